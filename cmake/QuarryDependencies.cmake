@@ -1,0 +1,25 @@
+# Every dependency comes from Debian packages (scripts/install-deps.sh installs them), except LibTorch
+# on a GPU node, which CMAKE_PREFIX_PATH points at.
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
+find_package(Torch REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json 3.9 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(SENTENCEPIECE IMPORTED_TARGET sentencepiece)
+
+# Torch's config adds its flags to a global variable; wrap it in one imported target instead.
+add_library(quarry_torch INTERFACE)
+target_link_libraries(quarry_torch INTERFACE ${TORCH_LIBRARIES})
+target_include_directories(quarry_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+if(TORCH_CXX_FLAGS)
+  separate_arguments(_quarry_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+  target_compile_options(quarry_torch INTERFACE ${_quarry_torch_flags})
+endif()
+
+if(NOT QUARRY_ENGINE_ONLY)
+  set(CMAKE_AUTOMOC ON)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Sql Widgets Charts Svg Test LinguistTools)
+  find_package(QuaZip-Qt6 REQUIRED)
+endif()

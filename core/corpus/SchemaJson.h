@@ -1,0 +1,23 @@
+#pragma once
+// The schema as JSON: one place that reads and writes it (project archive, demo project, CLI).
+//
+// {"entity_types":[{"name","colour","hotkey","guideline":{"definition","positive_examples",
+//   "negative_examples","edge_cases"}}], "relation_types":[{"name","directed","head_types",
+//   "tail_types",...}], "qa_fields":[{"name","questions":[...],...}], "categories":[...],
+//   "multi_label_categories":false, "guideline_version":1}
+
+#include <QJsonObject>
+#include <QString>
+
+#include "common/Error.h"
+#include "corpus/Schema.h"
+
+namespace quarry {
+
+QJsonObject schemaToJson(const Schema& schema);
+// `where` names the file (or other source) in error messages.
+Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where);
+Result<Schema> readSchemaFile(const QString& path);
+Status writeSchemaFile(const Schema& schema, const QString& path);
+
+}  // namespace quarry
