@@ -1,0 +1,73 @@
+#include "cli/CliApplication.h"
+
+#include "cli/ExportCommand.h"
+#include "cli/ImportCommand.h"
+#include "cli/InitCommand.h"
+#include "cli/StatsCommand.h"
+#include "cli/ValidateCommand.h"
+
+namespace quarry::cli {
+
+CliApplication::CliApplication() {
+  m_commands.push_back(std::make_unique<InitCommand>());
+  m_commands.push_back(std::make_unique<ImportCommand>());
+  m_commands.push_back(std::make_unique<ExportCommand>());
+  m_commands.push_back(std::make_unique<StatsCommand>());
+  m_commands.push_back(std::make_unique<ValidateCommand>());
+}
+
+CliApplication::~CliApplication() = default;
+
+void CliApplication::printHelp(QTextStream& out) const {
+  out << "Usage: quarry-cli <command> [options]\n\n"
+         "Quarry's command line: everything the workbench does, headless.\n\nCommands:\n";
+  int width = 0;
+  for (const auto& c : m_commands) width = std::max(width, int(c->name().size()));
+  for (const auto& c : m_commands) out << "  " << c->name().leftJustified(width) << "  " << c->summary() << '\n';
+  out << "\nRun 'quarry-cli <command> --help' for a command's options.\n";
+  out.flush();
+}
+
+int CliApplication::run(const QStringList& arguments, CliIo& io) const {
+  if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h") ||
+      arguments[1] == QLatin1String("help")) {
+    printHelp(io.out);
+    return arguments.size() < 2 ? kExitUsage : kExitOk;
+  }
+  if (arguments[1] == QLatin1String("--version")) {
+    io.out << "quarry-cli " << QUARRY_VERSION << Qt::endl;
+    return kExitOk;
+  }
+  const QString name = arguments[1];
+  const CliCommand* command = nullptr;
+  for (const auto& c : m_commands)
+    if (c->name() == name) command = c.get();
+  if (!command) {
+    io.err << "quarry-cli: unknown command '" << name << "' (see quarry-cli --help)" << Qt::endl;
+    return kExitUsage;
+  }
+  QCommandLineParser parser;
+  parser.setApplicationDescription(command->summary());
+  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+  parser.addOption(help);
+  command->configure(parser);
+  QStringList commandArgs = arguments.mid(1);
+  commandArgs[0] = QStringLiteral("quarry-cli ") + name;
+  if (!parser.parse(commandArgs)) {
+    io.err << "quarry-cli " << name << ": " << parser.errorText() << " (see quarry-cli " << name << " --help)"
+           << Qt::endl;
+    return kExitUsage;
+  }
+  if (parser.isSet(help)) {
+    QString text = parser.helpText();
+    text.replace(QStringLiteral("quarry-cli ") + name + QStringLiteral(" [options]"),
+                 QStringLiteral("quarry-cli ") + name + QStringLiteral(" [options]"));
+    io.out << text;
+    io.out.flush();
+    return kExitOk;
+  }
+  return command->run(parser, io);
+}
+
+}  // namespace quarry::cli
