@@ -285,16 +285,24 @@ Result<qint64> AnnotationEditor::addLabel(qint64 documentId, const QString& cate
   Result<qint64> categoryId = typeId(op, QStringLiteral("categories"), QStringLiteral("category"), category);
   if (!categoryId) return categoryId.error();
   QSqlQuery q = m_c.query();
+  if (Status s = sql::run(q, QStringLiteral("SELECT multi_label_categories FROM project"), {}, op); !s)
+    return m_c.withFile(s.error());
+  if (q.next() && !q.value(0).toBool())
+    if (Status s = sql::run(q, QStringLiteral("DELETE FROM document_labels WHERE document_id = ? AND category_id <> ?"),
+                            {documentId, *categoryId}, op);
+        !s)
+      return m_c.withFile(s.error());
   if (Status s = sql::run(q, QStringLiteral("SELECT id FROM document_labels WHERE document_id = ? AND category_id = ?"),
                           {documentId, *categoryId}, op);
       !s)
     return m_c.withFile(s.error());
-  if (q.next()) return q.value(0).toLongLong();
-  if (Status s = sql::run(q, QStringLiteral("SELECT multi_label_categories FROM project"), {}, op); !s)
-    return m_c.withFile(s.error());
-  if (q.next() && !q.value(0).toBool())
-    if (Status s = sql::run(q, QStringLiteral("DELETE FROM document_labels WHERE document_id = ?"), {documentId}, op); !s)
-      return m_c.withFile(s.error());
+  if (q.next()) {
+    const qint64 existing = q.value(0).toLongLong();
+    q.finish();
+    if (Status s = finish(op, documentId, *edit, op, existing); !s) return s.error();
+    if (Status s = tx.commit(op); !s) return s.error();
+    return existing;
+  }
   if (Status s = sql::run(q, QStringLiteral("INSERT INTO document_labels (document_id, category_id, ") + kProvColumns +
                                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)") + m_c.dialect().returningId(),
                           {documentId, *categoryId, edit->annotatorId, originName(origin), edit->guidelineVersion,

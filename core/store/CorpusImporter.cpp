@@ -47,9 +47,7 @@ struct Statements {
 const QString kProvColumns =
     QStringLiteral("annotator_id, origin, guideline_version, created, updated");
 
-void bindAll(QSqlQuery& q, const QVariantList& values) {
-  for (int i = 0; i < values.size(); ++i) q.bindValue(i, values[i]);
-}
+void bindAll(QSqlQuery& q, const QVariantList& values) { sql::bind(q, values); }
 
 }  // namespace
 

@@ -87,11 +87,7 @@ Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& pr
       !s)
     return m_c.withFile(s.error());
   for (const Prediction& p : predictions) {
-    q.bindValue(0, runId);
-    q.bindValue(1, p.documentId);
-    q.bindValue(2, p.kind);
-    q.bindValue(3, sql::toJsonText(p.payload));
-    q.bindValue(4, p.confidence);
+    sql::bind(q, {runId, p.documentId, p.kind, sql::toJsonText(p.payload), p.confidence});
     if (Status s = sql::exec(q, op); !s) return m_c.withFile(s.error());
   }
   if (Status s = tx.commit(op); !s) return s.error();

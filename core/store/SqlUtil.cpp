@@ -25,10 +25,19 @@ Status exec(QSqlQuery& query, const QString& operation) {
   return {};
 }
 
+void bind(QSqlQuery& query, const QVariantList& values) {
+  static const QVariant empty(QString(QLatin1String("")));
+  for (int i = 0; i < values.size(); ++i) {
+    const QVariant& v = values[i];
+    const bool nullText = v.typeId() == QMetaType::QString && v.toString().isNull();
+    query.bindValue(i, nullText ? empty : v);
+  }
+}
+
 Status run(QSqlQuery& query, const QString& statement, const QVariantList& values,
            const QString& operation) {
   if (Status s = prepare(query, statement, operation); !s) return s;
-  for (int i = 0; i < values.size(); ++i) query.bindValue(i, values[i]);
+  bind(query, values);
   return exec(query, operation);
 }
 

@@ -22,6 +22,9 @@ Error error(const QString& operation, const QString& message, const QString& fil
 Status prepare(QSqlQuery& query, const QString& statement, const QString& operation);
 // Runs a prepared query with its bound values.
 Status exec(QSqlQuery& query, const QString& operation);
+// Binds `values` positionally; a null QString binds as '' (Qt would bind NULL, which NOT NULL text
+// columns refuse and which reads back differently).
+void bind(QSqlQuery& query, const QVariantList& values);
 // Prepares, binds `values` positionally and runs.
 Status run(QSqlQuery& query, const QString& statement, const QVariantList& values,
            const QString& operation);
