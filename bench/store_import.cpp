@@ -36,7 +36,8 @@ EntitySpan span(const QString& key, const QString& type, int start, int end) {
 // Short synthetic abstracts: three spans and one relation each.
 Corpus syntheticCorpus(int n) {
   Corpus c;
-  c.schema.entityTypes = {EntityType{QStringLiteral("DRUG"), {}, {}, {}}, EntityType{QStringLiteral("DISEASE"), {}, {}, {}}};
+  c.schema.entityTypes = {EntityType{QStringLiteral("DRUG"), {}, {}, {}},
+                          EntityType{QStringLiteral("DISEASE"), {}, {}, {}}};
   RelationType treats;
   treats.name = QStringLiteral("TREATS");
   c.schema.relationTypes = {treats};
@@ -47,7 +48,8 @@ Corpus syntheticCorpus(int n) {
     d.name = QStringLiteral("doc-%1").arg(i);
     // "Patient <i> took aspirin for migraine and ibuprofen for fever."
     const QString id = QString::number(i);
-    d.text = QStringLiteral("Patient ") + id + QStringLiteral(" took aspirin for migraine and ibuprofen for fever.");
+    d.text = QStringLiteral("Patient ") + id +
+             QStringLiteral(" took aspirin for migraine and ibuprofen for fever.");
     const int o = 8 + id.size();  // code points before " took"
     d.entities = {span(QStringLiteral("T1"), QStringLiteral("DRUG"), o + 6, o + 13),
                   span(QStringLiteral("T2"), QStringLiteral("DISEASE"), o + 18, o + 26),
@@ -90,23 +92,27 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", summary.error().toString().c_str());
     return 1;
   }
-  std::printf("import: %d documents, %d entities, %d relations in %.2f s = %.0f documents/s\n", summary->documents,
-              summary->entities, summary->relations, importSeconds, summary->documents / importSeconds);
+  std::printf("import: %d documents, %d entities, %d relations in %.2f s = %.0f documents/s\n",
+              summary->documents, summary->entities, summary->relations, importSeconds,
+              summary->documents / importSeconds);
   std::printf("file + WAL: %.1f MiB, peak RSS after import: %.0f MiB\n",
-              (QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) / 1048576.0, peakRssMiB());
+              (QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) / 1048576.0,
+              peakRssMiB());
 
   t.restart();
   auto stats = (*store)->stats();
-  std::printf("stats(): %.3f s (%d documents, %d entities)\n", t.nsecsElapsed() / 1e9, stats ? stats->documents : -1,
-              stats ? stats->entities : -1);
+  std::printf("stats(): %.3f s (%d documents, %d entities)\n", t.nsecsElapsed() / 1e9,
+              stats ? stats->documents : -1, stats ? stats->entities : -1);
   t.restart();
   auto list = (*store)->listDocuments();
-  std::printf("listDocuments(): %.3f s (%lld rows)\n", t.nsecsElapsed() / 1e9, list ? qlonglong(list->size()) : -1LL);
+  std::printf("listDocuments(): %.3f s (%lld rows)\n", t.nsecsElapsed() / 1e9,
+              list ? qlonglong(list->size()) : -1LL);
   DocumentListFilter search;
   search.search = QStringLiteral("patient 4242 ");
   t.restart();
   auto found = (*store)->listDocuments(search);
-  std::printf("listDocuments(search): %.3f s (%lld rows)\n", t.nsecsElapsed() / 1e9, found ? qlonglong(found->size()) : -1LL);
+  std::printf("listDocuments(search): %.3f s (%lld rows)\n", t.nsecsElapsed() / 1e9,
+              found ? qlonglong(found->size()) : -1LL);
   t.restart();
   auto loaded = (*store)->loadCorpus();
   const double loadSeconds = t.nsecsElapsed() / 1e9;
@@ -114,7 +120,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", loaded.error().toString().c_str());
     return 1;
   }
-  std::printf("loadCorpus(): %.2f s = %.0f documents/s\n", loadSeconds, loaded->documents.size() / loadSeconds);
+  std::printf("loadCorpus(): %.2f s = %.0f documents/s\n", loadSeconds,
+              loaded->documents.size() / loadSeconds);
   QString why;
   const bool same = loaded->sameContent(corpus, &why);
   std::printf("round trip: %s%s\n", same ? "same content" : "DIFFERENT: ", same ? "" : qPrintable(why));

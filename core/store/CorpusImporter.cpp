@@ -41,11 +41,11 @@ Schema schemaWithUsedTypes(const Corpus& corpus) {
 // Prepared inserts, bound positionally for speed.
 struct Statements {
   QSqlQuery document, span, fragment, relation, answer, label;
-  explicit Statements(const QSqlDatabase& db) : document(db), span(db), fragment(db), relation(db), answer(db), label(db) {}
+  explicit Statements(const QSqlDatabase& db)
+      : document(db), span(db), fragment(db), relation(db), answer(db), label(db) {}
 };
 
-const QString kProvColumns =
-    QStringLiteral("annotator_id, origin, guideline_version, created, updated");
+const QString kProvColumns = QStringLiteral("annotator_id, origin, guideline_version, created, updated");
 
 void bindAll(QSqlQuery& q, const QVariantList& values) { sql::bind(q, values); }
 
@@ -108,16 +108,22 @@ Result<ImportSummary> CorpusImporter::import(const Corpus& corpus, const QString
   Statements st(m_c.db());
   const QString ret = m_c.dialect().returningId();
   const std::pair<QSqlQuery*, QString> prepared[] = {
-      {&st.document, QStringLiteral("INSERT INTO documents (name, text, source_file, metadata, split, status, "
-                                    "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") + ret},
+      {&st.document,
+       QStringLiteral("INSERT INTO documents (name, text, source_file, metadata, split, status, "
+                      "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") +
+           ret},
       {&st.span, QStringLiteral("INSERT INTO entity_spans (document_id, key, type_id, start_cp, end_cp, "
-                                "attributes, ") + kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + ret},
-      {&st.fragment, QStringLiteral("INSERT INTO span_fragments (span_id, ordinal, start_cp, end_cp) VALUES (?, ?, ?, ?)")},
-      {&st.relation, QStringLiteral("INSERT INTO relations (document_id, key, type_id, head_id, tail_id, attributes, ") +
-                         kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
-      {&st.answer, QStringLiteral("INSERT INTO qa_answers (document_id, field_id, question_id, no_answer, start_cp, "
-                                  "end_cp, attributes, ") + kProvColumns +
-                       QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+                                "attributes, ") +
+                     kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + ret},
+      {&st.fragment,
+       QStringLiteral("INSERT INTO span_fragments (span_id, ordinal, start_cp, end_cp) VALUES (?, ?, ?, ?)")},
+      {&st.relation,
+       QStringLiteral("INSERT INTO relations (document_id, key, type_id, head_id, tail_id, attributes, ") +
+           kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+      {&st.answer,
+       QStringLiteral("INSERT INTO qa_answers (document_id, field_id, question_id, no_answer, start_cp, "
+                      "end_cp, attributes, ") +
+           kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
       {&st.label, QStringLiteral("INSERT INTO document_labels (document_id, category_id, ") + kProvColumns +
                       QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)")},
   };
@@ -143,14 +149,20 @@ Result<ImportSummary> CorpusImporter::import(const Corpus& corpus, const QString
 
     QHash<QString, qint64> spanIds;
     for (const EntitySpan& e : d.entities) {
-      if (e.fragments.isEmpty()) return fail(where + QStringLiteral("entity '%1' has no fragments").arg(e.key));
+      if (e.fragments.isEmpty())
+        return fail(where + QStringLiteral("entity '%1' has no fragments").arg(e.key));
       for (const Fragment& f : e.fragments)
         if (f.start < 0 || f.end < f.start || f.end > length)
-          return fail(where + QStringLiteral("entity '%1' fragment %2-%3 lies outside the text (%4 code points)")
-                                  .arg(e.key).arg(f.start).arg(f.end).arg(length));
+          return fail(where +
+                      QStringLiteral("entity '%1' fragment %2-%3 lies outside the text (%4 code points)")
+                          .arg(e.key)
+                          .arg(f.start)
+                          .arg(f.end)
+                          .arg(length));
       if (!e.key.isEmpty() && spanIds.contains(e.key))
         return fail(where + QStringLiteral("entity key '%1' is used twice").arg(e.key));
-      QVariantList values{docId, e.key, types->entity.value(e.type), e.start(), e.end(), sql::toJsonText(e.attributes)};
+      QVariantList values{docId,     e.key,   types->entity.value(e.type),
+                          e.start(), e.end(), sql::toJsonText(e.attributes)};
       if (Status s = provenance(e.provenance, values); !s) return s.error();
       bindAll(st.span, values);
       if (Status s = sql::exec(st.span, kOp + QLatin1Char(' ') + where); !s) return sqlFail(s);
@@ -168,7 +180,8 @@ Result<ImportSummary> CorpusImporter::import(const Corpus& corpus, const QString
       if (head == spanIds.cend() || tail == spanIds.cend())
         return fail(where + QStringLiteral("relation '%1' refers to unknown entity '%2'")
                                 .arg(r.key, head == spanIds.cend() ? r.head : r.tail));
-      QVariantList values{docId, r.key, types->relation.value(r.type), *head, *tail, sql::toJsonText(r.attributes)};
+      QVariantList values{docId, r.key, types->relation.value(r.type),
+                          *head, *tail, sql::toJsonText(r.attributes)};
       if (Status s = provenance(r.provenance, values); !s) return s.error();
       bindAll(st.relation, values);
       if (Status s = sql::exec(st.relation, kOp + QLatin1Char(' ') + where); !s) return sqlFail(s);
@@ -177,9 +190,16 @@ Result<ImportSummary> CorpusImporter::import(const Corpus& corpus, const QString
     for (const QaAnswer& a : d.answers) {
       if (!a.noAnswer && (a.start < 0 || a.end < a.start || a.end > length))
         return fail(where + QStringLiteral("answer %1-%2 for '%3' lies outside the text (%4 code points)")
-                                .arg(a.start).arg(a.end).arg(a.field).arg(length));
-      QVariantList values{docId, types->qaField.value(a.field), a.questionId, a.noAnswer,
-                          a.noAnswer ? nullInt : QVariant(a.start), a.noAnswer ? nullInt : QVariant(a.end),
+                                .arg(a.start)
+                                .arg(a.end)
+                                .arg(a.field)
+                                .arg(length));
+      QVariantList values{docId,
+                          types->qaField.value(a.field),
+                          a.questionId,
+                          a.noAnswer,
+                          a.noAnswer ? nullInt : QVariant(a.start),
+                          a.noAnswer ? nullInt : QVariant(a.end),
                           sql::toJsonText(a.attributes)};
       if (Status s = provenance(a.provenance, values); !s) return s.error();
       bindAll(st.answer, values);
@@ -202,7 +222,8 @@ Result<ImportSummary> CorpusImporter::import(const Corpus& corpus, const QString
   if (progress && !progress(total, total)) return fail(QStringLiteral("cancelled"));
   if (Status s = tx.commit(kOp); !s) return s.error();
   log::get("store")->info("imported {} documents, {} entities, {} relations, {} answers, {} labels",
-                          summary.documents, summary.entities, summary.relations, summary.answers, summary.labels);
+                          summary.documents, summary.entities, summary.relations, summary.answers,
+                          summary.labels);
   return summary;
 }
 

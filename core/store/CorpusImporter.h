@@ -20,7 +20,8 @@ class CorpusImporter {
   // document name already in the project (or twice in the corpus), an annotation the store cannot
   // hold (no fragments, offsets outside the text, a relation naming an unknown entity key), a SQL
   // error, or when `progress` returns false ("cancelled").
-  Result<ImportSummary> import(const Corpus& corpus, const QString& annotator, const ProgressCallback& progress);
+  Result<ImportSummary> import(const Corpus& corpus, const QString& annotator,
+                               const ProgressCallback& progress);
 
  private:
   StoreConnection& m_c;

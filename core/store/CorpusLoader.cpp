@@ -63,7 +63,8 @@ Result<StoredDocument> CorpusLoader::loadDocument(qint64 id) {
   QVector<Document> docs;
   QVector<StoredDocument> stored;
   if (Status s = load({QStringLiteral("d.id = ?"), {id}}, true, docs, &stored); !s) return s.error();
-  if (docs.isEmpty()) return m_c.fail(QStringLiteral("load document"), QStringLiteral("no document with id %1").arg(id));
+  if (docs.isEmpty())
+    return m_c.fail(QStringLiteral("load document"), QStringLiteral("no document with id %1").arg(id));
   stored[0].document = std::move(docs[0]);
   return std::move(stored[0]);
 }
@@ -72,8 +73,9 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
                           QVector<StoredDocument>* stored) {
   Result<SchemaTypeIds> typeIds = SchemaStore(m_c).typeIds();
   if (!typeIds) return typeIds.error();
-  const QHash<qint64, QString> entityTypes = invert(typeIds->entity), relationTypes = invert(typeIds->relation),
-                               fields = invert(typeIds->qaField), categories = invert(typeIds->category);
+  const QHash<qint64, QString> entityTypes = invert(typeIds->entity),
+                               relationTypes = invert(typeIds->relation), fields = invert(typeIds->qaField),
+                               categories = invert(typeIds->category);
   QHash<qint64, QString> annotators;
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
@@ -82,13 +84,16 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
     return s ? s : Status(m_c.withFile(s.error()));
   };
   if (provenance) {
-    if (Status s = sql::run(q, QStringLiteral("SELECT id, name FROM annotators"), {}, kOp); !s) return m_c.withFile(s.error());
+    if (Status s = sql::run(q, QStringLiteral("SELECT id, name FROM annotators"), {}, kOp); !s)
+      return m_c.withFile(s.error());
     while (q.next()) annotators.insert(q.value(0).toLongLong(), q.value(1).toString());
   }
 
   const QString docWhere = sel.where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + sel.where;
-  if (Status s = run(QStringLiteral("SELECT d.id, d.name, d.text, d.source_file, d.metadata, d.split, d.status "
-                                    "FROM documents d") + docWhere + QStringLiteral(" ORDER BY d.id"));
+  if (Status s =
+          run(QStringLiteral("SELECT d.id, d.name, d.text, d.source_file, d.metadata, d.split, d.status "
+                             "FROM documents d") +
+              docWhere + QStringLiteral(" ORDER BY d.id"));
       !s)
     return s;
   QHash<qint64, int> docIndex;
@@ -109,18 +114,20 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
   }
   if (docs.isEmpty()) return {};
   // Annotations of the selected documents only; without a filter, every row in one scan.
-  const QString inDocs = sel.where.isEmpty()
-                             ? QString()
-                             : QStringLiteral(" WHERE a.document_id IN (SELECT d.id FROM documents d WHERE ") +
-                                   sel.where + QLatin1Char(')');
+  const QString inDocs =
+      sel.where.isEmpty() ? QString()
+                          : QStringLiteral(" WHERE a.document_id IN (SELECT d.id FROM documents d WHERE ") +
+                                sel.where + QLatin1Char(')');
 
   struct SpanRef {
     int doc;
     int entity;
   };
   QHash<qint64, SpanRef> spans;
-  if (Status s = run(QStringLiteral("SELECT a.id, a.document_id, a.key, a.type_id, a.start_cp, a.end_cp, a.attributes, ") +
-                     kProvColumns + QStringLiteral(" FROM entity_spans a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+  if (Status s = run(
+          QStringLiteral(
+              "SELECT a.id, a.document_id, a.key, a.type_id, a.start_cp, a.end_cp, a.attributes, ") +
+          kProvColumns + QStringLiteral(" FROM entity_spans a") + inDocs + QStringLiteral(" ORDER BY a.id"));
       !s)
     return s;
   while (q.next()) {
@@ -151,8 +158,10 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
     lastSpan = spanId;
     fragments.push_back(Fragment{q.value(1).toInt(), q.value(2).toInt()});
   }
-  if (Status s = run(QStringLiteral("SELECT a.id, a.document_id, a.key, a.type_id, a.head_id, a.tail_id, a.attributes, ") +
-                     kProvColumns + QStringLiteral(" FROM relations a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+  if (Status s =
+          run(QStringLiteral(
+                  "SELECT a.id, a.document_id, a.key, a.type_id, a.head_id, a.tail_id, a.attributes, ") +
+              kProvColumns + QStringLiteral(" FROM relations a") + inDocs + QStringLiteral(" ORDER BY a.id"));
       !s)
     return s;
   while (q.next()) {
@@ -161,8 +170,10 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
     Relation r;
     r.key = q.value(2).toString();
     r.type = relationTypes.value(q.value(3).toLongLong());
-    const auto head = spans.constFind(q.value(4).toLongLong()), tail = spans.constFind(q.value(5).toLongLong());
-    if (head == spans.cend() || tail == spans.cend()) continue;  // both lie in this document (import, addRelation)
+    const auto head = spans.constFind(q.value(4).toLongLong()),
+               tail = spans.constFind(q.value(5).toLongLong());
+    if (head == spans.cend() || tail == spans.cend())
+      continue;  // both lie in this document (import, addRelation)
     r.head = docs[head->doc].entities[head->entity].key;
     r.tail = docs[tail->doc].entities[tail->entity].key;
     r.attributes = sql::fromJsonText(q.value(6).toString());
@@ -170,9 +181,10 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
     docs[di].relations.push_back(std::move(r));
     if (stored) (*stored)[di].relationIds.push_back(q.value(0).toLongLong());
   }
-  if (Status s = run(QStringLiteral("SELECT a.id, a.document_id, a.field_id, a.question_id, a.no_answer, a.start_cp, "
-                                    "a.end_cp, a.attributes, ") +
-                     kProvColumns + QStringLiteral(" FROM qa_answers a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+  if (Status s = run(
+          QStringLiteral("SELECT a.id, a.document_id, a.field_id, a.question_id, a.no_answer, a.start_cp, "
+                         "a.end_cp, a.attributes, ") +
+          kProvColumns + QStringLiteral(" FROM qa_answers a") + inDocs + QStringLiteral(" ORDER BY a.id"));
       !s)
     return s;
   while (q.next()) {
@@ -206,4 +218,3 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
 }
 
 }  // namespace quarry
-

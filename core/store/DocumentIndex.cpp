@@ -29,14 +29,16 @@ Result<QVector<DocumentSummary>> DocumentIndex::list(const DocumentListFilter& f
     in(QStringLiteral("d.status"), names);
   }
   if (!filter.search.isEmpty()) {
-    conditions << QStringLiteral("(%1 OR %2)").arg(m_c.dialect().containsCondition(QStringLiteral("d.name")),
-                                                   m_c.dialect().containsCondition(QStringLiteral("d.text")));
+    conditions << QStringLiteral("(%1 OR %2)")
+                      .arg(m_c.dialect().containsCondition(QStringLiteral("d.name")),
+                           m_c.dialect().containsCondition(QStringLiteral("d.text")));
     values << SqlDialect::likePattern(filter.search) << SqlDialect::likePattern(filter.search);
   }
   // Counts come from grouped subqueries joined once, not a correlated count per row.
   auto counted = [](const QString& table, const QString& alias) {
-    return QStringLiteral(" LEFT JOIN (SELECT document_id, COUNT(*) AS n FROM %1 GROUP BY document_id) %2 "
-                          "ON %2.document_id = d.id")
+    return QStringLiteral(
+               " LEFT JOIN (SELECT document_id, COUNT(*) AS n FROM %1 GROUP BY document_id) %2 "
+               "ON %2.document_id = d.id")
         .arg(table, alias);
   };
   QString statement = QStringLiteral(
@@ -46,11 +48,13 @@ Result<QVector<DocumentSummary>> DocumentIndex::list(const DocumentListFilter& f
                       counted(QStringLiteral("relations"), QStringLiteral("r")) +
                       counted(QStringLiteral("qa_answers"), QStringLiteral("a")) +
                       counted(QStringLiteral("document_labels"), QStringLiteral("l"));
-  if (!conditions.isEmpty()) statement += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+  if (!conditions.isEmpty())
+    statement += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
   statement += QStringLiteral(" ORDER BY d.id");
   if (filter.limit >= 0 || filter.offset > 0) {
     statement += QStringLiteral(" LIMIT ? OFFSET ?");
-    values << (filter.limit >= 0 ? qint64(filter.limit) : std::numeric_limits<qint64>::max()) << filter.offset;
+    values << (filter.limit >= 0 ? qint64(filter.limit) : std::numeric_limits<qint64>::max())
+           << filter.offset;
   }
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
@@ -76,7 +80,9 @@ Result<ProjectStats> DocumentIndex::stats() {
   ProjectStats stats;
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
-  if (Status s = sql::run(q, QStringLiteral("SELECT split, status, COUNT(*) FROM documents GROUP BY split, status"), {}, op); !s)
+  if (Status s = sql::run(
+          q, QStringLiteral("SELECT split, status, COUNT(*) FROM documents GROUP BY split, status"), {}, op);
+      !s)
     return m_c.withFile(s.error());
   while (q.next()) {
     Split split = Split::Unassigned;
@@ -93,17 +99,24 @@ Result<ProjectStats> DocumentIndex::stats() {
     int* total;
   };
   const PerType perType[] = {
-      {QStringLiteral("entity:"), QStringLiteral("entity_spans"), QStringLiteral("type_id"), QStringLiteral("entity_types"), &stats.entities},
-      {QStringLiteral("relation:"), QStringLiteral("relations"), QStringLiteral("type_id"), QStringLiteral("relation_types"), &stats.relations},
-      {QStringLiteral("answer:"), QStringLiteral("qa_answers"), QStringLiteral("field_id"), QStringLiteral("qa_fields"), &stats.answers},
-      {QStringLiteral("label:"), QStringLiteral("document_labels"), QStringLiteral("category_id"), QStringLiteral("categories"), &stats.labels},
+      {QStringLiteral("entity:"), QStringLiteral("entity_spans"), QStringLiteral("type_id"),
+       QStringLiteral("entity_types"), &stats.entities},
+      {QStringLiteral("relation:"), QStringLiteral("relations"), QStringLiteral("type_id"),
+       QStringLiteral("relation_types"), &stats.relations},
+      {QStringLiteral("answer:"), QStringLiteral("qa_answers"), QStringLiteral("field_id"),
+       QStringLiteral("qa_fields"), &stats.answers},
+      {QStringLiteral("label:"), QStringLiteral("document_labels"), QStringLiteral("category_id"),
+       QStringLiteral("categories"), &stats.labels},
   };
   for (const PerType& p : perType) {
     // Group on the narrow integer column first, then name the few groups.
-    if (Status s = sql::run(q, QStringLiteral("SELECT t.name, c.n FROM (SELECT %1 AS type_id, COUNT(*) AS n FROM %2 GROUP BY %1) c "
-                                              "JOIN %3 t ON t.id = c.type_id")
-                                   .arg(p.column, p.table, p.typeTable),
-                            {}, op);
+    if (Status s = sql::run(
+            q,
+            QStringLiteral(
+                "SELECT t.name, c.n FROM (SELECT %1 AS type_id, COUNT(*) AS n FROM %2 GROUP BY %1) c "
+                "JOIN %3 t ON t.id = c.type_id")
+                .arg(p.column, p.table, p.typeTable),
+            {}, op);
         !s)
       return m_c.withFile(s.error());
     while (q.next()) {

@@ -20,7 +20,8 @@ namespace quarry {
 namespace {
 
 void removeDatabaseFiles(const QString& path) {
-  for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+  for (const QString& suffix :
+       {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
     QFile::remove(path + suffix);
 }
 
@@ -32,7 +33,8 @@ ProjectStore::~ProjectStore() = default;
 Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, const QString& projectName) {
   const QString op = QStringLiteral("create project");
   if (QFileInfo::exists(path))
-    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(), path.toStdString());
+    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(),
+                 path.toStdString());
   auto made = [&]() -> Result<std::unique_ptr<ProjectStore>> {
     Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, false, false);
     if (!c) return c.error();
@@ -43,8 +45,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, 
     WriteTransaction tx(conn);
     if (Status s = tx.begin(op); !s) return s.error();
     QSqlQuery q = conn.query();
-    if (Status s = sql::run(q, QStringLiteral("INSERT INTO project (id, name, created, guideline_version, "
-                                              "multi_label_categories) VALUES (1, ?, ?, 1, ?)"),
+    if (Status s = sql::run(q,
+                            QStringLiteral("INSERT INTO project (id, name, created, guideline_version, "
+                                           "multi_label_categories) VALUES (1, ?, ?, 1, ?)"),
                             {projectName, sql::nowMs(), false}, op);
         !s)
       return conn.withFile(s.error());
@@ -69,11 +72,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, Op
   if (*version == 0) return conn.fail(op, QStringLiteral("not a Quarry project"));
   if (*version > latest)
     return conn.fail(op, QStringLiteral("made by a newer Quarry (schema version %1, this one knows %2)")
-                             .arg(*version).arg(latest));
+                             .arg(*version)
+                             .arg(latest));
   if (*version < latest) {
     if (readOnly)
       return conn.fail(op, QStringLiteral("schema version %1 needs an upgrade to %2: open it read-write once")
-                               .arg(*version).arg(latest));
+                               .arg(*version)
+                               .arg(latest));
     if (Status s = migrator.migrate(storeMigrations()); !s) return conn.withFile(s.error());
   }
   return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(c.value())));
@@ -85,7 +90,8 @@ bool ProjectStore::isReadOnly() const { return m_c->readOnly(); }
 Result<ProjectInfo> ProjectStore::info() {
   const QString op = QStringLiteral("read project info");
   QSqlQuery q = m_c->query();
-  if (Status s = sql::run(q, QStringLiteral("SELECT name, created, guideline_version FROM project"), {}, op); !s)
+  if (Status s = sql::run(q, QStringLiteral("SELECT name, created, guideline_version FROM project"), {}, op);
+      !s)
     return m_c->withFile(s.error());
   if (!q.next()) return m_c->fail(op, QStringLiteral("the project row is missing"));
   ProjectInfo info;
@@ -114,20 +120,26 @@ Result<ImportSummary> ProjectStore::importCorpus(const Corpus& corpus, const QSt
   return CorpusImporter(*m_c).import(corpus, annotator, progress);
 }
 
-Result<Corpus> ProjectStore::loadCorpus(const CorpusFilter& filter) { return CorpusLoader(*m_c).loadCorpus(filter); }
+Result<Corpus> ProjectStore::loadCorpus(const CorpusFilter& filter) {
+  return CorpusLoader(*m_c).loadCorpus(filter);
+}
 
 Result<QVector<DocumentSummary>> ProjectStore::listDocuments(const DocumentListFilter& filter) {
   return DocumentIndex(*m_c).list(filter);
 }
 
-Result<StoredDocument> ProjectStore::loadDocument(qint64 documentId) { return CorpusLoader(*m_c).loadDocument(documentId); }
+Result<StoredDocument> ProjectStore::loadDocument(qint64 documentId) {
+  return CorpusLoader(*m_c).loadDocument(documentId);
+}
 
-Result<qint64> ProjectStore::addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator, Origin origin) {
+Result<qint64> ProjectStore::addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
+                                       Origin origin) {
   return AnnotationEditor(*m_c).addEntity(documentId, span, annotator, origin);
 }
 
-Result<qint64> ProjectStore::updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
-                                          const QString& annotator, Origin origin) {
+Result<qint64> ProjectStore::updateEntity(qint64 entityId, const QString& type,
+                                          const QVector<Fragment>& fragments, const QString& annotator,
+                                          Origin origin) {
   return AnnotationEditor(*m_c).updateEntity(entityId, type, fragments, annotator, origin);
 }
 
@@ -138,14 +150,16 @@ Status ProjectStore::removeEntity(qint64 entityId, const QString& annotator) {
 Result<qint64> ProjectStore::addRelation(qint64 documentId, const QString& type, qint64 headEntityId,
                                          qint64 tailEntityId, const QString& annotator, Origin origin,
                                          const QString& key) {
-  return AnnotationEditor(*m_c).addRelation(documentId, type, headEntityId, tailEntityId, annotator, origin, key);
+  return AnnotationEditor(*m_c).addRelation(documentId, type, headEntityId, tailEntityId, annotator, origin,
+                                            key);
 }
 
 Status ProjectStore::removeRelation(qint64 relationId, const QString& annotator) {
   return AnnotationEditor(*m_c).removeRelation(relationId, annotator);
 }
 
-Result<qint64> ProjectStore::setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator, Origin origin) {
+Result<qint64> ProjectStore::setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
+                                       Origin origin) {
   return AnnotationEditor(*m_c).setAnswer(documentId, answer, annotator, origin);
 }
 
@@ -153,7 +167,8 @@ Status ProjectStore::removeAnswer(qint64 answerId, const QString& annotator) {
   return AnnotationEditor(*m_c).removeAnswer(answerId, annotator);
 }
 
-Result<qint64> ProjectStore::addLabel(qint64 documentId, const QString& category, const QString& annotator, Origin origin) {
+Result<qint64> ProjectStore::addLabel(qint64 documentId, const QString& category, const QString& annotator,
+                                      Origin origin) {
   return AnnotationEditor(*m_c).addLabel(documentId, category, annotator, origin);
 }
 

@@ -54,7 +54,8 @@ class ProjectStore {
                               const QString& annotator, Origin origin = Origin::Manual);
   Status removeEntity(qint64 entityId, const QString& annotator);  // and the relations using it
   Result<qint64> addRelation(qint64 documentId, const QString& type, qint64 headEntityId, qint64 tailEntityId,
-                             const QString& annotator, Origin origin = Origin::Manual, const QString& key = {});
+                             const QString& annotator, Origin origin = Origin::Manual,
+                             const QString& key = {});
   Status removeRelation(qint64 relationId, const QString& annotator);
   Result<qint64> setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
                            Origin origin = Origin::Manual);

@@ -11,13 +11,15 @@ Result<qint64> RunStore::createRun(const ModelRun& run) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s.error();
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("INSERT INTO model_runs (name, base_model, config, status, metrics, "
-                                            "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") +
-                                 m_c.dialect().returningId(),
-                          {run.name, run.baseModel, sql::toJsonText(run.config), runStatusName(run.status),
-                           sql::toJsonText(run.metrics), run.checkpointPath, sql::nowMs(),
-                           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
-                          op);
+  if (Status s = sql::run(
+          q,
+          QStringLiteral("INSERT INTO model_runs (name, base_model, config, status, metrics, "
+                         "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+              m_c.dialect().returningId(),
+          {run.name, run.baseModel, sql::toJsonText(run.config), runStatusName(run.status),
+           sql::toJsonText(run.metrics), run.checkpointPath, sql::nowMs(),
+           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
+          op);
       !s)
     return m_c.withFile(s.error());
   const qint64 id = m_c.dialect().insertedId(q);
@@ -30,12 +32,14 @@ Status RunStore::updateRun(const ModelRun& run) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s;
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("UPDATE model_runs SET name = ?, base_model = ?, config = ?, status = ?, "
-                                            "metrics = ?, checkpoint_path = ?, started = ?, finished = ? WHERE id = ?"),
-                          {run.name, run.baseModel, sql::toJsonText(run.config), runStatusName(run.status),
-                           sql::toJsonText(run.metrics), run.checkpointPath, sql::toNullableEpochMs(run.started),
-                           sql::toNullableEpochMs(run.finished), run.id},
-                          op);
+  if (Status s =
+          sql::run(q,
+                   QStringLiteral("UPDATE model_runs SET name = ?, base_model = ?, config = ?, status = ?, "
+                                  "metrics = ?, checkpoint_path = ?, started = ?, finished = ? WHERE id = ?"),
+                   {run.name, run.baseModel, sql::toJsonText(run.config), runStatusName(run.status),
+                    sql::toJsonText(run.metrics), run.checkpointPath, sql::toNullableEpochMs(run.started),
+                    sql::toNullableEpochMs(run.finished), run.id},
+                   op);
       !s)
     return m_c.withFile(s.error());
   if (q.numRowsAffected() != 1) return m_c.fail(op, QStringLiteral("no such run"));
@@ -45,9 +49,12 @@ Status RunStore::updateRun(const ModelRun& run) {
 Result<QVector<ModelRun>> RunStore::select(const QString& where, const QVariantList& values) {
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
-  if (Status s = sql::run(q, QStringLiteral("SELECT id, name, base_model, config, status, metrics, checkpoint_path, "
-                                            "started, finished FROM model_runs ") + where + QStringLiteral(" ORDER BY id"),
-                          values, QStringLiteral("list model runs"));
+  if (Status s =
+          sql::run(q,
+                   QStringLiteral("SELECT id, name, base_model, config, status, metrics, checkpoint_path, "
+                                  "started, finished FROM model_runs ") +
+                       where + QStringLiteral(" ORDER BY id"),
+                   values, QStringLiteral("list model runs"));
       !s)
     return m_c.withFile(s.error());
   QVector<ModelRun> runs;
@@ -72,7 +79,8 @@ Result<QVector<ModelRun>> RunStore::listRuns() { return select({}, {}); }
 Result<ModelRun> RunStore::run(qint64 id) {
   Result<QVector<ModelRun>> runs = select(QStringLiteral("WHERE id = ?"), {id});
   if (!runs) return runs.error();
-  if (runs->isEmpty()) return m_c.fail(QStringLiteral("read model run"), QStringLiteral("no run with id %1").arg(id));
+  if (runs->isEmpty())
+    return m_c.fail(QStringLiteral("read model run"), QStringLiteral("no run with id %1").arg(id));
   return runs->front();
 }
 
@@ -81,9 +89,11 @@ Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& pr
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s.error();
   QSqlQuery q = m_c.query();
-  if (Status s = sql::prepare(q, QStringLiteral("INSERT INTO predictions (run_id, document_id, kind, payload, confidence) "
-                                                "VALUES (?, ?, ?, ?, ?)"),
-                              op);
+  if (Status s = sql::prepare(
+          q,
+          QStringLiteral("INSERT INTO predictions (run_id, document_id, kind, payload, confidence) "
+                         "VALUES (?, ?, ?, ?, ?)"),
+          op);
       !s)
     return m_c.withFile(s.error());
   for (const Prediction& p : predictions) {
@@ -97,19 +107,23 @@ Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& pr
 Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, qint64 runId) {
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
-  QString statement = QStringLiteral("SELECT id, run_id, document_id, kind, payload, confidence FROM predictions "
-                                     "WHERE document_id = ?");
+  QString statement = QStringLiteral(
+      "SELECT id, run_id, document_id, kind, payload, confidence FROM predictions "
+      "WHERE document_id = ?");
   QVariantList values{documentId};
   if (runId > 0) {
     statement += QStringLiteral(" AND run_id = ?");
     values << runId;
   }
-  if (Status s = sql::run(q, statement + QStringLiteral(" ORDER BY id"), values, QStringLiteral("read predictions")); !s)
+  if (Status s =
+          sql::run(q, statement + QStringLiteral(" ORDER BY id"), values, QStringLiteral("read predictions"));
+      !s)
     return m_c.withFile(s.error());
   QVector<Prediction> out;
   while (q.next())
     out.push_back(Prediction{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                             q.value(3).toString(), sql::fromJsonText(q.value(4).toString()), q.value(5).toDouble()});
+                             q.value(3).toString(), sql::fromJsonText(q.value(4).toString()),
+                             q.value(5).toDouble()});
   return out;
 }
 

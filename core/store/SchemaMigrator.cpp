@@ -72,11 +72,13 @@ Status SchemaMigrator::apply(const Migration& m) {
   }
   for (const QString& statement : m.statements)
     if (!q.exec(m_dialect.expandDdl(statement)))
-      return rollback(sql::error(op, q.lastError().text() + QStringLiteral(" in: ") + statement.simplified()));
+      return rollback(
+          sql::error(op, q.lastError().text() + QStringLiteral(" in: ") + statement.simplified()));
   if (m.code)
     if (Status s = m.code(m_db, m_dialect); !s) return rollback(s);
-  if (Status s = sql::run(q, QStringLiteral("INSERT INTO schema_migrations (version, description, applied) VALUES (?, ?, ?)"),
-                          {m.version, m.description, sql::nowMs()}, op);
+  if (Status s = sql::run(
+          q, QStringLiteral("INSERT INTO schema_migrations (version, description, applied) VALUES (?, ?, ?)"),
+          {m.version, m.description, sql::nowMs()}, op);
       !s)
     return rollback(s);
   if (!q.exec(QStringLiteral("COMMIT"))) return rollback(sql::error(op, q.lastError()));

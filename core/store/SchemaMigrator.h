@@ -14,9 +14,9 @@
 namespace quarry {
 
 struct Migration {
-  int version = 0;           // strictly increasing, starting at 1
-  QString description;       // one line, stored with the version
-  QStringList statements;    // DDL/DML run in order; ${PK:col} expands to the dialect's key column
+  int version = 0;         // strictly increasing, starting at 1
+  QString description;     // one line, stored with the version
+  QStringList statements;  // DDL/DML run in order; ${PK:col} expands to the dialect's key column
   // Optional code run after `statements` (data rewrites that SQL alone cannot express).
   std::function<Status(QSqlDatabase&, const SqlDialect&)> code;
 };

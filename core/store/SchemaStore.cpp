@@ -13,7 +13,7 @@ const QStringList kGuidelineColumns{QStringLiteral("definition"), QStringLiteral
 // One type as columns and values, whatever its kind.
 struct TypeRow {
   QString name;
-  QStringList columns;   // besides name, position and the guideline columns
+  QStringList columns;  // besides name, position and the guideline columns
   QVariantList values;
   Guideline guideline;
 };
@@ -35,8 +35,8 @@ Guideline guidelineAt(const QSqlQuery& q, int first) {
 // A table of types and the annotations that refer to it.
 struct TypeTable {
   QString table;
-  QString kind;           // "entity type", for messages
-  QString usedBy;         // annotation table
+  QString kind;    // "entity type", for messages
+  QString usedBy;  // annotation table
   QString usedByColumn;
 };
 
@@ -44,8 +44,8 @@ const TypeTable kEntityTable{QStringLiteral("entity_types"), QStringLiteral("ent
                              QStringLiteral("entity_spans"), QStringLiteral("type_id")};
 const TypeTable kRelationTable{QStringLiteral("relation_types"), QStringLiteral("relation type"),
                                QStringLiteral("relations"), QStringLiteral("type_id")};
-const TypeTable kQaTable{QStringLiteral("qa_fields"), QStringLiteral("QA field"), QStringLiteral("qa_answers"),
-                         QStringLiteral("field_id")};
+const TypeTable kQaTable{QStringLiteral("qa_fields"), QStringLiteral("QA field"),
+                         QStringLiteral("qa_answers"), QStringLiteral("field_id")};
 const TypeTable kCategoryTable{QStringLiteral("categories"), QStringLiteral("category"),
                                QStringLiteral("document_labels"), QStringLiteral("category_id")};
 
@@ -69,8 +69,9 @@ Result<bool> syncTable(StoreConnection& c, const TypeTable& t, const QVector<Typ
   QHash<QString, Guideline> oldGuidelines;
   {
     QSqlQuery q = c.query();
-    if (Status s = sql::run(q, QStringLiteral("SELECT name, ") + kGuidelineColumns.join(QStringLiteral(", ")) +
-                                   QStringLiteral(" FROM ") + t.table,
+    if (Status s = sql::run(q,
+                            QStringLiteral("SELECT name, ") + kGuidelineColumns.join(QStringLiteral(", ")) +
+                                QStringLiteral(" FROM ") + t.table,
                             {}, op);
         !s)
       return c.withFile(s.error());
@@ -89,7 +90,8 @@ Result<bool> syncTable(StoreConnection& c, const TypeTable& t, const QVector<Typ
     QVariantList values = QVariantList{position} + row.values + guidelineValues(row.guideline);
     QString statement;
     if (existing->contains(row.name)) {
-      statement = QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(t.table, columns.join(QStringLiteral(" = ?, ")));
+      statement = QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?")
+                      .arg(t.table, columns.join(QStringLiteral(" = ?, ")));
       values << existing->value(row.name);
     } else {
       QStringList marks;
@@ -102,15 +104,18 @@ Result<bool> syncTable(StoreConnection& c, const TypeTable& t, const QVector<Typ
   }
   for (auto it = existing->cbegin(); it != existing->cend(); ++it) {
     if (kept.contains(it.key())) continue;
-    if (Status s = sql::run(q, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(t.usedBy, t.usedByColumn),
-                            {it.value()}, op);
+    if (Status s =
+            sql::run(q, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(t.usedBy, t.usedByColumn),
+                     {it.value()}, op);
         !s)
       return c.withFile(s.error());
     const int uses = q.next() ? q.value(0).toInt() : 0;
     if (uses > 0)
-      return c.fail(op, QStringLiteral("cannot remove %1 '%2': %3 annotations use it").arg(t.kind, it.key()).arg(uses));
+      return c.fail(
+          op, QStringLiteral("cannot remove %1 '%2': %3 annotations use it").arg(t.kind, it.key()).arg(uses));
     if (!oldGuidelines.value(it.key()).isEmpty()) guidelinesChanged = true;
-    if (Status s = sql::run(q, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(t.table), {it.value()}, op); !s)
+    if (Status s = sql::run(q, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(t.table), {it.value()}, op);
+        !s)
       return c.withFile(s.error());
   }
   return guidelinesChanged;
@@ -124,15 +129,19 @@ Result<Schema> SchemaStore::load() {
   const QString guideline = QStringLiteral(", ") + kGuidelineColumns.join(QStringLiteral(", "));
   QSqlQuery q = m_c.query();
   auto select = [&](const QString& columns, const QString& table) {
-    return sql::run(q, QStringLiteral("SELECT name, ") + columns + guideline + QStringLiteral(" FROM ") + table +
-                           QStringLiteral(" ORDER BY position, id"),
+    return sql::run(q,
+                    QStringLiteral("SELECT name, ") + columns + guideline + QStringLiteral(" FROM ") + table +
+                        QStringLiteral(" ORDER BY position, id"),
                     {}, op);
   };
-  if (Status s = select(QStringLiteral("colour, hotkey"), kEntityTable.table); !s) return m_c.withFile(s.error());
+  if (Status s = select(QStringLiteral("colour, hotkey"), kEntityTable.table); !s)
+    return m_c.withFile(s.error());
   while (q.next())
     schema.entityTypes.push_back(
         EntityType{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), guidelineAt(q, 3)});
-  if (Status s = select(QStringLiteral("colour, hotkey, directed, head_types, tail_types"), kRelationTable.table); !s)
+  if (Status s =
+          select(QStringLiteral("colour, hotkey, directed, head_types, tail_types"), kRelationTable.table);
+      !s)
     return m_c.withFile(s.error());
   while (q.next()) {
     RelationType t;
@@ -145,7 +154,8 @@ Result<Schema> SchemaStore::load() {
     t.guideline = guidelineAt(q, 6);
     schema.relationTypes.push_back(t);
   }
-  if (Status s = select(QStringLiteral("questions, hotkey"), kQaTable.table); !s) return m_c.withFile(s.error());
+  if (Status s = select(QStringLiteral("questions, hotkey"), kQaTable.table); !s)
+    return m_c.withFile(s.error());
   while (q.next()) {
     QaField f;
     f.name = q.value(0).toString();
@@ -154,11 +164,14 @@ Result<Schema> SchemaStore::load() {
     f.guideline = guidelineAt(q, 3);
     schema.qaFields.push_back(f);
   }
-  if (Status s = select(QStringLiteral("colour, hotkey"), kCategoryTable.table); !s) return m_c.withFile(s.error());
+  if (Status s = select(QStringLiteral("colour, hotkey"), kCategoryTable.table); !s)
+    return m_c.withFile(s.error());
   while (q.next())
     schema.categories.push_back(
         CategoryType{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), guidelineAt(q, 3)});
-  if (Status s = sql::run(q, QStringLiteral("SELECT guideline_version, multi_label_categories FROM project"), {}, op); !s)
+  if (Status s = sql::run(q, QStringLiteral("SELECT guideline_version, multi_label_categories FROM project"),
+                          {}, op);
+      !s)
     return m_c.withFile(s.error());
   if (!q.next()) return m_c.fail(op, QStringLiteral("the project row is missing"));
   schema.guidelineVersion = q.value(0).toInt();
@@ -168,9 +181,10 @@ Result<Schema> SchemaStore::load() {
 
 Result<SchemaTypeIds> SchemaStore::typeIds() {
   SchemaTypeIds ids;
-  const std::pair<const TypeTable*, QHash<QString, qint64>*> tables[] = {
-      {&kEntityTable, &ids.entity}, {&kRelationTable, &ids.relation}, {&kQaTable, &ids.qaField},
-      {&kCategoryTable, &ids.category}};
+  const std::pair<const TypeTable*, QHash<QString, qint64>*> tables[] = {{&kEntityTable, &ids.entity},
+                                                                         {&kRelationTable, &ids.relation},
+                                                                         {&kQaTable, &ids.qaField},
+                                                                         {&kCategoryTable, &ids.category}};
   for (const auto& [table, out] : tables) {
     Result<QHash<QString, qint64>> r = idsOf(m_c, *table);
     if (!r) return r.error();
@@ -184,22 +198,28 @@ Result<int> SchemaStore::save(const Schema& schema, int guidelineVersion) {
   if (Status s = m_c.requireWritable(op); !s) return s.error();
   const QStringList look{QStringLiteral("colour"), QStringLiteral("hotkey")};
   QVector<TypeRow> entities, relations, fields, categories;
-  for (const EntityType& t : schema.entityTypes) entities.push_back({t.name, look, {t.colour, t.hotkey}, t.guideline});
+  for (const EntityType& t : schema.entityTypes)
+    entities.push_back({t.name, look, {t.colour, t.hotkey}, t.guideline});
   for (const RelationType& t : schema.relationTypes)
-    relations.push_back({t.name,
-                         look + QStringList{QStringLiteral("directed"), QStringLiteral("head_types"),
-                                            QStringLiteral("tail_types")},
-                         {t.colour, t.hotkey, t.directed, sql::listToJsonText(t.headTypes),
-                          sql::listToJsonText(t.tailTypes)},
-                         t.guideline});
+    relations.push_back(
+        {t.name,
+         look + QStringList{QStringLiteral("directed"), QStringLiteral("head_types"),
+                            QStringLiteral("tail_types")},
+         {t.colour, t.hotkey, t.directed, sql::listToJsonText(t.headTypes), sql::listToJsonText(t.tailTypes)},
+         t.guideline});
   for (const QaField& f : schema.qaFields)
-    fields.push_back({f.name, {QStringLiteral("questions"), QStringLiteral("hotkey")},
-                      {sql::listToJsonText(f.questions), f.hotkey}, f.guideline});
-  for (const CategoryType& t : schema.categories) categories.push_back({t.name, look, {t.colour, t.hotkey}, t.guideline});
+    fields.push_back({f.name,
+                      {QStringLiteral("questions"), QStringLiteral("hotkey")},
+                      {sql::listToJsonText(f.questions), f.hotkey},
+                      f.guideline});
+  for (const CategoryType& t : schema.categories)
+    categories.push_back({t.name, look, {t.colour, t.hotkey}, t.guideline});
 
   bool changed = false;
-  const std::pair<const TypeTable*, const QVector<TypeRow>*> tables[] = {
-      {&kEntityTable, &entities}, {&kRelationTable, &relations}, {&kQaTable, &fields}, {&kCategoryTable, &categories}};
+  const std::pair<const TypeTable*, const QVector<TypeRow>*> tables[] = {{&kEntityTable, &entities},
+                                                                         {&kRelationTable, &relations},
+                                                                         {&kQaTable, &fields},
+                                                                         {&kCategoryTable, &categories}};
   for (const auto& [table, rows] : tables) {
     Result<bool> r = syncTable(m_c, *table, *rows);
     if (!r) return r.error();
@@ -209,8 +229,9 @@ Result<int> SchemaStore::save(const Schema& schema, int guidelineVersion) {
   if (!current) return current.error();
   const int version = guidelineVersion > 0 ? guidelineVersion : *current + (changed ? 1 : 0);
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("UPDATE project SET guideline_version = ?, multi_label_categories = ?"),
-                          {version, schema.multiLabelCategories}, op);
+  if (Status s =
+          sql::run(q, QStringLiteral("UPDATE project SET guideline_version = ?, multi_label_categories = ?"),
+                   {version, schema.multiLabelCategories}, op);
       !s)
     return m_c.withFile(s.error());
   return version;

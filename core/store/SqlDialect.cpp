@@ -65,7 +65,8 @@ std::unique_ptr<SqlDialect> SqlDialect::sqlite() { return std::make_unique<Sqlit
 QString SqlDialect::expandDdl(QString ddl) const {
   static const QRegularExpression pk(QStringLiteral("\\$\\{PK:(\\w+)\\}"));
   QRegularExpressionMatch m;
-  while ((m = pk.match(ddl)).hasMatch()) ddl.replace(m.capturedStart(), m.capturedLength(), autoIncrementKey(m.captured(1)));
+  while ((m = pk.match(ddl)).hasMatch())
+    ddl.replace(m.capturedStart(), m.capturedLength(), autoIncrementKey(m.captured(1)));
   return ddl;
 }
 

@@ -34,8 +34,7 @@ void bind(QSqlQuery& query, const QVariantList& values) {
   }
 }
 
-Status run(QSqlQuery& query, const QString& statement, const QVariantList& values,
-           const QString& operation) {
+Status run(QSqlQuery& query, const QString& statement, const QVariantList& values, const QString& operation) {
   if (Status s = prepare(query, statement, operation); !s) return s;
   bind(query, values);
   return exec(query, operation);

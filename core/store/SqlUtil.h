@@ -26,11 +26,10 @@ Status exec(QSqlQuery& query, const QString& operation);
 // columns refuse and which reads back differently).
 void bind(QSqlQuery& query, const QVariantList& values);
 // Prepares, binds `values` positionally and runs.
-Status run(QSqlQuery& query, const QString& statement, const QVariantList& values,
-           const QString& operation);
+Status run(QSqlQuery& query, const QString& statement, const QVariantList& values, const QString& operation);
 
-QString toJsonText(const QJsonObject& object);   // compact; "{}" for an empty object
-QJsonObject fromJsonText(const QString& text);   // empty object for empty or malformed text
+QString toJsonText(const QJsonObject& object);  // compact; "{}" for an empty object
+QJsonObject fromJsonText(const QString& text);  // empty object for empty or malformed text
 QString listToJsonText(const QStringList& list);
 QStringList listFromJsonText(const QString& text);
 

@@ -33,8 +33,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString& pa
   for (const QString& statement : c->m_dialect->connectionSetup(readOnly, kBusyTimeoutMs))
     if (!q.exec(statement)) return c->withFile(sql::error(op, q.lastError()));
   // A file that is not SQLite only fails at the first read.
-  if (!q.exec(c->m_dialect->probe()))
-    return c->withFile(sql::error(op, q.lastError()));
+  if (!q.exec(c->m_dialect->probe())) return c->withFile(sql::error(op, q.lastError()));
   return c;
 }
 
@@ -65,9 +64,10 @@ Result<QVariant> StoreConnection::annotatorId(const QString& name) {
   if (Status s = sql::run(q, QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}, op); !s)
     return withFile(s.error());
   if (q.next()) return q.value(0);
-  if (Status s = sql::run(q, QStringLiteral("INSERT INTO annotators (name, created) VALUES (?, ?)") +
-                                 m_dialect->returningId(),
-                          {name, sql::nowMs()}, op);
+  if (Status s = sql::run(
+          q,
+          QStringLiteral("INSERT INTO annotators (name, created) VALUES (?, ?)") + m_dialect->returningId(),
+          {name, sql::nowMs()}, op);
       !s)
     return withFile(s.error());
   return QVariant(m_dialect->insertedId(q));
@@ -85,9 +85,11 @@ Result<int> StoreConnection::guidelineVersion() {
 Status StoreConnection::logEdit(qint64 documentId, const QVariant& annotatorId, const QString& action,
                                 qint64 targetId) {
   QSqlQuery q(m_db);
-  if (Status s = sql::run(q, QStringLiteral("INSERT INTO edit_log (document_id, annotator_id, action, target_id, at) "
-                                            "VALUES (?, ?, ?, ?, ?)"),
-                          {documentId, annotatorId, action, targetId, sql::nowMs()}, action);
+  if (Status s =
+          sql::run(q,
+                   QStringLiteral("INSERT INTO edit_log (document_id, annotator_id, action, target_id, at) "
+                                  "VALUES (?, ?, ?, ?, ?)"),
+                   {documentId, annotatorId, action, targetId, sql::nowMs()}, action);
       !s)
     return withFile(s.error());
   return {};

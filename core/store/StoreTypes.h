@@ -28,18 +28,18 @@ struct ImportSummary {
 
 // Which documents loadCorpus() returns.
 struct CorpusFilter {
-  QVector<Split> splits;               // only these splits; empty = every split
-  QVector<DocumentStatus> statuses;    // only these statuses; empty = every status
-  bool provenance = true;              // fill Provenance of every annotation
+  QVector<Split> splits;             // only these splits; empty = every split
+  QVector<DocumentStatus> statuses;  // only these statuses; empty = every status
+  bool provenance = true;            // fill Provenance of every annotation
 };
 
 // Which documents listDocuments() returns.
 struct DocumentListFilter {
-  QVector<Split> splits;               // empty = every split
-  QVector<DocumentStatus> statuses;    // empty = every status
-  QString search;                      // case-insensitive substring of name or text; empty = any
-  int offset = 0;                      // rows skipped (paging)
-  int limit = -1;                      // rows returned at most; -1 = all
+  QVector<Split> splits;             // empty = every split
+  QVector<DocumentStatus> statuses;  // empty = every status
+  QString search;                    // case-insensitive substring of name or text; empty = any
+  int offset = 0;                    // rows skipped (paging)
+  int limit = -1;                    // rows returned at most; -1 = all
 };
 
 // One row of the document list a UI shows.
@@ -67,8 +67,8 @@ struct StoredDocument {
 
 struct ProjectStats {
   int documents = 0;
-  QMap<Split, int> perSplit;                // documents per split (splits with none left out)
-  QMap<DocumentStatus, int> perStatus;      // documents per status (statuses with none left out)
+  QMap<Split, int> perSplit;            // documents per split (splits with none left out)
+  QMap<DocumentStatus, int> perStatus;  // documents per status (statuses with none left out)
   int entities = 0;
   int relations = 0;
   int answers = 0;
@@ -82,34 +82,34 @@ struct ProjectInfo {
   QString name;
   QDateTime created;
   int guidelineVersion = 1;
-  int schemaVersion = 0;   // the file's migration version
+  int schemaVersion = 0;  // the file's migration version
 };
 
 enum class RunStatus { Pending, Running, Finished, Failed, Cancelled };
-QString runStatusName(RunStatus s);                       // "pending", "running", ...
+QString runStatusName(RunStatus s);  // "pending", "running", ...
 bool parseRunStatus(const QString& name, RunStatus* out);
 
 // One training (or prediction) run of a model on this project.
 struct ModelRun {
-  qint64 id = 0;                   // set by createRun
-  QString name;                    // shown in the UI
-  QString baseModel;               // e.g. "bert-base-cased" or a checkpoint folder
-  QJsonObject config;              // the full training configuration
+  qint64 id = 0;       // set by createRun
+  QString name;        // shown in the UI
+  QString baseModel;   // e.g. "bert-base-cased" or a checkpoint folder
+  QJsonObject config;  // the full training configuration
   RunStatus status = RunStatus::Pending;
-  QJsonObject metrics;             // latest evaluation figures
-  QString checkpointPath;          // best checkpoint so far; empty = none
-  QDateTime started;               // invalid = not started
-  QDateTime finished;              // invalid = not finished
+  QJsonObject metrics;     // latest evaluation figures
+  QString checkpointPath;  // best checkpoint so far; empty = none
+  QDateTime started;       // invalid = not started
+  QDateTime finished;      // invalid = not finished
 };
 
 // One model output for a document: a suggested span, relation, answer or label.
 struct Prediction {
-  qint64 id = 0;                   // set by addPredictions
+  qint64 id = 0;  // set by addPredictions
   qint64 runId = 0;
   qint64 documentId = 0;
-  QString kind;                    // "entity", "relation", "answer", "label"
-  QJsonObject payload;             // the prediction itself (type, offsets, ...)
-  double confidence = 0.0;         // 0..1
+  QString kind;             // "entity", "relation", "answer", "label"
+  QJsonObject payload;      // the prediction itself (type, offsets, ...)
+  double confidence = 0.0;  // 0..1
 };
 
 }  // namespace quarry

@@ -115,7 +115,8 @@ class TestStore : public QObject {
     second.documents.push_back(input.documents[1]);
     auto r = store->importCorpus(second, QStringLiteral("bob"));
     QVERIFY(!r.ok());
-    QVERIFY2(QString::fromStdString(r.error().message).contains(QStringLiteral("contract-2 ü")), r.error().toString().c_str());
+    QVERIFY2(QString::fromStdString(r.error().message).contains(QStringLiteral("contract-2 ü")),
+             r.error().toString().c_str());
     auto loaded = store->loadCorpus();
     QUARRY_VERIFY_OK(loaded);
     QString why;
@@ -125,11 +126,13 @@ class TestStore : public QObject {
   void brokenDocumentRollsBackWholeImport() {
     auto store = makeStore(freshPath());
     Corpus bad = plainCorpus(QStringLiteral("ok"), 5);
-    bad.documents[3].relations = {relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T9"))};
+    bad.documents[3].relations = {
+        relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T9"))};
     auto r = store->importCorpus(bad, QStringLiteral("bob"));
     QVERIFY(!r.ok());
     const QString message = QString::fromStdString(r.error().message);
-    QVERIFY2(message.contains(QStringLiteral("ok-3")) && message.contains(QStringLiteral("T9")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("ok-3")) && message.contains(QStringLiteral("T9")),
+             qPrintable(message));
     auto stats = store->stats();
     QUARRY_VERIFY_OK(stats);
     QCOMPARE(stats->documents, 0);
@@ -147,14 +150,16 @@ class TestStore : public QObject {
     const Corpus input = storeTestCorpus();
     auto store = makeStore(freshPath(), &input);
     int calls = 0, lastTotal = 0;
-    auto r = store->importCorpus(plainCorpus(QStringLiteral("c"), 50), QStringLiteral("bob"), [&](int done, int total) {
-      ++calls;
-      lastTotal = total;
-      return done < 20;
-    });
+    auto r = store->importCorpus(plainCorpus(QStringLiteral("c"), 50), QStringLiteral("bob"),
+                                 [&](int done, int total) {
+                                   ++calls;
+                                   lastTotal = total;
+                                   return done < 20;
+                                 });
     QCOMPARE(lastTotal, 50);
     QVERIFY(!r.ok());
-    QVERIFY2(QString::fromStdString(r.error().message).contains(QStringLiteral("cancelled")), r.error().toString().c_str());
+    QVERIFY2(QString::fromStdString(r.error().message).contains(QStringLiteral("cancelled")),
+             r.error().toString().c_str());
     QVERIFY(calls > 1);
     auto loaded = store->loadCorpus();
     QUARRY_VERIFY_OK(loaded);
@@ -172,7 +177,8 @@ class TestStore : public QObject {
     QUARRY_VERIFY_OK(store->importCorpus(c, QStringLiteral("bob")));
     auto schema = store->schema();
     QUARRY_VERIFY_OK(schema);
-    QCOMPARE(schema->entityType(QStringLiteral("DRUG"))->colour, QStringLiteral("#123456"));  // project's wins
+    QCOMPARE(schema->entityType(QStringLiteral("DRUG"))->colour,
+             QStringLiteral("#123456"));  // project's wins
     QVERIFY(schema->relationType(QStringLiteral("TREATS")));
     QVERIFY(schema->category(QStringLiteral("brand-new")));
     QCOMPARE(schema->entityTypes.size(), 3);
@@ -204,7 +210,8 @@ class TestStore : public QObject {
     s.entityTypes.removeAt(0);  // DRUG, used by doc-1
     const Status st = store->setSchema(s);
     QVERIFY(!st.ok());
-    QVERIFY2(QString::fromStdString(st.error().message).contains(QStringLiteral("DRUG")), st.error().toString().c_str());
+    QVERIFY2(QString::fromStdString(st.error().message).contains(QStringLiteral("DRUG")),
+             st.error().toString().c_str());
     QCOMPARE(store->schema()->entityTypes.size(), 3);
   }
 
@@ -227,9 +234,11 @@ class TestStore : public QObject {
     // Relation rules: TREATS goes DRUG -> DISEASE/SYMPTOM only.
     const qint64 drug = stored->entityIds[0];
     QVERIFY(!store->addRelation(doc, QStringLiteral("TREATS"), *e, drug, QStringLiteral("ann")).ok());
-    auto rel = store->addRelation(doc, QStringLiteral("TREATS"), drug, *e, QStringLiteral("ann"), Origin::AcceptedSuggestion);
+    auto rel = store->addRelation(doc, QStringLiteral("TREATS"), drug, *e, QStringLiteral("ann"),
+                                  Origin::AcceptedSuggestion);
     QUARRY_VERIFY_OK(rel);
-    QUARRY_VERIFY_OK(store->updateEntity(*e, QStringLiteral("SYMPTOM"), {{0, 7}, {32, 37}}, QStringLiteral("rev")));
+    QUARRY_VERIFY_OK(
+        store->updateEntity(*e, QStringLiteral("SYMPTOM"), {{0, 7}, {32, 37}}, QStringLiteral("rev")));
     stored = store->loadDocument(doc);
     QCOMPARE(stored->document.relations.back().key, QStringLiteral("R3"));
     QCOMPARE(stored->document.relations.back().tail, QStringLiteral("T4"));
@@ -246,7 +255,8 @@ class TestStore : public QObject {
 
     QVERIFY(!store->addEntity(doc, span({}, QStringLiteral("NOPE"), {{0, 1}}), QStringLiteral("ann")).ok());
     QVERIFY(!store->addEntity(doc, span({}, QStringLiteral("DRUG"), {{30, 39}}), QStringLiteral("ann")).ok());
-    QVERIFY(!store->addEntity(999999, span({}, QStringLiteral("DRUG"), {{0, 1}}), QStringLiteral("ann")).ok());
+    QVERIFY(
+        !store->addEntity(999999, span({}, QStringLiteral("DRUG"), {{0, 1}}), QStringLiteral("ann")).ok());
     QVERIFY(!store->removeEntity(999999, QStringLiteral("ann")).ok());
   }
 

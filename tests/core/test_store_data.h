@@ -21,7 +21,8 @@ inline Guideline guideline(const QString& definition) {
 
 inline Schema storeTestSchema() {
   Schema s;
-  s.entityTypes = {EntityType{QStringLiteral("DRUG"), QStringLiteral("#ff0000"), QStringLiteral("d"), guideline(QStringLiteral("A medicine."))},
+  s.entityTypes = {EntityType{QStringLiteral("DRUG"), QStringLiteral("#ff0000"), QStringLiteral("d"),
+                              guideline(QStringLiteral("A medicine."))},
                    EntityType{QStringLiteral("DISEASE"), QStringLiteral("#00ff00"), QStringLiteral("s"), {}},
                    EntityType{QStringLiteral("SYMPTOM"), {}, {}, {}}};
   RelationType treats;
@@ -35,13 +36,15 @@ inline Schema storeTestSchema() {
   s.relationTypes = {treats, cooccurs};
   QaField date;
   date.name = QStringLiteral("effective_date");
-  date.questions = QStringList{QStringLiteral("When does it take effect?"), QStringLiteral("Effective date?")};
+  date.questions =
+      QStringList{QStringLiteral("When does it take effect?"), QStringLiteral("Effective date?")};
   QaField termination;
   termination.name = QStringLiteral("termination");
   termination.questions = QStringList{QStringLiteral("How can it be terminated?")};
   s.qaFields = {date, termination};
-  s.categories = {CategoryType{QStringLiteral("fair"), QStringLiteral("#0000ff"), QStringLiteral("f"), {}},
-                  CategoryType{QStringLiteral("unfair"), {}, {}, guideline(QStringLiteral("Bad for the consumer."))}};
+  s.categories = {
+      CategoryType{QStringLiteral("fair"), QStringLiteral("#0000ff"), QStringLiteral("f"), {}},
+      CategoryType{QStringLiteral("unfair"), {}, {}, guideline(QStringLiteral("Bad for the consumer."))}};
   s.multiLabelCategories = true;
   s.guidelineVersion = 3;
   return s;
@@ -71,7 +74,8 @@ inline Corpus storeTestCorpus() {
   c.schema = storeTestSchema();
   Document d1;
   d1.name = QStringLiteral("doc-1");
-  // Code points: "Aspirin " 0-8, pill 8, "treats" 10-16, "headache" 17-25, face 26, "and" 28-31, "fever" 32-37.
+  // Code points: "Aspirin " 0-8, pill 8, "treats" 10-16, "headache" 17-25, face 26, "and" 28-31, "fever"
+  // 32-37.
   d1.text = QStringLiteral("Aspirin 💊 treats headache 🤕 and fever.");
   d1.sourceFile = QStringLiteral("/data/doc-1.txt");
   d1.split = Split::Train;
@@ -79,8 +83,9 @@ inline Corpus storeTestCorpus() {
                  span(QStringLiteral("T2"), QStringLiteral("DISEASE"), {{17, 25}}),
                  span(QStringLiteral("T3"), QStringLiteral("SYMPTOM"), {{17, 25}, {32, 37}})};
   d1.entities[0].attributes.insert(QStringLiteral("cui"), QStringLiteral("C0004057"));
-  d1.relations = {relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T2")),
-                  relation(QStringLiteral("R2"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T3"))};
+  d1.relations = {
+      relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T2")),
+      relation(QStringLiteral("R2"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T3"))};
   d1.relations[1].attributes.insert(QStringLiteral("negated"), true);
 
   Document d2;

@@ -54,7 +54,8 @@ class TestStoreFiles : public QObject {
       qFatal("%s", s.error().toString().c_str());
     QSqlQuery q(conn.db());
     if (!q.exec(QStringLiteral("INSERT INTO project (id, name, created) VALUES (1, 'old', 0)")) ||
-        !q.exec(QStringLiteral("INSERT INTO documents (name, text, created, updated) VALUES ('legacy', 'Old text.', 0, 0)")))
+        !q.exec(QStringLiteral(
+            "INSERT INTO documents (name, text, created, updated) VALUES ('legacy', 'Old text.', 0, 0)")))
       qFatal("seed failed");
     return path;
   }
@@ -65,7 +66,8 @@ class TestStoreFiles : public QObject {
     QCOMPARE(versionOf(path), 1);
     auto ro = ProjectStore::open(path, OpenMode::ReadOnly);  // a reviewer cannot upgrade
     QVERIFY(!ro.ok());
-    QVERIFY2(QString::fromStdString(ro.error().message).contains(QStringLiteral("upgrade")), ro.error().toString().c_str());
+    QVERIFY2(QString::fromStdString(ro.error().message).contains(QStringLiteral("upgrade")),
+             ro.error().toString().c_str());
 
     auto store = ProjectStore::open(path);
     QUARRY_VERIFY_OK(store);
@@ -82,7 +84,10 @@ class TestStoreFiles : public QObject {
 
   void failingMigrationLeavesOldVersion() {
     const QString path = freshPath();
-    { auto made = ProjectStore::create(path, QStringLiteral("m")); QUARRY_VERIFY_OK(made); }
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("m"));
+      QUARRY_VERIFY_OK(made);
+    }
     const int before = storeSchemaVersion();
     QCOMPARE(versionOf(path), before);
     {
@@ -98,7 +103,8 @@ class TestStoreFiles : public QObject {
       migrations << broken;
       const Status s = SchemaMigrator((*c)->db(), (*c)->dialect()).migrate(migrations);
       QVERIFY(!s.ok());
-      QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("no_such_table")), s.error().toString().c_str());
+      QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("no_such_table")),
+               s.error().toString().c_str());
       QVERIFY(!(*c)->db().tables().contains(QStringLiteral("half_done")));
     }
     QCOMPARE(versionOf(path), before);
@@ -107,16 +113,21 @@ class TestStoreFiles : public QObject {
 
   void newerFileIsRefused() {
     const QString path = freshPath();
-    { auto made = ProjectStore::create(path, QStringLiteral("n")); QUARRY_VERIFY_OK(made); }
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("n"));
+      QUARRY_VERIFY_OK(made);
+    }
     {
       auto c = StoreConnection::open(path, false, true);
       QUARRY_VERIFY_OK(c);
       QSqlQuery q((*c)->db());
-      QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations (version, description, applied) VALUES (99, 'future', 0)")));
+      QVERIFY(q.exec(QStringLiteral(
+          "INSERT INTO schema_migrations (version, description, applied) VALUES (99, 'future', 0)")));
     }
     auto store = ProjectStore::open(path);
     QVERIFY(!store.ok());
-    QVERIFY2(QString::fromStdString(store.error().message).contains(QStringLiteral("newer")), store.error().toString().c_str());
+    QVERIFY2(QString::fromStdString(store.error().message).contains(QStringLiteral("newer")),
+             store.error().toString().c_str());
   }
 
   void readerThreadSeesCommittedData() {
@@ -142,7 +153,10 @@ class TestStoreFiles : public QObject {
 
   void concurrentWritersBothCommit() {
     const QString path = freshPath();
-    { auto made = ProjectStore::create(path, QStringLiteral("c")); QUARRY_VERIFY_OK(made); }
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("c"));
+      QUARRY_VERIFY_OK(made);
+    }
     std::atomic<int> failures{0};
     auto writeMany = [&](const QString& prefix) {
       return [&failures, path, prefix] {
@@ -153,13 +167,15 @@ class TestStoreFiles : public QObject {
         }
         // Bulk imports and single edits interleave with the other thread's.
         for (int round = 0; round < 5; ++round) {
-          auto r = (*store)->importCorpus(plainCorpus(QStringLiteral("%1-%2").arg(prefix).arg(round), 20), prefix);
+          auto r =
+              (*store)->importCorpus(plainCorpus(QStringLiteral("%1-%2").arg(prefix).arg(round), 20), prefix);
           if (!r) {
             ++failures;
             return;
           }
           auto docs = (*store)->listDocuments();
-          if (!docs || !(*store)->setDocumentStatus(docs->back().id, DocumentStatus::InProgress, prefix)) ++failures;
+          if (!docs || !(*store)->setDocumentStatus(docs->back().id, DocumentStatus::InProgress, prefix))
+            ++failures;
         }
       };
     };
@@ -182,7 +198,10 @@ class TestStoreFiles : public QObject {
 
   void walAndForeignKeysAreOn() {
     const QString path = freshPath();
-    { auto made = ProjectStore::create(path, QStringLiteral("w")); QUARRY_VERIFY_OK(made); }
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("w"));
+      QUARRY_VERIFY_OK(made);
+    }
     auto c = StoreConnection::open(path, false, true);
     QUARRY_VERIFY_OK(c);
     QSqlQuery q((*c)->db());
@@ -200,7 +219,8 @@ class TestStoreFiles : public QObject {
       QUARRY_VERIFY_OK(made);
       QUARRY_VERIFY_OK((*made)->importCorpus(storeTestCorpus(), QStringLiteral("imp")));
       const qint64 doc = (*made)->listDocuments()->at(2).id;
-      auto id = (*made)->addEntity(doc, span(QStringLiteral("X1"), QStringLiteral("DRUG"), {{0, 0}}), QStringLiteral("ann"));
+      auto id = (*made)->addEntity(doc, span(QStringLiteral("X1"), QStringLiteral("DRUG"), {{0, 0}}),
+                                   QStringLiteral("ann"));
       QUARRY_VERIFY_OK(id);
       entity = *id;
     }
