@@ -37,7 +37,7 @@ struct CorpusFilter {
 struct DocumentListFilter {
   QVector<Split> splits;             // empty = every split
   QVector<DocumentStatus> statuses;  // empty = every status
-  QString search;                    // case-insensitive substring of name or text; empty = any
+  QString search;                    // substring of name or text, ASCII case ignored; empty = any
   int offset = 0;                    // rows skipped (paging)
   int limit = -1;                    // rows returned at most; -1 = all
 };

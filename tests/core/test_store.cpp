@@ -451,6 +451,11 @@ class TestStore : public QObject {
     QString why;
     QVERIFY2(ro.loadCorpus()->sameContent(input, &why), qPrintable(why));
     QCOMPARE(ro.stats()->entities, 3);
+    const QString copy = m_dir.filePath(QStringLiteral("ro-backup.quarry"));
+    QUARRY_VERIFY_OK(ro.backupTo(copy));  // reading is allowed, and so is the archive copy
+    auto backup = ProjectStore::open(copy);
+    QUARRY_VERIFY_OK(backup);
+    QCOMPARE((*backup)->stats()->documents, 3);
   }
 };
 
