@@ -1,0 +1,69 @@
+#pragma once
+// Single edits from the annotation UI. Each runs in its own write transaction, records the annotator,
+// origin, the guideline version in force and the time, and appends to the edit log.
+
+#include <QString>
+
+#include "common/Error.h"
+#include "corpus/Document.h"
+#include "store/StoreConnection.h"
+
+namespace quarry {
+
+class AnnotationEditor {
+ public:
+  explicit AnnotationEditor(StoreConnection& connection) : m_c(connection) {}
+
+  // Adds `span` to document `documentId`; an empty key becomes the next free "T<n>". Returns its id.
+  Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
+                           Origin origin);
+  // Changes type and fragments of entity `entityId`; returns `entityId`.
+  Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
+                              const QString& annotator, Origin origin);
+  // Removes the entity and every relation that uses it.
+  Status removeEntity(qint64 entityId, const QString& annotator);
+
+  // Relates two entities of document `documentId`; refused when the relation type does not allow
+  // their types. An empty key becomes the next free "R<n>". Returns its id.
+  Result<qint64> addRelation(qint64 documentId, const QString& type, qint64 headEntityId, qint64 tailEntityId,
+                             const QString& annotator, Origin origin, const QString& key = {});
+  Status removeRelation(qint64 relationId, const QString& annotator);
+
+  // Replaces the answers of the same field and question id in the document. Returns the new id.
+  Result<qint64> setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
+                           Origin origin);
+  Status removeAnswer(qint64 answerId, const QString& annotator);
+
+  // Labels the document; with single-label categories, replaces its other label. Returns the label's id
+  // (the existing one when the document already has this category).
+  Result<qint64> addLabel(qint64 documentId, const QString& category, const QString& annotator,
+                          Origin origin);
+  Status removeLabel(qint64 labelId, const QString& annotator);
+
+  Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
+  Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
+
+ private:
+  struct Edit {
+    QVariant annotatorId;
+    int guidelineVersion = 0;
+    qint64 now = 0;
+  };
+  Result<Edit> start(const QString& operation, const QString& annotator);
+  // Code point length of the document's text; Error when there is no such document.
+  Result<int> documentLength(const QString& operation, qint64 documentId);
+  Result<qint64> typeId(const QString& operation, const QString& table, const QString& kind,
+                        const QString& name);
+  // The document of row `id` in `table`; Error when there is no such row.
+  Result<qint64> documentOf(const QString& operation, const QString& table, qint64 id);
+  Result<QString> nextKey(const QString& operation, const QString& table, qint64 documentId,
+                          const QString& prefix);
+  Status finish(const QString& operation, qint64 documentId, const Edit& edit, const QString& action,
+                qint64 targetId);
+  // Deletes row `id` of `table` with the edit log entry, in one transaction.
+  Status remove(const QString& operation, const QString& table, qint64 id, const QString& annotator);
+
+  StoreConnection& m_c;
+};
+
+}  // namespace quarry

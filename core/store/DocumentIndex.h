@@ -1,0 +1,23 @@
+#pragma once
+// Read-only aggregate views for the UI: the document list with annotation counts, and project
+// statistics. Both are single SQL aggregates, so they stay fast on 100k documents.
+
+#include "common/Error.h"
+#include "store/StoreConnection.h"
+#include "store/StoreTypes.h"
+
+namespace quarry {
+
+class DocumentIndex {
+ public:
+  explicit DocumentIndex(StoreConnection& connection) : m_c(connection) {}
+
+  // Documents in insertion order with their annotation counts.
+  Result<QVector<DocumentSummary>> list(const DocumentListFilter& filter);
+  Result<ProjectStats> stats();
+
+ private:
+  StoreConnection& m_c;
+};
+
+}  // namespace quarry

@@ -1,0 +1,216 @@
+#include "store/ProjectStore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include "common/Log.h"
+#include "store/AnnotationEditor.h"
+#include "store/CorpusImporter.h"
+#include "store/CorpusLoader.h"
+#include "store/DocumentIndex.h"
+#include "store/RunStore.h"
+#include "store/SchemaMigrator.h"
+#include "store/SchemaStore.h"
+#include "store/SqlUtil.h"
+#include "store/StoreConnection.h"
+#include "store/StoreMigrations.h"
+
+namespace quarry {
+namespace {
+
+void removeDatabaseFiles(const QString& path) {
+  for (const QString& suffix :
+       {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+    QFile::remove(path + suffix);
+}
+
+}  // namespace
+
+ProjectStore::ProjectStore(std::unique_ptr<StoreConnection> connection) : m_c(std::move(connection)) {}
+ProjectStore::~ProjectStore() = default;
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, const QString& projectName) {
+  const QString op = QStringLiteral("create project");
+  if (QFileInfo::exists(path))
+    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(),
+                 path.toStdString());
+  auto made = [&]() -> Result<std::unique_ptr<ProjectStore>> {
+    Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, false, false);
+    if (!c) return c.error();
+    std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(c.value())));
+    StoreConnection& conn = *store->m_c;
+    if (Status s = SchemaMigrator(conn.db(), conn.dialect()).migrate(storeMigrations()); !s)
+      return conn.withFile(s.error());
+    WriteTransaction tx(conn);
+    if (Status s = tx.begin(op); !s) return s.error();
+    QSqlQuery q = conn.query();
+    if (Status s = sql::run(q,
+                            QStringLiteral("INSERT INTO project (id, name, created, guideline_version, "
+                                           "multi_label_categories) VALUES (1, ?, ?, 1, ?)"),
+                            {projectName, sql::nowMs(), false}, op);
+        !s)
+      return conn.withFile(s.error());
+    if (Status s = tx.commit(op); !s) return s.error();
+    return store;
+  };
+  Result<std::unique_ptr<ProjectStore>> store = made();
+  if (!store) removeDatabaseFiles(path);  // nothing half-made stays behind
+  return store;
+}
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, OpenMode mode) {
+  const bool readOnly = mode == OpenMode::ReadOnly;
+  Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, readOnly, true);
+  if (!c) return c.error();
+  StoreConnection& conn = **c;
+  const QString op = QStringLiteral("open project");
+  SchemaMigrator migrator(conn.db(), conn.dialect());
+  Result<int> version = migrator.currentVersion();
+  if (!version) return conn.withFile(version.error());
+  const int latest = storeSchemaVersion();
+  if (*version == 0) return conn.fail(op, QStringLiteral("not a Quarry project"));
+  if (*version > latest)
+    return conn.fail(op, QStringLiteral("made by a newer Quarry (schema version %1, this one knows %2)")
+                             .arg(*version)
+                             .arg(latest));
+  if (*version < latest) {
+    if (readOnly)
+      return conn.fail(op, QStringLiteral("schema version %1 needs an upgrade to %2: open it read-write once")
+                               .arg(*version)
+                               .arg(latest));
+    if (Status s = migrator.migrate(storeMigrations()); !s) return conn.withFile(s.error());
+  }
+  return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(c.value())));
+}
+
+QString ProjectStore::path() const { return m_c->path(); }
+bool ProjectStore::isReadOnly() const { return m_c->readOnly(); }
+
+Result<ProjectInfo> ProjectStore::info() {
+  const QString op = QStringLiteral("read project info");
+  QSqlQuery q = m_c->query();
+  if (Status s = sql::run(q, QStringLiteral("SELECT name, created, guideline_version FROM project"), {}, op);
+      !s)
+    return m_c->withFile(s.error());
+  if (!q.next()) return m_c->fail(op, QStringLiteral("the project row is missing"));
+  ProjectInfo info;
+  info.name = q.value(0).toString();
+  info.created = sql::fromEpochMs(q.value(1));
+  info.guidelineVersion = q.value(2).toInt();
+  q.finish();
+  Result<int> version = SchemaMigrator(m_c->db(), m_c->dialect()).currentVersion();
+  if (!version) return m_c->withFile(version.error());
+  info.schemaVersion = *version;
+  return info;
+}
+
+Result<Schema> ProjectStore::schema() { return SchemaStore(*m_c).load(); }
+
+Status ProjectStore::setSchema(const Schema& schema) {
+  const QString op = QStringLiteral("save schema");
+  WriteTransaction tx(*m_c);
+  if (Status s = tx.begin(op); !s) return s;
+  if (Result<int> r = SchemaStore(*m_c).save(schema); !r) return r.error();
+  return tx.commit(op);
+}
+
+Result<ImportSummary> ProjectStore::importCorpus(const Corpus& corpus, const QString& annotator,
+                                                 const ProgressCallback& progress) {
+  return CorpusImporter(*m_c).import(corpus, annotator, progress);
+}
+
+Result<Corpus> ProjectStore::loadCorpus(const CorpusFilter& filter) {
+  return CorpusLoader(*m_c).loadCorpus(filter);
+}
+
+Result<QVector<DocumentSummary>> ProjectStore::listDocuments(const DocumentListFilter& filter) {
+  return DocumentIndex(*m_c).list(filter);
+}
+
+Result<StoredDocument> ProjectStore::loadDocument(qint64 documentId) {
+  return CorpusLoader(*m_c).loadDocument(documentId);
+}
+
+Result<qint64> ProjectStore::addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
+                                       Origin origin) {
+  return AnnotationEditor(*m_c).addEntity(documentId, span, annotator, origin);
+}
+
+Result<qint64> ProjectStore::updateEntity(qint64 entityId, const QString& type,
+                                          const QVector<Fragment>& fragments, const QString& annotator,
+                                          Origin origin) {
+  return AnnotationEditor(*m_c).updateEntity(entityId, type, fragments, annotator, origin);
+}
+
+Status ProjectStore::removeEntity(qint64 entityId, const QString& annotator) {
+  return AnnotationEditor(*m_c).removeEntity(entityId, annotator);
+}
+
+Result<qint64> ProjectStore::addRelation(qint64 documentId, const QString& type, qint64 headEntityId,
+                                         qint64 tailEntityId, const QString& annotator, Origin origin,
+                                         const QString& key) {
+  return AnnotationEditor(*m_c).addRelation(documentId, type, headEntityId, tailEntityId, annotator, origin,
+                                            key);
+}
+
+Status ProjectStore::removeRelation(qint64 relationId, const QString& annotator) {
+  return AnnotationEditor(*m_c).removeRelation(relationId, annotator);
+}
+
+Result<qint64> ProjectStore::setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
+                                       Origin origin) {
+  return AnnotationEditor(*m_c).setAnswer(documentId, answer, annotator, origin);
+}
+
+Status ProjectStore::removeAnswer(qint64 answerId, const QString& annotator) {
+  return AnnotationEditor(*m_c).removeAnswer(answerId, annotator);
+}
+
+Result<qint64> ProjectStore::addLabel(qint64 documentId, const QString& category, const QString& annotator,
+                                      Origin origin) {
+  return AnnotationEditor(*m_c).addLabel(documentId, category, annotator, origin);
+}
+
+Status ProjectStore::removeLabel(qint64 labelId, const QString& annotator) {
+  return AnnotationEditor(*m_c).removeLabel(labelId, annotator);
+}
+
+Status ProjectStore::setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator) {
+  return AnnotationEditor(*m_c).setDocumentStatus(documentId, status, annotator);
+}
+
+Status ProjectStore::setDocumentSplit(qint64 documentId, Split split, const QString& annotator) {
+  return AnnotationEditor(*m_c).setDocumentSplit(documentId, split, annotator);
+}
+
+Result<ProjectStats> ProjectStore::stats() { return DocumentIndex(*m_c).stats(); }
+
+Result<qint64> ProjectStore::createRun(const ModelRun& run) { return RunStore(*m_c).createRun(run); }
+Status ProjectStore::updateRun(const ModelRun& run) { return RunStore(*m_c).updateRun(run); }
+Result<QVector<ModelRun>> ProjectStore::listRuns() { return RunStore(*m_c).listRuns(); }
+Result<ModelRun> ProjectStore::run(qint64 runId) { return RunStore(*m_c).run(runId); }
+
+Result<int> ProjectStore::addPredictions(qint64 runId, const QVector<Prediction>& predictions) {
+  return RunStore(*m_c).addPredictions(runId, predictions);
+}
+
+Result<QVector<Prediction>> ProjectStore::predictionsForDocument(qint64 documentId, qint64 runId) {
+  return RunStore(*m_c).predictionsForDocument(documentId, runId);
+}
+
+Status ProjectStore::clearPredictions(qint64 runId) { return RunStore(*m_c).clearPredictions(runId); }
+
+Status ProjectStore::backupTo(const QString& path) {
+  const QString op = QStringLiteral("back up project to %1").arg(path);
+  if (QFileInfo::exists(path)) return m_c->fail(op, QStringLiteral("a file already exists there"));
+  QSqlQuery q = m_c->query();
+  if (Status s = sql::run(q, m_c->dialect().backupInto(), {path}, op); !s) {
+    QFile::remove(path);
+    return m_c->withFile(s.error());
+  }
+  log::get("store")->info("backed up {} to {}", m_c->path().toStdString(), path.toStdString());
+  return {};
+}
+
+}  // namespace quarry

@@ -1,0 +1,88 @@
+#pragma once
+// A Quarry project: one SQLite file (*.quarry) holding the schema, the documents, every annotation
+// with its provenance, model runs and their predictions.
+//
+// One database connection per instance. Qt Sql binds a connection to the thread that made it, so a
+// worker thread opens its own ProjectStore on the same file; any number of readers and writers may
+// share the file (WAL journal, write transactions that take the lock up front, a busy timeout).
+// Nothing here throws: every failure is an Error naming the operation, the SQL error and the file.
+
+#include <QString>
+#include <memory>
+
+#include "common/Error.h"
+#include "corpus/Corpus.h"
+#include "store/StoreTypes.h"
+
+namespace quarry {
+
+class StoreConnection;
+
+class ProjectStore {
+ public:
+  // Makes a new project file at `path`; refuses to overwrite anything there.
+  static Result<std::unique_ptr<ProjectStore>> create(const QString& path, const QString& projectName);
+  // Opens an existing project, bringing an older file up to the current schema version (ReadWrite).
+  // ReadOnly (reviewers): every write returns an Error; an outdated file is refused, not upgraded.
+  static Result<std::unique_ptr<ProjectStore>> open(const QString& path, OpenMode mode = OpenMode::ReadWrite);
+  ~ProjectStore();
+  ProjectStore(const ProjectStore&) = delete;
+  ProjectStore& operator=(const ProjectStore&) = delete;
+
+  QString path() const;
+  bool isReadOnly() const;
+  Result<ProjectInfo> info();
+
+  Result<Schema> schema();
+  // Makes the project schema equal to `schema` (types matched by name; a type still used by annotations
+  // cannot be removed). Its guidelineVersion is ignored: the stored one goes up by one when any
+  // guideline text changed.
+  Status setSchema(const Schema& schema);
+
+  // All or nothing, in one transaction: see CorpusImporter::import.
+  Result<ImportSummary> importCorpus(const Corpus& corpus, const QString& annotator,
+                                     const ProgressCallback& progress = {});
+  // The schema and the selected documents, annotations in insertion order, entity keys as imported.
+  Result<Corpus> loadCorpus(const CorpusFilter& filter = {});
+  Result<QVector<DocumentSummary>> listDocuments(const DocumentListFilter& filter = {});
+  Result<StoredDocument> loadDocument(qint64 documentId);
+
+  // Single edits: each its own transaction, recording annotator, origin, guideline version and time.
+  Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
+                           Origin origin = Origin::Manual);
+  Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
+                              const QString& annotator, Origin origin = Origin::Manual);
+  Status removeEntity(qint64 entityId, const QString& annotator);  // and the relations using it
+  Result<qint64> addRelation(qint64 documentId, const QString& type, qint64 headEntityId, qint64 tailEntityId,
+                             const QString& annotator, Origin origin = Origin::Manual,
+                             const QString& key = {});
+  Status removeRelation(qint64 relationId, const QString& annotator);
+  Result<qint64> setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
+                           Origin origin = Origin::Manual);
+  Status removeAnswer(qint64 answerId, const QString& annotator);
+  Result<qint64> addLabel(qint64 documentId, const QString& category, const QString& annotator,
+                          Origin origin = Origin::Manual);
+  Status removeLabel(qint64 labelId, const QString& annotator);
+  Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
+  Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
+
+  Result<ProjectStats> stats();
+
+  Result<qint64> createRun(const ModelRun& run);
+  Status updateRun(const ModelRun& run);
+  Result<QVector<ModelRun>> listRuns();
+  Result<ModelRun> run(qint64 runId);
+  Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
+  Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
+  Status clearPredictions(qint64 runId);
+
+  // Writes a consistent copy of the whole database to `path` (a new file), also from a read-only store.
+  Status backupTo(const QString& path);
+
+ private:
+  explicit ProjectStore(std::unique_ptr<StoreConnection> connection);
+
+  std::unique_ptr<StoreConnection> m_c;
+};
+
+}  // namespace quarry

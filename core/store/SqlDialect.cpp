@@ -1,0 +1,81 @@
+#include "store/SqlDialect.h"
+
+#include <QRegularExpression>
+#include <QVariant>
+
+namespace quarry {
+namespace {
+
+class SqliteDialect final : public SqlDialect {
+ public:
+  QString driverName() const override { return QStringLiteral("QSQLITE"); }
+
+  QString connectOptions(bool readOnly, int busyTimeoutMs) const override {
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    if (readOnly) options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    return options;
+  }
+
+  QStringList connectionSetup(bool readOnly, int busyTimeoutMs) const override {
+    QStringList setup{QStringLiteral("PRAGMA foreign_keys = ON"),
+                      QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs)};
+    if (!readOnly) {
+      // WAL lets readers (reviewers, a training thread) go on while an annotator writes;
+      // NORMAL sync is durable across application crashes, which is what WAL needs.
+      setup << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = NORMAL");
+    }
+    return setup;
+  }
+
+  QString probe() const override { return QStringLiteral("SELECT COUNT(*) FROM sqlite_master"); }
+
+  QString autoIncrementKey(const QString& column) const override {
+    // AUTOINCREMENT: ids are never reused, so an id a UI still holds never names another row.
+    return column + QStringLiteral(" INTEGER PRIMARY KEY AUTOINCREMENT");
+  }
+
+  QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+  QString returningId() const override { return {}; }
+  qint64 insertedId(QSqlQuery& query) const override {
+    const QVariant id = query.lastInsertId();
+    return id.isValid() ? id.toLongLong() : -1;
+  }
+
+  QString insertIgnore(const QString& table, const QStringList& columns,
+                       const QStringList& conflictColumns) const override {
+    QStringList marks;
+    for (int i = 0; i < columns.size(); ++i) marks << QStringLiteral("?");
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO NOTHING")
+        .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+             conflictColumns.join(QStringLiteral(", ")));
+  }
+
+  QString containsCondition(const QString& column) const override {
+    // SQLite's LIKE ignores ASCII case; PostgreSQL will use ILIKE.
+    return column + QStringLiteral(" LIKE ? ESCAPE '\\'");
+  }
+
+  QString backupInto() const override { return QStringLiteral("VACUUM INTO ?"); }
+};
+
+}  // namespace
+
+std::unique_ptr<SqlDialect> SqlDialect::sqlite() { return std::make_unique<SqliteDialect>(); }
+
+QString SqlDialect::expandDdl(QString ddl) const {
+  static const QRegularExpression pk(QStringLiteral("\\$\\{PK:(\\w+)\\}"));
+  QRegularExpressionMatch m;
+  while ((m = pk.match(ddl)).hasMatch())
+    ddl.replace(m.capturedStart(), m.capturedLength(), autoIncrementKey(m.captured(1)));
+  return ddl;
+}
+
+QString SqlDialect::likePattern(const QString& text) {
+  QString escaped = text;
+  escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+  escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+  escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+  return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+}  // namespace quarry

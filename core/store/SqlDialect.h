@@ -1,0 +1,56 @@
+#pragma once
+// Everything that differs between SQL engines lives here, so the rest of the store writes standard SQL
+// with bound values. SQLite is the only backend today; a PostgreSQL dialect will subclass this.
+
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace quarry {
+
+class SqlDialect {
+ public:
+  virtual ~SqlDialect() = default;
+
+  // The dialect for the built-in backend (SQLite through Qt's QSQLITE driver).
+  static std::unique_ptr<SqlDialect> sqlite();
+
+  // Qt driver name, e.g. "QSQLITE".
+  virtual QString driverName() const = 0;
+  // Connect options for QSqlDatabase::setConnectOptions (busy timeout, read-only open).
+  virtual QString connectOptions(bool readOnly, int busyTimeoutMs) const = 0;
+  // Statements run once per new connection (journal mode, foreign keys, busy timeout).
+  virtual QStringList connectionSetup(bool readOnly, int busyTimeoutMs) const = 0;
+
+  // A query that reads the file, so a file that is not a database fails at open().
+  virtual QString probe() const = 0;
+
+  // Column definition of an auto-increment integer primary key named `column`.
+  virtual QString autoIncrementKey(const QString& column) const = 0;
+  // Replaces ${PK:column} placeholders in DDL with autoIncrementKey(column).
+  QString expandDdl(QString ddl) const;
+
+  // Starts a transaction that takes the write lock up front, so two writers queue on the busy
+  // timeout instead of dead-locking when both upgrade from a read lock.
+  virtual QString beginWrite() const = 0;
+
+  // Appended to an INSERT whose new key insertedId() must read (e.g. " RETURNING id").
+  virtual QString returningId() const = 0;
+  // The key of the row the last exec() of `query` inserted; -1 when unknown.
+  virtual qint64 insertedId(QSqlQuery& query) const = 0;
+
+  // "INSERT ... ON CONFLICT (conflictColumns) DO NOTHING" for `columns` bound as positional values.
+  virtual QString insertIgnore(const QString& table, const QStringList& columns,
+                               const QStringList& conflictColumns) const = 0;
+
+  // A case-insensitive "contains" condition on `column` with one bound value made by likePattern().
+  virtual QString containsCondition(const QString& column) const = 0;
+  // `text` escaped for containsCondition(): %text% with % _ and the escape character escaped.
+  static QString likePattern(const QString& text);
+
+  // A statement that writes a consistent copy of the open database to one bound path value.
+  virtual QString backupInto() const = 0;
+};
+
+}  // namespace quarry

@@ -1,0 +1,124 @@
+#include "store/StoreMigrations.h"
+
+namespace quarry {
+namespace {
+
+// Columns every annotation row carries: who, how, under which guideline, when.
+const QString kProvenance = QStringLiteral(
+    "annotator_id INTEGER REFERENCES annotators(id), "
+    "origin TEXT NOT NULL CHECK (origin IN ('manual', 'suggestion', 'imported')), "
+    "guideline_version INTEGER NOT NULL, created BIGINT NOT NULL, updated BIGINT NOT NULL");
+
+// Columns of a schema type: name, order, looks and its guideline (lists as JSON text).
+QString typeColumns(const QString& extra) {
+  return QStringLiteral(
+             "${PK:id}, name TEXT NOT NULL UNIQUE, position INTEGER NOT NULL, "
+             "colour TEXT NOT NULL DEFAULT '', hotkey TEXT NOT NULL DEFAULT '', ") +
+         extra +
+         QStringLiteral(
+             "definition TEXT NOT NULL DEFAULT '', positive_examples TEXT NOT NULL DEFAULT '[]', "
+             "negative_examples TEXT NOT NULL DEFAULT '[]', edge_cases TEXT NOT NULL DEFAULT '[]'");
+}
+
+Migration version1() {
+  Migration m;
+  m.version = 1;
+  m.description = QStringLiteral("project, schema, documents, annotations");
+  m.statements = QStringList{
+      QStringLiteral("CREATE TABLE project (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
+                     "name TEXT NOT NULL, created BIGINT NOT NULL, "
+                     "guideline_version INTEGER NOT NULL DEFAULT 1, "
+                     "multi_label_categories BOOLEAN NOT NULL DEFAULT FALSE)"),
+      QStringLiteral(
+          "CREATE TABLE annotators (${PK:id}, name TEXT NOT NULL UNIQUE, created BIGINT NOT NULL)"),
+      QStringLiteral("CREATE TABLE entity_types (") + typeColumns({}) + QLatin1Char(')'),
+      QStringLiteral("CREATE TABLE relation_types (") +
+          typeColumns(QStringLiteral("directed BOOLEAN NOT NULL DEFAULT TRUE, "
+                                     "head_types TEXT NOT NULL DEFAULT '[]', "
+                                     "tail_types TEXT NOT NULL DEFAULT '[]', ")) +
+          QLatin1Char(')'),
+      QStringLiteral("CREATE TABLE qa_fields (") +
+          typeColumns(QStringLiteral("questions TEXT NOT NULL DEFAULT '[]', ")) + QLatin1Char(')'),
+      QStringLiteral("CREATE TABLE categories (") + typeColumns({}) + QLatin1Char(')'),
+      QStringLiteral("CREATE TABLE documents (${PK:id}, name TEXT NOT NULL UNIQUE, text TEXT NOT NULL, "
+                     "source_file TEXT NOT NULL DEFAULT '', metadata TEXT NOT NULL DEFAULT '{}', "
+                     "split TEXT NOT NULL DEFAULT 'unassigned' "
+                     "CHECK (split IN ('unassigned', 'train', 'dev', 'test')), "
+                     "status TEXT NOT NULL DEFAULT 'new' "
+                     "CHECK (status IN ('new', 'in_progress', 'done', 'reviewed')), "
+                     "created BIGINT NOT NULL, updated BIGINT NOT NULL)"),
+      QStringLiteral("CREATE INDEX documents_split ON documents (split)"),
+      QStringLiteral("CREATE INDEX documents_status ON documents (status)"),
+      // start_cp/end_cp cover the whole span; span_fragments holds the pieces only when there are
+      // several, so the common contiguous span costs one row.
+      QStringLiteral(
+          "CREATE TABLE entity_spans (${PK:id}, "
+          "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+          "key TEXT NOT NULL DEFAULT '', type_id INTEGER NOT NULL REFERENCES entity_types(id), "
+          "start_cp INTEGER NOT NULL, end_cp INTEGER NOT NULL, attributes TEXT NOT NULL DEFAULT '{}', ") +
+          kProvenance + QLatin1Char(')'),
+      QStringLiteral("CREATE INDEX entity_spans_document ON entity_spans (document_id)"),
+      QStringLiteral("CREATE TABLE span_fragments (${PK:id}, "
+                     "span_id INTEGER NOT NULL REFERENCES entity_spans(id) ON DELETE CASCADE, "
+                     "ordinal INTEGER NOT NULL, start_cp INTEGER NOT NULL, end_cp INTEGER NOT NULL, "
+                     "UNIQUE (span_id, ordinal))"),
+      QStringLiteral("CREATE TABLE relations (${PK:id}, "
+                     "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+                     "key TEXT NOT NULL DEFAULT '', type_id INTEGER NOT NULL REFERENCES relation_types(id), "
+                     "head_id INTEGER NOT NULL REFERENCES entity_spans(id) ON DELETE CASCADE, "
+                     "tail_id INTEGER NOT NULL REFERENCES entity_spans(id) ON DELETE CASCADE, "
+                     "attributes TEXT NOT NULL DEFAULT '{}', ") +
+          kProvenance + QLatin1Char(')'),
+      QStringLiteral("CREATE INDEX relations_document ON relations (document_id)"),
+      QStringLiteral("CREATE INDEX relations_head ON relations (head_id)"),
+      QStringLiteral("CREATE INDEX relations_tail ON relations (tail_id)"),
+      QStringLiteral(
+          "CREATE TABLE qa_answers (${PK:id}, "
+          "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+          "field_id INTEGER NOT NULL REFERENCES qa_fields(id), question_id TEXT NOT NULL DEFAULT '', "
+          "no_answer BOOLEAN NOT NULL DEFAULT FALSE, start_cp INTEGER, end_cp INTEGER, "
+          "attributes TEXT NOT NULL DEFAULT '{}', ") +
+          kProvenance +
+          QStringLiteral(", CHECK (no_answer OR (start_cp IS NOT NULL AND end_cp IS NOT NULL)))"),
+      QStringLiteral("CREATE INDEX qa_answers_document ON qa_answers (document_id)"),
+      QStringLiteral("CREATE TABLE document_labels (${PK:id}, "
+                     "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+                     "category_id INTEGER NOT NULL REFERENCES categories(id), ") +
+          kProvenance + QStringLiteral(", UNIQUE (document_id, category_id))"),
+      // One row per single edit: who did what to which row, for review and audit.
+      QStringLiteral("CREATE TABLE edit_log (${PK:id}, "
+                     "document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE, "
+                     "annotator_id INTEGER REFERENCES annotators(id), action TEXT NOT NULL, "
+                     "target_id BIGINT, at BIGINT NOT NULL)"),
+      QStringLiteral("CREATE INDEX edit_log_document ON edit_log (document_id)"),
+  };
+  return m;
+}
+
+Migration version2() {
+  Migration m;
+  m.version = 2;
+  m.description = QStringLiteral("model runs and predictions");
+  m.statements = QStringList{
+      QStringLiteral("CREATE TABLE model_runs (${PK:id}, name TEXT NOT NULL DEFAULT '', "
+                     "base_model TEXT NOT NULL DEFAULT '', config TEXT NOT NULL DEFAULT '{}', "
+                     "status TEXT NOT NULL, metrics TEXT NOT NULL DEFAULT '{}', "
+                     "checkpoint_path TEXT NOT NULL DEFAULT '', created BIGINT NOT NULL, "
+                     "started BIGINT, finished BIGINT)"),
+      QStringLiteral("CREATE TABLE predictions (${PK:id}, "
+                     "run_id INTEGER NOT NULL REFERENCES model_runs(id) ON DELETE CASCADE, "
+                     "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+                     "kind TEXT NOT NULL, payload TEXT NOT NULL DEFAULT '{}', confidence DOUBLE PRECISION)"),
+      QStringLiteral("CREATE INDEX predictions_run ON predictions (run_id)"),
+      QStringLiteral("CREATE INDEX predictions_document ON predictions (document_id, run_id)"),
+  };
+  return m;
+}
+
+}  // namespace
+
+QVector<Migration> storeMigrations() { return {version1(), version2()}; }
+
+int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }
+
+}  // namespace quarry

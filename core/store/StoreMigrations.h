@@ -1,0 +1,17 @@
+#pragma once
+// The project file's schema history. Append new migrations; never edit a released one.
+
+#include <QVector>
+
+#include "store/SchemaMigrator.h"
+
+namespace quarry {
+
+// Version 1: project, annotators, schema types, documents and annotations.
+// Version 2: model runs and their predictions.
+QVector<Migration> storeMigrations();
+
+// The version a project file has after open() or create().
+int storeSchemaVersion();
+
+}  // namespace quarry

@@ -1,0 +1,31 @@
+#include "store/StoreTypes.h"
+
+namespace quarry {
+
+QString runStatusName(RunStatus s) {
+  switch (s) {
+    case RunStatus::Running:
+      return QStringLiteral("running");
+    case RunStatus::Finished:
+      return QStringLiteral("finished");
+    case RunStatus::Failed:
+      return QStringLiteral("failed");
+    case RunStatus::Cancelled:
+      return QStringLiteral("cancelled");
+    case RunStatus::Pending:
+      break;
+  }
+  return QStringLiteral("pending");
+}
+
+bool parseRunStatus(const QString& name, RunStatus* out) {
+  for (RunStatus s :
+       {RunStatus::Pending, RunStatus::Running, RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled})
+    if (runStatusName(s) == name) {
+      *out = s;
+      return true;
+    }
+  return false;
+}
+
+}  // namespace quarry

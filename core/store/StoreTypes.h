@@ -1,0 +1,115 @@
+#pragma once
+// Plain values the ProjectStore takes and returns.
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QVector>
+#include <functional>
+
+#include "corpus/Document.h"
+
+namespace quarry {
+
+// Called during long operations with (done, total); returning false cancels the operation, which
+// then rolls back and fails with "cancelled".
+using ProgressCallback = std::function<bool(int done, int total)>;
+
+enum class OpenMode { ReadWrite, ReadOnly };
+
+struct ImportSummary {
+  int documents = 0;  // documents added
+  int entities = 0;   // entity spans added
+  int relations = 0;  // relations added
+  int answers = 0;    // QA answers added (no-answer rows included)
+  int labels = 0;     // document labels added
+};
+
+// Which documents loadCorpus() returns.
+struct CorpusFilter {
+  QVector<Split> splits;             // only these splits; empty = every split
+  QVector<DocumentStatus> statuses;  // only these statuses; empty = every status
+  bool provenance = true;            // fill Provenance of every annotation
+};
+
+// Which documents listDocuments() returns.
+struct DocumentListFilter {
+  QVector<Split> splits;             // empty = every split
+  QVector<DocumentStatus> statuses;  // empty = every status
+  QString search;                    // substring of name or text, ASCII case ignored; empty = any
+  int offset = 0;                    // rows skipped (paging)
+  int limit = -1;                    // rows returned at most; -1 = all
+};
+
+// One row of the document list a UI shows.
+struct DocumentSummary {
+  qint64 id = 0;
+  QString name;
+  Split split = Split::Unassigned;
+  DocumentStatus status = DocumentStatus::New;
+  int entities = 0;
+  int relations = 0;
+  int answers = 0;
+  int labels = 0;
+};
+
+// A document as stored, with the row id of every annotation (parallel to document's vectors), so a
+// UI can edit or remove them.
+struct StoredDocument {
+  qint64 id = 0;
+  Document document;
+  QVector<qint64> entityIds;
+  QVector<qint64> relationIds;
+  QVector<qint64> answerIds;
+  QVector<qint64> labelIds;
+};
+
+struct ProjectStats {
+  int documents = 0;
+  QMap<Split, int> perSplit;            // documents per split (splits with none left out)
+  QMap<DocumentStatus, int> perStatus;  // documents per status (statuses with none left out)
+  int entities = 0;
+  int relations = 0;
+  int answers = 0;
+  int labels = 0;
+  // Per type, keyed like Corpus::annotationCounts(): "entity:DISEASE", "relation:TREATS",
+  // "answer:effective_date", "label:unfair".
+  QMap<QString, int> annotationCounts;
+};
+
+struct ProjectInfo {
+  QString name;
+  QDateTime created;
+  int guidelineVersion = 1;
+  int schemaVersion = 0;  // the file's migration version
+};
+
+enum class RunStatus { Pending, Running, Finished, Failed, Cancelled };
+QString runStatusName(RunStatus s);  // "pending", "running", ...
+bool parseRunStatus(const QString& name, RunStatus* out);
+
+// One training (or prediction) run of a model on this project.
+struct ModelRun {
+  qint64 id = 0;       // set by createRun
+  QString name;        // shown in the UI
+  QString baseModel;   // e.g. "bert-base-cased" or a checkpoint folder
+  QJsonObject config;  // the full training configuration
+  RunStatus status = RunStatus::Pending;
+  QJsonObject metrics;     // latest evaluation figures
+  QString checkpointPath;  // best checkpoint so far; empty = none
+  QDateTime started;       // invalid = not started
+  QDateTime finished;      // invalid = not finished
+};
+
+// One model output for a document: a suggested span, relation, answer or label.
+struct Prediction {
+  qint64 id = 0;  // set by addPredictions
+  qint64 runId = 0;
+  qint64 documentId = 0;
+  QString kind;             // "entity", "relation", "answer", "label"
+  QJsonObject payload;      // the prediction itself (type, offsets, ...)
+  double confidence = 0.0;  // 0..1
+};
+
+}  // namespace quarry

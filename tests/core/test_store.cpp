@@ -1,0 +1,463 @@
+// ProjectStore: round trips, all-or-nothing import, schema versions, single edits, queries, runs.
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "store/ProjectStore.h"
+#include "test_store_data.h"
+
+using namespace quarry;
+using namespace quarry::test;
+
+class TestStore : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir m_dir;
+  int m_n = 0;
+  QString freshPath() { return m_dir.filePath(QStringLiteral("p%1.quarry").arg(++m_n)); }
+
+  std::unique_ptr<ProjectStore> makeStore(const QString& path, const Corpus* corpus = nullptr) {
+    auto store = ProjectStore::create(path, QStringLiteral("Test project"));
+    if (!store) qFatal("create failed: %s", store.error().toString().c_str());
+    if (corpus) {
+      auto summary = (*store)->importCorpus(*corpus, QStringLiteral("importer"));
+      if (!summary) qFatal("import failed: %s", summary.error().toString().c_str());
+    }
+    return std::move(store.value());
+  }
+
+ private Q_SLOTS:
+  void createRefusesToOverwrite() {
+    const QString path = freshPath();
+    makeStore(path);
+    auto again = ProjectStore::create(path, QStringLiteral("other"));
+    QVERIFY(!again.ok());
+    QVERIFY2(QString::fromStdString(again.error().toString()).contains(QStringLiteral("already exists")),
+             again.error().toString().c_str());
+    auto store = ProjectStore::open(path);
+    QUARRY_VERIFY_OK(store);
+    auto info = (*store)->info();
+    QUARRY_VERIFY_OK(info);
+    QCOMPARE(info->name, QStringLiteral("Test project"));
+    QCOMPARE(info->schemaVersion, 2);
+    QVERIFY(info->created.isValid());
+  }
+
+  void openRejectsMissingAndForeignFiles() {
+    QVERIFY(!ProjectStore::open(m_dir.filePath(QStringLiteral("missing.quarry"))).ok());
+    const QString junk = m_dir.filePath(QStringLiteral("junk.quarry"));
+    QFile f(junk);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+    auto store = ProjectStore::open(junk);
+    QVERIFY(!store.ok());
+    QCOMPARE(QString::fromStdString(store.error().file), junk);
+  }
+
+  void importThenLoadIsSameContent() {
+    const Corpus input = storeTestCorpus();
+    const QString path = freshPath();
+    auto store = makeStore(path);
+    auto summary = store->importCorpus(input, QStringLiteral("importer"));
+    QUARRY_VERIFY_OK(summary);
+    QCOMPARE(summary->documents, 3);
+    QCOMPARE(summary->entities, 3);
+    QCOMPARE(summary->relations, 2);
+    QCOMPARE(summary->answers, 2);
+    QCOMPARE(summary->labels, 2);
+
+    auto loaded = store->loadCorpus();
+    QUARRY_VERIFY_OK(loaded);
+    QString why;
+    QVERIFY2(loaded->sameContent(input, &why), qPrintable(why));
+    QCOMPARE(loaded->documents[1].status, DocumentStatus::Done);
+    QCOMPARE(loaded->documents[0].sourceFile, QStringLiteral("/data/doc-1.txt"));
+    QCOMPARE(loaded->schema.guidelineVersion, 3);  // a fresh project takes the corpus's version
+    const Provenance& p = loaded->documents[0].entities[2].provenance;
+    QCOMPARE(p.annotator, QStringLiteral("importer"));
+    QCOMPARE(p.origin, Origin::Imported);
+    QCOMPARE(p.guidelineVersion, 3);
+    QVERIFY(p.created.isValid());
+
+    store.reset();  // reopen the file: same content
+    auto reopened = ProjectStore::open(path);
+    QUARRY_VERIFY_OK(reopened);
+    auto again = (*reopened)->loadCorpus();
+    QUARRY_VERIFY_OK(again);
+    QVERIFY2(again->sameContent(input, &why), qPrintable(why));
+  }
+
+  void loadCorpusFiltersBySplit() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    CorpusFilter filter;
+    filter.splits = {Split::Test, Split::Dev};
+    auto loaded = store->loadCorpus(filter);
+    QUARRY_VERIFY_OK(loaded);
+    QCOMPARE(loaded->documents.size(), 2);
+    QVERIFY(loaded->documents[0].sameContent(input.documents[1]));
+    QVERIFY(loaded->documents[1].sameContent(input.documents[2]));
+    filter.splits = {Split::Train};
+    filter.statuses = {DocumentStatus::Done};
+    loaded = store->loadCorpus(filter);
+    QUARRY_VERIFY_OK(loaded);
+    QCOMPARE(loaded->documents.size(), 0);
+  }
+
+  void duplicateNameFailsAndChangesNothing() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    Corpus second = plainCorpus(QStringLiteral("new"), 2);
+    second.schema.entityTypes.push_back(EntityType{QStringLiteral("GENE"), {}, {}, {}});
+    second.documents.push_back(input.documents[1]);
+    auto r = store->importCorpus(second, QStringLiteral("bob"));
+    QVERIFY(!r.ok());
+    QVERIFY2(QString::fromStdString(r.error().message).contains(QStringLiteral("contract-2 ü")),
+             r.error().toString().c_str());
+    auto loaded = store->loadCorpus();
+    QUARRY_VERIFY_OK(loaded);
+    QString why;
+    QVERIFY2(loaded->sameContent(input, &why), qPrintable(why));  // no new documents, no GENE type
+  }
+
+  void brokenDocumentRollsBackWholeImport() {
+    auto store = makeStore(freshPath());
+    Corpus bad = plainCorpus(QStringLiteral("ok"), 5);
+    bad.documents[3].relations = {
+        relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T9"))};
+    auto r = store->importCorpus(bad, QStringLiteral("bob"));
+    QVERIFY(!r.ok());
+    const QString message = QString::fromStdString(r.error().message);
+    QVERIFY2(message.contains(QStringLiteral("ok-3")) && message.contains(QStringLiteral("T9")),
+             qPrintable(message));
+    auto stats = store->stats();
+    QUARRY_VERIFY_OK(stats);
+    QCOMPARE(stats->documents, 0);
+    auto schema = store->schema();
+    QUARRY_VERIFY_OK(schema);
+    QVERIFY(schema->isEmpty());
+
+    Corpus outside = plainCorpus(QStringLiteral("x"), 2);
+    outside.documents[1].entities[0].fragments = {{5, 99}};
+    QVERIFY(!store->importCorpus(outside, QStringLiteral("bob")).ok());
+    QCOMPARE(store->stats()->documents, 0);
+  }
+
+  void cancelledImportChangesNothing() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    int calls = 0, lastTotal = 0;
+    auto r = store->importCorpus(plainCorpus(QStringLiteral("c"), 50), QStringLiteral("bob"),
+                                 [&](int done, int total) {
+                                   ++calls;
+                                   lastTotal = total;
+                                   return done < 20;
+                                 });
+    QCOMPARE(lastTotal, 50);
+    QVERIFY(!r.ok());
+    QVERIFY2(QString::fromStdString(r.error().message).contains(QStringLiteral("cancelled")),
+             r.error().toString().c_str());
+    QVERIFY(calls > 1);
+    auto loaded = store->loadCorpus();
+    QUARRY_VERIFY_OK(loaded);
+    QString why;
+    QVERIFY2(loaded->sameContent(input, &why), qPrintable(why));
+  }
+
+  void importMergesSchemaIntoExistingOne() {
+    auto store = makeStore(freshPath());
+    Schema own;
+    own.entityTypes = {EntityType{QStringLiteral("DRUG"), QStringLiteral("#123456"), {}, {}}};
+    QUARRY_VERIFY_OK(store->setSchema(own));
+    Corpus c = plainCorpus(QStringLiteral("m"), 1);
+    c.documents[0].labels = {DocumentLabel{QStringLiteral("brand-new"), {}}};
+    QUARRY_VERIFY_OK(store->importCorpus(c, QStringLiteral("bob")));
+    auto schema = store->schema();
+    QUARRY_VERIFY_OK(schema);
+    QCOMPARE(schema->entityType(QStringLiteral("DRUG"))->colour,
+             QStringLiteral("#123456"));  // project's wins
+    QVERIFY(schema->relationType(QStringLiteral("TREATS")));
+    QVERIFY(schema->category(QStringLiteral("brand-new")));
+    QCOMPARE(schema->entityTypes.size(), 3);
+  }
+
+  void guidelineVersionBumpsOnGuidelineChangeOnly() {
+    auto store = makeStore(freshPath());
+    Schema s = storeTestSchema();
+    QUARRY_VERIFY_OK(store->setSchema(s));
+    QCOMPARE(store->schema()->guidelineVersion, 2);  // 1 -> 2: guidelines were added
+    s.entityTypes[1].colour = QStringLiteral("#abcdef");
+    QUARRY_VERIFY_OK(store->setSchema(s));
+    QCOMPARE(store->schema()->guidelineVersion, 2);  // colour is not guideline text
+    s.entityTypes[0].guideline.edgeCases << QStringLiteral("generics too");
+    QUARRY_VERIFY_OK(store->setSchema(s));
+    auto schema = store->schema();
+    QUARRY_VERIFY_OK(schema);
+    QCOMPARE(schema->guidelineVersion, 3);
+    QCOMPARE(schema->entityTypes[0].guideline.edgeCases.size(), 2);
+    QCOMPARE(schema->entityTypes[1].colour, QStringLiteral("#abcdef"));
+    s.guidelineVersion = schema->guidelineVersion;
+    QCOMPARE(*schema, s);
+  }
+
+  void typeInUseCannotBeRemoved() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    Schema s = input.schema;
+    s.entityTypes.removeAt(0);  // DRUG, used by doc-1
+    const Status st = store->setSchema(s);
+    QVERIFY(!st.ok());
+    QVERIFY2(QString::fromStdString(st.error().message).contains(QStringLiteral("DRUG")),
+             st.error().toString().c_str());
+    QCOMPARE(store->schema()->entityTypes.size(), 3);
+  }
+
+  void singleEditsRecordProvenance() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const qint64 doc = store->listDocuments()->at(0).id;
+    auto e = store->addEntity(doc, span({}, QStringLiteral("DISEASE"), {{32, 37}}), QStringLiteral("ann"));
+    QUARRY_VERIFY_OK(e);
+    auto stored = store->loadDocument(doc);
+    QUARRY_VERIFY_OK(stored);
+    QCOMPARE(stored->entityIds.size(), 4);
+    QCOMPARE(stored->entityIds.back(), *e);
+    const EntitySpan& added = stored->document.entities.back();
+    QCOMPARE(added.key, QStringLiteral("T4"));
+    QCOMPARE(added.provenance.annotator, QStringLiteral("ann"));
+    QCOMPARE(added.provenance.origin, Origin::Manual);
+    QCOMPARE(added.provenance.guidelineVersion, 3);
+
+    // Relation rules: TREATS goes DRUG -> DISEASE/SYMPTOM only.
+    const qint64 drug = stored->entityIds[0];
+    QVERIFY(!store->addRelation(doc, QStringLiteral("TREATS"), *e, drug, QStringLiteral("ann")).ok());
+    auto rel = store->addRelation(doc, QStringLiteral("TREATS"), drug, *e, QStringLiteral("ann"),
+                                  Origin::AcceptedSuggestion);
+    QUARRY_VERIFY_OK(rel);
+    QUARRY_VERIFY_OK(
+        store->updateEntity(*e, QStringLiteral("SYMPTOM"), {{0, 7}, {32, 37}}, QStringLiteral("rev")));
+    stored = store->loadDocument(doc);
+    QCOMPARE(stored->document.relations.back().key, QStringLiteral("R3"));
+    QCOMPARE(stored->document.relations.back().tail, QStringLiteral("T4"));
+    QCOMPARE(stored->document.relations.back().provenance.origin, Origin::AcceptedSuggestion);
+    QCOMPARE(stored->document.entities.back().type, QStringLiteral("SYMPTOM"));
+    QCOMPARE(stored->document.entities.back().fragments, (QVector<Fragment>{{0, 7}, {32, 37}}));
+    QCOMPARE(stored->document.entities.back().provenance.annotator, QStringLiteral("rev"));
+
+    // Removing T1 (the head of every relation) removes the relations too.
+    QUARRY_VERIFY_OK(store->removeEntity(drug, QStringLiteral("rev")));
+    stored = store->loadDocument(doc);
+    QCOMPARE(stored->document.entities.size(), 3);
+    QCOMPARE(stored->document.relations.size(), 0);
+
+    QVERIFY(!store->addEntity(doc, span({}, QStringLiteral("NOPE"), {{0, 1}}), QStringLiteral("ann")).ok());
+    QVERIFY(!store->addEntity(doc, span({}, QStringLiteral("DRUG"), {{30, 39}}), QStringLiteral("ann")).ok());
+    QVERIFY(
+        !store->addEntity(999999, span({}, QStringLiteral("DRUG"), {{0, 1}}), QStringLiteral("ann")).ok());
+    QVERIFY(!store->removeEntity(999999, QStringLiteral("ann")).ok());
+  }
+
+  void answersLabelsStatusAndSplit() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const qint64 doc = store->listDocuments()->at(1).id;
+    QaAnswer a;
+    a.field = QStringLiteral("termination");
+    a.questionId = QStringLiteral("q2");
+    a.start = 0;
+    a.end = 3;
+    auto id = store->setAnswer(doc, a, QStringLiteral("ann"));  // replaces the no-answer for q2
+    QUARRY_VERIFY_OK(id);
+    auto stored = store->loadDocument(doc);
+    QCOMPARE(stored->document.answers.size(), 2);
+    QCOMPARE(stored->document.answers.back().noAnswer, false);
+    QCOMPARE(stored->document.answers.back().end, 3);
+    QUARRY_VERIFY_OK(store->removeAnswer(*id, QStringLiteral("ann")));
+    QCOMPARE(store->loadDocument(doc)->document.answers.size(), 1);
+
+    // Single-label project: a new label replaces the old one; the same label again is a no-op.
+    Schema s = input.schema;
+    s.multiLabelCategories = false;
+    QUARRY_VERIFY_OK(store->setSchema(s));
+    auto label = store->addLabel(doc, QStringLiteral("fair"), QStringLiteral("ann"));
+    QUARRY_VERIFY_OK(label);
+    stored = store->loadDocument(doc);
+    QCOMPARE(stored->document.labels.size(), 1);
+    QCOMPARE(stored->labelIds.front(), *label);
+    auto unfair = store->addLabel(doc, QStringLiteral("unfair"), QStringLiteral("ann"));
+    QUARRY_VERIFY_OK(unfair);
+    QCOMPARE(*store->addLabel(doc, QStringLiteral("unfair"), QStringLiteral("ann")), *unfair);
+    stored = store->loadDocument(doc);
+    QCOMPARE(stored->document.labels.size(), 1);
+    QCOMPARE(stored->document.labels.front().category, QStringLiteral("unfair"));
+    QUARRY_VERIFY_OK(store->removeLabel(*unfair, QStringLiteral("ann")));
+    QCOMPARE(store->loadDocument(doc)->document.labels.size(), 0);
+
+    QUARRY_VERIFY_OK(store->setDocumentStatus(doc, DocumentStatus::Reviewed, QStringLiteral("rev")));
+    QUARRY_VERIFY_OK(store->setDocumentSplit(doc, Split::Dev, QStringLiteral("rev")));
+    stored = store->loadDocument(doc);
+    QCOMPARE(stored->document.status, DocumentStatus::Reviewed);
+    QCOMPARE(stored->document.split, Split::Dev);
+    QVERIFY(!store->setDocumentStatus(424242, DocumentStatus::Done, QStringLiteral("rev")).ok());
+  }
+
+  void listDocumentsWithCountsAndFilters() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    auto all = store->listDocuments();
+    QUARRY_VERIFY_OK(all);
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(all->at(0).name, QStringLiteral("doc-1"));
+    QCOMPARE(all->at(0).entities, 3);
+    QCOMPARE(all->at(0).relations, 2);
+    QCOMPARE(all->at(1).answers, 2);
+    QCOMPARE(all->at(1).labels, 2);
+    QCOMPARE(all->at(1).status, DocumentStatus::Done);
+    QCOMPARE(all->at(2).entities, 0);
+
+    DocumentListFilter f;
+    f.search = QStringLiteral("HEADACHE");  // in the text, any case
+    QCOMPARE(store->listDocuments(f)->size(), 1);
+    f.search = QStringLiteral("%");  // a literal, not a wildcard
+    QCOMPARE(store->listDocuments(f)->size(), 0);
+    f.search.clear();
+    f.splits = {Split::Train, Split::Test};
+    f.statuses = {DocumentStatus::Done};
+    auto some = store->listDocuments(f);
+    QCOMPARE(some->size(), 1);
+    QCOMPARE(some->at(0).name, QStringLiteral("contract-2 ü"));
+    DocumentListFilter page;
+    page.offset = 1;
+    page.limit = 1;
+    QCOMPARE(store->listDocuments(page)->at(0).name, QStringLiteral("contract-2 ü"));
+  }
+
+  void statsCountWithAggregates() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    auto stats = store->stats();
+    QUARRY_VERIFY_OK(stats);
+    QCOMPARE(stats->documents, 3);
+    QCOMPARE(stats->perSplit.value(Split::Train), 1);
+    QCOMPARE(stats->perSplit.value(Split::Unassigned), 0);
+    QCOMPARE(stats->perStatus.value(DocumentStatus::New), 2);
+    QCOMPARE(stats->perStatus.value(DocumentStatus::Done), 1);
+    QCOMPARE(stats->entities, 3);
+    QCOMPARE(stats->relations, 2);
+    QCOMPARE(stats->answers, 2);
+    QCOMPARE(stats->labels, 2);
+    QCOMPARE(stats->annotationCounts, input.annotationCounts());
+  }
+
+  void runsAndPredictions() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    ModelRun run;
+    run.name = QStringLiteral("ner-1");
+    run.baseModel = QStringLiteral("bert-base-cased");
+    run.config.insert(QStringLiteral("epochs"), 3);
+    auto id = store->createRun(run);
+    QUARRY_VERIFY_OK(id);
+    run.id = *id;
+    run.status = RunStatus::Finished;
+    run.metrics.insert(QStringLiteral("f1"), 0.875);
+    run.checkpointPath = QStringLiteral("/ckpt/best");
+    run.started = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    run.finished = run.started.addSecs(60);
+    QUARRY_VERIFY_OK(store->updateRun(run));
+    auto runs = store->listRuns();
+    QUARRY_VERIFY_OK(runs);
+    QCOMPARE(runs->size(), 1);
+    const ModelRun& r = runs->front();
+    QCOMPARE(r.status, RunStatus::Finished);
+    QCOMPARE(r.metrics.value(QStringLiteral("f1")).toDouble(), 0.875);
+    QCOMPARE(r.config, run.config);
+    QCOMPARE(r.finished, run.finished);
+    QCOMPARE(r.checkpointPath, QStringLiteral("/ckpt/best"));
+    run.id = 77;
+    QVERIFY(!store->updateRun(run).ok());
+
+    const qint64 doc = store->listDocuments()->at(0).id;
+    QVector<Prediction> predictions;
+    for (int i = 0; i < 3; ++i) {
+      Prediction p;
+      p.documentId = doc;
+      p.kind = QStringLiteral("entity");
+      p.payload.insert(QStringLiteral("start"), i);
+      p.confidence = 0.5 + i * 0.1;
+      predictions << p;
+    }
+    QCOMPARE(*store->addPredictions(*id, predictions), 3);
+    auto got = store->predictionsForDocument(doc, *id);
+    QUARRY_VERIFY_OK(got);
+    QCOMPARE(got->size(), 3);
+    QCOMPARE(got->at(2).payload.value(QStringLiteral("start")).toInt(), 2);
+    QCOMPARE(got->at(2).confidence, 0.7);
+    QCOMPARE(got->at(2).runId, *id);
+    predictions[1].documentId = 999999;  // foreign key: the whole batch fails
+    QVERIFY(!store->addPredictions(*id, predictions).ok());
+    QCOMPARE(store->predictionsForDocument(doc)->size(), 3);
+    QUARRY_VERIFY_OK(store->clearPredictions(*id));
+    QCOMPARE(store->predictionsForDocument(doc)->size(), 0);
+  }
+
+  void backupIsAConsistentCopy() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const QString copy = m_dir.filePath(QStringLiteral("backup.quarry"));
+    QUARRY_VERIFY_OK(store->backupTo(copy));
+    QVERIFY(!store->backupTo(copy).ok());  // never overwrites
+    auto opened = ProjectStore::open(copy, OpenMode::ReadOnly);
+    QUARRY_VERIFY_OK(opened);
+    QString why;
+    QVERIFY2((*opened)->loadCorpus()->sameContent(input, &why), qPrintable(why));
+  }
+
+  void readOnlyRefusesEveryWrite() {
+    const Corpus input = storeTestCorpus();
+    const QString path = freshPath();
+    makeStore(path, &input);
+    auto opened = ProjectStore::open(path, OpenMode::ReadOnly);
+    QUARRY_VERIFY_OK(opened);
+    ProjectStore& ro = **opened;
+    QVERIFY(ro.isReadOnly());
+    const qint64 doc = ro.listDocuments()->at(0).id;
+    const qint64 entity = ro.loadDocument(doc)->entityIds[0];
+    const QString who = QStringLiteral("rev");
+    QVector<Status> writes{
+        ro.setSchema(storeTestSchema()),
+        ro.removeEntity(entity, who),
+        ro.removeRelation(1, who),
+        ro.removeAnswer(1, who),
+        ro.removeLabel(1, who),
+        ro.setDocumentStatus(doc, DocumentStatus::Done, who),
+        ro.setDocumentSplit(doc, Split::Dev, who),
+        ro.updateRun(ModelRun{}),
+        ro.clearPredictions(1),
+    };
+    for (const Status& s : writes) QVERIFY(!s.ok());
+    QVERIFY(QString::fromStdString(writes[0].error().message).contains(QStringLiteral("read-only")));
+    QVERIFY(!ro.importCorpus(plainCorpus(QStringLiteral("ro"), 1), who).ok());
+    QVERIFY(!ro.updateEntity(entity, QStringLiteral("DRUG"), {{0, 7}}, who).ok());
+    QVERIFY(!ro.addEntity(doc, span({}, QStringLiteral("DRUG"), {{0, 1}}), who).ok());
+    QVERIFY(!ro.addRelation(doc, QStringLiteral("TREATS"), entity, entity, who).ok());
+    QVERIFY(!ro.setAnswer(doc, QaAnswer{}, who).ok());
+    QVERIFY(!ro.addLabel(doc, QStringLiteral("fair"), who).ok());
+    QVERIFY(!ro.createRun(ModelRun{}).ok());
+    QVERIFY(!ro.addPredictions(1, {}).ok());
+    QString why;
+    QVERIFY2(ro.loadCorpus()->sameContent(input, &why), qPrintable(why));
+    QCOMPARE(ro.stats()->entities, 3);
+    const QString copy = m_dir.filePath(QStringLiteral("ro-backup.quarry"));
+    QUARRY_VERIFY_OK(ro.backupTo(copy));  // reading is allowed, and so is the archive copy
+    auto backup = ProjectStore::open(copy);
+    QUARRY_VERIFY_OK(backup);
+    QCOMPARE((*backup)->stats()->documents, 3);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"

@@ -1,0 +1,238 @@
+// ProjectStore files: migrations (one transaction each, rollback on failure), upgrading an old
+// file, readers and writers on other threads with their own connections.
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <atomic>
+
+#include "store/ProjectStore.h"
+#include "store/SchemaMigrator.h"
+#include "store/StoreConnection.h"
+#include "store/StoreMigrations.h"
+#include "test_store_data.h"
+
+using namespace quarry;
+using namespace quarry::test;
+
+namespace {
+
+int versionOf(const QString& path) {
+  auto c = StoreConnection::open(path, true, true);
+  if (!c) return -1;
+  auto v = SchemaMigrator((*c)->db(), (*c)->dialect()).currentVersion();
+  return v ? *v : -1;
+}
+
+// Runs `work` on a new QThread and waits for it.
+template <typename Work>
+void onThread(Work work) {
+  QThread* t = QThread::create(work);
+  t->start();
+  t->wait();
+  delete t;
+}
+
+}  // namespace
+
+class TestStoreFiles : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir m_dir;
+  int m_n = 0;
+  QString freshPath() { return m_dir.filePath(QStringLiteral("f%1.quarry").arg(++m_n)); }
+
+  // A file left at schema version 1 by an older Quarry, with one document.
+  QString versionOneFile() {
+    const QString path = freshPath();
+    auto c = StoreConnection::open(path, false, false);
+    if (!c) qFatal("%s", c.error().toString().c_str());
+    StoreConnection& conn = **c;
+    if (Status s = SchemaMigrator(conn.db(), conn.dialect()).migrate(storeMigrations(), 1); !s)
+      qFatal("%s", s.error().toString().c_str());
+    QSqlQuery q(conn.db());
+    if (!q.exec(QStringLiteral("INSERT INTO project (id, name, created) VALUES (1, 'old', 0)")) ||
+        !q.exec(QStringLiteral(
+            "INSERT INTO documents (name, text, created, updated) VALUES ('legacy', 'Old text.', 0, 0)")))
+      qFatal("seed failed");
+    return path;
+  }
+
+ private Q_SLOTS:
+  void upgradesVersionOneFile() {
+    const QString path = versionOneFile();
+    QCOMPARE(versionOf(path), 1);
+    auto ro = ProjectStore::open(path, OpenMode::ReadOnly);  // a reviewer cannot upgrade
+    QVERIFY(!ro.ok());
+    QVERIFY2(QString::fromStdString(ro.error().message).contains(QStringLiteral("upgrade")),
+             ro.error().toString().c_str());
+
+    auto store = ProjectStore::open(path);
+    QUARRY_VERIFY_OK(store);
+    auto info = (*store)->info();
+    QUARRY_VERIFY_OK(info);
+    QCOMPARE(info->schemaVersion, storeSchemaVersion());
+    QCOMPARE(info->name, QStringLiteral("old"));
+    auto corpus = (*store)->loadCorpus();
+    QUARRY_VERIFY_OK(corpus);
+    QCOMPARE(corpus->documents.size(), 1);
+    QCOMPARE(corpus->documents[0].text, QStringLiteral("Old text."));
+    QUARRY_VERIFY_OK((*store)->createRun(ModelRun{}));  // a version-2 table
+  }
+
+  void failingMigrationLeavesOldVersion() {
+    const QString path = freshPath();
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("m"));
+      QUARRY_VERIFY_OK(made);
+    }
+    const int before = storeSchemaVersion();
+    QCOMPARE(versionOf(path), before);
+    {
+      auto c = StoreConnection::open(path, false, true);
+      QUARRY_VERIFY_OK(c);
+      QVector<Migration> migrations = storeMigrations();
+      Migration broken;
+      broken.version = before + 1;
+      broken.description = QStringLiteral("deliberately broken");
+      broken.statements = QStringList{QStringLiteral("CREATE TABLE half_done (${PK:id}, x TEXT)"),
+                                      QStringLiteral("INSERT INTO half_done (x) VALUES ('a')"),
+                                      QStringLiteral("INSERT INTO no_such_table (x) VALUES (1)")};
+      migrations << broken;
+      const Status s = SchemaMigrator((*c)->db(), (*c)->dialect()).migrate(migrations);
+      QVERIFY(!s.ok());
+      QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("no_such_table")),
+               s.error().toString().c_str());
+      QVERIFY(!(*c)->db().tables().contains(QStringLiteral("half_done")));
+    }
+    QCOMPARE(versionOf(path), before);
+    QUARRY_VERIFY_OK(ProjectStore::open(path));
+  }
+
+  void newerFileIsRefused() {
+    const QString path = freshPath();
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("n"));
+      QUARRY_VERIFY_OK(made);
+    }
+    {
+      auto c = StoreConnection::open(path, false, true);
+      QUARRY_VERIFY_OK(c);
+      QSqlQuery q((*c)->db());
+      QVERIFY(q.exec(QStringLiteral(
+          "INSERT INTO schema_migrations (version, description, applied) VALUES (99, 'future', 0)")));
+    }
+    auto store = ProjectStore::open(path);
+    QVERIFY(!store.ok());
+    QVERIFY2(QString::fromStdString(store.error().message).contains(QStringLiteral("newer")),
+             store.error().toString().c_str());
+  }
+
+  void readerThreadSeesCommittedData() {
+    const QString path = freshPath();
+    auto made = ProjectStore::create(path, QStringLiteral("t"));
+    QUARRY_VERIFY_OK(made);
+    ProjectStore& writer = **made;
+    QUARRY_VERIFY_OK(writer.importCorpus(plainCorpus(QStringLiteral("a"), 3), QStringLiteral("w")));
+
+    std::atomic<int> seen{-1};
+    auto readCount = [&] {
+      auto reader = ProjectStore::open(path, OpenMode::ReadOnly);
+      if (!reader) return;
+      auto stats = (*reader)->stats();
+      seen = stats ? stats->documents : -2;
+    };
+    onThread(readCount);
+    QCOMPARE(seen.load(), 3);
+    QUARRY_VERIFY_OK(writer.importCorpus(plainCorpus(QStringLiteral("b"), 2), QStringLiteral("w")));
+    onThread(readCount);
+    QCOMPARE(seen.load(), 5);
+  }
+
+  void concurrentWritersBothCommit() {
+    const QString path = freshPath();
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("c"));
+      QUARRY_VERIFY_OK(made);
+    }
+    std::atomic<int> failures{0};
+    auto writeMany = [&](const QString& prefix) {
+      return [&failures, path, prefix] {
+        auto store = ProjectStore::open(path);
+        if (!store) {
+          ++failures;
+          return;
+        }
+        // Bulk imports and single edits interleave with the other thread's.
+        for (int round = 0; round < 5; ++round) {
+          auto r =
+              (*store)->importCorpus(plainCorpus(QStringLiteral("%1-%2").arg(prefix).arg(round), 20), prefix);
+          if (!r) {
+            ++failures;
+            return;
+          }
+          auto docs = (*store)->listDocuments();
+          if (!docs || !(*store)->setDocumentStatus(docs->back().id, DocumentStatus::InProgress, prefix))
+            ++failures;
+        }
+      };
+    };
+    QThread* a = QThread::create(writeMany(QStringLiteral("x")));
+    QThread* b = QThread::create(writeMany(QStringLiteral("y")));
+    a->start();
+    b->start();
+    a->wait();
+    b->wait();
+    delete a;
+    delete b;
+    QCOMPARE(failures.load(), 0);
+    auto store = ProjectStore::open(path, OpenMode::ReadOnly);
+    QUARRY_VERIFY_OK(store);
+    auto stats = (*store)->stats();
+    QUARRY_VERIFY_OK(stats);
+    QCOMPARE(stats->documents, 200);
+    QCOMPARE(stats->entities, 200);
+  }
+
+  void walAndForeignKeysAreOn() {
+    const QString path = freshPath();
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("w"));
+      QUARRY_VERIFY_OK(made);
+    }
+    auto c = StoreConnection::open(path, false, true);
+    QUARRY_VERIFY_OK(c);
+    QSqlQuery q((*c)->db());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+  }
+
+  void reopenKeepsEdits() {
+    const QString path = freshPath();
+    qint64 entity = 0;
+    {
+      auto made = ProjectStore::create(path, QStringLiteral("r"));
+      QUARRY_VERIFY_OK(made);
+      QUARRY_VERIFY_OK((*made)->importCorpus(storeTestCorpus(), QStringLiteral("imp")));
+      const qint64 doc = (*made)->listDocuments()->at(2).id;
+      auto id = (*made)->addEntity(doc, span(QStringLiteral("X1"), QStringLiteral("DRUG"), {{0, 0}}),
+                                   QStringLiteral("ann"));
+      QUARRY_VERIFY_OK(id);
+      entity = *id;
+    }
+    auto store = ProjectStore::open(path);
+    QUARRY_VERIFY_OK(store);
+    auto doc = (*store)->loadDocument((*store)->listDocuments()->at(2).id);
+    QUARRY_VERIFY_OK(doc);
+    QCOMPARE(doc->entityIds, QVector<qint64>{entity});
+    QCOMPARE(doc->document.entities[0].key, QStringLiteral("X1"));
+    QCOMPARE(doc->document.entities[0].provenance.annotator, QStringLiteral("ann"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestStoreFiles)
+#include "test_store_files.moc"
