@@ -66,13 +66,15 @@ TextLines splitLines(const QString& text) {
   return out;
 }
 
-Status writeUtf8File(const QString& path, const QString& text) {
+Status writeUtf8File(const QString& path, const QString& text) { return writeFileBytes(path, text.toUtf8()); }
+
+Status writeFileBytes(const QString& path, const QByteArray& bytes) {
   const QFileInfo info(path);
   if (!QDir().mkpath(info.absolutePath()))
     return Error("cannot create the folder", info.absolutePath().toStdString());
   QSaveFile f(path);
   if (!f.open(QIODevice::WriteOnly)) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  f.write(text.toUtf8());
+  f.write(bytes);
   if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   return {};
 }

@@ -29,6 +29,7 @@ TextLines splitLines(const QString& text);
 
 // Writes `text` as UTF-8 (no BOM) through QSaveFile, creating the folder; the file appears whole or not at all.
 Status writeUtf8File(const QString& path, const QString& text);
+Status writeFileBytes(const QString& path, const QByteArray& bytes);
 
 // "file:line: message" as an Error.
 Error lineError(const QString& path, long line, const QString& message, const QString& field = {});
