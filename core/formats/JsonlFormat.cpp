@@ -333,9 +333,9 @@ Status JsonlFormat::write(const Corpus& corpus, const QString& path, const Expor
     out += QJsonDocument(writeDocument(*docs->at(k))).toJson(QJsonDocument::Compact);
     out += '\n';
   }
-  if (!corpus.schema.isEmpty())
-    if (Status s = writeSchemaFile(corpus.schema, path + QStringLiteral(".schema.json")); !s) return s;
-  return writeFileBytes(path, out);
+  if (Status s = writeFileBytes(path, out); !s) return s;
+  if (!corpus.schema.isEmpty()) return writeSchemaFile(corpus.schema, path + QStringLiteral(".schema.json"));
+  return {};
 }
 
 }  // namespace quarry
