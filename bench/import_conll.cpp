@@ -28,8 +28,11 @@ std::string peakRss() {
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
-  QString datasets = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString::fromLocal8Bit(qgetenv("QUARRY_SHARED_DIR"));
-  if (argc <= 1) datasets = datasets.isEmpty() ? QStringLiteral("../shared/datasets") : datasets + QStringLiteral("/datasets");
+  QString datasets =
+      argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString::fromLocal8Bit(qgetenv("QUARRY_SHARED_DIR"));
+  if (argc <= 1)
+    datasets =
+        datasets.isEmpty() ? QStringLiteral("../shared/datasets") : datasets + QStringLiteral("/datasets");
   std::printf("baseline peak RSS:%s\n", peakRss().c_str());
   const quarry::ConllFormat format;
   int status = 0;
@@ -50,9 +53,10 @@ int main(int argc, char** argv) {
     }
     qint64 tokens = 0;
     for (const quarry::Document& d : corpus->documents) tokens += d.text.count(QLatin1Char(' ')) + 1;
-    std::printf("%s: %.3f s, %lld sentences (%.0f/s), %lld tokens (%.0f/s), %.1f MB file, peak RSS:%s\n", rel, seconds,
-                static_cast<long long>(corpus->documents.size()), corpus->documents.size() / seconds,
-                static_cast<long long>(tokens), tokens / seconds, QFileInfo(path).size() / 1e6, peakRss().c_str());
+    std::printf("%s: %.3f s, %lld sentences (%.0f/s), %lld tokens (%.0f/s), %.1f MB file, peak RSS:%s\n", rel,
+                seconds, static_cast<long long>(corpus->documents.size()), corpus->documents.size() / seconds,
+                static_cast<long long>(tokens), tokens / seconds, QFileInfo(path).size() / 1e6,
+                peakRss().c_str());
   }
   return status;
 }

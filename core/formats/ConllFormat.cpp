@@ -24,9 +24,7 @@ struct Block {
   QVector<Sentence> sentences;
 };
 
-bool isSpace(QChar c) {
-  return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r');
-}
+bool isSpace(QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r'); }
 
 // Token offsets (code points) of one line of text: runs of non-space characters.
 struct LineTokens {
@@ -47,8 +45,10 @@ QVector<LineTokens> tokenize(const QString& text) {
       tokenStart = -1;
     }
     if (atEnd) break;
-    if (c == QLatin1Char('\n')) lines.push_back({});
-    else if (!boundary && tokenStart < 0) tokenStart = cp;
+    if (c == QLatin1Char('\n'))
+      lines.push_back({});
+    else if (!boundary && tokenStart < 0)
+      tokenStart = cp;
     if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) ++i;
     ++cp;
   }
@@ -92,7 +92,8 @@ Result<QVector<Block>> parseLines(const QString& path, const QString& text, cons
       sawSpace = true;
     }
     if (cols.size() < 2)
-      return lineError(path, lineNo, QStringLiteral("expected a token and a tag separated by a tab or a space"));
+      return lineError(path, lineNo,
+                       QStringLiteral("expected a token and a tag separated by a tab or a space"));
     const QString token = cols.first();
     const QString tag = cols.last().trimmed();
     if (token.isEmpty() || token.contains(QLatin1Char(' ')))
@@ -104,8 +105,11 @@ Result<QVector<Block>> parseLines(const QString& path, const QString& text, cons
   }
   endSentence();
   if (extraColumns > 0)
-    report.warnings << QStringLiteral("%1: %2 lines have more than two columns; only the first (token) and the "
-                                      "last (tag) are kept").arg(path).arg(extraColumns);
+    report.warnings << QStringLiteral(
+                           "%1: %2 lines have more than two columns; only the first (token) and the "
+                           "last (tag) are kept")
+                           .arg(path)
+                           .arg(extraColumns);
   *separator = (sawSpace && !sawTab) ? QStringLiteral(" ") : QStringLiteral("\t");
   return blocks;
 }
@@ -114,8 +118,8 @@ Result<TagScheme> chooseScheme(const QString& asked, const QVector<Block>& block
   TagScheme scheme = TagScheme::Iob2;
   if (!asked.isEmpty()) {
     if (!parseTagScheme(asked, &scheme))
-      return Error(QStringLiteral("unknown tag scheme '%1' (iob1, iob2, bioes)").arg(asked).toStdString(), {}, 0,
-                   "tagScheme");
+      return Error(QStringLiteral("unknown tag scheme '%1' (iob1, iob2, bioes)").arg(asked).toStdString(), {},
+                   0, "tagScheme");
     return scheme;
   }
   QVector<QStringList> all;
@@ -127,14 +131,16 @@ Result<TagScheme> chooseScheme(const QString& asked, const QVector<Block>& block
 }  // namespace
 
 QString ConllFormat::description() const {
-  return QStringLiteral("CoNLL token-per-line NER (token, tag in IOB1/IOB2/BIOES; blank line between sentences)");
+  return QStringLiteral(
+      "CoNLL token-per-line NER (token, tag in IOB1/IOB2/BIOES; blank line between sentences)");
 }
 
 QStringList ConllFormat::extensions() const {
   return {QStringLiteral("conll"), QStringLiteral("iob"), QStringLiteral("bio"), QStringLiteral("tsv")};
 }
 
-Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& options,
+                                 ImportReport& report) const {
   Result<QString> text = readUtf8File(path);
   if (!text) return text.error();
   QString separator;
@@ -188,12 +194,16 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
       int bad = -1;
       const QVector<TokenSpan> spans = decodeTags(sentence.tags, scheme.value(), &problems, &bad);
       if (bad >= 0)
-        return lineError(path, sentence.lines[bad], QStringLiteral("'%1' is not a %2 tag")
-                                                        .arg(sentence.tags[bad], tagSchemeName(scheme.value()).toUpper()));
+        return lineError(path, sentence.lines[bad],
+                         QStringLiteral("'%1' is not a %2 tag")
+                             .arg(sentence.tags[bad], tagSchemeName(scheme.value()).toUpper()));
       for (const TagProblem& p : problems) {
-        if (options.policy == ProblemPolicy::Reject) return lineError(path, sentence.lines[p.token], p.message);
-        local.warnings << QStringLiteral("%1:%2: %3 (read as the start of a new entity)")
-                              .arg(path).arg(sentence.lines[p.token]).arg(p.message);
+        if (options.policy == ProblemPolicy::Reject)
+          return lineError(path, sentence.lines[p.token], p.message);
+        local.warnings << QStringLiteral("%1:%2: %3 (%4)")
+                              .arg(path)
+                              .arg(sentence.lines[p.token])
+                              .arg(p.message, p.repair);
       }
       for (const TokenSpan& s : spans) {
         EntitySpan e;
@@ -214,14 +224,14 @@ Status ConllFormat::write(const Corpus& corpus, const QString& path, const Expor
   Result<QVector<const Document*>> selected = documentsToExport(corpus, options);
   if (!selected) return selected.error();
   const QVector<const Document*>& docs = selected.value();
-  const QJsonObject firstMeta = docs.isEmpty() ? QJsonObject()
-                                               : docs.front()->metadata.value(QStringLiteral("conll")).toObject();
+  const QJsonObject firstMeta =
+      docs.isEmpty() ? QJsonObject() : docs.front()->metadata.value(QStringLiteral("conll")).toObject();
   TagScheme scheme = TagScheme::Iob2;
-  const QString asked = options.tagScheme.isEmpty() ? firstMeta.value(QStringLiteral("scheme")).toString()
-                                                    : options.tagScheme;
+  const QString asked =
+      options.tagScheme.isEmpty() ? firstMeta.value(QStringLiteral("scheme")).toString() : options.tagScheme;
   if (!asked.isEmpty() && !parseTagScheme(asked, &scheme))
-    return Error(QStringLiteral("unknown tag scheme '%1' (iob1, iob2, bioes)").arg(asked).toStdString(), {}, 0,
-                 "tagScheme");
+    return Error(QStringLiteral("unknown tag scheme '%1' (iob1, iob2, bioes)").arg(asked).toStdString(), {},
+                 0, "tagScheme");
   QString separator = firstMeta.value(QStringLiteral("separator")).toString();
   if (separator.isEmpty()) separator = QStringLiteral("\t");
 
@@ -234,19 +244,24 @@ Status ConllFormat::write(const Corpus& corpus, const QString& path, const Expor
   QString out;
   for (int k = 0; k < docs.size(); ++k) {
     const Document& d = *docs[k];
-    if (!reportProgress(options.progress, k, docs.size())) return Error("export cancelled", path.toStdString());
+    if (!reportProgress(options.progress, k, docs.size()))
+      return Error("export cancelled", path.toStdString());
     const QVector<LineTokens> lines = tokenize(d.text);
     const TextOffsets offsets(d.text);
     auto fail = [&](const EntitySpan& e, const QString& why) {
       return Error(QStringLiteral("document '%1': entity %2 (%3, %4-%5 '%6') %7")
-                       .arg(d.name, e.key, e.type).arg(e.start()).arg(e.end())
-                       .arg(offsets.slice(d.text, e.start(), e.end()), why).toStdString(),
+                       .arg(d.name, e.key, e.type)
+                       .arg(e.start())
+                       .arg(e.end())
+                       .arg(offsets.slice(d.text, e.start(), e.end()), why)
+                       .toStdString(),
                    path.toStdString());
     };
     QVector<QVector<TokenSpan>> spans(lines.size());
     QVector<const EntitySpan*> sorted;
     for (const EntitySpan& e : d.entities) sorted << &e;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const EntitySpan* a, const EntitySpan* b) { return a->start() < b->start(); });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const EntitySpan* a, const EntitySpan* b) { return a->start() < b->start(); });
     for (int i = 0; i < sorted.size(); ++i) {
       const EntitySpan& e = *sorted[i];
       if (e.isDiscontinuous()) return fail(e, QStringLiteral("is discontinuous; CoNLL cannot hold it"));
@@ -264,10 +279,12 @@ Status ConllFormat::write(const Corpus& corpus, const QString& path, const Expor
         spans[l].push_back(TokenSpan{first, last + 1, e.type});
         placed = true;
       }
-      if (!placed) return fail(e, QStringLiteral("does not start and end on token boundaries within one line"));
+      if (!placed)
+        return fail(e, QStringLiteral("does not start and end on token boundaries within one line"));
     }
     if (docstarts) {
-      QString line = d.metadata.value(QStringLiteral("conll")).toObject().value(QStringLiteral("docstart")).toString();
+      QString line =
+          d.metadata.value(QStringLiteral("conll")).toObject().value(QStringLiteral("docstart")).toString();
       if (line.isEmpty()) line = QStringLiteral("-DOCSTART-") + separator + QStringLiteral("O");
       out += line + QStringLiteral("\n\n");
     }

@@ -40,9 +40,9 @@ Result<QVector<Record>> parseRecords(const QString& text, QChar delim, const QSt
   QString field;
   long line = 1;
   current.line = 1;
-  bool quoted = false;      // inside a quoted field
-  bool wasQuoted = false;   // the current field was quoted (and is closed)
-  bool lineEmpty = true;    // nothing seen on this record yet
+  bool quoted = false;     // inside a quoted field
+  bool wasQuoted = false;  // the current field was quoted (and is closed)
+  bool lineEmpty = true;   // nothing seen on this record yet
   auto endField = [&]() {
     current.fields << field;
     field.clear();
@@ -90,14 +90,16 @@ Result<QVector<Record>> parseRecords(const QString& text, QChar delim, const QSt
       continue;
     }
     if (wasQuoted) {
-      const QString msg = QStringLiteral("column %1: text after the closing quote").arg(current.fields.size() + 1);
+      const QString msg =
+          QStringLiteral("column %1: text after the closing quote").arg(current.fields.size() + 1);
       if (options.policy == ProblemPolicy::Reject) return lineError(path, line, msg);
       warnings << QStringLiteral("%1:%2: %3 (kept)").arg(path).arg(line).arg(msg);
       wasQuoted = false;
     }
     field += c;
   }
-  if (quoted) return lineError(path, current.line, QStringLiteral("a quoted field opened here is never closed"));
+  if (quoted)
+    return lineError(path, current.line, QStringLiteral("a quoted field opened here is never closed"));
   if (!lineEmpty || !field.isEmpty()) endRecord();
   return records;
 }
@@ -117,7 +119,8 @@ QString CsvFormat::description() const {
   return QStringLiteral("CSV/TSV with a header: a text column and a label column (document classification)");
 }
 
-Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options,
+                               ImportReport& report) const {
   Result<QString> text = readUtf8File(path);
   if (!text) return text.error();
   ImportReport local;
@@ -138,9 +141,11 @@ Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options
   const int labelCol = int(header.indexOf(labelColumn));
   const QString columns = header.join(QStringLiteral(", "));
   if (textCol < 0)
-    return lineError(path, 1, QStringLiteral("no text column '%1' (columns: %2)").arg(textColumn, columns), textColumn);
+    return lineError(path, 1, QStringLiteral("no text column '%1' (columns: %2)").arg(textColumn, columns),
+                     textColumn);
   if (labelCol < 0 && !options.labelColumn.isEmpty())
-    return lineError(path, 1, QStringLiteral("no label column '%1' (columns: %2)").arg(labelColumn, columns), labelColumn);
+    return lineError(path, 1, QStringLiteral("no label column '%1' (columns: %2)").arg(labelColumn, columns),
+                     labelColumn);
   int nameCol = int(header.indexOf(QStringLiteral("name")));
   if (nameCol < 0) nameCol = int(header.indexOf(QStringLiteral("id")));
   const int splitCol = int(header.indexOf(QStringLiteral("split")));
@@ -148,10 +153,12 @@ Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options
   Corpus corpus;
   const QString stem = QFileInfo(path).completeBaseName();
   for (int r = 1; r < records.size(); ++r) {
-    if (!reportProgress(options.progress, r, records.size())) return Error("import cancelled", path.toStdString());
+    if (!reportProgress(options.progress, r, records.size()))
+      return Error("import cancelled", path.toStdString());
     Record& rec = records[r];
     if (rec.fields.size() != header.size()) {
-      const QString msg = QStringLiteral("%1 fields where the header has %2").arg(rec.fields.size()).arg(header.size());
+      const QString msg =
+          QStringLiteral("%1 fields where the header has %2").arg(rec.fields.size()).arg(header.size());
       if (options.policy == ProblemPolicy::Reject) return lineError(path, rec.line, msg);
       local.warnings << QStringLiteral("%1:%2: %3 (padded or cut)").arg(path).arg(rec.line).arg(msg);
       while (rec.fields.size() < header.size()) rec.fields << QString();
@@ -163,7 +170,8 @@ Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options
     d.name = nameCol >= 0 ? rec.fields[nameCol].trimmed() : QString();
     if (d.name.isEmpty()) d.name = QStringLiteral("%1-%2").arg(stem).arg(r);
     if (splitCol >= 0 && !parseSplit(rec.fields[splitCol], &d.split))
-      return lineError(path, rec.line, QStringLiteral("unknown split '%1'").arg(rec.fields[splitCol]), QStringLiteral("split"));
+      return lineError(path, rec.line, QStringLiteral("unknown split '%1'").arg(rec.fields[splitCol]),
+                       QStringLiteral("split"));
     if (labelCol >= 0) {
       const QStringList labels = rec.fields[labelCol].split(separator);
       for (const QString& l : labels) {
@@ -176,7 +184,8 @@ Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options
       if (d.labels.size() > 1) corpus.schema.multiLabelCategories = true;
     }
     for (int c = 0; c < header.size(); ++c)
-      if (c != textCol && c != labelCol && c != nameCol && c != splitCol) d.metadata.insert(header[c], rec.fields[c]);
+      if (c != textCol && c != labelCol && c != nameCol && c != splitCol)
+        d.metadata.insert(header[c], rec.fields[c]);
     corpus.documents << d;
   }
   if (Status s = validateCorpus(corpus, options, local, path); !s) return s.error();
@@ -189,7 +198,8 @@ Status CsvFormat::write(const Corpus& corpus, const QString& path, const ExportO
   Result<QVector<const Document*>> docs = documentsToExport(corpus, options);
   if (!docs) return docs.error();
   const QString suffix = QFileInfo(path).suffix().toLower();
-  const QChar delim = (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab")) ? QLatin1Char('\t') : QLatin1Char(',');
+  const QChar delim = (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab")) ? QLatin1Char('\t')
+                                                                                         : QLatin1Char(',');
   QStringList columns{QStringLiteral("name"), QStringLiteral("text"), QStringLiteral("label")};
   bool anySplit = false;
   QStringList metaKeys;
@@ -198,7 +208,9 @@ Status CsvFormat::write(const Corpus& corpus, const QString& path, const ExportO
     anySplit = anySplit || d->split != Split::Unassigned;
     for (const QString& k : d->metadata.keys()) {
       if (columns.contains(k) || k == QLatin1String("split"))
-        return Error(QStringLiteral("document '%1': metadata key '%2' clashes with a CSV column").arg(d->name, k).toStdString(),
+        return Error(QStringLiteral("document '%1': metadata key '%2' clashes with a CSV column")
+                         .arg(d->name, k)
+                         .toStdString(),
                      path.toStdString());
       if (!seen.contains(k)) metaKeys << k;
       seen.insert(k);
@@ -211,12 +223,15 @@ Status CsvFormat::write(const Corpus& corpus, const QString& path, const ExportO
   for (const QString& c : columns) quoted << quoteField(c, delim);
   out += quoted.join(delim) + QLatin1Char('\n');
   for (int k = 0; k < docs->size(); ++k) {
-    if (!reportProgress(options.progress, k, docs->size())) return Error("export cancelled", path.toStdString());
+    if (!reportProgress(options.progress, k, docs->size()))
+      return Error("export cancelled", path.toStdString());
     const Document& d = *docs->at(k);
     QStringList labels;
     for (const DocumentLabel& l : d.labels) {
       if (l.category.contains(QLatin1Char('|')))
-        return Error(QStringLiteral("document '%1': label '%2' holds the label separator '|'").arg(d.name, l.category).toStdString(),
+        return Error(QStringLiteral("document '%1': label '%2' holds the label separator '|'")
+                         .arg(d.name, l.category)
+                         .toStdString(),
                      path.toStdString());
       labels << l.category;
     }
@@ -224,10 +239,14 @@ Status CsvFormat::write(const Corpus& corpus, const QString& path, const ExportO
     if (anySplit) row << (d.split == Split::Unassigned ? QString() : splitName(d.split));
     for (const QString& key : metaKeys) {
       const QJsonValue v = d.metadata.value(key);
-      if (v.isString() || v.isUndefined()) row << v.toString();
-      else if (v.isObject()) row << QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-      else if (v.isArray()) row << QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-      else row << v.toVariant().toString();
+      if (v.isString() || v.isUndefined())
+        row << v.toString();
+      else if (v.isObject())
+        row << QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+      else if (v.isArray())
+        row << QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+      else
+        row << v.toVariant().toString();
     }
     quoted.clear();
     for (const QString& f : row) quoted << quoteField(f, delim);

@@ -24,7 +24,9 @@ class CsvFormat : public Format {
  public:
   QString name() const override { return QStringLiteral("csv"); }
   QString description() const override;
-  QStringList extensions() const override { return {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("tab")}; }
+  QStringList extensions() const override {
+    return {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("tab")};
+  }
   Result<Corpus> read(const QString& path, const ImportOptions& options, ImportReport& report) const override;
   Status write(const Corpus& corpus, const QString& path, const ExportOptions& options) const override;
 };

@@ -93,7 +93,9 @@ bool readSpan(const QJsonValue& value, const QString& field, const QString& text
     if (f.start < 0 || f.end <= f.start || f.end > length) {
       *keep = false;
       return r.problem(field, QStringLiteral("offsets %1-%2 are outside the text of %3 code points or empty")
-                                  .arg(f.start).arg(f.end).arg(length));
+                                  .arg(f.start)
+                                  .arg(f.end)
+                                  .arg(length));
     }
   if (o.contains(QLatin1String("text")) && e->fragments.size() == 1) {
     const QString quoted = o.value(QLatin1String("text")).toString();
@@ -101,14 +103,17 @@ bool readSpan(const QJsonValue& value, const QString& field, const QString& text
     if (quoted != actual) {
       *keep = false;
       return r.problem(field, QStringLiteral("the text at %1-%2 is '%3', not '%4'")
-                                  .arg(e->start()).arg(e->end()).arg(actual, quoted));
+                                  .arg(e->start())
+                                  .arg(e->end())
+                                  .arg(actual, quoted));
     }
   }
   e->attributes = without(o, {"start", "end", "label", "id", "fragments", "text"});
   return true;
 }
 
-const EntitySpan* findArgument(const Document& d, const QJsonObject& rel, const char* idKey, const char* spanKey) {
+const EntitySpan* findArgument(const Document& d, const QJsonObject& rel, const char* idKey,
+                               const char* spanKey) {
   const QJsonValue id = rel.value(QLatin1String(idKey));
   if (id.isString()) return d.entity(id.toString());
   const QJsonObject span = rel.value(QLatin1String(spanKey)).toObject();
@@ -132,10 +137,14 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
   const QJsonObject meta = o.value(QLatin1String("meta")).toObject();
   d.name = meta.value(QLatin1String("name")).toString();
   if (d.name.isEmpty()) d.name = QStringLiteral("%1-%2").arg(stem).arg(r.line);
-  if (meta.contains(QLatin1String("split")) && !parseSplit(meta.value(QLatin1String("split")).toString(), &d.split))
-    return r.fail(QStringLiteral("meta.split"), QStringLiteral("unknown split '%1'").arg(meta.value(QLatin1String("split")).toString()));
-  if (meta.contains(QLatin1String("status")) && !parseStatus(meta.value(QLatin1String("status")).toString(), &d.status))
-    return r.fail(QStringLiteral("meta.status"), QStringLiteral("unknown status '%1'").arg(meta.value(QLatin1String("status")).toString()));
+  if (meta.contains(QLatin1String("split")) &&
+      !parseSplit(meta.value(QLatin1String("split")).toString(), &d.split))
+    return r.fail(QStringLiteral("meta.split"),
+                  QStringLiteral("unknown split '%1'").arg(meta.value(QLatin1String("split")).toString()));
+  if (meta.contains(QLatin1String("status")) &&
+      !parseStatus(meta.value(QLatin1String("status")).toString(), &d.status))
+    return r.fail(QStringLiteral("meta.status"),
+                  QStringLiteral("unknown status '%1'").arg(meta.value(QLatin1String("status")).toString()));
   d.metadata = without(meta, {"name", "split", "status"});
   const QJsonObject extra = without(o, {"text", "spans", "relations", "answers", "cats", "meta"});
   if (!extra.isEmpty()) d.metadata.insert(kExtra, extra);
@@ -145,7 +154,8 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
   for (int i = 0; i < spans.size(); ++i) {
     EntitySpan e;
     bool keep = true;
-    if (!readSpan(spans[i], QStringLiteral("spans[%1]").arg(i), d.text, offsets, r, &e, &keep)) return r.error;
+    if (!readSpan(spans[i], QStringLiteral("spans[%1]").arg(i), d.text, offsets, r, &e, &keep))
+      return r.error;
     if (!keep) continue;
     usedKeys.insert(e.key);
     d.entities << e;
@@ -167,7 +177,8 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
     const EntitySpan* head = findArgument(d, rel, "head", "head_span");
     const EntitySpan* tail = findArgument(d, rel, "child", "child_span");
     if (!head || !tail) {
-      if (!r.problem(field, QStringLiteral("its %1 matches no span").arg(head ? QStringLiteral("child") : QStringLiteral("head"))))
+      if (!r.problem(field, QStringLiteral("its %1 matches no span")
+                                .arg(head ? QStringLiteral("child") : QStringLiteral("head"))))
         return r.error;
       continue;
     }
@@ -208,7 +219,9 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
 }
 
 QJsonObject spanRef(const EntitySpan& e) {
-  return {{QStringLiteral("start"), e.start()}, {QStringLiteral("end"), e.end()}, {QStringLiteral("label"), e.type}};
+  return {{QStringLiteral("start"), e.start()},
+          {QStringLiteral("end"), e.end()},
+          {QStringLiteral("label"), e.type}};
 }
 
 QJsonObject writeDocument(const Document& d) {
@@ -290,7 +303,8 @@ QString JsonlFormat::schemaSidecar(const QString& path) {
   return {};
 }
 
-Result<Corpus> JsonlFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> JsonlFormat::read(const QString& path, const ImportOptions& options,
+                                 ImportReport& report) const {
   Result<QString> text = readUtf8File(path);
   if (!text) return text.error();
   Corpus corpus;
@@ -312,7 +326,9 @@ Result<Corpus> JsonlFormat::read(const QString& path, const ImportOptions& optio
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &pe);
     if (pe.error != QJsonParseError::NoError)
-      return r.fail({}, QStringLiteral("invalid JSON at byte %1 of the line: %2").arg(pe.offset + 1).arg(pe.errorString()));
+      return r.fail(
+          {},
+          QStringLiteral("invalid JSON at byte %1 of the line: %2").arg(pe.offset + 1).arg(pe.errorString()));
     if (!doc.isObject()) return r.fail({}, QStringLiteral("the line must hold a JSON object"));
     Result<Document> d = readDocument(doc.object(), stem, r);
     if (!d) return d.error();
@@ -329,7 +345,8 @@ Status JsonlFormat::write(const Corpus& corpus, const QString& path, const Expor
   if (!docs) return docs.error();
   QByteArray out;
   for (int k = 0; k < docs->size(); ++k) {
-    if (!reportProgress(options.progress, k, docs->size())) return Error("export cancelled", path.toStdString());
+    if (!reportProgress(options.progress, k, docs->size()))
+      return Error("export cancelled", path.toStdString());
     out += QJsonDocument(writeDocument(*docs->at(k))).toJson(QJsonDocument::Compact);
     out += '\n';
   }

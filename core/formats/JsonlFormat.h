@@ -2,10 +2,9 @@
 // JSON Lines in the spaCy / Prodigy shape ("jsonl"), one document per line:
 //   {"text": "...",
 //    "spans": [{"start", "end", "label", "id"?, "fragments"?: [[s, e], ...], "text"?}],
-//    "relations": [{"head_span": {"start","end","label"}, "child_span": {...}, "label", "head"?, "child"?, "id"?}],
-//    "answers": [{"field", "start", "end", "id"?} or {"field", "no_answer": true}],
-//    "cats": {"LABEL": 1.0, ...},
-//    "meta": {"name", "split", "status", ...}}
+//    "relations": [{"head_span": {"start","end","label"}, "child_span": {...}, "label", "head"?, "child"?,
+//    "id"?}], "answers": [{"field", "start", "end", "id"?} or {"field", "no_answer": true}], "cats":
+//    {"LABEL": 1.0, ...}, "meta": {"name", "split", "status", ...}}
 // Offsets are Python string indices, i.e. code points, as Quarry's. A relation argument is found by
 // "head"/"child" when they hold a span "id" (Prodigy's integer token indices are ignored), else by
 // matching head_span/child_span on start, end and label. A category counts when its score is >= 0.5.

@@ -60,10 +60,12 @@ struct Layout {
 }  // namespace
 
 QString ParallelLinesFormat::description() const {
-  return QStringLiteral("Parallel line files: sentences/ + tags/ or text/ + labels/, one labelled sentence per line");
+  return QStringLiteral(
+      "Parallel line files: sentences/ + tags/ or text/ + labels/, one labelled sentence per line");
 }
 
-Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOptions& options,
+                                         ImportReport& report) const {
   const QDir root(path);
   if (!QFileInfo(path).isDir()) return Error("not a folder", path.toStdString());
   Layout layout;
@@ -80,12 +82,14 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
   const QStringList labelFiles = labelDir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
   for (const QString& f : labelFiles)
     if (!textFiles.contains(f))
-      return Error(QStringLiteral("has no matching %1").arg(textDir.filePath(f)).toStdString(), labelDir.filePath(f).toStdString());
+      return Error(QStringLiteral("has no matching %1").arg(textDir.filePath(f)).toStdString(),
+                   labelDir.filePath(f).toStdString());
 
   Corpus corpus;
   corpus.schema.multiLabelCategories = true;
   for (int k = 0; k < textFiles.size(); ++k) {
-    if (!reportProgress(options.progress, k, textFiles.size())) return Error("import cancelled", path.toStdString());
+    if (!reportProgress(options.progress, k, textFiles.size()))
+      return Error("import cancelled", path.toStdString());
     const QString textPath = textDir.filePath(textFiles[k]), labelPath = labelDir.filePath(textFiles[k]);
     if (!QFileInfo::exists(labelPath))
       return Error(QStringLiteral("has no matching %1").arg(labelPath).toStdString(), textPath.toStdString());
@@ -110,7 +114,11 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
     }
     if (pieces.size() != lines.lines.size())
       return Error(QStringLiteral("%1 has %2 lines but %3 has %4 label lines")
-                       .arg(textPath).arg(lines.lines.size()).arg(labelPath).arg(pieces.size()).toStdString(),
+                       .arg(textPath)
+                       .arg(lines.lines.size())
+                       .arg(labelPath)
+                       .arg(pieces.size())
+                       .toStdString(),
                    labelPath.toStdString());
     const QString stem = textFiles[k].chopped(4);
     for (int i = 0; i < lines.lines.size(); ++i) {
@@ -120,14 +128,17 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
       d.sourceFile = textPath;
       const QStringList labels = parseLabels(pieces[i], encoding);
       for (const QString& l : labels) d.labels << DocumentLabel{l, {}};
-      QJsonObject meta{{QStringLiteral("file"), stem}, {QStringLiteral("line"), i + 1},
-                       {QStringLiteral("text_dir"), layout.textDir}, {QStringLiteral("label_dir"), layout.labelDir},
+      QJsonObject meta{{QStringLiteral("file"), stem},
+                       {QStringLiteral("line"), i + 1},
+                       {QStringLiteral("text_dir"), layout.textDir},
+                       {QStringLiteral("label_dir"), layout.labelDir},
                        {QStringLiteral("encoding"), encoding}};
       if (formatLabels(labels, encoding) != pieces[i]) meta.insert(QStringLiteral("raw_labels"), pieces[i]);
       if (lines.crlf[i]) meta.insert(QStringLiteral("crlf"), true);
       if (i + 1 == lines.lines.size()) {
         if (!lines.finalNewline) meta.insert(QStringLiteral("text_final_newline"), false);
-        if (labelsFinalNewline != (encoding == kSpaces)) meta.insert(QStringLiteral("labels_final_newline"), labelsFinalNewline);
+        if (labelsFinalNewline != (encoding == kSpaces))
+          meta.insert(QStringLiteral("labels_final_newline"), labelsFinalNewline);
       }
       d.metadata.insert(kMeta, meta);
       corpus.documents << d;
@@ -140,14 +151,16 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
   return corpus;
 }
 
-Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path, const ExportOptions& options) const {
+Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path,
+                                  const ExportOptions& options) const {
   Result<QVector<const Document*>> docs = documentsToExport(corpus, options);
   if (!docs) return docs.error();
   Layout layout{QStringLiteral("sentences"), QStringLiteral("tags")};
   for (const Document* d : docs.value()) {
     const QJsonObject m = d->metadata.value(kMeta).toObject();
     if (m.contains(QStringLiteral("text_dir"))) {
-      layout = Layout{m.value(QStringLiteral("text_dir")).toString(), m.value(QStringLiteral("label_dir")).toString()};
+      layout = Layout{m.value(QStringLiteral("text_dir")).toString(),
+                      m.value(QStringLiteral("label_dir")).toString()};
       break;
     }
   }
@@ -160,7 +173,8 @@ Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path, con
   QHash<QString, int> byStem;
   static const QRegularExpression whitespace(QStringLiteral("\\s"));
   for (int k = 0; k < docs->size(); ++k) {
-    if (!reportProgress(options.progress, k, docs->size())) return Error("export cancelled", path.toStdString());
+    if (!reportProgress(options.progress, k, docs->size()))
+      return Error("export cancelled", path.toStdString());
     const Document& d = *docs->at(k);
     auto fail = [&](const QString& why) {
       return Error(QStringLiteral("document '%1': %2").arg(d.name, why).toStdString(), path.toStdString());
@@ -168,7 +182,8 @@ Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path, con
     const QJsonObject m = d.metadata.value(kMeta).toObject();
     QString stem = m.value(QStringLiteral("file")).toString();
     if (stem.isEmpty()) stem = QStringLiteral("documents");
-    if (stem.contains(QLatin1Char('/')) || stem.contains(QLatin1Char('\\')) || stem.startsWith(QLatin1Char('.')))
+    if (stem.contains(QLatin1Char('/')) || stem.contains(QLatin1Char('\\')) ||
+        stem.startsWith(QLatin1Char('.')))
       return fail(QStringLiteral("file name '%1' is not allowed").arg(stem));
     if (!byStem.contains(stem)) {
       byStem.insert(stem, int(files.size()));
@@ -182,9 +197,9 @@ Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path, con
       return fail(QStringLiteral("the text holds a line break; this format holds one line per document"));
     QStringList labels;
     for (const DocumentLabel& l : d.labels) {
-      const bool bad = f.encoding == kHoc
-                           ? (l.category.contains(QLatin1Char('<')) || l.category.contains(QStringLiteral("AND")))
-                           : l.category.contains(whitespace);
+      const bool bad = f.encoding == kHoc ? (l.category.contains(QLatin1Char('<')) ||
+                                             l.category.contains(QStringLiteral("AND")))
+                                          : l.category.contains(whitespace);
       if (bad || l.category.isEmpty())
         return fail(QStringLiteral("label '%1' cannot be written in this label encoding").arg(l.category));
       labels << l.category;
@@ -211,7 +226,8 @@ Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path, con
     if (f.labelsFinalNewline) labels += QLatin1Char('\n');
     const QString name = f.stem + QStringLiteral(".txt");
     if (Status s = writeUtf8File(root.filePath(layout.textDir + QLatin1Char('/') + name), text); !s) return s;
-    if (Status s = writeUtf8File(root.filePath(layout.labelDir + QLatin1Char('/') + name), labels); !s) return s;
+    if (Status s = writeUtf8File(root.filePath(layout.labelDir + QLatin1Char('/') + name), labels); !s)
+      return s;
   }
   return {};
 }

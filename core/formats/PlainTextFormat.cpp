@@ -15,13 +15,15 @@ QString PlainTextFormat::description() const {
   return QStringLiteral("Plain text: a .txt file or a folder of .txt files, one document per file");
 }
 
-Result<Corpus> PlainTextFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> PlainTextFormat::read(const QString& path, const ImportOptions& options,
+                                     ImportReport& report) const {
   const QFileInfo info(path);
   QStringList files;  // relative to `root`
   QDir root;
   if (info.isDir()) {
     root = QDir(path);
-    QDirIterator it(path, {QStringLiteral("*.txt"), QStringLiteral("*.TXT")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(path, {QStringLiteral("*.txt"), QStringLiteral("*.TXT")}, QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) files << root.relativeFilePath(it.next());
     std::sort(files.begin(), files.end());
     if (files.isEmpty()) return Error("the folder holds no .txt files", path.toStdString());
@@ -33,7 +35,8 @@ Result<Corpus> PlainTextFormat::read(const QString& path, const ImportOptions& o
   }
   Corpus corpus;
   for (int i = 0; i < files.size(); ++i) {
-    if (!reportProgress(options.progress, i, files.size())) return Error("import cancelled", path.toStdString());
+    if (!reportProgress(options.progress, i, files.size()))
+      return Error("import cancelled", path.toStdString());
     const QString file = root.filePath(files[i]);
     Result<QString> text = readUtf8File(file);
     if (!text) return text.error();
@@ -59,11 +62,13 @@ Status PlainTextFormat::write(const Corpus& corpus, const QString& path, const E
     const QStringList parts = d->name.split(QLatin1Char('/'));
     if (d->name.isEmpty() || d->name.startsWith(QLatin1Char('/')) || parts.contains(QStringLiteral("..")) ||
         parts.contains(QString()) || d->name.contains(QLatin1Char('\\')))
-      return Error(QStringLiteral("document name '%1' cannot be a file name").arg(d->name).toStdString(), path.toStdString());
+      return Error(QStringLiteral("document name '%1' cannot be a file name").arg(d->name).toStdString(),
+                   path.toStdString());
   }
   const QDir dir(path);
   for (int k = 0; k < docs->size(); ++k) {
-    if (!reportProgress(options.progress, k, docs->size())) return Error("export cancelled", path.toStdString());
+    if (!reportProgress(options.progress, k, docs->size()))
+      return Error("export cancelled", path.toStdString());
     const Document& d = *docs->at(k);
     if (Status s = writeUtf8File(dir.filePath(d.name + QStringLiteral(".txt")), d.text); !s) return s;
   }

@@ -6,19 +6,26 @@ namespace quarry {
 
 QString tagSchemeName(TagScheme s) {
   switch (s) {
-    case TagScheme::Iob1: return QStringLiteral("iob1");
-    case TagScheme::Bioes: return QStringLiteral("bioes");
-    case TagScheme::Iob2: break;
+    case TagScheme::Iob1:
+      return QStringLiteral("iob1");
+    case TagScheme::Bioes:
+      return QStringLiteral("bioes");
+    case TagScheme::Iob2:
+      break;
   }
   return QStringLiteral("iob2");
 }
 
 bool parseTagScheme(const QString& name, TagScheme* out) {
   const QString n = name.trimmed().toLower();
-  if (n == QLatin1String("iob1")) *out = TagScheme::Iob1;
-  else if (n == QLatin1String("iob2") || n == QLatin1String("bio")) *out = TagScheme::Iob2;
-  else if (n == QLatin1String("bioes") || n == QLatin1String("iobes")) *out = TagScheme::Bioes;
-  else return false;
+  if (n == QLatin1String("iob1"))
+    *out = TagScheme::Iob1;
+  else if (n == QLatin1String("iob2") || n == QLatin1String("bio"))
+    *out = TagScheme::Iob2;
+  else if (n == QLatin1String("bioes") || n == QLatin1String("iobes"))
+    *out = TagScheme::Bioes;
+  else
+    return false;
   return true;
 }
 
@@ -30,7 +37,8 @@ bool splitTag(const QString& tag, QChar* prefix, QString* type) {
   }
   if (tag.size() < 3 || tag.at(1) != QLatin1Char('-')) return false;
   const QChar p = tag.at(0);
-  if (p != QLatin1Char('B') && p != QLatin1Char('I') && p != QLatin1Char('E') && p != QLatin1Char('S')) return false;
+  if (p != QLatin1Char('B') && p != QLatin1Char('I') && p != QLatin1Char('E') && p != QLatin1Char('S'))
+    return false;
   *prefix = p;
   *type = tag.mid(2);
   return true;
@@ -55,6 +63,9 @@ TagScheme detectTagScheme(const QVector<QStringList>& sentences) {
 }
 
 namespace {
+
+const QString kNewEntity = QStringLiteral("read as the start of a new entity");
+const QString kClosed = QStringLiteral("the open entity ends at its last token");
 
 QString describePrevious(int i, QChar prefix, const QString& type) {
   if (i == 0) return QStringLiteral("starts the sentence");
@@ -94,30 +105,39 @@ QVector<TokenSpan> decodeTags(const QStringList& tags, TagScheme scheme, QVector
     const QString tag = tags[i];
     if (p == QLatin1Char('O')) {
       if (scheme == TagScheme::Bioes && open)
-        problems->push_back({i, QStringLiteral("B-%1 is not closed by E-%1 before O").arg(current.type)});
+        problems->push_back(
+            {i, QStringLiteral("B-%1 is not closed by E-%1 before O").arg(current.type), kClosed});
       close(i);
     } else if (p == QLatin1Char('B')) {
       if (scheme == TagScheme::Bioes && open)
-        problems->push_back({i, QStringLiteral("%1 %2 without E-%3 before it").arg(tag, describePrevious(i, prevPrefix, prevType), current.type)});
+        problems->push_back({i,
+                             QStringLiteral("%1 %2 without E-%3 before it")
+                                 .arg(tag, describePrevious(i, prevPrefix, prevType), current.type),
+                             kClosed});
       close(i);
       start(i, type);
     } else if (p == QLatin1Char('I')) {
       if (!continues) {
         if (scheme != TagScheme::Iob1)
-          problems->push_back({i, QStringLiteral("%1 %2").arg(tag, describePrevious(i, prevPrefix, prevType))});
+          problems->push_back(
+              {i, QStringLiteral("%1 %2").arg(tag, describePrevious(i, prevPrefix, prevType)), kNewEntity});
         close(i);
         start(i, type);
       }
     } else if (p == QLatin1Char('E')) {
       if (!continues) {
-        problems->push_back({i, QStringLiteral("%1 %2").arg(tag, describePrevious(i, prevPrefix, prevType))});
+        problems->push_back(
+            {i, QStringLiteral("%1 %2").arg(tag, describePrevious(i, prevPrefix, prevType)), kNewEntity});
         close(i);
         start(i, type);
       }
       close(i + 1);
     } else {  // S
       if (open)
-        problems->push_back({i, QStringLiteral("%1 %2 without E-%3 before it").arg(tag, describePrevious(i, prevPrefix, prevType), current.type)});
+        problems->push_back({i,
+                             QStringLiteral("%1 %2 without E-%3 before it")
+                                 .arg(tag, describePrevious(i, prevPrefix, prevType), current.type),
+                             kClosed});
       close(i);
       start(i, type);
       close(i + 1);
@@ -126,13 +146,16 @@ QVector<TokenSpan> decodeTags(const QStringList& tags, TagScheme scheme, QVector
     prevType = type;
   }
   if (scheme == TagScheme::Bioes && open)
-    problems->push_back({int(tags.size()) - 1, QStringLiteral("B-%1 is not closed by E-%1 at the end of the sentence").arg(current.type)});
+    problems->push_back(
+        {int(tags.size()) - 1,
+         QStringLiteral("B-%1 is not closed by E-%1 at the end of the sentence").arg(current.type), kClosed});
   close(int(tags.size()));
   return spans;
 }
 
 QStringList encodeTags(QVector<TokenSpan> spans, int tokenCount, TagScheme scheme) {
-  std::sort(spans.begin(), spans.end(), [](const TokenSpan& a, const TokenSpan& b) { return a.first < b.first; });
+  std::sort(spans.begin(), spans.end(),
+            [](const TokenSpan& a, const TokenSpan& b) { return a.first < b.first; });
   QStringList tags;
   tags.reserve(tokenCount);
   for (int i = 0; i < tokenCount; ++i) tags << QStringLiteral("O");
@@ -141,7 +164,9 @@ QStringList encodeTags(QVector<TokenSpan> spans, int tokenCount, TagScheme schem
     const QString b = QStringLiteral("B-") + s.type, in = QStringLiteral("I-") + s.type;
     for (int i = s.first; i < s.end; ++i) tags[i] = in;
     switch (scheme) {
-      case TagScheme::Iob2: tags[s.first] = b; break;
+      case TagScheme::Iob2:
+        tags[s.first] = b;
+        break;
       case TagScheme::Iob1:
         if (k > 0 && spans[k - 1].end == s.first && spans[k - 1].type == s.type) tags[s.first] = b;
         break;

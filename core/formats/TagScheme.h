@@ -13,7 +13,7 @@ namespace quarry {
 
 enum class TagScheme { Iob1, Iob2, Bioes };
 
-QString tagSchemeName(TagScheme s);  // "iob1", "iob2", "bioes"
+QString tagSchemeName(TagScheme s);                        // "iob1", "iob2", "bioes"
 bool parseTagScheme(const QString& name, TagScheme* out);  // case-insensitive; also "bio" = iob2
 
 // An entity over tokens [first, end) of one sentence.
@@ -29,6 +29,7 @@ struct TokenSpan {
 struct TagProblem {
   int token = 0;    // index of the token whose tag is wrong
   QString message;  // "I-Disease follows O"
+  QString repair;   // what the decoder did about it, for the warning
 };
 
 // Splits "B-Disease" into 'B' and "Disease"; "O" gives 'O' and an empty type. False when the tag is

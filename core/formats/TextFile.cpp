@@ -20,10 +20,20 @@ qsizetype firstInvalidUtf8(const QByteArray& bytes) {
     int extra = 0;
     unsigned int cp = 0;
     unsigned int min = 0;
-    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; min = 0x10000; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else
+      return i;
     if (i + extra >= n) return i;
     for (int k = 1; k <= extra; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return i;
@@ -73,7 +83,8 @@ Status writeFileBytes(const QString& path, const QByteArray& bytes) {
   if (!QDir().mkpath(info.absolutePath()))
     return Error("cannot create the folder", info.absolutePath().toStdString());
   QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::WriteOnly))
+    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   f.write(bytes);
   if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   return {};
@@ -87,8 +98,9 @@ Result<QVector<const Document*>> documentsToExport(const Corpus& corpus, const E
   QVector<const Document*> out;
   Split wanted = Split::Unassigned;
   if (!options.split.isEmpty() && !parseSplit(options.split, &wanted))
-    return Error(QStringLiteral("unknown split '%1' (train, dev, test, unassigned)").arg(options.split).toStdString(),
-                 {}, 0, "split");
+    return Error(
+        QStringLiteral("unknown split '%1' (train, dev, test, unassigned)").arg(options.split).toStdString(),
+        {}, 0, "split");
   for (const Document& d : corpus.documents)
     if (options.split.isEmpty() || d.split == wanted) out << &d;
   return out;

@@ -27,7 +27,8 @@ qsizetype firstInvalidUtf8(const QByteArray& bytes);
 
 TextLines splitLines(const QString& text);
 
-// Writes `text` as UTF-8 (no BOM) through QSaveFile, creating the folder; the file appears whole or not at all.
+// Writes `text` as UTF-8 (no BOM) through QSaveFile, creating the folder; the file appears whole or not at
+// all.
 Status writeUtf8File(const QString& path, const QString& text);
 Status writeFileBytes(const QString& path, const QByteArray& bytes);
 

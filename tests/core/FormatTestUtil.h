@@ -43,6 +43,6 @@ QString failText(const R& r) {
 }  // namespace quarry::test
 
 // Skips the current test with a clear line when a shared dataset is absent.
-#define QUARRY_REQUIRE_DATASET(var, name)                                                   \
-  const QString var = quarry::test::datasetDir(QStringLiteral(name));                     \
+#define QUARRY_REQUIRE_DATASET(var, name)                             \
+  const QString var = quarry::test::datasetDir(QStringLiteral(name)); \
   if (var.isEmpty()) QSKIP("SKIP: shared dataset " name " not found (set QUARRY_SHARED_DIR)")

@@ -39,12 +39,15 @@ class TestFormatsConll : public QObject {
   QTemporaryDir m_dir;
   ConllFormat m_format;
 
-  QString file(const QString& name, const QByteArray& content) { return writeFile(m_dir.filePath(name), content); }
+  QString file(const QString& name, const QByteArray& content) {
+    return writeFile(m_dir.filePath(name), content);
+  }
 
  private Q_SLOTS:
   void decodeIob2() {
     QStringList problems;
-    QCOMPARE(decode("B-X I-X O B-Y B-Y I-Y", TagScheme::Iob2, &problems), QStringLiteral("0-2:X 3-4:Y 4-6:Y"));
+    QCOMPARE(decode("B-X I-X O B-Y B-Y I-Y", TagScheme::Iob2, &problems),
+             QStringLiteral("0-2:X 3-4:Y 4-6:Y"));
     QVERIFY(problems.isEmpty());
     QCOMPARE(decode("O I-Disease I-Disease", TagScheme::Iob2, &problems), QStringLiteral("1-3:Disease"));
     QCOMPARE(problems, QStringList{QStringLiteral("1 I-Disease follows O")});
@@ -60,13 +63,15 @@ class TestFormatsConll : public QObject {
 
   void decodeIob1() {
     QStringList problems;
-    QCOMPARE(decode("I-X I-X B-X O I-Y I-X", TagScheme::Iob1, &problems), QStringLiteral("0-2:X 2-3:X 4-5:Y 5-6:X"));
+    QCOMPARE(decode("I-X I-X B-X O I-Y I-X", TagScheme::Iob1, &problems),
+             QStringLiteral("0-2:X 2-3:X 4-5:Y 5-6:X"));
     QVERIFY(problems.isEmpty());
   }
 
   void decodeBioes() {
     QStringList problems;
-    QCOMPARE(decode("S-X B-Y I-Y E-Y O S-X", TagScheme::Bioes, &problems), QStringLiteral("0-1:X 1-4:Y 5-6:X"));
+    QCOMPARE(decode("S-X B-Y I-Y E-Y O S-X", TagScheme::Bioes, &problems),
+             QStringLiteral("0-1:X 1-4:Y 5-6:X"));
     QVERIFY(problems.isEmpty());
     QCOMPARE(decode("O E-X", TagScheme::Bioes, &problems), QStringLiteral("1-2:X"));
     QCOMPARE(problems, QStringList{QStringLiteral("1 E-X follows O")});
@@ -88,7 +93,8 @@ class TestFormatsConll : public QObject {
   }
 
   void encodeEachScheme() {
-    const QVector<TokenSpan> spans{{0, 2, QStringLiteral("X")}, {2, 3, QStringLiteral("X")}, {4, 7, QStringLiteral("Y")}};
+    const QVector<TokenSpan> spans{
+        {0, 2, QStringLiteral("X")}, {2, 3, QStringLiteral("X")}, {4, 7, QStringLiteral("Y")}};
     QCOMPARE(encodeTags(spans, 8, TagScheme::Iob2), tags("B-X I-X B-X O B-Y I-Y I-Y O"));
     QCOMPARE(encodeTags(spans, 8, TagScheme::Iob1), tags("I-X I-X B-X O I-Y I-Y I-Y O"));
     QCOMPARE(encodeTags(spans, 8, TagScheme::Bioes), tags("B-X E-X S-X O B-Y I-Y E-Y O"));
@@ -102,8 +108,9 @@ class TestFormatsConll : public QObject {
 
   void readsUnicodeOffsetsInCodePoints() {
     // "😀" is 2 UTF-16 units but 1 code point; "é" written as e + U+0301 is 2 code points.
-    const QString path = file(QStringLiteral("uni.conll"),
-                              "\xF0\x9F\x98\x80\tO\ncafe\xCC\x81\tB-Place\nnoir\tI-Place\n.\tO\n\nx\tB-Y\n\n");
+    const QString path =
+        file(QStringLiteral("uni.conll"),
+             "\xF0\x9F\x98\x80\tO\ncafe\xCC\x81\tB-Place\nnoir\tI-Place\n.\tO\n\nx\tB-Y\n\n");
     ImportReport report;
     Result<Corpus> c = m_format.read(path, {}, report);
     QVERIFY2(c.ok(), qPrintable(failText(c)));
@@ -113,8 +120,8 @@ class TestFormatsConll : public QObject {
     QCOMPARE(d.text, QString::fromUtf8("\xF0\x9F\x98\x80 cafe\xCC\x81 noir ."));
     QCOMPARE(d.entities.size(), 1);
     QCOMPARE(d.entities[0].type, QStringLiteral("Place"));
-    QCOMPARE(d.entities[0].start(), 2);   // after "😀 " = 2 code points (3 UTF-16 units)
-    QCOMPARE(d.entities[0].end(), 12);    // "cafe\u0301 noir" = 10 code points
+    QCOMPARE(d.entities[0].start(), 2);  // after "😀 " = 2 code points (3 UTF-16 units)
+    QCOMPARE(d.entities[0].end(), 12);   // "cafe\u0301 noir" = 10 code points
     QCOMPARE(TextOffsets(d.text).slice(d.text, 2, 12), QString::fromUtf8("cafe\xCC\x81 noir"));
     QCOMPARE(d.metadata.value(QStringLiteral("conll")).toObject().value(QStringLiteral("scheme")).toString(),
              QStringLiteral("iob2"));
@@ -131,8 +138,9 @@ class TestFormatsConll : public QObject {
   }
 
   void docstartBlocksRoundTrip() {
-    const QByteArray content = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n\n"
-                               "-DOCSTART- -X- -X- O\n\nBlackburn NNP B-NP B-PER\n\n";
+    const QByteArray content =
+        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n\n"
+        "-DOCSTART- -X- -X- O\n\nBlackburn NNP B-NP B-PER\n\n";
     const QString path = file(QStringLiteral("train.txt"), content);
     ImportReport report;
     Result<Corpus> c = m_format.read(path, {}, report);
@@ -190,11 +198,13 @@ class TestFormatsConll : public QObject {
     const QString noTag = file(QStringLiteral("notag.tsv"), "a\tO\nlonely\n");
     Result<Corpus> c = m_format.read(noTag, {}, report);
     QVERIFY(!c.ok());
-    QVERIFY2(errorText(c.error()).startsWith(noTag + QStringLiteral(":2: ")), qPrintable(errorText(c.error())));
+    QVERIFY2(errorText(c.error()).startsWith(noTag + QStringLiteral(":2: ")),
+             qPrintable(errorText(c.error())));
     const QString badTag = file(QStringLiteral("badtag.tsv"), "a\tO\n\nb\tDisease\n");
     c = m_format.read(badTag, {}, report);
     QVERIFY(!c.ok());
-    QVERIFY2(errorText(c.error()).startsWith(badTag + QStringLiteral(":3: 'Disease'")), qPrintable(errorText(c.error())));
+    QVERIFY2(errorText(c.error()).startsWith(badTag + QStringLiteral(":3: 'Disease'")),
+             qPrintable(errorText(c.error())));
     const QString badUtf8 = file(QStringLiteral("bad8.tsv"), "a\tO\nb\xFF\tO\n");
     c = m_format.read(badUtf8, {}, report);
     QVERIFY(!c.ok());

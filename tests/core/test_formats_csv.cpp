@@ -16,7 +16,9 @@ class TestFormatsCsv : public QObject {
   QTemporaryDir m_dir;
   CsvFormat m_format;
 
-  QString file(const QString& name, const QByteArray& content) { return writeFile(m_dir.filePath(name), content); }
+  QString file(const QString& name, const QByteArray& content) {
+    return writeFile(m_dir.filePath(name), content);
+  }
 
   void roundTrip(const Corpus& c, const QString& name) {
     const QString out = m_dir.filePath(QStringLiteral("out/") + name);
@@ -58,7 +60,8 @@ class TestFormatsCsv : public QObject {
   }
 
   void tsvAndOptions() {
-    const QString path = file(QStringLiteral("data.tsv"), "sentence\tcats\nA \"quoted\" word\tx;y\nsecond\tz\n");
+    const QString path =
+        file(QStringLiteral("data.tsv"), "sentence\tcats\nA \"quoted\" word\tx;y\nsecond\tz\n");
     ImportOptions options;
     options.textColumn = QStringLiteral("sentence");
     options.labelColumn = QStringLiteral("cats");
@@ -82,7 +85,8 @@ class TestFormatsCsv : public QObject {
     const QString noText = file(QStringLiteral("notext.csv"), "body,label\nx,y\n");
     Result<Corpus> c = m_format.read(noText, {}, report);
     QVERIFY(!c.ok());
-    QCOMPARE(errorText(c.error()), noText + QStringLiteral(":1: text: no text column 'text' (columns: body, label)"));
+    QCOMPARE(errorText(c.error()),
+             noText + QStringLiteral(":1: text: no text column 'text' (columns: body, label)"));
     // The second record starts on physical line 4 because the first holds a newline.
     const QString count = file(QStringLiteral("count.csv"), "text,label\n\"a\nb\",x\nc,y,extra\n");
     c = m_format.read(count, {}, report);

@@ -105,8 +105,12 @@ class TestFormatsDatasets : public QObject {
 
   void bc5cdrIob() {
     QUARRY_REQUIRE_DATASET(dir, "bc5cdr-iob");
-    checkConll(dir, {"train.tsv", 4560, 118170, {{QStringLiteral("Chemical"), 5203}, {QStringLiteral("Disease"), 4182}}});
-    checkConll(dir, {"devel.tsv", 4581, 117453, {{QStringLiteral("Chemical"), 5347}, {QStringLiteral("Disease"), 4246}}});
+    checkConll(
+        dir,
+        {"train.tsv", 4560, 118170, {{QStringLiteral("Chemical"), 5203}, {QStringLiteral("Disease"), 4182}}});
+    checkConll(
+        dir,
+        {"devel.tsv", 4581, 117453, {{QStringLiteral("Chemical"), 5347}, {QStringLiteral("Disease"), 4246}}});
   }
 
   void claudette() {
@@ -116,7 +120,8 @@ class TestFormatsDatasets : public QObject {
     int tagged = 0, unfair = 0;
     QMap<QString, int> tags;
     for (const Document& d : c.documents) {
-      files.insert(d.metadata.value(QStringLiteral("lines")).toObject().value(QStringLiteral("file")).toString());
+      files.insert(
+          d.metadata.value(QStringLiteral("lines")).toObject().value(QStringLiteral("file")).toString());
       if (!d.labels.isEmpty()) ++tagged;
       bool isUnfair = false;
       for (const DocumentLabel& l : d.labels) {
@@ -130,12 +135,12 @@ class TestFormatsDatasets : public QObject {
     QCOMPARE(tagged, 1201);
     QCOMPARE(unfair, 1072);
     const QMap<QString, int> expected{
-        {QStringLiteral("ltd2"), 394}, {QStringLiteral("ch2"), 184}, {QStringLiteral("ter2"), 157},
-        {QStringLiteral("use2"), 98},  {QStringLiteral("ter3"), 74}, {QStringLiteral("j3"), 57},
-        {QStringLiteral("law2"), 53},  {QStringLiteral("ltd1"), 52}, {QStringLiteral("cr2"), 48},
-        {QStringLiteral("law1"), 36},  {QStringLiteral("a2"), 35},   {QStringLiteral("cr3"), 34},
+        {QStringLiteral("ltd2"), 394}, {QStringLiteral("ch2"), 184},     {QStringLiteral("ter2"), 157},
+        {QStringLiteral("use2"), 98},  {QStringLiteral("ter3"), 74},     {QStringLiteral("j3"), 57},
+        {QStringLiteral("law2"), 53},  {QStringLiteral("ltd1"), 52},     {QStringLiteral("cr2"), 48},
+        {QStringLiteral("law1"), 36},  {QStringLiteral("a2"), 35},       {QStringLiteral("cr3"), 34},
         {QStringLiteral("j1"), 34},    {QStringLiteral("countrym"), 31}, {QStringLiteral("pinc2"), 26},
-        {QStringLiteral("a3"), 10},    {QStringLiteral("ltd3"), 7},  {QStringLiteral("ch3"), 1}};
+        {QStringLiteral("a3"), 10},    {QStringLiteral("ltd3"), 7},      {QStringLiteral("ch3"), 1}};
     QCOMPARE(tags, expected);
   }
 
@@ -147,7 +152,8 @@ class TestFormatsDatasets : public QObject {
     QSet<QString> files, labelledFiles, paths;
     int labelled = 0;
     for (const Document& d : c.documents) {
-      const QString file = d.metadata.value(QStringLiteral("lines")).toObject().value(QStringLiteral("file")).toString();
+      const QString file =
+          d.metadata.value(QStringLiteral("lines")).toObject().value(QStringLiteral("file")).toString();
       files.insert(file);
       if (!d.labels.isEmpty()) {
         ++labelled;
@@ -190,7 +196,8 @@ class TestFormatsDatasets : public QObject {
 
 int main(int argc, char** argv) {
   if (!QFileInfo(QString::fromStdString(datasetsDir().string())).isDir()) {
-    std::printf("SKIP: shared datasets not found at %s (set QUARRY_SHARED_DIR)\n", datasetsDir().string().c_str());
+    std::printf("SKIP: shared datasets not found at %s (set QUARRY_SHARED_DIR)\n",
+                datasetsDir().string().c_str());
     return 77;
   }
   QCoreApplication app(argc, argv);

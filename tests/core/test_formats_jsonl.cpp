@@ -18,7 +18,9 @@ class TestFormatsJsonl : public QObject {
   QTemporaryDir m_dir;
   JsonlFormat m_format;
 
-  QString file(const QString& name, const QByteArray& content) { return writeFile(m_dir.filePath(name), content); }
+  QString file(const QString& name, const QByteArray& content) {
+    return writeFile(m_dir.filePath(name), content);
+  }
 
   void roundTrip(const Corpus& c, const QString& name) {
     const QString out = m_dir.filePath(QStringLiteral("out/") + name);
@@ -40,8 +42,9 @@ class TestFormatsJsonl : public QObject {
         R"("relations":[{"head_span":{"start":2,"end":9,"label":"DRUG"},"child_span":{"start":17,"end":21,"label":"SYMPTOM"},"label":"TREATS","head":1,"child":3}],)"
         R"("answers":[{"field":"drug","start":2,"end":9,"id":"q1"},{"field":"dose","no_answer":true}],)"
         R"("cats":{"MEDICAL":1.0,"SPORT":0.0},"meta":{"name":"d1","split":"dev","pmid":"123"},"_task_hash":42})";
-    const QByteArray line3 = R"({"text":"Two parts","spans":[{"start":0,"end":9,"label":"X","fragments":[[0,3],[4,9]]}],)"
-                             R"("relations":[{"head":"T1","child":"T1","label":"SELF"}]})";
+    const QByteArray line3 =
+        R"({"text":"Two parts","spans":[{"start":0,"end":9,"label":"X","fragments":[[0,3],[4,9]]}],)"
+        R"("relations":[{"head":"T1","child":"T1","label":"SELF"}]})";
     const QString path = file(QStringLiteral("docs.jsonl"), line1 + "\n\n" + line3 + "\n");
     ImportReport report;
     Result<Corpus> c = m_format.read(path, {}, report);
@@ -64,7 +67,9 @@ class TestFormatsJsonl : public QObject {
     QCOMPARE(d.labels.size(), 1);
     QCOMPARE(d.labels[0].category, QStringLiteral("MEDICAL"));
     QCOMPARE(d.metadata.value(QStringLiteral("pmid")).toString(), QStringLiteral("123"));
-    QCOMPARE(d.metadata.value(QStringLiteral("_jsonl")).toObject().value(QStringLiteral("_task_hash")).toInt(), 42);
+    QCOMPARE(
+        d.metadata.value(QStringLiteral("_jsonl")).toObject().value(QStringLiteral("_task_hash")).toInt(),
+        42);
     const Document& d2 = c->documents[1];
     QCOMPARE(d2.name, QStringLiteral("docs-3"));
     QCOMPARE(d2.entities[0].fragments.size(), 2);
@@ -78,12 +83,14 @@ class TestFormatsJsonl : public QObject {
     ImportReport report;
     Result<Corpus> c = m_format.read(path, {}, report);
     QVERIFY(!c.ok());
-    QVERIFY2(errorText(c.error()).startsWith(path + QStringLiteral(":3: invalid JSON")), qPrintable(errorText(c.error())));
+    QVERIFY2(errorText(c.error()).startsWith(path + QStringLiteral(":3: invalid JSON")),
+             qPrintable(errorText(c.error())));
     const QString noText = file(QStringLiteral("notext.jsonl"), "{\"spans\":[]}\n");
     c = m_format.read(noText, {}, report);
     QVERIFY(!c.ok());
     QCOMPARE(errorText(c.error()), noText + QStringLiteral(":1: text: missing or not a string"));
-    const QString badSpan = file(QStringLiteral("badspan.jsonl"), R"({"text":"abc","spans":[{"start":"0","end":1,"label":"X"}]})");
+    const QString badSpan = file(QStringLiteral("badspan.jsonl"),
+                                 R"({"text":"abc","spans":[{"start":"0","end":1,"label":"X"}]})");
     c = m_format.read(badSpan, {}, report);
     QVERIFY(!c.ok());
     QVERIFY(errorText(c.error()).startsWith(badSpan + QStringLiteral(":1: spans[0]: ")));
@@ -91,12 +98,14 @@ class TestFormatsJsonl : public QObject {
 
   void mismatchedSpanTextFollowsPolicy() {
     const QString path = file(QStringLiteral("mismatch.jsonl"),
-                              "{\"text\":\"ok\"}\n{\"text\":\"abc def\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"X\",\"text\":\"abd\"},"
+                              "{\"text\":\"ok\"}\n{\"text\":\"abc "
+                              "def\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"X\",\"text\":\"abd\"},"
                               "{\"start\":4,\"end\":99,\"label\":\"X\"}]}\n");
     ImportReport report;
     Result<Corpus> c = m_format.read(path, {}, report);
     QVERIFY(!c.ok());
-    QCOMPARE(errorText(c.error()), path + QStringLiteral(":2: spans[0]: the text at 0-3 is 'abc', not 'abd'"));
+    QCOMPARE(errorText(c.error()),
+             path + QStringLiteral(":2: spans[0]: the text at 0-3 is 'abc', not 'abd'"));
     ImportOptions repair;
     repair.policy = ProblemPolicy::Repair;
     c = m_format.read(path, repair, report);
@@ -113,7 +122,8 @@ class TestFormatsJsonl : public QObject {
     drug.colour = QStringLiteral("#ff0000");
     drug.guideline.definition = QStringLiteral("A medicine.");
     schema.entityTypes << drug;
-    const QString path = file(QStringLiteral("side/docs.jsonl"), R"({"text":"Aspirin","spans":[{"start":0,"end":7,"label":"DRUG"}]})");
+    const QString path = file(QStringLiteral("side/docs.jsonl"),
+                              R"({"text":"Aspirin","spans":[{"start":0,"end":7,"label":"DRUG"}]})");
     QVERIFY(writeSchemaFile(schema, path + QStringLiteral(".schema.json")).ok());
     ImportReport report;
     ImportOptions strict;
@@ -132,8 +142,9 @@ class TestFormatsJsonl : public QObject {
   }
 
   void exportOnlyOneSplit() {
-    const QString path = file(QStringLiteral("splits.jsonl"),
-                              "{\"text\":\"a\",\"meta\":{\"split\":\"train\"}}\n{\"text\":\"b\",\"meta\":{\"split\":\"test\"}}\n");
+    const QString path = file(
+        QStringLiteral("splits.jsonl"),
+        "{\"text\":\"a\",\"meta\":{\"split\":\"train\"}}\n{\"text\":\"b\",\"meta\":{\"split\":\"test\"}}\n");
     ImportReport report;
     Result<Corpus> c = m_format.read(path, {}, report);
     QVERIFY(c.ok());
@@ -149,7 +160,8 @@ class TestFormatsJsonl : public QObject {
   }
 
   void demoProject() {
-    const QString demo = QString::fromLocal8Bit(qgetenv("QUARRY_SOURCE_DIR")) + QStringLiteral("/resources/demo/documents.jsonl");
+    const QString demo = QString::fromLocal8Bit(qgetenv("QUARRY_SOURCE_DIR")) +
+                         QStringLiteral("/resources/demo/documents.jsonl");
     if (!QFileInfo::exists(demo)) QSKIP("SKIP: resources/demo/documents.jsonl not found in this checkout");
     ImportReport report;
     Result<Corpus> c = m_format.read(demo, {}, report);

@@ -36,7 +36,8 @@ class TestFormatsLines : public QObject {
  private Q_SLOTS:
   void claudetteLayout() {
     const QString in = m_dir.filePath(QStringLiteral("tos"));
-    writeFile(in + QStringLiteral("/sentences/Acme.txt"), "Welcome \xF0\x9F\x98\x80.\n  We may end this.\nLaw applies.\n");
+    writeFile(in + QStringLiteral("/sentences/Acme.txt"),
+              "Welcome \xF0\x9F\x98\x80.\n  We may end this.\nLaw applies.\n");
     writeFile(in + QStringLiteral("/tags/Acme.txt"), "\nter2 ch2 \nlaw1 \n");
     writeFile(in + QStringLiteral("/sentences/Beta.txt"), "Only line");
     writeFile(in + QStringLiteral("/tags/Beta.txt"), "use2");
@@ -58,8 +59,7 @@ class TestFormatsLines : public QObject {
   void hallmarksLayout() {
     const QString in = m_dir.filePath(QStringLiteral("hoc"));
     writeFile(in + QStringLiteral("/text/111.txt"), "One .\nTwo .\nThree .\nFour .\n");
-    writeFile(in + QStringLiteral("/labels/111.txt"),
-              "< <A--B ANDC--<  D-- AND A--B AND A--B< NULL");
+    writeFile(in + QStringLiteral("/labels/111.txt"), "< <A--B ANDC--<  D-- AND A--B AND A--B< NULL");
     const Corpus c = roundTrip(in, {QStringLiteral("text/111.txt"), QStringLiteral("labels/111.txt")});
     QCOMPARE(c.documents.size(), 4);
     QVERIFY(c.documents[0].labels.isEmpty());
@@ -72,7 +72,8 @@ class TestFormatsLines : public QObject {
     edited.documents[1].labels.removeLast();
     const QString out = m_dir.filePath(QStringLiteral("hoc-edited"));
     QVERIFY(m_format.write(edited, out, {}).ok());
-    QCOMPARE(readBytes(out + QStringLiteral("/labels/111.txt")), QByteArray("< <A--B<  D-- AND A--B AND A--B< NULL"));
+    QCOMPARE(readBytes(out + QStringLiteral("/labels/111.txt")),
+             QByteArray("< <A--B<  D-- AND A--B AND A--B< NULL"));
   }
 
   void mismatchedCountsNameBothFiles() {
@@ -82,7 +83,8 @@ class TestFormatsLines : public QObject {
     ImportReport report;
     Result<Corpus> c = m_format.read(in, {}, report);
     QVERIFY(!c.ok());
-    QVERIFY2(errorText(c.error()).contains(text + QStringLiteral(" has 3 lines but ") + tags + QStringLiteral(" has 2")),
+    QVERIFY2(errorText(c.error()).contains(text + QStringLiteral(" has 3 lines but ") + tags +
+                                           QStringLiteral(" has 2")),
              qPrintable(errorText(c.error())));
     c = m_format.read(m_dir.filePath(QStringLiteral("nothing")), {}, report);
     QVERIFY(!c.ok());

@@ -21,15 +21,17 @@ class TestFormatsText : public QObject {
   void utf8Validation() {
     QCOMPARE(firstInvalidUtf8("plain"), qsizetype(-1));
     QCOMPARE(firstInvalidUtf8("\xF0\x9F\x98\x80 ok"), qsizetype(-1));
-    QCOMPARE(firstInvalidUtf8("ab\xC0\xAF"), qsizetype(2));        // overlong "/"
-    QCOMPARE(firstInvalidUtf8("abc\xED\xA0\x80"), qsizetype(3));   // a UTF-16 surrogate
-    QCOMPARE(firstInvalidUtf8("\xE2\x82"), qsizetype(0));          // cut short
-    QCOMPARE(firstInvalidUtf8("x\xF4\x90\x80\x80"), qsizetype(1)); // above U+10FFFF
+    QCOMPARE(firstInvalidUtf8("ab\xC0\xAF"), qsizetype(2));         // overlong "/"
+    QCOMPARE(firstInvalidUtf8("abc\xED\xA0\x80"), qsizetype(3));    // a UTF-16 surrogate
+    QCOMPARE(firstInvalidUtf8("\xE2\x82"), qsizetype(0));           // cut short
+    QCOMPARE(firstInvalidUtf8("x\xF4\x90\x80\x80"), qsizetype(1));  // above U+10FFFF
   }
 
   void folderRecursiveSortedBomStripped() {
     const QString root = m_dir.filePath(QStringLiteral("in"));
-    writeFile(root + QStringLiteral("/b.txt"), "\xEF\xBB\xBF" "caf\xC3\xA9 \xF0\x9F\x98\x80\n");
+    writeFile(root + QStringLiteral("/b.txt"),
+              "\xEF\xBB\xBF"
+              "caf\xC3\xA9 \xF0\x9F\x98\x80\n");
     writeFile(root + QStringLiteral("/a.txt"), "first");
     writeFile(root + QStringLiteral("/sub/c.txt"), "nested");
     writeFile(root + QStringLiteral("/notes.md"), "ignored");
