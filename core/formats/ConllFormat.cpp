@@ -1,0 +1,303 @@
+#include "formats/ConllFormat.h"
+
+#include <algorithm>
+
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include "corpus/TextOffsets.h"
+#include "formats/CorpusValidator.h"
+#include "formats/TagScheme.h"
+#include "formats/TextFile.h"
+
+namespace quarry {
+namespace {
+
+struct Sentence {
+  QStringList tokens;
+  QStringList tags;
+  QVector<int> lines;  // 1-based line of each token
+};
+
+struct Block {
+  QString docstart;  // the raw -DOCSTART- line; empty for sentences before any
+  QVector<Sentence> sentences;
+};
+
+bool isSpace(QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r'); }
+
+// Token offsets (code points) of one line of text: runs of non-space characters.
+struct LineTokens {
+  QVector<int> starts, ends;
+};
+
+QVector<LineTokens> tokenize(const QString& text) {
+  QVector<LineTokens> lines(1);
+  int cp = 0;
+  int tokenStart = -1;
+  for (int i = 0; i <= text.size(); ++i) {
+    const bool atEnd = i == text.size();
+    const QChar c = atEnd ? QChar() : text.at(i);
+    const bool boundary = atEnd || isSpace(c) || c == QLatin1Char('\n');
+    if (boundary && tokenStart >= 0) {
+      lines.back().starts << tokenStart;
+      lines.back().ends << cp;
+      tokenStart = -1;
+    }
+    if (atEnd) break;
+    if (c == QLatin1Char('\n'))
+      lines.push_back({});
+    else if (!boundary && tokenStart < 0)
+      tokenStart = cp;
+    if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) ++i;
+    ++cp;
+  }
+  return lines;
+}
+
+Result<QVector<Block>> parseLines(const QString& path, const QString& text, const ImportOptions& options,
+                                  ImportReport& report, QString* separator) {
+  QVector<Block> blocks(1);
+  Sentence current;
+  auto endSentence = [&]() {
+    if (!current.tokens.isEmpty()) blocks.back().sentences.push_back(current);
+    current = Sentence();
+  };
+  int extraColumns = 0;
+  bool sawTab = false, sawSpace = false;
+  const TextLines lines = splitLines(text);
+  for (int n = 0; n < lines.lines.size(); ++n) {
+    if (!reportProgress(options.progress, n, lines.lines.size()))
+      return Error("import cancelled", path.toStdString());
+    const QString& line = lines.lines[n];
+    const long lineNo = n + 1;
+    if (line.trimmed().isEmpty()) {
+      endSentence();
+      continue;
+    }
+    if (line.startsWith(QLatin1String("-DOCSTART-"))) {
+      endSentence();
+      if (blocks.size() == 1 && blocks.back().sentences.isEmpty() && blocks.back().docstart.isEmpty())
+        blocks.back().docstart = line;
+      else
+        blocks.push_back(Block{line, {}});
+      continue;
+    }
+    QStringList cols;
+    if (line.contains(QLatin1Char('\t'))) {
+      cols = line.split(QLatin1Char('\t'));
+      sawTab = true;
+    } else {
+      cols = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+      sawSpace = true;
+    }
+    if (cols.size() < 2)
+      return lineError(path, lineNo,
+                       QStringLiteral("expected a token and a tag separated by a tab or a space"));
+    const QString token = cols.first();
+    const QString tag = cols.last().trimmed();
+    if (token.isEmpty() || token.contains(QLatin1Char(' ')))
+      return lineError(path, lineNo, QStringLiteral("the token '%1' is empty or holds a space").arg(token));
+    if (cols.size() > 2) ++extraColumns;
+    current.tokens << token;
+    current.tags << tag;
+    current.lines << int(lineNo);
+  }
+  endSentence();
+  if (extraColumns > 0)
+    report.warnings << QStringLiteral(
+                           "%1: %2 lines have more than two columns; only the first (token) and the "
+                           "last (tag) are kept")
+                           .arg(path)
+                           .arg(extraColumns);
+  *separator = (sawSpace && !sawTab) ? QStringLiteral(" ") : QStringLiteral("\t");
+  return blocks;
+}
+
+Result<TagScheme> chooseScheme(const QString& asked, const QVector<Block>& blocks) {
+  TagScheme scheme = TagScheme::Iob2;
+  if (!asked.isEmpty()) {
+    if (!parseTagScheme(asked, &scheme))
+      return Error(QStringLiteral("unknown tag scheme '%1' (iob1, iob2, bioes)").arg(asked).toStdString(), {},
+                   0, "tagScheme");
+    return scheme;
+  }
+  QVector<QStringList> all;
+  for (const Block& b : blocks)
+    for (const Sentence& s : b.sentences) all << s.tags;
+  return detectTagScheme(all);
+}
+
+}  // namespace
+
+QString ConllFormat::description() const {
+  return QStringLiteral(
+      "CoNLL token-per-line NER (token, tag in IOB1/IOB2/BIOES; blank line between sentences)");
+}
+
+QStringList ConllFormat::extensions() const {
+  return {QStringLiteral("conll"), QStringLiteral("iob"), QStringLiteral("bio"), QStringLiteral("tsv")};
+}
+
+Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& options,
+                                 ImportReport& report) const {
+  Result<QString> text = readUtf8File(path);
+  if (!text) return text.error();
+  QString separator;
+  ImportReport local;
+  Result<QVector<Block>> parsed = parseLines(path, text.value(), options, local, &separator);
+  if (!parsed) return parsed.error();
+  QVector<Block>& blocks = parsed.value();
+  Result<TagScheme> scheme = chooseScheme(options.tagScheme, blocks);
+  if (!scheme) return scheme.error();
+
+  const bool hasDocstart = !blocks.front().docstart.isEmpty() || blocks.size() > 1;
+  const QFileInfo info(path);
+  Split split = Split::Unassigned;
+  parseSplit(info.completeBaseName(), &split);
+  QJsonObject conll{{QStringLiteral("scheme"), tagSchemeName(scheme.value())}};
+  if (separator != QLatin1String("\t")) conll.insert(QStringLiteral("separator"), separator);
+
+  Corpus corpus;
+  auto newDocument = [&](const QString& docstart) {
+    Document d;
+    d.name = QStringLiteral("%1-%2").arg(info.completeBaseName()).arg(corpus.documents.size() + 1);
+    d.sourceFile = path;
+    d.split = split;
+    QJsonObject meta = conll;
+    if (!docstart.isEmpty()) meta.insert(QStringLiteral("docstart"), docstart);
+    d.metadata.insert(QStringLiteral("conll"), meta);
+    corpus.documents.push_back(d);
+  };
+  for (const Block& block : blocks) {
+    if (hasDocstart) {
+      if (block.docstart.isEmpty() && block.sentences.isEmpty()) continue;
+      newDocument(block.docstart);
+    }
+    for (const Sentence& sentence : block.sentences) {
+      if (!hasDocstart) newDocument({});
+      Document& d = corpus.documents.back();
+      if (!d.text.isEmpty()) d.text += QLatin1Char('\n');
+      int offset = TextOffsets::codePointLength(d.text);
+      QVector<int> starts, ends;
+      for (int t = 0; t < sentence.tokens.size(); ++t) {
+        if (t > 0) {
+          d.text += QLatin1Char(' ');
+          ++offset;
+        }
+        starts << offset;
+        offset += TextOffsets::codePointLength(sentence.tokens[t]);
+        ends << offset;
+        d.text += sentence.tokens[t];
+      }
+      QVector<TagProblem> problems;
+      int bad = -1;
+      const QVector<TokenSpan> spans = decodeTags(sentence.tags, scheme.value(), &problems, &bad);
+      if (bad >= 0)
+        return lineError(path, sentence.lines[bad],
+                         QStringLiteral("'%1' is not a %2 tag")
+                             .arg(sentence.tags[bad], tagSchemeName(scheme.value()).toUpper()));
+      for (const TagProblem& p : problems) {
+        if (options.policy == ProblemPolicy::Reject)
+          return lineError(path, sentence.lines[p.token], p.message);
+        local.warnings << QStringLiteral("%1:%2: %3 (%4)")
+                              .arg(path)
+                              .arg(sentence.lines[p.token])
+                              .arg(p.message, p.repair);
+      }
+      for (const TokenSpan& s : spans) {
+        EntitySpan e;
+        e.key = QStringLiteral("T%1").arg(d.entities.size() + 1);
+        e.type = s.type;
+        e.fragments = {Fragment{starts[s.first], ends[s.end - 1]}};
+        d.entities.push_back(e);
+      }
+    }
+  }
+  if (Status s = validateCorpus(corpus, options, local, path); !s) return s.error();
+  report.warnings << local.warnings;
+  report.documents = local.documents;
+  return corpus;
+}
+
+Status ConllFormat::write(const Corpus& corpus, const QString& path, const ExportOptions& options) const {
+  Result<QVector<const Document*>> selected = documentsToExport(corpus, options);
+  if (!selected) return selected.error();
+  const QVector<const Document*>& docs = selected.value();
+  const QJsonObject firstMeta =
+      docs.isEmpty() ? QJsonObject() : docs.front()->metadata.value(QStringLiteral("conll")).toObject();
+  TagScheme scheme = TagScheme::Iob2;
+  const QString asked =
+      options.tagScheme.isEmpty() ? firstMeta.value(QStringLiteral("scheme")).toString() : options.tagScheme;
+  if (!asked.isEmpty() && !parseTagScheme(asked, &scheme))
+    return Error(QStringLiteral("unknown tag scheme '%1' (iob1, iob2, bioes)").arg(asked).toStdString(), {},
+                 0, "tagScheme");
+  QString separator = firstMeta.value(QStringLiteral("separator")).toString();
+  if (separator.isEmpty()) separator = QStringLiteral("\t");
+
+  bool docstarts = false;
+  for (const Document* d : docs)
+    if (d->metadata.value(QStringLiteral("conll")).toObject().contains(QStringLiteral("docstart")) ||
+        d->text.trimmed().contains(QLatin1Char('\n')))
+      docstarts = true;
+
+  QString out;
+  for (int k = 0; k < docs.size(); ++k) {
+    const Document& d = *docs[k];
+    if (!reportProgress(options.progress, k, docs.size()))
+      return Error("export cancelled", path.toStdString());
+    const QVector<LineTokens> lines = tokenize(d.text);
+    const TextOffsets offsets(d.text);
+    auto fail = [&](const EntitySpan& e, const QString& why) {
+      return Error(QStringLiteral("document '%1': entity %2 (%3, %4-%5 '%6') %7")
+                       .arg(d.name, e.key, e.type)
+                       .arg(e.start())
+                       .arg(e.end())
+                       .arg(offsets.slice(d.text, e.start(), e.end()), why)
+                       .toStdString(),
+                   path.toStdString());
+    };
+    QVector<QVector<TokenSpan>> spans(lines.size());
+    QVector<const EntitySpan*> sorted;
+    for (const EntitySpan& e : d.entities) sorted << &e;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const EntitySpan* a, const EntitySpan* b) { return a->start() < b->start(); });
+    for (int i = 0; i < sorted.size(); ++i) {
+      const EntitySpan& e = *sorted[i];
+      if (e.isDiscontinuous()) return fail(e, QStringLiteral("is discontinuous; CoNLL cannot hold it"));
+      if (e.type.contains(QLatin1Char(' ')) || e.type.contains(QLatin1Char('\t')))
+        return fail(e, QStringLiteral("has a type with a space; CoNLL tags cannot hold it"));
+      if (i > 0 && e.start() < sorted[i - 1]->end())
+        return fail(e, QStringLiteral("overlaps entity %1; CoNLL cannot hold nested or overlapping entities")
+                           .arg(sorted[i - 1]->key));
+      bool placed = false;
+      for (int l = 0; l < lines.size() && !placed; ++l) {
+        const int first = int(lines[l].starts.indexOf(e.start()));
+        if (first < 0) continue;
+        const int last = int(lines[l].ends.indexOf(e.end()));
+        if (last < first) break;
+        spans[l].push_back(TokenSpan{first, last + 1, e.type});
+        placed = true;
+      }
+      if (!placed)
+        return fail(e, QStringLiteral("does not start and end on token boundaries within one line"));
+    }
+    if (docstarts) {
+      QString line =
+          d.metadata.value(QStringLiteral("conll")).toObject().value(QStringLiteral("docstart")).toString();
+      if (line.isEmpty()) line = QStringLiteral("-DOCSTART-") + separator + QStringLiteral("O");
+      out += line + QStringLiteral("\n\n");
+    }
+    for (int l = 0; l < lines.size(); ++l) {
+      const LineTokens& lt = lines[l];
+      if (lt.starts.isEmpty()) continue;
+      const QStringList tags = encodeTags(spans[l], int(lt.starts.size()), scheme);
+      for (int t = 0; t < lt.starts.size(); ++t)
+        out += offsets.slice(d.text, lt.starts[t], lt.ends[t]) + separator + tags[t] + QLatin1Char('\n');
+      out += QLatin1Char('\n');
+    }
+  }
+  return writeUtf8File(path, out);
+}
+
+}  // namespace quarry

@@ -1,0 +1,177 @@
+// JSONL (spaCy / Prodigy shape) on tiny hand-made files, the schema sidecar and the demo project.
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "FormatTestUtil.h"
+#include "corpus/SchemaJson.h"
+#include "formats/JsonlFormat.h"
+
+using namespace quarry;
+using namespace quarry::test;
+
+class TestFormatsJsonl : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir m_dir;
+  JsonlFormat m_format;
+
+  QString file(const QString& name, const QByteArray& content) {
+    return writeFile(m_dir.filePath(name), content);
+  }
+
+  void roundTrip(const Corpus& c, const QString& name) {
+    const QString out = m_dir.filePath(QStringLiteral("out/") + name);
+    const Status s = m_format.write(c, out, {});
+    QVERIFY2(s.ok(), qPrintable(failText(s)));
+    ImportReport report;
+    Result<Corpus> back = m_format.read(out, {}, report);
+    QVERIFY2(back.ok(), qPrintable(failText(back)));
+    QString why;
+    QVERIFY2(back->sameContent(c, &why), qPrintable(why));
+  }
+
+ private Q_SLOTS:
+  void readsEverything() {
+    // "😀" counts one code point (two UTF-16 units), as Python's string indices.
+    const QByteArray line1 =
+        R"({"text":"😀 Aspirin treats pain.","spans":[{"start":2,"end":9,"label":"DRUG","text":"Aspirin","token_start":1},)"
+        R"({"start":17,"end":21,"label":"SYMPTOM","id":"S9"}],)"
+        R"("relations":[{"head_span":{"start":2,"end":9,"label":"DRUG"},"child_span":{"start":17,"end":21,"label":"SYMPTOM"},"label":"TREATS","head":1,"child":3}],)"
+        R"("answers":[{"field":"drug","start":2,"end":9,"id":"q1"},{"field":"dose","no_answer":true}],)"
+        R"("cats":{"MEDICAL":1.0,"SPORT":0.0},"meta":{"name":"d1","split":"dev","pmid":"123"},"_task_hash":42})";
+    const QByteArray line3 =
+        R"({"text":"Two parts","spans":[{"start":0,"end":9,"label":"X","fragments":[[0,3],[4,9]]}],)"
+        R"("relations":[{"head":"T1","child":"T1","label":"SELF"}]})";
+    const QString path = file(QStringLiteral("docs.jsonl"), line1 + "\n\n" + line3 + "\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QCOMPARE(c->documents.size(), 2);
+    const Document& d = c->documents[0];
+    QCOMPARE(d.name, QStringLiteral("d1"));
+    QCOMPARE(d.split, Split::Dev);
+    QCOMPARE(d.entities.size(), 2);
+    QCOMPARE(d.entities[0].key, QStringLiteral("T1"));
+    QCOMPARE(d.entities[0].start(), 2);
+    QCOMPARE(d.entities[0].attributes.value(QStringLiteral("token_start")).toInt(), 1);
+    QCOMPARE(d.entities[1].key, QStringLiteral("S9"));
+    QCOMPARE(d.relations.size(), 1);
+    QCOMPARE(d.relations[0].head, QStringLiteral("T1"));
+    QCOMPARE(d.relations[0].tail, QStringLiteral("S9"));
+    QCOMPARE(d.answers.size(), 2);
+    QCOMPARE(d.answers[0].questionId, QStringLiteral("q1"));
+    QVERIFY(d.answers[1].noAnswer);
+    QCOMPARE(d.labels.size(), 1);
+    QCOMPARE(d.labels[0].category, QStringLiteral("MEDICAL"));
+    QCOMPARE(d.metadata.value(QStringLiteral("pmid")).toString(), QStringLiteral("123"));
+    QCOMPARE(
+        d.metadata.value(QStringLiteral("_jsonl")).toObject().value(QStringLiteral("_task_hash")).toInt(),
+        42);
+    const Document& d2 = c->documents[1];
+    QCOMPARE(d2.name, QStringLiteral("docs-3"));
+    QCOMPARE(d2.entities[0].fragments.size(), 2);
+    QCOMPARE(d2.relations[0].head, QStringLiteral("T1"));
+    QVERIFY(c->schema.entityType(QStringLiteral("SYMPTOM")));
+    roundTrip(c.value(), QStringLiteral("docs.jsonl"));
+  }
+
+  void malformedLineNamesFileAndLine() {
+    const QString path = file(QStringLiteral("bad.jsonl"), "{\"text\":\"a\"}\n\n{\"text\": \"b\",}\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY(!c.ok());
+    QVERIFY2(errorText(c.error()).startsWith(path + QStringLiteral(":3: invalid JSON")),
+             qPrintable(errorText(c.error())));
+    const QString noText = file(QStringLiteral("notext.jsonl"), "{\"spans\":[]}\n");
+    c = m_format.read(noText, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(errorText(c.error()), noText + QStringLiteral(":1: text: missing or not a string"));
+    const QString badSpan = file(QStringLiteral("badspan.jsonl"),
+                                 R"({"text":"abc","spans":[{"start":"0","end":1,"label":"X"}]})");
+    c = m_format.read(badSpan, {}, report);
+    QVERIFY(!c.ok());
+    QVERIFY(errorText(c.error()).startsWith(badSpan + QStringLiteral(":1: spans[0]: ")));
+  }
+
+  void mismatchedSpanTextFollowsPolicy() {
+    const QString path = file(QStringLiteral("mismatch.jsonl"),
+                              "{\"text\":\"ok\"}\n{\"text\":\"abc "
+                              "def\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"X\",\"text\":\"abd\"},"
+                              "{\"start\":4,\"end\":99,\"label\":\"X\"}]}\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(errorText(c.error()),
+             path + QStringLiteral(":2: spans[0]: the text at 0-3 is 'abc', not 'abd'"));
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    c = m_format.read(path, repair, report);
+    QVERIFY(c.ok());
+    QCOMPARE(c->documents[1].entities.size(), 0);
+    QCOMPARE(report.warnings.size(), 2);
+    QVERIFY(report.warnings[1].startsWith(path + QStringLiteral(":2: spans[1]: offsets 4-99")));
+  }
+
+  void schemaSidecar() {
+    Schema schema;
+    EntityType drug;
+    drug.name = QStringLiteral("DRUG");
+    drug.colour = QStringLiteral("#ff0000");
+    drug.guideline.definition = QStringLiteral("A medicine.");
+    schema.entityTypes << drug;
+    const QString path = file(QStringLiteral("side/docs.jsonl"),
+                              R"({"text":"Aspirin","spans":[{"start":0,"end":7,"label":"DRUG"}]})");
+    QVERIFY(writeSchemaFile(schema, path + QStringLiteral(".schema.json")).ok());
+    ImportReport report;
+    ImportOptions strict;
+    strict.allowNewTypes = false;
+    Result<Corpus> c = m_format.read(path, strict, report);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QCOMPARE(c->schema, schema);
+    const QString out = m_dir.filePath(QStringLiteral("out/side.jsonl"));
+    QVERIFY(m_format.write(c.value(), out, {}).ok());
+    QVERIFY(QFileInfo::exists(out + QStringLiteral(".schema.json")));
+    roundTrip(c.value(), QStringLiteral("side.jsonl"));
+    // Without the sidecar and with new types refused, DRUG is outside the schema.
+    const QString bare = file(QStringLiteral("bare/docs.jsonl"), readBytes(path));
+    c = m_format.read(bare, strict, report);
+    QVERIFY(!c.ok());
+  }
+
+  void exportOnlyOneSplit() {
+    const QString path = file(
+        QStringLiteral("splits.jsonl"),
+        "{\"text\":\"a\",\"meta\":{\"split\":\"train\"}}\n{\"text\":\"b\",\"meta\":{\"split\":\"test\"}}\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY(c.ok());
+    ExportOptions options;
+    options.split = QStringLiteral("test");
+    const QString out = m_dir.filePath(QStringLiteral("out/test.jsonl"));
+    QVERIFY(m_format.write(c.value(), out, options).ok());
+    Result<Corpus> back = m_format.read(out, {}, report);
+    QVERIFY(back.ok());
+    QCOMPARE(back->documents.size(), 1);
+    QCOMPARE(back->documents[0].text, QStringLiteral("b"));
+    QCOMPARE(back->documents[0].name, QStringLiteral("splits-2"));
+  }
+
+  void demoProject() {
+    const QString demo = QString::fromLocal8Bit(qgetenv("QUARRY_SOURCE_DIR")) +
+                         QStringLiteral("/resources/demo/documents.jsonl");
+    if (!QFileInfo::exists(demo)) QSKIP("SKIP: resources/demo/documents.jsonl not found in this checkout");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(demo, {}, report);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QVERIFY(!c->documents.isEmpty());
+    QVERIFY(!c->schema.isEmpty());
+    QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(QLatin1Char('\n'))));
+    roundTrip(c.value(), QStringLiteral("documents.jsonl"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestFormatsJsonl)
+#include "test_formats_jsonl.moc"
