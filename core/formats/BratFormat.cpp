@@ -101,7 +101,8 @@ Status BratFormat::write(const Corpus& corpus, const QString& path, const Export
     const QString base = root.filePath(d.name);
     if (!QFileInfo(base).dir().mkpath(QStringLiteral(".")))
       return undo(Error("cannot create the folder", QFileInfo(base).path().toStdString()));
-    for (const auto& [file, content] : {std::pair{base + QStringLiteral(".txt"), d.text}, std::pair{base + QStringLiteral(".ann"), BratAnn::serialize(d)}}) {
+    const QString txt = base + QStringLiteral(".txt"), ann = base + QStringLiteral(".ann");
+    for (const auto& [file, content] : {std::pair<QString, QString>{txt, d.text}, std::pair<QString, QString>{ann, BratAnn::serialize(d)}}) {
       if (Status s = writeUtf8(file, content); !s) return undo(s.error());
       written << file;
     }

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -93,14 +94,15 @@ class Reader {
       const QJsonValue question = qa.value(QStringLiteral("question"));
       if (id.isEmpty()) return fail(qp + QStringLiteral(".id"), QStringLiteral("must be a non-empty string"));
       if (!question.isString()) return fail(qp + QStringLiteral(".question"), QStringLiteral("must be a string"));
-      if (const QaField* known = schema.qaField(id)) {
-        if (known->questions.value(0) != question.toString())
+      if (const auto known = m_questions.constFind(id); known != m_questions.cend()) {
+        if (*known != question.toString())
           return fail(qp + QStringLiteral(".id"), QStringLiteral("question id '%1' is used twice with different questions").arg(id));
       } else {
         QaField f;
         f.name = id;
         f.questions = {question.toString()};
         schema.qaFields.push_back(f);
+        m_questions.insert(id, f.questions.front());
       }
       QJsonObject qExtra = without(qa, {"question", "answers", "plausible_answers"});
       questions.append(qExtra);
@@ -151,6 +153,7 @@ class Reader {
   QString m_file;
   ImportProblems m_problems;
   Error m_error;
+  QHash<QString, QString> m_questions;  // id -> question text; Schema::qaField is a linear search
 };
 
 // Question ids of a document in order: as imported, else in the order its answers name them.
@@ -169,7 +172,7 @@ QStringList questionOrder(const Document& d, QVector<QJsonObject>* extras) {
   return ids;
 }
 
-QJsonObject paragraphJson(const Document& d, const Schema& schema) {
+QJsonObject paragraphJson(const Document& d, const QHash<QString, QString>& questionTexts) {
   QJsonObject para = d.metadata.value(kParagraphExtra).toObject();
   para[QStringLiteral("context")] = d.text;
   const TextOffsets offsets(d.text);
@@ -179,8 +182,7 @@ QJsonObject paragraphJson(const Document& d, const Schema& schema) {
   QJsonArray qas;
   for (int i = 0; i < ids.size(); ++i) {
     QJsonObject qa = extras[i];
-    const QaField* field = schema.qaField(ids[i]);
-    qa[QStringLiteral("question")] = field ? field->questions.value(0) : ids[i];
+    qa[QStringLiteral("question")] = questionTexts.value(ids[i], ids[i]);
     QJsonArray answers;
     bool impossible = false;
     for (const QaAnswer& a : d.answers) {
@@ -243,6 +245,8 @@ Status SquadFormat::write(const Corpus& corpus, const QString& path, const Expor
     article = {};
     paragraphs = {};
   };
+  QHash<QString, QString> questionTexts;
+  for (const QaField& f : corpus.schema.qaFields) questionTexts.insert(f.name, f.questions.value(0));
   qint64 done = 0;
   for (const Document& d : corpus.documents) {
     if (!options.split.isEmpty() && splitName(d.split) != options.split) continue;
@@ -256,7 +260,7 @@ Status SquadFormat::write(const Corpus& corpus, const QString& path, const Expor
       currentTitle = title;
     }
     if (version.isUndefined() && d.metadata.contains(kVersion)) version = d.metadata.value(kVersion);
-    paragraphs.append(paragraphJson(d, corpus.schema));
+    paragraphs.append(paragraphJson(d, questionTexts));
     if (options.progress && !options.progress(++done, corpus.documents.size()))
       return Error("export cancelled", path.toStdString());
   }
