@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
     file = QString::fromLocal8Bit(argv[1]);
   } else {
     const char* shared = std::getenv("QUARRY_SHARED_DIR");
-    const QString root = shared && *shared ? QString::fromLocal8Bit(shared) : QStringLiteral(QUARRY_SOURCE_DIR "/../shared");
+    const QString root =
+        shared && *shared ? QString::fromLocal8Bit(shared) : QStringLiteral(QUARRY_SOURCE_DIR "/../shared");
     file = root + QStringLiteral("/datasets/bc5cdr-pubtator/CDR_TrainingSet.PubTator.txt");
   }
   if (!QFileInfo::exists(file)) {
@@ -46,7 +47,8 @@ int main(int argc, char** argv) {
   }
   int entities = 0;
   for (const quarry::Document& d : corpus->documents) entities += int(d.entities.size());
-  std::printf("file: %s\ndocuments: %d  mentions: %d\nimport: %.3f s  (%.0f documents/s)\npeak RSS%s\n", qPrintable(file),
-              int(corpus->documents.size()), entities, seconds, double(corpus->documents.size()) / seconds, peakRss().c_str());
+  std::printf("file: %s\ndocuments: %d  mentions: %d\nimport: %.3f s  (%.0f documents/s)\npeak RSS%s\n",
+              qPrintable(file), int(corpus->documents.size()), entities, seconds,
+              double(corpus->documents.size()) / seconds, peakRss().c_str());
   return 0;
 }

@@ -27,7 +27,8 @@ int indentOf(const QString& line) {
 
 Result<Schema> BratConfig::read(const QString& path, QStringList* warnings) {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::ReadOnly))
+    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
   return parse(QString::fromUtf8(f.readAll()), path, warnings);
 }
 
@@ -40,7 +41,11 @@ Schema BratConfig::parse(const QString& text, const QString& file, QStringList* 
   QVector<EntityNode> entities;
   QVector<int> stack;  // indices into `entities` of the open hierarchy levels
   QMap<QString, QStringList> macros;
-  struct RelLine { long line; QString name; QString args; };
+  struct RelLine {
+    long line;
+    QString name;
+    QString args;
+  };
   QVector<RelLine> relationLines;
   QStringList events, attributes;
   const QStringList lines = text.split(QLatin1Char('\n'));
@@ -59,7 +64,8 @@ Schema BratConfig::parse(const QString& text, const QString& file, QStringList* 
     }
     if (line.startsWith(QLatin1Char('<')) && line.contains(QLatin1Char('='))) {  // <MACRO>=A|B
       const int eq = int(line.indexOf(QLatin1Char('=')));
-      macros[line.left(eq).trimmed()] = line.mid(eq + 1).trimmed().split(QLatin1Char('|'), Qt::SkipEmptyParts);
+      macros[line.left(eq).trimmed()] =
+          line.mid(eq + 1).trimmed().split(QLatin1Char('|'), Qt::SkipEmptyParts);
       continue;
     }
     if (section == QLatin1String("entities")) {
@@ -73,9 +79,11 @@ Schema BratConfig::parse(const QString& text, const QString& file, QStringList* 
       if (!stack.isEmpty()) {
         entities[stack.back()].children << n.name;
         if (entities[stack.back()].children.size() == 1 && stack.size() == 1)
-          warn(lineNo, QStringLiteral("entity hierarchy under '%1' is flattened").arg(entities[stack.back()].name));
+          warn(lineNo,
+               QStringLiteral("entity hierarchy under '%1' is flattened").arg(entities[stack.back()].name));
       }
-      if (n.abstract) warn(lineNo, QStringLiteral("abstract entity type '%1' is not kept (its subtypes are)").arg(n.name));
+      if (n.abstract)
+        warn(lineNo, QStringLiteral("abstract entity type '%1' is not kept (its subtypes are)").arg(n.name));
       entities.push_back(n);
       stack.push_back(int(entities.size()) - 1);
     } else if (section == QLatin1String("relations")) {
@@ -93,9 +101,12 @@ Schema BratConfig::parse(const QString& text, const QString& file, QStringList* 
       attributes << line.section(QRegularExpression(QStringLiteral("\\s")), 0, 0);
     }
   }
-  if (!events.isEmpty()) warn(0, QStringLiteral("event types are not kept in the schema: %1").arg(events.join(QStringLiteral(", "))));
+  if (!events.isEmpty())
+    warn(0,
+         QStringLiteral("event types are not kept in the schema: %1").arg(events.join(QStringLiteral(", "))));
   if (!attributes.isEmpty())
-    warn(0, QStringLiteral("attribute types are not kept in the schema (values stay on the annotations): %1").arg(attributes.join(QStringLiteral(", "))));
+    warn(0, QStringLiteral("attribute types are not kept in the schema (values stay on the annotations): %1")
+                .arg(attributes.join(QStringLiteral(", "))));
 
   QSet<QString> seen;
   for (const EntityNode& n : entities)
@@ -134,12 +145,19 @@ Schema BratConfig::parse(const QString& text, const QString& file, QStringList* 
       QStringList types;
       bool any = false;
       for (const QString& v : value.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
-        if (v == QLatin1String("<ANY>") || v == QLatin1String("<ENTITY>")) any = true;
-        else types += expand(v);
+        if (v == QLatin1String("<ANY>") || v == QLatin1String("<ENTITY>"))
+          any = true;
+        else
+          types += expand(v);
       }
-      if (key == QLatin1String("Arg1")) { t.headTypes += types; any1 = any1 || any; }
-      else if (key == QLatin1String("Arg2")) { t.tailTypes += types; any2 = any2 || any; }
-      else warn(r.line, QStringLiteral("relation '%1': argument '%2' is not kept").arg(r.name, key));
+      if (key == QLatin1String("Arg1")) {
+        t.headTypes += types;
+        any1 = any1 || any;
+      } else if (key == QLatin1String("Arg2")) {
+        t.tailTypes += types;
+        any2 = any2 || any;
+      } else
+        warn(r.line, QStringLiteral("relation '%1': argument '%2' is not kept").arg(r.name, key));
     }
     if (any1) t.headTypes.clear();
     if (any2) t.tailTypes.clear();
@@ -165,7 +183,9 @@ QString BratConfig::toText(const Schema& schema, const QMap<QString, QStringList
   QString out = QStringLiteral("# Written by Quarry\n\n[entities]\n\n");
   for (const EntityType& t : schema.entityTypes) out += t.name + QLatin1Char('\n');
   out += QStringLiteral("\n[relations]\n\n");
-  auto args = [](const QStringList& types) { return types.isEmpty() ? QStringLiteral("<ANY>") : types.join(QLatin1Char('|')); };
+  auto args = [](const QStringList& types) {
+    return types.isEmpty() ? QStringLiteral("<ANY>") : types.join(QLatin1Char('|'));
+  };
   for (const RelationType& t : schema.relationTypes) {
     out += QStringLiteral("%1\tArg1:%2, Arg2:%3").arg(t.name, args(t.headTypes), args(t.tailTypes));
     if (!t.directed) out += QStringLiteral(", <REL-TYPE>:symmetric-transitive");

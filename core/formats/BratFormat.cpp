@@ -17,13 +17,15 @@ namespace {
 
 Result<QString> readUtf8(const QString& path) {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::ReadOnly))
+    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
   return QString::fromUtf8(f.readAll());
 }
 
 Status writeUtf8(const QString& path, const QString& text) {
   QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::WriteOnly))
+    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   f.write(text.toUtf8());
   if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   return {};
@@ -32,12 +34,15 @@ Status writeUtf8(const QString& path, const QString& text) {
 }  // namespace
 
 QString BratFormat::description() const {
-  return QCoreApplication::translate("quarry::Format", "brat standoff: a folder of .txt/.ann pairs with annotation.conf");
+  return QCoreApplication::translate("quarry::Format",
+                                     "brat standoff: a folder of .txt/.ann pairs with annotation.conf");
 }
 
-Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& options,
+                                ImportReport& report) const {
   const QDir root(path);
-  if (!QFileInfo(path).isDir()) return Error("a brat corpus is a folder of .txt/.ann pairs", path.toStdString());
+  if (!QFileInfo(path).isDir())
+    return Error("a brat corpus is a folder of .txt/.ann pairs", path.toStdString());
   ImportReport local = report;
   Corpus corpus;
   const QString confPath = root.filePath(QStringLiteral("annotation.conf"));
@@ -47,15 +52,17 @@ Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& option
     corpus.schema = *schema;
   }
   QStringList txts, anns;
-  QDirIterator it(path, {QStringLiteral("*.txt"), QStringLiteral("*.ann")}, QDir::Files, QDirIterator::Subdirectories);
+  QDirIterator it(path, {QStringLiteral("*.txt"), QStringLiteral("*.ann")}, QDir::Files,
+                  QDirIterator::Subdirectories);
   while (it.hasNext()) {
     const QString rel = root.relativeFilePath(it.next());
     (rel.endsWith(QLatin1String(".txt")) ? txts : anns) << rel.chopped(4);
   }
   txts.sort();
   for (const QString& a : anns)
-    if (!txts.contains(a)) return Error("annotations without their text file " + QString(a + QStringLiteral(".txt")).toStdString(),
-                                        root.filePath(a + QStringLiteral(".ann")).toStdString());
+    if (!txts.contains(a))
+      return Error("annotations without their text file " + QString(a + QStringLiteral(".txt")).toStdString(),
+                   root.filePath(a + QStringLiteral(".ann")).toStdString());
   ImportProblems problems(options, local);
   qint64 done = 0;
   for (const QString& name : txts) {
@@ -76,7 +83,8 @@ Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& option
     Error error;
     if (!BratAnn::parse(*ann, annPath, d, corpus.schema, problems, &local.warnings, &error)) return error;
     corpus.documents.push_back(d);
-    if (options.progress && !options.progress(++done, txts.size())) return Error("import cancelled", path.toStdString());
+    if (options.progress && !options.progress(++done, txts.size()))
+      return Error("import cancelled", path.toStdString());
   }
   if (Status s = validateCorpus(corpus, options, local, path); !s) return s.error();
   report = local;
@@ -96,13 +104,17 @@ Status BratFormat::write(const Corpus& corpus, const QString& path, const Export
   for (const Document& d : corpus.documents) {
     if (!options.split.isEmpty() && splitName(d.split) != options.split) continue;
     const QString clean = QDir::cleanPath(d.name);
-    if (d.name.isEmpty() || QDir::isAbsolutePath(d.name) || clean.startsWith(QLatin1String("..")) || clean != d.name)
-      return undo(Error(QStringLiteral("document name '%1' is not a relative file name").arg(d.name).toStdString(), path.toStdString()));
+    if (d.name.isEmpty() || QDir::isAbsolutePath(d.name) || clean.startsWith(QLatin1String("..")) ||
+        clean != d.name)
+      return undo(
+          Error(QStringLiteral("document name '%1' is not a relative file name").arg(d.name).toStdString(),
+                path.toStdString()));
     const QString base = root.filePath(d.name);
     if (!QFileInfo(base).dir().mkpath(QStringLiteral(".")))
       return undo(Error("cannot create the folder", QFileInfo(base).path().toStdString()));
     const QString txt = base + QStringLiteral(".txt"), ann = base + QStringLiteral(".ann");
-    for (const auto& [file, content] : {std::pair<QString, QString>{txt, d.text}, std::pair<QString, QString>{ann, BratAnn::serialize(d)}}) {
+    for (const auto& [file, content] : {std::pair<QString, QString>{txt, d.text},
+                                        std::pair<QString, QString>{ann, BratAnn::serialize(d)}}) {
       if (Status s = writeUtf8(file, content); !s) return undo(s.error());
       written << file;
     }
@@ -111,7 +123,9 @@ Status BratFormat::write(const Corpus& corpus, const QString& path, const Export
       return undo(Error("export cancelled", path.toStdString()));
   }
   if (!corpus.schema.isEmpty() || !attributes.isEmpty())
-    if (Status s = writeUtf8(root.filePath(QStringLiteral("annotation.conf")), BratConfig::toText(corpus.schema, attributes)); !s)
+    if (Status s = writeUtf8(root.filePath(QStringLiteral("annotation.conf")),
+                             BratConfig::toText(corpus.schema, attributes));
+        !s)
       return undo(s.error());
   return {};
 }

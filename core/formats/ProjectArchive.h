@@ -33,7 +33,8 @@ class ProjectArchive {
   static Status write(const QString& databaseFile, const QJsonObject& manifestExtras, const QString& zipPath);
   // Extracts into `targetFolder` (created when missing) after the checks above; returns the path
   // of the extracted database. Refuses to overwrite files already in `targetFolder`.
-  static Result<QString> extract(const QString& zipPath, const QString& targetFolder, const ArchiveLimits& limits = {});
+  static Result<QString> extract(const QString& zipPath, const QString& targetFolder,
+                                 const ArchiveLimits& limits = {});
   // The manifest alone, for showing what an archive holds before extracting.
   static Result<QJsonObject> readManifest(const QString& zipPath);
 };

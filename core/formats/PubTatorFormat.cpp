@@ -70,12 +70,23 @@ class Reader {
       const QString found = offsets.slice(flat, start, end);
       const bool inside = start >= 0 && end > start && end <= offsets.codePointCount();
       if (!inside || found != m.text) {
-        const QString what = inside ? QStringLiteral("mention '%1' does not match the text at %2-%3 ('%4')")
-                                          .arg(m.text).arg(m.start).arg(m.end).arg(found)
-                                    : QStringLiteral("mention '%1' has offsets %2-%3 outside the text of %4 code points")
-                                          .arg(m.text).arg(m.start).arg(m.end).arg(offsets.codePointCount());
-        const int at = ImportProblems::nearestOccurrence(flat, m.text, qMax(0, offsets.toUtf16(qMax(0, qMin(start, offsets.codePointCount())))));
-        if (!m_problems.raise(m_file, m.line, what, at < 0 ? QStringLiteral("dropped") : QStringLiteral("moved to the nearest occurrence"))) return false;
+        const QString what =
+            inside ? QStringLiteral("mention '%1' does not match the text at %2-%3 ('%4')")
+                         .arg(m.text)
+                         .arg(m.start)
+                         .arg(m.end)
+                         .arg(found)
+                   : QStringLiteral("mention '%1' has offsets %2-%3 outside the text of %4 code points")
+                         .arg(m.text)
+                         .arg(m.start)
+                         .arg(m.end)
+                         .arg(offsets.codePointCount());
+        const int at = ImportProblems::nearestOccurrence(
+            flat, m.text, qMax(0, offsets.toUtf16(qMax(0, qMin(start, offsets.codePointCount())))));
+        if (!m_problems.raise(
+                m_file, m.line, what,
+                at < 0 ? QStringLiteral("dropped") : QStringLiteral("moved to the nearest occurrence")))
+          return false;
         if (at < 0) continue;
         start = offsets.toCodePoint(at);
         end = start + TextOffsets::codePointLength(m.text);
@@ -137,7 +148,8 @@ class Reader {
       }
       const int bar = int(line.indexOf(QLatin1Char('|')));
       const int tab = int(line.indexOf(QLatin1Char('\t')));
-      if (bar > 0 && (tab < 0 || bar < tab) && line.size() >= bar + 3 && line.at(bar + 2) == QLatin1Char('|') &&
+      if (bar > 0 && (tab < 0 || bar < tab) && line.size() >= bar + 3 &&
+          line.at(bar + 2) == QLatin1Char('|') &&
           (line.at(bar + 1) == QLatin1Char('t') || line.at(bar + 1) == QLatin1Char('a'))) {
         const QString pmid = line.left(bar);
         const bool isTitle = line.at(bar + 1) == QLatin1Char('t');
@@ -153,29 +165,46 @@ class Reader {
           b.title = content;
           b.hasTitle = true;
         } else {
-          if (b.hasAbstract) return ImportProblems::lineError(m_file, lineNo, QStringLiteral("second abstract line for PMID %1").arg(pmid));
+          if (b.hasAbstract)
+            return ImportProblems::lineError(m_file, lineNo,
+                                             QStringLiteral("second abstract line for PMID %1").arg(pmid));
           b.abstract = content;
           b.hasAbstract = true;
         }
         continue;
       }
-      if (tab <= 0) return ImportProblems::lineError(m_file, lineNo, QStringLiteral("not a PubTator line (expected PMID|t|, PMID|a| or tab-separated columns)"));
+      if (tab <= 0)
+        return ImportProblems::lineError(
+            m_file, lineNo,
+            QStringLiteral("not a PubTator line (expected PMID|t|, PMID|a| or tab-separated columns)"));
       const QStringList cols = line.split(QLatin1Char('\t'));
-      if (b.pmid.isEmpty()) return ImportProblems::lineError(m_file, lineNo, QStringLiteral("annotation line before the title line of its document"));
+      if (b.pmid.isEmpty())
+        return ImportProblems::lineError(
+            m_file, lineNo, QStringLiteral("annotation line before the title line of its document"));
       if (cols[0] != b.pmid)
-        return ImportProblems::lineError(m_file, lineNo, QStringLiteral("PMID %1 inside the block of PMID %2 (missing blank line?)").arg(cols[0], b.pmid));
+        return ImportProblems::lineError(
+            m_file, lineNo,
+            QStringLiteral("PMID %1 inside the block of PMID %2 (missing blank line?)").arg(cols[0], b.pmid));
       bool startOk = false, endOk = false;
       const int start = cols.size() > 2 ? cols[1].toInt(&startOk) : 0;
       const int end = cols.size() > 2 ? cols[2].toInt(&endOk) : 0;
       if (startOk && endOk) {
         if (cols.size() < 5)
-          return ImportProblems::lineError(m_file, lineNo, QStringLiteral("mention line needs at least 5 columns (PMID, start, end, text, type), found %1").arg(cols.size()));
+          return ImportProblems::lineError(
+              m_file, lineNo,
+              QStringLiteral("mention line needs at least 5 columns (PMID, start, end, text, type), found %1")
+                  .arg(cols.size()));
         b.mentions.push_back(MentionLine{lineNo, start, end, cols[3], cols[4], cols.mid(5)});
       } else if (startOk != endOk) {
-        return ImportProblems::lineError(m_file, lineNo, QStringLiteral("mention offsets must be whole numbers ('%1', '%2')").arg(cols[1], cols.value(2)));
+        return ImportProblems::lineError(
+            m_file, lineNo,
+            QStringLiteral("mention offsets must be whole numbers ('%1', '%2')").arg(cols[1], cols.value(2)));
       } else {
         if (cols.size() < 4)
-          return ImportProblems::lineError(m_file, lineNo, QStringLiteral("relation line needs 4 columns (PMID, type, concept, concept), found %1").arg(cols.size()));
+          return ImportProblems::lineError(
+              m_file, lineNo,
+              QStringLiteral("relation line needs 4 columns (PMID, type, concept, concept), found %1")
+                  .arg(cols.size()));
         b.relations.push_back(RelationLine{lineNo, cols.mid(1)});
       }
     }
@@ -194,17 +223,22 @@ QString column(QString s) {
   return s;
 }
 
-Error writeError(const QString& path, const QString& what) { return Error(what.toStdString(), path.toStdString()); }
+Error writeError(const QString& path, const QString& what) {
+  return Error(what.toStdString(), path.toStdString());
+}
 
 }  // namespace
 
 QString PubTatorFormat::description() const {
-  return QCoreApplication::translate("quarry::Format", "PubTator: titles, abstracts, mentions with concept ids, document-level relations");
+  return QCoreApplication::translate(
+      "quarry::Format", "PubTator: titles, abstracts, mentions with concept ids, document-level relations");
 }
 
-Result<Corpus> PubTatorFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> PubTatorFormat::read(const QString& path, const ImportOptions& options,
+                                    ImportReport& report) const {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::ReadOnly))
+    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
   ImportReport local = report;
   Reader reader(path, options, local);
   Result<Corpus> corpus = reader.read(f.readAll(), options.progress);
@@ -220,8 +254,10 @@ Status PubTatorFormat::write(const Corpus& corpus, const QString& path, const Ex
   for (const Document& d : corpus.documents) {
     if (!options.split.isEmpty() && splitName(d.split) != options.split) continue;
     const QString pmid = d.name;
-    if (pmid.isEmpty() || pmid.contains(QLatin1Char('|')) || pmid.contains(QLatin1Char('\t')) || pmid.contains(QLatin1Char('\n')))
-      return writeError(path, QStringLiteral("document name '%1' cannot be a PMID (no '|', tabs or newlines)").arg(pmid));
+    if (pmid.isEmpty() || pmid.contains(QLatin1Char('|')) || pmid.contains(QLatin1Char('\t')) ||
+        pmid.contains(QLatin1Char('\n')))
+      return writeError(
+          path, QStringLiteral("document name '%1' cannot be a PMID (no '|', tabs or newlines)").arg(pmid));
     const int nl = int(d.text.indexOf(QLatin1Char('\n')));
     const QString title = nl < 0 ? d.text : d.text.left(nl);
     QString abstract = nl < 0 ? QString() : d.text.mid(nl + 1);
@@ -245,7 +281,8 @@ Status PubTatorFormat::write(const Corpus& corpus, const QString& path, const Ex
       if (head.isEmpty() && h) head = h->attributes.value(kConcept).toString();
       if (tail.isEmpty() && t) tail = t->attributes.value(kConcept).toString();
       if (head.isEmpty() || tail.isEmpty())
-        return writeError(path, QStringLiteral("document %1: relation %2 links entities without a concept_id; PubTator relations need concept ids")
+        return writeError(path, QStringLiteral("document %1: relation %2 links entities without a "
+                                               "concept_id; PubTator relations need concept ids")
                                     .arg(d.name, r.key));
       QStringList cols{pmid, r.type, head, tail};
       for (const QJsonValue& v : r.attributes.value(kExtra).toArray()) cols << v.toString();
@@ -261,7 +298,8 @@ Status PubTatorFormat::write(const Corpus& corpus, const QString& path, const Ex
       return writeError(path, QStringLiteral("export cancelled"));
   }
   QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::WriteOnly))
+    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   f.write(out.toUtf8());
   if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   return {};

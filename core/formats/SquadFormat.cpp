@@ -41,7 +41,8 @@ class Reader {
     Corpus corpus;
     const QJsonValue version = root.value(QStringLiteral("version"));
     const QJsonValue data = root.value(QStringLiteral("data"));
-    if (!data.isArray()) return fieldError(QStringLiteral("data"), QStringLiteral("must be an array of articles"));
+    if (!data.isArray())
+      return fieldError(QStringLiteral("data"), QStringLiteral("must be an array of articles"));
     const QJsonArray articles = data.toArray();
     for (int a = 0; a < articles.size(); ++a) {
       const QString ap = QStringLiteral("data[%1]").arg(a);
@@ -49,7 +50,8 @@ class Reader {
       const QJsonObject article = articles[a].toObject();
       const QString title = article.value(kTitle).toString();
       const QJsonValue paras = article.value(QStringLiteral("paragraphs"));
-      if (!paras.isArray()) return fieldError(ap + QStringLiteral(".paragraphs"), QStringLiteral("must be an array"));
+      if (!paras.isArray())
+        return fieldError(ap + QStringLiteral(".paragraphs"), QStringLiteral("must be an array"));
       const QJsonObject articleExtra = without(article, {"title", "paragraphs"});
       const QJsonArray paragraphs = paras.toArray();
       for (int p = 0; p < paragraphs.size(); ++p) {
@@ -65,7 +67,8 @@ class Reader {
         if (p == 0 && !articleExtra.isEmpty()) d.metadata[kArticleExtra] = articleExtra;
         corpus.documents.push_back(d);
       }
-      if (progress && !progress(a + 1, articles.size())) return Error("import cancelled", m_file.toStdString());
+      if (progress && !progress(a + 1, articles.size()))
+        return Error("import cancelled", m_file.toStdString());
     }
     return corpus;
   }
@@ -93,10 +96,12 @@ class Reader {
       const QString id = qa.value(QStringLiteral("id")).toString();
       const QJsonValue question = qa.value(QStringLiteral("question"));
       if (id.isEmpty()) return fail(qp + QStringLiteral(".id"), QStringLiteral("must be a non-empty string"));
-      if (!question.isString()) return fail(qp + QStringLiteral(".question"), QStringLiteral("must be a string"));
+      if (!question.isString())
+        return fail(qp + QStringLiteral(".question"), QStringLiteral("must be a string"));
       if (const auto known = m_questions.constFind(id); known != m_questions.cend()) {
         if (*known != question.toString())
-          return fail(qp + QStringLiteral(".id"), QStringLiteral("question id '%1' is used twice with different questions").arg(id));
+          return fail(qp + QStringLiteral(".id"),
+                      QStringLiteral("question id '%1' is used twice with different questions").arg(id));
       } else {
         QaField f;
         f.name = id;
@@ -120,8 +125,10 @@ class Reader {
         const QJsonObject ans = answers[i].toObject();
         const QJsonValue startValue = ans.value(QStringLiteral("answer_start"));
         const QJsonValue textValue = ans.value(QStringLiteral("text"));
-        if (!startValue.isDouble()) return fail(field + QStringLiteral(".answer_start"), QStringLiteral("must be a number"));
-        if (!textValue.isString()) return fail(field + QStringLiteral(".text"), QStringLiteral("must be a string"));
+        if (!startValue.isDouble())
+          return fail(field + QStringLiteral(".answer_start"), QStringLiteral("must be a number"));
+        if (!textValue.isString())
+          return fail(field + QStringLiteral(".text"), QStringLiteral("must be a string"));
         const QString text = textValue.toString();
         int start = startValue.toInt();
         const int length = TextOffsets::codePointLength(text);
@@ -129,9 +136,18 @@ class Reader {
         if (start < 0 || start + length > offsets.codePointCount() || found != text) {
           const int around = offsets.toUtf16(qBound(0, start, offsets.codePointCount()));
           const int at = ImportProblems::nearestOccurrence(d.text, text, around);
-          const QString what = QStringLiteral("%1: answer '%2' is not the context at %3 ('%4')").arg(field, text).arg(start).arg(found);
-          if (!m_problems.raise(m_file, 0, what, at < 0 ? QStringLiteral("dropped") : QStringLiteral("moved to the nearest occurrence"))) {
-            m_error = Error(QStringLiteral("answer '%1' is not the context at %2 ('%3')").arg(text).arg(start).arg(found).toStdString(),
+          const QString what = QStringLiteral("%1: answer '%2' is not the context at %3 ('%4')")
+                                   .arg(field, text)
+                                   .arg(start)
+                                   .arg(found);
+          if (!m_problems.raise(
+                  m_file, 0, what,
+                  at < 0 ? QStringLiteral("dropped") : QStringLiteral("moved to the nearest occurrence"))) {
+            m_error = Error(QStringLiteral("answer '%1' is not the context at %2 ('%3')")
+                                .arg(text)
+                                .arg(start)
+                                .arg(found)
+                                .toStdString(),
                             m_file.toStdString(), 0, field.toStdString());
             return false;
           }
@@ -208,19 +224,23 @@ QJsonObject paragraphJson(const Document& d, const QHash<QString, QString>& ques
 }  // namespace
 
 QString SquadFormat::description() const {
-  return QCoreApplication::translate("quarry::Format", "SQuAD v1.1/v2.0 JSON: paragraphs with questions and answer spans");
+  return QCoreApplication::translate("quarry::Format",
+                                     "SQuAD v1.1/v2.0 JSON: paragraphs with questions and answer spans");
 }
 
-Result<Corpus> SquadFormat::read(const QString& path, const ImportOptions& options, ImportReport& report) const {
+Result<Corpus> SquadFormat::read(const QString& path, const ImportOptions& options,
+                                 ImportReport& report) const {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::ReadOnly))
+    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
   const QByteArray bytes = f.readAll();
   QJsonParseError pe;
   const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
   if (pe.error != QJsonParseError::NoError) {
     const long line = long(bytes.left(pe.offset).count('\n')) + 1;
-    return Error("invalid JSON: " + pe.errorString().toStdString() + " (byte " + std::to_string(pe.offset) + ")",
-                 path.toStdString(), line);
+    return Error(
+        "invalid JSON: " + pe.errorString().toStdString() + " (byte " + std::to_string(pe.offset) + ")",
+        path.toStdString(), line);
   }
   if (!doc.isObject()) return Error("a SQuAD file is a JSON object with \"data\"", path.toStdString(), 1);
   ImportReport local = report;
@@ -268,7 +288,8 @@ Status SquadFormat::write(const Corpus& corpus, const QString& path, const Expor
   QJsonObject root{{QStringLiteral("data"), data}};
   root[QStringLiteral("version")] = version.isUndefined() ? QJsonValue(QStringLiteral("1.1")) : version;
   QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
+  if (!f.open(QIODevice::WriteOnly))
+    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   f.write(QJsonDocument(root).toJson(options.pretty ? QJsonDocument::Indented : QJsonDocument::Compact));
   if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
   return {};

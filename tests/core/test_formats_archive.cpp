@@ -8,8 +8,8 @@
 #include <quazip/quazipfile.h>
 #include <quazip/quazipnewinfo.h>
 
-#include "FormatTestUtil.h"
 #include "formats/ProjectArchive.h"
+#include "test_formats_util.h"
 
 using namespace quarry;
 
@@ -39,7 +39,8 @@ bool makeZip(const QString& path, const QVector<Entry>& entries) {
 
 // Copies the compressed bytes of `name` from `honest` into a new zip whose header claims `fakeSize`:
 // a zip bomb that lies about its size.
-bool makeLyingZip(const QString& honest, const QString& path, const QString& name, ulong fakeSize, const QVector<Entry>& others) {
+bool makeLyingZip(const QString& honest, const QString& path, const QString& name, ulong fakeSize,
+                  const QVector<Entry>& others) {
   QuaZip in(honest);
   if (!in.open(QuaZip::mdUnzip) || !in.setCurrentFile(name)) return false;
   QuaZipFileInfo64 info;
@@ -70,7 +71,8 @@ bool makeLyingZip(const QString& honest, const QString& path, const QString& nam
 QByteArray manifestFor(const QByteArray& db) {
   return QJsonDocument(QJsonObject{{QStringLiteral("format_version"), 1},
                                    {QStringLiteral("database_sha256"),
-                                    QString::fromLatin1(QCryptographicHash::hash(db, QCryptographicHash::Sha256).toHex())}})
+                                    QString::fromLatin1(
+                                        QCryptographicHash::hash(db, QCryptographicHash::Sha256).toHex())}})
       .toJson();
 }
 
@@ -85,10 +87,12 @@ class TestFormatsArchive : public QObject {
   QString path(const QString& name) const { return m_dir.filePath(name); }
 
   static bool isEmptyOrMissing(const QString& folder) {
-    return !QFileInfo::exists(folder) || QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty();
+    return !QFileInfo::exists(folder) ||
+           QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty();
   }
 
-  void expectRefused(const QString& zip, const QString& entry, const QString& why, const ArchiveLimits& limits = {}) {
+  void expectRefused(const QString& zip, const QString& entry, const QString& why,
+                     const ArchiveLimits& limits = {}) {
     const QString target = path(QStringLiteral("out-") + QFileInfo(zip).completeBaseName());
     Result<QString> r = ProjectArchive::extract(zip, target, limits);
     QVERIFY2(!r.ok(), qPrintable(zip));
@@ -109,7 +113,9 @@ class TestFormatsArchive : public QObject {
 
   void writeThenExtract() {
     const QString zip = path(QStringLiteral("demo.zip"));
-    QVERIFY(ProjectArchive::write(path(QStringLiteral("demo.quarry")), {{QStringLiteral("documents"), 3}}, zip).ok());
+    QVERIFY(
+        ProjectArchive::write(path(QStringLiteral("demo.quarry")), {{QStringLiteral("documents"), 3}}, zip)
+            .ok());
     QVERIFY(!QFileInfo::exists(zip + QStringLiteral(".part")));
     Result<QJsonObject> manifest = ProjectArchive::readManifest(zip);
     QVERIFY(manifest.ok());
@@ -124,13 +130,19 @@ class TestFormatsArchive : public QObject {
     QFile f(*db);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll() == m_db);
-    QCOMPARE(QDir(path(QStringLiteral("restored"))).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).size(), 2);
+    QCOMPARE(QDir(path(QStringLiteral("restored")))
+                 .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)
+                 .size(),
+             2);
     // Extracting again over the same files is refused, and leaves them alone.
     QVERIFY(!ProjectArchive::extract(zip, path(QStringLiteral("restored"))).ok());
     QVERIFY(QFileInfo(*db).size() == m_db.size());
     // Writing over an existing archive replaces it.
-    QVERIFY(ProjectArchive::write(path(QStringLiteral("demo.quarry")), {{QStringLiteral("project_name"), QStringLiteral("Other")}}, zip).ok());
-    QCOMPARE(ProjectArchive::readManifest(zip)->value(QStringLiteral("project_name")).toString(), QStringLiteral("Other"));
+    QVERIFY(ProjectArchive::write(path(QStringLiteral("demo.quarry")),
+                                  {{QStringLiteral("project_name"), QStringLiteral("Other")}}, zip)
+                .ok());
+    QCOMPARE(ProjectArchive::readManifest(zip)->value(QStringLiteral("project_name")).toString(),
+             QStringLiteral("Other"));
   }
 
   void writeFailureLeavesNothing() {
@@ -138,7 +150,8 @@ class TestFormatsArchive : public QObject {
     QVERIFY(!ProjectArchive::write(path(QStringLiteral("demo.quarry")), {}, zip).ok());
     QVERIFY(!QFileInfo::exists(zip));
     QVERIFY(!QFileInfo::exists(zip + QStringLiteral(".part")));
-    QVERIFY(!ProjectArchive::write(path(QStringLiteral("missing.quarry")), {}, path(QStringLiteral("x.zip"))).ok());
+    QVERIFY(!ProjectArchive::write(path(QStringLiteral("missing.quarry")), {}, path(QStringLiteral("x.zip")))
+                 .ok());
     QVERIFY(!QFileInfo::exists(path(QStringLiteral("x.zip"))));
   }
 
@@ -154,8 +167,12 @@ class TestFormatsArchive : public QObject {
   void refusesEscapingNames() {
     QFETCH(QString, entry);
     QFETCH(QString, why);
-    const QString zip = path(QStringLiteral("evil-%1.zip").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
-    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(m_db)}, {ProjectArchive::databaseEntry(), m_db}, {entry, "owned"}}));
+    const QString zip = path(
+        QStringLiteral("evil-%1.zip")
+            .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(m_db)},
+                          {ProjectArchive::databaseEntry(), m_db},
+                          {entry, "owned"}}));
     expectRefused(zip, entry, why);
   }
 
@@ -169,7 +186,8 @@ class TestFormatsArchive : public QObject {
 
   void refusesDeclaredOversize() {
     const QString zip = path(QStringLiteral("big.zip"));
-    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(m_db)}, {ProjectArchive::databaseEntry(), m_db},
+    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(m_db)},
+                          {ProjectArchive::databaseEntry(), m_db},
                           {QStringLiteral("zeros.bin"), QByteArray(4 * 1024 * 1024, '\0')}}));
     ArchiveLimits limits;
     limits.maxEntryBytes = 1024 * 1024;
@@ -181,8 +199,9 @@ class TestFormatsArchive : public QObject {
     QVERIFY(makeZip(honest, {{QStringLiteral("bomb.bin"), QByteArray(64 * 1024 * 1024, '\0')}}));
     QVERIFY(QFileInfo(honest).size() < 200 * 1024);
     const QString zip = path(QStringLiteral("bomb.zip"));
-    QVERIFY(makeLyingZip(honest, zip, QStringLiteral("bomb.bin"), 100,
-                         {{ProjectArchive::manifestEntry(), manifestFor(m_db)}, {ProjectArchive::databaseEntry(), m_db}}));
+    QVERIFY(makeLyingZip(
+        honest, zip, QStringLiteral("bomb.bin"), 100,
+        {{ProjectArchive::manifestEntry(), manifestFor(m_db)}, {ProjectArchive::databaseEntry(), m_db}}));
     // minizip stops at the declared size and then fails the CRC; the byte counter is the second guard.
     expectRefused(zip, QStringLiteral("bomb.bin"), QStringLiteral("refused"));
   }
@@ -191,7 +210,8 @@ class TestFormatsArchive : public QObject {
     const QString zip = path(QStringLiteral("tampered.zip"));
     QByteArray tampered = m_db;
     tampered[10] = char(tampered[10] ^ 1);
-    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(m_db)}, {ProjectArchive::databaseEntry(), tampered}}));
+    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(m_db)},
+                          {ProjectArchive::databaseEntry(), tampered}}));
     expectRefused(zip, ProjectArchive::databaseEntry(), QStringLiteral("sha256"));
   }
 
@@ -200,7 +220,8 @@ class TestFormatsArchive : public QObject {
     QVERIFY(makeZip(zip, {{ProjectArchive::databaseEntry(), m_db}}));
     expectRefused(zip, ProjectArchive::manifestEntry(), QStringLiteral("no manifest"));
     quarry::test::writeText(path(QStringLiteral("notzip.zip")), QStringLiteral("hello"));
-    QVERIFY(!ProjectArchive::extract(path(QStringLiteral("notzip.zip")), path(QStringLiteral("out-notzip"))).ok());
+    QVERIFY(!ProjectArchive::extract(path(QStringLiteral("notzip.zip")), path(QStringLiteral("out-notzip")))
+                 .ok());
     QVERIFY(isEmptyOrMissing(path(QStringLiteral("out-notzip"))));
   }
 };

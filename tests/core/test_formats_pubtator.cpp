@@ -2,8 +2,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "FormatTestUtil.h"
 #include "formats/PubTatorFormat.h"
+#include "test_formats_util.h"
 
 using namespace quarry;
 using quarry::test::writeText;
@@ -46,13 +46,16 @@ class TestFormatsPubTator : public QObject {
     QCOMPARE(d.entities[0].fragments.front(), (Fragment{8, 15}));
     QCOMPARE(d.entities[0].attributes.value(QStringLiteral("concept_id")).toString(), QStringLiteral("D001"));
     QCOMPARE(d.entities[1].attributes.value(QStringLiteral("concept_id")).toString(), QStringLiteral("-1"));
-    QCOMPARE(d.entities[2].attributes.value(QStringLiteral("concept_id")).toString(), QStringLiteral("D002|D003"));
-    QCOMPARE(d.entities[2].attributes.value(QStringLiteral("extra_columns")).toArray(), QJsonArray{QStringLiteral("fe|ver")});
+    QCOMPARE(d.entities[2].attributes.value(QStringLiteral("concept_id")).toString(),
+             QStringLiteral("D002|D003"));
+    QCOMPARE(d.entities[2].attributes.value(QStringLiteral("extra_columns")).toArray(),
+             QJsonArray{QStringLiteral("fe|ver")});
     // D001 -> D003: D003 is part of the composite id of T3.
     QCOMPARE(d.relations.size(), 1);
     QCOMPARE(d.relations[0].head, QStringLiteral("T1"));
     QCOMPARE(d.relations[0].tail, QStringLiteral("T3"));
-    QCOMPARE(d.relations[0].attributes.value(QStringLiteral("tail_concept")).toString(), QStringLiteral("D003"));
+    QCOMPARE(d.relations[0].attributes.value(QStringLiteral("tail_concept")).toString(),
+             QStringLiteral("D003"));
     // D009 has no mention: kept in metadata.
     const QJsonArray unlinked = d.metadata.value(QStringLiteral("unlinked_relations")).toArray();
     QCOMPARE(unlinked.size(), 1);
@@ -89,8 +92,10 @@ class TestFormatsPubTator : public QObject {
 
   void repairMovesOrDropsMismatchedMentions() {
     QString text = tiny();
-    text.replace(QStringLiteral("100\t26\t31\tfever"), QStringLiteral("100\t0\t5\tfever"));     // exists later: moved
-    text.replace(QStringLiteral("200\t0\t6\tSecond"), QStringLiteral("200\t0\t6\tThird!"));   // nowhere: dropped
+    text.replace(QStringLiteral("100\t26\t31\tfever"),
+                 QStringLiteral("100\t0\t5\tfever"));  // exists later: moved
+    text.replace(QStringLiteral("200\t0\t6\tSecond"),
+                 QStringLiteral("200\t0\t6\tThird!"));  // nowhere: dropped
     writeText(path("repair.txt"), text);
     ImportOptions options;
     options.policy = ProblemPolicy::Repair;
@@ -143,13 +148,15 @@ class TestFormatsPubTator : public QObject {
     int cid = counts.value(QStringLiteral("relation:CID")), composite = 0;
     for (const Document& d : a->documents) {
       cid += int(d.metadata.value(QStringLiteral("unlinked_relations")).toArray().size());
-      for (const EntitySpan& e : d.entities) composite += e.attributes.contains(QStringLiteral("extra_columns"));
+      for (const EntitySpan& e : d.entities)
+        composite += e.attributes.contains(QStringLiteral("extra_columns"));
     }
     QTEST(cid, "cid");
     QTEST(composite, "composite");
     const QString out = m_dir.filePath(file);
     QVERIFY(PubTatorFormat().write(*a, out, {}).ok());
-    const QString diff = quarry::test::lineSetDifference(quarry::test::lineSet(source), quarry::test::lineSet(out));
+    const QString diff =
+        quarry::test::lineSetDifference(quarry::test::lineSet(source), quarry::test::lineSet(out));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     Result<Corpus> b = PubTatorFormat().read(out, {}, report);
     QVERIFY(b.ok());

@@ -3,8 +3,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "FormatTestUtil.h"
 #include "formats/SquadFormat.h"
+#include "test_formats_util.h"
 
 using namespace quarry;
 using quarry::test::writeText;
@@ -42,7 +42,8 @@ class TestFormatsSquad : public QObject {
     QCOMPARE(d.metadata.value(QStringLiteral("title")).toString(), QStringLiteral("T\u00e9st"));
     QCOMPARE(c->documents[1].metadata.value(QStringLiteral("paragraph")).toInt(), 1);
     QCOMPARE(c->schema.qaFields.size(), 2);
-    QCOMPARE(c->schema.qaField(QStringLiteral("q1"))->questions, QStringList{QStringLiteral("Where does Zo\u00eb live?")});
+    QCOMPARE(c->schema.qaField(QStringLiteral("q1"))->questions,
+             QStringList{QStringLiteral("Where does Zo\u00eb live?")});
     QCOMPARE(d.answers.size(), 3);
     QCOMPARE(d.answers[0].start, 15);
     QCOMPARE(d.answers[0].end, 19);
@@ -59,7 +60,8 @@ class TestFormatsSquad : public QObject {
     Result<Corpus> a = SquadFormat().read(path("rt.json"), {}, report);
     QVERIFY(a.ok());
     QVERIFY(SquadFormat().write(*a, path("rt-out.json"), {}).ok());
-    const QJsonObject written = QJsonDocument::fromJson(quarry::test::readText(path("rt-out.json")).toUtf8()).object();
+    const QJsonObject written =
+        QJsonDocument::fromJson(quarry::test::readText(path("rt-out.json")).toUtf8()).object();
     const QJsonObject original = QJsonDocument::fromJson(tinyV2().toUtf8()).object();
     QCOMPARE(written, original);  // same structure, same keys, version kept
     Result<Corpus> b = SquadFormat().read(path("rt-out.json"), {}, report);
@@ -76,7 +78,8 @@ class TestFormatsSquad : public QObject {
     Result<Corpus> c = SquadFormat().read(path("bad.json"), {}, report);
     QVERIFY(!c.ok());
     QCOMPARE(QString::fromStdString(c.error().file), path("bad.json"));
-    QCOMPARE(QString::fromStdString(c.error().field), QStringLiteral("data[0].paragraphs[0].qas[0].answers[0]"));
+    QCOMPARE(QString::fromStdString(c.error().field),
+             QStringLiteral("data[0].paragraphs[0].qas[0].answers[0]"));
     ImportOptions repair;
     repair.policy = ProblemPolicy::Repair;
     c = SquadFormat().read(path("bad.json"), repair, report);
@@ -86,12 +89,14 @@ class TestFormatsSquad : public QObject {
   }
 
   void brokenJsonNamesLine() {
-    writeText(path("broken.json"), QStringLiteral("{\"data\": [\n {\"title\": \"x\",\n  \"paragraphs\": [}\n"));
+    writeText(path("broken.json"),
+              QStringLiteral("{\"data\": [\n {\"title\": \"x\",\n  \"paragraphs\": [}\n"));
     ImportReport report;
     Result<Corpus> c = SquadFormat().read(path("broken.json"), {}, report);
     QVERIFY(!c.ok());
     QCOMPARE(c.error().line, 3L);
-    writeText(path("nocontext.json"), QStringLiteral(R"({"data": [{"title": "x", "paragraphs": [{"qas": []}]}]})"));
+    writeText(path("nocontext.json"),
+              QStringLiteral(R"({"data": [{"title": "x", "paragraphs": [{"qas": []}]}]})"));
     c = SquadFormat().read(path("nocontext.json"), {}, report);
     QVERIFY(!c.ok());
     QCOMPARE(QString::fromStdString(c.error().field), QStringLiteral("data[0].paragraphs[0].context"));
@@ -102,7 +107,8 @@ class TestFormatsSquad : public QObject {
     QTest::addColumn<int>("paragraphs");
     QTest::addColumn<int>("questions");
     QTest::addColumn<int>("answers");
-    QTest::newRow("squad-v1.1-dev") << QStringLiteral("squad-v1.1-dev/dev-v1.1.json") << 2067 << 10570 << 34726;
+    QTest::newRow("squad-v1.1-dev") << QStringLiteral("squad-v1.1-dev/dev-v1.1.json") << 2067 << 10570
+                                    << 34726;
     QTest::newRow("policyqa-dev") << QStringLiteral("policyqa/dev.json") << 574 << 3809 << 6044;
   }
   void realCorpora() {

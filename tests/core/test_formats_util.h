@@ -42,8 +42,6 @@ inline QString lineSetDifference(const QSet<QString>& a, const QSet<QString>& b)
   return {};
 }
 
-inline QString dataset(const char* rel) {
-  return QString::fromStdString((datasetsDir() / rel).string());
-}
+inline QString dataset(const char* rel) { return QString::fromStdString((datasetsDir() / rel).string()); }
 
 }  // namespace quarry::test
