@@ -47,6 +47,8 @@ class Tokenizer {
 
   const SpecialTokens& specialTokens() const { return m_special; }
   const PostTemplate& postTemplate() const { return m_template; }
+  // Replaces the template (tokenizer.json TemplateProcessing).
+  void setPostTemplate(PostTemplate t) { m_template = std::move(t); }
   // The model's length limit from the tokenizer config (model_max_length), 0 when unknown.
   int modelMaxLength() const { return m_modelMaxLength; }
   void setModelMaxLength(int n) { m_modelMaxLength = n; }
