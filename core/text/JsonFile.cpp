@@ -14,7 +14,8 @@ Result<nlohmann::json> readJsonFile(const std::filesystem::path& file) {
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    const size_t at = std::min<size_t>(e.byte, text.size());
+    // e.byte is 1-based and points at the last character read.
+    const size_t at = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
     const long line = 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
     return Error(std::string("malformed JSON: ") + e.what(), file.string(), line);
   }
