@@ -10,9 +10,9 @@
 namespace quarry::text {
 
 struct TextSegment {
-  int32_t start = 0;   // first code point
-  int32_t end = 0;     // one past the last code point
-  int added = -1;      // index into the splitter's tokens, -1 for ordinary text
+  int32_t start = 0;  // first code point
+  int32_t end = 0;    // one past the last code point
+  int added = -1;     // index into the splitter's tokens, -1 for ordinary text
 };
 
 class AddedTokenSplitter {

@@ -12,10 +12,10 @@
 namespace quarry::text {
 
 struct BasicTokenizerOptions {
-  bool cleanText = true;                // drop controls / U+FFFD, map whitespace to spaces
-  bool tokenizeChineseChars = true;     // put spaces around CJK ideographs
-  bool lowercase = true;                // str.lower() every word
-  std::optional<bool> stripAccents;     // NFD + drop Mn; unset = do it when lowercasing
+  bool cleanText = true;                       // drop controls / U+FFFD, map whitespace to spaces
+  bool tokenizeChineseChars = true;            // put spaces around CJK ideographs
+  bool lowercase = true;                       // str.lower() every word
+  std::optional<bool> stripAccents;            // NFD + drop Mn; unset = do it when lowercasing
   std::unordered_set<std::string> neverSplit;  // words kept as they are (no lowercasing or split)
 };
 

@@ -31,7 +31,8 @@ BertWordPieceTokenizer::BertWordPieceTokenizer(Vocab vocab, BertOptions options)
       m_neverSplit(m_options.neverSplit.begin(), m_options.neverSplit.end()),
       m_wordPiece(&m_vocab, {m_options.unk, m_options.continuingPrefix, m_options.maxInputCharsPerWord}) {}
 
-Result<std::unique_ptr<BertWordPieceTokenizer>> BertWordPieceTokenizer::create(Vocab vocab, BertOptions options,
+Result<std::unique_ptr<BertWordPieceTokenizer>> BertWordPieceTokenizer::create(Vocab vocab,
+                                                                               BertOptions options,
                                                                                const std::string& source) {
   for (const auto* name : {&options.unk, &options.cls, &options.sep})
     if (!vocab.find(*name)) return Error("special token \"" + *name + "\" is not in the vocabulary", source);
@@ -64,9 +65,13 @@ Result<std::unique_ptr<BertWordPieceTokenizer>> BertWordPieceTokenizer::create(V
   t->m_splitter = AddedTokenSplitter(std::move(added));
   const TokenId cls = *s.clsId, sep = *s.sepId;
   using K = TemplateItem::Kind;
-  t->m_template.single = {{K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, sep, o.sep, 0}};
-  t->m_template.pair = {{K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, sep, o.sep, 0},
-                        {K::SequenceB, -1, {}, 1}, {K::Special, sep, o.sep, 1}};
+  t->m_template.single = {
+      {K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, sep, o.sep, 0}};
+  t->m_template.pair = {{K::Special, cls, o.cls, 0},
+                        {K::SequenceA, -1, {}, 0},
+                        {K::Special, sep, o.sep, 0},
+                        {K::SequenceB, -1, {}, 1},
+                        {K::Special, sep, o.sep, 1}};
   return t;
 }
 
@@ -90,7 +95,8 @@ std::string BertWordPieceTokenizer::idToToken(TokenId id) const {
 }
 
 void BertWordPieceTokenizer::appendWord(const NormalizedText& word, int32_t wordIndex,
-                                        const std::vector<uint32_t>& byteStart, std::vector<Piece>& out) const {
+                                        const std::vector<uint32_t>& byteStart,
+                                        std::vector<Piece>& out) const {
   auto piece = [&](TokenId id, std::string token, size_t b, size_t e) {
     Piece p;
     p.id = id;

@@ -19,16 +19,16 @@
 namespace quarry::text {
 
 struct BertOptions {
-  bool lowercase = true;                  // do_lower_case
-  std::optional<bool> stripAccents;       // strip_accents; unset = follow lowercase
-  bool tokenizeChineseChars = true;       // tokenize_chinese_chars
-  bool cleanText = true;                  // BertNormalizer clean_text (the slow tokenizer always cleans)
-  bool doBasicTokenize = true;            // do_basic_tokenize; false = whitespace split only
-  std::vector<std::string> neverSplit;    // never_split
-  size_t maxInputCharsPerWord = 100;      // longer words become [UNK]
-  std::string continuingPrefix = "##";    // WordPiece continuation prefix
+  bool lowercase = true;                // do_lower_case
+  std::optional<bool> stripAccents;     // strip_accents; unset = follow lowercase
+  bool tokenizeChineseChars = true;     // tokenize_chinese_chars
+  bool cleanText = true;                // BertNormalizer clean_text (the slow tokenizer always cleans)
+  bool doBasicTokenize = true;          // do_basic_tokenize; false = whitespace split only
+  std::vector<std::string> neverSplit;  // never_split
+  size_t maxInputCharsPerWord = 100;    // longer words become [UNK]
+  std::string continuingPrefix = "##";  // WordPiece continuation prefix
   std::string unk = "[UNK]", sep = "[SEP]", pad = "[PAD]", cls = "[CLS]", mask = "[MASK]";  // specials
-  std::vector<AddedToken> extraAdded;     // further added tokens (tokenizer.json added_tokens)
+  std::vector<AddedToken> extraAdded;  // further added tokens (tokenizer.json added_tokens)
 };
 
 class BertWordPieceTokenizer : public Tokenizer {

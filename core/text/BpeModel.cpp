@@ -44,8 +44,8 @@ std::vector<BpeModel::Symbol> BpeModel::apply(const std::vector<std::string>& un
     if (it != m_cache.end()) return it->second;
   }
   struct Part {
-    int32_t id;          // interned symbol, -1 when it takes part in no merge
-    std::string text;    // its text
+    int32_t id;        // interned symbol, -1 when it takes part in no merge
+    std::string text;  // its text
     uint32_t units;
   };
   std::vector<Part> word;

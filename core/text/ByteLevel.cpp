@@ -70,9 +70,12 @@ std::vector<std::pair<int32_t, int32_t>> preTokenize(const std::vector<char32_t>
     // ` ?X+` for the three classes: an optional ASCII space, then a run of the class of the next char.
     const int32_t j = (at(i) == U' ' && i + 1 < end) ? i + 1 : i;
     bool (*cls)(char32_t) = nullptr;
-    if (isL(at(j))) cls = isL;
-    else if (isN(at(j))) cls = isN;
-    else if (isOther(at(j))) cls = isOther;
+    if (isL(at(j)))
+      cls = isL;
+    else if (isN(at(j)))
+      cls = isN;
+    else if (isOther(at(j)))
+      cls = isOther;
     if (cls) {
       int32_t k = j + 1;
       while (k < end && cls(at(k))) ++k;

@@ -37,8 +37,10 @@ Result<std::unique_ptr<ByteLevelBpeTokenizer>> ByteLevelBpeTokenizer::create(
     const std::string& source) {
   if (options.robertaTemplate)
     for (const auto* name : {&options.cls, &options.sep})
-      if (!vocab.find(*name)) return Error("special token \"" + *name + "\" is not in the vocabulary", source);
-  std::unique_ptr<ByteLevelBpeTokenizer> t(new ByteLevelBpeTokenizer(std::move(vocab), merges, std::move(options)));
+      if (!vocab.find(*name))
+        return Error("special token \"" + *name + "\" is not in the vocabulary", source);
+  std::unique_ptr<ByteLevelBpeTokenizer> t(
+      new ByteLevelBpeTokenizer(std::move(vocab), merges, std::move(options)));
   const auto& o = t->m_options;
   SpecialTokens& s = t->m_special;
   auto id = [&t](const std::string& name) -> std::optional<TokenId> {
@@ -72,18 +74,22 @@ Result<std::unique_ptr<ByteLevelBpeTokenizer>> ByteLevelBpeTokenizer::create(
   if (o.robertaTemplate) {
     using K = TemplateItem::Kind;
     const TokenId cls = *s.clsId, sep = *s.sepId;
-    t->m_template.single = {{K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, sep, o.sep, 0}};
-    t->m_template.pair = {{K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, sep, o.sep, 0},
-                          {K::Special, sep, o.sep, 0}, {K::SequenceB, -1, {}, 0}, {K::Special, sep, o.sep, 0}};
+    t->m_template.single = {
+        {K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, sep, o.sep, 0}};
+    t->m_template.pair = {{K::Special, cls, o.cls, 0}, {K::SequenceA, -1, {}, 0},
+                          {K::Special, sep, o.sep, 0}, {K::Special, sep, o.sep, 0},
+                          {K::SequenceB, -1, {}, 0},   {K::Special, sep, o.sep, 0}};
   } else {
     t->m_template.single = {{TemplateItem::Kind::SequenceA, -1, {}, 0}};
-    t->m_template.pair = {{TemplateItem::Kind::SequenceA, -1, {}, 0}, {TemplateItem::Kind::SequenceB, -1, {}, 0}};
+    t->m_template.pair = {{TemplateItem::Kind::SequenceA, -1, {}, 0},
+                          {TemplateItem::Kind::SequenceB, -1, {}, 0}};
   }
   return t;
 }
 
 Result<std::unique_ptr<ByteLevelBpeTokenizer>> ByteLevelBpeTokenizer::fromFiles(
-    const std::filesystem::path& vocabJson, const std::filesystem::path& mergesTxt, ByteLevelBpeOptions options) {
+    const std::filesystem::path& vocabJson, const std::filesystem::path& mergesTxt,
+    ByteLevelBpeOptions options) {
   auto vocab = Vocab::fromJsonFile(vocabJson);
   if (!vocab) return vocab.error();
   auto merges = readMerges(mergesTxt);
@@ -166,7 +172,8 @@ std::vector<Piece> ByteLevelBpeTokenizer::tokenizeImpl(std::string_view text, bo
         const int32_t c0 = decoded.charOfByte(start);
         const int32_t c1 = decoded.charOfByte(end - 1) + 1;
         p.chars = {toChar(c0), toChar(c1)};
-        p.bytes = {std::max(0, static_cast<int32_t>(start) - shift), std::max(0, static_cast<int32_t>(end) - shift)};
+        p.bytes = {std::max(0, static_cast<int32_t>(start) - shift),
+                   std::max(0, static_cast<int32_t>(end) - shift)};
         p.word = word;
         out.push_back(std::move(p));
         at = end;

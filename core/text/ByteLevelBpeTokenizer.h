@@ -16,12 +16,12 @@
 namespace quarry::text {
 
 struct ByteLevelBpeOptions {
-  bool addPrefixSpace = false;   // prepend a space to the text (add_prefix_space)
-  bool trimOffsets = true;       // offsets leave out the leading space of "Ġword" pieces
-  bool robertaTemplate = true;   // <s> A </s></s> B </s>; false = GPT-2 (no template tokens)
+  bool addPrefixSpace = false;  // prepend a space to the text (add_prefix_space)
+  bool trimOffsets = true;      // offsets leave out the leading space of "Ġword" pieces
+  bool robertaTemplate = true;  // <s> A </s></s> B </s>; false = GPT-2 (no template tokens)
   std::string bos = "<s>", eos = "</s>", sep = "</s>", cls = "<s>", unk = "<unk>", pad = "<pad>",
-              mask = "<mask>";   // special token strings; empty = none
-  bool maskLstrip = true;        // <mask> eats the whitespace before it
+              mask = "<mask>";         // special token strings; empty = none
+  bool maskLstrip = true;              // <mask> eats the whitespace before it
   std::vector<AddedToken> extraAdded;  // further added tokens (tokenizer.json added_tokens)
 };
 
@@ -29,14 +29,15 @@ class ByteLevelBpeTokenizer : public Tokenizer {
  public:
   // Fails when a special token the template needs is not in the vocabulary.
   static Result<std::unique_ptr<ByteLevelBpeTokenizer>> create(
-      Vocab vocab, const std::vector<std::pair<std::string, std::string>>& merges, ByteLevelBpeOptions options,
-      const std::string& source);
+      Vocab vocab, const std::vector<std::pair<std::string, std::string>>& merges,
+      ByteLevelBpeOptions options, const std::string& source);
   // vocab.json + merges.txt.
   static Result<std::unique_ptr<ByteLevelBpeTokenizer>> fromFiles(const std::filesystem::path& vocabJson,
                                                                   const std::filesystem::path& mergesTxt,
                                                                   ByteLevelBpeOptions options);
   // merges.txt: an optional "#version" first line, then "left right" per line.
-  static Result<std::vector<std::pair<std::string, std::string>>> readMerges(const std::filesystem::path& file);
+  static Result<std::vector<std::pair<std::string, std::string>>> readMerges(
+      const std::filesystem::path& file);
 
   std::string kind() const override { return "byte-level-bpe"; }
   std::vector<Piece> tokenize(std::string_view text) const override;

@@ -34,11 +34,11 @@ enum class Truncation {
 };
 
 struct EncodeOptions {
-  bool addSpecialTokens = true;                    // apply the model's template ([CLS] A [SEP] ...)
-  int maxLength = 0;                               // total length limit, specials included; 0 = none
+  bool addSpecialTokens = true;                      // apply the model's template ([CLS] A [SEP] ...)
+  int maxLength = 0;                                 // total length limit, specials included; 0 = none
   Truncation truncation = Truncation::LongestFirst;  // which sequence loses tokens beyond maxLength
-  int stride = 0;                                  // overlap, in tokens, between overflowing windows
-  bool returnOverflowing = false;                  // keep the cut tokens as further windows
+  int stride = 0;                                    // overlap, in tokens, between overflowing windows
+  bool returnOverflowing = false;                    // keep the cut tokens as further windows
 };
 
 // Model input for one sequence (or pair). All vectors have the same length.

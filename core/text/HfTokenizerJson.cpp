@@ -24,7 +24,8 @@ Result<std::vector<AddedToken>> readAddedTokens(const json& root, const std::str
   for (const auto& t : *it) {
     if (!t.is_object() || !t.contains("id") || !t["id"].is_number_integer() || !t.contains("content") ||
         !t["content"].is_string())
-      return Error("every added token needs an integer \"id\" and a string \"content\"", file, 0, "added_tokens");
+      return Error("every added token needs an integer \"id\" and a string \"content\"", file, 0,
+                   "added_tokens");
     AddedToken a;
     a.id = t["id"].get<TokenId>();
     a.content = t["content"].get<std::string>();
@@ -50,7 +51,8 @@ Result<PostTemplate> readTemplate(const json& pp, const std::string& file) {
   const auto specials = pp.value("special_tokens", json::object());
   for (const char* which : {"single", "pair"}) {
     auto it = pp.find(which);
-    if (it == pp.end() || !it->is_array()) return Error("expected an array", file, 0, std::string("post_processor.") + which);
+    if (it == pp.end() || !it->is_array())
+      return Error("expected an array", file, 0, std::string("post_processor.") + which);
     auto& items = std::string(which) == "single" ? t.single : t.pair;
     for (const auto& item : *it) {
       TemplateItem ti;
@@ -66,7 +68,8 @@ Result<PostTemplate> readTemplate(const json& pp, const std::string& file) {
         ti.id = (*sp)["ids"][0].get<TokenId>();
       } else if (item.contains("Sequence")) {
         const auto& s = item["Sequence"];
-        ti.kind = s.value("id", std::string("A")) == "B" ? TemplateItem::Kind::SequenceB : TemplateItem::Kind::SequenceA;
+        ti.kind = s.value("id", std::string("A")) == "B" ? TemplateItem::Kind::SequenceB
+                                                         : TemplateItem::Kind::SequenceA;
         ti.typeId = s.value("type_id", 0);
       } else {
         return Error("unknown template item", file, 0, std::string("post_processor.") + which);
@@ -87,7 +90,8 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
   const json norm = root.value("normalizer", json());
   if (!norm.is_null()) {
     if (typeOf(norm) != "BertNormalizer")
-      return Error("unsupported normalizer \"" + typeOf(norm) + "\" (only BertNormalizer)", file, 0, "normalizer.type");
+      return Error("unsupported normalizer \"" + typeOf(norm) + "\" (only BertNormalizer)", file, 0,
+                   "normalizer.type");
     auto clean = jsonfield::getBool(norm, "clean_text", true, file);
     auto cjk = jsonfield::getBool(norm, "handle_chinese_chars", true, file);
     auto lower = jsonfield::getBool(norm, "lowercase", true, file);
@@ -123,7 +127,8 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
       if (i.kind == TemplateItem::Kind::Special) specials.push_back(i.token);
     if (!specials.empty()) o.cls = specials.front(), o.sep = specials.back();
   } else if (!pp.is_null()) {
-    return Error("unsupported post_processor \"" + typeOf(pp) + "\" for WordPiece", file, 0, "post_processor.type");
+    return Error("unsupported post_processor \"" + typeOf(pp) + "\" for WordPiece", file, 0,
+                 "post_processor.type");
   }
   // [PAD] / [MASK] exist only as added tokens in tokenizer.json.
   o.pad.clear();
@@ -148,12 +153,14 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
   return std::unique_ptr<Tokenizer>(std::move(t.value()));
 }
 
-Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& file, std::vector<AddedToken> added) {
+Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& file,
+                                           std::vector<AddedToken> added) {
   const json& model = root["model"];
   ByteLevelBpeOptions o;
   const json pre = root.value("pre_tokenizer", json());
   const json* byteLevel = nullptr;
-  if (typeOf(pre) == "ByteLevel") byteLevel = &pre;
+  if (typeOf(pre) == "ByteLevel")
+    byteLevel = &pre;
   else if (typeOf(pre) == "Sequence" && pre.contains("pretokenizers"))
     for (const auto& p : pre["pretokenizers"])
       if (typeOf(p) == "ByteLevel") byteLevel = &p;
@@ -188,7 +195,8 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& 
       if (a.content == s) return true;
     return false;
   };
-  if (!has(o.unk)) o.unk = model.value("unk_token", json()).is_string() ? model["unk_token"].get<std::string>() : "";
+  if (!has(o.unk))
+    o.unk = model.value("unk_token", json()).is_string() ? model["unk_token"].get<std::string>() : "";
   if (!has(o.pad)) o.pad.clear();
   if (!has(o.mask)) o.mask.clear();
   o.maskLstrip = false;  // taken from the added token itself
@@ -210,7 +218,8 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& 
     if (m.is_string()) {
       const auto s = m.get<std::string>();
       const auto sp = s.find(' ');
-      if (sp == std::string::npos) return Error("a merge is not \"left right\": " + s, file, 0, "model.merges");
+      if (sp == std::string::npos)
+        return Error("a merge is not \"left right\": " + s, file, 0, "model.merges");
       merges.emplace_back(s.substr(0, sp), s.substr(sp + 1));
     } else if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string()) {
       merges.emplace_back(m[0].get<std::string>(), m[1].get<std::string>());

@@ -16,7 +16,8 @@ Result<nlohmann::json> readJsonFile(const std::filesystem::path& file) {
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is 1-based and points at the last character read.
     const size_t at = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    const long line = 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    const long line =
+        1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
     return Error(std::string("malformed JSON: ") + e.what(), file.string(), line);
   }
 }
@@ -32,14 +33,16 @@ Result<bool> getBool(const nlohmann::json& j, const char* key, bool fallback, co
   return it->get<bool>();
 }
 
-Result<std::optional<bool>> getOptionalBool(const nlohmann::json& j, const char* key, const std::string& file) {
+Result<std::optional<bool>> getOptionalBool(const nlohmann::json& j, const char* key,
+                                            const std::string& file) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::optional<bool>();
   if (!it->is_boolean()) return Error("expected true, false or null", file, 0, key);
   return std::optional<bool>(it->get<bool>());
 }
 
-Result<long long> getInt(const nlohmann::json& j, const char* key, long long fallback, const std::string& file) {
+Result<long long> getInt(const nlohmann::json& j, const char* key, long long fallback,
+                         const std::string& file) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return fallback;
   if (it->is_number_integer()) return it->get<long long>();

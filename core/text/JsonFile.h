@@ -19,8 +19,10 @@ namespace quarry::text::jsonfield {
 
 // Typed access to optional fields; a present field of the wrong type is an Error naming file + field.
 Result<bool> getBool(const nlohmann::json& j, const char* key, bool fallback, const std::string& file);
-Result<std::optional<bool>> getOptionalBool(const nlohmann::json& j, const char* key, const std::string& file);
-Result<long long> getInt(const nlohmann::json& j, const char* key, long long fallback, const std::string& file);
+Result<std::optional<bool>> getOptionalBool(const nlohmann::json& j, const char* key,
+                                            const std::string& file);
+Result<long long> getInt(const nlohmann::json& j, const char* key, long long fallback,
+                         const std::string& file);
 // A string, or an AddedToken object's "content"; null or absent gives `fallback`.
 Result<std::string> getTokenString(const nlohmann::json& j, const char* key, const std::string& fallback,
                                    const std::string& file);

@@ -23,8 +23,8 @@ SentencePieceTokenizer::SentencePieceTokenizer(std::unique_ptr<Impl> impl, Sente
 
 SentencePieceTokenizer::~SentencePieceTokenizer() = default;
 
-Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromFile(const std::filesystem::path& model,
-                                                                                 SentencePieceOptions options) {
+Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromFile(
+    const std::filesystem::path& model, SentencePieceOptions options) {
   auto impl = std::make_unique<Impl>();
   const auto status = impl->sp.Load(model.string());
   if (!status.ok()) return Error("cannot load the SentencePiece model: " + status.ToString(), model.string());
@@ -52,10 +52,13 @@ void SentencePieceTokenizer::setUp() {
     s.bos = s.cls = "<s>", s.pad = "<pad>", s.eos = s.sep = "</s>", s.unk = "<unk>", s.mask = "<mask>";
     s.bosId = s.clsId = 0, s.padId = 1, s.eosId = s.sepId = 2, s.unkId = 3;
     s.maskId = static_cast<TokenId>(sp.GetPieceSize()) + 1;
-    added = {{"<s>", 0, false, false, true}, {"</s>", 2, false, false, true}, {"<unk>", 3, false, false, true},
-             {"<pad>", 1, false, false, true}, {"<mask>", *s.maskId, true, false, true}};
+    added = {{"<s>", 0, false, false, true},
+             {"</s>", 2, false, false, true},
+             {"<unk>", 3, false, false, true},
+             {"<pad>", 1, false, false, true},
+             {"<mask>", *s.maskId, true, false, true}};
     m_template.single = {{K::Special, 0, "<s>", 0}, {K::SequenceA, -1, {}, 0}, {K::Special, 2, "</s>", 0}};
-    m_template.pair = {{K::Special, 0, "<s>", 0}, {K::SequenceA, -1, {}, 0}, {K::Special, 2, "</s>", 0},
+    m_template.pair = {{K::Special, 0, "<s>", 0},  {K::SequenceA, -1, {}, 0}, {K::Special, 2, "</s>", 0},
                        {K::Special, 2, "</s>", 0}, {K::SequenceB, -1, {}, 0}, {K::Special, 2, "</s>", 0}};
   } else {
     s.cls = "[CLS]", s.sep = "[SEP]", s.pad = "[PAD]", s.unk = "[UNK]", s.mask = "[MASK]";
@@ -69,9 +72,13 @@ void SentencePieceTokenizer::setUp() {
     for (const auto& [name, id] : std::vector<std::pair<std::string, TokenId>>{
              {s.cls, *s.clsId}, {s.sep, *s.sepId}, {s.unk, *s.unkId}, {s.pad, *s.padId}, {s.mask, *s.maskId}})
       if (id >= 0) added.push_back({name, id, false, false, true});
-    m_template.single = {{K::Special, *s.clsId, s.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, *s.sepId, s.sep, 0}};
-    m_template.pair = {{K::Special, *s.clsId, s.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, *s.sepId, s.sep, 0},
-                       {K::SequenceB, -1, {}, 1}, {K::Special, *s.sepId, s.sep, 1}};
+    m_template.single = {
+        {K::Special, *s.clsId, s.cls, 0}, {K::SequenceA, -1, {}, 0}, {K::Special, *s.sepId, s.sep, 0}};
+    m_template.pair = {{K::Special, *s.clsId, s.cls, 0},
+                       {K::SequenceA, -1, {}, 0},
+                       {K::Special, *s.sepId, s.sep, 0},
+                       {K::SequenceB, -1, {}, 1},
+                       {K::Special, *s.sepId, s.sep, 1}};
   }
   s.added = added;
   m_splitter = AddedTokenSplitter(std::move(added));
@@ -196,13 +203,12 @@ struct SentencePieceTokenizer::Impl {};
 SentencePieceTokenizer::SentencePieceTokenizer(std::unique_ptr<Impl> impl, SentencePieceOptions options)
     : m_impl(std::move(impl)), m_options(options) {}
 SentencePieceTokenizer::~SentencePieceTokenizer() = default;
-Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromFile(const std::filesystem::path& model,
-                                                                                 SentencePieceOptions) {
+Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromFile(
+    const std::filesystem::path& model, SentencePieceOptions) {
   return Error("Quarry was built without sentencepiece; cannot load this model", model.string());
 }
-Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromSerialized(const std::string&,
-                                                                                       SentencePieceOptions,
-                                                                                       const std::string& source) {
+Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromSerialized(
+    const std::string&, SentencePieceOptions, const std::string& source) {
   return Error("Quarry was built without sentencepiece; cannot load this model", source);
 }
 void SentencePieceTokenizer::setUp() {}

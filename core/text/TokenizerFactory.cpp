@@ -20,9 +20,10 @@ enum class Family { Unknown, Bert, Bpe, XlmR, Deberta };
 
 Family familyOfClass(std::string cls) {
   if (cls.size() > 4 && cls.compare(cls.size() - 4, 4, "Fast") == 0) cls.resize(cls.size() - 4);
-  static const std::set<std::string> bert = {"BertTokenizer",      "DistilBertTokenizer", "ElectraTokenizer",
-                                             "MobileBertTokenizer", "LayoutLMTokenizer",  "SqueezeBertTokenizer",
-                                             "FunnelTokenizer",     "MPNetTokenizer",     "RetriBertTokenizer"};
+  static const std::set<std::string> bert = {
+      "BertTokenizer",       "DistilBertTokenizer", "ElectraTokenizer",
+      "MobileBertTokenizer", "LayoutLMTokenizer",   "SqueezeBertTokenizer",
+      "FunnelTokenizer",     "MPNetTokenizer",      "RetriBertTokenizer"};
   static const std::set<std::string> bpe = {"RobertaTokenizer", "GPT2Tokenizer", "BartTokenizer",
                                             "LongformerTokenizer", "BlenderbotTokenizer"};
   if (bert.count(cls)) return Family::Bert;
@@ -47,7 +48,8 @@ Result<int> maxLength(const json& cfg, const std::string& file) {
   return (*n <= 0 || *n > 1'000'000) ? 0 : static_cast<int>(*n);
 }
 
-Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& cfg, const std::string& cfgFile) {
+Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& cfg,
+                                            const std::string& cfgFile) {
   const fs::path vocab = folder / "vocab.txt";
   if (!fs::exists(vocab)) {
     if (fs::exists(folder / "tokenizer.json")) return loadHfTokenizerJson(folder / "tokenizer.json");
@@ -70,8 +72,11 @@ Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& 
       o.neverSplit.push_back(w.get<std::string>());
     }
   }
-  for (auto [key, field] : {std::pair<const char*, std::string*>{"unk_token", &o.unk}, {"sep_token", &o.sep},
-                            {"pad_token", &o.pad}, {"cls_token", &o.cls}, {"mask_token", &o.mask}}) {
+  for (auto [key, field] : {std::pair<const char*, std::string*>{"unk_token", &o.unk},
+                            {"sep_token", &o.sep},
+                            {"pad_token", &o.pad},
+                            {"cls_token", &o.cls},
+                            {"mask_token", &o.mask}}) {
     auto s = jsonfield::getTokenString(cfg, key, *field, cfgFile);
     if (!s) return s.error();
     *field = *s;
@@ -81,7 +86,8 @@ Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& 
   return std::unique_ptr<Tokenizer>(std::move(t.value()));
 }
 
-Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const json& cfg, const std::string& cfgFile) {
+Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const json& cfg,
+                                           const std::string& cfgFile) {
   const fs::path vocab = folder / "vocab.json", merges = folder / "merges.txt";
   if (!fs::exists(vocab) || !fs::exists(merges)) {
     if (fs::exists(folder / "tokenizer.json")) return loadHfTokenizerJson(folder / "tokenizer.json");
@@ -96,9 +102,13 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const json& c
   const std::string cls = cfg.value("tokenizer_class", std::string());
   o.robertaTemplate = cls.rfind("GPT2", 0) != 0;
   if (!o.robertaTemplate) o.bos = o.eos = o.unk = "<|endoftext|>", o.sep = o.cls = o.pad = o.mask = "";
-  for (auto [key, field] : {std::pair<const char*, std::string*>{"bos_token", &o.bos}, {"eos_token", &o.eos},
-                            {"sep_token", &o.sep}, {"cls_token", &o.cls}, {"unk_token", &o.unk},
-                            {"pad_token", &o.pad}, {"mask_token", &o.mask}}) {
+  for (auto [key, field] : {std::pair<const char*, std::string*>{"bos_token", &o.bos},
+                            {"eos_token", &o.eos},
+                            {"sep_token", &o.sep},
+                            {"cls_token", &o.cls},
+                            {"unk_token", &o.unk},
+                            {"pad_token", &o.pad},
+                            {"mask_token", &o.mask}}) {
     auto s = jsonfield::getTokenString(cfg, key, *field, cfgFile);
     if (!s) return s.error();
     *field = *s;
@@ -148,22 +158,36 @@ Result<std::unique_ptr<Tokenizer>> loadTokenizer(const fs::path& folder) {
 
   Result<std::unique_ptr<Tokenizer>> result = Error("no tokenizer found");
   switch (family) {
-    case Family::Bert: result = loadBert(folder, cfg, cfgFile); break;
-    case Family::Bpe: result = loadBpe(folder, cfg, cfgFile); break;
-    case Family::XlmR: result = loadSentencePiece(folder / "sentencepiece.bpe.model", SentencePieceStyle::XlmRoberta); break;
-    case Family::Deberta: result = loadSentencePiece(folder / "spm.model", SentencePieceStyle::DebertaV2); break;
+    case Family::Bert:
+      result = loadBert(folder, cfg, cfgFile);
+      break;
+    case Family::Bpe:
+      result = loadBpe(folder, cfg, cfgFile);
+      break;
+    case Family::XlmR:
+      result = loadSentencePiece(folder / "sentencepiece.bpe.model", SentencePieceStyle::XlmRoberta);
+      break;
+    case Family::Deberta:
+      result = loadSentencePiece(folder / "spm.model", SentencePieceStyle::DebertaV2);
+      break;
     case Family::Unknown:
-      if (fs::exists(folder / "tokenizer.json")) result = loadHfTokenizerJson(folder / "tokenizer.json");
-      else if (fs::exists(folder / "vocab.txt")) result = loadBert(folder, cfg, cfgFile);
-      else if (fs::exists(folder / "vocab.json")) result = loadBpe(folder, cfg, cfgFile);
+      if (fs::exists(folder / "tokenizer.json"))
+        result = loadHfTokenizerJson(folder / "tokenizer.json");
+      else if (fs::exists(folder / "vocab.txt"))
+        result = loadBert(folder, cfg, cfgFile);
+      else if (fs::exists(folder / "vocab.json"))
+        result = loadBpe(folder, cfg, cfgFile);
       else if (fs::exists(folder / "sentencepiece.bpe.model"))
         result = loadSentencePiece(folder / "sentencepiece.bpe.model", SentencePieceStyle::XlmRoberta);
-      else if (fs::exists(folder / "spm.model")) result = loadSentencePiece(folder / "spm.model", SentencePieceStyle::DebertaV2);
+      else if (fs::exists(folder / "spm.model"))
+        result = loadSentencePiece(folder / "spm.model", SentencePieceStyle::DebertaV2);
       else if (fs::exists(folder / "spiece.model"))
         result = loadSentencePiece(folder / "spiece.model", SentencePieceStyle::XlmRoberta);
       else
-        result = Error("no tokenizer files (tokenizer.json, vocab.txt, vocab.json + merges.txt or a SentencePiece "
-                       "model) in the folder", folder.string());
+        result = Error(
+            "no tokenizer files (tokenizer.json, vocab.txt, vocab.json + merges.txt or a SentencePiece "
+            "model) in the folder",
+            folder.string());
       break;
   }
   if (result && *maxLen > 0) result.value()->setModelMaxLength(*maxLen);

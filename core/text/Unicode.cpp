@@ -54,7 +54,8 @@ bool inRanges(char32_t cp, std::initializer_list<std::pair<char32_t, char32_t>> 
 bool isCased(char32_t cp) {
   const auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
-         utf8proc_islower(static_cast<utf8proc_int32_t>(cp)) || utf8proc_isupper(static_cast<utf8proc_int32_t>(cp));
+         utf8proc_islower(static_cast<utf8proc_int32_t>(cp)) ||
+         utf8proc_isupper(static_cast<utf8proc_int32_t>(cp));
 }
 
 bool isCaseIgnorable(char32_t cp) {
@@ -64,9 +65,23 @@ bool isCaseIgnorable(char32_t cp) {
     return true;
   // Word_Break MidLetter, MidNumLet, Single_Quote.
   switch (cp) {
-    case 0x27: case 0x2E: case 0x3A: case 0xB7: case 0x387: case 0x55F: case 0x5F4: case 0x2018:
-    case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07:
-    case 0xFF0E: case 0xFF1A:
+    case 0x27:
+    case 0x2E:
+    case 0x3A:
+    case 0xB7:
+    case 0x387:
+    case 0x55F:
+    case 0x5F4:
+    case 0x2018:
+    case 0x2019:
+    case 0x2024:
+    case 0x2027:
+    case 0xFE13:
+    case 0xFE52:
+    case 0xFE55:
+    case 0xFF07:
+    case 0xFF0E:
+    case 0xFF1A:
       return true;
     default:
       return false;
@@ -135,9 +150,7 @@ std::string toUtf8(const char32_t* cps, size_t n) {
 
 std::string toUtf8(const std::vector<char32_t>& cps) { return toUtf8(cps.data(), cps.size()); }
 
-const char* category(char32_t cp) {
-  return utf8proc_category_string(static_cast<utf8proc_int32_t>(cp));
-}
+const char* category(char32_t cp) { return utf8proc_category_string(static_cast<utf8proc_int32_t>(cp)); }
 
 bool isLetter(char32_t cp) {
   const auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
@@ -155,8 +168,8 @@ bool isMark(char32_t cp) {
 
 bool isWhiteSpace(char32_t cp) {
   return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000;
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+         cp == 0x3000;
 }
 
 bool isPythonSpace(char32_t cp) {
@@ -178,8 +191,7 @@ bool isBertControl(char32_t cp) {
 }
 
 bool isBertPunctuation(char32_t cp) {
-  if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) ||
-      (cp >= 123 && cp <= 126))
+  if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126))
     return true;
   const auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;

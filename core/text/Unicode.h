@@ -12,8 +12,8 @@ namespace quarry::text::unicode {
 // A UTF-8 string split into code points. Invalid byte sequences become U+FFFD, one per maximal
 // invalid subpart (what Python's errors="replace" does), so every byte belongs to exactly one entry.
 struct DecodedText {
-  std::vector<char32_t> cps;         // code points
-  std::vector<uint32_t> byteStart;   // byte offset of cps[i]; size cps.size() + 1 (last = byte length)
+  std::vector<char32_t> cps;        // code points
+  std::vector<uint32_t> byteStart;  // byte offset of cps[i]; size cps.size() + 1 (last = byte length)
 
   // Index of the code point that holds byte `b` (b == byte length gives cps.size()).
   int32_t charOfByte(uint32_t b) const;
@@ -30,11 +30,11 @@ std::string toUtf8(const char32_t* cps, size_t n);
 
 // Two-letter Unicode general category ("Lu", "Mn", "Zs", ...).
 const char* category(char32_t cp);
-bool isLetter(char32_t cp);        // \p{L}
-bool isNumber(char32_t cp);        // \p{N}
-bool isMark(char32_t cp);          // Mn only (what BERT's accent stripping removes)
-bool isPythonSpace(char32_t cp);   // str.isspace(): what str.split() / str.strip() split on
-bool isWhiteSpace(char32_t cp);    // the Unicode White_Space property (regex \s)
+bool isLetter(char32_t cp);       // \p{L}
+bool isNumber(char32_t cp);       // \p{N}
+bool isMark(char32_t cp);         // Mn only (what BERT's accent stripping removes)
+bool isPythonSpace(char32_t cp);  // str.isspace(): what str.split() / str.strip() split on
+bool isWhiteSpace(char32_t cp);   // the Unicode White_Space property (regex \s)
 
 // BERT's _is_whitespace / _is_control / _is_punctuation / _is_chinese_char.
 bool isBertWhitespace(char32_t cp);

@@ -4,7 +4,8 @@
 
 namespace quarry::text {
 
-WordPiece::WordPiece(const Vocab* vocab, WordPieceOptions options) : m_vocab(vocab), m_options(std::move(options)) {
+WordPiece::WordPiece(const Vocab* vocab, WordPieceOptions options)
+    : m_vocab(vocab), m_options(std::move(options)) {
   m_unkId = m_vocab->find(m_options.unkToken).value_or(-1);
 }
 

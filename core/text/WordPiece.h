@@ -10,16 +10,16 @@
 namespace quarry::text {
 
 struct WordPieceOptions {
-  std::string unkToken = "[UNK]";          // the whole word becomes this when it cannot be split
-  std::string continuingPrefix = "##";     // prefix of non-initial pieces
-  size_t maxInputCharsPerWord = 100;       // longer words become one unknown token
+  std::string unkToken = "[UNK]";       // the whole word becomes this when it cannot be split
+  std::string continuingPrefix = "##";  // prefix of non-initial pieces
+  size_t maxInputCharsPerWord = 100;    // longer words become one unknown token
 };
 
 struct WordPieceSpan {
-  TokenId id = -1;      // vocabulary id
-  std::string token;    // vocabulary string
-  size_t begin = 0;     // first code point in the word
-  size_t end = 0;       // one past the last code point
+  TokenId id = -1;    // vocabulary id
+  std::string token;  // vocabulary string
+  size_t begin = 0;   // first code point in the word
+  size_t end = 0;     // one past the last code point
 };
 
 class WordPiece {

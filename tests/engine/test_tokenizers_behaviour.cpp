@@ -30,8 +30,8 @@ template <typename A, typename B>
 void expectEq(const A& actual, const B& expected, const std::string& what) {
   if (json(actual) == json(expected)) return;
   ++g_failures;
-  std::cout << "FAIL " << what << "\n  expected: " << json(expected).dump() << "\n  actual:   " << json(actual).dump()
-            << "\n";
+  std::cout << "FAIL " << what << "\n  expected: " << json(expected).dump()
+            << "\n  actual:   " << json(actual).dump() << "\n";
 }
 
 void expectTrue(bool ok, const std::string& what) {
@@ -43,18 +43,26 @@ void expectTrue(bool ok, const std::string& what) {
 
 std::string substrChars(const std::string& text, Span s) {
   const auto d = unicode::decodeUtf8(text);
-  return text.substr(d.byteStart[static_cast<size_t>(s.start)], d.byteStart[static_cast<size_t>(s.end)] - d.byteStart[static_cast<size_t>(s.start)]);
+  return text.substr(d.byteStart[static_cast<size_t>(s.start)],
+                     d.byteStart[static_cast<size_t>(s.end)] - d.byteStart[static_cast<size_t>(s.start)]);
 }
 
 void testPairs(const Tokenizer& bert, const Tokenizer& roberta) {
   const std::string q = "Who is the lessee?", c = "The Lessee, ACME Corp., shall pay rent.";
   const Encoding e = bert.encode(q, std::string_view(c));
-  expectEq(e.tokens, std::vector<std::string>{"[CLS]", "who", "is", "the", "less", "##ee", "?", "[SEP]", "the", "less",
-                                              "##ee", ",", "ac", "##me", "corp", ".", ",", "shall", "pay", "rent", ".", "[SEP]"},
+  expectEq(e.tokens,
+           std::vector<std::string>{"[CLS]", "who",   "is",   "the",  "less", "##ee", "?",    "[SEP]",
+                                    "the",   "less",  "##ee", ",",    "ac",   "##me", "corp", ".",
+                                    ",",     "shall", "pay",  "rent", ".",    "[SEP]"},
            "bert pair tokens");
-  expectEq(e.sequenceIds, std::vector<int>{-1, 0, 0, 0, 0, 0, 0, -1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1}, "bert pair sequence ids");
-  expectEq(e.specialTokensMask, std::vector<int>{1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, "special mask");
-  expectEq(e.wordIds, std::vector<int>{-1, 0, 1, 2, 3, 3, 4, -1, 0, 1, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, -1}, "bert pair word ids");
+  expectEq(e.sequenceIds,
+           std::vector<int>{-1, 0, 0, 0, 0, 0, 0, -1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1},
+           "bert pair sequence ids");
+  expectEq(e.specialTokensMask,
+           std::vector<int>{1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
+           "special mask");
+  expectEq(e.wordIds, std::vector<int>{-1, 0, 1, 2, 3, 3, 4, -1, 0, 1, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, -1},
+           "bert pair word ids");
   // Offsets of the second sequence index the second text.
   expectEq(substrChars(c, e.offsets[13]), "ME", "pair offsets index the pair text");
   expectEq(substrChars(c, e.offsets[10]), "ee", "continuation piece offsets");
@@ -63,24 +71,30 @@ void testPairs(const Tokenizer& bert, const Tokenizer& roberta) {
   // "Hello world" = [0, 31414, 232, 2] is pinned by the fixtures README; "Bye" = By + e (regression value).
   const Encoding r = roberta.encode("Hello world", std::string_view("Bye"));
   expectEq(r.ids, std::vector<TokenId>{0, 31414, 232, 2, 2, 2765, 242, 2}, "roberta pair ids");
-  expectEq(std::vector<int>{r.offsets[2].start, r.offsets[2].end}, std::vector<int>{6, 11}, "Ġworld offsets leave out the space");
+  expectEq(std::vector<int>{r.offsets[2].start, r.offsets[2].end}, std::vector<int>{6, 11},
+           "Ġworld offsets leave out the space");
   expectEq(roberta.decode(r.ids, true), "Hello worldBye", "roberta decode skipping specials");
-  expectEq(bert.decode(e.ids, true), "who is the lessee? the lessee, acme corp., shall pay rent.", "bert decode skipping specials");
+  expectEq(bert.decode(e.ids, true), "who is the lessee? the lessee, acme corp., shall pay rent.",
+           "bert decode skipping specials");
 }
 
 void testTruncation(const Tokenizer& bert) {
   const std::string a = "one two three four five six seven eight nine ten";  // 10 tokens
-  const std::string b = "alpha beta gamma delta";                              // 4 tokens
+  const std::string b = "alpha beta gamma delta";                            // 4 tokens
   EncodeOptions o;
   o.maxLength = 12;  // 17 with specials: 5 go, all from the longer first sequence
   Encoding e = bert.encode(a, std::string_view(b), o);
-  expectEq(e.tokens, std::vector<std::string>{"[CLS]", "one", "two", "three", "four", "five", "[SEP]", "alpha", "beta",
-                                              "gamma", "delta", "[SEP]"}, "longest_first, unequal");
+  expectEq(e.tokens,
+           std::vector<std::string>{"[CLS]", "one", "two", "three", "four", "five", "[SEP]", "alpha", "beta",
+                                    "gamma", "delta", "[SEP]"},
+           "longest_first, unequal");
   const std::string c = "one two three four five six";
   const std::string d = "alpha beta gamma delta epsilon zeta";
   o.maxLength = 10;  // 15 with specials: 5 go, 2 from the first and 3 from the second (transformers 4.28)
   e = bert.encode(c, std::string_view(d), o);
-  expectEq(e.tokens, std::vector<std::string>{"[CLS]", "one", "two", "three", "four", "[SEP]", "alpha", "beta", "gamma", "[SEP]"},
+  expectEq(e.tokens,
+           std::vector<std::string>{"[CLS]", "one", "two", "three", "four", "[SEP]", "alpha", "beta", "gamma",
+                                    "[SEP]"},
            "longest_first, equal lengths");
   o.truncation = Truncation::OnlySecond;
   o.maxLength = 11;
@@ -90,10 +104,13 @@ void testTruncation(const Tokenizer& bert) {
   expectEq(e.overflowing.size(), 0u, "no overflow when it fits");
   o.maxLength = 8;  // 8 - 3 - 1 = 4 per window, stride 1: [0,4) [3,6)
   e = bert.encode("who", std::string_view(d), o);
-  expectEq(e.tokens, std::vector<std::string>{"[CLS]", "who", "[SEP]", "alpha", "beta", "gamma", "delta", "[SEP]"}, "only_second window 0");
+  expectEq(e.tokens,
+           std::vector<std::string>{"[CLS]", "who", "[SEP]", "alpha", "beta", "gamma", "delta", "[SEP]"},
+           "only_second window 0");
   expectEq(e.overflowing.size(), 1u, "only_second overflow count");
   if (e.overflowing.size() == 1)
-    expectEq(e.overflowing[0].tokens, std::vector<std::string>{"[CLS]", "who", "[SEP]", "delta", "epsilon", "zeta", "[SEP]"},
+    expectEq(e.overflowing[0].tokens,
+             std::vector<std::string>{"[CLS]", "who", "[SEP]", "delta", "epsilon", "zeta", "[SEP]"},
              "only_second window 1 starts stride tokens back");
   EncodeOptions single;
   single.maxLength = 5;
@@ -110,12 +127,14 @@ void testWindows(const Tokenizer& tok, const std::string& text, const std::strin
   for (size_t w = 0; w < windows.size(); ++w) {
     const Encoding& e = windows[w];
     expectTrue(static_cast<int>(e.size()) <= maxLength, label + " window fits");
-    expectTrue(e.specialTokensMask.front() == 1 && e.specialTokensMask.back() == 1, label + " window has its specials");
+    expectTrue(e.specialTokensMask.front() == 1 && e.specialTokensMask.back() == 1,
+               label + " window has its specials");
     size_t k = expectedStart;
     for (size_t i = 0; i < e.size(); ++i) {
       if (e.specialTokensMask[i]) continue;
       if (k >= pieces.size() || pieces[k].id != e.ids[i] || !(pieces[k].chars == e.offsets[i])) {
-        expectTrue(false, label + " window " + std::to_string(w) + " token " + std::to_string(i) + " maps back to the text");
+        expectTrue(false, label + " window " + std::to_string(w) + " token " + std::to_string(i) +
+                              " maps back to the text");
         break;
       }
       ++k;
@@ -159,7 +178,8 @@ void testWords(const Tokenizer& bert, const Tokenizer& roberta, const fs::path& 
         }
         std::string tag = tags[static_cast<size_t>(e.wordIds[i])];
         if (i > 0 && e.wordIds[i - 1] == e.wordIds[i] && tag[0] == 'B') tag[0] = 'I';
-        labels.push_back(static_cast<int>(std::find(id2label.begin(), id2label.end(), tag) - id2label.begin()));
+        labels.push_back(
+            static_cast<int>(std::find(id2label.begin(), id2label.end(), tag) - id2label.begin()));
       }
       auto refLabels = ref["labels"][row].get<std::vector<int>>();
       refLabels.resize(e.size());
@@ -168,7 +188,9 @@ void testWords(const Tokenizer& bert, const Tokenizer& roberta, const fs::path& 
   }
   const std::vector<std::string> words = {"Naloxone", "reverses", "clonidine", "."};
   const Encoding r = roberta.encodeWords(words);
-  expectEq(r.tokens, std::vector<std::string>{"<s>", "ĠN", "al", "ox", "one", "Ġrevers", "es", "Ġcl", "on", "idine", "Ġ.", "</s>"},
+  expectEq(r.tokens,
+           std::vector<std::string>{"<s>", "ĠN", "al", "ox", "one", "Ġrevers", "es", "Ġcl", "on", "idine",
+                                    "Ġ.", "</s>"},
            "roberta encodeWords adds a space before every word");
   expectEq(r.wordIds, std::vector<int>{-1, 0, 0, 0, 0, 1, 1, 2, 2, 2, 3, -1}, "roberta word ids");
   const std::string joined = "Naloxone reverses clonidine .";
@@ -181,9 +203,11 @@ void testBasicBehaviour(const BertWordPieceTokenizer& uncased) {
   expectEq(uncased.basicTokenize("ΟΔΟΣ"), std::vector<std::string>{"οδος"}, "basicTokenize final sigma");
   const auto pieces = uncased.tokenize("İstanbul");
   expectEq(pieces.front().token, "istanbul", "İ lowercases to i + U+0307, then the mark goes");
-  expectEq(std::vector<int>{pieces.front().chars.start, pieces.front().chars.end}, std::vector<int>{0, 8}, "İstanbul offsets");
+  expectEq(std::vector<int>{pieces.front().chars.start, pieces.front().chars.end}, std::vector<int>{0, 8},
+           "İstanbul offsets");
   const auto k = uncased.tokenize("한국");
-  expectTrue(k.size() == 6 && k[1].chars == Span{0, 1} && k[3].chars == Span{1, 2}, "Hangul jamo pieces map to their syllable");
+  expectTrue(k.size() == 6 && k[1].chars == Span{0, 1} && k[3].chars == Span{1, 2},
+             "Hangul jamo pieces map to their syllable");
 }
 
 void writeFile(const fs::path& p, const std::string& content) {
@@ -192,7 +216,8 @@ void writeFile(const fs::path& p, const std::string& content) {
 
 void testErrors(const fs::path& tmp, const fs::path& fixtures) {
   auto missing = loadTokenizer(tmp / "does-not-exist");
-  expectTrue(!missing && missing.error().file.find("does-not-exist") != std::string::npos, "missing folder is named");
+  expectTrue(!missing && missing.error().file.find("does-not-exist") != std::string::npos,
+             "missing folder is named");
   const fs::path empty = tmp / "empty";
   fs::create_directories(empty);
   auto none = loadTokenizer(empty);
@@ -201,7 +226,8 @@ void testErrors(const fs::path& tmp, const fs::path& fixtures) {
 
   const fs::path bad = tmp / "badjson";
   fs::create_directories(bad);
-  writeFile(bad / "tokenizer_config.json", "{\n  \"tokenizer_class\": \"BertTokenizer\",\n  \"do_lower_case\": tru\n}\n");
+  writeFile(bad / "tokenizer_config.json",
+            "{\n  \"tokenizer_class\": \"BertTokenizer\",\n  \"do_lower_case\": tru\n}\n");
   auto r = loadTokenizer(bad);
   expectTrue(!r && r.error().line == 3 && r.error().file.find("tokenizer_config.json") != std::string::npos,
              "malformed tokenizer_config.json names file and line 3");
@@ -211,8 +237,10 @@ void testErrors(const fs::path& tmp, const fs::path& fixtures) {
   r = loadTokenizer(bad);
   expectTrue(!r && r.error().file.find("vocab.txt") != std::string::npos, "missing vocab.txt is named");
 
-  writeFile(bad / "tokenizer_config.json", "{\"tokenizer_class\": \"BertTokenizer\", \"do_lower_case\": \"yes\"}");
-  fs::copy_file(fixtures / "tokenizers/bert-base-uncased/vocab.txt", bad / "vocab.txt", fs::copy_options::overwrite_existing);
+  writeFile(bad / "tokenizer_config.json",
+            "{\"tokenizer_class\": \"BertTokenizer\", \"do_lower_case\": \"yes\"}");
+  fs::copy_file(fixtures / "tokenizers/bert-base-uncased/vocab.txt", bad / "vocab.txt",
+                fs::copy_options::overwrite_existing);
   r = loadTokenizer(bad);
   expectTrue(!r && r.error().field == "do_lower_case", "wrong type names the field");
 
@@ -222,7 +250,8 @@ void testErrors(const fs::path& tmp, const fs::path& fixtures) {
   writeFile(bpe / "vocab.json", "{\"<s>\": 0, \"</s>\": 2, \"a\": 3}");
   writeFile(bpe / "merges.txt", "#version: 0.2\na b\nthis line is bad\n");
   r = loadTokenizer(bpe);
-  expectTrue(!r && r.error().line == 3 && r.error().file.find("merges.txt") != std::string::npos, "bad merges line is named");
+  expectTrue(!r && r.error().line == 3 && r.error().file.find("merges.txt") != std::string::npos,
+             "bad merges line is named");
   fs::remove(bpe / "merges.txt");
   r = loadTokenizer(bpe);
   expectTrue(!r && r.error().file.find("merges.txt") != std::string::npos, "missing merges.txt is named");
@@ -237,8 +266,8 @@ int main() {
   g_failures += testSentencePiece(tmp);
   if (!fs::exists(fixtures / "tokenizers")) {
     fs::remove_all(tmp);
-    std::cout << "SKIP: " << (fixtures / "tokenizers") << " not found (SentencePiece part ran: "
-              << (g_failures ? "FAILED" : "ok") << ")\n";
+    std::cout << "SKIP: " << (fixtures / "tokenizers")
+              << " not found (SentencePiece part ran: " << (g_failures ? "FAILED" : "ok") << ")\n";
     return g_failures ? 1 : 77;
   }
   auto bert = loadTokenizer(fixtures / "tokenizers/bert-base-uncased");
@@ -250,8 +279,10 @@ int main() {
   testPairs(**bert, **roberta);
   testTruncation(**bert);
   const std::string longText =
-      "Selegiline-induced postural hypotension in Parkinson's disease: a longitudinal study on the effects of drug "
-      "withdrawal. The aims of this study were to confirm our previous findings in a separate cohort of patients "
+      "Selegiline-induced postural hypotension in Parkinson's disease: a longitudinal study on the effects "
+      "of drug "
+      "withdrawal. The aims of this study were to confirm our previous findings in a separate cohort of "
+      "patients "
       "and to determine the time course of the cardiovascular consequences of stopping selegiline.";
   testWindows(**bert, longText, "bert");
   testWindows(**roberta, longText, "roberta");

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 #include "SharedData.h"
 #include "text/BertWordPieceTokenizer.h"
@@ -32,8 +32,8 @@ void expectEq(const A& actual, const B& expected, const std::string& what) {
   ++g_checks;
   if (json(actual) == json(expected)) return;
   ++g_failures;
-  std::cout << "MISMATCH " << what << "\n  expected: " << json(expected).dump() << "\n  actual:   "
-            << json(actual).dump() << "\n";
+  std::cout << "MISMATCH " << what << "\n  expected: " << json(expected).dump()
+            << "\n  actual:   " << json(actual).dump() << "\n";
 }
 
 // The test's own normalisation (utf8proc directly): what BERT does to the characters inside a word.
@@ -50,8 +50,10 @@ std::u32string normalizeForBert(const std::u32string& s, bool uncased) {
       out.push_back(c);
       continue;
     }
-    std::u32string lowered = (c == 0x130) ? std::u32string{U'i', 0x307}
-                                           : std::u32string{static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)))};
+    std::u32string lowered =
+        (c == 0x130)
+            ? std::u32string{U'i', 0x307}
+            : std::u32string{static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)))};
     for (char32_t l : lowered) {
       utf8proc_int32_t buf[8];
       int last = 0;
@@ -71,7 +73,8 @@ std::u32string u32(const std::string& s) {
 
 std::string tokenBytes(const std::string& token) {
   std::string out;
-  for (char32_t c : unicode::decodeUtf8(token).cps) out.push_back(static_cast<char>(bytelevel::unicodeToByte(c)));
+  for (char32_t c : unicode::decodeUtf8(token).cps)
+    out.push_back(static_cast<char>(bytelevel::unicodeToByte(c)));
   return out;
 }
 
@@ -85,14 +88,17 @@ void checkBertOffsets(const Tokenizer& tok, bool uncased, const std::string& tex
   std::map<int32_t, bool> hasUnk;
   for (const auto& p : pieces) {
     ++g_checks;
-    if (p.chars.start < 0 || p.chars.end > static_cast<int32_t>(orig.size()) || p.chars.start >= p.chars.end) {
+    if (p.chars.start < 0 || p.chars.end > static_cast<int32_t>(orig.size()) ||
+        p.chars.start >= p.chars.end) {
       ++g_failures;
-      std::cout << "BAD OFFSETS " << label << " token " << p.token << " [" << p.chars.start << "," << p.chars.end << ")\n";
+      std::cout << "BAD OFFSETS " << label << " token " << p.token << " [" << p.chars.start << ","
+                << p.chars.end << ")\n";
       continue;
     }
     if (p.special) {
-      expectEq(unicode::toUtf8(std::vector<char32_t>(orig.begin() + p.chars.start, orig.begin() + p.chars.end)),
-               p.token, label + " special token offsets");
+      expectEq(
+          unicode::toUtf8(std::vector<char32_t>(orig.begin() + p.chars.start, orig.begin() + p.chars.end)),
+          p.token, label + " special token offsets");
       continue;
     }
     if (p.token == "[UNK]") {
@@ -100,13 +106,14 @@ void checkBertOffsets(const Tokenizer& tok, bool uncased, const std::string& tex
       continue;
     }
     const std::u32string piece = u32(p.token.rfind("##", 0) == 0 ? p.token.substr(2) : p.token);
-    const std::u32string span = normalizeForBert(orig.substr(static_cast<size_t>(p.chars.start),
-                                                             static_cast<size_t>(p.chars.end - p.chars.start)), uncased);
+    const std::u32string span = normalizeForBert(
+        orig.substr(static_cast<size_t>(p.chars.start), static_cast<size_t>(p.chars.end - p.chars.start)),
+        uncased);
     if (span.find(piece) == std::u32string::npos) {
       ++g_failures;
       std::cout << "OFFSET MISMATCH " << label << " token '" << p.token << "' at [" << p.chars.start << ","
-                << p.chars.end << ") normalises to '" << unicode::toUtf8(std::vector<char32_t>(span.begin(), span.end()))
-                << "'\n";
+                << p.chars.end << ") normalises to '"
+                << unicode::toUtf8(std::vector<char32_t>(span.begin(), span.end())) << "'\n";
     }
     auto& w = words[p.word];
     if (w.first.empty()) w.second = p.chars;
@@ -116,9 +123,11 @@ void checkBertOffsets(const Tokenizer& tok, bool uncased, const std::string& tex
   for (const auto& [id, w] : words) {
     if (hasUnk[id]) continue;
     const std::u32string span = normalizeForBert(
-        orig.substr(static_cast<size_t>(w.second.start), static_cast<size_t>(w.second.end - w.second.start)), uncased);
+        orig.substr(static_cast<size_t>(w.second.start), static_cast<size_t>(w.second.end - w.second.start)),
+        uncased);
     expectEq(unicode::toUtf8(std::vector<char32_t>(w.first.begin(), w.first.end())),
-             unicode::toUtf8(std::vector<char32_t>(span.begin(), span.end())), label + " word " + std::to_string(id));
+             unicode::toUtf8(std::vector<char32_t>(span.begin(), span.end())),
+             label + " word " + std::to_string(id));
   }
 }
 
@@ -134,8 +143,9 @@ void checkBpeOffsets(const Tokenizer& tok, const std::string& text, const std::s
     all += bytes;
     const size_t lead = bytes.find_first_not_of(' ');
     if (lead != std::string::npos) bytes = bytes.substr(lead);
-    expectEq(text.substr(static_cast<size_t>(p.bytes.start), static_cast<size_t>(p.bytes.end - p.bytes.start)), bytes,
-             label + " bytes of '" + p.token + "'");
+    expectEq(
+        text.substr(static_cast<size_t>(p.bytes.start), static_cast<size_t>(p.bytes.end - p.bytes.start)),
+        bytes, label + " bytes of '" + p.token + "'");
     expectEq(std::vector<int32_t>{p.chars.start, p.chars.end},
              std::vector<int32_t>{d.charOfByte(static_cast<uint32_t>(p.bytes.start)),
                                   d.charOfByte(static_cast<uint32_t>(p.bytes.end - 1)) + 1},
@@ -195,10 +205,12 @@ int main() {
     expectEq(tok.decode(enc.ids), j["decoded"], label + " decoded");
     if (const auto* bert = dynamic_cast<const BertWordPieceTokenizer*>(&tok)) {
       expectEq(bert->basicTokenize(text), j["basic_tokens"], label + " basic_tokens");
-      if (isPair) expectEq(bert->basicTokenize(pairText), j["pair_basic_tokens"], label + " pair_basic_tokens");
+      if (isPair)
+        expectEq(bert->basicTokenize(pairText), j["pair_basic_tokens"], label + " pair_basic_tokens");
       checkBertOffsets(tok, bert->options().lowercase, text, label);
       if (name == "bert-base-uncased") {
-        const Encoding e2 = isPair ? fromJson.value()->encode(text, std::string_view(pairText)) : fromJson.value()->encode(text);
+        const Encoding e2 = isPair ? fromJson.value()->encode(text, std::string_view(pairText))
+                                   : fromJson.value()->encode(text);
         expectEq(e2.ids, j["ids"], label + " ids from tokenizer.json");
         expectEq(e2.typeIds, j["token_type_ids"], label + " token_type_ids from tokenizer.json");
       }

@@ -32,9 +32,9 @@ void check(bool ok, const std::string& what) {
 
 // A few hundred deterministic sentences over a small vocabulary.
 void writeCorpus(const fs::path& file) {
-  const std::vector<std::string> words = {"the", "patient", "received", "naloxone", "clonidine", "dose", "blood",
-                                          "pressure", "heart", "rate", "was", "reduced", "after", "treatment",
-                                          "with", "drug", "disease", "study", "effect", "of"};
+  const std::vector<std::string> words = {
+      "the", "patient", "received", "naloxone",  "clonidine", "dose", "blood",   "pressure", "heart",  "rate",
+      "was", "reduced", "after",    "treatment", "with",      "drug", "disease", "study",    "effect", "of"};
   std::ofstream out(file);
   uint32_t x = 12345;
   for (int s = 0; s < 400; ++s) {
@@ -79,7 +79,8 @@ int testSentencePiece(const fs::path& tmp) {
   std::vector<int> raw;
   sp.Encode(text, &raw).IgnoreError();
   const Encoding e = t.encode(text);
-  check(e.ids.size() == raw.size() + 2 && e.ids.front() == 0 && e.ids.back() == 2, "<s> ... </s> around the pieces");
+  check(e.ids.size() == raw.size() + 2 && e.ids.front() == 0 && e.ids.back() == 2,
+        "<s> ... </s> around the pieces");
   for (size_t i = 0; i < raw.size() && i + 1 < e.ids.size(); ++i)
     check(e.ids[i + 1] == raw[i] + 1, "fairseq offset: piece id + 1 at " + std::to_string(i));
   check(t.vocabSize() == sp.GetPieceSize() + 2, "vocab size = pieces + offset + <mask>");
@@ -87,7 +88,8 @@ int testSentencePiece(const fs::path& tmp) {
     std::string surface = e.tokens[i];
     if (surface.rfind("\xE2\x96\x81", 0) == 0) surface = surface.substr(3);
     if (surface.empty()) continue;  // a lone "▁" piece: its offsets cover the space
-    check(text.substr(static_cast<size_t>(e.offsets[i].start), static_cast<size_t>(e.offsets[i].end - e.offsets[i].start)) == surface,
+    check(text.substr(static_cast<size_t>(e.offsets[i].start),
+                      static_cast<size_t>(e.offsets[i].end - e.offsets[i].start)) == surface,
           "offsets of '" + e.tokens[i] + "'");
   }
   check(t.decode(e.ids, true) == text, "decode round trip: '" + t.decode(e.ids, true) + "'");
@@ -105,9 +107,10 @@ int testSentencePiece(const fs::path& tmp) {
   // DeBERTa-v3 layout: [PAD]=0 [CLS]=1 [SEP]=2 [UNK]=3, [MASK] a user symbol.
   const fs::path deb = tmp / "deberta";
   fs::create_directories(deb);
-  if (!train(common + "--model_prefix=" + (deb / "spm").string() +
-             " --pad_id=0 --bos_id=1 --eos_id=2 --unk_id=3 --pad_piece=[PAD] --bos_piece=[CLS] --eos_piece=[SEP]"
-             " --unk_piece=[UNK] --user_defined_symbols=[MASK]"))
+  if (!train(
+          common + "--model_prefix=" + (deb / "spm").string() +
+          " --pad_id=0 --bos_id=1 --eos_id=2 --unk_id=3 --pad_piece=[PAD] --bos_piece=[CLS] --eos_piece=[SEP]"
+          " --unk_piece=[UNK] --user_defined_symbols=[MASK]"))
     return 1;
   std::ofstream(deb / "tokenizer_config.json") << "{\"tokenizer_class\": \"DebertaV2Tokenizer\"}";
   auto d = loadTokenizer(deb);
@@ -122,7 +125,8 @@ int testSentencePiece(const fs::path& tmp) {
   bool found = false;
   for (auto id : de.ids) found = found || id == 4;
   check(found, "[MASK] in the text kept whole");
-  check((*d)->decode(de.ids, true) == "the dose heart rate", "deberta decode: '" + (*d)->decode(de.ids, true) + "'");
+  check((*d)->decode(de.ids, true) == "the dose heart rate",
+        "deberta decode: '" + (*d)->decode(de.ids, true) + "'");
   std::cout << "sentencepiece: " << g_fail << " failures\n";
   return g_fail;
 }
