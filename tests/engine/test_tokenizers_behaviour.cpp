@@ -289,6 +289,20 @@ int main() {
   testWords(**bert, **roberta, fixtures);
   testBasicBehaviour(dynamic_cast<const BertWordPieceTokenizer&>(**bert));
   testErrors(tmp, fixtures);
+  // Every model folder picks its tokenizer from tokenizer_config.json (Bert/DistilBert/Electra/Roberta).
+  for (const char* model :
+       {"bert", "bert-token-classification", "distilbert", "electra-discriminator", "roberta"}) {
+    const fs::path folder = fixtures / "models" / model;
+    if (!fs::exists(folder)) continue;
+    auto t = loadTokenizer(folder);
+    expectTrue(t.ok(), std::string("load models/") + model);
+    if (!t) continue;
+    const bool isRoberta = std::string(model) == "roberta";
+    expectEq((*t)->encode("Hello world").ids,
+             isRoberta ? std::vector<TokenId>{0, 31414, 232, 2} : std::vector<TokenId>{101, 7592, 2088, 102},
+             std::string("models/") + model + " Hello world");
+    expectEq((*t)->modelMaxLength(), 512, std::string("models/") + model + " model_max_length");
+  }
   fs::remove_all(tmp);
   std::cout << (g_failures ? "FAILED: " : "ok: ") << g_failures << " failures\n";
   return g_failures ? 1 : 0;
