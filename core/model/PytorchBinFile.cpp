@@ -5,7 +5,10 @@
 #include <iterator>
 
 #include <c10/util/Exception.h>
+#include <ATen/core/Dict.h>
 #include <torch/serialize.h>
+
+#include "model/AtomicFile.h"
 
 namespace quarry::model {
 namespace {
@@ -86,6 +89,23 @@ Result<PytorchBinContent> PytorchBinFile::read(const std::string& path) {
   if (content.tensors.empty())
     return Error("the archive holds no tensors", path);
   return content;
+}
+
+Status PytorchBinFile::write(const std::string& path, const StateDict& tensors) {
+  c10::impl::GenericDict dict(c10::StringType::get(), c10::TensorType::get());
+  for (const auto& [name, tensor] : tensors) {
+    if (!tensor.defined()) return Error("the tensor is undefined", path, 0, name);
+    dict.insert(name, tensor.detach().to(at::kCPU).contiguous().clone());
+  }
+  std::vector<char> bytes;
+  try {
+    bytes = torch::pickle_save(dict);
+  } catch (const std::exception& e) {
+    return Error("cannot serialise the tensors: " + conciseMessage(e), path);
+  }
+  return AtomicFile::write(path, [&](std::ostream& out) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
 }
 
 }  // namespace quarry::model

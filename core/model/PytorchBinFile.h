@@ -21,6 +21,10 @@ class PytorchBinFile {
   // Reads the whole archive. Errors (not a zip, legacy format, truncated, not a dict of tensors) name
   // the file; a non-tensor entry is skipped with a note rather than refused.
   static Result<PytorchBinContent> read(const std::string& path);
+
+  // Writes `tensors` as a torch.save zip archive of a dict (what torch.load and transformers read),
+  // atomically (temporary file, then rename). Each tensor is stored with its own storage.
+  static Status write(const std::string& path, const StateDict& tensors);
 };
 
 }  // namespace quarry::model
