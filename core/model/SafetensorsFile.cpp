@@ -201,7 +201,7 @@ Result<Header> parseHeader(const std::string& text, std::uint64_t dataSize, cons
 Result<std::uint64_t> headerLength(const unsigned char* prefix, std::uint64_t fileSize, const std::string& path) {
   const std::uint64_t n = readLe64(prefix);
   if (n > SafetensorsFile::kMaxHeaderBytes)
-    return Error("header length " + std::to_string(n) + " exceeds the 100 MB limit", path, 0, "header");
+    return Error("header length " + std::to_string(n) + " exceeds the 100 MB limit; this is not a safetensors file or it is damaged", path, 0, "header");
   if (n > fileSize - 8)
     return Error("header length " + std::to_string(n) + " runs past the end of the file (" +
                      std::to_string(fileSize) + " bytes); the file is truncated or not safetensors",
