@@ -3,11 +3,13 @@
 // the transformers-style mapping of names (prefixes, ties, legacy names, heads).
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <set>
 
 #include "SharedData.h"
 #include "model/CheckpointReader.h"
+#include "model/SafetensorsFile.h"
 #include "model/WeightMapper.h"
 #include "test_checkpoint_util.h"
 
@@ -48,6 +50,11 @@ std::int64_t parameterCount(const StateDict& sd) {
   for (const auto& [name, t] : sd)
     if (!contains(name, "position_ids") && !isTiedTarget(name)) n += t.numel();
   return n;
+}
+
+std::string readAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 std::vector<ExpectedTensor> expectedFrom(const StateDict& sd) {
@@ -125,8 +132,17 @@ void checkModelsFolder(const fs::path& models, const FixtureRow& row) {
   QCHECK_EQ(c.embeddingWidth(), row.modelType == std::string("electra") ? 8 : 12, name << ": embedding width");
   QCHECK_EQ(c.hiddenDropoutProb, 0.1, name << ": dropout");
 
-  // The same folder through pytorch_model.bin alone.
+  // Our writer reproduces the fixture's file byte for byte (same header order, padding and data order).
   quarry::test::TempDir tmp;
+  auto raw = SafetensorsFile::read((dir / "model.safetensors").string());
+  QCHECK(raw.ok(), name << ": raw safetensors read");
+  if (raw) {
+    const fs::path rewritten = tmp.path() / "rewritten.safetensors";
+    QCHECK(SafetensorsFile::write(rewritten.string(), raw->tensors, raw->metadata).ok(), name << ": rewrite");
+    QCHECK(readAll(rewritten) == readAll(dir / "model.safetensors"), name << ": rewritten file differs from the fixture");
+  }
+
+  // The same folder through pytorch_model.bin alone.
   fs::create_symlink(dir / "config.json", tmp.path() / "config.json");
   fs::create_symlink(dir / "pytorch_model.bin", tmp.path() / "pytorch_model.bin");
   auto cpBin = readCheckpoint(tmp.path().string());
