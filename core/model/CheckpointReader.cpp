@@ -91,7 +91,8 @@ std::string CheckpointReader::normaliseLegacyName(const std::string& name) {
   return name;
 }
 
-Result<StateDict> CheckpointReader::readWeightsFile(const std::string& path, std::vector<std::string>* notes) {
+Result<StateDict> CheckpointReader::readWeightsFile(const std::string& path,
+                                                    std::vector<std::string>* notes) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return Error("no such file", path);
   if (endsWith(path, ".index.json")) return readSharded(path, notes);
@@ -123,9 +124,11 @@ Result<Checkpoint> CheckpointReader::read(const std::string& folder, const Check
   if (cp.weightsFile.empty()) {
     std::string hint;
     for (const char* other : {"tf_model.h5", "flax_model.msgpack", "model.ckpt.index"})
-      if (fs::exists(dir / other, ec)) hint = std::string("; it holds ") + other + ", which Quarry cannot read";
-    return Error("no weights: expected model.safetensors or pytorch_model.bin (or a sharded *.index.json)" + hint,
-                 folder);
+      if (fs::exists(dir / other, ec))
+        hint = std::string("; it holds ") + other + ", which Quarry cannot read";
+    return Error(
+        "no weights: expected model.safetensors or pytorch_model.bin (or a sharded *.index.json)" + hint,
+        folder);
   }
 
   auto weights = readWeightsFile(cp.weightsFile, &cp.notes);

@@ -32,14 +32,16 @@ class CheckpointReader {
 
   // One weights file, by its name: *.safetensors, *.bin / *.pt / *.pth, or a sharded *.index.json.
   // Names are returned exactly as stored (no normalisation). `notes` (may be null) receives remarks.
-  static Result<StateDict> readWeightsFile(const std::string& path, std::vector<std::string>* notes = nullptr);
+  static Result<StateDict> readWeightsFile(const std::string& path,
+                                           std::vector<std::string>* notes = nullptr);
 
   // transformers' rename of early TF-converted names: a final "gamma" -> "weight", "beta" -> "bias".
   static std::string normaliseLegacyName(const std::string& name);
 };
 
 // Shorthand for CheckpointReader::read.
-inline Result<Checkpoint> readCheckpoint(const std::string& folder, const CheckpointReadOptions& options = {}) {
+inline Result<Checkpoint> readCheckpoint(const std::string& folder,
+                                         const CheckpointReadOptions& options = {}) {
   return CheckpointReader::read(folder, options);
 }
 

@@ -46,8 +46,7 @@ Status HfFolderWriter::save(const std::string& folder, const ModelConfig& config
   for (const auto& file : tokenizerFiles) {
     if (!fs::is_regular_file(file, ec)) return Error("tokenizer file not found", file);
     const std::string name = fs::path(file).filename().string();
-    if (!names.insert(name).second)
-      return Error("two files would be saved as '" + name + "'", file);
+    if (!names.insert(name).second) return Error("two files would be saved as '" + name + "'", file);
   }
 
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();

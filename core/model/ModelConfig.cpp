@@ -139,7 +139,8 @@ Status readLabels(json& obj, ModelConfig& c, const std::string& path) {
       if (!it->is_object()) return Error("expected an object {\"label\": id, ...}", path, 0, "label2id");
       for (auto e = it->begin(); e != it->end(); ++e) {
         if (!e.value().is_number_integer())
-          return Error("label id must be an integer, got " + e.value().dump(), path, 0, "label2id." + e.key());
+          return Error("label id must be an integer, got " + e.value().dump(), path, 0,
+                       "label2id." + e.key());
         c.label2id[e.key()] = e.value().get<std::int64_t>();
       }
     }
@@ -268,8 +269,8 @@ Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::s
   if (Status s = readLabels(obj, c, path); !s) return s.error();
 
   if (c.hiddenSize % c.numAttentionHeads != 0)
-    return Error("hidden size " + std::to_string(c.hiddenSize) + " is not a multiple of the number of heads " +
-                     std::to_string(c.numAttentionHeads),
+    return Error("hidden size " + std::to_string(c.hiddenSize) +
+                     " is not a multiple of the number of heads " + std::to_string(c.numAttentionHeads),
                  path, 0, modelType == "distilbert" ? "n_heads" : "num_attention_heads");
   if (c.padTokenId >= c.vocabSize)
     return Error("pad_token_id " + std::to_string(c.padTokenId) + " is outside the vocabulary (" +

@@ -14,35 +14,35 @@
 namespace quarry::model {
 
 struct ModelConfig {
-  std::string modelType;                   // "bert", "roberta", "distilbert" or "electra"
-  std::vector<std::string> architectures;  // e.g. {"BertForTokenClassification"}
-  std::int64_t vocabSize = 30522;          // rows of the word-embedding table
-  std::int64_t hiddenSize = 768;           // distilbert: "dim"
-  std::int64_t numHiddenLayers = 12;       // distilbert: "n_layers"
-  std::int64_t numAttentionHeads = 12;     // distilbert: "n_heads"
-  std::int64_t intermediateSize = 3072;    // distilbert: "hidden_dim"
-  std::string hiddenAct = "gelu";          // distilbert: "activation"
+  std::string modelType;                     // "bert", "roberta", "distilbert" or "electra"
+  std::vector<std::string> architectures;    // e.g. {"BertForTokenClassification"}
+  std::int64_t vocabSize = 30522;            // rows of the word-embedding table
+  std::int64_t hiddenSize = 768;             // distilbert: "dim"
+  std::int64_t numHiddenLayers = 12;         // distilbert: "n_layers"
+  std::int64_t numAttentionHeads = 12;       // distilbert: "n_heads"
+  std::int64_t intermediateSize = 3072;      // distilbert: "hidden_dim"
+  std::string hiddenAct = "gelu";            // distilbert: "activation"
   std::int64_t maxPositionEmbeddings = 512;  // rows of the position table (RoBERTa: + padding offset 2)
-  std::int64_t typeVocabSize = 2;          // segment-embedding rows; 0 for distilbert (none)
-  double layerNormEps = 1e-12;             // distilbert has no key and always uses 1e-12
-  std::int64_t padTokenId = 0;             // RoBERTa: 1 (also its position padding index)
-  std::int64_t embeddingSize = 0;          // electra: embedding width before embeddings_project; 0 = hiddenSize
+  std::int64_t typeVocabSize = 2;            // segment-embedding rows; 0 for distilbert (none)
+  double layerNormEps = 1e-12;               // distilbert has no key and always uses 1e-12
+  std::int64_t padTokenId = 0;               // RoBERTa: 1 (also its position padding index)
+  std::int64_t embeddingSize = 0;  // electra: embedding width before embeddings_project; 0 = hiddenSize
   std::string positionEmbeddingType = "absolute";  // "absolute", "relative_key", "relative_key_query"
-  double hiddenDropoutProb = 0.1;          // distilbert: "dropout"
-  double attentionProbsDropoutProb = 0.1;  // distilbert: "attention_dropout"
-  std::optional<double> classifierDropout;  // null = use hiddenDropoutProb (as transformers does)
-  double seqClassifDropout = 0.2;          // distilbert sequence-classification head dropout
-  double qaDropout = 0.1;                  // distilbert question-answering head dropout
-  bool sinusoidalPosEmbds = false;         // distilbert: fixed sinusoidal position table
-  double initializerRange = 0.02;          // std of the normal init of new weights (heads)
-  bool tieWordEmbeddings = true;           // tie the MLM decoder to the word embeddings
-  std::map<std::int64_t, std::string> id2label;  // empty = numLabels generic labels LABEL_i
-  std::map<std::string, std::int64_t> label2id;  // as stored; rebuilt by setLabels()
-  std::int64_t numLabelsIfNoMap = 2;       // "num_labels" when id2label is absent (transformers: 2)
-  std::string torchDtype = "float32";      // "torch_dtype" (transformers 4) or "dtype" (5); "" = null
-  bool dtypeKeyV5 = false;                 // the file said "dtype": saved the same way
-  std::string transformersVersion;         // as read; saveHfFolder fills it when empty
-  std::map<std::string, std::string> extra;  // unknown keys -> their JSON text, written back verbatim
+  double hiddenDropoutProb = 0.1;                  // distilbert: "dropout"
+  double attentionProbsDropoutProb = 0.1;          // distilbert: "attention_dropout"
+  std::optional<double> classifierDropout;         // null = use hiddenDropoutProb (as transformers does)
+  double seqClassifDropout = 0.2;                  // distilbert sequence-classification head dropout
+  double qaDropout = 0.1;                          // distilbert question-answering head dropout
+  bool sinusoidalPosEmbds = false;                 // distilbert: fixed sinusoidal position table
+  double initializerRange = 0.02;                  // std of the normal init of new weights (heads)
+  bool tieWordEmbeddings = true;                   // tie the MLM decoder to the word embeddings
+  std::map<std::int64_t, std::string> id2label;    // empty = numLabels generic labels LABEL_i
+  std::map<std::string, std::int64_t> label2id;    // as stored; rebuilt by setLabels()
+  std::int64_t numLabelsIfNoMap = 2;               // "num_labels" when id2label is absent (transformers: 2)
+  std::string torchDtype = "float32";              // "torch_dtype" (transformers 4) or "dtype" (5); "" = null
+  bool dtypeKeyV5 = false;                         // the file said "dtype": saved the same way
+  std::string transformersVersion;                 // as read; saveHfFolder fills it when empty
+  std::map<std::string, std::string> extra;        // unknown keys -> their JSON text, written back verbatim
 
   // The model types this engine implements.
   static const std::vector<std::string>& supportedModelTypes();

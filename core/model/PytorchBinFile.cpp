@@ -4,8 +4,8 @@
 #include <fstream>
 #include <iterator>
 
-#include <c10/util/Exception.h>
 #include <ATen/core/Dict.h>
+#include <c10/util/Exception.h>
 #include <torch/serialize.h>
 
 #include "model/AtomicFile.h"
@@ -44,10 +44,11 @@ Result<PytorchBinContent> PytorchBinFile::read(const std::string& path) {
   if (in.bad()) return Error("reading the file failed", path);
   if (!looksLikeZip(bytes)) {
     if (looksLikeLegacyPickle(bytes))
-      return Error("this is the legacy (PyTorch < 1.6) torch.save format, which Quarry cannot read; "
-                   "re-save it with torch.save(torch.load(f), f) in PyTorch >= 1.6, or convert it to "
-                   "model.safetensors",
-                   path);
+      return Error(
+          "this is the legacy (PyTorch < 1.6) torch.save format, which Quarry cannot read; "
+          "re-save it with torch.save(torch.load(f), f) in PyTorch >= 1.6, or convert it to "
+          "model.safetensors",
+          path);
     return Error("not a PyTorch checkpoint (a torch.save zip archive was expected)", path);
   }
 
@@ -57,15 +58,17 @@ Result<PytorchBinContent> PytorchBinFile::read(const std::string& path) {
     // LibTorch 1.13 and 2.x.
     root = torch::pickle_load(bytes);
   } catch (const std::exception& e) {
-    return Error("cannot read the archive (truncated or damaged?): " + conciseMessage(e), path);
+    return Error(
+        "cannot read the archive (truncated, damaged, or not a saved state_dict): " + conciseMessage(e),
+        path);
   }
   bytes.clear();
   bytes.shrink_to_fit();
 
   if (!root.isGenericDict())
-    return Error(std::string("the archive holds a ") + root.tagKind() +
-                     ", not a dict of tensors (a state_dict)",
-                 path);
+    return Error(
+        std::string("the archive holds a ") + root.tagKind() + ", not a dict of tensors (a state_dict)",
+        path);
   PytorchBinContent content;
   for (const auto& item : root.toGenericDict()) {
     if (!item.key().isString()) {
@@ -86,8 +89,7 @@ Result<PytorchBinContent> PytorchBinFile::read(const std::string& path) {
                              t.storage().nbytes() == static_cast<std::size_t>(t.numel()) * t.element_size();
     content.tensors[name] = ownsStorage ? t : t.contiguous().clone();
   }
-  if (content.tensors.empty())
-    return Error("the archive holds no tensors", path);
+  if (content.tensors.empty()) return Error("the archive holds no tensors", path);
   return content;
 }
 
@@ -103,9 +105,8 @@ Status PytorchBinFile::write(const std::string& path, const StateDict& tensors) 
   } catch (const std::exception& e) {
     return Error("cannot serialise the tensors: " + conciseMessage(e), path);
   }
-  return AtomicFile::write(path, [&](std::ostream& out) {
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  });
+  return AtomicFile::write(
+      path, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
 }
 
 }  // namespace quarry::model

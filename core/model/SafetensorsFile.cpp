@@ -23,8 +23,8 @@ struct DtypeInfo {
 };
 
 constexpr DtypeInfo kDtypes[] = {
-    {"F64", at::kDouble, 8}, {"F32", at::kFloat, 4}, {"F16", at::kHalf, 2},   {"BF16", at::kBFloat16, 2},
-    {"I64", at::kLong, 8},   {"I32", at::kInt, 4},   {"I16", at::kShort, 2},  {"I8", at::kChar, 1},
+    {"F64", at::kDouble, 8}, {"F32", at::kFloat, 4}, {"F16", at::kHalf, 2},  {"BF16", at::kBFloat16, 2},
+    {"I64", at::kLong, 8},   {"I32", at::kInt, 4},   {"I16", at::kShort, 2}, {"I8", at::kChar, 1},
     {"U8", at::kByte, 1},    {"BOOL", at::kBool, 1},
 };
 
@@ -198,15 +198,19 @@ Result<Header> parseHeader(const std::string& text, std::uint64_t dataSize, cons
 }
 
 // Validates the 8-byte length prefix against the file size; returns the header length.
-Result<std::uint64_t> headerLength(const unsigned char* prefix, std::uint64_t fileSize, const std::string& path) {
+Result<std::uint64_t> headerLength(const unsigned char* prefix, std::uint64_t fileSize,
+                                   const std::string& path) {
   const std::uint64_t n = readLe64(prefix);
   if (n > SafetensorsFile::kMaxHeaderBytes)
-    return Error("header length " + std::to_string(n) + " exceeds the 100 MB limit; this is not a safetensors file or it is damaged", path, 0, "header");
+    return Error("header length " + std::to_string(n) +
+                     " exceeds the 100 MB limit; this is not a safetensors file or it is damaged",
+                 path, 0, "header");
   if (n > fileSize - 8)
     return Error("header length " + std::to_string(n) + " runs past the end of the file (" +
                      std::to_string(fileSize) + " bytes); the file is truncated or not safetensors",
                  path, 0, "header");
-  if (n < 2) return Error("header length " + std::to_string(n) + " is too small for a JSON object", path, 0, "header");
+  if (n < 2)
+    return Error("header length " + std::to_string(n) + " is too small for a JSON object", path, 0, "header");
   return n;
 }
 
@@ -227,7 +231,8 @@ Result<SafetensorsContent> materialise(Header header,
 
 }  // namespace
 
-Result<SafetensorsContent> SafetensorsFile::parse(const char* data, std::size_t size, const std::string& path) {
+Result<SafetensorsContent> SafetensorsFile::parse(const char* data, std::size_t size,
+                                                  const std::string& path) {
   if (!hostIsLittleEndian()) return Error("safetensors needs a little-endian machine", path);
   if (size < 8)
     return Error("the file is " + std::to_string(size) + " bytes, shorter than the 8-byte header length",
@@ -237,12 +242,13 @@ Result<SafetensorsContent> SafetensorsFile::parse(const char* data, std::size_t 
   const std::uint64_t dataStart = 8 + *n;
   auto header = parseHeader(std::string(data + 8, *n), size - dataStart, path);
   if (!header) return header.error();
-  return materialise(std::move(*header),
-                     [&](std::uint64_t offset, void* dst, std::uint64_t bytes) {
-                       std::memcpy(dst, data + dataStart + offset, bytes);
-                       return true;
-                     },
-                     path);
+  return materialise(
+      std::move(*header),
+      [&](std::uint64_t offset, void* dst, std::uint64_t bytes) {
+        std::memcpy(dst, data + dataStart + offset, bytes);
+        return true;
+      },
+      path);
 }
 
 Result<SafetensorsContent> SafetensorsFile::read(const std::string& path) {
@@ -268,13 +274,14 @@ Result<SafetensorsContent> SafetensorsFile::read(const std::string& path) {
   auto header = parseHeader(text, size - dataStart, path);
   if (!header) return header.error();
   // Read each tensor straight into its own storage: no second copy of the file in memory.
-  return materialise(std::move(*header),
-                     [&](std::uint64_t offset, void* dst, std::uint64_t bytes) {
-                       in.seekg(static_cast<std::streamoff>(dataStart + offset));
-                       in.read(static_cast<char*>(dst), static_cast<std::streamsize>(bytes));
-                       return static_cast<bool>(in);
-                     },
-                     path);
+  return materialise(
+      std::move(*header),
+      [&](std::uint64_t offset, void* dst, std::uint64_t bytes) {
+        in.seekg(static_cast<std::streamoff>(dataStart + offset));
+        in.read(static_cast<char*>(dst), static_cast<std::streamsize>(bytes));
+        return static_cast<bool>(in);
+      },
+      path);
 }
 
 std::string SafetensorsFile::dtypeTag(const at::Tensor& tensor) {

@@ -15,7 +15,9 @@ bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool isPositionIds(const std::string& name) { return name == "position_ids" || endsWith(name, ".position_ids"); }
+bool isPositionIds(const std::string& name) {
+  return name == "position_ids" || endsWith(name, ".position_ids");
+}
 
 std::string shapeText(at::IntArrayRef shape) {
   std::string out = "[";
@@ -60,8 +62,8 @@ MappedWeights WeightMapper::map(const StateDict& checkpoint, const std::vector<E
     }
     used.insert(source);
     if (it->second.sizes().vec() != e.shape) {
-      out.report.mismatched.push_back(e.name + ": checkpoint " + shapeText(it->second.sizes()) + " vs model " +
-                                      shapeText(e.shape));
+      out.report.mismatched.push_back(e.name + ": checkpoint " + shapeText(it->second.sizes()) +
+                                      " vs model " + shapeText(e.shape));
       continue;
     }
     out.weights[e.name] = it->second;
@@ -80,8 +82,9 @@ MappedWeights WeightMapper::map(const StateDict& checkpoint, const std::vector<E
     if (src == out.weights.end()) continue;
     missing.erase(target);
     if (src->second.sizes().vec() != byName[target]->shape) {
-      out.report.mismatched.push_back(target + ": tied source " + source + " " + shapeText(src->second.sizes()) +
-                                      " vs model " + shapeText(byName[target]->shape));
+      out.report.mismatched.push_back(target + ": tied source " + source + " " +
+                                      shapeText(src->second.sizes()) + " vs model " +
+                                      shapeText(byName[target]->shape));
       continue;
     }
     out.weights[target] = src->second;

@@ -24,8 +24,8 @@ namespace {
 struct FixtureRow {
   const char* folder;
   const char* modelType;
-  const char* prefix;  // "" = no prefix
-  std::size_t tensors;  // as stored, position_ids included
+  const char* prefix;       // "" = no prefix
+  std::size_t tensors;      // as stored, position_ids included
   std::int64_t parameters;  // tied tensors and position_ids not counted
 };
 
@@ -107,8 +107,8 @@ void checkModelsFolder(const fs::path& models, const FixtureRow& row) {
   auto cp = readCheckpoint(dir.string());
   QCHECK(cp.ok(), name << ": readCheckpoint: " << (cp.ok() ? "" : cp.error().toString()));
   if (!cp) return;
-  QCHECK(contains(cp->weightsFile, "model.safetensors"), name << ": prefers model.safetensors, read "
-                                                             << cp->weightsFile);
+  QCHECK(contains(cp->weightsFile, "model.safetensors"),
+         name << ": prefers model.safetensors, read " << cp->weightsFile);
   const bool hasIds = row.modelType != std::string("distilbert");
   QCHECK_EQ(cp->weights.size(), row.tensors - (hasIds ? 1 : 0), name << ": tensors without position_ids");
   for (const auto& [tensorName, t] : cp->weights)
@@ -129,7 +129,8 @@ void checkModelsFolder(const fs::path& models, const FixtureRow& row) {
   QCHECK_EQ(c.layerNormEps, roberta ? 1e-5 : 1e-12, name << ": layer norm eps");
   const std::int64_t typeVocab = roberta ? 1 : (row.modelType == std::string("distilbert") ? 0 : 2);
   QCHECK_EQ(c.typeVocabSize, typeVocab, name << ": type vocab");
-  QCHECK_EQ(c.embeddingWidth(), row.modelType == std::string("electra") ? 8 : 12, name << ": embedding width");
+  QCHECK_EQ(c.embeddingWidth(), row.modelType == std::string("electra") ? 8 : 12,
+            name << ": embedding width");
   QCHECK_EQ(c.hiddenDropoutProb, 0.1, name << ": dropout");
 
   // Our writer reproduces the fixture's file byte for byte (same header order, padding and data order).
@@ -139,7 +140,8 @@ void checkModelsFolder(const fs::path& models, const FixtureRow& row) {
   if (raw) {
     const fs::path rewritten = tmp.path() / "rewritten.safetensors";
     QCHECK(SafetensorsFile::write(rewritten.string(), raw->tensors, raw->metadata).ok(), name << ": rewrite");
-    QCHECK(readAll(rewritten) == readAll(dir / "model.safetensors"), name << ": rewritten file differs from the fixture");
+    QCHECK(readAll(rewritten) == readAll(dir / "model.safetensors"),
+           name << ": rewritten file differs from the fixture");
   }
 
   // The same folder through pytorch_model.bin alone.
@@ -209,7 +211,8 @@ void checkCompat(const fs::path& models, const fs::path& compat) {
     QCHECK(mapped.report.unexpected.empty(), "mlm v5: unexpected " << joined(mapped.report.unexpected));
     QCHECK(mapped.report.mismatched.empty(), "mlm v5: mismatched " << joined(mapped.report.mismatched));
     std::set<std::string> tied(mapped.report.tied.begin(), mapped.report.tied.end());
-    QCHECK(tied.count("cls.predictions.decoder.weight"), "mlm v5: decoder weight tied, got " << joined(mapped.report.tied));
+    QCHECK(tied.count("cls.predictions.decoder.weight"),
+           "mlm v5: decoder weight tied, got " << joined(mapped.report.tied));
     if (!mlm5->weights.count("cls.predictions.decoder.bias"))
       QCHECK(tied.count("cls.predictions.decoder.bias"), "mlm v5: decoder bias tied");
     checkSameTensors(mapped.weights, maskedLm->weights, "mlm v5 tied vs models/bert-masked-lm");
@@ -239,13 +242,16 @@ void checkCompat(const fs::path& models, const fs::path& compat) {
                                               "cls.predictions.transform.dense.weight",
                                               "cls.seq_relationship.bias",
                                               "cls.seq_relationship.weight"};
-    QCHECK(mapped.report.unexpected == unexpected, "pretraining: unexpected " << joined(mapped.report.unexpected));
+    QCHECK(mapped.report.unexpected == unexpected,
+           "pretraining: unexpected " << joined(mapped.report.unexpected));
     const std::vector<std::string> missing{"classifier.bias", "classifier.weight"};
     QCHECK(mapped.report.missing == missing, "pretraining: missing " << joined(mapped.report.missing));
-    QCHECK(mapped.report.tied.empty() && mapped.report.mismatched.empty(), "pretraining: nothing tied/mismatched");
+    QCHECK(mapped.report.tied.empty() && mapped.report.mismatched.empty(),
+           "pretraining: nothing tied/mismatched");
     for (const auto& [name, t] : tokenCls->weights)
       if (name.rfind("bert.", 0) == 0)
-        QCHECK(mapped.weights.count(name) && bitEqual(mapped.weights.at(name), t), "pretraining body: " << name);
+        QCHECK(mapped.weights.count(name) && bitEqual(mapped.weights.at(name), t),
+               "pretraining body: " << name);
   }
 
   // A headless BertModel checkpoint into a token classifier: prefix added, classifier missing, the
@@ -254,7 +260,8 @@ void checkCompat(const fs::path& models, const fs::path& compat) {
     const auto mapped = WeightMapper::map(bare->weights, expectedFrom(tokenCls->weights), "bert");
     QCHECK(mapped.report.missing == (std::vector<std::string>{"classifier.bias", "classifier.weight"}),
            "headless->head: missing " << joined(mapped.report.missing));
-    QCHECK(mapped.report.unexpected.empty(), "headless->head: unexpected " << joined(mapped.report.unexpected));
+    QCHECK(mapped.report.unexpected.empty(),
+           "headless->head: unexpected " << joined(mapped.report.unexpected));
     QCHECK(mapped.weights.count("bert.embeddings.word_embeddings.weight") &&
                bitEqual(mapped.weights.at("bert.embeddings.word_embeddings.weight"),
                         bare->weights.at("embeddings.word_embeddings.weight")),
@@ -275,12 +282,14 @@ void checkCompat(const fs::path& models, const fs::path& compat) {
   // 5 labels into a 3-label classifier: shapes reported, not loaded.
   {
     const auto mapped = WeightMapper::map(tokenCls->weights, expectedFrom(seqCls->weights), "bert");
-    QCHECK_EQ(mapped.report.mismatched.size(), 2u, "5->3 labels: mismatched " << joined(mapped.report.mismatched));
+    QCHECK_EQ(mapped.report.mismatched.size(), 2u,
+              "5->3 labels: mismatched " << joined(mapped.report.mismatched));
     QCHECK(!mapped.report.mismatched.empty() &&
                contains(mapped.report.mismatched[0], "classifier.bias: checkpoint [5] vs model [3]"),
            "mismatch text: " << joined(mapped.report.mismatched));
     QCHECK(!mapped.weights.count("classifier.weight"), "mismatched tensor not loaded");
-    QCHECK(mapped.report.missing == (std::vector<std::string>{"bert.pooler.dense.bias", "bert.pooler.dense.weight"}),
+    QCHECK(mapped.report.missing ==
+               (std::vector<std::string>{"bert.pooler.dense.bias", "bert.pooler.dense.weight"}),
            "5->3 labels: missing " << joined(mapped.report.missing));
   }
 }

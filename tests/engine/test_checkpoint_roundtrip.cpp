@@ -64,7 +64,8 @@ void safetensorsRoundTrip(const quarry::test::TempDir& tmp) {
   if (!back) return;
   QCHECK_EQ(back->tensors.size(), sd.size(), "tensor count");
   for (const auto& [name, t] : sd)
-    QCHECK(back->tensors.count(name) && bitEqual(back->tensors.at(name), t), "bit-equal after round trip: " << name);
+    QCHECK(back->tensors.count(name) && bitEqual(back->tensors.at(name), t),
+           "bit-equal after round trip: " << name);
   QCHECK(back->metadata == (std::map<std::string, std::string>{{"format", "pt"}}), "metadata {format: pt}");
 
   // The layout of the fixtures README: data starts at a multiple of 8, sorted by element size then name.
@@ -81,9 +82,9 @@ void safetensorsRoundTrip(const quarry::test::TempDir& tmp) {
     const auto item = back->tensors.at(it.key()).element_size();
     QCHECK_EQ(begin % item, 0u, it.key() << " aligned to its element size");
   }
-  const std::vector<std::string> expected{"f64.scalar", "i64.ids",     "f32.empty",   "f32.matrix",
+  const std::vector<std::string> expected{"f64.scalar",     "i64.ids",    "f32.empty",   "f32.matrix",
                                           "f32.transposed", "i32.values", "bf16.vector", "f16.vector",
-                                          "i16.values", "bool.mask",  "i8.values",   "u8.values"};
+                                          "i16.values",     "bool.mask",  "i8.values",   "u8.values"};
   QCHECK(order == expected, "tensors ordered by element size, then name");
 
   // Overwriting replaces the file whole; a refused write leaves the old file and no temporary file.
@@ -94,7 +95,8 @@ void safetensorsRoundTrip(const quarry::test::TempDir& tmp) {
   const std::size_t before = entriesIn(tmp.path());
   StateDict complex{{"z", at::randn({2}).to(at::kComplexFloat)}};
   Status refused = SafetensorsFile::write(f, complex);
-  QCHECK(!refused.ok() && contains(refused.error().toString(), "z"), "complex dtype refused naming the tensor");
+  QCHECK(!refused.ok() && contains(refused.error().toString(), "z"),
+         "complex dtype refused naming the tensor");
   QCHECK_EQ(entriesIn(tmp.path()), before, "no temporary file left by a refused write");
   QCHECK(SafetensorsFile::read(f).ok(), "old file intact after a refused write");
 }
@@ -108,7 +110,8 @@ ModelConfig smallConfig(const std::string& type) {
   c.vocabSize = 20;
   c.maxPositionEmbeddings = 32;
   if (type == "electra") c.embeddingSize = 4;
-  c.architectures = {type == "distilbert" ? "DistilBertForTokenClassification" : "BertForTokenClassification"};
+  c.architectures = {type == "distilbert" ? "DistilBertForTokenClassification"
+                                          : "BertForTokenClassification"};
   c.setLabels({"O", "B-X", "I-X"});
   c.extra["my_custom_key"] = R"({"nested":[1,2,3]})";
   return c;
@@ -133,8 +136,8 @@ void configRoundTrip(const quarry::test::TempDir& tmp) {
     QCHECK(j["id2label"]["2"] == "I-X" && j["label2id"]["B-X"] == 1, type << ": id2label/label2id written");
   }
   // A transformers 5 config keeps its "dtype" key.
-  auto v5 = ModelConfig::parse(R"({"model_type":"bert","dtype":"bfloat16","hidden_size":8,"num_attention_heads":2})",
-                               "inline.json");
+  auto v5 = ModelConfig::parse(
+      R"({"model_type":"bert","dtype":"bfloat16","hidden_size":8,"num_attention_heads":2})", "inline.json");
   QCHECK(v5.ok() && v5->torchDtype == "bfloat16", "v5 dtype read");
   if (v5) {
     const auto j = nlohmann::json::parse(v5->toJsonText());
@@ -147,7 +150,8 @@ void folderRoundTrip(const quarry::test::TempDir& tmp) {
   fs::create_directories(tok);
   std::ofstream(tok / "vocab.txt") << "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\n";
   std::ofstream(tok / "tokenizer_config.json") << R"({"do_lower_case": true})";
-  const std::vector<std::string> tokFiles{(tok / "vocab.txt").string(), (tok / "tokenizer_config.json").string()};
+  const std::vector<std::string> tokFiles{(tok / "vocab.txt").string(),
+                                          (tok / "tokenizer_config.json").string()};
 
   const ModelConfig config = smallConfig("bert");
   at::manual_seed(3);
@@ -186,7 +190,8 @@ void folderRoundTrip(const quarry::test::TempDir& tmp) {
   auto still = readCheckpoint(out);
   QCHECK(still.ok() && still->weights.size() == weights.size(), "the previous save is intact");
   const std::string fresh = (tmp.path() / "never-created").string();
-  QCHECK(!saveHfFolder(fresh, config, complex).ok() && !fs::exists(fresh), "failed first save creates nothing");
+  QCHECK(!saveHfFolder(fresh, config, complex).ok() && !fs::exists(fresh),
+         "failed first save creates nothing");
 }
 
 // A fixture folder through readCheckpoint -> saveHfFolder -> readCheckpoint, when the fixtures exist.
@@ -201,8 +206,8 @@ void fixtureRoundTrip(const quarry::test::TempDir& tmp) {
     QCHECK(cp.ok(), name << ": read");
     if (!cp) continue;
     const std::string out = tmp.file(std::string("resaved-") + name);
-    Status s = saveHfFolder(out, cp->config, cp->weights, {(dir / "vocab.txt").string(),
-                                                           (dir / "tokenizer_config.json").string()});
+    Status s = saveHfFolder(out, cp->config, cp->weights,
+                            {(dir / "vocab.txt").string(), (dir / "tokenizer_config.json").string()});
     QCHECK(s.ok(), name << ": save: " << (s.ok() ? "" : s.error().toString()));
     auto back = readCheckpoint(out);
     QCHECK(back.ok(), name << ": read back");

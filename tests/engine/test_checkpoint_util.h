@@ -20,20 +20,22 @@ inline int& failures() {
   return count;
 }
 
-#define QCHECK(cond, what)                                                                 \
-  do {                                                                                     \
-    if (!(cond)) {                                                                         \
-      ++::quarry::test::failures();                                                        \
-      std::ostringstream qcheck_os;                                                        \
-      qcheck_os << what;                                                                   \
+#define QCHECK(cond, what)                                                                    \
+  do {                                                                                        \
+    if (!(cond)) {                                                                            \
+      ++::quarry::test::failures();                                                           \
+      std::ostringstream qcheck_os;                                                           \
+      qcheck_os << what;                                                                      \
       std::cerr << "FAIL " << __FILE__ << ":" << __LINE__ << ": " << qcheck_os.str() << "\n"; \
-    }                                                                                      \
+    }                                                                                         \
   } while (0)
 
 #define QCHECK_EQ(actual, expected, what) \
   QCHECK((actual) == (expected), what << ": expected " << (expected) << ", got " << (actual))
 
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 // Same dtype, same shape and the same bytes.
 inline bool bitEqual(const at::Tensor& a, const at::Tensor& b) {
@@ -49,7 +51,8 @@ class TempDir {
  public:
   TempDir() {
     std::mt19937_64 rng{std::random_device{}()};
-    m_path = std::filesystem::temp_directory_path() / ("quarry-ckpt-test-" + std::to_string(rng() % 1000000000ULL));
+    m_path = std::filesystem::temp_directory_path() /
+             ("quarry-ckpt-test-" + std::to_string(rng() % 1000000000ULL));
     std::filesystem::create_directories(m_path);
   }
   ~TempDir() {
