@@ -1,0 +1,30 @@
+#pragma once
+// pytorch_model.bin as transformers writes it: a torch.save zip archive (torch >= 1.6) holding a pickled
+// dict of name -> tensor. Read through LibTorch's unpickler; the legacy pre-1.6 format is refused with
+// a message saying how to convert it.
+
+#include <string>
+#include <vector>
+
+#include "common/Error.h"
+#include "model/StateDict.h"
+
+namespace quarry::model {
+
+struct PytorchBinContent {
+  StateDict tensors;               // owned, contiguous CPU tensors (tied tensors come back as copies)
+  std::vector<std::string> notes;  // entries skipped because they are not tensors, and similar
+};
+
+class PytorchBinFile {
+ public:
+  // Reads the whole archive. Errors (not a zip, legacy format, truncated, not a dict of tensors) name
+  // the file; a non-tensor entry is skipped with a note rather than refused.
+  static Result<PytorchBinContent> read(const std::string& path);
+
+  // Writes `tensors` as a torch.save zip archive of a dict (what torch.load and transformers read),
+  // atomically (temporary file, then rename). Each tensor is stored with its own storage.
+  static Status write(const std::string& path, const StateDict& tensors);
+};
+
+}  // namespace quarry::model
