@@ -125,7 +125,7 @@ Status TransformerModelImpl::loadStateDict(const StateDict& stateDict, LoadRepor
     if (m_prefix.empty()) candidates.push_back(m_modulePath + "." + name);
     const std::size_t n = candidates.size();
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string& c = candidates[i];
+      const std::string c = candidates[i];  // a copy: push_back below reallocates
       if (endsWith(c, ".weight")) candidates.push_back(c.substr(0, c.size() - 7) + ".gamma");
       if (endsWith(c, ".bias")) candidates.push_back(c.substr(0, c.size() - 5) + ".beta");
     }

@@ -1,0 +1,115 @@
+#include "model/FusedAdamW.h"
+
+#include <cmath>
+
+#include <ATen/Parallel.h>
+#include <ATen/core/grad_mode.h>
+#include <ATen/ops/zeros_like.h>
+
+namespace quarry::model {
+
+namespace {
+
+// Built for AVX-512 and AVX2 as well, picked at load time; no-math-errno lets sqrt vectorise
+// (v >= 0 always, so errno could never be set anyway).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#define QUARRY_ADAMW_KERNEL \
+  __attribute__((target_clones("avx512f", "avx2", "default"), optimize("no-math-errno")))
+#else
+#define QUARRY_ADAMW_KERNEL
+#endif
+
+struct Coefficients {
+  float decay;       // 1 - lr * wd
+  float beta1, oneMinusBeta1;
+  float beta2, oneMinusBeta2;
+  float negStepSize;  // -lr / (1 - beta1^t)
+  float bc2Sqrt;      // sqrt(1 - beta2^t)
+  float eps;
+};
+
+QUARRY_ADAMW_KERNEL
+void adamwKernel(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v,
+                 int64_t n, Coefficients c) {
+  for (int64_t i = 0; i < n; ++i) {
+    const float gi = g[i];
+    const float mi = m[i] * c.beta1 + c.oneMinusBeta1 * gi;
+    const float vi = v[i] * c.beta2 + c.oneMinusBeta2 * (gi * gi);
+    m[i] = mi;
+    v[i] = vi;
+    const float denom = std::sqrt(vi) / c.bc2Sqrt + c.eps;
+    p[i] = p[i] * c.decay + c.negStepSize * (mi / denom);
+  }
+}
+
+bool fusable(const at::Tensor& p, const at::Tensor& g, const AdamWParamState& s) {
+  auto ok = [&](const at::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.is_contiguous(); };
+  return ok(p) && ok(g) && ok(s.expAvg) && ok(s.expAvgSq) && !g.is_sparse();
+}
+
+}  // namespace
+
+FusedAdamW::FusedAdamW(std::vector<AdamWGroup> groups) : m_groups(std::move(groups)) {
+  std::size_t n = 0;
+  for (const auto& g : m_groups) n += g.parameters.size();
+  m_state.resize(n);
+}
+
+void FusedAdamW::step() {
+  at::NoGradGuard noGrad;
+  std::size_t index = 0;
+  for (auto& group : m_groups) {
+    const AdamWOptions& o = group.options;
+    for (auto& param : group.parameters) {
+      AdamWParamState& s = m_state[index++];
+      const at::Tensor& grad = param.grad();
+      if (!grad.defined()) continue;
+      if (!s.expAvg.defined()) {
+        s.expAvg = at::zeros_like(param, at::MemoryFormat::Contiguous);
+        s.expAvgSq = at::zeros_like(param, at::MemoryFormat::Contiguous);
+      }
+      s.step += 1;
+      const double bc1 = 1.0 - std::pow(o.beta1, static_cast<double>(s.step));
+      const double bc2Sqrt = std::sqrt(1.0 - std::pow(o.beta2, static_cast<double>(s.step)));
+      const double stepSize = o.lr / bc1;
+      at::Tensor p = param.detach();
+      if (fusable(p, grad, s)) {
+        Coefficients c{static_cast<float>(1.0 - o.lr * o.weightDecay),
+                       static_cast<float>(o.beta1), static_cast<float>(1.0 - o.beta1),
+                       static_cast<float>(o.beta2), static_cast<float>(1.0 - o.beta2),
+                       static_cast<float>(-stepSize), static_cast<float>(bc2Sqrt), static_cast<float>(o.eps)};
+        float* pp = p.data_ptr<float>();
+        const float* gp = grad.data_ptr<float>();
+        float* mp = s.expAvg.data_ptr<float>();
+        float* vp = s.expAvgSq.data_ptr<float>();
+        at::parallel_for(0, p.numel(), 1 << 14, [&](int64_t begin, int64_t end) {
+          adamwKernel(pp + begin, gp + begin, mp + begin, vp + begin, end - begin, c);
+        });
+      } else {
+        // torch.optim.AdamW's single-tensor path, op for op.
+        if (o.weightDecay != 0.0) p.mul_(1.0 - o.lr * o.weightDecay);
+        s.expAvg.mul_(o.beta1).add_(grad, 1.0 - o.beta1);
+        s.expAvgSq.mul_(o.beta2).addcmul_(grad, grad, 1.0 - o.beta2);
+        at::Tensor denom = s.expAvgSq.sqrt().div_(bc2Sqrt).add_(o.eps);
+        p.addcdiv_(s.expAvg, denom, -stepSize);
+      }
+    }
+  }
+}
+
+void FusedAdamW::zeroGrad(bool setToNone) {
+  for (auto& group : m_groups) {
+    for (auto& param : group.parameters) {
+      at::Tensor& grad = param.mutable_grad();
+      if (!grad.defined()) continue;
+      if (setToNone) {
+        grad.reset();
+      } else {
+        grad.detach_();
+        grad.zero_();
+      }
+    }
+  }
+}
+
+}  // namespace quarry::model
