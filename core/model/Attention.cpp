@@ -1,11 +1,12 @@
 #include "model/Attention.h"
 
+#include "model/BatchedMatmul.h"
+#include "model/FastDropout.h"
+
 #include <cmath>
 #include <limits>
 
 #include <ATen/TensorOperators.h>
-#include <ATen/ops/dropout.h>
-#include <ATen/ops/matmul.h>
 #include <ATen/ops/softmax.h>
 
 namespace quarry::model {
@@ -31,12 +32,12 @@ at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at
   at::Tensor qh = split(q);
   const double scale = std::sqrt(static_cast<double>(headDim));
   if (params.scaleQueryFirst) qh = qh / scale;
-  at::Tensor scores = at::matmul(qh, split(k).transpose(-1, -2));
+  at::Tensor scores = batchedMatmul(qh, split(k).transpose(-1, -2));
   if (!params.scaleQueryFirst) scores = scores / scale;
   if (additiveMask.defined()) scores = scores + additiveMask;
   at::Tensor probs = at::softmax(scores, -1);
-  if (params.training && params.dropout > 0.0) probs = at::dropout(probs, params.dropout, true);
-  at::Tensor context = at::matmul(probs, split(v));
+  probs = fastDropout(probs, params.dropout, params.training);
+  at::Tensor context = batchedMatmul(probs, split(v));
   return context.permute({0, 2, 1, 3}).contiguous().view({batch, length, width});
 }
 

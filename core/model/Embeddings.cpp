@@ -1,9 +1,10 @@
 #include "model/Embeddings.h"
 
+#include "model/FastDropout.h"
+
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/arange.h>
 #include <ATen/ops/cumsum.h>
-#include <ATen/ops/dropout.h>
 #include <ATen/ops/embedding.h>
 #include <ATen/ops/zeros.h>
 #include <ATen/ops/zeros_like.h>
@@ -47,7 +48,7 @@ at::Tensor EmbeddingsImpl::forward(const at::Tensor& inputIds, const at::Tensor&
   const int64_t positionPad = o.robertaPositions ? o.padTokenId : -1;
   x = x + at::embedding(positionEmbeddings, positionIds(ids), positionPad);
   x = layerNorm->forward(x);
-  return is_training() && o.dropout > 0.0 ? at::dropout(x, o.dropout, true) : x;
+  return fastDropout(x, o.dropout, is_training());
 }
 
 }  // namespace quarry::model

@@ -1,9 +1,6 @@
 #include "model/FastLinear.h"
 
-#include <dlfcn.h>
-
-#include <cstdlib>
-#include <cstring>
+#include "model/OneDnnGemm.h"
 
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/empty.h>
@@ -15,27 +12,10 @@ namespace quarry::model {
 
 namespace {
 
-// oneDNN's row-major sgemm: C = alpha op(A) op(B) + beta C (dnnl_status_t 0 = success).
-using SgemmFn = int (*)(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
-                        int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
-
-SgemmFn findSgemm() {
-  // LibTorch built with MKLDNN links libdnnl.so; the symbol is then in the process. A static build
-  // (pytorch.org wheels) hides it, and we fall back to at::linear.
-  static const SgemmFn fn = reinterpret_cast<SgemmFn>(dlsym(RTLD_DEFAULT, "dnnl_sgemm"));
-  return fn;
-}
-
-LinearBackend initialBackend() {
-  const char* env = std::getenv("QUARRY_LINEAR_BACKEND");
-  return env && std::strcmp(env, "torch") == 0 ? LinearBackend::Torch : LinearBackend::Auto;
-}
-
-LinearBackend g_backend = initialBackend();
-
 bool sgemm(char ta, char tb, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b,
            int64_t ldb, float beta, float* c, int64_t ldc) {
-  return findSgemm()(ta, tb, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc) == 0;
+  const detail::SgemmFn fn = detail::oneDnnSgemm();  // null if the backend was switched meanwhile
+  return fn && fn(ta, tb, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc) == 0;
 }
 
 // x2 [M,K] contiguous, w [N,K] contiguous, bias [N] or undefined -> [M,N].
@@ -87,15 +67,12 @@ bool oneDnnApplies(const at::Tensor& x, const at::Tensor& w, const at::Tensor& b
   auto cpuFloat = [](const at::Tensor& t) {
     return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided;
   };
-  return g_backend == LinearBackend::Auto && findSgemm() && cpuFloat(x) && cpuFloat(w) && w.is_contiguous() &&
+  return detail::oneDnnSgemm() && cpuFloat(x) && cpuFloat(w) && w.is_contiguous() &&
          w.dim() == 2 && x.dim() >= 1 && b.defined() && cpuFloat(b) && b.is_contiguous();
 }
 
 }  // namespace
 
-void setLinearBackend(LinearBackend backend) { g_backend = backend; }
-LinearBackend linearBackend() { return g_backend; }
-bool oneDnnGemmAvailable() { return findSgemm() != nullptr; }
 
 at::Tensor fastLinear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
   if (!oneDnnApplies(x, weight, bias)) return at::linear(x, weight, bias);

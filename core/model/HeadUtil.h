@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include <ATen/ops/dropout.h>
+#include "model/FastDropout.h"
 #include <torch/nn/module.h>
 
 #include "model/DenseLayer.h"
@@ -24,7 +24,7 @@ inline std::shared_ptr<DenseLayerImpl> denseChild(torch::nn::Module& parent, con
 }
 
 inline at::Tensor trainDropout(const at::Tensor& x, double p, bool training) {
-  return training && p > 0.0 ? at::dropout(x, p, true) : x;
+  return fastDropout(x, p, training);
 }
 
 }  // namespace quarry::model::detail

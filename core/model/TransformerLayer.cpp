@@ -3,9 +3,9 @@
 #include <ATen/core/grad_mode.h>
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/cat.h>
-#include <ATen/ops/dropout.h>
 
 #include "model/Attention.h"
+#include "model/FastDropout.h"
 #include "model/FastLinear.h"
 
 namespace quarry::model {
@@ -26,7 +26,7 @@ torch::nn::LayerNorm layerNorm(torch::nn::Module& parent, const std::string& nam
 }
 
 at::Tensor trainDropout(const at::Tensor& x, double p, bool training) {
-  return training && p > 0.0 ? at::dropout(x, p, true) : x;
+  return fastDropout(x, p, training);
 }
 
 }  // namespace
