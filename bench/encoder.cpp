@@ -30,7 +30,7 @@ namespace {
 struct Args {
   int64_t layers = 4, hidden = 256, heads = 4, intermediate = 1024, batch = 16, seq = 128, vocab = 30522;
   int steps = 5, threads = 0, blasThreads = 1, labels = 9;
-  std::string linear = "auto";   // auto | torch
+  std::string kernels = "auto";  // auto | aten
   std::string optimizer = "fused";  // fused | torch
   bool train = true, infer = true;
   std::string trace;  // chrome://tracing file of one timed step (train, then infer)
@@ -40,7 +40,7 @@ void usage() {
   std::printf(
       "bench_encoder [--layers N] [--hidden N] [--heads N] [--intermediate N] [--batch N] [--seq N]\n"
       "              [--steps N] [--threads N (0 = cores)] [--blas-threads N (0 = leave)] [--vocab N]\n"
-      "              [--linear auto|torch] [--optimizer fused|torch] [--no-train] [--no-infer] [--trace FILE]\n");
+      "              [--kernels auto|aten] [--optimizer fused|torch] [--no-train] [--no-infer] [--trace FILE]\n");
 }
 
 long vmHwmKb() {
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     else if (k == "--threads") a.threads = std::atoi(next());
     else if (k == "--blas-threads") a.blasThreads = std::atoi(next());
     else if (k == "--vocab") a.vocab = std::atol(next());
-    else if (k == "--linear") a.linear = next();
+    else if (k == "--kernels") a.kernels = next();
     else if (k == "--optimizer") a.optimizer = next();
     else if (k == "--no-train") a.train = false;
     else if (k == "--no-infer") a.infer = false;
@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
     else { usage(); return k == "--help" ? 0 : 2; }
   }
   configureCpuThreads(CpuThreadOptions{a.threads, a.blasThreads});
-  setLinearBackend(a.linear == "torch" ? LinearBackend::Torch : LinearBackend::Auto);
+  setKernelBackend(a.kernels == "aten" ? KernelBackend::Aten : KernelBackend::Auto);
 
   EncoderConfig c;
   c.vocabSize = a.vocab;
@@ -113,8 +113,8 @@ int main(int argc, char** argv) {
   std::printf("bench_encoder: layers %lld hidden %lld heads %lld intermediate %lld batch %lld seq %lld steps %d\n",
               (long long)a.layers, (long long)a.hidden, (long long)a.heads, (long long)a.intermediate,
               (long long)a.batch, (long long)a.seq, a.steps);
-  std::printf("threads: intra-op %d, inter-op %d, openblas %d; linear: %s (oneDNN sgemm %s); optimizer: %s\n",
-              at::get_num_threads(), at::get_num_interop_threads(), blasThreads(), a.linear.c_str(),
+  std::printf("threads: intra-op %d, inter-op %d, openblas %d; kernels: %s (oneDNN sgemm %s); optimizer: %s\n",
+              at::get_num_threads(), at::get_num_interop_threads(), blasThreads(), a.kernels.c_str(),
               oneDnnGemmAvailable() ? "found" : "absent", a.optimizer.c_str());
 
   if (a.train) {

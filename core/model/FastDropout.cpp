@@ -1,5 +1,7 @@
 #include "model/FastDropout.h"
 
+#include "model/KernelBackend.h"
+
 #include <mutex>
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -77,7 +79,8 @@ struct DropoutFunction : public torch::autograd::Function<DropoutFunction> {
 at::Tensor fastDropout(const at::Tensor& x, double p, bool training) {
   if (!training || p <= 0.0) return x;
   if (p >= 1.0) return at::zeros_like(x);
-  if (!x.device().is_cpu() || x.scalar_type() != at::kFloat || x.layout() != at::kStrided)
+  if (kernelBackend() == KernelBackend::Aten || !x.device().is_cpu() || x.scalar_type() != at::kFloat ||
+      x.layout() != at::kStrided)
     return at::dropout(x, p, true);
   if (at::GradMode::is_enabled() && x.requires_grad()) return DropoutFunction::apply(x, p);
   return applyMask(x, drawSeed(), p);

@@ -4,7 +4,7 @@
 // (splitmix64 of seed and position) in one parallel pass and is recomputed in backward rather than
 // stored; the seed is drawn from ATen's default CPU generator, so runs repeat under at::manual_seed.
 // ATen's own CPU dropout draws each Bernoulli serially, which cost a fifth of a training step.
-// Elsewhere (CUDA, other dtypes) this is at::dropout.
+// Elsewhere (CUDA, other dtypes, KernelBackend::Aten) this is at::dropout.
 
 #include <ATen/core/Tensor.h>
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "model/FastLinear.h"
+#include "model/KernelBackend.h"
 
 namespace quarry::model {
 
@@ -16,19 +16,19 @@ detail::SgemmFn lookup() {
   return fn;
 }
 
-LinearBackend initialBackend() {
-  const char* env = std::getenv("QUARRY_LINEAR_BACKEND");
-  return env && std::strcmp(env, "torch") == 0 ? LinearBackend::Torch : LinearBackend::Auto;
+KernelBackend initialBackend() {
+  const char* env = std::getenv("QUARRY_KERNELS");
+  return env && std::strcmp(env, "aten") == 0 ? KernelBackend::Aten : KernelBackend::Auto;
 }
 
-LinearBackend g_backend = initialBackend();
+KernelBackend g_backend = initialBackend();
 
 }  // namespace
 
-void setLinearBackend(LinearBackend backend) { g_backend = backend; }
-LinearBackend linearBackend() { return g_backend; }
+void setKernelBackend(KernelBackend backend) { g_backend = backend; }
+KernelBackend kernelBackend() { return g_backend; }
 bool oneDnnGemmAvailable() { return lookup() != nullptr; }
 
-detail::SgemmFn detail::oneDnnSgemm() { return g_backend == LinearBackend::Auto ? lookup() : nullptr; }
+detail::SgemmFn detail::oneDnnSgemm() { return g_backend == KernelBackend::Auto ? lookup() : nullptr; }
 
 }  // namespace quarry::model

@@ -1,7 +1,7 @@
 // Forward parity with Python transformers 4.28.1: all 8 fixture models x 5 input cases from
 // shared/fixtures/outputs.jsonl, every position (padding included), in two arithmetic paths:
-// gradient recording on (the training path) and InferenceMode (fused q/k/v), on CPU and, when
-// present, CUDA. Tolerances from the fixtures README: 1e-5 absolute, masked-LM logits 2e-5.
+// gradient recording on (the training path) and InferenceMode (fused q/k/v), with the oneDNN
+// matmuls and with ATen's, on CPU and, when present, CUDA. Tolerances from the fixtures README: 1e-5 absolute, masked-LM logits 2e-5.
 
 #include <map>
 
@@ -9,6 +9,7 @@
 #include <torch/cuda.h>
 
 #include "EncoderTestSupport.h"
+#include "model/FastLinear.h"
 
 using namespace quarry;
 using quarry::test::Checker;
@@ -107,16 +108,18 @@ int main() {
 
     for (const auto& device : devices) {
       m->to(device);
-      for (const auto* rec : cases) {
-        const std::string base = folderName + "/" + (*rec)["case"].get<std::string>() + " [" + device.str() + "]";
-        {
+      for (const auto backend : {model::KernelBackend::Auto, model::KernelBackend::Aten}) {
+        model::setKernelBackend(backend);
+        const char* backendName = backend == model::KernelBackend::Auto ? "oneDNN/auto" : "ATen";
+        for (const auto* rec : cases) {
+          const std::string base = folderName + "/" + (*rec)["case"].get<std::string>() + " [" + device.str() + ", " +
+                                   backendName + "]";
           checkCase(c, m, *rec, base + " grad", device);
-        }
-        {
           c10::InferenceMode guard;
           checkCase(c, m, *rec, base + " inference", device);
         }
       }
+      model::setKernelBackend(model::KernelBackend::Auto);
     }
   }
   return c.finish("test_encoder_parity");

@@ -270,10 +270,10 @@ void testKernels(Checker& c) {
   at::Tensor y = fastLinear(x, w, b);
   at::Tensor gy = at::randn_like(y);
   auto grads = torch::autograd::grad({y}, {x, w, b}, {gy});
-  setLinearBackend(LinearBackend::Torch);
+  setKernelBackend(KernelBackend::Aten);
   at::Tensor yRef = fastLinear(x, w, b);
   auto gradsRef = torch::autograd::grad({yRef}, {x, w, b}, {gy});
-  setLinearBackend(LinearBackend::Auto);
+  setKernelBackend(KernelBackend::Auto);
   c.close("fastLinear value", y, yRef, 1e-5);
   for (int i = 0; i < 3; ++i) c.close("fastLinear grad " + std::to_string(i), grads[i], gradsRef[i], 1e-5);
 
