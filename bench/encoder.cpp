@@ -33,6 +33,7 @@ struct Args {
   std::string kernels = "auto";  // auto | aten
   std::string optimizer = "fused";  // fused | torch
   bool train = true, infer = true;
+  bool int8 = false;  // also time int8 dynamic-quantised inference
   std::string trace;  // chrome://tracing file of one timed step (train, then infer)
 };
 
@@ -40,7 +41,7 @@ void usage() {
   std::printf(
       "bench_encoder [--layers N] [--hidden N] [--heads N] [--intermediate N] [--batch N] [--seq N]\n"
       "              [--steps N] [--threads N (0 = cores)] [--blas-threads N (0 = leave)] [--vocab N]\n"
-      "              [--kernels auto|aten] [--optimizer fused|torch] [--no-train] [--no-infer] [--trace FILE]\n");
+      "              [--kernels auto|aten] [--optimizer fused|torch] [--no-train] [--no-infer] [--int8] [--trace FILE]\n");
 }
 
 long vmHwmKb() {
@@ -80,6 +81,7 @@ int main(int argc, char** argv) {
     else if (k == "--no-train") a.train = false;
     else if (k == "--no-infer") a.infer = false;
     else if (k == "--trace") a.trace = next();
+    else if (k == "--int8") a.int8 = true;
     else { usage(); return k == "--help" ? 0 : 2; }
   }
   configureCpuThreads(CpuThreadOptions{a.threads, a.blasThreads});
@@ -162,6 +164,20 @@ int main(int argc, char** argv) {
       run();
     }
     std::printf("infer: %.1f tokens/s (%.3f s/batch)\n", tokens * a.steps / t, t / a.steps);
+    if (a.int8) {
+      at::Tensor reference = run();
+      const int packed = m->enableDynamicInt8();
+      if (packed == 0) {
+        std::printf("infer int8: unavailable in this LibTorch\n");
+      } else {
+        at::Tensor q = run();
+        auto t1 = std::chrono::steady_clock::now();
+        for (int s = 0; s < a.steps; ++s) run();
+        const double ti = seconds(t1);
+        std::printf("infer int8 (%d layers): %.1f tokens/s (%.3f s/batch; max |logit diff| vs fp32 %.4f)\n", packed,
+                    tokens * a.steps / ti, ti / a.steps, (q - reference).abs().max().item<double>());
+      }
+    }
   }
   std::printf("peak RSS (VmHWM): %.1f MiB\n", vmHwmKb() / 1024.0);
   return 0;

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include <ATen/TensorOperators.h>
+#include <ATen/core/grad_mode.h>
 #include <ATen/ops/softmax.h>
 
 namespace quarry::model {
@@ -33,8 +34,10 @@ at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at
   const double scale = std::sqrt(static_cast<double>(headDim));
   if (params.scaleQueryFirst) qh = qh / scale;
   at::Tensor scores = batchedMatmul(qh, split(k).transpose(-1, -2));
-  if (!params.scaleQueryFirst) scores = scores / scale;
-  if (additiveMask.defined()) scores = scores + additiveMask;
+  // In place when nothing is recorded for backward: the [B,h,T,T] scores are the largest tensors here.
+  const bool inPlace = !at::GradMode::is_enabled();
+  if (!params.scaleQueryFirst) scores = inPlace ? scores.div_(scale) : scores / scale;
+  if (additiveMask.defined()) scores = inPlace ? scores.add_(additiveMask) : scores + additiveMask;
   at::Tensor probs = at::softmax(scores, -1);
   probs = fastDropout(probs, params.dropout, params.training);
   at::Tensor context = batchedMatmul(probs, split(v));

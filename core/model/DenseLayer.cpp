@@ -1,9 +1,10 @@
 #include "model/DenseLayer.h"
 
-#include <ATen/ops/empty.h>
+#include <ATen/core/grad_mode.h>
 #include <ATen/ops/linear.h>
 #include <ATen/ops/zeros.h>
 
+#include "model/DynamicInt8.h"
 #include "model/FastLinear.h"
 
 namespace quarry::model {
@@ -15,7 +16,16 @@ DenseLayerImpl::DenseLayerImpl(int64_t inFeatures, int64_t outFeatures, bool wit
   if (withBias) bias = register_parameter("bias", at::zeros({outFeatures}));
 }
 
-at::Tensor DenseLayerImpl::forward(const at::Tensor& x) { return fastLinear(x, weight, bias); }
+at::Tensor DenseLayerImpl::forward(const at::Tensor& x) {
+  if (!m_int8.isNone() && !at::GradMode::is_enabled() && x.device().is_cpu() && x.scalar_type() == at::kFloat)
+    return int8Linear(m_int8, x);
+  return fastLinear(x, weight, bias);
+}
+
+bool DenseLayerImpl::enableDynamicInt8() {
+  m_int8 = packInt8Linear(weight, bias);
+  return !m_int8.isNone();
+}
 
 LinearFactory defaultLinearFactory() {
   return [](const LinearSpec& spec) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include <ATen/core/ivalue.h>
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
 
@@ -20,6 +21,13 @@ class DenseLayerImpl : public torch::nn::Module {
   // [..., in] -> [..., out]. Virtual so that adapters wrap it.
   virtual at::Tensor forward(const at::Tensor& x);
 
+  // Int8 inference (DynamicInt8.h): packs the current weights; forward then uses them whenever no
+  // gradient is recorded and the input is on the CPU. Re-run after the weights change; training
+  // (gradient recording on) always uses the float weights. False when unavailable.
+  bool enableDynamicInt8();
+  void disableDynamicInt8() { m_int8 = c10::IValue(); }
+  bool dynamicInt8Enabled() const { return !m_int8.isNone(); }
+
   int64_t inFeatures() const { return m_in; }
   int64_t outFeatures() const { return m_out; }
 
@@ -29,6 +37,7 @@ class DenseLayerImpl : public torch::nn::Module {
  private:
   int64_t m_in;
   int64_t m_out;
+  c10::IValue m_int8;  // packed int8 weights, None when off
 };
 TORCH_MODULE(DenseLayer);
 

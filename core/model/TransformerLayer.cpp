@@ -72,7 +72,7 @@ at::Tensor TransformerLayerImpl::forward(const at::Tensor& hidden, const at::Ten
   // Concatenating the three weights costs 3·H² copies against 3·B·T·H² multiply-adds; only when
   // the layers are plain DenseLayers (an adapter must see its own forward called).
   const bool plain = typeid(*query) == typeid(DenseLayerImpl) && typeid(*key) == typeid(DenseLayerImpl) &&
-                     typeid(*value) == typeid(DenseLayerImpl);
+                     typeid(*value) == typeid(DenseLayerImpl) && !query->dynamicInt8Enabled();
   if (m_options.fuseQkvInInference && plain && !at::GradMode::is_enabled()) {
     at::Tensor w = at::cat({query->weight, key->weight, value->weight}, 0);
     at::Tensor b = at::cat({query->bias, key->bias, value->bias}, 0);

@@ -210,6 +210,20 @@ std::vector<ParameterGroup> TransformerModelImpl::parameterGroups() const {
   return out;
 }
 
+int TransformerModelImpl::enableDynamicInt8() {
+  int packed = 0;
+  for (const auto& item : named_modules(std::string(), /*include_self=*/false)) {
+    if (auto* dense = dynamic_cast<DenseLayerImpl*>(item.value().get())) packed += dense->enableDynamicInt8() ? 1 : 0;
+  }
+  return packed;
+}
+
+void TransformerModelImpl::disableDynamicInt8() {
+  for (const auto& item : named_modules(std::string(), /*include_self=*/false)) {
+    if (auto* dense = dynamic_cast<DenseLayerImpl*>(item.value().get())) dense->disableDynamicInt8();
+  }
+}
+
 void TransformerModelImpl::initializeWeights(uint64_t seed) {
   at::NoGradGuard noGrad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);

@@ -75,6 +75,12 @@ class TransformerModelImpl : public torch::nn::Module {
   // and biases 0, LayerNorm 1/0. Deterministic in `seed`.
   void initializeWeights(uint64_t seed);
 
+  // Int8 weights for every DenseLayer's inference (DenseLayerImpl::enableDynamicInt8), as Python's
+  // quantize_dynamic on nn.Linear. Returns how many layers were packed (0 when unavailable). Call
+  // again after the weights change; disableDynamicInt8() returns to float.
+  int enableDynamicInt8();
+  void disableDynamicInt8();
+
   const EncoderConfig& config() const { return m_config; }
   Task task() const { return m_task; }
   // "bert." etc. for task models, "" for Task::Encoder.

@@ -341,6 +341,30 @@ void testModes(Checker& c) {
   m->eval();
   c.expect(at::equal(m->forward(ids, mask).logits, m->forward(ids, mask).logits), "deterministic in eval mode");
 
+  // Opt-in int8 inference stays close to float and never affects gradient-recording forwards.
+  {
+    auto q = build(Architecture::Bert, Task::SequenceClassification, 6);
+    q->eval();
+    at::Tensor input = at::randint(2, 50, {2, 9}, at::kLong);
+    at::Tensor ref;
+    {
+      c10::InferenceMode guard;
+      ref = q->forward(input).lastHiddenState.clone();
+    }
+    const int packed = q->enableDynamicInt8();
+    if (packed > 0) {
+      c.expect(packed == 2 * 6 + 2, "int8: every DenseLayer packed (" + std::to_string(packed) + ")");
+      c10::InferenceMode guard;
+      c.close("int8 hidden states near float", q->forward(input).lastHiddenState, ref, 0.1);
+    } else {
+      std::printf("note: int8 dynamic quantisation unavailable in this LibTorch\n");
+    }
+    c.expect(at::equal(q->forward(input).lastHiddenState, ref) || packed == 0 ||
+                 at::allclose(q->forward(input).lastHiddenState, ref, 1e-5, 1e-5),
+             "gradient-recording forward uses float weights");
+    q->disableDynamicInt8();
+  }
+
   auto m1 = build(Architecture::Bert, Task::TokenClassification, 21);
   auto m2 = build(Architecture::Bert, Task::TokenClassification, 21);
   auto s1 = m1->stateDict(), s2 = m2->stateDict();
