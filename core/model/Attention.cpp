@@ -1,14 +1,14 @@
 #include "model/Attention.h"
 
-#include "model/BatchedMatmul.h"
-#include "model/FastDropout.h"
-
 #include <cmath>
 #include <limits>
 
 #include <ATen/TensorOperators.h>
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/softmax.h>
+
+#include "model/BatchedMatmul.h"
+#include "model/FastDropout.h"
 
 namespace quarry::model {
 

@@ -1,10 +1,10 @@
 #include "model/CpuThreads.h"
 
-#include <dlfcn.h>
-
+#include <algorithm>
 #include <thread>
 
 #include <ATen/Parallel.h>
+#include <dlfcn.h>
 
 namespace quarry::model {
 

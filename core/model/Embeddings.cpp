@@ -1,13 +1,13 @@
 #include "model/Embeddings.h"
 
-#include "model/FastDropout.h"
-
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/arange.h>
 #include <ATen/ops/cumsum.h>
 #include <ATen/ops/embedding.h>
 #include <ATen/ops/zeros.h>
 #include <ATen/ops/zeros_like.h>
+
+#include "model/FastDropout.h"
 
 namespace quarry::model {
 

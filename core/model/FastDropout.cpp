@@ -1,7 +1,5 @@
 #include "model/FastDropout.h"
 
-#include "model/KernelBackend.h"
-
 #include <mutex>
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -11,6 +9,8 @@
 #include <ATen/ops/empty_like.h>
 #include <ATen/ops/zeros_like.h>
 #include <torch/csrc/autograd/custom_function.h>
+
+#include "model/KernelBackend.h"
 
 namespace quarry::model {
 

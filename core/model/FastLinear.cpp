@@ -1,12 +1,12 @@
 #include "model/FastLinear.h"
 
-#include "model/OneDnnGemm.h"
-
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/empty.h>
 #include <ATen/ops/linear.h>
 #include <ATen/ops/sum.h>
 #include <torch/csrc/autograd/custom_function.h>
+
+#include "model/OneDnnGemm.h"
 
 namespace quarry::model {
 

@@ -1,9 +1,9 @@
 #include "model/OneDnnGemm.h"
 
-#include <dlfcn.h>
-
 #include <cstdlib>
 #include <cstring>
+
+#include <dlfcn.h>
 
 #include "model/KernelBackend.h"
 

@@ -1,7 +1,7 @@
 #include "model/TransformerLayer.h"
 
-#include <ATen/core/grad_mode.h>
 #include <ATen/TensorOperators.h>
+#include <ATen/core/grad_mode.h>
 #include <ATen/ops/cat.h>
 
 #include "model/Attention.h"
