@@ -1,5 +1,6 @@
 #include "model/OneDnnGemm.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -21,7 +22,7 @@ KernelBackend initialBackend() {
   return env && std::strcmp(env, "aten") == 0 ? KernelBackend::Aten : KernelBackend::Auto;
 }
 
-KernelBackend g_backend = initialBackend();
+std::atomic<KernelBackend> g_backend{initialBackend()};
 
 }  // namespace
 

@@ -325,6 +325,22 @@ void testKernels(Checker& c) {
   }
   c.close("FusedAdamW group 1", p1, q1, 1e-6);
   c.close("FusedAdamW group 2", p2, q2, 1e-6);
+
+  // A non-contiguous parameter takes the tensor-op path.
+  at::Tensor base = at::randn({5, 3});
+  at::Tensor nc = base.t().requires_grad_(true);
+  at::Tensor ncRef = base.t().clone().requires_grad_(true);
+  FusedAdamW fusedNc({AdamWGroup{{nc}, AdamWOptions{}}});
+  torch::optim::AdamW refNc(std::vector<at::Tensor>{ncRef}, torch::optim::AdamWOptions(1e-3).weight_decay(0.01));
+  for (int step = 0; step < 3; ++step) {
+    at::Tensor gnc = at::randn({3, 5});
+    nc.mutable_grad() = gnc.clone();
+    ncRef.mutable_grad() = gnc.clone();
+    fusedNc.step();
+    refNc.step();
+  }
+  c.expect(!nc.is_contiguous(), "parameter stays non-contiguous");
+  c.close("FusedAdamW tensor-op path", nc, ncRef, 1e-7);
 }
 
 void testModes(Checker& c) {
