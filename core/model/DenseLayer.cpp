@@ -1,6 +1,7 @@
 #include "model/DenseLayer.h"
 
 #include <ATen/core/grad_mode.h>
+#include <ATen/ops/empty.h>
 #include <ATen/ops/linear.h>
 #include <ATen/ops/zeros.h>
 
@@ -20,6 +21,12 @@ at::Tensor DenseLayerImpl::forward(const at::Tensor& x) {
   if (!m_int8.isNone() && !at::GradMode::is_enabled() && x.device().is_cpu() && x.scalar_type() == at::kFloat)
     return int8Linear(m_int8, x);
   return fastLinear(x, weight, bias);
+}
+
+void DenseLayerImpl::resetParameters(double stddev, at::Generator& generator) {
+  at::NoGradGuard noGrad;
+  weight.copy_(at::empty(weight.sizes(), at::TensorOptions().dtype(at::kFloat)).normal_(0.0, stddev, generator));
+  if (bias.defined()) bias.zero_();
 }
 
 bool DenseLayerImpl::enableDynamicInt8() {

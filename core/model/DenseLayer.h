@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include <ATen/core/Generator.h>
 #include <ATen/core/ivalue.h>
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
@@ -20,6 +21,10 @@ class DenseLayerImpl : public torch::nn::Module {
 
   // [..., in] -> [..., out]. Virtual so that adapters wrap it.
   virtual at::Tensor forward(const at::Tensor& x);
+
+  // Hugging Face's _init_weights for nn.Linear: weight N(0, stddev), bias 0, drawn on the CPU from
+  // `generator`. Adapters override it to initialise their own tensors as well. Runs without grad.
+  virtual void resetParameters(double stddev, at::Generator& generator);
 
   // Int8 inference (DynamicInt8.h): packs the current weights; forward then uses them whenever no
   // gradient is recorded and the input is on the CPU. Re-run after the weights change; training

@@ -235,8 +235,7 @@ void TransformerModelImpl::initializeWeights(uint64_t seed) {
   for (const auto& item : named_modules(std::string(), /*include_self=*/false)) {
     torch::nn::Module* m = item.value().get();
     if (auto* dense = dynamic_cast<DenseLayerImpl*>(m)) {
-      normal(dense->weight);
-      if (dense->bias.defined()) dense->bias.zero_();
+      dense->resetParameters(stddev, gen);
     } else if (auto* ln = dynamic_cast<torch::nn::LayerNormImpl*>(m)) {
       ln->weight.fill_(1.0);
       ln->bias.zero_();
