@@ -754,7 +754,7 @@ void AnnotationView::mouseMoveEvent(QMouseEvent* event) {
 
 void AnnotationView::mouseReleaseEvent(QMouseEvent* event) {
   if (event->button() == Qt::LeftButton) m_dragging = false;
-  QAbstractScrollArea::mouseReleaseEvent(event);
+  event->accept();
 }
 
 void AnnotationView::mouseDoubleClickEvent(QMouseEvent* event) {

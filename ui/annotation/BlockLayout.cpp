@@ -37,6 +37,12 @@ struct PendingArc {
   qreal labelWidth;
 };
 
+// Centred over the arc, kept inside the text width (an arc running to the edge would clip it).
+qreal labelLeft(const PendingArc& a, qreal width) {
+  const qreal centred = (a.x1 + a.x2) / 2 - a.labelWidth / 2;
+  return std::clamp(centred, 0.0, std::max(0.0, width - a.labelWidth));
+}
+
 }  // namespace
 
 void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMetrics& m) {
@@ -170,8 +176,8 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
     QVector<ArcInterval> iv;
     for (int i : arcsOnLine[li]) {
       const PendingArc& a = pending[i];
-      const qreal cx = (a.x1 + a.x2) / 2;
-      iv.push_back({std::min(a.x1, cx - a.labelWidth / 2), std::max(a.x2, cx + a.labelWidth / 2)});
+      const qreal lx = labelLeft(a, m.width);
+      iv.push_back({std::min(a.x1, lx), std::max(a.x2, lx + a.labelWidth)});
     }
     int count = 0;
     const QVector<int> l = ArcRouter::assign(iv, 4, &count);
@@ -220,7 +226,7 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
     arc.arrowLeft = a.arrowLeft;
     arc.arrowRight = a.arrowRight;
     const qreal lh = m.arcLaneHeight - 2;
-    arc.labelRect = QRectF((a.x1 + a.x2) / 2 - a.labelWidth / 2, arc.y - lh / 2, a.labelWidth, lh);
+    arc.labelRect = QRectF(labelLeft(a, m.width), arc.y - lh / 2, a.labelWidth, lh);
     arcs.push_back(arc);
   }
 }
