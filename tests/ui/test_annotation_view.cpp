@@ -359,7 +359,8 @@ class TestAnnotationView : public QObject {
     QPoint onArc;
     const QRect t1 = v->spanRect(QStringLiteral("T1"));
     for (int y = t1.top() - 1; y > 0 && onArc.isNull(); --y)
-      if (v->relationAt(QPoint(t1.center().x(), y)) == QStringLiteral("R2")) onArc = QPoint(t1.center().x(), y);
+      for (int x = t1.left(); x < v->viewport()->width() && onArc.isNull(); x += 2)
+        if (v->relationAt(QPoint(x, y)) == QStringLiteral("R2")) onArc = QPoint(x, y);
     QVERIFY(!onArc.isNull());
     QVERIFY(v->toolTipAt(onArc).contains(QLatin1String("The drug is given for the disease.")));
     QSignalSpy removal(v, &AnnotationView::relationRemovalRequested);

@@ -6,9 +6,11 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QToolTip>
 #include <algorithm>
 
+#include "annotation/AnnotationHitTester.h"
 #include "annotation/AnnotationPainter.h"
 #include "annotation/AnnotationTooltips.h"
 #include "annotation/TextNavigator.h"
@@ -272,7 +274,23 @@ void AnnotationView::paintEvent(QPaintEvent*) {
   if (m_readOnly) background = background.darker(104);
   p.fillRect(viewport()->rect(), background);
   const int blocks = m_cache.blockCount();
-  const int scroll = verticalScrollBar()->value();
+  int scroll = verticalScrollBar()->value();
+  if (blocks > 0) {
+    // Scrolling up into blocks known only by estimate: when the block cut by the viewport's top edge
+    // gets its real height, keep what lies below it where it was on screen.
+    const int first = m_cache.blockAtY(std::max(0, scroll - kMarginY));
+    if (!m_cache.isExact(first) && kMarginY + m_cache.blockTop(first) < scroll) {
+      const int before = m_cache.blockHeight(first);
+      m_cache.layout(first);
+      const int delta = m_cache.blockHeight(first) - before;
+      if (delta != 0) {
+        updateScrollBars();
+        const QSignalBlocker blocker(verticalScrollBar());
+        verticalScrollBar()->setValue(scroll + delta);
+        scroll = verticalScrollBar()->value();
+      }
+    }
+  }
   const int height = viewport()->height();
   const int totalBefore = m_cache.totalHeight();
 
@@ -330,21 +348,8 @@ QStringList AnnotationView::spansAt(const QPoint& pos) const {
   QStringList out;
   const BlockHit hit = hitBlock(pos);
   if (hit.block < 0) return out;
-  const BlockLayout& layout = m_cache.layout(hit.block);
-  QVector<int> found;
-  for (const SpanPiece& p : layout.spans)
-    if (p.barRect.adjusted(0, -1, 0, 1).contains(hit.local) && !found.contains(p.span)) found.push_back(p.span);
-  QVector<int> inText;
-  for (const SpanPiece& p : layout.spans)
-    if (p.textRect.contains(hit.local) && !found.contains(p.span) && !inText.contains(p.span)) inText.push_back(p.span);
-  auto length = [&](int s) {
-    int n = 0;
-    for (const auto& f : m_index.spans()[s].fragments) n += f.second - f.first;
-    return n;
-  };
-  std::stable_sort(inText.begin(), inText.end(), [&](int a, int b) { return length(a) < length(b); });
-  found += inText;
-  for (int s : found) out.push_back(m_index.spans()[s].key);
+  for (int s : AnnotationHitTester::spansAt(m_index, m_cache.layout(hit.block), hit.local))
+    out.push_back(m_index.spans()[s].key);
   return out;
 }
 
@@ -357,24 +362,14 @@ int AnnotationView::spanIndexAt(const QPoint& pos) const { return m_index.spanIn
 
 QString AnnotationView::relationAt(const QPoint& pos) const {
   const BlockHit hit = hitBlock(pos);
-  if (hit.block < 0) return {};
-  const QPointF q = hit.local;
-  for (const ArcPiece& a : m_cache.layout(hit.block).arcs) {
-    const bool onLabel = a.labelRect.adjusted(-1, -1, 1, 1).contains(q);
-    const bool onStroke = std::abs(q.y() - a.y) <= 3 && q.x() >= a.x1 - 2 && q.x() <= a.x2 + 2;
-    const bool onLeg = q.y() >= a.y && q.y() <= a.footY &&
-                       ((!a.openLeft && std::abs(q.x() - a.x1) <= 3) || (!a.openRight && std::abs(q.x() - a.x2) <= 3));
-    if (onLabel || onStroke || onLeg) return m_index.links()[a.link].key;
-  }
-  return {};
+  const int link = hit.block < 0 ? -1 : AnnotationHitTester::linkAt(m_cache.layout(hit.block), hit.local);
+  return link < 0 ? QString() : m_index.links()[link].key;
 }
 
 QString AnnotationView::answerAt(const QPoint& pos) const {
   const BlockHit hit = hitBlock(pos);
-  if (hit.block < 0) return {};
-  for (const AnswerPiece& a : m_cache.layout(hit.block).answers)
-    if (a.box.contains(hit.local) || a.tagRect.contains(hit.local)) return m_index.answers()[a.answer].field;
-  return {};
+  const int answer = hit.block < 0 ? -1 : AnnotationHitTester::answerAt(m_cache.layout(hit.block), hit.local);
+  return answer < 0 ? QString() : m_index.answers()[answer].field;
 }
 
 int AnnotationView::codePointAt(const QPoint& pos) const {
