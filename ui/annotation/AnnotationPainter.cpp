@@ -179,7 +179,7 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
     for (const SpanPiece& piece : layout.spans)
-      if (piece.span == span) p.drawRoundedRect(piece.textRect.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3);
+      if (piece.span == span) p.drawRoundedRect(piece.textRect.adjusted(-1.5, -1.5, 1.5, 0.5), 3, 3);
   };
   if (s.hoverSpan >= 0 && s.hoverSpan != s.currentSpan)
     outline(s.hoverSpan, QPen(withAlpha(index.spans()[s.hoverSpan].colour, 160), 1));

@@ -194,7 +194,7 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
     lp.textTop = y + lp.arcLanes * m.arcLaneHeight + (hasTag[li] ? m.tagHeight : 0) + 2;
     ql.setPosition(QPointF(0, lp.textTop));
     lp.textBottom = lp.textTop + ql.height();
-    lp.bottom = lp.textBottom + lp.spanLanes * m.spanLaneHeight + m.lineGap;
+    lp.bottom = lp.textBottom + 1 + lp.spanLanes * m.spanLaneHeight + m.lineGap;
     y = lp.bottom;
   }
   height = int(std::ceil(y + m.blockGap));
@@ -203,7 +203,8 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
   for (SpanPiece& p : spans) {
     const LinePlacement& lp = lines[p.line];
     p.textRect = QRectF(p.textRect.x(), lp.textTop, p.textRect.width(), lp.textBottom - lp.textTop);
-    p.barRect = QRectF(p.textRect.x(), lp.textBottom + 1 + p.lane * m.spanLaneHeight, p.textRect.width(), barHeight);
+    // 2 px below the glyph box, clear of the current-span outline drawn around the text.
+    p.barRect = QRectF(p.textRect.x(), lp.textBottom + 2 + p.lane * m.spanLaneHeight, p.textRect.width(), barHeight);
   }
   for (AnswerPiece& p : answers) {
     const LinePlacement& lp = lines[p.line];
