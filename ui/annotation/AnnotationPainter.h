@@ -1,0 +1,42 @@
+#pragma once
+// Paints one laid-out block: span underlays and lane bars, discontinuous-span connectors, QA boxes
+// and tags, misalignment marks, relation arcs, selection and the current-item highlights.
+
+#include <QColor>
+#include <QPalette>
+#include <QPointF>
+#include <QSet>
+
+#include "annotation/BlockLayout.h"
+
+class QPainter;
+
+namespace quarry::ui {
+
+class AnnotationIndex;
+
+// What the view wants highlighted; indices are AnnotationIndex indices, -1 = none.
+struct PaintState {
+  int selectionStart = 0;   // UTF-16, global; start == end: no selection
+  int selectionEnd = 0;
+  int cursor = -1;          // UTF-16 caret, global; -1 hides it
+  bool showCursor = false;
+  int currentSpan = -1;
+  int hoverSpan = -1;
+  int currentLink = -1;
+  int hoverLink = -1;
+  int relationHead = -1;    // a relation being drawn starts here
+  const QSet<int>* misaligned = nullptr;  // spans marked as not matching the model's tokens
+  bool alwaysShowLabels = false;
+  QPalette palette;
+};
+
+class AnnotationPainter {
+ public:
+  // Paints `layout` (block `block` of `index`) with its top-left corner at `origin`.
+  static void paintBlock(QPainter& painter, const AnnotationIndex& index, int block,
+                         const BlockLayout& layout, const LayoutMetrics& metrics, QPointF origin,
+                         const PaintState& state);
+};
+
+}  // namespace quarry::ui

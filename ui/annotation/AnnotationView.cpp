@@ -1,0 +1,779 @@
+#include "annotation/AnnotationView.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QToolTip>
+#include <algorithm>
+
+#include "annotation/AnnotationHitTester.h"
+#include "annotation/AnnotationPainter.h"
+#include "annotation/AnnotationTooltips.h"
+#include "annotation/TextNavigator.h"
+
+namespace quarry::ui {
+
+namespace {
+
+constexpr int kMarginX = 12;
+constexpr int kMarginY = 8;
+
+void addUnique(QVector<int>* v, const QVector<int>& more) {
+  for (int x : more)
+    if (!v->contains(x)) v->push_back(x);
+}
+
+}  // namespace
+
+AnnotationView::AnnotationView(QWidget* parent) : QAbstractScrollArea(parent) {
+  setObjectName(QStringLiteral("annotationView"));
+  viewport()->setObjectName(QStringLiteral("annotationViewport"));
+  setAccessibleName(tr("Document annotation view"));
+  setAccessibleDescription(tr("Select text and press a type's hotkey to label it; Tab moves between spans."));
+  setFocusPolicy(Qt::StrongFocus);
+  viewport()->setMouseTracking(true);
+  viewport()->setCursor(Qt::IBeamCursor);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+  resetLayout();
+}
+
+AnnotationView::~AnnotationView() = default;
+
+// ---- document and changes ------------------------------------------------------------------
+
+void AnnotationView::setDocument(const Document& document, const Schema& schema) {
+  cancelRelation();
+  if (m_popup) m_popup->close();
+  m_document = document;
+  m_schema = schema;
+  m_index.rebuild(m_document, m_schema);
+  m_anchor = m_cursor = 0;
+  m_currentSpan.clear();
+  m_currentRelation.clear();
+  m_hoverSpan.clear();
+  m_hoverRelation.clear();
+  QSet<QString> kept;
+  for (const QString& k : std::as_const(m_misalignedKeys))
+    if (m_index.spanIndex(k) >= 0) kept.insert(k);
+  m_misalignedKeys = kept;
+  refreshMisaligned();
+  resetLayout();
+  verticalScrollBar()->setValue(0);
+  viewport()->update();
+}
+
+void AnnotationView::reindex(const QVector<int>& blocksBefore) {
+  m_index.rebuildAnnotations(m_document, m_schema);
+  refreshMisaligned();
+  m_cache.invalidate(blocksBefore);
+  viewport()->update();
+}
+
+void AnnotationView::applyEntityAdded(const EntitySpan& entity) {
+  m_document.entities.push_back(entity);
+  reindex({});
+  m_cache.invalidate(m_index.blocksOfSpan(m_index.spanIndex(entity.key)));
+  setCurrentSpanIndex(m_index.spanIndex(entity.key));
+}
+
+void AnnotationView::applyEntityRemoved(const QString& key) {
+  const QVector<int> before = m_index.blocksOfSpan(m_index.spanIndex(key));
+  auto& es = m_document.entities;
+  es.erase(std::remove_if(es.begin(), es.end(), [&](const EntitySpan& e) { return e.key == key; }), es.end());
+  auto& rs = m_document.relations;
+  rs.erase(std::remove_if(rs.begin(), rs.end(), [&](const Relation& r) { return r.head == key || r.tail == key; }),
+           rs.end());
+  if (m_currentSpan == key) m_currentSpan.clear();
+  if (m_hoverSpan == key) m_hoverSpan.clear();
+  if (m_relationHead == key) cancelRelation();
+  reindex(before);
+  if (m_index.linkIndex(m_currentRelation) < 0) m_currentRelation.clear();
+}
+
+void AnnotationView::applyEntityChanged(const EntitySpan& entity) {
+  const QVector<int> before = m_index.blocksOfSpan(m_index.spanIndex(entity.key));
+  for (EntitySpan& e : m_document.entities)
+    if (e.key == entity.key) e = entity;
+  reindex(before);
+  m_cache.invalidate(m_index.blocksOfSpan(m_index.spanIndex(entity.key)));
+}
+
+void AnnotationView::applyRelationAdded(const Relation& relation) {
+  m_document.relations.push_back(relation);
+  reindex({});
+  m_cache.invalidate(m_index.blocksOfLink(m_index.linkIndex(relation.key)));
+}
+
+void AnnotationView::applyRelationRemoved(const QString& key) {
+  const QVector<int> before = m_index.blocksOfLink(m_index.linkIndex(key));
+  auto& rs = m_document.relations;
+  rs.erase(std::remove_if(rs.begin(), rs.end(), [&](const Relation& r) { return r.key == key; }), rs.end());
+  if (m_currentRelation == key) m_currentRelation.clear();
+  if (m_hoverRelation == key) m_hoverRelation.clear();
+  reindex(before);
+}
+
+QVector<int> AnnotationView::blocksOfAnswerField(const QString& field) const {
+  QVector<int> out;
+  for (const auto& a : m_index.answers()) {
+    if (a.field != field) continue;
+    for (int b = m_index.blockAt(a.start), last = m_index.blockAt(std::max(a.start, a.end - 1)); b >= 0 && b <= last; ++b)
+      addUnique(&out, {b});
+  }
+  return out;
+}
+
+void AnnotationView::applyAnswerSet(const QaAnswer& answer) {
+  const QVector<int> before = blocksOfAnswerField(answer.field);
+  auto& as = m_document.answers;
+  as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == answer.field; }), as.end());
+  as.push_back(answer);
+  reindex(before);
+  m_cache.invalidate(blocksOfAnswerField(answer.field));
+}
+
+void AnnotationView::applyAnswerCleared(const QString& field) {
+  const QVector<int> before = blocksOfAnswerField(field);
+  auto& as = m_document.answers;
+  as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == field; }), as.end());
+  reindex(before);
+}
+
+void AnnotationView::setMisalignedSpans(const QSet<QString>& keys, const QString& explanation) {
+  m_misalignedKeys = keys;
+  m_misalignedExplanation = explanation;
+  refreshMisaligned();
+  // Marks add no height; repainting is enough.
+  viewport()->update();
+}
+
+void AnnotationView::refreshMisaligned() {
+  m_misaligned.clear();
+  for (const QString& k : std::as_const(m_misalignedKeys)) {
+    const int s = m_index.spanIndex(k);
+    if (s >= 0) m_misaligned.insert(s);
+  }
+}
+
+// ---- properties ----------------------------------------------------------------------------
+
+void AnnotationView::setReadOnly(bool readOnly) {
+  if (m_readOnly == readOnly) return;
+  m_readOnly = readOnly;
+  if (readOnly) cancelRelation();
+  viewport()->update();
+  Q_EMIT readOnlyChanged(readOnly);
+}
+
+void AnnotationView::setWordSnapping(bool on) {
+  if (m_wordSnapping == on) return;
+  m_wordSnapping = on;
+  Q_EMIT wordSnappingChanged(on);
+}
+
+void AnnotationView::setAlwaysShowLabels(bool on) {
+  if (m_alwaysShowLabels == on) return;
+  m_alwaysShowLabels = on;
+  resetLayout();
+  viewport()->update();
+}
+
+int AnnotationView::cursorPosition() const { return m_index.toCodePoint(m_cursor); }
+
+void AnnotationView::setCursorPosition(int codePoint) {
+  const int u = m_index.toUtf16(codePoint);
+  setSelectionUtf16(u, u);
+}
+
+QPair<int, int> AnnotationView::selection() const {
+  const int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
+  return {m_index.toCodePoint(a), m_index.toCodePoint(b)};
+}
+
+void AnnotationView::setSelection(int start, int end) {
+  setSelectionUtf16(m_index.toUtf16(start), m_index.toUtf16(end));
+}
+
+void AnnotationView::setSelectionUtf16(int anchor, int cursor) {
+  const int n = int(m_index.text().size());
+  anchor = std::clamp(anchor, 0, n);
+  cursor = std::clamp(cursor, 0, n);
+  if (anchor == m_anchor && cursor == m_cursor) return;
+  m_anchor = anchor;
+  m_cursor = cursor;
+  viewport()->update();
+  const auto sel = selection();
+  Q_EMIT selectionChanged(sel.first, sel.second);
+}
+
+void AnnotationView::setCurrentSpan(const QString& key) {
+  setCurrentSpanIndex(m_index.spanIndex(key));
+  ensureSpanVisible(key);
+}
+
+void AnnotationView::setCurrentSpanIndex(int span) {
+  const QString key = span >= 0 ? m_index.spans()[span].key : QString();
+  if (!key.isEmpty()) m_currentRelation.clear();
+  if (key == m_currentSpan) return;
+  m_currentSpan = key;
+  viewport()->update();
+  Q_EMIT currentSpanChanged(key);
+}
+
+QMenu* AnnotationView::activePopup() const { return m_popup && m_popup->isVisible() ? m_popup.data() : nullptr; }
+
+// ---- layout and painting -------------------------------------------------------------------
+
+void AnnotationView::resetLayout() {
+  // Keep the block at the top of the viewport in place across the relayout.
+  const int oldScroll = verticalScrollBar()->value();
+  const int topBlock = m_cache.blockCount() > 0 ? m_cache.blockAtY(std::max(0, oldScroll - kMarginY)) : 0;
+  const int offset = m_cache.blockCount() > 0 ? oldScroll - kMarginY - m_cache.blockTop(topBlock) : 0;
+  const qreal width = std::max(40, viewport()->width() - 2 * kMarginX);
+  m_cache.reset(&m_index, LayoutMetrics::forFont(font(), width, m_alwaysShowLabels));
+  m_lastWidth = viewport()->width();
+  updateScrollBars();
+  if (m_cache.blockCount() > 0 && topBlock < m_cache.blockCount())
+    verticalScrollBar()->setValue(m_cache.blockTop(topBlock) + kMarginY + std::max(0, offset));
+}
+
+void AnnotationView::updateScrollBars() {
+  const int total = m_cache.totalHeight() + 2 * kMarginY;
+  const int page = viewport()->height();
+  QScrollBar* bar = verticalScrollBar();
+  bar->setRange(0, std::max(0, total - page));
+  bar->setPageStep(page);
+  bar->setSingleStep(std::max(8, QFontMetrics(font()).height() * 2));
+}
+
+void AnnotationView::scrollContentsBy(int, int) { viewport()->update(); }
+
+void AnnotationView::resizeEvent(QResizeEvent* event) {
+  QAbstractScrollArea::resizeEvent(event);
+  if (viewport()->width() != m_lastWidth) resetLayout();
+  else updateScrollBars();
+}
+
+void AnnotationView::changeEvent(QEvent* event) {
+  QAbstractScrollArea::changeEvent(event);
+  if (event->type() == QEvent::FontChange) {
+    resetLayout();
+    viewport()->update();
+  }
+}
+
+void AnnotationView::paintEvent(QPaintEvent*) {
+  QPainter p(viewport());
+  QPalette pal = palette();
+  QColor background = pal.color(QPalette::Base);
+  if (m_readOnly) background = background.darker(104);
+  p.fillRect(viewport()->rect(), background);
+  const int blocks = m_cache.blockCount();
+  int scroll = verticalScrollBar()->value();
+  if (blocks > 0) {
+    // Scrolling up into blocks known only by estimate: when the block cut by the viewport's top edge
+    // gets its real height, keep what lies below it where it was on screen.
+    const int first = m_cache.blockAtY(std::max(0, scroll - kMarginY));
+    if (!m_cache.isExact(first) && kMarginY + m_cache.blockTop(first) < scroll) {
+      const int before = m_cache.blockHeight(first);
+      m_cache.layout(first);
+      const int delta = m_cache.blockHeight(first) - before;
+      if (delta != 0) {
+        updateScrollBars();
+        const QSignalBlocker blocker(verticalScrollBar());
+        verticalScrollBar()->setValue(scroll + delta);
+        scroll = verticalScrollBar()->value();
+      }
+    }
+  }
+  const int height = viewport()->height();
+  const int totalBefore = m_cache.totalHeight();
+
+  PaintState state;
+  state.selectionStart = std::min(m_anchor, m_cursor);
+  state.selectionEnd = std::max(m_anchor, m_cursor);
+  state.cursor = m_cursor;
+  state.showCursor = hasFocus() && !m_readOnly;
+  state.currentSpan = m_index.spanIndex(m_currentSpan);
+  state.hoverSpan = m_index.spanIndex(m_hoverSpan);
+  state.currentLink = m_index.linkIndex(m_currentRelation);
+  state.hoverLink = m_index.linkIndex(m_hoverRelation);
+  state.relationHead = m_index.spanIndex(m_relationHead);
+  state.misaligned = &m_misaligned;
+  state.alwaysShowLabels = m_alwaysShowLabels;
+  state.palette = pal;
+
+  int first = blocks > 0 ? m_cache.blockAtY(std::max(0, scroll - kMarginY)) : 0, last = first;
+  for (int b = first; b < blocks; ++b) {
+    const int top = kMarginY + m_cache.blockTop(b) - scroll;
+    if (top > height) break;
+    const BlockLayout& layout = m_cache.layout(b);
+    AnnotationPainter::paintBlock(p, m_index, b, layout, m_cache.metrics(), QPointF(kMarginX, top), state);
+    last = b;
+  }
+  m_cache.trim(first, last);
+
+  if (m_readOnly) {
+    QFont f = font();
+    f.setPointSizeF(std::max<qreal>(6, f.pointSizeF() * 0.8));
+    p.setFont(f);
+    p.setPen(pal.color(QPalette::PlaceholderText));
+    p.drawText(viewport()->rect().adjusted(0, 2, -6, 0), Qt::AlignTop | Qt::AlignRight, tr("Read-only"));
+  }
+  if (blocks == 0 || m_index.text().isEmpty()) {
+    p.setPen(pal.color(QPalette::PlaceholderText));
+    p.drawText(viewport()->rect(), Qt::AlignCenter, tr("No document"));
+  }
+  if (m_cache.totalHeight() != totalBefore) updateScrollBars();
+}
+
+// ---- hit testing ---------------------------------------------------------------------------
+
+AnnotationView::BlockHit AnnotationView::hitBlock(const QPoint& pos) const {
+  BlockHit hit;
+  if (m_cache.blockCount() == 0) return hit;
+  const int y = pos.y() + verticalScrollBar()->value() - kMarginY;
+  hit.block = m_cache.blockAtY(std::max(0, y));
+  m_cache.layout(hit.block);
+  hit.local = QPointF(pos.x() - kMarginX, y - m_cache.blockTop(hit.block));
+  return hit;
+}
+
+QStringList AnnotationView::spansAt(const QPoint& pos) const {
+  QStringList out;
+  const BlockHit hit = hitBlock(pos);
+  if (hit.block < 0) return out;
+  for (int s : AnnotationHitTester::spansAt(m_index, m_cache.layout(hit.block), hit.local))
+    out.push_back(m_index.spans()[s].key);
+  return out;
+}
+
+QString AnnotationView::spanAt(const QPoint& pos) const {
+  const QStringList all = spansAt(pos);
+  return all.isEmpty() ? QString() : all.front();
+}
+
+int AnnotationView::spanIndexAt(const QPoint& pos) const { return m_index.spanIndex(spanAt(pos)); }
+
+QString AnnotationView::relationAt(const QPoint& pos) const {
+  const BlockHit hit = hitBlock(pos);
+  const int link = hit.block < 0 ? -1 : AnnotationHitTester::linkAt(m_cache.layout(hit.block), hit.local);
+  return link < 0 ? QString() : m_index.links()[link].key;
+}
+
+QString AnnotationView::answerAt(const QPoint& pos) const {
+  const BlockHit hit = hitBlock(pos);
+  const int answer = hit.block < 0 ? -1 : AnnotationHitTester::answerAt(m_cache.layout(hit.block), hit.local);
+  return answer < 0 ? QString() : m_index.answers()[answer].field;
+}
+
+int AnnotationView::codePointAt(const QPoint& pos) const {
+  const BlockHit hit = hitBlock(pos);
+  if (hit.block < 0) return 0;
+  const int local = m_cache.layout(hit.block).cursorAt(hit.local);
+  return m_index.toCodePoint(m_index.blocks()[hit.block].start + local);
+}
+
+QString AnnotationView::toolTipAt(const QPoint& pos) const {
+  const QString relation = relationAt(pos);
+  if (!relation.isEmpty()) {
+    const auto& link = m_index.links()[m_index.linkIndex(relation)];
+    const auto& head = m_index.spans()[link.head];
+    const auto& tail = m_index.spans()[link.tail];
+    auto label = [&](const AnnotationIndex::Span& s) {
+      return QStringLiteral("%1 (%2)").arg(m_index.text().mid(s.start, std::min(40, s.end - s.start)), s.type);
+    };
+    return AnnotationTooltips::relation(link.type, label(head), label(tail), m_schema.relationType(link.type));
+  }
+  const QString key = spanAt(pos);
+  if (!key.isEmpty()) {
+    const int s = m_index.spanIndex(key);
+    const auto& span = m_index.spans()[s];
+    QStringList parts;
+    for (const auto& f : span.fragments) parts.push_back(m_index.text().mid(f.first, f.second - f.first));
+    return AnnotationTooltips::span(parts.join(QStringLiteral(" \u2026 ")), span.type, m_schema.entityType(span.type),
+                                    m_misaligned.contains(s) ? m_misalignedExplanation : QString());
+  }
+  const QString field = answerAt(pos);
+  if (!field.isEmpty()) return AnnotationTooltips::answer(field, m_schema.qaField(field));
+  return {};
+}
+
+QRect AnnotationView::spanRect(const QString& key) const {
+  const int s = m_index.spanIndex(key);
+  if (s < 0) return {};
+  const int block = m_index.blockAt(m_index.spans()[s].start);
+  for (const SpanPiece& p : m_cache.layout(block).spans)
+    if (p.span == s && p.firstOfSpan)
+      return p.textRect.translated(kMarginX, kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value())
+          .toAlignedRect();
+  return {};
+}
+
+int AnnotationView::relationLane(const QString& key) const {
+  const int l = m_index.linkIndex(key);
+  if (l < 0) return -1;
+  const auto& link = m_index.links()[l];
+  const int first = std::min(m_index.spans()[link.head].start, m_index.spans()[link.tail].start);
+  for (const ArcPiece& a : m_cache.layout(m_index.blockAt(first)).arcs)
+    if (a.link == l) return a.lane;
+  return -1;
+}
+
+void AnnotationView::ensureSpanVisible(const QString& key) {
+  const QRect r = spanRect(key);
+  if (r.isNull()) return;
+  updateScrollBars();
+  const int margin = m_cache.metrics().arcLaneHeight > 0 ? int(m_cache.metrics().arcLaneHeight * 3) : 40;
+  if (r.top() - margin < 0 || r.bottom() + margin > viewport()->height()) {
+    QScrollBar* bar = verticalScrollBar();
+    bar->setValue(bar->value() + r.top() - viewport()->height() / 3);
+  }
+}
+
+// ---- input ---------------------------------------------------------------------------------
+
+bool AnnotationView::focusNextPrevChild(bool) { return false; }  // Tab moves between spans
+
+bool AnnotationView::refuseIfReadOnly() {
+  if (!m_readOnly) return false;
+  Q_EMIT statusMessage(tr("This document is read-only."));
+  return true;
+}
+
+void AnnotationView::moveCaret(int pos, bool extend) { setSelectionUtf16(extend ? m_anchor : pos, pos); }
+
+void AnnotationView::moveCurrent(int step) {
+  const int n = int(m_index.spans().size());
+  if (n == 0) {
+    Q_EMIT statusMessage(tr("This document has no spans yet."));
+    return;
+  }
+  int cur = m_index.spanIndex(m_currentSpan);
+  if (cur < 0) {
+    // Start from the caret: the first span at or after it (or before it, going back).
+    const auto& spans = m_index.spans();
+    auto it = std::lower_bound(spans.cbegin(), spans.cend(), m_cursor,
+                               [](const AnnotationIndex::Span& s, int u) { return s.start < u; });
+    cur = int(it - spans.cbegin());
+    cur = step > 0 ? cur % n : (cur - 1 + n) % n;
+  } else {
+    cur = (cur + step + n) % n;
+  }
+  setCurrentSpanIndex(cur);
+  ensureSpanVisible(m_currentSpan);
+}
+
+void AnnotationView::keyPressEvent(QKeyEvent* event) {
+  const Qt::KeyboardModifiers mods = event->modifiers();
+  const bool shift = mods & Qt::ShiftModifier;
+  const int key = event->key();
+  const TextNavigator nav(m_index);
+  if ((mods & Qt::ControlModifier) && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
+    if (!refuseIfReadOnly()) Q_EMIT markDoneRequested();
+    return;
+  }
+  if (mods & (Qt::ControlModifier | Qt::MetaModifier)) {
+    event->ignore();  // Ctrl+Z and friends belong to the owner
+    return;
+  }
+  if (mods & Qt::AltModifier) {
+    if (key == Qt::Key_W) {
+      setWordSnapping(!m_wordSnapping);
+      Q_EMIT statusMessage(m_wordSnapping ? tr("Selection snaps to words.") : tr("Selection is character-precise."));
+    } else if (key == Qt::Key_L) {
+      setAlwaysShowLabels(!m_alwaysShowLabels);
+    } else {
+      event->ignore();
+    }
+    return;
+  }
+  switch (key) {
+    case Qt::Key_Right:
+      moveCaret(m_wordSnapping ? nav.nextWordEnd(m_cursor) : nav.nextCharacter(m_cursor), shift);
+      return;
+    case Qt::Key_Left:
+      moveCaret(m_wordSnapping ? nav.previousWordStart(m_cursor) : nav.previousCharacter(m_cursor), shift);
+      return;
+    case Qt::Key_Tab:
+      moveCurrent(1);
+      return;
+    case Qt::Key_Backtab:
+      moveCurrent(-1);
+      return;
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+      if (refuseIfReadOnly()) return;
+      if (!m_currentRelation.isEmpty()) Q_EMIT relationRemovalRequested(m_currentRelation);
+      else if (!m_currentSpan.isEmpty()) Q_EMIT entityRemovalRequested(m_currentSpan);
+      else Q_EMIT statusMessage(tr("Nothing to delete: pick a span with Tab or a click first."));
+      return;
+    case Qt::Key_Escape:
+      if (isRelationPending()) {
+        cancelRelation();
+        Q_EMIT statusMessage(tr("Relation cancelled."));
+      } else if (hasSelection()) {
+        setSelectionUtf16(m_cursor, m_cursor);
+      } else {
+        setCurrentSpanIndex(-1);
+        m_currentRelation.clear();
+        viewport()->update();
+      }
+      return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+      if (isRelationPending()) completeRelation(m_index.spanIndex(m_currentSpan));
+      return;
+    default:
+      break;
+  }
+  if (!event->text().isEmpty() && handleHotkey(event->text())) return;
+  QAbstractScrollArea::keyPressEvent(event);
+}
+
+bool AnnotationView::handleHotkey(const QString& text) {
+  const QString k = text.toLower();
+  auto entityFor = [&]() -> const EntityType* {
+    for (const EntityType& t : m_schema.entityTypes)
+      if (!t.hotkey.isEmpty() && t.hotkey.toLower() == k) return &t;
+    return nullptr;
+  };
+  if (hasSelection()) {
+    if (const EntityType* t = entityFor()) {
+      labelSelection(t->name);
+      return true;
+    }
+  }
+  if (k == QLatin1String("r")) {
+    startRelation();
+    return true;
+  }
+  if (k == QLatin1String("q")) {
+    openQaPopup();
+    return true;
+  }
+  if (k == QLatin1String("n")) {
+    Q_EMIT nextDocumentRequested();
+    return true;
+  }
+  if (k == QLatin1String("p")) {
+    Q_EMIT previousDocumentRequested();
+    return true;
+  }
+  if (const EntityType* t = entityFor()) {
+    if (m_currentSpan.isEmpty()) {
+      Q_EMIT statusMessage(tr("Select some text first, then press %1 to label it %2.").arg(text, t->name));
+    } else if (!refuseIfReadOnly()) {
+      Q_EMIT entityTypeChangeRequested(m_currentSpan, t->name);
+    }
+    return true;
+  }
+  return false;
+}
+
+void AnnotationView::labelSelection(const QString& type) {
+  if (refuseIfReadOnly()) return;
+  int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
+  if (m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
+  QVector<Fragment> fragments;
+  Fragment f;
+  f.start = m_index.toCodePoint(a);
+  f.end = m_index.toCodePoint(b);
+  fragments.push_back(f);
+  setSelectionUtf16(b, b);
+  Q_EMIT entityRequested(type, fragments);
+}
+
+void AnnotationView::startRelation() {
+  if (refuseIfReadOnly()) return;
+  if (m_currentSpan.isEmpty()) {
+    Q_EMIT statusMessage(tr("Pick the head span first (Tab or a click), then press R."));
+    return;
+  }
+  if (m_schema.relationTypes.isEmpty()) {
+    Q_EMIT statusMessage(tr("The schema has no relation types."));
+    return;
+  }
+  m_relationHead = m_currentSpan;
+  viewport()->update();
+  Q_EMIT statusMessage(tr("Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.")
+                           .arg(m_relationHead));
+}
+
+void AnnotationView::cancelRelation() {
+  if (m_relationHead.isEmpty()) return;
+  m_relationHead.clear();
+  viewport()->update();
+}
+
+void AnnotationView::completeRelation(int tailSpan) {
+  const int head = m_index.spanIndex(m_relationHead);
+  if (head < 0) {
+    cancelRelation();
+    return;
+  }
+  if (tailSpan < 0 || tailSpan == head) {
+    Q_EMIT statusMessage(tr("Pick a tail span other than the head (Tab or a click), or Escape to cancel."));
+    return;
+  }
+  const auto& h = m_index.spans()[head];
+  const auto& t = m_index.spans()[tailSpan];
+  QStringList valid;
+  for (const RelationType& rt : m_schema.relationTypes)
+    if (rt.allows(h.type, t.type)) valid.push_back(rt.name);
+  const QString headKey = h.key, tailKey = t.key;
+  cancelRelation();
+  setCurrentSpanIndex(tailSpan);
+  if (valid.isEmpty()) {
+    Q_EMIT statusMessage(tr("No relation type in the schema allows a %1 head with a %2 tail (%3 \u2192 %4).")
+                             .arg(h.type, t.type, headKey, tailKey));
+    return;
+  }
+  if (valid.size() == 1) {
+    Q_EMIT relationRequested(valid.front(), headKey, tailKey);
+    return;
+  }
+  QMenu* menu = newPopup(QStringLiteral("relationTypePopup"));
+  menu->setTitle(tr("Relation type"));
+  for (const QString& name : std::as_const(valid)) {
+    QAction* action = menu->addAction(name);
+    action->setData(name);
+    connect(action, &QAction::triggered, this, [this, name, headKey, tailKey]() {
+      if (m_popup) m_popup->close();
+      Q_EMIT relationRequested(name, headKey, tailKey);
+    });
+  }
+  menu->popup(popupPosition());
+}
+
+void AnnotationView::openQaPopup() {
+  if (refuseIfReadOnly()) return;
+  if (m_schema.qaFields.isEmpty()) {
+    Q_EMIT statusMessage(tr("The schema has no QA fields."));
+    return;
+  }
+  if (!hasSelection()) {
+    Q_EMIT statusMessage(tr("Select the answer text first, then press Q."));
+    return;
+  }
+  int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
+  if (m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
+  const int start = m_index.toCodePoint(a), end = m_index.toCodePoint(b);
+  QMenu* menu = newPopup(QStringLiteral("qaFieldPopup"));
+  menu->setTitle(tr("Answer field"));
+  for (const QaField& field : std::as_const(m_schema.qaFields)) {
+    const QString label = field.questions.isEmpty()
+                              ? field.name
+                              : tr("%1 \u2014 %2").arg(field.name, field.questions.front());
+    QAction* action = menu->addAction(label);
+    action->setData(field.name);
+    const QString name = field.name;
+    connect(action, &QAction::triggered, this, [this, name, start, end]() {
+      if (m_popup) m_popup->close();
+      Q_EMIT answerRequested(name, start, end);
+    });
+  }
+  menu->popup(popupPosition());
+}
+
+QMenu* AnnotationView::newPopup(const QString& objectName) {
+  if (m_popup) m_popup->close();
+  auto* menu = new QMenu(this);
+  menu->setObjectName(objectName);
+  menu->setAttribute(Qt::WA_DeleteOnClose);
+  m_popup = menu;
+  return menu;
+}
+
+QPoint AnnotationView::popupPosition() const {
+  QRect r = spanRect(m_currentSpan);
+  if (r.isNull() || !viewport()->rect().intersects(r)) r = QRect(viewport()->rect().center(), QSize(1, 1));
+  return viewport()->mapToGlobal(r.bottomLeft());
+}
+
+void AnnotationView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return QAbstractScrollArea::mousePressEvent(event);
+  setFocus(Qt::MouseFocusReason);
+  const QPoint pos = event->position().toPoint();
+  const QString relation = relationAt(pos);
+  if (!relation.isEmpty() && !isRelationPending()) {
+    setCurrentSpanIndex(-1);
+    m_currentRelation = relation;
+    viewport()->update();
+    return;
+  }
+  const int span = spanIndexAt(pos);
+  if (isRelationPending() && span >= 0) {
+    completeRelation(span);
+    return;
+  }
+  const BlockHit hit = hitBlock(pos);
+  if (hit.block < 0) return;
+  const int u = m_index.blocks()[hit.block].start + m_cache.layout(hit.block).cursorAt(hit.local);
+  m_pressPos = u;
+  m_pressPoint = pos;
+  m_dragging = true;
+  setSelectionUtf16(u, u);
+  if (!isRelationPending()) {
+    m_currentRelation.clear();
+    setCurrentSpanIndex(span);
+  }
+}
+
+void AnnotationView::mouseMoveEvent(QMouseEvent* event) {
+  const QPoint pos = event->position().toPoint();
+  if (m_dragging && (event->buttons() & Qt::LeftButton)) {
+    if ((pos - m_pressPoint).manhattanLength() < QApplication::startDragDistance()) return;
+    const BlockHit hit = hitBlock(pos);
+    if (hit.block < 0) return;
+    const int u = m_index.blocks()[hit.block].start + m_cache.layout(hit.block).cursorAt(hit.local);
+    int a = std::min(m_pressPos, u), b = std::max(m_pressPos, u);
+    if (m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
+    if (u >= m_pressPos) setSelectionUtf16(a, b);
+    else setSelectionUtf16(b, a);
+    return;
+  }
+  const QString relation = relationAt(pos);
+  const QString span = relation.isEmpty() ? spanAt(pos) : QString();
+  if (relation != m_hoverRelation || span != m_hoverSpan) {
+    m_hoverRelation = relation;
+    m_hoverSpan = span;
+    viewport()->update();
+  }
+}
+
+void AnnotationView::mouseReleaseEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) m_dragging = false;
+  event->accept();
+}
+
+void AnnotationView::mouseDoubleClickEvent(QMouseEvent* event) {
+  const BlockHit hit = hitBlock(event->position().toPoint());
+  if (hit.block < 0) return;
+  const int u = m_index.blocks()[hit.block].start + m_cache.layout(hit.block).cursorAt(hit.local);
+  int a = 0, b = 0;
+  if (TextNavigator(m_index).wordAt(u, &a, &b)) setSelectionUtf16(a, b);
+}
+
+bool AnnotationView::viewportEvent(QEvent* event) {
+  if (event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    const QString tip = toolTipAt(help->pos());
+    if (tip.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(help->globalPos(), tip, viewport());
+    return true;
+  }
+  if (event->type() == QEvent::Leave && (!m_hoverSpan.isEmpty() || !m_hoverRelation.isEmpty())) {
+    m_hoverSpan.clear();
+    m_hoverRelation.clear();
+    viewport()->update();
+  }
+  return QAbstractScrollArea::viewportEvent(event);
+}
+
+}  // namespace quarry::ui
