@@ -110,7 +110,7 @@ void MainWindow::refreshPalette() {
 
 void MainWindow::refreshDocumentList() {
   m_documents->clear();
-  Result<QVector<DocumentSummary>> list = m_store->documentList(DocumentFilter{});
+  Result<QVector<DocumentSummary>> list = m_store->listDocuments(DocumentListFilter{});
   if (!list) {
     statusBar()->showMessage(QString::fromStdString(list.error().toString()));
     return;
@@ -129,7 +129,12 @@ void MainWindow::refreshDocumentList() {
 }
 
 void MainWindow::showDocument(qint64 id) {
-  Result<Document> document = m_store->loadDocument(id);
+  Result<StoredDocument> stored = m_store->loadDocument(id);
+  if (!stored) {
+    statusBar()->showMessage(QString::fromStdString(stored.error().toString()));
+    return;
+  }
+  Result<Document> document = stored->document;
   if (!document) {
     statusBar()->showMessage(QString::fromStdString(document.error().toString()));
     return;

@@ -9,9 +9,12 @@
 namespace quarry::cli {
 namespace {
 
-QJsonObject toJson(const QMap<QString, qint64>& counts) {
+// The per-type counts of one kind ("entity:DISEASE" -> {"DISEASE": n}).
+QJsonObject countsOfKind(const QMap<QString, int>& counts, const QString& kind) {
   QJsonObject o;
-  for (auto it = counts.cbegin(); it != counts.cend(); ++it) o[it.key()] = it.value();
+  const QString prefix = kind + QLatin1Char(':');
+  for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+    if (it.key().startsWith(prefix)) o[it.key().mid(prefix.size())] = it.value();
   return o;
 }
 
@@ -35,19 +38,24 @@ int StatsCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const QStringList args = parser.positionalArguments();
   if (args.size() != 1) return usage(io, QStringLiteral("expects one project file"));
   if (!QFileInfo::exists(args[0])) return fail(io, Error("no such project", args[0].toStdString()));
-  auto opened = ProjectStore::open(args[0], ProjectStore::OpenMode::ReadOnly);
+  auto opened = ProjectStore::open(args[0], OpenMode::ReadOnly);
   if (!opened) return fail(io, opened.error());
   Result<ProjectStats> stats = opened.value()->stats();
   if (!stats) return fail(io, stats.error());
   const ProjectStats& s = stats.value();
-  QJsonObject json{{QStringLiteral("project"), opened.value()->projectName()},
+  Result<ProjectInfo> info = opened.value()->info();
+  if (!info) return fail(io, info.error());
+  QJsonObject splits, statuses;
+  for (auto it = s.perSplit.cbegin(); it != s.perSplit.cend(); ++it) splits[splitName(it.key())] = it.value();
+  for (auto it = s.perStatus.cbegin(); it != s.perStatus.cend(); ++it) statuses[statusName(it.key())] = it.value();
+  QJsonObject json{{QStringLiteral("project"), info->name},
                    {QStringLiteral("documents"), s.documents},
-                   {QStringLiteral("splits"), toJson(s.documentsPerSplit)},
-                   {QStringLiteral("statuses"), toJson(s.documentsPerStatus)},
-                   {QStringLiteral("entities"), toJson(s.entitiesPerType)},
-                   {QStringLiteral("relations"), toJson(s.relationsPerType)},
-                   {QStringLiteral("answers"), toJson(s.answersPerField)},
-                   {QStringLiteral("labels"), toJson(s.labelsPerCategory)}};
+                   {QStringLiteral("splits"), splits},
+                   {QStringLiteral("statuses"), statuses},
+                   {QStringLiteral("entities"), countsOfKind(s.annotationCounts, QStringLiteral("entity"))},
+                   {QStringLiteral("relations"), countsOfKind(s.annotationCounts, QStringLiteral("relation"))},
+                   {QStringLiteral("answers"), countsOfKind(s.annotationCounts, QStringLiteral("answer"))},
+                   {QStringLiteral("labels"), countsOfKind(s.annotationCounts, QStringLiteral("label"))}};
   if (parser.isSet(QStringLiteral("json"))) {
     io.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     io.out.flush();

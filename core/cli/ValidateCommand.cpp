@@ -30,9 +30,8 @@ int ValidateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   ImportReport report;
   int documents = 0;
   if (path.endsWith(QLatin1String(".quarry"))) {
-    auto opened = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+    auto opened = ProjectStore::open(path, OpenMode::ReadOnly);
     if (!opened) return fail(io, opened.error());
-    if (Status s = opened.value()->checkIntegrity(); !s) return fail(io, s.error());
     Result<Corpus> corpus = opened.value()->loadCorpus(CorpusFilter{});
     if (!corpus) return fail(io, corpus.error());
     options.schema = corpus->schema;
@@ -41,7 +40,7 @@ int ValidateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     documents = int(corpus->documents.size());
   } else {
     if (parser.isSet(QStringLiteral("project"))) {
-      auto project = ProjectStore::open(parser.value(QStringLiteral("project")), ProjectStore::OpenMode::ReadOnly);
+      auto project = ProjectStore::open(parser.value(QStringLiteral("project")), OpenMode::ReadOnly);
       if (!project) return fail(io, project.error());
       Result<Schema> schema = project.value()->schema();
       if (!schema) return fail(io, schema.error());

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include "common/Error.h"
+#include "common/Progress.h"
 #include "corpus/Corpus.h"
 
 namespace quarry {
@@ -21,8 +22,6 @@ enum class ProblemPolicy {
   Repair,  // fix what can be fixed, drop what cannot, and list every change as a warning
 };
 
-// Called with (done, total) units of work; return false to cancel. total may be 0 when unknown.
-using ProgressCallback = std::function<bool(qint64 done, qint64 total)>;
 
 struct ImportOptions {
   ProblemPolicy policy = ProblemPolicy::Reject;  // see ProblemPolicy

@@ -15,8 +15,10 @@ Status exportProjectArchive(ProjectStore& store, const QString& zipPath) {
   if (!temp.isValid()) return Error("cannot create a temporary folder: " + temp.errorString().toStdString());
   const QString snapshot = temp.filePath(QStringLiteral("project.quarry"));
   if (Status s = store.backupTo(snapshot); !s) return s;
+  Result<ProjectInfo> info = store.info();
+  if (!info) return info.error();
   QJsonObject extras;
-  extras[QStringLiteral("project_name")] = store.projectName();
+  extras[QStringLiteral("project_name")] = info->name;
   return ProjectArchive::write(snapshot, extras, zipPath);
 }
 
@@ -46,7 +48,7 @@ Result<Corpus> readProjectArchive(const QString& zipPath) {
   if (!temp.isValid()) return Error("cannot create a temporary folder: " + temp.errorString().toStdString());
   Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{});
   if (!db) return db.error();
-  auto store = ProjectStore::open(db.value(), ProjectStore::OpenMode::ReadOnly);
+  auto store = ProjectStore::open(db.value(), OpenMode::ReadOnly);
   if (!store) return store.error();
   return store.value()->loadCorpus(CorpusFilter{});
 }

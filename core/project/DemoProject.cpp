@@ -32,13 +32,12 @@ Result<QString> ensureDemoProject(const QString& demoFolder, const QString& proj
   // Build under a temporary name so that an interrupted first start never leaves half a demo behind.
   const QString partial = projectPath + QStringLiteral(".part");
   for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) QFile::remove(partial + suffix);
-  {
+  {  // closing the last connection folds the WAL into the file, so the rename moves everything
     auto store = ProjectStore::create(partial, QStringLiteral("Quarry demo"));
     if (!store) return store.error();
     if (Status s = store.value()->setSchema(schema.value()); !s) return s.error();
     Result<ImportSummary> imported = store.value()->importCorpus(corpus.value(), QStringLiteral("demo"), {});
     if (!imported) return imported.error();
-    if (Status s = store.value()->checkpoint(); !s) return s.error();
   }
   for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) QFile::remove(partial + suffix);
   if (!QFile::rename(partial, projectPath)) return Error("cannot create the demo project", projectPath.toStdString());

@@ -8,13 +8,15 @@
 #include <QVector>
 #include <functional>
 
+#include "common/Progress.h"
+
 #include "corpus/Document.h"
 
 namespace quarry {
 
 // Called during long operations with (done, total); returning false cancels the operation, which
 // then rolls back and fails with "cancelled".
-using ProgressCallback = std::function<bool(int done, int total)>;
+// ProgressCallback: see common/Progress.h
 
 enum class OpenMode { ReadWrite, ReadOnly };
 
