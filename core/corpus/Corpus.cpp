@@ -38,23 +38,37 @@ QStringList Corpus::typesOutsideSchema() const {
 }
 
 void Corpus::addMissingTypesToSchema() {
+  // Name sets instead of Schema lookups: corpora with thousands of QA fields stay linear.
+  QSet<QString> entities, relations, fields, categories;
+  for (const EntityType& t : schema.entityTypes) entities.insert(t.name);
+  for (const RelationType& t : schema.relationTypes) relations.insert(t.name);
+  for (const QaField& f : schema.qaFields) fields.insert(f.name);
+  for (const CategoryType& c : schema.categories) categories.insert(c.name);
   for (const Document& d : documents) {
     for (const EntitySpan& e : d.entities)
-      if (!schema.entityType(e.type)) schema.entityTypes.push_back(EntityType{e.type, {}, {}, {}});
+      if (!entities.contains(e.type)) {
+        entities.insert(e.type);
+        schema.entityTypes.push_back(EntityType{e.type, {}, {}, {}});
+      }
     for (const Relation& r : d.relations)
-      if (!schema.relationType(r.type)) {
+      if (!relations.contains(r.type)) {
+        relations.insert(r.type);
         RelationType t;
         t.name = r.type;
         schema.relationTypes.push_back(t);
       }
     for (const QaAnswer& a : d.answers)
-      if (!schema.qaField(a.field)) {
+      if (!fields.contains(a.field)) {
+        fields.insert(a.field);
         QaField f;
         f.name = a.field;
         schema.qaFields.push_back(f);
       }
     for (const DocumentLabel& l : d.labels)
-      if (!schema.category(l.category)) schema.categories.push_back(CategoryType{l.category, {}, {}, {}});
+      if (!categories.contains(l.category)) {
+        categories.insert(l.category);
+        schema.categories.push_back(CategoryType{l.category, {}, {}, {}});
+      }
   }
 }
 

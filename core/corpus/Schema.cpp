@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QSet>
+
 namespace quarry {
 namespace {
 
@@ -11,10 +13,17 @@ const T* findByName(const QVector<T>& items, const QString& name) {
   return it == items.cend() ? nullptr : &*it;
 }
 
+// Hashes the names once: a SQuAD import brings one QA field per question (10,000+).
 template <typename T>
 void appendMissing(QVector<T>& mine, const QVector<T>& theirs) {
+  QSet<QString> names;
+  names.reserve(mine.size());
+  for (const T& t : mine) names.insert(t.name);
   for (const T& t : theirs)
-    if (!findByName(mine, t.name)) mine.push_back(t);
+    if (!names.contains(t.name)) {
+      names.insert(t.name);
+      mine.push_back(t);
+    }
 }
 
 }  // namespace
