@@ -18,6 +18,19 @@ QCommandLineOption tagSchemeOption(const QString& help) {
 
 QCommandLineOption splitOption(const QString& help) { return {QStringLiteral("split"), help, QStringLiteral("split")}; }
 
+// --split and --tag-scheme, shared by import and export.
+Status readSplitAndScheme(const QCommandLineParser& parser, QString& split, QString& scheme) {
+  split = parser.value(QStringLiteral("split"));
+  Split parsed;
+  if (!split.isEmpty() && !parseSplit(split, &parsed))
+    return Error("must be train, dev, test or unassigned, not '" + split.toStdString() + "'", {}, 0, "--split");
+  scheme = parser.value(QStringLiteral("tag-scheme")).toLower();
+  if (!scheme.isEmpty() && scheme != QLatin1String("iob1") && scheme != QLatin1String("iob2") &&
+      scheme != QLatin1String("bioes"))
+    return Error("must be iob1, iob2 or bioes, not '" + scheme.toStdString() + "'", {}, 0, "--tag-scheme");
+  return {};
+}
+
 }  // namespace
 
 void addImportOptions(QCommandLineParser& parser) {
@@ -52,16 +65,7 @@ Status readImportOptions(const QCommandLineParser& parser, ImportOptions& option
   if (policy == QLatin1String("reject")) options.policy = ProblemPolicy::Reject;
   else if (policy == QLatin1String("repair")) options.policy = ProblemPolicy::Repair;
   else return Error("must be 'reject' or 'repair', not '" + policy.toStdString() + "'", {}, 0, "--policy");
-  const QString split = parser.value(QStringLiteral("split"));
-  Split parsed;
-  if (!split.isEmpty() && !parseSplit(split, &parsed))
-    return Error("must be train, dev, test or unassigned, not '" + split.toStdString() + "'", {}, 0, "--split");
-  options.split = split;
-  const QString scheme = parser.value(QStringLiteral("tag-scheme")).toLower();
-  if (!scheme.isEmpty() && scheme != QLatin1String("iob1") && scheme != QLatin1String("iob2") &&
-      scheme != QLatin1String("bioes"))
-    return Error("must be iob1, iob2 or bioes, not '" + scheme.toStdString() + "'", {}, 0, "--tag-scheme");
-  options.tagScheme = scheme;
+  if (Status s = readSplitAndScheme(parser, options.split, options.tagScheme); !s) return s;
   options.allowNewTypes = !parser.isSet(QStringLiteral("strict-schema"));
   options.textColumn = parser.value(QStringLiteral("text-column"));
   options.labelColumn = parser.value(QStringLiteral("label-column"));
@@ -70,16 +74,7 @@ Status readImportOptions(const QCommandLineParser& parser, ImportOptions& option
 }
 
 Status readExportOptions(const QCommandLineParser& parser, ExportOptions& options) {
-  const QString split = parser.value(QStringLiteral("split"));
-  Split parsed;
-  if (!split.isEmpty() && !parseSplit(split, &parsed))
-    return Error("must be train, dev, test or unassigned, not '" + split.toStdString() + "'", {}, 0, "--split");
-  options.split = split;
-  const QString scheme = parser.value(QStringLiteral("tag-scheme")).toLower();
-  if (!scheme.isEmpty() && scheme != QLatin1String("iob1") && scheme != QLatin1String("iob2") &&
-      scheme != QLatin1String("bioes"))
-    return Error("must be iob1, iob2 or bioes, not '" + scheme.toStdString() + "'", {}, 0, "--tag-scheme");
-  options.tagScheme = scheme;
+  if (Status s = readSplitAndScheme(parser, options.split, options.tagScheme); !s) return s;
   options.pretty = parser.isSet(QStringLiteral("pretty"));
   return {};
 }
