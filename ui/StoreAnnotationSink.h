@@ -1,0 +1,45 @@
+#pragma once
+// Applies the annotation view's undoable edits to the project store, one transaction per edit, so every
+// edit is saved as it happens. Keys (T1, R1) identify annotations; the sink maps them to row ids.
+
+#include "annotation/AnnotationSink.h"
+#include "store/ProjectStore.h"
+
+namespace quarry::ui {
+
+class StoreAnnotationSink : public AnnotationSink {
+ public:
+  // `store` must outlive the sink and belong to this thread.
+  StoreAnnotationSink(ProjectStore* store, qint64 documentId, QString annotator);
+  // Re-reads the document (after an outside change); false with `error` when it cannot.
+  bool reload(QString* error);
+  const Document& document() const { return m_stored.document; }
+  // A key of the form <prefix><n> not yet used in the document ("T", "R").
+  QString nextKey(const QString& prefix) const;
+
+  bool addEntity(const EntitySpan& entity, QString* error) override;
+  bool removeEntity(const QString& key, QString* error) override;
+  bool changeEntityType(const QString& key, const QString& type, QString* error) override;
+  bool addRelation(const Relation& relation, QString* error) override;
+  bool removeRelation(const QString& key, QString* error) override;
+  bool setAnswer(const QaAnswer& answer, QString* error) override;
+  bool clearAnswer(const QString& field, QString* error) override;
+  std::optional<EntitySpan> entity(const QString& key) const override;
+  std::optional<Relation> relation(const QString& key) const override;
+  QVector<Relation> relationsOf(const QString& entityKey) const override;
+  std::optional<QaAnswer> answer(const QString& field) const override;
+
+ private:
+  // Reloads after a write so keys and row ids stay in step with the store; false when `status` failed.
+  bool finish(const Status& status, QString* error);
+  int entityIndex(const QString& key) const;
+  int relationIndex(const QString& key) const;
+  int answerIndex(const QString& field) const;
+
+  ProjectStore* m_store;
+  qint64 m_documentId;
+  QString m_annotator;
+  StoredDocument m_stored;
+};
+
+}  // namespace quarry::ui
