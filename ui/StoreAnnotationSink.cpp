@@ -9,6 +9,9 @@ void setError(QString* out, const Error& e) {
   if (out) *out = QString::fromStdString(e.toString());
 }
 
+// The store's add/update calls return the new row id; the sink only needs whether they worked.
+Status statusOf(const Result<qint64>& written) { return written ? Status{} : Status{written.error()}; }
+
 }  // namespace
 
 StoreAnnotationSink::StoreAnnotationSink(ProjectStore* store, qint64 documentId, QString annotator)
@@ -66,8 +69,7 @@ int StoreAnnotationSink::answerIndex(const QString& field) const {
 }
 
 bool StoreAnnotationSink::addEntity(const EntitySpan& entity, QString* error) {
-  Result<qint64> id = m_store->addEntity(m_documentId, entity, m_annotator, Origin::Manual);
-  return finish(id ? Status{} : Status{id.error()}, error);
+  return finish(statusOf(m_store->addEntity(m_documentId, entity, m_annotator, Origin::Manual)), error);
 }
 
 bool StoreAnnotationSink::removeEntity(const QString& key, QString* error) {
@@ -79,17 +81,15 @@ bool StoreAnnotationSink::removeEntity(const QString& key, QString* error) {
 bool StoreAnnotationSink::changeEntityType(const QString& key, const QString& type, QString* error) {
   const int i = entityIndex(key);
   if (i < 0) return finish(Error("no entity " + key.toStdString()), error);
-  Result<qint64> id = m_store->updateEntity(m_stored.entityIds[i], type, m_stored.document.entities[i].fragments,
-                                            m_annotator, Origin::Manual);
-  return finish(id ? Status{} : Status{id.error()}, error);
+  return finish(statusOf(m_store->updateEntity(m_stored.entityIds[i], type, m_stored.document.entities[i].fragments,
+                                            m_annotator, Origin::Manual)), error);
 }
 
 bool StoreAnnotationSink::addRelation(const Relation& relation, QString* error) {
   const int head = entityIndex(relation.head), tail = entityIndex(relation.tail);
   if (head < 0 || tail < 0) return finish(Error("a relation needs both of its spans"), error);
-  Result<qint64> id = m_store->addRelation(m_documentId, relation.type, m_stored.entityIds[head],
-                                           m_stored.entityIds[tail], m_annotator, Origin::Manual, relation.key);
-  return finish(id ? Status{} : Status{id.error()}, error);
+  return finish(statusOf(m_store->addRelation(m_documentId, relation.type, m_stored.entityIds[head],
+                                           m_stored.entityIds[tail], m_annotator, Origin::Manual, relation.key)), error);
 }
 
 bool StoreAnnotationSink::removeRelation(const QString& key, QString* error) {
@@ -99,8 +99,7 @@ bool StoreAnnotationSink::removeRelation(const QString& key, QString* error) {
 }
 
 bool StoreAnnotationSink::setAnswer(const QaAnswer& answer, QString* error) {
-  Result<qint64> id = m_store->setAnswer(m_documentId, answer, m_annotator, Origin::Manual);
-  return finish(id ? Status{} : Status{id.error()}, error);
+  return finish(statusOf(m_store->setAnswer(m_documentId, answer, m_annotator, Origin::Manual)), error);
 }
 
 bool StoreAnnotationSink::clearAnswer(const QString& field, QString* error) {
