@@ -1,0 +1,42 @@
+#pragma once
+// Where a training run stands, saved as outputFolder/last so that an interrupted run resumes exactly:
+// model/ (the tagger folder), optimizer.safetensors (AdamW moments per parameter, by index in the
+// optimizer's order) and state.json (position in the data and schedule, best score, history, config).
+// The folder is replaced as a whole: written beside it, then renamed into place.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Error.h"
+#include "model/FusedAdamW.h"
+#include "train/NerTagger.h"
+
+namespace quarry::train {
+
+struct TrainState {
+  int64_t step = 0;               // optimizer steps done
+  int epoch = 0;                  // epoch in progress
+  int batchInEpoch = 0;           // next batch of that epoch
+  double bestF1 = -1;
+  int64_t bestStep = 0;
+  int evalsWithoutImprovement = 0;
+  double elapsedSeconds = 0;
+  int64_t positions = 0;          // labelled positions trained on
+  nlohmann::json history = nlohmann::json::array();
+  nlohmann::json config;          // NerTrainConfig::toJson of the run
+  std::string dataFingerprint;    // of the training and dev documents; a resume on other data is refused
+
+  // Saves into `folder` (replaced). Tensors are copied to the CPU.
+  Status save(const std::string& folder, NerTagger& tagger, model::FusedAdamW& optimizer) const;
+  // Reads state.json of `folder`.
+  static Result<TrainState> load(const std::string& folder);
+  // Restores the optimizer moments saved in `folder` into `optimizer` (same parameter order).
+  static Status loadOptimizer(const std::string& folder, model::FusedAdamW& optimizer);
+};
+
+// A short hash of documents (ids, text, mentions) to tell whether a resume sees the same data.
+std::string fingerprintDocuments(const std::vector<NerDocument>& train, const std::vector<NerDocument>& dev);
+
+}  // namespace quarry::train
