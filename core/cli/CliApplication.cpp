@@ -5,6 +5,10 @@
 #include "cli/InitCommand.h"
 #include "cli/StatsCommand.h"
 #include "cli/ValidateCommand.h"
+#include "cli/TrainCommand.h"
+#include "cli/EvaluateCommand.h"
+#include "cli/PredictCommand.h"
+#include "cli/CvCommand.h"
 
 namespace quarry::cli {
 
@@ -14,6 +18,10 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<ExportCommand>());
   m_commands.push_back(std::make_unique<StatsCommand>());
   m_commands.push_back(std::make_unique<ValidateCommand>());
+  m_commands.push_back(std::make_unique<TrainCommand>());
+  m_commands.push_back(std::make_unique<EvaluateCommand>());
+  m_commands.push_back(std::make_unique<PredictCommand>());
+  m_commands.push_back(std::make_unique<CvCommand>());
 }
 
 CliApplication::~CliApplication() = default;

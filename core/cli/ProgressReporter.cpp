@@ -47,6 +47,7 @@ void ProgressReporter::draw(bool final) {
   } else {
     line += QString::number(m_done);
   }
+  if (!m_detail.isEmpty()) line += QLatin1Char(' ') + m_detail;
   line += QStringLiteral(" elapsed ") + formatDuration(elapsedS);
   if (m_interactive) {
     m_stream << '\r' << line << "\x1b[K";

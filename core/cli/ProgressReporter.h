@@ -14,6 +14,8 @@ class ProgressReporter {
   // Reports `done` of `total` units (total 0 = unknown). Cheap to call often: it redraws at most
   // 10 times a second on a terminal and every 2 seconds otherwise.
   void update(qint64 done, qint64 total);
+  // Extra text shown after the counts ("epoch 2/30 loss 0.31 dev F1 0.812").
+  void setDetail(const QString& detail) { m_detail = detail; }
   // Draws the final state and ends the line.
   void finish();
 
@@ -31,6 +33,7 @@ class ProgressReporter {
   qint64 m_done = 0;
   qint64 m_total = 0;
   bool m_drawn = false;
+  QString m_detail;
 };
 
 }  // namespace quarry::cli

@@ -1,0 +1,115 @@
+#include "cli/CvCommand.h"
+
+#include <cmath>
+
+#include <QDir>
+
+#include "cli/NerCommandSupport.h"
+#include "cli/ProgressReporter.h"
+#include "eval/KFold.h"
+#include "model/CpuThreads.h"
+#include "train/NerEvaluation.h"
+#include "train/NerTrainer.h"
+
+namespace quarry::cli {
+
+void CvCommand::configure(QCommandLineParser& parser) const {
+  addNerDataOptions(parser, QStringLiteral("train,dev"));
+  parser.addOption({QStringLiteral("data"), QStringLiteral("Labelled file(s) in any import format, comma-separated (instead of --project)."),
+                    QStringLiteral("files")});
+  parser.addOption({QStringLiteral("folds"), QStringLiteral("Number of folds (default 5)."), QStringLiteral("k"), QStringLiteral("5")});
+  parser.addOption({QStringLiteral("model"), QStringLiteral("Fine-tune this Hugging Face model folder (default: the from-scratch BiLSTM-CRF)."),
+                    QStringLiteral("folder")});
+  addTrainConfigOptions(parser);
+  parser.addOption({QStringLiteral("output"), QStringLiteral("Folder for each fold's models (default: ./quarry-cv)."), QStringLiteral("folder"),
+                    QStringLiteral("quarry-cv")});
+  parser.addOption({QStringLiteral("json"), QStringLiteral("Print the figures as JSON.")});
+}
+
+int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
+  auto configRead = readTrainConfig(parser);
+  if (!configRead) return fail(io, configRead.error());
+  train::NerTrainConfig config = configRead.value();
+  if (parser.isSet(QStringLiteral("model"))) {
+    config.kind = train::ModelKind::Transformer;
+    config.modelFolder = QDir(parser.value(QStringLiteral("model"))).absolutePath().toStdString();
+  }
+  const int k = parser.value(QStringLiteral("folds")).toInt();
+  auto set = readNerDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+  if (!set) return fail(io, set.error());
+  std::vector<std::vector<std::string>> types;
+  for (const train::NerDocument& d : set->documents) {
+    std::vector<std::string> row;
+    for (const train::EntityMention& m : d.entities) row.push_back(m.type);
+    types.push_back(std::move(row));
+  }
+  auto folds = eval::stratifiedKFold(types, k, config.seed);
+  if (!folds) return fail(io, folds.error());
+  model::CpuThreadOptions threads;
+  threads.intraOpThreads = config.threads;
+  model::configureCpuThreads(threads);
+
+  nlohmann::json perFold = nlohmann::json::array();
+  std::vector<double> f1s;
+  std::map<std::string, std::vector<double>> perType;
+  for (int fold = 0; fold < k; ++fold) {
+    train::TrainRequest request;
+    request.config = config;
+    request.entityTypes = jobs::toStdStrings(set->entityTypes);
+    request.outputFolder = QDir(parser.value(QStringLiteral("output"))).absoluteFilePath(QStringLiteral("fold-%1").arg(fold)).toStdString();
+    std::vector<train::NerDocument> test;
+    size_t rest = 0;
+    for (size_t d = 0; d < set->documents.size(); ++d) {
+      if (folds.value()[d] == fold) {
+        test.push_back(set->documents[d]);
+      } else if (rest++ % 10 == 9) {
+        request.dev.push_back(set->documents[d]);  // early stopping never sees the scored fold
+      } else {
+        request.train.push_back(set->documents[d]);
+      }
+    }
+    ProgressReporter reporter(io.err, QStringLiteral("fold %1/%2").arg(fold + 1).arg(k), io.interactive);
+    auto result = train::NerTrainer::run(request, [&](const train::TrainProgress& p) {
+      reporter.update(p.step, p.totalSteps);
+      return true;
+    });
+    reporter.finish();
+    if (!result) return fail(io, result.error());
+    auto best = train::loadNerTagger(result->bestFolder);
+    if (!best) return fail(io, best.error());
+    train::NerDataOptions options;
+    options.encoding = best.value()->tags().encoding();
+    const train::NerData data = train::buildNerData(test, best.value()->tags().types(), options);
+    const train::NerEvaluation e = train::evaluateTagger(*best.value(), test, data, 64, false);
+    f1s.push_back(e.tagReport.micro.f1);
+    for (const auto& [type, scores] : e.tagReport.perType) perType[type].push_back(scores.f1);
+    perFold.push_back({{"fold", fold}, {"documents", test.size()}, {"f1", e.tagReport.micro.f1},
+                       {"precision", e.tagReport.micro.precision}, {"recall", e.tagReport.micro.recall},
+                       {"steps", result->steps}, {"seconds", result->seconds}});
+    if (!parser.isSet(QStringLiteral("json")))
+      io.out << "fold " << fold + 1 << ": " << test.size() << " documents, F1 " << QString::number(e.tagReport.micro.f1 * 100, 'f', 2) << '\n';
+    io.out.flush();
+  }
+  auto meanStd = [](const std::vector<double>& v) {
+    double mean = 0, var = 0;
+    for (double x : v) mean += x;
+    mean /= double(v.size());
+    for (double x : v) var += (x - mean) * (x - mean);
+    return std::make_pair(mean, v.size() > 1 ? std::sqrt(var / double(v.size() - 1)) : 0.0);
+  };
+  const auto [mean, sd] = meanStd(f1s);
+  if (parser.isSet(QStringLiteral("json"))) {
+    nlohmann::json types = nlohmann::json::object();
+    for (const auto& [type, v] : perType) types[type] = meanStd(v).first;
+    io.out << QString::fromStdString(nlohmann::json({{"folds", perFold}, {"f1_mean", mean}, {"f1_std", sd}, {"per_type_f1_mean", types}}).dump(2))
+           << '\n';
+  } else {
+    io.out << "micro F1 " << QString::number(mean * 100, 'f', 2) << " ± " << QString::number(sd * 100, 'f', 2) << " over " << k << " folds\n";
+    for (const auto& [type, v] : perType)
+      io.out << "  " << QString::fromStdString(type) << "  " << QString::number(meanStd(v).first * 100, 'f', 2) << '\n';
+  }
+  io.out.flush();
+  return kExitOk;
+}
+
+}  // namespace quarry::cli

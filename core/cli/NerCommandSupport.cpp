@@ -1,0 +1,104 @@
+#include "cli/NerCommandSupport.h"
+
+#include <fstream>
+
+#include <QFile>
+#include <QFileInfo>
+#include <nlohmann/json.hpp>
+
+#include "store/ProjectStore.h"
+
+namespace quarry::cli {
+
+void addNerDataOptions(QCommandLineParser& parser, const QString& defaultSplit) {
+  parser.addOption({QStringLiteral("project"), QStringLiteral("Read documents from this project (*.quarry)."),
+                    QStringLiteral("file")});
+  parser.addOption({QStringLiteral("format"), QStringLiteral("Format of --data/--train/--dev files (default: guessed)."),
+                    QStringLiteral("name")});
+  parser.addOption({QStringLiteral("tag-scheme"), QStringLiteral("CoNLL input: iob1, iob2 or bioes (default: detected)."),
+                    QStringLiteral("scheme")});
+  if (!defaultSplit.isEmpty())
+    parser.addOption({QStringLiteral("split"),
+                      QStringLiteral("With --project: the split(s) to use, comma-separated (default: %1).").arg(defaultSplit),
+                      QStringLiteral("names"), defaultSplit});
+}
+
+Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, const QString& splitsOption,
+                                              const QString& dataOption) {
+  if (!dataOption.isEmpty() && parser.isSet(dataOption)) {
+    jobs::NerDocumentSet all;
+    for (const QString& path : parser.value(dataOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+      auto set = jobs::nerDocumentsFromFile(path, parser.value(QStringLiteral("format")),
+                                            parser.value(QStringLiteral("tag-scheme")));
+      if (!set) return set.error();
+      all.documents.insert(all.documents.end(), set->documents.begin(), set->documents.end());
+      for (const QString& t : set->entityTypes)
+        if (!all.entityTypes.contains(t)) all.entityTypes << t;
+      all.discontinuous += set->discontinuous;
+    }
+    return all;
+  }
+  if (!parser.isSet(QStringLiteral("project")))
+    return Error("name the documents: --project FILE or --" + dataOption.toStdString() + " FILE", "", 0, "project");
+  const QString path = parser.value(QStringLiteral("project"));
+  if (!QFileInfo::exists(path)) return Error("no such project", path.toStdString());
+  auto store = ProjectStore::open(path, OpenMode::ReadOnly);
+  if (!store) return store.error();
+  QVector<Split> splits;
+  for (const QString& name : parser.value(splitsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    Split s;
+    if (!parseSplit(name.trimmed(), &s))
+      return Error("unknown split \"" + name.toStdString() + "\" (train, dev, test, unassigned)", "", 0,
+                   splitsOption.toStdString());
+    splits << s;
+  }
+  return jobs::nerDocumentsFromStore(*store.value(), splits);
+}
+
+void addTrainConfigOptions(QCommandLineParser& parser) {
+  parser.addOption({QStringLiteral("config"),
+                    QStringLiteral("Training options as a JSON object (every option has a default: --help-config)."),
+                    QStringLiteral("file")});
+  parser.addOption({QStringLiteral("set"), QStringLiteral("Override one option, e.g. --set epochs=10 (repeatable)."),
+                    QStringLiteral("key=value")});
+  parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
+}
+
+Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) {
+  nlohmann::json j = nlohmann::json::object();
+  std::string source = "command line";
+  if (parser.isSet(QStringLiteral("config"))) {
+    source = parser.value(QStringLiteral("config")).toStdString();
+    std::ifstream in(source);
+    if (!in) return Error("cannot read the configuration", source);
+    try {
+      j = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+      return Error(std::string("malformed JSON: ") + e.what(), source);
+    }
+    if (!j.is_object()) return Error("a training configuration must be a JSON object", source);
+  }
+  for (const QString& assignment : parser.values(QStringLiteral("set"))) {
+    const int eq = assignment.indexOf(QLatin1Char('='));
+    if (eq <= 0) return Error("expected key=value, got \"" + assignment.toStdString() + "\"", "", 0, "set");
+    const std::string key = assignment.left(eq).trimmed().toStdString();
+    const std::string value = assignment.mid(eq + 1).trimmed().toStdString();
+    try {
+      j[key] = nlohmann::json::parse(value);  // numbers, true/false, "quoted"
+    } catch (const nlohmann::json::exception&) {
+      j[key] = value;  // a bare word is a string
+    }
+  }
+  if (parser.isSet(QStringLiteral("threads"))) j["threads"] = parser.value(QStringLiteral("threads")).toInt();
+  return train::NerTrainConfig::fromJson(j, source);
+}
+
+double peakMemoryMiB() {
+  QFile status(QStringLiteral("/proc/self/status"));
+  if (!status.open(QIODevice::ReadOnly)) return -1;
+  for (const QByteArray& line : status.readAll().split('\n'))
+    if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+  return -1;
+}
+
+}  // namespace quarry::cli

@@ -1,0 +1,186 @@
+#include "cli/TrainCommand.h"
+
+#include <atomic>
+#include <csignal>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include "cli/NerCommandSupport.h"
+#include "cli/ProgressReporter.h"
+#include "model/CpuThreads.h"
+#include "store/ProjectStore.h"
+#include "train/NerTrainer.h"
+
+namespace quarry::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+QJsonObject toQJson(const nlohmann::json& j) {
+  return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
+}
+
+}  // namespace
+
+void TrainCommand::configure(QCommandLineParser& parser) const {
+  addNerDataOptions(parser, QString());
+  parser.addOption({QStringLiteral("train"), QStringLiteral("Training documents: file(s) in any import format, comma-separated (instead of --project)."),
+                    QStringLiteral("files")});
+  parser.addOption({QStringLiteral("dev"), QStringLiteral("Dev documents for evaluation and early stopping (with --train)."),
+                    QStringLiteral("files")});
+  parser.addOption({QStringLiteral("train-split"), QStringLiteral("With --project: the training split(s) (default: train)."),
+                    QStringLiteral("names"), QStringLiteral("train")});
+  parser.addOption({QStringLiteral("dev-split"), QStringLiteral("With --project: the dev split(s) (default: dev)."),
+                    QStringLiteral("names"), QStringLiteral("dev")});
+  parser.addOption({QStringLiteral("from-scratch"), QStringLiteral("Train the BiLSTM-CRF tagger, no checkpoint needed (the default).")});
+  parser.addOption({QStringLiteral("model"), QStringLiteral("Fine-tune this Hugging Face model folder (BERT, RoBERTa, DistilBERT, ELECTRA)."),
+                    QStringLiteral("folder")});
+  parser.addOption({QStringLiteral("random-encoder"),
+                    QStringLiteral("Train a randomly initialised transformer (random_* options) with this folder's tokenizer."),
+                    QStringLiteral("tokenizer-folder")});
+  parser.addOption({QStringLiteral("crf"), QStringLiteral("Transformers: add a CRF layer over the head.")});
+  addTrainConfigOptions(parser);
+  parser.addOption({QStringLiteral("output"), QStringLiteral("Folder for best/, last/ and run.json (default: next to the project, or ./quarry-model)."),
+                    QStringLiteral("folder")});
+  parser.addOption({QStringLiteral("resume"), QStringLiteral("Continue the interrupted run in --output exactly where it stopped.")});
+  parser.addOption({QStringLiteral("help-config"), QStringLiteral("List every training option with its default and exit.")});
+  parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
+}
+
+int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
+  if (parser.isSet(QStringLiteral("help-config"))) {
+    for (const auto& [key, help] : train::NerTrainConfig::describe())
+      io.out << QString::fromStdString(key) << "\n    " << QString::fromStdString(help) << '\n';
+    io.out.flush();
+    return kExitOk;
+  }
+  auto configRead = readTrainConfig(parser);
+  if (!configRead) return fail(io, configRead.error());
+  train::NerTrainConfig config = configRead.value();
+  const int modelChoices = int(parser.isSet(QStringLiteral("from-scratch"))) + int(parser.isSet(QStringLiteral("model"))) +
+                           int(parser.isSet(QStringLiteral("random-encoder")));
+  if (modelChoices > 1) return usage(io, QStringLiteral("choose one of --from-scratch, --model and --random-encoder"));
+  if (parser.isSet(QStringLiteral("from-scratch"))) config.kind = train::ModelKind::BiLstmCrf;
+  if (parser.isSet(QStringLiteral("model"))) {
+    config.kind = train::ModelKind::Transformer;
+    config.modelFolder = QDir(parser.value(QStringLiteral("model"))).absolutePath().toStdString();
+  }
+  if (parser.isSet(QStringLiteral("random-encoder"))) {
+    config.kind = train::ModelKind::Transformer;
+    config.modelFolder.clear();
+    config.tokenizerFolder = QDir(parser.value(QStringLiteral("random-encoder"))).absolutePath().toStdString();
+  }
+  if (parser.isSet(QStringLiteral("crf"))) config.crf = true;
+  if (config.crf && config.kind != train::ModelKind::Transformer)
+    io.err << "note: --crf applies to transformers; the BiLSTM tagger always has a CRF\n";
+
+  const bool fromProject = !parser.isSet(QStringLiteral("train"));
+  auto trainSet = readNerDocuments(parser, QStringLiteral("train-split"), QStringLiteral("train"));
+  if (!trainSet) return fail(io, trainSet.error());
+  jobs::NerDocumentSet devSet;
+  if (!fromProject && parser.isSet(QStringLiteral("dev"))) {
+    auto d = readNerDocuments(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));
+    if (!d) return fail(io, d.error());
+    devSet = std::move(d.value());
+  } else if (fromProject) {
+    auto d = readNerDocuments(parser, QStringLiteral("dev-split"), QString());
+    if (!d) return fail(io, d.error());
+    devSet = std::move(d.value());
+  }
+  if (trainSet->documents.empty()) return fail(io, QStringLiteral("no training documents"));
+  if (trainSet->discontinuous > 0)
+    io.err << "note: " << trainSet->discontinuous << " discontinuous spans are trained as the span covering their fragments\n";
+
+  model::CpuThreadOptions threads;
+  threads.intraOpThreads = config.threads;
+  model::configureCpuThreads(threads);
+
+  // A project run is recorded in the project's model-run table.
+  std::unique_ptr<ProjectStore> store;
+  ModelRun run;
+  QString output = parser.value(QStringLiteral("output"));
+  if (fromProject) {
+    auto opened = ProjectStore::open(parser.value(QStringLiteral("project")));
+    if (!opened) return fail(io, opened.error());
+    store = std::move(opened.value());
+    run.name = QStringLiteral("NER %1").arg(QString::fromLatin1(train::modelKindName(config.kind)));
+    run.baseModel = config.kind == train::ModelKind::BiLstmCrf ? QStringLiteral("bilstm-crf (from scratch)")
+                    : config.modelFolder.empty() ? QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder)
+                                                 : QString::fromStdString(config.modelFolder);
+    run.config = toQJson(config.toJson());
+    run.status = RunStatus::Running;
+    run.started = QDateTime::currentDateTimeUtc();
+    auto id = store->createRun(run);
+    if (!id) return fail(io, id.error());
+    run.id = id.value();
+    if (output.isEmpty()) {
+      const QFileInfo project(parser.value(QStringLiteral("project")));
+      output = project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-models/run-%1").arg(run.id));
+    }
+  }
+  if (output.isEmpty()) output = QStringLiteral("quarry-model");
+
+  train::TrainRequest request;
+  request.config = config;
+  request.train = std::move(trainSet->documents);
+  request.dev = std::move(devSet.documents);
+  request.entityTypes = jobs::toStdStrings(trainSet->entityTypes);
+  request.outputFolder = QDir(output).absolutePath().toStdString();
+  request.resume = parser.isSet(QStringLiteral("resume"));
+
+  g_interrupted = false;
+  auto previous = std::signal(SIGINT, onInterrupt);
+  ProgressReporter reporter(io.err, QStringLiteral("train"), io.interactive);
+  auto callback = [&](const train::TrainProgress& p) {
+    QString detail = QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
+    if (p.devF1 >= 0) detail += QStringLiteral(" dev F1 %1 (best %2)").arg(p.devF1, 0, 'f', 4).arg(p.bestDevF1, 0, 'f', 4);
+    if (p.phase == QLatin1String("eval")) detail += QStringLiteral(" evaluating");
+    reporter.setDetail(detail);
+    reporter.update(p.step, p.totalSteps);
+    return !g_interrupted.load();
+  };
+  auto result = train::NerTrainer::run(request, callback);
+  std::signal(SIGINT, previous);
+  reporter.finish();
+
+  if (store) {
+    run.finished = QDateTime::currentDateTimeUtc();
+    if (!result) {
+      run.status = RunStatus::Failed;
+      run.metrics = QJsonObject{{QStringLiteral("error"), QString::fromStdString(result.error().toString())}};
+    } else {
+      run.status = result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
+      run.metrics = toQJson(result->toJson());
+      run.checkpointPath = QString::fromStdString(result->bestFolder);
+    }
+    if (Status s = store->updateRun(run); !s) io.err << "warning: the run could not be recorded: " << QString::fromStdString(s.error().toString()) << '\n';
+  }
+  if (!result) return fail(io, result.error());
+  const train::TrainResult& r = result.value();
+  if (parser.isSet(QStringLiteral("json"))) {
+    nlohmann::json j = r.toJson();
+    j["peak_memory_mib"] = peakMemoryMiB();
+    if (run.id) j["run_id"] = run.id;
+    io.out << QString::fromStdString(j.dump(2)) << '\n';
+  } else {
+    io.out << "model      " << QString::fromStdString(r.describeModel) << '\n'
+           << "ended      " << train::trainEndName(r.end) << " after " << r.steps << " steps, "
+           << r.epochsCompleted << " epochs, " << ProgressReporter::formatDuration(qint64(r.seconds)) << '\n'
+           << "speed      " << qint64(r.tokensPerSecond) << " training positions/s, peak memory "
+           << qint64(peakMemoryMiB()) << " MiB\n";
+    if (!r.misaligned.empty())
+      io.out << "misaligned " << r.misaligned.size() << " spans not on word boundaries (trained widened)\n";
+    if (r.bestDevF1 >= 0) {
+      io.out << "best dev F1 " << QString::number(r.bestDevF1 * 100, 'f', 2) << " at step " << r.bestStep << "\n\n"
+             << QString::fromStdString(r.bestDevReport.formatTable()) << '\n';
+    }
+    io.out << "model folder " << QString::fromStdString(r.bestFolder) << '\n';
+  }
+  io.out.flush();
+  return r.end == train::TrainResult::End::Cancelled ? kExitCancelled : kExitOk;
+}
+
+}  // namespace quarry::cli
