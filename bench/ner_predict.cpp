@@ -1,0 +1,68 @@
+// bench_ner_predict: prediction throughput of NER taggers on a CoNLL corpus's devel.tsv (sentences/s,
+// tokens/s): the 4 x 256 random BERT (softmax and CRF heads, fp32 and dynamic int8) and the BiLSTM-CRF.
+//   bench_ner_predict [--corpus DIR] [--tokenizer DIR] [--threads N] [--batch N] [--repeat N]
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "ConllCorpus.h"
+#include "model/CpuThreads.h"
+#include "train/NerDataBuilder.h"
+#include "train/NerEvaluation.h"
+#include "train/TransformerTagger.h"
+
+using namespace quarry;
+
+int main(int argc, char** argv) {
+  std::string corpus = bench::sharedDir() + "/datasets/ncbi-disease";
+  std::string tokenizer = bench::sharedDir() + "/fixtures/tokenizers/bert-base-uncased";
+  int threads = 0, batch = 64, repeat = 3;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--corpus") corpus = v;
+    else if (a == "--tokenizer") tokenizer = v;
+    else if (a == "--threads") threads = std::stoi(v);
+    else if (a == "--batch") batch = std::stoi(v);
+    else if (a == "--repeat") repeat = std::stoi(v);
+  }
+  model::configureCpuThreads({threads, 1});
+  std::vector<train::NerDocument> docs = bench::readConll(corpus + "/devel.tsv");
+  if (docs.empty()) {
+    std::printf("SKIP: %s/devel.tsv not found\n", corpus.c_str());
+    return 0;
+  }
+  for (auto& d : docs) d.entities.clear();
+  train::NerData data = train::buildNerData(docs, {"Disease", "Chemical"}, train::NerDataOptions{});
+  std::printf("%zu sentences from %s, %d threads, batch %d\n", data.sentences.size(), corpus.c_str(), at::get_num_threads(), batch);
+  for (const bool crf : {false, true})
+    for (const bool int8 : {false, true}) {
+      train::NerTrainConfig c;
+      c.kind = train::ModelKind::Transformer;
+      c.tokenizerFolder = tokenizer;
+      c.crf = crf;
+      auto tagger = train::TransformerTagger::create(c, data.tags);
+      if (!tagger) {
+        std::printf("SKIP: %s\n", tagger.error().toString().c_str());
+        return 0;
+      }
+      if (int8 && tagger.value()->encoder().enableDynamicInt8() == 0) continue;
+      auto inputs = tagger.value()->featurize(data.sentences);
+      size_t tokens = 0;
+      for (int32_t l : inputs->itemLengths()) tokens += static_cast<size_t>(l);
+      tagger.value()->predict(*inputs, batch);  // warm-up
+      double best = 1e30;
+      for (int r = 0; r < repeat; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        tagger.value()->predict(*inputs, batch);
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      }
+      const auto t0 = std::chrono::steady_clock::now();
+      auto spans = train::predictSpans(*tagger.value(), data, docs.size(), batch);
+      const double endToEnd = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      std::printf("bert 4x256 %-8s %-5s: %7.0f sentences/s (%7.0f tokens/s) model only; %7.0f sentences/s with featurizing and spans\n",
+                  crf ? "+ CRF" : "softmax", int8 ? "int8" : "fp32", data.sentences.size() / best, tokens / best,
+                  data.sentences.size() / endToEnd);
+    }
+  std::printf("peak RSS %.0f MiB\n", bench::peakRssMiB());
+  return 0;
+}
