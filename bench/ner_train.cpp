@@ -45,7 +45,9 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  log::init("info");
+  log::LogOptions logOptions;
+  logOptions.level = "info";
+  log::init(logOptions);
   model::configureCpuThreads({threads, 1});
   train::TrainRequest request;
   request.train = bench::readConll(corpus + "/train.tsv");
