@@ -79,7 +79,8 @@ std::string formatRow(const std::string& name, const EntityScores& s, size_t wid
 using EntityKey = std::tuple<int64_t, int32_t, int32_t>;
 using EntitiesByType = std::map<std::string, std::set<EntityKey>>;
 
-std::map<std::string, EntityScores> countMatches(const EntitiesByType& gold, const EntitiesByType& predicted) {
+std::map<std::string, EntityScores> countMatches(const EntitiesByType& gold,
+                                                 const EntitiesByType& predicted) {
   std::map<std::string, EntityScores> perType;
   for (const auto& [type, keys] : gold) {
     perType[type].support = static_cast<int64_t>(keys.size());
@@ -210,7 +211,8 @@ EntityReport scoreTagSequences(const std::vector<std::vector<std::string>>& gold
     }
     tokens += static_cast<int64_t>(gold[i].size());
   }
-  EntityReport report = EntityReport::fromCounts(countMatches(entitiesOfSentences(gold), entitiesOfSentences(predicted)));
+  EntityReport report =
+      EntityReport::fromCounts(countMatches(entitiesOfSentences(gold), entitiesOfSentences(predicted)));
   report.tokens = tokens;
   if (tokens > 0) {
     report.tokenAccuracy = static_cast<double>(equal) / static_cast<double>(tokens);

@@ -16,9 +16,9 @@ namespace quarry::eval {
 
 struct EntityReport {
   std::map<std::string, EntityScores> perType;  // every type found in gold OR predicted, by name
-  EntityScores micro;     // counts summed over types, ratios of the sums (seqeval "micro avg")
-  EntityScores macro;     // unweighted mean of the per-type ratios; counts are the totals
-  EntityScores weighted;  // per-type ratios weighted by support; counts are the totals
+  EntityScores micro;         // counts summed over types, ratios of the sums (seqeval "micro avg")
+  EntityScores macro;         // unweighted mean of the per-type ratios; counts are the totals
+  EntityScores weighted;      // per-type ratios weighted by support; counts are the totals
   double tokenAccuracy = -1;  // share of tags equal to the gold tag; -1 when not measured (spans, no tokens)
   int64_t tokens = 0;         // tags compared for tokenAccuracy
 

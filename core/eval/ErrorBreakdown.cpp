@@ -43,7 +43,8 @@ struct Candidate {
 };
 
 // The MATCHING of ErrorBreakdown.h on one document; gold and preds are sorted and deduplicated.
-std::vector<Outcome> matchDocument(const std::vector<EntityMention>& gold, const std::vector<Prediction>& preds) {
+std::vector<Outcome> matchDocument(const std::vector<EntityMention>& gold,
+                                   const std::vector<Prediction>& preds) {
   const int nGold = static_cast<int>(gold.size());
   const int nPred = static_cast<int>(preds.size());
   std::vector<int> goldMatch(gold.size(), -1);
@@ -56,8 +57,9 @@ std::vector<Outcome> matchDocument(const std::vector<EntityMention>& gold, const
   };
 
   for (int g = 0; g < nGold; ++g) {
-    const auto it = std::lower_bound(preds.begin(), preds.end(), gold[g],
-                                     [](const Prediction& p, const EntityMention& m) { return mentionLess(p.mention, m); });
+    const auto it = std::lower_bound(
+        preds.begin(), preds.end(), gold[g],
+        [](const Prediction& p, const EntityMention& m) { return mentionLess(p.mention, m); });
     if (it != preds.end() && it->mention == gold[g]) {
       match(nullptr, g, static_cast<int>(it - preds.begin()));
     }
@@ -137,14 +139,20 @@ int64_t& counter(ErrorCounts& c, const char* kind) {
   return k == kMissed ? c.missed : c.spurious;
 }
 
-nlohmann::json mentionJson(const EntityMention& m) { return {{"start", m.start}, {"end", m.end}, {"type", m.type}}; }
+nlohmann::json mentionJson(const EntityMention& m) {
+  return {{"start", m.start}, {"end", m.end}, {"type", m.type}};
+}
 
 }  // namespace
 
 nlohmann::json ErrorCounts::toJson() const {
-  return {{"correct", correct},   {"wrong_type", wrongType}, {"wrong_boundary", wrongBoundary},
-          {"wrong_type_and_boundary", wrongTypeAndBoundary}, {"missed", missed},
-          {"spurious", spurious}, {"gold", gold()}};
+  return {{"correct", correct},
+          {"wrong_type", wrongType},
+          {"wrong_boundary", wrongBoundary},
+          {"wrong_type_and_boundary", wrongTypeAndBoundary},
+          {"missed", missed},
+          {"spurious", spurious},
+          {"gold", gold()}};
 }
 
 nlohmann::json ErrorBreakdown::toJson() const {
@@ -187,15 +195,15 @@ std::string ErrorBreakdown::formatTable() const {
   };
   auto row = [&](const std::string& name, const ErrorCounts& c) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, " %8lld %10lld %10lld %10lld %8lld %8lld\n", static_cast<long long>(c.correct),
-                  static_cast<long long>(c.wrongType), static_cast<long long>(c.wrongBoundary),
-                  static_cast<long long>(c.wrongTypeAndBoundary), static_cast<long long>(c.missed),
-                  static_cast<long long>(c.spurious));
+    std::snprintf(buf, sizeof buf, " %8lld %10lld %10lld %10lld %8lld %8lld\n",
+                  static_cast<long long>(c.correct), static_cast<long long>(c.wrongType),
+                  static_cast<long long>(c.wrongBoundary), static_cast<long long>(c.wrongTypeAndBoundary),
+                  static_cast<long long>(c.missed), static_cast<long long>(c.spurious));
     return pad(name) + buf;
   };
   char head[160];
-  std::snprintf(head, sizeof head, " %8s %10s %10s %10s %8s %8s\n", "correct", "type", "boundary", "both", "missed",
-                "spurious");
+  std::snprintf(head, sizeof head, " %8s %10s %10s %10s %8s %8s\n", "correct", "type", "boundary", "both",
+                "missed", "spurious");
   std::string out = std::string(width, ' ') + head + "\n";
   for (const auto& [type, c] : perType) {
     out += row(type, c);
@@ -222,8 +230,9 @@ ErrorBreakdown analyzeErrors(const std::vector<train::NerDocument>& goldDocs,
     for (const train::PredictedEntity& p : predicted[d]) {
       preds.push_back(Prediction{EntityMention{p.start, p.end, p.type}, p.confidence});
     }
-    std::stable_sort(preds.begin(), preds.end(),
-                     [](const Prediction& a, const Prediction& b) { return mentionLess(a.mention, b.mention); });
+    std::stable_sort(preds.begin(), preds.end(), [](const Prediction& a, const Prediction& b) {
+      return mentionLess(a.mention, b.mention);
+    });
     preds.erase(std::unique(preds.begin(), preds.end(),
                             [](const Prediction& a, const Prediction& b) { return a.mention == b.mention; }),
                 preds.end());

@@ -48,17 +48,17 @@ struct ErrorCounts {
 };
 
 struct ErrorExample {
-  std::string documentId;                       // NerDocument::id
-  std::string kind;                             // kWrongType, kWrongBoundary, ... (never "correct")
-  std::optional<train::EntityMention> gold;     // absent for spurious
+  std::string documentId;                         // NerDocument::id
+  std::string kind;                               // kWrongType, kWrongBoundary, ... (never "correct")
+  std::optional<train::EntityMention> gold;       // absent for spurious
   std::optional<train::EntityMention> predicted;  // absent for missed
-  double confidence = -1;                       // the prediction's confidence; -1 for missed
+  double confidence = -1;                         // the prediction's confidence; -1 for missed
   std::string context;  // spanContext() of the gold mention (of the prediction for spurious), ±40 code points
 };
 
 struct ErrorBreakdown {
-  std::map<std::string, ErrorCounts> perType;  // by type name
-  ErrorCounts total;                           // summed over types
+  std::map<std::string, ErrorCounts> perType;                 // by type name
+  ErrorCounts total;                                          // summed over types
   std::map<std::string, std::vector<ErrorExample>> examples;  // by kind; document order, then text order
 
   // {"per_type": {type: counts}, "total": counts, "examples": {kind: [example, ...]}}

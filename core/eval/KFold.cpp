@@ -34,8 +34,8 @@ Result<std::vector<int>> stratifiedKFold(const std::vector<std::vector<std::stri
                                          uint64_t seed) {
   const size_t n = typesPerDocument.size();
   if (k < 2 || static_cast<size_t>(k) > n) {
-    return Error("k-fold needs 2 <= k <= the number of documents (" + std::to_string(n) + "), got k = " +
-                     std::to_string(k),
+    return Error("k-fold needs 2 <= k <= the number of documents (" + std::to_string(n) +
+                     "), got k = " + std::to_string(k),
                  std::string(), 0, "k");
   }
 

@@ -46,7 +46,8 @@ SplitTag splitTag(std::string_view tag, size_t index) {
 
 bool is(std::string_view tag, char c) { return tag.size() == 1 && tag[0] == c; }
 
-bool endsChunk(std::string_view prevTag, std::string_view tag, std::string_view prevType, std::string_view type) {
+bool endsChunk(std::string_view prevTag, std::string_view tag, std::string_view prevType,
+               std::string_view type) {
   if (is(prevTag, 'E') || is(prevTag, 'S')) {
     return true;
   }
@@ -56,7 +57,8 @@ bool endsChunk(std::string_view prevTag, std::string_view tag, std::string_view 
   return !is(prevTag, 'O') && !is(prevTag, '.') && prevType != type;
 }
 
-bool startsChunk(std::string_view prevTag, std::string_view tag, std::string_view prevType, std::string_view type) {
+bool startsChunk(std::string_view prevTag, std::string_view tag, std::string_view prevType,
+                 std::string_view type) {
   if (is(tag, 'B') || is(tag, 'S')) {
     return true;
   }

@@ -18,13 +18,15 @@ template <typename A, typename B>
 void checkEqual(const A& actual, const B& expected, const char* what, const char* file, int line) {
   if (!(actual == expected)) {
     std::ostringstream os;
-    os << file << ":" << line << ": FAIL " << what << "\n  expected: " << expected << "\n  actual:   " << actual;
+    os << file << ":" << line << ": FAIL " << what << "\n  expected: " << expected
+       << "\n  actual:   " << actual;
     std::cerr << os.str() << "\n";
     ++failures();
   }
 }
 
-inline void checkNear(double actual, double expected, double tol, const char* what, const char* file, int line) {
+inline void checkNear(double actual, double expected, double tol, const char* what, const char* file,
+                      int line) {
   if (!(std::fabs(actual - expected) <= tol)) {
     std::cerr.precision(17);
     std::cerr << file << ":" << line << ": FAIL " << what << "\n  expected: " << expected << " (+-" << tol
@@ -51,7 +53,8 @@ inline int finish(const char* name) {
 
 }  // namespace quarry::evaltest
 
-#define EVAL_EQ(actual, expected) ::quarry::evaltest::checkEqual((actual), (expected), #actual, __FILE__, __LINE__)
+#define EVAL_EQ(actual, expected) \
+  ::quarry::evaltest::checkEqual((actual), (expected), #actual, __FILE__, __LINE__)
 #define EVAL_NEAR(actual, expected, tol) \
   ::quarry::evaltest::checkNear((actual), (expected), (tol), #actual, __FILE__, __LINE__)
 #define EVAL_TRUE(cond) ::quarry::evaltest::checkTrue((cond), #cond, __FILE__, __LINE__)

@@ -36,7 +36,8 @@ void contexts() {
   EVAL_EQ(spanContext("a\nb\tc", 2, 3), std::string("a [[b]] c"));
   EVAL_EQ(spanContext("abc", -3, 100), std::string("[[abc]]"));
   // 4-byte code points count as one.
-  EVAL_EQ(spanContext("\xF0\x9F\x98\x80x\xF0\x9F\x98\x80yz", 1, 2, 1), std::string("\xF0\x9F\x98\x80[[x]]\xF0\x9F\x98\x80"));
+  EVAL_EQ(spanContext("\xF0\x9F\x98\x80x\xF0\x9F\x98\x80yz", 1, 2, 1),
+          std::string("\xF0\x9F\x98\x80[[x]]\xF0\x9F\x98\x80"));
   EVAL_EQ(spanContext("abc", 1, 2, 0), std::string("[[b]]"));
 }
 
@@ -44,12 +45,16 @@ std::vector<NerDocument> goldDocs() {
   return {
       // doc1: "Frau Müller fuhr nach Zürich und aß Käse in Köln." (49 code points)
       // Müller [5,11)  Zürich [22,28)  "aß Käse" [33,40)  Käse [36,40)  "in Köln" [41,48)  Köln [44,48)
-      {"doc1", "Frau Müller fuhr nach Zürich und aß Käse in Köln.",
+      {"doc1",
+       "Frau Müller fuhr nach Zürich und aß Käse in Köln.",
        {{5, 11, "PER"}, {22, 28, "LOC"}, {36, 40, "FOOD"}, {44, 48, "LOC"}}},
       // doc2: "Ärztin Özlem Şahin besucht die Bäckerei Brötchen-Glück in Graz." (63 code points)
       // "Özlem Şahin" [7,18)  "Bäckerei Brötchen-Glück" [31,54)  Graz [58,62)
-      {"doc2", "Ärztin Özlem Şahin besucht die Bäckerei Brötchen-Glück in Graz.", {{7, 18, "PER"}, {31, 54, "ORG"}}},
-      // doc3: "Anna Berg and Carl Dorn met." Anna [0,4) Berg [5,9) "Carl Dorn" [14,23) Carl [14,18) Dorn [19,23)
+      {"doc2",
+       "Ärztin Özlem Şahin besucht die Bäckerei Brötchen-Glück in Graz.",
+       {{7, 18, "PER"}, {31, 54, "ORG"}}},
+      // doc3: "Anna Berg and Carl Dorn met." Anna [0,4) Berg [5,9) "Carl Dorn" [14,23) Carl [14,18) Dorn
+      // [19,23)
       {"doc3", "Anna Berg and Carl Dorn met.", {{0, 4, "PER"}, {5, 9, "PER"}, {14, 23, "PER"}}},
       // doc4: 40 digits; only offsets matter.
       {"doc4", "0123456789012345678901234567890123456789", {{20, 30, "ORG"}, {0, 4, "DIS"}}},
@@ -63,7 +68,8 @@ std::vector<std::vector<PredictedEntity>> predictions() {
       // doc1: Müller exact (correct); Zürich as ORG (wrong type); "aß Käse" as PER over gold FOOD Käse
       // (wrong type and boundary); "in Köln" as LOC over gold LOC Köln (wrong boundary).
       {{5, 11, "PER", 0.99}, {22, 28, "ORG", 0.6}, {33, 40, "PER", 0.5}, {41, 48, "LOC", 0.7}},
-      // doc2: the person exact (correct); the bakery not predicted (missed); Graz overlaps no gold (spurious).
+      // doc2: the person exact (correct); the bakery not predicted (missed); Graz overlaps no gold
+      // (spurious).
       {{7, 18, "PER", 0.9}, {58, 62, "LOC", 0.4}},
       // doc3: "Anna Berg" overlaps Anna and Berg by 4 each: the earlier gold (Anna) takes it (wrong
       // boundary), Berg is left with an already used prediction (missed). "Carl Dorn" is overlapped by
@@ -79,14 +85,15 @@ std::vector<std::vector<PredictedEntity>> predictions() {
   };
 }
 
-void checkCounts(const ErrorCounts& c, int64_t correct, int64_t type, int64_t boundary, int64_t both, int64_t missed,
-                 int64_t spurious, const char* what) {
+void checkCounts(const ErrorCounts& c, int64_t correct, int64_t type, int64_t boundary, int64_t both,
+                 int64_t missed, int64_t spurious, const char* what) {
   std::string w(what);
   ::quarry::evaltest::checkEqual(c.correct, correct, (w + " correct").c_str(), __FILE__, __LINE__);
   ::quarry::evaltest::checkEqual(c.wrongType, type, (w + " wrongType").c_str(), __FILE__, __LINE__);
-  ::quarry::evaltest::checkEqual(c.wrongBoundary, boundary, (w + " wrongBoundary").c_str(), __FILE__, __LINE__);
-  ::quarry::evaltest::checkEqual(c.wrongTypeAndBoundary, both, (w + " wrongTypeAndBoundary").c_str(), __FILE__,
+  ::quarry::evaltest::checkEqual(c.wrongBoundary, boundary, (w + " wrongBoundary").c_str(), __FILE__,
                                  __LINE__);
+  ::quarry::evaltest::checkEqual(c.wrongTypeAndBoundary, both, (w + " wrongTypeAndBoundary").c_str(),
+                                 __FILE__, __LINE__);
   ::quarry::evaltest::checkEqual(c.missed, missed, (w + " missed").c_str(), __FILE__, __LINE__);
   ::quarry::evaltest::checkEqual(c.spurious, spurious, (w + " spurious").c_str(), __FILE__, __LINE__);
 }
@@ -98,8 +105,9 @@ std::string show(const std::optional<EntityMention>& m) {
 void breakdown() {
   const ErrorBreakdown r = analyzeErrors(goldDocs(), predictions());
   // Per type (gold type; prediction type for spurious), from the per-document notes above:
-  checkCounts(r.perType.at("PER"), 2, 0, 2, 0, 1, 1, "PER");   // doc1+doc2 correct; doc3 2 boundary, Berg, Dorn
-  checkCounts(r.perType.at("LOC"), 1, 1, 1, 0, 0, 2, "LOC");   // Paris; Zürich; Köln; Graz, doc4 LOC
+  checkCounts(r.perType.at("PER"), 2, 0, 2, 0, 1, 1,
+              "PER");  // doc1+doc2 correct; doc3 2 boundary, Berg, Dorn
+  checkCounts(r.perType.at("LOC"), 1, 1, 1, 0, 0, 2, "LOC");    // Paris; Zürich; Köln; Graz, doc4 LOC
   checkCounts(r.perType.at("FOOD"), 0, 0, 0, 1, 0, 0, "FOOD");  // Käse
   checkCounts(r.perType.at("ORG"), 0, 0, 1, 0, 1, 0, "ORG");    // doc4 ORG; the bakery
   checkCounts(r.perType.at("DIS"), 0, 1, 0, 0, 0, 0, "DIS");
@@ -139,7 +147,8 @@ void breakdown() {
   EVAL_EQ(missed[0].documentId, std::string("doc2"));
   EVAL_TRUE(!missed[0].predicted.has_value());
   EVAL_EQ(missed[0].confidence, -1.0);
-  EVAL_EQ(missed[0].context, std::string("Ärztin Özlem Şahin besucht die [[Bäckerei Brötchen-Glück]] in Graz."));
+  EVAL_EQ(missed[0].context,
+          std::string("Ärztin Özlem Şahin besucht die [[Bäckerei Brötchen-Glück]] in Graz."));
   EVAL_EQ(missed[1].context, std::string("Anna [[Berg]] and Carl Dorn met."));
 
   const auto& spurious = r.examples.at(kSpurious);
@@ -161,8 +170,10 @@ void breakdown() {
 
   // Table: name column 5 wide ("total"), numbers " %8d %10d %10d %10d %8d %8d".
   const std::string table = r.formatTable();
-  EVAL_TRUE(table.find("\n  PER        2          0          2          0        1        1\n") != std::string::npos);
-  EVAL_TRUE(table.find("\ntotal        3          2          4          1        2        4\n") != std::string::npos);
+  EVAL_TRUE(table.find("\n  PER        2          0          2          0        1        1\n") !=
+            std::string::npos);
+  EVAL_TRUE(table.find("\ntotal        3          2          4          1        2        4\n") !=
+            std::string::npos);
 }
 
 void limitsAndErrors() {

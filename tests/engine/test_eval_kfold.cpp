@@ -84,8 +84,9 @@ void balanceUneven() {
   std::vector<bool> a, b, none;
   for (int i = 0; i < 23; ++i) {
     const int s = i % 3 == 0 ? 0 : (i < 17 ? 1 : 2);
-    docs.push_back(s == 0 ? std::vector<std::string>{"A", "B"} : s == 1 ? std::vector<std::string>{"B"}
-                                                                        : std::vector<std::string>{});
+    docs.push_back(s == 0   ? std::vector<std::string>{"A", "B"}
+                   : s == 1 ? std::vector<std::string>{"B"}
+                            : std::vector<std::string>{});
     a.push_back(s == 0);
     b.push_back(s == 1);
     none.push_back(s == 2);

@@ -26,8 +26,8 @@ namespace {
 
 constexpr double kTol = 1e-12;
 
-void expectScores(const EntityScores& s, int64_t tp, int64_t pred, int64_t support, double p, double r, double f,
-                  const std::string& what) {
+void expectScores(const EntityScores& s, int64_t tp, int64_t pred, int64_t support, double p, double r,
+                  double f, const std::string& what) {
   std::cerr.precision(17);
   const std::string label = what + ": ";
   ::quarry::evaltest::checkEqual(s.truePositives, tp, (label + "truePositives").c_str(), __FILE__, __LINE__);
@@ -173,7 +173,8 @@ void sentencesAreSeparate() {
   // B-PER closing sentence 0 and I-PER opening sentence 1 are two entities (the "O" seqeval puts after
   // each sentence ends the first; O->I starts the second), so predicting B-PER in both places matches
   // both: tp 2. Read as one sequence they would be one entity [1,3) and tp 0.
-  const EntityReport r = scoreTagSequences({{"O", "B-PER"}, {"I-PER", "O"}}, {{"O", "B-PER"}, {"B-PER", "O"}});
+  const EntityReport r =
+      scoreTagSequences({{"O", "B-PER"}, {"I-PER", "O"}}, {{"O", "B-PER"}, {"B-PER", "O"}});
   expectScores(type(r, "PER"), 2, 2, 2, 1, 1, 1, "separate PER");
 }
 
@@ -184,7 +185,8 @@ void prefixlessTagAcrossSentences() {
   // gold joined: B-PER X | O | X B-LOC | O  -> PER(0,0), _(1,3) [X at 1 started it], LOC(4,4)
   // pred joined: B-PER O | O | X B-LOC | O  -> PER(0,0), _(0,3) [begin stays 0: X at 3 starts nothing], LOC
   // So "_" has tp 0, predicted 1, support 1, where reading each sentence alone would give _(0,0) twice.
-  const EntityReport r = scoreTagSequences({{"B-PER", "X"}, {"X", "B-LOC"}}, {{"B-PER", "O"}, {"X", "B-LOC"}});
+  const EntityReport r =
+      scoreTagSequences({{"B-PER", "X"}, {"X", "B-LOC"}}, {{"B-PER", "O"}, {"X", "B-LOC"}});
   expectScores(type(r, "_"), 0, 1, 1, 0, 0, 0, "prefixless _");
   expectScores(type(r, "LOC"), 1, 1, 1, 1, 1, 1, "prefixless LOC");
   expectScores(type(r, "PER"), 1, 1, 1, 1, 1, 1, "prefixless PER");

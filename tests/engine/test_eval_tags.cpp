@@ -17,7 +17,8 @@ namespace {
 std::string show(const std::vector<TaggedEntity>& entities) {
   std::string out;
   for (const TaggedEntity& e : entities) {
-    out += (out.empty() ? "" : " ") + e.type + "[" + std::to_string(e.start) + "," + std::to_string(e.end) + ")";
+    out +=
+        (out.empty() ? "" : " ") + e.type + "[" + std::to_string(e.start) + "," + std::to_string(e.end) + ")";
   }
   return out;
 }
