@@ -2,6 +2,8 @@
 
 #include "cli/NerCommandSupport.h"
 #include "model/CpuThreads.h"
+#include <algorithm>
+
 #include "train/NerEvaluation.h"
 
 namespace quarry::cli {
@@ -32,7 +34,8 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   options.encoding = tagger.value()->tags().encoding();
   const train::NerData data = train::buildNerData(set->documents, tagger.value()->tags().types(), options);
   const int examples = parser.value(QStringLiteral("errors")).toInt();
-  train::NerEvaluation e = train::evaluateTagger(*tagger.value(), set->documents, data, 64, true);
+  train::NerEvaluation e = train::evaluateTagger(*tagger.value(), set->documents, data, 64, false);
+  e.errors = eval::analyzeErrors(set->documents, e.predicted, static_cast<size_t>(std::max(0, examples)));
   const double sentencesPerSecond = e.seconds > 0 ? double(e.sentences) / e.seconds : 0.0;
   if (parser.isSet(QStringLiteral("json"))) {
     nlohmann::json j = {{"model", tagger.value()->describe()},
@@ -59,7 +62,13 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
          << "\nCharacter spans against the annotations: P " << QString::number(e.spanReport.micro.precision * 100, 'f', 2)
          << " R " << QString::number(e.spanReport.micro.recall * 100, 'f', 2) << " F1 "
          << QString::number(e.spanReport.micro.f1 * 100, 'f', 2) << "\n\nErrors by type:\n"
-         << QString::fromStdString(e.errors.formatTable(static_cast<size_t>(examples))) << '\n';
+         << QString::fromStdString(e.errors.formatTable()) << '\n';
+  for (const auto& [kind, list] : e.errors.examples) {
+    if (list.empty() || examples <= 0) continue;
+    io.out << '\n' << QString::fromStdString(kind) << ":\n";
+    for (const eval::ErrorExample& x : list)
+      io.out << "  " << QString::fromStdString(x.documentId) << ": " << QString::fromStdString(x.context) << '\n';
+  }
   io.out.flush();
   return kExitOk;
 }
