@@ -24,10 +24,14 @@ class StoreAnnotationSink : public AnnotationSink {
   bool removeRelation(const QString& key, QString* error) override;
   bool setAnswer(const QaAnswer& answer, QString* error) override;
   bool clearAnswer(const QString& field, QString* error) override;
+  bool addLabel(const QString& category, QString* error) override;
+  bool removeLabel(const QString& category, QString* error) override;
   std::optional<EntitySpan> entity(const QString& key) const override;
   std::optional<Relation> relation(const QString& key) const override;
   QVector<Relation> relationsOf(const QString& entityKey) const override;
   std::optional<QaAnswer> answer(const QString& field) const override;
+  QStringList labels() const override;
+  qint64 documentId() const { return m_documentId; }
 
  private:
   // Reloads after a write so keys and row ids stay in step with the store; false when `status` failed.
