@@ -226,6 +226,12 @@ void MainWindow::reloadProject() {
 
 void MainWindow::refresh() {
   if (!m_store) return;
+  // Another window may have edited the schema; then everything is re-read.
+  if (Result<Schema> schema = m_store->schema(); schema && schema.value() != m_schema) {
+    reloadProject();
+    statusBar()->showMessage(tr("Refreshed from the project file."), 4000);
+    return;
+  }
   const Result<QStringList> annotators = m_store->annotators();
   m_list->setChoices(m_schema, annotators ? annotators.value() : QStringList());
   refreshDocumentList();
