@@ -1,159 +1,416 @@
 #include "MainWindow.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QListWidget>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
 
-#include "DocumentTextView.h"
-#include "GuidelineText.h"
+#include "CategoryPanel.h"
+#include "DocumentListModel.h"
+#include "DocumentListPanel.h"
+#include "DocumentSession.h"
+#include "ItemDetailsPanel.h"
+#include "LabelPalette.h"
+#include "annotation/AnnotationView.h"
 
 namespace quarry::ui {
 namespace {
-constexpr int kDocumentIdRole = Qt::UserRole + 1;
+
+QString errorText(const Error& e) { return QString::fromStdString(e.toString()); }
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* content,
+                  Qt::DockWidgetArea area) {
+  auto* d = new QDockWidget(title, window);
+  d->setObjectName(name);
+  d->setWidget(content);
+  window->addDockWidget(area, d);
+  return d;
 }
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setObjectName(QStringLiteral("MainWindow"));
-  m_view = new DocumentTextView(this);
+  m_undo = new QUndoStack(this);
+  m_view = new AnnotationView(this);
+  m_view->setObjectName(QStringLiteral("annotationView"));
   setCentralWidget(m_view);
-
-  m_documents = new QListWidget(this);
-  m_documents->setObjectName(QStringLiteral("documentList"));
-  auto* documentsDock = new QDockWidget(tr("Documents"), this);
-  documentsDock->setObjectName(QStringLiteral("documentsDock"));
-  documentsDock->setWidget(m_documents);
-  addDockWidget(Qt::LeftDockWidgetArea, documentsDock);
-
-  m_palette = new QListWidget(this);
-  m_palette->setObjectName(QStringLiteral("labelPalette"));
-  auto* paletteDock = new QDockWidget(tr("Labels"), this);
-  paletteDock->setObjectName(QStringLiteral("paletteDock"));
-  paletteDock->setWidget(m_palette);
-  addDockWidget(Qt::RightDockWidgetArea, paletteDock);
+  m_session = new DocumentSession(nullptr, m_undo, m_view, this);
+  m_session->setAnnotator(annotator());
+  buildDocks();
+  buildActions();
+  connectParts();
 
   m_counts = new QLabel(this);
+  m_counts->setObjectName(QStringLiteral("countsLabel"));
+  m_mode = new QLabel(this);
+  statusBar()->addPermanentWidget(m_mode);
   statusBar()->addPermanentWidget(m_counts);
-
-  connect(m_documents, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-    if (item) showDocument(item->data(kDocumentIdRole).toLongLong());
-  });
-  buildActions();
-  updateTitle({});
+  updateTitle();
 
   QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+  if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) resize(1280, 800);
   restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-  if (!settings.contains(QStringLiteral("mainWindow/geometry"))) resize(1200, 800);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  delete m_session;  // clears the undo stack while the sink still exists
+  m_session = nullptr;
+}
+
+void MainWindow::buildDocks() {
+  m_list = new DocumentListPanel(this);
+  m_details = new ItemDetailsPanel(this);
+  m_palette = new LabelPalette(this);
+  m_categories = new CategoryPanel(this);
+  QList<QDockWidget*> docks = {
+      dock(this, tr("Documents"), QStringLiteral("documentsDock"), m_list, Qt::LeftDockWidgetArea),
+      dock(this, tr("Labels"), QStringLiteral("paletteDock"), m_palette, Qt::RightDockWidgetArea),
+      dock(this, tr("Categories"), QStringLiteral("categoriesDock"), m_categories, Qt::RightDockWidgetArea),
+      dock(this, tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::RightDockWidgetArea)};
+  m_viewMenu = new QMenu(tr("&View"), this);
+  for (QDockWidget* d : docks) m_viewMenu->addAction(d->toggleViewAction());
+  m_viewMenu->addSeparator();
+}
 
 void MainWindow::buildActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
-  open->setShortcut(QKeySequence::Open);
+  m_newProject = file->addAction(tr("&New Project…"), this, &MainWindow::newProjectRequested);
+  m_newProject->setShortcut(QKeySequence::New);
+  m_openProject = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
+  m_openProject->setShortcut(QKeySequence::Open);
+  m_import = file->addAction(tr("&Import Documents…"), this, &MainWindow::importRequested);
+  m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+  QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+  redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  QMenu* document = menuBar()->addMenu(tr("&Document"));
+  QAction* next = document->addAction(tr("&Next Document  (N)"), this, [this] { moveBy(1); });
+  next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+  QAction* previous = document->addAction(tr("&Previous Document  (P)"), this, [this] { moveBy(-1); });
+  previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+  QAction* done = document->addAction(tr("Mark &Done and Next"), this, &MainWindow::markDoneAndNext);
+  done->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  QAction* find = document->addAction(tr("&Find Documents"), this, [this] {
+    m_list->searchField()->setFocus();
+    m_list->searchField()->selectAll();
+  });
+  find->setShortcut(QKeySequence::Find);
+  QAction* annotate = document->addAction(tr("&Annotate"), this, [this] { m_view->setFocus(); });
+  annotate->setShortcut(QKeySequence(Qt::Key_F6));
+
+  menuBar()->addMenu(m_viewMenu);
+  m_refresh = m_viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+  m_refresh->setShortcut(QKeySequence::Refresh);
+  if (m_refresh->shortcut().isEmpty()) m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
+  m_readOnly = m_viewMenu->addAction(tr("Read-&Only Mode"));
+  m_readOnly->setCheckable(true);
+  connect(m_readOnly, &QAction::toggled, this, &MainWindow::setReadOnlyMode);
+  QAction* snapping = m_viewMenu->addAction(tr("Snap Selection to &Words  (Alt+W)"));
+  snapping->setCheckable(true);
+  snapping->setChecked(m_view->wordSnapping());
+  connect(snapping, &QAction::toggled, m_view, &AnnotationView::setWordSnapping);
+  connect(m_view, &AnnotationView::wordSnappingChanged, snapping, &QAction::setChecked);
+
+  QMenu* project = menuBar()->addMenu(tr("&Project"));
+  m_editSchema = project->addAction(tr("Edit &Schema and Guidelines…"), this, &MainWindow::schemaEditRequested);
+  project->addAction(m_import);
+}
+
+void MainWindow::connectParts() {
+  connect(m_list, &DocumentListPanel::filterChanged, this, &MainWindow::refreshDocumentList);
+  connect(m_list, &DocumentListPanel::documentActivated, this, [this](qint64 id) {
+    if (id != m_session->documentId()) showDocument(id);
+  });
+  connect(m_view, &AnnotationView::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(m_view, &AnnotationView::nextDocumentRequested, this, [this] { moveBy(1); });
+  connect(m_view, &AnnotationView::previousDocumentRequested, this, [this] { moveBy(-1); });
+  connect(m_view, &AnnotationView::markDoneRequested, this, &MainWindow::markDoneAndNext);
+  connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
+  connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
+  m_view->viewport()->installEventFilter(this);
+  connect(m_session, &DocumentSession::documentChanged, this, [this] {
+    updateCurrentRow();
+    m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());
+    updateDetails();
+    updateCounts();
+  });
+  connect(m_session, &DocumentSession::editFailed, this, [this](const QString& m) {
+    statusBar()->showMessage(m, 15000);
+  });
+  connect(m_palette, &LabelPalette::entityTypeChosen, this, &MainWindow::labelFromPalette);
+  connect(m_categories, &CategoryPanel::categoryToggled, this, &MainWindow::toggleCategory);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  // A click may pick a relation or an answer, which the view announces with no signal.
+  if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease)
+    QTimer::singleShot(0, this, &MainWindow::updateDetails);
+  return QMainWindow::eventFilter(watched, event);
+}
+
+QString MainWindow::annotator() const {
+  if (!m_annotator.isEmpty()) return m_annotator;
+  QString name = QSettings().value(QStringLiteral("annotator")).toString();
+  if (name.isEmpty()) name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+  return name.isEmpty() ? QStringLiteral("annotator") : name;
+}
+
+void MainWindow::setAnnotator(const QString& name) {
+  m_annotator = name;
+  m_session->setAnnotator(annotator());
+  if (m_session->isOpen()) showDocument(m_session->documentId());
 }
 
 void MainWindow::openProjectDialog() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {}, tr("Quarry projects (*.quarry)"));
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open Project"), QFileInfo(m_projectPath).absolutePath(), tr("Quarry projects (*.quarry)"));
   if (path.isEmpty()) return;
-  if (Status s = openProject(path); !s)
-    QMessageBox::warning(this, tr("Cannot open project"), QString::fromStdString(s.error().toString()));
+  if (Status s = openProject(path); !s) QMessageBox::warning(this, tr("Cannot Open Project"), errorText(s.error()));
 }
 
 Status MainWindow::openProject(const QString& path) {
-  auto opened = ProjectStore::open(path);
+  auto opened = ProjectStore::open(path, m_readOnlyMode ? OpenMode::ReadOnly : OpenMode::ReadWrite);
   if (!opened) return opened.error();
   Result<Schema> schema = opened.value()->schema();
   if (!schema) return schema.error();
+  if (!m_projectPath.isEmpty() && m_session->isOpen()) saveLayout();
+  m_session->setStore(opened.value().get());
   m_store = std::move(opened.value());
-  m_schema = schema.value();
   m_projectPath = path;
   QSettings().setValue(QStringLiteral("recentProject"), path);
-  refreshPalette();
-  refreshDocumentList();
-  if (m_documents->count() > 0) m_documents->setCurrentRow(0);
+  reloadProject();
+  const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
+  if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
+  applyReadOnly();
   return {};
 }
 
-void MainWindow::refreshPalette() {
-  m_palette->clear();
-  for (const EntityType& t : m_schema.entityTypes) {
-    auto* item = new QListWidgetItem(t.hotkey.isEmpty() ? t.name : QStringLiteral("%1  [%2]").arg(t.name, t.hotkey));
-    if (QColor::isValidColorName(t.colour)) item->setBackground(QColor::fromString(t.colour).lighter(150));
-    item->setToolTip(guidelineTooltip(t.name, t.guideline));
-    m_palette->addItem(item);
+void MainWindow::reloadProject() {
+  if (!m_store) return;
+  if (Result<Schema> schema = m_store->schema(); schema) m_schema = schema.value();
+  else statusBar()->showMessage(errorText(schema.error()));
+  m_palette->setSchema(m_schema);
+  m_categories->setSchema(m_schema, this);
+  const Result<QStringList> annotators = m_store->annotators();
+  m_list->setChoices(m_schema, annotators ? annotators.value() : QStringList());
+  refreshDocumentList();
+  if (m_session->isOpen()) {
+    m_session->setSchema(m_schema);
+    m_categories->setCurrentLabels(m_session->sink()->labels());
   }
-  for (const RelationType& t : m_schema.relationTypes) {
-    auto* item = new QListWidgetItem(tr("%1 (relation)").arg(t.name));
-    item->setToolTip(guidelineTooltip(t.name, t.guideline));
-    m_palette->addItem(item);
+  applyReadOnly();
+  updateDetails();
+  updateTitle();
+}
+
+void MainWindow::refresh() {
+  if (!m_store) return;
+  // Another window may have edited the schema; then everything is re-read.
+  if (Result<Schema> schema = m_store->schema(); schema && schema.value() != m_schema) {
+    reloadProject();
+    statusBar()->showMessage(tr("Refreshed from the project file."), 4000);
+    return;
   }
-  for (const QaField& f : m_schema.qaFields) {
-    auto* item = new QListWidgetItem(tr("%1 (question)").arg(f.questions.isEmpty() ? f.name : f.questions.front()));
-    item->setToolTip(guidelineTooltip(f.name, f.guideline));
-    m_palette->addItem(item);
-  }
+  const Result<QStringList> annotators = m_store->annotators();
+  m_list->setChoices(m_schema, annotators ? annotators.value() : QStringList());
+  refreshDocumentList();
+  QString error;
+  if (!m_session->refresh(&error)) statusBar()->showMessage(error, 15000);
+  else statusBar()->showMessage(tr("Refreshed from the project file."), 4000);
 }
 
 void MainWindow::refreshDocumentList() {
-  m_documents->clear();
-  Result<QVector<DocumentSummary>> list = m_store->listDocuments(DocumentListFilter{});
+  if (!m_store) return;
+  const qint64 current = m_session->documentId();
+  Result<QVector<DocumentSummary>> list = m_store->listDocuments(m_list->filter());
   if (!list) {
-    statusBar()->showMessage(QString::fromStdString(list.error().toString()));
+    statusBar()->showMessage(errorText(list.error()), 15000);
     return;
   }
+  m_list->model()->setDocuments(list.value());
+  m_list->view()->resizeColumnsToContents();
+  if (current) m_list->selectDocument(current);  // the same document: no reload
+  updateCounts();
+}
+
+bool MainWindow::showDocument(qint64 documentId) {
+  if (!m_store) return false;
+  QString error;
+  if (!m_session->open(documentId, m_schema, &error)) {
+    statusBar()->showMessage(error, 15000);
+    return false;
+  }
+  m_list->selectDocument(documentId);
+  m_categories->setCurrentLabels(m_session->sink()->labels());
+  QSettings().setValue(lastDocumentKey(), documentId);
+  updateDetails();
+  updateCounts();
+  updateTitle();
+  return true;
+}
+
+qint64 MainWindow::currentDocument() const { return m_session->documentId(); }
+
+void MainWindow::updateCurrentRow() {
+  if (!m_session->isOpen()) return;
+  const Document& d = m_session->document();
+  DocumentSummary s;
+  s.id = m_session->documentId();
+  s.name = d.name;
+  s.split = d.split;
+  s.status = d.status;
+  s.entities = int(d.entities.size());
+  s.relations = int(d.relations.size());
+  s.answers = int(d.answers.size());
+  s.labels = int(d.labels.size());
+  m_list->model()->updateDocument(s);
+}
+
+void MainWindow::updateDetails() {
+  if (!m_session->isOpen()) {
+    m_details->clearItem();
+    return;
+  }
+  const Document& d = m_session->document();
+  if (!m_view->currentRelation().isEmpty()) {
+    m_details->showItem(d, m_schema, ItemDetailsPanel::Kind::Relation, m_view->currentRelation());
+  } else if (!m_view->currentSpan().isEmpty()) {
+    m_details->showItem(d, m_schema, ItemDetailsPanel::Kind::Entity, m_view->currentSpan());
+  } else {
+    const int caret = m_view->cursorPosition();
+    for (const QaAnswer& a : d.answers)
+      if (!a.noAnswer && caret >= a.start && caret <= a.end) {
+        m_details->showItem(d, m_schema, ItemDetailsPanel::Kind::Answer, a.field);
+        return;
+      }
+    m_details->clearItem();
+  }
+}
+
+QString MainWindow::countsText() const { return m_counts->text(); }
+
+void MainWindow::updateCounts() {
+  const DocumentListModel* model = m_list->model();
   int annotations = 0;
-  for (const DocumentSummary& d : list.value()) {
-    auto* item = new QListWidgetItem(QStringLiteral("%1  ·  %2").arg(d.name, splitName(d.split)));
-    item->setData(kDocumentIdRole, d.id);
-    item->setToolTip(tr("%n entities", nullptr, d.entities) + QStringLiteral(", ") +
-                     tr("%n relations", nullptr, d.relations));
-    m_documents->addItem(item);
-    annotations += d.entities + d.relations + d.answers + d.labels;
+  for (const DocumentSummary& d : model->documents()) annotations += d.entities + d.relations + d.answers + d.labels;
+  QString text = tr("%n document(s) listed", nullptr, model->rowCount()) + QStringLiteral(" · ") +
+                 tr("%1 done").arg(model->doneCount()) + QStringLiteral(" · ") +
+                 tr("%n annotation(s)", nullptr, annotations);
+  if (m_session->isOpen()) {
+    const Document& d = m_session->document();
+    text += QStringLiteral(" · ") + tr("this document: %1 spans, %2 relations, %3 answers")
+                                        .arg(d.entities.size())
+                                        .arg(d.relations.size())
+                                        .arg(d.answers.size());
   }
-  m_counts->setText(tr("%n documents", nullptr, int(list->size())) + QStringLiteral(" · ") +
-                    tr("%n annotations", nullptr, annotations));
+  m_counts->setText(text);
 }
 
-void MainWindow::showDocument(qint64 id) {
-  Result<StoredDocument> stored = m_store->loadDocument(id);
-  if (!stored) {
-    statusBar()->showMessage(QString::fromStdString(stored.error().toString()));
-    return;
-  }
-  Result<Document> document = stored->document;
-  if (!document) {
-    statusBar()->showMessage(QString::fromStdString(document.error().toString()));
-    return;
-  }
-  m_view->showDocument(document.value(), m_schema);
-  updateTitle(document->name);
-}
-
-void MainWindow::updateTitle(const QString& documentName) {
-  QString title = QStringLiteral("Quarry");
-  if (!m_projectPath.isEmpty()) title = QFileInfo(m_projectPath).completeBaseName() + QStringLiteral(" — ") + title;
-  if (!documentName.isEmpty()) title = documentName + QStringLiteral(" — ") + title;
+void MainWindow::updateTitle() {
+  QString title = tr("Quarry");
+  if (!m_projectPath.isEmpty()) title = tr("%1 — %2").arg(QFileInfo(m_projectPath).completeBaseName(), title);
+  if (m_session->isOpen()) title = tr("%1 — %2").arg(m_session->document().name, title);
+  if (m_readOnlyMode) title = tr("%1 (read-only)").arg(title);
   setWindowTitle(title);
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
+void MainWindow::setReadOnlyMode(bool on) {
+  if (m_readOnlyMode == on) return;
+  m_readOnlyMode = on;
+  m_readOnly->setChecked(on);
+  if (!m_projectPath.isEmpty()) {
+    const qint64 current = m_session->documentId();
+    if (Status s = openProject(m_projectPath); !s) statusBar()->showMessage(errorText(s.error()), 15000);
+    else if (current && current != m_session->documentId()) showDocument(current);
+  }
+  applyReadOnly();
+  updateTitle();
+}
+
+void MainWindow::applyReadOnly() {
+  const bool readOnly = m_readOnlyMode || (m_store && m_store->isReadOnly());
+  m_view->setReadOnly(readOnly);
+  m_categories->setEditable(!readOnly);
+  m_mode->setText(readOnly ? tr("Read-only") : QString());
+}
+
+bool MainWindow::refuseIfReadOnly() {
+  if (!m_view->isReadOnly()) return false;
+  statusBar()->showMessage(tr("This window is read-only: edits are not allowed (View > Read-Only Mode)."), 8000);
+  return true;
+}
+
+void MainWindow::moveBy(int step) {
+  if (!m_list->step(step))
+    statusBar()->showMessage(step > 0 ? tr("This is the last document in the list.")
+                                      : tr("This is the first document in the list."),
+                             5000);
+  m_view->setFocus();
+}
+
+void MainWindow::markDoneAndNext() {
+  if (!m_session->isOpen() || refuseIfReadOnly()) return;
+  QString error;
+  if (!m_session->setStatus(DocumentStatus::Done, &error)) {
+    statusBar()->showMessage(error, 15000);
+    return;
+  }
+  statusBar()->showMessage(tr("%1 marked done.").arg(m_session->document().name), 5000);
+  moveBy(1);
+}
+
+void MainWindow::toggleCategory(const QString& category, bool on) {
+  if (!m_session->isOpen() || refuseIfReadOnly()) return;
+  m_session->setCategory(category, on);
+}
+
+void MainWindow::labelFromPalette(const QString& type) {
+  if (!m_session->isOpen() || refuseIfReadOnly()) return;
+  const QPair<int, int> sel = m_view->selection();
+  if (sel.first == sel.second) {
+    statusBar()->showMessage(tr("Select some text first, then click %1 to label it.").arg(type), 8000);
+    return;
+  }
+  m_session->labelSelection(type);
+  m_view->setFocus();
+}
+
+QString MainWindow::lastDocumentKey() const {
+  const QByteArray hash = QCryptographicHash::hash(QFileInfo(m_projectPath).absoluteFilePath().toUtf8(),
+                                                   QCryptographicHash::Sha1);
+  return QStringLiteral("lastDocument/") + QString::fromLatin1(hash.toHex().left(16));
+}
+
+void MainWindow::saveLayout() {
   QSettings settings;
   settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+  if (m_session->isOpen()) settings.setValue(lastDocumentKey(), m_session->documentId());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveLayout();
   event->accept();
 }
 

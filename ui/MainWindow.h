@@ -1,49 +1,122 @@
 #pragma once
-// The workbench's main window: document list, the document view, the label palette, status counts.
-
-#include <memory>
+// The workbench's main window: the document list (filters, progress), the annotation view, the
+// selected item's details with its guideline, the label palette, the document categories and a status
+// bar with counts. Every edit goes through an undoable command straight into the project store.
+//
+// Docks and geometry are kept in QSettings, and so is the last document of each project.
 
 #include <QMainWindow>
+#include <memory>
 
 #include "corpus/Schema.h"
 #include "store/ProjectStore.h"
 
-class QListWidget;
+class QAction;
 class QLabel;
+class QUndoStack;
 
 namespace quarry::ui {
 
-class DocumentTextView;
+class AnnotationView;
+class CategoryPanel;
+class DocumentListPanel;
+class DocumentSession;
+class ItemDetailsPanel;
+class LabelPalette;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
-  // Opens a project file; on failure shows nothing new and returns the error.
+
+  // Opens a project file (read-only when readOnlyMode() is on) and shows its last-opened document;
+  // on failure keeps what was open and returns the error.
   Status openProject(const QString& path);
   QString projectPath() const { return m_projectPath; }
-  QListWidget* documentList() const { return m_documents; }
-  DocumentTextView* documentView() const { return m_view; }
+  ProjectStore* store() const { return m_store.get(); }
+  const Schema& schema() const { return m_schema; }
+  // Re-reads the schema, the document list and the open document (after an import or schema edit).
+  void reloadProject();
+  // Re-reads the document list and the open document (F5), showing what other windows wrote; clears
+  // the undo history, whose commands describe the state before.
+  void refresh();
+
+  // Reviewer mode: the store is opened read-only and every edit is refused with a message.
+  bool readOnlyMode() const { return m_readOnlyMode; }
+  void setReadOnlyMode(bool on);
+  // The name recorded on this window's edits (default: the QSettings "annotator" value, else $USER).
+  QString annotator() const;
+  void setAnnotator(const QString& name);
+
+  // Shows a listed document; false when it cannot be loaded.
+  bool showDocument(qint64 documentId);
+  qint64 currentDocument() const;
+
+  QAction* newProjectAction() const { return m_newProject; }
+  QAction* openProjectAction() const { return m_openProject; }
+  QAction* importAction() const { return m_import; }
+  QAction* editSchemaAction() const { return m_editSchema; }
+  QAction* refreshAction() const { return m_refresh; }
+  QAction* readOnlyAction() const { return m_readOnly; }
+
+  DocumentListPanel* documentList() const { return m_list; }
+  AnnotationView* annotationView() const { return m_view; }
+  ItemDetailsPanel* detailsPanel() const { return m_details; }
+  LabelPalette* labelPalette() const { return m_palette; }
+  CategoryPanel* categoryPanel() const { return m_categories; }
+  QUndoStack* undoStack() const { return m_undo; }
+  QString countsText() const;
+
+ Q_SIGNALS:
+  void newProjectRequested();
+  void importRequested();
+  void schemaEditRequested();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
+  void buildDocks();
   void buildActions();
-  void refreshDocumentList();
-  void refreshPalette();
-  void showDocument(qint64 id);
-  void updateTitle(const QString& documentName);
+  void connectParts();
   void openProjectDialog();
+  void refreshDocumentList();
+  void updateCurrentRow();
+  void updateDetails();
+  void updateCounts();
+  void updateTitle();
+  void applyReadOnly();
+  bool refuseIfReadOnly();
+  void moveBy(int step);
+  void markDoneAndNext();
+  void toggleCategory(const QString& category, bool on);
+  void labelFromPalette(const QString& type);
+  void saveLayout();
+  QString lastDocumentKey() const;
 
   std::unique_ptr<ProjectStore> m_store;
   QString m_projectPath;
   Schema m_schema;
-  QListWidget* m_documents = nullptr;
-  QListWidget* m_palette = nullptr;
-  DocumentTextView* m_view = nullptr;
+  bool m_readOnlyMode = false;
+  QString m_annotator;
+  QUndoStack* m_undo = nullptr;
+  AnnotationView* m_view = nullptr;
+  DocumentSession* m_session = nullptr;
+  DocumentListPanel* m_list = nullptr;
+  ItemDetailsPanel* m_details = nullptr;
+  LabelPalette* m_palette = nullptr;
+  CategoryPanel* m_categories = nullptr;
   QLabel* m_counts = nullptr;
+  QLabel* m_mode = nullptr;
+  QAction* m_newProject = nullptr;
+  QAction* m_openProject = nullptr;
+  QAction* m_import = nullptr;
+  QAction* m_editSchema = nullptr;
+  QAction* m_refresh = nullptr;
+  QAction* m_readOnly = nullptr;
+  QMenu* m_viewMenu = nullptr;
 };
 
 }  // namespace quarry::ui

@@ -108,6 +108,23 @@ bool StoreAnnotationSink::clearAnswer(const QString& field, QString* error) {
   return finish(m_store->removeAnswer(m_stored.answerIds[i], m_annotator), error);
 }
 
+bool StoreAnnotationSink::addLabel(const QString& category, QString* error) {
+  return finish(statusOf(m_store->addLabel(m_documentId, category, m_annotator, Origin::Manual)), error);
+}
+
+bool StoreAnnotationSink::removeLabel(const QString& category, QString* error) {
+  const auto& list = m_stored.document.labels;
+  for (int i = 0; i < list.size(); ++i)
+    if (list[i].category == category) return finish(m_store->removeLabel(m_stored.labelIds[i], m_annotator), error);
+  return finish(Error("the document is not in category " + category.toStdString()), error);
+}
+
+QStringList StoreAnnotationSink::labels() const {
+  QStringList out;
+  for (const DocumentLabel& l : m_stored.document.labels) out << l.category;
+  return out;
+}
+
 std::optional<EntitySpan> StoreAnnotationSink::entity(const QString& key) const {
   const int i = entityIndex(key);
   return i < 0 ? std::nullopt : std::optional<EntitySpan>(m_stored.document.entities[i]);

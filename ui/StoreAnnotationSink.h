@@ -2,6 +2,8 @@
 // Applies the annotation view's undoable edits to the project store, one transaction per edit, so every
 // edit is saved as it happens. Keys (T1, R1) identify annotations; the sink maps them to row ids.
 
+#include <functional>
+
 #include "annotation/AnnotationSink.h"
 #include "store/ProjectStore.h"
 
@@ -24,10 +26,21 @@ class StoreAnnotationSink : public AnnotationSink {
   bool removeRelation(const QString& key, QString* error) override;
   bool setAnswer(const QaAnswer& answer, QString* error) override;
   bool clearAnswer(const QString& field, QString* error) override;
+  bool addLabel(const QString& category, QString* error) override;
+  bool removeLabel(const QString& category, QString* error) override;
   std::optional<EntitySpan> entity(const QString& key) const override;
   std::optional<Relation> relation(const QString& key) const override;
   QVector<Relation> relationsOf(const QString& entityKey) const override;
   std::optional<QaAnswer> answer(const QString& field) const override;
+  QStringList labels() const override;
+  // Called with (command text, error) when an undo or redo fails; default: nothing.
+  void setFailureHandler(std::function<void(const QString&, const QString&)> handler) {
+    m_onFailure = std::move(handler);
+  }
+  void commandFailed(const QString& what, const QString& error) override {
+    if (m_onFailure) m_onFailure(what, error);
+  }
+  qint64 documentId() const { return m_documentId; }
 
  private:
   // Reloads after a write so keys and row ids stay in step with the store; false when `status` failed.
@@ -40,6 +53,7 @@ class StoreAnnotationSink : public AnnotationSink {
   qint64 m_documentId;
   QString m_annotator;
   StoredDocument m_stored;
+  std::function<void(const QString&, const QString&)> m_onFailure;
 };
 
 }  // namespace quarry::ui

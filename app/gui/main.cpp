@@ -1,4 +1,5 @@
-// quarry: the workbench. `quarry --demo` opens the bundled demo project; `quarry FILE.quarry` a project.
+// quarry: the workbench. `quarry --demo` opens the bundled demo project; `quarry FILE.quarry` a project;
+// `--read-only` opens it for review, refusing every edit.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -50,10 +51,13 @@ int main(int argc, char* argv[]) {
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addOption({QStringLiteral("demo"), QApplication::translate("main", "Open the bundled demo project.")});
+  parser.addOption({QStringLiteral("read-only"),
+                    QApplication::translate("main", "Open the project read-only (reviewers): no edit is saved.")});
   parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A project file (*.quarry) to open."));
   parser.process(app);
 
   quarry::ui::MainWindow window;
+  window.setReadOnlyMode(parser.isSet(QStringLiteral("read-only")));
   QString path;
   if (parser.isSet(QStringLiteral("demo"))) {
     quarry::Result<QString> demo = openDemo();

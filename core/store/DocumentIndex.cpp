@@ -5,6 +5,23 @@
 #include "store/SqlUtil.h"
 
 namespace quarry {
+namespace {
+
+// The annotation tables, each with the column naming its type and the table of those types.
+struct AnnotationTable {
+  const char* kind;  // as in ProjectStats::annotationCounts keys
+  const char* table;
+  const char* typeColumn;
+  const char* typeTable;
+};
+constexpr AnnotationTable kAnnotationTables[] = {
+    {"entity", "entity_spans", "type_id", "entity_types"},
+    {"relation", "relations", "type_id", "relation_types"},
+    {"answer", "qa_answers", "field_id", "qa_fields"},
+    {"label", "document_labels", "category_id", "categories"},
+};
+
+}  // namespace
 
 Result<QVector<DocumentSummary>> DocumentIndex::list(const DocumentListFilter& filter) {
   const QString op = QStringLiteral("list documents");
@@ -33,6 +50,32 @@ Result<QVector<DocumentSummary>> DocumentIndex::list(const DocumentListFilter& f
                       .arg(m_c.dialect().containsCondition(QStringLiteral("d.name")),
                            m_c.dialect().containsCondition(QStringLiteral("d.text")));
     values << SqlDialect::likePattern(filter.search) << SqlDialect::likePattern(filter.search);
+  }
+  if (!filter.annotator.isEmpty()) {
+    QStringList selects;
+    for (const AnnotationTable& t : kAnnotationTables) {
+      selects << QStringLiteral("SELECT document_id FROM %1 WHERE annotator_id = "
+                                "(SELECT id FROM annotators WHERE name = ?)")
+                     .arg(QLatin1String(t.table));
+      values << filter.annotator;
+    }
+    conditions << QStringLiteral("d.id IN (%1)").arg(selects.join(QStringLiteral(" UNION ")));
+  }
+  if (!filter.annotationType.isEmpty()) {
+    const int colon = filter.annotationType.indexOf(QLatin1Char(':'));
+    const QString kind = filter.annotationType.left(colon);
+    const AnnotationTable* table = nullptr;
+    for (const AnnotationTable& t : kAnnotationTables)
+      if (colon > 0 && kind == QLatin1String(t.kind)) table = &t;
+    if (!table)
+      return m_c.withFile(Error("unknown annotation type '" + filter.annotationType.toStdString() +
+                                    "' (expected entity:, relation:, answer: or label: and a name)",
+                                {}, 0, "annotationType"));
+    conditions << QStringLiteral("d.id IN (SELECT x.document_id FROM %1 x JOIN %2 t ON t.id = x.%3 "
+                                 "WHERE t.name = ?)")
+                      .arg(QLatin1String(table->table), QLatin1String(table->typeTable),
+                           QLatin1String(table->typeColumn));
+    values << filter.annotationType.mid(colon + 1);
   }
   // Counts come from grouped subqueries joined once, not a correlated count per row.
   auto counted = [](const QString& table, const QString& alias) {
@@ -73,6 +116,18 @@ Result<QVector<DocumentSummary>> DocumentIndex::list(const DocumentListFilter& f
     out.push_back(d);
   }
   return out;
+}
+
+Result<QStringList> DocumentIndex::annotators() {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s = sql::run(q, QStringLiteral("SELECT name FROM annotators ORDER BY name"), {},
+                          QStringLiteral("list annotators"));
+      !s)
+    return m_c.withFile(s.error());
+  QStringList names;
+  while (q.next()) names << q.value(0).toString();
+  return names;
 }
 
 Result<ProjectStats> DocumentIndex::stats() {

@@ -15,6 +15,8 @@ class DocumentIndex {
   // Documents in insertion order with their annotation counts.
   Result<QVector<DocumentSummary>> list(const DocumentListFilter& filter);
   Result<ProjectStats> stats();
+  // Names of everyone who has annotated or edited the project, sorted.
+  Result<QStringList> annotators();
 
  private:
   StoreConnection& m_c;

@@ -128,6 +128,8 @@ Result<QVector<DocumentSummary>> ProjectStore::listDocuments(const DocumentListF
   return DocumentIndex(*m_c).list(filter);
 }
 
+Result<QStringList> ProjectStore::annotators() { return DocumentIndex(*m_c).annotators(); }
+
 Result<StoredDocument> ProjectStore::loadDocument(qint64 documentId) {
   return CorpusLoader(*m_c).loadDocument(documentId);
 }

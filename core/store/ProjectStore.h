@@ -46,6 +46,8 @@ class ProjectStore {
   Result<Corpus> loadCorpus(const CorpusFilter& filter = {});
   Result<QVector<DocumentSummary>> listDocuments(const DocumentListFilter& filter = {});
   Result<StoredDocument> loadDocument(qint64 documentId);
+  // Names of everyone who has annotated or edited the project (importers included), sorted.
+  Result<QStringList> annotators();
 
   // Single edits: each its own transaction, recording annotator, origin, guideline version and time.
   Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,

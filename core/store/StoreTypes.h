@@ -40,6 +40,10 @@ struct DocumentListFilter {
   QVector<Split> splits;             // empty = every split
   QVector<DocumentStatus> statuses;  // empty = every status
   QString search;                    // substring of name or text, ASCII case ignored; empty = any
+  QString annotator;                 // only documents with an annotation by this annotator; empty = any
+  // Only documents with an annotation of this type, keyed like ProjectStats::annotationCounts
+  // ("entity:DISEASE", "relation:TREATS", "answer:effective_date", "label:unfair"); empty = any.
+  QString annotationType;
   int offset = 0;                    // rows skipped (paging)
   int limit = -1;                    // rows returned at most; -1 = all
 };

@@ -335,6 +335,46 @@ class TestStore : public QObject {
     QCOMPARE(store->listDocuments(page)->at(0).name, QStringLiteral("contract-2 ü"));
   }
 
+  void listDocumentsByAnnotatorAndAnnotationType() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const qint64 contract = store->listDocuments()->at(1).id;
+    EntitySpan e = span(QStringLiteral("T1"), QStringLiteral("SYMPTOM"), {{0, 3}});
+    QUARRY_VERIFY_OK(store->addEntity(contract, e, QStringLiteral("zoe")));
+    auto names = store->annotators();
+    QUARRY_VERIFY_OK(names);
+    QCOMPARE(*names, (QStringList{QStringLiteral("importer"), QStringLiteral("zoe")}));
+
+    DocumentListFilter f;
+    f.annotator = QStringLiteral("zoe");
+    auto byZoe = store->listDocuments(f);
+    QUARRY_VERIFY_OK(byZoe);
+    QCOMPARE(byZoe->size(), 1);
+    QCOMPARE(byZoe->at(0).id, contract);
+    f.annotator = QStringLiteral("importer");
+    QCOMPARE(store->listDocuments(f)->size(), 2);
+    f.annotator = QStringLiteral("nobody");
+    QCOMPARE(store->listDocuments(f)->size(), 0);
+
+    DocumentListFilter t;
+    t.annotationType = QStringLiteral("entity:SYMPTOM");
+    auto symptoms = store->listDocuments(t);
+    QUARRY_VERIFY_OK(symptoms);
+    QCOMPARE(symptoms->size(), 2);  // doc-1's fever and the new span
+    t.annotationType = QStringLiteral("label:unfair");
+    QCOMPARE(store->listDocuments(t)->size(), 1);
+    QCOMPARE(store->listDocuments(t)->at(0).name, QStringLiteral("contract-2 ü"));
+    t.annotationType = QStringLiteral("relation:TREATS");
+    QCOMPARE(store->listDocuments(t)->size(), 1);
+    t.annotator = QStringLiteral("zoe");  // both conditions must hold
+    QCOMPARE(store->listDocuments(t)->size(), 0);
+    t.annotator.clear();
+    t.annotationType = QStringLiteral("colour:red");
+    auto bad = store->listDocuments(t);
+    QVERIFY(!bad.ok());
+    QCOMPARE(QString::fromStdString(bad.error().field), QStringLiteral("annotationType"));
+  }
+
   void statsCountWithAggregates() {
     const Corpus input = storeTestCorpus();
     auto store = makeStore(freshPath(), &input);

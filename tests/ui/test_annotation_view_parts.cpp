@@ -65,6 +65,25 @@ class FakeSink : public AnnotationSink {
                       doc.answers.end());
     return true;
   }
+  // Single-category, like a schema without multiLabelCategories.
+  bool addLabel(const QString& category, QString*) override {
+    DocumentLabel l;
+    l.category = category;
+    doc.labels = {l};
+    return true;
+  }
+  bool removeLabel(const QString& category, QString* error) override {
+    const auto before = doc.labels.size();
+    doc.labels.erase(std::remove_if(doc.labels.begin(), doc.labels.end(),
+                                    [&](const DocumentLabel& l) { return l.category == category; }),
+                     doc.labels.end());
+    return before != doc.labels.size() ? true : fail(error, QStringLiteral("no label %1").arg(category));
+  }
+  QStringList labels() const override {
+    QStringList out;
+    for (const DocumentLabel& l : doc.labels) out << l.category;
+    return out;
+  }
   std::optional<EntitySpan> entity(const QString& key) const override {
     const EntitySpan* e = doc.entity(key);
     return e ? std::optional<EntitySpan>(*e) : std::nullopt;
@@ -182,6 +201,26 @@ class TestAnnotationViewParts : public QObject {
     stack.redo();
     QCOMPARE(sink.doc.entities.size(), 1);
     QCOMPARE(sink.doc.relations.size(), 0);
+  }
+
+  void labelReplacesAndUndoRestores() {
+    FakeSink sink;
+    QUndoStack stack;
+    stack.push(new SetLabelCommand(&sink, QStringLiteral("fair"), true));
+    QCOMPARE(sink.labels(), QStringList{QStringLiteral("fair")});
+    stack.push(new SetLabelCommand(&sink, QStringLiteral("unfair"), true));
+    QCOMPARE(sink.labels(), QStringList{QStringLiteral("unfair")});
+    stack.undo();
+    QCOMPARE(sink.labels(), QStringList{QStringLiteral("fair")});
+    stack.push(new SetLabelCommand(&sink, QStringLiteral("fair"), false));
+    QVERIFY(sink.labels().isEmpty());
+    stack.undo();
+    QCOMPARE(sink.labels(), QStringList{QStringLiteral("fair")});
+    stack.undo();
+    QVERIFY(sink.labels().isEmpty());
+    stack.push(new SetLabelCommand(&sink, QStringLiteral("fair"), false));  // not there: refused, dropped
+    QCOMPARE(stack.count(), 0);
+    QCOMPARE(sink.failures.size(), 1);
   }
 
   void changeTypeDoUndoRedo() {

@@ -29,6 +29,8 @@ class TestStoreAnnotationSink : public QObject {
       QaField field;
       field.name = QStringLiteral("drug");
       schema.qaFields = {field};
+      schema.categories = {CategoryType{QStringLiteral("drugs"), {}, {}, {}},
+                           CategoryType{QStringLiteral("other"), {}, {}, {}}};
       QVERIFY(store.value()->setSchema(schema).ok());
       Corpus corpus;
       Document d;
@@ -84,6 +86,13 @@ class TestStoreAnnotationSink : public QObject {
       QCOMPARE(sink.document().answers.size(), 0);
       undo.redo();
       QCOMPARE(sink.document().answers.size(), 1);
+
+      // One category per document: "other" replaces "drugs", undo puts "drugs" back.
+      undo.push(new ui::SetLabelCommand(&sink, QStringLiteral("drugs"), true));
+      undo.push(new ui::SetLabelCommand(&sink, QStringLiteral("other"), true));
+      QCOMPARE(sink.labels(), QStringList{QStringLiteral("other")});
+      undo.undo();
+      QCOMPARE(sink.labels(), QStringList{QStringLiteral("drugs")});
     }
     // Reopen: everything is there, recorded under the annotator.
     auto reopened = ProjectStore::open(path);
@@ -93,6 +102,8 @@ class TestStoreAnnotationSink : public QObject {
     QCOMPARE(doc->document.entities.size(), 2);
     QCOMPARE(doc->document.relations.size(), 1);
     QCOMPARE(doc->document.answers.size(), 1);
+    QCOMPARE(doc->document.labels.size(), 1);
+    QCOMPARE(doc->document.labels.front().category, QStringLiteral("drugs"));
     QCOMPARE(doc->document.entities.front().provenance.annotator, QStringLiteral("alice"));
     QCOMPARE(doc->document.entities.front().provenance.origin, Origin::Manual);
   }

@@ -112,4 +112,31 @@ void SetAnswerCommand::undo() {
   }, false);
 }
 
+SetLabelCommand::SetLabelCommand(AnnotationSink* sink, const QString& category, bool on)
+    : AnnotationCommand(sink, on ? tr("Categorise as %1").arg(category) : tr("Remove category %1").arg(category)),
+      m_category(category),
+      m_on(on) {}
+
+void SetLabelCommand::redo() {
+  if (!m_captured) {
+    m_before = m_sink->labels();
+    m_captured = true;
+  }
+  run([&](QString* e) { return m_on ? m_sink->addLabel(m_category, e) : m_sink->removeLabel(m_category, e); },
+      true);
+  if (ok()) markDone();
+}
+
+void SetLabelCommand::undo() {
+  run([&](QString* e) {
+    // Removing first, so a single-category schema never sees two categories at once.
+    for (const QString& now : m_sink->labels())
+      if (!m_before.contains(now) && !m_sink->removeLabel(now, e)) return false;
+    const QStringList now = m_sink->labels();
+    for (const QString& was : m_before)
+      if (!now.contains(was) && !m_sink->addLabel(was, e)) return false;
+    return true;
+  }, false);
+}
+
 }  // namespace quarry::ui

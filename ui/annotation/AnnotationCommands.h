@@ -108,4 +108,18 @@ class SetAnswerCommand : public AnnotationCommand {
   bool m_captured = false;
 };
 
+class SetLabelCommand : public AnnotationCommand {
+ public:
+  // Adds (`on`) or removes the document category; undo restores the categories the document had.
+  SetLabelCommand(AnnotationSink* sink, const QString& category, bool on);
+  void redo() override;
+  void undo() override;
+
+ private:
+  QString m_category;
+  bool m_on;
+  QStringList m_before;
+  bool m_captured = false;
+};
+
 }  // namespace quarry::ui

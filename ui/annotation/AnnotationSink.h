@@ -3,6 +3,7 @@
 // commands of AnnotationCommands.h talk to nothing else, so undo/redo works the same for both.
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <optional>
 
@@ -25,12 +26,17 @@ class AnnotationSink {
   // Sets the answer to `answer.field`, replacing any answer to that field.
   virtual bool setAnswer(const QaAnswer& answer, QString* error) = 0;
   virtual bool clearAnswer(const QString& field, QString* error) = 0;
+  // Puts the document in `category`; where the schema allows one category per document, this
+  // replaces the one it had.
+  virtual bool addLabel(const QString& category, QString* error) = 0;
+  virtual bool removeLabel(const QString& category, QString* error) = 0;
 
   // Lookups the commands need to undo.
   virtual std::optional<EntitySpan> entity(const QString& key) const = 0;
   virtual std::optional<Relation> relation(const QString& key) const = 0;
   virtual QVector<Relation> relationsOf(const QString& entityKey) const = 0;
   virtual std::optional<QaAnswer> answer(const QString& field) const = 0;
+  virtual QStringList labels() const = 0;  // the document's categories
 
   // Told when a command's redo or undo failed; `what` is the command's text. Default: nothing.
   virtual void commandFailed(const QString& what, const QString& error) {

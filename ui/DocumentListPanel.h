@@ -1,0 +1,62 @@
+#pragma once
+// The document list dock: filters (split, status, annotator, annotation type, text search) over a
+// table of the matching documents with their progress.
+
+#include <QWidget>
+
+#include "corpus/Schema.h"
+#include "store/StoreTypes.h"
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace quarry::ui {
+
+class DocumentListModel;
+
+class DocumentListPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit DocumentListPanel(QWidget* parent = nullptr);
+
+  // The filter the widgets describe (paging left at "all").
+  DocumentListFilter filter() const;
+  // Offers the schema's types in the annotation-type filter and `annotators` in the annotator filter,
+  // keeping the current choices where they still exist.
+  void setChoices(const Schema& schema, const QStringList& annotators);
+
+  DocumentListModel* model() const { return m_model; }
+  QTableView* view() const { return m_view; }
+  QLineEdit* searchField() const { return m_search; }
+  QComboBox* splitFilter() const { return m_split; }
+  QComboBox* statusFilter() const { return m_status; }
+  QComboBox* annotatorFilter() const { return m_annotator; }
+  QComboBox* typeFilter() const { return m_type; }
+
+  // The listed document on `row`'s selection, or 0.
+  qint64 currentDocument() const;
+  // Selects the row of `documentId`; false when it is not listed.
+  bool selectDocument(qint64 documentId);
+  // Moves the selection by `step` rows; false at either end of the list.
+  bool step(int step);
+
+ Q_SIGNALS:
+  void filterChanged();
+  void documentActivated(qint64 documentId);  // the current row changed to this document
+
+ private:
+  static void setItems(QComboBox* box, const QList<QPair<QString, QString>>& items);  // label, data
+
+  DocumentListModel* m_model;
+  QTableView* m_view;
+  QComboBox* m_split;
+  QComboBox* m_status;
+  QComboBox* m_annotator;
+  QComboBox* m_type;
+  QLineEdit* m_search;
+  QTimer* m_searchDelay;
+};
+
+}  // namespace quarry::ui

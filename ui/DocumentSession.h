@@ -1,0 +1,72 @@
+#pragma once
+// One open document in the workbench: the store sink its edits go through, the undo stack they are
+// recorded on, and the annotation view that shows them. The view's edit requests become undoable
+// commands; after every push, undo, redo or refresh the view is brought in step with the store by
+// applying only what changed, so the caret, selection and scroll position stay where they were.
+
+#include <QObject>
+#include <memory>
+
+#include "StoreAnnotationSink.h"
+#include "corpus/Schema.h"
+
+class QUndoStack;
+class QUndoCommand;
+
+namespace quarry::ui {
+
+class AnnotationView;
+
+class DocumentSession : public QObject {
+  Q_OBJECT
+ public:
+  // `store`, `undo` and `view` must outlive the session; the store may be replaced with setStore().
+  DocumentSession(ProjectStore* store, QUndoStack* undo, AnnotationView* view, QObject* parent = nullptr);
+  ~DocumentSession() override;
+
+  void setStore(ProjectStore* store);  // closes the open document
+  void setAnnotator(const QString& name) { m_annotator = name; }
+  QString annotator() const { return m_annotator; }
+
+  // Shows document `documentId` under `schema`; clears the undo stack. False with `error` on failure
+  // (the previous document stays closed).
+  bool open(qint64 documentId, const Schema& schema, QString* error);
+  void close();
+  bool isOpen() const { return m_sink != nullptr; }
+  qint64 documentId() const { return m_sink ? m_sink->documentId() : 0; }
+  const Document& document() const;
+  StoreAnnotationSink* sink() const { return m_sink.get(); }  // nullptr when closed
+  const Schema& schema() const { return m_schema; }
+  // Re-reads the document from the store (another window may have changed it) and shows the
+  // difference; the undo stack is cleared, since its commands describe the old state.
+  bool refresh(QString* error);
+  // Shows the open document under a changed schema.
+  void setSchema(const Schema& schema);
+
+  // Undoable edits that do not start in the view.
+  void labelSelection(const QString& type);
+  void setCategory(const QString& category, bool on);
+  // Writes the document status (not undoable).
+  bool setStatus(DocumentStatus status, QString* error);
+
+ Q_SIGNALS:
+  // The open document changed in the store (an edit, undo, redo or refresh).
+  void documentChanged();
+  // An edit, undo or redo was refused; `message` says why.
+  void editFailed(const QString& message);
+
+ private:
+  void push(QUndoCommand* command);
+  void syncView();
+  void connectView();
+
+  ProjectStore* m_store;
+  QUndoStack* m_undo;
+  AnnotationView* m_view;
+  QString m_annotator;
+  Schema m_schema;
+  std::unique_ptr<StoreAnnotationSink> m_sink;
+  Document m_shown;  // what the view shows now
+};
+
+}  // namespace quarry::ui
