@@ -44,15 +44,19 @@ bool BackgroundTask::run(QWidget* parent, const QString& label,
       dialog.setValue(0);
     }
   });
-  QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&] { cancelled = true; });
+  const QMetaObject::Connection onCancel =
+      QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&] { cancelled = true; });
   poll.start();
   thread->start();
   loop.exec();
   thread->wait();
   delete thread;
   poll.stop();
+  // Closing a progress dialog emits canceled(): the work is over, that is no cancel.
+  QObject::disconnect(onCancel);
+  const bool completed = !cancelled.load();
   dialog.close();
-  return !cancelled.load();
+  return completed;
 }
 
 }  // namespace quarry::ui

@@ -59,7 +59,7 @@ class TestImportDialog : public QObject {
     QVERIFY(dialog.tagSchemeBox()->isEnabled());  // detected CoNLL: its option is offered
     QVERIFY(!dialog.importButton()->isEnabled());  // no preview yet
     QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
-    QVERIFY(dialog.previewed());
+    QVERIFY2(dialog.previewed(), qPrintable(dialog.statusLabel()->text()));
     QCOMPARE(dialog.documentsView()->topLevelItemCount(), 2);  // one document per sentence
     QCOMPARE(dialog.documentsView()->topLevelItem(0)->text(2), QStringLiteral("2"));
     QTreeWidgetItem* disease = row(dialog.typesView(), 1, QStringLiteral("Disease"));
