@@ -4,12 +4,14 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
 #include "RecentProjects.h"
 #include "StartWindow.h"
+#include "store/ProjectStore.h"
 
 using quarry::ui::RecentProjects;
 using quarry::ui::StartWindow;
@@ -94,6 +96,18 @@ class TestStartWindow : public QObject {
     QCOMPARE(RecentProjects(&settings).list().size(), 1);
     QVERIFY(!window.removeMissingButton()->isEnabled());
     QCOMPARE(chosen.count(), 1);
+  }
+
+  void openDemoUnpacksTheCompiledInDemo() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings settings(m_dir.filePath(QStringLiteral("e.ini")), QSettings::IniFormat);
+    StartWindow window(&settings);
+    QSignalSpy chosen(&window, &StartWindow::projectChosen);
+    QTest::mouseClick(window.demoButton(), Qt::LeftButton);
+    QCOMPARE(chosen.count(), 1);
+    auto store = quarry::ProjectStore::open(chosen.at(0).at(0).toString());
+    QVERIFY(store.ok());
+    QCOMPARE(store.value()->stats()->documents, 60);
   }
 
   void removeMissingButton() {
