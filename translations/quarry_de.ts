@@ -45,6 +45,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../ui/BackgroundTask.cpp" line="24"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>Guideline</name>
     <message>
         <location filename="../ui/GuidelineText.cpp" line="12"/>
@@ -60,6 +68,65 @@
         <location filename="../ui/GuidelineText.cpp" line="18"/>
         <source>No guideline yet.</source>
         <translation>Noch keine Richtlinie.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLauncher</name>
+    <message>
+        <location filename="../ui/ProjectLauncher.cpp" line="27"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <source>Quarry projects (*.quarry);;All files (*)</source>
+        <translation>Quarry-Projekte (*.quarry);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEdits</name>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="78"/>
+        <source>entity type</source>
+        <translation>Entitätstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="79"/>
+        <source>relation type</source>
+        <translation>Relationstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="80"/>
+        <source>QA field</source>
+        <translation>QA-Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="81"/>
+        <source>category</source>
+        <translation>Kategorie</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaTemplates</name>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="19"/>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="20"/>
+        <source>Clinical trial eligibility (demo)</source>
+        <translation>Einschlusskriterien klinischer Studien (Demo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="21"/>
+        <source>Biomedical NER (Disease, Chemical)</source>
+        <translation>Biomedizinische NER (Krankheit, Chemikalie)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="23"/>
+        <source>Contracts (Party, Date, Obligation, Amount)</source>
+        <translation>Verträge (Partei, Datum, Pflicht, Betrag)</translation>
     </message>
 </context>
 <context>
@@ -213,6 +280,417 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::GuidelineEditor</name>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="33"/>
+        <source>What this type is, in a paragraph (Markdown)</source>
+        <translation>Was dieser Typ ist, in einem Absatz (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="34"/>
+        <source>Text that is this type, one example per line</source>
+        <translation>Text, der zu diesem Typ gehört, ein Beispiel pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="35"/>
+        <source>Text that looks like it but is not, one per line</source>
+        <translation>Text, der ähnlich aussieht, aber nicht dazugehört, einer pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="36"/>
+        <source>Rulings on the hard cases, one per line</source>
+        <translation>Entscheidungen zu schwierigen Fällen, eine pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="48"/>
+        <source>&amp;Definition:</source>
+        <translation>&amp;Definition:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="49"/>
+        <source>&amp;Positive examples:</source>
+        <translation>&amp;Positivbeispiele:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="50"/>
+        <source>&amp;Negative examples:</source>
+        <translation>&amp;Negativbeispiele:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="51"/>
+        <source>&amp;Edge cases:</source>
+        <translation>&amp;Grenzfälle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="53"/>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="84"/>
+        <source>Positive examples</source>
+        <translation>Positivbeispiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="85"/>
+        <source>Negative examples</source>
+        <translation>Negativbeispiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="86"/>
+        <source>Edge cases</source>
+        <translation>Grenzfälle</translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="87"/>
+        <source>No guideline yet.</source>
+        <translation>Noch keine Richtlinie.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="34"/>
+        <source>Entity type</source>
+        <translation>Entitätstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="35"/>
+        <source>Relation type</source>
+        <translation>Relationstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="36"/>
+        <source>QA field</source>
+        <translation>QA-Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="37"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="44"/>
+        <source>Import into %1</source>
+        <translation>Import in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="47"/>
+        <source>Choose what to import, then press Preview.</source>
+        <translation>Wählen Sie aus, was importiert werden soll, und drücken Sie dann „Vorschau“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Entities</source>
+        <translation>Entitäten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Relations</source>
+        <translation>Relationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Labels</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="61"/>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="62"/>
+        <source>&amp;Types</source>
+        <translation>&amp;Typen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="63"/>
+        <source>&amp;Problems</source>
+        <translation>&amp;Probleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="66"/>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="67"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="84"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="86"/>
+        <source>Files (separated by ;) or a folder</source>
+        <translation>Dateien (durch ; getrennt) oder ein Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <source>&amp;Files…</source>
+        <translation>Da&amp;teien…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <source>F&amp;older…</source>
+        <translation>&amp;Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <source>Detect from the files</source>
+        <translation>Aus den Dateien erkennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="98"/>
+        <source>archive — a Quarry project archive (.zip)</source>
+        <translation>archive — ein Quarry-Projektarchiv (.zip)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="105"/>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <source>As in the input</source>
+        <translation>Wie in der Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="111"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="112"/>
+        <source>Dev</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="113"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="122"/>
+        <source>text column</source>
+        <translation>Textspalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="124"/>
+        <source>label column</source>
+        <translation>Kategorienspalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <source>separator</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="128"/>
+        <source>Add types missing from the schema (otherwise they are problems)</source>
+        <translation>Typen, die im Schema fehlen, hinzufügen (sonst gelten sie als Probleme)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="131"/>
+        <source>&amp;Reject: stop at the first problem, import nothing</source>
+        <translation>&amp;Ablehnen: beim ersten Problem abbrechen, nichts importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="132"/>
+        <source>R&amp;epair: fix or drop what is wrong and list every change</source>
+        <translation>&amp;Reparieren: Fehlerhaftes korrigieren oder verwerfen und jede Änderung auflisten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <source>&amp;Input:</source>
+        <translation>&amp;Eingabe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="143"/>
+        <source>Fo&amp;rmat:</source>
+        <translation>Fo&amp;rmat:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <source>&amp;Tag scheme:</source>
+        <translation>&amp;Tag-Schema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <source>&amp;Split:</source>
+        <translation>A&amp;ufteilung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="146"/>
+        <source>CSV/TSV:</source>
+        <translation>CSV/TSV:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="148"/>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="200"/>
+        <source>Files to import</source>
+        <translation>Zu importierende Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="201"/>
+        <source>Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)</source>
+        <translation>Annotierter Text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="206"/>
+        <source>Folder to import</source>
+        <translation>Zu importierender Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <source>detected: %1</source>
+        <translation>erkannt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <source>not recognised</source>
+        <translation>nicht erkannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="228"/>
+        <source>Press Preview to read the input; nothing is written before Import.</source>
+        <translation>Drücken Sie „Vorschau“, um die Eingabe zu lesen; vor dem Import wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="237"/>
+        <source>Reading…</source>
+        <translation>Lese…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="242"/>
+        <source>Preview cancelled.</source>
+        <translation>Vorschau abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="261"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="269"/>
+        <source>in schema</source>
+        <translation>im Schema</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="275"/>
+        <source>new: will be added</source>
+        <translation>neu: wird hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="293"/>
+        <source>&amp;Problems (%1)</source>
+        <translation>&amp;Probleme (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="301"/>
+        <source>%n document(s) with %1 entities read as %2; %3 types new to the schema.</source>
+        <translation>
+            <numerusform>%n Dokument mit %1 Entitäten als %2 gelesen; %3 Typen sind neu im Schema.</numerusform>
+            <numerusform>%n Dokumente mit %1 Entitäten als %2 gelesen; %3 Typen sind neu im Schema.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="307"/>
+        <source>%n note(s) or repair(s): see Problems.</source>
+        <translation>
+            <numerusform>%n Hinweis oder Reparatur: siehe Probleme.</numerusform>
+            <numerusform>%n Hinweise oder Reparaturen: siehe Probleme.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="310"/>
+        <source>Nothing can be imported yet: %n problem(s) stop it (in red under Problems). Fix the input, or choose Repair to fix or drop what can be fixed.</source>
+        <translation>
+            <numerusform>Noch kann nichts importiert werden: %n Problem verhindert es (rot unter Probleme). Korrigieren Sie die Eingabe oder wählen Sie „Reparieren“, um Behebbares zu korrigieren oder zu verwerfen.</numerusform>
+            <numerusform>Noch kann nichts importiert werden: %n Probleme verhindern es (rot unter Probleme). Korrigieren Sie die Eingabe oder wählen Sie „Reparieren“, um Behebbares zu korrigieren oder zu verwerfen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="328"/>
+        <source>Importing %n document(s)…</source>
+        <translation>
+            <numerusform>Importiere %n Dokument…</numerusform>
+            <numerusform>Importiere %n Dokumente…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="340"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="31"/>
@@ -298,6 +776,119 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::NewProjectDialog</name>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="37"/>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="39"/>
+        <source>e.g. Trial eligibility 2024</source>
+        <translation>z. B. Studieneinschluss 2024</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="45"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="54"/>
+        <source>&amp;Entities (spans)</source>
+        <translation>&amp;Entitäten (Spannen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="55"/>
+        <source>&amp;Relations between entities</source>
+        <translation>&amp;Relationen zwischen Entitäten</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="56"/>
+        <source>&amp;Question answering</source>
+        <translation>&amp;Fragebeantwortung</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="57"/>
+        <source>Document &amp;classification</source>
+        <translation>Dokument&amp;klassifikation</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="64"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="65"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="66"/>
+        <source>Project file:</source>
+        <translation>Projektdatei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="67"/>
+        <source>Label &amp;schema:</source>
+        <translation>Label-&amp;Schema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="68"/>
+        <source>Tasks:</source>
+        <translation>Aufgaben:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="75"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="126"/>
+        <source>Enter a name for the project.</source>
+        <translation>Geben Sie einen Namen für das Projekt ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="127"/>
+        <source>Choose the folder the project file goes in.</source>
+        <translation>Wählen Sie den Ordner für die Projektdatei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="129"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="132"/>
+        <source>%1 already exists; choose another name or folder.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen oder Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="133"/>
+        <source>Choose at least one task.</source>
+        <translation>Wählen Sie mindestens eine Aufgabe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="153"/>
+        <source>Folder for the project</source>
+        <translation>Ordner für das Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="159"/>
+        <source>(enter a name)</source>
+        <translation>(Namen eingeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="162"/>
+        <source>%1 entity types, %2 relation types, %3 QA fields, %4 categories</source>
+        <translation>%1 Entitätstypen, %2 Relationstypen, %3 QA-Felder, %4 Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="190"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::RemoveEntityCommand</name>
     <message>
         <location filename="../ui/annotation/AnnotationCommands.cpp" line="24"/>
@@ -329,11 +920,292 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::SchemaEditorDialog</name>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="17"/>
+        <source>Schema and guidelines — %1</source>
+        <translation>Schema und Richtlinien — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="24"/>
+        <source>&amp;Entities</source>
+        <translation>&amp;Entitäten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
+        <source>&amp;Relations</source>
+        <translation>&amp;Relationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
+        <source>&amp;QA fields</source>
+        <translation>&amp;QA-Felder</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
+        <source>&amp;Categories</source>
+        <translation>&amp;Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="68"/>
+        <source>Guideline version %1.</source>
+        <translation>Richtlinienversion %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="70"/>
+        <source>Guideline text changed: saving makes it version %1, recorded on new annotations.</source>
+        <translation>Richtlinientext geändert: Speichern ergibt Version %1, die bei neuen Annotationen vermerkt wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="72"/>
+        <source>The project is open read-only.</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <source>Schema not saved</source>
+        <translation>Schema nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <source>The schema was not saved: %1</source>
+        <translation>Das Schema wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::SchemaTypePage</name>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="49"/>
+        <source>New %1 name</source>
+        <translation>Name (neu, %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="50"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="85"/>
+        <source>One key that applies this label; it must differ from every other type&apos;s key</source>
+        <translation>Eine Taste, die dieses Label vergibt; sie muss sich von den Tasten aller anderen Typen unterscheiden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="90"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="91"/>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="93"/>
+        <source>&amp;Hotkey:</source>
+        <translation>&amp;Taste:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="95"/>
+        <source>Directed (head → tail); unchecked: symmetric</source>
+        <translation>Gerichtet (Kopf → Ende); nicht angehakt: symmetrisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="99"/>
+        <source>Head types:</source>
+        <translation>Kopftypen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="100"/>
+        <source>Tail types:</source>
+        <translation>Endtypen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="101"/>
+        <source>None checked: any entity type.</source>
+        <translation>Keiner angehakt: jeder Entitätstyp.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="109"/>
+        <source>Add &amp;question</source>
+        <translation>&amp;Frage hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="110"/>
+        <source>Remove q&amp;uestion</source>
+        <translation>Frage entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="115"/>
+        <source>Questions (first = canonical):</source>
+        <translation>Fragen (erste = kanonisch):</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="119"/>
+        <source>New question?</source>
+        <translation>Neue Frage?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="128"/>
+        <source>A document may have several categories</source>
+        <translation>Ein Dokument darf mehrere Kategorien haben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SchemaTypePage.cpp" line="178"/>
+        <source>%n annotation(s) in the project</source>
+        <translation>
+            <numerusform>%n Annotation im Projekt</numerusform>
+            <numerusform>%n Annotationen im Projekt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="210"/>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="234"/>
+        <source>Enter a name for the new %1.</source>
+        <translation>Geben Sie einen Namen ein (neu, %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="238"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="261"/>
+        <source>There already is a %1 named %2.</source>
+        <translation>„%2“ gibt es bereits (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="259"/>
+        <source>A %1 needs a name.</source>
+        <translation>Ein Name ist nötig (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SchemaTypePage.cpp" line="263"/>
+        <source>%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.</source>
+        <translation>
+            <numerusform>%1 wird von %n Annotation verwendet, die ihren Typnamen behält; der Typ kann nicht umbenannt werden.</numerusform>
+            <numerusform>%1 wird von %n Annotationen verwendet, die ihren Typnamen behalten; der Typ kann nicht umbenannt werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SchemaTypePage.cpp" line="276"/>
+        <source>%1 is used by %n annotation(s) in this project. Remove or relabel them first; the %2 stays.</source>
+        <translation>
+            <numerusform>%1 wird von %n Annotation in diesem Projekt verwendet. Entfernen oder ändern Sie sie zuerst; der Eintrag (%2) bleibt.</numerusform>
+            <numerusform>%1 wird von %n Annotationen in diesem Projekt verwendet. Entfernen oder ändern Sie sie zuerst; der Eintrag (%2) bleibt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="280"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="295"/>
+        <source>The key %1 already belongs to %2.</source>
+        <translation>Die Taste %1 gehört bereits zu %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="317"/>
+        <source>Colour of %1</source>
+        <translation>Farbe von %1</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::SetAnswerCommand</name>
     <message>
         <location filename="../ui/annotation/AnnotationCommands.cpp" line="98"/>
         <source>Answer %1</source>
         <translation>Antwort %1</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::StartWindow</name>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="26"/>
+        <location filename="../ui/StartWindow.cpp" line="105"/>
+        <location filename="../ui/StartWindow.cpp" line="140"/>
+        <source>Quarry</source>
+        <translation>Quarry</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="27"/>
+        <source>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Annotate domain text and train the models that extract it.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Fachtexte annotieren und die Modelle trainieren, die sie extrahieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="28"/>
+        <source>&amp;Recent projects:</source>
+        <translation>&amp;Zuletzt geöffnete Projekte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <source>Last opened</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="38"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="39"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="40"/>
+        <source>Open &amp;demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="41"/>
+        <source>Re&amp;move from list</source>
+        <translation>Aus Liste ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="42"/>
+        <source>Remove &amp;missing</source>
+        <translation>Fehlende ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="43"/>
+        <source>Forget the selected project (the file stays where it is)</source>
+        <translation>Das gewählte Projekt vergessen (die Datei bleibt, wo sie ist)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="44"/>
+        <source>Forget every project whose file is gone</source>
+        <translation>Alle Projekte vergessen, deren Datei fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="83"/>
+        <source>The file is gone: %1</source>
+        <translation>Die Datei fehlt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <source>%1 is no longer there. Remove it from the list with Delete.</source>
+        <translation>%1 ist nicht mehr vorhanden. Entfernen Sie es mit Entf aus der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="141"/>
+        <source>Cannot open the demo project: %1</source>
+        <translation>Das Demoprojekt kann nicht geöffnet werden: %1</translation>
     </message>
 </context>
 </TS>

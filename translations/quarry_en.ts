@@ -45,6 +45,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../ui/BackgroundTask.cpp" line="24"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Guideline</name>
     <message>
         <location filename="../ui/GuidelineText.cpp" line="12"/>
@@ -59,6 +67,65 @@
     <message>
         <location filename="../ui/GuidelineText.cpp" line="18"/>
         <source>No guideline yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLauncher</name>
+    <message>
+        <location filename="../ui/ProjectLauncher.cpp" line="27"/>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <source>Quarry projects (*.quarry);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEdits</name>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="78"/>
+        <source>entity type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="79"/>
+        <source>relation type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="80"/>
+        <source>QA field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="81"/>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaTemplates</name>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="19"/>
+        <source>Empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="20"/>
+        <source>Clinical trial eligibility (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="21"/>
+        <source>Biomedical NER (Disease, Chemical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="23"/>
+        <source>Contracts (Party, Date, Obligation, Amount)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -213,6 +280,417 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::GuidelineEditor</name>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="33"/>
+        <source>What this type is, in a paragraph (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="34"/>
+        <source>Text that is this type, one example per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="35"/>
+        <source>Text that looks like it but is not, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="36"/>
+        <source>Rulings on the hard cases, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="48"/>
+        <source>&amp;Definition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="49"/>
+        <source>&amp;Positive examples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="50"/>
+        <source>&amp;Negative examples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="51"/>
+        <source>&amp;Edge cases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="53"/>
+        <source>Preview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="84"/>
+        <source>Positive examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="85"/>
+        <source>Negative examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="86"/>
+        <source>Edge cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GuidelineEditor.cpp" line="87"/>
+        <source>No guideline yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="34"/>
+        <source>Entity type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="35"/>
+        <source>Relation type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="36"/>
+        <source>QA field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="37"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="44"/>
+        <source>Import into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="47"/>
+        <source>Choose what to import, then press Preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="61"/>
+        <source>&amp;Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="62"/>
+        <source>&amp;Types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="63"/>
+        <source>&amp;Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="66"/>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="67"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="84"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="86"/>
+        <source>Files (separated by ;) or a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <source>&amp;Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <source>F&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <source>Detect from the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="98"/>
+        <source>archive — a Quarry project archive (.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="105"/>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <source>As in the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="111"/>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="112"/>
+        <source>Dev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="113"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="122"/>
+        <source>text column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="124"/>
+        <source>label column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <source>separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="128"/>
+        <source>Add types missing from the schema (otherwise they are problems)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="131"/>
+        <source>&amp;Reject: stop at the first problem, import nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="132"/>
+        <source>R&amp;epair: fix or drop what is wrong and list every change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <source>&amp;Input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="143"/>
+        <source>Fo&amp;rmat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <source>&amp;Tag scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <source>&amp;Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="146"/>
+        <source>CSV/TSV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="148"/>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="200"/>
+        <source>Files to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="201"/>
+        <source>Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="206"/>
+        <source>Folder to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <source>detected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <source>not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="228"/>
+        <source>Press Preview to read the input; nothing is written before Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="237"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="242"/>
+        <source>Preview cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="261"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="269"/>
+        <source>in schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="275"/>
+        <source>new: will be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="293"/>
+        <source>&amp;Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="301"/>
+        <source>%n document(s) with %1 entities read as %2; %3 types new to the schema.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="307"/>
+        <source>%n note(s) or repair(s): see Problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="310"/>
+        <source>Nothing can be imported yet: %n problem(s) stop it (in red under Problems). Fix the input, or choose Repair to fix or drop what can be fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="328"/>
+        <source>Importing %n document(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="340"/>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="31"/>
@@ -298,6 +776,119 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::NewProjectDialog</name>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="37"/>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="39"/>
+        <source>e.g. Trial eligibility 2024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="45"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="54"/>
+        <source>&amp;Entities (spans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="55"/>
+        <source>&amp;Relations between entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="56"/>
+        <source>&amp;Question answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="57"/>
+        <source>Document &amp;classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="64"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="65"/>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="66"/>
+        <source>Project file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="67"/>
+        <source>Label &amp;schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="68"/>
+        <source>Tasks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="75"/>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="126"/>
+        <source>Enter a name for the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="127"/>
+        <source>Choose the folder the project file goes in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="129"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="132"/>
+        <source>%1 already exists; choose another name or folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="133"/>
+        <source>Choose at least one task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="153"/>
+        <source>Folder for the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="159"/>
+        <source>(enter a name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="162"/>
+        <source>%1 entity types, %2 relation types, %3 QA fields, %4 categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/NewProjectDialog.cpp" line="190"/>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::RemoveEntityCommand</name>
     <message>
         <location filename="../ui/annotation/AnnotationCommands.cpp" line="24"/>
@@ -329,10 +920,291 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::SchemaEditorDialog</name>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="17"/>
+        <source>Schema and guidelines — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="24"/>
+        <source>&amp;Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
+        <source>&amp;Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
+        <source>&amp;QA fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
+        <source>&amp;Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="68"/>
+        <source>Guideline version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="70"/>
+        <source>Guideline text changed: saving makes it version %1, recorded on new annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="72"/>
+        <source>The project is open read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <source>Schema not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <source>The schema was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::SchemaTypePage</name>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="49"/>
+        <source>New %1 name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="50"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="85"/>
+        <source>One key that applies this label; it must differ from every other type&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="90"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="91"/>
+        <source>&amp;Colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="93"/>
+        <source>&amp;Hotkey:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="95"/>
+        <source>Directed (head → tail); unchecked: symmetric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="99"/>
+        <source>Head types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="100"/>
+        <source>Tail types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="101"/>
+        <source>None checked: any entity type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="109"/>
+        <source>Add &amp;question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="110"/>
+        <source>Remove q&amp;uestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="115"/>
+        <source>Questions (first = canonical):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="119"/>
+        <source>New question?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="128"/>
+        <source>A document may have several categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SchemaTypePage.cpp" line="178"/>
+        <source>%n annotation(s) in the project</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="210"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="234"/>
+        <source>Enter a name for the new %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="238"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="261"/>
+        <source>There already is a %1 named %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="259"/>
+        <source>A %1 needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SchemaTypePage.cpp" line="263"/>
+        <source>%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SchemaTypePage.cpp" line="276"/>
+        <source>%1 is used by %n annotation(s) in this project. Remove or relabel them first; the %2 stays.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="280"/>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="295"/>
+        <source>The key %1 already belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTypePage.cpp" line="317"/>
+        <source>Colour of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::SetAnswerCommand</name>
     <message>
         <location filename="../ui/annotation/AnnotationCommands.cpp" line="98"/>
         <source>Answer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::StartWindow</name>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="26"/>
+        <location filename="../ui/StartWindow.cpp" line="105"/>
+        <location filename="../ui/StartWindow.cpp" line="140"/>
+        <source>Quarry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="27"/>
+        <source>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Annotate domain text and train the models that extract it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="28"/>
+        <source>&amp;Recent projects:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <source>Last opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="38"/>
+        <source>&amp;New project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="39"/>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="40"/>
+        <source>Open &amp;demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="41"/>
+        <source>Re&amp;move from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="42"/>
+        <source>Remove &amp;missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="43"/>
+        <source>Forget the selected project (the file stays where it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="44"/>
+        <source>Forget every project whose file is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="83"/>
+        <source>The file is gone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <source>%1 is no longer there. Remove it from the list with Delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartWindow.cpp" line="141"/>
+        <source>Cannot open the demo project: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
