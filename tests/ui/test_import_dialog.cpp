@@ -2,6 +2,7 @@
 // JSONL file whose preview lists the problem with its line, writes nothing and cannot be imported
 // under Reject, then imports under Repair with the bad span dropped.
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +88,8 @@ class TestImportDialog : public QObject {
                                "{\"text\": \"Short.\", \"spans\": [{\"start\": 40, \"end\": 52, \"label\": \"DRUG\"}], "
                                "\"meta\": {\"name\": \"bad\"}}\n");
     ImportDialog dialog(*store);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.setInputPaths({file});
     QVERIFY(dialog.rejectButton()->isChecked());
     QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
@@ -98,12 +101,16 @@ class TestImportDialog : public QObject {
     QCOMPARE(problem->text(1), QStringLiteral("2"));
     QVERIFY2(problem->text(2).contains(QLatin1String("outside the text")), qPrintable(problem->text(2)));
     QVERIFY(!dialog.importButton()->isEnabled());
+    const QString artefacts = QDir::currentPath() + QStringLiteral("/artefacts");
+    QDir().mkpath(artefacts);
+    QVERIFY(dialog.grab().save(artefacts + QStringLiteral("/import_dialog_problems.png")));
     dialog.accept();  // refused: nothing written
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(store->stats()->documents, 0);
 
     // Repair: the preview is read again at once, the bad span dropped, and the import goes ahead.
-    QTest::mouseClick(dialog.repairButton(), Qt::LeftButton);
+    dialog.repairButton()->setFocus();
+    QTest::keyClick(dialog.repairButton(), Qt::Key_Space);
     QVERIFY(dialog.repairButton()->isChecked());
     QVERIFY(dialog.previewed());
     QVERIFY(dialog.lastPreview().ok());

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QColorDialog>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -149,6 +150,9 @@ class TestSchemaEditor : public QObject {
     qa->addQuestion(QStringLiteral("Whose law applies?"));
     QCOMPARE(dialog.schema().qaField(QStringLiteral("governing_law"))->questions.size(), 4);
 
+    const QString artefacts = QDir::currentPath() + QStringLiteral("/artefacts");
+    QDir().mkpath(artefacts);
+    QVERIFY(dialog.grab().save(artefacts + QStringLiteral("/schema_editor.png")));
     dialog.accept();
     QVERIFY(dialog.saved());
     const Schema saved = m_store->schema().value();
