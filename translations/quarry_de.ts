@@ -73,12 +73,12 @@
 <context>
     <name>ProjectLauncher</name>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="27"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="30"/>
         <source>Quarry projects (*.quarry);;All files (*)</source>
         <translation>Quarry-Projekte (*.quarry);;Alle Dateien (*)</translation>
     </message>
@@ -86,22 +86,22 @@
 <context>
     <name>SchemaEdits</name>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="78"/>
+        <location filename="../ui/SchemaEdits.cpp" line="100"/>
         <source>entity type</source>
         <translation>Entitätstyp</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="79"/>
+        <location filename="../ui/SchemaEdits.cpp" line="102"/>
         <source>relation type</source>
         <translation>Relationstyp</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="80"/>
+        <location filename="../ui/SchemaEdits.cpp" line="104"/>
         <source>QA field</source>
         <translation>QA-Feld</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="81"/>
+        <location filename="../ui/SchemaEdits.cpp" line="106"/>
         <source>category</source>
         <translation>Kategorie</translation>
     </message>
@@ -119,12 +119,12 @@
         <translation>Einschlusskriterien klinischer Studien (Demo)</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="21"/>
+        <location filename="../ui/SchemaTemplates.cpp" line="22"/>
         <source>Biomedical NER (Disease, Chemical)</source>
         <translation>Biomedizinische NER (Krankheit, Chemikalie)</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="23"/>
+        <location filename="../ui/SchemaTemplates.cpp" line="24"/>
         <source>Contracts (Party, Date, Obligation, Amount)</source>
         <translation>Verträge (Partei, Datum, Pflicht, Betrag)</translation>
     </message>
@@ -380,257 +380,257 @@
         <translation>Wählen Sie aus, was importiert werden soll, und drücken Sie dann „Vorschau“.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Relations</source>
         <translation>Relationen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Labels</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="61"/>
+        <location filename="../ui/ImportDialog.cpp" line="62"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="62"/>
+        <location filename="../ui/ImportDialog.cpp" line="63"/>
         <source>&amp;Types</source>
         <translation>&amp;Typen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="63"/>
+        <location filename="../ui/ImportDialog.cpp" line="64"/>
         <source>&amp;Problems</source>
         <translation>&amp;Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="66"/>
+        <location filename="../ui/ImportDialog.cpp" line="67"/>
         <source>Pre&amp;view</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="67"/>
+        <location filename="../ui/ImportDialog.cpp" line="68"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="84"/>
+        <location filename="../ui/ImportDialog.cpp" line="85"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="86"/>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
         <source>Files (separated by ;) or a folder</source>
         <translation>Dateien (durch ; getrennt) oder ein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <location filename="../ui/ImportDialog.cpp" line="88"/>
         <source>&amp;Files…</source>
         <translation>Da&amp;teien…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <location filename="../ui/ImportDialog.cpp" line="89"/>
         <source>F&amp;older…</source>
         <translation>&amp;Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <location filename="../ui/ImportDialog.cpp" line="96"/>
         <source>Detect from the files</source>
         <translation>Aus den Dateien erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="98"/>
+        <location filename="../ui/ImportDialog.cpp" line="100"/>
         <source>archive — a Quarry project archive (.zip)</source>
         <translation>archive — ein Quarry-Projektarchiv (.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="105"/>
+        <location filename="../ui/ImportDialog.cpp" line="107"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <location filename="../ui/ImportDialog.cpp" line="112"/>
         <source>As in the input</source>
         <translation>Wie in der Eingabe</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="111"/>
+        <location filename="../ui/ImportDialog.cpp" line="113"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="112"/>
+        <location filename="../ui/ImportDialog.cpp" line="114"/>
         <source>Dev</source>
         <translation>Entwicklung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="113"/>
+        <location filename="../ui/ImportDialog.cpp" line="115"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <location filename="../ui/ImportDialog.cpp" line="116"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="122"/>
+        <location filename="../ui/ImportDialog.cpp" line="124"/>
         <source>text column</source>
         <translation>Textspalte</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="124"/>
+        <location filename="../ui/ImportDialog.cpp" line="126"/>
         <source>label column</source>
         <translation>Kategorienspalte</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <location filename="../ui/ImportDialog.cpp" line="128"/>
         <source>separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="128"/>
+        <location filename="../ui/ImportDialog.cpp" line="130"/>
         <source>Add types missing from the schema (otherwise they are problems)</source>
         <translation>Typen, die im Schema fehlen, hinzufügen (sonst gelten sie als Probleme)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="131"/>
+        <location filename="../ui/ImportDialog.cpp" line="133"/>
         <source>&amp;Reject: stop at the first problem, import nothing</source>
         <translation>&amp;Ablehnen: beim ersten Problem abbrechen, nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="132"/>
+        <location filename="../ui/ImportDialog.cpp" line="134"/>
         <source>R&amp;epair: fix or drop what is wrong and list every change</source>
         <translation>&amp;Reparieren: Fehlerhaftes korrigieren oder verwerfen und jede Änderung auflisten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
         <source>&amp;Input:</source>
         <translation>&amp;Eingabe:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="143"/>
+        <location filename="../ui/ImportDialog.cpp" line="145"/>
         <source>Fo&amp;rmat:</source>
         <translation>Fo&amp;rmat:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <location filename="../ui/ImportDialog.cpp" line="146"/>
         <source>&amp;Tag scheme:</source>
         <translation>&amp;Tag-Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <location filename="../ui/ImportDialog.cpp" line="147"/>
         <source>&amp;Split:</source>
         <translation>A&amp;ufteilung:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="146"/>
+        <location filename="../ui/ImportDialog.cpp" line="148"/>
         <source>CSV/TSV:</source>
         <translation>CSV/TSV:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="148"/>
+        <location filename="../ui/ImportDialog.cpp" line="150"/>
         <source>Problems:</source>
         <translation>Probleme:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="200"/>
+        <location filename="../ui/ImportDialog.cpp" line="202"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="201"/>
+        <location filename="../ui/ImportDialog.cpp" line="203"/>
         <source>Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)</source>
         <translation>Annotierter Text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="206"/>
+        <location filename="../ui/ImportDialog.cpp" line="209"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <location filename="../ui/ImportDialog.cpp" line="225"/>
         <source>detected: %1</source>
         <translation>erkannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <location filename="../ui/ImportDialog.cpp" line="225"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="228"/>
+        <location filename="../ui/ImportDialog.cpp" line="232"/>
         <source>Press Preview to read the input; nothing is written before Import.</source>
         <translation>Drücken Sie „Vorschau“, um die Eingabe zu lesen; vor dem Import wird nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="237"/>
+        <location filename="../ui/ImportDialog.cpp" line="241"/>
         <source>Reading…</source>
         <translation>Lese…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="242"/>
+        <location filename="../ui/ImportDialog.cpp" line="246"/>
         <source>Preview cancelled.</source>
         <translation>Vorschau abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="261"/>
+        <location filename="../ui/ImportDialog.cpp" line="266"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -638,22 +638,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="269"/>
+        <location filename="../ui/ImportDialog.cpp" line="275"/>
         <source>in schema</source>
         <translation>im Schema</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="275"/>
+        <location filename="../ui/ImportDialog.cpp" line="281"/>
         <source>new: will be added</source>
         <translation>neu: wird hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="293"/>
+        <location filename="../ui/ImportDialog.cpp" line="301"/>
         <source>&amp;Problems (%1)</source>
         <translation>&amp;Probleme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="301"/>
+        <location filename="../ui/ImportDialog.cpp" line="309"/>
         <source>%n document(s) with %1 entities read as %2; %3 types new to the schema.</source>
         <translation>
             <numerusform>%n Dokument mit %1 Entitäten als %2 gelesen; %3 Typen sind neu im Schema.</numerusform>
@@ -661,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="307"/>
+        <location filename="../ui/ImportDialog.cpp" line="316"/>
         <source>%n note(s) or repair(s): see Problems.</source>
         <translation>
             <numerusform>%n Hinweis oder Reparatur: siehe Probleme.</numerusform>
@@ -669,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="310"/>
+        <location filename="../ui/ImportDialog.cpp" line="320"/>
         <source>Nothing can be imported yet: %n problem(s) stop it (in red under Problems). Fix the input, or choose Repair to fix or drop what can be fixed.</source>
         <translation>
             <numerusform>Noch kann nichts importiert werden: %n Problem verhindert es (rot unter Probleme). Korrigieren Sie die Eingabe oder wählen Sie „Reparieren“, um Behebbares zu korrigieren oder zu verwerfen.</numerusform>
@@ -677,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="328"/>
+        <location filename="../ui/ImportDialog.cpp" line="338"/>
         <source>Importing %n document(s)…</source>
         <translation>
             <numerusform>Importiere %n Dokument…</numerusform>
@@ -685,7 +685,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="340"/>
+        <location filename="../ui/ImportDialog.cpp" line="350"/>
         <source>Nothing was imported: %1</source>
         <translation>Es wurde nichts importiert: %1</translation>
     </message>
@@ -843,47 +843,47 @@
         <translation>&amp;Anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="126"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="128"/>
         <source>Enter a name for the project.</source>
         <translation>Geben Sie einen Namen für das Projekt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="127"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="129"/>
         <source>Choose the folder the project file goes in.</source>
         <translation>Wählen Sie den Ordner für die Projektdatei.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="129"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="131"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="132"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="134"/>
         <source>%1 already exists; choose another name or folder.</source>
         <translation>%1 existiert bereits; wählen Sie einen anderen Namen oder Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="133"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="135"/>
         <source>Choose at least one task.</source>
         <translation>Wählen Sie mindestens eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="153"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="156"/>
         <source>Folder for the project</source>
         <translation>Ordner für das Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="159"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="162"/>
         <source>(enter a name)</source>
         <translation>(Namen eingeben)</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="162"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="165"/>
         <source>%1 entity types, %2 relation types, %3 QA fields, %4 categories</source>
         <translation>%1 Entitätstypen, %2 Relationstypen, %3 QA-Felder, %4 Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="190"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="193"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
@@ -922,52 +922,52 @@
 <context>
     <name>quarry::ui::SchemaEditorDialog</name>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="17"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="18"/>
         <source>Schema and guidelines — %1</source>
         <translation>Schema und Richtlinien — %1</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="24"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
         <source>&amp;Entities</source>
         <translation>&amp;Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
         <source>&amp;Relations</source>
         <translation>&amp;Relationen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
         <source>&amp;QA fields</source>
         <translation>&amp;QA-Felder</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="28"/>
         <source>&amp;Categories</source>
         <translation>&amp;Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="68"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="71"/>
         <source>Guideline version %1.</source>
         <translation>Richtlinienversion %1.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="70"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="74"/>
         <source>Guideline text changed: saving makes it version %1, recorded on new annotations.</source>
         <translation>Richtlinientext geändert: Speichern ergibt Version %1, die bei neuen Annotationen vermerkt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="72"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="76"/>
         <source>The project is open read-only.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="88"/>
         <source>Schema not saved</source>
         <translation>Schema nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="88"/>
         <source>The schema was not saved: %1</source>
         <translation>Das Schema wurde nicht gespeichert: %1</translation>
     </message>
@@ -975,87 +975,87 @@
 <context>
     <name>quarry::ui::SchemaTypePage</name>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="49"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="50"/>
         <source>New %1 name</source>
         <translation>Name (neu, %1)</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="50"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="52"/>
         <source>Re&amp;move</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="85"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="86"/>
         <source>One key that applies this label; it must differ from every other type&apos;s key</source>
         <translation>Eine Taste, die dieses Label vergibt; sie muss sich von den Tasten aller anderen Typen unterscheiden</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="90"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="91"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="91"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="93"/>
         <source>&amp;Colour:</source>
         <translation>&amp;Farbe:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="93"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="96"/>
         <source>&amp;Hotkey:</source>
         <translation>&amp;Taste:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="95"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="98"/>
         <source>Directed (head → tail); unchecked: symmetric</source>
         <translation>Gerichtet (Kopf → Ende); nicht angehakt: symmetrisch</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="99"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="102"/>
         <source>Head types:</source>
         <translation>Kopftypen:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="100"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="103"/>
         <source>Tail types:</source>
         <translation>Endtypen:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="101"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="104"/>
         <source>None checked: any entity type.</source>
         <translation>Keiner angehakt: jeder Entitätstyp.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="109"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="112"/>
         <source>Add &amp;question</source>
         <translation>&amp;Frage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="110"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="113"/>
         <source>Remove q&amp;uestion</source>
         <translation>Frage entfe&amp;rnen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="115"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="118"/>
         <source>Questions (first = canonical):</source>
         <translation>Fragen (erste = kanonisch):</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="119"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="122"/>
         <source>New question?</source>
         <translation>Neue Frage?</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="128"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="131"/>
         <source>A document may have several categories</source>
         <translation>Ein Dokument darf mehrere Kategorien haben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="178"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="182"/>
         <source>%n annotation(s) in the project</source>
         <translation>
             <numerusform>%n Annotation im Projekt</numerusform>
@@ -1063,28 +1063,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="210"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="214"/>
         <source>Choose…</source>
         <translation>Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="234"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="238"/>
         <source>Enter a name for the new %1.</source>
         <translation>Geben Sie einen Namen ein (neu, %1).</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="238"/>
-        <location filename="../ui/SchemaTypePage.cpp" line="261"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="242"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="266"/>
         <source>There already is a %1 named %2.</source>
         <translation>„%2“ gibt es bereits (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="259"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="263"/>
         <source>A %1 needs a name.</source>
         <translation>Ein Name ist nötig (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="263"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="269"/>
         <source>%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.</source>
         <translation>
             <numerusform>%1 wird von %n Annotation verwendet, die ihren Typnamen behält; der Typ kann nicht umbenannt werden.</numerusform>
@@ -1092,7 +1092,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="276"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="283"/>
         <source>%1 is used by %n annotation(s) in this project. Remove or relabel them first; the %2 stays.</source>
         <translation>
             <numerusform>%1 wird von %n Annotation in diesem Projekt verwendet. Entfernen oder ändern Sie sie zuerst; der Eintrag (%2) bleibt.</numerusform>
@@ -1100,17 +1100,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="280"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="288"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="295"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="303"/>
         <source>The key %1 already belongs to %2.</source>
         <translation>Die Taste %1 gehört bereits zu %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="317"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="325"/>
         <source>Colour of %1</source>
         <translation>Farbe von %1</translation>
     </message>
@@ -1127,83 +1127,83 @@
     <name>quarry::ui::StartWindow</name>
     <message>
         <location filename="../ui/StartWindow.cpp" line="26"/>
-        <location filename="../ui/StartWindow.cpp" line="105"/>
-        <location filename="../ui/StartWindow.cpp" line="140"/>
+        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <location filename="../ui/StartWindow.cpp" line="143"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="27"/>
+        <location filename="../ui/StartWindow.cpp" line="28"/>
         <source>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Annotate domain text and train the models that extract it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Fachtexte annotieren und die Modelle trainieren, die sie extrahieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="28"/>
+        <location filename="../ui/StartWindow.cpp" line="29"/>
         <source>&amp;Recent projects:</source>
         <translation>&amp;Zuletzt geöffnete Projekte:</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Last opened</source>
         <translation>Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="38"/>
+        <location filename="../ui/StartWindow.cpp" line="39"/>
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="39"/>
+        <location filename="../ui/StartWindow.cpp" line="40"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="40"/>
+        <location filename="../ui/StartWindow.cpp" line="41"/>
         <source>Open &amp;demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="41"/>
+        <location filename="../ui/StartWindow.cpp" line="42"/>
         <source>Re&amp;move from list</source>
         <translation>Aus Liste ent&amp;fernen</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="42"/>
+        <location filename="../ui/StartWindow.cpp" line="43"/>
         <source>Remove &amp;missing</source>
         <translation>Fehlende ent&amp;fernen</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="43"/>
+        <location filename="../ui/StartWindow.cpp" line="44"/>
         <source>Forget the selected project (the file stays where it is)</source>
         <translation>Das gewählte Projekt vergessen (die Datei bleibt, wo sie ist)</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="44"/>
+        <location filename="../ui/StartWindow.cpp" line="45"/>
         <source>Forget every project whose file is gone</source>
         <translation>Alle Projekte vergessen, deren Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="83"/>
+        <location filename="../ui/StartWindow.cpp" line="84"/>
         <source>The file is gone: %1</source>
         <translation>Die Datei fehlt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <location filename="../ui/StartWindow.cpp" line="107"/>
         <source>%1 is no longer there. Remove it from the list with Delete.</source>
         <translation>%1 ist nicht mehr vorhanden. Entfernen Sie es mit Entf aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="141"/>
+        <location filename="../ui/StartWindow.cpp" line="144"/>
         <source>Cannot open the demo project: %1</source>
         <translation>Das Demoprojekt kann nicht geöffnet werden: %1</translation>
     </message>

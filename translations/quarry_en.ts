@@ -73,12 +73,12 @@
 <context>
     <name>ProjectLauncher</name>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="27"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
         <source>Open project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="30"/>
         <source>Quarry projects (*.quarry);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -86,22 +86,22 @@
 <context>
     <name>SchemaEdits</name>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="78"/>
+        <location filename="../ui/SchemaEdits.cpp" line="100"/>
         <source>entity type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="79"/>
+        <location filename="../ui/SchemaEdits.cpp" line="102"/>
         <source>relation type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="80"/>
+        <location filename="../ui/SchemaEdits.cpp" line="104"/>
         <source>QA field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="81"/>
+        <location filename="../ui/SchemaEdits.cpp" line="106"/>
         <source>category</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,12 +119,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="21"/>
+        <location filename="../ui/SchemaTemplates.cpp" line="22"/>
         <source>Biomedical NER (Disease, Chemical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="23"/>
+        <location filename="../ui/SchemaTemplates.cpp" line="24"/>
         <source>Contracts (Party, Date, Obligation, Amount)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,257 +380,257 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Relations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="51"/>
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="55"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="61"/>
+        <location filename="../ui/ImportDialog.cpp" line="62"/>
         <source>&amp;Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="62"/>
+        <location filename="../ui/ImportDialog.cpp" line="63"/>
         <source>&amp;Types</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="63"/>
+        <location filename="../ui/ImportDialog.cpp" line="64"/>
         <source>&amp;Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="66"/>
+        <location filename="../ui/ImportDialog.cpp" line="67"/>
         <source>Pre&amp;view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="67"/>
+        <location filename="../ui/ImportDialog.cpp" line="68"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="84"/>
+        <location filename="../ui/ImportDialog.cpp" line="85"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="86"/>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
         <source>Files (separated by ;) or a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <location filename="../ui/ImportDialog.cpp" line="88"/>
         <source>&amp;Files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <location filename="../ui/ImportDialog.cpp" line="89"/>
         <source>F&amp;older…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <location filename="../ui/ImportDialog.cpp" line="96"/>
         <source>Detect from the files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="98"/>
+        <location filename="../ui/ImportDialog.cpp" line="100"/>
         <source>archive — a Quarry project archive (.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="105"/>
+        <location filename="../ui/ImportDialog.cpp" line="107"/>
         <source>Detect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <location filename="../ui/ImportDialog.cpp" line="112"/>
         <source>As in the input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="111"/>
+        <location filename="../ui/ImportDialog.cpp" line="113"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="112"/>
+        <location filename="../ui/ImportDialog.cpp" line="114"/>
         <source>Dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="113"/>
+        <location filename="../ui/ImportDialog.cpp" line="115"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <location filename="../ui/ImportDialog.cpp" line="116"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="122"/>
+        <location filename="../ui/ImportDialog.cpp" line="124"/>
         <source>text column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="124"/>
+        <location filename="../ui/ImportDialog.cpp" line="126"/>
         <source>label column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <location filename="../ui/ImportDialog.cpp" line="128"/>
         <source>separator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="128"/>
+        <location filename="../ui/ImportDialog.cpp" line="130"/>
         <source>Add types missing from the schema (otherwise they are problems)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="131"/>
+        <location filename="../ui/ImportDialog.cpp" line="133"/>
         <source>&amp;Reject: stop at the first problem, import nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="132"/>
+        <location filename="../ui/ImportDialog.cpp" line="134"/>
         <source>R&amp;epair: fix or drop what is wrong and list every change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
         <source>&amp;Input:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="143"/>
+        <location filename="../ui/ImportDialog.cpp" line="145"/>
         <source>Fo&amp;rmat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <location filename="../ui/ImportDialog.cpp" line="146"/>
         <source>&amp;Tag scheme:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <location filename="../ui/ImportDialog.cpp" line="147"/>
         <source>&amp;Split:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="146"/>
+        <location filename="../ui/ImportDialog.cpp" line="148"/>
         <source>CSV/TSV:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="148"/>
+        <location filename="../ui/ImportDialog.cpp" line="150"/>
         <source>Problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="200"/>
+        <location filename="../ui/ImportDialog.cpp" line="202"/>
         <source>Files to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="201"/>
+        <location filename="../ui/ImportDialog.cpp" line="203"/>
         <source>Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="206"/>
+        <location filename="../ui/ImportDialog.cpp" line="209"/>
         <source>Folder to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <location filename="../ui/ImportDialog.cpp" line="225"/>
         <source>detected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="222"/>
+        <location filename="../ui/ImportDialog.cpp" line="225"/>
         <source>not recognised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="228"/>
+        <location filename="../ui/ImportDialog.cpp" line="232"/>
         <source>Press Preview to read the input; nothing is written before Import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="237"/>
+        <location filename="../ui/ImportDialog.cpp" line="241"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="242"/>
+        <location filename="../ui/ImportDialog.cpp" line="246"/>
         <source>Preview cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="261"/>
+        <location filename="../ui/ImportDialog.cpp" line="266"/>
         <source>… and %n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -638,22 +638,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="269"/>
+        <location filename="../ui/ImportDialog.cpp" line="275"/>
         <source>in schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="275"/>
+        <location filename="../ui/ImportDialog.cpp" line="281"/>
         <source>new: will be added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="293"/>
+        <location filename="../ui/ImportDialog.cpp" line="301"/>
         <source>&amp;Problems (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="301"/>
+        <location filename="../ui/ImportDialog.cpp" line="309"/>
         <source>%n document(s) with %1 entities read as %2; %3 types new to the schema.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -661,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="307"/>
+        <location filename="../ui/ImportDialog.cpp" line="316"/>
         <source>%n note(s) or repair(s): see Problems.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -669,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="310"/>
+        <location filename="../ui/ImportDialog.cpp" line="320"/>
         <source>Nothing can be imported yet: %n problem(s) stop it (in red under Problems). Fix the input, or choose Repair to fix or drop what can be fixed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -677,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="328"/>
+        <location filename="../ui/ImportDialog.cpp" line="338"/>
         <source>Importing %n document(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -685,7 +685,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="340"/>
+        <location filename="../ui/ImportDialog.cpp" line="350"/>
         <source>Nothing was imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,47 +843,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="126"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="128"/>
         <source>Enter a name for the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="127"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="129"/>
         <source>Choose the folder the project file goes in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="129"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="131"/>
         <source>%1 is a file, not a folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="132"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="134"/>
         <source>%1 already exists; choose another name or folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="133"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="135"/>
         <source>Choose at least one task.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="153"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="156"/>
         <source>Folder for the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="159"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="162"/>
         <source>(enter a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="162"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="165"/>
         <source>%1 entity types, %2 relation types, %3 QA fields, %4 categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="190"/>
+        <location filename="../ui/NewProjectDialog.cpp" line="193"/>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,52 +922,52 @@
 <context>
     <name>quarry::ui::SchemaEditorDialog</name>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="17"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="18"/>
         <source>Schema and guidelines — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="24"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
         <source>&amp;Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
         <source>&amp;Relations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
         <source>&amp;QA fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="28"/>
         <source>&amp;Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="68"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="71"/>
         <source>Guideline version %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="70"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="74"/>
         <source>Guideline text changed: saving makes it version %1, recorded on new annotations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="72"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="76"/>
         <source>The project is open read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="88"/>
         <source>Schema not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="84"/>
+        <location filename="../ui/SchemaEditorDialog.cpp" line="88"/>
         <source>The schema was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,87 +975,87 @@
 <context>
     <name>quarry::ui::SchemaTypePage</name>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="49"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="50"/>
         <source>New %1 name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="50"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="52"/>
         <source>Re&amp;move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="85"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="86"/>
         <source>One key that applies this label; it must differ from every other type&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="90"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="91"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="91"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="93"/>
         <source>&amp;Colour:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="93"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="96"/>
         <source>&amp;Hotkey:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="95"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="98"/>
         <source>Directed (head → tail); unchecked: symmetric</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="99"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="102"/>
         <source>Head types:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="100"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="103"/>
         <source>Tail types:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="101"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="104"/>
         <source>None checked: any entity type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="109"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="112"/>
         <source>Add &amp;question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="110"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="113"/>
         <source>Remove q&amp;uestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="115"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="118"/>
         <source>Questions (first = canonical):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="119"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="122"/>
         <source>New question?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="128"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="131"/>
         <source>A document may have several categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="178"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="182"/>
         <source>%n annotation(s) in the project</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1063,28 +1063,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="210"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="214"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="234"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="238"/>
         <source>Enter a name for the new %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="238"/>
-        <location filename="../ui/SchemaTypePage.cpp" line="261"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="242"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="266"/>
         <source>There already is a %1 named %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="259"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="263"/>
         <source>A %1 needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="263"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="269"/>
         <source>%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1092,7 +1092,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="276"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="283"/>
         <source>%1 is used by %n annotation(s) in this project. Remove or relabel them first; the %2 stays.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1100,17 +1100,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="280"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="288"/>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="295"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="303"/>
         <source>The key %1 already belongs to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="317"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="325"/>
         <source>Colour of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,83 +1127,83 @@
     <name>quarry::ui::StartWindow</name>
     <message>
         <location filename="../ui/StartWindow.cpp" line="26"/>
-        <location filename="../ui/StartWindow.cpp" line="105"/>
-        <location filename="../ui/StartWindow.cpp" line="140"/>
+        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <location filename="../ui/StartWindow.cpp" line="143"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="27"/>
+        <location filename="../ui/StartWindow.cpp" line="28"/>
         <source>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Annotate domain text and train the models that extract it.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="28"/>
+        <location filename="../ui/StartWindow.cpp" line="29"/>
         <source>&amp;Recent projects:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="31"/>
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Last opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="38"/>
+        <location filename="../ui/StartWindow.cpp" line="39"/>
         <source>&amp;New project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="39"/>
+        <location filename="../ui/StartWindow.cpp" line="40"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="40"/>
+        <location filename="../ui/StartWindow.cpp" line="41"/>
         <source>Open &amp;demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="41"/>
+        <location filename="../ui/StartWindow.cpp" line="42"/>
         <source>Re&amp;move from list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="42"/>
+        <location filename="../ui/StartWindow.cpp" line="43"/>
         <source>Remove &amp;missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="43"/>
+        <location filename="../ui/StartWindow.cpp" line="44"/>
         <source>Forget the selected project (the file stays where it is)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="44"/>
+        <location filename="../ui/StartWindow.cpp" line="45"/>
         <source>Forget every project whose file is gone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="83"/>
+        <location filename="../ui/StartWindow.cpp" line="84"/>
         <source>The file is gone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <location filename="../ui/StartWindow.cpp" line="107"/>
         <source>%1 is no longer there. Remove it from the list with Delete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="141"/>
+        <location filename="../ui/StartWindow.cpp" line="144"/>
         <source>Cannot open the demo project: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,7 +17,8 @@ class BackgroundTask {
   // `work` runs on a new thread and gets a ProgressCallback that reports to the dialog and returns
   // false once Cancel was pressed; it must not touch widgets, and opens its own ProjectStore if it
   // needs one. Returns false when the user cancelled.
-  static bool run(QWidget* parent, const QString& label, const std::function<void(const ProgressCallback&)>& work);
+  static bool run(QWidget* parent, const QString& label,
+                  const std::function<void(const ProgressCallback&)>& work);
 };
 
 }  // namespace quarry::ui

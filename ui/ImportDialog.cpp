@@ -48,7 +48,8 @@ ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent) : QDialog(paren
   m_status->setWordWrap(true);
   m_tabs = new QTabWidget(this);
   m_documents = new QTreeWidget(this);
-  m_documents->setHeaderLabels({tr("Document"), tr("Split"), tr("Entities"), tr("Relations"), tr("Answers"), tr("Labels")});
+  m_documents->setHeaderLabels(
+      {tr("Document"), tr("Split"), tr("Entities"), tr("Relations"), tr("Answers"), tr("Labels")});
   m_types = new QTreeWidget(this);
   m_types->setHeaderLabels({tr("Kind"), tr("Type"), tr("Annotations"), tr("Schema")});
   m_problems = new QTreeWidget(this);
@@ -94,7 +95,8 @@ QWidget* ImportDialog::buildOptions() {
   m_format = new QComboBox(box);
   m_format->addItem(tr("Detect from the files"), QString());
   for (const auto& f : FormatRegistry::instance().formats())
-    if (f->canRead()) m_format->addItem(QStringLiteral("%1 — %2").arg(f->name(), f->description()), f->name());
+    if (f->canRead())
+      m_format->addItem(QStringLiteral("%1 — %2").arg(f->name(), f->description()), f->name());
   m_format->addItem(tr("archive — a Quarry project archive (.zip)"), QString::fromLatin1(kArchiveFormat));
   m_detected = new QLabel(box);
   auto* formatRow = new QHBoxLayout;
@@ -196,9 +198,10 @@ ImportOptions ImportDialog::importOptions() const {
 }
 
 void ImportDialog::chooseFiles() {
-  const QStringList chosen = QFileDialog::getOpenFileNames(
-      this, tr("Files to import"), QString(),
-      tr("Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)"));
+  const QStringList chosen =
+      QFileDialog::getOpenFileNames(this, tr("Files to import"), QString(),
+                                    tr("Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv "
+                                       "*.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)"));
   if (!chosen.isEmpty()) setInputPaths(chosen);
 }
 
@@ -225,7 +228,8 @@ void ImportDialog::updateOptionStates() {
   m_tagScheme->setEnabled(format == QLatin1String("conll"));
   const bool csv = format == QLatin1String("csv");
   for (QLineEdit* e : {m_textColumn, m_labelColumn, m_labelSeparator}) e->setEnabled(csv);
-  if (!m_previewed) m_status->setText(tr("Press Preview to read the input; nothing is written before Import."));
+  if (!m_previewed)
+    m_status->setText(tr("Press Preview to read the input; nothing is written before Import."));
 }
 
 bool ImportDialog::preview() {
@@ -258,7 +262,8 @@ void ImportDialog::showPreview() {
                                       QString::number(d.labels.size())});
   }
   if (corpus.documents.size() > kShownDocuments)
-    new QTreeWidgetItem(m_documents, {tr("… and %n more", nullptr, corpus.documents.size() - kShownDocuments)});
+    new QTreeWidgetItem(m_documents,
+                        {tr("… and %n more", nullptr, corpus.documents.size() - kShownDocuments)});
 
   m_types->clear();
   const QMap<QString, int> counts = corpus.annotationCounts();
@@ -266,7 +271,8 @@ void ImportDialog::showPreview() {
   for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
     const QString kind = it.key().section(QLatin1Char(':'), 0, 0);
     const QString name = it.key().section(QLatin1Char(':'), 1);
-    rows.insert(it.key(), new QTreeWidgetItem(m_types, {kindTitle(kind), name, QString::number(it.value()), tr("in schema")}));
+    rows.insert(it.key(), new QTreeWidgetItem(m_types, {kindTitle(kind), name, QString::number(it.value()),
+                                                        tr("in schema")}));
   }
   for (const NewType& t : m_preview.newTypes()) {
     const QString key = t.kind + QLatin1Char(':') + t.name;
@@ -281,7 +287,9 @@ void ImportDialog::showPreview() {
   m_problems->clear();
   int blocking = 0;
   for (const ImportProblem& p : m_preview.problems()) {
-    auto* row = new QTreeWidgetItem(m_problems, {QDir::toNativeSeparators(p.file), p.line > 0 ? QString::number(p.line) : QString(), p.message});
+    auto* row = new QTreeWidgetItem(
+        m_problems,
+        {QDir::toNativeSeparators(p.file), p.line > 0 ? QString::number(p.line) : QString(), p.message});
     row->setToolTip(2, p.message);
     if (p.blocking) {
       ++blocking;
@@ -304,12 +312,14 @@ void ImportDialog::showPreview() {
                        .arg(m_preview.formatsUsed().join(QStringLiteral(", ")))
                        .arg(m_preview.newTypes().size());
     if (!m_preview.problems().isEmpty())
-      text += QLatin1Char(' ') + tr("%n note(s) or repair(s): see Problems.", nullptr, m_preview.problems().size());
+      text += QLatin1Char(' ') +
+              tr("%n note(s) or repair(s): see Problems.", nullptr, m_preview.problems().size());
     m_status->setText(text);
   } else {
-    m_status->setText(tr("Nothing can be imported yet: %n problem(s) stop it (in red under Problems). "
-                         "Fix the input, or choose Repair to fix or drop what can be fixed.",
-                         nullptr, qMax(1, blocking)));
+    m_status->setText(
+        tr("Nothing can be imported yet: %n problem(s) stop it (in red under Problems). "
+           "Fix the input, or choose Repair to fix or drop what can be fixed.",
+           nullptr, qMax(1, blocking)));
     m_tabs->setCurrentWidget(m_problems);
   }
   m_import->setEnabled(m_preview.ok() && !m_store.isReadOnly());

@@ -16,14 +16,15 @@ ImportProblem fromError(const Error& e) {
   p.file = QString::fromStdString(e.file);
   p.line = e.line;
   p.message = e.field.empty() ? QString::fromStdString(e.message)
-                              : QString::fromStdString(e.field) + QStringLiteral(": ") + QString::fromStdString(e.message);
+                              : QString::fromStdString(e.field) + QStringLiteral(": ") +
+                                    QString::fromStdString(e.message);
   p.blocking = true;
   return p;
 }
 
 template <typename T>
-void collectNew(QVector<NewType>& out, const QString& kind, const QVector<T>& types, const T* (Schema::*lookup)(const QString&) const,
-                const Schema& project) {
+void collectNew(QVector<NewType>& out, const QString& kind, const QVector<T>& types,
+                const T* (Schema::*lookup)(const QString&) const, const Schema& project) {
   for (const T& t : types)
     if (!(project.*lookup)(t.name)) out.push_back({kind, t.name});
 }
@@ -33,25 +34,29 @@ void collectNew(QVector<NewType>& out, const QString& kind, const QVector<T>& ty
 Result<QString> ImportPreview::resolveFormat(const QString& path, const QString& formatName) {
   if (formatName == QLatin1String(kArchiveFormat)) return formatName;
   if (!formatName.isEmpty()) {
-    if (!FormatRegistry::instance().byName(formatName)) return Error("unknown format '" + formatName.toStdString() + "'");
+    if (!FormatRegistry::instance().byName(formatName))
+      return Error("unknown format '" + formatName.toStdString() + "'");
     return formatName;
   }
   if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)) return QString::fromLatin1(kArchiveFormat);
   const Format* guessed = FormatRegistry::instance().guess(path);
-  if (!guessed || !guessed->canRead()) return Error("cannot tell the format of this file; choose one", path.toStdString());
+  if (!guessed || !guessed->canRead())
+    return Error("cannot tell the format of this file; choose one", path.toStdString());
   return guessed->name();
 }
 
 ImportProblem ImportPreview::parseWarning(const QString& warning) {
   static const QRegularExpression withLine(QStringLiteral("^(.+?):(\\d+): (.*)$"),
                                            QRegularExpression::DotMatchesEverythingOption);
-  static const QRegularExpression withFile(QStringLiteral("^(.+?): (.*)$"), QRegularExpression::DotMatchesEverythingOption);
+  static const QRegularExpression withFile(QStringLiteral("^(.+?): (.*)$"),
+                                           QRegularExpression::DotMatchesEverythingOption);
   ImportProblem p;
   if (const QRegularExpressionMatch m = withLine.match(warning); m.hasMatch()) {
     p.file = m.captured(1);
     p.line = m.captured(2).toLong();
     p.message = m.captured(3);
-  } else if (const QRegularExpressionMatch f = withFile.match(warning); f.hasMatch() && QFileInfo::exists(f.captured(1))) {
+  } else if (const QRegularExpressionMatch f = withFile.match(warning);
+             f.hasMatch() && QFileInfo::exists(f.captured(1))) {
     p.file = f.captured(1);
     p.message = f.captured(2);
   } else {
@@ -60,8 +65,8 @@ ImportProblem ImportPreview::parseWarning(const QString& warning) {
   return p;
 }
 
-Result<Corpus> ImportPreview::readAll(const QStringList& paths, const QString& formatName, const ImportOptions& options,
-                                      ImportReport& report) {
+Result<Corpus> ImportPreview::readAll(const QStringList& paths, const QString& formatName,
+                                      const ImportOptions& options, ImportReport& report) {
   Corpus all;
   m_formats.clear();
   QSet<QString> names;
@@ -84,7 +89,8 @@ Result<Corpus> ImportPreview::readAll(const QStringList& paths, const QString& f
     for (Document& d : corpus->documents) {
       // Two files may both give "train-1": the store wants names unique within the project.
       if (names.contains(d.name))
-        return Error("document name '" + d.name.toStdString() + "' occurs in two of the chosen files", path.toStdString());
+        return Error("document name '" + d.name.toStdString() + "' occurs in two of the chosen files",
+                     path.toStdString());
       names.insert(d.name);
       all.documents.push_back(std::move(d));
     }
@@ -132,15 +138,18 @@ bool ImportPreview::read(const QStringList& paths, const QString& formatName, co
       }
       m_problems.push_back(p);
     }
-    if (!repaired) m_problems.push_back(fromError(repaired.error()));
-    else if (!firstListed) m_problems.prepend(first);
+    if (!repaired)
+      m_problems.push_back(fromError(repaired.error()));
+    else if (!firstListed)
+      m_problems.prepend(first);
   } else {
     m_problems.push_back(fromError(corpus.error()));
   }
   if (m_ok) {
     const Schema& s = m_corpus.schema;
     collectNew(m_newTypes, QStringLiteral("entity"), s.entityTypes, &Schema::entityType, options.schema);
-    collectNew(m_newTypes, QStringLiteral("relation"), s.relationTypes, &Schema::relationType, options.schema);
+    collectNew(m_newTypes, QStringLiteral("relation"), s.relationTypes, &Schema::relationType,
+               options.schema);
     collectNew(m_newTypes, QStringLiteral("answer"), s.qaFields, &Schema::qaField, options.schema);
     collectNew(m_newTypes, QStringLiteral("label"), s.categories, &Schema::category, options.schema);
   }

@@ -16,9 +16,9 @@ namespace quarry::ui {
 inline const char* const kArchiveFormat = "archive";
 
 struct ImportProblem {
-  QString file;      // the file concerned; empty when unknown
-  long line = 0;     // 1-based; 0 = not tied to a line
-  QString message;   // what is wrong and, under Repair, what was done about it
+  QString file;           // the file concerned; empty when unknown
+  long line = 0;          // 1-based; 0 = not tied to a line
+  QString message;        // what is wrong and, under Repair, what was done about it
   bool blocking = false;  // stops the import under the chosen policy
 };
 

@@ -85,7 +85,8 @@ NewProjectDialog::NewProjectDialog(QWidget* parent) : QDialog(parent) {
   connect(browse, &QPushButton::clicked, this, &NewProjectDialog::browseFolder);
   connect(m_name, &QLineEdit::textChanged, this, &NewProjectDialog::validate);
   connect(m_folder, &QLineEdit::textChanged, this, &NewProjectDialog::validate);
-  connect(m_template, qOverload<int>(&QComboBox::currentIndexChanged), this, &NewProjectDialog::templateChosen);
+  connect(m_template, qOverload<int>(&QComboBox::currentIndexChanged), this,
+          &NewProjectDialog::templateChosen);
   for (QCheckBox* box : {m_entities, m_relations, m_qa, m_classification})
     connect(box, &QCheckBox::toggled, this, &NewProjectDialog::validate);
   // Relations are drawn between entities: asking for them asks for entities too.
@@ -101,7 +102,8 @@ NewProjectDialog::NewProjectDialog(QWidget* parent) : QDialog(parent) {
 QString NewProjectDialog::projectPath() const {
   const QString stem = fileStem(m_name->text());
   if (stem.isEmpty() || m_folder->text().trimmed().isEmpty()) return {};
-  return QDir(QDir::fromNativeSeparators(m_folder->text().trimmed())).absoluteFilePath(stem + QStringLiteral(".quarry"));
+  return QDir(QDir::fromNativeSeparators(m_folder->text().trimmed()))
+      .absoluteFilePath(stem + QStringLiteral(".quarry"));
 }
 
 ProjectTasks NewProjectDialog::tasks() const {
@@ -150,7 +152,8 @@ void NewProjectDialog::templateChosen() {
 }
 
 void NewProjectDialog::browseFolder() {
-  const QString chosen = QFileDialog::getExistingDirectory(this, tr("Folder for the project"), m_folder->text());
+  const QString chosen =
+      QFileDialog::getExistingDirectory(this, tr("Folder for the project"), m_folder->text());
   if (!chosen.isEmpty()) m_folder->setText(QDir::toNativeSeparators(chosen));
 }
 
@@ -193,8 +196,10 @@ void NewProjectDialog::accept() {
   Status status;
   {
     Result<std::unique_ptr<ProjectStore>> store = ProjectStore::create(path, m_name->text().trimmed());
-    if (!store) status = store.error();
-    else status = store.value()->setSchema(schema.value());
+    if (!store)
+      status = store.error();
+    else
+      status = store.value()->setSchema(schema.value());
   }
   if (!status) {
     // The file was made before the schema failed: take it away so nothing half-made stays.

@@ -2,8 +2,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -24,8 +24,10 @@ QString ProjectLauncher::newProject(QWidget* parent) {
 
 QString ProjectLauncher::chooseProjectFile(QWidget* parent) {
   const QString key = QStringLiteral("openProjectFolder");
-  const QString path = QFileDialog::getOpenFileName(parent, QCoreApplication::translate("ProjectLauncher", "Open project"), QSettings().value(key).toString(),
-                                                    QCoreApplication::translate("ProjectLauncher", "Quarry projects (*.quarry);;All files (*)"));
+  const QString path = QFileDialog::getOpenFileName(
+      parent, QCoreApplication::translate("ProjectLauncher", "Open project"),
+      QSettings().value(key).toString(),
+      QCoreApplication::translate("ProjectLauncher", "Quarry projects (*.quarry);;All files (*)"));
   if (!path.isEmpty()) QSettings().setValue(key, QFileInfo(path).absolutePath());
   return path;
 }

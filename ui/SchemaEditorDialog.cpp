@@ -13,7 +13,8 @@
 
 namespace quarry::ui {
 
-SchemaEditorDialog::SchemaEditorDialog(ProjectStore& store, QWidget* parent) : QDialog(parent), m_store(store) {
+SchemaEditorDialog::SchemaEditorDialog(ProjectStore& store, QWidget* parent)
+    : QDialog(parent), m_store(store) {
   setWindowTitle(tr("Schema and guidelines — %1").arg(QFileInfo(store.path()).completeBaseName()));
   QMap<QString, int> usage;
   if (Result<Schema> schema = store.schema()) m_original = schema.value();
@@ -22,9 +23,9 @@ SchemaEditorDialog::SchemaEditorDialog(ProjectStore& store, QWidget* parent) : Q
 
   m_tabs = new QTabWidget(this);
   const QList<QPair<SchemaKind, QString>> kinds = {{SchemaKind::Entity, tr("&Entities")},
-                                                    {SchemaKind::Relation, tr("&Relations")},
-                                                    {SchemaKind::QaField, tr("&QA fields")},
-                                                    {SchemaKind::Category, tr("&Categories")}};
+                                                   {SchemaKind::Relation, tr("&Relations")},
+                                                   {SchemaKind::QaField, tr("&QA fields")},
+                                                   {SchemaKind::Category, tr("&Categories")}};
   for (const auto& [kind, title] : kinds) {
     auto* p = new SchemaTypePage(kind, &m_schema, usage, this);
     m_pages << p;
@@ -32,7 +33,8 @@ SchemaEditorDialog::SchemaEditorDialog(ProjectStore& store, QWidget* parent) : Q
     connect(p, &SchemaTypePage::edited, this, &SchemaEditorDialog::updateStatus);
   }
   // Relations pick their argument types among the entity types.
-  connect(page(SchemaKind::Entity), &SchemaTypePage::typesChanged, page(SchemaKind::Relation), &SchemaTypePage::refresh);
+  connect(page(SchemaKind::Entity), &SchemaTypePage::typesChanged, page(SchemaKind::Relation),
+          &SchemaTypePage::refresh);
 
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
@@ -56,7 +58,8 @@ SchemaTypePage* SchemaEditorDialog::page(SchemaKind kind) const {
 
 void SchemaEditorDialog::updateStatus() {
   bool guidelinesChanged = false;
-  for (SchemaKind kind : {SchemaKind::Entity, SchemaKind::Relation, SchemaKind::QaField, SchemaKind::Category}) {
+  for (SchemaKind kind :
+       {SchemaKind::Entity, SchemaKind::Relation, SchemaKind::QaField, SchemaKind::Category}) {
     const QStringList before = typeNames(m_original, kind);
     const QStringList after = typeNames(m_schema, kind);
     for (int i = 0; i < after.size() && !guidelinesChanged; ++i) {
@@ -67,8 +70,9 @@ void SchemaEditorDialog::updateStatus() {
   }
   QString text = tr("Guideline version %1.").arg(m_original.guidelineVersion);
   if (guidelinesChanged)
-    text += QLatin1Char(' ') + tr("Guideline text changed: saving makes it version %1, recorded on new annotations.")
-                                   .arg(m_original.guidelineVersion + 1);
+    text += QLatin1Char(' ') +
+            tr("Guideline text changed: saving makes it version %1, recorded on new annotations.")
+                .arg(m_original.guidelineVersion + 1);
   if (m_store.isReadOnly()) text += QLatin1Char(' ') + tr("The project is open read-only.");
   m_status->setText(text);
 }

@@ -11,25 +11,34 @@ const char* const kPalette[] = {"#e4572e", "#4c9f70", "#3a86ff", "#8338ec", "#ff
 
 template <typename Fn>
 void forEachKind(Fn fn) {
-  for (SchemaKind k : {SchemaKind::Entity, SchemaKind::Relation, SchemaKind::QaField, SchemaKind::Category}) fn(k);
+  for (SchemaKind k : {SchemaKind::Entity, SchemaKind::Relation, SchemaKind::QaField, SchemaKind::Category})
+    fn(k);
 }
 
 int typeCount(const Schema& s, SchemaKind kind) {
   switch (kind) {
-    case SchemaKind::Entity: return s.entityTypes.size();
-    case SchemaKind::Relation: return s.relationTypes.size();
-    case SchemaKind::QaField: return s.qaFields.size();
-    case SchemaKind::Category: return s.categories.size();
+    case SchemaKind::Entity:
+      return s.entityTypes.size();
+    case SchemaKind::Relation:
+      return s.relationTypes.size();
+    case SchemaKind::QaField:
+      return s.qaFields.size();
+    case SchemaKind::Category:
+      return s.categories.size();
   }
   return 0;
 }
 
 QString* nameOf(Schema& s, SchemaKind kind, int i) {
   switch (kind) {
-    case SchemaKind::Entity: return &s.entityTypes[i].name;
-    case SchemaKind::Relation: return &s.relationTypes[i].name;
-    case SchemaKind::QaField: return &s.qaFields[i].name;
-    case SchemaKind::Category: return &s.categories[i].name;
+    case SchemaKind::Entity:
+      return &s.entityTypes[i].name;
+    case SchemaKind::Relation:
+      return &s.relationTypes[i].name;
+    case SchemaKind::QaField:
+      return &s.qaFields[i].name;
+    case SchemaKind::Category:
+      return &s.categories[i].name;
   }
   return nullptr;
 }
@@ -37,20 +46,28 @@ QString* nameOf(Schema& s, SchemaKind kind, int i) {
 // Read-only views of one type's name and hotkey.
 QString nameAt(const Schema& s, SchemaKind kind, int i) {
   switch (kind) {
-    case SchemaKind::Entity: return s.entityTypes[i].name;
-    case SchemaKind::Relation: return s.relationTypes[i].name;
-    case SchemaKind::QaField: return s.qaFields[i].name;
-    case SchemaKind::Category: return s.categories[i].name;
+    case SchemaKind::Entity:
+      return s.entityTypes[i].name;
+    case SchemaKind::Relation:
+      return s.relationTypes[i].name;
+    case SchemaKind::QaField:
+      return s.qaFields[i].name;
+    case SchemaKind::Category:
+      return s.categories[i].name;
   }
   return {};
 }
 
 QString hotkeyAt(const Schema& s, SchemaKind kind, int i) {
   switch (kind) {
-    case SchemaKind::Entity: return s.entityTypes[i].hotkey;
-    case SchemaKind::Relation: return s.relationTypes[i].hotkey;
-    case SchemaKind::QaField: return s.qaFields[i].hotkey;
-    case SchemaKind::Category: return s.categories[i].hotkey;
+    case SchemaKind::Entity:
+      return s.entityTypes[i].hotkey;
+    case SchemaKind::Relation:
+      return s.relationTypes[i].hotkey;
+    case SchemaKind::QaField:
+      return s.qaFields[i].hotkey;
+    case SchemaKind::Category:
+      return s.categories[i].hotkey;
   }
   return {};
 }
@@ -65,50 +82,70 @@ QStringList typeNames(const Schema& schema, SchemaKind kind) {
 
 QString usageKey(SchemaKind kind, const QString& name) {
   switch (kind) {
-    case SchemaKind::Entity: return QStringLiteral("entity:") + name;
-    case SchemaKind::Relation: return QStringLiteral("relation:") + name;
-    case SchemaKind::QaField: return QStringLiteral("answer:") + name;
-    case SchemaKind::Category: return QStringLiteral("label:") + name;
+    case SchemaKind::Entity:
+      return QStringLiteral("entity:") + name;
+    case SchemaKind::Relation:
+      return QStringLiteral("relation:") + name;
+    case SchemaKind::QaField:
+      return QStringLiteral("answer:") + name;
+    case SchemaKind::Category:
+      return QStringLiteral("label:") + name;
   }
   return name;
 }
 
 QString kindLabel(SchemaKind kind) {
   switch (kind) {
-    case SchemaKind::Entity: return QCoreApplication::translate("SchemaEdits", "entity type");
-    case SchemaKind::Relation: return QCoreApplication::translate("SchemaEdits", "relation type");
-    case SchemaKind::QaField: return QCoreApplication::translate("SchemaEdits", "QA field");
-    case SchemaKind::Category: return QCoreApplication::translate("SchemaEdits", "category");
+    case SchemaKind::Entity:
+      return QCoreApplication::translate("SchemaEdits", "entity type");
+    case SchemaKind::Relation:
+      return QCoreApplication::translate("SchemaEdits", "relation type");
+    case SchemaKind::QaField:
+      return QCoreApplication::translate("SchemaEdits", "QA field");
+    case SchemaKind::Category:
+      return QCoreApplication::translate("SchemaEdits", "category");
   }
   return {};
 }
 
 Guideline* guidelineOf(Schema& s, SchemaKind kind, int i) {
   switch (kind) {
-    case SchemaKind::Entity: return &s.entityTypes[i].guideline;
-    case SchemaKind::Relation: return &s.relationTypes[i].guideline;
-    case SchemaKind::QaField: return &s.qaFields[i].guideline;
-    case SchemaKind::Category: return &s.categories[i].guideline;
+    case SchemaKind::Entity:
+      return &s.entityTypes[i].guideline;
+    case SchemaKind::Relation:
+      return &s.relationTypes[i].guideline;
+    case SchemaKind::QaField:
+      return &s.qaFields[i].guideline;
+    case SchemaKind::Category:
+      return &s.categories[i].guideline;
   }
   return nullptr;
 }
 
 QString* colourOf(Schema& s, SchemaKind kind, int i) {
   switch (kind) {
-    case SchemaKind::Entity: return &s.entityTypes[i].colour;
-    case SchemaKind::Relation: return &s.relationTypes[i].colour;
-    case SchemaKind::QaField: return nullptr;
-    case SchemaKind::Category: return &s.categories[i].colour;
+    case SchemaKind::Entity:
+      return &s.entityTypes[i].colour;
+    case SchemaKind::Relation:
+      return &s.relationTypes[i].colour;
+    case SchemaKind::QaField:
+      return nullptr;
+    case SchemaKind::Category:
+      return &s.categories[i].colour;
   }
   return nullptr;
 }
 
 QString* hotkeyOf(Schema& s, SchemaKind kind, int i) {
   switch (kind) {
-    case SchemaKind::Entity: return &s.entityTypes[i].hotkey;
-    case SchemaKind::Relation: return &s.relationTypes[i].hotkey;
-    case SchemaKind::QaField: return &s.qaFields[i].hotkey;
-    case SchemaKind::Category: return &s.categories[i].hotkey;
+    case SchemaKind::Entity:
+      return &s.entityTypes[i].hotkey;
+    case SchemaKind::Relation:
+      return &s.relationTypes[i].hotkey;
+    case SchemaKind::QaField:
+      return &s.qaFields[i].hotkey;
+    case SchemaKind::Category:
+      return &s.categories[i].hotkey;
   }
   return nullptr;
 }
@@ -116,7 +153,9 @@ QString* hotkeyOf(Schema& s, SchemaKind kind, int i) {
 int addType(Schema& s, SchemaKind kind, const QString& name) {
   const QString colour = QLatin1String(kPalette[typeCount(s, kind) % (sizeof kPalette / sizeof kPalette[0])]);
   switch (kind) {
-    case SchemaKind::Entity: s.entityTypes.push_back(EntityType{name, colour, {}, {}}); break;
+    case SchemaKind::Entity:
+      s.entityTypes.push_back(EntityType{name, colour, {}, {}});
+      break;
     case SchemaKind::Relation: {
       RelationType r;
       r.name = name;
@@ -130,7 +169,9 @@ int addType(Schema& s, SchemaKind kind, const QString& name) {
       s.qaFields.push_back(f);
       break;
     }
-    case SchemaKind::Category: s.categories.push_back(CategoryType{name, colour, {}, {}}); break;
+    case SchemaKind::Category:
+      s.categories.push_back(CategoryType{name, colour, {}, {}});
+      break;
   }
   return typeCount(s, kind) - 1;
 }
@@ -157,9 +198,15 @@ void removeType(Schema& s, SchemaKind kind, int i) {
       }
       break;
     }
-    case SchemaKind::Relation: s.relationTypes.removeAt(i); break;
-    case SchemaKind::QaField: s.qaFields.removeAt(i); break;
-    case SchemaKind::Category: s.categories.removeAt(i); break;
+    case SchemaKind::Relation:
+      s.relationTypes.removeAt(i);
+      break;
+    case SchemaKind::QaField:
+      s.qaFields.removeAt(i);
+      break;
+    case SchemaKind::Category:
+      s.categories.removeAt(i);
+      break;
   }
 }
 

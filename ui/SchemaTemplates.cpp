@@ -17,7 +17,8 @@ QVector<SchemaTemplate> schemaTemplates() {
   };
   static const Entry kEntries[] = {
       {"empty", QT_TRANSLATE_NOOP("SchemaTemplates", "Empty"), ""},
-      {"clinical", QT_TRANSLATE_NOOP("SchemaTemplates", "Clinical trial eligibility (demo)"), ":/demo/schema.json"},
+      {"clinical", QT_TRANSLATE_NOOP("SchemaTemplates", "Clinical trial eligibility (demo)"),
+       ":/demo/schema.json"},
       {"biomedical", QT_TRANSLATE_NOOP("SchemaTemplates", "Biomedical NER (Disease, Chemical)"),
        ":/templates/biomedical_ner.json"},
       {"contracts", QT_TRANSLATE_NOOP("SchemaTemplates", "Contracts (Party, Date, Obligation, Amount)"),
@@ -33,7 +34,8 @@ QVector<SchemaTemplate> schemaTemplates() {
 Result<Schema> loadSchemaTemplate(const SchemaTemplate& t) {
   if (t.resource.isEmpty()) return Schema{};
   QFile file(t.resource);
-  if (!file.open(QIODevice::ReadOnly)) return Error("the template is missing from this build", t.resource.toStdString());
+  if (!file.open(QIODevice::ReadOnly))
+    return Error("the template is missing from this build", t.resource.toStdString());
   QJsonParseError parseError;
   const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
   if (!doc.isObject())

@@ -22,10 +22,10 @@ Result<Schema> loadSchemaTemplate(const SchemaTemplate& t);
 
 // Which parts of a schema a project annotates.
 struct ProjectTasks {
-  bool entities = true;        // entity spans
-  bool relations = false;      // relations between entities
-  bool qa = false;             // extractive question answering
-  bool classification = false; // document categories
+  bool entities = true;         // entity spans
+  bool relations = false;       // relations between entities
+  bool qa = false;              // extractive question answering
+  bool classification = false;  // document categories
 };
 
 // The tasks a schema has types for (an empty schema: entities only).

@@ -42,7 +42,8 @@ void fillChecks(QListWidget* list, const QStringList& names, const QStringList& 
 
 }  // namespace
 
-SchemaTypePage::SchemaTypePage(SchemaKind kind, Schema* schema, const QMap<QString, int>& usage, QWidget* parent)
+SchemaTypePage::SchemaTypePage(SchemaKind kind, Schema* schema, const QMap<QString, int>& usage,
+                               QWidget* parent)
     : QWidget(parent), m_kind(kind), m_schema(schema), m_usage(usage) {
   m_list = new QListWidget(this);
   m_newName = new QLineEdit(this);
@@ -88,8 +89,10 @@ QWidget* SchemaTypePage::buildDetails() {
   m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
   auto* form = new QFormLayout;
   form->addRow(tr("&Name:"), m_name);
-  if (m_kind != SchemaKind::QaField) form->addRow(tr("&Colour:"), m_colour);
-  else m_colour->hide();
+  if (m_kind != SchemaKind::QaField)
+    form->addRow(tr("&Colour:"), m_colour);
+  else
+    m_colour->hide();
   form->addRow(tr("&Hotkey:"), m_hotkey);
   if (m_kind == SchemaKind::Relation) {
     m_directed = new QCheckBox(tr("Directed (head → tail); unchecked: symmetric"), m_details);
@@ -141,7 +144,8 @@ QWidget* SchemaTypePage::buildDetails() {
 
   connect(m_name, &QLineEdit::editingFinished, this, [this] {
     const int i = current();
-    if (i >= 0 && m_name->text().trimmed() != typeNames(*m_schema, m_kind).value(i)) renameCurrent(m_name->text());
+    if (i >= 0 && m_name->text().trimmed() != typeNames(*m_schema, m_kind).value(i))
+      renameCurrent(m_name->text());
   });
   connect(m_hotkey, &QLineEdit::textEdited, this, [this](const QString& key) { setHotkey(key); });
   connect(m_hotkey, &QLineEdit::editingFinished, this, [this] {
@@ -258,9 +262,12 @@ bool SchemaTypePage::renameCurrent(const QString& rawName) {
   };
   if (name.isEmpty()) return refuse(tr("A %1 needs a name.").arg(kindLabel(m_kind)));
   if (name == old) return true;
-  if (typeNames(*m_schema, m_kind).contains(name)) return refuse(tr("There already is a %1 named %2.").arg(kindLabel(m_kind), name));
+  if (typeNames(*m_schema, m_kind).contains(name))
+    return refuse(tr("There already is a %1 named %2.").arg(kindLabel(m_kind), name));
   if (const int uses = usageOf(old); uses > 0)
-    return refuse(tr("%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.", nullptr, uses).arg(old));
+    return refuse(
+        tr("%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.", nullptr, uses)
+            .arg(old));
   ui::renameType(*m_schema, m_kind, i, name);
   refresh();
   Q_EMIT typesChanged();
@@ -274,7 +281,8 @@ bool SchemaTypePage::removeCurrent() {
   const QString name = typeNames(*m_schema, m_kind).at(i);
   if (const int uses = usageOf(name); uses > 0) {
     const QString why = tr("%1 is used by %n annotation(s) in this project. Remove or relabel them first; "
-                           "the %2 stays.", nullptr, uses)
+                           "the %2 stays.",
+                           nullptr, uses)
                             .arg(name, kindLabel(m_kind));
     say(why);
     QMessageBox::warning(this, tr("Remove %1").arg(name), why);
@@ -341,7 +349,8 @@ void SchemaTypePage::questionsEdited() {
   if (i < 0 || m_loading) return;
   QStringList questions;
   for (int q = 0; q < m_questions->count(); ++q)
-    if (!m_questions->item(q)->text().trimmed().isEmpty()) questions << m_questions->item(q)->text().trimmed();
+    if (!m_questions->item(q)->text().trimmed().isEmpty())
+      questions << m_questions->item(q)->text().trimmed();
   m_schema->qaFields[i].questions = questions;
   Q_EMIT edited();
 }

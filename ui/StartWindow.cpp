@@ -24,7 +24,8 @@ constexpr int kExistsRole = Qt::UserRole + 1;
 
 StartWindow::StartWindow(QSettings* settings, QWidget* parent) : QWidget(parent), m_settings(settings) {
   setWindowTitle(tr("Quarry"));
-  auto* title = new QLabel(tr("<h2>Quarry</h2><p>Annotate domain text and train the models that extract it.</p>"), this);
+  auto* title = new QLabel(
+      tr("<h2>Quarry</h2><p>Annotate domain text and train the models that extract it.</p>"), this);
   auto* recentLabel = new QLabel(tr("&Recent projects:"), this);
   m_recent = new QTreeWidget(this);
   m_recent->setColumnCount(3);
@@ -103,7 +104,8 @@ void StartWindow::openSelected() {
   const QString path = item->data(0, kPathRole).toString();
   if (!item->data(0, kExistsRole).toBool()) {
     QMessageBox::warning(this, tr("Quarry"),
-                         tr("%1 is no longer there. Remove it from the list with Delete.").arg(QDir::toNativeSeparators(path)));
+                         tr("%1 is no longer there. Remove it from the list with Delete.")
+                             .arg(QDir::toNativeSeparators(path)));
     return;
   }
   Q_EMIT projectChosen(path);
@@ -137,8 +139,9 @@ void StartWindow::openFile() {
 void StartWindow::openDemo() {
   Result<QString> demo = ProjectLauncher::demoProject();
   if (!demo) {
-    QMessageBox::warning(this, tr("Quarry"),
-                         tr("Cannot open the demo project: %1").arg(QString::fromStdString(demo.error().toString())));
+    QMessageBox::warning(
+        this, tr("Quarry"),
+        tr("Cannot open the demo project: %1").arg(QString::fromStdString(demo.error().toString())));
     return;
   }
   Q_EMIT projectChosen(demo.value());

@@ -57,7 +57,7 @@ class TestImportDialog : public QObject {
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::keyClicks(dialog.pathEdit(), file);
-    QVERIFY(dialog.tagSchemeBox()->isEnabled());  // detected CoNLL: its option is offered
+    QVERIFY(dialog.tagSchemeBox()->isEnabled());   // detected CoNLL: its option is offered
     QVERIFY(!dialog.importButton()->isEnabled());  // no preview yet
     QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
     QVERIFY2(dialog.previewed(), qPrintable(dialog.statusLabel()->text()));
@@ -82,11 +82,12 @@ class TestImportDialog : public QObject {
   void malformedJsonlIsRefusedThenRepaired() {
     auto store = project(QStringLiteral("jsonl.quarry"));
     QVERIFY(store);
-    const QString file = write(QStringLiteral("bad.jsonl"),
-                               "{\"text\": \"Metformin treats diabetes.\", \"spans\": [{\"start\": 0, \"end\": 9, "
-                               "\"label\": \"DRUG\"}], \"meta\": {\"name\": \"ok\"}}\n"
-                               "{\"text\": \"Short.\", \"spans\": [{\"start\": 40, \"end\": 52, \"label\": \"DRUG\"}], "
-                               "\"meta\": {\"name\": \"bad\"}}\n");
+    const QString file =
+        write(QStringLiteral("bad.jsonl"),
+              "{\"text\": \"Metformin treats diabetes.\", \"spans\": [{\"start\": 0, \"end\": 9, "
+              "\"label\": \"DRUG\"}], \"meta\": {\"name\": \"ok\"}}\n"
+              "{\"text\": \"Short.\", \"spans\": [{\"start\": 40, \"end\": 52, \"label\": \"DRUG\"}], "
+              "\"meta\": {\"name\": \"bad\"}}\n");
     ImportDialog dialog(*store);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

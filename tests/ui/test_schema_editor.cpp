@@ -60,8 +60,10 @@ class TestSchemaEditor : public QObject {
  private Q_SLOTS:
   void init() {
     QStandardPaths::setTestModeEnabled(true);
-    const QString demo = QString::fromLocal8Bit(qgetenv("QUARRY_SOURCE_DIR")) + QStringLiteral("/resources/demo");
-    const QString path = m_dir.filePath(QStringLiteral("demo-%1.quarry").arg(QDateTime::currentMSecsSinceEpoch()));
+    const QString demo =
+        QString::fromLocal8Bit(qgetenv("QUARRY_SOURCE_DIR")) + QStringLiteral("/resources/demo");
+    const QString path =
+        m_dir.filePath(QStringLiteral("demo-%1.quarry").arg(QDateTime::currentMSecsSinceEpoch()));
     Result<QString> made = ensureDemoProject(demo, path);
     QVERIFY2(made.ok(), made.ok() ? "" : made.error().toString().c_str());
     auto opened = ProjectStore::open(path);
@@ -88,7 +90,8 @@ class TestSchemaEditor : public QObject {
     QTest::mouseClick(entities->colourButton(), Qt::LeftButton);
     // Hotkey "1" is DISEASE's: refused, said why, not stored; "7" is free.
     QTest::keyClicks(entities->hotkeyEdit(), QStringLiteral("1"));
-    QVERIFY2(entities->problemLabel()->text().contains(QLatin1String("DISEASE")), qPrintable(entities->problemLabel()->text()));
+    QVERIFY2(entities->problemLabel()->text().contains(QLatin1String("DISEASE")),
+             qPrintable(entities->problemLabel()->text()));
     QVERIFY(dialog.schema().entityType(QStringLiteral("SYMPTOM"))->hotkey.isEmpty());
     entities->hotkeyEdit()->clear();
     QTest::keyClicks(entities->hotkeyEdit(), QStringLiteral("7"));
@@ -101,11 +104,13 @@ class TestSchemaEditor : public QObject {
     GuidelineEditor* guideline = entities->guidelineEditor();
     QTest::keyClicks(guideline->definitionEdit(), QStringLiteral("A **complaint** the patient reports."));
     QTest::keyClicks(guideline->positiveEdit(), QStringLiteral("persistent cough"));
-    QTest::keyClicks(guideline->edgeCasesEdit(), QStringLiteral("Signs measured by a clinician are not symptoms."));
+    QTest::keyClicks(guideline->edgeCasesEdit(),
+                     QStringLiteral("Signs measured by a clinician are not symptoms."));
     QCOMPARE(dialog.schema().entityType(QStringLiteral("SYMPTOM"))->guideline.positiveExamples,
              QStringList{QStringLiteral("persistent cough")});
     const QString shown = guideline->preview()->toPlainText();
-    QVERIFY2(shown.contains(QLatin1String("A complaint the patient reports.")), qPrintable(shown));  // ** rendered
+    QVERIFY2(shown.contains(QLatin1String("A complaint the patient reports.")),
+             qPrintable(shown));  // ** rendered
     QVERIFY(guideline->preview()->toHtml().contains(QLatin1String("font-weight")));
     QVERIFY(shown.contains(QLatin1String("persistent cough")));
     QVERIFY(dialog.statusLabel()->text().contains(QString::number(versionBefore + 1)));
@@ -159,8 +164,10 @@ class TestSchemaEditor : public QObject {
     QCOMPARE(saved.entityType(QStringLiteral("SYMPTOM"))->hotkey, QStringLiteral("7"));
     QCOMPARE(saved.entityType(QStringLiteral("SYMPTOM"))->colour, QStringLiteral("#123456"));
     QCOMPARE(saved.entityType(QStringLiteral("SYMPTOM"))->guideline.edgeCases.size(), 1);
-    QCOMPARE(saved.relationType(QStringLiteral("SIGN_OF"))->tailTypes, QStringList{QStringLiteral("DISEASE")});
-    QCOMPARE(saved.qaField(QStringLiteral("governing_law"))->questions.last(), QStringLiteral("Whose law applies?"));
+    QCOMPARE(saved.relationType(QStringLiteral("SIGN_OF"))->tailTypes,
+             QStringList{QStringLiteral("DISEASE")});
+    QCOMPARE(saved.qaField(QStringLiteral("governing_law"))->questions.last(),
+             QStringLiteral("Whose law applies?"));
     QCOMPARE(m_store->info()->guidelineVersion, versionBefore + 1);
   }
 

@@ -37,7 +37,7 @@ class TestStartWindow : public QObject {
     recent.add(one, QStringLiteral("One"));
     recent.add(two);
     QCOMPARE(recent.list().size(), 2);
-    QCOMPARE(recent.list().at(0).path, two);  // newest first
+    QCOMPARE(recent.list().at(0).path, two);                    // newest first
     QCOMPARE(recent.list().at(0).name, QStringLiteral("two"));  // base name when none given
     recent.add(one);  // again: moves to the top, keeps its name, no duplicate
     QCOMPARE(recent.list().size(), 2);
