@@ -12,26 +12,11 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 
-#include "MainWindow.h"
+#include "ProjectLauncher.h"
+#include "Workbench.h"
 #include "common/Log.h"
 #include "project/AppLogging.h"
 #include "project/DemoProject.h"
-
-namespace {
-
-// The demo's files are compiled in (resources/demo); unpack them so the importer reads plain files.
-quarry::Result<QString> openDemo() {
-  QTemporaryDir unpacked;
-  if (!unpacked.isValid()) return quarry::Error("cannot create a temporary folder");
-  for (const QString& name : {QStringLiteral("documents.jsonl"), QStringLiteral("schema.json")})
-    if (!QFile::copy(QStringLiteral(":/demo/") + name, unpacked.filePath(name)))
-      return quarry::Error("the demo is missing from this build", name.toStdString());
-  const QString target = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-                         QStringLiteral("/demo/quarry-demo.quarry");
-  return quarry::ensureDemoProject(unpacked.path(), target);
-}
-
-}  // namespace
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
@@ -56,11 +41,10 @@ int main(int argc, char* argv[]) {
   parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A project file (*.quarry) to open."));
   parser.process(app);
 
-  quarry::ui::MainWindow window;
-  window.setReadOnlyMode(parser.isSet(QStringLiteral("read-only")));
+  quarry::ui::Workbench workbench(parser.isSet(QStringLiteral("read-only")));
   QString path;
   if (parser.isSet(QStringLiteral("demo"))) {
-    quarry::Result<QString> demo = openDemo();
+    quarry::Result<QString> demo = quarry::ui::ProjectLauncher::demoProject();
     if (!demo) {
       QMessageBox::critical(nullptr, QStringLiteral("Quarry"), QString::fromStdString(demo.error().toString()));
       return 1;
@@ -71,12 +55,6 @@ int main(int argc, char* argv[]) {
   } else {
     path = QSettings().value(QStringLiteral("recentProject")).toString();
   }
-  if (!path.isEmpty()) {
-    if (quarry::Status s = window.openProject(path); !s) {
-      quarry::log::get("ui")->error("cannot open {}: {}", path.toStdString(), s.error().toString());
-      QMessageBox::warning(&window, QStringLiteral("Quarry"), QString::fromStdString(s.error().toString()));
-    }
-  }
-  window.show();
+  workbench.start(path);
   return QApplication::exec();
 }

@@ -1,0 +1,74 @@
+#include "Workbench.h"
+
+#include <QFileInfo>
+#include <QMessageBox>
+
+#include "MainWindow.h"
+#include "ProjectLauncher.h"
+#include "RecentProjects.h"
+#include "StartWindow.h"
+#include "common/Log.h"
+#include "store/ProjectStore.h"
+
+namespace quarry::ui {
+
+Workbench::Workbench(bool readOnly, QObject* parent)
+    : QObject(parent), m_main(std::make_unique<MainWindow>()), m_start(std::make_unique<StartWindow>()) {
+  m_main->setReadOnlyMode(readOnly);
+  connect(m_start.get(), &StartWindow::projectChosen, this, [this](const QString& path) { openProject(path); });
+  connect(m_main.get(), &MainWindow::newProjectRequested, this, &Workbench::newProject);
+  connect(m_main.get(), &MainWindow::importRequested, this, &Workbench::importDocuments);
+  connect(m_main.get(), &MainWindow::schemaEditRequested, this, &Workbench::editSchema);
+}
+
+Workbench::~Workbench() = default;
+
+void Workbench::start(const QString& path) {
+  if (!path.isEmpty() && QFileInfo::exists(path) && openProject(path)) return;
+  m_start->refresh();
+  m_start->show();
+}
+
+bool Workbench::openProject(const QString& path) {
+  if (Status s = m_main->openProject(path); !s) {
+    log::get("ui")->error("cannot open {}: {}", path.toStdString(), s.error().toString());
+    QMessageBox::warning(m_start->isVisible() ? static_cast<QWidget*>(m_start.get()) : m_main.get(), tr("Cannot Open Project"),
+                         QString::fromStdString(s.error().toString()));
+    return false;
+  }
+  QString name = QFileInfo(path).completeBaseName();
+  if (ProjectStore* store = m_main->store())
+    if (Result<ProjectInfo> info = store->info(); info && !info->name.isEmpty()) name = info->name;
+  RecentProjects().add(QFileInfo(path).absoluteFilePath(), name);
+  m_start->hide();
+  m_main->show();
+  m_main->raise();
+  return true;
+}
+
+void Workbench::newProject() {
+  const QString path = ProjectLauncher::newProject(m_main.get());
+  if (!path.isEmpty()) openProject(path);
+}
+
+void Workbench::importDocuments() {
+  ProjectStore* store = m_main->store();
+  if (!store) return;
+  if (store->isReadOnly()) {
+    QMessageBox::information(m_main.get(), tr("Read-Only Project"), tr("The project is open read-only; nothing can be imported."));
+    return;
+  }
+  if (ProjectLauncher::importInto(m_main.get(), *store)) m_main->reloadProject();
+}
+
+void Workbench::editSchema() {
+  ProjectStore* store = m_main->store();
+  if (!store) return;
+  if (store->isReadOnly()) {
+    QMessageBox::information(m_main.get(), tr("Read-Only Project"), tr("The project is open read-only; the schema cannot be changed."));
+    return;
+  }
+  if (ProjectLauncher::editSchema(m_main.get(), *store)) m_main->reloadProject();
+}
+
+}  // namespace quarry::ui
