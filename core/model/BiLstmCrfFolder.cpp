@@ -1,0 +1,136 @@
+#include "model/BiLstmCrfFolder.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "model/AtomicFile.h"
+#include "model/SafetensorsFile.h"
+
+namespace quarry::model {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Removes a temporary folder unless released (as in HfFolderWriter).
+class TempFolder {
+ public:
+  explicit TempFolder(fs::path path) : m_path(std::move(path)) {}
+  ~TempFolder() {
+    if (!m_path.empty()) {
+      std::error_code ec;
+      fs::remove_all(m_path, ec);
+    }
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  const fs::path& path() const { return m_path; }
+  void release() { m_path.clear(); }
+
+ private:
+  fs::path m_path;
+};
+
+Status writeJson(const fs::path& path, const nlohmann::json& json) {
+  return AtomicFile::write(path.string(), [&](std::ostream& out) { out << json.dump(2) << "\n"; });
+}
+
+Result<nlohmann::json> readJson(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error("cannot open the file", path.string());
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    return Error(std::string("not valid JSON: ") + e.what(), path.string());
+  }
+}
+
+// The sizes the vocabulary and the model fix must agree with the config.
+Status checkAgreement(const BiLstmCrfConfig& config, const TaggerVocabulary& vocab, const std::string& file) {
+  if (config.wordVocab != vocab.wordCount())
+    return Error("is " + std::to_string(config.wordVocab) + " but the vocabulary has " +
+                     std::to_string(vocab.wordCount()) + " words",
+                 file, 0, "word_vocab_size");
+  if (config.charVocab != vocab.charCount())
+    return Error("is " + std::to_string(config.charVocab) + " but the vocabulary has " +
+                     std::to_string(vocab.charCount()) + " characters",
+                 file, 0, "char_vocab_size");
+  return {};
+}
+
+}  // namespace
+
+Status saveBiLstmCrf(const std::string& folder, const BiLstmCrfConfig& config, const TaggerVocabulary& vocab,
+                     BiLstmCrfTaggerImpl& model) {
+  fs::path target = fs::path(folder);
+  if (!target.has_filename()) target = target.parent_path();  // "out/" -> "out"
+  std::error_code ec;
+  if (fs::exists(target, ec) && !fs::is_directory(target, ec))
+    return Error("exists and is not a folder", target.string());
+  if (Status s = checkAgreement(config, vocab, (target / "config.json").string()); !s) return s;
+  BiLstmCrfConfig sizes = config, modelSizes = model.config();
+  sizes.labels.clear();
+  modelSizes.labels.clear();
+  if (sizes.toJson() != modelSizes.toJson())
+    return Error("the config does not describe this model", (target / "config.json").string());
+
+  StateDict weights;
+  for (const auto& [name, t] : model.stateDict())
+    weights[name] = t.is_floating_point() ? t.to(at::kCPU, at::kFloat) : t.to(at::kCPU);
+
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) return Error("cannot create the folder: " + ec.message(), parent.string());
+  TempFolder temp(AtomicFile::siblingName(target.string(), "saving"));
+  fs::create_directory(temp.path(), ec);
+  if (ec) return Error("cannot create a folder here: " + ec.message(), temp.path().string());
+  if (Status s = writeJson(temp.path() / "config.json", config.toJson()); !s) return s;
+  if (Status s = writeJson(temp.path() / "vocab.json", vocab.toJson()); !s) return s;
+  if (Status s = SafetensorsFile::write((temp.path() / "model.safetensors").string(), weights,
+                                        {{"format", "pt"}, {"model_type", BiLstmCrfConfig::kModelType}});
+      !s)
+    return s;
+
+  std::string old;
+  if (fs::exists(target, ec)) {
+    old = AtomicFile::siblingName(target.string(), "old");
+    fs::rename(target, old, ec);
+    if (ec) return Error("cannot move the existing folder aside: " + ec.message(), target.string());
+  }
+  fs::rename(temp.path(), target, ec);
+  if (ec) {
+    std::error_code ignored;
+    if (!old.empty()) fs::rename(old, target, ignored);
+    return Error("cannot move the saved folder into place: " + ec.message(), target.string());
+  }
+  temp.release();
+  if (!old.empty()) fs::remove_all(old, ec);
+  return {};
+}
+
+Result<LoadedBiLstmCrf> loadBiLstmCrf(const std::string& folder) {
+  const fs::path dir(folder);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Error("not a folder", folder);
+  const fs::path configPath = dir / "config.json", vocabPath = dir / "vocab.json",
+                 weightsPath = dir / "model.safetensors";
+  auto configJson = readJson(configPath);
+  if (!configJson) return configJson.error();
+  auto config = BiLstmCrfConfig::fromJson(*configJson, configPath.string());
+  if (!config) return config.error();
+  auto vocabJson = readJson(vocabPath);
+  if (!vocabJson) return vocabJson.error();
+  auto vocab = TaggerVocabulary::fromJson(*vocabJson, vocabPath.string());
+  if (!vocab) return vocab.error();
+  if (Status s = checkAgreement(*config, *vocab, configPath.string()); !s) return s.error();
+  auto content = SafetensorsFile::read(weightsPath.string());
+  if (!content) return content.error();
+
+  LoadedBiLstmCrf out{*config, std::move(*vocab), BiLstmCrfTagger(*config)};
+  if (Status s = out.model->loadStateDict(content->tensors, weightsPath.string()); !s) return s.error();
+  out.model->eval();
+  return out;
+}
+
+}  // namespace quarry::model

@@ -1,0 +1,29 @@
+#pragma once
+// A BiLSTM-CRF tagger on disk: a folder with config.json (BiLstmCrfConfig, "model_type":
+// "quarry-bilstm-crf"), vocab.json (TaggerVocabulary) and model.safetensors (the state dict, float32).
+
+#include <string>
+
+#include "common/Error.h"
+#include "model/BiLstmCrfConfig.h"
+#include "model/BiLstmCrfTagger.h"
+#include "model/TaggerVocabulary.h"
+
+namespace quarry::model {
+
+struct LoadedBiLstmCrf {
+  BiLstmCrfConfig config;                // as read from config.json
+  TaggerVocabulary vocab;                // as read from vocab.json
+  BiLstmCrfTagger model{nullptr};        // weights loaded, on the CPU, in eval mode
+};
+
+// Writes the three files into a fresh sibling folder and swaps it in, so `folder` is either the old
+// folder or the complete new one. An Error (nothing written) when the config does not match the
+// vocabulary or the model.
+Status saveBiLstmCrf(const std::string& folder, const BiLstmCrfConfig& config, const TaggerVocabulary& vocab,
+                     BiLstmCrfTaggerImpl& model);
+
+// Reads a folder saveBiLstmCrf wrote. Errors name the file and the field or tensor at fault.
+Result<LoadedBiLstmCrf> loadBiLstmCrf(const std::string& folder);
+
+}  // namespace quarry::model
