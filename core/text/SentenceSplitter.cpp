@@ -12,13 +12,15 @@ namespace quarry::text {
 
 namespace {
 
-// Lower-cased; a '.' ending one of these never ends a sentence ("al." only after "et").
-constexpr std::array<std::u32string_view, 45> kAbbreviations = {
-    U"e.g.",  U"i.e.",  U"dr.",   U"mr.",    U"mrs.",  U"ms.",  U"prof.", U"fig.",  U"figs.",
-    U"no.",   U"nos.",  U"vs.",   U"approx.", U"cf.",  U"inc.", U"ltd.",  U"co.",   U"corp.",
-    U"u.s.",  U"etc.",  U"st.",   U"jr.",    U"sr.",   U"eq.",  U"eqs.",  U"ref.",  U"refs.",
-    U"vol.",  U"pp.",   U"p.",    U"ca.",    U"resp.", U"viz.", U"dept.", U"univ.", U"ed.",
-    U"eds.",  U"tab.",  U"suppl.", U"sect.", U"ch.",   U"mt.",  U"gen.",  U"sp.",   U"spp."};
+// Lower-cased; a '.' ending one of these never ends a sentence ("al." only after "et"). The second
+// half are journal abbreviations of biomedical citations ("J. Biol. Chem. 273").
+constexpr std::array<std::u32string_view, 59> kAbbreviations = {
+    U"e.g.",   U"i.e.",  U"dr.",    U"mr.",    U"mrs.",   U"ms.",   U"prof.", U"fig.",  U"figs.",  U"no.",
+    U"nos.",   U"vs.",   U"approx.", U"cf.",   U"inc.",   U"ltd.",  U"co.",   U"corp.", U"u.s.",   U"etc.",
+    U"st.",    U"jr.",   U"sr.",    U"eq.",    U"eqs.",   U"ref.",  U"refs.", U"vol.",  U"pp.",    U"p.",
+    U"ca.",    U"resp.", U"viz.",   U"dept.",  U"univ.",  U"ed.",   U"eds.",  U"tab.",  U"suppl.", U"sect.",
+    U"ch.",    U"mt.",   U"gen.",   U"sp.",    U"spp.",   U"biol.", U"chem.", U"proc.", U"natl.",  U"acad.",
+    U"sci.",   U"hum.",  U"genet.", U"mol.",   U"med.",   U"mutat.", U"assoc.", U"clin.", U"engl."};
 
 int cat(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
 
@@ -50,11 +52,17 @@ std::u32string asciiLower(std::u32string_view s) {
 
 // Whether the '.' at `dot` ends an abbreviation, an acronym or an initial rather than a sentence.
 bool dotEndsAbbreviation(std::u32string_view cps, size_t dot) {
-  size_t begin = dot;
+  // In tokenized text ("J . Smith", "0 . 5") the '.' stands alone: read the word before it.
+  size_t wordEnd = dot;
+  if (wordEnd > 0 && cps[wordEnd - 1] == ' ' && (wordEnd < 2 || cps[wordEnd - 2] != ' ')) --wordEnd;
+  size_t begin = wordEnd;
   while (begin > 0 && !unicode::isWhiteSpace(cps[begin - 1])) --begin;
-  while (begin < dot && isOpener(cps[begin])) ++begin;
-  const std::u32string_view word = cps.substr(begin, dot + 1 - begin);  // includes the '.'
-  if (word.size() == 1) return false;                                     // a lone '.'
+  while (begin < wordEnd && isOpener(cps[begin])) ++begin;
+  // "0 . 5", "P = . 001", "8q21 . 3": in tokenized text a lone '.' before a digit is a decimal point.
+  if (wordEnd != dot && dot + 2 < cps.size() && cps[dot + 1] == ' ' && isDigit(cps[dot + 2])) return true;
+  if (begin == wordEnd) return false;  // a lone '.'
+  std::u32string word(cps.substr(begin, wordEnd - begin));
+  word += U'.';
   const std::u32string lower = asciiLower(word);
   if (lower == U"al.") {
     size_t e = begin;

@@ -13,6 +13,9 @@
 //   - a dotted acronym of single letters ("U.K.", "a.m.");
 //   - a single capital initial ("J. Smith");
 // and a '.' inside a number ("3.5") never ends a sentence since no whitespace follows it.
+// Tokenized text (CoNLL tokens joined by spaces) gets the same rules: a '.' standing alone after one space
+// is read with the word before it ("J . Smith", "et al . Then"), and "0 . 5" (a number, '.', a digit,
+// single spaces) is a decimal point.
 // No sentence end falls inside or at the edge-crossing of a protected span: a boundary is dropped when a
 // protected span reaches from before it to after it.
 // Sentences are returned trimmed of leading/trailing whitespace; empty ones are dropped.

@@ -80,6 +80,20 @@ void testAbbreviations() {
            "an ordinary word before '.'");
 }
 
+void testTokenizedText() {
+  expectEq(sentences("Smith J . Found it . Then we left ."), Strings{"Smith J . Found it .", "Then we left ."},
+           "tokenized: an initial before a lone '.', a sentence end after an ordinary word");
+  expectEq(sentences("Smith et al . Found it , e.g . Aspirin ."), Strings{"Smith et al . Found it , e.g . Aspirin ."},
+           "tokenized: abbreviations before a lone '.'");
+  expectEq(sentences("rates ( 0 . 63 v 0 . 30 ; P = . 001 ; ( . 02 ) at 8q21 . 3 ) ."),
+           Strings{"rates ( 0 . 63 v 0 . 30 ; P = . 001 ; ( . 02 ) at 8q21 . 3 ) ."},
+           "tokenized: a lone '.' before a digit is a decimal point");
+  expectEq(sentences("It grew .  5 cells died ."), Strings{"It grew .", "5 cells died ."},
+           "two spaces after a lone '.': not a tokenized number");
+  expectEq(sentences("J . Biol . Chem . 273 , 1998 ."), Strings{"J . Biol . Chem . 273 , 1998 ."},
+           "tokenized: journal abbreviations");
+}
+
 void testUnicode() {
   expectEq(sentences("Élan vital. Über alles. Ñandú corre."), Strings{"Élan vital.", "Über alles.", "Ñandú corre."},
            "accented uppercase letters start sentences");
@@ -124,6 +138,7 @@ void testProtected() {
 int main() {
   testBasicRules();
   testAbbreviations();
+  testTokenizedText();
   testUnicode();
   testProtected();
   return quarry::test::finish("test_sentence_splitter");
