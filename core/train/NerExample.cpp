@@ -1,1 +1,0 @@
-#include "train/NerExample.h"
