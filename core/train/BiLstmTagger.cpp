@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/AtomicFile.h"
+#include "model/BiLstmCrfFolder.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -77,7 +78,7 @@ Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::load(const std::string& fold
   if (!tags) return Error(tags.error().message, metaPath, 0, "tags");
   auto loaded = model::loadBiLstmCrf(folder);
   if (!loaded) return loaded.error();
-  std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(tags.value(), loaded->config, loaded->vocabulary));
+  std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(tags.value(), loaded->config, loaded->vocab));
   if (Status s = t->loadWeights(loaded->model->stateDict()); !s) return s.error();
   return t;
 }
@@ -153,7 +154,7 @@ std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int ba
 
 std::vector<model::ParameterGroup> BiLstmTagger::parameterGroups() { return m_model->parameterGroups(); }
 
-model::StateDict BiLstmTagger::weights() const { return m_model->stateDict(); }
+model::StateDict BiLstmTagger::weights() const { return m_model.ptr()->stateDict(); }
 
 Status BiLstmTagger::loadWeights(const model::StateDict& weights) { return m_model->loadStateDict(weights); }
 

@@ -16,6 +16,7 @@
 #include "train/LengthBucketBatcher.h"
 #include "train/LearningRateSchedule.h"
 #include "train/NerEvaluation.h"
+#include "train/TokenLoss.h"
 #include "train/TrainState.h"
 
 namespace quarry::train {

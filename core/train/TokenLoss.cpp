@@ -1,5 +1,6 @@
 #include "train/TokenLoss.h"
 
+#include <ATen/TensorOperators.h>
 #include <ATen/ops/exp.h>
 #include <ATen/ops/log_softmax.h>
 #include <ATen/ops/ones_like.h>

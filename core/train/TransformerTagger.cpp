@@ -14,6 +14,7 @@
 #include "common/Log.h"
 #include "model/AtomicFile.h"
 #include "model/CheckpointReader.h"
+#include "model/HfFolderWriter.h"
 #include "model/SafetensorsFile.h"
 #include "text/TokenizerFactory.h"
 #include "train/SubwordFeatures.h"

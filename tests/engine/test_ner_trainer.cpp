@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 using namespace quarry::train;
 
 static int failures = 0;
-#define CHECK(cond, what)                                                   \
+#define EXPECT(cond, what)                                                   \
   do {                                                                      \
     if (!(cond)) {                                                          \
       std::fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what);   \
@@ -123,21 +123,21 @@ int main() {
   TrainResult bilstm;
   const double f1 = trainAndScore(smallBiLstm(), root / "bilstm", dev, &bilstm);
   std::printf("bilstm-crf dev F1 %.4f after %lld steps\n", f1, static_cast<long long>(bilstm.steps));
-  CHECK(f1 > 0.95, "BiLSTM-CRF dev F1 > 0.95 on the synthetic task");
-  CHECK(bilstm.history.size() == 8, "one evaluation per epoch");
-  CHECK(fs::exists(root / "bilstm" / "run.json"), "run.json written");
+  EXPECT(f1 > 0.95, "BiLSTM-CRF dev F1 > 0.95 on the synthetic task");
+  EXPECT(bilstm.history.size() == 8, "one evaluation per epoch");
+  EXPECT(fs::exists(root / "bilstm" / "run.json"), "run.json written");
   {
     auto loaded = loadNerTagger((root / "bilstm" / "best").string());
-    CHECK(loaded.ok(), "best/ loads");
+    EXPECT(loaded.ok(), "best/ loads");
     if (loaded) {
       NerData data = buildNerData(dev, loaded.value()->tags().types(), NerDataOptions{});
       NerEvaluation e = evaluateTagger(*loaded.value(), dev, data, 16, true);
-      CHECK(std::fabs(e.tagReport.micro.f1 - f1) < 1e-9, "the saved best model scores the best dev F1 again");
-      CHECK(std::fabs(e.spanReport.micro.f1 - f1) < 1e-9, "character-span F1 equals word-level F1 on aligned data");
+      EXPECT(std::fabs(e.tagReport.micro.f1 - f1) < 1e-9, "the saved best model scores the best dev F1 again");
+      EXPECT(std::fabs(e.spanReport.micro.f1 - f1) < 1e-9, "character-span F1 equals word-level F1 on aligned data");
       bool confident = true;
       for (const auto& row : e.predicted)
         for (const PredictedEntity& p : row) confident = confident && p.confidence > 0 && p.confidence <= 1.0 + 1e-6;
-      CHECK(confident, "confidences lie in (0, 1]");
+      EXPECT(confident, "confidences lie in (0, 1]");
     }
   }
 
@@ -160,16 +160,16 @@ int main() {
     TrainResult r;
     const double tf1 = trainAndScore(c, root / "bert", dev, &r);
     std::printf("random bert + crf dev F1 %.4f\n", tf1);
-    CHECK(tf1 > 0.9, "random BERT + CRF dev F1 > 0.9");
-    CHECK(fs::exists(root / "bert" / "best" / "config.json") && fs::exists(root / "bert" / "best" / "model.safetensors") &&
+    EXPECT(tf1 > 0.9, "random BERT + CRF dev F1 > 0.9");
+    EXPECT(fs::exists(root / "bert" / "best" / "config.json") && fs::exists(root / "bert" / "best" / "model.safetensors") &&
               fs::exists(root / "bert" / "best" / "vocab.txt") && fs::exists(root / "bert" / "best" / "crf.safetensors"),
           "a Hugging Face folder with the CRF beside it");
     auto loaded = loadNerTagger((root / "bert" / "best").string());
-    CHECK(loaded.ok(), "the transformer folder loads");
+    EXPECT(loaded.ok(), "the transformer folder loads");
     if (loaded) {
       NerData data = buildNerData(dev, loaded.value()->tags().types(), NerDataOptions{});
       NerEvaluation e = evaluateTagger(*loaded.value(), dev, data, 16, false);
-      CHECK(std::fabs(e.tagReport.micro.f1 - tf1) < 1e-9, "reloaded transformer scores the same");
+      EXPECT(std::fabs(e.tagReport.micro.f1 - tf1) < 1e-9, "reloaded transformer scores the same");
     }
   }
 
@@ -183,19 +183,19 @@ int main() {
     full.dev = dev;
     full.outputFolder = (root / "full").string();
     auto a = NerTrainer::run(full);
-    CHECK(a.ok(), "uninterrupted run");
+    EXPECT(a.ok(), "uninterrupted run");
 
     TrainRequest part = full;
     part.outputFolder = (root / "part").string();
     auto cancelled = NerTrainer::run(part, [](const TrainProgress& p) { return p.step < 7; });
-    CHECK(cancelled.ok() && cancelled->end == TrainResult::End::Cancelled, "cancel ends the run as cancelled");
-    CHECK(cancelled.ok() && cancelled->steps == 7, "cancelled within one step");
+    EXPECT(cancelled.ok() && cancelled->end == TrainResult::End::Cancelled, "cancel ends the run as cancelled");
+    EXPECT(cancelled.ok() && cancelled->steps == 7, "cancelled within one step");
     part.resume = true;
     auto resumed = NerTrainer::run(part);
-    CHECK(resumed.ok() && resumed->steps == a->steps, "the resumed run ends at the same step");
+    EXPECT(resumed.ok() && resumed->steps == a->steps, "the resumed run ends at the same step");
     auto wa = loadNerTagger((root / "full" / "last" / "model").string());
     auto wb = loadNerTagger((root / "part" / "last" / "model").string());
-    CHECK(wa.ok() && wb.ok(), "both last states load");
+    EXPECT(wa.ok() && wb.ok(), "both last states load");
     if (wa && wb) {
       bool same = true;
       const auto da = wa.value()->weights(), db = wb.value()->weights();
@@ -204,24 +204,24 @@ int main() {
         same = same && it != db.end() && at::allclose(t, it->second, 0, 0);
         if (it != db.end() && !at::allclose(t, it->second, 0, 0)) std::fprintf(stderr, "differs: %s\n", name.c_str());
       }
-      CHECK(same, "resumed weights are bit-identical to the uninterrupted run's");
+      EXPECT(same, "resumed weights are bit-identical to the uninterrupted run's");
     }
     TrainRequest otherData = part;
     otherData.train.pop_back();
     auto refused = NerTrainer::run(otherData);
-    CHECK(!refused.ok(), "resume on changed data is refused");
+    EXPECT(!refused.ok(), "resume on changed data is refused");
   }
 
   // 4. Configuration errors name the key.
   {
     auto bad = NerTrainConfig::fromJson(nlohmann::json{{"epochs", "ten"}}, "cfg.json");
-    CHECK(!bad.ok() && bad.error().field == "epochs" && bad.error().file == "cfg.json", "wrong type names the key");
+    EXPECT(!bad.ok() && bad.error().field == "epochs" && bad.error().file == "cfg.json", "wrong type names the key");
     auto unknown = NerTrainConfig::fromJson(nlohmann::json{{"epoch", 3}}, "cfg.json");
-    CHECK(!unknown.ok() && unknown.error().field == "epoch", "unknown key named");
+    EXPECT(!unknown.ok() && unknown.error().field == "epoch", "unknown key named");
     auto round = NerTrainConfig::fromJson(smallBiLstm().toJson());
-    CHECK(round.ok() && round->toJson() == smallBiLstm().toJson(), "config JSON round trip");
+    EXPECT(round.ok() && round->toJson() == smallBiLstm().toJson(), "config JSON round trip");
     auto notFolder = loadNerTagger((root / "nothing").string());
-    CHECK(!notFolder.ok(), "a missing model folder is an error");
+    EXPECT(!notFolder.ok(), "a missing model folder is an error");
   }
 
   fs::remove_all(root);
