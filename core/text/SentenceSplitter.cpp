@@ -15,16 +15,18 @@ namespace {
 // Lower-cased; a '.' ending one of these never ends a sentence ("al." only after "et"). The second
 // half are journal abbreviations of biomedical citations ("J. Biol. Chem. 273").
 constexpr std::array<std::u32string_view, 59> kAbbreviations = {
-    U"e.g.",   U"i.e.",  U"dr.",    U"mr.",    U"mrs.",   U"ms.",   U"prof.", U"fig.",  U"figs.",  U"no.",
-    U"nos.",   U"vs.",   U"approx.", U"cf.",   U"inc.",   U"ltd.",  U"co.",   U"corp.", U"u.s.",   U"etc.",
-    U"st.",    U"jr.",   U"sr.",    U"eq.",    U"eqs.",   U"ref.",  U"refs.", U"vol.",  U"pp.",    U"p.",
-    U"ca.",    U"resp.", U"viz.",   U"dept.",  U"univ.",  U"ed.",   U"eds.",  U"tab.",  U"suppl.", U"sect.",
-    U"ch.",    U"mt.",   U"gen.",   U"sp.",    U"spp.",   U"biol.", U"chem.", U"proc.", U"natl.",  U"acad.",
-    U"sci.",   U"hum.",  U"genet.", U"mol.",   U"med.",   U"mutat.", U"assoc.", U"clin.", U"engl."};
+    U"e.g.", U"i.e.",  U"dr.",     U"mr.",   U"mrs.",  U"ms.",    U"prof.",  U"fig.",  U"figs.",  U"no.",
+    U"nos.", U"vs.",   U"approx.", U"cf.",   U"inc.",  U"ltd.",   U"co.",    U"corp.", U"u.s.",   U"etc.",
+    U"st.",  U"jr.",   U"sr.",     U"eq.",   U"eqs.",  U"ref.",   U"refs.",  U"vol.",  U"pp.",    U"p.",
+    U"ca.",  U"resp.", U"viz.",    U"dept.", U"univ.", U"ed.",    U"eds.",   U"tab.",  U"suppl.", U"sect.",
+    U"ch.",  U"mt.",   U"gen.",    U"sp.",   U"spp.",  U"biol.",  U"chem.",  U"proc.", U"natl.",  U"acad.",
+    U"sci.", U"hum.",  U"genet.",  U"mol.",  U"med.",  U"mutat.", U"assoc.", U"clin.", U"engl."};
 
 int cat(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
 
-bool isLineBreak(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029; }
+bool isLineBreak(char32_t cp) {
+  return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
 bool isTerminator(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
 bool isCjkStop(char32_t cp) { return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F; }
 bool isQuote(char32_t cp) { return cp == '"' || cp == '\''; }
@@ -67,8 +69,8 @@ bool dotEndsAbbreviation(std::u32string_view cps, size_t dot) {
   if (lower == U"al.") {
     size_t e = begin;
     while (e > 0 && unicode::isWhiteSpace(cps[e - 1])) --e;
-    return e >= 2 && asciiLower(cps.substr(e - 2, 2)) == U"et" && (e == 2 || unicode::isWhiteSpace(cps[e - 3]) ||
-                                                                  isOpener(cps[e - 3]));
+    return e >= 2 && asciiLower(cps.substr(e - 2, 2)) == U"et" &&
+           (e == 2 || unicode::isWhiteSpace(cps[e - 3]) || isOpener(cps[e - 3]));
   }
   if (std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end()) return true;
   // "J." and dotted acronyms of single letters: "U.K.", "a.m.".

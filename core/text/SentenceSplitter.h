@@ -28,9 +28,9 @@
 namespace quarry::text {
 
 struct SentenceSplitOptions {
-  bool newlineEndsSentence = true;   // a line break always ends a sentence (one sentence per line)
+  bool newlineEndsSentence = true;      // a line break always ends a sentence (one sentence per line)
   bool punctuationEndsSentence = true;  // '.', '!', '?', '…' end a sentence as described above
-  bool cjkStopsEndSentence = true;   // '。', '！', '？' end a sentence even without whitespace after
+  bool cjkStopsEndSentence = true;      // '。', '！', '？' end a sentence even without whitespace after
 };
 
 // Sentence spans of `utf8`, code points, in text order. protectedSpans (code points, any order) are

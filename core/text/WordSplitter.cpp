@@ -11,7 +11,8 @@ namespace quarry::text {
 namespace {
 
 bool isSeparator(char32_t cp) {
-  return unicode::isWhiteSpace(cp) || utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CC;
+  return unicode::isWhiteSpace(cp) ||
+         utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CC;
 }
 
 bool isOwnWord(char32_t cp) {

@@ -65,10 +65,12 @@ std::vector<std::vector<int32_t>> makeBatches(const std::vector<int32_t>& length
   }
   std::mt19937_64 rng(splitMix64(seed ^ splitMix64(static_cast<uint64_t>(static_cast<int64_t>(epoch)))));
   fisherYates(order, rng);
-  const size_t chunk = maxBatchItems > 0 ? kBatchesPerChunk * static_cast<size_t>(maxBatchItems) : order.size();
+  const size_t chunk =
+      maxBatchItems > 0 ? kBatchesPerChunk * static_cast<size_t>(maxBatchItems) : order.size();
   for (size_t begin = 0; begin < order.size(); begin += chunk) {
-    std::vector<int32_t> part(order.begin() + static_cast<std::ptrdiff_t>(begin),
-                              order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), begin + chunk)));
+    std::vector<int32_t> part(
+        order.begin() + static_cast<std::ptrdiff_t>(begin),
+        order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), begin + chunk)));
     // Stable: equal lengths keep their random order.
     std::stable_sort(part.begin(), part.end(), [&lengths](int32_t a, int32_t b) {
       return lengths[static_cast<size_t>(a)] < lengths[static_cast<size_t>(b)];

@@ -32,7 +32,8 @@ class DocumentBuilder {
   }
 
   // labelled: tags are made and problems reported; else mentions only protect sentence cuts.
-  void run(const TagSet* tags, const std::set<std::string>* typeFilter, std::map<std::string, int>& ignoredTypes) {
+  void run(const TagSet* tags, const std::set<std::string>* typeFilter,
+           std::map<std::string, int>& ignoredTypes) {
     std::vector<Candidate> candidates;
     for (size_t k = 0; k < m_doc.entities.size(); ++k) {
       const EntityMention& m = m_doc.entities[k];
@@ -80,9 +81,10 @@ class DocumentBuilder {
     const int32_t n = static_cast<int32_t>(m_cps.size());
     if (m.start < 0 || m.end > n || m.start >= m.end) {
       if (labelled)
-        report(m, {}, m.start >= m.end ? "is empty (start " + std::to_string(m.start) + ", end " +
-                                             std::to_string(m.end) + ")"
-                                       : "lies outside the text, which has " + std::to_string(n) + " characters");
+        report(m, {},
+               m.start >= m.end
+                   ? "is empty (start " + std::to_string(m.start) + ", end " + std::to_string(m.end) + ")"
+                   : "lies outside the text, which has " + std::to_string(n) + " characters");
       return std::nullopt;
     }
     const auto first = std::lower_bound(m_words.begin(), m_words.end(), m.start,
@@ -134,8 +136,10 @@ class DocumentBuilder {
       const EntityMention& m = m_doc.entities[c.index];
       const EntityMention& other = m_doc.entities[clash->index];
       std::string how = "overlaps ";
-      if (clash->span == c.span) how = "has the same span as ";
-      else if (clash->span.start <= c.span.start && clash->span.end >= c.span.end) how = "overlaps (nested in) ";
+      if (clash->span == c.span)
+        how = "has the same span as ";
+      else if (clash->span.start <= c.span.start && clash->span.end >= c.span.end)
+        how = "overlaps (nested in) ";
       report(m, c.span, how + describe(other, clash->span) + ", which is kept; flat tags hold one of them");
     }
     std::vector<Candidate> out;
@@ -156,8 +160,9 @@ class DocumentBuilder {
         if (end == start) {
           end = start + limit;
           while (end < b && joined[end]) ++end;
-          m_out.warnings.push_back("document '" + m_doc.id + "': an entity longer than " + std::to_string(limit) +
-                                   " words is kept whole in a sentence of " + std::to_string(end - start) + " words");
+          m_out.warnings.push_back("document '" + m_doc.id + "': an entity longer than " +
+                                   std::to_string(limit) + " words is kept whole in a sentence of " +
+                                   std::to_string(end - start) + " words");
         }
       }
       out.emplace_back(start, end);
@@ -166,7 +171,8 @@ class DocumentBuilder {
     return out;
   }
 
-  void emitSentences(const std::vector<Span>& sentences, const std::vector<Candidate>& kept, const TagSet* tags) {
+  void emitSentences(const std::vector<Span>& sentences, const std::vector<Candidate>& kept,
+                     const TagSet* tags) {
     // joined[k] = 1 when words k-1 and k belong to one kept mention.
     std::vector<uint8_t> joined(m_words.size() + 1, 0);
     for (const auto& c : kept) {
@@ -187,8 +193,10 @@ class DocumentBuilder {
         EntityMention trained = m_doc.entities[c.index];
         trained.start = c.span.start;
         trained.end = c.span.end;
-        if (c.span.start >= s.start && c.span.end <= s.end) inside.push_back(trained);
-        else if (tags) report(m_doc.entities[c.index], c.span, "crosses a sentence boundary; dropped");
+        if (c.span.start >= s.start && c.span.end <= s.end)
+          inside.push_back(trained);
+        else if (tags)
+          report(m_doc.entities[c.index], c.span, "crosses a sentence boundary; dropped");
       }
       for (const auto& [a, b] : chunks(w, end, joined)) {
         if (a == b) continue;
@@ -230,8 +238,9 @@ NerData buildNerData(const std::vector<NerDocument>& docs, const std::vector<std
   for (const auto& [type, count] : ignoredTypes)
     out.warnings.push_back(std::to_string(count) + " mention(s) of type '" + type +
                            "', which is not among the entity types, were ignored");
-  quarry::log::get("train")->info("NER data: {} documents, {} sentences, {} mentions not trained as annotated ({} overlapping)",
-                                  docs.size(), out.sentences.size(), out.misaligned.size(), out.overlapping);
+  quarry::log::get("train")->info(
+      "NER data: {} documents, {} sentences, {} mentions not trained as annotated ({} overlapping)",
+      docs.size(), out.sentences.size(), out.misaligned.size(), out.overlapping);
   return out;
 }
 

@@ -16,16 +16,16 @@ struct NerDataOptions {
   TagEncoding encoding = TagEncoding::IOB2;  // tag scheme of SentenceExample::tags
   bool splitSentences = true;                // split documents into sentences (false: one sentence each)
   text::SentenceSplitOptions sentenceRules;  // how sentences are split, when splitSentences
-  bool widenMisaligned = true;  // train on the nearest word boundaries (true) or drop the mention (false); reported either way
-  int maxSentenceWords = 0;     // 0 = no limit, else longer sentences are cut at word boundaries outside entities
+  bool widenMisaligned = true;               // misaligned mention: widen to words (true) or drop; reported
+  int maxSentenceWords = 0;                  // 0 = no limit, else cut longer sentences outside entities
 };
 
 struct NerData {
-  TagSet tags;                              // the tag vocabulary SentenceExample::tags index
-  std::vector<SentenceExample> sentences;   // in document order, then text order
-  std::vector<MisalignedSpan> misaligned;   // every gold mention not trained as annotated, with why
-  int overlapping = 0;                      // of those, mentions dropped for overlapping a kept one
-  std::vector<std::string> warnings;        // other things a person should know (ignored types, long entities)
+  TagSet tags;                             // the tag vocabulary SentenceExample::tags index
+  std::vector<SentenceExample> sentences;  // in document order, then text order
+  std::vector<MisalignedSpan> misaligned;  // every gold mention not trained as annotated, with why
+  int overlapping = 0;                     // of those, mentions dropped for overlapping a kept one
+  std::vector<std::string> warnings;       // other things a person should know (ignored types, long entities)
 };
 
 // Builds tagged sentences. Per document:

@@ -11,7 +11,7 @@ namespace {
 
 struct Template {
   std::vector<const text::TemplateItem*> prefix, suffix;  // specials before / after the sentence
-  int64_t sequenceType = 0;                              // type id of the sentence's tokens
+  int64_t sequenceType = 0;                               // type id of the sentence's tokens
 };
 
 Template splitTemplate(const text::Tokenizer& tokenizer) {
@@ -33,7 +33,9 @@ Template splitTemplate(const text::Tokenizer& tokenizer) {
 std::vector<std::pair<int32_t, int32_t>> windowRanges(const std::vector<int32_t>& wordIds, int32_t capacity,
                                                       int32_t stride) {
   const int32_t n = static_cast<int32_t>(wordIds.size());
-  auto wordStart = [&](int32_t k) { return k <= 0 || k >= n || wordIds[static_cast<size_t>(k)] != wordIds[static_cast<size_t>(k - 1)]; };
+  auto wordStart = [&](int32_t k) {
+    return k <= 0 || k >= n || wordIds[static_cast<size_t>(k)] != wordIds[static_cast<size_t>(k - 1)];
+  };
   stride = std::clamp(stride, 0, capacity - 1);
   std::vector<std::pair<int32_t, int32_t>> out;
   int32_t start = 0;
@@ -70,8 +72,8 @@ std::vector<SubwordWindow> buildSubwordWindows(const std::vector<SentenceExample
   const int32_t specials = static_cast<int32_t>(tmpl.prefix.size() + tmpl.suffix.size());
   int32_t capacity = maxLength - specials;
   if (capacity < 1) {
-    quarry::log::get("train")->warn("maxLength {} leaves no room for tokens beside {} specials; using 1", maxLength,
-                                     specials);
+    quarry::log::get("train")->warn("maxLength {} leaves no room for tokens beside {} specials; using 1",
+                                    maxLength, specials);
     capacity = 1;
   }
   text::EncodeOptions plain;
@@ -101,8 +103,10 @@ std::vector<SubwordWindow> buildSubwordWindows(const std::vector<SentenceExample
       for (size_t r = 0; r < ranges.size(); ++r) {
         const auto [a, b] = ranges[r];
         int64_t score = -2;  // does not hold the word's first token
-        if (a <= first[w] && last[w] <= b) score = std::min(first[w] - a, b - last[w]);
-        else if (a <= first[w] && first[w] < b) score = -1;  // holds its start only (a word longer than a window)
+        if (a <= first[w] && last[w] <= b)
+          score = std::min(first[w] - a, b - last[w]);
+        else if (a <= first[w] && first[w] < b)
+          score = -1;  // holds its start only (a word longer than a window)
         if (score > best) {
           best = score;
           owner[w] = static_cast<int32_t>(r);
@@ -144,13 +148,15 @@ std::vector<SubwordWindow> buildSubwordWindows(const std::vector<SentenceExample
   return out;
 }
 
-int64_t mergeWindowScores(const std::vector<SubwordWindow>& windows, const std::vector<const float*>& windowScores,
-                          int32_t width, const std::vector<float*>& sentenceScores) {
+int64_t mergeWindowScores(const std::vector<SubwordWindow>& windows,
+                          const std::vector<const float*>& windowScores, int32_t width,
+                          const std::vector<float*>& sentenceScores) {
   int64_t written = 0;
   const size_t rowBytes = static_cast<size_t>(std::max(width, 0)) * sizeof(float);
   for (size_t w = 0; w < windows.size() && w < windowScores.size(); ++w) {
     const SubwordWindow& win = windows[w];
-    if (!windowScores[w] || win.sentence < 0 || static_cast<size_t>(win.sentence) >= sentenceScores.size()) continue;
+    if (!windowScores[w] || win.sentence < 0 || static_cast<size_t>(win.sentence) >= sentenceScores.size())
+      continue;
     float* dest = sentenceScores[static_cast<size_t>(win.sentence)];
     if (!dest) continue;
     for (size_t p = 0; p < win.ids.size(); ++p) {

@@ -14,13 +14,13 @@ namespace quarry::train {
 constexpr int64_t kIgnoreLabel = -100;
 
 struct SubwordWindow {
-  int32_t sentence = 0;            // index into the SentenceExample list
-  std::vector<int64_t> ids;        // token ids, template specials included ([CLS] ... [SEP])
-  std::vector<int64_t> typeIds;    // segment ids
-  std::vector<int32_t> wordIndex;  // per position: sentence word index of the token, -1 for specials
+  int32_t sentence = 0;              // index into the SentenceExample list
+  std::vector<int64_t> ids;          // token ids, template specials included ([CLS] ... [SEP])
+  std::vector<int64_t> typeIds;      // segment ids
+  std::vector<int32_t> wordIndex;    // per position: sentence word index of the token, -1 for specials
   std::vector<uint8_t> firstOfWord;  // per position: 1 on the first sub-token of a word
-  std::vector<int64_t> labels;     // tag id on the first sub-token of each word this window OWNS, -100 elsewhere
-  std::vector<uint8_t> owns;       // per word of the sentence: 1 when this window's prediction is kept for it
+  std::vector<int64_t> labels;  // tag id on the first sub-token of each word this window OWNS, -100 elsewhere
+  std::vector<uint8_t> owns;    // per word of the sentence: 1 when this window's prediction is kept for it
 };
 
 // Windows over the sentences, in sentence order. Each word is tokenized on its own
@@ -44,7 +44,8 @@ std::vector<SubwordWindow> buildSubwordWindows(const std::vector<SentenceExample
 //                   SubwordWindow::sentence; words = owns.size()). Rows of words without tokens are left
 //                   as they were.
 // Returns the number of word rows written.
-int64_t mergeWindowScores(const std::vector<SubwordWindow>& windows, const std::vector<const float*>& windowScores,
-                          int32_t width, const std::vector<float*>& sentenceScores);
+int64_t mergeWindowScores(const std::vector<SubwordWindow>& windows,
+                          const std::vector<const float*>& windowScores, int32_t width,
+                          const std::vector<float*>& sentenceScores);
 
 }  // namespace quarry::train

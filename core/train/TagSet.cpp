@@ -54,10 +54,14 @@ int32_t perType(TagEncoding e) { return e == TagEncoding::BIOES ? 4 : 2; }
 TagSet::Prefix TagSet::prefixOf(int32_t id) const {
   if (id <= 0 || id >= size()) return Prefix::O;
   switch ((id - 1) % perType(m_encoding)) {
-    case 0: return Prefix::B;
-    case 1: return Prefix::I;
-    case 2: return Prefix::E;
-    default: return Prefix::S;
+    case 0:
+      return Prefix::B;
+    case 1:
+      return Prefix::I;
+    case 2:
+      return Prefix::E;
+    default:
+      return Prefix::S;
   }
 }
 
@@ -84,14 +88,16 @@ std::vector<int32_t> TagSet::encode(const std::vector<text::Span>& wordSpans,
     const size_t a = static_cast<size_t>(first - wordSpans.begin());
     const size_t b = static_cast<size_t>(last - wordSpans.begin());
     if (a == b) continue;
-    if (std::any_of(tags.begin() + static_cast<std::ptrdiff_t>(a), tags.begin() + static_cast<std::ptrdiff_t>(b),
-                    [](int32_t t) { return t != 0; }))
+    if (std::any_of(tags.begin() + static_cast<std::ptrdiff_t>(a),
+                    tags.begin() + static_cast<std::ptrdiff_t>(b), [](int32_t t) { return t != 0; }))
       continue;
     const bool bioes = m_encoding == TagEncoding::BIOES;
     for (size_t w = a; w < b; ++w) {
       Prefix p = w == a ? Prefix::B : Prefix::I;
-      if (bioes && b - a == 1) p = Prefix::S;
-      else if (bioes && w + 1 == b) p = Prefix::E;
+      if (bioes && b - a == 1)
+        p = Prefix::S;
+      else if (bioes && w + 1 == b)
+        p = Prefix::E;
       tags[w] = tagOf(p, *type);
     }
   }
@@ -147,7 +153,8 @@ std::vector<std::pair<text::Span, std::string>> TagSet::decode(const std::vector
 
 std::vector<std::vector<bool>> TagSet::allowedTransitions() const {
   const int32_t n = size();
-  std::vector<std::vector<bool>> allowed(static_cast<size_t>(n), std::vector<bool>(static_cast<size_t>(n), true));
+  std::vector<std::vector<bool>> allowed(static_cast<size_t>(n),
+                                         std::vector<bool>(static_cast<size_t>(n), true));
   for (int32_t from = 0; from < n; ++from) {
     const Prefix pf = prefixOf(from);
     const bool inside = pf == Prefix::B || pf == Prefix::I;  // an entity is open after `from`
@@ -205,8 +212,7 @@ Result<TagSet> TagSet::fromJson(const nlohmann::json& json) {
     names.push_back(t.get<std::string>());
   }
   TagSet set(std::move(names), *encoding);
-  if (set.types().size() != types->size())
-    return Error("entity types are repeated", "", 0, "types");
+  if (set.types().size() != types->size()) return Error("entity types are repeated", "", 0, "types");
   if (const auto tags = json.find("tags"); tags != json.end() && *tags != nlohmann::json(set.m_names))
     return Error("\"tags\" " + tags->dump() + " do not match encoding and types (expected " +
                      nlohmann::json(set.m_names).dump() + ")",

@@ -78,7 +78,8 @@ int main() {
   for (const auto& b : tok) {
     int32_t longest = 0;
     for (int32_t i : b) longest = std::max(longest, lengths[static_cast<size_t>(i)]);
-    tokensOk = tokensOk && b.size() <= 64 && (static_cast<int64_t>(longest) * static_cast<int64_t>(b.size()) <= 1000);
+    tokensOk = tokensOk && b.size() <= 64 &&
+               (static_cast<int64_t>(longest) * static_cast<int64_t>(b.size()) <= 1000);
   }
   expectTrue(tokensOk, "padded tokens within the limit");
   expectEq(makeBatches({5, 2000, 5}, 8, 100, 1, 0, false), Batches{{0}, {1}, {2}},
@@ -87,9 +88,9 @@ int main() {
   expectEq(makeBatches({1, 2, 3}, 0, 0, 1, 0, false), Batches{{0, 1, 2}}, "no limits: one batch");
 
   // Pinned: the same indexes on every platform and standard library.
-  expectEq(makeBatches({4, 1, 3, 1, 5, 9, 2, 6, 5, 3}, 3, 0, 2024, 1, true),
-           // Lengths sorted 1 1 2 | 3 3 4 | 5 5 6 | 9 in one chunk; ties and batch order from the seeded draws.
-           Batches{{2, 9, 0}, {3, 1, 6}, {5}, {8, 4, 7}},
-           "reference batches for seed 2024, epoch 1");
+  expectEq(
+      makeBatches({4, 1, 3, 1, 5, 9, 2, 6, 5, 3}, 3, 0, 2024, 1, true),
+      // Lengths sorted 1 1 2 | 3 3 4 | 5 5 6 | 9 in one chunk; ties and batch order from the seeded draws.
+      Batches{{2, 9, 0}, {3, 1, 6}, {5}, {8, 4, 7}}, "reference batches for seed 2024, epoch 1");
   return quarry::test::finish("test_length_batcher");
 }

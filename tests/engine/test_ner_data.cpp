@@ -27,8 +27,8 @@ NerDocument doc(std::string text, std::vector<EntityMention> mentions, std::stri
 
 void testWordsAndTags() {
   // Code point offsets: "Ölung" 0-5, "der" 6-9, "Ärzte" 10-15, "." 15, "Sie" 17-20 ...
-  const auto d = buildNerData({doc("Ölung der Ärzte. Sie kamen aus Köln.", {{10, 15, "Group"}, {31, 35, "Place"}})},
-                              {}, {});
+  const auto d = buildNerData(
+      {doc("Ölung der Ärzte. Sie kamen aus Köln.", {{10, 15, "Group"}, {31, 35, "Place"}})}, {}, {});
   expectEq(d.sentences.size(), 2u, "two sentences");
   expectEq(d.sentences[0].words, Strings{"Ölung", "der", "Ärzte", "."}, "words of sentence 1");
   expectEq(d.sentences[0].wordSpans, std::vector<Span>{{0, 5}, {6, 9}, {10, 15}, {15, 16}}, "word spans");
@@ -40,9 +40,11 @@ void testWordsAndTags() {
 
   NerDataOptions bioes;
   bioes.encoding = TagEncoding::BIOES;
-  const auto b = buildNerData({doc("Acute renal failure , and gout .", {{0, 19, "Disease"}, {26, 30, "Disease"}})},
-                              {"Disease", "Gene"}, bioes);
-  expectEq(tagNames(b, 0), Strings{"B-Disease", "I-Disease", "E-Disease", "O", "O", "S-Disease", "O"}, "BIOES");
+  const auto b =
+      buildNerData({doc("Acute renal failure , and gout .", {{0, 19, "Disease"}, {26, 30, "Disease"}})},
+                   {"Disease", "Gene"}, bioes);
+  expectEq(tagNames(b, 0), Strings{"B-Disease", "I-Disease", "E-Disease", "O", "O", "S-Disease", "O"},
+           "BIOES");
   expectEq(b.tags.types(), Strings{"Disease", "Gene"}, "given types");
   expectEq(b.sentences[0].document, 0, "document index");
 }
@@ -53,21 +55,25 @@ void testMisaligned() {
   NerDataOptions widen, drop;
   drop.widenMisaligned = false;
   const std::vector<NerDocument> docs = {doc(text, {{4, 8, "Gene"}}, "a"), doc(text, {{8, 15, "Gene"}}, "b"),
-                                         doc(text, {{3, 22, "Gene"}}, "c"), doc(text, {{16, 21, "Gene"}}, "d")};
+                                         doc(text, {{3, 22, "Gene"}}, "c"),
+                                         doc(text, {{16, 21, "Gene"}}, "d")};
   const auto w = buildNerData(docs, {}, widen);
   expectEq(w.misaligned.size(), 4u, "four misaligned");
   if (w.misaligned.size() == 4) {
     expectEq(w.misaligned[0].nearest, Span{4, 15}, "nearest a");
-    expectEq(w.misaligned[0].reason, "ends inside the word 'APC2related'; trained as 'APC2related'", "reason a");
+    expectEq(w.misaligned[0].reason, "ends inside the word 'APC2related'; trained as 'APC2related'",
+             "reason a");
     expectEq(w.misaligned[0].documentId, "a", "document id");
-    expectEq(w.misaligned[1].reason, "starts inside the word 'APC2related'; trained as 'APC2related'", "reason b");
+    expectEq(w.misaligned[1].reason, "starts inside the word 'APC2related'; trained as 'APC2related'",
+             "reason b");
     expectEq(w.misaligned[2].nearest, Span{4, 23}, "nearest c");
     expectEq(w.misaligned[2].reason,
              "starts on whitespace before the word 'APC2related' and ends inside the word 'is'; "
              "trained as 'APC2related gene is'",
              "reason c");
     expectEq(w.misaligned[3].nearest, Span{16, 20}, "nearest d");
-    expectEq(w.misaligned[3].reason, "ends on whitespace after the word 'gene'; trained as 'gene'", "reason d");
+    expectEq(w.misaligned[3].reason, "ends on whitespace after the word 'gene'; trained as 'gene'",
+             "reason d");
     expectEq(w.misaligned[3].document, 3, "document index d");
     expectTrue(w.misaligned[3].mention == EntityMention{16, 21, "Gene"}, "mention as annotated");
   }
@@ -75,7 +81,8 @@ void testMisaligned() {
   expectEq(tagNames(w, 2), Strings{"O", "B-Gene", "I-Gene", "I-Gene", "O", "O"}, "widened c");
   const auto d = buildNerData(docs, {}, drop);
   expectEq(d.misaligned.size(), 4u, "reported when dropped too");
-  if (!d.misaligned.empty()) expectEq(d.misaligned[0].reason, "ends inside the word 'APC2related'; dropped", "reason");
+  if (!d.misaligned.empty())
+    expectEq(d.misaligned[0].reason, "ends inside the word 'APC2related'; dropped", "reason");
   expectEq(tagNames(d, 0), Strings{"O", "O", "O", "O", "O", "O"}, "dropped a");
   const auto aligned = buildNerData({doc("APC2-related genes", {{0, 4, "Gene"}})}, {}, widen);
   expectTrue(aligned.misaligned.empty(), "punctuation is a word boundary");
@@ -85,7 +92,8 @@ void testMisaligned() {
 void testOverlaps() {
   const std::string text = "adenomatous polyposis coli tumour";
   //                        0         1         2         3
-  const auto d = buildNerData({doc(text, {{12, 26, "Disease"}, {0, 26, "Disease"}, {22, 33, "Disease"}})}, {}, {});
+  const auto d =
+      buildNerData({doc(text, {{12, 26, "Disease"}, {0, 26, "Disease"}, {22, 33, "Disease"}})}, {}, {});
   expectEq(d.overlapping, 2, "two overlapping dropped");
   expectEq(tagNames(d, 0), Strings{"B-Disease", "I-Disease", "I-Disease", "O"}, "the longer is kept");
   if (d.misaligned.size() == 2) {
@@ -95,7 +103,8 @@ void testOverlaps() {
              "flat tags hold one of them",
              "nested reason");
     expectEq(d.misaligned[1].reason.substr(0, 60),
-             std::string("overlaps the Disease mention 'adenomatous polyposis coli' (0").substr(0, 60), "overlap reason");
+             std::string("overlaps the Disease mention 'adenomatous polyposis coli' (0").substr(0, 60),
+             "overlap reason");
   } else {
     expectEq(d.misaligned.size(), 2u, "two reported");
   }
@@ -114,8 +123,8 @@ void testOverlaps() {
 }
 
 void testOutOfRange() {
-  const auto d = buildNerData({doc("Ölung der", {{6, 10, "X"}, {-1, 2, "X"}, {3, 3, "X"}, {5, 6, "X"}, {0, 5, "X"}})},
-                              {}, {});
+  const auto d = buildNerData(
+      {doc("Ölung der", {{6, 10, "X"}, {-1, 2, "X"}, {3, 3, "X"}, {5, 6, "X"}, {0, 5, "X"}})}, {}, {});
   expectEq(d.misaligned.size(), 4u, "four reported");
   if (d.misaligned.size() == 4) {
     expectEq(d.misaligned[0].reason, "lies outside the text, which has 9 characters", "beyond the end");
@@ -134,9 +143,10 @@ void testSentences() {
   const auto d = buildNerData({doc(text, {{7, 34, "Disease"}})}, {}, {});
   expectEq(d.sentences.size(), 3u, "the entity keeps two sentences together");
   expectEq(d.sentences[0].span, Span{0, 35}, "protected sentence");
-  expectEq(tagNames(d, 0),
-           Strings{"O", "O", "B-Disease", "I-Disease", "I-Disease", "I-Disease", "I-Disease", "I-Disease", "O"},
-           "entity across the '.'");
+  expectEq(
+      tagNames(d, 0),
+      Strings{"O", "O", "B-Disease", "I-Disease", "I-Disease", "I-Disease", "I-Disease", "I-Disease", "O"},
+      "entity across the '.'");
   NerDataOptions whole;
   whole.splitSentences = false;
   const auto w = buildNerData({doc(text, {})}, {}, whole);
@@ -165,16 +175,19 @@ void testSentences() {
 
   const auto u = buildUnlabelledSentences({doc(text, {})}, {});
   expectEq(u.size(), 4u, "unlabelled sentences");
-  expectTrue(!u.empty() && u[0].tags.empty() && u[0].words == plain.sentences[0].words, "no tags, same words");
+  expectTrue(!u.empty() && u[0].tags.empty() && u[0].words == plain.sentences[0].words,
+             "no tags, same words");
 }
 
 void testTypesAndDeterminism() {
-  const std::vector<NerDocument> docs = {doc("BRCA1 causes breast cancer .", {{0, 5, "Gene"}, {13, 26, "Disease"}}),
-                                         doc("TP53 too .", {{0, 4, "Gene"}})};
+  const std::vector<NerDocument> docs = {
+      doc("BRCA1 causes breast cancer .", {{0, 5, "Gene"}, {13, 26, "Disease"}}),
+      doc("TP53 too .", {{0, 4, "Gene"}})};
   const auto d = buildNerData(docs, {"Disease"}, {});
   expectEq(d.tags.types(), Strings{"Disease"}, "only the given types");
   expectEq(tagNames(d, 0), Strings{"O", "O", "B-Disease", "I-Disease", "O"}, "other types ignored");
-  expectEq(d.warnings, Strings{"2 mention(s) of type 'Gene', which is not among the entity types, were ignored"},
+  expectEq(d.warnings,
+           Strings{"2 mention(s) of type 'Gene', which is not among the entity types, were ignored"},
            "ignored types warned");
   const auto a = buildNerData(docs, {}, {}), b = buildNerData(docs, {}, {});
   bool same = a.sentences.size() == b.sentences.size();

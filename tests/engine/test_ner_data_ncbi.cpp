@@ -73,7 +73,8 @@ bool readTsv(const std::filesystem::path& path, std::vector<NerDocument>& docs) 
 void checkData(const NerData& data, const std::vector<NerDocument>& docs, const std::string& what) {
   expectEq(data.misaligned.size(), 0u, what + ": misaligned");
   for (size_t i = 0; i < data.misaligned.size() && i < 5; ++i)
-    std::cout << "  misaligned: " << data.misaligned[i].documentId << " " << data.misaligned[i].reason << "\n";
+    std::cout << "  misaligned: " << data.misaligned[i].documentId << " " << data.misaligned[i].reason
+              << "\n";
   expectEq(data.overlapping, 0, what + ": overlapping");
   expectEq(data.tags.types(), std::vector<std::string>{"Disease"}, what + ": types");
   std::vector<std::vector<EntityMention>> back(docs.size());
@@ -81,7 +82,8 @@ void checkData(const NerData& data, const std::vector<NerDocument>& docs, const 
   for (const SentenceExample& ex : data.sentences) {
     for (const auto& [words, type] : data.tags.decode(ex.tags))
       back[static_cast<size_t>(ex.document)].push_back({ex.wordSpans[static_cast<size_t>(words.start)].start,
-                                                        ex.wordSpans[static_cast<size_t>(words.end - 1)].end, type});
+                                                        ex.wordSpans[static_cast<size_t>(words.end - 1)].end,
+                                                        type});
     decoded += data.tags.decode(ex.tags).size();
   }
   size_t mismatched = 0;

@@ -59,21 +59,27 @@ void testBasicRules() {
 }
 
 void testAbbreviations() {
-  const Strings noSplit = {
-      "Use e.g. Aspirin here.", "That is i.e. The same.",   "Ask Dr. Smith now.",    "Ask Mr. Brown now.",
-      "Ask Mrs. Brown now.",    "Ask Ms. Brown now.",       "Ask Prof. Brown now.",  "See Fig. 3 here.",
-      "See Figs. 3 and 4.",     "See No. 5 here.",          "Cats vs. Dogs today.",  "Smith et al. Found it.",
-      "It took approx. 5 min.", "See cf. Table 2.",         "Acme Inc. Sells it.",   "Acme Ltd. Sells it.",
-      "Acme Co. Sells it.",     "Made in the U.S. By hand.", "Apples, pears etc. And more.",
-      "Met J. Smith today.",    "Cities in the U.K. Are old.", "Use (e.g. Aspirin) here.",
-      "Use E.G. Aspirin here.", "At 10 a.m. We met."};
+  const Strings noSplit = {"Use e.g. Aspirin here.",       "That is i.e. The same.",
+                           "Ask Dr. Smith now.",           "Ask Mr. Brown now.",
+                           "Ask Mrs. Brown now.",          "Ask Ms. Brown now.",
+                           "Ask Prof. Brown now.",         "See Fig. 3 here.",
+                           "See Figs. 3 and 4.",           "See No. 5 here.",
+                           "Cats vs. Dogs today.",         "Smith et al. Found it.",
+                           "It took approx. 5 min.",       "See cf. Table 2.",
+                           "Acme Inc. Sells it.",          "Acme Ltd. Sells it.",
+                           "Acme Co. Sells it.",           "Made in the U.S. By hand.",
+                           "Apples, pears etc. And more.", "Met J. Smith today.",
+                           "Cities in the U.K. Are old.",  "Use (e.g. Aspirin) here.",
+                           "Use E.G. Aspirin here.",       "At 10 a.m. We met."};
   for (const auto& text : noSplit) expectEq(sentences(text), Strings{text}, "abbreviation: " + text);
-  expectEq(sentences("I met al. Then left."), Strings{"I met al.", "Then left."}, "'al.' needs 'et' before it");
+  expectEq(sentences("I met al. Then left."), Strings{"I met al.", "Then left."},
+           "'al.' needs 'et' before it");
   expectEq(sentences("It is in vitamin A. The dose is low."), Strings{"It is in vitamin A. The dose is low."},
            "a single capital before '.' reads as an initial (documented trade-off)");
   expectEq(sentences("Done etc.. Next one."), Strings{"Done etc..", "Next one."},
            "only a lone '.' can end an abbreviation");
-  expectEq(sentences("Ask Dr. Smith! Now."), Strings{"Ask Dr. Smith!", "Now."}, "'!' is never an abbreviation");
+  expectEq(sentences("Ask Dr. Smith! Now."), Strings{"Ask Dr. Smith!", "Now."},
+           "'!' is never an abbreviation");
   expectEq(sentences("It was Dr. No. Then he left."), Strings{"It was Dr. No. Then he left."},
            "'No.' is always read as an abbreviation");
   expectEq(sentences("We saw a dog. The end."), Strings{"We saw a dog.", "The end."},
@@ -81,10 +87,11 @@ void testAbbreviations() {
 }
 
 void testTokenizedText() {
-  expectEq(sentences("Smith J . Found it . Then we left ."), Strings{"Smith J . Found it .", "Then we left ."},
+  expectEq(sentences("Smith J . Found it . Then we left ."),
+           Strings{"Smith J . Found it .", "Then we left ."},
            "tokenized: an initial before a lone '.', a sentence end after an ordinary word");
-  expectEq(sentences("Smith et al . Found it , e.g . Aspirin ."), Strings{"Smith et al . Found it , e.g . Aspirin ."},
-           "tokenized: abbreviations before a lone '.'");
+  expectEq(sentences("Smith et al . Found it , e.g . Aspirin ."),
+           Strings{"Smith et al . Found it , e.g . Aspirin ."}, "tokenized: abbreviations before a lone '.'");
   expectEq(sentences("rates ( 0 . 63 v 0 . 30 ; P = . 001 ; ( . 02 ) at 8q21 . 3 ) ."),
            Strings{"rates ( 0 . 63 v 0 . 30 ; P = . 001 ; ( . 02 ) at 8q21 . 3 ) ."},
            "tokenized: a lone '.' before a digit is a decimal point");
@@ -95,7 +102,8 @@ void testTokenizedText() {
 }
 
 void testUnicode() {
-  expectEq(sentences("Élan vital. Über alles. Ñandú corre."), Strings{"Élan vital.", "Über alles.", "Ñandú corre."},
+  expectEq(sentences("Élan vital. Über alles. Ñandú corre."),
+           Strings{"Élan vital.", "Über alles.", "Ñandú corre."},
            "accented uppercase letters start sentences");
   expectEq(sentences("Мы пришли. Они ушли."), Strings{"Мы пришли.", "Они ушли."}, "Cyrillic");
   expectEq(sentences("ǅemal came. ǈ is titlecase."), Strings{"ǅemal came.", "ǈ is titlecase."},
@@ -108,7 +116,8 @@ void testUnicode() {
            "curly closing quote");
   expectEq(sentences("Yes.\u00a0Sure.\u2003Maybe."), Strings{"Yes.", "Sure.", "Maybe."}, "Unicode spaces");
   expectEq(sentences("One\u2028Two\u2029Three"), Strings{"One", "Two", "Three"}, "Unicode line separators");
-  expectEq(sentences("我来了。你走了！好吗？是的"), Strings{"我来了。", "你走了！", "好吗？", "是的"}, "CJK full stops");
+  expectEq(sentences("我来了。你走了！好吗？是的"), Strings{"我来了。", "你走了！", "好吗？", "是的"},
+           "CJK full stops");
   SentenceSplitOptions noCjk;
   noCjk.cjkStopsEndSentence = false;
   expectEq(sentences("我来了。你走了", noCjk), Strings{"我来了。你走了"}, "cjkStopsEndSentence=false");
@@ -129,8 +138,10 @@ void testProtected() {
            Strings{"He has Smith-Lemli. Opitz syndrome.", "Then more."}, "spans in any order");
   expectEq(sentences("Line one\nLine two", {}, {{5, 13}}), Strings{"Line one\nLine two"},
            "a protected span across a newline");
-  expectEq(sentences("我来了。你走了", {}, {{2, 5}}), Strings{"我来了。你走了"}, "a protected span across a CJK stop");
-  expectEq(sentences("A b. C d.", {}, {{-5, 100}}), Strings{"A b. C d."}, "a span beyond the text is clamped");
+  expectEq(sentences("我来了。你走了", {}, {{2, 5}}), Strings{"我来了。你走了"},
+           "a protected span across a CJK stop");
+  expectEq(sentences("A b. C d.", {}, {{-5, 100}}), Strings{"A b. C d."},
+           "a span beyond the text is clamped");
 }
 
 }  // namespace

@@ -69,13 +69,15 @@ void testShortSentence(const Tokenizer& bert) {
     expectEq(ctl[0].labels, std::vector<int64_t>{-100, 1, 0, -100}, "and has no label");
   }
   const auto empty = buildSubwordWindows({sentence({})}, bert, 16, 4);
-  expectTrue(empty.size() == 1 && empty[0].ids.size() == 2 && empty[0].owns.empty(), "empty sentence: specials only");
+  expectTrue(empty.size() == 1 && empty[0].ids.size() == 2 && empty[0].owns.empty(),
+             "empty sentence: specials only");
 }
 
 void testLongSentence(const Tokenizer& bert) {
   // 300 words, some split into several sub-tokens.
-  const std::vector<std::string> vocab = {"the", "adenomatous", "gene", "polyposis", "of", "tumour", "suppressor",
-                                          "colorectal", "in", "heterozygosity", ",", "mutations"};
+  const std::vector<std::string> vocab = {"the", "adenomatous",    "gene",       "polyposis",
+                                          "of",  "tumour",         "suppressor", "colorectal",
+                                          "in",  "heterozygosity", ",",          "mutations"};
   std::vector<std::string> words;
   std::vector<int32_t> tags;
   for (int i = 0; i < 300; ++i) {
@@ -86,7 +88,8 @@ void testLongSentence(const Tokenizer& bert) {
   const auto windows = buildSubwordWindows({sentence(words, tags)}, bert, maxLength, stride);
   expectTrue(windows.size() >= 6, "several windows (" + std::to_string(windows.size()) + ")");
   std::vector<int> owners(words.size(), 0);
-  bool lengthsOk = true, bracketsOk = true, breaksOk = true, labelsOk = true, centralOk = true, overlapOk = true;
+  bool lengthsOk = true, bracketsOk = true, breaksOk = true, labelsOk = true, centralOk = true,
+       overlapOk = true;
   for (size_t r = 0; r < windows.size(); ++r) {
     const auto& w = windows[r];
     lengthsOk = lengthsOk && static_cast<int>(w.ids.size()) <= maxLength;

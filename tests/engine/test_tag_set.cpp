@@ -34,18 +34,20 @@ void testNames() {
   const TagSet iob({"Gene", "Disease", "Gene", ""}, TagEncoding::IOB2);
   expectEq(iob.types(), Names{"Disease", "Gene"}, "types sorted, deduplicated");
   expectEq(iob.size(), 5, "IOB2 size");
-  expectEq(names(iob, {0, 1, 2, 3, 4}), Names{"O", "B-Disease", "I-Disease", "B-Gene", "I-Gene"}, "IOB2 names");
+  expectEq(names(iob, {0, 1, 2, 3, 4}), Names{"O", "B-Disease", "I-Disease", "B-Gene", "I-Gene"},
+           "IOB2 names");
   const TagSet bioes({"Gene", "Disease"}, TagEncoding::BIOES);
-  expectEq(names(bioes, {0, 1, 2, 3, 4, 5, 6, 7, 8}),
-           Names{"O", "B-Disease", "I-Disease", "E-Disease", "S-Disease", "B-Gene", "I-Gene", "E-Gene", "S-Gene"},
-           "BIOES names");
+  expectEq(
+      names(bioes, {0, 1, 2, 3, 4, 5, 6, 7, 8}),
+      Names{"O", "B-Disease", "I-Disease", "E-Disease", "S-Disease", "B-Gene", "I-Gene", "E-Gene", "S-Gene"},
+      "BIOES names");
   expectEq(bioes.id("S-Gene").value_or(-1), 8, "id()");
   expectTrue(!bioes.id("X-Gene"), "unknown name has no id");
   expectEq(bioes.name(99), "O", "out of range name");
   expectEq(tagEncodingName(TagEncoding::BIOES), "bioes", "encoding name");
   expectTrue(parseTagEncoding("BIO") == TagEncoding::IOB2 && parseTagEncoding("iob2") == TagEncoding::IOB2 &&
-                 parseTagEncoding("IOBES") == TagEncoding::BIOES && parseTagEncoding("bioes") == TagEncoding::BIOES &&
-                 !parseTagEncoding("bilou"),
+                 parseTagEncoding("IOBES") == TagEncoding::BIOES &&
+                 parseTagEncoding("bioes") == TagEncoding::BIOES && !parseTagEncoding("bilou"),
              "parseTagEncoding");
 }
 
@@ -62,11 +64,13 @@ void testEncodeDecode() {
   expectEq(names(bioes, t2), Names{"O", "S-Gene", "O", "O", "B-Disease", "E-Disease"}, "BIOES encode");
   expectEq(bioes.decode(t2), Entities{{{1, 2}, "Gene"}, {{4, 6}, "Disease"}}, "BIOES decode");
   const auto t3 = bioes.encode(words, {{4, 21, "Disease"}});
-  expectEq(names(bioes, t3), Names{"O", "B-Disease", "I-Disease", "I-Disease", "E-Disease", "O"}, "BIOES long");
+  expectEq(names(bioes, t3), Names{"O", "B-Disease", "I-Disease", "I-Disease", "E-Disease", "O"},
+           "BIOES long");
   expectEq(bioes.decode(t3), Entities{{{1, 5}, "Disease"}}, "BIOES long decode");
-  expectEq(names(iob, iob.encode(words, {{4, 12, "Gene"}, {8, 15, "Disease"}, {0, 3, "Other"}, {13, 14, "Gene"}})),
-           Names{"O", "B-Gene", "I-Gene", "O", "O", "O"},
-           "overlapping, unknown-type and word-less mentions are skipped");
+  expectEq(
+      names(iob, iob.encode(words, {{4, 12, "Gene"}, {8, 15, "Disease"}, {0, 3, "Other"}, {13, 14, "Gene"}})),
+      Names{"O", "B-Gene", "I-Gene", "O", "O", "O"},
+      "overlapping, unknown-type and word-less mentions are skipped");
   // Adjacent entities of one type stay apart.
   const auto t4 = iob.encode(words, {{4, 7, "Gene"}, {8, 12, "Gene"}});
   expectEq(names(iob, t4), Names{"O", "B-Gene", "B-Gene", "O", "O", "O"}, "adjacent entities");
@@ -85,9 +89,11 @@ void testLenientDecode() {
            "BIOES: an entity open at the end is closed");
   expectEq(bioes.decode(ids(bioes, {"E-Gene", "O", "I-Gene", "E-Gene", "E-Gene"})),
            Entities{{{0, 1}, "Gene"}, {{2, 4}, "Gene"}, {{4, 5}, "Gene"}}, "BIOES: stray E- and I-");
-  expectEq(bioes.decode(ids(bioes, {"B-Gene", "S-Disease", "B-Gene", "B-Gene", "E-Disease"})),
-           Entities{{{0, 1}, "Gene"}, {{1, 2}, "Disease"}, {{2, 3}, "Gene"}, {{3, 4}, "Gene"}, {{4, 5}, "Disease"}},
-           "BIOES: S- and B- close the open entity");
+  expectEq(
+      bioes.decode(ids(bioes, {"B-Gene", "S-Disease", "B-Gene", "B-Gene", "E-Disease"})),
+      Entities{
+          {{0, 1}, "Gene"}, {{1, 2}, "Disease"}, {{2, 3}, "Gene"}, {{3, 4}, "Gene"}, {{4, 5}, "Disease"}},
+      "BIOES: S- and B- close the open entity");
 }
 
 // Every pair (from, to) checked against a rule written out independently.
@@ -107,12 +113,11 @@ void testTransitions() {
 
   const TagSet bioes({"A", "B"}, TagEncoding::BIOES);
   const auto b = bioes.allowedTransitions();
-  const Names allowedPairs = {"O>O", "O>B-A", "O>S-A", "O>B-B", "O>S-B",
-                              "B-A>I-A", "B-A>E-A", "I-A>I-A", "I-A>E-A", "B-B>I-B", "B-B>E-B", "I-B>I-B", "I-B>E-B",
-                              "E-A>O", "E-A>B-A", "E-A>S-A", "E-A>B-B", "E-A>S-B",
-                              "S-A>O", "S-A>B-A", "S-A>S-A", "S-A>B-B", "S-A>S-B",
-                              "E-B>O", "E-B>B-A", "E-B>S-A", "E-B>B-B", "E-B>S-B",
-                              "S-B>O", "S-B>B-A", "S-B>S-A", "S-B>B-B", "S-B>S-B"};
+  const Names allowedPairs = {"O>O",     "O>B-A",   "O>S-A",   "O>B-B",   "O>S-B",   "B-A>I-A", "B-A>E-A",
+                              "I-A>I-A", "I-A>E-A", "B-B>I-B", "B-B>E-B", "I-B>I-B", "I-B>E-B", "E-A>O",
+                              "E-A>B-A", "E-A>S-A", "E-A>B-B", "E-A>S-B", "S-A>O",   "S-A>B-A", "S-A>S-A",
+                              "S-A>B-B", "S-A>S-B", "E-B>O",   "E-B>B-A", "E-B>S-A", "E-B>B-B", "E-B>S-B",
+                              "S-B>O",   "S-B>B-A", "S-B>S-A", "S-B>B-B", "S-B>S-B"};
   Names actual;
   for (int32_t f = 0; f < bioes.size(); ++f)
     for (int32_t to = 0; to < bioes.size(); ++to)

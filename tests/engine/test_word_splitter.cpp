@@ -36,7 +36,8 @@ int main() {
   expectEq(words("don't"), Strings{"don", "'", "t"}, "apostrophe is punctuation (as in BERT)");
   expectEq(words("3.5"), Strings{"3", ".", "5"}, "a decimal point is punctuation");
   expectEq(splitWords("Über das", {0, 8}), std::vector<Span>{{0, 4}, {5, 8}}, "code point offsets");
-  expectEq(splitWords("one two three", {4, 13}), std::vector<Span>{{4, 7}, {8, 13}}, "range offsets into the text");
+  expectEq(splitWords("one two three", {4, 13}), std::vector<Span>{{4, 7}, {8, 13}},
+           "range offsets into the text");
   expectEq(splitWords("one two three", {5, 10}), std::vector<Span>{{5, 7}, {8, 10}}, "range cuts words");
   expectEq(splitWords("abc", {-3, 99}), std::vector<Span>{{0, 3}}, "range clamped");
   expectEq(splitWords("", {0, 0}), std::vector<Span>{}, "empty");
