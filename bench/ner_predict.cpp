@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include <ATen/Parallel.h>
+
 #include "ConllCorpus.h"
 #include "model/CpuThreads.h"
 #include "train/NerDataBuilder.h"

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
 #include "ConllCorpus.h"

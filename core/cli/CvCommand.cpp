@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/NerCommandSupport.h"
 #include "cli/ProgressReporter.h"
 #include "eval/KFold.h"

@@ -1,5 +1,7 @@
 #include "cli/EvaluateCommand.h"
 
+#include <nlohmann/json.hpp>
+
 #include "cli/NerCommandSupport.h"
 #include "model/CpuThreads.h"
 #include <algorithm>

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/NerCommandSupport.h"
 #include "corpus/TextOffsets.h"
 #include "formats/TextFile.h"

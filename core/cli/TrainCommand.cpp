@@ -137,7 +137,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto callback = [&](const train::TrainProgress& p) {
     QString detail = QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
     if (p.devF1 >= 0) detail += QStringLiteral(" dev F1 %1 (best %2)").arg(p.devF1, 0, 'f', 4).arg(p.bestDevF1, 0, 'f', 4);
-    if (p.phase == QLatin1String("eval")) detail += QStringLiteral(" evaluating");
+    if (p.phase == "eval") detail += QStringLiteral(" evaluating");
     reporter.setDetail(detail);
     reporter.update(p.step, p.totalSteps);
     return !g_interrupted.load();
