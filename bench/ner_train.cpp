@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   request.config = config.value();
-  request.outputFolder = output + "/" + kind;
+  request.outputFolder = output + "/" + std::filesystem::path(corpus).filename().string() + "-" + kind;
   auto started = std::chrono::steady_clock::now();
   auto result = train::NerTrainer::run(request, [&](const train::TrainProgress& p) {
     if (p.phase == "train" && p.step % 200 == 0)
