@@ -1,5 +1,10 @@
 #include "DocumentSession.h"
 
+#include <QSet>
+#include <QStringList>
+
+#include "jobs/TrainingAlignment.h"
+
 #include <QUndoStack>
 
 #include "annotation/AnnotationCommands.h"
@@ -91,6 +96,7 @@ bool DocumentSession::open(qint64 documentId, const Schema& schema, QString* err
   m_schema = schema;
   m_shown = m_sink->document();
   m_view->setDocument(m_shown, m_schema);
+  markMisaligned();
   return true;
 }
 
@@ -107,6 +113,7 @@ bool DocumentSession::refresh(QString* error) {
   if (m_sink->document().text != m_shown.text) {
     m_shown = m_sink->document();
     m_view->setDocument(m_shown, m_schema);
+  markMisaligned();
     Q_EMIT documentChanged();
   } else {
     syncView();
@@ -122,6 +129,7 @@ void DocumentSession::setSchema(const Schema& schema) {
   m_sink->reload(&ignored);
   m_shown = m_sink->document();
   m_view->setDocument(m_shown, m_schema);
+  markMisaligned();
 }
 
 void DocumentSession::push(QUndoCommand* command) {
@@ -187,7 +195,21 @@ void DocumentSession::syncView() {
     if (!was || !was->sameAnnotation(a)) m_view->applyAnswerSet(a);
   }
   m_shown = now;
+  markMisaligned();
   Q_EMIT documentChanged();
+}
+
+void DocumentSession::markMisaligned() {
+  const QHash<QString, QString> reasons = jobs::misalignedEntities(m_shown);
+  QSet<QString> keys;
+  QStringList lines;
+  for (auto it = reasons.cbegin(); it != reasons.cend(); ++it) {
+    keys.insert(it.key());
+    lines << it.key() + QStringLiteral(": ") + it.value();
+  }
+  lines.sort();
+  m_view->setMisalignedSpans(keys, tr("Not on word boundaries: at training time the model learns the nearest whole words instead.") +
+                                         (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(QLatin1Char('\n'))));
 }
 
 }  // namespace quarry::ui

@@ -58,6 +58,8 @@ class DocumentSession : public QObject {
  private:
   void push(QUndoCommand* command);
   void syncView();
+  // Marks the spans the NER engine would not train as annotated (jobs::misalignedEntities).
+  void markMisaligned();
   void connectView();
 
   ProjectStore* m_store;
