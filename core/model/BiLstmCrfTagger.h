@@ -34,7 +34,7 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
   // Throws std::invalid_argument on a config fromJson would refuse (sizes < 1, even kernel).
   explicit BiLstmCrfTaggerImpl(const BiLstmCrfConfig& config);
 
-  // Emission scores [B,W,numTags]; rows past a sentence's end are meaningless (the CRF ignores them).
+  // Emission scores [B,W,numTags]; 0 past a sentence's end (the CRF ignores those rows).
   // Dropout and word dropout only in training mode (train()/eval()).
   at::Tensor emissions(const TaggerBatch& batch);
   // Mean CRF negative log-likelihood of `tags` [B,W] int64 (values past a sentence's end are ignored).
@@ -71,8 +71,8 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
   Crf crf{nullptr};
 
  private:
-  at::Tensor characterFeatures(const TaggerBatch& batch);  // [B,W,charFilters]
-  at::Tensor runLstm(const at::Tensor& input, const at::Tensor& lengths);  // [B,W,2H]
+  // [N,charFilters] for the real words `index` (flat positions in [B*W]).
+  at::Tensor characterFeatures(const TaggerBatch& batch, const at::Tensor& index);
 
   BiLstmCrfConfig m_config;
 };

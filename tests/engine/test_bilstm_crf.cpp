@@ -17,7 +17,9 @@
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
+#include <torch/csrc/autograd/autograd.h>
 
+#include "model/BiLstm.h"
 #include "model/BiLstmCrfFolder.h"
 #include "model/BiLstmCrfTagger.h"
 #include "model/FusedAdamW.h"
@@ -136,6 +138,45 @@ void testVocabulary() {
   broken = v.toJson();
   broken["format"] = "something";
   expectError(V::fromJson(broken, "vocab.json").error(), "vocab.json", "format", "wrong format");
+}
+
+// The hand-written LSTM against ATen's packed LSTM: outputs and every gradient, mixed lengths, 2 layers.
+void testLstmKernel(int threads) {
+  at::set_num_threads(threads);
+  at::manual_seed(3);
+  const int64_t in = 6, h = 4, layers = 2;
+  const std::vector<int64_t> lens = {3, 7, 1, 7, 5};
+  const int64_t n = 23;
+  at::Tensor x = at::randn({n, in}).requires_grad_(true);
+  at::Tensor lengths = at::tensor(lens, at::kLong);
+  std::vector<at::Tensor> weights;
+  for (int64_t l = 0; l < layers; ++l)
+    for (int d = 0; d < 2; ++d) {
+      const int64_t width = l == 0 ? in : 2 * h;
+      for (auto shape : {std::vector<int64_t>{4 * h, width}, {4 * h, h}, {4 * h}, {4 * h}})
+        weights.push_back((at::rand(shape) - 0.5).requires_grad_(true));
+    }
+  BiLstmOptions fast, aten;
+  fast.numLayers = aten.numLayers = layers;
+  aten.useAten = true;
+  at::Tensor upstream = at::randn({n, 2 * h});
+  std::vector<at::Tensor> inputs = weights;
+  inputs.push_back(x);
+  at::Tensor yf = biLstm(x, lengths, weights, fast);
+  at::Tensor ya = biLstm(x, lengths, weights, aten);
+  const std::string tag = " (" + std::to_string(threads) + " threads)";
+  const double outDiff = (yf - ya).abs().max().item<double>();
+  check(outDiff < 1e-5, "LSTM kernel output vs at::lstm: " + std::to_string(outDiff) + tag);
+  // Sentence 2 (one word) alone gives the same as inside the batch.
+  at::Tensor alone = biLstm(x.narrow(0, 10, 1), at::tensor(std::vector<int64_t>{1}, at::kLong), weights, fast);
+  check((alone - yf.narrow(0, 10, 1)).abs().max().item<double>() < 1e-6, "LSTM kernel: a sentence alone" + tag);
+  auto gf = torch::autograd::grad({(yf * upstream).sum()}, inputs);
+  auto ga = torch::autograd::grad({(ya * upstream).sum()}, inputs);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const double d = (gf[i] - ga[i]).abs().max().item<double>();
+    check(d < 1e-5, "LSTM kernel gradient " + std::to_string(i) + " vs at::lstm: " + std::to_string(d) + tag);
+  }
+  at::set_num_threads(1);
 }
 
 void testBatch() {
@@ -374,6 +415,8 @@ int main() {
   const fs::path tmp = fs::temp_directory_path() / ("quarry_test_bilstm_crf_" + std::to_string(::getpid()));
   fs::create_directories(tmp);
   testVocabulary();
+  testLstmKernel(1);
+  testLstmKernel(2);
   testBatch();
   testLearnsAndRepeats(tmp);
   std::error_code ec;
