@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   int epochs = 30, threads = 2, batchSize = 32;
   double minutes = 20.0, lr = 2e-3, clip = 5.0;
   uint64_t seed = 1;
-  std::string trace;  // chrome trace of training steps 20..29
+  std::string trace;  // chrome traces of training step 20 and of one dev batch, then stop
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--data") data = argv[i + 1];
@@ -178,7 +178,6 @@ int main(int argc, char** argv) {
         ptrs.push_back(&train.words[order[i]]), rows.push_back(order[i]);
       std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
       if (!trace.empty() && steps == 20) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(trace);
-      if (!trace.empty() && steps == 30) return 0;
       TaggerBatch batch = makeTaggerBatch(vocab, ptrs);
       at::Tensor tags = at::zeros(batch.wordIds.sizes(), at::kLong);
       int64_t* tp = tags.data_ptr<int64_t>();
@@ -205,10 +204,25 @@ int main(int argc, char** argv) {
     model->eval();
     const auto t1 = std::chrono::steady_clock::now();
     size_t tp = 0, predicted = 0, gold = 0;
+    double featuriseSeconds = 0, networkSeconds = 0, viterbiSeconds = 0;
     for (size_t b0 = 0; b0 < dev.words.size(); b0 += 64) {
       std::vector<const std::vector<std::string>*> ptrs;
       for (size_t i = b0; i < std::min(dev.words.size(), b0 + 64); ++i) ptrs.push_back(&dev.words[i]);
-      auto paths = model->decode(makeTaggerBatch(vocab, ptrs));
+      std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
+      if (!trace.empty() && b0 == 128) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(trace + ".infer.json");
+      auto ta = std::chrono::steady_clock::now();
+      TaggerBatch batch = makeTaggerBatch(vocab, ptrs);
+      featuriseSeconds += seconds(ta);
+      ta = std::chrono::steady_clock::now();
+      at::Tensor scores;
+      {
+        at::NoGradGuard noGrad;
+        scores = model->emissions(batch);
+      }
+      networkSeconds += seconds(ta);
+      ta = std::chrono::steady_clock::now();
+      auto paths = model->crf->viterbi(scores, batch.mask);
+      viterbiSeconds += seconds(ta);
       for (size_t r = 0; r < paths.size(); ++r) {
         std::vector<std::string> names;
         for (int64_t id : paths[r]) names.push_back(labels[static_cast<size_t>(id)]);
@@ -228,7 +242,10 @@ int main(int argc, char** argv) {
                 epoch, lossSum / steps, trainSeconds, static_cast<double>(order.size()) / trainSeconds,
                 static_cast<double>(dev.words.size()) / inferSeconds, 100 * precision, 100 * recall, 100 * f1,
                 100 * best, seconds(started) / 60.0);
+    std::printf("          infer: featurise %.0f ms, network %.0f ms, Viterbi %.0f ms\n", 1000 * featuriseSeconds,
+                1000 * networkSeconds, 1000 * viterbiSeconds);
     std::fflush(stdout);
+    if (!trace.empty()) break;
   }
   return 0;
 }

@@ -18,7 +18,9 @@
 #include <ATen/ops/from_blob.h>
 #include <ATen/ops/lstm.h>
 #include <ATen/ops/mm.h>
+#include <ATen/ops/sigmoid.h>
 #include <ATen/ops/sort.h>
+#include <ATen/ops/tanh.h>
 #include <ATen/ops/zeros.h>
 #include <torch/csrc/autograd/custom_function.h>
 
@@ -29,8 +31,6 @@
 namespace quarry::model {
 
 namespace {
-
-inline float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
 // C[m,n] = A op B (+ C when accumulate), row-major with row strides; oneDNN when reachable.
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b,
@@ -94,36 +94,48 @@ void forwardDirection(const Layer& L, int d, const float* proj, const float* whh
                       float* cells) {
   const Schedule& sc = *L.sc;
   const int64_t h = L.h, g4 = 4 * h, g8 = 8 * h, b = static_cast<int64_t>(sc.lengths.size());
-  std::vector<float> hState(b * h, 0.0f), cState(b * h, 0.0f), rec(b * g4);
+  std::vector<float> hState(b * h, 0.0f), cState(b * h, 0.0f), rec(b * g4), tanhC(b * h);
+  // The nonlinearities run as ATen ops on these views: vectorised exp/tanh, where a scalar
+  // std::exp per gate costs more than the step's GEMM.
+  auto opts = at::TensorOptions().dtype(at::kFloat);
+  at::Tensor recT = at::from_blob(rec.data(), {b, g4}, opts);
+  at::Tensor cT = at::from_blob(cState.data(), {b, h}, opts), tanhT = at::from_blob(tanhC.data(), {b, h}, opts);
   for (int64_t s = 0; s < static_cast<int64_t>(sc.active.size()); ++s) {
     const int64_t bs = sc.active[s];
     gemm(false, true, bs, g4, h, hState.data(), h, whh, h, rec.data(), g4);
     for (int64_t k = 0; k < bs; ++k) {
-      const int64_t row = rowAt(sc, sc.order[k], s, d == 1);
-      const float* x = proj + row * g8 + d * g4;
-      const float* r = rec.data() + k * g4;
-      float* a = acts + row * g8 + d * g4;
+      const float* x = proj + rowAt(sc, sc.order[k], s, d == 1) * g8 + d * g4;
+      float* r = rec.data() + k * g4;
+      for (int64_t j = 0; j < g4; ++j) r[j] += x[j];
+    }
+    at::Tensor gates = recT.narrow(0, 0, bs);
+    at::Tensor sig = gates.narrow(1, 0, 2 * h), g = gates.narrow(1, 2 * h, h), o = gates.narrow(1, 3 * h, h);
+    at::sigmoid_(sig);
+    at::tanh_(g);
+    at::sigmoid_(o);
+    for (int64_t k = 0; k < bs; ++k) {
+      const float* a = rec.data() + k * g4;
       float* c = cState.data() + k * h;
+      for (int64_t j = 0; j < h; ++j) c[j] = a[h + j] * c[j] + a[j] * a[2 * h + j];
+    }
+    at::Tensor tanhRows = tanhT.narrow(0, 0, bs);
+    at::tanh_out(tanhRows, cT.narrow(0, 0, bs));
+    for (int64_t k = 0; k < bs; ++k) {
+      const int64_t row = rowAt(sc, sc.order[k], s, d == 1);
+      const float* a = rec.data() + k * g4;
+      const float* c = cState.data() + k * h;
+      const float* tc = tanhC.data() + k * h;
       float* hs = hState.data() + k * h;
-      for (int64_t j = 0; j < h; ++j) {
-        const float ig = sigmoid(x[j] + r[j]);
-        const float fg = sigmoid(x[h + j] + r[h + j]);
-        const float gg = std::tanh(x[2 * h + j] + r[2 * h + j]);
-        const float og = sigmoid(x[3 * h + j] + r[3 * h + j]);
-        const float cv = fg * c[j] + ig * gg;
-        const float hv = og * std::tanh(cv);
-        a[j] = ig, a[h + j] = fg, a[2 * h + j] = gg, a[3 * h + j] = og;
-        c[j] = cv;
-        hs[j] = hv;
-        cells[row * 2 * h + d * h + j] = cv;
-        out[row * 2 * h + d * h + j] = hv;
-      }
+      float* o = out + row * 2 * h + d * h;
+      for (int64_t j = 0; j < h; ++j) hs[j] = o[j] = a[3 * h + j] * tc[j];
+      std::memcpy(acts + row * g8 + d * g4, a, sizeof(float) * g4);
+      std::memcpy(cells + row * 2 * h + d * h, c, sizeof(float) * h);
     }
   }
 }
 
 void backwardDirection(const Layer& L, int d, const float* whh, const float* out, const float* acts,
-                       const float* cells, const float* dOut, float* dProj, float* dWhh) {
+                       const float* cells, const float* tanhCells, const float* dOut, float* dProj, float* dWhh) {
   const Schedule& sc = *L.sc;
   const int64_t h = L.h, g4 = 4 * h, g8 = 8 * h, b = static_cast<int64_t>(sc.lengths.size());
   const bool reverse = d == 1;
@@ -135,7 +147,7 @@ void backwardDirection(const Layer& L, int d, const float* whh, const float* out
       const int64_t row = rowAt(sc, sent, s, reverse);
       const float* a = acts + row * g8 + d * g4;
       const float* cPrev = s == 0 ? nullptr : cells + rowAt(sc, sent, s - 1, reverse) * 2 * h + d * h;
-      const float* cNow = cells + row * 2 * h + d * h;
+      const float* tanhNow = tanhCells + row * 2 * h + d * h;
       const float* gOut = dOut + row * 2 * h + d * h;
       float* dg = dProj + row * g8 + d * g4;
       float* st = staged.data() + k * g4;
@@ -143,7 +155,7 @@ void backwardDirection(const Layer& L, int d, const float* whh, const float* out
       float* dck = dc.data() + k * h;
       for (int64_t j = 0; j < h; ++j) {
         const float ig = a[j], fg = a[h + j], gg = a[2 * h + j], og = a[3 * h + j];
-        const float tc = std::tanh(cNow[j]);
+        const float tc = tanhNow[j];
         const float dhv = gOut[j] + dhk[j];
         const float dcv = dhv * og * (1.0f - tc * tc) + dck[j];
         const float cpv = cPrev ? cPrev[j] : 0.0f;
@@ -207,6 +219,7 @@ struct BiLstmLayerFunction : public torch::autograd::Function<BiLstmLayerFunctio
     auto saved = ctx->get_saved_variables();
     const at::Tensor wf = saved[0].detach().contiguous(), wr = saved[1].detach().contiguous(), out = saved[2];
     const at::Tensor acts = ctx->saved_data["acts"].toTensor(), cells = ctx->saved_data["cells"].toTensor();
+    const at::Tensor tanhCells = at::tanh(cells);
     const Schedule sc = schedule(ctx->saved_data["lengths"].toTensor());
     const int64_t h = wf.size(1);
     const at::Tensor dOut = grads[0].defined() ? grads[0].contiguous() : at::zeros_like(out);
@@ -215,7 +228,7 @@ struct BiLstmLayerFunction : public torch::autograd::Function<BiLstmLayerFunctio
     const Layer layer{&sc, h};
     bothDirections([&](int d) {
       backwardDirection(layer, d, (d ? wr : wf).data_ptr<float>(), out.data_ptr<float>(), acts.data_ptr<float>(),
-                        cells.data_ptr<float>(), dOut.data_ptr<float>(), dProj.data_ptr<float>(),
+                        cells.data_ptr<float>(), tanhCells.data_ptr<float>(), dOut.data_ptr<float>(), dProj.data_ptr<float>(),
                         (d ? dWr : dWf).data_ptr<float>());
     });
     return {dProj, dWf, dWr, at::Tensor()};
