@@ -105,14 +105,22 @@ int main(int argc, char** argv) {
   std::string trace;  // chrome traces of training step 20 and of one dev batch, then stop
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--data") data = argv[i + 1];
-    else if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
-    else if (a == "--minutes") minutes = std::atof(argv[i + 1]);
-    else if (a == "--threads") threads = std::atoi(argv[i + 1]);
-    else if (a == "--batch") batchSize = std::atoi(argv[i + 1]);
-    else if (a == "--lr") lr = std::atof(argv[i + 1]);
-    else if (a == "--trace") trace = argv[i + 1];
-    else if (a == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
+    if (a == "--data")
+      data = argv[i + 1];
+    else if (a == "--epochs")
+      epochs = std::atoi(argv[i + 1]);
+    else if (a == "--minutes")
+      minutes = std::atof(argv[i + 1]);
+    else if (a == "--threads")
+      threads = std::atoi(argv[i + 1]);
+    else if (a == "--batch")
+      batchSize = std::atoi(argv[i + 1]);
+    else if (a == "--lr")
+      lr = std::atof(argv[i + 1]);
+    else if (a == "--trace")
+      trace = argv[i + 1];
+    else if (a == "--seed")
+      seed = std::strtoull(argv[i + 1], nullptr, 10);
     else {
       std::printf("unknown option %s\n", a.c_str());
       return 2;
@@ -153,13 +161,15 @@ int main(int argc, char** argv) {
   model->crf->setAllowed(allowed, start, end);
 
   std::vector<AdamWGroup> groups;
-  for (auto& g : model->parameterGroups()) groups.push_back({g.parameters, AdamWOptions{lr, 0.9, 0.999, 1e-8, 0.0}});
+  for (auto& g : model->parameterGroups())
+    groups.push_back({g.parameters, AdamWOptions{lr, 0.9, 0.999, 1e-8, 0.0}});
   FusedAdamW optimizer(groups);
   std::vector<at::Tensor> params = model->parameters();
 
-  std::printf("bench_bilstm_crf: %zu train / %zu dev sentences, %lld words, %lld chars, %lld tags, %d threads\n",
-              train.words.size(), dev.words.size(), static_cast<long long>(vocab.wordCount()),
-              static_cast<long long>(vocab.charCount()), static_cast<long long>(c), at::get_num_threads());
+  std::printf(
+      "bench_bilstm_crf: %zu train / %zu dev sentences, %lld words, %lld chars, %lld tags, %d threads\n",
+      train.words.size(), dev.words.size(), static_cast<long long>(vocab.wordCount()),
+      static_cast<long long>(vocab.charCount()), static_cast<long long>(c), at::get_num_threads());
   std::mt19937 rng(static_cast<uint32_t>(seed));
   std::vector<size_t> order(train.words.size());
   std::iota(order.begin(), order.end(), 0);
@@ -177,7 +187,8 @@ int main(int argc, char** argv) {
       for (size_t i = b0; i < std::min(order.size(), b0 + static_cast<size_t>(batchSize)); ++i)
         ptrs.push_back(&train.words[order[i]]), rows.push_back(order[i]);
       std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
-      if (!trace.empty() && steps == 20) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(trace);
+      if (!trace.empty() && steps == 20)
+        profile = std::make_unique<torch::autograd::profiler::RecordProfile>(trace);
       TaggerBatch batch = makeTaggerBatch(vocab, ptrs);
       at::Tensor tags = at::zeros(batch.wordIds.sizes(), at::kLong);
       int64_t* tp = tags.data_ptr<int64_t>();
@@ -209,7 +220,8 @@ int main(int argc, char** argv) {
       std::vector<const std::vector<std::string>*> ptrs;
       for (size_t i = b0; i < std::min(dev.words.size(), b0 + 64); ++i) ptrs.push_back(&dev.words[i]);
       std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
-      if (!trace.empty() && b0 == 128) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(trace + ".infer.json");
+      if (!trace.empty() && b0 == 128)
+        profile = std::make_unique<torch::autograd::profiler::RecordProfile>(trace + ".infer.json");
       auto ta = std::chrono::steady_clock::now();
       TaggerBatch batch = makeTaggerBatch(vocab, ptrs);
       featuriseSeconds += seconds(ta);
@@ -237,13 +249,14 @@ int main(int argc, char** argv) {
     const double recall = gold ? static_cast<double>(tp) / static_cast<double>(gold) : 0.0;
     const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
     best = std::max(best, f1);
-    std::printf("epoch %2d  loss %.4f  train %.1f s (%.0f sent/s)  infer %.0f sent/s  dev P %.2f R %.2f F1 %.2f  "
-                "(best %.2f, %.1f min)\n",
-                epoch, lossSum / steps, trainSeconds, static_cast<double>(order.size()) / trainSeconds,
-                static_cast<double>(dev.words.size()) / inferSeconds, 100 * precision, 100 * recall, 100 * f1,
-                100 * best, seconds(started) / 60.0);
-    std::printf("          infer: featurise %.0f ms, network %.0f ms, Viterbi %.0f ms\n", 1000 * featuriseSeconds,
-                1000 * networkSeconds, 1000 * viterbiSeconds);
+    std::printf(
+        "epoch %2d  loss %.4f  train %.1f s (%.0f sent/s)  infer %.0f sent/s  dev P %.2f R %.2f F1 %.2f  "
+        "(best %.2f, %.1f min)\n",
+        epoch, lossSum / steps, trainSeconds, static_cast<double>(order.size()) / trainSeconds,
+        static_cast<double>(dev.words.size()) / inferSeconds, 100 * precision, 100 * recall, 100 * f1,
+        100 * best, seconds(started) / 60.0);
+    std::printf("          infer: featurise %.0f ms, network %.0f ms, Viterbi %.0f ms\n",
+                1000 * featuriseSeconds, 1000 * networkSeconds, 1000 * viterbiSeconds);
     std::fflush(stdout);
     if (!trace.empty()) break;
   }

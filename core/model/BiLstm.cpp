@@ -33,8 +33,8 @@ namespace quarry::model {
 namespace {
 
 // C[m,n] = A op B (+ C when accumulate), row-major with row strides; oneDNN when reachable.
-void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b,
-          int64_t ldb, float* c, int64_t ldc) {
+void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
+          const float* b, int64_t ldb, float* c, int64_t ldc) {
   if (m == 0 || n == 0) return;
   if (auto fn = detail::oneDnnSgemm()) {
     if (fn(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc) == 0) return;
@@ -99,7 +99,8 @@ void forwardDirection(const Layer& L, int d, const float* proj, const float* whh
   // std::exp per gate costs more than the step's GEMM.
   auto opts = at::TensorOptions().dtype(at::kFloat);
   at::Tensor recT = at::from_blob(rec.data(), {b, g4}, opts);
-  at::Tensor cT = at::from_blob(cState.data(), {b, h}, opts), tanhT = at::from_blob(tanhC.data(), {b, h}, opts);
+  at::Tensor cT = at::from_blob(cState.data(), {b, h}, opts),
+             tanhT = at::from_blob(tanhC.data(), {b, h}, opts);
   for (int64_t s = 0; s < static_cast<int64_t>(sc.active.size()); ++s) {
     const int64_t bs = sc.active[s];
     gemm(false, true, bs, g4, h, hState.data(), h, whh, h, rec.data(), g4);
@@ -135,7 +136,8 @@ void forwardDirection(const Layer& L, int d, const float* proj, const float* whh
 }
 
 void backwardDirection(const Layer& L, int d, const float* whh, const float* out, const float* acts,
-                       const float* cells, const float* tanhCells, const float* dOut, float* dProj, float* dWhh) {
+                       const float* cells, const float* tanhCells, const float* dOut, float* dProj,
+                       float* dWhh) {
   const Schedule& sc = *L.sc;
   const int64_t h = L.h, g4 = 4 * h, g8 = 8 * h, b = static_cast<int64_t>(sc.lengths.size());
   const bool reverse = d == 1;
@@ -173,8 +175,8 @@ void backwardDirection(const Layer& L, int d, const float* whh, const float* out
   std::vector<float> hPrev(sc.total * h, 0.0f);
   for (size_t sent = 0; sent < sc.lengths.size(); ++sent)
     for (int64_t s = 1; s < sc.lengths[sent]; ++s)
-      std::memcpy(hPrev.data() + rowAt(sc, sent, s, reverse) * h, out + rowAt(sc, sent, s - 1, reverse) * 2 * h + d * h,
-                  sizeof(float) * h);
+      std::memcpy(hPrev.data() + rowAt(sc, sent, s, reverse) * h,
+                  out + rowAt(sc, sent, s - 1, reverse) * 2 * h + d * h, sizeof(float) * h);
   gemm(true, false, g4, h, sc.total, dProj + d * g4, g8, hPrev.data(), h, dWhh, h);
 }
 
@@ -192,9 +194,10 @@ void bothDirections(Fn&& fn) {
 }
 
 struct BiLstmLayerFunction : public torch::autograd::Function<BiLstmLayerFunction> {
-  static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& projIn, const at::Tensor& whhF,
-                            const at::Tensor& whhR, const at::Tensor& lengths) {
-    const at::Tensor proj = projIn.contiguous(), wf = whhF.detach().contiguous(), wr = whhR.detach().contiguous();
+  static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& projIn,
+                            const at::Tensor& whhF, const at::Tensor& whhR, const at::Tensor& lengths) {
+    const at::Tensor proj = projIn.contiguous(), wf = whhF.detach().contiguous(),
+                     wr = whhR.detach().contiguous();
     const Schedule sc = schedule(lengths);
     const int64_t h = wf.size(1);
     if (proj.size(0) != sc.total || proj.size(1) != 8 * h)
@@ -204,8 +207,8 @@ struct BiLstmLayerFunction : public torch::autograd::Function<BiLstmLayerFunctio
     at::Tensor acts = at::empty({sc.total, 8 * h}, opts);
     const Layer layer{&sc, h};
     bothDirections([&](int d) {
-      forwardDirection(layer, d, proj.data_ptr<float>(), (d ? wr : wf).data_ptr<float>(), out.data_ptr<float>(),
-                       acts.data_ptr<float>(), cells.data_ptr<float>());
+      forwardDirection(layer, d, proj.data_ptr<float>(), (d ? wr : wf).data_ptr<float>(),
+                       out.data_ptr<float>(), acts.data_ptr<float>(), cells.data_ptr<float>());
     });
     ctx->save_for_backward({whhF, whhR, out});
     ctx->saved_data["acts"] = acts;
@@ -227,34 +230,39 @@ struct BiLstmLayerFunction : public torch::autograd::Function<BiLstmLayerFunctio
     at::Tensor dWf = at::empty_like(wf), dWr = at::empty_like(wr);
     const Layer layer{&sc, h};
     bothDirections([&](int d) {
-      backwardDirection(layer, d, (d ? wr : wf).data_ptr<float>(), out.data_ptr<float>(), acts.data_ptr<float>(),
-                        cells.data_ptr<float>(), tanhCells.data_ptr<float>(), dOut.data_ptr<float>(), dProj.data_ptr<float>(),
-                        (d ? dWr : dWf).data_ptr<float>());
+      backwardDirection(layer, d, (d ? wr : wf).data_ptr<float>(), out.data_ptr<float>(),
+                        acts.data_ptr<float>(), cells.data_ptr<float>(), tanhCells.data_ptr<float>(),
+                        dOut.data_ptr<float>(), dProj.data_ptr<float>(), (d ? dWr : dWf).data_ptr<float>());
     });
     return {dProj, dWf, dWr, at::Tensor()};
   }
 };
 
 // Pads, runs pack_padded_sequence(enforce_sorted=false) -> at::lstm -> pad_packed_sequence, packs.
-at::Tensor atenBiLstm(const at::Tensor& input, const at::Tensor& lengths, const std::vector<at::Tensor>& weights,
-                      const BiLstmOptions& options) {
+at::Tensor atenBiLstm(const at::Tensor& input, const at::Tensor& lengths,
+                      const std::vector<at::Tensor>& weights, const BiLstmOptions& options) {
   const Schedule sc = schedule(lengths);
-  const int64_t b = static_cast<int64_t>(sc.lengths.size()), t = sc.active.empty() ? 0 : sc.lengths[sc.order[0]];
+  const int64_t b = static_cast<int64_t>(sc.lengths.size()),
+                t = sc.active.empty() ? 0 : sc.lengths[sc.order[0]];
   const int64_t h = weights[1].size(1);
   std::vector<int64_t> flat;  // padded position of each packed row
   for (int64_t i = 0; i < b; ++i)
     for (int64_t s = 0; s < sc.lengths[i]; ++s) flat.push_back(i * t + s);
-  at::Tensor where = at::from_blob(flat.data(), {static_cast<int64_t>(flat.size())}, at::kLong).clone().to(input.device());
-  at::Tensor padded = at::zeros({b * t, input.size(1)}, input.options()).index_copy(0, where, input).view({b, t, -1});
+  at::Tensor where =
+      at::from_blob(flat.data(), {static_cast<int64_t>(flat.size())}, at::kLong).clone().to(input.device());
+  at::Tensor padded =
+      at::zeros({b * t, input.size(1)}, input.options()).index_copy(0, where, input).view({b, t, -1});
   at::Tensor lens = lengths.to(at::kCPU, at::kLong);
   auto sorted = at::sort(lens, /*stable=*/true, 0, /*descending=*/true);
   at::Tensor order = std::get<1>(sorted);
   at::Tensor inverse = at::empty_like(order).scatter_(0, order, at::arange(b, order.options()));
-  auto packed = at::_pack_padded_sequence(padded.index_select(0, order.to(input.device())), std::get<0>(sorted), true);
+  auto packed =
+      at::_pack_padded_sequence(padded.index_select(0, order.to(input.device())), std::get<0>(sorted), true);
   at::Tensor h0 = at::zeros({2 * options.numLayers, b, h}, input.options());
   auto out = at::lstm(std::get<0>(packed), std::get<1>(packed), {h0, h0}, weights, /*has_biases=*/true,
                       options.numLayers, options.dropout, options.training, /*bidirectional=*/true);
-  at::Tensor unpacked = std::get<0>(at::_pad_packed_sequence(std::get<0>(out), std::get<1>(packed), true, 0.0, t));
+  at::Tensor unpacked =
+      std::get<0>(at::_pad_packed_sequence(std::get<0>(out), std::get<1>(packed), true, 0.0, t));
   return unpacked.index_select(0, inverse.to(input.device())).reshape({b * t, 2 * h}).index_select(0, where);
 }
 

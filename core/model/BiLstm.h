@@ -20,10 +20,10 @@
 namespace quarry::model {
 
 struct BiLstmOptions {
-  int64_t numLayers = 1;   // stacked bidirectional layers
-  double dropout = 0.0;    // on the output of every layer but the last, when training
-  bool training = false;   // enables that dropout
-  bool useAten = false;    // force the at::lstm path (tests compare the two)
+  int64_t numLayers = 1;  // stacked bidirectional layers
+  double dropout = 0.0;   // on the output of every layer but the last, when training
+  bool training = false;  // enables that dropout
+  bool useAten = false;   // force the at::lstm path (tests compare the two)
 };
 
 // input [N,in] packed row-major; lengths [B] int64 on the CPU, each >= 1, summing to N; weights as

@@ -30,9 +30,11 @@ std::string shapeText(at::IntArrayRef shape) {
 }
 
 void checkConfig(const BiLstmCrfConfig& c) {
-  if (c.wordVocab < 2 || c.charVocab < 2 || c.numTags < 1 || c.wordDim < 1 || c.charDim < 1 || c.charFilters < 1 ||
-      c.charKernel < 1 || c.charKernel % 2 == 0 || c.casingDim < 1 || c.lstmHidden < 1 || c.lstmLayers < 1)
-    throw std::invalid_argument("BiLstmCrfTagger: sizes must be positive, the vocabularies at least 2 and the kernel odd");
+  if (c.wordVocab < 2 || c.charVocab < 2 || c.numTags < 1 || c.wordDim < 1 || c.charDim < 1 ||
+      c.charFilters < 1 || c.charKernel < 1 || c.charKernel % 2 == 0 || c.casingDim < 1 || c.lstmHidden < 1 ||
+      c.lstmLayers < 1)
+    throw std::invalid_argument(
+        "BiLstmCrfTagger: sizes must be positive, the vocabularies at least 2 and the kernel odd");
 }
 
 void fillUniform(at::Tensor t, double bound, at::Generator& gen) {
@@ -45,14 +47,17 @@ BiLstmCrfTaggerImpl::BiLstmCrfTaggerImpl(const BiLstmCrfConfig& config) : m_conf
   checkConfig(config);
   const auto& c = m_config;
   // Plain modules as name scopes, so that the tensors are named as torch.nn would name them.
-  auto scope = [this](const char* name) { return register_module(name, std::make_shared<torch::nn::Module>()); };
+  auto scope = [this](const char* name) {
+    return register_module(name, std::make_shared<torch::nn::Module>());
+  };
   wordEmbedding = scope("word_embedding")->register_parameter("weight", at::zeros({c.wordVocab, c.wordDim}));
   charEmbedding = scope("char_embedding")->register_parameter("weight", at::zeros({c.charVocab, c.charDim}));
   auto conv = scope("char_conv");
   charConvWeight = conv->register_parameter("weight", at::zeros({c.charFilters, c.charDim, c.charKernel}));
   charConvBias = conv->register_parameter("bias", at::zeros({c.charFilters}));
   casingEmbedding =
-      scope("casing_embedding")->register_parameter("weight", at::zeros({TaggerVocabulary::kNumCasings, c.casingDim}));
+      scope("casing_embedding")
+          ->register_parameter("weight", at::zeros({TaggerVocabulary::kNumCasings, c.casingDim}));
   auto lstm = scope("lstm");
   const int64_t h = c.lstmHidden;
   for (int64_t layer = 0; layer < c.lstmLayers; ++layer) {
@@ -86,27 +91,29 @@ void BiLstmCrfTaggerImpl::reset(uint64_t seed) {
     for (size_t w = 0; w < 2; ++w) {  // Glorot per gate block [H, in]
       at::Tensor weight = lstmWeights[i + w];
       for (int64_t gate = 0; gate < 4; ++gate)
-        fillUniform(weight.narrow(0, gate * h, h), std::sqrt(6.0 / static_cast<double>(h + weight.size(1))), gen);
+        fillUniform(weight.narrow(0, gate * h, h), std::sqrt(6.0 / static_cast<double>(h + weight.size(1))),
+                    gen);
     }
     lstmWeights[i + 2].zero_();
     lstmWeights[i + 3].zero_();
     lstmWeights[i + 2].narrow(0, h, h).fill_(1.0);  // forget gate (order i, f, g, o)
   }
-  fillUniform(emission->weight, std::sqrt(6.0 / static_cast<double>(emission->inFeatures() + emission->outFeatures())),
-              gen);
+  fillUniform(emission->weight,
+              std::sqrt(6.0 / static_cast<double>(emission->inFeatures() + emission->outFeatures())), gen);
   emission->bias.zero_();
   crf->reset(seed ^ 0x9e3779b97f4a7c15ULL);
 }
 
 at::Tensor BiLstmCrfTaggerImpl::characterFeatures(const TaggerBatch& batch, const at::Tensor& index) {
   const int64_t l = batch.charIds.size(2);
-  at::Tensor chars = batch.charIds.reshape({-1, l}).index_select(0, index);   // [N,L]
+  at::Tensor chars = batch.charIds.reshape({-1, l}).index_select(0, index);    // [N,L]
   at::Tensor x = at::embedding(charEmbedding, chars, TaggerVocabulary::kPad);  // [N,L,D]
   x = fastDropout(x, m_config.dropout, is_training());
   at::Tensor conv = at::conv1d(x.transpose(1, 2).contiguous(), charConvWeight, charConvBias, 1,
                                m_config.charKernel / 2);  // [N,F,L]
   // Every word has at least one character (makeTaggerBatch), so each max sees a real position.
-  conv = conv.masked_fill((chars == TaggerVocabulary::kPad).unsqueeze(1), -std::numeric_limits<float>::infinity());
+  conv = conv.masked_fill((chars == TaggerVocabulary::kPad).unsqueeze(1),
+                          -std::numeric_limits<float>::infinity());
   return std::get<0>(at::max(conv, 2));  // [N,F]
 }
 
@@ -116,19 +123,22 @@ at::Tensor BiLstmCrfTaggerImpl::emissions(const TaggerBatch& batch) {
   at::Tensor index = batch.mask.reshape({-1}).nonzero().squeeze(1);  // [N]
   at::Tensor words = batch.wordIds.reshape({-1}).index_select(0, index);
   if (is_training() && m_config.wordDropout > 0.0) {
-    at::Tensor drop = at::rand(words.sizes(), at::TensorOptions().device(words.device())) < m_config.wordDropout;
+    at::Tensor drop =
+        at::rand(words.sizes(), at::TensorOptions().device(words.device())) < m_config.wordDropout;
     words = words.masked_fill(drop, TaggerVocabulary::kUnk);
   }
   at::Tensor casing = batch.casing.reshape({-1}).index_select(0, index);
-  at::Tensor x = at::cat({at::embedding(wordEmbedding, words, TaggerVocabulary::kPad), characterFeatures(batch, index),
-                          at::embedding(casingEmbedding, casing, TaggerVocabulary::kCasingPad)},
-                         1);
+  at::Tensor x =
+      at::cat({at::embedding(wordEmbedding, words, TaggerVocabulary::kPad), characterFeatures(batch, index),
+               at::embedding(casingEmbedding, casing, TaggerVocabulary::kCasingPad)},
+              1);
   x = fastDropout(x, m_config.dropout, is_training());
   BiLstmOptions lstm;
   lstm.numLayers = m_config.lstmLayers;
   lstm.dropout = m_config.dropout;
   lstm.training = is_training();
-  at::Tensor hidden = fastDropout(biLstm(x, batch.lengths, lstmWeights, lstm), m_config.dropout, is_training());
+  at::Tensor hidden =
+      fastDropout(biLstm(x, batch.lengths, lstmWeights, lstm), m_config.dropout, is_training());
   at::Tensor scores = emission->forward(hidden);  // [N,C]
   return at::zeros({b * w, m_config.numTags}, scores.options()).index_copy(0, index, scores).view({b, w, -1});
 }
@@ -186,8 +196,9 @@ Status BiLstmCrfTaggerImpl::loadStateDict(const StateDict& weights, const std::s
     auto it = weights.find(name);
     if (it == weights.end()) return Error("tensor missing", file, 0, name);
     if (it->second.sizes() != target.sizes())
-      return Error("shape " + shapeText(it->second.sizes()) + ", the model expects " + shapeText(target.sizes()),
-                   file, 0, name);
+      return Error(
+          "shape " + shapeText(it->second.sizes()) + ", the model expects " + shapeText(target.sizes()), file,
+          0, name);
   }
   for (const auto& [name, tensor] : weights)
     if (own.find(name) == own.end()) return Error("not a tensor of this model", file, 0, name);

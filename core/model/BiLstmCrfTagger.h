@@ -61,11 +61,11 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
 
   const BiLstmCrfConfig& config() const { return m_config; }
 
-  at::Tensor wordEmbedding;    // [wordVocab, wordDim]
-  at::Tensor charEmbedding;    // [charVocab, charDim]
-  at::Tensor charConvWeight;   // [charFilters, charDim, charKernel]
-  at::Tensor charConvBias;     // [charFilters]
-  at::Tensor casingEmbedding;  // [kNumCasings, casingDim]
+  at::Tensor wordEmbedding;             // [wordVocab, wordDim]
+  at::Tensor charEmbedding;             // [charVocab, charDim]
+  at::Tensor charConvWeight;            // [charFilters, charDim, charKernel]
+  at::Tensor charConvBias;              // [charFilters]
+  at::Tensor casingEmbedding;           // [kNumCasings, casingDim]
   std::vector<at::Tensor> lstmWeights;  // per layer, forward then reverse: w_ih, w_hh, b_ih, b_hh
   DenseLayer emission{nullptr};         // [numTags, 2 * lstmHidden]
   Crf crf{nullptr};

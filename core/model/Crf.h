@@ -36,7 +36,8 @@ class CrfImpl : public torch::nn::Module {
   // log p(tags | emissions) per row, [B]. Differentiable.
   at::Tensor logLikelihood(const at::Tensor& emissions, const at::Tensor& tags, const at::Tensor& mask);
   // -mean over the batch of logLikelihood: a scalar to minimise.
-  at::Tensor negativeLogLikelihood(const at::Tensor& emissions, const at::Tensor& tags, const at::Tensor& mask);
+  at::Tensor negativeLogLikelihood(const at::Tensor& emissions, const at::Tensor& tags,
+                                   const at::Tensor& mask);
   // log Z per row, [B]. Differentiable.
   at::Tensor logPartition(const at::Tensor& emissions, const at::Tensor& mask);
   // The best tag sequence per row, as long as the row; with `scores`, each one's total score.
@@ -52,12 +53,12 @@ class CrfImpl : public torch::nn::Module {
 
   int64_t numTags() const { return m_numTags; }
 
-  at::Tensor transitions;        // [C,C] parameter
-  at::Tensor startTransitions;   // [C] parameter
-  at::Tensor endTransitions;     // [C] parameter
-  at::Tensor allowedTransitions; // [C,C] bool buffer
-  at::Tensor allowedStart;       // [C] bool buffer
-  at::Tensor allowedEnd;         // [C] bool buffer
+  at::Tensor transitions;         // [C,C] parameter
+  at::Tensor startTransitions;    // [C] parameter
+  at::Tensor endTransitions;      // [C] parameter
+  at::Tensor allowedTransitions;  // [C,C] bool buffer
+  at::Tensor allowedStart;        // [C] bool buffer
+  at::Tensor allowedEnd;          // [C] bool buffer
 
  private:
   int64_t m_numTags;
