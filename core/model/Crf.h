@@ -4,8 +4,9 @@
 // end [C]. An optional constraint (setAllowed) adds kDisallowed to every forbidden move in every
 // computation, so Viterbi never returns, say, O -> I-X in a BIO scheme.
 //
-// Shapes: emissions [B,T,C] float/double, tags [B,T] int64, mask [B,T] bool or integer, left-aligned
-// with mask[:,0] all true (a row of length 0 throws std::invalid_argument).
+// Shapes: emissions [B,T,C] float/double, tags [B,T] int64 (in [0,C) on real positions, anything
+// past a row's end, e.g. -100), mask [B,T] bool or integer, left-aligned with mask[:,0] all true (a
+// row of length 0 throws std::invalid_argument).
 
 #include <cstdint>
 #include <vector>
