@@ -15,18 +15,18 @@ namespace quarry::model {
 struct BiLstmCrfConfig {
   static constexpr const char* kModelType = "quarry-bilstm-crf";
 
-  int64_t wordVocab = 0;        // rows of the word table (TaggerVocabulary::wordCount())
-  int64_t charVocab = 0;        // rows of the character table (TaggerVocabulary::charCount())
-  int64_t numTags = 0;          // CRF states
-  int64_t wordDim = 100;        // word embedding width
-  int64_t charDim = 30;         // character embedding width
-  int64_t charFilters = 50;     // character CNN filters (width of a word's character feature)
-  int64_t charKernel = 3;       // character CNN window (odd)
-  int64_t casingDim = 8;        // casing-class embedding width
-  int64_t lstmHidden = 200;     // LSTM units per direction
-  int64_t lstmLayers = 1;       // stacked bidirectional layers
-  double dropout = 0.5;         // on the LSTM input, the LSTM output and the character embeddings
-  double wordDropout = 0.05;    // training only: probability a word id becomes <unk>
+  int64_t wordVocab = 0;            // rows of the word table (TaggerVocabulary::wordCount())
+  int64_t charVocab = 0;            // rows of the character table (TaggerVocabulary::charCount())
+  int64_t numTags = 0;              // CRF states
+  int64_t wordDim = 100;            // word embedding width
+  int64_t charDim = 30;             // character embedding width
+  int64_t charFilters = 50;         // character CNN filters (width of a word's character feature)
+  int64_t charKernel = 3;           // character CNN window (odd)
+  int64_t casingDim = 8;            // casing-class embedding width
+  int64_t lstmHidden = 200;         // LSTM units per direction
+  int64_t lstmLayers = 1;           // stacked bidirectional layers
+  double dropout = 0.5;             // on the LSTM input, the LSTM output and the character embeddings
+  double wordDropout = 0.05;        // training only: probability a word id becomes <unk>
   std::vector<std::string> labels;  // tag names by id; empty or numTags entries
 
   // The LSTM input width: wordDim + charFilters + casingDim.

@@ -12,9 +12,9 @@
 namespace quarry::model {
 
 struct LoadedBiLstmCrf {
-  BiLstmCrfConfig config;                // as read from config.json
-  TaggerVocabulary vocab;                // as read from vocab.json
-  BiLstmCrfTagger model{nullptr};        // weights loaded, on the CPU, in eval mode
+  BiLstmCrfConfig config;          // as read from config.json
+  TaggerVocabulary vocab;          // as read from vocab.json
+  BiLstmCrfTagger model{nullptr};  // weights loaded, on the CPU, in eval mode
 };
 
 // Writes the three files into a fresh sibling folder and swaps it in, so `folder` is either the old

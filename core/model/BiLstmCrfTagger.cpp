@@ -8,20 +8,15 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/TensorOperators.h>
 #include <ATen/core/grad_mode.h>
-#include <ATen/ops/_pack_padded_sequence.h>
-#include <ATen/ops/_pad_packed_sequence.h>
-#include <ATen/ops/arange.h>
 #include <ATen/ops/cat.h>
 #include <ATen/ops/conv1d.h>
 #include <ATen/ops/embedding.h>
 #include <ATen/ops/empty.h>
-#include <ATen/ops/empty_like.h>
-#include <ATen/ops/lstm.h>
 #include <ATen/ops/max.h>
 #include <ATen/ops/rand.h>
-#include <ATen/ops/sort.h>
 #include <ATen/ops/zeros.h>
 
+#include "model/BiLstm.h"
 #include "model/FastDropout.h"
 
 namespace quarry::model {
@@ -35,9 +30,11 @@ std::string shapeText(at::IntArrayRef shape) {
 }
 
 void checkConfig(const BiLstmCrfConfig& c) {
-  if (c.wordVocab < 2 || c.charVocab < 2 || c.numTags < 1 || c.wordDim < 1 || c.charDim < 1 || c.charFilters < 1 ||
-      c.charKernel < 1 || c.charKernel % 2 == 0 || c.casingDim < 1 || c.lstmHidden < 1 || c.lstmLayers < 1)
-    throw std::invalid_argument("BiLstmCrfTagger: sizes must be positive, the vocabularies at least 2 and the kernel odd");
+  if (c.wordVocab < 2 || c.charVocab < 2 || c.numTags < 1 || c.wordDim < 1 || c.charDim < 1 ||
+      c.charFilters < 1 || c.charKernel < 1 || c.charKernel % 2 == 0 || c.casingDim < 1 || c.lstmHidden < 1 ||
+      c.lstmLayers < 1)
+    throw std::invalid_argument(
+        "BiLstmCrfTagger: sizes must be positive, the vocabularies at least 2 and the kernel odd");
 }
 
 void fillUniform(at::Tensor t, double bound, at::Generator& gen) {
@@ -50,14 +47,17 @@ BiLstmCrfTaggerImpl::BiLstmCrfTaggerImpl(const BiLstmCrfConfig& config) : m_conf
   checkConfig(config);
   const auto& c = m_config;
   // Plain modules as name scopes, so that the tensors are named as torch.nn would name them.
-  auto scope = [this](const char* name) { return register_module(name, std::make_shared<torch::nn::Module>()); };
+  auto scope = [this](const char* name) {
+    return register_module(name, std::make_shared<torch::nn::Module>());
+  };
   wordEmbedding = scope("word_embedding")->register_parameter("weight", at::zeros({c.wordVocab, c.wordDim}));
   charEmbedding = scope("char_embedding")->register_parameter("weight", at::zeros({c.charVocab, c.charDim}));
   auto conv = scope("char_conv");
   charConvWeight = conv->register_parameter("weight", at::zeros({c.charFilters, c.charDim, c.charKernel}));
   charConvBias = conv->register_parameter("bias", at::zeros({c.charFilters}));
   casingEmbedding =
-      scope("casing_embedding")->register_parameter("weight", at::zeros({TaggerVocabulary::kNumCasings, c.casingDim}));
+      scope("casing_embedding")
+          ->register_parameter("weight", at::zeros({TaggerVocabulary::kNumCasings, c.casingDim}));
   auto lstm = scope("lstm");
   const int64_t h = c.lstmHidden;
   for (int64_t layer = 0; layer < c.lstmLayers; ++layer) {
@@ -91,60 +91,56 @@ void BiLstmCrfTaggerImpl::reset(uint64_t seed) {
     for (size_t w = 0; w < 2; ++w) {  // Glorot per gate block [H, in]
       at::Tensor weight = lstmWeights[i + w];
       for (int64_t gate = 0; gate < 4; ++gate)
-        fillUniform(weight.narrow(0, gate * h, h), std::sqrt(6.0 / static_cast<double>(h + weight.size(1))), gen);
+        fillUniform(weight.narrow(0, gate * h, h), std::sqrt(6.0 / static_cast<double>(h + weight.size(1))),
+                    gen);
     }
     lstmWeights[i + 2].zero_();
     lstmWeights[i + 3].zero_();
     lstmWeights[i + 2].narrow(0, h, h).fill_(1.0);  // forget gate (order i, f, g, o)
   }
-  fillUniform(emission->weight, std::sqrt(6.0 / static_cast<double>(emission->inFeatures() + emission->outFeatures())),
-              gen);
+  fillUniform(emission->weight,
+              std::sqrt(6.0 / static_cast<double>(emission->inFeatures() + emission->outFeatures())), gen);
   emission->bias.zero_();
   crf->reset(seed ^ 0x9e3779b97f4a7c15ULL);
 }
 
-at::Tensor BiLstmCrfTaggerImpl::characterFeatures(const TaggerBatch& batch) {
-  const int64_t b = batch.charIds.size(0), w = batch.charIds.size(1), l = batch.charIds.size(2);
-  // Only real words go through the CNN; padding positions get zeros.
-  at::Tensor index = batch.mask.reshape({-1}).nonzero().squeeze(1);
-  at::Tensor chars = batch.charIds.reshape({b * w, l}).index_select(0, index);  // [N,L]
-  at::Tensor x = at::embedding(charEmbedding, chars, TaggerVocabulary::kPad);   // [N,L,D]
+at::Tensor BiLstmCrfTaggerImpl::characterFeatures(const TaggerBatch& batch, const at::Tensor& index) {
+  const int64_t l = batch.charIds.size(2);
+  at::Tensor chars = batch.charIds.reshape({-1, l}).index_select(0, index);    // [N,L]
+  at::Tensor x = at::embedding(charEmbedding, chars, TaggerVocabulary::kPad);  // [N,L,D]
   x = fastDropout(x, m_config.dropout, is_training());
   at::Tensor conv = at::conv1d(x.transpose(1, 2).contiguous(), charConvWeight, charConvBias, 1,
                                m_config.charKernel / 2);  // [N,F,L]
-  conv = conv.masked_fill((chars == TaggerVocabulary::kPad).unsqueeze(1), -std::numeric_limits<float>::infinity());
-  at::Tensor pooled = std::get<0>(at::max(conv, 2));  // [N,F]
-  at::Tensor out = at::zeros({b * w, m_config.charFilters}, pooled.options()).index_copy(0, index, pooled);
-  return out.view({b, w, m_config.charFilters});
-}
-
-at::Tensor BiLstmCrfTaggerImpl::runLstm(const at::Tensor& input, const at::Tensor& lengths) {
-  // pack_padded_sequence(enforce_sorted=false): sort by length, pack, run, unpack, unsort.
-  const int64_t b = input.size(0), w = input.size(1), h = m_config.lstmHidden;
-  auto sorted = at::sort(lengths.to(at::kCPU), /*stable=*/true, 0, /*descending=*/true);
-  at::Tensor order = std::get<1>(sorted);
-  at::Tensor inverse = at::empty_like(order).scatter_(0, order, at::arange(b, order.options()));
-  at::Tensor x = input.index_select(0, order.to(input.device()));
-  auto packed = at::_pack_padded_sequence(x, std::get<0>(sorted), /*batch_first=*/true);
-  at::Tensor h0 = at::zeros({2 * m_config.lstmLayers, b, h}, input.options());
-  auto out = at::lstm(std::get<0>(packed), std::get<1>(packed), {h0, h0}, lstmWeights, /*has_biases=*/true,
-                      m_config.lstmLayers, m_config.dropout, is_training(), /*bidirectional=*/true);
-  at::Tensor padded = std::get<0>(at::_pad_packed_sequence(std::get<0>(out), std::get<1>(packed), true, 0.0, w));
-  return padded.index_select(0, inverse.to(input.device()));
+  // Every word has at least one character (makeTaggerBatch), so each max sees a real position.
+  conv = conv.masked_fill((chars == TaggerVocabulary::kPad).unsqueeze(1),
+                          -std::numeric_limits<float>::infinity());
+  return std::get<0>(at::max(conv, 2));  // [N,F]
 }
 
 at::Tensor BiLstmCrfTaggerImpl::emissions(const TaggerBatch& batch) {
-  at::Tensor words = batch.wordIds;
+  const int64_t b = batch.wordIds.size(0), w = batch.wordIds.size(1);
+  // Everything up to the emissions runs on the real words only, packed sentence after sentence.
+  at::Tensor index = batch.mask.reshape({-1}).nonzero().squeeze(1);  // [N]
+  at::Tensor words = batch.wordIds.reshape({-1}).index_select(0, index);
   if (is_training() && m_config.wordDropout > 0.0) {
-    at::Tensor drop = (at::rand(words.sizes(), at::TensorOptions().device(words.device())) < m_config.wordDropout);
-    words = words.masked_fill(drop.logical_and(batch.mask), TaggerVocabulary::kUnk);
+    at::Tensor drop =
+        at::rand(words.sizes(), at::TensorOptions().device(words.device())) < m_config.wordDropout;
+    words = words.masked_fill(drop, TaggerVocabulary::kUnk);
   }
-  at::Tensor x = at::cat({at::embedding(wordEmbedding, words, TaggerVocabulary::kPad), characterFeatures(batch),
-                          at::embedding(casingEmbedding, batch.casing, TaggerVocabulary::kCasingPad)},
-                         2);
+  at::Tensor casing = batch.casing.reshape({-1}).index_select(0, index);
+  at::Tensor x =
+      at::cat({at::embedding(wordEmbedding, words, TaggerVocabulary::kPad), characterFeatures(batch, index),
+               at::embedding(casingEmbedding, casing, TaggerVocabulary::kCasingPad)},
+              1);
   x = fastDropout(x, m_config.dropout, is_training());
-  at::Tensor hidden = fastDropout(runLstm(x, batch.lengths), m_config.dropout, is_training());
-  return emission->forward(hidden);
+  BiLstmOptions lstm;
+  lstm.numLayers = m_config.lstmLayers;
+  lstm.dropout = m_config.dropout;
+  lstm.training = is_training();
+  at::Tensor hidden =
+      fastDropout(biLstm(x, batch.lengths, lstmWeights, lstm), m_config.dropout, is_training());
+  at::Tensor scores = emission->forward(hidden);  // [N,C]
+  return at::zeros({b * w, m_config.numTags}, scores.options()).index_copy(0, index, scores).view({b, w, -1});
 }
 
 at::Tensor BiLstmCrfTaggerImpl::loss(const TaggerBatch& batch, const at::Tensor& tags) {
@@ -200,8 +196,9 @@ Status BiLstmCrfTaggerImpl::loadStateDict(const StateDict& weights, const std::s
     auto it = weights.find(name);
     if (it == weights.end()) return Error("tensor missing", file, 0, name);
     if (it->second.sizes() != target.sizes())
-      return Error("shape " + shapeText(it->second.sizes()) + ", the model expects " + shapeText(target.sizes()),
-                   file, 0, name);
+      return Error(
+          "shape " + shapeText(it->second.sizes()) + ", the model expects " + shapeText(target.sizes()), file,
+          0, name);
   }
   for (const auto& [name, tensor] : weights)
     if (own.find(name) == own.end()) return Error("not a tensor of this model", file, 0, name);

@@ -34,7 +34,7 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
   // Throws std::invalid_argument on a config fromJson would refuse (sizes < 1, even kernel).
   explicit BiLstmCrfTaggerImpl(const BiLstmCrfConfig& config);
 
-  // Emission scores [B,W,numTags]; rows past a sentence's end are meaningless (the CRF ignores them).
+  // Emission scores [B,W,numTags]; 0 past a sentence's end (the CRF ignores those rows).
   // Dropout and word dropout only in training mode (train()/eval()).
   at::Tensor emissions(const TaggerBatch& batch);
   // Mean CRF negative log-likelihood of `tags` [B,W] int64 (values past a sentence's end are ignored).
@@ -61,18 +61,18 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
 
   const BiLstmCrfConfig& config() const { return m_config; }
 
-  at::Tensor wordEmbedding;    // [wordVocab, wordDim]
-  at::Tensor charEmbedding;    // [charVocab, charDim]
-  at::Tensor charConvWeight;   // [charFilters, charDim, charKernel]
-  at::Tensor charConvBias;     // [charFilters]
-  at::Tensor casingEmbedding;  // [kNumCasings, casingDim]
+  at::Tensor wordEmbedding;             // [wordVocab, wordDim]
+  at::Tensor charEmbedding;             // [charVocab, charDim]
+  at::Tensor charConvWeight;            // [charFilters, charDim, charKernel]
+  at::Tensor charConvBias;              // [charFilters]
+  at::Tensor casingEmbedding;           // [kNumCasings, casingDim]
   std::vector<at::Tensor> lstmWeights;  // per layer, forward then reverse: w_ih, w_hh, b_ih, b_hh
   DenseLayer emission{nullptr};         // [numTags, 2 * lstmHidden]
   Crf crf{nullptr};
 
  private:
-  at::Tensor characterFeatures(const TaggerBatch& batch);  // [B,W,charFilters]
-  at::Tensor runLstm(const at::Tensor& input, const at::Tensor& lengths);  // [B,W,2H]
+  // [N,charFilters] for the real words `index` (flat positions in [B*W]).
+  at::Tensor characterFeatures(const TaggerBatch& batch, const at::Tensor& index);
 
   BiLstmCrfConfig m_config;
 };

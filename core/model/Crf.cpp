@@ -23,8 +23,9 @@ at::Tensor penalised(const at::Tensor& scores, const at::Tensor& allowed) {
 
 at::Tensor boolTensor(const std::vector<bool>& values, const char* what, int64_t numTags) {
   if (static_cast<int64_t>(values.size()) != numTags)
-    throw std::invalid_argument(std::string("Crf::setAllowed: ") + what + " has " + std::to_string(values.size()) +
-                                " entries, expected " + std::to_string(numTags));
+    throw std::invalid_argument(std::string("Crf::setAllowed: ") + what + " has " +
+                                std::to_string(values.size()) + " entries, expected " +
+                                std::to_string(numTags));
   at::Tensor t = at::zeros({numTags}, at::TensorOptions().dtype(at::kBool));
   bool* p = t.data_ptr<bool>();
   for (int64_t i = 0; i < numTags; ++i) p[i] = values[i];
@@ -82,7 +83,8 @@ at::Tensor CrfImpl::logPartition(const at::Tensor& emissions, const at::Tensor& 
   return crfLogPartition(e, crfLengths(mask), effectiveTransitions(), effectiveStart(), effectiveEnd());
 }
 
-at::Tensor CrfImpl::logLikelihood(const at::Tensor& emissions, const at::Tensor& tags, const at::Tensor& mask) {
+at::Tensor CrfImpl::logLikelihood(const at::Tensor& emissions, const at::Tensor& tags,
+                                  const at::Tensor& mask) {
   const at::Tensor e = emissions.to(transitions.scalar_type());
   const at::Tensor tr = effectiveTransitions(), st = effectiveStart(), en = effectiveEnd();
   const at::Tensor gold = crfPathScore(e, tags, mask, tr, st, en);
@@ -97,7 +99,8 @@ at::Tensor CrfImpl::negativeLogLikelihood(const at::Tensor& emissions, const at:
 std::vector<std::vector<int64_t>> CrfImpl::viterbi(const at::Tensor& emissions, const at::Tensor& mask,
                                                    std::vector<double>* scores) {
   at::NoGradGuard noGrad;
-  return crfViterbi(emissions, crfLengths(mask), effectiveTransitions(), effectiveStart(), effectiveEnd(), scores);
+  return crfViterbi(emissions, crfLengths(mask), effectiveTransitions(), effectiveStart(), effectiveEnd(),
+                    scores);
 }
 
 at::Tensor CrfImpl::marginals(const at::Tensor& emissions, const at::Tensor& mask) {

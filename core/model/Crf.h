@@ -4,8 +4,9 @@
 // end [C]. An optional constraint (setAllowed) adds kDisallowed to every forbidden move in every
 // computation, so Viterbi never returns, say, O -> I-X in a BIO scheme.
 //
-// Shapes: emissions [B,T,C] float/double, tags [B,T] int64, mask [B,T] bool or integer, left-aligned
-// with mask[:,0] all true (a row of length 0 throws std::invalid_argument).
+// Shapes: emissions [B,T,C] float/double, tags [B,T] int64 (in [0,C) on real positions, anything
+// past a row's end, e.g. -100), mask [B,T] bool or integer, left-aligned with mask[:,0] all true (a
+// row of length 0 throws std::invalid_argument).
 
 #include <cstdint>
 #include <vector>
@@ -36,7 +37,8 @@ class CrfImpl : public torch::nn::Module {
   // log p(tags | emissions) per row, [B]. Differentiable.
   at::Tensor logLikelihood(const at::Tensor& emissions, const at::Tensor& tags, const at::Tensor& mask);
   // -mean over the batch of logLikelihood: a scalar to minimise.
-  at::Tensor negativeLogLikelihood(const at::Tensor& emissions, const at::Tensor& tags, const at::Tensor& mask);
+  at::Tensor negativeLogLikelihood(const at::Tensor& emissions, const at::Tensor& tags,
+                                   const at::Tensor& mask);
   // log Z per row, [B]. Differentiable.
   at::Tensor logPartition(const at::Tensor& emissions, const at::Tensor& mask);
   // The best tag sequence per row, as long as the row; with `scores`, each one's total score.
@@ -52,12 +54,12 @@ class CrfImpl : public torch::nn::Module {
 
   int64_t numTags() const { return m_numTags; }
 
-  at::Tensor transitions;        // [C,C] parameter
-  at::Tensor startTransitions;   // [C] parameter
-  at::Tensor endTransitions;     // [C] parameter
-  at::Tensor allowedTransitions; // [C,C] bool buffer
-  at::Tensor allowedStart;       // [C] bool buffer
-  at::Tensor allowedEnd;         // [C] bool buffer
+  at::Tensor transitions;         // [C,C] parameter
+  at::Tensor startTransitions;    // [C] parameter
+  at::Tensor endTransitions;      // [C] parameter
+  at::Tensor allowedTransitions;  // [C,C] bool buffer
+  at::Tensor allowedStart;        // [C] bool buffer
+  at::Tensor allowedEnd;          // [C] bool buffer
 
  private:
   int64_t m_numTags;

@@ -55,16 +55,19 @@ Scores readScores(const at::Tensor& transitions, const at::Tensor& start, const 
   return s;
 }
 
-void checkShapes(const at::Tensor& emissions, const std::vector<int64_t>& lengths, const at::Tensor& transitions,
-                 const at::Tensor& start, const at::Tensor& end) {
+void checkShapes(const at::Tensor& emissions, const std::vector<int64_t>& lengths,
+                 const at::Tensor& transitions, const at::Tensor& start, const at::Tensor& end) {
   if (emissions.dim() != 3) throw std::invalid_argument("CRF: emissions must be [B,T,C]");
   const int64_t b = emissions.size(0), t = emissions.size(1), c = emissions.size(2);
   if (transitions.dim() != 2 || transitions.size(0) != c || transitions.size(1) != c || start.numel() != c ||
       end.numel() != c)
     throw std::invalid_argument("CRF: emissions have " + std::to_string(c) + " tags, the scores do not");
-  if (static_cast<int64_t>(lengths.size()) != b) throw std::invalid_argument("CRF: one length per row needed");
+  if (static_cast<int64_t>(lengths.size()) != b)
+    throw std::invalid_argument("CRF: one length per row needed");
   for (int64_t len : lengths)
-    if (len < 1 || len > t) throw std::invalid_argument("CRF: row length " + std::to_string(len) + " outside 1.." + std::to_string(t));
+    if (len < 1 || len > t)
+      throw std::invalid_argument("CRF: row length " + std::to_string(len) + " outside 1.." +
+                                  std::to_string(t));
 }
 
 // alpha[t*C + c] = log-sum of the scores of all prefixes ending in c at t (emission at t included).
@@ -115,7 +118,8 @@ Lattice runForwardBackward(const at::Tensor& emissions, const std::vector<int64_
                            bool withBeta) {
   const int64_t b = emissions.size(0), t = emissions.size(1), c = emissions.size(2);
   auto dbl = at::TensorOptions().dtype(at::kDouble);
-  Lattice lat{at::zeros({b, t, c}, dbl), withBeta ? at::zeros({b, t, c}, dbl) : at::Tensor(), at::zeros({b}, dbl)};
+  Lattice lat{at::zeros({b, t, c}, dbl), withBeta ? at::zeros({b, t, c}, dbl) : at::Tensor(),
+              at::zeros({b}, dbl)};
   const S* e = emissions.data_ptr<S>();
   double* alpha = lat.alpha.data_ptr<double>();
   double* beta = withBeta ? lat.beta.data_ptr<double>() : nullptr;
@@ -166,8 +170,8 @@ void posteriors(const at::Tensor& emissions, const std::vector<int64_t>& lengths
         for (int64_t i = 0; i < c; ++i) {
           const double a = alpha[off + (s - 1) * c + i] - z;
           for (int64_t j = 0; j < c; ++j)
-            pr[i * c + j] += w * std::exp(a + sc.transitions[i * c + j] + static_cast<double>(e[off + s * c + j]) +
-                                          beta[off + s * c + j]);
+            pr[i * c + j] += w * std::exp(a + sc.transitions[i * c + j] +
+                                          static_cast<double>(e[off + s * c + j]) + beta[off + s * c + j]);
         }
     }
   });
@@ -178,7 +182,8 @@ struct LogPartitionFunction : public torch::autograd::Function<LogPartitionFunct
                             const at::Tensor& transitions, const at::Tensor& start, const at::Tensor& end,
                             const at::Tensor& lengths) {
     at::Tensor e = emissions.contiguous();
-    const std::vector<int64_t> lens(lengths.data_ptr<int64_t>(), lengths.data_ptr<int64_t>() + lengths.numel());
+    const std::vector<int64_t> lens(lengths.data_ptr<int64_t>(),
+                                    lengths.data_ptr<int64_t>() + lengths.numel());
     const Scores sc = readScores(transitions, start, end);
     const bool needGrad = emissions.requires_grad() || transitions.requires_grad() || start.requires_grad() ||
                           end.requires_grad();
@@ -197,7 +202,8 @@ struct LogPartitionFunction : public torch::autograd::Function<LogPartitionFunct
     auto saved = ctx->get_saved_variables();
     const at::Tensor& e = saved[0];
     const at::Tensor& lengths = saved[4];
-    const std::vector<int64_t> lens(lengths.data_ptr<int64_t>(), lengths.data_ptr<int64_t>() + lengths.numel());
+    const std::vector<int64_t> lens(lengths.data_ptr<int64_t>(),
+                                    lengths.data_ptr<int64_t>() + lengths.numel());
     const Scores sc = readScores(saved[1], saved[2], saved[3]);
     Lattice lat{ctx->saved_data["alpha"].toTensor(), ctx->saved_data["beta"].toTensor(),
                 ctx->saved_data["logZ"].toTensor()};
@@ -207,8 +213,8 @@ struct LogPartitionFunction : public torch::autograd::Function<LogPartitionFunct
     auto dbl = at::TensorOptions().dtype(at::kDouble);
     at::Tensor pair = at::zeros({b, c, c}, dbl), ps = at::zeros({b, c}, dbl), pe = at::zeros({b, c}, dbl);
     AT_DISPATCH_FLOATING_TYPES(e.scalar_type(), "crfLogPartitionBackward", [&] {
-      posteriors<scalar_t>(e, lens, sc, lat, g.data_ptr<double>(), gE.data_ptr<scalar_t>(), pair.data_ptr<double>(),
-                           ps.data_ptr<double>(), pe.data_ptr<double>());
+      posteriors<scalar_t>(e, lens, sc, lat, g.data_ptr<double>(), gE.data_ptr<scalar_t>(),
+                           pair.data_ptr<double>(), ps.data_ptr<double>(), pe.data_ptr<double>());
     });
     // ps/pe already carry the weight through gE.
     const auto dtype = saved[1].scalar_type();
@@ -239,11 +245,13 @@ at::Tensor crfLogPartition(const at::Tensor& emissions, const std::vector<int64_
 }
 
 at::Tensor crfLogPartitionTensorOps(const at::Tensor& emissions, const at::Tensor& mask,
-                                    const at::Tensor& transitions, const at::Tensor& start, const at::Tensor& end) {
+                                    const at::Tensor& transitions, const at::Tensor& start,
+                                    const at::Tensor& end) {
   at::Tensor keep = mask.to(at::kBool);
   at::Tensor alpha = start.unsqueeze(0) + emissions.select(1, 0);  // [B,C]
   for (int64_t t = 1; t < emissions.size(1); ++t) {
-    at::Tensor next = at::logsumexp(alpha.unsqueeze(2) + transitions.unsqueeze(0), {1}) + emissions.select(1, t);
+    at::Tensor next =
+        at::logsumexp(alpha.unsqueeze(2) + transitions.unsqueeze(0), {1}) + emissions.select(1, t);
     alpha = at::where(keep.select(1, t).unsqueeze(1), next, alpha);
   }
   return at::logsumexp(alpha + end.unsqueeze(0), {1});

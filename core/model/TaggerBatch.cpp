@@ -12,8 +12,8 @@ TaggerBatch TaggerBatch::to(const at::Device& device) const {
   return {wordIds.to(device), charIds.to(device), casing.to(device), mask.to(device), lengths};
 }
 
-TaggerBatch makeTaggerBatch(const TaggerVocabulary& vocab, const std::vector<const std::vector<std::string>*>& sentences,
-                            int maxWordChars) {
+TaggerBatch makeTaggerBatch(const TaggerVocabulary& vocab,
+                            const std::vector<const std::vector<std::string>*>& sentences, int maxWordChars) {
   if (sentences.empty()) throw std::invalid_argument("makeTaggerBatch: no sentences");
   if (maxWordChars < 1) throw std::invalid_argument("makeTaggerBatch: maxWordChars must be positive");
   const int64_t b = static_cast<int64_t>(sentences.size());
@@ -21,7 +21,8 @@ TaggerBatch makeTaggerBatch(const TaggerVocabulary& vocab, const std::vector<con
   std::vector<std::vector<std::vector<int64_t>>> chars(sentences.size());
   size_t l = 1;
   for (size_t s = 0; s < sentences.size(); ++s) {
-    if (!sentences[s] || sentences[s]->empty()) throw std::invalid_argument("makeTaggerBatch: an empty sentence");
+    if (!sentences[s] || sentences[s]->empty())
+      throw std::invalid_argument("makeTaggerBatch: an empty sentence");
     w = std::max<int64_t>(w, static_cast<int64_t>(sentences[s]->size()));
     for (const auto& word : *sentences[s]) {
       std::vector<int64_t> ids = vocab.charIds(word);
@@ -32,8 +33,9 @@ TaggerBatch makeTaggerBatch(const TaggerVocabulary& vocab, const std::vector<con
     }
   }
   auto i64 = at::TensorOptions().dtype(at::kLong);
-  TaggerBatch batch{at::zeros({b, w}, i64), at::zeros({b, w, static_cast<int64_t>(l)}, i64), at::zeros({b, w}, i64),
-                    at::zeros({b, w}, at::TensorOptions().dtype(at::kBool)), at::empty({b}, i64)};
+  TaggerBatch batch{at::zeros({b, w}, i64), at::zeros({b, w, static_cast<int64_t>(l)}, i64),
+                    at::zeros({b, w}, i64), at::zeros({b, w}, at::TensorOptions().dtype(at::kBool)),
+                    at::empty({b}, i64)};
   int64_t* wp = batch.wordIds.data_ptr<int64_t>();
   int64_t* cp = batch.charIds.data_ptr<int64_t>();
   int64_t* kp = batch.casing.data_ptr<int64_t>();

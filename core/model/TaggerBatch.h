@@ -24,7 +24,8 @@ struct TaggerBatch {
 // Pads to the longest sentence (W) and the longest word (L, at most maxWordChars code points; longer
 // words keep their first maxWordChars). A word with no characters gets one <unk> character.
 // Sentences must not be empty (std::invalid_argument otherwise); B = sentences.size() >= 1.
-TaggerBatch makeTaggerBatch(const TaggerVocabulary& vocab, const std::vector<const std::vector<std::string>*>& sentences,
+TaggerBatch makeTaggerBatch(const TaggerVocabulary& vocab,
+                            const std::vector<const std::vector<std::string>*>& sentences,
                             int maxWordChars = 25);
 
 }  // namespace quarry::model

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 namespace quarry::model {
 
@@ -68,8 +68,10 @@ std::string TaggerVocabulary::normalizeWord(const std::string& word) {
       out.append(bytes, n);
     } else if (cp < 128) {
       char c = static_cast<char>(cp);
-      if (c >= '0' && c <= '9') c = '0';
-      else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c >= '0' && c <= '9')
+        c = '0';
+      else if (c >= 'A' && c <= 'Z')
+        c = static_cast<char>(c - 'A' + 'a');
       out.push_back(c);
     } else if (isDigit(cp)) {
       out.push_back('0');
@@ -100,8 +102,8 @@ int64_t TaggerVocabulary::casingId(const std::string& word) {
   return kOther;
 }
 
-TaggerVocabulary TaggerVocabulary::build(const std::vector<std::vector<std::string>>& sentences, int minWordCount,
-                                         size_t maxWords) {
+TaggerVocabulary TaggerVocabulary::build(const std::vector<std::vector<std::string>>& sentences,
+                                         int minWordCount, size_t maxWords) {
   std::unordered_map<std::string, int64_t> counts;
   std::set<int32_t> chars;
   for (const auto& sentence : sentences)
@@ -114,8 +116,9 @@ TaggerVocabulary TaggerVocabulary::build(const std::vector<std::vector<std::stri
   std::vector<std::pair<std::string, int64_t>> ranked;
   for (auto& [w, n] : counts)
     if (n >= minWordCount) ranked.emplace_back(w, n);
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   if (ranked.size() > maxWords) ranked.resize(maxWords);
 
   TaggerVocabulary v;
@@ -161,7 +164,8 @@ Result<TaggerVocabulary> TaggerVocabulary::fromJson(const nlohmann::json& json, 
   if (!json.is_object()) return Error("expected a JSON object", file);
   if (!json.contains("format") || json["format"] != kFormat)
     return Error(std::string("not a tagger vocabulary (expected \"") + kFormat + "\")", file, 0, "format");
-  if (!json.contains("version") || !json["version"].is_number_integer() || json["version"].get<int>() != kVersion)
+  if (!json.contains("version") || !json["version"].is_number_integer() ||
+      json["version"].get<int>() != kVersion)
     return Error("unsupported version (expected " + std::to_string(kVersion) + ")", file, 0, "version");
   for (const char* key : {"words", "chars"})
     if (!json.contains(key) || !json[key].is_array()) return Error("missing or not an array", file, 0, key);

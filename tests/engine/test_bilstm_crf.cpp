@@ -16,8 +16,10 @@
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <torch/csrc/autograd/autograd.h>
 #include <nlohmann/json.hpp>
 
+#include "model/BiLstm.h"
 #include "model/BiLstmCrfFolder.h"
 #include "model/BiLstmCrfTagger.h"
 #include "model/FusedAdamW.h"
@@ -60,8 +62,8 @@ void equalStr(const std::string& actual, const std::string& expected, const std:
 void expectError(const Error& e, const std::string& file, const std::string& field, const std::string& what) {
   if (e.file != file || e.field != field) {
     ++g_failures;
-    std::printf("FAIL: %s: expected file '%s' field '%s', got '%s'\n", what.c_str(), file.c_str(), field.c_str(),
-                e.toString().c_str());
+    std::printf("FAIL: %s: expected file '%s' field '%s', got '%s'\n", what.c_str(), file.c_str(),
+                field.c_str(), e.toString().c_str());
   }
 }
 
@@ -72,7 +74,11 @@ void testVocabulary() {
   equalStr(V::normalizeWord("\xC3\x84rzte"), "\xC3\xA4rzte", "normalise Unicode uppercase (Ä -> ä)");
   equalStr(V::normalizeWord("\xCE\x95\xCE\xBB"), "\xCE\xB5\xCE\xBB", "normalise Greek (Ε -> ε)");
   equalStr(V::normalizeWord("x\xD9\xA3"), "x0", "normalise an Arabic-Indic digit");
-  equalStr(V::normalizeWord("a\xFF" "B"), "a\xFF" "b", "invalid UTF-8 kept");
+  equalStr(V::normalizeWord("a\xFF"
+                            "B"),
+           "a\xFF"
+           "b",
+           "invalid UTF-8 kept");
 
   equal(V::casingId("123"), int64_t{V::kNumeric}, "casing 123");
   equal(V::casingId("12a3"), int64_t{V::kMostlyNumeric}, "casing 12a3");
@@ -81,14 +87,15 @@ void testVocabulary() {
   equal(V::casingId("HELLO"), int64_t{V::kAllUpper}, "casing HELLO");
   equal(V::casingId("Hello"), int64_t{V::kInitialUpper}, "casing Hello");
   equal(V::casingId("IL-2b"), int64_t{V::kInitialUpper}, "casing IL-2b");
-  equal(V::casingId("\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1"), int64_t{V::kInitialUpper}, "casing Ελλάδα");
+  equal(V::casingId("\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1"), int64_t{V::kInitialUpper},
+        "casing Ελλάδα");
   equal(V::casingId("mRNA1"), int64_t{V::kContainsDigit}, "casing mRNA1");
   equal(V::casingId("-2-"), int64_t{V::kContainsDigit}, "casing -2-");
   equal(V::casingId("..."), int64_t{V::kOther}, "casing ...");
   equal(V::casingId("iPhone"), int64_t{V::kOther}, "casing iPhone");
 
-  std::vector<std::vector<std::string>> sentences = {{"The", "cat", "sat", "."}, {"the", "Cat", "ran", "2"},
-                                                     {"THE", "dog", "9"}};
+  std::vector<std::vector<std::string>> sentences = {
+      {"The", "cat", "sat", "."}, {"the", "Cat", "ran", "2"}, {"THE", "dog", "9"}};
   V v = V::build(sentences);
   equal(v.wordCount(), int64_t{2 + 7}, "word count (the cat 0 sat . ran dog)");
   equal(v.wordId("the"), int64_t{2}, "most frequent word first");
@@ -132,10 +139,52 @@ void testVocabulary() {
   expectError(V::fromJson(broken, "vocab.json").error(), "vocab.json", "chars", "chars missing");
   broken = v.toJson();
   broken["chars"][0] = "ab";
-  expectError(V::fromJson(broken, "vocab.json").error(), "vocab.json", "chars[0]", "two characters in one entry");
+  expectError(V::fromJson(broken, "vocab.json").error(), "vocab.json", "chars[0]",
+              "two characters in one entry");
   broken = v.toJson();
   broken["format"] = "something";
   expectError(V::fromJson(broken, "vocab.json").error(), "vocab.json", "format", "wrong format");
+}
+
+// The hand-written LSTM against ATen's packed LSTM: outputs and every gradient, mixed lengths, 2 layers.
+void testLstmKernel(int threads) {
+  at::set_num_threads(threads);
+  at::manual_seed(3);
+  const int64_t in = 6, h = 4, layers = 2;
+  const std::vector<int64_t> lens = {3, 7, 1, 7, 5};
+  const int64_t n = 23;
+  at::Tensor x = at::randn({n, in}).requires_grad_(true);
+  at::Tensor lengths = at::tensor(lens, at::kLong);
+  std::vector<at::Tensor> weights;
+  for (int64_t l = 0; l < layers; ++l)
+    for (int d = 0; d < 2; ++d) {
+      const int64_t width = l == 0 ? in : 2 * h;
+      for (auto shape : {std::vector<int64_t>{4 * h, width}, {4 * h, h}, {4 * h}, {4 * h}})
+        weights.push_back((at::rand(shape) - 0.5).requires_grad_(true));
+    }
+  BiLstmOptions fast, aten;
+  fast.numLayers = aten.numLayers = layers;
+  aten.useAten = true;
+  at::Tensor upstream = at::randn({n, 2 * h});
+  std::vector<at::Tensor> inputs = weights;
+  inputs.push_back(x);
+  at::Tensor yf = biLstm(x, lengths, weights, fast);
+  at::Tensor ya = biLstm(x, lengths, weights, aten);
+  const std::string tag = " (" + std::to_string(threads) + " threads)";
+  const double outDiff = (yf - ya).abs().max().item<double>();
+  check(outDiff < 1e-5, "LSTM kernel output vs at::lstm: " + std::to_string(outDiff) + tag);
+  // Sentence 2 (one word) alone gives the same as inside the batch.
+  at::Tensor alone =
+      biLstm(x.narrow(0, 10, 1), at::tensor(std::vector<int64_t>{1}, at::kLong), weights, fast);
+  check((alone - yf.narrow(0, 10, 1)).abs().max().item<double>() < 1e-6,
+        "LSTM kernel: a sentence alone" + tag);
+  auto gf = torch::autograd::grad({(yf * upstream).sum()}, inputs);
+  auto ga = torch::autograd::grad({(ya * upstream).sum()}, inputs);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const double d = (gf[i] - ga[i]).abs().max().item<double>();
+    check(d < 1e-5, "LSTM kernel gradient " + std::to_string(i) + " vs at::lstm: " + std::to_string(d) + tag);
+  }
+  at::set_num_threads(1);
 }
 
 void testBatch() {
@@ -172,9 +221,11 @@ struct Synthetic {
 
 Synthetic makeSynthetic(int count, uint32_t seed, bool unseenNames) {
   std::mt19937 rng(seed);
-  const std::vector<std::string> filler = {"the", "patient", "was", "seen", "by", "and", "today", "a", "report", "of", "with"};
-  const std::vector<std::string> names = unseenNames ? std::vector<std::string>{"Brandt", "Larsen", "Stone", "Jensen", "Cole"}
-                                                     : std::vector<std::string>{"Smith", "Jones", "Brown", "Taylor", "Lee", "Adams", "Clark"};
+  const std::vector<std::string> filler = {"the",   "patient", "was",    "seen", "by",  "and",
+                                           "today", "a",       "report", "of",   "with"};
+  const std::vector<std::string> names =
+      unseenNames ? std::vector<std::string>{"Brandt", "Larsen", "Stone", "Jensen", "Cole"}
+                  : std::vector<std::string>{"Smith", "Jones", "Brown", "Taylor", "Lee", "Adams", "Clark"};
   const std::vector<std::string> places = {"Paris", "London", "Berlin", "Oslo"};
   auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
   Synthetic s;
@@ -208,10 +259,12 @@ Synthetic makeSynthetic(int count, uint32_t seed, bool unseenNames) {
   return s;
 }
 
-at::Tensor tagTensor(const std::vector<std::vector<int64_t>>& tags, const std::vector<size_t>& rows, int64_t w) {
+at::Tensor tagTensor(const std::vector<std::vector<int64_t>>& tags, const std::vector<size_t>& rows,
+                     int64_t w) {
   at::Tensor t = at::full({static_cast<int64_t>(rows.size()), w}, -100, at::kLong);
   for (size_t r = 0; r < rows.size(); ++r)
-    for (size_t i = 0; i < tags[rows[r]].size(); ++i) t[static_cast<int64_t>(r)][static_cast<int64_t>(i)] = tags[rows[r]][i];
+    for (size_t i = 0; i < tags[rows[r]].size(); ++i)
+      t[static_cast<int64_t>(r)][static_cast<int64_t>(i)] = tags[rows[r]][i];
   return t;
 }
 
@@ -238,9 +291,11 @@ void setBioConstraint(BiLstmCrfTaggerImpl& m) {
 }
 
 // Trains for `epochs` and returns the loss of every step.
-std::vector<float> train(BiLstmCrfTaggerImpl& m, const TaggerVocabulary& v, const Synthetic& data, int epochs) {
+std::vector<float> train(BiLstmCrfTaggerImpl& m, const TaggerVocabulary& v, const Synthetic& data,
+                         int epochs) {
   std::vector<AdamWGroup> groups;
-  for (auto& g : m.parameterGroups()) groups.push_back({g.parameters, AdamWOptions{0.01, 0.9, 0.999, 1e-8, 0.0}});
+  for (auto& g : m.parameterGroups())
+    groups.push_back({g.parameters, AdamWOptions{0.01, 0.9, 0.999, 1e-8, 0.0}});
   FusedAdamW opt(groups);
   std::vector<float> losses;
   m.train();
@@ -308,8 +363,10 @@ void testLearnsAndRepeats(const fs::path& tmp) {
     for (const auto& n : g.names) {
       seen.insert(n);
       ++count;
-      if (!g.decay) check(n.find("bias") != std::string::npos || n.rfind("crf.", 0) == 0, "no_decay holds " + n);
-      else check(n.find("bias") == std::string::npos, "decay holds no bias: " + n);
+      if (!g.decay)
+        check(n.find("bias") != std::string::npos || n.rfind("crf.", 0) == 0, "no_decay holds " + n);
+      else
+        check(n.find("bias") == std::string::npos, "decay holds no bias: " + n);
     }
   }
   equal(count, a->parameters().size(), "parameter groups cover every parameter");
@@ -326,11 +383,13 @@ void testLearnsAndRepeats(const fs::path& tmp) {
     for (const auto& s : heldOut.sentences) ptrs.push_back(&s);
     a->eval();
     at::NoGradGuard g;
-    check(at::equal(a->emissions(makeTaggerBatch(v, ptrs)), loaded->model->emissions(makeTaggerBatch(loaded->vocab, ptrs))),
+    check(at::equal(a->emissions(makeTaggerBatch(v, ptrs)),
+                    loaded->model->emissions(makeTaggerBatch(loaded->vocab, ptrs))),
           "save -> load gives identical emissions");
     check(loaded->model->decode(makeTaggerBatch(loaded->vocab, ptrs)) == a->decode(makeTaggerBatch(v, ptrs)),
           "save -> load gives identical paths");
-    check(at::equal(loaded->model->crf->allowedTransitions, a->crf->allowedTransitions), "the constraint is saved");
+    check(at::equal(loaded->model->crf->allowedTransitions, a->crf->allowedTransitions),
+          "the constraint is saved");
     check(loaded->config.labels == config.labels, "labels saved");
   }
 
@@ -374,6 +433,8 @@ int main() {
   const fs::path tmp = fs::temp_directory_path() / ("quarry_test_bilstm_crf_" + std::to_string(::getpid()));
   fs::create_directories(tmp);
   testVocabulary();
+  testLstmKernel(1);
+  testLstmKernel(2);
   testBatch();
   testLearnsAndRepeats(tmp);
   std::error_code ec;

@@ -60,8 +60,8 @@ struct Brute {
   std::vector<std::vector<double>> marginals;  // [len][C]
 };
 
-double pathScore(const at::Tensor& e, const std::vector<int64_t>& path, const at::Tensor& tr, const at::Tensor& st,
-                 const at::Tensor& en) {
+double pathScore(const at::Tensor& e, const std::vector<int64_t>& path, const at::Tensor& tr,
+                 const at::Tensor& st, const at::Tensor& en) {
   auto ea = e.accessor<double, 2>();
   auto ta = tr.accessor<double, 2>();
   double s = st[path[0]].item<double>() + en[path.back()].item<double>();
@@ -117,7 +117,8 @@ at::Tensor maskFor(const std::vector<int64_t>& lengths, int64_t t) {
 }
 
 void testAgainstBruteForce(int64_t c, int64_t t, bool constrained) {
-  const std::string tag = "C=" + std::to_string(c) + " T=" + std::to_string(t) + (constrained ? " constrained" : "");
+  const std::string tag =
+      "C=" + std::to_string(c) + " T=" + std::to_string(t) + (constrained ? " constrained" : "");
   at::manual_seed(11 + c * 7 + t);
   Crf crf = makeCrf(c, 3);
   if (constrained) {
@@ -173,17 +174,20 @@ void testGradients() {
   at::Tensor w = at::rand({3}, at::kDouble) + 0.5;
   auto objective = [&](const at::Tensor& em) { return (crf->logLikelihood(em, tags, mask) * w).sum(); };
   at::Tensor loss = objective(e);
-  auto grads = torch::autograd::grad({loss}, {e, crf->transitions, crf->startTransitions, crf->endTransitions});
+  auto grads =
+      torch::autograd::grad({loss}, {e, crf->transitions, crf->startTransitions, crf->endTransitions});
 
   // Tensor-op version through autograd.
   auto tensorOpsObjective = [&](const at::Tensor& em) {
     at::Tensor tr = crf->effectiveTransitions(), st = crf->effectiveStart(), en = crf->effectiveEnd();
-    return ((crfPathScore(em, tags, mask, tr, st, en) - crfLogPartitionTensorOps(em, mask, tr, st, en)) * w).sum();
+    return ((crfPathScore(em, tags, mask, tr, st, en) - crfLogPartitionTensorOps(em, mask, tr, st, en)) * w)
+        .sum();
   };
   auto refGrads = torch::autograd::grad({tensorOpsObjective(e)},
                                         {e, crf->transitions, crf->startTransitions, crf->endTransitions});
   const char* names[] = {"emissions", "transitions", "start", "end"};
-  for (int i = 0; i < 4; ++i) nearTensor(grads[i], refGrads[i], 1e-10, std::string("grad vs tensor ops: ") + names[i]);
+  for (int i = 0; i < 4; ++i)
+    nearTensor(grads[i], refGrads[i], 1e-10, std::string("grad vs tensor ops: ") + names[i]);
 
   at::NoGradGuard noGrad;
   const double h = 1e-5;
@@ -265,12 +269,14 @@ void testBatchEqualsRows() {
     at::Tensor er = e[r].narrow(0, 0, len).unsqueeze(0);
     at::Tensor mr = at::ones({1, len}, at::kByte);
     const std::string row = "row " + std::to_string(r);
-    near(ll[r].item<double>(), crf->logLikelihood(er, tags[r].narrow(0, 0, len).unsqueeze(0), mr)[0].item<double>(),
-         1e-5, row + " log-likelihood alone");
+    near(ll[r].item<double>(),
+         crf->logLikelihood(er, tags[r].narrow(0, 0, len).unsqueeze(0), mr)[0].item<double>(), 1e-5,
+         row + " log-likelihood alone");
     check(paths[r] == crf->viterbi(er, mr)[0], row + " viterbi alone");
     check(static_cast<int64_t>(paths[r].size()) == len, row + " viterbi length");
     nearTensor(marg[r].narrow(0, 0, len), crf->marginals(er, mr)[0], 1e-6, row + " marginals alone");
-    near(marg[r].narrow(0, 0, len).sum().item<double>(), static_cast<double>(len), 1e-5, row + " marginals sum to 1");
+    near(marg[r].narrow(0, 0, len).sum().item<double>(), static_cast<double>(len), 1e-5,
+         row + " marginals sum to 1");
   }
   // Float NLL against the double computation.
   at::Tensor nll = crf->negativeLogLikelihood(e, tags, mask);
