@@ -224,7 +224,7 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
   auto report = [&](const std::string& phase) {
     progress.phase = phase;
     progress.step = state.step;
-    progress.epoch = state.epoch;
+    progress.epoch = std::min(state.epoch, config.epochs - 1);
     progress.loss = lossCount > 0 ? lossSum / lossCount : progress.loss;
     progress.learningRate = setup.groups.empty() ? 0.0 : optimizer.groups().front().options.lr;
     progress.elapsedSeconds = elapsed();
