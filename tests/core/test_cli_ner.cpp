@@ -1,0 +1,127 @@
+// quarry-cli train / evaluate / predict / cv in-process on a tiny generated project: the run is recorded,
+// the model folder scores what training reported, predictions reach JSONL and the predictions table.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "cli/CliApplication.h"
+#include "store/ProjectStore.h"
+
+using quarry::cli::CliApplication;
+using quarry::cli::CliIo;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  QString out;
+  QString err;
+};
+
+Run cli(const QStringList& args) {
+  Run r;
+  QTextStream out(&r.out), err(&r.err);
+  CliIo io{out, err, false};
+  r.code = CliApplication().run(QStringList{QStringLiteral("quarry-cli")} + args, io);
+  out.flush();
+  err.flush();
+  return r;
+}
+
+// "patients with <disease> were given <drug> ." sentences as CoNLL.
+QByteArray conll(int sentences, int seed) {
+  const QStringList drugs{QStringLiteral("aspirin"), QStringLiteral("metformin"), QStringLiteral("warfarin"), QStringLiteral("insulin")};
+  const QStringList diseases{QStringLiteral("asthma"), QStringLiteral("diabetes"), QStringLiteral("gout"), QStringLiteral("migraine")};
+  QByteArray out;
+  for (int i = 0; i < sentences; ++i) {
+    const int k = i * 7 + seed;
+    out += "patients\tO\nwith\tO\n" + diseases[k % 4].toUtf8() + "\tB-DISEASE\nwere\tO\ngiven\tO\n" +
+           drugs[(k / 4) % 4].toUtf8() + "\tB-DRUG\n.\tO\n\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+class TestCliNer : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void trainEvaluatePredict() {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.quarry"));
+    QFile train(dir.filePath(QStringLiteral("train.tsv"))), dev(dir.filePath(QStringLiteral("devel.tsv")));
+    QVERIFY(train.open(QIODevice::WriteOnly) && dev.open(QIODevice::WriteOnly));
+    train.write(conll(80, 1));
+    dev.write(conll(20, 3));
+    train.close();
+    dev.close();
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    QCOMPARE(cli({QStringLiteral("import"), project, train.fileName()}).code, 0);
+    QCOMPARE(cli({QStringLiteral("import"), project, dev.fileName()}).code, 0);
+
+    const QString out = dir.filePath(QStringLiteral("model"));
+    Run t = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--from-scratch"), QStringLiteral("--output"), out,
+                 QStringLiteral("--set"), QStringLiteral("epochs=20"), QStringLiteral("--set"), QStringLiteral("dropout=0.1"), QStringLiteral("--set"), QStringLiteral("batch_size=8"), QStringLiteral("--set"), QStringLiteral("lstm_hidden=16"),
+                 QStringLiteral("--set"), QStringLiteral("word_dim=16"), QStringLiteral("--json")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    const QJsonObject result = QJsonDocument::fromJson(t.out.toUtf8()).object();
+    const double f1 = result.value(QStringLiteral("best_dev_f1")).toDouble();
+    QVERIFY2(f1 > 0.9, qPrintable(t.out));
+    QVERIFY(QFile::exists(out + QStringLiteral("/best/quarry_ner.json")));
+
+    auto store = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+    QVERIFY(store.ok());
+    auto runs = store.value()->listRuns();
+    QVERIFY(runs.ok() && runs->size() == 1);
+    QCOMPARE(runs->front().status, quarry::RunStatus::Finished);
+    QCOMPARE(runs->front().checkpointPath, out + QStringLiteral("/best"));
+    QCOMPARE(runs->front().metrics.value(QStringLiteral("best_dev_f1")).toDouble(), f1);
+    store.value().reset();
+
+    Run e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    QVERIFY2(e.code == 0, qPrintable(e.err));
+    const QJsonObject eval = QJsonDocument::fromJson(e.out.toUtf8()).object();
+    QCOMPARE(eval.value(QStringLiteral("seqeval")).toObject().value(QStringLiteral("micro")).toObject().value(QStringLiteral("f1")).toDouble(), f1);
+
+    const QString text = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
+    QFile note(text);
+    QVERIFY(note.open(QIODevice::WriteOnly));
+    note.write("patients with gout were given insulin .\n");
+    note.close();
+    Run p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), text, QStringLiteral("--output"), jsonl});
+    QVERIFY2(p.code == 0, qPrintable(p.err));
+    QFile lines(jsonl);
+    QVERIFY(lines.open(QIODevice::ReadOnly));
+    const QJsonArray spans = QJsonDocument::fromJson(lines.readLine()).object().value(QStringLiteral("spans")).toArray();
+    QCOMPARE(spans.size(), 2);
+    QCOMPARE(spans[0].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("gout"));
+    QCOMPARE(spans[1].toObject().value(QStringLiteral("label")).toString(), QStringLiteral("DRUG"));
+
+    Run ps = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--split"),
+                  QStringLiteral("dev")});
+    QVERIFY2(ps.code == 0, qPrintable(ps.err));
+    auto reopened = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+    auto docs = reopened.value()->listDocuments({});
+    QVERIFY(docs.ok());
+    int predicted = 0;
+    for (const auto& d : docs.value()) {
+      auto rows = reopened.value()->predictionsForDocument(d.id);
+      if (rows.ok()) predicted += rows->size();
+    }
+    QCOMPARE(predicted, 40);  // 20 dev sentences x 2 entities
+
+    Run bad = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("nothing")), QStringLiteral("--project"), project});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains(QStringLiteral("nothing")), qPrintable(bad.err));
+    Run badConfig = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--set"), QStringLiteral("epochs=zero")});
+    QVERIFY(badConfig.code != 0);
+    QVERIFY2(badConfig.err.contains(QStringLiteral("epochs")), qPrintable(badConfig.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliNer)
+#include "test_cli_ner.moc"
