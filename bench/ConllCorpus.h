@@ -74,12 +74,4 @@ inline std::string sharedDir() {
   return env ? env : "../shared";
 }
 
-inline double peakRssMiB() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-  return -1;
-}
-
 }  // namespace bench

@@ -8,6 +8,7 @@
 #include <ATen/Parallel.h>
 
 #include "ConllCorpus.h"
+#include "common/ProcessMemory.h"
 #include "model/CpuThreads.h"
 #include "train/NerDataBuilder.h"
 #include "train/NerEvaluation.h"
@@ -65,6 +66,6 @@ int main(int argc, char** argv) {
                   crf ? "+ CRF" : "softmax", int8 ? "int8" : "fp32", data.sentences.size() / best, tokens / best,
                   data.sentences.size() / endToEnd);
     }
-  std::printf("peak RSS %.0f MiB\n", bench::peakRssMiB());
+  std::printf("peak RSS %.0f MiB\n", peakResidentMiB());
   return 0;
 }

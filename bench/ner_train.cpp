@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ConllCorpus.h"
+#include "common/ProcessMemory.h"
 #include "common/Log.h"
 #include "model/CpuThreads.h"
 #include "train/NerTrainer.h"
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
   std::printf("train %zu sentences, dev %zu sentences\n", request.train.size(), request.dev.size());
   std::printf("ended %s: %lld steps, %d epochs, %.1f s training (%.1f s wall incl. data), %.0f positions/s, peak RSS %.0f MiB\n",
               train::trainEndName(r.end), static_cast<long long>(r.steps), r.epochsCompleted, r.seconds, wall,
-              r.tokensPerSecond, bench::peakRssMiB());
+              r.tokensPerSecond, peakResidentMiB());
   std::printf("best dev F1 %.2f at step %lld\n%s\n", r.bestDevF1 * 100, static_cast<long long>(r.bestStep),
               r.bestDevReport.formatTable().c_str());
   for (const auto& h : r.history)

@@ -9,21 +9,12 @@
 #include <QTextStream>
 #include <cstdio>
 
+#include "common/ProcessMemory.h"
 #include "store/ProjectStore.h"
 
 using namespace quarry;
 
 namespace {
-
-// Peak resident set size in MiB, from /proc/self/status (VmHWM); -1 where unavailable.
-double peakRssMiB() {
-  QFile f(QStringLiteral("/proc/self/status"));
-  if (!f.open(QIODevice::ReadOnly)) return -1;
-  const QList<QByteArray> lines = f.readAll().split('\n');
-  for (const QByteArray& line : lines)
-    if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
-  return -1;
-}
 
 EntitySpan span(const QString& key, const QString& type, int start, int end) {
   EntitySpan e;
@@ -97,7 +88,7 @@ int main(int argc, char** argv) {
               summary->documents / importSeconds);
   std::printf("file + WAL: %.1f MiB, peak RSS after import: %.0f MiB\n",
               (QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) / 1048576.0,
-              peakRssMiB());
+              quarry::peakResidentMiB());
 
   t.restart();
   auto stats = (*store)->stats();
@@ -125,6 +116,6 @@ int main(int argc, char** argv) {
   QString why;
   const bool same = loaded->sameContent(corpus, &why);
   std::printf("round trip: %s%s\n", same ? "same content" : "DIFFERENT: ", same ? "" : qPrintable(why));
-  std::printf("peak RSS: %.0f MiB\n", peakRssMiB());
+  std::printf("peak RSS: %.0f MiB\n", quarry::peakResidentMiB());
   return same ? 0 : 1;
 }

@@ -93,12 +93,4 @@ Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) 
   return train::NerTrainConfig::fromJson(j, source);
 }
 
-double peakMemoryMiB() {
-  QFile status(QStringLiteral("/proc/self/status"));
-  if (!status.open(QIODevice::ReadOnly)) return -1;
-  for (const QByteArray& line : status.readAll().split('\n'))
-    if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
-  return -1;
-}
-
 }  // namespace quarry::cli

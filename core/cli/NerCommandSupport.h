@@ -23,8 +23,5 @@ Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, 
 void addTrainConfigOptions(QCommandLineParser& parser);
 Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser);
 
-// The peak resident memory of this process in MiB (VmHWM), -1 where unknown.
-double peakMemoryMiB();
-
 
 }  // namespace quarry::cli

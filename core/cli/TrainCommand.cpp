@@ -9,6 +9,7 @@
 
 #include "cli/NerCommandSupport.h"
 #include "cli/ProgressReporter.h"
+#include "common/ProcessMemory.h"
 #include "model/CpuThreads.h"
 #include "store/ProjectStore.h"
 #include "train/NerTrainer.h"
@@ -162,7 +163,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const train::TrainResult& r = result.value();
   if (parser.isSet(QStringLiteral("json"))) {
     nlohmann::json j = r.toJson();
-    j["peak_memory_mib"] = peakMemoryMiB();
+    j["peak_memory_mib"] = peakResidentMiB();
     if (run.id) j["run_id"] = run.id;
     io.out << QString::fromStdString(j.dump(2)) << '\n';
   } else {
@@ -170,7 +171,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
            << "ended      " << train::trainEndName(r.end) << " after " << r.steps << " steps, "
            << r.epochsCompleted << " epochs, " << ProgressReporter::formatDuration(qint64(r.seconds)) << '\n'
            << "speed      " << qint64(r.tokensPerSecond) << " training positions/s, peak memory "
-           << qint64(peakMemoryMiB()) << " MiB\n";
+           << qint64(peakResidentMiB()) << " MiB\n";
     if (!r.misaligned.empty())
       io.out << "misaligned " << r.misaligned.size() << " spans not on word boundaries (trained widened)\n";
     if (r.bestDevF1 >= 0) {

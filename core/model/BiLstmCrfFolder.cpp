@@ -6,31 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "model/AtomicFile.h"
+#include "model/AtomicFolder.h"
 #include "model/SafetensorsFile.h"
 
 namespace quarry::model {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Removes a temporary folder unless released (as in HfFolderWriter).
-class TempFolder {
- public:
-  explicit TempFolder(fs::path path) : m_path(std::move(path)) {}
-  ~TempFolder() {
-    if (!m_path.empty()) {
-      std::error_code ec;
-      fs::remove_all(m_path, ec);
-    }
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  const fs::path& path() const { return m_path; }
-  void release() { m_path.clear(); }
-
- private:
-  fs::path m_path;
-};
 
 Status writeJson(const fs::path& path, const nlohmann::json& json) {
   return AtomicFile::write(path.string(), [&](std::ostream& out) { out << json.dump(2) << "\n"; });
@@ -61,6 +43,21 @@ Status checkAgreement(const BiLstmCrfConfig& config, const TaggerVocabulary& voc
 
 }  // namespace
 
+namespace {
+
+// The config must describe this vocabulary and this model; `file` names the config in errors.
+Status checkSavable(const BiLstmCrfConfig& config, const TaggerVocabulary& vocab, const BiLstmCrfTaggerImpl& model,
+                    const std::string& file) {
+  if (Status s = checkAgreement(config, vocab, file); !s) return s;
+  BiLstmCrfConfig sizes = config, modelSizes = model.config();
+  sizes.labels.clear();
+  modelSizes.labels.clear();
+  if (sizes.toJson() != modelSizes.toJson()) return Error("the config does not describe this model", file);
+  return {};
+}
+
+}  // namespace
+
 Status saveBiLstmCrf(const std::string& folder, const BiLstmCrfConfig& config, const TaggerVocabulary& vocab,
                      BiLstmCrfTaggerImpl& model) {
   fs::path target = fs::path(folder);
@@ -68,45 +65,21 @@ Status saveBiLstmCrf(const std::string& folder, const BiLstmCrfConfig& config, c
   std::error_code ec;
   if (fs::exists(target, ec) && !fs::is_directory(target, ec))
     return Error("exists and is not a folder", target.string());
-  if (Status s = checkAgreement(config, vocab, (target / "config.json").string()); !s) return s;
-  BiLstmCrfConfig sizes = config, modelSizes = model.config();
-  sizes.labels.clear();
-  modelSizes.labels.clear();
-  if (sizes.toJson() != modelSizes.toJson())
-    return Error("the config does not describe this model", (target / "config.json").string());
+  if (Status s = checkSavable(config, vocab, model, (target / "config.json").string()); !s) return s;
+  return AtomicFolder::write(target.string(),
+                             [&](const fs::path& dir) { return writeBiLstmCrfInto(dir, config, vocab, model); });
+}
 
+Status writeBiLstmCrfInto(const fs::path& dir, const BiLstmCrfConfig& config, const TaggerVocabulary& vocab,
+                          BiLstmCrfTaggerImpl& model) {
+  if (Status s = checkSavable(config, vocab, model, (dir / "config.json").string()); !s) return s;
   StateDict weights;
   for (const auto& [name, t] : model.stateDict())
     weights[name] = t.is_floating_point() ? t.to(at::kCPU, at::kFloat) : t.to(at::kCPU);
-
-  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  fs::create_directories(parent, ec);
-  if (ec) return Error("cannot create the folder: " + ec.message(), parent.string());
-  TempFolder temp(AtomicFile::siblingName(target.string(), "saving"));
-  fs::create_directory(temp.path(), ec);
-  if (ec) return Error("cannot create a folder here: " + ec.message(), temp.path().string());
-  if (Status s = writeJson(temp.path() / "config.json", config.toJson()); !s) return s;
-  if (Status s = writeJson(temp.path() / "vocab.json", vocab.toJson()); !s) return s;
-  if (Status s = SafetensorsFile::write((temp.path() / "model.safetensors").string(), weights,
-                                        {{"format", "pt"}, {"model_type", BiLstmCrfConfig::kModelType}});
-      !s)
-    return s;
-
-  std::string old;
-  if (fs::exists(target, ec)) {
-    old = AtomicFile::siblingName(target.string(), "old");
-    fs::rename(target, old, ec);
-    if (ec) return Error("cannot move the existing folder aside: " + ec.message(), target.string());
-  }
-  fs::rename(temp.path(), target, ec);
-  if (ec) {
-    std::error_code ignored;
-    if (!old.empty()) fs::rename(old, target, ignored);
-    return Error("cannot move the saved folder into place: " + ec.message(), target.string());
-  }
-  temp.release();
-  if (!old.empty()) fs::remove_all(old, ec);
-  return {};
+  if (Status s = writeJson(dir / "config.json", config.toJson()); !s) return s;
+  if (Status s = writeJson(dir / "vocab.json", vocab.toJson()); !s) return s;
+  return SafetensorsFile::write((dir / "model.safetensors").string(), weights,
+                                {{"format", "pt"}, {"model_type", BiLstmCrfConfig::kModelType}});
 }
 
 Result<LoadedBiLstmCrf> loadBiLstmCrf(const std::string& folder) {

@@ -2,6 +2,7 @@
 // A BiLSTM-CRF tagger on disk: a folder with config.json (BiLstmCrfConfig, "model_type":
 // "quarry-bilstm-crf"), vocab.json (TaggerVocabulary) and model.safetensors (the state dict, float32).
 
+#include <filesystem>
 #include <string>
 
 #include "common/Error.h"
@@ -23,6 +24,10 @@ struct LoadedBiLstmCrf {
 Status saveBiLstmCrf(const std::string& folder, const BiLstmCrfConfig& config, const TaggerVocabulary& vocab,
                      BiLstmCrfTaggerImpl& model);
 
+// The same three files written into `dir`, an existing folder (e.g. AtomicFolder's staging folder, so that
+// callers can add their own files before it is swapped in).
+Status writeBiLstmCrfInto(const std::filesystem::path& dir, const BiLstmCrfConfig& config, const TaggerVocabulary& vocab,
+                          BiLstmCrfTaggerImpl& model);
 // Reads a folder saveBiLstmCrf wrote. Errors name the file and the field or tensor at fault.
 Result<LoadedBiLstmCrf> loadBiLstmCrf(const std::string& folder);
 

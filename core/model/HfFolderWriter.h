@@ -2,6 +2,7 @@
 // Saving a model as a Hugging Face folder that transformers' from_pretrained (and readCheckpoint) loads:
 // config.json, model.safetensors and the tokenizer's files.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ class HfFolderWriter {
   // place, so a failure leaves `folder` as it was.
   static Status save(const std::string& folder, const ModelConfig& config, const StateDict& weights,
                      const std::vector<std::string>& tokenizerFiles = {});
+  // The same files written into `dir`, an existing folder (e.g. AtomicFolder's staging folder, so that
+  // callers can add their own files before it is swapped in).
+  static Status writeInto(const std::filesystem::path& dir, const ModelConfig& config, const StateDict& weights,
+                          const std::vector<std::string>& tokenizerFiles = {});
 };
 
 // Shorthand for HfFolderWriter::save.

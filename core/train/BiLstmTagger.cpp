@@ -2,18 +2,16 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <numeric>
 
 #include <ATen/ops/from_blob.h>
 #include <nlohmann/json.hpp>
 
-#include "model/AtomicFile.h"
+#include "model/AtomicFolder.h"
 #include "model/BiLstmCrfFolder.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
@@ -63,22 +61,10 @@ Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::create(const NerTrainConfig&
   return t;
 }
 
-Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::load(const std::string& folder) {
-  const std::string metaPath = (fs::path(folder) / kNerModelFile).string();
-  std::ifstream in(metaPath);
-  if (!in) return Error("not a Quarry NER model folder (no quarry_ner.json)", metaPath);
-  json meta;
-  try {
-    meta = json::parse(in);
-  } catch (const json::exception& e) {
-    return Error(std::string("malformed JSON: ") + e.what(), metaPath);
-  }
-  if (!meta.contains("tags")) return Error("missing", metaPath, 0, "tags");
-  auto tags = TagSet::fromJson(meta["tags"]);
-  if (!tags) return Error(tags.error().message, metaPath, 0, "tags");
+Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::load(const std::string& folder, const NerModelFile& file) {
   auto loaded = model::loadBiLstmCrf(folder);
   if (!loaded) return loaded.error();
-  std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(tags.value(), loaded->config, loaded->vocab));
+  std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(file.tags, loaded->config, loaded->vocab));
   if (Status s = t->loadWeights(loaded->model->stateDict()); !s) return s.error();
   return t;
 }
@@ -159,10 +145,10 @@ model::StateDict BiLstmTagger::weights() const { return m_model.ptr()->stateDict
 Status BiLstmTagger::loadWeights(const model::StateDict& weights) { return m_model->loadStateDict(weights); }
 
 Status BiLstmTagger::save(const std::string& folder) {
-  if (Status s = model::saveBiLstmCrf(folder, m_config, m_vocabulary, *m_model); !s) return s;
-  json meta = {{"format_version", 1}, {"kind", modelKindName(ModelKind::BiLstmCrf)}, {"tags", m_tags.toJson()}};
-  const std::string text = meta.dump(2) + "\n";
-  return model::AtomicFile::write((fs::path(folder) / kNerModelFile).string(), [&](std::ostream& out) { out << text; });
+  return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
+    if (Status s = model::writeBiLstmCrfInto(dir, m_config, m_vocabulary, *m_model); !s) return s;
+    return writeNerModelFile(dir, {{"kind", modelKindName(ModelKind::BiLstmCrf)}}, m_tags);
+  });
 }
 
 void BiLstmTagger::to(const c10::Device& device) {

@@ -15,7 +15,8 @@ class BiLstmTagger : public NerTagger {
   // A new model whose vocabulary comes from the training sentences.
   static Result<std::unique_ptr<BiLstmTagger>> create(const NerTrainConfig& config, const TagSet& tags,
                                                       const std::vector<SentenceExample>& trainSentences);
-  static Result<std::unique_ptr<BiLstmTagger>> load(const std::string& folder);
+  // A folder written by save(), whose quarry_ner.json the caller has read.
+  static Result<std::unique_ptr<BiLstmTagger>> load(const std::string& folder, const NerModelFile& file);
 
   ModelKind kind() const override { return ModelKind::BiLstmCrf; }
   bool hasCrf() const override { return true; }

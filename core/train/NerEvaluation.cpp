@@ -4,17 +4,24 @@
 
 namespace quarry::train {
 
+namespace {
+
+// Spans of every sentence's tags, gathered per document.
+std::vector<std::vector<PredictedEntity>> spansByDocument(const NerData& data, const std::vector<SentenceTags>& tags,
+                                                          const TagSet& tagSet, size_t documentCount) {
+  std::vector<std::vector<PredictedEntity>> out(documentCount);
+  for (size_t s = 0; s < data.sentences.size(); ++s)
+    for (PredictedEntity& e : spansFromTags(data.sentences[s], tags[s], tagSet))
+      out[static_cast<size_t>(data.sentences[s].document)].push_back(std::move(e));
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::vector<PredictedEntity>> predictSpans(NerTagger& tagger, const NerData& data, size_t documentCount,
                                                        int batchSize) {
   std::unique_ptr<TaggerInputs> inputs = tagger.featurize(data.sentences);
-  const std::vector<SentenceTags> tags = tagger.predict(*inputs, batchSize);
-  std::vector<std::vector<PredictedEntity>> out(documentCount);
-  for (size_t s = 0; s < data.sentences.size(); ++s) {
-    const SentenceExample& sentence = data.sentences[s];
-    for (PredictedEntity& e : spansFromTags(sentence, tags[s], tagger.tags()))
-      out[static_cast<size_t>(sentence.document)].push_back(std::move(e));
-  }
-  return out;
+  return spansByDocument(data, tagger.predict(*inputs, batchSize), tagger.tags(), documentCount);
 }
 
 std::vector<std::vector<std::string>> tagNames(const TagSet& tags, const std::vector<SentenceExample>& sentences) {
@@ -29,6 +36,20 @@ std::vector<std::vector<std::string>> tagNames(const TagSet& tags, const std::ve
   return out;
 }
 
+eval::EntityReport scoreSentenceTags(const TagSet& tags, const std::vector<SentenceExample>& sentences,
+                                     const std::vector<SentenceTags>& predicted) {
+  const std::vector<std::vector<std::string>> gold = tagNames(tags, sentences);
+  std::vector<std::vector<std::string>> guess;
+  guess.reserve(predicted.size());
+  for (size_t s = 0; s < predicted.size(); ++s) {
+    std::vector<std::string> row;
+    for (int32_t t : predicted[s].tags) row.push_back(tags.name(t));
+    row.resize(gold[s].size(), "O");  // words without a prediction (no token) count as O
+    guess.push_back(std::move(row));
+  }
+  return eval::scoreTagSequences(gold, guess);
+}
+
 NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<NerDocument>& documents, const NerData& data,
                              int batchSize, bool withErrors) {
   NerEvaluation result;
@@ -38,19 +59,8 @@ NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<NerDocument>& 
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.sentences = data.sentences.size();
 
-  std::vector<std::vector<std::string>> gold = tagNames(tagger.tags(), data.sentences);
-  std::vector<std::vector<std::string>> predicted;
-  predicted.reserve(predictedTags.size());
-  result.predicted.assign(documents.size(), {});
-  for (size_t s = 0; s < predictedTags.size(); ++s) {
-    std::vector<std::string> row;
-    for (int32_t t : predictedTags[s].tags) row.push_back(tagger.tags().name(t));
-    row.resize(gold[s].size(), "O");
-    predicted.push_back(std::move(row));
-    for (PredictedEntity& e : spansFromTags(data.sentences[s], predictedTags[s], tagger.tags()))
-      result.predicted[static_cast<size_t>(data.sentences[s].document)].push_back(std::move(e));
-  }
-  result.tagReport = eval::scoreTagSequences(gold, predicted);
+  result.predicted = spansByDocument(data, predictedTags, tagger.tags(), documents.size());
+  result.tagReport = scoreSentenceTags(tagger.tags(), data.sentences, predictedTags);
 
   std::vector<std::vector<EntityMention>> goldSpans, predictedSpans;
   for (size_t d = 0; d < documents.size(); ++d) {

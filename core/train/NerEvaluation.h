@@ -29,6 +29,10 @@ std::vector<std::vector<PredictedEntity>> predictSpans(NerTagger& tagger, const 
 NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<NerDocument>& documents, const NerData& data,
                              int batchSize, bool withErrors);
 
+// The seqeval report of predicted tags (one SentenceTags per sentence) against the sentences' own tags.
+eval::EntityReport scoreSentenceTags(const TagSet& tags, const std::vector<SentenceExample>& sentences,
+                                     const std::vector<SentenceTags>& predicted);
+
 // Tag names per sentence (for seqeval scoring); unlabelled sentences give all "O".
 std::vector<std::vector<std::string>> tagNames(const TagSet& tags, const std::vector<SentenceExample>& sentences);
 

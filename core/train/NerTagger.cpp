@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/AtomicFile.h"
 #include "train/BiLstmTagger.h"
 #include "train/TransformerTagger.h"
 
@@ -23,29 +24,46 @@ Result<std::unique_ptr<NerTagger>> createNerTagger(const NerTrainConfig& config,
   return std::unique_ptr<NerTagger>(std::move(t.value()));
 }
 
-Result<std::unique_ptr<NerTagger>> loadNerTagger(const std::string& folder) {
-  const std::filesystem::path meta = std::filesystem::path(folder) / kNerModelFile;
+Result<NerModelFile> readNerModelFile(const std::string& folder) {
+  const std::filesystem::path path = std::filesystem::path(folder) / kNerModelFile;
   if (!std::filesystem::is_directory(folder)) return Error("not a folder", folder);
-  std::ifstream in(meta);
-  if (!in) return Error("not a Quarry NER model folder: quarry_ner.json is missing", meta.string());
-  nlohmann::json j;
+  std::ifstream in(path);
+  if (!in) return Error("not a Quarry NER model folder: quarry_ner.json is missing", path.string());
+  nlohmann::json meta;
   try {
-    j = nlohmann::json::parse(in);
+    meta = nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
-    return Error(std::string("malformed JSON: ") + e.what(), meta.string());
+    return Error(std::string("malformed JSON: ") + e.what(), path.string());
   }
-  const std::string kind = j.value("kind", "");
+  if (!meta.is_object() || !meta.contains("tags")) return Error("missing", path.string(), 0, "tags");
+  auto tags = TagSet::fromJson(meta["tags"]);
+  if (!tags) return Error(tags.error().message, path.string(), 0, "tags");
+  return NerModelFile{std::move(meta), std::move(tags.value())};
+}
+
+Status writeNerModelFile(const std::filesystem::path& dir, nlohmann::json meta, const TagSet& tags) {
+  meta["format_version"] = 1;
+  meta["tags"] = tags.toJson();
+  const std::string text = meta.dump(2) + "\n";
+  return model::AtomicFile::write((dir / kNerModelFile).string(), [&](std::ostream& out) { out << text; });
+}
+
+Result<std::unique_ptr<NerTagger>> loadNerTagger(const std::string& folder) {
+  auto file = readNerModelFile(folder);
+  if (!file) return file.error();
+  const std::string kind = file->meta.value("kind", "");
   if (kind == modelKindName(ModelKind::BiLstmCrf)) {
-    auto t = BiLstmTagger::load(folder);
+    auto t = BiLstmTagger::load(folder, file.value());
     if (!t) return t.error();
     return std::unique_ptr<NerTagger>(std::move(t.value()));
   }
   if (kind == modelKindName(ModelKind::Transformer)) {
-    auto t = TransformerTagger::load(folder);
+    auto t = TransformerTagger::load(folder, file.value());
     if (!t) return t.error();
     return std::unique_ptr<NerTagger>(std::move(t.value()));
   }
-  return Error("unknown model kind \"" + kind + "\" (expected bilstm-crf or transformer)", meta.string(), 0, "kind");
+  return Error("unknown model kind \"" + kind + "\" (expected bilstm-crf or transformer)",
+               (std::filesystem::path(folder) / kNerModelFile).string(), 0, "kind");
 }
 
 std::vector<PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags, const TagSet& tagSet) {

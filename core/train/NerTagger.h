@@ -10,12 +10,14 @@
 // with a softmax head it is the softmax probability of the chosen tag. A span's confidence is the
 // MINIMUM over its words (the weakest word bounds how sure the model is of the whole span).
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
+#include <nlohmann/json.hpp>
 #include <torch/nn/module.h>
 
 #include "common/Error.h"
@@ -87,6 +89,16 @@ Result<std::unique_ptr<NerTagger>> loadNerTagger(const std::string& folder);
 
 // The file in a saved tagger folder that says what it is (kind, tags, window settings).
 inline constexpr const char* kNerModelFile = "quarry_ner.json";
+
+// quarry_ner.json of a saved tagger folder, parsed, with its tag set.
+struct NerModelFile {
+  nlohmann::json meta;  // every key as saved ("kind", "max_length", ...)
+  TagSet tags;
+};
+// Errors name the file and the field (not a folder, no quarry_ner.json, malformed JSON, no "tags").
+Result<NerModelFile> readNerModelFile(const std::string& folder);
+// Writes `meta` (with "format_version" and "tags" added) as quarry_ner.json into the folder `dir`.
+Status writeNerModelFile(const std::filesystem::path& dir, nlohmann::json meta, const TagSet& tags);
 
 // Spans of one sentence from its tags: word ranges mapped to code points of the document, confidence =
 // min over the words.

@@ -242,14 +242,7 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
     if (!devInputs) return {};
     const auto evalStart = Clock::now();
     const std::vector<SentenceTags> predicted = tagger->predict(*devInputs, std::max(32, config.batchSize));
-    std::vector<std::vector<std::string>> gold = tagNames(tagger->tags(), dev.sentences), guess;
-    for (size_t s = 0; s < predicted.size(); ++s) {
-      std::vector<std::string> row;
-      for (int32_t t : predicted[s].tags) row.push_back(tagger->tags().name(t));
-      row.resize(gold[s].size(), "O");
-      guess.push_back(std::move(row));
-    }
-    eval::EntityReport r = eval::scoreTagSequences(gold, guess);
+    eval::EntityReport r = scoreSentenceTags(tagger->tags(), dev.sentences, predicted);
     const double f1 = r.micro.f1;
     progress.devF1 = f1;
     json entry = {{"step", state.step},   {"epoch", state.epoch},     {"dev_f1", f1},

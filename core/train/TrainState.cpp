@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "model/AtomicFile.h"
+#include "model/AtomicFolder.h"
 #include "model/SafetensorsFile.h"
 
 namespace quarry::train {
@@ -13,13 +14,10 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 Status TrainState::save(const std::string& folder, NerTagger& tagger, model::FusedAdamW& optimizer) const {
-  const fs::path target(folder);
-  const fs::path staging = target.string() + ".saving";
-  const fs::path old = target.string() + ".old";
-  std::error_code ec;
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec) return Error("cannot create the folder: " + ec.message(), staging.string());
+  return model::AtomicFolder::write(folder, [&](const fs::path& staging) -> Status { return writeInto(staging, tagger, optimizer); });
+}
+
+Status TrainState::writeInto(const fs::path& staging, NerTagger& tagger, model::FusedAdamW& optimizer) const {
   if (Status s = tagger.save((staging / "model").string()); !s) return s;
 
   model::StateDict moments;
@@ -46,17 +44,7 @@ Status TrainState::save(const std::string& folder, NerTagger& tagger, model::Fus
             {"data_fingerprint", dataFingerprint},
             {"parameter_steps", steps}};
   const std::string text = j.dump(2) + "\n";
-  if (Status s = model::AtomicFile::write((staging / "state.json").string(), [&](std::ostream& o) { o << text; }); !s) return s;
-
-  fs::remove_all(old, ec);
-  if (fs::exists(target)) {
-    fs::rename(target, old, ec);
-    if (ec) return Error("cannot replace the training state: " + ec.message(), target.string());
-  }
-  fs::rename(staging, target, ec);
-  if (ec) return Error("cannot move the training state into place: " + ec.message(), target.string());
-  fs::remove_all(old, ec);
-  return {};
+  return model::AtomicFile::write((staging / "state.json").string(), [&](std::ostream& o) { o << text; });
 }
 
 Result<TrainState> TrainState::load(const std::string& folder) {

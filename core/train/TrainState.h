@@ -4,6 +4,7 @@
 // optimizer's order) and state.json (position in the data and schedule, best score, history, config).
 // The folder is replaced as a whole: written beside it, then renamed into place.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct TrainState {
   static Result<TrainState> load(const std::string& folder);
   // Restores the optimizer moments saved in `folder` into `optimizer` (same parameter order).
   static Status loadOptimizer(const std::string& folder, model::FusedAdamW& optimizer);
+
+ private:
+  Status writeInto(const std::filesystem::path& staging, NerTagger& tagger, model::FusedAdamW& optimizer) const;
 };
 
 // A short hash of documents (ids, text, mentions) to tell whether a resume sees the same data.

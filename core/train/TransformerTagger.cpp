@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <numeric>
 
 #include <ATen/ops/from_blob.h>
@@ -12,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/Log.h"
-#include "model/AtomicFile.h"
+#include "model/AtomicFolder.h"
 #include "model/CheckpointReader.h"
 #include "model/HfFolderWriter.h"
 #include "model/SafetensorsFile.h"
@@ -160,34 +159,20 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::create(const NerTr
   return t;
 }
 
-Result<std::unique_ptr<TransformerTagger>> TransformerTagger::load(const std::string& folder) {
-  const std::string metaPath = (fs::path(folder) / kNerModelFile).string();
-  std::ifstream in(metaPath);
-  if (!in) return Error("not a Quarry NER model folder (no quarry_ner.json)", metaPath);
-  json meta;
-  try {
-    meta = json::parse(in);
-  } catch (const json::exception& e) {
-    return Error(std::string("malformed JSON: ") + e.what(), metaPath);
-  }
-  if (!meta.contains("tags")) return Error("missing", metaPath, 0, "tags");
-  auto tags = TagSet::fromJson(meta["tags"]);
-  if (!tags) return Error(tags.error().message, metaPath, 0, "tags");
+Result<std::unique_ptr<TransformerTagger>> TransformerTagger::load(const std::string& folder, const NerModelFile& file) {
   NerTrainConfig config;
   config.kind = ModelKind::Transformer;
   config.modelFolder = folder;
-  config.maxLength = meta.value("max_length", 128);
-  config.stride = meta.value("stride", 32);
-  config.crf = meta.value("crf", false);
-  auto tagger = create(config, tags.value());
+  config.maxLength = file.meta.value("max_length", 128);
+  config.stride = file.meta.value("stride", 32);
+  config.crf = file.meta.value("crf", false);
+  auto tagger = create(config, file.tags);
   if (!tagger) return tagger.error();
   if (config.crf) {
     const std::string crfPath = (fs::path(folder) / "crf.safetensors").string();
     auto crf = model::SafetensorsFile::read(crfPath);
     if (!crf) return crf.error();
-    model::StateDict all = tagger.value()->weights();
-    for (auto& [name, tensor] : crf->tensors) all["crf." + name] = tensor;
-    if (Status s = tagger.value()->loadWeights(all); !s) return Error(s.error().message, crfPath);
+    if (Status s = tagger.value()->loadCrf(crf->tensors); !s) return Error(s.error().message, crfPath, 0, s.error().field);
   }
   return tagger;
 }
@@ -313,14 +298,16 @@ Status TransformerTagger::loadWeights(const model::StateDict& weights) {
   model::LoadReport report;
   if (Status s = m_model->loadStateDict(encoder, report); !s) return s;
   if (!report.missing.empty()) return Error("weights missing: " + report.missing.front(), "", 0, report.missing.front());
-  if (m_crf) {
-    at::NoGradGuard noGrad;
-    for (auto& p : m_crf->named_parameters()) {
-      auto it = crf.find(p.key());
-      if (it == crf.end()) return Error("CRF weights missing", "", 0, "crf." + p.key());
-      if (it->second.sizes() != p.value().sizes()) return Error("CRF weights have the wrong shape", "", 0, "crf." + p.key());
-      p.value().copy_(it->second);
-    }
+  return m_crf ? loadCrf(crf) : Status{};
+}
+
+Status TransformerTagger::loadCrf(const model::StateDict& crf) {
+  at::NoGradGuard noGrad;
+  for (auto& p : m_crf->named_parameters()) {
+    auto it = crf.find(p.key());
+    if (it == crf.end()) return Error("CRF weights missing", "", 0, "crf." + p.key());
+    if (it->second.sizes() != p.value().sizes()) return Error("CRF weights have the wrong shape", "", 0, "crf." + p.key());
+    p.value().copy_(it->second);
   }
   return {};
 }
@@ -328,17 +315,18 @@ Status TransformerTagger::loadWeights(const model::StateDict& weights) {
 Status TransformerTagger::save(const std::string& folder) {
   model::StateDict cpu;
   for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
-  if (Status s = model::saveHfFolder(folder, m_config, cpu, m_tokenizerFiles); !s) return s;
-  if (m_crf) {
-    model::StateDict crf;
-    for (const auto& p : m_crf->named_parameters()) crf[p.key()] = p.value().detach().to(at::kCPU);
-    if (Status s = model::SafetensorsFile::write((fs::path(folder) / "crf.safetensors").string(), crf); !s) return s;
-  }
-  json meta = {{"format_version", 1},       {"kind", modelKindName(ModelKind::Transformer)},
-               {"tags", m_tags.toJson()},   {"max_length", m_settings.maxLength},
-               {"stride", m_settings.stride}, {"crf", static_cast<bool>(m_crf)}};
-  const std::string text = meta.dump(2) + "\n";
-  return model::AtomicFile::write((fs::path(folder) / kNerModelFile).string(), [&](std::ostream& out) { out << text; });
+  return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
+    if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
+    if (m_crf) {
+      model::StateDict crf;
+      for (const auto& p : m_crf->named_parameters()) crf[p.key()] = p.value().detach().to(at::kCPU);
+      if (Status s = model::SafetensorsFile::write((dir / "crf.safetensors").string(), crf); !s) return s;
+    }
+    return writeNerModelFile(dir,
+                             {{"kind", modelKindName(ModelKind::Transformer)}, {"max_length", m_settings.maxLength},
+                              {"stride", m_settings.stride}, {"crf", static_cast<bool>(m_crf)}},
+                             m_tags);
+  });
 }
 
 void TransformerTagger::to(const c10::Device& device) {

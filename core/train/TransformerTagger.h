@@ -26,8 +26,8 @@ class TransformerTagger : public NerTagger {
   // From a Hugging Face folder (head replaced when its labels differ) or, with an empty modelFolder, a
   // random encoder of the config's random_* shape with the tokenizer of config.tokenizerFolder.
   static Result<std::unique_ptr<TransformerTagger>> create(const NerTrainConfig& config, const TagSet& tags);
-  // A folder written by save().
-  static Result<std::unique_ptr<TransformerTagger>> load(const std::string& folder);
+  // A folder written by save(), whose quarry_ner.json the caller has read.
+  static Result<std::unique_ptr<TransformerTagger>> load(const std::string& folder, const NerModelFile& file);
 
   ModelKind kind() const override { return ModelKind::Transformer; }
   bool hasCrf() const override { return static_cast<bool>(m_crf); }
@@ -48,6 +48,8 @@ class TransformerTagger : public NerTagger {
 
  private:
   TransformerTagger(TagSet tags, TransformerTaggerSettings settings);
+  // Copies the CRF's parameters from `crf` (names without the "crf." prefix).
+  Status loadCrf(const model::StateDict& crf);
   at::Tensor windowLogits(const TaggerInputs& inputs, const std::vector<int32_t>& items, at::Tensor* labels);
 
   TagSet m_tags;

@@ -5,28 +5,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "cli/CliApplication.h"
+#include "CliTestSupport.h"
 
-using quarry::cli::CliApplication;
-using quarry::cli::CliIo;
 
 namespace {
-
-struct Run {
-  int code = -1;
-  QString out;
-  QString err;
-};
-
-Run cli(const QStringList& args) {
-  Run r;
-  QTextStream out(&r.out), err(&r.err);
-  CliIo io{out, err, false};
-  r.code = CliApplication().run(QStringList{QStringLiteral("quarry-cli")} + args, io);
-  out.flush();
-  err.flush();
-  return r;
-}
 
 void writeFile(const QString& path, const QByteArray& content) {
   QFile f(path);
@@ -35,7 +17,7 @@ void writeFile(const QString& path, const QByteArray& content) {
 }
 
 QJsonObject statsJson(const QString& project) {
-  const Run r = cli({QStringLiteral("stats"), project, QStringLiteral("--json")});
+  const CliRun r = cli({QStringLiteral("stats"), project, QStringLiteral("--json")});
   if (r.code != 0) qWarning() << r.err;
   return QJsonDocument::fromJson(r.out.toUtf8()).object();
 }
@@ -53,7 +35,7 @@ class TestCli : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void helpAndUsage() {
-    Run r = cli({});
+    CliRun r = cli({});
     QCOMPARE(r.code, 2);
     QVERIFY(r.out.contains(QLatin1String("import")));
     r = cli({QStringLiteral("--help")});
@@ -74,20 +56,20 @@ class TestCli : public QObject {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("p.quarry"));
     QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-    Run again = cli({QStringLiteral("init"), project});
+    CliRun again = cli({QStringLiteral("init"), project});
     QCOMPARE(again.code, 1);
     QVERIFY2(again.err.contains(project), qPrintable(again.err));
 
     const QString input = dir.filePath(QStringLiteral("in.jsonl"));
     writeFile(input, kJsonl);
-    Run imported = cli({QStringLiteral("import"), project, input});
+    CliRun imported = cli({QStringLiteral("import"), project, input});
     QVERIFY2(imported.code == 0, qPrintable(imported.err));
     QJsonObject stats = statsJson(project);
     QCOMPARE(stats.value(QStringLiteral("documents")).toInt(), 2);
     QCOMPARE(stats.value(QStringLiteral("entities")).toObject().value(QStringLiteral("DRUG")).toInt(), 2);
     QCOMPARE(stats.value(QStringLiteral("relations")).toObject().value(QStringLiteral("TREATS")).toInt(), 1);
     QCOMPARE(stats.value(QStringLiteral("splits")).toObject().value(QStringLiteral("dev")).toInt(), 1);
-    Run table = cli({QStringLiteral("stats"), project});
+    CliRun table = cli({QStringLiteral("stats"), project});
     QCOMPARE(table.code, 0);
     QVERIFY(table.out.contains(QLatin1String("DISEASE")));
 
@@ -113,7 +95,7 @@ class TestCli : public QObject {
     QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
     const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
     writeFile(bad, kJsonl + "{\"text\": \"broken\", \"spans\": [\n");
-    Run r = cli({QStringLiteral("import"), project, bad});
+    CliRun r = cli({QStringLiteral("import"), project, bad});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QLatin1String("bad.jsonl:3")), qPrintable(r.err));
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
@@ -123,19 +105,19 @@ class TestCli : public QObject {
     writeFile(offsets, "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"}],\"meta\":{\"name\":\"o\"}}\n");
     QCOMPARE(cli({QStringLiteral("import"), project, offsets}).code, 1);
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
-    Run repaired = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
+    CliRun repaired = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
     QVERIFY2(repaired.code == 0, qPrintable(repaired.err));
     QVERIFY(repaired.err.contains(QLatin1String("warning")));
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 1);
 
     // The same document names again: refused, nothing added.
-    Run twice = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
+    CliRun twice = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
     QCOMPARE(twice.code, 1);
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 1);
 
     QCOMPARE(cli({QStringLiteral("import"), project, dir.filePath(QStringLiteral("missing.jsonl"))}).code, 1);
     QCOMPARE(cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("maybe")}).code, 2);
-    Run unknown = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--format"), QStringLiteral("docx")});
+    CliRun unknown = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--format"), QStringLiteral("docx")});
     QCOMPARE(unknown.code, 1);
     QVERIFY(unknown.err.contains(QLatin1String("unknown format")));
   }
@@ -148,10 +130,10 @@ class TestCli : public QObject {
     writeFile(input, kJsonl);
     QCOMPARE(cli({QStringLiteral("import"), project, input}).code, 0);
     const QString zip = dir.filePath(QStringLiteral("p.zip"));
-    Run exported = cli({QStringLiteral("export"), project, zip});
+    CliRun exported = cli({QStringLiteral("export"), project, zip});
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
     const QString restored = dir.filePath(QStringLiteral("restored.quarry"));
-    Run r = cli({QStringLiteral("init"), restored, QStringLiteral("--from-archive"), zip});
+    CliRun r = cli({QStringLiteral("init"), restored, QStringLiteral("--from-archive"), zip});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QJsonObject a = statsJson(project), b = statsJson(restored);
     a.remove(QStringLiteral("project"));
@@ -165,19 +147,19 @@ class TestCli : public QObject {
     QTemporaryDir dir;
     const QString good = dir.filePath(QStringLiteral("good.jsonl"));
     writeFile(good, kJsonl);
-    Run ok = cli({QStringLiteral("validate"), good});
+    CliRun ok = cli({QStringLiteral("validate"), good});
     QVERIFY2(ok.code == 0, qPrintable(ok.err + ok.out));
     QVERIFY(ok.out.contains(QLatin1String("2 documents")));
     const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
     writeFile(bad, "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"},{\"start\":-1,\"end\":2,\"label\":\"X\"}],\"meta\":{\"name\":\"o\"}}\n");
-    Run r = cli({QStringLiteral("validate"), bad});
+    CliRun r = cli({QStringLiteral("validate"), bad});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.out.contains(QLatin1String("2 problems")), qPrintable(r.out));
 
     const QString project = dir.filePath(QStringLiteral("p.quarry"));
     QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
     QCOMPARE(cli({QStringLiteral("import"), project, good}).code, 0);
-    Run checked = cli({QStringLiteral("validate"), project});
+    CliRun checked = cli({QStringLiteral("validate"), project});
     QVERIFY2(checked.code == 0, qPrintable(checked.err + checked.out));
   }
 };

@@ -8,29 +8,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "cli/CliApplication.h"
+#include "CliTestSupport.h"
 #include "store/ProjectStore.h"
 
-using quarry::cli::CliApplication;
-using quarry::cli::CliIo;
 
 namespace {
-
-struct Run {
-  int code = -1;
-  QString out;
-  QString err;
-};
-
-Run cli(const QStringList& args) {
-  Run r;
-  QTextStream out(&r.out), err(&r.err);
-  CliIo io{out, err, false};
-  r.code = CliApplication().run(QStringList{QStringLiteral("quarry-cli")} + args, io);
-  out.flush();
-  err.flush();
-  return r;
-}
 
 // "patients with <disease> were given <drug> ." sentences as CoNLL.
 QByteArray conll(int sentences, int seed) {
@@ -64,7 +46,7 @@ class TestCliNer : public QObject {
     QCOMPARE(cli({QStringLiteral("import"), project, dev.fileName()}).code, 0);
 
     const QString out = dir.filePath(QStringLiteral("model"));
-    Run t = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--from-scratch"), QStringLiteral("--output"), out,
+    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--from-scratch"), QStringLiteral("--output"), out,
                  QStringLiteral("--set"), QStringLiteral("epochs=20"), QStringLiteral("--set"), QStringLiteral("dropout=0.1"), QStringLiteral("--set"), QStringLiteral("batch_size=8"), QStringLiteral("--set"), QStringLiteral("lstm_hidden=16"),
                  QStringLiteral("--set"), QStringLiteral("word_dim=16"), QStringLiteral("--json")});
     QVERIFY2(t.code == 0, qPrintable(t.err));
@@ -82,7 +64,7 @@ class TestCliNer : public QObject {
     QCOMPARE(runs->front().metrics.value(QStringLiteral("best_dev_f1")).toDouble(), f1);
     store.value().reset();
 
-    Run e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    CliRun e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--json")});
     QVERIFY2(e.code == 0, qPrintable(e.err));
     const QJsonObject eval = QJsonDocument::fromJson(e.out.toUtf8()).object();
     QCOMPARE(eval.value(QStringLiteral("seqeval")).toObject().value(QStringLiteral("micro")).toObject().value(QStringLiteral("f1")).toDouble(), f1);
@@ -92,7 +74,7 @@ class TestCliNer : public QObject {
     QVERIFY(note.open(QIODevice::WriteOnly));
     note.write("patients with gout were given insulin .\n");
     note.close();
-    Run p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), text, QStringLiteral("--output"), jsonl});
+    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), text, QStringLiteral("--output"), jsonl});
     QVERIFY2(p.code == 0, qPrintable(p.err));
     QFile lines(jsonl);
     QVERIFY(lines.open(QIODevice::ReadOnly));
@@ -101,7 +83,7 @@ class TestCliNer : public QObject {
     QCOMPARE(spans[0].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("gout"));
     QCOMPARE(spans[1].toObject().value(QStringLiteral("label")).toString(), QStringLiteral("DRUG"));
 
-    Run ps = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--split"),
+    CliRun ps = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--split"),
                   QStringLiteral("dev")});
     QVERIFY2(ps.code == 0, qPrintable(ps.err));
     auto reopened = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
@@ -114,10 +96,10 @@ class TestCliNer : public QObject {
     }
     QCOMPARE(predicted, 40);  // 20 dev sentences x 2 entities
 
-    Run bad = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("nothing")), QStringLiteral("--project"), project});
+    CliRun bad = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("nothing")), QStringLiteral("--project"), project});
     QCOMPARE(bad.code, 1);
     QVERIFY2(bad.err.contains(QStringLiteral("nothing")), qPrintable(bad.err));
-    Run badConfig = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--set"), QStringLiteral("epochs=zero")});
+    CliRun badConfig = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--set"), QStringLiteral("epochs=zero")});
     QVERIFY(badConfig.code != 0);
     QVERIFY2(badConfig.err.contains(QStringLiteral("epochs")), qPrintable(badConfig.err));
   }
