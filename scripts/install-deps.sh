@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Installs every package Quarry needs to build, test and run on Debian 12 (bookworm) or newer.
 # Idempotent: installs only what is missing. Needs root or sudo.
+#   scripts/install-deps.sh --list   prints the package names, one a line, and installs nothing
+# CTest's test_build_dependencies checks that every Debian package the configured build uses is listed
+# here or pulled in by a listed package.
 set -euo pipefail
 
 packages=(
   build-essential cmake ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libgl-dev
+  libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
   libtorch-dev libopenblas0-pthread
   libquazip1-qt6-dev libspdlog-dev libsqlite3-dev
   nlohmann-json3-dev libutf8proc-dev libsentencepiece-dev
 )
+
+if [ "${1:-}" = "--list" ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
 
 missing=()
 for p in "${packages[@]}"; do
