@@ -9,6 +9,7 @@
 #include "cli/EvaluateCommand.h"
 #include "cli/PredictCommand.h"
 #include "cli/CvCommand.h"
+#include "model/EngineFailure.h"
 
 namespace quarry::cli {
 
@@ -67,6 +68,7 @@ int CliApplication::run(const QStringList& arguments, CliIo& io) const {
            << Qt::endl;
     return kExitUsage;
   }
+  int exitCode = kExitFailure;
   if (parser.isSet(help)) {
     QString text = parser.helpText();
     text.replace(QStringLiteral("quarry-cli ") + name + QStringLiteral(" [options]"),
@@ -75,7 +77,18 @@ int CliApplication::run(const QStringList& arguments, CliIo& io) const {
     io.out.flush();
     return kExitOk;
   }
-  return command->run(parser, io);
+  // LibTorch and the allocator throw (c10::Error, std::bad_alloc) where the engine could not check first;
+  // no exception ends the process: it becomes an error naming the command and what it worked on.
+  Status status = model::catchEngineFailure(name.toStdString(), command->subject(parser).toStdString(), [&]() -> Status {
+    exitCode = command->run(parser, io);
+    return {};
+  });
+  if (!status) {
+    io.out.flush();
+    io.err << "quarry-cli " << name << ": " << QString::fromStdString(status.error().toString()) << Qt::endl;
+    return kExitFailure;
+  }
+  return exitCode;
 }
 
 }  // namespace quarry::cli

@@ -11,6 +11,10 @@ int CliCommand::fail(CliIo& io, const QString& message) const {
   return kExitFailure;
 }
 
+QString CliCommand::subject(const QCommandLineParser& parser) const {
+  return parser.positionalArguments().value(0);
+}
+
 int CliCommand::usage(CliIo& io, const QString& message) const {
   io.err << "quarry-cli " << name() << ": " << message << " (see quarry-cli " << name() << " --help)"
          << Qt::endl;

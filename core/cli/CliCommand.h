@@ -34,6 +34,9 @@ class CliCommand {
   virtual void configure(QCommandLineParser& parser) const = 0;
   // Runs with a parser that has already processed the arguments.
   virtual int run(const QCommandLineParser& parser, CliIo& io) const = 0;
+  // The file or folder a failure inside the engine concerns, for its message (default: the first
+  // positional argument: the project, the model folder, the path).
+  virtual QString subject(const QCommandLineParser& parser) const;
 
  protected:
   // Prints "quarry-cli <name>: <error>" and returns kExitFailure.

@@ -15,6 +15,8 @@
 
 namespace quarry::cli {
 
+QString CvCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
+
 void CvCommand::configure(QCommandLineParser& parser) const {
   addNerDataOptions(parser, QStringLiteral("train,dev"));
   parser.addOption({QStringLiteral("data"), QStringLiteral("Labelled file(s) in any import format, comma-separated (instead of --project)."),

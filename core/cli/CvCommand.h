@@ -12,6 +12,7 @@ class CvCommand : public CliCommand {
   QString summary() const override { return QStringLiteral("k-fold cross-validation of an NER model over documents."); }
   void configure(QCommandLineParser& parser) const override;
   int run(const QCommandLineParser& parser, CliIo& io) const override;
+  QString subject(const QCommandLineParser& parser) const override;
 };
 
 }  // namespace quarry::cli

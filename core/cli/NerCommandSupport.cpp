@@ -93,4 +93,12 @@ Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) 
   return train::NerTrainConfig::fromJson(j, source);
 }
 
+QString trainingSubject(const QCommandLineParser& parser) {
+  for (const char* option : {"model", "random-encoder", "project", "train"}) {
+    const QString name = QString::fromLatin1(option);
+    if (parser.optionNames().contains(name) && parser.isSet(name)) return parser.value(name);
+  }
+  return {};
+}
+
 }  // namespace quarry::cli

@@ -23,5 +23,9 @@ Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, 
 void addTrainConfigOptions(QCommandLineParser& parser);
 Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser);
 
+// What a training command works on, for failure messages: --model, else --random-encoder, else --project,
+// else the --train files.
+QString trainingSubject(const QCommandLineParser& parser);
+
 
 }  // namespace quarry::cli

@@ -2,6 +2,9 @@
 
 #include <atomic>
 #include <csignal>
+#include <memory>
+
+#include <signal.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,20 +14,49 @@
 #include "cli/ProgressReporter.h"
 #include "common/ProcessMemory.h"
 #include "model/CpuThreads.h"
+#include "model/EngineFailure.h"
 #include "store/ProjectStore.h"
 #include "train/NerTrainer.h"
 
 namespace quarry::cli {
 namespace {
 
+// Ctrl+C (SIGINT) or SIGTERM asks the trainer to stop after the current step, keeping best/ and writing
+// last/ and run.json; the handler only sets a lock-free flag. SA_RESETHAND: a second Ctrl+C ends the
+// process at once, as users expect of a program that is slow to stop.
 std::atomic<bool> g_interrupted{false};
-extern "C" void onInterrupt(int) { g_interrupted = true; }
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
+extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+
+class InterruptHandlers {
+ public:
+  InterruptHandlers() {
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigaction(SIGINT, &action, &m_int);
+    sigaction(SIGTERM, &action, &m_term);
+  }
+  ~InterruptHandlers() {
+    sigaction(SIGINT, &m_int, nullptr);
+    sigaction(SIGTERM, &m_term, nullptr);
+  }
+  InterruptHandlers(const InterruptHandlers&) = delete;
+  InterruptHandlers& operator=(const InterruptHandlers&) = delete;
+
+ private:
+  struct sigaction m_int {};
+  struct sigaction m_term {};
+};
 
 QJsonObject toQJson(const nlohmann::json& j) {
   return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
 }
 
 }  // namespace
+
+QString TrainCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
 
 void TrainCommand::configure(QCommandLineParser& parser) const {
   addNerDataOptions(parser, QString());
@@ -133,7 +165,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   request.resume = parser.isSet(QStringLiteral("resume"));
 
   g_interrupted = false;
-  auto previous = std::signal(SIGINT, onInterrupt);
+  auto handlers = std::make_unique<InterruptHandlers>();
   ProgressReporter reporter(io.err, QStringLiteral("train"), io.interactive);
   auto callback = [&](const train::TrainProgress& p) {
     QString detail = QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
@@ -143,8 +175,16 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     reporter.update(p.step, p.totalSteps);
     return !g_interrupted.load();
   };
-  auto result = train::NerTrainer::run(request, callback);
-  std::signal(SIGINT, previous);
+  // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed, recorded
+  // with its reason like any other failure.
+  Result<train::TrainResult> result = Error("not run");
+  if (Status s = model::catchEngineFailure("training", request.outputFolder, [&]() -> Status {
+        result = train::NerTrainer::run(request, callback);
+        return {};
+      });
+      !s)
+    result = s.error();
+  handlers.reset();
   reporter.finish();
 
   if (store) {

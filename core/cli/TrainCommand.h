@@ -13,6 +13,7 @@ class TrainCommand : public CliCommand {
   }
   void configure(QCommandLineParser& parser) const override;
   int run(const QCommandLineParser& parser, CliIo& io) const override;
+  QString subject(const QCommandLineParser& parser) const override;
 };
 
 }  // namespace quarry::cli
