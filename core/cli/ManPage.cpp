@@ -68,7 +68,9 @@ ManPage::ManPage(const QString& title, int section, const QDate& date, const QSt
 
 void ManPage::addName(const QString& summary) {
   addSection(QStringLiteral("NAME"));
-  line(escape(m_title) + QLatin1String(" \\- ") + escape(summary));
+  QString text = summary.trimmed();
+  if (text.endsWith(u'.')) text.chop(1);  // whatis(1) lines carry no full stop
+  line(escape(m_title) + QLatin1String(" \\- ") + escape(text));
 }
 
 void ManPage::addSynopsis(const QString& syntax) {

@@ -14,7 +14,7 @@ class ManPage {
   // `title` is the program ("quarry-cli"), `source` the footer ("quarry-cli 0.1.0").
   ManPage(const QString& title, int section, const QDate& date, const QString& source);
 
-  // NAME: "title \- summary".
+  // NAME: "title \- summary" (without a closing full stop).
   void addName(const QString& summary);
   // SYNOPSIS: the program in bold followed by `syntax` ("[options] <command>").
   void addSynopsis(const QString& syntax);

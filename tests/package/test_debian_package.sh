@@ -169,8 +169,10 @@ for program in quarry quarry-cli; do
     fail "$program.1 differs from $program --man"
 done
 if command -v man >/dev/null; then
-  warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$share/man/man1/quarry-cli.1.gz" 2>&1 >/dev/null || true)
-  [ -z "$warnings" ] || { echo "$warnings"; fail "groff warns about quarry-cli.1"; }
+  for program in quarry quarry-cli; do
+    warnings=$(MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$share/man/man1/$program.1.gz" 2>&1 >/dev/null || true)
+    [ -z "$warnings" ] || { echo "$warnings"; fail "groff warns about $program.1"; }
+  done
 fi
 
 step "quarry --demo (offscreen)"
