@@ -2,43 +2,61 @@
 // `--read-only` opens it for review, refusing every edit.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFile>
-#include <QLibraryInfo>
+#include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTranslator>
 
+#include "CommandLine.h"
+#include "MainWindow.h"
 #include "ProjectLauncher.h"
 #include "Workbench.h"
 #include "common/Log.h"
 #include "project/AppLogging.h"
-#include "project/DemoProject.h"
+
+namespace {
+
+void setIdentity() {
+  QCoreApplication::setOrganizationName(QStringLiteral("Quarry"));
+  QCoreApplication::setApplicationName(QStringLiteral("quarry"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));
+}
+
+void installTranslator(QTranslator& translator) {
+  if (translator.load(QLocale(), QStringLiteral("quarry"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QCoreApplication::installTranslator(&translator);
+}
+
+QStringList rawArguments(int argc, char* argv[]) {
+  QStringList arguments;
+  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+  return arguments;
+}
+
+}  // namespace
 
 int main(int argc, char* argv[]) {
-  QApplication app(argc, argv);
-  QApplication::setOrganizationName(QStringLiteral("Quarry"));
-  QApplication::setApplicationName(QStringLiteral("quarry"));
-  QApplication::setApplicationDisplayName(QStringLiteral("Quarry"));
-  QApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));
-  QApplication::setDesktopFileName(QStringLiteral("io.github.quarry.Quarry"));
-  quarry::initAppLogging(QStringLiteral("quarry"), true, QStringLiteral("info"));
-
   QTranslator translator;
-  if (translator.load(QLocale(), QStringLiteral("quarry"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
+  if (quarry::app::wantsTextOnly(rawArguments(argc, argv))) {
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    installTranslator(translator);
+    return quarry::app::answerTextOnly();
+  }
+
+  QApplication app(argc, argv);
+  setIdentity();
+  QApplication::setApplicationDisplayName(QStringLiteral("Quarry"));
+  QApplication::setDesktopFileName(QStringLiteral("io.github.quarry.Quarry"));
+  // The installed theme icon where there is one; the compiled-in SVG otherwise (a build run in place).
+  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.quarry.Quarry"),
+                                               QIcon(QStringLiteral(":/icons/io.github.quarry.Quarry.svg"))));
+  quarry::initAppLogging(QStringLiteral("quarry"), true, QStringLiteral("info"));
+  installTranslator(translator);
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QApplication::translate("main", "Annotate domain text and train the models that extract it."));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  parser.addOption({QStringLiteral("demo"), QApplication::translate("main", "Open the bundled demo project.")});
-  parser.addOption({QStringLiteral("read-only"),
-                    QApplication::translate("main", "Open the project read-only (reviewers): no edit is saved.")});
-  parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A project file (*.quarry) to open."));
+  quarry::app::configureParser(parser);
   parser.process(app);
 
   quarry::ui::Workbench workbench(parser.isSet(QStringLiteral("read-only")));
@@ -46,7 +64,8 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(QStringLiteral("demo"))) {
     quarry::Result<QString> demo = quarry::ui::ProjectLauncher::demoProject();
     if (!demo) {
-      QMessageBox::critical(nullptr, QStringLiteral("Quarry"), QString::fromStdString(demo.error().toString()));
+      QMessageBox::critical(nullptr, QStringLiteral("Quarry"),
+                            QString::fromStdString(demo.error().toString()));
       return 1;
     }
     path = demo.value();
@@ -56,5 +75,10 @@ int main(int argc, char* argv[]) {
     path = QSettings().value(QStringLiteral("recentProject")).toString();
   }
   workbench.start(path);
+  // The line that says, in a log or a smoke test, that the workbench is up on a project.
+  if (workbench.mainWindow()->isVisible())
+    quarry::log::get("app")->info("opened project {}", path.toStdString());
+  else
+    quarry::log::get("app")->info("no project opened: showing the start window");
   return QApplication::exec();
 }

@@ -1,14 +1,16 @@
 #include "cli/CliApplication.h"
 
+#include "cli/CliManPage.h"
+#include "cli/CvCommand.h"
+#include "cli/EvaluateCommand.h"
 #include "cli/ExportCommand.h"
+#include "cli/HelpText.h"
 #include "cli/ImportCommand.h"
 #include "cli/InitCommand.h"
-#include "cli/StatsCommand.h"
-#include "cli/ValidateCommand.h"
-#include "cli/TrainCommand.h"
-#include "cli/EvaluateCommand.h"
 #include "cli/PredictCommand.h"
-#include "cli/CvCommand.h"
+#include "cli/StatsCommand.h"
+#include "cli/TrainCommand.h"
+#include "cli/ValidateCommand.h"
 #include "model/EngineFailure.h"
 
 namespace quarry::cli {
@@ -27,21 +29,37 @@ CliApplication::CliApplication() {
 
 CliApplication::~CliApplication() = default;
 
+QString CliApplication::summary() {
+  return QStringLiteral("Quarry's command line: everything the workbench does, headless.");
+}
+
+void CliApplication::configureParser(const CliCommand& command, QCommandLineParser& parser) {
+  parser.setApplicationDescription(command.summary());
+  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+  command.configure(parser);
+}
+
 void CliApplication::printHelp(QTextStream& out) const {
-  out << "Usage: quarry-cli <command> [options]\n\n"
-         "Quarry's command line: everything the workbench does, headless.\n\nCommands:\n";
+  out << "Usage: quarry-cli <command> [options]\n\n" << summary() << "\n\nCommands:\n";
   int width = 0;
   for (const auto& c : m_commands) width = std::max(width, int(c->name().size()));
-  for (const auto& c : m_commands) out << "  " << c->name().leftJustified(width) << "  " << c->summary() << '\n';
+  for (const auto& c : m_commands)
+    out << "  " << c->name().leftJustified(width) << "  " << c->summary() << '\n';
   out << "\nRun 'quarry-cli <command> --help' for a command's options.\n";
   out.flush();
 }
 
 int CliApplication::run(const QStringList& arguments, CliIo& io) const {
-  if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h") ||
-      arguments[1] == QLatin1String("help")) {
+  if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") ||
+      arguments[1] == QLatin1String("-h") || arguments[1] == QLatin1String("help")) {
     printHelp(io.out);
     return arguments.size() < 2 ? kExitUsage : kExitOk;
+  }
+  if (arguments[1] == QLatin1String("--man")) {  // hidden: the build writes the manual page with it
+    io.out << cliManPage(*this);
+    io.out.flush();
+    return kExitOk;
   }
   if (arguments[1] == QLatin1String("--version")) {
     io.out << "quarry-cli " << QUARRY_VERSION << Qt::endl;
@@ -56,11 +74,7 @@ int CliApplication::run(const QStringList& arguments, CliIo& io) const {
     return kExitUsage;
   }
   QCommandLineParser parser;
-  parser.setApplicationDescription(command->summary());
-  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-  const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-  parser.addOption(help);
-  command->configure(parser);
+  configureParser(*command, parser);
   QStringList commandArgs = arguments.mid(1);
   commandArgs[0] = QStringLiteral("quarry-cli ") + name;
   if (!parser.parse(commandArgs)) {
@@ -68,21 +82,19 @@ int CliApplication::run(const QStringList& arguments, CliIo& io) const {
            << Qt::endl;
     return kExitUsage;
   }
-  int exitCode = kExitFailure;
-  if (parser.isSet(help)) {
-    QString text = parser.helpText();
-    text.replace(QStringLiteral("quarry-cli ") + name + QStringLiteral(" [options]"),
-                 QStringLiteral("quarry-cli ") + name + QStringLiteral(" [options]"));
-    io.out << text;
+  if (parser.isSet(QStringLiteral("help"))) {
+    io.out << helpTextFor(parser, QStringLiteral("quarry-cli ") + name);
     io.out.flush();
     return kExitOk;
   }
   // LibTorch and the allocator throw (c10::Error, std::bad_alloc) where the engine could not check first;
   // no exception ends the process: it becomes an error naming the command and what it worked on.
-  Status status = model::catchEngineFailure(name.toStdString(), command->subject(parser).toStdString(), [&]() -> Status {
-    exitCode = command->run(parser, io);
-    return {};
-  });
+  int exitCode = kExitFailure;
+  Status status =
+      model::catchEngineFailure(name.toStdString(), command->subject(parser).toStdString(), [&]() -> Status {
+        exitCode = command->run(parser, io);
+        return {};
+      });
   if (!status) {
     io.out.flush();
     io.err << "quarry-cli " << name << ": " << QString::fromStdString(status.error().toString()) << Qt::endl;

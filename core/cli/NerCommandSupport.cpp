@@ -13,13 +13,16 @@ namespace quarry::cli {
 void addNerDataOptions(QCommandLineParser& parser, const QString& defaultSplit) {
   parser.addOption({QStringLiteral("project"), QStringLiteral("Read documents from this project (*.quarry)."),
                     QStringLiteral("file")});
-  parser.addOption({QStringLiteral("format"), QStringLiteral("Format of --data/--train/--dev files (default: guessed)."),
+  parser.addOption({QStringLiteral("format"),
+                    QStringLiteral("Format of --data/--train/--dev files (default: guessed)."),
                     QStringLiteral("name")});
-  parser.addOption({QStringLiteral("tag-scheme"), QStringLiteral("CoNLL input: iob1, iob2 or bioes (default: detected)."),
+  parser.addOption({QStringLiteral("tag-scheme"),
+                    QStringLiteral("CoNLL input: iob1, iob2 or bioes (default: detected)."),
                     QStringLiteral("scheme")});
   if (!defaultSplit.isEmpty())
     parser.addOption({QStringLiteral("split"),
-                      QStringLiteral("With --project: the split(s) to use, comma-separated (default: %1).").arg(defaultSplit),
+                      QStringLiteral("With --project: the split(s) to use, comma-separated (default: %1).")
+                          .arg(defaultSplit),
                       QStringLiteral("names"), defaultSplit});
 }
 
@@ -39,7 +42,8 @@ Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, 
     return all;
   }
   if (!parser.isSet(QStringLiteral("project")))
-    return Error("name the documents: --project FILE or --" + dataOption.toStdString() + " FILE", "", 0, "project");
+    return Error("name the documents: --project FILE or --" + dataOption.toStdString() + " FILE", "", 0,
+                 "project");
   const QString path = parser.value(QStringLiteral("project"));
   if (!QFileInfo::exists(path)) return Error("no such project", path.toStdString());
   auto store = ProjectStore::open(path, OpenMode::ReadOnly);
@@ -56,12 +60,15 @@ Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, 
 }
 
 void addTrainConfigOptions(QCommandLineParser& parser) {
-  parser.addOption({QStringLiteral("config"),
-                    QStringLiteral("Training options as a JSON object (every option has a default: --help-config)."),
-                    QStringLiteral("file")});
-  parser.addOption({QStringLiteral("set"), QStringLiteral("Override one option, e.g. --set epochs=10 (repeatable)."),
+  parser.addOption(
+      {QStringLiteral("config"),
+       QStringLiteral("Training options as a JSON object (every option has a default: --help-config)."),
+       QStringLiteral("file")});
+  parser.addOption({QStringLiteral("set"),
+                    QStringLiteral("Override one option, e.g. --set epochs=10 (repeatable)."),
                     QStringLiteral("key=value")});
-  parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
+  parser.addOption(
+      {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
 }
 
 Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) {

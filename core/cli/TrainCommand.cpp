@@ -60,26 +60,42 @@ QString TrainCommand::subject(const QCommandLineParser& parser) const { return t
 
 void TrainCommand::configure(QCommandLineParser& parser) const {
   addNerDataOptions(parser, QString());
-  parser.addOption({QStringLiteral("train"), QStringLiteral("Training documents: file(s) in any import format, comma-separated (instead of --project)."),
+  parser.addOption(
+      {QStringLiteral("train"),
+       QStringLiteral(
+           "Training documents: file(s) in any import format, comma-separated (instead of --project)."),
+       QStringLiteral("files")});
+  parser.addOption({QStringLiteral("dev"),
+                    QStringLiteral("Dev documents for evaluation and early stopping (with --train)."),
                     QStringLiteral("files")});
-  parser.addOption({QStringLiteral("dev"), QStringLiteral("Dev documents for evaluation and early stopping (with --train)."),
-                    QStringLiteral("files")});
-  parser.addOption({QStringLiteral("train-split"), QStringLiteral("With --project: the training split(s) (default: train)."),
+  parser.addOption({QStringLiteral("train-split"),
+                    QStringLiteral("With --project: the training split(s) (default: train)."),
                     QStringLiteral("names"), QStringLiteral("train")});
-  parser.addOption({QStringLiteral("dev-split"), QStringLiteral("With --project: the dev split(s) (default: dev)."),
+  parser.addOption({QStringLiteral("dev-split"),
+                    QStringLiteral("With --project: the dev split(s) (default: dev)."),
                     QStringLiteral("names"), QStringLiteral("dev")});
-  parser.addOption({QStringLiteral("from-scratch"), QStringLiteral("Train the BiLSTM-CRF tagger, no checkpoint needed (the default).")});
-  parser.addOption({QStringLiteral("model"), QStringLiteral("Fine-tune this Hugging Face model folder (BERT, RoBERTa, DistilBERT, ELECTRA)."),
-                    QStringLiteral("folder")});
-  parser.addOption({QStringLiteral("random-encoder"),
-                    QStringLiteral("Train a randomly initialised transformer (random_* options) with this folder's tokenizer."),
-                    QStringLiteral("tokenizer-folder")});
+  parser.addOption({QStringLiteral("from-scratch"),
+                    QStringLiteral("Train the BiLSTM-CRF tagger, no checkpoint needed (the default).")});
+  parser.addOption(
+      {QStringLiteral("model"),
+       QStringLiteral("Fine-tune this Hugging Face model folder (BERT, RoBERTa, DistilBERT, ELECTRA)."),
+       QStringLiteral("folder")});
+  parser.addOption(
+      {QStringLiteral("random-encoder"),
+       QStringLiteral(
+           "Train a randomly initialised transformer (random_* options) with this folder's tokenizer."),
+       QStringLiteral("tokenizer-folder")});
   parser.addOption({QStringLiteral("crf"), QStringLiteral("Transformers: add a CRF layer over the head.")});
   addTrainConfigOptions(parser);
-  parser.addOption({QStringLiteral("output"), QStringLiteral("Folder for best/, last/ and run.json (default: next to the project, or ./quarry-model)."),
-                    QStringLiteral("folder")});
-  parser.addOption({QStringLiteral("resume"), QStringLiteral("Continue the interrupted run in --output exactly where it stopped.")});
-  parser.addOption({QStringLiteral("help-config"), QStringLiteral("List every training option with its default and exit.")});
+  parser.addOption(
+      {QStringLiteral("output"),
+       QStringLiteral(
+           "Folder for best/, last/ and run.json (default: next to the project, or ./quarry-model)."),
+       QStringLiteral("folder")});
+  parser.addOption({QStringLiteral("resume"),
+                    QStringLiteral("Continue the interrupted run in --output exactly where it stopped.")});
+  parser.addOption({QStringLiteral("help-config"),
+                    QStringLiteral("List every training option with its default and exit.")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 
@@ -93,9 +109,11 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto configRead = readTrainConfig(parser);
   if (!configRead) return fail(io, configRead.error());
   train::NerTrainConfig config = configRead.value();
-  const int modelChoices = int(parser.isSet(QStringLiteral("from-scratch"))) + int(parser.isSet(QStringLiteral("model"))) +
+  const int modelChoices = int(parser.isSet(QStringLiteral("from-scratch"))) +
+                           int(parser.isSet(QStringLiteral("model"))) +
                            int(parser.isSet(QStringLiteral("random-encoder")));
-  if (modelChoices > 1) return usage(io, QStringLiteral("choose one of --from-scratch, --model and --random-encoder"));
+  if (modelChoices > 1)
+    return usage(io, QStringLiteral("choose one of --from-scratch, --model and --random-encoder"));
   if (parser.isSet(QStringLiteral("from-scratch"))) config.kind = train::ModelKind::BiLstmCrf;
   if (parser.isSet(QStringLiteral("model"))) {
     config.kind = train::ModelKind::Transformer;
@@ -104,7 +122,8 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (parser.isSet(QStringLiteral("random-encoder"))) {
     config.kind = train::ModelKind::Transformer;
     config.modelFolder.clear();
-    config.tokenizerFolder = QDir(parser.value(QStringLiteral("random-encoder"))).absolutePath().toStdString();
+    config.tokenizerFolder =
+        QDir(parser.value(QStringLiteral("random-encoder"))).absolutePath().toStdString();
   }
   if (parser.isSet(QStringLiteral("crf"))) config.crf = true;
   if (config.crf && config.kind != train::ModelKind::Transformer)
@@ -125,7 +144,8 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   }
   if (trainSet->documents.empty()) return fail(io, QStringLiteral("no training documents"));
   if (trainSet->discontinuous > 0)
-    io.err << "note: " << trainSet->discontinuous << " discontinuous spans are trained as the span covering their fragments\n";
+    io.err << "note: " << trainSet->discontinuous
+           << " discontinuous spans are trained as the span covering their fragments\n";
 
   model::CpuThreadOptions threads;
   threads.intraOpThreads = config.threads;
@@ -141,8 +161,9 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     store = std::move(opened.value());
     run.name = QStringLiteral("NER %1").arg(QString::fromLatin1(train::modelKindName(config.kind)));
     run.baseModel = config.kind == train::ModelKind::BiLstmCrf ? QStringLiteral("bilstm-crf (from scratch)")
-                    : config.modelFolder.empty() ? QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder)
-                                                 : QString::fromStdString(config.modelFolder);
+                    : config.modelFolder.empty()
+                        ? QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder)
+                        : QString::fromStdString(config.modelFolder);
     run.config = toQJson(config.toJson());
     run.status = RunStatus::Running;
     run.started = QDateTime::currentDateTimeUtc();
@@ -151,7 +172,8 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     run.id = id.value();
     if (output.isEmpty()) {
       const QFileInfo project(parser.value(QStringLiteral("project")));
-      output = project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral("-models/run-%1").arg(run.id));
+      output = project.absoluteDir().filePath(project.completeBaseName() +
+                                              QStringLiteral("-models/run-%1").arg(run.id));
     }
   }
   if (output.isEmpty()) output = QStringLiteral("quarry-model");
@@ -168,8 +190,10 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto handlers = std::make_unique<InterruptHandlers>();
   ProgressReporter reporter(io.err, QStringLiteral("train"), io.interactive);
   auto callback = [&](const train::TrainProgress& p) {
-    QString detail = QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
-    if (p.devF1 >= 0) detail += QStringLiteral(" dev F1 %1 (best %2)").arg(p.devF1, 0, 'f', 4).arg(p.bestDevF1, 0, 'f', 4);
+    QString detail =
+        QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
+    if (p.devF1 >= 0)
+      detail += QStringLiteral(" dev F1 %1 (best %2)").arg(p.devF1, 0, 'f', 4).arg(p.bestDevF1, 0, 'f', 4);
     if (p.phase == "eval") detail += QStringLiteral(" evaluating");
     reporter.setDetail(detail);
     reporter.update(p.step, p.totalSteps);
@@ -178,10 +202,11 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed, recorded
   // with its reason like any other failure.
   Result<train::TrainResult> result = Error("not run");
-  if (Status s = model::catchEngineFailure("training", request.outputFolder, [&]() -> Status {
-        result = train::NerTrainer::run(request, callback);
-        return {};
-      });
+  if (Status s = model::catchEngineFailure("training", request.outputFolder,
+                                           [&]() -> Status {
+                                             result = train::NerTrainer::run(request, callback);
+                                             return {};
+                                           });
       !s)
     result = s.error();
   handlers.reset();
@@ -193,11 +218,14 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       run.status = RunStatus::Failed;
       run.metrics = QJsonObject{{QStringLiteral("error"), QString::fromStdString(result.error().toString())}};
     } else {
-      run.status = result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
+      run.status =
+          result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
       run.metrics = toQJson(result->toJson());
       run.checkpointPath = QString::fromStdString(result->bestFolder);
     }
-    if (Status s = store->updateRun(run); !s) io.err << "warning: the run could not be recorded: " << QString::fromStdString(s.error().toString()) << '\n';
+    if (Status s = store->updateRun(run); !s)
+      io.err << "warning: the run could not be recorded: " << QString::fromStdString(s.error().toString())
+             << '\n';
   }
   if (!result) return fail(io, result.error());
   const train::TrainResult& r = result.value();
@@ -215,7 +243,8 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     if (!r.misaligned.empty())
       io.out << "misaligned " << r.misaligned.size() << " spans not on word boundaries (trained widened)\n";
     if (r.bestDevF1 >= 0) {
-      io.out << "best dev F1 " << QString::number(r.bestDevF1 * 100, 'f', 2) << " at step " << r.bestStep << "\n\n"
+      io.out << "best dev F1 " << QString::number(r.bestDevF1 * 100, 'f', 2) << " at step " << r.bestStep
+             << "\n\n"
              << QString::fromStdString(r.bestDevReport.formatTable()) << '\n';
     }
     io.out << "model folder " << QString::fromStdString(r.bestFolder) << '\n';

@@ -22,7 +22,9 @@ static int failures = 0;
     }                                                                     \
   } while (0)
 
-static bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+static bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 int main() {
   // A real c10::Error from a LibTorch check: a negative size.
@@ -45,18 +47,23 @@ int main() {
     return {};
   });
   std::printf("allocation -> %s\n", s.ok() ? "(no error)" : s.error().toString().c_str());
-  EXPECT(!s.ok() && contains(s.error().toString(), "out of memory"), "a refused allocation reads as out of memory");
+  EXPECT(!s.ok() && contains(s.error().toString(), "out of memory"),
+         "a refused allocation reads as out of memory");
 
   s = catchEngineFailure("training", "/runs/1", []() -> Status { throw std::bad_alloc(); });
   EXPECT(!s.ok() && contains(s.error().toString(), "training failed: out of memory"), "std::bad_alloc");
 
-  s = catchEngineFailure("loading", "/m", []() -> Status { throw std::runtime_error("line one\nline two\nline three\nline four"); });
-  EXPECT(!s.ok() && contains(s.error().toString(), "line three") && !contains(s.error().toString(), "line four"),
-         "long messages are cut to their first lines");
+  s = catchEngineFailure("loading", "/m", []() -> Status {
+    throw std::runtime_error("line one\nline two\nline three\nline four");
+  });
+  EXPECT(
+      !s.ok() && contains(s.error().toString(), "line three") && !contains(s.error().toString(), "line four"),
+      "long messages are cut to their first lines");
 
   // No exception: the function's own result passes through.
   s = catchEngineFailure("x", "y", []() -> Status { return quarry::Error("own error", "f.json", 3, "k"); });
-  EXPECT(!s.ok() && s.error().message == "own error" && s.error().line == 3, "an Error result passes through");
+  EXPECT(!s.ok() && s.error().message == "own error" && s.error().line == 3,
+         "an Error result passes through");
   EXPECT(catchEngineFailure("x", "y", []() -> Status { return {}; }).ok(), "success passes through");
 
   if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
