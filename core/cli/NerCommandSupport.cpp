@@ -1,11 +1,10 @@
 #include "cli/NerCommandSupport.h"
 
-#include <fstream>
-
 #include <QFile>
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::cli {
@@ -13,13 +12,16 @@ namespace quarry::cli {
 void addNerDataOptions(QCommandLineParser& parser, const QString& defaultSplit) {
   parser.addOption({QStringLiteral("project"), QStringLiteral("Read documents from this project (*.quarry)."),
                     QStringLiteral("file")});
-  parser.addOption({QStringLiteral("format"), QStringLiteral("Format of --data/--train/--dev files (default: guessed)."),
+  parser.addOption({QStringLiteral("format"),
+                    QStringLiteral("Format of --data/--train/--dev files (default: guessed)."),
                     QStringLiteral("name")});
-  parser.addOption({QStringLiteral("tag-scheme"), QStringLiteral("CoNLL input: iob1, iob2 or bioes (default: detected)."),
+  parser.addOption({QStringLiteral("tag-scheme"),
+                    QStringLiteral("CoNLL input: iob1, iob2 or bioes (default: detected)."),
                     QStringLiteral("scheme")});
   if (!defaultSplit.isEmpty())
     parser.addOption({QStringLiteral("split"),
-                      QStringLiteral("With --project: the split(s) to use, comma-separated (default: %1).").arg(defaultSplit),
+                      QStringLiteral("With --project: the split(s) to use, comma-separated (default: %1).")
+                          .arg(defaultSplit),
                       QStringLiteral("names"), defaultSplit});
 }
 
@@ -39,7 +41,8 @@ Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, 
     return all;
   }
   if (!parser.isSet(QStringLiteral("project")))
-    return Error("name the documents: --project FILE or --" + dataOption.toStdString() + " FILE", "", 0, "project");
+    return Error("name the documents: --project FILE or --" + dataOption.toStdString() + " FILE", "", 0,
+                 "project");
   const QString path = parser.value(QStringLiteral("project"));
   if (!QFileInfo::exists(path)) return Error("no such project", path.toStdString());
   auto store = ProjectStore::open(path, OpenMode::ReadOnly);
@@ -56,12 +59,15 @@ Result<jobs::NerDocumentSet> readNerDocuments(const QCommandLineParser& parser, 
 }
 
 void addTrainConfigOptions(QCommandLineParser& parser) {
-  parser.addOption({QStringLiteral("config"),
-                    QStringLiteral("Training options as a JSON object (every option has a default: --help-config)."),
-                    QStringLiteral("file")});
-  parser.addOption({QStringLiteral("set"), QStringLiteral("Override one option, e.g. --set epochs=10 (repeatable)."),
+  parser.addOption(
+      {QStringLiteral("config"),
+       QStringLiteral("Training options as a JSON object (every option has a default: --help-config)."),
+       QStringLiteral("file")});
+  parser.addOption({QStringLiteral("set"),
+                    QStringLiteral("Override one option, e.g. --set epochs=10 (repeatable)."),
                     QStringLiteral("key=value")});
-  parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
+  parser.addOption(
+      {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
 }
 
 Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) {
@@ -69,13 +75,9 @@ Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) 
   std::string source = "command line";
   if (parser.isSet(QStringLiteral("config"))) {
     source = parser.value(QStringLiteral("config")).toStdString();
-    std::ifstream in(source);
-    if (!in) return Error("cannot read the configuration", source);
-    try {
-      j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      return Error(std::string("malformed JSON: ") + e.what(), source);
-    }
+    auto parsed = readJsonFile(source);
+    if (!parsed) return parsed.error();
+    j = std::move(*parsed);
     if (!j.is_object()) return Error("a training configuration must be a JSON object", source);
   }
   for (const QString& assignment : parser.values(QStringLiteral("set"))) {
@@ -83,11 +85,8 @@ Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) 
     if (eq <= 0) return Error("expected key=value, got \"" + assignment.toStdString() + "\"", "", 0, "set");
     const std::string key = assignment.left(eq).trimmed().toStdString();
     const std::string value = assignment.mid(eq + 1).trimmed().toStdString();
-    try {
-      j[key] = nlohmann::json::parse(value);  // numbers, true/false, "quoted"
-    } catch (const nlohmann::json::exception&) {
-      j[key] = value;  // a bare word is a string
-    }
+    auto parsed = parseJson(value, "--set " + key);                // numbers, true/false, "quoted"
+    j[key] = parsed ? std::move(*parsed) : nlohmann::json(value);  // a bare word is a string
   }
   if (parser.isSet(QStringLiteral("threads"))) j["threads"] = parser.value(QStringLiteral("threads")).toInt();
   return train::NerTrainConfig::fromJson(j, source);
