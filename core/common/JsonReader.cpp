@@ -246,7 +246,8 @@ Result<double> JsonFields::number(const char* key, double fallback, double min, 
   if (!v) return fallback;
   if (!v->is_number()) return error(key, "expected a number, got " + jsonSummary(*v));
   const double d = v->get<double>();
-  if (!std::isfinite(d) || d < min || d > max)
+  if (!std::isfinite(d)) return error(key, "expected a finite number, got " + jsonSummary(*v));
+  if (d < min || d > max)
     return error(key, "expected a number in [" + json(min).dump() + ", " + json(max).dump() + "], got " +
                           jsonSummary(*v));
   return d;

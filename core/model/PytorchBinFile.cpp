@@ -120,6 +120,12 @@ Result<PytorchBinContent> readArchive(const ByteSource& source, std::uint64_t si
                        std::to_string(t.storageNumel) + " values; the file is damaged",
                    path, 0, field);
     auto found = storages.find(t.storageKey);
+    // Tensors sharing a storage must agree on what it is; a view is checked against the storage it reads.
+    if (found != storages.end() &&
+        (found->second.scalar_type() != t.dtype || found->second.numel() != t.storageNumel))
+      return Error(
+          "its storage " + t.storageKey.substr(0, 80) + " is described differently by another tensor", path,
+          0, field);
     if (found == storages.end()) {
       at::Tensor flat = at::empty({t.storageNumel}, at::TensorOptions().dtype(t.dtype));
       if (record)

@@ -150,6 +150,10 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
   }
   if (device.is_cuda() && !at::hasCUDA())
     return Error("this build of LibTorch has no CUDA or no GPU is visible", "", 0, "device");
+  if (device.is_cuda() && device.has_index() && static_cast<size_t>(device.index()) >= at::getNumGPUs())
+    return Error("there is no GPU " + std::to_string(device.index()) + " (" +
+                     std::to_string(at::getNumGPUs()) + " visible)",
+                 "", 0, "device");
   if (config.threads > 0) at::set_num_threads(config.threads);
 
   // Data.

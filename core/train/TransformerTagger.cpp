@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
+#include <set>
 
 #include <ATen/ops/from_blob.h>
 #include <ATen/ops/log_softmax.h>
@@ -122,7 +123,7 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::create(const NerTr
 }
 
 Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const NerTrainConfig& config,
-                                                                    const TagSet& tags, bool quarryFolder) {
+                                                                    const TagSet& tags, bool sameTags) {
   TransformerTaggerSettings settings{config.maxLength, config.stride, config.crf};
   std::unique_ptr<TransformerTagger> t(new TransformerTagger(tags, settings));
   std::vector<std::string> labelNames;
@@ -130,6 +131,10 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const NerTra
 
   model::StateDict pretrained;
   std::string source, weightsFile;
+  // A folder Quarry wrote (it has quarry_ner.json) holds every tensor of its model: one missing is damage,
+  // not a head for transformers to initialise.
+  const bool complete = sameTags || (!config.modelFolder.empty() &&
+                                     fs::is_regular_file(fs::path(config.modelFolder) / kNerModelFile));
   if (!config.modelFolder.empty()) {
     auto checkpoint = model::readCheckpoint(config.modelFolder);
     if (!checkpoint) return checkpoint.error();
@@ -170,7 +175,7 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const NerTra
     return s.error();
   if (!config.modelFolder.empty()) {
     // Before anything of the config's size is allocated.
-    model::CheckpointFitOptions fit{source, weightsFile, quarryFolder};
+    model::CheckpointFitOptions fit{source, weightsFile, complete};
     if (Status s = model::checkCheckpointFitsConfig(*encoderConfig, pretrained, fit); !s) return s.error();
   }
   const int64_t positions = encoderConfig->maxPositionEmbeddings -
@@ -189,11 +194,13 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const NerTra
     // A checkpoint fine-tuned on other labels keeps its encoder; its classifier is replaced. A folder Quarry
     // wrote has the classifier of its own tags: one of another size is damage, reported below.
     const model::StateDict own = t->m_model->stateDict();
-    for (auto it = pretrained.begin(); it != pretrained.end() && !quarryFolder;) {
+    std::set<std::string> replaced;
+    for (auto it = pretrained.begin(); it != pretrained.end() && !sameTags;) {
       auto mine = own.find(it->first);
       if (mine != own.end() && mine->second.sizes() != it->second.sizes() &&
           it->first.rfind("classifier", 0) == 0) {
         log::get("train")->info("replacing {} ({} labels in the checkpoint)", it->first, it->second.size(0));
+        replaced.insert(it->first);
         it = pretrained.erase(it);
       } else {
         ++it;
@@ -202,11 +209,13 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const NerTra
     model::LoadReport report;
     if (Status s = t->m_model->loadStateDict(pretrained, report); !s)
       return Error(s.error().message, weightsFile, 0, s.error().field);
-    if (quarryFolder && !report.missing.empty())
-      return Error(
-          "tensor missing (" + std::to_string(report.missing.size()) + " in all); the folder is incomplete",
-          weightsFile, 0, report.missing.front());
-    if (quarryFolder && !report.unexpected.empty())
+    std::vector<std::string> lacking;
+    for (const std::string& m : report.missing)
+      if (!replaced.count(m)) lacking.push_back(m);
+    if (complete && !lacking.empty())
+      return Error("tensor missing (" + std::to_string(lacking.size()) + " in all); the folder is incomplete",
+                   weightsFile, 0, lacking.front());
+    if (complete && !report.unexpected.empty())
       return Error("not a tensor of this model (" + std::to_string(report.unexpected.size()) +
                        " in all); the weights do not belong to config.json",
                    weightsFile, 0, report.unexpected.front());

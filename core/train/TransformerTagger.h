@@ -49,10 +49,11 @@ class TransformerTagger : public NerTagger {
 
  private:
   TransformerTagger(TagSet tags, TransformerTaggerSettings settings);
-  // create() and load(): a folder Quarry wrote (quarryFolder) must hold every tensor of the model, and
-  // nothing else; a Hugging Face checkpoint may lack its head, which is then initialised.
+  // create() and load(). A folder Quarry wrote (with quarry_ner.json) must hold every tensor of the model
+  // and nothing else; a Hugging Face checkpoint may lack its head, which is then initialised. sameTags
+  // (load): the classifier is the folder's own, so one of another size is damage, not a head to replace.
   static Result<std::unique_ptr<TransformerTagger>> build(const NerTrainConfig& config, const TagSet& tags,
-                                                          bool quarryFolder);
+                                                          bool sameTags);
   // Copies the CRF's parameters from `crf` (names without the "crf." prefix).
   Status loadCrf(const model::StateDict& crf);
   at::Tensor windowLogits(const TaggerInputs& inputs, const std::vector<int32_t>& items, at::Tensor* labels);
