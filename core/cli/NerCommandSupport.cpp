@@ -1,11 +1,10 @@
 #include "cli/NerCommandSupport.h"
 
-#include <fstream>
-
 #include <QFile>
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::cli {
@@ -76,13 +75,9 @@ Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) 
   std::string source = "command line";
   if (parser.isSet(QStringLiteral("config"))) {
     source = parser.value(QStringLiteral("config")).toStdString();
-    std::ifstream in(source);
-    if (!in) return Error("cannot read the configuration", source);
-    try {
-      j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      return Error(std::string("malformed JSON: ") + e.what(), source);
-    }
+    auto parsed = readJsonFile(source);
+    if (!parsed) return parsed.error();
+    j = std::move(*parsed);
     if (!j.is_object()) return Error("a training configuration must be a JSON object", source);
   }
   for (const QString& assignment : parser.values(QStringLiteral("set"))) {
@@ -90,11 +85,8 @@ Result<train::NerTrainConfig> readTrainConfig(const QCommandLineParser& parser) 
     if (eq <= 0) return Error("expected key=value, got \"" + assignment.toStdString() + "\"", "", 0, "set");
     const std::string key = assignment.left(eq).trimmed().toStdString();
     const std::string value = assignment.mid(eq + 1).trimmed().toStdString();
-    try {
-      j[key] = nlohmann::json::parse(value);  // numbers, true/false, "quoted"
-    } catch (const nlohmann::json::exception&) {
-      j[key] = value;  // a bare word is a string
-    }
+    auto parsed = parseJson(value, "--set " + key);                // numbers, true/false, "quoted"
+    j[key] = parsed ? std::move(*parsed) : nlohmann::json(value);  // a bare word is a string
   }
   if (parser.isSet(QStringLiteral("threads"))) j["threads"] = parser.value(QStringLiteral("threads")).toInt();
   return train::NerTrainConfig::fromJson(j, source);

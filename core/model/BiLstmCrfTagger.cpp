@@ -23,12 +23,6 @@ namespace quarry::model {
 
 namespace {
 
-std::string shapeText(at::IntArrayRef shape) {
-  std::string s = "[";
-  for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
-  return s + "]";
-}
-
 void checkConfig(const BiLstmCrfConfig& c) {
   if (c.wordVocab < 2 || c.charVocab < 2 || c.numTags < 1 || c.wordDim < 1 || c.charDim < 1 ||
       c.charFilters < 1 || c.charKernel < 1 || c.charKernel % 2 == 0 || c.casingDim < 1 || c.lstmHidden < 1 ||
@@ -195,10 +189,7 @@ Status BiLstmCrfTaggerImpl::loadStateDict(const StateDict& weights, const std::s
   for (const auto& [name, target] : own) {
     auto it = weights.find(name);
     if (it == weights.end()) return Error("tensor missing", file, 0, name);
-    if (it->second.sizes() != target.sizes())
-      return Error(
-          "shape " + shapeText(it->second.sizes()) + ", the model expects " + shapeText(target.sizes()), file,
-          0, name);
+    if (auto why = storedTensorMismatch(it->second, target)) return Error(*why, file, 0, name);
   }
   for (const auto& [name, tensor] : weights)
     if (own.find(name) == own.end()) return Error("not a tensor of this model", file, 0, name);

@@ -1,11 +1,12 @@
 #include "model/CheckpointReader.h"
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "common/JsonReader.h"
 
 #include "model/PytorchBinFile.h"
 #include "model/SafetensorsFile.h"
@@ -37,26 +38,21 @@ Result<StateDict> readSingleFile(const std::string& path, std::vector<std::strin
 // {"metadata": {...}, "weight_map": {tensor name: shard file name}}: every shard is read once, and each
 // listed tensor must be found in the shard the map names.
 Result<StateDict> readSharded(const std::string& indexPath, std::vector<std::string>* notes) {
-  std::ifstream in(indexPath, std::ios::binary);
-  if (!in) return Error("cannot open the shard index", indexPath);
-  nlohmann::json index;
-  try {
-    index = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    return Error(std::string("not valid JSON: ") + e.what(), indexPath);
-  }
+  auto parsed = readJsonFile(indexPath);
+  if (!parsed) return parsed.error();
+  nlohmann::json& index = *parsed;
   if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
     return Error("expected an object {tensor name: shard file}", indexPath, 0, "weight_map");
   std::map<std::string, std::vector<std::string>> byShard;
   for (auto it = index["weight_map"].begin(); it != index["weight_map"].end(); ++it) {
     if (!it.value().is_string())
-      return Error("expected the shard's file name, got " + it.value().dump(), indexPath, 0,
+      return Error("expected the shard's file name, got " + jsonSummary(it.value()), indexPath, 0,
                    "weight_map." + it.key());
     const std::string shard = it.value().get<std::string>();
     // Shards live beside the index; a path would let a downloaded index read any file.
     if (shard.empty() || shard.find('/') != std::string::npos || shard.find('\\') != std::string::npos ||
         shard == "." || shard == "..")
-      return Error("shard '" + shard + "' is not a file name in the model folder", indexPath, 0,
+      return Error("shard " + jsonSummary(shard) + " is not a file name in the model folder", indexPath, 0,
                    "weight_map." + it.key());
     byShard[shard].push_back(it.key());
   }

@@ -1,15 +1,24 @@
 #include "model/EncoderConfig.h"
 
+#include <cstdint>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
+
+#include "common/JsonReader.h"
 
 namespace quarry::model {
 
 const char* architectureName(Architecture architecture) {
   switch (architecture) {
-    case Architecture::Bert: return "bert";
-    case Architecture::Roberta: return "roberta";
-    case Architecture::DistilBert: return "distilbert";
-    case Architecture::Electra: return "electra";
+    case Architecture::Bert:
+      return "bert";
+    case Architecture::Roberta:
+      return "roberta";
+    case Architecture::DistilBert:
+      return "distilbert";
+    case Architecture::Electra:
+      return "electra";
   }
   return "bert";
 }
@@ -23,11 +32,18 @@ Result<T> readKey(const nlohmann::json& json, std::initializer_list<const char*>
   for (const char* key : keys) {
     auto it = json.find(key);
     if (it == json.end() || it->is_null()) continue;
-    try {
-      return it->get<T>();
-    } catch (const nlohmann::json::exception&) {
-      return Error("has the wrong type (" + std::string(it->type_name()) + ")", source, 0, key);
-    }
+    bool typeOk = false;
+    if constexpr (std::is_same_v<T, bool>)
+      typeOk = it->is_boolean();
+    else if constexpr (std::is_same_v<T, std::string>)
+      typeOk = it->is_string();
+    else if constexpr (std::is_floating_point_v<T>)
+      typeOk = it->is_number();
+    else  // an unsigned value past int64 would wrap: refused here, not read as a negative size
+      typeOk =
+          it->is_number_integer() && !(it->is_number_unsigned() && it->template get<uint64_t>() > INT64_MAX);
+    if (!typeOk) return Error("has the wrong type or range: " + jsonSummary(*it), source, 0, key);
+    return it->template get<T>();
   }
   return fallback;
 }
@@ -55,11 +71,11 @@ Result<EncoderConfig> EncoderConfig::fromJson(const nlohmann::json& json, const 
   }
   const bool distil = c.architecture == Architecture::DistilBert;
 
-#define QUARRY_READ(field, type, ...)                                   \
-  do {                                                                  \
-    auto r = readKey<type>(json, {__VA_ARGS__}, c.field, source);       \
-    if (!r) return r.error();                                           \
-    c.field = r.value();                                                \
+#define QUARRY_READ(field, type, ...)                             \
+  do {                                                            \
+    auto r = readKey<type>(json, {__VA_ARGS__}, c.field, source); \
+    if (!r) return r.error();                                     \
+    c.field = r.value();                                          \
   } while (0)
   QUARRY_READ(vocabSize, int64_t, "vocab_size");
   QUARRY_READ(hiddenSize, int64_t, "hidden_size", "dim");
@@ -106,7 +122,8 @@ Result<EncoderConfig> EncoderConfig::fromJson(const nlohmann::json& json, const 
       } catch (const std::exception&) {
       }
       if (pos != key.size() || id < 0 || id >= static_cast<long>(labels.size()) || !value.is_string())
-        return Error("ids must be 0..n-1 and labels strings (bad entry '" + key + "')", source, 0, "id2label");
+        return Error("ids must be 0..n-1 and labels strings (bad entry '" + key + "')", source, 0,
+                     "id2label");
       labels[static_cast<std::size_t>(id)] = value.get<std::string>();
     }
     c.labels = std::move(labels);
@@ -116,26 +133,56 @@ Result<EncoderConfig> EncoderConfig::fromJson(const nlohmann::json& json, const 
   return c;
 }
 
+double EncoderConfig::parameterCount() const {
+  const double h = static_cast<double>(hiddenSize), e = static_cast<double>(embeddingWidth());
+  const double embeddings = (static_cast<double>(vocabSize) + static_cast<double>(maxPositionEmbeddings) +
+                             static_cast<double>(typeVocabSize)) *
+                                e +
+                            (e != h ? e * h : 0.0);
+  const double layer = 4 * h * h + 2 * h * static_cast<double>(intermediateSize);
+  return embeddings + static_cast<double>(numLayers) * layer + h * static_cast<double>(numLabels);
+}
+
 Status EncoderConfig::validate(const std::string& source) const {
-  auto positive = [&](int64_t v, const char* field) -> Status {
-    if (v <= 0) return Error("must be positive (is " + std::to_string(v) + ")", source, 0, field);
-    return {};
+  const bool distil = architecture == Architecture::DistilBert;
+  struct Size {
+    int64_t value;
+    const char* field;
+    int64_t min;
+    int64_t max;
   };
-  for (auto [v, f] : {std::pair{vocabSize, "vocab_size"}, {hiddenSize, "hidden_size"},
-                      {numLayers, "num_hidden_layers"}, {numHeads, "num_attention_heads"},
-                      {intermediateSize, "intermediate_size"}, {maxPositionEmbeddings, "max_position_embeddings"},
-                      {numLabels, "num_labels"}}) {
-    if (Status s = positive(v, f); !s) return s;
-  }
+  const Size sizes[] = {
+      {vocabSize, "vocab_size", 1, EncoderLimits::kVocabSize},
+      {hiddenSize, distil ? "dim" : "hidden_size", 1, EncoderLimits::kHiddenSize},
+      {numLayers, distil ? "n_layers" : "num_hidden_layers", 1, EncoderLimits::kLayers},
+      {numHeads, distil ? "n_heads" : "num_attention_heads", 1, EncoderLimits::kHiddenSize},
+      {intermediateSize, distil ? "hidden_dim" : "intermediate_size", 1, EncoderLimits::kIntermediateSize},
+      {maxPositionEmbeddings, "max_position_embeddings", 1, EncoderLimits::kPositions},
+      {numLabels, "num_labels", 1, EncoderLimits::kLabels},
+      {embeddingSize, "embedding_size", 0, EncoderLimits::kHiddenSize},
+      // BERT, RoBERTa and ELECTRA look up a segment row for every token (id 0 at least).
+      {typeVocabSize, "type_vocab_size", distil ? 0 : 1, EncoderLimits::kTypeVocabSize},
+  };
+  for (const Size& s : sizes)
+    if (s.value < s.min || s.value > s.max)
+      return Error("must be between " + std::to_string(s.min) + " and " + std::to_string(s.max) + " (is " +
+                       std::to_string(s.value) + ")",
+                   source, 0, s.field);
   if (hiddenSize % numHeads != 0)
     return Error("hidden_size " + std::to_string(hiddenSize) + " is not a multiple of num_attention_heads " +
-                     std::to_string(numHeads), source, 0, "num_attention_heads");
+                     std::to_string(numHeads),
+                 source, 0, "num_attention_heads");
   if (padTokenId < 0 || padTokenId >= vocabSize)
     return Error("pad_token_id is outside the vocabulary", source, 0, "pad_token_id");
   if (architecture == Architecture::Roberta && maxPositionEmbeddings <= padTokenId + 1)
-    return Error("max_position_embeddings leaves no room after padding_idx", source, 0, "max_position_embeddings");
-  if (embeddingSize < 0) return Error("must not be negative", source, 0, "embedding_size");
-  if (typeVocabSize < 0) return Error("must not be negative", source, 0, "type_vocab_size");
+    return Error("max_position_embeddings leaves no room after padding_idx", source, 0,
+                 "max_position_embeddings");
+  if (parameterCount() > EncoderLimits::kParameters)
+    return Error("describes an encoder of about " +
+                     std::to_string(static_cast<int64_t>(parameterCount() / 1e6)) +
+                     " million weights, more than Quarry loads (" +
+                     std::to_string(static_cast<int64_t>(EncoderLimits::kParameters / 1e6)) + " million)",
+                 source, 0, distil ? "n_layers" : "num_hidden_layers");
   return {};
 }
 

@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
 #include "model/AtomicFile.h"
+#include "model/EncoderConfig.h"
 
 namespace quarry::model {
 namespace {
@@ -20,11 +22,17 @@ class KeyReader {
 
   bool has(const char* key) const { return m_obj.contains(key); }
 
-  void integer(const char* key, std::int64_t& out, std::int64_t min) {
+  // An integer in [min, max]: the maxima (EncoderLimits) keep absurd sizes from being allocated.
+  void integer(const char* key, std::int64_t& out, std::int64_t min, std::int64_t max) {
     auto it = m_obj.find(key);
     if (it == m_obj.end()) return;
-    if (!it->is_number_integer() || it->get<std::int64_t>() < min)
-      fail(key, "expected an integer >= " + std::to_string(min) + ", got " + it->dump());
+    const bool inRange =
+        it->is_number_integer() &&
+        !(it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) &&
+        it->get<std::int64_t>() >= min && it->get<std::int64_t>() <= max;
+    if (!inRange)
+      fail(key, "expected an integer between " + std::to_string(min) + " and " + std::to_string(max) +
+                    ", got " + jsonSummary(*it));
     else
       out = it->get<std::int64_t>();
     m_obj.erase(it);
@@ -34,7 +42,7 @@ class KeyReader {
     auto it = m_obj.find(key);
     if (it == m_obj.end()) return;
     if (!it->is_number() || it->get<double>() < 0)
-      fail(key, "expected a non-negative number, got " + it->dump());
+      fail(key, "expected a non-negative number, got " + jsonSummary(*it));
     else
       out = it->get<double>();
     m_obj.erase(it);
@@ -46,7 +54,7 @@ class KeyReader {
     if (it->is_null()) {
       out.reset();
     } else if (!it->is_number() || it->get<double>() < 0) {
-      fail(key, "expected a non-negative number or null, got " + it->dump());
+      fail(key, "expected a non-negative number or null, got " + jsonSummary(*it));
     } else {
       out = it->get<double>();
     }
@@ -60,7 +68,7 @@ class KeyReader {
     if (it->is_null())
       out.clear();
     else if (!it->is_string())
-      fail(key, "expected a string, got " + it->dump());
+      fail(key, "expected a string, got " + jsonSummary(*it));
     else
       out = it->get<std::string>();
     m_obj.erase(it);
@@ -70,7 +78,7 @@ class KeyReader {
     auto it = m_obj.find(key);
     if (it == m_obj.end()) return;
     if (!it->is_boolean())
-      fail(key, "expected true or false, got " + it->dump());
+      fail(key, "expected true or false, got " + jsonSummary(*it));
     else
       out = it->get<bool>();
     m_obj.erase(it);
@@ -117,9 +125,11 @@ Status readLabels(json& obj, ModelConfig& c, const std::string& path) {
           used = 0;
         }
         if (used != key.size() || key.empty() || id < 0)
-          return Error("key '" + key + "' is not a label id (a non-negative integer)", path, 0, "id2label");
+          return Error("key '" + key.substr(0, 40) + "' is not a label id (a non-negative integer)", path, 0,
+                       "id2label");
         if (!e.value().is_string())
-          return Error("label name must be a string, got " + e.value().dump(), path, 0, "id2label." + key);
+          return Error("label name must be a string, got " + jsonSummary(e.value()), path, 0,
+                       "id2label." + key);
         c.id2label[id] = e.value().get<std::string>();
       }
       // Classifier rows are indexed by id, so the ids must be exactly 0..n-1.
@@ -139,7 +149,7 @@ Status readLabels(json& obj, ModelConfig& c, const std::string& path) {
       if (!it->is_object()) return Error("expected an object {\"label\": id, ...}", path, 0, "label2id");
       for (auto e = it->begin(); e != it->end(); ++e) {
         if (!e.value().is_number_integer())
-          return Error("label id must be an integer, got " + e.value().dump(), path, 0,
+          return Error("label id must be an integer, got " + jsonSummary(e.value()), path, 0,
                        "label2id." + e.key());
         c.label2id[e.key()] = e.value().get<std::int64_t>();
       }
@@ -147,8 +157,11 @@ Status readLabels(json& obj, ModelConfig& c, const std::string& path) {
     obj.erase(it);
   }
   if (auto it = obj.find("num_labels"); it != obj.end()) {
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 1)
-      return Error("expected a positive integer, got " + it->dump(), path, 0, "num_labels");
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1 ||
+        it->get<std::int64_t>() > EncoderLimits::kLabels)
+      return Error("expected an integer between 1 and " + std::to_string(EncoderLimits::kLabels) + ", got " +
+                       jsonSummary(*it),
+                   path, 0, "num_labels");
     c.numLabelsIfNoMap = it->get<std::int64_t>();
     obj.erase(it);
   }
@@ -190,12 +203,9 @@ Result<ModelConfig> ModelConfig::load(const std::string& path) {
 }
 
 Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::string& path) {
-  json obj;
-  try {
-    obj = json::parse(jsonText);
-  } catch (const json::exception& e) {
-    return Error(std::string("not valid JSON: ") + e.what(), path);
-  }
+  auto parsed = parseJson(jsonText, path);
+  if (!parsed) return parsed.error();
+  json obj = std::move(*parsed);
   if (!obj.is_object()) return Error("config.json must hold a JSON object", path);
 
   std::vector<std::string> architectures;
@@ -211,7 +221,7 @@ Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::s
   }
   std::string modelType;
   if (auto it = obj.find("model_type"); it != obj.end()) {
-    if (!it->is_string()) return Error("expected a string, got " + it->dump(), path, 0, "model_type");
+    if (!it->is_string()) return Error("expected a string, got " + jsonSummary(*it), path, 0, "model_type");
     modelType = it->get<std::string>();
     obj.erase(it);
   } else if (!architectures.empty()) {
@@ -228,17 +238,18 @@ Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::s
 
   ModelConfig c = defaultsFor(modelType);
   c.architectures = std::move(architectures);
+  using L = EncoderLimits;
   KeyReader r(obj, path);
-  r.integer("vocab_size", c.vocabSize, 1);
-  r.integer("max_position_embeddings", c.maxPositionEmbeddings, 1);
-  r.integer("pad_token_id", c.padTokenId, 0);
+  r.integer("vocab_size", c.vocabSize, 1, L::kVocabSize);
+  r.integer("max_position_embeddings", c.maxPositionEmbeddings, 1, L::kPositions);
+  r.integer("pad_token_id", c.padTokenId, 0, L::kVocabSize);
   r.number("initializer_range", c.initializerRange);
   r.boolean("tie_word_embeddings", c.tieWordEmbeddings);
   if (modelType == "distilbert") {
-    r.integer(r.has("dim") ? "dim" : "hidden_size", c.hiddenSize, 1);
-    r.integer(r.has("n_layers") ? "n_layers" : "num_hidden_layers", c.numHiddenLayers, 1);
-    r.integer(r.has("n_heads") ? "n_heads" : "num_attention_heads", c.numAttentionHeads, 1);
-    r.integer("hidden_dim", c.intermediateSize, 1);
+    r.integer(r.has("dim") ? "dim" : "hidden_size", c.hiddenSize, 1, L::kHiddenSize);
+    r.integer(r.has("n_layers") ? "n_layers" : "num_hidden_layers", c.numHiddenLayers, 1, L::kLayers);
+    r.integer(r.has("n_heads") ? "n_heads" : "num_attention_heads", c.numAttentionHeads, 1, L::kHiddenSize);
+    r.integer("hidden_dim", c.intermediateSize, 1, L::kIntermediateSize);
     r.string("activation", c.hiddenAct);
     r.number("dropout", c.hiddenDropoutProb);
     r.number("attention_dropout", c.attentionProbsDropoutProb);
@@ -246,18 +257,19 @@ Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::s
     r.number("qa_dropout", c.qaDropout);
     r.boolean("sinusoidal_pos_embds", c.sinusoidalPosEmbds);
   } else {
-    r.integer("hidden_size", c.hiddenSize, 1);
-    r.integer("num_hidden_layers", c.numHiddenLayers, 1);
-    r.integer("num_attention_heads", c.numAttentionHeads, 1);
-    r.integer("intermediate_size", c.intermediateSize, 1);
+    r.integer("hidden_size", c.hiddenSize, 1, L::kHiddenSize);
+    r.integer("num_hidden_layers", c.numHiddenLayers, 1, L::kLayers);
+    r.integer("num_attention_heads", c.numAttentionHeads, 1, L::kHiddenSize);
+    r.integer("intermediate_size", c.intermediateSize, 1, L::kIntermediateSize);
     r.string("hidden_act", c.hiddenAct);
-    r.integer("type_vocab_size", c.typeVocabSize, 0);
+    // BERT, RoBERTa and ELECTRA look up a segment row for every token (id 0 at least).
+    r.integer("type_vocab_size", c.typeVocabSize, 1, L::kTypeVocabSize);
     r.number("layer_norm_eps", c.layerNormEps);
     r.string("position_embedding_type", c.positionEmbeddingType);
     r.number("hidden_dropout_prob", c.hiddenDropoutProb);
     r.number("attention_probs_dropout_prob", c.attentionProbsDropoutProb);
     r.optionalNumber("classifier_dropout", c.classifierDropout);
-    if (modelType == "electra") r.integer("embedding_size", c.embeddingSize, 1);
+    if (modelType == "electra") r.integer("embedding_size", c.embeddingSize, 1, L::kHiddenSize);
   }
   if (r.has("dtype")) {
     c.dtypeKeyV5 = true;

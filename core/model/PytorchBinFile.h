@@ -1,8 +1,11 @@
 #pragma once
 // pytorch_model.bin as transformers writes it: a torch.save zip archive (torch >= 1.6) holding a pickled
-// dict of name -> tensor. Read through LibTorch's unpickler; the legacy pre-1.6 format is refused with
-// a message saying how to convert it.
+// dict of name -> tensor. Read by Quarry's own strict reader (ZipArchive, TorchPickle), never by LibTorch's
+// unpickler: every storage record is checked against what data.pkl says of it and every tensor view against
+// its storage before a byte is copied. The legacy pre-1.6 format is refused with a message saying how to
+// convert it. Written through LibTorch's pickler.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,9 +21,11 @@ struct PytorchBinContent {
 
 class PytorchBinFile {
  public:
-  // Reads the whole archive. Errors (not a zip, legacy format, truncated, not a dict of tensors) name
-  // the file; a non-tensor entry is skipped with a note rather than refused.
+  // Reads the whole archive. Errors (not a zip, legacy format, truncated, damaged, not a dict of tensors)
+  // name the file and, where one is at fault, the tensor; a non-tensor entry is skipped with a note.
   static Result<PytorchBinContent> read(const std::string& path);
+  // The same checks on bytes already in memory; `path` only names the source in errors.
+  static Result<PytorchBinContent> parse(const char* data, std::size_t size, const std::string& path);
 
   // Writes `tensors` as a torch.save zip archive of a dict (what torch.load and transformers read),
   // atomically (temporary file, then rename). Each tensor is stored with its own storage.

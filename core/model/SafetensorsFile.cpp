@@ -11,7 +11,9 @@
 #include <ATen/ops/empty.h>
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
 #include "model/AtomicFile.h"
+#include "model/ByteSource.h"
 
 namespace quarry::model {
 namespace {
@@ -87,26 +89,14 @@ struct Header {
 // Parses the JSON header and checks every entry against the size of the data section.
 Result<Header> parseHeader(const std::string& text, std::uint64_t dataSize, const std::string& path) {
   // nlohmann keeps the last of duplicate keys silently; a strict reader refuses them.
-  std::vector<std::set<std::string>> openObjects;
-  std::string duplicate;
-  auto callback = [&](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    using E = nlohmann::json::parse_event_t;
-    if (event == E::object_start) openObjects.emplace_back();
-    if (event == E::object_end && !openObjects.empty()) openObjects.pop_back();
-    if (event == E::key && !openObjects.empty() && duplicate.empty()) {
-      const std::string key = parsed.get<std::string>();
-      if (!openObjects.back().insert(key).second) duplicate = key;
-    }
-    return true;
-  };
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(text, callback);
-  } catch (const nlohmann::json::exception& e) {
-    return Error(std::string("the JSON header is not valid JSON: ") + e.what(), path, 0, "header");
+  JsonParseOptions options;
+  options.rejectDuplicateKeys = true;
+  auto parsed = parseJson(text, path, options);
+  if (!parsed) {
+    const Error& e = parsed.error();
+    return Error("the JSON header: " + e.message, path, 0, e.field.empty() ? std::string("header") : e.field);
   }
-  if (!duplicate.empty())
-    return Error("the JSON header holds the key '" + duplicate + "' twice", path, 0, duplicate);
+  const nlohmann::json& root = *parsed;
   if (!root.is_object()) return Error("the JSON header is not an object", path, 0, "header");
 
   Header header;
@@ -138,6 +128,7 @@ Result<Header> parseHeader(const std::string& text, std::uint64_t dataSize, cons
     const auto shape = value.find("shape");
     if (shape == value.end() || !shape->is_array())
       return Error("missing or not an array", path, 0, name + ".shape");
+    if (shape->size() > 64) return Error("more than 64 dimensions", path, 0, name + ".shape");
     std::uint64_t numel = 1;
     bool overflow = false;
     for (const auto& dim : *shape) {
@@ -214,15 +205,27 @@ Result<std::uint64_t> headerLength(const unsigned char* prefix, std::uint64_t fi
   return n;
 }
 
-// Allocates every tensor and lets `fill(offset, destination, bytes)` copy its bytes in.
-Result<SafetensorsContent> materialise(Header header,
-                                       const std::function<bool(std::uint64_t, void*, std::uint64_t)>& fill,
-                                       const std::string& path) {
+// Reads and validates the file through `source` (`size` bytes); each tensor's bytes go straight into its
+// own storage, so a file on disk is never held twice in memory.
+Result<SafetensorsContent> readFrom(const ByteSource& source, std::uint64_t size, const std::string& path) {
+  if (!hostIsLittleEndian()) return Error("safetensors needs a little-endian machine", path);
+  if (size < 8)
+    return Error("the file is " + std::to_string(size) + " bytes, shorter than the 8-byte header length",
+                 path, 0, "header");
+  unsigned char prefix[8];
+  if (!source(0, prefix, 8)) return Error("cannot read the header length", path, 0, "header");
+  auto n = headerLength(prefix, size, path);
+  if (!n) return n.error();
+  std::string text(*n, '\0');
+  if (!source(8, text.data(), *n)) return Error("cannot read the JSON header", path, 0, "header");
+  const std::uint64_t dataStart = 8 + *n;
+  auto header = parseHeader(text, size - dataStart, path);
+  if (!header) return header.error();
   SafetensorsContent content;
-  content.metadata = std::move(header.metadata);
-  for (auto& e : header.entries) {
+  content.metadata = std::move(header->metadata);
+  for (auto& e : header->entries) {
     at::Tensor t = at::empty(e.shape, at::TensorOptions().dtype(e.dtype->type));
-    if (e.end > e.begin && !fill(e.begin, t.data_ptr(), e.end - e.begin))
+    if (e.end > e.begin && !source(dataStart + e.begin, t.data_ptr(), e.end - e.begin))
       return Error("could not read the tensor's bytes", path, 0, e.name + ".data_offsets");
     content.tensors.emplace(std::move(e.name), std::move(t));
   }
@@ -233,55 +236,13 @@ Result<SafetensorsContent> materialise(Header header,
 
 Result<SafetensorsContent> SafetensorsFile::parse(const char* data, std::size_t size,
                                                   const std::string& path) {
-  if (!hostIsLittleEndian()) return Error("safetensors needs a little-endian machine", path);
-  if (size < 8)
-    return Error("the file is " + std::to_string(size) + " bytes, shorter than the 8-byte header length",
-                 path, 0, "header");
-  auto n = headerLength(reinterpret_cast<const unsigned char*>(data), size, path);
-  if (!n) return n.error();
-  const std::uint64_t dataStart = 8 + *n;
-  auto header = parseHeader(std::string(data + 8, *n), size - dataStart, path);
-  if (!header) return header.error();
-  return materialise(
-      std::move(*header),
-      [&](std::uint64_t offset, void* dst, std::uint64_t bytes) {
-        std::memcpy(dst, data + dataStart + offset, bytes);
-        return true;
-      },
-      path);
+  return readFrom(memoryBytes(data, size), size, path);
 }
 
 Result<SafetensorsContent> SafetensorsFile::read(const std::string& path) {
-  if (!hostIsLittleEndian()) return Error("safetensors needs a little-endian machine", path);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Error("no such file", path);
-  const std::uint64_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Error("cannot read the file size: " + ec.message(), path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error("cannot open the file for reading", path);
-  if (size < 8)
-    return Error("the file is " + std::to_string(size) + " bytes, shorter than the 8-byte header length",
-                 path, 0, "header");
-  unsigned char prefix[8];
-  in.read(reinterpret_cast<char*>(prefix), 8);
-  if (!in) return Error("cannot read the header length", path, 0, "header");
-  auto n = headerLength(prefix, size, path);
-  if (!n) return n.error();
-  std::string text(*n, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(*n));
-  if (!in) return Error("cannot read the JSON header", path, 0, "header");
-  const std::uint64_t dataStart = 8 + *n;
-  auto header = parseHeader(text, size - dataStart, path);
-  if (!header) return header.error();
-  // Read each tensor straight into its own storage: no second copy of the file in memory.
-  return materialise(
-      std::move(*header),
-      [&](std::uint64_t offset, void* dst, std::uint64_t bytes) {
-        in.seekg(static_cast<std::streamoff>(dataStart + offset));
-        in.read(static_cast<char*>(dst), static_cast<std::streamsize>(bytes));
-        return static_cast<bool>(in);
-      },
-      path);
+  auto file = FileBytes::open(path);
+  if (!file) return file.error();
+  return readFrom(FileBytes::source(*file), (*file)->size(), path);
 }
 
 std::string SafetensorsFile::dtypeTag(const at::Tensor& tensor) {

@@ -4,6 +4,7 @@
 // (whose parameter names are exactly the Hugging Face names, so loading is a lookup by name).
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,13 @@ struct LoadReport {
   std::vector<std::string> tied;        // filled from the tied partner ("cls.predictions.decoder.weight")
   bool clean() const { return missing.empty() && unexpected.empty() && mismatched.empty(); }
 };
+
+// "[2,3]".
+std::string shapeText(at::IntArrayRef shape);
+
+// Why a tensor read from a file cannot be copied into `target`, or nullopt when it can: undefined, a
+// different shape, or values of another kind (integers or booleans where the model holds floating-point
+// numbers, and the reverse). Copying converts between floating-point types only.
+std::optional<std::string> storedTensorMismatch(const at::Tensor& stored, const at::Tensor& target);
 
 }  // namespace quarry::model

@@ -7,6 +7,8 @@
 #include <utf8proc.h>
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
+
 namespace quarry::model {
 
 namespace {
@@ -176,9 +178,10 @@ Result<TaggerVocabulary> TaggerVocabulary::fromJson(const nlohmann::json& json, 
     const std::string field = "words[" + std::to_string(i) + "]";
     if (!words[i].is_string()) return Error("expected a string", file, 0, field);
     const std::string w = words[i].get<std::string>();
-    if (normalizeWord(w) != w) return Error("'" + w + "' is not a normalised word", file, 0, field);
+    if (normalizeWord(w) != w)
+      return Error(jsonSummary(words[i]) + " is not a normalised word", file, 0, field);
     if (!v.m_wordIds.emplace(w, static_cast<int64_t>(i) + 2).second)
-      return Error("'" + w + "' appears twice", file, 0, field);
+      return Error(jsonSummary(words[i]) + " appears twice", file, 0, field);
     v.m_words.push_back(w);
   }
   const auto& chars = json["chars"];
@@ -190,7 +193,7 @@ Result<TaggerVocabulary> TaggerVocabulary::fromJson(const nlohmann::json& json, 
     forEachCodePoint(s, [&](int32_t cp, const char*, size_t) { cps.push_back(cp); });
     if (cps.size() != 1 || cps[0] < 0) return Error("expected exactly one character", file, 0, field);
     if (!v.m_charIds.emplace(cps[0], static_cast<int64_t>(i) + 2).second)
-      return Error("'" + s + "' appears twice", file, 0, field);
+      return Error(jsonSummary(chars[i]) + " appears twice", file, 0, field);
     v.m_chars.push_back(cps[0]);
   }
   return v;

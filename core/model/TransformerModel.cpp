@@ -23,16 +23,10 @@ bool endsWith(const std::string& s, const std::string& p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
 
-std::string shapeText(const at::Tensor& t) {
-  std::string s = "[";
-  for (int64_t i = 0; i < t.dim(); ++i) s += (i ? "," : "") + std::to_string(t.size(i));
-  return s + "]";
-}
-
 }  // namespace
 
-Result<std::shared_ptr<TransformerModelImpl>> TransformerModelImpl::create(const EncoderConfig& config,
-                                                                           const TransformerModelOptions& options) {
+Result<std::shared_ptr<TransformerModelImpl>> TransformerModelImpl::create(
+    const EncoderConfig& config, const TransformerModelOptions& options) {
   if (Status s = config.validate(); !s) return s.error();
   const bool distil = config.architecture == Architecture::DistilBert;
   auto activation = activationFromName(config.hiddenAct, distil ? "activation" : "hidden_act");
@@ -50,14 +44,16 @@ TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activati
   const Architecture arch = config.architecture;
   m_prefix = m_task == Task::Encoder ? std::string() : m_modulePath + ".";
   const bool hasPoolerArch = arch == Architecture::Bert || arch == Architecture::Roberta;
-  const bool pooler = m_task == Task::Encoder ? options.encoderPooler && hasPoolerArch
-                                              : m_task == Task::SequenceClassification && arch == Architecture::Bert;
+  const bool pooler = m_task == Task::Encoder
+                          ? options.encoderPooler && hasPoolerArch
+                          : m_task == Task::SequenceClassification && arch == Architecture::Bert;
   const std::string hfBodyPath = m_prefix.empty() ? std::string() : m_modulePath;
   body = register_module(m_modulePath, EncoderBody(std::make_shared<EncoderBodyImpl>(
                                            config, activation, pooler, hfBodyPath, options.linearFactory)));
   const auto& factory = options.linearFactory;
   switch (m_task) {
-    case Task::Encoder: break;
+    case Task::Encoder:
+      break;
     case Task::TokenClassification:
       m_head = std::make_unique<TokenClassificationHead>(*this, config, factory);
       break;
@@ -68,8 +64,8 @@ TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activati
       m_head = std::make_unique<SequenceClassificationHead>(*this, config, factory);
       break;
     case Task::MaskedLm:
-      m_head = std::make_unique<MaskedLmHead>(*this, config, activation, factory, body->embeddings->wordEmbeddings,
-                                              m_prefix);
+      m_head = std::make_unique<MaskedLmHead>(*this, config, activation, factory,
+                                              body->embeddings->wordEmbeddings, m_prefix);
       break;
     case Task::ElectraPreTraining:
       m_head = std::make_unique<ElectraDiscriminatorHead>(*this, config, activation, factory);
@@ -137,6 +133,7 @@ Status TransformerModelImpl::loadStateDict(const StateDict& stateDict, LoadRepor
   };
 
   std::vector<std::pair<at::Tensor, at::Tensor>> copies;  // (destination, source)
+  std::vector<std::string> wrongKind;                     // "name: why"
   auto visit = [&](const std::string& name, const at::Tensor& target, bool required) {
     const auto* hit = find(name);
     if (!hit) {
@@ -145,8 +142,15 @@ Status TransformerModelImpl::loadStateDict(const StateDict& stateDict, LoadRepor
     }
     consumed.insert(hit->first);
     if (!hit->second.defined() || hit->second.sizes() != target.sizes()) {
-      report.mismatched.push_back(name + ": checkpoint " + (hit->second.defined() ? shapeText(hit->second) : "[]") +
-                                  " vs model " + shapeText(target));
+      report.mismatched.push_back(name + ": checkpoint " +
+                                  (hit->second.defined() ? shapeText(hit->second.sizes()) : "[]") +
+                                  " vs model " + shapeText(target.sizes()));
+      return;
+    }
+    // Integers or booleans where the model holds floats (a damaged or hand-made file) would be converted
+    // silently by copy_.
+    if (auto why = storedTensorMismatch(hit->second, target)) {
+      wrongKind.push_back(name + ": " + *why);
       return;
     }
     copies.emplace_back(target, hit->second);
@@ -176,6 +180,9 @@ Status TransformerModelImpl::loadStateDict(const StateDict& stateDict, LoadRepor
     return Error("checkpoint tensors do not fit the model (" + text + ")", {}, 0,
                  report.mismatched.front().substr(0, report.mismatched.front().find(':')));
   }
+  if (!wrongKind.empty())
+    return Error("checkpoint tensors hold the wrong kind of values (" + wrongKind.front() + ")", {}, 0,
+                 wrongKind.front().substr(0, wrongKind.front().find(':')));
   at::NoGradGuard noGrad;
   for (auto& [dst, src] : copies) dst.copy_(src);
   return {};
@@ -213,7 +220,8 @@ std::vector<ParameterGroup> TransformerModelImpl::parameterGroups() const {
 int TransformerModelImpl::enableDynamicInt8() {
   int packed = 0;
   for (const auto& item : named_modules(std::string(), /*include_self=*/false)) {
-    if (auto* dense = dynamic_cast<DenseLayerImpl*>(item.value().get())) packed += dense->enableDynamicInt8() ? 1 : 0;
+    if (auto* dense = dynamic_cast<DenseLayerImpl*>(item.value().get()))
+      packed += dense->enableDynamicInt8() ? 1 : 0;
   }
   return packed;
 }

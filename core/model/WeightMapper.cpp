@@ -19,12 +19,6 @@ bool isPositionIds(const std::string& name) {
   return name == "position_ids" || endsWith(name, ".position_ids");
 }
 
-std::string shapeText(at::IntArrayRef shape) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < shape.size(); ++i) out += (i ? "," : "") + std::to_string(shape[i]);
-  return out + "]";
-}
-
 }  // namespace
 
 MappedWeights WeightMapper::map(const StateDict& checkpoint, const std::vector<ExpectedTensor>& expected,

@@ -22,6 +22,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ByteLevelBpeTokenizer::
   while (std::getline(in, line)) {
     ++lineNo;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!unicode::isValidUtf8(line)) return Error("the line is not valid UTF-8", file.string(), lineNo);
     if (lineNo == 1 && line.rfind("#version", 0) == 0) continue;
     if (line.empty()) continue;
     const size_t space = line.find(' ');

@@ -1,8 +1,8 @@
 #include "text/HfTokenizerJson.h"
 
+#include "common/JsonReader.h"
 #include "text/BertWordPieceTokenizer.h"
 #include "text/ByteLevelBpeTokenizer.h"
-#include "text/JsonFile.h"
 
 namespace quarry::text {
 
@@ -10,92 +10,132 @@ namespace {
 
 using nlohmann::json;
 
-std::string typeOf(const json& j) {
-  if (!j.is_object()) return {};
-  auto t = j.find("type");
-  return (t != j.end() && t->is_string()) ? t->get<std::string>() : std::string();
+// Token and type ids must fit an embedding table; these bounds only keep hostile values out.
+constexpr std::int64_t kMaxTokenId = 50'000'000;
+constexpr std::int64_t kMaxTypeId = 1024;
+
+std::string typeOf(const json* j) {
+  if (!j || !j->is_object()) return {};
+  auto t = j->find("type");
+  return (t != j->end() && t->is_string()) ? t->get<std::string>() : std::string();
 }
 
-Result<std::vector<AddedToken>> readAddedTokens(const json& root, const std::string& file) {
+Result<std::vector<AddedToken>> readAddedTokens(const JsonFields& root) {
   std::vector<AddedToken> out;
-  auto it = root.find("added_tokens");
-  if (it == root.end() || it->is_null()) return out;
-  if (!it->is_array()) return Error("expected an array", file, 0, "added_tokens");
-  for (const auto& t : *it) {
-    if (!t.is_object() || !t.contains("id") || !t["id"].is_number_integer() || !t.contains("content") ||
-        !t["content"].is_string())
-      return Error("every added token needs an integer \"id\" and a string \"content\"", file, 0,
-                   "added_tokens");
+  const json* list = root.find("added_tokens");
+  if (!list) return out;
+  if (!list->is_array()) return root.error("added_tokens", "expected an array, got " + jsonSummary(*list));
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const JsonFields t((*list)[i], root.file(), jsonIndexPath("added_tokens", i));
+    if (!t.value().is_object()) return t.error("", "expected an object, got " + jsonSummary(t.value()));
     AddedToken a;
-    a.id = t["id"].get<TokenId>();
-    a.content = t["content"].get<std::string>();
-    a.lstrip = t.value("lstrip", false);
-    a.rstrip = t.value("rstrip", false);
-    a.special = t.value("special", false);
+    auto id = t.integer("id", -1, 0, kMaxTokenId);
+    if (!id) return id.error();
+    auto content = t.string("content", "");
+    if (!content) return content.error();
+    if (!t.find("id") || !t.find("content"))
+      return t.error("", "every added token needs an integer \"id\" and a string \"content\"");
+    auto lstrip = t.boolean("lstrip", false);
+    if (!lstrip) return lstrip.error();
+    auto rstrip = t.boolean("rstrip", false);
+    if (!rstrip) return rstrip.error();
+    auto special = t.boolean("special", false);
+    if (!special) return special.error();
+    a.id = *id;
+    a.content = std::move(*content);
+    a.lstrip = *lstrip, a.rstrip = *rstrip, a.special = *special;
     out.push_back(std::move(a));
   }
   return out;
 }
 
 // The (token, id) of a BertProcessing / RobertaProcessing "cls" or "sep" field.
-Result<std::pair<std::string, TokenId>> tokenPair(const json& pp, const char* key, const std::string& file) {
-  auto it = pp.find(key);
-  if (it == pp.end() || !it->is_array() || it->size() != 2 || !(*it)[0].is_string() ||
-      !(*it)[1].is_number_integer())
-    return Error("expected [token, id]", file, 0, std::string("post_processor.") + key);
+Result<std::pair<std::string, TokenId>> tokenPair(const JsonFields& pp, const char* key) {
+  const json* it = pp.find(key);
+  if (!it || !it->is_array() || it->size() != 2 || !(*it)[0].is_string() || !(*it)[1].is_number_integer() ||
+      (*it)[1].get<std::int64_t>() < 0 || (*it)[1].get<std::int64_t>() > kMaxTokenId)
+    return pp.error(key, "expected [token, id] with a non-negative id");
   return std::make_pair((*it)[0].get<std::string>(), (*it)[1].get<TokenId>());
 }
 
-Result<PostTemplate> readTemplate(const json& pp, const std::string& file) {
+Result<TemplateItem> readTemplateItem(const JsonFields& item, const JsonFields& specials) {
+  TemplateItem ti;
+  const bool special = item.find("SpecialToken") != nullptr;
+  if (!special && !item.find("Sequence")) return item.error("", "expected a SpecialToken or a Sequence item");
+  const JsonFields s = item.child(special ? "SpecialToken" : "Sequence");
+  auto typeId = s.integer("type_id", 0, 0, kMaxTypeId);
+  if (!typeId) return typeId.error();
+  ti.typeId = *typeId;
+  auto id = s.string("id", special ? "" : "A");
+  if (!id) return id.error();
+  if (!special) {
+    if (*id != "A" && *id != "B")
+      return s.error("id", "expected \"A\" or \"B\", got " + jsonSummary(*s.find("id")));
+    ti.kind = *id == "B" ? TemplateItem::Kind::SequenceB : TemplateItem::Kind::SequenceA;
+    return ti;
+  }
+  ti.kind = TemplateItem::Kind::Special;
+  ti.token = *id;
+  const json* sp = specials.value().is_object() ? specials.find(ti.token.c_str()) : nullptr;
+  const json* ids = sp && sp->is_object() && sp->contains("ids") ? &(*sp)["ids"] : nullptr;
+  if (!ids || !ids->is_array() || ids->size() != 1 || !(*ids)[0].is_number_integer() ||
+      (*ids)[0].get<std::int64_t>() < 0 || (*ids)[0].get<std::int64_t>() > kMaxTokenId)
+    return specials.error(
+        "", "special token \"" + ti.token + "\" has no single non-negative id in special_tokens");
+  ti.id = (*ids)[0].get<TokenId>();
+  return ti;
+}
+
+Result<PostTemplate> readTemplate(const JsonFields& pp) {
   PostTemplate t;
-  const auto specials = pp.value("special_tokens", json::object());
+  const JsonFields specials = pp.child("special_tokens");
   for (const char* which : {"single", "pair"}) {
-    auto it = pp.find(which);
-    if (it == pp.end() || !it->is_array())
-      return Error("expected an array", file, 0, std::string("post_processor.") + which);
+    const json* list = pp.find(which);
+    if (!list || !list->is_array()) return pp.error(which, "expected an array");
     auto& items = std::string(which) == "single" ? t.single : t.pair;
-    for (const auto& item : *it) {
-      TemplateItem ti;
-      if (item.contains("SpecialToken")) {
-        const auto& s = item["SpecialToken"];
-        ti.kind = TemplateItem::Kind::Special;
-        ti.token = s.value("id", std::string());
-        ti.typeId = s.value("type_id", 0);
-        auto sp = specials.find(ti.token);
-        if (sp == specials.end() || !sp->contains("ids") || (*sp)["ids"].size() != 1)
-          return Error("special token \"" + ti.token + "\" has no single id in special_tokens", file, 0,
-                       "post_processor.special_tokens");
-        ti.id = (*sp)["ids"][0].get<TokenId>();
-      } else if (item.contains("Sequence")) {
-        const auto& s = item["Sequence"];
-        ti.kind = s.value("id", std::string("A")) == "B" ? TemplateItem::Kind::SequenceB
-                                                         : TemplateItem::Kind::SequenceA;
-        ti.typeId = s.value("type_id", 0);
-      } else {
-        return Error("unknown template item", file, 0, std::string("post_processor.") + which);
-      }
-      items.push_back(std::move(ti));
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto item =
+          readTemplateItem(JsonFields((*list)[i], pp.file(), jsonIndexPath(pp.pathOf(which), i)), specials);
+      if (!item) return item.error();
+      items.push_back(std::move(*item));
     }
   }
   return t;
 }
 
-Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::string& file,
-                                                 std::vector<AddedToken> added) {
-  const json& model = root["model"];
+Result<std::unordered_map<std::string, TokenId>> readVocab(const JsonFields& model) {
+  const json* vocab = model.find("vocab");
+  if (!vocab || !vocab->is_object()) return model.error("vocab", "expected an object of token -> id");
+  std::unordered_map<std::string, TokenId> map;
+  for (const auto& [k, v] : vocab->items()) {
+    if (!v.is_number_integer())
+      return model.error("vocab", "the id of a token is not an integer: " + jsonSummary(v));
+    map[k] = v.get<TokenId>();
+  }
+  return map;
+}
+
+Result<std::unique_ptr<Tokenizer>> loadWordPiece(const JsonFields& root, std::vector<AddedToken> added) {
+  const JsonFields model = root.child("model");
+  const std::string& file = root.file();
   BertOptions o;
-  o.unk = model.value("unk_token", std::string("[UNK]"));
-  o.continuingPrefix = model.value("continuing_subword_prefix", std::string("##"));
-  o.maxInputCharsPerWord = model.value("max_input_chars_per_word", 100u);
-  const json norm = root.value("normalizer", json());
-  if (!norm.is_null()) {
+  auto unk = model.string("unk_token", "[UNK]");
+  if (!unk) return unk.error();
+  auto prefix = model.string("continuing_subword_prefix", "##");
+  if (!prefix) return prefix.error();
+  auto maxChars = model.integer("max_input_chars_per_word", 100, 0, 1'000'000'000);
+  if (!maxChars) return maxChars.error();
+  o.unk = *unk, o.continuingPrefix = *prefix, o.maxInputCharsPerWord = static_cast<size_t>(*maxChars);
+  const json* norm = root.find("normalizer");
+  if (norm) {
     if (typeOf(norm) != "BertNormalizer")
       return Error("unsupported normalizer \"" + typeOf(norm) + "\" (only BertNormalizer)", file, 0,
                    "normalizer.type");
-    auto clean = jsonfield::getBool(norm, "clean_text", true, file);
-    auto cjk = jsonfield::getBool(norm, "handle_chinese_chars", true, file);
-    auto lower = jsonfield::getBool(norm, "lowercase", true, file);
-    auto strip = jsonfield::getOptionalBool(norm, "strip_accents", file);
+    const JsonFields n = root.child("normalizer");
+    auto clean = n.boolean("clean_text", true);
+    auto cjk = n.boolean("handle_chinese_chars", true);
+    auto lower = n.boolean("lowercase", true);
+    auto strip = n.optionalBoolean("strip_accents");
     if (!clean) return clean.error();
     if (!cjk) return cjk.error();
     if (!lower) return lower.error();
@@ -104,21 +144,22 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
   } else {
     o.cleanText = false, o.tokenizeChineseChars = false, o.lowercase = false, o.stripAccents = false;
   }
-  const std::string pre = typeOf(root.value("pre_tokenizer", json()));
+  const std::string pre = typeOf(root.find("pre_tokenizer"));
   if (pre != "BertPreTokenizer" && pre != "WhitespaceSplit")
     return Error("unsupported pre_tokenizer \"" + pre + "\" for WordPiece", file, 0, "pre_tokenizer.type");
   o.doBasicTokenize = pre == "BertPreTokenizer";
 
-  const json pp = root.value("post_processor", json());
+  const json* ppValue = root.find("post_processor");
+  const JsonFields pp = root.child("post_processor");
   std::optional<PostTemplate> tmpl;
-  if (typeOf(pp) == "BertProcessing") {
-    auto cls = tokenPair(pp, "cls", file);
+  if (typeOf(ppValue) == "BertProcessing") {
+    auto cls = tokenPair(pp, "cls");
     if (!cls) return cls.error();
-    auto sep = tokenPair(pp, "sep", file);
+    auto sep = tokenPair(pp, "sep");
     if (!sep) return sep.error();
     o.cls = cls->first, o.sep = sep->first;
-  } else if (typeOf(pp) == "TemplateProcessing") {
-    auto t = readTemplate(pp, file);
+  } else if (typeOf(ppValue) == "TemplateProcessing") {
+    auto t = readTemplate(pp);
     if (!t) return t.error();
     tmpl = t.value();
     // The first special of the single template plays [CLS], the last one [SEP].
@@ -126,8 +167,8 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
     for (const auto& i : tmpl->single)
       if (i.kind == TemplateItem::Kind::Special) specials.push_back(i.token);
     if (!specials.empty()) o.cls = specials.front(), o.sep = specials.back();
-  } else if (!pp.is_null()) {
-    return Error("unsupported post_processor \"" + typeOf(pp) + "\" for WordPiece", file, 0,
+  } else if (ppValue) {
+    return Error("unsupported post_processor \"" + typeOf(ppValue) + "\" for WordPiece", file, 0,
                  "post_processor.type");
   }
   // [PAD] / [MASK] exist only as added tokens in tokenizer.json.
@@ -138,14 +179,9 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
     if (a.content == "[MASK]") o.mask = a.content;
   }
   o.extraAdded = std::move(added);
-  if (!model.contains("vocab") || !model["vocab"].is_object())
-    return Error("expected an object of token -> id", file, 0, "model.vocab");
-  std::unordered_map<std::string, TokenId> map;
-  for (const auto& [k, v] : model["vocab"].items()) {
-    if (!v.is_number_integer()) return Error("a token id is not an integer", file, 0, "model.vocab." + k);
-    map[k] = v.get<TokenId>();
-  }
-  auto vocab = Vocab::fromMap(std::move(map), file);
+  auto map = readVocab(model);
+  if (!map) return map.error();
+  auto vocab = Vocab::fromMap(std::move(*map), file);
   if (!vocab) return vocab.error();
   auto t = BertWordPieceTokenizer::create(std::move(vocab.value()), std::move(o), file);
   if (!t) return t.error();
@@ -153,41 +189,73 @@ Result<std::unique_ptr<Tokenizer>> loadWordPiece(const json& root, const std::st
   return std::unique_ptr<Tokenizer>(std::move(t.value()));
 }
 
-Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& file,
-                                           std::vector<AddedToken> added) {
-  const json& model = root["model"];
+Result<std::vector<std::pair<std::string, std::string>>> readMerges(const JsonFields& model) {
+  std::vector<std::pair<std::string, std::string>> merges;
+  const json* list = model.find("merges");
+  if (!list || !list->is_array()) return model.error("merges", "expected an array of merges");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& m = (*list)[i];
+    const std::string field = jsonIndexPath(model.pathOf("merges"), i);
+    if (m.is_string()) {
+      const auto s = m.get<std::string>();
+      const auto sp = s.find(' ');
+      if (sp == std::string::npos)
+        return Error("a merge is not \"left right\": " + jsonSummary(m), model.file(), 0, field);
+      merges.emplace_back(s.substr(0, sp), s.substr(sp + 1));
+    } else if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string()) {
+      merges.emplace_back(m[0].get<std::string>(), m[1].get<std::string>());
+    } else {
+      return Error("a merge is neither \"left right\" nor [left, right]", model.file(), 0, field);
+    }
+  }
+  return merges;
+}
+
+Result<std::unique_ptr<Tokenizer>> loadBpe(const JsonFields& root, std::vector<AddedToken> added) {
+  const JsonFields model = root.child("model");
+  const std::string& file = root.file();
   ByteLevelBpeOptions o;
-  const json pre = root.value("pre_tokenizer", json());
-  const json* byteLevel = nullptr;
-  if (typeOf(pre) == "ByteLevel")
-    byteLevel = &pre;
-  else if (typeOf(pre) == "Sequence" && pre.contains("pretokenizers"))
-    for (const auto& p : pre["pretokenizers"])
-      if (typeOf(p) == "ByteLevel") byteLevel = &p;
+  const json* pre = root.find("pre_tokenizer");
+  std::optional<JsonFields> byteLevel;
+  if (typeOf(pre) == "ByteLevel") {
+    byteLevel.emplace(*pre, file, "pre_tokenizer");
+  } else if (typeOf(pre) == "Sequence" && pre->contains("pretokenizers") &&
+             (*pre)["pretokenizers"].is_array()) {
+    const json& list = (*pre)["pretokenizers"];
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (typeOf(&list[i]) == "ByteLevel")
+        byteLevel.emplace(list[i], file, jsonIndexPath("pre_tokenizer.pretokenizers", i));
+  }
   if (!byteLevel) return Error("only ByteLevel BPE is supported", file, 0, "pre_tokenizer.type");
-  o.addPrefixSpace = byteLevel->value("add_prefix_space", false);
-  if (!root.value("normalizer", json()).is_null())
+  auto prefixSpace = byteLevel->boolean("add_prefix_space", false);
+  if (!prefixSpace) return prefixSpace.error();
+  o.addPrefixSpace = *prefixSpace;
+  if (root.find("normalizer"))
     return Error("a normalizer is not supported for byte-level BPE", file, 0, "normalizer");
 
-  const json pp = root.value("post_processor", json());
+  const json* ppValue = root.find("post_processor");
+  const JsonFields pp = root.child("post_processor");
   std::optional<PostTemplate> tmpl;
-  if (typeOf(pp) == "RobertaProcessing") {
-    auto cls = tokenPair(pp, "cls", file);
+  auto trim = pp.boolean("trim_offsets", true);
+  if (!trim) return trim.error();
+  if (typeOf(ppValue) == "RobertaProcessing") {
+    auto cls = tokenPair(pp, "cls");
     if (!cls) return cls.error();
-    auto sep = tokenPair(pp, "sep", file);
+    auto sep = tokenPair(pp, "sep");
     if (!sep) return sep.error();
     o.cls = o.bos = cls->first;
     o.sep = o.eos = sep->first;
-    o.trimOffsets = pp.value("trim_offsets", true);
-  } else if (typeOf(pp) == "TemplateProcessing") {
-    auto t = readTemplate(pp, file);
+    o.trimOffsets = *trim;
+  } else if (typeOf(ppValue) == "TemplateProcessing") {
+    auto t = readTemplate(pp);
     if (!t) return t.error();
     tmpl = t.value();
-  } else if (pp.is_null() || typeOf(pp) == "ByteLevel") {
+  } else if (!ppValue || typeOf(ppValue) == "ByteLevel") {
     o.robertaTemplate = false;
-    o.trimOffsets = pp.is_null() ? false : pp.value("trim_offsets", true);
+    o.trimOffsets = ppValue ? *trim : false;
   } else {
-    return Error("unsupported post_processor \"" + typeOf(pp) + "\" for BPE", file, 0, "post_processor.type");
+    return Error("unsupported post_processor \"" + typeOf(ppValue) + "\" for BPE", file, 0,
+                 "post_processor.type");
   }
   // Special strings the template does not name come from the added tokens.
   auto has = [&added](const std::string& s) {
@@ -195,40 +263,23 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& 
       if (a.content == s) return true;
     return false;
   };
-  if (!has(o.unk))
-    o.unk = model.value("unk_token", json()).is_string() ? model["unk_token"].get<std::string>() : "";
+  if (!has(o.unk)) {
+    const json* unk = model.find("unk_token");
+    o.unk = unk && unk->is_string() ? unk->get<std::string>() : "";
+  }
   if (!has(o.pad)) o.pad.clear();
   if (!has(o.mask)) o.mask.clear();
   o.maskLstrip = false;  // taken from the added token itself
   o.extraAdded = std::move(added);
 
-  if (!model.contains("vocab") || !model["vocab"].is_object())
-    return Error("expected an object of token -> id", file, 0, "model.vocab");
-  std::unordered_map<std::string, TokenId> map;
-  for (const auto& [k, v] : model["vocab"].items()) {
-    if (!v.is_number_integer()) return Error("a token id is not an integer", file, 0, "model.vocab." + k);
-    map[k] = v.get<TokenId>();
-  }
-  auto vocab = Vocab::fromMap(std::move(map), file);
+  auto map = readVocab(model);
+  if (!map) return map.error();
+  auto vocab = Vocab::fromMap(std::move(*map), file);
   if (!vocab) return vocab.error();
-  std::vector<std::pair<std::string, std::string>> merges;
-  if (!model.contains("merges") || !model["merges"].is_array())
-    return Error("expected an array of merges", file, 0, "model.merges");
-  for (const auto& m : model["merges"]) {
-    if (m.is_string()) {
-      const auto s = m.get<std::string>();
-      const auto sp = s.find(' ');
-      if (sp == std::string::npos)
-        return Error("a merge is not \"left right\": " + s, file, 0, "model.merges");
-      merges.emplace_back(s.substr(0, sp), s.substr(sp + 1));
-    } else if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string()) {
-      merges.emplace_back(m[0].get<std::string>(), m[1].get<std::string>());
-    } else {
-      return Error("a merge is neither \"left right\" nor [left, right]", file, 0, "model.merges");
-    }
-  }
+  auto merges = readMerges(model);
+  if (!merges) return merges.error();
   if (tmpl) o.robertaTemplate = false;
-  auto t = ByteLevelBpeTokenizer::create(std::move(vocab.value()), merges, std::move(o), file);
+  auto t = ByteLevelBpeTokenizer::create(std::move(vocab.value()), *merges, std::move(o), file);
   if (!t) return t.error();
   if (tmpl) t.value()->setPostTemplate(*tmpl);
   return std::unique_ptr<Tokenizer>(std::move(t.value()));
@@ -237,17 +288,17 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const json& root, const std::string& 
 }  // namespace
 
 Result<std::unique_ptr<Tokenizer>> loadHfTokenizerJson(const std::filesystem::path& path) {
-  const std::string file = path.string();
-  auto root = readJsonFile(path);
-  if (!root) return root.error();
-  if (!root->is_object() || !root->contains("model") || !(*root)["model"].is_object())
-    return Error("no \"model\" object", file, 0, "model");
-  auto added = readAddedTokens(*root, file);
+  auto parsed = readJsonFile(path);
+  if (!parsed) return parsed.error();
+  const JsonFields root(*parsed, path.string());
+  if (!parsed->is_object() || !root.find("model") || !root.find("model")->is_object())
+    return root.error("model", "no \"model\" object");
+  auto added = readAddedTokens(root);
   if (!added) return added.error();
-  const std::string type = typeOf((*root)["model"]);
-  if (type == "WordPiece") return loadWordPiece(*root, file, std::move(added.value()));
-  if (type == "BPE") return loadBpe(*root, file, std::move(added.value()));
-  return Error("unsupported model type \"" + type + "\" (WordPiece or BPE)", file, 0, "model.type");
+  const std::string type = typeOf(root.find("model"));
+  if (type == "WordPiece") return loadWordPiece(root, std::move(added.value()));
+  if (type == "BPE") return loadBpe(root, std::move(added.value()));
+  return root.error("model.type", "unsupported model type \"" + type + "\" (WordPiece or BPE)");
 }
 
 }  // namespace quarry::text

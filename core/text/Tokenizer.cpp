@@ -184,6 +184,23 @@ Encoding Tokenizer::encodeWords(const std::vector<std::string>& words, const Enc
   return encodePieces(*this, all, nullptr, options);
 }
 
+TokenId Tokenizer::idLimit() const {
+  TokenId limit = vocabSize();
+  for (const AddedToken& a : m_special.added) limit = std::max(limit, a.id + 1);
+  for (TokenId id : m_special.allIds()) limit = std::max(limit, id + 1);
+  for (const auto* items : {&m_template.single, &m_template.pair})
+    for (const TemplateItem& i : *items)
+      if (i.kind == TemplateItem::Kind::Special) limit = std::max(limit, i.id + 1);
+  return limit;
+}
+
+TokenId Tokenizer::typeIdLimit() const {
+  TokenId limit = 1;
+  for (const auto* items : {&m_template.single, &m_template.pair})
+    for (const TemplateItem& i : *items) limit = std::max(limit, i.typeId + 1);
+  return limit;
+}
+
 std::vector<Encoding> Tokenizer::windows(std::string_view text, int maxLength, int stride) const {
   const auto pieces = tokenize(text);
   const int capacity = std::max(1, maxLength - m_template.specialCount(false));

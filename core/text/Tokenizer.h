@@ -45,6 +45,12 @@ class Tokenizer {
   // The token of `id`, the unknown token when out of range.
   virtual std::string idToToken(TokenId id) const = 0;
 
+  // One past the largest id encode() can give (vocabulary, added and template tokens): the rows an
+  // embedding table needs.
+  TokenId idLimit() const;
+  // One past the largest token type id the templates give (at least 1).
+  TokenId typeIdLimit() const;
+
   const SpecialTokens& specialTokens() const { return m_special; }
   const PostTemplate& postTemplate() const { return m_template; }
   // Replaces the template (tokenizer.json TemplateProcessing).

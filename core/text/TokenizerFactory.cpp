@@ -2,11 +2,11 @@
 
 #include <set>
 
+#include "common/JsonReader.h"
 #include "common/Log.h"
 #include "text/BertWordPieceTokenizer.h"
 #include "text/ByteLevelBpeTokenizer.h"
 #include "text/HfTokenizerJson.h"
-#include "text/JsonFile.h"
 #include "text/SentencePieceTokenizer.h"
 
 namespace quarry::text {
@@ -41,34 +41,53 @@ Family familyOfModelType(const std::string& t) {
   return Family::Unknown;
 }
 
-Result<int> maxLength(const json& cfg, const std::string& file) {
-  auto n = jsonfield::getInt(cfg, "model_max_length", 0, file);
+Result<int> maxLength(const JsonFields& cfg) {
+  // transformers writes int(1e30) for "no limit", which JSON readers take as a float.
+  auto n = cfg.number("model_max_length", 0);
   if (!n) return n.error();
-  // transformers writes int(1e30) for "no limit".
   return (*n <= 0 || *n > 1'000'000) ? 0 : static_cast<int>(*n);
 }
 
-Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& cfg,
-                                            const std::string& cfgFile) {
+// A token string, or an AddedToken object's "content"; null or absent gives `fallback`.
+Result<std::string> tokenString(const JsonFields& cfg, const char* key, const std::string& fallback) {
+  const json* v = cfg.find(key);
+  if (!v) return fallback;
+  if (v->is_string()) return v->get<std::string>();
+  if (v->is_object()) {
+    auto content = cfg.child(key).string("content", "");
+    if (!content) return content.error();
+    if (v->contains("content")) return content;
+  }
+  return cfg.error(key, "expected a token string or an object with \"content\", got " + jsonSummary(*v));
+}
+
+// Whether an AddedToken object says lstrip (`fallback` for plain strings).
+Result<bool> tokenLstrip(const JsonFields& cfg, const char* key, bool fallback) {
+  const json* v = cfg.find(key);
+  if (!v || !v->is_object()) return fallback;
+  return cfg.child(key).boolean("lstrip", fallback);
+}
+
+Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const JsonFields& cfg) {
   const fs::path vocab = folder / "vocab.txt";
   if (!fs::exists(vocab)) {
     if (fs::exists(folder / "tokenizer.json")) return loadHfTokenizerJson(folder / "tokenizer.json");
     return Error("vocab.txt not found (a BERT-style tokenizer needs it)", vocab.string());
   }
   BertOptions o;
-  auto lower = jsonfield::getBool(cfg, "do_lower_case", true, cfgFile);
+  auto lower = cfg.boolean("do_lower_case", true);
   if (!lower) return lower.error();
-  auto strip = jsonfield::getOptionalBool(cfg, "strip_accents", cfgFile);
+  auto strip = cfg.optionalBoolean("strip_accents");
   if (!strip) return strip.error();
-  auto cjk = jsonfield::getBool(cfg, "tokenize_chinese_chars", true, cfgFile);
+  auto cjk = cfg.boolean("tokenize_chinese_chars", true);
   if (!cjk) return cjk.error();
-  auto basic = jsonfield::getBool(cfg, "do_basic_tokenize", true, cfgFile);
+  auto basic = cfg.boolean("do_basic_tokenize", true);
   if (!basic) return basic.error();
   o.lowercase = *lower, o.stripAccents = *strip, o.tokenizeChineseChars = *cjk, o.doBasicTokenize = *basic;
-  if (auto it = cfg.find("never_split"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_array()) return Error("expected a list of strings or null", cfgFile, 0, "never_split");
+  if (const json* it = cfg.find("never_split")) {
+    if (!it->is_array()) return cfg.error("never_split", "expected a list of strings or null");
     for (const auto& w : *it) {
-      if (!w.is_string()) return Error("expected a list of strings or null", cfgFile, 0, "never_split");
+      if (!w.is_string()) return cfg.error("never_split", "expected a list of strings or null");
       o.neverSplit.push_back(w.get<std::string>());
     }
   }
@@ -77,7 +96,7 @@ Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& 
                             {"pad_token", &o.pad},
                             {"cls_token", &o.cls},
                             {"mask_token", &o.mask}}) {
-    auto s = jsonfield::getTokenString(cfg, key, *field, cfgFile);
+    auto s = tokenString(cfg, key, *field);
     if (!s) return s.error();
     *field = *s;
   }
@@ -86,8 +105,7 @@ Result<std::unique_ptr<Tokenizer>> loadBert(const fs::path& folder, const json& 
   return std::unique_ptr<Tokenizer>(std::move(t.value()));
 }
 
-Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const json& cfg,
-                                           const std::string& cfgFile) {
+Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const JsonFields& cfg) {
   const fs::path vocab = folder / "vocab.json", merges = folder / "merges.txt";
   if (!fs::exists(vocab) || !fs::exists(merges)) {
     if (fs::exists(folder / "tokenizer.json")) return loadHfTokenizerJson(folder / "tokenizer.json");
@@ -96,11 +114,12 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const json& c
                  (fs::exists(vocab) ? merges : vocab).string());
   }
   ByteLevelBpeOptions o;
-  auto prefix = jsonfield::getBool(cfg, "add_prefix_space", false, cfgFile);
+  auto prefix = cfg.boolean("add_prefix_space", false);
   if (!prefix) return prefix.error();
   o.addPrefixSpace = *prefix;
-  const std::string cls = cfg.value("tokenizer_class", std::string());
-  o.robertaTemplate = cls.rfind("GPT2", 0) != 0;
+  auto cls = cfg.string("tokenizer_class", "");
+  if (!cls) return cls.error();
+  o.robertaTemplate = cls->rfind("GPT2", 0) != 0;
   if (!o.robertaTemplate) o.bos = o.eos = o.unk = "<|endoftext|>", o.sep = o.cls = o.pad = o.mask = "";
   for (auto [key, field] : {std::pair<const char*, std::string*>{"bos_token", &o.bos},
                             {"eos_token", &o.eos},
@@ -109,11 +128,13 @@ Result<std::unique_ptr<Tokenizer>> loadBpe(const fs::path& folder, const json& c
                             {"unk_token", &o.unk},
                             {"pad_token", &o.pad},
                             {"mask_token", &o.mask}}) {
-    auto s = jsonfield::getTokenString(cfg, key, *field, cfgFile);
+    auto s = tokenString(cfg, key, *field);
     if (!s) return s.error();
     *field = *s;
   }
-  o.maskLstrip = jsonfield::tokenLstrip(cfg, "mask_token", true);
+  auto maskLstrip = tokenLstrip(cfg, "mask_token", true);
+  if (!maskLstrip) return maskLstrip.error();
+  o.maskLstrip = *maskLstrip;
   auto t = ByteLevelBpeTokenizer::fromFiles(vocab, merges, std::move(o));
   if (!t) return t.error();
   return std::unique_ptr<Tokenizer>(std::move(t.value()));
@@ -140,12 +161,14 @@ Result<std::unique_ptr<Tokenizer>> loadTokenizer(const fs::path& folder) {
     cfg = std::move(j.value());
   }
   Family family = Family::Unknown;
-  if (auto it = cfg.find("tokenizer_class"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_string()) return Error("expected a string", cfgFile, 0, "tokenizer_class");
-    family = familyOfClass(it->get<std::string>());
+  const JsonFields fields(cfg, cfgFile);
+  auto cls = fields.string("tokenizer_class", "");
+  if (!cls) return cls.error();
+  if (!cls->empty()) {
+    family = familyOfClass(*cls);
     if (family == Family::Unknown)
       log::get("text")->warn("{}: unknown tokenizer_class \"{}\", choosing by the files present", cfgFile,
-                             it->get<std::string>());
+                             *cls);
   }
   if (family == Family::Unknown && fs::exists(folder / "config.json")) {
     auto model = readJsonFile(folder / "config.json");
@@ -153,16 +176,16 @@ Result<std::unique_ptr<Tokenizer>> loadTokenizer(const fs::path& folder) {
     if (model->is_object() && model->contains("model_type") && (*model)["model_type"].is_string())
       family = familyOfModelType((*model)["model_type"].get<std::string>());
   }
-  auto maxLen = maxLength(cfg, cfgFile);
+  auto maxLen = maxLength(fields);
   if (!maxLen) return maxLen.error();
 
   Result<std::unique_ptr<Tokenizer>> result = Error("no tokenizer found");
   switch (family) {
     case Family::Bert:
-      result = loadBert(folder, cfg, cfgFile);
+      result = loadBert(folder, fields);
       break;
     case Family::Bpe:
-      result = loadBpe(folder, cfg, cfgFile);
+      result = loadBpe(folder, fields);
       break;
     case Family::XlmR:
       result = loadSentencePiece(folder / "sentencepiece.bpe.model", SentencePieceStyle::XlmRoberta);
@@ -174,9 +197,9 @@ Result<std::unique_ptr<Tokenizer>> loadTokenizer(const fs::path& folder) {
       if (fs::exists(folder / "tokenizer.json"))
         result = loadHfTokenizerJson(folder / "tokenizer.json");
       else if (fs::exists(folder / "vocab.txt"))
-        result = loadBert(folder, cfg, cfgFile);
+        result = loadBert(folder, fields);
       else if (fs::exists(folder / "vocab.json"))
-        result = loadBpe(folder, cfg, cfgFile);
+        result = loadBpe(folder, fields);
       else if (fs::exists(folder / "sentencepiece.bpe.model"))
         result = loadSentencePiece(folder / "sentencepiece.bpe.model", SentencePieceStyle::XlmRoberta);
       else if (fs::exists(folder / "spm.model"))

@@ -118,6 +118,22 @@ DecodedText decodeUtf8(std::string_view text) {
   return out;
 }
 
+bool isValidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  for (size_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const int len = sequenceAt(s, n, i, cp);
+    if (len <= 0) return false;
+    i += static_cast<size_t>(len);
+  }
+  return true;
+}
+
 std::string repairUtf8(std::string_view bytes) {
   const auto decoded = decodeUtf8(bytes);
   return toUtf8(decoded.cps);

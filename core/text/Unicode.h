@@ -21,6 +21,9 @@ struct DecodedText {
 
 DecodedText decodeUtf8(std::string_view text);
 
+// Whether `bytes` is well-formed UTF-8 (what Python's strict decode accepts).
+bool isValidUtf8(std::string_view bytes);
+
 // Decodes bytes as Python's bytes.decode("utf-8", errors="replace") does.
 std::string repairUtf8(std::string_view bytes);
 

@@ -5,7 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "text/JsonFile.h"
+#include "common/JsonReader.h"
+#include "text/Unicode.h"
 
 namespace quarry::text {
 
@@ -26,7 +27,14 @@ Result<Vocab> Vocab::fromTxt(const std::filesystem::path& file) {
   Vocab v;
   std::string line;
   TokenId id = 0;
-  while (std::getline(in, line)) v.add(line, id++);
+  while (std::getline(in, line)) {
+    // transformers opens vocab.txt as UTF-8 and fails on anything else.
+    if (!unicode::isValidUtf8(line)) return Error("the line is not valid UTF-8", file.string(), id + 1);
+    if (id >= kMaxTokens)
+      return Error("more than " + std::to_string(kMaxTokens) + " tokens", file.string(), id + 1);
+    v.add(line, id++);
+  }
+  if (in.bad()) return Error("cannot read the vocabulary", file.string());
   if (id == 0) return Error("the vocabulary is empty", file.string());
   return v;
 }
@@ -37,8 +45,10 @@ Result<Vocab> Vocab::fromJsonFile(const std::filesystem::path& file) {
   if (!json->is_object()) return Error("expected a JSON object of token -> id", file.string());
   std::unordered_map<std::string, TokenId> map;
   for (const auto& [key, value] : json->items()) {
-    if (!value.is_number_integer() || value.get<long long>() < 0)
-      return Error("the id of a token is not a non-negative integer", file.string(), 0, key);
+    if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() >= kMaxTokens)
+      return Error("the id of a token must be an integer in [0, " + std::to_string(kMaxTokens) + "), got " +
+                       jsonSummary(value),
+                   file.string(), 0, key);
     map[key] = value.get<TokenId>();
   }
   return fromMap(std::move(map), file.string());
@@ -48,7 +58,7 @@ Result<Vocab> Vocab::fromMap(std::unordered_map<std::string, TokenId> map, const
   if (map.empty()) return Error("the vocabulary is empty", source);
   Vocab v;
   for (auto& [token, id] : map) {
-    if (id < 0 || id > 50'000'000) return Error("token id out of range", source, 0, token);
+    if (id < 0 || id >= kMaxTokens) return Error("token id out of range", source, 0, token);
     v.add(token, id);
   }
   return v;

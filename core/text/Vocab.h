@@ -15,6 +15,9 @@ namespace quarry::text {
 
 class Vocab {
  public:
+  // Ids are below this (an embedding table of more rows is not a plausible model).
+  static constexpr TokenId kMaxTokens = 50'000'000;
+
   Vocab() = default;
 
   // vocab.txt as transformers reads it: line i (0-based, "\n" removed) has id i; a repeated line

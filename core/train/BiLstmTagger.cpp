@@ -37,12 +37,12 @@ BiLstmTagger::BiLstmTagger(TagSet tags, model::BiLstmCrfConfig config, model::Ta
 }
 
 std::string BiLstmTagger::describe() const {
-  return "BiLSTM-CRF (" + std::to_string(m_config.wordVocab) + " words, " + std::to_string(m_config.lstmHidden) +
-         " units per direction)";
+  return "BiLSTM-CRF (" + std::to_string(m_config.wordVocab) + " words, " +
+         std::to_string(m_config.lstmHidden) + " units per direction)";
 }
 
-Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::create(const NerTrainConfig& config, const TagSet& tags,
-                                                           const std::vector<SentenceExample>& trainSentences) {
+Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::create(
+    const NerTrainConfig& config, const TagSet& tags, const std::vector<SentenceExample>& trainSentences) {
   std::vector<std::vector<std::string>> words;
   words.reserve(trainSentences.size());
   for (const SentenceExample& s : trainSentences) words.push_back(s.words);
@@ -61,9 +61,14 @@ Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::create(const NerTrainConfig&
   return t;
 }
 
-Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::load(const std::string& folder, const NerModelFile& file) {
+Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::load(const std::string& folder,
+                                                         const NerModelFile& file) {
   auto loaded = model::loadBiLstmCrf(folder);
   if (!loaded) return loaded.error();
+  if (loaded->config.numTags != static_cast<int64_t>(file.tags.size()))
+    return Error(std::to_string(file.tags.size()) + " tags, but the model in config.json has " +
+                     std::to_string(loaded->config.numTags) + " (num_tags)",
+                 (fs::path(folder) / kNerModelFile).string(), 0, "tags");
   std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(file.tags, loaded->config, loaded->vocab));
   if (Status s = t->loadWeights(loaded->model->stateDict()); !s) return s.error();
   return t;
@@ -78,7 +83,8 @@ std::unique_ptr<TaggerInputs> BiLstmTagger::featurize(const std::vector<Sentence
   return inputs;
 }
 
-at::Tensor BiLstmTagger::loss(const TaggerInputs& base, const std::vector<int32_t>& items, const LossOptions&) {
+at::Tensor BiLstmTagger::loss(const TaggerInputs& base, const std::vector<int32_t>& items,
+                              const LossOptions&) {
   const auto& inputs = static_cast<const WordInputs&>(base);
   std::vector<const std::vector<std::string>*> batch;
   size_t longest = 1;
@@ -92,10 +98,11 @@ at::Tensor BiLstmTagger::loss(const TaggerInputs& base, const std::vector<int32_
     std::copy(t.begin(), t.end(), tags.begin() + static_cast<std::ptrdiff_t>(r * longest));
   }
   model::TaggerBatch b = model::makeTaggerBatch(m_vocabulary, batch);
-  const at::Tensor tagT = at::from_blob(tags.data(), {static_cast<int64_t>(items.size()), static_cast<int64_t>(longest)},
-                                        at::TensorOptions().dtype(at::kLong))
-                              .clone()
-                              .to(m_device);
+  const at::Tensor tagT =
+      at::from_blob(tags.data(), {static_cast<int64_t>(items.size()), static_cast<int64_t>(longest)},
+                    at::TensorOptions().dtype(at::kLong))
+          .clone()
+          .to(m_device);
   return m_model->loss(b.to(m_device), tagT);
 }
 
@@ -130,7 +137,8 @@ std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int ba
       SentenceTags& t = out[rows[r]];
       for (size_t w = 0; w < paths[r].size(); ++w) {
         t.tags.push_back(static_cast<int32_t>(paths[r][w]));
-        t.confidence.push_back(mp[(static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes + paths[r][w]]);
+        t.confidence.push_back(
+            mp[(static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes + paths[r][w]]);
       }
     }
   }

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
 #include "model/AtomicFile.h"
 #include "train/BiLstmTagger.h"
 #include "train/TransformerTagger.h"
@@ -27,17 +27,16 @@ Result<std::unique_ptr<NerTagger>> createNerTagger(const NerTrainConfig& config,
 Result<NerModelFile> readNerModelFile(const std::string& folder) {
   const std::filesystem::path path = std::filesystem::path(folder) / kNerModelFile;
   if (!std::filesystem::is_directory(folder)) return Error("not a folder", folder);
-  std::ifstream in(path);
-  if (!in) return Error("not a Quarry NER model folder: quarry_ner.json is missing", path.string());
-  nlohmann::json meta;
-  try {
-    meta = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    return Error(std::string("malformed JSON: ") + e.what(), path.string());
-  }
+  if (!std::filesystem::is_regular_file(path))
+    return Error("not a Quarry NER model folder: quarry_ner.json is missing", path.string());
+  auto parsed = readJsonFile(path);
+  if (!parsed) return parsed.error();
+  nlohmann::json& meta = *parsed;
   if (!meta.is_object() || !meta.contains("tags")) return Error("missing", path.string(), 0, "tags");
   auto tags = TagSet::fromJson(meta["tags"]);
-  if (!tags) return Error(tags.error().message, path.string(), 0, "tags");
+  if (!tags)
+    return Error(tags.error().message, path.string(), 0,
+                 tags.error().field.empty() ? "tags" : jsonFieldPath("tags", tags.error().field));
   return NerModelFile{std::move(meta), std::move(tags.value())};
 }
 
@@ -51,25 +50,30 @@ Status writeNerModelFile(const std::filesystem::path& dir, nlohmann::json meta, 
 Result<std::unique_ptr<NerTagger>> loadNerTagger(const std::string& folder) {
   auto file = readNerModelFile(folder);
   if (!file) return file.error();
-  const std::string kind = file->meta.value("kind", "");
-  if (kind == modelKindName(ModelKind::BiLstmCrf)) {
+  const std::string path = (std::filesystem::path(folder) / kNerModelFile).string();
+  auto kind = JsonFields(file->meta, path).string("kind", "");
+  if (!kind) return kind.error();
+  if (*kind == modelKindName(ModelKind::BiLstmCrf)) {
     auto t = BiLstmTagger::load(folder, file.value());
     if (!t) return t.error();
     return std::unique_ptr<NerTagger>(std::move(t.value()));
   }
-  if (kind == modelKindName(ModelKind::Transformer)) {
+  if (*kind == modelKindName(ModelKind::Transformer)) {
     auto t = TransformerTagger::load(folder, file.value());
     if (!t) return t.error();
     return std::unique_ptr<NerTagger>(std::move(t.value()));
   }
-  return Error("unknown model kind \"" + kind + "\" (expected bilstm-crf or transformer)",
-               (std::filesystem::path(folder) / kNerModelFile).string(), 0, "kind");
+  return Error("unknown model kind " + jsonSummary(*kind) + " (expected bilstm-crf or transformer)", path, 0,
+               "kind");
 }
 
-std::vector<PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags, const TagSet& tagSet) {
+std::vector<PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags,
+                                           const TagSet& tagSet) {
   std::vector<PredictedEntity> out;
   for (const auto& [range, type] : tagSet.decode(tags.tags)) {
-    if (range.start < 0 || range.end > static_cast<int32_t>(sentence.wordSpans.size()) || range.start >= range.end) continue;
+    if (range.start < 0 || range.end > static_cast<int32_t>(sentence.wordSpans.size()) ||
+        range.start >= range.end)
+      continue;
     PredictedEntity e;
     e.start = sentence.wordSpans[static_cast<size_t>(range.start)].start;
     e.end = sentence.wordSpans[static_cast<size_t>(range.end - 1)].end;

@@ -13,8 +13,8 @@
 
 #include "common/Log.h"
 #include "model/AtomicFile.h"
-#include "train/LengthBucketBatcher.h"
 #include "train/LearningRateSchedule.h"
+#include "train/LengthBucketBatcher.h"
 #include "train/NerEvaluation.h"
 #include "train/TokenLoss.h"
 #include "train/TrainState.h"
@@ -46,8 +46,8 @@ double clipGradients(const std::vector<at::Tensor>& parameters, double maxNorm) 
 
 struct OptimizerSetup {
   std::vector<model::AdamWGroup> groups;
-  std::vector<double> baseRates;   // per group, before the schedule
-  std::vector<at::Tensor> all;     // every trained parameter
+  std::vector<double> baseRates;  // per group, before the schedule
+  std::vector<at::Tensor> all;    // every trained parameter
 };
 
 OptimizerSetup setUpOptimizer(NerTagger& tagger, const NerTrainConfig& config) {
@@ -59,16 +59,18 @@ OptimizerSetup setUpOptimizer(NerTagger& tagger, const NerTrainConfig& config) {
   for (model::ParameterGroup& g : groups) {
     const bool isCrf = g.name.rfind("crf", 0) == 0;
     const bool isHead = g.layer == top;
-    const bool frozen = tagger.kind() == ModelKind::Transformer && !isHead &&
-                        ((g.layer == 0 && config.freezeEmbeddings) || (g.layer >= 1 && g.layer <= config.freezeLayers) ||
-                         (g.layer == 0 && config.freezeLayers > 0 && config.freezeEmbeddings));
+    const bool frozen =
+        tagger.kind() == ModelKind::Transformer && !isHead &&
+        ((g.layer == 0 && config.freezeEmbeddings) || (g.layer >= 1 && g.layer <= config.freezeLayers) ||
+         (g.layer == 0 && config.freezeLayers > 0 && config.freezeEmbeddings));
     if (frozen) {
       for (at::Tensor& p : g.parameters) p.requires_grad_(false);
       continue;
     }
     double rate = lr;
     if (isHead) rate = config.effectiveHeadLearningRate();
-    if (isCrf && tagger.kind() == ModelKind::Transformer && config.headLearningRate <= 0) rate = std::min(1e-2, lr * 100);
+    if (isCrf && tagger.kind() == ModelKind::Transformer && config.headLearningRate <= 0)
+      rate = std::min(1e-2, lr * 100);
     if (!isHead && config.layerDecay < 1.0) rate = lr * std::pow(config.layerDecay, top - g.layer);
     model::AdamWGroup group;
     group.parameters = g.parameters;
@@ -88,7 +90,8 @@ at::Tensor classWeightsFor(const NerTrainConfig& config, const NerData& data, si
     for (int32_t t : s.tags)
       if (t >= 0 && static_cast<size_t>(t) < classes) ++counts[static_cast<size_t>(t)];
   std::vector<float> w = balancedClassWeights(counts);
-  return at::from_blob(w.data(), {static_cast<int64_t>(w.size())}, at::TensorOptions().dtype(at::kFloat)).clone();
+  return at::from_blob(w.data(), {static_cast<int64_t>(w.size())}, at::TensorOptions().dtype(at::kFloat))
+      .clone();
 }
 
 TagEncoding encodingOf(const std::string& name) {
@@ -99,10 +102,14 @@ TagEncoding encodingOf(const std::string& name) {
 
 const char* trainEndName(TrainResult::End end) {
   switch (end) {
-    case TrainResult::End::Finished: return "finished";
-    case TrainResult::End::EarlyStopped: return "early-stopped";
-    case TrainResult::End::TimeLimit: return "time-limit";
-    case TrainResult::End::Cancelled: return "cancelled";
+    case TrainResult::End::Finished:
+      return "finished";
+    case TrainResult::End::EarlyStopped:
+      return "early-stopped";
+    case TrainResult::End::TimeLimit:
+      return "time-limit";
+    case TrainResult::End::Cancelled:
+      return "cancelled";
   }
   return "finished";
 }
@@ -141,20 +148,27 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
   } catch (const std::exception&) {
     return Error("not a device: " + config.device, "", 0, "device");
   }
-  if (device.is_cuda() && !at::hasCUDA()) return Error("this build of LibTorch has no CUDA or no GPU is visible", "", 0, "device");
+  if (device.is_cuda() && !at::hasCUDA())
+    return Error("this build of LibTorch has no CUDA or no GPU is visible", "", 0, "device");
+  if (device.is_cuda() && device.has_index() && static_cast<size_t>(device.index()) >= at::getNumGPUs())
+    return Error("there is no GPU " + std::to_string(device.index()) + " (" +
+                     std::to_string(at::getNumGPUs()) + " visible)",
+                 "", 0, "device");
   if (config.threads > 0) at::set_num_threads(config.threads);
 
   // Data.
   NerDataOptions dataOptions;
   dataOptions.encoding = encodingOf(config.tagEncoding);
   NerData train = buildNerData(request.train, request.entityTypes, dataOptions);
-  if (train.tags.types().empty()) return Error("the training documents have no entity annotation", "", 0, "train");
+  if (train.tags.types().empty())
+    return Error("the training documents have no entity annotation", "", 0, "train");
   NerData dev = buildNerData(request.dev, train.tags.types(), dataOptions);
   TrainResult result;
   result.misaligned = train.misaligned;
   result.misaligned.insert(result.misaligned.end(), dev.misaligned.begin(), dev.misaligned.end());
   if (!train.misaligned.empty())
-    logger->warn("{} training spans do not fall on word boundaries ({}); see the report", train.misaligned.size(),
+    logger->warn("{} training spans do not fall on word boundaries ({}); see the report",
+                 train.misaligned.size(),
                  dataOptions.widenMisaligned ? "trained widened to the nearest words" : "left out");
   const std::string fingerprint = fingerprintDocuments(request.train, request.dev);
 
@@ -167,9 +181,14 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
     auto loaded = TrainState::load(lastFolder);
     if (!loaded) return loaded.error();
     if (loaded->dataFingerprint != fingerprint)
-      return Error("the training data changed since this run was interrupted; start a new run", lastFolder, 0, "data");
+      return Error("the training data changed since this run was interrupted; start a new run", lastFolder, 0,
+                   "data");
     if (loaded->config != state.config)
       return Error("the configuration differs from the interrupted run's", lastFolder, 0, "config");
+    if (loaded->end && !loaded->end->empty())
+      return Error("this run already ended (" + *loaded->end + " at step " + std::to_string(loaded->step) +
+                       "); there is nothing to resume: start a new run instead",
+                   (fs::path(lastFolder) / "state.json").string(), 0, "end");
     state = loaded.value();
     auto t = loadNerTagger((fs::path(lastFolder) / "model").string());
     if (!t) return t.error();
@@ -188,22 +207,37 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
     if (Status s = TrainState::loadOptimizer(lastFolder, optimizer); !s) return s.error();
 
   std::unique_ptr<TaggerInputs> trainInputs = tagger->featurize(train.sentences);
-  std::unique_ptr<TaggerInputs> devInputs = dev.sentences.empty() ? nullptr : tagger->featurize(dev.sentences);
+  std::unique_ptr<TaggerInputs> devInputs =
+      dev.sentences.empty() ? nullptr : tagger->featurize(dev.sentences);
   const std::vector<int32_t> lengths = trainInputs->itemLengths();
   LossOptions lossOptions;
   lossOptions.classWeights = classWeightsFor(config, train, tagger->tags().size());
   lossOptions.focalGamma = config.focalGamma;
   if (lossOptions.classWeights.defined()) lossOptions.classWeights = lossOptions.classWeights.to(device);
 
-  const size_t batchesPerEpoch = makeBatches(lengths, config.batchSize, config.maxBatchTokens, config.seed, 0, true).size();
-  const int64_t stepsPerEpoch = static_cast<int64_t>((batchesPerEpoch + static_cast<size_t>(config.gradientAccumulation) - 1) /
-                                                     static_cast<size_t>(config.gradientAccumulation));
+  const size_t batchesPerEpoch =
+      makeBatches(lengths, config.batchSize, config.maxBatchTokens, config.seed, 0, true).size();
+  const int64_t stepsPerEpoch =
+      static_cast<int64_t>((batchesPerEpoch + static_cast<size_t>(config.gradientAccumulation) - 1) /
+                           static_cast<size_t>(config.gradientAccumulation));
   int64_t totalSteps = stepsPerEpoch * config.epochs;
   if (config.maxSteps > 0) totalSteps = std::min(totalSteps, config.maxSteps);
-  LearningRateSchedule schedule(config.schedule == "constant" ? LearningRateSchedule::Shape::Constant
-                                                              : LearningRateSchedule::Shape::Linear,
-                                static_cast<int64_t>(std::llround(config.warmupRatio * static_cast<double>(totalSteps))),
-                                totalSteps);
+  LearningRateSchedule schedule(
+      config.schedule == "constant" ? LearningRateSchedule::Shape::Constant
+                                    : LearningRateSchedule::Shape::Linear,
+      static_cast<int64_t>(std::llround(config.warmupRatio * static_cast<double>(totalSteps))), totalSteps);
+  if (request.resume && !state.end) {
+    // state.json written before runs recorded how they ended: tell from where the run stands.
+    const char* ended =
+        state.step >= totalSteps || state.epoch >= config.epochs                         ? "finished"
+        : config.patience > 0 && state.evalsWithoutImprovement >= config.patience        ? "early-stopped"
+        : config.timeLimitSeconds > 0 && state.elapsedSeconds >= config.timeLimitSeconds ? "time-limit"
+                                                                                         : nullptr;
+    if (ended)
+      return Error(std::string("this run already ended (") + ended + " at step " +
+                       std::to_string(state.step) + "); there is nothing to resume: start a new run instead",
+                   (fs::path(lastFolder) / "state.json").string(), 0, "step");
+  }
   logger->info("training {} on {} sentences ({} items, {} batches per epoch), dev {} sentences, {} steps",
                tagger->describe(), train.sentences.size(), trainInputs->itemCount(), batchesPerEpoch,
                dev.sentences.size(), totalSteps);
@@ -214,7 +248,9 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
   progress.bestDevF1 = state.bestF1;
   const double resumedSeconds = state.elapsedSeconds;
   const int64_t resumedPositions = state.positions;
-  auto elapsed = [&] { return resumedSeconds + std::chrono::duration<double>(Clock::now() - started).count(); };
+  auto elapsed = [&] {
+    return resumedSeconds + std::chrono::duration<double>(Clock::now() - started).count();
+  };
   double lossSum = 0;
   int lossCount = 0;
   bool stop = false;
@@ -229,7 +265,8 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
     progress.learningRate = setup.groups.empty() ? 0.0 : optimizer.groups().front().options.lr;
     progress.elapsedSeconds = elapsed();
     const double thisRun = std::chrono::duration<double>(Clock::now() - started).count();
-    progress.tokensPerSecond = thisRun > 0 ? static_cast<double>(state.positions - resumedPositions) / thisRun : 0.0;
+    progress.tokensPerSecond =
+        thisRun > 0 ? static_cast<double>(state.positions - resumedPositions) / thisRun : 0.0;
     const int64_t doneHere = state.step;
     progress.etaSeconds = doneHere > 0 ? progress.elapsedSeconds / static_cast<double>(doneHere) *
                                              static_cast<double>(std::max<int64_t>(0, totalSteps - doneHere))
@@ -245,13 +282,17 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
     eval::EntityReport r = scoreSentenceTags(tagger->tags(), dev.sentences, predicted);
     const double f1 = r.micro.f1;
     progress.devF1 = f1;
-    json entry = {{"step", state.step},   {"epoch", state.epoch},     {"dev_f1", f1},
-                  {"dev_precision", r.micro.precision}, {"dev_recall", r.micro.recall},
+    json entry = {{"step", state.step},
+                  {"epoch", state.epoch},
+                  {"dev_f1", f1},
+                  {"dev_precision", r.micro.precision},
+                  {"dev_recall", r.micro.recall},
                   {"train_loss", lossCount > 0 ? lossSum / lossCount : progress.loss},
-                  {"seconds", elapsed()}, {"eval_seconds", std::chrono::duration<double>(Clock::now() - evalStart).count()}};
+                  {"seconds", elapsed()},
+                  {"eval_seconds", std::chrono::duration<double>(Clock::now() - evalStart).count()}};
     state.history.push_back(entry);
-    logger->info("step {} epoch {}: dev F1 {:.4f} (P {:.4f} R {:.4f}), loss {:.4f}", state.step, state.epoch + 1, f1,
-                 r.micro.precision, r.micro.recall, entry["train_loss"].get<double>());
+    logger->info("step {} epoch {}: dev F1 {:.4f} (P {:.4f} R {:.4f}), loss {:.4f}", state.step,
+                 state.epoch + 1, f1, r.micro.precision, r.micro.recall, entry["train_loss"].get<double>());
     if (f1 > state.bestF1) {
       state.bestF1 = f1;
       state.bestStep = state.step;
@@ -288,7 +329,8 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
       accumulated = 0;
       clipGradients(setup.all, config.effectiveMaxGradNorm());
       const double factor = schedule.factor(state.step);
-      for (size_t g = 0; g < optimizer.groups().size(); ++g) optimizer.groups()[g].options.lr = setup.baseRates[g] * factor;
+      for (size_t g = 0; g < optimizer.groups().size(); ++g)
+        optimizer.groups()[g].options.lr = setup.baseRates[g] * factor;
       optimizer.step();
       optimizer.zeroGrad();
       ++state.step;
@@ -334,6 +376,7 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
     }
   }
   tagger->module().eval();
+  if (end != TrainResult::End::Cancelled) state.end = trainEndName(end);
   if (end != TrainResult::End::Cancelled && lastEvalStep != state.step && devInputs)
     if (Status s = evaluate(); !s) return s.error();
   if (!devInputs && end != TrainResult::End::Cancelled)
@@ -350,7 +393,8 @@ Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCall
   result.history = state.history;
   result.trainPositions = state.positions;
   const double thisRun = std::chrono::duration<double>(Clock::now() - started).count();
-  result.tokensPerSecond = thisRun > 0 ? static_cast<double>(state.positions - resumedPositions) / thisRun : 0.0;
+  result.tokensPerSecond =
+      thisRun > 0 ? static_cast<double>(state.positions - resumedPositions) / thisRun : 0.0;
   if (result.bestDevF1 >= 0 && result.bestDevReport.perType.empty() && fs::exists(bestFolder)) {
     // Resumed after the best evaluation: score the saved best model again for the report.
     auto best = loadNerTagger(bestFolder);

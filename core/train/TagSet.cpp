@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
+
 namespace quarry::train {
 
 std::string tagEncodingName(TagEncoding encoding) {
@@ -196,26 +198,31 @@ nlohmann::json TagSet::toJson() const {
 }
 
 Result<TagSet> TagSet::fromJson(const nlohmann::json& json) {
-  if (!json.is_object()) return Error("a tag set must be a JSON object", "", 0, "tags");
+  if (!json.is_object()) return Error("a tag set must be a JSON object, got " + jsonSummary(json));
   const auto enc = json.find("encoding");
   if (enc == json.end() || !enc->is_string())
     return Error("missing or non-string \"encoding\" (iob2 or bioes)", "", 0, "encoding");
   const auto encoding = parseTagEncoding(enc->get<std::string>());
   if (!encoding)
-    return Error("unknown tag encoding '" + enc->get<std::string>() + "' (iob2 or bioes)", "", 0, "encoding");
+    return Error("unknown tag encoding " + jsonSummary(*enc) + " (iob2 or bioes)", "", 0, "encoding");
   const auto types = json.find("types");
   if (types == json.end() || !types->is_array()) return Error("missing \"types\" array", "", 0, "types");
+  // A CRF over the tags holds tags x tags weights: more types than any corpus has would only exhaust memory.
+  constexpr std::size_t kMaxTypes = 1000;
+  if (types->size() > kMaxTypes)
+    return Error(std::to_string(types->size()) + " entity types, more than " + std::to_string(kMaxTypes), "",
+                 0, "types");
   std::vector<std::string> names;
   for (const auto& t : *types) {
     if (!t.is_string() || t.get<std::string>().empty())
-      return Error("every entity type must be a non-empty string, got " + t.dump(), "", 0, "types");
+      return Error("every entity type must be a non-empty string, got " + jsonSummary(t), "", 0, "types");
     names.push_back(t.get<std::string>());
   }
   TagSet set(std::move(names), *encoding);
   if (set.types().size() != types->size()) return Error("entity types are repeated", "", 0, "types");
   if (const auto tags = json.find("tags"); tags != json.end() && *tags != nlohmann::json(set.m_names))
-    return Error("\"tags\" " + tags->dump() + " do not match encoding and types (expected " +
-                     nlohmann::json(set.m_names).dump() + ")",
+    return Error("\"tags\" (" + jsonSummary(*tags) + ") do not match encoding and types (expected " +
+                     std::to_string(set.m_names.size()) + " tags, O then the types' tags in order)",
                  "", 0, "tags");
   return set;
 }

@@ -2,9 +2,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <limits>
 #include <sstream>
 
+#include "common/JsonReader.h"
 #include "model/AtomicFile.h"
 #include "model/AtomicFolder.h"
 #include "model/SafetensorsFile.h"
@@ -14,7 +15,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 Status TrainState::save(const std::string& folder, NerTagger& tagger, model::FusedAdamW& optimizer) const {
-  return model::AtomicFolder::write(folder, [&](const fs::path& staging) -> Status { return writeInto(staging, tagger, optimizer); });
+  return model::AtomicFolder::write(
+      folder, [&](const fs::path& staging) -> Status { return writeInto(staging, tagger, optimizer); });
 }
 
 Status TrainState::writeInto(const fs::path& staging, NerTagger& tagger, model::FusedAdamW& optimizer) const {
@@ -25,10 +27,13 @@ Status TrainState::writeInto(const fs::path& staging, NerTagger& tagger, model::
   const auto& state = optimizer.state();
   for (size_t i = 0; i < state.size(); ++i) {
     steps.push_back(state[i].step);
-    if (state[i].expAvg.defined()) moments[std::to_string(i) + ".exp_avg"] = state[i].expAvg.detach().to(at::kCPU);
-    if (state[i].expAvgSq.defined()) moments[std::to_string(i) + ".exp_avg_sq"] = state[i].expAvgSq.detach().to(at::kCPU);
+    if (state[i].expAvg.defined())
+      moments[std::to_string(i) + ".exp_avg"] = state[i].expAvg.detach().to(at::kCPU);
+    if (state[i].expAvgSq.defined())
+      moments[std::to_string(i) + ".exp_avg_sq"] = state[i].expAvgSq.detach().to(at::kCPU);
   }
-  if (Status s = model::SafetensorsFile::write((staging / "optimizer.safetensors").string(), moments); !s) return s;
+  if (Status s = model::SafetensorsFile::write((staging / "optimizer.safetensors").string(), moments); !s)
+    return s;
 
   json j = {{"format_version", 1},
             {"step", step},
@@ -42,6 +47,7 @@ Status TrainState::writeInto(const fs::path& staging, NerTagger& tagger, model::
             {"history", history},
             {"config", config},
             {"data_fingerprint", dataFingerprint},
+            {"end", end.value_or("")},
             {"parameter_steps", steps}};
   const std::string text = j.dump(2) + "\n";
   return model::AtomicFile::write((staging / "state.json").string(), [&](std::ostream& o) { o << text; });
@@ -49,43 +55,64 @@ Status TrainState::writeInto(const fs::path& staging, NerTagger& tagger, model::
 
 Result<TrainState> TrainState::load(const std::string& folder) {
   const std::string path = (fs::path(folder) / "state.json").string();
-  std::ifstream in(path);
-  if (!in) return Error("no training state to resume from", path);
-  json j;
-  try {
-    j = json::parse(in);
-    TrainState s;
-    s.step = j.at("step").get<int64_t>();
-    s.epoch = j.at("epoch").get<int>();
-    s.batchInEpoch = j.at("batch_in_epoch").get<int>();
-    s.bestF1 = j.at("best_f1").get<double>();
-    s.bestStep = j.at("best_step").get<int64_t>();
-    s.evalsWithoutImprovement = j.at("evals_without_improvement").get<int>();
-    s.elapsedSeconds = j.at("elapsed_seconds").get<double>();
-    s.positions = j.at("positions").get<int64_t>();
-    s.history = j.at("history");
-    s.config = j.at("config");
-    s.dataFingerprint = j.at("data_fingerprint").get<std::string>();
-    return s;
-  } catch (const json::exception& e) {
-    return Error(std::string("malformed training state: ") + e.what(), path);
-  }
+  if (!fs::is_regular_file(path)) return Error("no training state to resume from", path);
+  auto parsed = readJsonFile(path);
+  if (!parsed) return parsed.error();
+  const JsonFields j(*parsed, path);
+  if (!parsed->is_object()) return j.error("", "malformed training state: expected a JSON object");
+  TrainState s;
+  constexpr int64_t kMaxInt = std::numeric_limits<int>::max();
+  for (const char* key :
+       {"step", "epoch", "batch_in_epoch", "best_f1", "best_step", "evals_without_improvement",
+        "elapsed_seconds", "positions", "history", "config", "data_fingerprint"})
+    if (!j.find(key)) return j.error(key, "missing from the training state");
+  auto step = j.integer("step", 0, 0);
+  auto epoch = j.integer("epoch", 0, 0, kMaxInt);
+  auto batch = j.integer("batch_in_epoch", 0, 0, kMaxInt);
+  auto bestF1 = j.number("best_f1", -1, -1, 1);
+  auto bestStep = j.integer("best_step", 0, 0);
+  auto stalls = j.integer("evals_without_improvement", 0, 0, kMaxInt);
+  auto elapsed = j.number("elapsed_seconds", 0, 0);
+  auto positions = j.integer("positions", 0, 0);
+  auto fingerprint = j.string("data_fingerprint", "");
+  auto end = j.string("end", "");
+  for (const Error* e : {step ? nullptr : &step.error(), epoch ? nullptr : &epoch.error(),
+                         batch ? nullptr : &batch.error(), bestF1 ? nullptr : &bestF1.error(),
+                         bestStep ? nullptr : &bestStep.error(), stalls ? nullptr : &stalls.error(),
+                         elapsed ? nullptr : &elapsed.error(), positions ? nullptr : &positions.error(),
+                         fingerprint ? nullptr : &fingerprint.error(), end ? nullptr : &end.error()})
+    if (e) return *e;
+  if (!j.find("history")->is_array()) return j.error("history", "expected an array");
+  if (!j.find("config")->is_object()) return j.error("config", "expected an object");
+  s.step = *step;
+  s.epoch = static_cast<int>(*epoch);
+  s.batchInEpoch = static_cast<int>(*batch);
+  s.bestF1 = *bestF1;
+  s.bestStep = *bestStep;
+  s.evalsWithoutImprovement = static_cast<int>(*stalls);
+  s.elapsedSeconds = *elapsed;
+  s.positions = *positions;
+  s.history = *j.find("history");
+  s.config = *j.find("config");
+  s.dataFingerprint = *fingerprint;
+  s.end = j.find("end") ? std::optional<std::string>(*end) : std::nullopt;
+  return s;
 }
 
 Status TrainState::loadOptimizer(const std::string& folder, model::FusedAdamW& optimizer) {
   const std::string statePath = (fs::path(folder) / "state.json").string();
-  std::ifstream in(statePath);
-  json j;
-  try {
-    j = json::parse(in);
-  } catch (const json::exception& e) {
-    return Error(std::string("malformed training state: ") + e.what(), statePath);
-  }
-  const json steps = j.value("parameter_steps", json::array());
+  auto parsed = readJsonFile(statePath);
+  if (!parsed) return parsed.error();
+  const JsonFields j(*parsed, statePath);
+  const json* steps = j.find("parameter_steps");
   auto& state = optimizer.state();
-  if (steps.size() != state.size())
-    return Error("the saved optimizer has " + std::to_string(steps.size()) + " parameters, the model " +
-                     std::to_string(state.size()), statePath, 0, "parameter_steps");
+  if (!steps || !steps->is_array() || steps->size() != state.size())
+    return j.error("parameter_steps", "the saved optimizer has " +
+                                          (steps ? jsonSummary(*steps) : std::string("no parameters")) +
+                                          ", the model " + std::to_string(state.size()) + " parameters");
+  for (std::size_t i = 0; i < steps->size(); ++i)
+    if (!(*steps)[i].is_number_integer() || (*steps)[i].get<int64_t>() < 0)
+      return j.error(jsonIndexPath("parameter_steps", i).c_str(), "expected a non-negative integer");
   const std::string momentsPath = (fs::path(folder) / "optimizer.safetensors").string();
   auto moments = model::SafetensorsFile::read(momentsPath);
   if (!moments) return moments.error();
@@ -93,12 +120,13 @@ Status TrainState::loadOptimizer(const std::string& folder, model::FusedAdamW& o
   for (auto& group : optimizer.groups())
     for (const at::Tensor& p : group.parameters) {
       model::AdamWParamState& s = state[index];
-      s.step = steps[index].get<int64_t>();
+      s.step = (*steps)[index].get<int64_t>();
       const auto avg = moments->tensors.find(std::to_string(index) + ".exp_avg");
       const auto sq = moments->tensors.find(std::to_string(index) + ".exp_avg_sq");
       if (avg != moments->tensors.end() && sq != moments->tensors.end()) {
-        if (avg->second.sizes() != p.sizes())
-          return Error("optimizer moment has the wrong shape", momentsPath, 0, avg->first);
+        for (const auto* moment : {&*avg, &*sq})
+          if (auto why = model::storedTensorMismatch(moment->second, p))
+            return Error("optimizer moment: " + *why, momentsPath, 0, moment->first);
         s.expAvg = avg->second.to(p.device()).clone();
         s.expAvgSq = sq->second.to(p.device()).clone();
       }
@@ -121,7 +149,8 @@ std::string fingerprintDocuments(const std::vector<NerDocument>& train, const st
     for (const NerDocument& d : *docs) {
       mix(d.id);
       mix(d.text);
-      for (const EntityMention& m : d.entities) mix(std::to_string(m.start) + ":" + std::to_string(m.end) + ":" + m.type);
+      for (const EntityMention& m : d.entities)
+        mix(std::to_string(m.start) + ":" + std::to_string(m.end) + ":" + m.type);
     }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));

@@ -5,6 +5,7 @@
 // The folder is replaced as a whole: written beside it, then renamed into place.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,27 +18,31 @@
 namespace quarry::train {
 
 struct TrainState {
-  int64_t step = 0;               // optimizer steps done
-  int epoch = 0;                  // epoch in progress
-  int batchInEpoch = 0;           // next batch of that epoch
+  int64_t step = 0;      // optimizer steps done
+  int epoch = 0;         // epoch in progress
+  int batchInEpoch = 0;  // next batch of that epoch
   double bestF1 = -1;
   int64_t bestStep = 0;
   int evalsWithoutImprovement = 0;
   double elapsedSeconds = 0;
-  int64_t positions = 0;          // labelled positions trained on
+  int64_t positions = 0;  // labelled positions trained on
   nlohmann::json history = nlohmann::json::array();
-  nlohmann::json config;          // NerTrainConfig::toJson of the run
-  std::string dataFingerprint;    // of the training and dev documents; a resume on other data is refused
+  nlohmann::json config;        // NerTrainConfig::toJson of the run
+  std::string dataFingerprint;  // of the training and dev documents; a resume on other data is refused
+  // How the run ended ("finished", "early-stopped", "time-limit"); "" while it can go on (interrupted or
+  // cancelled); unset when read from a state.json written before Quarry recorded it.
+  std::optional<std::string> end = std::string();
 
   // Saves into `folder` (replaced). Tensors are copied to the CPU.
   Status save(const std::string& folder, NerTagger& tagger, model::FusedAdamW& optimizer) const;
-  // Reads state.json of `folder`.
+  // Reads state.json of `folder`. Errors name the file and the field.
   static Result<TrainState> load(const std::string& folder);
   // Restores the optimizer moments saved in `folder` into `optimizer` (same parameter order).
   static Status loadOptimizer(const std::string& folder, model::FusedAdamW& optimizer);
 
  private:
-  Status writeInto(const std::filesystem::path& staging, NerTagger& tagger, model::FusedAdamW& optimizer) const;
+  Status writeInto(const std::filesystem::path& staging, NerTagger& tagger,
+                   model::FusedAdamW& optimizer) const;
 };
 
 // A short hash of documents (ids, text, mentions) to tell whether a resume sees the same data.

@@ -34,7 +34,8 @@ class TransformerTagger : public NerTagger {
   const TagSet& tags() const override { return m_tags; }
   std::string describe() const override;
   std::unique_ptr<TaggerInputs> featurize(const std::vector<SentenceExample>& sentences) const override;
-  at::Tensor loss(const TaggerInputs& inputs, const std::vector<int32_t>& items, const LossOptions& options) override;
+  at::Tensor loss(const TaggerInputs& inputs, const std::vector<int32_t>& items,
+                  const LossOptions& options) override;
   std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize) override;
   torch::nn::Module& module() override { return *m_root; }
   std::vector<model::ParameterGroup> parameterGroups() override;
@@ -48,16 +49,21 @@ class TransformerTagger : public NerTagger {
 
  private:
   TransformerTagger(TagSet tags, TransformerTaggerSettings settings);
+  // create() and load(). A folder Quarry wrote (with quarry_ner.json) must hold every tensor of the model
+  // and nothing else; a Hugging Face checkpoint may lack its head, which is then initialised. sameTags
+  // (load): the classifier is the folder's own, so one of another size is damage, not a head to replace.
+  static Result<std::unique_ptr<TransformerTagger>> build(const NerTrainConfig& config, const TagSet& tags,
+                                                          bool sameTags);
   // Copies the CRF's parameters from `crf` (names without the "crf." prefix).
   Status loadCrf(const model::StateDict& crf);
   at::Tensor windowLogits(const TaggerInputs& inputs, const std::vector<int32_t>& items, at::Tensor* labels);
 
   TagSet m_tags;
   TransformerTaggerSettings m_settings;
-  model::ModelConfig m_config;                  // written as config.json
+  model::ModelConfig m_config;  // written as config.json
   std::unique_ptr<text::Tokenizer> m_tokenizer;
-  std::vector<std::string> m_tokenizerFiles;    // copied into saved folders
-  std::shared_ptr<torch::nn::Module> m_root;    // holds "model" and "crf" so .to() and train() reach both
+  std::vector<std::string> m_tokenizerFiles;  // copied into saved folders
+  std::shared_ptr<torch::nn::Module> m_root;  // holds "model" and "crf" so .to() and train() reach both
   model::TransformerModel m_model{nullptr};
   model::Crf m_crf{nullptr};
   c10::Device m_device{c10::kCPU};

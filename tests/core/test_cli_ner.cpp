@@ -11,13 +11,14 @@
 #include "CliTestSupport.h"
 #include "store/ProjectStore.h"
 
-
 namespace {
 
 // "patients with <disease> were given <drug> ." sentences as CoNLL.
 QByteArray conll(int sentences, int seed) {
-  const QStringList drugs{QStringLiteral("aspirin"), QStringLiteral("metformin"), QStringLiteral("warfarin"), QStringLiteral("insulin")};
-  const QStringList diseases{QStringLiteral("asthma"), QStringLiteral("diabetes"), QStringLiteral("gout"), QStringLiteral("migraine")};
+  const QStringList drugs{QStringLiteral("aspirin"), QStringLiteral("metformin"), QStringLiteral("warfarin"),
+                          QStringLiteral("insulin")};
+  const QStringList diseases{QStringLiteral("asthma"), QStringLiteral("diabetes"), QStringLiteral("gout"),
+                             QStringLiteral("migraine")};
   QByteArray out;
   for (int i = 0; i < sentences; ++i) {
     const int k = i * 7 + seed;
@@ -46,9 +47,15 @@ class TestCliNer : public QObject {
     QCOMPARE(cli({QStringLiteral("import"), project, dev.fileName()}).code, 0);
 
     const QString out = dir.filePath(QStringLiteral("model"));
-    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--from-scratch"), QStringLiteral("--output"), out,
-                 QStringLiteral("--set"), QStringLiteral("epochs=20"), QStringLiteral("--set"), QStringLiteral("dropout=0.1"), QStringLiteral("--set"), QStringLiteral("batch_size=8"), QStringLiteral("--set"), QStringLiteral("lstm_hidden=16"),
-                 QStringLiteral("--set"), QStringLiteral("word_dim=16"), QStringLiteral("--json")});
+    // A small BiLSTM-CRF from scratch; the same options resume the run.
+    const QStringList trainArgs{
+        QStringLiteral("train"),          QStringLiteral("--project"),      project,
+        QStringLiteral("--from-scratch"), QStringLiteral("--output"),       out,
+        QStringLiteral("--set"),          QStringLiteral("epochs=20"),      QStringLiteral("--set"),
+        QStringLiteral("dropout=0.1"),    QStringLiteral("--set"),          QStringLiteral("batch_size=8"),
+        QStringLiteral("--set"),          QStringLiteral("lstm_hidden=16"), QStringLiteral("--set"),
+        QStringLiteral("word_dim=16")};
+    CliRun t = cli(trainArgs + QStringList{QStringLiteral("--json")});
     QVERIFY2(t.code == 0, qPrintable(t.err));
     const QJsonObject result = QJsonDocument::fromJson(t.out.toUtf8()).object();
     const double f1 = result.value(QStringLiteral("best_dev_f1")).toDouble();
@@ -64,27 +71,37 @@ class TestCliNer : public QObject {
     QCOMPARE(runs->front().metrics.value(QStringLiteral("best_dev_f1")).toDouble(), f1);
     store.value().reset();
 
-    CliRun e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    CliRun e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"),
+                    project, QStringLiteral("--json")});
     QVERIFY2(e.code == 0, qPrintable(e.err));
     const QJsonObject eval = QJsonDocument::fromJson(e.out.toUtf8()).object();
-    QCOMPARE(eval.value(QStringLiteral("seqeval")).toObject().value(QStringLiteral("micro")).toObject().value(QStringLiteral("f1")).toDouble(), f1);
+    QCOMPARE(eval.value(QStringLiteral("seqeval"))
+                 .toObject()
+                 .value(QStringLiteral("micro"))
+                 .toObject()
+                 .value(QStringLiteral("f1"))
+                 .toDouble(),
+             f1);
 
-    const QString text = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
+    const QString text = dir.filePath(QStringLiteral("note.txt")),
+                  jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
     QFile note(text);
     QVERIFY(note.open(QIODevice::WriteOnly));
     note.write("patients with gout were given insulin .\n");
     note.close();
-    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), text, QStringLiteral("--output"), jsonl});
+    CliRun p = cli(
+        {QStringLiteral("predict"), out + QStringLiteral("/best"), text, QStringLiteral("--output"), jsonl});
     QVERIFY2(p.code == 0, qPrintable(p.err));
     QFile lines(jsonl);
     QVERIFY(lines.open(QIODevice::ReadOnly));
-    const QJsonArray spans = QJsonDocument::fromJson(lines.readLine()).object().value(QStringLiteral("spans")).toArray();
+    const QJsonArray spans =
+        QJsonDocument::fromJson(lines.readLine()).object().value(QStringLiteral("spans")).toArray();
     QCOMPARE(spans.size(), 2);
     QCOMPARE(spans[0].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("gout"));
     QCOMPARE(spans[1].toObject().value(QStringLiteral("label")).toString(), QStringLiteral("DRUG"));
 
-    CliRun ps = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), QStringLiteral("--project"), project, QStringLiteral("--split"),
-                  QStringLiteral("dev")});
+    CliRun ps = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), QStringLiteral("--project"),
+                     project, QStringLiteral("--split"), QStringLiteral("dev")});
     QVERIFY2(ps.code == 0, qPrintable(ps.err));
     auto reopened = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
     auto docs = reopened.value()->listDocuments({});
@@ -96,12 +113,61 @@ class TestCliNer : public QObject {
     }
     QCOMPARE(predicted, 40);  // 20 dev sentences x 2 entities
 
-    CliRun bad = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("nothing")), QStringLiteral("--project"), project});
+    CliRun bad = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("nothing")),
+                      QStringLiteral("--project"), project});
     QCOMPARE(bad.code, 1);
     QVERIFY2(bad.err.contains(QStringLiteral("nothing")), qPrintable(bad.err));
-    CliRun badConfig = cli({QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--set"), QStringLiteral("epochs=zero")});
+    CliRun badConfig = cli({QStringLiteral("train"), QStringLiteral("--project"), project,
+                            QStringLiteral("--set"), QStringLiteral("epochs=zero")});
     QVERIFY(badConfig.code != 0);
     QVERIFY2(badConfig.err.contains(QStringLiteral("epochs")), qPrintable(badConfig.err));
+
+    // Hostile files in a copy of best/: exit 1 with an error naming the file and the field, never a signal.
+    const QString deep = QString(100000, QLatin1Char('[')) + QString(100000, QLatin1Char(']'));
+    for (const QString& name :
+         {QStringLiteral("quarry_ner.json"), QStringLiteral("config.json"), QStringLiteral("vocab.json")}) {
+      const QString hostile = dir.filePath(QStringLiteral("hostile-") + name);
+      QVERIFY(QDir().mkpath(hostile));
+      for (const QString& f : QDir(out + QStringLiteral("/best")).entryList(QDir::Files))
+        QVERIFY(QFile::copy(out + QStringLiteral("/best/") + f, hostile + QLatin1Char('/') + f));
+      QFile file(hostile + QLatin1Char('/') + name);
+      QVERIFY(file.open(QIODevice::ReadOnly));
+      QByteArray content = file.readAll();
+      file.close();
+      content.insert(content.indexOf('{') + 1,
+                     (QStringLiteral("\"hostile\": ") + deep + QStringLiteral(",")).toUtf8());
+      QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      file.write(content);
+      file.close();
+      CliRun h = cli({QStringLiteral("predict"), hostile, text, QStringLiteral("--output"),
+                      dir.filePath(QStringLiteral("h.jsonl"))});
+      QCOMPARE(h.code, 1);
+      QVERIFY2(h.err.contains(name) && h.err.contains(QStringLiteral("hostile")) &&
+                   h.err.contains(QStringLiteral("nested")),
+               qPrintable(h.err));
+    }
+    const QString deepConfig = dir.filePath(QStringLiteral("deep-config.json"));
+    QFile cfg(deepConfig);
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write((QStringLiteral("{\"epochs\": ") + deep + QStringLiteral("}")).toUtf8());
+    cfg.close();
+    CliRun deepTrain = cli({QStringLiteral("train"), QStringLiteral("--project"), project,
+                            QStringLiteral("--config"), deepConfig});
+    QCOMPARE(deepTrain.code, 1);
+    QVERIFY2(deepTrain.err.contains(QStringLiteral("deep-config.json")) &&
+                 deepTrain.err.contains(QStringLiteral("epochs")),
+             qPrintable(deepTrain.err));
+
+    // The finished run is not resumed: nothing changes, and the error says how it ended.
+    QFile state(out + QStringLiteral("/last/state.json"));
+    QVERIFY(state.open(QIODevice::ReadOnly));
+    const QByteArray before = state.readAll();
+    state.close();
+    CliRun resumed = cli(trainArgs + QStringList{QStringLiteral("--resume")});
+    QCOMPARE(resumed.code, 1);
+    QVERIFY2(resumed.err.contains(QStringLiteral("already ended (finished")), qPrintable(resumed.err));
+    QVERIFY(state.open(QIODevice::ReadOnly));
+    QCOMPARE(state.readAll(), before);
   }
 };
 

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <ATen/core/Tensor.h>
 
@@ -67,6 +68,24 @@ class TempDir {
  private:
   std::filesystem::path m_path;
 };
+
+// Expects `result` to fail with an Error naming `file` (a part of its path), the field `field` exactly
+// (unless `field` is "*") and holding each of `parts` in its text; prints the error.
+template <typename R>
+void expectFailure(const R& result, const std::string& what, const std::string& file,
+                   const std::string& field, const std::vector<std::string>& parts = {}) {
+  if (result.ok()) {
+    QCHECK(false, what << ": expected an error, got success");
+    return;
+  }
+  const Error& e = result.error();
+  const std::string text = e.toString();
+  QCHECK(contains(e.file, file), what << ": error does not name " << file << ": " << text);
+  QCHECK(field == "*" || e.field == field,
+         what << ": error names field '" << e.field << "', not '" << field << "'");
+  for (const auto& p : parts) QCHECK(contains(text, p), what << ": error lacks '" << p << "': " << text);
+  std::cout << "  ok " << what << " -> " << text.substr(0, 400) << "\n";
+}
 
 inline int finish(const char* name) {
   if (failures() == 0) {

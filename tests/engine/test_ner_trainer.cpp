@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -23,19 +24,21 @@ namespace fs = std::filesystem;
 using namespace quarry::train;
 
 static int failures = 0;
-#define EXPECT(cond, what)                                                   \
-  do {                                                                      \
-    if (!(cond)) {                                                          \
-      std::fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what);   \
-      ++failures;                                                           \
-    }                                                                       \
+#define EXPECT(cond, what)                                                \
+  do {                                                                    \
+    if (!(cond)) {                                                        \
+      std::fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what); \
+      ++failures;                                                         \
+    }                                                                     \
   } while (0)
 
 namespace {
 
-const std::vector<std::string> kDrugs = {"aspirin", "ibuprofen", "metformin", "warfarin", "insulin", "heparin"};
+const std::vector<std::string> kDrugs = {"aspirin",  "ibuprofen", "metformin",
+                                         "warfarin", "insulin",   "heparin"};
 const std::vector<std::string> kDiseases = {"diabetes", "asthma", "migraine", "psoriasis", "anaemia", "gout"};
-const std::vector<std::string> kFiller = {"patients", "with", "were", "given", "daily", "for", "the", "and", "after", "weeks"};
+const std::vector<std::string> kFiller = {"patients", "with", "were", "given", "daily",
+                                          "for",      "the",  "and",  "after", "weeks"};
 
 // Sentences like "patients with diabetes were given metformin daily ." with DRUG and DISEASE spans.
 std::vector<NerDocument> makeCorpus(int count, uint64_t seed) {
@@ -132,11 +135,14 @@ int main() {
     if (loaded) {
       NerData data = buildNerData(dev, loaded.value()->tags().types(), NerDataOptions{});
       NerEvaluation e = evaluateTagger(*loaded.value(), dev, data, 16, true);
-      EXPECT(std::fabs(e.tagReport.micro.f1 - f1) < 1e-9, "the saved best model scores the best dev F1 again");
-      EXPECT(std::fabs(e.spanReport.micro.f1 - f1) < 1e-9, "character-span F1 equals word-level F1 on aligned data");
+      EXPECT(std::fabs(e.tagReport.micro.f1 - f1) < 1e-9,
+             "the saved best model scores the best dev F1 again");
+      EXPECT(std::fabs(e.spanReport.micro.f1 - f1) < 1e-9,
+             "character-span F1 equals word-level F1 on aligned data");
       bool confident = true;
       for (const auto& row : e.predicted)
-        for (const PredictedEntity& p : row) confident = confident && p.confidence > 0 && p.confidence <= 1.0 + 1e-6;
+        for (const PredictedEntity& p : row)
+          confident = confident && p.confidence > 0 && p.confidence <= 1.0 + 1e-6;
       EXPECT(confident, "confidences lie in (0, 1]");
     }
   }
@@ -161,9 +167,11 @@ int main() {
     const double tf1 = trainAndScore(c, root / "bert", dev, &r);
     std::printf("random bert + crf dev F1 %.4f\n", tf1);
     EXPECT(tf1 > 0.9, "random BERT + CRF dev F1 > 0.9");
-    EXPECT(fs::exists(root / "bert" / "best" / "config.json") && fs::exists(root / "bert" / "best" / "model.safetensors") &&
-              fs::exists(root / "bert" / "best" / "vocab.txt") && fs::exists(root / "bert" / "best" / "crf.safetensors"),
-          "a Hugging Face folder with the CRF beside it");
+    EXPECT(fs::exists(root / "bert" / "best" / "config.json") &&
+               fs::exists(root / "bert" / "best" / "model.safetensors") &&
+               fs::exists(root / "bert" / "best" / "vocab.txt") &&
+               fs::exists(root / "bert" / "best" / "crf.safetensors"),
+           "a Hugging Face folder with the CRF beside it");
     auto loaded = loadNerTagger((root / "bert" / "best").string());
     EXPECT(loaded.ok(), "the transformer folder loads");
     if (loaded) {
@@ -188,7 +196,8 @@ int main() {
     TrainRequest part = full;
     part.outputFolder = (root / "part").string();
     auto cancelled = NerTrainer::run(part, [](const TrainProgress& p) { return p.step < 7; });
-    EXPECT(cancelled.ok() && cancelled->end == TrainResult::End::Cancelled, "cancel ends the run as cancelled");
+    EXPECT(cancelled.ok() && cancelled->end == TrainResult::End::Cancelled,
+           "cancel ends the run as cancelled");
     EXPECT(cancelled.ok() && cancelled->steps == 7, "cancelled within one step");
     part.resume = true;
     auto resumed = NerTrainer::run(part);
@@ -202,7 +211,8 @@ int main() {
       for (const auto& [name, t] : da) {
         auto it = db.find(name);
         same = same && it != db.end() && at::allclose(t, it->second, 0, 0);
-        if (it != db.end() && !at::allclose(t, it->second, 0, 0)) std::fprintf(stderr, "differs: %s\n", name.c_str());
+        if (it != db.end() && !at::allclose(t, it->second, 0, 0))
+          std::fprintf(stderr, "differs: %s\n", name.c_str());
       }
       EXPECT(same, "resumed weights are bit-identical to the uninterrupted run's");
     }
@@ -210,12 +220,59 @@ int main() {
     otherData.train.pop_back();
     auto refused = NerTrainer::run(otherData);
     EXPECT(!refused.ok(), "resume on changed data is refused");
+
+    // A run that ended is not resumed: nothing in last/, best/ or run.json changes, and the error says how
+    // it ended. Also for a state.json written before Quarry recorded the end.
+    const fs::path state = root / "full" / "last" / "state.json";
+    auto snapshot = [&] {
+      std::string all;
+      for (const fs::path& f :
+           {state, root / "full" / "run.json", root / "full" / "last" / "model" / "model.safetensors",
+            root / "full" / "best" / "model.safetensors"}) {
+        std::ifstream in(f, std::ios::binary);
+        all += std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()) + "\n--\n";
+      }
+      return all;
+    };
+    const std::string before = snapshot();
+    TrainRequest again = full;
+    again.resume = true;
+    auto ended = NerTrainer::run(again);
+    EXPECT(!ended.ok() &&
+               ended.error().message.find("already ended (finished at step") != std::string::npos &&
+               ended.error().field == "end",
+           "resuming a finished run is refused and says how it ended");
+    EXPECT(snapshot() == before, "resuming a finished run changes nothing");
+    nlohmann::json j = nlohmann::json::parse(std::ifstream(state));
+    j.erase("end");
+    std::ofstream(state) << j.dump(2);
+    const std::string legacy = snapshot();
+    auto endedLegacy = NerTrainer::run(again);
+    EXPECT(
+        !endedLegacy.ok() && endedLegacy.error().message.find("already ended (finished") != std::string::npos,
+        "an older state.json of a finished run is refused too");
+    EXPECT(snapshot() == legacy, "and nothing changes");
+
+    // Early stopping ends a run as well: patience 1 with an evaluation every step stops at the first stall.
+    TrainRequest early = full;
+    early.outputFolder = (root / "early").string();
+    early.config.evalEverySteps = 1;
+    early.config.patience = 1;
+    auto stopped = NerTrainer::run(early);
+    EXPECT(stopped.ok(), "early-stopping run");
+    if (stopped && stopped->end == TrainResult::End::EarlyStopped) {
+      early.resume = true;
+      auto again2 = NerTrainer::run(early);
+      EXPECT(!again2.ok() && again2.error().message.find("early-stopped") != std::string::npos,
+             "resuming an early-stopped run is refused");
+    }
   }
 
   // 4. Configuration errors name the key.
   {
     auto bad = NerTrainConfig::fromJson(nlohmann::json{{"epochs", "ten"}}, "cfg.json");
-    EXPECT(!bad.ok() && bad.error().field == "epochs" && bad.error().file == "cfg.json", "wrong type names the key");
+    EXPECT(!bad.ok() && bad.error().field == "epochs" && bad.error().file == "cfg.json",
+           "wrong type names the key");
     auto unknown = NerTrainConfig::fromJson(nlohmann::json{{"epoch", 3}}, "cfg.json");
     EXPECT(!unknown.ok() && unknown.error().field == "epoch", "unknown key named");
     auto round = NerTrainConfig::fromJson(smallBiLstm().toJson());
@@ -225,7 +282,9 @@ int main() {
   }
 
   fs::remove_all(root);
-  if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
-  else std::printf("all NER trainer checks passed\n");
+  if (failures)
+    std::fprintf(stderr, "%d failure(s)\n", failures);
+  else
+    std::printf("all NER trainer checks passed\n");
   return failures ? 1 : 0;
 }
