@@ -5,7 +5,6 @@
 
 #include <functional>
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,40 +14,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipnewinfo.h>
-
 #include "CliTestSupport.h"
+#include "ZipTestSupport.h"
 #include "formats/ProjectArchive.h"
 
 using quarry::ProjectArchive;
 
 namespace {
-
-QByteArray readEntry(const QString& zipPath, const QString& name) {
-  QuaZip zip(zipPath);
-  if (!zip.open(QuaZip::mdUnzip) || !zip.setCurrentFile(name)) return {};
-  QuaZipFile f(&zip);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeZip(const QString& zipPath, const QVector<QPair<QString, QByteArray>>& entries) {
-  QuaZip zip(zipPath);
-  if (!zip.open(QuaZip::mdCreate)) return false;
-  for (const auto& [name, data] : entries) {
-    QuaZipFile f(&zip);
-    if (!f.open(QIODevice::WriteOnly, QuaZipNewInfo(name))) return false;
-    f.write(data);
-    f.close();
-  }
-  zip.close();
-  return zip.getZipError() == 0;
-}
-
-QString sha256(const QByteArray& bytes) {
-  return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 // Runs SQL on a database held in memory as bytes, the way someone editing an archive would.
 QByteArray editDatabase(const QString& scratch, const QByteArray& db, const QStringList& statements) {
@@ -103,10 +75,10 @@ class TestArchiveTransfer : public QObject {
     QByteArray db = m_db;
     QJsonObject manifest = m_manifest;
     change(db, manifest);
-    manifest[QStringLiteral("database_sha256")] = sha256(db);
+    manifest[QStringLiteral("database_sha256")] = quarry::test::sha256Hex(db);
     const QString zip = path(name);
-    if (!writeZip(zip, {{ProjectArchive::databaseEntry(), db},
-                        {ProjectArchive::manifestEntry(), QJsonDocument(manifest).toJson()}}))
+    if (!quarry::test::makeZip(zip, {{ProjectArchive::databaseEntry(), db},
+                                     {ProjectArchive::manifestEntry(), QJsonDocument(manifest).toJson()}}))
       qFatal("cannot write %s", qPrintable(zip));
     return zip;
   }
@@ -150,8 +122,9 @@ class TestArchiveTransfer : public QObject {
     m_zip = path(QStringLiteral("p.zip"));
     const CliRun exported = cli({QStringLiteral("export"), project, m_zip});
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
-    m_db = readEntry(m_zip, ProjectArchive::databaseEntry());
-    m_manifest = QJsonDocument::fromJson(readEntry(m_zip, ProjectArchive::manifestEntry())).object();
+    m_db = quarry::test::readZipEntry(m_zip, ProjectArchive::databaseEntry());
+    m_manifest =
+        QJsonDocument::fromJson(quarry::test::readZipEntry(m_zip, ProjectArchive::manifestEntry())).object();
     QVERIFY(m_db.size() > 60 * 4096);
   }
 

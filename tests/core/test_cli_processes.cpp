@@ -19,6 +19,7 @@
 #include <QtTest>
 
 #include "CliTestSupport.h"
+#include "ZipTestSupport.h"
 
 namespace {
 
@@ -214,6 +215,51 @@ class TestCliProcesses : public QObject {
     if (!tmpfs.isMounted()) QSKIP("SKIP: mounting a tmpfs needs root");
     expectFailedExportKeepsOld(format, folder, target, RLIM_INFINITY,
                                {target, QStringLiteral("No space left on device")});
+  }
+
+  void archiveEntriesAreNotInflatedToDisk() {
+    // The archive, scaled to a test: a sound project archive with 256 MiB of zeros (a few
+    // hundred KiB zipped) beside the database. Under a 32 MiB file-size limit it restores and merges,
+    // which it could not if the junk were inflated anywhere on disk.
+    const QString source = m_dir.filePath(QStringLiteral("junk-source.quarry"));
+    const QString input = m_dir.filePath(QStringLiteral("junk-source.jsonl"));
+    QFile f(input);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(makeJsonl(10, QStringLiteral("j")));
+    f.close();
+    QCOMPARE(cli({QStringLiteral("init"), source}).code, 0);
+    QCOMPARE(cli({QStringLiteral("import"), source, input}).code, 0);
+    const QString honest = m_dir.filePath(QStringLiteral("junk-honest.zip"));
+    QCOMPARE(cli({QStringLiteral("export"), source, honest}).code, 0);
+    const QByteArray db = quarry::test::readZipEntry(honest, QStringLiteral("project.quarry"));
+    const QByteArray manifest = quarry::test::readZipEntry(honest, QStringLiteral("manifest.json"));
+    const QByteArray zeros(256 * 1024 * 1024, '\0');
+    const QString junk = m_dir.filePath(QStringLiteral("junk.zip"));
+    QVERIFY(quarry::test::makeZip(junk, {{QStringLiteral("project.quarry"), db},
+                                         {QStringLiteral("manifest.json"), manifest},
+                                         {QStringLiteral("junk.bin"), zeros}}));
+    QVERIFY(QFileInfo(junk).size() < 2 * 1024 * 1024);
+    constexpr rlim_t kArchiveLimit = 32 * 1024 * 1024;
+    const QString restored = m_dir.filePath(QStringLiteral("junk-restored.quarry"));
+    Child c =
+        runCli({QStringLiteral("init"), restored, QStringLiteral("--from-archive"), junk}, kArchiveLimit);
+    QVERIFY2(c.code == 0 && !c.crashed, qPrintable(describe(c)));
+    const QString merged = m_dir.filePath(QStringLiteral("junk-merged.quarry"));
+    QCOMPARE(cli({QStringLiteral("init"), merged}).code, 0);
+    c = runCli({QStringLiteral("import"), merged, junk}, kArchiveLimit);
+    QVERIFY2(c.code == 0 && !c.crashed, qPrintable(describe(c)));
+    QVERIFY2(c.out.contains(QLatin1String("imported 11 documents")), qPrintable(describe(c)));
+
+    // A database that is itself the bomb (its sha256 in the manifest, as a forger would write it):
+    // refused from its header, before a byte is inflated.
+    QJsonObject forged = QJsonDocument::fromJson(manifest).object();
+    forged[QStringLiteral("database_sha256")] = quarry::test::sha256Hex(zeros);
+    const QString bomb = m_dir.filePath(QStringLiteral("bomb.zip"));
+    QVERIFY(quarry::test::makeZip(bomb, {{QStringLiteral("project.quarry"), zeros},
+                                         {QStringLiteral("manifest.json"), QJsonDocument(forged).toJson()}}));
+    c = runCli({QStringLiteral("import"), merged, bomb}, kArchiveLimit);
+    QVERIFY2(c.code == 1 && !c.crashed, qPrintable(describe(c)));
+    QVERIFY2(c.err.contains(QLatin1String("times its size")), qPrintable(describe(c)));
   }
 
   void concurrentImportsAndExports() {

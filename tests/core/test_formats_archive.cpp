@@ -9,6 +9,7 @@
 #include <quazip/quazipfile.h>
 #include <quazip/quazipnewinfo.h>
 
+#include "ZipTestSupport.h"
 #include "formats/ProjectArchive.h"
 #include "test_formats_util.h"
 
@@ -16,27 +17,8 @@ using namespace quarry;
 
 namespace {
 
-struct Entry {
-  QString name;
-  QByteArray data;
-  quint32 unixMode = 0100644;  // regular file; 0120777 = symbolic link
-};
-
-// Builds a zip the way an attacker would, with QuaZip itself.
-bool makeZip(const QString& path, const QVector<Entry>& entries) {
-  QuaZip zip(path);
-  if (!zip.open(QuaZip::mdCreate)) return false;
-  for (const Entry& e : entries) {
-    QuaZipFile f(&zip);
-    QuaZipNewInfo info(e.name);
-    info.externalAttr = e.unixMode << 16;
-    if (!f.open(QIODevice::WriteOnly, info)) return false;
-    f.write(e.data);
-    f.close();
-  }
-  zip.close();
-  return zip.getZipError() == 0;
-}
+using Entry = quarry::test::ZipEntry;
+using quarry::test::makeZip;
 
 // Copies the compressed bytes of `name` from `honest` into a new zip whose header claims `fakeSize`:
 // a zip bomb that lies about its size.
@@ -72,8 +54,7 @@ bool makeLyingZip(const QString& honest, const QString& path, const QString& nam
 QByteArray manifestFor(const QByteArray& db, const QJsonObject& extra = {}) {
   QJsonObject m = extra;
   m.insert(QStringLiteral("format_version"), 1);
-  m.insert(QStringLiteral("database_sha256"),
-           QString::fromLatin1(QCryptographicHash::hash(db, QCryptographicHash::Sha256).toHex()));
+  m.insert(QStringLiteral("database_sha256"), quarry::test::sha256Hex(db));
   return QJsonDocument(m).toJson();
 }
 
