@@ -1,14 +1,20 @@
 // quarry-cli: the headless front end. All the work is in quarry_core (core/cli).
+#include <csignal>
 #include <cstdio>
 
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QTextStream>
-#include <unistd.h>
 
 #include "cli/CliApplication.h"
 #include "project/AppLogging.h"
 
 int main(int argc, char* argv[]) {
+#ifdef SIGXFSZ
+  // Past a file-size limit (ulimit -f) a write must fail with EFBIG, which the export reports and
+  // recovers from, instead of killing the process with a half-written file behind.
+  std::signal(SIGXFSZ, SIG_IGN);
+#endif
   QCoreApplication app(argc, argv);
   QCoreApplication::setOrganizationName(QStringLiteral("Quarry"));
   QCoreApplication::setApplicationName(QStringLiteral("quarry"));

@@ -16,18 +16,18 @@ enum class Split { Unassigned, Train, Dev, Test };
 enum class DocumentStatus { New, InProgress, Done, Reviewed };
 enum class Origin { Manual, AcceptedSuggestion, Imported };
 
-QString splitName(Split s);                 // "train", "dev", "test", "unassigned"
-bool parseSplit(const QString& name, Split* out);   // also accepts "devel", "validation", "dev"
-QString statusName(DocumentStatus s);       // "new", "in_progress", "done", "reviewed"
+QString splitName(Split s);                        // "train", "dev", "test", "unassigned"
+bool parseSplit(const QString& name, Split* out);  // also accepts "devel", "validation", "dev"
+QString statusName(DocumentStatus s);              // "new", "in_progress", "done", "reviewed"
 bool parseStatus(const QString& name, DocumentStatus* out);
-QString originName(Origin o);               // "manual", "suggestion", "imported"
+QString originName(Origin o);  // "manual", "suggestion", "imported"
 bool parseOrigin(const QString& name, Origin* out);
 
 // Who made an annotation and when; filled in by the store, optional in formats.
 struct Provenance {
-  QString annotator;             // annotator name; empty = unknown
+  QString annotator;  // annotator name; empty = unknown
   Origin origin = Origin::Imported;
-  int guidelineVersion = 0;      // schema guideline version in force when made; 0 = unknown
+  int guidelineVersion = 0;  // schema guideline version in force when made; 0 = unknown
   QDateTime created;
   QDateTime updated;
 };
@@ -39,51 +39,59 @@ struct Fragment {
 };
 
 struct EntitySpan {
-  QString key;                 // identifier unique within the document ("T1"); relations refer to it
-  QString type;                // an EntityType name
-  QVector<Fragment> fragments; // one for a contiguous span; several (sorted) for a discontinuous one
-  QJsonObject attributes;      // format extras kept for round trips (brat attributes, concept ids...)
+  QString key;                  // identifier unique within the document ("T1"); relations refer to it
+  QString type;                 // an EntityType name
+  QVector<Fragment> fragments;  // one for a contiguous span; several (sorted) for a discontinuous one
+  QJsonObject attributes;       // format extras kept for round trips (brat attributes, concept ids...)
   Provenance provenance;
+  long sourceLine = 0;  // import only: its line in the document's annotationFile (else sourceFile)
 
-  int start() const;   // first fragment's start
-  int end() const;     // last fragment's end
+  int start() const;  // first fragment's start
+  int end() const;    // last fragment's end
   bool isDiscontinuous() const { return fragments.size() > 1; }
   // Equal in what is annotated (key, type, fragments, attributes); provenance is ignored.
   bool sameAnnotation(const EntitySpan& o) const;
 };
 
 struct Relation {
-  QString key;          // identifier unique within the document ("R1")
-  QString type;         // a RelationType name
-  QString head;         // EntitySpan::key of the head (Arg1)
-  QString tail;         // EntitySpan::key of the tail (Arg2)
+  QString key;   // identifier unique within the document ("R1")
+  QString type;  // a RelationType name
+  QString head;  // EntitySpan::key of the head (Arg1)
+  QString tail;  // EntitySpan::key of the tail (Arg2)
   QJsonObject attributes;
   Provenance provenance;
+  long sourceLine = 0;  // import only: see EntitySpan::sourceLine
   bool sameAnnotation(const Relation& o) const;
 };
 
 struct QaAnswer {
-  QString field;         // a QaField name
-  QString questionId;    // id of the question as imported (SQuAD "id"); may be empty
-  bool noAnswer = false; // an explicit "the text does not answer this"
-  int start = 0;         // code points; unused when noAnswer
+  QString field;          // a QaField name
+  QString questionId;     // id of the question as imported (SQuAD "id"); may be empty
+  bool noAnswer = false;  // an explicit "the text does not answer this"
+  int start = 0;          // code points; unused when noAnswer
   int end = 0;
   QJsonObject attributes;
   Provenance provenance;
+  long sourceLine = 0;  // import only: see EntitySpan::sourceLine
   bool sameAnnotation(const QaAnswer& o) const;
 };
 
 struct DocumentLabel {
-  QString category;     // a CategoryType name
+  QString category;  // a CategoryType name
   Provenance provenance;
+  long sourceLine = 0;  // import only: see EntitySpan::sourceLine
   bool sameAnnotation(const DocumentLabel& o) const { return category == o.category; }
 };
 
 struct Document {
-  QString name;                 // unique within a project
-  QString text;                 // full text; offsets count its code points
-  QString sourceFile;           // where it was imported from
-  QJsonObject metadata;         // free-form (PMID, title length, ...)
+  QString name;        // unique within a project
+  QString text;        // full text; offsets count its code points
+  QString sourceFile;  // where it was imported from
+  // Import only, for messages (not stored): the line of sourceFile where the document starts (0 =
+  // unknown), and the file holding its annotations when that is another one (brat .ann, label files).
+  long sourceLine = 0;
+  QString annotationFile;
+  QJsonObject metadata;  // free-form (PMID, title length, ...)
   Split split = Split::Unassigned;
   DocumentStatus status = DocumentStatus::New;
   QVector<EntitySpan> entities;

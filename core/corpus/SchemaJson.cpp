@@ -1,9 +1,10 @@
 #include "corpus/SchemaJson.h"
 
+#include "corpus/JsonText.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace quarry {
 namespace {
@@ -56,7 +57,8 @@ class Reader {
   bool boolean(const QJsonObject& o, const char* key, const QString& path, bool fallback) {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) return fallback;
-    if (!v.isBool()) fail(path + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be true or false"));
+    if (!v.isBool())
+      fail(path + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be true or false"));
     return v.toBool();
   }
   QJsonArray objects(const QJsonObject& o, const char* key) {
@@ -107,27 +109,32 @@ bool duplicateName(const QVector<T>& items, const QString& name) {
 QJsonObject schemaToJson(const Schema& s) {
   QJsonArray entities, relations, fields, categories;
   for (const EntityType& t : s.entityTypes) {
-    QJsonObject o{{QStringLiteral("name"), t.name}, {QStringLiteral("colour"), t.colour},
+    QJsonObject o{{QStringLiteral("name"), t.name},
+                  {QStringLiteral("colour"), t.colour},
                   {QStringLiteral("hotkey"), t.hotkey}};
     o[QStringLiteral("guideline")] = guidelineToJson(t.guideline);
     entities.append(o);
   }
   for (const RelationType& t : s.relationTypes) {
-    QJsonObject o{{QStringLiteral("name"), t.name},          {QStringLiteral("directed"), t.directed},
+    QJsonObject o{{QStringLiteral("name"), t.name},
+                  {QStringLiteral("directed"), t.directed},
                   {QStringLiteral("head_types"), toArray(t.headTypes)},
                   {QStringLiteral("tail_types"), toArray(t.tailTypes)},
-                  {QStringLiteral("colour"), t.colour},      {QStringLiteral("hotkey"), t.hotkey}};
+                  {QStringLiteral("colour"), t.colour},
+                  {QStringLiteral("hotkey"), t.hotkey}};
     o[QStringLiteral("guideline")] = guidelineToJson(t.guideline);
     relations.append(o);
   }
   for (const QaField& f : s.qaFields) {
-    QJsonObject o{{QStringLiteral("name"), f.name}, {QStringLiteral("questions"), toArray(f.questions)},
+    QJsonObject o{{QStringLiteral("name"), f.name},
+                  {QStringLiteral("questions"), toArray(f.questions)},
                   {QStringLiteral("hotkey"), f.hotkey}};
     o[QStringLiteral("guideline")] = guidelineToJson(f.guideline);
     fields.append(o);
   }
   for (const CategoryType& c : s.categories) {
-    QJsonObject o{{QStringLiteral("name"), c.name}, {QStringLiteral("colour"), c.colour},
+    QJsonObject o{{QStringLiteral("name"), c.name},
+                  {QStringLiteral("colour"), c.colour},
                   {QStringLiteral("hotkey"), c.hotkey}};
     o[QStringLiteral("guideline")] = guidelineToJson(c.guideline);
     categories.append(o);
@@ -153,7 +160,8 @@ Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where) {
     t.hotkey = r.string(o, "hotkey", p);
     t.guideline = r.guideline(o, p);
     s.entityTypes.push_back(t);
-    if (duplicateName(s.entityTypes, t.name)) r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(t.name));
+    if (duplicateName(s.entityTypes, t.name))
+      r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(t.name));
   }
   const QJsonArray rels = r.objects(json, "relation_types");
   for (int i = 0; i < rels.size() && !r.failed(); ++i) {
@@ -168,7 +176,8 @@ Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where) {
     t.hotkey = r.string(o, "hotkey", p);
     t.guideline = r.guideline(o, p);
     s.relationTypes.push_back(t);
-    if (duplicateName(s.relationTypes, t.name)) r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(t.name));
+    if (duplicateName(s.relationTypes, t.name))
+      r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(t.name));
   }
   const QJsonArray qas = r.objects(json, "qa_fields");
   for (int i = 0; i < qas.size() && !r.failed(); ++i) {
@@ -180,7 +189,8 @@ Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where) {
     f.hotkey = r.string(o, "hotkey", p);
     f.guideline = r.guideline(o, p);
     s.qaFields.push_back(f);
-    if (duplicateName(s.qaFields, f.name)) r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(f.name));
+    if (duplicateName(s.qaFields, f.name))
+      r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(f.name));
   }
   const QJsonArray cats = r.objects(json, "categories");
   for (int i = 0; i < cats.size() && !r.failed(); ++i) {
@@ -192,13 +202,16 @@ Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where) {
     c.hotkey = r.string(o, "hotkey", p);
     c.guideline = r.guideline(o, p);
     s.categories.push_back(c);
-    if (duplicateName(s.categories, c.name)) r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(c.name));
+    if (duplicateName(s.categories, c.name))
+      r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(c.name));
   }
   s.multiLabelCategories = r.boolean(json, "multi_label_categories", {}, false);
   const QJsonValue version = json.value(QLatin1String("guideline_version"));
   if (!version.isUndefined()) {
-    if (!version.isDouble() || version.toInt() < 1) r.fail(QStringLiteral("guideline_version"), QStringLiteral("must be a positive integer"));
-    else s.guidelineVersion = version.toInt();
+    if (!version.isDouble() || version.toInt() < 1)
+      r.fail(QStringLiteral("guideline_version"), QStringLiteral("must be a positive integer"));
+    else
+      s.guidelineVersion = version.toInt();
   }
   for (const RelationType& t : s.relationTypes)
     for (const QString& arg : t.headTypes + t.tailTypes)
@@ -209,24 +222,14 @@ Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where) {
   return s;
 }
 
-Result<Schema> readSchemaFile(const QString& path) {
+Result<Schema> readSchemaFile(const QString& path, QStringList* repairs) {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
-  QJsonParseError pe;
-  const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-  if (pe.error != QJsonParseError::NoError)
-    return Error("invalid JSON at byte " + std::to_string(pe.offset) + ": " + pe.errorString().toStdString(),
-                 path.toStdString());
-  if (!doc.isObject()) return Error("the schema must be a JSON object", path.toStdString());
-  return schemaFromJson(doc.object(), path);
-}
-
-Status writeSchemaFile(const Schema& schema, const QString& path) {
-  QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  f.write(QJsonDocument(schemaToJson(schema)).toJson(QJsonDocument::Indented));
-  if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  return {};
+  if (!f.open(QIODevice::ReadOnly))
+    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
+  Result<QJsonDocument> doc = parseJson(f.readAll(), path, 1, repairs);
+  if (!doc) return doc.error();
+  if (!doc->isObject()) return Error("the schema must be a JSON object", path.toStdString(), 1);
+  return schemaFromJson(doc->object(), path);
 }
 
 }  // namespace quarry

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include "common/Error.h"
 #include "corpus/Schema.h"
@@ -17,7 +18,8 @@ namespace quarry {
 QJsonObject schemaToJson(const Schema& schema);
 // `where` names the file (or other source) in error messages.
 Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where);
-Result<Schema> readSchemaFile(const QString& path);
-Status writeSchemaFile(const Schema& schema, const QString& path);
+// Reads a schema file; a lone surrogate escape is an Error, or with `repairs` read as U+FFFD and listed
+// there (see parseJson).
+Result<Schema> readSchemaFile(const QString& path, QStringList* repairs = nullptr);
 
 }  // namespace quarry

@@ -123,6 +123,7 @@ class Parser {
     EntitySpan e;
     e.key = l.id;
     e.type = l.middle.left(sp);
+    e.sourceLine = l.number;
     for (const QString& part : l.middle.mid(sp + 1).split(QLatin1Char(';'))) {
       const QStringList se = tokens(part);
       bool ok1 = false, ok2 = false;
@@ -182,6 +183,7 @@ class Parser {
     Relation r;
     r.key = l.id;
     r.type = t[0];
+    r.sourceLine = l.number;
     QStringList names;
     for (int i = 1; i <= 2; ++i) {
       const int colon = int(t[i].indexOf(QLatin1Char(':')));
@@ -238,6 +240,7 @@ class Parser {
       r.head = t[i - 1];
       r.tail = t[i];
       r.attributes[kEquiv] = group;
+      r.sourceLine = l.number;
       m_doc.relations.push_back(r);
     }
     return true;

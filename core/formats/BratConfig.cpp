@@ -2,9 +2,10 @@
 
 #include <functional>
 
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+
+#include "formats/TextFile.h"
 
 namespace quarry {
 namespace {
@@ -25,11 +26,10 @@ int indentOf(const QString& line) {
 
 }  // namespace
 
-Result<Schema> BratConfig::read(const QString& path, QStringList* warnings) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly))
-    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
-  return parse(QString::fromUtf8(f.readAll()), path, warnings);
+Result<Schema> BratConfig::read(const QString& path, QStringList* warnings, ImportProblems* problems) {
+  Result<QString> text = readUtf8File(path, problems);
+  if (!text) return text.error();
+  return parse(*text, path, warnings);
 }
 
 Schema BratConfig::parse(const QString& text, const QString& file, QStringList* warnings) {

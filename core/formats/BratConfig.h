@@ -12,10 +12,13 @@
 
 namespace quarry {
 
+class ImportProblems;
+
 class BratConfig {
  public:
-  // Reads annotation.conf; what the Schema cannot hold goes to `warnings` as "file:line: ...".
-  static Result<Schema> read(const QString& path, QStringList* warnings);
+  // Reads annotation.conf; what the Schema cannot hold goes to `warnings` as "file:line: ...". Invalid
+  // UTF-8 is rejected or repaired by `problems` (see decodeUtf8).
+  static Result<Schema> read(const QString& path, QStringList* warnings, ImportProblems* problems = nullptr);
   static Schema parse(const QString& text, const QString& file, QStringList* warnings);
   // annotation.conf for `schema`. `attributeValues` declares brat attributes (name -> values; no
   // values = a binary attribute) so brat can show the attributes a corpus carries.

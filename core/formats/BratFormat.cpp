@@ -5,33 +5,14 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include "formats/BratAnn.h"
 #include "formats/BratConfig.h"
 #include "formats/CorpusValidator.h"
 #include "formats/ImportProblems.h"
+#include "formats/TextFile.h"
 
 namespace quarry {
-namespace {
-
-Result<QString> readUtf8(const QString& path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly))
-    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
-  return QString::fromUtf8(f.readAll());
-}
-
-Status writeUtf8(const QString& path, const QString& text) {
-  QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly))
-    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  f.write(text.toUtf8());
-  if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  return {};
-}
-
-}  // namespace
 
 QString BratFormat::description() const {
   return QCoreApplication::translate("quarry::Format",
@@ -40,22 +21,24 @@ QString BratFormat::description() const {
 
 Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& options,
                                 ImportReport& report) const {
-  const QDir root(path);
   if (!QFileInfo(path).isDir())
     return Error("a brat corpus is a folder of .txt/.ann pairs", path.toStdString());
+  const QDir root(path);  // names files the way the user named the folder
+  const QDir absolute(QFileInfo(path).absoluteFilePath());
   ImportReport local = report;
+  ImportProblems problems(options, local);
   Corpus corpus;
   const QString confPath = root.filePath(QStringLiteral("annotation.conf"));
   if (QFileInfo::exists(confPath)) {
-    Result<Schema> schema = BratConfig::read(confPath, &local.warnings);
+    Result<Schema> schema = BratConfig::read(confPath, &local.warnings, &problems);
     if (!schema) return schema.error();
     corpus.schema = *schema;
   }
   QStringList txts, anns;
-  QDirIterator it(path, {QStringLiteral("*.txt"), QStringLiteral("*.ann")}, QDir::Files,
+  QDirIterator it(absolute.path(), {QStringLiteral("*.txt"), QStringLiteral("*.ann")}, QDir::Files,
                   QDirIterator::Subdirectories);
   while (it.hasNext()) {
-    const QString rel = root.relativeFilePath(it.next());
+    const QString rel = absolute.relativeFilePath(it.next());
     (rel.endsWith(QLatin1String(".txt")) ? txts : anns) << rel.chopped(4);
   }
   txts.sort();
@@ -63,7 +46,6 @@ Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& option
     if (!txts.contains(a))
       return Error("annotations without their text file " + QString(a + QStringLiteral(".txt")).toStdString(),
                    root.filePath(a + QStringLiteral(".ann")).toStdString());
-  ImportProblems problems(options, local);
   qint64 done = 0;
   for (const QString& name : txts) {
     const QString txtPath = root.filePath(name + QStringLiteral(".txt"));
@@ -72,14 +54,15 @@ Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& option
       local.warnings << QStringLiteral("%1: no .ann beside it; skipped").arg(txtPath);
       continue;
     }
-    Result<QString> text = readUtf8(txtPath);
+    Result<QString> text = readUtf8File(txtPath, &problems);
     if (!text) return text.error();
-    Result<QString> ann = readUtf8(annPath);
+    Result<QString> ann = readUtf8File(annPath, &problems);
     if (!ann) return ann.error();
     Document d;
     d.name = name;
     d.text = *text;
     d.sourceFile = txtPath;
+    d.annotationFile = annPath;
     Error error;
     if (!BratAnn::parse(*ann, annPath, d, corpus.schema, problems, &local.warnings, &error)) return error;
     corpus.documents.push_back(d);
@@ -92,42 +75,37 @@ Result<Corpus> BratFormat::read(const QString& path, const ImportOptions& option
 }
 
 Status BratFormat::write(const Corpus& corpus, const QString& path, const ExportOptions& options) const {
-  QDir root(path);
-  if (!root.mkpath(QStringLiteral("."))) return Error("cannot create the folder", path.toStdString());
-  QStringList written;
-  auto undo = [&](const Error& e) -> Status {
-    for (const QString& f : written) QFile::remove(f);
-    return e;
-  };
-  QMap<QString, QStringList> attributes;
-  qint64 done = 0;
+  // Check every name before writing anything.
   for (const Document& d : corpus.documents) {
     if (!options.split.isEmpty() && splitName(d.split) != options.split) continue;
     const QString clean = QDir::cleanPath(d.name);
     if (d.name.isEmpty() || QDir::isAbsolutePath(d.name) || clean.startsWith(QLatin1String("..")) ||
         clean != d.name)
-      return undo(
-          Error(QStringLiteral("document name '%1' is not a relative file name").arg(d.name).toStdString(),
-                path.toStdString()));
-    const QString base = root.filePath(d.name);
-    if (!QFileInfo(base).dir().mkpath(QStringLiteral(".")))
-      return undo(Error("cannot create the folder", QFileInfo(base).path().toStdString()));
-    const QString txt = base + QStringLiteral(".txt"), ann = base + QStringLiteral(".ann");
-    for (const auto& [file, content] : {std::pair<QString, QString>{txt, d.text},
-                                        std::pair<QString, QString>{ann, BratAnn::serialize(d)}}) {
-      if (Status s = writeUtf8(file, content); !s) return undo(s.error());
-      written << file;
-    }
-    BratAnn::collectAttributes(d, attributes);
-    if (options.progress && !options.progress(++done, corpus.documents.size()))
-      return undo(Error("export cancelled", path.toStdString()));
+      return Error(QStringLiteral("document name '%1' is not a relative file name").arg(d.name).toStdString(),
+                   path.toStdString());
   }
-  if (!corpus.schema.isEmpty() || !attributes.isEmpty())
-    if (Status s = writeUtf8(root.filePath(QStringLiteral("annotation.conf")),
-                             BratConfig::toText(corpus.schema, attributes));
-        !s)
-      return undo(s.error());
-  return {};
+  const QStringList owned{QStringLiteral("*.txt"), QStringLiteral("*.ann"),
+                          QStringLiteral("annotation.conf")};
+  return OutputFolder::write(path, owned, [&](const QString& staging) -> Status {
+    const QDir root(staging);
+    QMap<QString, QStringList> attributes;
+    qint64 done = 0;
+    for (const Document& d : corpus.documents) {
+      if (!options.split.isEmpty() && splitName(d.split) != options.split) continue;
+      const QString base = root.filePath(d.name);
+      for (const auto& [file, content] :
+           {std::pair<QString, QString>{base + QStringLiteral(".txt"), d.text},
+            std::pair<QString, QString>{base + QStringLiteral(".ann"), BratAnn::serialize(d)}})
+        if (Status s = writeUtf8File(file, content, OutputFile::Mode::InStaging); !s) return s;
+      BratAnn::collectAttributes(d, attributes);
+      if (options.progress && !options.progress(++done, corpus.documents.size()))
+        return Error("export cancelled", path.toStdString());
+    }
+    if (!corpus.schema.isEmpty() || !attributes.isEmpty())
+      return writeUtf8File(root.filePath(QStringLiteral("annotation.conf")),
+                           BratConfig::toText(corpus.schema, attributes), OutputFile::Mode::InStaging);
+    return {};
+  });
 }
 
 }  // namespace quarry

@@ -7,6 +7,7 @@
 
 #include "corpus/TextOffsets.h"
 #include "formats/CorpusValidator.h"
+#include "formats/ImportProblems.h"
 #include "formats/TagScheme.h"
 #include "formats/TextFile.h"
 
@@ -22,6 +23,12 @@ struct Sentence {
 struct Block {
   QString docstart;  // the raw -DOCSTART- line; empty for sentences before any
   QVector<Sentence> sentences;
+  long line = 0;  // 1-based line of the -DOCSTART- line; 0 without one
+
+  // The line the block's document starts at: its -DOCSTART- line, else its first token's.
+  long firstLine() const {
+    return line > 0 ? line : sentences.isEmpty() ? 0 : long(sentences.front().lines.front());
+  }
 };
 
 bool isSpace(QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r'); }
@@ -77,10 +84,12 @@ Result<QVector<Block>> parseLines(const QString& path, const QString& text, cons
     }
     if (line.startsWith(QLatin1String("-DOCSTART-"))) {
       endSentence();
-      if (blocks.size() == 1 && blocks.back().sentences.isEmpty() && blocks.back().docstart.isEmpty())
+      if (blocks.size() == 1 && blocks.back().sentences.isEmpty() && blocks.back().docstart.isEmpty()) {
         blocks.back().docstart = line;
-      else
-        blocks.push_back(Block{line, {}});
+        blocks.back().line = lineNo;
+      } else {
+        blocks.push_back(Block{line, {}, lineNo});
+      }
       continue;
     }
     QStringList cols;
@@ -141,10 +150,11 @@ QStringList ConllFormat::extensions() const {
 
 Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& options,
                                  ImportReport& report) const {
-  Result<QString> text = readUtf8File(path);
+  ImportReport local;
+  ImportProblems utf8(options, local);
+  Result<QString> text = readUtf8File(path, &utf8);
   if (!text) return text.error();
   QString separator;
-  ImportReport local;
   Result<QVector<Block>> parsed = parseLines(path, text.value(), options, local, &separator);
   if (!parsed) return parsed.error();
   QVector<Block>& blocks = parsed.value();
@@ -159,10 +169,11 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
   if (separator != QLatin1String("\t")) conll.insert(QStringLiteral("separator"), separator);
 
   Corpus corpus;
-  auto newDocument = [&](const QString& docstart) {
+  auto newDocument = [&](const QString& docstart, long line) {
     Document d;
     d.name = QStringLiteral("%1-%2").arg(info.completeBaseName()).arg(corpus.documents.size() + 1);
     d.sourceFile = path;
+    d.sourceLine = line;
     d.split = split;
     QJsonObject meta = conll;
     if (!docstart.isEmpty()) meta.insert(QStringLiteral("docstart"), docstart);
@@ -172,10 +183,10 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
   for (const Block& block : blocks) {
     if (hasDocstart) {
       if (block.docstart.isEmpty() && block.sentences.isEmpty()) continue;
-      newDocument(block.docstart);
+      newDocument(block.docstart, block.firstLine());
     }
     for (const Sentence& sentence : block.sentences) {
-      if (!hasDocstart) newDocument({});
+      if (!hasDocstart) newDocument({}, sentence.lines.front());
       Document& d = corpus.documents.back();
       if (!d.text.isEmpty()) d.text += QLatin1Char('\n');
       int offset = TextOffsets::codePointLength(d.text);
@@ -210,6 +221,7 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
         e.key = QStringLiteral("T%1").arg(d.entities.size() + 1);
         e.type = s.type;
         e.fragments = {Fragment{starts[s.first], ends[s.end - 1]}};
+        e.sourceLine = sentence.lines[s.first];
         d.entities.push_back(e);
       }
     }

@@ -1,5 +1,6 @@
 #include "formats/CorpusValidator.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace quarry {
@@ -11,14 +12,21 @@ struct Checker {
   QString source;
   Error firstError;
 
+  // The file and line a problem with `d` (or with its annotation read from `line`) is reported at: the
+  // annotation's line, else the document's, else the source alone (a project, a format without lines).
+  Error at(const Document& d, long line, const QString& message) const {
+    if (line > 0)
+      return Error(message.toStdString(),
+                   (d.annotationFile.isEmpty() ? d.sourceFile : d.annotationFile).toStdString(), line);
+    if (d.sourceLine > 0) return Error(message.toStdString(), d.sourceFile.toStdString(), d.sourceLine);
+    return Error(message.toStdString(), source.toStdString());
+  }
+
   // Returns true when the import may go on (Repair), false when it must stop (Reject).
-  bool problem(const Document& d, const QString& what) {
-    const QString msg = QStringLiteral("document '%1': %2").arg(d.name, what);
-    if (options.policy == ProblemPolicy::Reject) {
-      firstError = Error(msg.toStdString(), source.toStdString());
-      return false;
-    }
-    report.warnings << QStringLiteral("%1: %2 (dropped)").arg(source, msg);
+  bool problem(const Document& d, long line, const QString& what) {
+    firstError = at(d, line, QStringLiteral("document '%1': %2").arg(d.name, what));
+    if (options.policy == ProblemPolicy::Reject) return false;
+    report.warnings << QStringLiteral("%1 (dropped)").arg(QString::fromStdString(firstError.toString()));
     return true;
   }
 };
@@ -30,11 +38,17 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
   Checker c{options, report, source, {}};
   Schema allowed = options.schema;
   allowed.mergeFrom(corpus.schema);
-  QSet<QString> names;
+  QHash<QString, const Document*> names;
   for (Document& d : corpus.documents) {
-    if (names.contains(d.name))
-      return Error(QStringLiteral("duplicate document name '%1'").arg(d.name).toStdString(), source.toStdString());
-    names.insert(d.name);
+    if (const Document* first = names.value(d.name)) {
+      const Error earlier = c.at(*first, 0, {});
+      return c.at(
+          d, 0,
+          QStringLiteral("duplicate document name '%1' (first at %2)")
+              .arg(d.name, QString::fromStdString(earlier.file) +
+                               (earlier.line > 0 ? QStringLiteral(":%1").arg(earlier.line) : QString())));
+    }
+    names.insert(d.name, &d);
     const int length = d.codePointLength();
     QSet<QString> keys;
     QVector<EntitySpan> entities;
@@ -46,18 +60,27 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
                (i == 0 || f.start >= e.fragments[i - 1].end);
       }
       if (!good) {
-        if (!c.problem(d, QStringLiteral("entity %1 (%2) has offsets %3-%4 outside the text of %5 code points or out of order")
-                              .arg(e.key, e.type).arg(e.start()).arg(e.end()).arg(length)))
+        if (!c.problem(
+                d, e.sourceLine,
+                QStringLiteral(
+                    "entity %1 (%2) has offsets %3-%4 outside the text of %5 code points or out of order")
+                    .arg(e.key, e.type)
+                    .arg(e.start())
+                    .arg(e.end())
+                    .arg(length)))
           return c.firstError;
         continue;
       }
       if (!options.allowNewTypes && !allowed.entityType(e.type)) {
-        if (!c.problem(d, QStringLiteral("entity %1 has type '%2', which is not in the schema").arg(e.key, e.type)))
+        if (!c.problem(
+                d, e.sourceLine,
+                QStringLiteral("entity %1 has type '%2', which is not in the schema").arg(e.key, e.type)))
           return c.firstError;
         continue;
       }
       if (keys.contains(e.key)) {
-        if (!c.problem(d, QStringLiteral("entity key %1 is used twice").arg(e.key))) return c.firstError;
+        if (!c.problem(d, e.sourceLine, QStringLiteral("entity key %1 is used twice").arg(e.key)))
+          return c.firstError;
         continue;
       }
       keys.insert(e.key);
@@ -67,13 +90,16 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     QVector<Relation> relations;
     for (Relation& r : d.relations) {
       if (!keys.contains(r.head) || !keys.contains(r.tail)) {
-        if (!c.problem(d, QStringLiteral("relation %1 (%2) refers to a missing entity %3")
-                              .arg(r.key, r.type, keys.contains(r.head) ? r.tail : r.head)))
+        if (!c.problem(d, r.sourceLine,
+                       QStringLiteral("relation %1 (%2) refers to a missing entity %3")
+                           .arg(r.key, r.type, keys.contains(r.head) ? r.tail : r.head)))
           return c.firstError;
         continue;
       }
       if (!options.allowNewTypes && !allowed.relationType(r.type)) {
-        if (!c.problem(d, QStringLiteral("relation %1 has type '%2', which is not in the schema").arg(r.key, r.type)))
+        if (!c.problem(
+                d, r.sourceLine,
+                QStringLiteral("relation %1 has type '%2', which is not in the schema").arg(r.key, r.type)))
           return c.firstError;
         continue;
       }
@@ -83,12 +109,17 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     QVector<QaAnswer> answers;
     for (QaAnswer& a : d.answers) {
       if (!a.noAnswer && (a.start < 0 || a.end < a.start || a.end > length)) {
-        if (!c.problem(d, QStringLiteral("answer to '%1' has offsets %2-%3 outside the text").arg(a.field).arg(a.start).arg(a.end)))
+        if (!c.problem(d, a.sourceLine,
+                       QStringLiteral("answer to '%1' has offsets %2-%3 outside the text")
+                           .arg(a.field)
+                           .arg(a.start)
+                           .arg(a.end)))
           return c.firstError;
         continue;
       }
       if (!options.allowNewTypes && !allowed.qaField(a.field)) {
-        if (!c.problem(d, QStringLiteral("QA field '%1' is not in the schema").arg(a.field))) return c.firstError;
+        if (!c.problem(d, a.sourceLine, QStringLiteral("QA field '%1' is not in the schema").arg(a.field)))
+          return c.firstError;
         continue;
       }
       answers.push_back(a);
@@ -97,7 +128,8 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     QVector<DocumentLabel> labels;
     for (DocumentLabel& l : d.labels) {
       if (!options.allowNewTypes && !allowed.category(l.category)) {
-        if (!c.problem(d, QStringLiteral("category '%1' is not in the schema").arg(l.category))) return c.firstError;
+        if (!c.problem(d, l.sourceLine, QStringLiteral("category '%1' is not in the schema").arg(l.category)))
+          return c.firstError;
         continue;
       }
       labels.push_back(l);
@@ -106,7 +138,9 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     if (!options.split.isEmpty()) {
       Split s;
       if (!parseSplit(options.split, &s))
-        return Error(QStringLiteral("unknown split '%1' (train, dev, test, unassigned)").arg(options.split).toStdString(),
+        return Error(QStringLiteral("unknown split '%1' (train, dev, test, unassigned)")
+                         .arg(options.split)
+                         .toStdString(),
                      {}, 0, "split");
       d.split = s;
     }

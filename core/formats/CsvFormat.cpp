@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include "formats/CorpusValidator.h"
+#include "formats/ImportProblems.h"
 #include "formats/TextFile.h"
 
 namespace quarry {
@@ -121,9 +122,10 @@ QString CsvFormat::description() const {
 
 Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options,
                                ImportReport& report) const {
-  Result<QString> text = readUtf8File(path);
-  if (!text) return text.error();
   ImportReport local;
+  ImportProblems utf8(options, local);
+  Result<QString> text = readUtf8File(path, &utf8);
+  if (!text) return text.error();
   const QChar delim = delimiterFor(path, text.value());
   Result<QVector<Record>> parsed = parseRecords(text.value(), delim, path, options, local.warnings);
   if (!parsed) return parsed.error();
@@ -166,6 +168,7 @@ Result<Corpus> CsvFormat::read(const QString& path, const ImportOptions& options
     }
     Document d;
     d.sourceFile = path;
+    d.sourceLine = rec.line;
     d.text = rec.fields[textCol];
     d.name = nameCol >= 0 ? rec.fields[nameCol].trimmed() : QString();
     if (d.name.isEmpty()) d.name = QStringLiteral("%1-%2").arg(stem).arg(r);

@@ -8,9 +8,12 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include "corpus/JsonText.h"
 #include "corpus/SchemaJson.h"
 #include "corpus/TextOffsets.h"
 #include "formats/CorpusValidator.h"
+#include "formats/ImportProblems.h"
+#include "formats/OutputFile.h"
 #include "formats/TextFile.h"
 
 namespace quarry {
@@ -129,6 +132,7 @@ const EntitySpan* findArgument(const Document& d, const QJsonObject& rel, const 
 Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineReader& r) {
   Document d;
   d.sourceFile = r.path;
+  d.sourceLine = r.line;
   const QJsonValue textValue = o.value(QLatin1String("text"));
   if (!textValue.isString()) return r.fail(QStringLiteral("text"), QStringLiteral("missing or not a string"));
   d.text = textValue.toString();
@@ -305,17 +309,19 @@ QString JsonlFormat::schemaSidecar(const QString& path) {
 
 Result<Corpus> JsonlFormat::read(const QString& path, const ImportOptions& options,
                                  ImportReport& report) const {
-  Result<QString> text = readUtf8File(path);
+  ImportReport local;
+  ImportProblems problems(options, local);
+  QStringList* repairs = problems.repairing() ? &local.warnings : nullptr;
+  Result<QString> text = readUtf8File(path, &problems);
   if (!text) return text.error();
   Corpus corpus;
   const QString sidecar = schemaSidecar(path);
   if (!sidecar.isEmpty()) {
-    Result<Schema> schema = readSchemaFile(sidecar);
+    Result<Schema> schema = readSchemaFile(sidecar, repairs);
     if (!schema) return schema.error();
     corpus.schema = schema.value();
   }
   const QString stem = QFileInfo(path).completeBaseName();
-  ImportReport local;
   const TextLines lines = splitLines(text.value());
   for (int n = 0; n < lines.lines.size(); ++n) {
     if (!reportProgress(options.progress, n, lines.lines.size()))
@@ -323,14 +329,10 @@ Result<Corpus> JsonlFormat::read(const QString& path, const ImportOptions& optio
     const QString& line = lines.lines[n];
     if (line.trimmed().isEmpty()) continue;
     LineReader r{path, n + 1, options, local.warnings, {}};
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &pe);
-    if (pe.error != QJsonParseError::NoError)
-      return r.fail(
-          {},
-          QStringLiteral("invalid JSON at byte %1 of the line: %2").arg(pe.offset + 1).arg(pe.errorString()));
-    if (!doc.isObject()) return r.fail({}, QStringLiteral("the line must hold a JSON object"));
-    Result<Document> d = readDocument(doc.object(), stem, r);
+    Result<QJsonDocument> doc = parseJson(line.toUtf8(), path, n + 1, repairs);
+    if (!doc) return doc.error();
+    if (!doc->isObject()) return r.fail({}, QStringLiteral("the line must hold a JSON object"));
+    Result<Document> d = readDocument(doc->object(), stem, r);
     if (!d) return d.error();
     corpus.documents << std::move(d).value();
   }
@@ -350,9 +352,16 @@ Status JsonlFormat::write(const Corpus& corpus, const QString& path, const Expor
     out += QJsonDocument(writeDocument(*docs->at(k))).toJson(QJsonDocument::Compact);
     out += '\n';
   }
-  if (Status s = writeFileBytes(path, out); !s) return s;
-  if (!corpus.schema.isEmpty()) return writeSchemaFile(corpus.schema, path + QStringLiteral(".schema.json"));
-  return {};
+  // Both files are written in full before either replaces an older one.
+  OutputFile data(path);
+  if (Status s = data.prepare(out); !s) return s;
+  if (corpus.schema.isEmpty()) return data.commit();
+  OutputFile schema(path + QStringLiteral(".schema.json"));
+  if (Status s = schema.prepare(QJsonDocument(schemaToJson(corpus.schema)).toJson(QJsonDocument::Indented));
+      !s)
+    return s;
+  if (Status s = data.commit(); !s) return s;
+  return schema.commit();
 }
 
 }  // namespace quarry

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include "formats/CorpusValidator.h"
+#include "formats/ImportProblems.h"
 #include "formats/TextFile.h"
 
 namespace quarry {
@@ -87,15 +88,17 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
 
   Corpus corpus;
   corpus.schema.multiLabelCategories = true;
+  ImportReport local;
+  ImportProblems problems(options, local);
   for (int k = 0; k < textFiles.size(); ++k) {
     if (!reportProgress(options.progress, k, textFiles.size()))
       return Error("import cancelled", path.toStdString());
     const QString textPath = textDir.filePath(textFiles[k]), labelPath = labelDir.filePath(textFiles[k]);
     if (!QFileInfo::exists(labelPath))
       return Error(QStringLiteral("has no matching %1").arg(labelPath).toStdString(), textPath.toStdString());
-    Result<QString> text = readUtf8File(textPath);
+    Result<QString> text = readUtf8File(textPath, &problems);
     if (!text) return text.error();
-    Result<QString> labelText = readUtf8File(labelPath);
+    Result<QString> labelText = readUtf8File(labelPath, &problems);
     if (!labelText) return labelText.error();
     const RawLines lines = splitRaw(text.value());
     const QString encoding = labelText->startsWith(QLatin1Char('<')) ? kHoc : kSpaces;
@@ -112,22 +115,27 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
       pieces = l.lines;
       labelsFinalNewline = l.finalNewline || l.lines.isEmpty();
     }
-    if (pieces.size() != lines.lines.size())
-      return Error(QStringLiteral("%1 has %2 lines but %3 has %4 label lines")
-                       .arg(textPath)
-                       .arg(lines.lines.size())
-                       .arg(labelPath)
-                       .arg(pieces.size())
-                       .toStdString(),
-                   labelPath.toStdString());
+    if (pieces.size() != lines.lines.size()) {
+      // Name the first line that has no partner in the other file.
+      const bool moreText = lines.lines.size() > pieces.size();
+      return lineError(moreText ? textPath : labelPath, long(qMin(lines.lines.size(), pieces.size())) + 1,
+                       QStringLiteral("%1 has %2 lines but %3 has %4 label lines; this line has no partner")
+                           .arg(textPath)
+                           .arg(lines.lines.size())
+                           .arg(labelPath)
+                           .arg(pieces.size()));
+    }
     const QString stem = textFiles[k].chopped(4);
     for (int i = 0; i < lines.lines.size(); ++i) {
       Document d;
       d.name = QStringLiteral("%1:%2").arg(stem).arg(i + 1);
       d.text = lines.lines[i];
       d.sourceFile = textPath;
+      d.sourceLine = i + 1;
+      d.annotationFile = labelPath;
       const QStringList labels = parseLabels(pieces[i], encoding);
-      for (const QString& l : labels) d.labels << DocumentLabel{l, {}};
+      // hoc label pieces are not one a line; their label falls back to the sentence's line.
+      for (const QString& l : labels) d.labels << DocumentLabel{l, {}, encoding == kSpaces ? i + 1 : 0};
       QJsonObject meta{{QStringLiteral("file"), stem},
                        {QStringLiteral("line"), i + 1},
                        {QStringLiteral("text_dir"), layout.textDir},
@@ -144,7 +152,6 @@ Result<Corpus> ParallelLinesFormat::read(const QString& path, const ImportOption
       corpus.documents << d;
     }
   }
-  ImportReport local;
   if (Status s = validateCorpus(corpus, options, local, path); !s) return s.error();
   report.warnings << local.warnings;
   report.documents = local.documents;
@@ -213,23 +220,28 @@ Status ParallelLinesFormat::write(const Corpus& corpus, const QString& path,
     f.labelsFinalNewline = m.value(QStringLiteral("labels_final_newline")).toBool(f.encoding == kSpaces);
   }
   // Everything is checked; now write.
-  const QDir root(path);
-  for (const OutFile& f : files) {
-    QString text = f.lines.join(QLatin1Char('\n'));
-    if (f.textFinalNewline) text += QLatin1Char('\n');
-    QString labels;
-    if (f.encoding == kHoc) {
-      for (const QString& p : f.pieces) labels += QLatin1Char('<') + p;
-    } else {
-      labels = f.pieces.join(QLatin1Char('\n'));
+  return OutputFolder::write(path, {QStringLiteral("*.txt")}, [&](const QString& staging) -> Status {
+    const QDir root(staging);
+    for (const OutFile& f : files) {
+      QString text = f.lines.join(QLatin1Char('\n'));
+      if (f.textFinalNewline) text += QLatin1Char('\n');
+      QString labels;
+      if (f.encoding == kHoc) {
+        for (const QString& p : f.pieces) labels += QLatin1Char('<') + p;
+      } else {
+        labels = f.pieces.join(QLatin1Char('\n'));
+      }
+      if (f.labelsFinalNewline) labels += QLatin1Char('\n');
+      const QString name = f.stem + QStringLiteral(".txt");
+      for (const auto& [folder, content] : {std::pair<QString, QString>{layout.textDir, text},
+                                            std::pair<QString, QString>{layout.labelDir, labels}})
+        if (Status s = writeUtf8File(root.filePath(folder + QLatin1Char('/') + name), content,
+                                     OutputFile::Mode::InStaging);
+            !s)
+          return s;
     }
-    if (f.labelsFinalNewline) labels += QLatin1Char('\n');
-    const QString name = f.stem + QStringLiteral(".txt");
-    if (Status s = writeUtf8File(root.filePath(layout.textDir + QLatin1Char('/') + name), text); !s) return s;
-    if (Status s = writeUtf8File(root.filePath(layout.labelDir + QLatin1Char('/') + name), labels); !s)
-      return s;
-  }
-  return {};
+    return {};
+  });
 }
 
 }  // namespace quarry

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include "formats/CorpusValidator.h"
+#include "formats/ImportProblems.h"
 #include "formats/TextFile.h"
 
 namespace quarry {
@@ -34,20 +35,22 @@ Result<Corpus> PlainTextFormat::read(const QString& path, const ImportOptions& o
     return Error("no such file or folder", path.toStdString());
   }
   Corpus corpus;
+  ImportReport local;
+  ImportProblems problems(options, local);
   for (int i = 0; i < files.size(); ++i) {
     if (!reportProgress(options.progress, i, files.size()))
       return Error("import cancelled", path.toStdString());
     const QString file = root.filePath(files[i]);
-    Result<QString> text = readUtf8File(file);
+    Result<QString> text = readUtf8File(file, &problems);
     if (!text) return text.error();
     Document d;
     d.name = files[i];
     d.name.chop(4);  // ".txt"
     d.text = std::move(text).value();
     d.sourceFile = file;
+    d.sourceLine = 1;
     corpus.documents << d;
   }
-  ImportReport local;
   if (Status s = validateCorpus(corpus, options, local, path); !s) return s.error();
   report.warnings << local.warnings;
   report.documents = local.documents;
@@ -65,14 +68,19 @@ Status PlainTextFormat::write(const Corpus& corpus, const QString& path, const E
       return Error(QStringLiteral("document name '%1' cannot be a file name").arg(d->name).toStdString(),
                    path.toStdString());
   }
-  const QDir dir(path);
-  for (int k = 0; k < docs->size(); ++k) {
-    if (!reportProgress(options.progress, k, docs->size()))
-      return Error("export cancelled", path.toStdString());
-    const Document& d = *docs->at(k);
-    if (Status s = writeUtf8File(dir.filePath(d.name + QStringLiteral(".txt")), d.text); !s) return s;
-  }
-  return {};
+  return OutputFolder::write(path, {QStringLiteral("*.txt")}, [&](const QString& staging) -> Status {
+    const QDir dir(staging);
+    for (int k = 0; k < docs->size(); ++k) {
+      if (!reportProgress(options.progress, k, docs->size()))
+        return Error("export cancelled", path.toStdString());
+      const Document& d = *docs->at(k);
+      if (Status s = writeUtf8File(dir.filePath(d.name + QStringLiteral(".txt")), d.text,
+                                   OutputFile::Mode::InStaging);
+          !s)
+        return s;
+    }
+    return {};
+  });
 }
 
 }  // namespace quarry

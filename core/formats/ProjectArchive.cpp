@@ -1,7 +1,5 @@
 #include "formats/ProjectArchive.h"
 
-#include <cstdio>
-
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -10,12 +8,17 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
 #include <quazip/quazipnewinfo.h>
+
+#include "corpus/JsonText.h"
+#include "formats/OutputFile.h"
 
 namespace quarry {
 namespace {
@@ -66,10 +69,41 @@ Status writeEntry(QuaZip& zip, const QString& name, QIODevice& source, const QSt
   QByteArray buffer;
   while (!(buffer = source.read(kChunk)).isEmpty())
     if (out.write(buffer) != buffer.size())
-      return archiveError(zipPath, QStringLiteral("cannot write (disk full?)"), name);
+      return archiveError(zipPath, QStringLiteral("cannot write"), name);
   out.close();
-  if (out.getZipError() != 0) return archiveError(zipPath, QStringLiteral("cannot write (disk full?)"), name);
+  if (out.getZipError() != 0) return archiveError(zipPath, QStringLiteral("cannot write"), name);
   return {};
+}
+
+// How many bytes an extraction may inflate in all, and the words that say which bound that is.
+struct InflateBudget {
+  qint64 bytes = 0;
+  QString why;
+};
+
+InflateBudget inflateBudget(const QString& zipPath, const QString& targetFolder,
+                            const ArchiveLimits& limits) {
+  const qint64 archiveSize = QFileInfo(zipPath).size();
+  InflateBudget b{limits.maxTotalBytes,
+                  QStringLiteral("the %1 bytes allowed in all").arg(limits.maxTotalBytes)};
+  const qint64 byRatio = archiveSize > (b.bytes - limits.ratioAllowance) / qMax<qint64>(1, limits.maxRatio)
+                             ? b.bytes
+                             : archiveSize * limits.maxRatio + limits.ratioAllowance;
+  if (byRatio < b.bytes)
+    b = {byRatio, QStringLiteral("the %1 bytes an archive of %2 bytes may inflate to (%3 times its size)")
+                      .arg(byRatio)
+                      .arg(archiveSize)
+                      .arg(limits.maxRatio)};
+  const QStorageInfo disk(targetFolder);
+  if (disk.isValid() && disk.bytesAvailable() >= 0) {
+    const qint64 usable = qMax<qint64>(0, disk.bytesAvailable() - limits.keepFree);
+    if (usable < b.bytes)
+      b = {usable, QStringLiteral("the %1 bytes free in %2 (keeping %3 bytes free)")
+                       .arg(usable)
+                       .arg(targetFolder)
+                       .arg(limits.keepFree)};
+  }
+  return b;
 }
 
 }  // namespace
@@ -87,34 +121,36 @@ Status ProjectArchive::write(const QString& databaseFile, const QJsonObject& man
   manifest[QStringLiteral("database_file")] = databaseEntry();
   manifest[QStringLiteral("database_sha256")] = QString::fromLatin1(*sha);
 
-  const QString temp = zipPath + QStringLiteral(".part");
-  QFile::remove(temp);
-  auto fail = [&](const Error& e) -> Status {
-    QFile::remove(temp);
-    return e;
+  // Written beside zipPath and renamed once complete: a failure (a full disk) leaves no partial archive
+  // and any older archive untouched.
+  OutputFile out(zipPath);
+  if (Status s = out.open(); !s) return s;
+  // The zip library says only that a write failed; the file knows why.
+  auto failed = [&](const Status& s) -> Status {
+    if (out.writeError().isEmpty()) return s;
+    return archiveError(zipPath, QStringLiteral("cannot write: %1").arg(out.writeError()),
+                        QString::fromStdString(s.error().field));
   };
   {
-    QuaZip zip(temp);
+    QuaZip zip(&out.device());
+    zip.setAutoClose(false);  // OutputFile closes it, checking the last flush
     zip.setZip64Enabled(true);
     zip.setUtf8Enabled(true);
     if (!zip.open(QuaZip::mdCreate))
-      return fail(archiveError(zipPath, QStringLiteral("cannot create the archive")));
+      return archiveError(zipPath, QStringLiteral("cannot create the archive"));
     QFile db(databaseFile);
     if (!db.open(QIODevice::ReadOnly))
-      return fail(Error("cannot open: " + db.errorString().toStdString(), databaseFile.toStdString()));
-    if (Status s = writeEntry(zip, databaseEntry(), db, zipPath); !s) return fail(s.error());
+      return Error("cannot open: " + db.errorString().toStdString(), databaseFile.toStdString());
+    if (Status s = writeEntry(zip, databaseEntry(), db, zipPath); !s) return failed(s);
     QByteArray json = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
     QBuffer buffer(&json);
     buffer.open(QIODevice::ReadOnly);
-    if (Status s = writeEntry(zip, manifestEntry(), buffer, zipPath); !s) return fail(s.error());
+    if (Status s = writeEntry(zip, manifestEntry(), buffer, zipPath); !s) return failed(s);
     zip.close();
     if (zip.getZipError() != 0)
-      return fail(archiveError(zipPath, QStringLiteral("cannot finish the archive (disk full?)")));
+      return failed(archiveError(zipPath, QStringLiteral("cannot finish the archive")));
   }
-  // rename(2) replaces an existing archive atomically; QFile::rename would refuse to.
-  if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(zipPath).constData()) != 0)
-    return fail(archiveError(zipPath, QStringLiteral("cannot move the finished archive into place")));
-  return {};
+  return out.commit();
 }
 
 Result<QJsonObject> ProjectArchive::readManifest(const QString& zipPath) {
@@ -129,15 +165,27 @@ Result<QJsonObject> ProjectArchive::readManifest(const QString& zipPath) {
   if (!f.open(QIODevice::ReadOnly))
     return archiveError(zipPath, QStringLiteral("cannot read the entry"), manifestEntry());
   const QByteArray bytes = f.read(1024 * 1024 + 1);
-  QJsonParseError pe;
-  const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
-  if (pe.error != QJsonParseError::NoError || !doc.isObject())
+  f.close();
+  if (bytes.size() > 1024 * 1024 || f.getZipError() != 0)
+    return archiveError(zipPath,
+                        QStringLiteral("refused: the manifest is corrupt or larger than it declares"),
+                        manifestEntry());
+  Result<QJsonDocument> doc = parseJson(bytes, zipPath + QLatin1Char('/') + manifestEntry());
+  if (!doc) {
+    Error e = doc.error();
+    e.field = manifestEntry().toStdString();
+    e.file = zipPath.toStdString();
+    e.message = "the manifest is not valid JSON: " + e.message + " (line " + std::to_string(e.line) + ")";
+    e.line = 0;
+    return e;
+  }
+  if (!doc->isObject())
     return archiveError(zipPath, QStringLiteral("the manifest is not a JSON object"), manifestEntry());
-  return doc.object();
+  return doc->object();
 }
 
 Result<QString> ProjectArchive::extract(const QString& zipPath, const QString& targetFolder,
-                                        const ArchiveLimits& limits) {
+                                        const ArchiveLimits& limits, QJsonObject* manifestOut) {
   QuaZip zip(zipPath);
   if (!zip.open(QuaZip::mdUnzip)) return archiveError(zipPath, QStringLiteral("not a readable zip archive"));
   // Check every entry before writing anything.
@@ -147,12 +195,17 @@ Result<QString> ProjectArchive::extract(const QString& zipPath, const QString& t
                                      .arg(entries.size())
                                      .arg(limits.maxEntries));
   qint64 total = 0;
-  bool hasDatabase = false, hasManifest = false;
+  QSet<QString> names;
   for (const QuaZipFileInfo64& e : entries) {
     if (const QString why = unsafeName(e.name); !why.isEmpty())
       return archiveError(zipPath, QStringLiteral("refused: the entry %1").arg(why), e.name);
     if (isSymlink(e))
       return archiveError(zipPath, QStringLiteral("refused: the entry is a symbolic link"), e.name);
+    QString normal = e.name;
+    normal.replace(QLatin1Char('\\'), QLatin1Char('/'));
+    if (names.contains(normal))
+      return archiveError(zipPath, QStringLiteral("refused: two entries have this name"), e.name);
+    names.insert(normal);
     if (qint64(e.uncompressedSize) > limits.maxEntryBytes || qint64(e.uncompressedSize) < 0)
       return archiveError(zipPath,
                           QStringLiteral("refused: the entry declares %1 bytes, more than the %2 allowed")
@@ -165,13 +218,11 @@ Result<QString> ProjectArchive::extract(const QString& zipPath, const QString& t
                           QStringLiteral("refused: the entries declare more than the %1 bytes allowed in all")
                               .arg(limits.maxTotalBytes),
                           e.name);
-    hasDatabase = hasDatabase || e.name == databaseEntry();
-    hasManifest = hasManifest || e.name == manifestEntry();
   }
-  if (!hasManifest)
+  if (!names.contains(manifestEntry()))
     return archiveError(zipPath, QStringLiteral("not a Quarry project archive: no manifest"),
                         manifestEntry());
-  if (!hasDatabase)
+  if (!names.contains(databaseEntry()))
     return archiveError(zipPath, QStringLiteral("not a Quarry project archive: no database"),
                         databaseEntry());
 
@@ -185,15 +236,39 @@ Result<QString> ProjectArchive::extract(const QString& zipPath, const QString& t
             .arg(version)
             .arg(kFormatVersion),
         QStringLiteral("manifest.json: format_version"));
+  const QJsonValue named = manifest->value(QStringLiteral("database_file"));
+  if (!named.isUndefined() && named.toString() != databaseEntry())
+    return archiveError(zipPath,
+                        QStringLiteral("refused: the manifest names the database '%1', not '%2'")
+                            .arg(named.toString(), databaseEntry()),
+                        QStringLiteral("manifest.json: database_file"));
 
   QDir target(targetFolder);
   const bool created = !target.exists();
   if (!target.mkpath(QStringLiteral(".")))
     return archiveError(zipPath, QStringLiteral("cannot create the folder %1").arg(targetFolder));
-  for (const QuaZipFileInfo64& e : entries)
-    if (!e.name.endsWith(QLatin1Char('/')) && QFileInfo::exists(target.filePath(e.name)))
-      return archiveError(zipPath, QStringLiteral("refused: %1 already exists").arg(target.filePath(e.name)),
+  // Only what the manifest names is extracted; everything else stays in the zip.
+  const QStringList wanted{manifestEntry(), databaseEntry()};
+  const InflateBudget budget = inflateBudget(zipPath, target.absolutePath(), limits);
+  qint64 declared = 0;
+  for (const QuaZipFileInfo64& e : entries) {
+    if (!wanted.contains(e.name)) continue;
+    declared += qint64(e.uncompressedSize);
+    if (declared > budget.bytes) {
+      if (created) QDir().rmdir(targetFolder);
+      return archiveError(zipPath,
+                          QStringLiteral("refused: the entry declares %1 bytes, more than %2")
+                              .arg(e.uncompressedSize)
+                              .arg(budget.why),
                           e.name);
+    }
+  }
+  for (const QString& name : wanted)
+    if (QFileInfo::exists(target.filePath(name))) {
+      if (created) QDir().rmdir(targetFolder);
+      return archiveError(zipPath, QStringLiteral("refused: %1 already exists").arg(target.filePath(name)),
+                          name);
+    }
   // Extract into a staging folder inside the target, then move into place: a refusal half-way
   // leaves nothing behind.
   QTemporaryDir staging(target.filePath(QStringLiteral(".extract-XXXXXX")));
@@ -206,44 +281,44 @@ Result<QString> ProjectArchive::extract(const QString& zipPath, const QString& t
     return refuse(
         archiveError(zipPath, QStringLiteral("cannot create a staging folder in %1").arg(targetFolder)));
   const QString stagingRoot = QDir(staging.path()).canonicalPath();
-  QStringList files;
+  qint64 inflated = 0;  // bytes actually produced, whatever the headers say
   for (bool more = zip.goToFirstFile(); more; more = zip.goToNextFile()) {
     QuaZipFileInfo64 info;
     zip.getCurrentFileInfo(&info);
-    QString rel = info.name;
-    rel.replace(QLatin1Char('\\'), QLatin1Char('/'));
-    const QString dest = QDir::cleanPath(stagingRoot + QLatin1Char('/') + rel);
-    if (!dest.startsWith(stagingRoot + QLatin1Char('/')))
-      return refuse(
-          archiveError(zipPath, QStringLiteral("refused: the entry escapes the target folder"), info.name));
-    if (rel.endsWith(QLatin1Char('/'))) {
-      QDir().mkpath(dest);
-      continue;
-    }
-    QDir().mkpath(QFileInfo(dest).path());
+    if (!wanted.contains(info.name)) continue;
+    const QString dest = stagingRoot + QLatin1Char('/') + info.name;
     QuaZipFile in(&zip);
     if (!in.open(QIODevice::ReadOnly))
       return refuse(archiveError(zipPath, QStringLiteral("cannot read the entry"), info.name));
     QFile out(dest);
-    if (!out.open(QIODevice::WriteOnly))
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
       return refuse(Error("cannot write: " + out.errorString().toStdString(), dest.toStdString()));
-    const qint64 allowed = qMin(qint64(info.uncompressedSize), limits.maxEntryBytes);
+    const qint64 entryLimit = qMin(qint64(info.uncompressedSize), limits.maxEntryBytes);
     qint64 written = 0;
     QByteArray buffer;
     while (!(buffer = in.read(kChunk)).isEmpty()) {
       written += buffer.size();
-      if (written > allowed)  // more than it declared, or than the limit: a zip bomb
+      inflated += buffer.size();
+      if (written > entryLimit)  // more than it declared, or than the limit: a zip bomb
         return refuse(archiveError(
-            zipPath, QStringLiteral("refused: the entry inflates beyond %1 bytes").arg(allowed), info.name));
+            zipPath, QStringLiteral("refused: the entry inflates beyond %1 bytes").arg(entryLimit),
+            info.name));
+      if (inflated > budget.bytes)
+        return refuse(archiveError(
+            zipPath, QStringLiteral("refused: the entry inflates beyond %1").arg(budget.why), info.name));
       if (out.write(buffer) != buffer.size())
         return refuse(
             Error("cannot write (disk full?): " + out.errorString().toStdString(), dest.toStdString()));
     }
     in.close();
-    if (in.getZipError() != 0)
+    if (in.getZipError() != 0 || written != qint64(info.uncompressedSize))
       return refuse(archiveError(zipPath, QStringLiteral("refused: the entry is corrupt (CRC or data error)"),
                                  info.name));
-    files << rel;
+    if (!out.flush())
+      return refuse(Error("cannot write: " + out.errorString().toStdString(), dest.toStdString()));
+    out.close();
+    if (out.error() != QFileDevice::NoError)
+      return refuse(Error("cannot write: " + out.errorString().toStdString(), dest.toStdString()));
   }
   Result<QByteArray> sha = sha256Of(stagingRoot + QLatin1Char('/') + databaseEntry());
   if (!sha) return refuse(sha.error());
@@ -251,16 +326,18 @@ Result<QString> ProjectArchive::extract(const QString& zipPath, const QString& t
     return refuse(archiveError(zipPath,
                                QStringLiteral("refused: the database's sha256 does not match the manifest"),
                                databaseEntry()));
-  for (const QString& rel : files) {
-    const QString dest = target.filePath(rel);
-    QDir().mkpath(QFileInfo(dest).path());
-    if (!QFile::rename(stagingRoot + QLatin1Char('/') + rel, dest)) {
-      for (const QString& done : files) QFile::remove(target.filePath(done));
+  QStringList moved;
+  for (const QString& name : wanted) {
+    const QString dest = target.filePath(name);
+    if (!QFile::rename(stagingRoot + QLatin1Char('/') + name, dest)) {
+      for (const QString& done : moved) QFile::remove(done);
       return refuse(
-          archiveError(zipPath, QStringLiteral("cannot move the extracted file to %1").arg(dest), rel));
+          archiveError(zipPath, QStringLiteral("cannot move the extracted file to %1").arg(dest), name));
     }
+    moved << dest;
   }
   staging.remove();
+  if (manifestOut) *manifestOut = manifest.value();
   return target.filePath(databaseEntry());
 }
 

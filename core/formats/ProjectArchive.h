@@ -3,10 +3,14 @@
 // "project_name", "quarry_version", "created", "database_file", "database_sha256", ...extras}.
 //
 // Extraction trusts nothing in the zip: entries that would land outside the target folder
-// ("../x", "/etc/x", "C:x", backslash tricks), symbolic links, too many entries, entries larger
-// than the limits (declared sizes, and the bytes actually inflated, so a zip bomb that lies about
-// its size stops too), corrupt data and a database whose sha256 differs from the manifest are
-// refused with an Error naming the entry; nothing is then left in the target folder.
+// ("../x", "/etc/x", "C:x", backslash tricks), symbolic links, two entries of one name, too many
+// entries, entries larger than the limits, corrupt data (CRC), a manifest naming another database and a
+// database whose sha256 differs from the manifest are refused with an Error naming the entry; nothing
+// is then left in the target folder. Only the manifest and the database it names are ever extracted.
+//
+// The size limits are proportionate to the archive: what may be inflated is bounded by a compression
+// ratio to the archive's size on disk (plus a small allowance), by the free space at the target and by
+// fixed ceilings, and holds for the bytes actually produced while inflating, whatever the headers say.
 
 #include <QJsonObject>
 #include <QString>
@@ -16,9 +20,15 @@
 namespace quarry {
 
 struct ArchiveLimits {
-  qint64 maxEntryBytes = qint64(16) << 30;  // largest uncompressed entry accepted
-  qint64 maxTotalBytes = qint64(32) << 30;  // all entries together, uncompressed
+  qint64 maxEntryBytes = qint64(16) << 30;  // ceiling on one entry, uncompressed
+  qint64 maxTotalBytes = qint64(32) << 30;  // ceiling on all entries together, uncompressed
   int maxEntries = 64;                      // entries in the archive, folders included
+  // A project database deflates to a fraction of its size, but not to a hundredth: more than this many
+  // bytes inflated per byte of archive (on disk) is a zip bomb.
+  qint64 maxRatio = 100;
+  qint64 ratioAllowance = qint64(16) << 20;  // inflated bytes any archive may have beyond the ratio
+                                             // (tiny projects are mostly empty pages and deflate best)
+  qint64 keepFree = qint64(64) << 20;        // bytes extraction leaves free on the target's disk
 };
 
 class ProjectArchive {
@@ -32,9 +42,10 @@ class ProjectArchive {
   // failure (a full disk) leaves no partial archive and any older archive untouched.
   static Status write(const QString& databaseFile, const QJsonObject& manifestExtras, const QString& zipPath);
   // Extracts into `targetFolder` (created when missing) after the checks above; returns the path
-  // of the extracted database. Refuses to overwrite files already in `targetFolder`.
+  // of the extracted database and, when `manifest` is given, the manifest it was checked against.
+  // Refuses to overwrite files already in `targetFolder`.
   static Result<QString> extract(const QString& zipPath, const QString& targetFolder,
-                                 const ArchiveLimits& limits = {});
+                                 const ArchiveLimits& limits = {}, QJsonObject* manifest = nullptr);
   // The manifest alone, for showing what an archive holds before extracting.
   static Result<QJsonObject> readManifest(const QString& zipPath);
 };

@@ -3,11 +3,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include "corpus/TextOffsets.h"
 #include "formats/CorpusValidator.h"
 #include "formats/ImportProblems.h"
+#include "formats/TextFile.h"
 
 namespace quarry {
 namespace {
@@ -60,6 +60,7 @@ class Reader {
     Document d;
     d.name = b.pmid;
     d.sourceFile = m_file;
+    d.sourceLine = b.firstLine;
     d.text = b.title + QLatin1Char('\n') + b.abstract;
     const QString flat = b.title + QLatin1Char(' ') + b.abstract;  // what PubTator offsets count
     const TextOffsets offsets(flat);
@@ -94,6 +95,7 @@ class Reader {
       EntitySpan e;
       e.key = QStringLiteral("T%1").arg(ordinal);
       e.type = m.type;
+      e.sourceLine = m.line;
       e.fragments = {Fragment{start, end}};
       if (!m.rest.isEmpty()) e.attributes[kConcept] = m.rest.front();
       if (m.rest.size() > 1) e.attributes[kExtra] = QJsonArray::fromStringList(m.rest.mid(1));
@@ -115,6 +117,7 @@ class Reader {
       Relation rel;
       rel.key = QStringLiteral("R%1").arg(++relationNo);
       rel.type = r.columns[0];
+      rel.sourceLine = r.line;
       rel.head = head;
       rel.tail = tail;
       rel.attributes[kHeadConcept] = r.columns[1];
@@ -131,7 +134,9 @@ class Reader {
   Result<Corpus> read(const QByteArray& bytes, const ProgressCallback& progress) {
     Corpus corpus;
     Block b;
-    const QString all = QString::fromUtf8(bytes);
+    Result<QString> decoded = decodeUtf8(bytes, m_file, &m_problems);
+    if (!decoded) return decoded.error();
+    const QString& all = decoded.value();
     long lineNo = 0;
     qsizetype pos = 0;
     while (pos <= all.size()) {
@@ -297,12 +302,7 @@ Status PubTatorFormat::write(const Corpus& corpus, const QString& path, const Ex
     if (options.progress && !options.progress(++done, corpus.documents.size()))
       return writeError(path, QStringLiteral("export cancelled"));
   }
-  QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly))
-    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  f.write(out.toUtf8());
-  if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  return {};
+  return writeUtf8File(path, out);
 }
 
 }  // namespace quarry

@@ -1,15 +1,15 @@
 #include "formats/SquadFormat.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
+#include "corpus/JsonText.h"
 #include "corpus/TextOffsets.h"
 #include "formats/CorpusValidator.h"
 #include "formats/ImportProblems.h"
+#include "formats/TextFile.h"
 
 namespace quarry {
 namespace {
@@ -230,22 +230,16 @@ QString SquadFormat::description() const {
 
 Result<Corpus> SquadFormat::read(const QString& path, const ImportOptions& options,
                                  ImportReport& report) const {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly))
-    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
-  const QByteArray bytes = f.readAll();
-  QJsonParseError pe;
-  const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
-  if (pe.error != QJsonParseError::NoError) {
-    const long line = long(bytes.left(pe.offset).count('\n')) + 1;
-    return Error(
-        "invalid JSON: " + pe.errorString().toStdString() + " (byte " + std::to_string(pe.offset) + ")",
-        path.toStdString(), line);
-  }
-  if (!doc.isObject()) return Error("a SQuAD file is a JSON object with \"data\"", path.toStdString(), 1);
   ImportReport local = report;
+  ImportProblems problems(options, local);
+  Result<QString> text = readUtf8File(path, &problems);
+  if (!text) return text.error();
+  Result<QJsonDocument> doc =
+      parseJson(text->toUtf8(), path, 1, problems.repairing() ? &local.warnings : nullptr);
+  if (!doc) return doc.error();
+  if (!doc->isObject()) return Error("a SQuAD file is a JSON object with \"data\"", path.toStdString(), 1);
   Reader reader(path, options, local);
-  Result<Corpus> corpus = reader.read(doc.object(), options.progress);
+  Result<Corpus> corpus = reader.read(doc->object(), options.progress);
   if (!corpus) return corpus.error();
   if (Status s = validateCorpus(*corpus, options, local, path); !s) return s.error();
   report = local;
@@ -287,12 +281,8 @@ Status SquadFormat::write(const Corpus& corpus, const QString& path, const Expor
   flush();
   QJsonObject root{{QStringLiteral("data"), data}};
   root[QStringLiteral("version")] = version.isUndefined() ? QJsonValue(QStringLiteral("1.1")) : version;
-  QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly))
-    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  f.write(QJsonDocument(root).toJson(options.pretty ? QJsonDocument::Indented : QJsonDocument::Compact));
-  if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  return {};
+  return writeFileBytes(
+      path, QJsonDocument(root).toJson(options.pretty ? QJsonDocument::Indented : QJsonDocument::Compact));
 }
 
 }  // namespace quarry

@@ -1,65 +1,93 @@
 #include "formats/TextFile.h"
 
+#include "formats/ImportProblems.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace quarry {
+
+namespace {
+
+// The length (1 to 4) of the well-formed UTF-8 sequence at s[i], or minus the length of its maximal
+// ill-formed subpart (Unicode's "maximal subpart": overlong forms, surrogates and code points past
+// U+10FFFF are ill-formed; each subpart becomes one U+FFFD when repaired).
+int sequenceAt(const unsigned char* s, qsizetype n, qsizetype i) {
+  const unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  int need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return -1;
+  }
+  for (int k = 1; k <= need; ++k) {
+    if (i + k >= n) return -k;
+    const unsigned char b = s[i + k];
+    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return -k;
+  }
+  return need + 1;
+}
+
+}  // namespace
 
 qsizetype firstInvalidUtf8(const QByteArray& bytes) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.constData());
   const qsizetype n = bytes.size();
-  qsizetype i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int extra = 0;
-    unsigned int cp = 0;
-    unsigned int min = 0;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = c & 0x1F;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = c & 0x07;
-      min = 0x10000;
-    } else
-      return i;
-    if (i + extra >= n) return i;
-    for (int k = 1; k <= extra; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += extra + 1;
+  for (qsizetype i = 0; i < n;) {
+    const int len = sequenceAt(s, n, i);
+    if (len < 0) return i;
+    i += len;
   }
   return -1;
 }
 
-Result<QString> decodeUtf8(const QByteArray& bytes, const QString& path) {
-  const qsizetype bad = firstInvalidUtf8(bytes);
+Result<QString> decodeUtf8(const QByteArray& bytes, const QString& path, ImportProblems* problems) {
+  qsizetype bad = firstInvalidUtf8(bytes);
+  QByteArray repaired;
   if (bad >= 0) {
-    const long line = long(bytes.left(bad).count('\n')) + 1;
-    return lineError(path, line, QStringLiteral("invalid UTF-8 at byte offset %1").arg(bad));
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype n = bytes.size();
+    long line = long(bytes.left(bad).count('\n')) + 1;
+    qsizetype copied = 0;  // bytes before this are in `repaired`
+    for (qsizetype i = bad; i < n;) {
+      const int len = sequenceAt(s, n, i);
+      if (len > 0) {
+        if (s[i] == '\n') ++line;
+        i += len;
+        continue;
+      }
+      const QString what = QStringLiteral("invalid UTF-8 at byte offset %1").arg(i);
+      if (!problems) return lineError(path, line, what);
+      if (!problems->raise(path, line, what, QStringLiteral("replaced with U+FFFD")))
+        return problems->error();
+      repaired.append(bytes.constData() + copied, i - copied);
+      repaired.append("\xEF\xBF\xBD");
+      i -= len;  // len is minus the length of the ill-formed subpart
+      copied = i;
+    }
+    repaired.append(bytes.constData() + copied, n - copied);
   }
-  if (bytes.startsWith("\xEF\xBB\xBF")) return QString::fromUtf8(bytes.constData() + 3, bytes.size() - 3);
-  return QString::fromUtf8(bytes);
+  const QByteArray& good = bad >= 0 ? repaired : bytes;
+  if (good.startsWith("\xEF\xBB\xBF")) return QString::fromUtf8(good.constData() + 3, good.size() - 3);
+  return QString::fromUtf8(good);
 }
 
-Result<QString> readUtf8File(const QString& path) {
+Result<QString> readUtf8File(const QString& path, ImportProblems* problems) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))
     return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
-  return decodeUtf8(f.readAll(), path);
+  return decodeUtf8(f.readAll(), path, problems);
 }
 
 TextLines splitLines(const QString& text) {
@@ -76,18 +104,12 @@ TextLines splitLines(const QString& text) {
   return out;
 }
 
-Status writeUtf8File(const QString& path, const QString& text) { return writeFileBytes(path, text.toUtf8()); }
+Status writeUtf8File(const QString& path, const QString& text, OutputFile::Mode mode) {
+  return writeFileBytes(path, text.toUtf8(), mode);
+}
 
-Status writeFileBytes(const QString& path, const QByteArray& bytes) {
-  const QFileInfo info(path);
-  if (!QDir().mkpath(info.absolutePath()))
-    return Error("cannot create the folder", info.absolutePath().toStdString());
-  QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly))
-    return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  f.write(bytes);
-  if (!f.commit()) return Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
-  return {};
+Status writeFileBytes(const QString& path, const QByteArray& bytes, OutputFile::Mode mode) {
+  return OutputFile::write(path, bytes, mode);
 }
 
 Error lineError(const QString& path, long line, const QString& message, const QString& field) {

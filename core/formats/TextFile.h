@@ -7,6 +7,7 @@
 
 #include "common/Error.h"
 #include "formats/Format.h"
+#include "formats/OutputFile.h"
 
 namespace quarry {
 
@@ -17,20 +18,25 @@ struct TextLines {
   bool crlf = false;          // at least one line ended with "\r\n"
 };
 
-// Decodes UTF-8, dropping a leading byte order mark. Invalid UTF-8 is an error naming `path`, the line
-// and the byte offset of the first bad byte.
-Result<QString> decodeUtf8(const QByteArray& bytes, const QString& path);
+class ImportProblems;
+
+// Decodes UTF-8, dropping a leading byte order mark. Invalid UTF-8 is a problem naming `path`, the line
+// and the byte offset of the bad bytes: without `problems`, or when they reject, the first one is the
+// Error; when they repair, each ill-formed sequence becomes one U+FFFD and is listed as a repair.
+Result<QString> decodeUtf8(const QByteArray& bytes, const QString& path, ImportProblems* problems = nullptr);
 // Reads and decodes a whole file (see decodeUtf8).
-Result<QString> readUtf8File(const QString& path);
+Result<QString> readUtf8File(const QString& path, ImportProblems* problems = nullptr);
 // Byte offset of the first byte that is not valid UTF-8 (overlong forms and surrogates included), -1 if none.
 qsizetype firstInvalidUtf8(const QByteArray& bytes);
 
 TextLines splitLines(const QString& text);
 
-// Writes `text` as UTF-8 (no BOM) through QSaveFile, creating the folder; the file appears whole or not at
-// all.
-Status writeUtf8File(const QString& path, const QString& text);
-Status writeFileBytes(const QString& path, const QByteArray& bytes);
+// Writes `text` as UTF-8 (no BOM) through OutputFile, creating the folder: the file appears whole or not at
+// all, and a failed write (a full disk) is an Error naming the file.
+Status writeUtf8File(const QString& path, const QString& text,
+                     OutputFile::Mode mode = OutputFile::Mode::Beside);
+Status writeFileBytes(const QString& path, const QByteArray& bytes,
+                      OutputFile::Mode mode = OutputFile::Mode::Beside);
 
 // "file:line: message" as an Error.
 Error lineError(const QString& path, long line, const QString& message, const QString& field = {});

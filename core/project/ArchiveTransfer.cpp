@@ -6,9 +6,68 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include "formats/OutputFile.h"
 #include "formats/ProjectArchive.h"
 
 namespace quarry {
+namespace {
+
+const QString kCounts = QStringLiteral("counts");
+
+// What the manifest records of the database, so that a database damaged or altered behind a matching
+// sha256 (rows lost, a foreign key broken) is noticed when the archive is read.
+QJsonObject countsOf(const ProjectStats& s) {
+  return {{QStringLiteral("documents"), s.documents},
+          {QStringLiteral("entities"), s.entities},
+          {QStringLiteral("relations"), s.relations},
+          {QStringLiteral("answers"), s.answers},
+          {QStringLiteral("labels"), s.labels}};
+}
+
+Error refused(const QString& zipPath, const QString& what) {
+  return Error("refused: " + what.toStdString(), zipPath.toStdString(), 0,
+               ProjectArchive::databaseEntry().toStdString());
+}
+
+// The extracted database of `zipPath`, checked before anything reads it: SQLite's own checks first (a
+// damaged page, a broken reference), then, once open, the counts the manifest records (older archives
+// record none). `mode` ReadWrite brings an older schema up to date.
+Result<std::unique_ptr<ProjectStore>> openArchived(const QString& zipPath, const QString& database,
+                                                   const QJsonObject& manifest, OpenMode mode) {
+  if (Status s = ProjectStore::checkFile(database); !s)
+    return refused(zipPath, QString::fromStdString(s.error().message));
+  auto store = ProjectStore::open(database, mode);
+  if (!store) return refused(zipPath, QString::fromStdString(store.error().message));
+  if (!manifest.contains(kCounts)) return store;
+  Result<ProjectStats> stats = store.value()->stats();
+  if (!stats) return stats.error();
+  const QJsonObject recorded = manifest.value(kCounts).toObject();
+  const QJsonObject held = countsOf(*stats);
+  for (auto it = recorded.begin(); it != recorded.end(); ++it) {
+    if (!held.contains(it.key())) continue;  // a count a newer Quarry records
+    if (!it.value().isDouble() || it.value().toInteger(-1) != held.value(it.key()).toInteger())
+      return refused(zipPath, QStringLiteral("the manifest records %1 %2 but the database holds %3")
+                                  .arg(it.value().toVariant().toString(), it.key())
+                                  .arg(held.value(it.key()).toInteger()));
+  }
+  return store;
+}
+
+// Copies `from` to a new file `to` through OutputFile: complete or absent, a failed write reported.
+Status copyFile(const QString& from, const QString& to) {
+  QFile in(from);
+  if (!in.open(QIODevice::ReadOnly))
+    return Error("cannot open: " + in.errorString().toStdString(), from.toStdString());
+  OutputFile out(to);
+  if (Status s = out.open(); !s) return s;
+  for (QByteArray chunk; !(chunk = in.read(1 << 20)).isEmpty();)
+    if (Status s = out.write(chunk); !s) return s;
+  if (in.error() != QFileDevice::NoError)
+    return Error("cannot read: " + in.errorString().toStdString(), from.toStdString());
+  return out.commit();
+}
+
+}  // namespace
 
 Status exportProjectArchive(ProjectStore& store, const QString& zipPath) {
   QTemporaryDir temp;
@@ -19,6 +78,14 @@ Status exportProjectArchive(ProjectStore& store, const QString& zipPath) {
   if (!info) return info.error();
   QJsonObject extras;
   extras[QStringLiteral("project_name")] = info->name;
+  {
+    // Counted in the snapshot itself: the live project may change meanwhile.
+    auto copy = ProjectStore::open(snapshot, OpenMode::ReadOnly);
+    if (!copy) return copy.error();
+    Result<ProjectStats> stats = copy.value()->stats();
+    if (!stats) return stats.error();
+    extras[kCounts] = countsOf(*stats);
+  }
   return ProjectArchive::write(snapshot, extras, zipPath);
 }
 
@@ -27,28 +94,24 @@ Status restoreProjectArchive(const QString& zipPath, const QString& projectPath)
     return Error("refusing to overwrite an existing file", projectPath.toStdString());
   QTemporaryDir temp;
   if (!temp.isValid()) return Error("cannot create a temporary folder: " + temp.errorString().toStdString());
-  Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{});
+  QJsonObject manifest;
+  Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{}, &manifest);
   if (!db) return db.error();
-  // Open it once so that an archive from an older Quarry is migrated and checked before it is kept.
   {
-    auto opened = ProjectStore::open(db.value());
+    // Checked, and migrated when it comes from an older Quarry, before it is kept.
+    auto opened = openArchived(zipPath, db.value(), manifest, OpenMode::ReadWrite);
     if (!opened) return opened.error();
   }
-  const QString partial = projectPath + QStringLiteral(".part");
-  QFile::remove(partial);
-  if (!QFile::copy(db.value(), partial) || !QFile::rename(partial, projectPath)) {
-    QFile::remove(partial);
-    return Error("cannot write the project file", projectPath.toStdString());
-  }
-  return {};
+  return copyFile(db.value(), projectPath);
 }
 
 Result<Corpus> readProjectArchive(const QString& zipPath) {
   QTemporaryDir temp;
   if (!temp.isValid()) return Error("cannot create a temporary folder: " + temp.errorString().toStdString());
-  Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{});
+  QJsonObject manifest;
+  Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{}, &manifest);
   if (!db) return db.error();
-  auto store = ProjectStore::open(db.value(), OpenMode::ReadOnly);
+  auto store = openArchived(zipPath, db.value(), manifest, OpenMode::ReadOnly);
   if (!store) return store.error();
   return store.value()->loadCorpus(CorpusFilter{});
 }

@@ -289,7 +289,7 @@ Result<qint64> AnnotationEditor::setAnswer(qint64 documentId, const QaAnswer& an
           {documentId, *field, answer.questionId}, op);
       !s)
     return m_c.withFile(s.error());
-  const QVariant null(QMetaType(QMetaType::Int));
+  const QVariant null{QMetaType(QMetaType::Int)};
   if (Status s = sql::run(
           q,
           QStringLiteral("INSERT INTO qa_answers (document_id, field_id, question_id, no_answer, start_cp, "

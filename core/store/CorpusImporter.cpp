@@ -133,7 +133,7 @@ Result<ImportSummary> CorpusImporter::import(const Corpus& corpus, const QString
   ImportSummary summary;
   const int total = corpus.documents.size();
   const int step = std::max(1, total / 200);
-  const QVariant nullInt(QMetaType(QMetaType::Int));
+  const QVariant nullInt{QMetaType(QMetaType::Int)};  // braces: Clang reads parentheses as a declaration
   for (int i = 0; i < total; ++i) {
     if (progress && i % step == 0 && !progress(i, total)) return fail(QStringLiteral("cancelled"));
     const Document& d = corpus.documents[i];

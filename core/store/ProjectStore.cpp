@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include "common/Log.h"
 #include "store/AnnotationEditor.h"
@@ -57,6 +58,34 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, 
   Result<std::unique_ptr<ProjectStore>> store = made();
   if (!store) removeDatabaseFiles(path);  // nothing half-made stays behind
   return store;
+}
+
+Status ProjectStore::checkFile(const QString& path) {
+  const QString op = QStringLiteral("check project file");
+  Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, true, true);
+  if (!c) return c.error();
+  StoreConnection& conn = **c;
+  constexpr int kShown = 5;  // problems named in the message; the rest are counted
+  QStringList problems;
+  int more = 0;
+  for (const QString& statement : conn.dialect().integrityChecks()) {
+    QSqlQuery q = conn.query();
+    q.setForwardOnly(true);
+    if (Status s = sql::run(q, statement, {}, op); !s) return conn.withFile(s.error());
+    while (q.next()) {
+      QStringList columns;
+      for (int i = 0; i < q.record().count(); ++i) columns << q.value(i).toString();
+      if (columns == QStringList{QStringLiteral("ok")}) continue;
+      if (problems.size() < kShown)
+        problems << QStringLiteral("%1: %2").arg(statement, columns.join(QStringLiteral(" ")));
+      else
+        ++more;
+    }
+  }
+  if (problems.isEmpty()) return {};
+  QString message = QStringLiteral("the database is damaged: ") + problems.join(QStringLiteral("; "));
+  if (more > 0) message += QStringLiteral("; and %1 more").arg(more);
+  return conn.fail(op, message);
 }
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, OpenMode mode) {

@@ -22,6 +22,10 @@ class ProjectStore {
  public:
   // Makes a new project file at `path`; refuses to overwrite anything there.
   static Result<std::unique_ptr<ProjectStore>> create(const QString& path, const QString& projectName);
+  // Checks a project file that came from elsewhere (an archive) before anything reads or upgrades it:
+  // read-only, every page and constraint (integrity_check) and every reference (foreign_key_check). The
+  // Error names the file and the first problems found.
+  static Status checkFile(const QString& path);
   // Opens an existing project, bringing an older file up to the current schema version (ReadWrite).
   // ReadOnly (reviewers): every write returns an Error; an outdated file is refused, not upgraded.
   static Result<std::unique_ptr<ProjectStore>> open(const QString& path, OpenMode mode = OpenMode::ReadWrite);

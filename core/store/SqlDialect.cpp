@@ -56,6 +56,12 @@ class SqliteDialect final : public SqlDialect {
   }
 
   QString backupInto() const override { return QStringLiteral("VACUUM INTO ?"); }
+
+  QStringList integrityChecks() const override {
+    // integrity_check reads every page (b-trees, indexes, free list, NOT NULL and CHECK constraints);
+    // foreign_key_check lists each row whose parent is missing (table, rowid, parent, constraint).
+    return {QStringLiteral("PRAGMA integrity_check"), QStringLiteral("PRAGMA foreign_key_check")};
+  }
 };
 
 }  // namespace

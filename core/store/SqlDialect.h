@@ -51,6 +51,10 @@ class SqlDialect {
 
   // A statement that writes a consistent copy of the open database to one bound path value.
   virtual QString backupInto() const = 0;
+
+  // Statements that check a database for damage and broken references. Each returns no rows, or one row
+  // holding "ok", when all is well, and otherwise a row per problem.
+  virtual QStringList integrityChecks() const = 0;
 };
 
 }  // namespace quarry

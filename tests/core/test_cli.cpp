@@ -1,12 +1,13 @@
 // quarry-cli end to end, in-process: init, import, stats, export, archives, validate, and the errors.
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "CliTestSupport.h"
-
 
 namespace {
 
@@ -23,8 +24,10 @@ QJsonObject statsJson(const QString& project) {
 }
 
 const QByteArray kJsonl =
-    "{\"text\":\"Aspirin treats headache.\",\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":7,\"label\":\"DRUG\"},"
-    "{\"id\":\"T2\",\"start\":15,\"end\":23,\"label\":\"DISEASE\"}],\"relations\":[{\"head\":\"T1\",\"child\":\"T2\","
+    "{\"text\":\"Aspirin treats "
+    "headache.\",\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":7,\"label\":\"DRUG\"},"
+    "{\"id\":\"T2\",\"start\":15,\"end\":23,\"label\":\"DISEASE\"}],\"relations\":[{\"head\":\"T1\","
+    "\"child\":\"T2\","
     "\"label\":\"TREATS\"}],\"meta\":{\"name\":\"d1\",\"split\":\"train\"}}\n"
     "{\"text\":\"Zürich 😀 ibuprofen\",\"spans\":[{\"id\":\"T1\",\"start\":9,\"end\":18,\"label\":\"DRUG\"}],"
     "\"meta\":{\"name\":\"d2\",\"split\":\"dev\"}}\n";
@@ -40,7 +43,8 @@ class TestCli : public QObject {
     QVERIFY(r.out.contains(QLatin1String("import")));
     r = cli({QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
-    for (const char* c : {"init", "import", "export", "stats", "validate"}) QVERIFY2(r.out.contains(QLatin1String(c)), c);
+    for (const char* c : {"init", "import", "export", "stats", "validate"})
+      QVERIFY2(r.out.contains(QLatin1String(c)), c);
     r = cli({QStringLiteral("import"), QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QLatin1String("--policy")));
@@ -83,7 +87,10 @@ class TestCli : public QObject {
 
     // Only one split.
     const QString devOnly = dir.filePath(QStringLiteral("dev.jsonl"));
-    QCOMPARE(cli({QStringLiteral("export"), project, devOnly, QStringLiteral("--split"), QStringLiteral("dev")}).code, 0);
+    QCOMPARE(
+        cli({QStringLiteral("export"), project, devOnly, QStringLiteral("--split"), QStringLiteral("dev")})
+            .code,
+        0);
     QFile f(devOnly);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().count('\n'), 1);
@@ -102,22 +109,30 @@ class TestCli : public QObject {
 
     // An offset past the end: rejected by default, dropped with a warning under --policy repair.
     const QString offsets = dir.filePath(QStringLiteral("offsets.jsonl"));
-    writeFile(offsets, "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"}],\"meta\":{\"name\":\"o\"}}\n");
+    writeFile(offsets,
+              "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"}],\"meta\":{\"name\":"
+              "\"o\"}}\n");
     QCOMPARE(cli({QStringLiteral("import"), project, offsets}).code, 1);
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
-    CliRun repaired = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
+    CliRun repaired = cli(
+        {QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
     QVERIFY2(repaired.code == 0, qPrintable(repaired.err));
     QVERIFY(repaired.err.contains(QLatin1String("warning")));
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 1);
 
     // The same document names again: refused, nothing added.
-    CliRun twice = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
+    CliRun twice = cli(
+        {QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("repair")});
     QCOMPARE(twice.code, 1);
     QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 1);
 
     QCOMPARE(cli({QStringLiteral("import"), project, dir.filePath(QStringLiteral("missing.jsonl"))}).code, 1);
-    QCOMPARE(cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("maybe")}).code, 2);
-    CliRun unknown = cli({QStringLiteral("import"), project, offsets, QStringLiteral("--format"), QStringLiteral("docx")});
+    QCOMPARE(
+        cli({QStringLiteral("import"), project, offsets, QStringLiteral("--policy"), QStringLiteral("maybe")})
+            .code,
+        2);
+    CliRun unknown =
+        cli({QStringLiteral("import"), project, offsets, QStringLiteral("--format"), QStringLiteral("docx")});
     QCOMPARE(unknown.code, 1);
     QVERIFY(unknown.err.contains(QLatin1String("unknown format")));
   }
@@ -151,7 +166,9 @@ class TestCli : public QObject {
     QVERIFY2(ok.code == 0, qPrintable(ok.err + ok.out));
     QVERIFY(ok.out.contains(QLatin1String("2 documents")));
     const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
-    writeFile(bad, "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"},{\"start\":-1,\"end\":2,\"label\":\"X\"}],\"meta\":{\"name\":\"o\"}}\n");
+    writeFile(bad,
+              "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"},{\"start\":-1,\"end\":"
+              "2,\"label\":\"X\"}],\"meta\":{\"name\":\"o\"}}\n");
     CliRun r = cli({QStringLiteral("validate"), bad});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.out.contains(QLatin1String("2 problems")), qPrintable(r.out));
@@ -161,6 +178,84 @@ class TestCli : public QObject {
     QCOMPARE(cli({QStringLiteral("import"), project, good}).code, 0);
     CliRun checked = cli({QStringLiteral("validate"), project});
     QVERIFY2(checked.code == 0, qPrintable(checked.err + checked.out));
+  }
+
+  void invalidUtf8InBratAndPubTatorIsAProblem() {
+    QTemporaryDir dir;
+    const QString brat = dir.filePath(QStringLiteral("brat"));
+    QDir().mkpath(brat);
+    writeFile(brat + QStringLiteral("/doc.txt"), "caf\xE9 ABC\n");
+    writeFile(brat + QStringLiteral("/doc.ann"), "T1\tProtein 5 8\tABC\n");
+    const QString pubtator = dir.filePath(QStringLiteral("docs.pubtator"));
+    writeFile(pubtator, "1|t|caf\xE9 fever\n1|a|x\n1\t5\t10\tfever\tDisease\n\n");
+    for (const QString& input : {brat, pubtator}) {
+      const QStringList format{QStringLiteral("--format"),
+                               input == brat ? QStringLiteral("brat") : QStringLiteral("pubtator")};
+      CliRun checked = cli(QStringList{QStringLiteral("validate"), input} + format);
+      QCOMPARE(checked.code, 1);
+      QVERIFY2(checked.out.contains(QLatin1String(":1: invalid UTF-8 at byte offset ")) &&
+                   checked.out.contains(QLatin1String("(replaced with U+FFFD)")),
+               qPrintable(checked.out));
+      const QString project = dir.filePath(QFileInfo(input).baseName() + QStringLiteral(".quarry"));
+      QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+      CliRun rejected = cli(QStringList{QStringLiteral("import"), project, input} + format);
+      QCOMPARE(rejected.code, 1);
+      QVERIFY2(rejected.err.contains(QLatin1String(":1: invalid UTF-8 at byte offset ")),
+               qPrintable(rejected.err));
+      QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
+      CliRun repaired = cli(QStringList{QStringLiteral("import"), project, input, QStringLiteral("--policy"),
+                                        QStringLiteral("repair")} +
+                            format);
+      QVERIFY2(repaired.code == 0, qPrintable(repaired.err));
+      QVERIFY2(repaired.err.contains(QLatin1String("replaced with U+FFFD")), qPrintable(repaired.err));
+      QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 1);
+    }
+  }
+
+  void bratFromARelativeFolder() {
+    QTemporaryDir dir;
+    const QString brat = dir.filePath(QStringLiteral("brat/valid"));
+    QDir().mkpath(brat);
+    writeFile(brat + QStringLiteral("/doc.txt"), "Protein ABC.\n");
+    writeFile(brat + QStringLiteral("/doc.ann"), "T1\tProtein 8 11\tABC\n");
+    const QString cwd = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.path()));
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("p.quarry")}).code, 0);
+    const CliRun checked = cli({QStringLiteral("validate"), QStringLiteral("brat/valid")});
+    const CliRun imported =
+        cli({QStringLiteral("import"), QStringLiteral("p.quarry"), QStringLiteral("brat/valid")});
+    QDir::setCurrent(cwd);
+    QVERIFY2(checked.code == 0, qPrintable(checked.out + checked.err));
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    QVERIFY(imported.out.contains(QLatin1String("imported 1 documents, 1 entities")));
+  }
+
+  void repairImportIsAllOrNothingToo() {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.quarry"));
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    // A repairable problem on line 1 and one that cannot be repaired on line 3: nothing is imported.
+    const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+    writeFile(bad,
+              "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":50,\"label\":\"X\"}],\"meta\":{\"name\":"
+              "\"a\"}}\n"
+              "{\"text\":\"fine\",\"meta\":{\"name\":\"b\"}}\n"
+              "{\"text\": 7}\n");
+    CliRun r =
+        cli({QStringLiteral("import"), project, bad, QStringLiteral("--policy"), QStringLiteral("repair")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QLatin1String("bad.jsonl:3: text:")), qPrintable(r.err));
+    QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
+    // Duplicate names inside one file: refused under repair as well, naming both lines.
+    const QString twice = dir.filePath(QStringLiteral("twice.jsonl"));
+    writeFile(twice,
+              "{\"text\":\"a\",\"meta\":{\"name\":\"x\"}}\n{\"text\":\"b\",\"meta\":{\"name\":\"x\"}}\n");
+    r = cli({QStringLiteral("import"), project, twice, QStringLiteral("--policy"), QStringLiteral("repair")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(twice + QStringLiteral(":2: duplicate document name 'x' (first at ") + twice +
+                            QStringLiteral(":1)")),
+             qPrintable(r.err));
+    QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
   }
 };
 

@@ -1,4 +1,5 @@
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -8,6 +9,7 @@
 #include <quazip/quazipfile.h>
 #include <quazip/quazipnewinfo.h>
 
+#include "ZipTestSupport.h"
 #include "formats/ProjectArchive.h"
 #include "test_formats_util.h"
 
@@ -15,27 +17,8 @@ using namespace quarry;
 
 namespace {
 
-struct Entry {
-  QString name;
-  QByteArray data;
-  quint32 unixMode = 0100644;  // regular file; 0120777 = symbolic link
-};
-
-// Builds a zip the way an attacker would, with QuaZip itself.
-bool makeZip(const QString& path, const QVector<Entry>& entries) {
-  QuaZip zip(path);
-  if (!zip.open(QuaZip::mdCreate)) return false;
-  for (const Entry& e : entries) {
-    QuaZipFile f(&zip);
-    QuaZipNewInfo info(e.name);
-    info.externalAttr = e.unixMode << 16;
-    if (!f.open(QIODevice::WriteOnly, info)) return false;
-    f.write(e.data);
-    f.close();
-  }
-  zip.close();
-  return zip.getZipError() == 0;
-}
+using Entry = quarry::test::ZipEntry;
+using quarry::test::makeZip;
 
 // Copies the compressed bytes of `name` from `honest` into a new zip whose header claims `fakeSize`:
 // a zip bomb that lies about its size.
@@ -68,12 +51,11 @@ bool makeLyingZip(const QString& honest, const QString& path, const QString& nam
   return out.getZipError() == 0;
 }
 
-QByteArray manifestFor(const QByteArray& db) {
-  return QJsonDocument(QJsonObject{{QStringLiteral("format_version"), 1},
-                                   {QStringLiteral("database_sha256"),
-                                    QString::fromLatin1(
-                                        QCryptographicHash::hash(db, QCryptographicHash::Sha256).toHex())}})
-      .toJson();
+QByteArray manifestFor(const QByteArray& db, const QJsonObject& extra = {}) {
+  QJsonObject m = extra;
+  m.insert(QStringLiteral("format_version"), 1);
+  m.insert(QStringLiteral("database_sha256"), quarry::test::sha256Hex(db));
+  return QJsonDocument(m).toJson();
 }
 
 }  // namespace
@@ -146,13 +128,17 @@ class TestFormatsArchive : public QObject {
   }
 
   void writeFailureLeavesNothing() {
-    const QString zip = path(QStringLiteral("no-such-folder/demo.zip"));
+    const QString zip = path(QStringLiteral("file-in-the-way/demo.zip"));
+    quarry::test::writeText(path(QStringLiteral("file-in-the-way")), QStringLiteral("a file, not a folder"));
     QVERIFY(!ProjectArchive::write(path(QStringLiteral("demo.quarry")), {}, zip).ok());
     QVERIFY(!QFileInfo::exists(zip));
-    QVERIFY(!QFileInfo::exists(zip + QStringLiteral(".part")));
     QVERIFY(!ProjectArchive::write(path(QStringLiteral("missing.quarry")), {}, path(QStringLiteral("x.zip")))
                  .ok());
     QVERIFY(!QFileInfo::exists(path(QStringLiteral("x.zip"))));
+    QCOMPARE(
+        QDir(m_dir.path())
+            .entryList({QStringLiteral("*.zip*"), QStringLiteral(".*.zip*")}, QDir::Files | QDir::Hidden),
+        QDir(m_dir.path()).entryList({QStringLiteral("*.zip")}, QDir::Files));  // no temporary files
   }
 
   void refusesEscapingNames_data() {
@@ -196,14 +182,98 @@ class TestFormatsArchive : public QObject {
 
   void stopsAZipBombThatLies() {
     const QString honest = path(QStringLiteral("honest.zip"));
-    QVERIFY(makeZip(honest, {{QStringLiteral("bomb.bin"), QByteArray(64 * 1024 * 1024, '\0')}}));
+    const QByteArray zeros(64 * 1024 * 1024, '\0');
+    QVERIFY(makeZip(honest, {{ProjectArchive::databaseEntry(), zeros}}));
     QVERIFY(QFileInfo(honest).size() < 200 * 1024);
     const QString zip = path(QStringLiteral("bomb.zip"));
-    QVERIFY(makeLyingZip(
-        honest, zip, QStringLiteral("bomb.bin"), 100,
-        {{ProjectArchive::manifestEntry(), manifestFor(m_db)}, {ProjectArchive::databaseEntry(), m_db}}));
+    QVERIFY(makeLyingZip(honest, zip, ProjectArchive::databaseEntry(), 100,
+                         {{ProjectArchive::manifestEntry(), manifestFor(zeros)}}));
     // minizip stops at the declared size and then fails the CRC; the byte counter is the second guard.
-    expectRefused(zip, QStringLiteral("bomb.bin"), QStringLiteral("refused"));
+    expectRefused(zip, ProjectArchive::databaseEntry(), QStringLiteral("refused"));
+  }
+
+  void refusesADisproportionateDatabase() {
+    // The bomb, scaled down: an honest header, 64 MiB of zeros in a zip of about 64 KiB. Refused
+    // from the header, before a byte is inflated: more than 100 times the archive's size.
+    const QByteArray zeros(64 * 1024 * 1024, '\0');
+    const QString zip = path(QStringLiteral("ratio.zip"));
+    QVERIFY(makeZip(zip, {{ProjectArchive::manifestEntry(), manifestFor(zeros)},
+                          {ProjectArchive::databaseEntry(), zeros}}));
+    QVERIFY(QFileInfo(zip).size() < 1024 * 1024);
+    expectRefused(zip, ProjectArchive::databaseEntry(), QStringLiteral("100 times its size"));
+    // The allowance lets a small project through whatever it deflates to.
+    ArchiveLimits generous;
+    generous.ratioAllowance = qint64(128) << 20;
+    QVERIFY(ProjectArchive::extract(zip, path(QStringLiteral("ratio-ok")), generous).ok());
+  }
+
+  void refusesWhatTheDiskCannotHold() {
+    const QString zip = path(QStringLiteral("disk.zip"));
+    QVERIFY(makeZip(zip, {{ProjectArchive::databaseEntry(), m_db},
+                          {ProjectArchive::manifestEntry(), manifestFor(m_db)}}));
+    ArchiveLimits limits;
+    limits.keepFree = qint64(1) << 60;  // more than any disk has free
+    expectRefused(zip, ProjectArchive::databaseEntry(), QStringLiteral("free"), limits);
+  }
+
+  void extractsOnlyWhatTheManifestNames() {
+    const QString honest = path(QStringLiteral("honest-extra.zip"));
+    QVERIFY(makeZip(honest, {{QStringLiteral("bomb.bin"), QByteArray(64 * 1024 * 1024, '\0')}}));
+    const QString zip = path(QStringLiteral("extra.zip"));
+    QVERIFY(makeLyingZip(honest, zip, QStringLiteral("bomb.bin"), 100,
+                         {{ProjectArchive::manifestEntry(), manifestFor(m_db)},
+                          {ProjectArchive::databaseEntry(), m_db},
+                          {QStringLiteral("notes/readme.txt"), "not part of a project"}}));
+    const QString target = path(QStringLiteral("extra-out"));
+    QJsonObject manifest;
+    Result<QString> db = ProjectArchive::extract(zip, target, {}, &manifest);
+    QVERIFY2(db.ok(), db.ok() ? "" : db.error().toString().c_str());
+    QCOMPARE(manifest.value(QStringLiteral("format_version")).toInt(), 1);
+    QStringList found;
+    QDirIterator it(target, QDir::Files | QDir::Hidden | QDir::AllDirs | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) found << QDir(target).relativeFilePath(it.next());
+    found.sort();
+    QCOMPARE(found, (QStringList{ProjectArchive::manifestEntry(), ProjectArchive::databaseEntry()}));
+  }
+
+  void refusesManifestTricks() {
+    const QString twice = path(QStringLiteral("twice.zip"));
+    QVERIFY(makeZip(twice, {{ProjectArchive::manifestEntry(), manifestFor(m_db)},
+                            {ProjectArchive::databaseEntry(), m_db},
+                            {ProjectArchive::databaseEntry(), "a second database"}}));
+    expectRefused(twice, ProjectArchive::databaseEntry(), QStringLiteral("two entries"));
+    const QString other = path(QStringLiteral("other.zip"));
+    QVERIFY(makeZip(
+        other, {{ProjectArchive::manifestEntry(),
+                 manifestFor(m_db, {{QStringLiteral("database_file"), QStringLiteral("../other.quarry")}})},
+                {ProjectArchive::databaseEntry(), m_db}}));
+    expectRefused(other, QStringLiteral("manifest.json: database_file"),
+                  QStringLiteral("names the database"));
+    const QString surrogate = path(QStringLiteral("surrogate.zip"));
+    QByteArray manifest = manifestFor(m_db);
+    manifest.replace("{", "{\"project_name\": \"ab\\ud83dcd\",");
+    QVERIFY(makeZip(surrogate,
+                    {{ProjectArchive::manifestEntry(), manifest}, {ProjectArchive::databaseEntry(), m_db}}));
+    expectRefused(surrogate, ProjectArchive::manifestEntry(), QStringLiteral("lone surrogate"));
+  }
+
+  void refusesCorruptData() {
+    const QString good = path(QStringLiteral("crc-good.zip"));
+    QVERIFY(makeZip(good, {{ProjectArchive::manifestEntry(), manifestFor(m_db)},
+                           {ProjectArchive::databaseEntry(), m_db}}));
+    QFile f(good);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    const qsizetype at = bytes.size() / 2;  // inside the database's compressed data
+    bytes[at] = char(bytes[at] ^ 0x55);
+    const QString zip = path(QStringLiteral("crc.zip"));
+    QFile out(zip);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    expectRefused(zip, ProjectArchive::databaseEntry(), QStringLiteral("corrupt"));
   }
 
   void refusesShaMismatch() {

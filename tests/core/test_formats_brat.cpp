@@ -224,6 +224,74 @@ class TestFormatsBrat : public QObject {
     QVERIFY(QString::fromStdString(c.error().file).endsWith(QStringLiteral("lonely.ann")));
   }
 
+  void invalidUtf8IsRejectedOrRepaired() {
+    const QString f = makeTiny(QStringLiteral("latin1"));
+    QFile::remove(f + QStringLiteral("/annotation.conf"));  // its warnings are not what this test counts
+    quarry::test::writeText(f + QStringLiteral("/doc.ann"), QStringLiteral("T1\tProtein 0 3\tABC\n"));
+    QFile txt(f + QStringLiteral("/doc.txt"));
+    QVERIFY(txt.open(QIODevice::WriteOnly));
+    txt.write("ABC\ncaf\xE9 au lait\n");  // Latin-1, not UTF-8
+    txt.close();
+    ImportReport report;
+    Result<Corpus> c = BratFormat().read(f, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(QString::fromStdString(c.error().toString()),
+             f + QStringLiteral("/doc.txt:2: invalid UTF-8 at byte offset 7"));
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    ImportReport repaired;
+    c = BratFormat().read(f, repair, repaired);
+    QVERIFY(c.ok());
+    QCOMPARE(c->documents[0].text, QStringLiteral("ABC\ncaf\uFFFD au lait\n"));
+    QCOMPARE(
+        repaired.warnings,
+        QStringList{f + QStringLiteral("/doc.txt:2: invalid UTF-8 at byte offset 7 (replaced with U+FFFD)")});
+    // In the .ann file too.
+    QFile ann(f + QStringLiteral("/doc.ann"));
+    QVERIFY(ann.open(QIODevice::WriteOnly));
+    ann.write("T1\tProtein 0 3\tABC\n#1\tAnnotatorNotes T1\tna\xEFve\n");
+    ann.close();
+    c = BratFormat().read(f, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(QString::fromStdString(c.error().file), f + QStringLiteral("/doc.txt"));
+    repaired.warnings.clear();
+    c = BratFormat().read(f, repair, repaired);
+    QVERIFY(c.ok());
+    QCOMPARE(repaired.warnings.size(), 2);
+    QVERIFY2(repaired.warnings[1].startsWith(f + QStringLiteral("/doc.ann:2: invalid UTF-8")),
+             qPrintable(repaired.warnings[1]));
+  }
+
+  void relativeFolderOtherThanDot() {
+    const QString f = makeTiny(QStringLiteral("rel/valid"));
+    const QString cwd = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_dir.path()));
+    ImportReport report;
+    Result<Corpus> c = BratFormat().read(QStringLiteral("rel/valid"), {}, report);
+    QDir::setCurrent(cwd);
+    QVERIFY2(c.ok(), c.ok() ? "" : c.error().toString().c_str());
+    QCOMPARE(c->documents.size(), 2);
+    QCOMPARE(c->documents[0].name, QStringLiteral("doc"));
+    QCOMPARE(c->documents[0].sourceFile, QStringLiteral("rel/valid/doc.txt"));
+    QCOMPARE(c->documents[1].name, QStringLiteral("sub/nested"));
+  }
+
+  void typeOutsideTheSchemaNamesTheAnnLine() {
+    const QString f = makeTiny(QStringLiteral("outside"));
+    ImportOptions strict;
+    strict.allowNewTypes = false;
+    strict.schema.entityTypes << EntityType{};
+    strict.schema.entityTypes.back().name = QStringLiteral("Protein");
+    QFile::remove(f + QStringLiteral("/annotation.conf"));  // the schema is the project's alone
+    ImportReport report;
+    Result<Corpus> c = BratFormat().read(f, strict, report);
+    QVERIFY(!c.ok());
+    // T2 (Entity) on line 3 of doc.ann is the first annotation outside {Protein}.
+    QCOMPARE(QString::fromStdString(c.error().toString()),
+             f + QStringLiteral(
+                     "/doc.ann:3: document 'doc': entity T2 has type 'Entity', which is not in the schema"));
+  }
+
   void configRoundTrip() {
     QStringList warnings;
     const Schema s = BratConfig::parse(kConf, QStringLiteral("annotation.conf"), &warnings);

@@ -1,6 +1,7 @@
 // JSONL (spaCy / Prodigy shape) on tiny hand-made files, the schema sidecar and the demo project.
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -124,7 +125,7 @@ class TestFormatsJsonl : public QObject {
     schema.entityTypes << drug;
     const QString path = file(QStringLiteral("side/docs.jsonl"),
                               R"({"text":"Aspirin","spans":[{"start":0,"end":7,"label":"DRUG"}]})");
-    QVERIFY(writeSchemaFile(schema, path + QStringLiteral(".schema.json")).ok());
+    file(QStringLiteral("side/docs.jsonl.schema.json"), QJsonDocument(schemaToJson(schema)).toJson());
     ImportReport report;
     ImportOptions strict;
     strict.allowNewTypes = false;
@@ -157,6 +158,76 @@ class TestFormatsJsonl : public QObject {
     QCOMPARE(back->documents.size(), 1);
     QCOMPARE(back->documents[0].text, QStringLiteral("b"));
     QCOMPARE(back->documents[0].name, QStringLiteral("splits-2"));
+  }
+
+  void loneSurrogateEscapesFollowPolicy() {
+    // A high surrogate escape followed by text, one at the end, a low one alone; a proper pair and an
+    // escaped backslash (the six characters \ud83d, no escape) stay as they are.
+    const QString path = file(QStringLiteral("surrogates.jsonl"),
+                              "{\"text\":\"ab\\ud83dcd\",\"meta\":{\"name\":\"a\"}}\n"
+                              "{\"text\":\"end\\ud83d\",\"meta\":{\"name\":\"b\"}}\n"
+                              "{\"text\":\"x\\udc63y\",\"meta\":{\"name\":\"c\"}}\n"
+                              "{\"text\":\"ok \\ud83d\\udc63 \\\\ud83d\",\"meta\":{\"name\":\"d\"}}\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY(!c.ok());
+    QVERIFY2(errorText(c.error()).startsWith(path + QStringLiteral(":1: lone surrogate escape \\ud83d")),
+             qPrintable(errorText(c.error())));
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    ImportReport repaired;
+    c = m_format.read(path, repair, repaired);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QCOMPARE(c->documents[0].text, QStringLiteral("ab\uFFFDcd"));
+    QCOMPARE(c->documents[1].text, QStringLiteral("end\uFFFD"));
+    QCOMPARE(c->documents[2].text, QStringLiteral("x\uFFFDy"));
+    QCOMPARE(c->documents[3].text, QStringLiteral("ok \U0001F463 \\ud83d"));
+    QCOMPARE(repaired.warnings.size(), 3);
+    for (int i = 0; i < 3; ++i)
+      QVERIFY2(
+          repaired.warnings[i].startsWith(path + QStringLiteral(":%1: lone surrogate escape").arg(i + 1)) &&
+              repaired.warnings[i].endsWith(QLatin1String("(replaced with U+FFFD)")),
+          qPrintable(repaired.warnings[i]));
+  }
+
+  void loneSurrogateInTheSchemaSidecar() {
+    const QString path = file(QStringLiteral("sidecar-surrogate/docs.jsonl"), "{\"text\":\"a\"}\n");
+    file(QStringLiteral("sidecar-surrogate/docs.jsonl.schema.json"),
+         "{\n\"entity_types\": [{\"name\": \"DRUG\",\n \"guideline\": {\"definition\": \"A \\udc00 "
+         "drug\"}}]}\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(QString::fromStdString(c.error().file), path + QStringLiteral(".schema.json"));
+    QCOMPARE(c.error().line, 3L);
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    c = m_format.read(path, repair, report);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QCOMPARE(c->schema.entityType(QStringLiteral("DRUG"))->guideline.definition,
+             QStringLiteral("A \uFFFD drug"));
+    QVERIFY(report.warnings.join(QLatin1Char('\n'))
+                .contains(path + QStringLiteral(".schema.json:3: lone surrogate")));
+  }
+
+  void validatorProblemsNameTheLine() {
+    const QString dup = file(QStringLiteral("dup.jsonl"),
+                             "{\"text\":\"a\",\"meta\":{\"name\":\"x\"}}\n{\"text\":\"b\"}\n"
+                             "{\"text\":\"c\",\"meta\":{\"name\":\"x\"}}\n");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(dup, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(errorText(c.error()), dup + QStringLiteral(":3: duplicate document name 'x' (first at ") + dup +
+                                       QStringLiteral(":1)"));
+    const QString outside = file(QStringLiteral("outside.jsonl"),
+                                 "{\"text\":\"a\"}\n{\"text\":\"Aspirin\",\"spans\":[{\"start\":0,\"end\":7,"
+                                 "\"label\":\"DRUG\"}],\"meta\":{\"name\":\"y\"}}\n");
+    ImportOptions strict;
+    strict.allowNewTypes = false;
+    c = m_format.read(outside, strict, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(errorText(c.error()), outside + QStringLiteral(":2: document 'y': entity T1 has type 'DRUG', "
+                                                            "which is not in the schema"));
   }
 
   void demoProject() {

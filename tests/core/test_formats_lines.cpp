@@ -86,6 +86,9 @@ class TestFormatsLines : public QObject {
     QVERIFY2(errorText(c.error()).contains(text + QStringLiteral(" has 3 lines but ") + tags +
                                            QStringLiteral(" has 2")),
              qPrintable(errorText(c.error())));
+    // Named at the first line without a partner: line 3 of the longer file.
+    QCOMPARE(QString::fromStdString(c.error().file), text);
+    QCOMPARE(c.error().line, 3L);
     c = m_format.read(m_dir.filePath(QStringLiteral("nothing")), {}, report);
     QVERIFY(!c.ok());
   }

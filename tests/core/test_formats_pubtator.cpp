@@ -108,6 +108,27 @@ class TestFormatsPubTator : public QObject {
     QVERIFY(c->documents[1].entities.isEmpty());
   }
 
+  void invalidUtf8IsRejectedOrRepaired() {
+    QFile f(path("latin1.txt"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("7|t|Caf\xE9 fever.\n7|a|None.\n7\t5\t10\tfever\tDisease\tD1\n\n");
+    f.close();
+    ImportReport report;
+    Result<Corpus> c = PubTatorFormat().read(path("latin1.txt"), {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(QString::fromStdString(c.error().toString()),
+             path("latin1.txt") + QStringLiteral(":1: invalid UTF-8 at byte offset 7"));
+    ImportOptions options;
+    options.policy = ProblemPolicy::Repair;
+    c = PubTatorFormat().read(path("latin1.txt"), options, report);
+    QVERIFY2(c.ok(), c.ok() ? "" : c.error().toString().c_str());
+    QCOMPARE(c->documents[0].text, QStringLiteral("Caf\uFFFD fever.\nNone."));
+    QCOMPARE(c->documents[0].entities.size(), 1);  // offsets still count the one replacement character
+    QCOMPARE(report.warnings,
+             QStringList{path("latin1.txt") +
+                         QStringLiteral(":1: invalid UTF-8 at byte offset 7 (replaced with U+FFFD)")});
+  }
+
   void brokenLinesNameTheLine() {
     writeText(path("broken1.txt"), QStringLiteral("1|t|A b.\n1|a|C.\n1\tx\t3\tA b\tT\n"));
     ImportReport report;

@@ -102,6 +102,28 @@ class TestFormatsSquad : public QObject {
     QCOMPARE(QString::fromStdString(c.error().field), QStringLiteral("data[0].paragraphs[0].context"));
   }
 
+  void loneSurrogateEscapesFollowPolicy() {
+    writeText(path("surrogate.json"),
+              QStringLiteral("{\"data\": [{\"title\": \"x\", \"paragraphs\": [\n"
+                             "{\"context\": \"ab\\ud83dcd\", \"qas\": [{\"id\": \"q\", \"question\": \"?\",\n"
+                             "\"answers\": [{\"text\": \"cd\", \"answer_start\": 3}]}]}]}]}\n"));
+    ImportReport report;
+    Result<Corpus> c = SquadFormat().read(path("surrogate.json"), {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(QString::fromStdString(c.error().file), path("surrogate.json"));
+    QCOMPARE(c.error().line, 2L);
+    QVERIFY(QString::fromStdString(c.error().message)
+                .startsWith(QStringLiteral("lone surrogate escape \\ud83d")));
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    c = SquadFormat().read(path("surrogate.json"), repair, report);
+    QVERIFY(c.ok());
+    QCOMPARE(c->documents[0].text, QStringLiteral("ab\uFFFDcd"));
+    QCOMPARE(c->documents[0].answers[0].start, 3);  // the character kept its place: offsets still hold
+    QCOMPARE(report.warnings.size(), 1);
+    QVERIFY(report.warnings[0].startsWith(path("surrogate.json") + QStringLiteral(":2: lone surrogate")));
+  }
+
   void realCorpora_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("paragraphs");

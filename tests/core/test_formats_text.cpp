@@ -77,6 +77,30 @@ class TestFormatsText : public QObject {
     QVERIFY(!c.ok());
   }
 
+  void invalidUtf8IsRepairedAndListedUnderRepair() {
+    // Each maximal ill-formed subpart becomes one U+FFFD: a cut-short euro sign is one, the three
+    // bytes of an encoded surrogate are three, a lone continuation byte is one.
+    const QString path =
+        writeFile(m_dir.filePath(QStringLiteral("repair/a.txt")), "euro \xE2\x82!\nsur\xED\xA0\x80\nend\x80");
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, repair, report);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QCOMPARE(c->documents[0].text, QStringLiteral("euro \uFFFD!\nsur\uFFFD\uFFFD\uFFFD\nend\uFFFD"));
+    QCOMPARE(report.warnings.size(), 5);
+    QCOMPARE(report.warnings[0],
+             path + QStringLiteral(":1: invalid UTF-8 at byte offset 5 (replaced with U+FFFD)"));
+    QVERIFY2(report.warnings[1].startsWith(path + QStringLiteral(":2: invalid UTF-8 at byte offset 12 ")),
+             qPrintable(report.warnings[1]));
+    QVERIFY2(report.warnings[4].startsWith(path + QStringLiteral(":3: invalid UTF-8 at byte offset 19 ")),
+             qPrintable(report.warnings[4]));
+    // Rejected by default, naming the first.
+    c = m_format.read(path, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(errorText(c.error()), path + QStringLiteral(":1: invalid UTF-8 at byte offset 5"));
+  }
+
   void refusesUnsafeNames() {
     Corpus c;
     Document d;

@@ -1,0 +1,10 @@
+// Fuzzes the conll reader: the input is one file, read under both problem policies.
+#include "formats/ConllFormat.h"
+#include "fuzz/FuzzFiles.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace quarry;
+  const QString path = fuzz::writeInput(QStringLiteral("docs.conll"), fuzz::bytesOf(data, size));
+  fuzz::readBothWays(ConllFormat(), path);
+  return 0;
+}
