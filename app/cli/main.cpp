@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include "cli/CliApplication.h"
+#include "common/SignalRouting.h"
 #include "project/AppLogging.h"
 
 int main(int argc, char* argv[]) {
@@ -15,6 +16,9 @@ int main(int argc, char* argv[]) {
   // recovers from, instead of killing the process with a half-written file behind.
   std::signal(SIGXFSZ, SIG_IGN);
 #endif
+  // Before any thread exists: asynchronous signals go to one thread of their own, never onto a thread
+  // inside a GEMM (common/SignalRouting.h). Ctrl+C cancels a training run and ends any other command.
+  quarry::SignalRouting::install();
   QCoreApplication app(argc, argv);
   QCoreApplication::setOrganizationName(QStringLiteral("Quarry"));
   QCoreApplication::setApplicationName(QStringLiteral("quarry"));

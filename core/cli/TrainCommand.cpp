@@ -1,10 +1,7 @@
 #include "cli/TrainCommand.h"
 
 #include <atomic>
-#include <csignal>
 #include <memory>
-
-#include <signal.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +10,7 @@
 #include "cli/NerCommandSupport.h"
 #include "cli/ProgressReporter.h"
 #include "common/ProcessMemory.h"
+#include "common/SignalRouting.h"
 #include "model/CpuThreads.h"
 #include "model/EngineFailure.h"
 #include "store/ProjectStore.h"
@@ -21,34 +19,10 @@
 namespace quarry::cli {
 namespace {
 
-// Ctrl+C (SIGINT) or SIGTERM asks the trainer to stop after the current step, keeping best/ and writing
-// last/ and run.json; the handler only sets a lock-free flag. SA_RESETHAND: a second Ctrl+C ends the
-// process at once, as users expect of a program that is slow to stop.
+// Ctrl+C (SIGINT), SIGTERM or SIGHUP asks the trainer to stop after the current step, keeping best/
+// and writing last/ and run.json; a second one ends the process at once (see common/SignalRouting.h:
+// signals are taken by a thread of their own, never on a thread inside a GEMM).
 std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-extern "C" void onInterrupt(int) { g_interrupted.store(true); }
-
-class InterruptHandlers {
- public:
-  InterruptHandlers() {
-    struct sigaction action {};
-    action.sa_handler = onInterrupt;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND | SA_RESTART;
-    sigaction(SIGINT, &action, &m_int);
-    sigaction(SIGTERM, &action, &m_term);
-  }
-  ~InterruptHandlers() {
-    sigaction(SIGINT, &m_int, nullptr);
-    sigaction(SIGTERM, &m_term, nullptr);
-  }
-  InterruptHandlers(const InterruptHandlers&) = delete;
-  InterruptHandlers& operator=(const InterruptHandlers&) = delete;
-
- private:
-  struct sigaction m_int {};
-  struct sigaction m_term {};
-};
 
 QJsonObject toQJson(const nlohmann::json& j) {
   return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
@@ -151,6 +125,10 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   threads.intraOpThreads = config.threads;
   model::configureCpuThreads(threads);
 
+  // From here an interrupt cancels (before the run is recorded, so that a recorded run always ends).
+  g_interrupted = false;
+  auto interrupts = std::make_unique<SignalRouting::Scope>([](int) { g_interrupted.store(true); });
+
   // A project run is recorded in the project's model-run table.
   std::unique_ptr<ProjectStore> store;
   ModelRun run;
@@ -186,8 +164,6 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = parser.isSet(QStringLiteral("resume"));
 
-  g_interrupted = false;
-  auto handlers = std::make_unique<InterruptHandlers>();
   ProgressReporter reporter(io.err, QStringLiteral("train"), io.interactive);
   auto callback = [&](const train::TrainProgress& p) {
     QString detail =
@@ -209,7 +185,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
                                            });
       !s)
     result = s.error();
-  handlers.reset();
+  interrupts.reset();
   reporter.finish();
 
   if (store) {

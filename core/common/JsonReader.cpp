@@ -231,9 +231,11 @@ Result<std::int64_t> JsonFields::integer(const char* key, std::int64_t fallback,
   if (!v) return fallback;
   auto range = [&] { return "[" + std::to_string(min) + ", " + std::to_string(max) + "]"; };
   if (v->is_number_unsigned()) {
-    if (v->get<std::uint64_t>() > static_cast<std::uint64_t>(max))
+    const std::uint64_t u = v->get<std::uint64_t>();
+    // max >= 0 here unless the range is empty of non-negative numbers; min > 0 bounds from below.
+    if (max < 0 || u > static_cast<std::uint64_t>(max) || (min > 0 && u < static_cast<std::uint64_t>(min)))
       return error(key, "expected an integer in " + range() + ", got " + jsonSummary(*v));
-    return static_cast<std::int64_t>(v->get<std::uint64_t>());
+    return static_cast<std::int64_t>(u);
   }
   if (!v->is_number_integer()) return error(key, "expected an integer, got " + jsonSummary(*v));
   const std::int64_t n = v->get<std::int64_t>();

@@ -9,26 +9,8 @@
 #include <QtTest>
 
 #include "CliTestSupport.h"
+#include "NerCorpusTestSupport.h"
 #include "store/ProjectStore.h"
-
-namespace {
-
-// "patients with <disease> were given <drug> ." sentences as CoNLL.
-QByteArray conll(int sentences, int seed) {
-  const QStringList drugs{QStringLiteral("aspirin"), QStringLiteral("metformin"), QStringLiteral("warfarin"),
-                          QStringLiteral("insulin")};
-  const QStringList diseases{QStringLiteral("asthma"), QStringLiteral("diabetes"), QStringLiteral("gout"),
-                             QStringLiteral("migraine")};
-  QByteArray out;
-  for (int i = 0; i < sentences; ++i) {
-    const int k = i * 7 + seed;
-    out += "patients\tO\nwith\tO\n" + diseases[k % 4].toUtf8() + "\tB-DISEASE\nwere\tO\ngiven\tO\n" +
-           drugs[(k / 4) % 4].toUtf8() + "\tB-DRUG\n.\tO\n\n";
-  }
-  return out;
-}
-
-}  // namespace
 
 class TestCliNer : public QObject {
   Q_OBJECT
@@ -36,15 +18,8 @@ class TestCliNer : public QObject {
   void trainEvaluatePredict() {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("p.quarry"));
-    QFile train(dir.filePath(QStringLiteral("train.tsv"))), dev(dir.filePath(QStringLiteral("devel.tsv")));
-    QVERIFY(train.open(QIODevice::WriteOnly) && dev.open(QIODevice::WriteOnly));
-    train.write(conll(80, 1));
-    dev.write(conll(20, 3));
-    train.close();
-    dev.close();
-    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-    QCOMPARE(cli({QStringLiteral("import"), project, train.fileName()}).code, 0);
-    QCOMPARE(cli({QStringLiteral("import"), project, dev.fileName()}).code, 0);
+    const QString made = makeSyntheticNerProject(dir.path(), project, 80, 20);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
 
     const QString out = dir.filePath(QStringLiteral("model"));
     // A small BiLSTM-CRF from scratch; the same options resume the run.
@@ -165,7 +140,7 @@ class TestCliNer : public QObject {
     state.close();
     CliRun resumed = cli(trainArgs + QStringList{QStringLiteral("--resume")});
     QCOMPARE(resumed.code, 1);
-    QVERIFY2(resumed.err.contains(QStringLiteral("already ended (finished")), qPrintable(resumed.err));
+    QVERIFY2(resumed.err.contains(QStringLiteral("this run already ended (")), qPrintable(resumed.err));
     QVERIFY(state.open(QIODevice::ReadOnly));
     QCOMPARE(state.readAll(), before);
   }

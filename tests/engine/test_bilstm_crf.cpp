@@ -27,20 +27,16 @@
 #include "model/TaggerBatch.h"
 #include "model/TaggerVocabulary.h"
 
+#include "EngineCheck.h"
+
 using namespace quarry;
 using namespace quarry::model;
 namespace fs = std::filesystem;
 
 namespace {
 
-int g_failures = 0;
-
-void check(bool ok, const std::string& what) {
-  if (!ok) {
-    ++g_failures;
-    std::printf("FAIL: %s\n", what.c_str());
-  }
-}
+using quarry::test::check;
+using quarry::test::g_failures;
 
 template <typename T>
 void equal(const T& actual, const T& expected, const std::string& what) {

@@ -16,18 +16,14 @@
 #include "model/Crf.h"
 #include "model/CrfAlgorithms.h"
 
+#include "EngineCheck.h"
+
 using namespace quarry::model;
 
 namespace {
 
-int g_failures = 0;
-
-void check(bool ok, const std::string& what) {
-  if (!ok) {
-    ++g_failures;
-    std::printf("FAIL: %s\n", what.c_str());
-  }
-}
+using quarry::test::check;
+using quarry::test::g_failures;
 
 void near(double actual, double expected, double tol, const std::string& what) {
   if (!(std::fabs(actual - expected) <= tol * (1.0 + std::fabs(expected)))) {
