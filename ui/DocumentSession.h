@@ -31,7 +31,7 @@ class DocumentSession : public QObject {
   // Shows document `documentId` under `schema`; clears the undo stack. False with `error` on failure
   // (the previous document stays closed).
   bool open(qint64 documentId, const Schema& schema, QString* error);
-  void close();
+  void close();  // also empties the view
   bool isOpen() const { return m_sink != nullptr; }
   qint64 documentId() const { return m_sink ? m_sink->documentId() : 0; }
   const Document& document() const;
@@ -46,6 +46,9 @@ class DocumentSession : public QObject {
   // Undoable edits that do not start in the view.
   void labelSelection(const QString& type);
   void setCategory(const QString& category, bool on);
+  // Labels every [start, end) of `ranges` (code points) as `type`, as one undoable step; ranges that
+  // already carry a span of that type are skipped. Returns how many spans were added.
+  int labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges);
   // Writes the document status (not undoable).
   bool setStatus(DocumentStatus status, QString* error);
 

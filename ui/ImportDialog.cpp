@@ -141,8 +141,13 @@ QWidget* ImportDialog::buildOptions() {
   policyColumn->addWidget(m_repair);
 
   auto* form = new QFormLayout(box);
-  form->addRow(tr("&Input:"), pathRow);
-  form->addRow(tr("Fo&rmat:"), formatRow);
+  // A row that is a layout gets no buddy from QFormLayout: without one the '&' would show.
+  auto* inputLabel = new QLabel(tr("&Input:"), box);
+  inputLabel->setBuddy(m_path);
+  auto* formatLabel = new QLabel(tr("Fo&rmat:"), box);
+  formatLabel->setBuddy(m_format);
+  form->addRow(inputLabel, pathRow);
+  form->addRow(formatLabel, formatRow);
   form->addRow(tr("&Tag scheme:"), m_tagScheme);
   form->addRow(tr("&Split:"), m_split);
   form->addRow(tr("CSV/TSV:"), csvRow);

@@ -4,6 +4,7 @@
 #include <QPixmap>
 
 #include "GuidelineText.h"
+#include "SchemaEdits.h"
 
 namespace quarry::ui {
 namespace {
@@ -33,11 +34,15 @@ LabelPalette::LabelPalette(QWidget* parent) : QListWidget(parent) {
 void LabelPalette::setSchema(const Schema& schema) {
   clear();
   for (const EntityType& t : schema.entityTypes) {
-    auto* item = new QListWidgetItem(swatch(t.colour), t.hotkey.isEmpty()
+    // A hotkey the document view reserves does nothing there: it is not offered, and the tooltip says so.
+    const QString reserved = reservedKeyProblem(t.hotkey);
+    auto* item = new QListWidgetItem(swatch(t.colour), t.hotkey.isEmpty() || !reserved.isEmpty()
                                                            ? t.name
                                                            : tr("%1   [%2]").arg(t.name, t.hotkey.toUpper()));
     item->setData(TypeNameRole, t.name);
-    item->setToolTip(guidelineTooltip(t.name, t.guideline));
+    QString tip = guidelineTooltip(t.name, t.guideline);
+    if (!reserved.isEmpty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(reserved.toHtmlEscaped());
+    item->setToolTip(tip);
     addItem(item);
   }
   auto addInfo = [this](const QString& text, const QString& tooltip) {

@@ -1,7 +1,8 @@
 #pragma once
-// The workbench's main window: the document list (filters, progress), the annotation view, the
-// selected item's details with its guideline, the label palette, the document categories and a status
-// bar with counts. Every edit goes through an undoable command straight into the project store.
+// The workbench's main window: the document list (filters, progress), the annotation view with its
+// find bar, the selected item's details with its guideline, the label palette, the document categories,
+// a status bar with counts and a Help menu with the keyboard sheet. Every edit goes through an undoable
+// command straight into the project store.
 //
 // Docks and geometry are kept in QSettings, and so is the last document of each project.
 
@@ -19,6 +20,7 @@ namespace quarry::ui {
 
 class AnnotationView;
 class CategoryPanel;
+class DocumentFindBar;
 class DocumentListPanel;
 class DocumentSession;
 class ItemDetailsPanel;
@@ -65,6 +67,7 @@ class MainWindow : public QMainWindow {
   ItemDetailsPanel* detailsPanel() const { return m_details; }
   LabelPalette* labelPalette() const { return m_palette; }
   CategoryPanel* categoryPanel() const { return m_categories; }
+  DocumentFindBar* findBar() const { return m_findBar; }
   QUndoStack* undoStack() const { return m_undo; }
   QString countsText() const;
 
@@ -93,6 +96,9 @@ class MainWindow : public QMainWindow {
   void markDoneAndNext();
   void toggleCategory(const QString& category, bool on);
   void labelFromPalette(const QString& type);
+  void showKeyboardSheet();  // F1, ? in the document
+  void goTo();               // Ctrl+G
+  void labelAllMatches(const QString& type, const QVector<QPair<int, int>>& matches);
   void saveLayout();
   QString lastDocumentKey() const;
 
@@ -108,6 +114,7 @@ class MainWindow : public QMainWindow {
   ItemDetailsPanel* m_details = nullptr;
   LabelPalette* m_palette = nullptr;
   CategoryPanel* m_categories = nullptr;
+  DocumentFindBar* m_findBar = nullptr;
   QLabel* m_counts = nullptr;
   QLabel* m_mode = nullptr;
   QAction* m_newProject = nullptr;
