@@ -4,107 +4,107 @@
 <context>
     <name>AnnotationKeys</name>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="88"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="90"/>
         <source>Caret a word left (a character with word snapping off); with Shift: extend the selection</source>
         <translation>Einfügemarke ein Wort nach links (ein Zeichen ohne Wortfang); mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="90"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="92"/>
         <source>Caret a word right (a character with word snapping off); with Shift: extend the selection</source>
         <translation>Einfügemarke ein Wort nach rechts (ein Zeichen ohne Wortfang); mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="92"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="94"/>
         <source>Caret a line up; with Shift: extend the selection</source>
         <translation>Eine Zeile nach oben; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="94"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="96"/>
         <source>Caret a line down; with Shift: extend the selection</source>
         <translation>Eine Zeile nach unten; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="96"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="98"/>
         <source>Start of the line; with Shift: extend the selection</source>
         <translation>Zeilenanfang; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="98"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="100"/>
         <source>End of the line; with Shift: extend the selection</source>
         <translation>Zeilenende; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="100"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="102"/>
         <source>Start of the document; with Shift: extend the selection</source>
         <translation>Dokumentanfang; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="102"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="104"/>
         <source>End of the document; with Shift: extend the selection</source>
         <translation>Dokumentende; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="104"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="106"/>
         <source>A screen up; with Shift: extend the selection</source>
         <translation>Eine Bildschirmseite nach oben; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="106"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="108"/>
         <source>A screen down; with Shift: extend the selection</source>
         <translation>Eine Bildschirmseite nach unten; mit Umschalt: Auswahl erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="108"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="110"/>
         <source>Next span (or the relation&apos;s tail while drawing a relation)</source>
         <translation>Nächste Spanne (beim Zeichnen einer Relation: deren Ziel)</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="110"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="112"/>
         <source>Previous span</source>
         <translation>Vorige Spanne</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="112"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="114"/>
         <source>Remove the current relation, else the current span</source>
         <translation>Aktuelle Relation entfernen, sonst die aktuelle Spanne</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="114"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="116"/>
         <source>Cancel the relation being drawn, else clear the selection and the current span</source>
         <translation>Begonnene Relation abbrechen, sonst Auswahl und aktuelle Spanne aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="116"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="118"/>
         <source>Confirm the relation being drawn</source>
         <translation>Begonnene Relation bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="118"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="120"/>
         <source>Mark the document done and open the next one</source>
         <translation>Dokument als fertig markieren und das nächste öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="120"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="122"/>
         <source>Start a relation at the current span</source>
         <translation>Relation an der aktuellen Spanne beginnen</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="122"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="124"/>
         <source>Answer a QA field with the selection</source>
         <translation>Ein QA-Feld mit der Auswahl beantworten</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="124"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="126"/>
         <source>Next document</source>
         <translation>Nächstes Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="126"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="128"/>
         <source>Previous document</source>
         <translation>Voriges Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="128"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="130"/>
         <source>Show the keyboard shortcuts</source>
         <translation>Tastenkürzel anzeigen</translation>
     </message>
@@ -112,42 +112,42 @@
 <context>
     <name>AnnotationTooltips</name>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="11"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="12"/>
         <source>Example:</source>
         <translation>Beispiel:</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="13"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="14"/>
         <source>Edge cases:</source>
         <translation>Grenzfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="17"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="18"/>
         <source>No guideline yet.</source>
         <translation>Noch keine Richtlinie.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="26"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="27"/>
         <source>This type is not in the schema.</source>
         <translation>Dieser Typ ist nicht im Schema.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="29"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="30"/>
         <source>Does not match the model&apos;s tokens:</source>
         <translation>Passt nicht zu den Tokens des Modells:</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="38"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="39"/>
         <source>This relation type is not in the schema.</source>
         <translation>Dieser Relationstyp ist nicht im Schema.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="44"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="46"/>
         <source>This field is not in the schema.</source>
         <translation>Dieses Feld ist nicht im Schema.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="47"/>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="50"/>
         <source>Question:</source>
         <translation>Frage:</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../ui/BackgroundTask.cpp" line="24"/>
+        <location filename="../ui/BackgroundTask.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -192,6 +192,34 @@
     </message>
 </context>
 <context>
+    <name>ProjectLock</name>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="28"/>
+        <source>another window of this program</source>
+        <translation>ein anderes Fenster dieses Programms</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="30"/>
+        <source>%1, process %2</source>
+        <translation>%1, Prozess %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="31"/>
+        <source>%1, process %2 on %3</source>
+        <translation>%1, Prozess %2 auf %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="37"/>
+        <source>cannot create the lock file %1 (no write access)</source>
+        <translation>die Sperrdatei %1 kann nicht angelegt werden (kein Schreibrecht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="40"/>
+        <source>cannot create the lock file %1</source>
+        <translation>die Sperrdatei %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>SchemaEdits</name>
     <message>
         <location filename="../ui/SchemaEdits.cpp" line="99"/>
@@ -219,7 +247,7 @@
         <translation>Die Taste %1 ist in der Dokumentansicht belegt (%2); wählen Sie eine andere Taste.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="264"/>
+        <location filename="../ui/SchemaEdits.cpp" line="265"/>
         <source>the key %1 already belongs to %2.</source>
         <translation>die Taste %1 gehört schon zu %2.</translation>
     </message>
@@ -287,131 +315,269 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::AnnotationListModel</name>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="35"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="43"/>
+        <source>(no answer)</source>
+        <translation>(keine Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="104"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="106"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="108"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="110"/>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="112"/>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="114"/>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="116"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="125"/>
+        <source>span</source>
+        <translation>Spanne</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="127"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="129"/>
+        <source>answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="139"/>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="141"/>
+        <source>accepted suggestion</source>
+        <translation>übernommener Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="143"/>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::AnnotationView</name>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="38"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="50"/>
         <source>Document annotation view</source>
         <translation>Annotationsansicht des Dokuments</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="39"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="51"/>
         <source>Select text and press a type&apos;s hotkey to label it; Tab moves between spans.</source>
         <translation>Text markieren und das Tastenkürzel eines Typs drücken; Tab springt zwischen Spannen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="415"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="448"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="419"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="452"/>
         <source>No document</source>
         <translation>Kein Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="535"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="592"/>
         <source>This document is read-only.</source>
         <translation>Dieses Dokument ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="544"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="601"/>
         <source>This document has no spans yet.</source>
         <translation>Dieses Dokument hat noch keine Spannen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="54"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="62"/>
         <source>Selection snaps to words.</source>
         <translation>Auswahl rastet an Wörtern ein.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="46"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="58"/>
         <source>Snap Selection to &amp;Words</source>
         <translation>Auswahl an &amp;Wörtern ausrichten</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="54"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="62"/>
         <source>Selection is character-precise.</source>
         <translation>Auswahl ist zeichengenau.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="57"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="64"/>
         <source>Show &amp;Type Names on Spans</source>
         <translation>&amp;Typnamen an Spannen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="602"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="662"/>
         <source>Nothing to delete: pick a span with Tab or a click first.</source>
         <translation>Nichts zu löschen: zuerst mit Tab oder einem Klick eine Spanne wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="607"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="667"/>
         <source>Relation cancelled.</source>
         <translation>Relation abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="703"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="766"/>
         <source>Select some text first, then press %1 to label it %2.</source>
         <translation>Zuerst Text markieren, dann %1 drücken, um ihn als %2 zu annotieren.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="725"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="788"/>
         <source>Pick the head span first (Tab or a click), then press R.</source>
         <translation>Zuerst die Kopfspanne wählen (Tab oder Klick), dann R drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="729"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="792"/>
         <source>The schema has no relation types.</source>
         <translation>Das Schema hat keine Relationstypen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="734"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="798"/>
         <source>Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.</source>
         <translation>Relation von %1: Schwanz mit Tab oder Klick wählen, Enter bestätigt, Escape bricht ab.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="751"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="815"/>
         <source>Pick a tail span other than the head (Tab or a click), or Escape to cancel.</source>
         <translation>Eine andere Spanne als den Kopf wählen (Tab oder Klick), oder Escape zum Abbrechen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="763"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="827"/>
         <source>No relation type in the schema allows a %1 head with a %2 tail (%3 → %4).</source>
         <translation>Kein Relationstyp im Schema erlaubt einen Kopf %1 mit einem Schwanz %2 (%3 → %4).</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="768"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="832"/>
         <source>Relation %1: %2 → %3.</source>
         <translation>Relation %1: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="774"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="838"/>
         <source>Pick the relation type for %1 → %2.</source>
         <translation>Wählen Sie den Relationstyp für %1 → %2.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="776"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="840"/>
         <source>Relation type</source>
         <translation>Relationstyp</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="792"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="856"/>
         <source>The schema has no QA fields.</source>
         <translation>Das Schema hat keine Frage-Felder.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="796"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="860"/>
         <source>Select the answer text first, then press Q.</source>
         <translation>Zuerst den Antworttext markieren, dann Q drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="801"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="865"/>
         <source>Answer field</source>
         <translation>Antwortfeld</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="805"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="868"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AnnotationsPanel</name>
+    <message>
+        <location filename="../ui/AnnotationsPanel.cpp" line="43"/>
+        <source>Click or arrows: show in the text · Enter: go to the text · Delete: remove (Ctrl+Z undoes)</source>
+        <translation>Klick oder Pfeiltasten: im Text zeigen · Eingabe: zum Text · Entf: entfernen (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AnnotationsPanel.cpp" line="91"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n Spanne</numerusform>
+            <numerusform>%n Spannen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AnnotationsPanel.cpp" line="92"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AnnotationsPanel.cpp" line="93"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationsPanel.cpp" line="126"/>
+        <source>This window is read-only: nothing can be removed.</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Es kann nichts entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AnnotatorDialog</name>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="22"/>
+        <source>Who Is Annotating?</source>
+        <translation>Wer annotiert?</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="23"/>
+        <source>Every annotation you make records this name, so reviewers and the agreement figures can tell annotators apart.</source>
+        <translation>Jede Annotation, die Sie anlegen, trägt diesen Namen, damit Prüfer und die Übereinstimmungswerte die Annotatoren unterscheiden können.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="30"/>
+        <source>Use this name only in %1</source>
+        <translation>Diesen Namen nur in %1 verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="37"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
     </message>
 </context>
 <context>
@@ -422,32 +588,32 @@
         <translation>%1   [Alt+%2]</translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="68"/>
+        <location filename="../ui/CategoryPanel.cpp" line="71"/>
         <source>Toggle Category %1</source>
         <translation>Kategorie %1 umschalten</translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="68"/>
+        <location filename="../ui/CategoryPanel.cpp" line="71"/>
         <source>Set Category %1</source>
         <translation>Kategorie %1 setzen</translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="78"/>
+        <location filename="../ui/CategoryPanel.cpp" line="83"/>
         <source>No category   [Alt+0]</source>
         <translation>Keine Kategorie   [Alt+0]</translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="84"/>
+        <location filename="../ui/CategoryPanel.cpp" line="89"/>
         <source>Clear the Category</source>
         <translation>Kategorie entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="101"/>
+        <location filename="../ui/CategoryPanel.cpp" line="106"/>
         <source>The document already has the category %1 (Alt+0: no category).</source>
         <translation>Das Dokument hat schon die Kategorie %1 (Alt+0: keine Kategorie).</translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="110"/>
+        <location filename="../ui/CategoryPanel.cpp" line="115"/>
         <source>The document has no category.</source>
         <translation>Das Dokument hat keine Kategorie.</translation>
     </message>
@@ -458,6 +624,19 @@
         <location filename="../ui/annotation/AnnotationCommands.cpp" line="50"/>
         <source>Relabel %1 as %2</source>
         <translation>%1 als %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ClearAnswerCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="118"/>
+        <source>Clear answer %1</source>
+        <translation>Antwort %1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="130"/>
+        <source>The answer to %1 was not recorded before it was cleared.</source>
+        <translation>Die Antwort auf %1 war nicht gespeichert, bevor sie entfernt wurde.</translation>
     </message>
 </context>
 <context>
@@ -473,8 +652,8 @@
         <translation>&amp;Suchen:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentFindBar.cpp" line="29"/>
-        <location filename="../ui/DocumentFindBar.cpp" line="123"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="30"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="127"/>
         <source>%1 of %n match(es)</source>
         <translation>
             <numerusform>%1 von %n Treffer</numerusform>
@@ -482,52 +661,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="32"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="33"/>
         <source>Previous match (Shift+Return, Shift+F3)</source>
         <translation>Vorheriger Treffer (Umschalt+Eingabe, Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="35"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="36"/>
         <source>Next match (Return, F3)</source>
         <translation>Nächster Treffer (Eingabe, F3)</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="36"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="37"/>
         <source>Match &amp;case</source>
         <translation>&amp;Groß-/Kleinschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="37"/>
-        <source>&amp;Whole words</source>
-        <translation>Ganze &amp;Wörter</translation>
+        <location filename="../ui/DocumentFindBar.cpp" line="38"/>
+        <source>Whole w&amp;ords</source>
+        <translation>Ganze W&amp;örter</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="41"/>
-        <source>&amp;Label All as</source>
-        <translation>&amp;Alle annotieren als</translation>
+        <location filename="../ui/DocumentFindBar.cpp" line="42"/>
+        <source>Label &amp;All as</source>
+        <translation>Alle anno&amp;tieren als</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="43"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="44"/>
         <source>Label every match with the type beside it (one step to undo)</source>
         <translation>Jeden Treffer mit dem Typ daneben annotieren (in einem Schritt rückgängig zu machen)</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="46"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="47"/>
         <source>Close the find bar (Escape)</source>
         <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="122"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="125"/>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="145"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="149"/>
         <source>Label All Matches</source>
         <translation>Alle Treffer annotieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentFindBar.cpp" line="146"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="150"/>
         <source>Label %n match(es) of “%1” as %2? One undo (Ctrl+Z) removes them all.</source>
         <translation>
             <numerusform>%n Treffer von „%1“ als %2 annotieren? Ein Rückgängig (Strg+Z) entfernt ihn wieder.</numerusform>
@@ -648,62 +827,62 @@
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="44"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="45"/>
         <source>Search names and text</source>
         <translation>Namen und Text durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="57"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="61"/>
         <source>&amp;Split:</source>
         <translation>&amp;Aufteilung:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="58"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="62"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="59"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
         <source>&amp;Annotator:</source>
         <translation>A&amp;nnotator:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="60"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
         <source>&amp;Has:</source>
         <translation>&amp;Enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="61"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="92"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="96"/>
         <source>Anyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="95"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="99"/>
         <source>Any annotation</source>
         <translation>Beliebige Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="97"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="101"/>
         <source>span %1</source>
         <translation>Spanne %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="99"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="103"/>
         <source>relation %1</source>
         <translation>Relation %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="101"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="105"/>
         <source>answer %1</source>
         <translation>Antwort %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="103"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="107"/>
         <source>category %1</source>
         <translation>Kategorie %1</translation>
     </message>
@@ -711,12 +890,12 @@
 <context>
     <name>quarry::ui::DocumentSession</name>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="94"/>
+        <location filename="../ui/DocumentSession.cpp" line="97"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentSession.cpp" line="171"/>
+        <location filename="../ui/DocumentSession.cpp" line="178"/>
         <source>Label %n match(es) as %1</source>
         <translation>
             <numerusform>%n Treffer als %1 annotieren</numerusform>
@@ -724,9 +903,174 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="238"/>
+        <location filename="../ui/DocumentSession.cpp" line="264"/>
         <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
         <translation>Nicht an Wortgrenzen: Beim Training lernt das Modell stattdessen die nächsten ganzen Wörter.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::DocumentTextPreview</name>
+    <message>
+        <location filename="../ui/DocumentTextPreview.cpp" line="17"/>
+        <source>Pick a document above to see its text as it will be stored.</source>
+        <translation>Wählen Sie oben ein Dokument, um seinen Text so zu sehen, wie er gespeichert wird.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DocumentTextPreview.cpp" line="54"/>
+        <source>… %n more character(s) not shown</source>
+        <translation>
+            <numerusform>… %n weiteres Zeichen nicht angezeigt</numerusform>
+            <numerusform>… %n weitere Zeichen nicht angezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="43"/>
+        <source>archive — the whole project as a Quarry project archive (.zip)</source>
+        <translation>archive — das ganze Projekt als Quarry-Projektarchiv (.zip)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <source>Dev</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="54"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <source>As imported (else IOB2)</source>
+        <translation>Wie importiert (sonst IOB2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <source>Indent the JSON</source>
+        <translation>JSON einrücken</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>&amp;Write to:</source>
+        <translation>&amp;Schreiben nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <source>&amp;Documents:</source>
+        <translation>Dok&amp;umente:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <source>&amp;Tag scheme:</source>
+        <translation>&amp;Tag-Schema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <source>Choose a format and where to write it, then press Export.</source>
+        <translation>Wählen Sie ein Format und das Ziel, dann drücken Sie Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="78"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="138"/>
+        <source>Folder to export into</source>
+        <translation>Ordner für den Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="141"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <source>%1 files (*.%2);;All files (*)</source>
+        <translation>%1-Dateien (*.%2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="151"/>
+        <source>Say where to write the export.</source>
+        <translation>Geben Sie an, wohin der Export geschrieben wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="156"/>
+        <source>Replace File?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="157"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="167"/>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="185"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="192"/>
+        <source>Nothing was exported: %1</source>
+        <translation>Nichts wurde exportiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="200"/>
+        <source>Wrote the project archive %1 (%n document(s)).</source>
+        <translation>
+            <numerusform>Projektarchiv %1 geschrieben (%n Dokument).</numerusform>
+            <numerusform>Projektarchiv %1 geschrieben (%n Dokumente).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="202"/>
+        <source>Exported %n document(s) as %1 to %2.</source>
+        <translation>
+            <numerusform>%n Dokument als %1 nach %2 exportiert.</numerusform>
+            <numerusform>%n Dokumente als %1 nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="210"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -737,12 +1081,12 @@
         <translation>Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/GoToDialog.cpp" line="29"/>
+        <location filename="../ui/GoToDialog.cpp" line="30"/>
         <source>&amp;Offset (0 to %1):</source>
         <translation>&amp;Position (0 bis %1):</translation>
     </message>
     <message>
-        <location filename="../ui/GoToDialog.cpp" line="30"/>
+        <location filename="../ui/GoToDialog.cpp" line="31"/>
         <source>&amp;Paragraph (1 to %1):</source>
         <translation>&amp;Absatz (1 bis %1):</translation>
     </message>
@@ -818,287 +1162,322 @@
 <context>
     <name>quarry::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="34"/>
+        <location filename="../ui/ImportDialog.cpp" line="36"/>
         <source>Entity type</source>
         <translation>Entitätstyp</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="35"/>
+        <location filename="../ui/ImportDialog.cpp" line="37"/>
         <source>Relation type</source>
         <translation>Relationstyp</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="36"/>
+        <location filename="../ui/ImportDialog.cpp" line="38"/>
         <source>QA field</source>
         <translation>QA-Feld</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="37"/>
+        <location filename="../ui/ImportDialog.cpp" line="39"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="44"/>
+        <location filename="../ui/ImportDialog.cpp" line="46"/>
         <source>Import into %1</source>
         <translation>Import in %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="47"/>
+        <location filename="../ui/ImportDialog.cpp" line="49"/>
         <source>Choose what to import, then press Preview.</source>
         <translation>Wählen Sie aus, was importiert werden soll, und drücken Sie dann „Vorschau“.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Relations</source>
         <translation>Relationen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52"/>
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Labels</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54"/>
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="56"/>
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="56"/>
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="56"/>
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="62"/>
+        <location filename="../ui/ImportDialog.cpp" line="64"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="63"/>
+        <location filename="../ui/ImportDialog.cpp" line="65"/>
         <source>&amp;Types</source>
         <translation>&amp;Typen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="64"/>
+        <location filename="../ui/ImportDialog.cpp" line="66"/>
         <source>&amp;Problems</source>
         <translation>&amp;Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="67"/>
+        <location filename="../ui/ImportDialog.cpp" line="69"/>
         <source>Pre&amp;view</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="68"/>
+        <location filename="../ui/ImportDialog.cpp" line="70"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="85"/>
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <location filename="../ui/ImportDialog.cpp" line="96"/>
         <source>Files (separated by ;) or a folder</source>
         <translation>Dateien (durch ; getrennt) oder ein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <location filename="../ui/ImportDialog.cpp" line="97"/>
         <source>&amp;Files…</source>
         <translation>Da&amp;teien…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="89"/>
+        <location filename="../ui/ImportDialog.cpp" line="98"/>
         <source>F&amp;older…</source>
         <translation>&amp;Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="96"/>
+        <location filename="../ui/ImportDialog.cpp" line="105"/>
         <source>Detect from the files</source>
         <translation>Aus den Dateien erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="100"/>
+        <location filename="../ui/ImportDialog.cpp" line="109"/>
         <source>archive — a Quarry project archive (.zip)</source>
         <translation>archive — ein Quarry-Projektarchiv (.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="107"/>
+        <location filename="../ui/ImportDialog.cpp" line="116"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="112"/>
+        <location filename="../ui/ImportDialog.cpp" line="121"/>
         <source>As in the input</source>
         <translation>Wie in der Eingabe</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="113"/>
+        <location filename="../ui/ImportDialog.cpp" line="122"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <location filename="../ui/ImportDialog.cpp" line="123"/>
         <source>Dev</source>
         <translation>Entwicklung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="115"/>
+        <location filename="../ui/ImportDialog.cpp" line="124"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="116"/>
+        <location filename="../ui/ImportDialog.cpp" line="125"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="124"/>
+        <location filename="../ui/ImportDialog.cpp" line="133"/>
         <source>text column</source>
         <translation>Textspalte</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <location filename="../ui/ImportDialog.cpp" line="135"/>
         <source>label column</source>
         <translation>Kategorienspalte</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="128"/>
+        <location filename="../ui/ImportDialog.cpp" line="137"/>
         <source>separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="130"/>
+        <location filename="../ui/ImportDialog.cpp" line="141"/>
+        <source>-DOCSTART- blocks if the file has them, else one per sentence</source>
+        <translation>-DOCSTART--Blöcke, wenn die Datei welche hat, sonst eines je Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <source>One document per sentence</source>
+        <translation>Ein Dokument je Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="143"/>
+        <source>One document per -DOCSTART- block</source>
+        <translation>Ein Dokument je -DOCSTART--Block</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <source>Sentences up to two or more blank lines</source>
+        <translation>Sätze bis zu zwei oder mehr Leerzeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <source>Sentences with the same id in a column</source>
+        <translation>Sätze mit derselben ID in einer Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <source>column </source>
+        <translation>Spalte </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="153"/>
         <source>Add types missing from the schema (otherwise they are problems)</source>
         <translation>Typen, die im Schema fehlen, hinzufügen (sonst gelten sie als Probleme)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="133"/>
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
         <source>&amp;Reject: stop at the first problem, import nothing</source>
         <translation>&amp;Ablehnen: beim ersten Problem abbrechen, nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="134"/>
+        <location filename="../ui/ImportDialog.cpp" line="157"/>
         <source>R&amp;epair: fix or drop what is wrong and list every change</source>
         <translation>&amp;Reparieren: Fehlerhaftes korrigieren oder verwerfen und jede Änderung auflisten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <location filename="../ui/ImportDialog.cpp" line="168"/>
         <source>&amp;Input:</source>
         <translation>&amp;Eingabe:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="147"/>
+        <location filename="../ui/ImportDialog.cpp" line="170"/>
         <source>Fo&amp;rmat:</source>
         <translation>Fo&amp;rmat:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="151"/>
+        <location filename="../ui/ImportDialog.cpp" line="174"/>
         <source>&amp;Tag scheme:</source>
         <translation>&amp;Tag-Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="152"/>
+        <location filename="../ui/ImportDialog.cpp" line="175"/>
+        <source>Doc&amp;uments:</source>
+        <translation>Dok&amp;umente:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="176"/>
         <source>&amp;Split:</source>
         <translation>A&amp;ufteilung:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="153"/>
+        <location filename="../ui/ImportDialog.cpp" line="177"/>
         <source>CSV/TSV:</source>
         <translation>CSV/TSV:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="155"/>
+        <location filename="../ui/ImportDialog.cpp" line="179"/>
         <source>Problems:</source>
         <translation>Probleme:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="207"/>
+        <location filename="../ui/ImportDialog.cpp" line="251"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="208"/>
+        <location filename="../ui/ImportDialog.cpp" line="252"/>
         <source>Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)</source>
         <translation>Annotierter Text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="214"/>
+        <location filename="../ui/ImportDialog.cpp" line="258"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="230"/>
+        <location filename="../ui/ImportDialog.cpp" line="274"/>
         <source>detected: %1</source>
         <translation>erkannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="230"/>
+        <location filename="../ui/ImportDialog.cpp" line="274"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="237"/>
+        <location filename="../ui/ImportDialog.cpp" line="284"/>
         <source>Press Preview to read the input; nothing is written before Import.</source>
         <translation>Drücken Sie „Vorschau“, um die Eingabe zu lesen; vor dem Import wird nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="246"/>
+        <location filename="../ui/ImportDialog.cpp" line="293"/>
         <source>Reading…</source>
         <translation>Lese…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="251"/>
+        <location filename="../ui/ImportDialog.cpp" line="298"/>
         <source>Preview cancelled.</source>
         <translation>Vorschau abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="271"/>
+        <location filename="../ui/ImportDialog.cpp" line="318"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -1106,22 +1485,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="280"/>
+        <location filename="../ui/ImportDialog.cpp" line="327"/>
         <source>in schema</source>
         <translation>im Schema</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="286"/>
+        <location filename="../ui/ImportDialog.cpp" line="333"/>
         <source>new: will be added</source>
         <translation>neu: wird hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="306"/>
+        <location filename="../ui/ImportDialog.cpp" line="353"/>
         <source>&amp;Problems (%1)</source>
         <translation>&amp;Probleme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="314"/>
+        <location filename="../ui/ImportDialog.cpp" line="365"/>
         <source>%n document(s) with %1 entities read as %2; %3 types new to the schema.</source>
         <translation>
             <numerusform>%n Dokument mit %1 Entitäten als %2 gelesen; %3 Typen sind neu im Schema.</numerusform>
@@ -1129,7 +1508,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="321"/>
+        <location filename="../ui/ImportDialog.cpp" line="372"/>
         <source>%n note(s) or repair(s): see Problems.</source>
         <translation>
             <numerusform>%n Hinweis oder Reparatur: siehe Probleme.</numerusform>
@@ -1137,7 +1516,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="325"/>
+        <location filename="../ui/ImportDialog.cpp" line="376"/>
         <source>Nothing can be imported yet: %n problem(s) stop it (in red under Problems). Fix the input, or choose Repair to fix or drop what can be fixed.</source>
         <translation>
             <numerusform>Noch kann nichts importiert werden: %n Problem verhindert es (rot unter Probleme). Korrigieren Sie die Eingabe oder wählen Sie „Reparieren“, um Behebbares zu korrigieren oder zu verwerfen.</numerusform>
@@ -1145,7 +1524,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="343"/>
+        <location filename="../ui/ImportDialog.cpp" line="396"/>
         <source>Importing %n document(s)…</source>
         <translation>
             <numerusform>Importiere %n Dokument…</numerusform>
@@ -1153,9 +1532,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="355"/>
+        <location filename="../ui/ImportDialog.cpp" line="408"/>
         <source>Nothing was imported: %1</source>
         <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="420"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="448"/>
+        <source>Imported %n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument importiert</numerusform>
+            <numerusform>%n Dokumente importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="449"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n Spanne</numerusform>
+            <numerusform>%n Spannen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="450"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="451"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="452"/>
+        <source>%n category label(s)</source>
+        <translation>
+            <numerusform>%n Kategorie</numerusform>
+            <numerusform>%n Kategorien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="476"/>
+        <source>The tokens are joined by single spaces (“APC2 , a”): this is the text the project stores and every export writes.</source>
+        <translation>Die Tokens werden durch einzelne Leerzeichen verbunden („APC2 , a“): Diesen Text speichert das Projekt, und so schreibt ihn jeder Export.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="478"/>
+        <source>The text as the project stores it and every export writes it.</source>
+        <translation>Der Text, wie das Projekt ihn speichert und jeder Export ihn schreibt.</translation>
     </message>
 </context>
 <context>
@@ -1274,42 +1708,42 @@
 <context>
     <name>quarry::ui::KeyboardSheet</name>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="66"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="67"/>
         <source>Anywhere in the window</source>
         <translation>Überall im Fenster</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="80"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="82"/>
         <source>Document view</source>
         <translation>Dokumentansicht</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="88"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="90"/>
         <source>Labels (with a selection: label it; on the current span: change its type)</source>
         <translation>Labels (mit Auswahl: annotieren; auf der aktuellen Spanne: Typ ändern)</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="97"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="99"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="100"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="102"/>
         <source>Type to filter</source>
         <translation>Zum Filtern tippen</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="102"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="104"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="107"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="109"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/KeyboardSheet.cpp" line="107"/>
+        <location filename="../ui/KeyboardSheet.cpp" line="109"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
@@ -1323,149 +1757,217 @@
     </message>
     <message>
         <location filename="../ui/LabelPalette.cpp" line="55"/>
-        <source>%1 (relation: R on a span)</source>
-        <translation>%1 (Relation: R auf einer Spanne)</translation>
+        <source>%1 (relation: R)</source>
+        <translation>%1 (Relation: R)</translation>
     </message>
     <message>
-        <location filename="../ui/LabelPalette.cpp" line="57"/>
-        <source>%1 (question: Q on a selection)</source>
-        <translation>%1 (Frage: Q auf einer Auswahl)</translation>
+        <location filename="../ui/LabelPalette.cpp" line="58"/>
+        <source>%1 (question: Q)</source>
+        <translation>%1 (Frage: Q)</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::LockConflictDialog</name>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="22"/>
+        <source>Project Already Open</source>
+        <translation>Projekt bereits geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="24"/>
+        <source>%1 is open for editing elsewhere.</source>
+        <translation>%1 ist anderswo zum Bearbeiten geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="25"/>
+        <source>%1 is open for editing elsewhere (%2).</source>
+        <translation>%1 ist anderswo zum Bearbeiten geöffnet (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="27"/>
+        <source>Two windows editing one project would overwrite each other&apos;s work. Open it read-only to look and review, or cancel and close the other window first.</source>
+        <translation>Zwei Fenster, die ein Projekt bearbeiten, würden gegenseitig ihre Arbeit überschreiben. Öffnen Sie es schreibgeschützt, um es anzusehen und zu prüfen, oder brechen Sie ab und schließen Sie zuerst das andere Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="29"/>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
 </context>
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="93"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>Go to the &amp;Annotations List</source>
+        <translation>Zur &amp;Annotationsliste</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <source>Go to the &amp;Questions</source>
+        <translation>Zu den &amp;Fragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <source>&amp;Close Project</source>
+        <translation>Projekt s&amp;chließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Import Documents…</source>
         <translation>Dokumente &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="151"/>
+        <source>Annotator &amp;Name…</source>
+        <translation>Annotator&amp;name…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Document</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
         <source>&amp;Next Document  (N)</source>
         <translation>&amp;Nächstes Dokument  (N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Previous Document  (P)</source>
         <translation>&amp;Vorheriges Dokument  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Mark &amp;Done and Next</source>
         <translation>Als &amp;fertig markieren und weiter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Find Documents</source>
         <translation>Dokumente &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>F&amp;ind in Document…</source>
         <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Find Ne&amp;xt Match</source>
         <translation>&amp;Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Find Previous &amp;Match</source>
         <translation>&amp;Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation>&amp;Gehe zu Position oder Absatz…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="151"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>Read-&amp;Only Mode</source>
         <translation>&amp;Schreibgeschützter Modus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <source>Edits are now recorded as %1.</source>
+        <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="364"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -1473,7 +1975,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -1481,15 +1983,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
             <numerusform>%n Antworten</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="496"/>
+        <source>%1 — annotator: %2</source>
+        <translation>%1 — Annotator: %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="457"/>
+        <location filename="../ui/MainWindow.cpp" line="582"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -1497,48 +2004,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -1546,12 +2053,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -1559,48 +2066,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="372"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="373"/>
-        <location filename="../ui/MainWindow.cpp" line="374"/>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
+        <location filename="../ui/MainWindow.cpp" line="495"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="420"/>
+        <location filename="../ui/MainWindow.cpp" line="545"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <location filename="../ui/MainWindow.cpp" line="558"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -1716,6 +2223,132 @@
         <location filename="../ui/NewProjectDialog.cpp" line="196"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::QaPanel</name>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="35"/>
+        <source>&amp;Use Selection</source>
+        <translation>Auswahl &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="36"/>
+        <source>&amp;No Answer</source>
+        <translation>&amp;Keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="37"/>
+        <source>Clea&amp;r</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="47"/>
+        <source>Answer the current question with the text selected in the document (Enter)</source>
+        <translation>Die aktuelle Frage mit dem im Dokument ausgewählten Text beantworten (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="48"/>
+        <source>Record that the document does not answer the current question (N)</source>
+        <translation>Festhalten, dass das Dokument die aktuelle Frage nicht beantwortet (N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="49"/>
+        <source>Remove the answer, or the no-answer mark, of the current question (Delete)</source>
+        <translation>Die Antwort oder die Markierung „keine Antwort“ der aktuellen Frage entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="103"/>
+        <source>✗ no answer</source>
+        <translation>✗ keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="105"/>
+        <source>Recorded: the text does not answer this (by %1)</source>
+        <translation>Festgehalten: Der Text beantwortet dies nicht (von %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="112"/>
+        <source>%1–%2, by %3</source>
+        <translation>%1–%2, von %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="115"/>
+        <source>— not answered</source>
+        <translation>— nicht beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="126"/>
+        <source>No document is open.</source>
+        <translation>Kein Dokument ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="128"/>
+        <source>The schema asks no questions (QA fields).</source>
+        <translation>Das Schema stellt keine Fragen (QA-Felder).</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="130"/>
+        <source>Enter: answer with the selected text · N: no answer · Delete: clear</source>
+        <translation>Eingabe: mit dem ausgewählten Text antworten · N: keine Antwort · Entf: entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="136"/>
+        <source>This window is read-only: answers cannot be changed.</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Antworten können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="152"/>
+        <source>Select the answer in the text first, then press Enter here.</source>
+        <translation>Wählen Sie zuerst die Antwort im Text aus, dann drücken Sie hier Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="171"/>
+        <source>%1 has no answer to clear.</source>
+        <translation>%1 hat keine Antwort, die entfernt werden könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RecentProjectsMenu</name>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="10"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="26"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="30"/>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="34"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="36"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -1956,12 +2589,12 @@
 <context>
     <name>quarry::ui::SetLabelCommand</name>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="116"/>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="139"/>
         <source>Categorise as %1</source>
         <translation>Als %1 kategorisieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="116"/>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="139"/>
         <source>Remove category %1</source>
         <translation>Kategorie %1 entfernen</translation>
     </message>
@@ -2054,23 +2687,23 @@
 <context>
     <name>quarry::ui::Workbench</name>
     <message>
-        <location filename="../ui/Workbench.cpp" line="35"/>
+        <location filename="../ui/Workbench.cpp" line="60"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="58"/>
-        <location filename="../ui/Workbench.cpp" line="68"/>
+        <location filename="../ui/Workbench.cpp" line="78"/>
+        <location filename="../ui/Workbench.cpp" line="88"/>
         <source>Read-Only Project</source>
         <translation>Schreibgeschütztes Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="58"/>
+        <location filename="../ui/Workbench.cpp" line="78"/>
         <source>The project is open read-only; nothing can be imported.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet; es kann nichts importiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="68"/>
+        <location filename="../ui/Workbench.cpp" line="88"/>
         <source>The project is open read-only; the schema cannot be changed.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet; das Schema kann nicht geändert werden.</translation>
     </message>

@@ -35,11 +35,11 @@ DocumentFindBar::DocumentFindBar(AnnotationView* view, QWidget* parent) : QWidge
   m_next->setArrowType(Qt::DownArrow);
   m_next->setToolTip(tr("Next match (Return, F3)"));
   m_matchCase = new QCheckBox(tr("Match &case"), this);
-  m_wholeWords = new QCheckBox(tr("&Whole words"), this);
+  m_wholeWords = new QCheckBox(tr("Whole w&ords"), this);
   m_wholeWords->setChecked(true);
   m_type = new QComboBox(this);
   m_type->setObjectName(QStringLiteral("documentFindType"));
-  m_labelAll = new QPushButton(tr("&Label All as"), this);
+  m_labelAll = new QPushButton(tr("Label &All as"), this);
   m_labelAll->setObjectName(QStringLiteral("documentFindLabelAll"));
   m_labelAll->setToolTip(tr("Label every match with the type beside it (one step to undo)"));
   m_close = new QToolButton(this);

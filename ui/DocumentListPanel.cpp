@@ -51,6 +51,9 @@ DocumentListPanel::DocumentListPanel(QWidget* parent)
   m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_view->verticalHeader()->hide();
   m_view->horizontalHeader()->setStretchLastSection(true);
+  // A document that goes "in progress" widens its status: the columns follow their contents.
+  for (int c = DocumentListModel::NameColumn; c < DocumentListModel::ProgressColumn; ++c)
+    m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
   m_view->setWordWrap(false);
   m_view->setAlternatingRowColors(true);
 

@@ -46,6 +46,11 @@ void DocumentSession::setStore(ProjectStore* store) {
   m_store = store;
 }
 
+void DocumentSession::setAnnotator(const QString& name) {
+  m_annotator = name;
+  if (m_sink) m_sink->setAnnotator(name);
+}
+
 const Document& DocumentSession::document() const { return m_sink ? m_sink->document() : emptyDocument(); }
 
 void DocumentSession::connectView() {
@@ -58,9 +63,7 @@ void DocumentSession::connectView() {
             e.fragments = fragments;
             push(new AddEntityCommand(m_sink.get(), e));
           });
-  connect(m_view, &AnnotationView::entityRemovalRequested, this, [this](const QString& key) {
-    if (m_sink) push(new RemoveEntityCommand(m_sink.get(), key));
-  });
+  connect(m_view, &AnnotationView::entityRemovalRequested, this, &DocumentSession::removeEntity);
   connect(m_view, &AnnotationView::entityTypeChangeRequested, this,
           [this](const QString& key, const QString& type) {
             if (m_sink) push(new ChangeEntityTypeCommand(m_sink.get(), key, type));
@@ -75,16 +78,14 @@ void DocumentSession::connectView() {
             r.tail = tail;
             push(new AddRelationCommand(m_sink.get(), r));
           });
-  connect(m_view, &AnnotationView::relationRemovalRequested, this, [this](const QString& key) {
-    if (m_sink) push(new RemoveRelationCommand(m_sink.get(), key));
-  });
+  connect(m_view, &AnnotationView::relationRemovalRequested, this, &DocumentSession::removeRelation);
   connect(m_view, &AnnotationView::answerRequested, this, [this](const QString& field, int start, int end) {
     if (!m_sink) return;
     QaAnswer a;
     a.field = field;
     a.start = start;
     a.end = end;
-    push(new SetAnswerCommand(m_sink.get(), a));
+    setAnswer(a);
   });
 }
 
@@ -100,6 +101,7 @@ bool DocumentSession::open(qint64 documentId, const Schema& schema, QString* err
   m_shown = m_sink->document();
   m_view->setDocument(m_shown, m_schema);
   markMisaligned();
+  Q_EMIT documentChanged();
   return true;
 }
 
@@ -109,7 +111,10 @@ void DocumentSession::close() {
   m_sink.reset();
   m_shown = Document();
   // Nothing of a closed document stays on screen (after New or Open Project it is another project's).
-  if (wasOpen) m_view->setDocument(Document(), Schema());
+  if (wasOpen) {
+    m_view->setDocument(Document(), Schema());
+    Q_EMIT documentChanged();
+  }
 }
 
 bool DocumentSession::refresh(QString* error) {
@@ -136,6 +141,7 @@ void DocumentSession::setSchema(const Schema& schema) {
   m_shown = m_sink->document();
   m_view->updateDocument(m_shown, m_schema);  // caret and scroll position stay
   markMisaligned();
+  Q_EMIT documentChanged();
 }
 
 void DocumentSession::push(QUndoCommand* command) {
@@ -184,6 +190,22 @@ int DocumentSession::labelRanges(const QString& type, const QVector<QPair<int, i
 
 void DocumentSession::setCategory(const QString& category, bool on) {
   if (m_sink) push(new SetLabelCommand(m_sink.get(), category, on));
+}
+
+void DocumentSession::removeEntity(const QString& key) {
+  if (m_sink) push(new RemoveEntityCommand(m_sink.get(), key));
+}
+
+void DocumentSession::removeRelation(const QString& key) {
+  if (m_sink) push(new RemoveRelationCommand(m_sink.get(), key));
+}
+
+void DocumentSession::setAnswer(const QaAnswer& answer) {
+  if (m_sink) push(new SetAnswerCommand(m_sink.get(), answer));
+}
+
+void DocumentSession::clearAnswer(const QString& field) {
+  if (m_sink) push(new ClearAnswerCommand(m_sink.get(), field));
 }
 
 bool DocumentSession::setStatus(DocumentStatus status, QString* error) {

@@ -25,7 +25,8 @@ class DocumentSession : public QObject {
   ~DocumentSession() override;
 
   void setStore(ProjectStore* store);  // closes the open document
-  void setAnnotator(const QString& name) { m_annotator = name; }
+  // The name recorded on the next edits (the open document's too).
+  void setAnnotator(const QString& name);
   QString annotator() const { return m_annotator; }
 
   // Shows document `documentId` under `schema`; clears the undo stack. False with `error` on failure
@@ -49,11 +50,17 @@ class DocumentSession : public QObject {
   // Labels every [start, end) of `ranges` (code points) as `type`, as one undoable step; ranges that
   // already carry a span of that type are skipped. Returns how many spans were added.
   int labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges);
+  void removeEntity(const QString& key);  // and the relations using it
+  void removeRelation(const QString& key);
+  // Sets the answer to `answer.field`: a span, or an explicit no-answer (answer.noAnswer).
+  void setAnswer(const QaAnswer& answer);
+  void clearAnswer(const QString& field);
   // Writes the document status (not undoable).
   bool setStatus(DocumentStatus status, QString* error);
 
  Q_SIGNALS:
-  // The open document changed in the store (an edit, undo, redo or refresh).
+  // The open document changed in the store (an edit, undo, redo or refresh), or another document
+  // was opened, or the document was closed.
   void documentChanged();
   // An edit, undo or redo was refused; `message` says why.
   void editFailed(const QString& message);

@@ -52,10 +52,14 @@ void LabelPalette::setSchema(const Schema& schema) {
     addItem(item);
   };
   for (const RelationType& t : schema.relationTypes)
-    addInfo(tr("%1 (relation: R on a span)").arg(t.name), guidelineTooltip(t.name, t.guideline));
+    addInfo(tr("%1 (relation: R)").arg(t.name), guidelineTooltip(t.name, t.guideline));
   for (const QaField& f : schema.qaFields)
-    addInfo(tr("%1 (question: Q on a selection)").arg(f.questions.isEmpty() ? f.name : f.questions.front()),
-            guidelineTooltip(f.name, f.guideline));
+    // The field's name keeps the entry short; its question and guideline are in the tooltip.
+    addInfo(tr("%1 (question: Q)").arg(f.name),
+            (f.questions.isEmpty()
+                 ? QString()
+                 : QStringLiteral("<p><b>%1</b></p>").arg(f.questions.front().toHtmlEscaped())) +
+                guidelineTooltip(f.name, f.guideline));
 }
 
 int LabelPalette::rowOfEntityType(const QString& name) const {

@@ -14,18 +14,29 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "AnnotationsPanel.h"
+#include "AnnotatorDialog.h"
+#include "AnnotatorSettings.h"
 #include "CategoryPanel.h"
+#include "DockFitter.h"
 #include "DocumentFindBar.h"
 #include "DocumentListModel.h"
 #include "DocumentListPanel.h"
 #include "DocumentSession.h"
+#include "ExportDialog.h"
 #include "GoToDialog.h"
 #include "ItemDetailsPanel.h"
 #include "KeyboardSheet.h"
 #include "LabelPalette.h"
+#include "LockConflictDialog.h"
+#include "ProjectLock.h"
+#include "QaPanel.h"
+#include "RecentProjects.h"
+#include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
 
 namespace quarry::ui {
@@ -87,13 +98,35 @@ void MainWindow::buildDocks() {
   m_details = new ItemDetailsPanel(this);
   m_palette = new LabelPalette(this);
   m_categories = new CategoryPanel(this);
+  m_annotations = new AnnotationsPanel(m_session, m_view, this);
+  m_qa = new QaPanel(m_session, m_view, this);
   QList<QDockWidget*> docks = {
       dock(this, tr("Documents"), QStringLiteral("documentsDock"), m_list, Qt::LeftDockWidgetArea),
       dock(this, tr("Labels"), QStringLiteral("paletteDock"), m_palette, Qt::RightDockWidgetArea),
       dock(this, tr("Categories"), QStringLiteral("categoriesDock"), m_categories, Qt::RightDockWidgetArea),
-      dock(this, tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::RightDockWidgetArea)};
+      dock(this, tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::RightDockWidgetArea),
+      dock(this, tr("Annotations"), QStringLiteral("annotationsDock"), m_annotations,
+           Qt::BottomDockWidgetArea),
+      dock(this, tr("Questions"), QStringLiteral("qaDock"), m_qa, Qt::BottomDockWidgetArea)};
+  tabifyDockWidget(docks[4], docks[5]);
+  docks[4]->raise();
+  m_fitter = new DockFitter(this, docks[0], m_list->view(), docks[1], m_palette, docks[2], m_categories);
   m_viewMenu = new QMenu(tr("&View"), this);
   for (QDockWidget* d : docks) m_viewMenu->addAction(d->toggleViewAction());
+  m_viewMenu->addSeparator();
+  // The keyboard's way into the two lists (F6 goes back to the text).
+  QAction* toList = m_viewMenu->addAction(tr("Go to the &Annotations List"), this, [this, d = docks[4]] {
+    d->show();
+    d->raise();
+    m_annotations->table()->setFocus();
+  });
+  toList->setShortcut(QKeySequence(Qt::Key_F7));
+  QAction* toQuestions = m_viewMenu->addAction(tr("Go to the &Questions"), this, [this, d = docks[5]] {
+    d->show();
+    d->raise();
+    m_qa->list()->setFocus();
+  });
+  toQuestions->setShortcut(QKeySequence(Qt::Key_F8));
   m_viewMenu->addSeparator();
 }
 
@@ -103,8 +136,19 @@ void MainWindow::buildActions() {
   m_newProject->setShortcut(QKeySequence::New);
   m_openProject = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
   m_openProject->setShortcut(QKeySequence::Open);
+  auto* recent = new RecentProjectsMenu(this);
+  connect(recent, &RecentProjectsMenu::projectChosen, this, &MainWindow::openWithMessage);
+  m_recentMenu = recent;
+  file->addMenu(m_recentMenu);
+  m_closeProject = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
+  m_closeProject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+  file->addSeparator();
   m_import = file->addAction(tr("&Import Documents…"), this, &MainWindow::importRequested);
   m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+  m_export = file->addAction(tr("&Export…"), this, &MainWindow::exportProject);
+  m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  file->addSeparator();
+  m_annotatorName = file->addAction(tr("Annotator &Name…"), this, &MainWindow::askAnnotator);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -197,6 +241,10 @@ void MainWindow::connectParts() {
   connect(m_session, &DocumentSession::editFailed, this,
           [this](const QString& m) { statusBar()->showMessage(m, 15000); });
   connect(m_palette, &LabelPalette::entityTypeChosen, this, &MainWindow::labelFromPalette);
+  connect(m_view, &AnnotationView::currentRelationChanged, this, &MainWindow::updateDetails);
+  const auto showMessage = [this](const QString& m) { statusBar()->showMessage(m, 8000); };
+  connect(m_annotations, &AnnotationsPanel::statusMessage, this, showMessage);
+  connect(m_qa, &QaPanel::statusMessage, this, showMessage);
   connect(m_categories, &CategoryPanel::categoryToggled, this, &MainWindow::toggleCategory);
 }
 
@@ -208,28 +256,58 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 }
 
 QString MainWindow::annotator() const {
-  if (!m_annotator.isEmpty()) return m_annotator;
-  QString name = QSettings().value(QStringLiteral("annotator")).toString();
-  if (name.isEmpty()) name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-  return name.isEmpty() ? QStringLiteral("annotator") : name;
+  return m_annotator.isEmpty() ? AnnotatorSettings::effective(m_projectPath) : m_annotator;
 }
 
 void MainWindow::setAnnotator(const QString& name) {
   m_annotator = name;
+  annotatorChanged();
+}
+
+void MainWindow::askAnnotator() {
+  AnnotatorDialog dialog(m_projectPath, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  m_annotator.clear();  // the settings say it now
+  annotatorChanged();
+  statusBar()->showMessage(tr("Edits are now recorded as %1.").arg(annotator()), 5000);
+}
+
+void MainWindow::annotatorChanged() {
   m_session->setAnnotator(annotator());
-  if (m_session->isOpen()) showDocument(m_session->documentId());
+  updateTitle();
 }
 
 void MainWindow::openProjectDialog() {
   const QString path = QFileDialog::getOpenFileName(
       this, tr("Open Project"), QFileInfo(m_projectPath).absolutePath(), tr("Quarry projects (*.quarry)"));
-  if (path.isEmpty()) return;
-  if (Status s = openProject(path); !s)
+  if (!path.isEmpty()) openWithMessage(path);
+}
+
+void MainWindow::openWithMessage(const QString& path) {
+  if (Status s = openProject(path); !s && !m_openCancelled)
     QMessageBox::warning(this, tr("Cannot Open Project"), errorText(s.error()));
 }
 
 Status MainWindow::openProject(const QString& path) {
-  auto opened = ProjectStore::open(path, m_readOnlyMode ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+  m_openCancelled = false;
+  // Editing takes the project's lock (kept when this window holds it already); held elsewhere, the
+  // user may look read-only instead.
+  bool readOnly = m_readOnlyMode;
+  std::unique_ptr<ProjectLock> lock;
+  if (!readOnly) {
+    const bool ours = m_lock && m_lock->projectPath() == QFileInfo(path).absoluteFilePath();
+    lock = ours ? std::move(m_lock) : std::make_unique<ProjectLock>(path);
+    if (!lock->tryLock()) {
+      if (!lock->problem().isEmpty()) return Error(lock->problem().toStdString(), path.toStdString());
+      if (LockConflictDialog::ask(this, path, lock->holder()) == LockConflictDialog::Choice::Cancel) {
+        m_openCancelled = true;
+        return Error("not opened: the project is open for editing elsewhere", path.toStdString());
+      }
+      readOnly = true;
+      lock.reset();
+    }
+  }
+  auto opened = ProjectStore::open(path, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
   if (!opened) return opened.error();
   Result<Schema> schema = opened.value()->schema();
   if (!schema) return schema.error();
@@ -239,13 +317,45 @@ Status MainWindow::openProject(const QString& path) {
     m_list->resetFilters();
   m_session->setStore(opened.value().get());
   m_store = std::move(opened.value());
+  m_lock = std::move(lock);
   m_projectPath = path;
+  m_session->setAnnotator(annotator());
   QSettings().setValue(QStringLiteral("recentProject"), path);
+  const Result<ProjectInfo> info = m_store->info();
+  RecentProjects().add(QFileInfo(path).absoluteFilePath(),
+                       info && !info->name.isEmpty() ? info->name : QString());
   reloadProject();
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
   applyReadOnly();
   return {};
+}
+
+void MainWindow::closeProject() {
+  if (!m_store) return;
+  saveLayout();
+  m_session->setStore(nullptr);
+  m_view->setDocument(Document(), Schema());
+  m_store.reset();
+  m_lock.reset();
+  m_projectPath.clear();
+  m_schema = Schema();
+  m_palette->setSchema(m_schema);
+  m_findBar->setSchema(m_schema);
+  m_categories->setSchema(m_schema, this);
+  m_list->resetFilters();
+  m_list->setChoices(m_schema, {});
+  m_list->model()->setDocuments({});
+  m_details->clearItem();
+  updateCounts();
+  updateTitle();
+  Q_EMIT projectClosed();
+}
+
+void MainWindow::exportProject() {
+  if (m_projectPath.isEmpty()) return;
+  ExportDialog dialog(m_projectPath, this);
+  dialog.exec();
 }
 
 void MainWindow::reloadProject() {
@@ -269,6 +379,7 @@ void MainWindow::reloadProject() {
   applyReadOnly();
   updateDetails();
   updateTitle();
+  m_fitter->fitLater();
 }
 
 void MainWindow::refresh() {
@@ -382,7 +493,8 @@ void MainWindow::updateTitle() {
   QString title = tr("Quarry");
   if (!m_projectPath.isEmpty()) title = tr("%1 — %2").arg(QFileInfo(m_projectPath).completeBaseName(), title);
   if (m_session->isOpen()) title = tr("%1 — %2").arg(m_session->document().name, title);
-  if (m_readOnlyMode) title = tr("%1 (read-only)").arg(title);
+  if (!m_projectPath.isEmpty()) title = tr("%1 — annotator: %2").arg(title, annotator());
+  if (m_readOnlyMode || (m_store && m_store->isReadOnly())) title = tr("%1 (read-only)").arg(title);
   setWindowTitle(title);
 }
 

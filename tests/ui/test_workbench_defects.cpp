@@ -131,17 +131,14 @@ class TestWorkbenchDefects : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("QuarryTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_workbench_defects"));
-    QSettings().clear();
+    isolateSettings(QStringLiteral("test_workbench_defects"));
     ui::AppTranslations::install(QLocale(QLocale::English));
   }
 
   // 1. contract-018: F6, Right ×6, Shift+Right ×4, 4 stored "between Thornbury Wind Services Ltd".
   void keyboardSelectionStoresWhatIsHighlighted() {
     MainWindow window;
-    QVERIFY(openWindow(window, freshDemo(m_dir.path())));
+    QVERIFY(showOn(window, freshDemo(m_dir.path())));
     ui::AnnotationView* v = window.annotationView();
     const qint64 contract18 = documentNamed(window, QStringLiteral("contract-018"));
     QVERIFY(window.documentList()->selectDocument(contract18));
@@ -153,9 +150,9 @@ class TestWorkbenchDefects : public QObject {
     for (int i = 0; i < 4; ++i) QTest::keyClick(v, Qt::Key_Right, Qt::ShiftModifier);
     // What is highlighted: the four words, not the space before them nor the word before that.
     QCOMPARE(v->selection(), qMakePair(43, 70));
-    const Document before = stored(window, contract18);
+    const Document before = storedDocument(window, contract18);
     QTest::keyClick(v, Qt::Key_4);
-    Document after = stored(window, contract18);
+    Document after = storedDocument(window, contract18);
     QVector<EntitySpan> made = added(before, after);
     QCOMPARE(made.size(), 1);
     QCOMPARE(made[0].type, QStringLiteral("PARTY"));
@@ -167,14 +164,14 @@ class TestWorkbenchDefects : public QObject {
     const qint64 contract1 = documentNamed(window, QStringLiteral("contract-001"));
     QVERIFY(window.documentList()->selectDocument(contract1));
     v->setFocus();
-    const Document before1 = stored(window, contract1);
+    const Document before1 = storedDocument(window, contract1);
     const int in = int(before1.text.indexOf(QLatin1String(" in England"))) + 1;  // ASCII text: code points
     QVERIFY(in > 0);
     v->setCursorPosition(in + 2);
     QTest::keyClick(v, Qt::Key_Right, Qt::ShiftModifier);
     QCOMPARE(v->selection(), qMakePair(in + 3, in + 10));
     QTest::keyClick(v, Qt::Key_6);
-    after = stored(window, contract1);
+    after = storedDocument(window, contract1);
     made = added(before1, after);
     QCOMPARE(made.size(), 1);
     QCOMPARE(made[0].type, QStringLiteral("GOVERNING_LAW"));
@@ -187,7 +184,7 @@ class TestWorkbenchDefects : public QObject {
   void newAndOpenProjectLeaveNothingBehind() {
     const QString demo = freshDemo(m_dir.path());
     MainWindow window;
-    QVERIFY(openWindow(window, demo));
+    QVERIFY(showOn(window, demo));
     ui::AnnotationView* v = window.annotationView();
     QVERIFY(!v->document().text.isEmpty());
     QVERIFY(!window.categoryPanel()->currentLabels().isEmpty());
@@ -252,7 +249,7 @@ class TestWorkbenchDefects : public QObject {
                         {QStringLiteral("This Agreement is made between Acme Ltd and Globex plc."),
                          QStringLiteral("Signed on 1 March 2024 by Acme Ltd.")});
     MainWindow window;
-    QVERIFY(openWindow(window, path));
+    QVERIFY(showOn(window, path));
     const EntityType* party = window.schema().entityType(QStringLiteral("Party"));
     QVERIFY(party);
     QVERIFY(ui::reservedKeyProblem(party->hotkey).isEmpty());
@@ -264,13 +261,13 @@ class TestWorkbenchDefects : public QObject {
     QTest::keyClick(v, Qt::Key_Right, Qt::ShiftModifier);
     QTest::keyClick(v, Qt::Key_Right, Qt::ShiftModifier);
     QTest::keyClick(v, Qt::Key_T);  // Date
-    Document d = stored(window, second);
+    Document d = storedDocument(window, second);
     QCOMPARE(d.entities.size(), 1);
     QCOMPARE(d.entities[0].type, QStringLiteral("Date"));
     QCOMPARE(v->currentSpan(), d.entities[0].key);
     QTest::keyClick(v, party->hotkey.at(0).toLatin1());
     QCOMPARE(window.currentDocument(), second);
-    QCOMPARE(stored(window, second).entities[0].type, QStringLiteral("Party"));
+    QCOMPARE(storedDocument(window, second).entities[0].type, QStringLiteral("Party"));
     QTest::keyClick(v, Qt::Key_P);
     QVERIFY(window.currentDocument() != second);
   }
@@ -323,7 +320,7 @@ class TestWorkbenchDefects : public QObject {
   void categoriesLookLikeWhatTheyDo() {
     const QString path = freshDemo(m_dir.path());
     MainWindow window;
-    QVERIFY(openWindow(window, path));
+    QVERIFY(showOn(window, path));
     const qint64 doc = window.currentDocument();
     ui::CategoryPanel* panel = window.categoryPanel();
     QVERIFY(panel->isSingleLabel());
@@ -332,19 +329,19 @@ class TestWorkbenchDefects : public QObject {
     QVERIFY(panel->button(QStringLiteral("clinical_eligibility"))->isChecked());
     ui::AnnotationView* v = window.annotationView();
     QTest::keyClick(v, Qt::Key_2, Qt::AltModifier);
-    QCOMPARE(labelsOf(stored(window, doc)), QStringList{QStringLiteral("contract_clause")});
+    QCOMPARE(labelsOf(storedDocument(window, doc)), QStringList{QStringLiteral("contract_clause")});
     QVERIFY(panel->button(QStringLiteral("contract_clause"))->isChecked());
     QVERIFY(!panel->button(QStringLiteral("clinical_eligibility"))->isChecked());
     QTest::keyClick(v, Qt::Key_2, Qt::AltModifier);  // again: still the one choice, and a word why
-    QCOMPARE(labelsOf(stored(window, doc)), QStringList{QStringLiteral("contract_clause")});
+    QCOMPARE(labelsOf(storedDocument(window, doc)), QStringList{QStringLiteral("contract_clause")});
     QVERIFY(panel->button(QStringLiteral("contract_clause"))->isChecked());
     QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("already")),
              qPrintable(window.statusBar()->currentMessage()));
     QTest::keyClick(v, Qt::Key_0, Qt::AltModifier);  // no category
-    QVERIFY(labelsOf(stored(window, doc)).isEmpty());
+    QVERIFY(labelsOf(storedDocument(window, doc)).isEmpty());
     QVERIFY(panel->noCategoryButton()->isChecked());
     QTest::mouseClick(panel->button(QStringLiteral("clinical_eligibility")), Qt::LeftButton);
-    QCOMPARE(labelsOf(stored(window, doc)), QStringList{QStringLiteral("clinical_eligibility")});
+    QCOMPARE(labelsOf(storedDocument(window, doc)), QStringList{QStringLiteral("clinical_eligibility")});
     QVERIFY(panel->button(QStringLiteral("clinical_eligibility"))->isChecked());
 
     // The schema decides: multi-label categories are check boxes and toggle.
@@ -356,11 +353,11 @@ class TestWorkbenchDefects : public QObject {
     QVERIFY(qobject_cast<QCheckBox*>(panel->button(QStringLiteral("contract_clause"))));
     QVERIFY(!panel->noCategoryButton());
     QTest::keyClick(v, Qt::Key_2, Qt::AltModifier);
-    QCOMPARE(labelsOf(stored(window, doc)).size(), 2);
+    QCOMPARE(labelsOf(storedDocument(window, doc)).size(), 2);
     QVERIFY(panel->button(QStringLiteral("clinical_eligibility"))->isChecked());
     QVERIFY(panel->button(QStringLiteral("contract_clause"))->isChecked());
     QTest::keyClick(v, Qt::Key_2, Qt::AltModifier);
-    QCOMPARE(labelsOf(stored(window, doc)), QStringList{QStringLiteral("clinical_eligibility")});
+    QCOMPARE(labelsOf(storedDocument(window, doc)), QStringList{QStringLiteral("clinical_eligibility")});
   }
 
   // 7. kill -9 right after label keys: every document with the label is no longer "new" and every
@@ -415,7 +412,7 @@ class TestWorkbenchDefects : public QObject {
         QVERIFY2(loaded.contains(QStringLiteral("quarry_de")) && loaded.contains(QStringLiteral("qtbase_de")),
                  qPrintable(loaded.join(QLatin1Char(' '))));
       MainWindow window;
-      QVERIFY(openWindow(window, path));
+      QVERIFY(showOn(window, path));
       auto store = ProjectStore::open(path);
       QVERIFY(store.ok());
       ui::NewProjectDialog newProject;
@@ -439,7 +436,7 @@ class TestWorkbenchDefects : public QObject {
                locale.language() == QLocale::German ? QStringLiteral("Abbrechen") : QStringLiteral("Cancel"));
 
       // trial-001 has one relation and one answer.
-      const Document d = stored(window, window.currentDocument());
+      const Document d = storedDocument(window, window.currentDocument());
       QCOMPARE(d.relations.size(), 1);
       const QString counts = window.countsText();
       if (locale.language() == QLocale::German) {
@@ -475,7 +472,7 @@ class TestWorkbenchDefects : public QObject {
     const QString path = freshDemo(m_dir.path());
     addLongDocument(path, QStringLiteral("long"), 300);  // somewhere to scroll to
     MainWindow window;
-    QVERIFY(openWindow(window, path));
+    QVERIFY(showOn(window, path));
     ui::AnnotationView* v = window.annotationView();
 
     // R, Tab, Return: the status bar says what was made, not "pick the tail".
@@ -521,7 +518,7 @@ class TestWorkbenchDefects : public QObject {
     QTest::keyClick(search, Qt::Key_Down);
     QVERIFY(window.documentList()->model()->rowCount() >= 1);
     QCOMPARE(window.currentDocument(), window.documentList()->model()->idAt(0));
-    QVERIFY(stored(window, window.currentDocument()).text.contains(QLatin1String("ketoacidosis")));
+    QVERIFY(storedDocument(window, window.currentDocument()).text.contains(QLatin1String("ketoacidosis")));
   }
 };
 

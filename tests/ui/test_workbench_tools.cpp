@@ -25,6 +25,7 @@
 #include "DocumentFindBar.h"
 #include "GoToDialog.h"
 #include "KeyboardSheet.h"
+#include "QaPanel.h"
 #include "WorkbenchTestSupport.h"
 #include "annotation/AnnotationKeys.h"
 #include "annotation/DocumentSearch.h"
@@ -67,16 +68,13 @@ class TestWorkbenchTools : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("QuarryTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_workbench_tools"));
-    QSettings().clear();
+    isolateSettings(QStringLiteral("test_workbench_tools"));
     ui::AppTranslations::install(QLocale(QLocale::English));
   }
 
   void keyboardSheetListsEveryShortcut() {
     MainWindow window;
-    QVERIFY(openWindow(window, freshDemo(m_dir.path())));
+    QVERIFY(showOn(window, freshDemo(m_dir.path())));
     QString sheetText;
     int opened = 0;
     auto readAndClose = [&](ui::KeyboardSheet* sheet) {
@@ -123,7 +121,7 @@ class TestWorkbenchTools : public QObject {
 
   void typeNamesShownByDefault() {
     MainWindow window;
-    QVERIFY(openWindow(window, freshDemo(m_dir.path())));
+    QVERIFY(showOn(window, freshDemo(m_dir.path())));
     ui::AnnotationView* v = window.annotationView();
     QVERIFY(v->showTypeNames());
     QVERIFY(v->typeNamesAction()->isChecked());
@@ -147,9 +145,52 @@ class TestWorkbenchTools : public QObject {
     QCOMPARE(QSettings().value(QStringLiteral("view/typeNames")).toBool(), true);
   }
 
+  // Alt+L and Alt+W belong to the view wherever the focus is: no button or label of the window (the
+  // find bar and the QA panel shown, English and German) takes Alt+L, Alt+W or a category's Alt+digit
+  // as its mnemonic, which would make the shortcut ambiguous and do nothing.
+  void viewTogglesWinOverMnemonics() {
+    const QString path = freshDemo(m_dir.path());
+    const QList<QKeySequence> reserved = {QKeySequence(Qt::ALT | Qt::Key_L),
+                                          QKeySequence(Qt::ALT | Qt::Key_W)};
+    for (const QLocale& locale : {QLocale(QLocale::English), QLocale(QLocale::German)}) {
+      ui::AppTranslations::install(locale);
+      MainWindow window;
+      QVERIFY(showOn(window, path));
+      ui::AnnotationView* v = window.annotationView();
+      QTest::keyClick(v, Qt::Key_F, Qt::ControlModifier);
+      QTRY_VERIFY(window.findBar()->isVisible());
+      QTest::keyClick(v, Qt::Key_F8);  // the Questions dock
+      QTRY_VERIFY(window.qaPanel()->isVisible());
+      for (const QWidget* w : window.findChildren<QWidget*>()) {
+        QString text;
+        if (const auto* b = qobject_cast<const QAbstractButton*>(w))
+          text = b->text();
+        else if (const auto* l = qobject_cast<const QLabel*>(w); l && l->buddy())
+          text = l->text();
+        const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+        if (mnemonic.isEmpty() || !w->isVisible()) continue;
+        QVERIFY2(!reserved.contains(mnemonic), qPrintable(text));
+        const int key = mnemonic[0].key();
+        QVERIFY2(key < Qt::Key_0 || key > Qt::Key_9, qPrintable(text));
+      }
+      v->setFocus();
+      QTRY_VERIFY(v->hasFocus());
+      const bool names = v->showTypeNames(), snapping = v->wordSnapping();
+      QTest::keyClick(v, Qt::Key_L, Qt::AltModifier);
+      QCOMPARE(v->showTypeNames(), !names);
+      QTest::keyClick(v, Qt::Key_W, Qt::AltModifier);
+      QCOMPARE(v->wordSnapping(), !snapping);
+      QTest::keyClick(v, Qt::Key_L, Qt::AltModifier);
+      QTest::keyClick(v, Qt::Key_W, Qt::AltModifier);
+      QCOMPARE(v->showTypeNames(), names);
+      QCOMPARE(v->wordSnapping(), snapping);
+    }
+    ui::AppTranslations::install(QLocale(QLocale::English));
+  }
+
   void movingThroughALongDocument() {
     MainWindow window;
-    QVERIFY(openWindow(window, demoWithLongDocument(m_dir.path())));
+    QVERIFY(showOn(window, demoWithLongDocument(m_dir.path())));
     QVERIFY(window.documentList()->selectDocument(documentNamed(window, QStringLiteral("long"))));
     ui::AnnotationView* v = window.annotationView();
     v->setFocus();
@@ -228,7 +269,7 @@ class TestWorkbenchTools : public QObject {
 
   void findInTheDocumentAndLabelAllMatches() {
     MainWindow window;
-    QVERIFY(openWindow(window, demoWithLongDocument(m_dir.path())));
+    QVERIFY(showOn(window, demoWithLongDocument(m_dir.path())));
     const qint64 doc = documentNamed(window, QStringLiteral("long"));
     QVERIFY(window.documentList()->selectDocument(doc));
     ui::AnnotationView* v = window.annotationView();
@@ -282,7 +323,7 @@ class TestWorkbenchTools : public QObject {
     QTRY_VERIFY(!question.isEmpty());
     QVERIFY2(question.contains(QLatin1String("300")) && question.contains(QLatin1String("DRUG")),
              qPrintable(question));
-    Document d = stored(window, doc);
+    Document d = storedDocument(window, doc);
     QCOMPARE(d.entities.size(), kParagraphs);
     for (int i = 0; i < kParagraphs; ++i) {
       QCOMPARE(d.entities[i].type, QStringLiteral("DRUG"));
@@ -295,13 +336,13 @@ class TestWorkbenchTools : public QObject {
     answerNextModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Cancel)->click(); });
     QTest::mouseClick(bar->labelAllButton(), Qt::LeftButton);
     QTest::qWait(100);
-    QCOMPARE(stored(window, doc).entities.size(), kParagraphs);
+    QCOMPARE(storedDocument(window, doc).entities.size(), kParagraphs);
     window.activateWindow();  // the offscreen platform does not hand activation back after a dialog
     QTRY_VERIFY(window.isActiveWindow());
     v->setFocus();
     QVERIFY(window.undoStack()->canUndo());
     QTest::keyClick(v, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(stored(window, doc).entities.size(), 0);
+    QCOMPARE(storedDocument(window, doc).entities.size(), 0);
     QCOMPARE(v->document().entities.size(), 0);
 
     // Escape closes the bar and clears the highlights.
@@ -317,7 +358,7 @@ class TestWorkbenchTools : public QObject {
     for (const QLocale& locale : {QLocale(QLocale::English), QLocale(QLocale::German)}) {
       ui::AppTranslations::install(locale);
       MainWindow window;
-      QVERIFY(openWindow(window, path));
+      QVERIFY(showOn(window, path));
       QCOMPARE(window.size(), QSize(1280, 800));
       const bool german = locale.language() == QLocale::German;
       QVERIFY2(window.menuBar()->actions().at(0)->text() ==

@@ -314,6 +314,26 @@ void AnnotationView::setCurrentSpan(const QString& key) {
   ensureSpanVisible(key);
 }
 
+void AnnotationView::setCurrentRelation(const QString& key) {
+  const int l = m_index.linkIndex(key);
+  if (l < 0) return;
+  setCurrentSpanIndex(-1);
+  m_currentRelation = key;
+  ensureSpanVisible(m_index.spans()[m_index.links()[l].head].key);
+  viewport()->update();
+  Q_EMIT currentRelationChanged(key);
+}
+
+bool AnnotationView::showAnswer(const QString& field) {
+  for (const QaAnswer& a : m_document.answers) {
+    if (a.field != field || a.noAnswer) continue;
+    setSelection(a.start, a.end);
+    ensureTextVisible(a.start);
+    return true;
+  }
+  return false;
+}
+
 void AnnotationView::setCurrentSpanIndex(int span) {
   const QString key = span >= 0 ? m_index.spans()[span].key : QString();
   if (!key.isEmpty()) m_currentRelation.clear();
@@ -539,6 +559,27 @@ void AnnotationView::ensureSpanVisible(const QString& key) {
   if (r.top() - margin < 0 || r.bottom() + margin > viewport()->height()) {
     QScrollBar* bar = verticalScrollBar();
     bar->setValue(bar->value() + r.top() - viewport()->height() / 3);
+  }
+}
+
+void AnnotationView::ensureTextVisible(int codePoint) {
+  const int u = m_index.toUtf16(codePoint);
+  const int block = m_index.blockAt(u);
+  if (block < 0 || block >= m_cache.blockCount()) return;
+  updateScrollBars();
+  const BlockLayout& layout = m_cache.layout(block);
+  const int local = u - m_index.blocks()[block].start;
+  qreal top = 0, bottom = layout.height;
+  for (const LinePlacement& line : layout.lines)
+    if (local >= line.textStart && local <= line.textEnd) {
+      top = line.top;
+      bottom = line.bottom;
+      break;
+    }
+  const int y = kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value();
+  if (y + top < 0 || y + bottom > viewport()->height()) {
+    QScrollBar* bar = verticalScrollBar();
+    bar->setValue(bar->value() + y + int(top) - viewport()->height() / 3);
   }
 }
 

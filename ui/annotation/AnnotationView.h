@@ -95,6 +95,11 @@ class AnnotationView : public QAbstractScrollArea {
   QString currentSpan() const { return m_currentSpan; }  // entity key, empty = none
   void setCurrentSpan(const QString& key);               // also scrolls it into view
   QString currentRelation() const { return m_currentRelation; }
+  // Makes relation `key` current (no span is current then) and scrolls its head into view.
+  void setCurrentRelation(const QString& key);
+  // Selects the text of the answer to `field` and scrolls it into view; false when the document has
+  // no answer to it in the text (none, or an explicit no-answer).
+  bool showAnswer(const QString& field);
   bool isRelationPending() const { return !m_relationHead.isEmpty(); }
   QString pendingRelationHead() const { return m_relationHead; }
   // The popup (relation types or QA fields) now open, or nullptr.
@@ -114,6 +119,8 @@ class AnnotationView : public QAbstractScrollArea {
   // Lane of a relation's arc on the line of its first endpoint (0 = nearest the text); -1 if unknown.
   int relationLane(const QString& key) const;
   void ensureSpanVisible(const QString& key);
+  // Scrolls the line holding code point `codePoint` into view.
+  void ensureTextVisible(int codePoint);
   int laidOutBlockCount() const { return m_cache.laidOutCount(); }
 
  Q_SIGNALS:
@@ -130,6 +137,7 @@ class AnnotationView : public QAbstractScrollArea {
   // A sentence for the status bar: why a key did nothing, what to do next.
   void statusMessage(const QString& message);
   void currentSpanChanged(const QString& key);
+  void currentRelationChanged(const QString& key);  // by setCurrentRelation()
   void selectionChanged(int start, int end);
   void readOnlyChanged(bool readOnly);
   void wordSnappingChanged(bool on);
