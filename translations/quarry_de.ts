@@ -2,85 +2,298 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnnotationKeys</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="90"/>
+        <source>Caret a word left (a character with word snapping off); with Shift: extend the selection</source>
+        <translation>Einfügemarke ein Wort nach links (ein Zeichen ohne Wortfang); mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="92"/>
+        <source>Caret a word right (a character with word snapping off); with Shift: extend the selection</source>
+        <translation>Einfügemarke ein Wort nach rechts (ein Zeichen ohne Wortfang); mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="94"/>
+        <source>Caret a line up; with Shift: extend the selection</source>
+        <translation>Eine Zeile nach oben; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="96"/>
+        <source>Caret a line down; with Shift: extend the selection</source>
+        <translation>Eine Zeile nach unten; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="98"/>
+        <source>Start of the line; with Shift: extend the selection</source>
+        <translation>Zeilenanfang; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="100"/>
+        <source>End of the line; with Shift: extend the selection</source>
+        <translation>Zeilenende; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="102"/>
+        <source>Start of the document; with Shift: extend the selection</source>
+        <translation>Dokumentanfang; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="104"/>
+        <source>End of the document; with Shift: extend the selection</source>
+        <translation>Dokumentende; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="106"/>
+        <source>A screen up; with Shift: extend the selection</source>
+        <translation>Eine Bildschirmseite nach oben; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="108"/>
+        <source>A screen down; with Shift: extend the selection</source>
+        <translation>Eine Bildschirmseite nach unten; mit Umschalt: Auswahl erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="110"/>
+        <source>Next span (or the relation&apos;s tail while drawing a relation)</source>
+        <translation>Nächste Spanne (beim Zeichnen einer Relation: deren Ziel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="112"/>
+        <source>Previous span</source>
+        <translation>Vorige Spanne</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="114"/>
+        <source>Remove the current relation, else the current span</source>
+        <translation>Aktuelle Relation entfernen, sonst die aktuelle Spanne</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="116"/>
+        <source>Cancel the relation being drawn, else clear the selection and the current span</source>
+        <translation>Begonnene Relation abbrechen, sonst Auswahl und aktuelle Spanne aufheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="118"/>
+        <source>Confirm the relation being drawn</source>
+        <translation>Begonnene Relation bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="120"/>
+        <source>Mark the document done and open the next one</source>
+        <translation>Dokument als fertig markieren und das nächste öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="122"/>
+        <source>Start a relation at the current span</source>
+        <translation>Relation an der aktuellen Spanne beginnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="124"/>
+        <source>Answer a QA field with the selection</source>
+        <translation>Ein QA-Feld mit der Auswahl beantworten</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="126"/>
+        <source>Next document</source>
+        <translation>Nächstes Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="128"/>
+        <source>Previous document</source>
+        <translation>Voriges Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="130"/>
+        <source>Show the keyboard shortcuts</source>
+        <translation>Tastenkürzel anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationTooltips</name>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="9" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="12"/>
         <source>Example:</source>
         <translation>Beispiel:</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="11" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="14"/>
         <source>Edge cases:</source>
         <translation>Grenzfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="15" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="18"/>
         <source>No guideline yet.</source>
         <translation>Noch keine Richtlinie.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="24" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="27"/>
         <source>This type is not in the schema.</source>
         <translation>Dieser Typ ist nicht im Schema.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="27" />
-        <source>Does not match the model's tokens:</source>
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="30"/>
+        <source>Does not match the model&apos;s tokens:</source>
         <translation>Passt nicht zu den Tokens des Modells:</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="36" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="39"/>
         <source>This relation type is not in the schema.</source>
         <translation>Dieser Relationstyp ist nicht im Schema.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="42" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="46"/>
         <source>This field is not in the schema.</source>
         <translation>Dieses Feld ist nicht im Schema.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="45" />
+        <location filename="../ui/annotation/AnnotationTooltips.cpp" line="50"/>
         <source>Question:</source>
         <translation>Frage:</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../ui/BackgroundTask.cpp" line="54"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>Guideline</name>
     <message>
-        <location filename="../ui/GuidelineText.cpp" line="12" />
+        <location filename="../ui/GuidelineText.cpp" line="12"/>
         <source>Example:</source>
         <translation>Beispiel:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineText.cpp" line="14" />
+        <location filename="../ui/GuidelineText.cpp" line="14"/>
         <source>Edge cases:</source>
         <translation>Grenzfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineText.cpp" line="18" />
+        <location filename="../ui/GuidelineText.cpp" line="18"/>
         <source>No guideline yet.</source>
         <translation>Noch keine Richtlinie.</translation>
     </message>
 </context>
 <context>
+    <name>ProjectLauncher</name>
+    <message>
+        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLauncher.cpp" line="30"/>
+        <source>Quarry projects (*.quarry);;All files (*)</source>
+        <translation>Quarry-Projekte (*.quarry);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLock</name>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="28"/>
+        <source>another window of this program</source>
+        <translation>ein anderes Fenster dieses Programms</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="30"/>
+        <source>%1, process %2</source>
+        <translation>%1, Prozess %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="31"/>
+        <source>%1, process %2 on %3</source>
+        <translation>%1, Prozess %2 auf %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="37"/>
+        <source>cannot create the lock file %1 (no write access)</source>
+        <translation>die Sperrdatei %1 kann nicht angelegt werden (kein Schreibrecht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectLock.cpp" line="40"/>
+        <source>cannot create the lock file %1</source>
+        <translation>die Sperrdatei %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEdits</name>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="99"/>
+        <source>entity type</source>
+        <translation>Entitätstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="101"/>
+        <source>relation type</source>
+        <translation>Relationstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="103"/>
+        <source>QA field</source>
+        <translation>QA-Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="105"/>
+        <source>category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="240"/>
+        <source>The key %1 is reserved in the document view (%2); pick another key.</source>
+        <translation>Die Taste %1 ist in der Dokumentansicht belegt (%2); wählen Sie eine andere Taste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaEdits.cpp" line="265"/>
+        <source>the key %1 already belongs to %2.</source>
+        <translation>die Taste %1 gehört schon zu %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaTemplates</name>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="19"/>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="20"/>
+        <source>Clinical trial eligibility (demo)</source>
+        <translation>Einschlusskriterien klinischer Studien (Demo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="22"/>
+        <source>Biomedical NER (Disease, Chemical)</source>
+        <translation>Biomedizinische NER (Krankheit, Chemikalie)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SchemaTemplates.cpp" line="24"/>
+        <source>Contracts (Party, Date, Obligation, Amount)</source>
+        <translation>Verträge (Partei, Datum, Pflicht, Betrag)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="50" />
+        <location filename="../app/gui/CommandLine.cpp" line="19"/>
         <source>Annotate domain text and train the models that extract it.</source>
         <translation>Fachtexte annotieren und die Modelle trainieren, die sie extrahieren.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="53" />
+        <location filename="../app/gui/CommandLine.cpp" line="23"/>
         <source>Open the bundled demo project.</source>
         <translation>Das mitgelieferte Demoprojekt öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="55" />
+        <location filename="../app/gui/CommandLine.cpp" line="26"/>
         <source>Open the project read-only (reviewers): no edit is saved.</source>
         <translation>Das Projekt schreibgeschützt öffnen (Prüfer): keine Änderung wird gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="56" />
+        <location filename="../app/gui/CommandLine.cpp" line="31"/>
         <source>A project file (*.quarry) to open.</source>
         <translation>Eine zu öffnende Projektdatei (*.quarry).</translation>
     </message>
@@ -88,7 +301,7 @@
 <context>
     <name>quarry::ui::AddEntityCommand</name>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="12" />
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="12"/>
         <source>Label %1</source>
         <translation>%1 annotieren</translation>
     </message>
@@ -96,184 +309,226 @@
 <context>
     <name>quarry::ui::AddRelationCommand</name>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="66" />
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="66"/>
         <source>Relate %1 %2 %3</source>
         <translation>%1 %2 %3 verknüpfen</translation>
     </message>
 </context>
 <context>
+    <name>quarry::ui::AnnotationListModel</name>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="35"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="43"/>
+        <source>(no answer)</source>
+        <translation>(keine Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="104"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="106"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="108"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="110"/>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="112"/>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="114"/>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="116"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="125"/>
+        <source>span</source>
+        <translation>Spanne</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="127"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="129"/>
+        <source>answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="139"/>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="141"/>
+        <source>accepted suggestion</source>
+        <translation>übernommener Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationListModel.cpp" line="143"/>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::AnnotationView</name>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="35" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="50"/>
         <source>Document annotation view</source>
         <translation>Annotationsansicht des Dokuments</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="36" />
-        <source>Select text and press a type's hotkey to label it; Tab moves between spans.</source>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="51"/>
+        <source>Select text and press a type&apos;s hotkey to label it; Tab moves between spans.</source>
         <translation>Text markieren und das Tastenkürzel eines Typs drücken; Tab springt zwischen Spannen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="326" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="448"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="330" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="452"/>
         <source>No document</source>
         <translation>Kein Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="445" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="592"/>
         <source>This document is read-only.</source>
         <translation>Dieses Dokument ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="454" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="601"/>
         <source>This document has no spans yet.</source>
         <translation>Dieses Dokument hat noch keine Spannen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="488" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="62"/>
         <source>Selection snaps to words.</source>
         <translation>Auswahl rastet an Wörtern ein.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="488" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="58"/>
+        <source>Snap Selection to &amp;Words</source>
+        <translation>Auswahl an &amp;Wörtern ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="62"/>
         <source>Selection is character-precise.</source>
         <translation>Auswahl ist zeichengenau.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="514" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="64"/>
+        <source>Show &amp;Type Names on Spans</source>
+        <translation>&amp;Typnamen an Spannen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="662"/>
         <source>Nothing to delete: pick a span with Tab or a click first.</source>
         <translation>Nichts zu löschen: zuerst mit Tab oder einem Klick eine Spanne wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="519" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="667"/>
         <source>Relation cancelled.</source>
         <translation>Relation abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="570" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="766"/>
         <source>Select some text first, then press %1 to label it %2.</source>
         <translation>Zuerst Text markieren, dann %1 drücken, um ihn als %2 zu annotieren.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="595" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="788"/>
         <source>Pick the head span first (Tab or a click), then press R.</source>
         <translation>Zuerst die Kopfspanne wählen (Tab oder Klick), dann R drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="599" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="792"/>
         <source>The schema has no relation types.</source>
         <translation>Das Schema hat keine Relationstypen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="604" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="798"/>
         <source>Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.</source>
         <translation>Relation von %1: Schwanz mit Tab oder Klick wählen, Enter bestätigt, Escape bricht ab.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="621" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="815"/>
         <source>Pick a tail span other than the head (Tab or a click), or Escape to cancel.</source>
         <translation>Eine andere Spanne als den Kopf wählen (Tab oder Klick), oder Escape zum Abbrechen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="633" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="827"/>
         <source>No relation type in the schema allows a %1 head with a %2 tail (%3 → %4).</source>
         <translation>Kein Relationstyp im Schema erlaubt einen Kopf %1 mit einem Schwanz %2 (%3 → %4).</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="642" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="832"/>
+        <source>Relation %1: %2 → %3.</source>
+        <translation>Relation %1: %2 → %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="838"/>
+        <source>Pick the relation type for %1 → %2.</source>
+        <translation>Wählen Sie den Relationstyp für %1 → %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="840"/>
         <source>Relation type</source>
         <translation>Relationstyp</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="657" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="856"/>
         <source>The schema has no QA fields.</source>
         <translation>Das Schema hat keine Frage-Felder.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="661" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="860"/>
         <source>Select the answer text first, then press Q.</source>
         <translation>Zuerst den Antworttext markieren, dann Q drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="668" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="865"/>
         <source>Answer field</source>
         <translation>Antwortfeld</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="672" />
+        <location filename="../ui/annotation/AnnotationView.cpp" line="868"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
-    <name>quarry::ui::CategoryPanel</name>
+    <name>quarry::ui::AnnotationsPanel</name>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="34" />
-        <source>%1   [Alt+%2]</source>
-        <translation>%1   [Alt+%2]</translation>
-    </message>
-    <message>
-        <location filename="../ui/CategoryPanel.cpp" line="40" />
-        <source>Toggle Category %1</source>
-        <translation>Kategorie %1 umschalten</translation>
-    </message>
-</context>
-<context>
-    <name>quarry::ui::ChangeEntityTypeCommand</name>
-    <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="50" />
-        <source>Relabel %1 as %2</source>
-        <translation>%1 als %2 umbenennen</translation>
-    </message>
-</context>
-<context>
-    <name>quarry::ui::DocumentListModel</name>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="50" />
-        <source>train</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="51" />
-        <source>dev</source>
-        <translation>Validierung</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="52" />
-        <source>test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="55" />
-        <source>unassigned</source>
-        <translation>nicht zugeordnet</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="60" />
-        <source>in progress</source>
-        <translation>in Arbeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="61" />
-        <source>done</source>
-        <translation>fertig</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="62" />
-        <source>reviewed</source>
-        <translation>geprüft</translation>
-    </message>
-    <message>
-        <location filename="../ui/DocumentListModel.cpp" line="65" />
-        <source>new</source>
-        <translation>neu</translation>
+        <location filename="../ui/AnnotationsPanel.cpp" line="43"/>
+        <source>Click or arrows: show in the text · Enter: go to the text · Delete: remove (Ctrl+Z undoes)</source>
+        <translation>Klick oder Pfeiltasten: im Text zeigen · Eingabe: zum Text · Entf: entfernen (Strg+Z macht es rückgängig)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="70" />
+        <location filename="../ui/AnnotationsPanel.cpp" line="91"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -281,7 +536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="71" />
+        <location filename="../ui/AnnotationsPanel.cpp" line="92"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -289,7 +544,236 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="72" />
+        <location filename="../ui/AnnotationsPanel.cpp" line="93"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotationsPanel.cpp" line="126"/>
+        <source>This window is read-only: nothing can be removed.</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Es kann nichts entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AnnotatorDialog</name>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="22"/>
+        <source>Who Is Annotating?</source>
+        <translation>Wer annotiert?</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="23"/>
+        <source>Every annotation you make records this name, so reviewers and the agreement figures can tell annotators apart.</source>
+        <translation>Jede Annotation, die Sie anlegen, trägt diesen Namen, damit Prüfer und die Übereinstimmungswerte die Annotatoren unterscheiden können.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="30"/>
+        <source>Use this name only in %1</source>
+        <translation>Diesen Namen nur in %1 verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/AnnotatorDialog.cpp" line="37"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::CategoryPanel</name>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="53"/>
+        <source>%1   [Alt+%2]</source>
+        <translation>%1   [Alt+%2]</translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="71"/>
+        <source>Toggle Category %1</source>
+        <translation>Kategorie %1 umschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="71"/>
+        <source>Set Category %1</source>
+        <translation>Kategorie %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="83"/>
+        <source>No category   [Alt+0]</source>
+        <translation>Keine Kategorie   [Alt+0]</translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="89"/>
+        <source>Clear the Category</source>
+        <translation>Kategorie entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="106"/>
+        <source>The document already has the category %1 (Alt+0: no category).</source>
+        <translation>Das Dokument hat schon die Kategorie %1 (Alt+0: keine Kategorie).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="115"/>
+        <source>The document has no category.</source>
+        <translation>Das Dokument hat keine Kategorie.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ChangeEntityTypeCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="50"/>
+        <source>Relabel %1 as %2</source>
+        <translation>%1 als %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ClearAnswerCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="118"/>
+        <source>Clear answer %1</source>
+        <translation>Antwort %1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="130"/>
+        <source>The answer to %1 was not recorded before it was cleared.</source>
+        <translation>Die Antwort auf %1 war nicht gespeichert, bevor sie entfernt wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::DocumentFindBar</name>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="22"/>
+        <source>Find in this document</source>
+        <translation>In diesem Dokument suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="25"/>
+        <source>F&amp;ind:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DocumentFindBar.cpp" line="30"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="127"/>
+        <source>%1 of %n match(es)</source>
+        <translation>
+            <numerusform>%1 von %n Treffer</numerusform>
+            <numerusform>%1 von %n Treffern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="33"/>
+        <source>Previous match (Shift+Return, Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe, Umschalt+F3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="36"/>
+        <source>Next match (Return, F3)</source>
+        <translation>Nächster Treffer (Eingabe, F3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="37"/>
+        <source>Match &amp;case</source>
+        <translation>&amp;Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="38"/>
+        <source>Whole w&amp;ords</source>
+        <translation>Ganze W&amp;örter</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="42"/>
+        <source>Label &amp;All as</source>
+        <translation>Alle anno&amp;tieren als</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="44"/>
+        <source>Label every match with the type beside it (one step to undo)</source>
+        <translation>Jeden Treffer mit dem Typ daneben annotieren (in einem Schritt rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="47"/>
+        <source>Close the find bar (Escape)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="125"/>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentFindBar.cpp" line="149"/>
+        <source>Label All Matches</source>
+        <translation>Alle Treffer annotieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DocumentFindBar.cpp" line="150"/>
+        <source>Label %n match(es) of “%1” as %2? One undo (Ctrl+Z) removes them all.</source>
+        <translation>
+            <numerusform>%n Treffer von „%1“ als %2 annotieren? Ein Rückgängig (Strg+Z) entfernt ihn wieder.</numerusform>
+            <numerusform>%n Treffer von „%1“ als %2 annotieren? Ein Rückgängig (Strg+Z) entfernt sie alle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::DocumentListModel</name>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="50"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="51"/>
+        <source>dev</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="52"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="55"/>
+        <source>unassigned</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="60"/>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="61"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="62"/>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="65"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DocumentListModel.cpp" line="70"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n Spanne</numerusform>
+            <numerusform>%n Spannen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DocumentListModel.cpp" line="71"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DocumentListModel.cpp" line="72"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -297,7 +781,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="73" />
+        <location filename="../ui/DocumentListModel.cpp" line="73"/>
         <source>%n category(s)</source>
         <translation>
             <numerusform>%n Kategorie</numerusform>
@@ -305,27 +789,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="91" />
+        <location filename="../ui/DocumentListModel.cpp" line="91"/>
         <source>%1 spans, %2 relations, %3 answers, %4 categories</source>
         <translation>%1 Spannen, %2 Relationen, %3 Antworten, %4 Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="115" />
+        <location filename="../ui/DocumentListModel.cpp" line="115"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="116" />
+        <location filename="../ui/DocumentListModel.cpp" line="116"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="117" />
+        <location filename="../ui/DocumentListModel.cpp" line="117"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="118" />
+        <location filename="../ui/DocumentListModel.cpp" line="118"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
@@ -333,72 +817,72 @@
 <context>
     <name>quarry::ui::DocumentListPanel</name>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="33" />
+        <location filename="../ui/DocumentListPanel.cpp" line="35"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="37" />
+        <location filename="../ui/DocumentListPanel.cpp" line="39"/>
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="42" />
+        <location filename="../ui/DocumentListPanel.cpp" line="45"/>
         <source>Search names and text</source>
         <translation>Namen und Text durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="55" />
+        <location filename="../ui/DocumentListPanel.cpp" line="61"/>
         <source>&amp;Split:</source>
         <translation>&amp;Aufteilung:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="56" />
+        <location filename="../ui/DocumentListPanel.cpp" line="62"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="57" />
+        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
         <source>&amp;Annotator:</source>
         <translation>A&amp;nnotator:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="58" />
+        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
         <source>&amp;Has:</source>
         <translation>&amp;Enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="59" />
+        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="91" />
+        <location filename="../ui/DocumentListPanel.cpp" line="96"/>
         <source>Anyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="94" />
+        <location filename="../ui/DocumentListPanel.cpp" line="99"/>
         <source>Any annotation</source>
         <translation>Beliebige Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="96" />
+        <location filename="../ui/DocumentListPanel.cpp" line="101"/>
         <source>span %1</source>
         <translation>Spanne %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="98" />
+        <location filename="../ui/DocumentListPanel.cpp" line="103"/>
         <source>relation %1</source>
         <translation>Relation %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="100" />
+        <location filename="../ui/DocumentListPanel.cpp" line="105"/>
         <source>answer %1</source>
         <translation>Antwort %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="102" />
+        <location filename="../ui/DocumentListPanel.cpp" line="107"/>
         <source>category %1</source>
         <translation>Kategorie %1</translation>
     </message>
@@ -406,587 +890,271 @@
 <context>
     <name>quarry::ui::DocumentSession</name>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="88" />
+        <location filename="../ui/DocumentSession.cpp" line="97"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
-</context>
-<context>
-    <name>quarry::ui::ItemDetailsPanel</name>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="27" />
-        <source>Select a span (Tab or a click), a relation or an answer to see its details and guideline.</source>
-        <translation>Wählen Sie eine Spanne (Tab oder Klick), eine Relation oder eine Antwort, um Details und Richtlinie zu sehen.</translation>
+    <message numerus="yes">
+        <location filename="../ui/DocumentSession.cpp" line="178"/>
+        <source>Label %n match(es) as %1</source>
+        <translation>
+            <numerusform>%n Treffer als %1 annotieren</numerusform>
+            <numerusform>%n Treffer als %1 annotieren</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="38" />
-        <source>Annotator</source>
-        <translation>Annotator</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="38" />
-        <location filename="../ui/ItemDetailsPanel.cpp" line="46" />
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="41" />
-        <source>manual</source>
-        <translation>manuell</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="42" />
-        <source>accepted suggestion</source>
-        <translation>angenommener Vorschlag</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="43" />
-        <source>imported</source>
-        <translation>importiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="45" />
-        <source>Origin</source>
-        <translation>Herkunft</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="46" />
-        <source>Guideline version</source>
-        <translation>Richtlinienversion</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="48" />
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="50" />
-        <source>Updated</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="59" />
-        <source>Span %1</source>
-        <translation>Spanne %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="60" />
-        <location filename="../ui/ItemDetailsPanel.cpp" line="78" />
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="66" />
-        <location filename="../ui/ItemDetailsPanel.cpp" line="94" />
-        <location filename="../ui/ItemDetailsPanel.cpp" line="96" />
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="67" />
-        <location filename="../ui/ItemDetailsPanel.cpp" line="97" />
-        <source>Offsets</source>
-        <translation>Positionen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="77" />
-        <source>Relation %1</source>
-        <translation>Relation %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="79" />
-        <source>Head</source>
-        <translation>Kopf</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="81" />
-        <source>Tail</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="91" />
-        <source>Answer to %1</source>
-        <translation>Antwort auf %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="92" />
-        <source>Question</source>
-        <translation>Frage</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="94" />
-        <source>the text does not answer this</source>
-        <translation>der Text beantwortet dies nicht</translation>
-    </message>
-    <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="107" />
-        <source>Guideline</source>
-        <translation>Richtlinie</translation>
+        <location filename="../ui/DocumentSession.cpp" line="264"/>
+        <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
+        <translation>Nicht an Wortgrenzen: Beim Training lernt das Modell stattdessen die nächsten ganzen Wörter.</translation>
     </message>
 </context>
 <context>
-    <name>quarry::ui::LabelPalette</name>
+    <name>quarry::ui::DocumentTextPreview</name>
     <message>
-        <location filename="../ui/LabelPalette.cpp" line="38" />
-        <source>%1   [%2]</source>
-        <translation>%1   [%2]</translation>
-    </message>
-    <message>
-        <location filename="../ui/LabelPalette.cpp" line="50" />
-        <source>%1 (relation: R on a span)</source>
-        <translation>%1 (Relation: R auf einer Spanne)</translation>
-    </message>
-    <message>
-        <location filename="../ui/LabelPalette.cpp" line="52" />
-        <source>%1 (question: Q on a selection)</source>
-        <translation>%1 (Frage: Q auf einer Auswahl)</translation>
-    </message>
-</context>
-<context>
-    <name>quarry::ui::MainWindow</name>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="78" />
-        <source>Documents</source>
-        <translation>Dokumente</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="79" />
-        <source>Labels</source>
-        <translation>Labels</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="80" />
-        <source>Categories</source>
-        <translation>Kategorien</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="82" />
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="88" />
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="89" />
-        <source>&amp;New Project…</source>
-        <translation>&amp;Neues Projekt…</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="91" />
-        <source>&amp;Open Project…</source>
-        <translation>Projekt &amp;öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="93" />
-        <source>&amp;Import Documents…</source>
-        <translation>Dokumente &amp;importieren…</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="96" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="99" />
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="100" />
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="102" />
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="107" />
-        <source>&amp;Document</source>
-        <translation>&amp;Dokument</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="108" />
-        <source>&amp;Next Document  (N)</source>
-        <translation>&amp;Nächstes Dokument  (N)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="110" />
-        <source>&amp;Previous Document  (P)</source>
-        <translation>&amp;Vorheriges Dokument  (P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="112" />
-        <source>Mark &amp;Done and Next</source>
-        <translation>Als &amp;fertig markieren und weiter</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="114" />
-        <source>&amp;Find Documents</source>
-        <translation>Dokumente &amp;suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="119" />
-        <source>&amp;Annotate</source>
-        <translation>&amp;Annotieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="123" />
-        <source>&amp;Refresh</source>
-        <translation>Akt&amp;ualisieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="126" />
-        <source>Read-&amp;Only Mode</source>
-        <translation>&amp;Schreibgeschützter Modus</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="129" />
-        <source>Snap Selection to &amp;Words  (Alt+W)</source>
-        <translation>Auswahl an &amp;Wörtern ausrichten  (Alt+W)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="135" />
-        <source>&amp;Project</source>
-        <translation>&amp;Projekt</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="136" />
-        <source>Edit &amp;Schema and Guidelines…</source>
-        <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="187" />
-        <source>Open Project</source>
-        <translation>Projekt öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="187" />
-        <source>Quarry projects (*.quarry)</source>
-        <translation>Quarry-Projekte (*.quarry)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="189" />
-        <source>Cannot Open Project</source>
-        <translation>Projekt kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="234" />
-        <source>Refreshed from the project file.</source>
-        <translation>Aus der Projektdatei aktualisiert.</translation>
+        <location filename="../ui/DocumentTextPreview.cpp" line="17"/>
+        <source>Pick a document above to see its text as it will be stored.</source>
+        <translation>Wählen Sie oben ein Dokument, um seinen Text so zu sehen, wie er gespeichert wird.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="311" />
-        <source>%n document(s) listed</source>
+        <location filename="../ui/DocumentTextPreview.cpp" line="54"/>
+        <source>… %n more character(s) not shown</source>
         <translation>
-            <numerusform>%n Dokument gelistet</numerusform>
-            <numerusform>%n Dokumente gelistet</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="312" />
-        <source>%1 done</source>
-        <translation>%1 fertig</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="313" />
-        <source>%n annotation(s)</source>
-        <translation>
-            <numerusform>%n Annotation</numerusform>
-            <numerusform>%n Annotationen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="316" />
-        <source>this document: %1 spans, %2 relations, %3 answers</source>
-        <translation>dieses Dokument: %1 Spannen, %2 Relationen, %3 Antworten</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="325" />
-        <source>Quarry</source>
-        <translation>Quarry</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="326" />
-        <location filename="../ui/MainWindow.cpp" line="327" />
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="328" />
-        <source>%1 (read-only)</source>
-        <translation>%1 (schreibgeschützt)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="349" />
-        <source>Read-only</source>
-        <translation>Schreibgeschützt</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="354" />
-        <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
-        <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="360" />
-        <source>This is the last document in the list.</source>
-        <translation>Dies ist das letzte Dokument der Liste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="361" />
-        <source>This is the first document in the list.</source>
-        <translation>Dies ist das erste Dokument der Liste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="373" />
-        <source>%1 marked done.</source>
-        <translation>%1 als fertig markiert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="386" />
-        <source>Select some text first, then click %1 to label it.</source>
-        <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
-    </message>
-<message>
-        <location filename="../ui/MainWindow.cpp" line="73" />
-        <source>Cannot open project</source>
-        <translation>Projekt kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="100" />
-        <source>%1 (relation)</source>
-        <translation>%1 (Relation)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="105" />
-        <source>%1 (question)</source>
-        <translation>%1 (Frage)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="122" />
-        <source>%n entities</source>
-        <translation>
-            <numerusform>%n Entität</numerusform>
-            <numerusform>%n Entitäten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="123" />
-        <source>%n relations</source>
-        <translation>
-            <numerusform>%n Relation</numerusform>
-            <numerusform>%n Relationen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="127" />
-        <source>%n documents</source>
-        <translation>
-            <numerusform>%n Dokument</numerusform>
-            <numerusform>%n Dokumente</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="128" />
-        <source>%n annotations</source>
-        <translation>
-            <numerusform>%n Annotation</numerusform>
-            <numerusform>%n Annotationen</numerusform>
+            <numerusform>… %n weiteres Zeichen nicht angezeigt</numerusform>
+            <numerusform>… %n weitere Zeichen nicht angezeigt</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>quarry::ui::RemoveEntityCommand</name>
+    <name>quarry::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="24" />
-        <source>Remove %1</source>
-        <translation>%1 entfernen</translation>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="30" />
-        <source>Remove %1 %2</source>
-        <translation>%1 %2 entfernen</translation>
+        <location filename="../ui/ExportDialog.cpp" line="43"/>
+        <source>archive — the whole project as a Quarry project archive (.zip)</source>
+        <translation>archive — das ganze Projekt als Quarry-Projektarchiv (.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="39" />
-        <source>Entity %1 was not recorded before removal.</source>
-        <translation>Entität %1 wurde vor dem Entfernen nicht gespeichert.</translation>
+        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <source>Dev</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="54"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <source>As imported (else IOB2)</source>
+        <translation>Wie importiert (sonst IOB2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <source>Indent the JSON</source>
+        <translation>JSON einrücken</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>&amp;Write to:</source>
+        <translation>&amp;Schreiben nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <source>&amp;Documents:</source>
+        <translation>Dok&amp;umente:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <source>&amp;Tag scheme:</source>
+        <translation>&amp;Tag-Schema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <source>Choose a format and where to write it, then press Export.</source>
+        <translation>Wählen Sie ein Format und das Ziel, dann drücken Sie Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="78"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="138"/>
+        <source>Folder to export into</source>
+        <translation>Ordner für den Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="141"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <source>%1 files (*.%2);;All files (*)</source>
+        <translation>%1-Dateien (*.%2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="151"/>
+        <source>Say where to write the export.</source>
+        <translation>Geben Sie an, wohin der Export geschrieben wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="156"/>
+        <source>Replace File?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="157"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="167"/>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="185"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="192"/>
+        <source>Nothing was exported: %1</source>
+        <translation>Nichts wurde exportiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="200"/>
+        <source>Wrote the project archive %1 (%n document(s)).</source>
+        <translation>
+            <numerusform>Projektarchiv %1 geschrieben (%n Dokument).</numerusform>
+            <numerusform>Projektarchiv %1 geschrieben (%n Dokumente).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="202"/>
+        <source>Exported %n document(s) as %1 to %2.</source>
+        <translation>
+            <numerusform>%n Dokument als %1 nach %2 exportiert.</numerusform>
+            <numerusform>%n Dokumente als %1 nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="210"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
-    <name>quarry::ui::RemoveRelationCommand</name>
+    <name>quarry::ui::GoToDialog</name>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="79" />
-        <source>Remove relation %1</source>
-        <translation>Relation %1 entfernen</translation>
+        <location filename="../ui/GoToDialog.cpp" line="25"/>
+        <source>Go To</source>
+        <translation>Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="90" />
-        <source>Relation %1 was not recorded before removal.</source>
-        <translation>Relation %1 wurde vor dem Entfernen nicht gespeichert.</translation>
-    </message>
-</context>
-<context>
-    <name>quarry::ui::SetAnswerCommand</name>
-    <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="98" />
-        <source>Answer %1</source>
-        <translation>Antwort %1</translation>
-    </message>
-</context>
-<context>
-    <name>quarry::ui::SetLabelCommand</name>
-    <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="116" />
-        <source>Categorise as %1</source>
-        <translation>Als %1 kategorisieren</translation>
+        <location filename="../ui/GoToDialog.cpp" line="30"/>
+        <source>&amp;Offset (0 to %1):</source>
+        <translation>&amp;Position (0 bis %1):</translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="116" />
-        <source>Remove category %1</source>
-        <translation>Kategorie %1 entfernen</translation>
-    </message>
-</context>
-<context>
-    <name>BackgroundTask</name>
-    <message>
-        <location filename="../ui/BackgroundTask.cpp" line="24" />
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectLauncher</name>
-    <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="28" />
-        <source>Open project</source>
-        <translation>Projekt öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="30" />
-        <source>Quarry projects (*.quarry);;All files (*)</source>
-        <translation>Quarry-Projekte (*.quarry);;Alle Dateien (*)</translation>
-    </message>
-</context>
-<context>
-    <name>SchemaEdits</name>
-    <message>
-        <location filename="../ui/SchemaEdits.cpp" line="100" />
-        <source>entity type</source>
-        <translation>Entitätstyp</translation>
-    </message>
-    <message>
-        <location filename="../ui/SchemaEdits.cpp" line="102" />
-        <source>relation type</source>
-        <translation>Relationstyp</translation>
-    </message>
-    <message>
-        <location filename="../ui/SchemaEdits.cpp" line="104" />
-        <source>QA field</source>
-        <translation>QA-Feld</translation>
-    </message>
-    <message>
-        <location filename="../ui/SchemaEdits.cpp" line="106" />
-        <source>category</source>
-        <translation>Kategorie</translation>
-    </message>
-</context>
-<context>
-    <name>SchemaTemplates</name>
-    <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="19" />
-        <source>Empty</source>
-        <translation>Leer</translation>
-    </message>
-    <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="20" />
-        <source>Clinical trial eligibility (demo)</source>
-        <translation>Einschlusskriterien klinischer Studien (Demo)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="22" />
-        <source>Biomedical NER (Disease, Chemical)</source>
-        <translation>Biomedizinische NER (Krankheit, Chemikalie)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SchemaTemplates.cpp" line="24" />
-        <source>Contracts (Party, Date, Obligation, Amount)</source>
-        <translation>Verträge (Partei, Datum, Pflicht, Betrag)</translation>
+        <location filename="../ui/GoToDialog.cpp" line="31"/>
+        <source>&amp;Paragraph (1 to %1):</source>
+        <translation>&amp;Absatz (1 bis %1):</translation>
     </message>
 </context>
 <context>
     <name>quarry::ui::GuidelineEditor</name>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="33" />
+        <location filename="../ui/GuidelineEditor.cpp" line="33"/>
         <source>What this type is, in a paragraph (Markdown)</source>
         <translation>Was dieser Typ ist, in einem Absatz (Markdown)</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="34" />
+        <location filename="../ui/GuidelineEditor.cpp" line="34"/>
         <source>Text that is this type, one example per line</source>
         <translation>Text, der zu diesem Typ gehört, ein Beispiel pro Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="35" />
+        <location filename="../ui/GuidelineEditor.cpp" line="35"/>
         <source>Text that looks like it but is not, one per line</source>
         <translation>Text, der ähnlich aussieht, aber nicht dazugehört, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="36" />
+        <location filename="../ui/GuidelineEditor.cpp" line="36"/>
         <source>Rulings on the hard cases, one per line</source>
         <translation>Entscheidungen zu schwierigen Fällen, eine pro Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="48" />
+        <location filename="../ui/GuidelineEditor.cpp" line="48"/>
         <source>&amp;Definition:</source>
         <translation>&amp;Definition:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="49" />
+        <location filename="../ui/GuidelineEditor.cpp" line="49"/>
         <source>&amp;Positive examples:</source>
         <translation>&amp;Positivbeispiele:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="50" />
+        <location filename="../ui/GuidelineEditor.cpp" line="50"/>
         <source>&amp;Negative examples:</source>
         <translation>&amp;Negativbeispiele:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="51" />
+        <location filename="../ui/GuidelineEditor.cpp" line="51"/>
         <source>&amp;Edge cases:</source>
         <translation>&amp;Grenzfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="53" />
+        <location filename="../ui/GuidelineEditor.cpp" line="53"/>
         <source>Preview:</source>
         <translation>Vorschau:</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="84" />
+        <location filename="../ui/GuidelineEditor.cpp" line="84"/>
         <source>Positive examples</source>
         <translation>Positivbeispiele</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="85" />
+        <location filename="../ui/GuidelineEditor.cpp" line="85"/>
         <source>Negative examples</source>
         <translation>Negativbeispiele</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="86" />
+        <location filename="../ui/GuidelineEditor.cpp" line="86"/>
         <source>Edge cases</source>
         <translation>Grenzfälle</translation>
     </message>
     <message>
-        <location filename="../ui/GuidelineEditor.cpp" line="87" />
+        <location filename="../ui/GuidelineEditor.cpp" line="87"/>
         <source>No guideline yet.</source>
         <translation>Noch keine Richtlinie.</translation>
     </message>
@@ -994,287 +1162,322 @@
 <context>
     <name>quarry::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="34" />
+        <location filename="../ui/ImportDialog.cpp" line="36"/>
         <source>Entity type</source>
         <translation>Entitätstyp</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="35" />
+        <location filename="../ui/ImportDialog.cpp" line="37"/>
         <source>Relation type</source>
         <translation>Relationstyp</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="36" />
+        <location filename="../ui/ImportDialog.cpp" line="38"/>
         <source>QA field</source>
         <translation>QA-Feld</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="37" />
+        <location filename="../ui/ImportDialog.cpp" line="39"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="44" />
+        <location filename="../ui/ImportDialog.cpp" line="46"/>
         <source>Import into %1</source>
         <translation>Import in %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="47" />
+        <location filename="../ui/ImportDialog.cpp" line="49"/>
         <source>Choose what to import, then press Preview.</source>
         <translation>Wählen Sie aus, was importiert werden soll, und drücken Sie dann „Vorschau“.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Relations</source>
         <translation>Relationen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Labels</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54" />
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54" />
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54" />
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54" />
+        <location filename="../ui/ImportDialog.cpp" line="56"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="56" />
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="56" />
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="56" />
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="62" />
+        <location filename="../ui/ImportDialog.cpp" line="64"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="63" />
+        <location filename="../ui/ImportDialog.cpp" line="65"/>
         <source>&amp;Types</source>
         <translation>&amp;Typen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="64" />
+        <location filename="../ui/ImportDialog.cpp" line="66"/>
         <source>&amp;Problems</source>
         <translation>&amp;Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="67" />
+        <location filename="../ui/ImportDialog.cpp" line="69"/>
         <source>Pre&amp;view</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="68" />
+        <location filename="../ui/ImportDialog.cpp" line="70"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="85" />
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87" />
+        <location filename="../ui/ImportDialog.cpp" line="96"/>
         <source>Files (separated by ;) or a folder</source>
         <translation>Dateien (durch ; getrennt) oder ein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="88" />
+        <location filename="../ui/ImportDialog.cpp" line="97"/>
         <source>&amp;Files…</source>
         <translation>Da&amp;teien…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="89" />
+        <location filename="../ui/ImportDialog.cpp" line="98"/>
         <source>F&amp;older…</source>
         <translation>&amp;Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="96" />
+        <location filename="../ui/ImportDialog.cpp" line="105"/>
         <source>Detect from the files</source>
         <translation>Aus den Dateien erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="100" />
+        <location filename="../ui/ImportDialog.cpp" line="109"/>
         <source>archive — a Quarry project archive (.zip)</source>
         <translation>archive — ein Quarry-Projektarchiv (.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="107" />
+        <location filename="../ui/ImportDialog.cpp" line="116"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="112" />
+        <location filename="../ui/ImportDialog.cpp" line="121"/>
         <source>As in the input</source>
         <translation>Wie in der Eingabe</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="113" />
+        <location filename="../ui/ImportDialog.cpp" line="122"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="114" />
+        <location filename="../ui/ImportDialog.cpp" line="123"/>
         <source>Dev</source>
         <translation>Entwicklung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="115" />
+        <location filename="../ui/ImportDialog.cpp" line="124"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="116" />
+        <location filename="../ui/ImportDialog.cpp" line="125"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="124" />
+        <location filename="../ui/ImportDialog.cpp" line="133"/>
         <source>text column</source>
         <translation>Textspalte</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="126" />
+        <location filename="../ui/ImportDialog.cpp" line="135"/>
         <source>label column</source>
         <translation>Kategorienspalte</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="128" />
+        <location filename="../ui/ImportDialog.cpp" line="137"/>
         <source>separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="130" />
+        <location filename="../ui/ImportDialog.cpp" line="141"/>
+        <source>-DOCSTART- blocks if the file has them, else one per sentence</source>
+        <translation>-DOCSTART--Blöcke, wenn die Datei welche hat, sonst eines je Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <source>One document per sentence</source>
+        <translation>Ein Dokument je Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="143"/>
+        <source>One document per -DOCSTART- block</source>
+        <translation>Ein Dokument je -DOCSTART--Block</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <source>Sentences up to two or more blank lines</source>
+        <translation>Sätze bis zu zwei oder mehr Leerzeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="145"/>
+        <source>Sentences with the same id in a column</source>
+        <translation>Sätze mit derselben ID in einer Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <source>column </source>
+        <translation>Spalte </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="153"/>
         <source>Add types missing from the schema (otherwise they are problems)</source>
         <translation>Typen, die im Schema fehlen, hinzufügen (sonst gelten sie als Probleme)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="133" />
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
         <source>&amp;Reject: stop at the first problem, import nothing</source>
         <translation>&amp;Ablehnen: beim ersten Problem abbrechen, nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="134" />
+        <location filename="../ui/ImportDialog.cpp" line="157"/>
         <source>R&amp;epair: fix or drop what is wrong and list every change</source>
         <translation>&amp;Reparieren: Fehlerhaftes korrigieren oder verwerfen und jede Änderung auflisten</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="144" />
+        <location filename="../ui/ImportDialog.cpp" line="168"/>
         <source>&amp;Input:</source>
         <translation>&amp;Eingabe:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="145" />
+        <location filename="../ui/ImportDialog.cpp" line="170"/>
         <source>Fo&amp;rmat:</source>
         <translation>Fo&amp;rmat:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="146" />
+        <location filename="../ui/ImportDialog.cpp" line="174"/>
         <source>&amp;Tag scheme:</source>
         <translation>&amp;Tag-Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="147" />
+        <location filename="../ui/ImportDialog.cpp" line="175"/>
+        <source>Doc&amp;uments:</source>
+        <translation>Dok&amp;umente:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="176"/>
         <source>&amp;Split:</source>
         <translation>A&amp;ufteilung:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="148" />
+        <location filename="../ui/ImportDialog.cpp" line="177"/>
         <source>CSV/TSV:</source>
         <translation>CSV/TSV:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="150" />
+        <location filename="../ui/ImportDialog.cpp" line="179"/>
         <source>Problems:</source>
         <translation>Probleme:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="202" />
+        <location filename="../ui/ImportDialog.cpp" line="251"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="203" />
+        <location filename="../ui/ImportDialog.cpp" line="252"/>
         <source>Annotated text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;All files (*)</source>
         <translation>Annotierter Text (*.jsonl *.ndjson *.conll *.iob *.bio *.tsv *.csv *.tab *.pubtator *.json *.ann *.txt *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="209" />
+        <location filename="../ui/ImportDialog.cpp" line="258"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="225" />
+        <location filename="../ui/ImportDialog.cpp" line="274"/>
         <source>detected: %1</source>
         <translation>erkannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="225" />
+        <location filename="../ui/ImportDialog.cpp" line="274"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="232" />
+        <location filename="../ui/ImportDialog.cpp" line="284"/>
         <source>Press Preview to read the input; nothing is written before Import.</source>
         <translation>Drücken Sie „Vorschau“, um die Eingabe zu lesen; vor dem Import wird nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="241" />
+        <location filename="../ui/ImportDialog.cpp" line="293"/>
         <source>Reading…</source>
         <translation>Lese…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="246" />
+        <location filename="../ui/ImportDialog.cpp" line="298"/>
         <source>Preview cancelled.</source>
         <translation>Vorschau abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="266" />
+        <location filename="../ui/ImportDialog.cpp" line="318"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -1282,22 +1485,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="275" />
+        <location filename="../ui/ImportDialog.cpp" line="327"/>
         <source>in schema</source>
         <translation>im Schema</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="281" />
+        <location filename="../ui/ImportDialog.cpp" line="333"/>
         <source>new: will be added</source>
         <translation>neu: wird hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="301" />
+        <location filename="../ui/ImportDialog.cpp" line="353"/>
         <source>&amp;Problems (%1)</source>
         <translation>&amp;Probleme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="309" />
+        <location filename="../ui/ImportDialog.cpp" line="365"/>
         <source>%n document(s) with %1 entities read as %2; %3 types new to the schema.</source>
         <translation>
             <numerusform>%n Dokument mit %1 Entitäten als %2 gelesen; %3 Typen sind neu im Schema.</numerusform>
@@ -1305,7 +1508,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="316" />
+        <location filename="../ui/ImportDialog.cpp" line="372"/>
         <source>%n note(s) or repair(s): see Problems.</source>
         <translation>
             <numerusform>%n Hinweis oder Reparatur: siehe Probleme.</numerusform>
@@ -1313,7 +1516,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="320" />
+        <location filename="../ui/ImportDialog.cpp" line="376"/>
         <source>Nothing can be imported yet: %n problem(s) stop it (in red under Problems). Fix the input, or choose Repair to fix or drop what can be fixed.</source>
         <translation>
             <numerusform>Noch kann nichts importiert werden: %n Problem verhindert es (rot unter Probleme). Korrigieren Sie die Eingabe oder wählen Sie „Reparieren“, um Behebbares zu korrigieren oder zu verwerfen.</numerusform>
@@ -1321,7 +1524,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="338" />
+        <location filename="../ui/ImportDialog.cpp" line="396"/>
         <source>Importing %n document(s)…</source>
         <translation>
             <numerusform>Importiere %n Dokument…</numerusform>
@@ -1329,173 +1532,905 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="350" />
+        <location filename="../ui/ImportDialog.cpp" line="408"/>
         <source>Nothing was imported: %1</source>
         <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="420"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="448"/>
+        <source>Imported %n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument importiert</numerusform>
+            <numerusform>%n Dokumente importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="449"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n Spanne</numerusform>
+            <numerusform>%n Spannen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="450"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="451"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="452"/>
+        <source>%n category label(s)</source>
+        <translation>
+            <numerusform>%n Kategorie</numerusform>
+            <numerusform>%n Kategorien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="476"/>
+        <source>The tokens are joined by single spaces (“APC2 , a”): this is the text the project stores and every export writes.</source>
+        <translation>Die Tokens werden durch einzelne Leerzeichen verbunden („APC2 , a“): Diesen Text speichert das Projekt, und so schreibt ihn jeder Export.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="478"/>
+        <source>The text as the project stores it and every export writes it.</source>
+        <translation>Der Text, wie das Projekt ihn speichert und jeder Export ihn schreibt.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ItemDetailsPanel</name>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="27"/>
+        <source>Select a span (Tab or a click), a relation or an answer to see its details and guideline.</source>
+        <translation>Wählen Sie eine Spanne (Tab oder Klick), eine Relation oder eine Antwort, um Details und Richtlinie zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="38"/>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="38"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="46"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="41"/>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="42"/>
+        <source>accepted suggestion</source>
+        <translation>angenommener Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="43"/>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="45"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="46"/>
+        <source>Guideline version</source>
+        <translation>Richtlinienversion</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="48"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="50"/>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="59"/>
+        <source>Span %1</source>
+        <translation>Spanne %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="60"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="78"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="66"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="94"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="96"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="67"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="97"/>
+        <source>Offsets</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="77"/>
+        <source>Relation %1</source>
+        <translation>Relation %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="79"/>
+        <source>Head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="81"/>
+        <source>Tail</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="91"/>
+        <source>Answer to %1</source>
+        <translation>Antwort auf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="92"/>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="94"/>
+        <source>the text does not answer this</source>
+        <translation>der Text beantwortet dies nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="107"/>
+        <source>Guideline</source>
+        <translation>Richtlinie</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::KeyboardSheet</name>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="67"/>
+        <source>Anywhere in the window</source>
+        <translation>Überall im Fenster</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="82"/>
+        <source>Document view</source>
+        <translation>Dokumentansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="90"/>
+        <source>Labels (with a selection: label it; on the current span: change its type)</source>
+        <translation>Labels (mit Auswahl: annotieren; auf der aktuellen Spanne: Typ ändern)</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="99"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="102"/>
+        <source>Type to filter</source>
+        <translation>Zum Filtern tippen</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="104"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="109"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../ui/KeyboardSheet.cpp" line="109"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::LabelPalette</name>
+    <message>
+        <location filename="../ui/LabelPalette.cpp" line="41"/>
+        <source>%1   [%2]</source>
+        <translation>%1   [%2]</translation>
+    </message>
+    <message>
+        <location filename="../ui/LabelPalette.cpp" line="55"/>
+        <source>%1 (relation: R)</source>
+        <translation>%1 (Relation: R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/LabelPalette.cpp" line="58"/>
+        <source>%1 (question: Q)</source>
+        <translation>%1 (Frage: Q)</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::LockConflictDialog</name>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="22"/>
+        <source>Project Already Open</source>
+        <translation>Projekt bereits geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="24"/>
+        <source>%1 is open for editing elsewhere.</source>
+        <translation>%1 ist anderswo zum Bearbeiten geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="25"/>
+        <source>%1 is open for editing elsewhere (%2).</source>
+        <translation>%1 ist anderswo zum Bearbeiten geöffnet (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="27"/>
+        <source>Two windows editing one project would overwrite each other&apos;s work. Open it read-only to look and review, or cancel and close the other window first.</source>
+        <translation>Zwei Fenster, die ein Projekt bearbeiten, würden gegenseitig ihre Arbeit überschreiben. Öffnen Sie es schreibgeschützt, um es anzusehen und zu prüfen, oder brechen Sie ab und schließen Sie zuerst das andere Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockConflictDialog.cpp" line="29"/>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>Go to the &amp;Annotations List</source>
+        <translation>Zur &amp;Annotationsliste</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <source>Go to the &amp;Questions</source>
+        <translation>Zu den &amp;Fragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt &amp;öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <source>&amp;Close Project</source>
+        <translation>Projekt s&amp;chließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <source>&amp;Import Documents…</source>
+        <translation>Dokumente &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="151"/>
+        <source>Annotator &amp;Name…</source>
+        <translation>Annotator&amp;name…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <source>&amp;Document</source>
+        <translation>&amp;Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <source>&amp;Next Document  (N)</source>
+        <translation>&amp;Nächstes Dokument  (N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <source>&amp;Previous Document  (P)</source>
+        <translation>&amp;Vorheriges Dokument  (P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <source>Mark &amp;Done and Next</source>
+        <translation>Als &amp;fertig markieren und weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <source>&amp;Find Documents</source>
+        <translation>Dokumente &amp;suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Annotieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <source>F&amp;ind in Document…</source>
+        <translation>Im Dokument &amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <source>Find Ne&amp;xt Match</source>
+        <translation>&amp;Nächster Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <source>Find Previous &amp;Match</source>
+        <translation>&amp;Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <source>&amp;Go to Offset or Paragraph…</source>
+        <translation>&amp;Gehe zu Position oder Absatz…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
+        <source>&amp;Refresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <source>Read-&amp;Only Mode</source>
+        <translation>&amp;Schreibgeschützter Modus</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <source>Edits are now recorded as %1.</source>
+        <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <source>this document:</source>
+        <translation>dieses Dokument:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n Spanne</numerusform>
+            <numerusform>%n Spannen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="496"/>
+        <source>%1 — annotator: %2</source>
+        <translation>%1 — Annotator: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="582"/>
+        <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
+        <translation>
+            <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
+            <numerusform>%n Spannen als %1 annotiert; Strg+Z entfernt sie alle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <source>Edit &amp;Schema and Guidelines…</source>
+        <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Tastenkürzel…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <source>Quarry projects (*.quarry)</source>
+        <translation>Quarry-Projekte (*.quarry)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <source>Cannot Open Project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <source>Refreshed from the project file.</source>
+        <translation>Aus der Projektdatei aktualisiert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <source>%n document(s) listed</source>
+        <translation>
+            <numerusform>%n Dokument gelistet</numerusform>
+            <numerusform>%n Dokumente gelistet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <source>%1 done</source>
+        <translation>%1 fertig</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n Annotation</numerusform>
+            <numerusform>%n Annotationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
+        <source>Quarry</source>
+        <translation>Quarry</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
+        <location filename="../ui/MainWindow.cpp" line="495"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <source>This is the last document in the list.</source>
+        <translation>Dies ist das letzte Dokument der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
+        <source>This is the first document in the list.</source>
+        <translation>Dies ist das erste Dokument der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="545"/>
+        <source>%1 marked done.</source>
+        <translation>%1 als fertig markiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="558"/>
+        <source>Select some text first, then click %1 to label it.</source>
+        <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
 </context>
 <context>
     <name>quarry::ui::NewProjectDialog</name>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="37" />
+        <location filename="../ui/NewProjectDialog.cpp" line="37"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="39" />
+        <location filename="../ui/NewProjectDialog.cpp" line="39"/>
         <source>e.g. Trial eligibility 2024</source>
         <translation>z. B. Studieneinschluss 2024</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="45" />
+        <location filename="../ui/NewProjectDialog.cpp" line="45"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="54" />
+        <location filename="../ui/NewProjectDialog.cpp" line="54"/>
         <source>&amp;Entities (spans)</source>
         <translation>&amp;Entitäten (Spannen)</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="55" />
+        <location filename="../ui/NewProjectDialog.cpp" line="55"/>
         <source>&amp;Relations between entities</source>
         <translation>&amp;Relationen zwischen Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="56" />
+        <location filename="../ui/NewProjectDialog.cpp" line="56"/>
         <source>&amp;Question answering</source>
         <translation>&amp;Fragebeantwortung</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="57" />
+        <location filename="../ui/NewProjectDialog.cpp" line="57"/>
         <source>Document &amp;classification</source>
         <translation>Dokument&amp;klassifikation</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="64" />
+        <location filename="../ui/NewProjectDialog.cpp" line="64"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="65" />
+        <location filename="../ui/NewProjectDialog.cpp" line="66"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="66" />
+        <location filename="../ui/NewProjectDialog.cpp" line="69"/>
         <source>Project file:</source>
         <translation>Projektdatei:</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="67" />
+        <location filename="../ui/NewProjectDialog.cpp" line="70"/>
         <source>Label &amp;schema:</source>
         <translation>Label-&amp;Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="68" />
+        <location filename="../ui/NewProjectDialog.cpp" line="71"/>
         <source>Tasks:</source>
         <translation>Aufgaben:</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="75" />
+        <location filename="../ui/NewProjectDialog.cpp" line="78"/>
         <source>&amp;Create</source>
         <translation>&amp;Anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="128" />
+        <location filename="../ui/NewProjectDialog.cpp" line="131"/>
         <source>Enter a name for the project.</source>
         <translation>Geben Sie einen Namen für das Projekt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="129" />
+        <location filename="../ui/NewProjectDialog.cpp" line="132"/>
         <source>Choose the folder the project file goes in.</source>
         <translation>Wählen Sie den Ordner für die Projektdatei.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="131" />
+        <location filename="../ui/NewProjectDialog.cpp" line="134"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="134" />
+        <location filename="../ui/NewProjectDialog.cpp" line="137"/>
         <source>%1 already exists; choose another name or folder.</source>
         <translation>%1 existiert bereits; wählen Sie einen anderen Namen oder Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="135" />
+        <location filename="../ui/NewProjectDialog.cpp" line="138"/>
         <source>Choose at least one task.</source>
         <translation>Wählen Sie mindestens eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="156" />
+        <location filename="../ui/NewProjectDialog.cpp" line="159"/>
         <source>Folder for the project</source>
         <translation>Ordner für das Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="162" />
+        <location filename="../ui/NewProjectDialog.cpp" line="165"/>
         <source>(enter a name)</source>
         <translation>(Namen eingeben)</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="165" />
+        <location filename="../ui/NewProjectDialog.cpp" line="168"/>
         <source>%1 entity types, %2 relation types, %3 QA fields, %4 categories</source>
         <translation>%1 Entitätstypen, %2 Relationstypen, %3 QA-Felder, %4 Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/NewProjectDialog.cpp" line="193" />
+        <location filename="../ui/NewProjectDialog.cpp" line="196"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
+    <name>quarry::ui::QaPanel</name>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="35"/>
+        <source>&amp;Use Selection</source>
+        <translation>Auswahl &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="36"/>
+        <source>&amp;No Answer</source>
+        <translation>&amp;Keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="37"/>
+        <source>Clea&amp;r</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="47"/>
+        <source>Answer the current question with the text selected in the document (Enter)</source>
+        <translation>Die aktuelle Frage mit dem im Dokument ausgewählten Text beantworten (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="48"/>
+        <source>Record that the document does not answer the current question (N)</source>
+        <translation>Festhalten, dass das Dokument die aktuelle Frage nicht beantwortet (N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="49"/>
+        <source>Remove the answer, or the no-answer mark, of the current question (Delete)</source>
+        <translation>Die Antwort oder die Markierung „keine Antwort“ der aktuellen Frage entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="103"/>
+        <source>✗ no answer</source>
+        <translation>✗ keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="105"/>
+        <source>Recorded: the text does not answer this (by %1)</source>
+        <translation>Festgehalten: Der Text beantwortet dies nicht (von %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="112"/>
+        <source>%1–%2, by %3</source>
+        <translation>%1–%2, von %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="115"/>
+        <source>— not answered</source>
+        <translation>— nicht beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="126"/>
+        <source>No document is open.</source>
+        <translation>Kein Dokument ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="128"/>
+        <source>The schema asks no questions (QA fields).</source>
+        <translation>Das Schema stellt keine Fragen (QA-Felder).</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="130"/>
+        <source>Enter: answer with the selected text · N: no answer · Delete: clear</source>
+        <translation>Eingabe: mit dem ausgewählten Text antworten · N: keine Antwort · Entf: entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="136"/>
+        <source>This window is read-only: answers cannot be changed.</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Antworten können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="152"/>
+        <source>Select the answer in the text first, then press Enter here.</source>
+        <translation>Wählen Sie zuerst die Antwort im Text aus, dann drücken Sie hier Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="171"/>
+        <source>%1 has no answer to clear.</source>
+        <translation>%1 hat keine Antwort, die entfernt werden könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RecentProjectsMenu</name>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="10"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="26"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="30"/>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="34"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecentProjectsMenu.cpp" line="36"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RemoveEntityCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="24"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="30"/>
+        <source>Remove %1 %2</source>
+        <translation>%1 %2 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="39"/>
+        <source>Entity %1 was not recorded before removal.</source>
+        <translation>Entität %1 wurde vor dem Entfernen nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RemoveRelationCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="79"/>
+        <source>Remove relation %1</source>
+        <translation>Relation %1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="90"/>
+        <source>Relation %1 was not recorded before removal.</source>
+        <translation>Relation %1 wurde vor dem Entfernen nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::SchemaEditorDialog</name>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="18" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="18"/>
         <source>Schema and guidelines — %1</source>
         <translation>Schema und Richtlinien — %1</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="25" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="25"/>
         <source>&amp;Entities</source>
         <translation>&amp;Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="26" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="26"/>
         <source>&amp;Relations</source>
         <translation>&amp;Relationen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="27" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="27"/>
         <source>&amp;QA fields</source>
         <translation>&amp;QA-Felder</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="28" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="28"/>
         <source>&amp;Categories</source>
         <translation>&amp;Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="71" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="71"/>
         <source>Guideline version %1.</source>
         <translation>Richtlinienversion %1.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="74" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="74"/>
         <source>Guideline text changed: saving makes it version %1, recorded on new annotations.</source>
         <translation>Richtlinientext geändert: Speichern ergibt Version %1, die bei neuen Annotationen vermerkt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="76" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="76"/>
         <source>The project is open read-only.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="88" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="90"/>
         <source>Schema not saved</source>
         <translation>Schema nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEditorDialog.cpp" line="88" />
+        <location filename="../ui/SchemaEditorDialog.cpp" line="90"/>
         <source>The schema was not saved: %1</source>
         <translation>Das Schema wurde nicht gespeichert: %1</translation>
     </message>
@@ -1503,87 +2438,87 @@
 <context>
     <name>quarry::ui::SchemaTypePage</name>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="50" />
+        <location filename="../ui/SchemaTypePage.cpp" line="51"/>
         <source>New %1 name</source>
         <translation>Name (neu, %1)</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="51" />
+        <location filename="../ui/SchemaTypePage.cpp" line="52"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="52" />
+        <location filename="../ui/SchemaTypePage.cpp" line="53"/>
         <source>Re&amp;move</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="86" />
-        <source>One key that applies this label; it must differ from every other type's key</source>
-        <translation>Eine Taste, die dieses Label vergibt; sie muss sich von den Tasten aller anderen Typen unterscheiden</translation>
+        <location filename="../ui/SchemaTypePage.cpp" line="87"/>
+        <source>One key that applies this label; it must differ from every other type&apos;s key and from the document view&apos;s own keys (%1)</source>
+        <translation>Eine Taste, die dieses Label vergibt; sie muss sich von den Tasten aller anderen Typen und von den eigenen Tasten der Dokumentansicht (%1) unterscheiden</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="91" />
+        <location filename="../ui/SchemaTypePage.cpp" line="94"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="93" />
+        <location filename="../ui/SchemaTypePage.cpp" line="96"/>
         <source>&amp;Colour:</source>
         <translation>&amp;Farbe:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="96" />
+        <location filename="../ui/SchemaTypePage.cpp" line="99"/>
         <source>&amp;Hotkey:</source>
         <translation>&amp;Taste:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="98" />
+        <location filename="../ui/SchemaTypePage.cpp" line="101"/>
         <source>Directed (head → tail); unchecked: symmetric</source>
         <translation>Gerichtet (Kopf → Ende); nicht angehakt: symmetrisch</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="102" />
+        <location filename="../ui/SchemaTypePage.cpp" line="105"/>
         <source>Head types:</source>
         <translation>Kopftypen:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="103" />
+        <location filename="../ui/SchemaTypePage.cpp" line="106"/>
         <source>Tail types:</source>
         <translation>Endtypen:</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="104" />
+        <location filename="../ui/SchemaTypePage.cpp" line="107"/>
         <source>None checked: any entity type.</source>
         <translation>Keiner angehakt: jeder Entitätstyp.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="112" />
+        <location filename="../ui/SchemaTypePage.cpp" line="115"/>
         <source>Add &amp;question</source>
         <translation>&amp;Frage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="113" />
+        <location filename="../ui/SchemaTypePage.cpp" line="116"/>
         <source>Remove q&amp;uestion</source>
         <translation>Frage entfe&amp;rnen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="118" />
+        <location filename="../ui/SchemaTypePage.cpp" line="121"/>
         <source>Questions (first = canonical):</source>
         <translation>Fragen (erste = kanonisch):</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="122" />
+        <location filename="../ui/SchemaTypePage.cpp" line="125"/>
         <source>New question?</source>
         <translation>Neue Frage?</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="131" />
+        <location filename="../ui/SchemaTypePage.cpp" line="134"/>
         <source>A document may have several categories</source>
         <translation>Ein Dokument darf mehrere Kategorien haben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="182" />
+        <location filename="../ui/SchemaTypePage.cpp" line="185"/>
         <source>%n annotation(s) in the project</source>
         <translation>
             <numerusform>%n Annotation im Projekt</numerusform>
@@ -1591,28 +2526,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="214" />
+        <location filename="../ui/SchemaTypePage.cpp" line="217"/>
         <source>Choose…</source>
         <translation>Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="238" />
+        <location filename="../ui/SchemaTypePage.cpp" line="241"/>
         <source>Enter a name for the new %1.</source>
         <translation>Geben Sie einen Namen ein (neu, %1).</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="242" />
-        <location filename="../ui/SchemaTypePage.cpp" line="266" />
+        <location filename="../ui/SchemaTypePage.cpp" line="245"/>
+        <location filename="../ui/SchemaTypePage.cpp" line="269"/>
         <source>There already is a %1 named %2.</source>
         <translation>„%2“ gibt es bereits (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="263" />
+        <location filename="../ui/SchemaTypePage.cpp" line="266"/>
         <source>A %1 needs a name.</source>
         <translation>Ein Name ist nötig (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="269" />
+        <location filename="../ui/SchemaTypePage.cpp" line="272"/>
         <source>%1 is used by %n annotation(s), which keep their type name; it cannot be renamed.</source>
         <translation>
             <numerusform>%1 wird von %n Annotation verwendet, die ihren Typnamen behält; der Typ kann nicht umbenannt werden.</numerusform>
@@ -1620,7 +2555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SchemaTypePage.cpp" line="283" />
+        <location filename="../ui/SchemaTypePage.cpp" line="286"/>
         <source>%1 is used by %n annotation(s) in this project. Remove or relabel them first; the %2 stays.</source>
         <translation>
             <numerusform>%1 wird von %n Annotation in diesem Projekt verwendet. Entfernen oder ändern Sie sie zuerst; der Eintrag (%2) bleibt.</numerusform>
@@ -1628,104 +2563,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="288" />
+        <location filename="../ui/SchemaTypePage.cpp" line="291"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="303" />
+        <location filename="../ui/SchemaTypePage.cpp" line="310"/>
         <source>The key %1 already belongs to %2.</source>
         <translation>Die Taste %1 gehört bereits zu %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SchemaTypePage.cpp" line="325" />
+        <location filename="../ui/SchemaTypePage.cpp" line="332"/>
         <source>Colour of %1</source>
         <translation>Farbe von %1</translation>
     </message>
 </context>
 <context>
+    <name>quarry::ui::SetAnswerCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="98"/>
+        <source>Answer %1</source>
+        <translation>Antwort %1</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::SetLabelCommand</name>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="139"/>
+        <source>Categorise as %1</source>
+        <translation>Als %1 kategorisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="139"/>
+        <source>Remove category %1</source>
+        <translation>Kategorie %1 entfernen</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::StartWindow</name>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="26" />
-        <location filename="../ui/StartWindow.cpp" line="106" />
-        <location filename="../ui/StartWindow.cpp" line="143" />
+        <location filename="../ui/StartWindow.cpp" line="26"/>
+        <location filename="../ui/StartWindow.cpp" line="106"/>
+        <location filename="../ui/StartWindow.cpp" line="143"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="28" />
+        <location filename="../ui/StartWindow.cpp" line="28"/>
         <source>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Annotate domain text and train the models that extract it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Quarry&lt;/h2&gt;&lt;p&gt;Fachtexte annotieren und die Modelle trainieren, die sie extrahieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="29" />
+        <location filename="../ui/StartWindow.cpp" line="29"/>
         <source>&amp;Recent projects:</source>
         <translation>&amp;Zuletzt geöffnete Projekte:</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="32" />
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="32" />
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="32" />
+        <location filename="../ui/StartWindow.cpp" line="32"/>
         <source>Last opened</source>
         <translation>Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="39" />
+        <location filename="../ui/StartWindow.cpp" line="39"/>
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="40" />
+        <location filename="../ui/StartWindow.cpp" line="40"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="41" />
+        <location filename="../ui/StartWindow.cpp" line="41"/>
         <source>Open &amp;demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="42" />
+        <location filename="../ui/StartWindow.cpp" line="42"/>
         <source>Re&amp;move from list</source>
         <translation>Aus Liste ent&amp;fernen</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="43" />
+        <location filename="../ui/StartWindow.cpp" line="43"/>
         <source>Remove &amp;missing</source>
         <translation>Fehlende ent&amp;fernen</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="44" />
+        <location filename="../ui/StartWindow.cpp" line="44"/>
         <source>Forget the selected project (the file stays where it is)</source>
         <translation>Das gewählte Projekt vergessen (die Datei bleibt, wo sie ist)</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="45" />
+        <location filename="../ui/StartWindow.cpp" line="45"/>
         <source>Forget every project whose file is gone</source>
         <translation>Alle Projekte vergessen, deren Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="84" />
+        <location filename="../ui/StartWindow.cpp" line="84"/>
         <source>The file is gone: %1</source>
         <translation>Die Datei fehlt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="107" />
+        <location filename="../ui/StartWindow.cpp" line="107"/>
         <source>%1 is no longer there. Remove it from the list with Delete.</source>
         <translation>%1 ist nicht mehr vorhanden. Entfernen Sie es mit Entf aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/StartWindow.cpp" line="144" />
+        <location filename="../ui/StartWindow.cpp" line="144"/>
         <source>Cannot open the demo project: %1</source>
         <translation>Das Demoprojekt kann nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::Workbench</name>
+    <message>
+        <location filename="../ui/Workbench.cpp" line="60"/>
+        <source>Cannot Open Project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/Workbench.cpp" line="78"/>
+        <location filename="../ui/Workbench.cpp" line="88"/>
+        <source>Read-Only Project</source>
+        <translation>Schreibgeschütztes Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/Workbench.cpp" line="78"/>
+        <source>The project is open read-only; nothing can be imported.</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet; es kann nichts importiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/Workbench.cpp" line="88"/>
+        <source>The project is open read-only; the schema cannot be changed.</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet; das Schema kann nicht geändert werden.</translation>
     </message>
 </context>
 </TS>

@@ -1,73 +1,154 @@
 #include "CategoryPanel.h"
 
 #include <QAction>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QRadioButton>
 #include <QSignalBlocker>
+#include <QVBoxLayout>
 
 #include "GuidelineText.h"
 
 namespace quarry::ui {
+namespace {
 
-CategoryPanel::CategoryPanel(QWidget* parent) : QListWidget(parent) {
+const char* const kCategoryProperty = "category";
+
+QString categoryOf(const QAbstractButton* b) { return b->property(kCategoryProperty).toString(); }
+
+}  // namespace
+
+CategoryPanel::CategoryPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("categoryPanel"));
-  setSelectionMode(QAbstractItemView::NoSelection);
-  setFocusPolicy(Qt::NoFocus);
-  connect(this, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
-    if (m_updating) return;
-    const QString category = item->data(Qt::UserRole).toString();
-    const bool on = item->checkState() == Qt::Checked;
-    // The entry shows what the store holds, not the click: the owner re-checks it after the edit.
-    m_updating = true;
-    item->setCheckState(on ? Qt::Unchecked : Qt::Checked);
-    m_updating = false;
-    Q_EMIT categoryToggled(category, on);
-  });
+  m_layout = new QVBoxLayout(this);
+  m_layout->setContentsMargins(6, 4, 6, 4);
+  m_layout->addStretch(1);
 }
 
 void CategoryPanel::setSchema(const Schema& schema, QWidget* shortcutHost) {
   const QStringList kept = currentLabels();
-  for (QAction* a : m_actions) delete a;
+  for (QAction* a : std::as_const(m_actions)) delete a;
   m_actions.clear();
-  m_updating = true;
-  clear();
-  for (int i = 0; i < schema.categories.size(); ++i) {
-    const CategoryType& c = schema.categories[i];
-    auto* item = new QListWidgetItem(i < 9 ? tr("%1   [Alt+%2]").arg(c.name).arg(i + 1) : c.name);
-    item->setData(Qt::UserRole, c.name);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-    item->setCheckState(kept.contains(c.name) ? Qt::Checked : Qt::Unchecked);
-    item->setToolTip(guidelineTooltip(c.name, c.guideline));
-    addItem(item);
-    auto* action = new QAction(tr("Toggle Category %1").arg(c.name), shortcutHost);
-    action->setObjectName(QStringLiteral("categoryAction_") + c.name);
-    if (i < 9) action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+  for (QAbstractButton* b : std::as_const(m_buttons)) delete b;
+  m_buttons.clear();
+  delete m_none;
+  m_none = nullptr;
+  delete m_group;
+  m_group = nullptr;
+  m_multiLabel = schema.multiLabelCategories;
+
+  auto addShortcut = [&](QAction* action, int digit) {
+    if (digit <= 9) action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + digit)));
     action->setShortcutContext(Qt::WindowShortcut);
-    connect(action, &QAction::triggered, this, [this, name = c.name] {
-      Q_EMIT categoryToggled(name, !currentLabels().contains(name));
-    });
     shortcutHost->addAction(action);
     m_actions.push_back(action);
+  };
+  if (!m_multiLabel && !schema.categories.isEmpty()) {
+    m_group = new QButtonGroup(this);
+    m_group->setExclusive(true);
   }
-  m_updating = false;
+  int row = 0;
+  for (int i = 0; i < schema.categories.size(); ++i) {
+    const CategoryType& c = schema.categories[i];
+    const QString text = i < 9 ? tr("%1   [Alt+%2]").arg(c.name).arg(i + 1) : c.name;
+    QAbstractButton* b = m_multiLabel ? static_cast<QAbstractButton*>(new QCheckBox(text, this))
+                                      : static_cast<QAbstractButton*>(new QRadioButton(text, this));
+    b->setObjectName(QStringLiteral("category_") + c.name);
+    b->setProperty(kCategoryProperty, c.name);
+    b->setFocusPolicy(Qt::NoFocus);  // the keyboard stays in the document view
+    b->setToolTip(guidelineTooltip(c.name, c.guideline));
+    if (m_group) m_group->addButton(b);
+    m_layout->insertWidget(row++, b);
+    m_buttons.push_back(b);
+    // A click asks; the button shows what the store holds once the owner says so.
+    connect(b, &QAbstractButton::clicked, this, [this, name = c.name] {
+      if (m_multiLabel)
+        request(name, !m_labels.contains(name));
+      else
+        choose(name);
+    });
+    auto* action =
+        new QAction(m_multiLabel ? tr("Toggle Category %1").arg(c.name) : tr("Set Category %1").arg(c.name),
+                    shortcutHost);
+    action->setObjectName(QStringLiteral("categoryAction_") + c.name);
+    connect(action, &QAction::triggered, this, [this, name = c.name] {
+      if (m_multiLabel)
+        request(name, !m_labels.contains(name));
+      else
+        choose(name);
+    });
+    addShortcut(action, i + 1);
+  }
+  if (m_group) {
+    m_none = new QRadioButton(tr("No category   [Alt+0]"), this);
+    m_none->setObjectName(QStringLiteral("category_none"));
+    m_none->setFocusPolicy(Qt::NoFocus);
+    m_group->addButton(m_none);
+    m_layout->insertWidget(row++, m_none);
+    connect(m_none, &QAbstractButton::clicked, this, [this] { clearChoice(); });
+    auto* action = new QAction(tr("Clear the Category"), shortcutHost);
+    action->setObjectName(QStringLiteral("categoryAction_none"));
+    connect(action, &QAction::triggered, this, [this] { clearChoice(); });
+    addShortcut(action, 0);
+  }
+  setCurrentLabels(kept);
+  setEditable(m_editable);
+}
+
+void CategoryPanel::request(const QString& category, bool on) {
+  showLabels();  // a click moved a button; it shows the store's state until the owner answers
+  Q_EMIT categoryToggled(category, on);
+}
+
+void CategoryPanel::choose(const QString& category) {
+  showLabels();
+  if (m_labels == QStringList{category}) {
+    Q_EMIT statusMessage(tr("The document already has the category %1 (Alt+0: no category).").arg(category));
+    return;
+  }
+  request(category, true);  // the store replaces the other category of a single-label schema
+}
+
+void CategoryPanel::clearChoice() {
+  showLabels();
+  if (m_labels.isEmpty()) {
+    Q_EMIT statusMessage(tr("The document has no category."));
+    return;
+  }
+  const QStringList now = m_labels;
+  for (const QString& category : now) request(category, false);
 }
 
 void CategoryPanel::setCurrentLabels(const QStringList& categories) {
-  const QSignalBlocker quiet(this);
-  for (int i = 0; i < count(); ++i)
-    item(i)->setCheckState(categories.contains(item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+  m_labels.clear();
+  for (const QAbstractButton* b : std::as_const(m_buttons))
+    if (categories.contains(categoryOf(b))) m_labels << categoryOf(b);
+  showLabels();
 }
 
-QStringList CategoryPanel::currentLabels() const {
-  QStringList out;
-  for (int i = 0; i < count(); ++i)
-    if (item(i)->checkState() == Qt::Checked) out << item(i)->data(Qt::UserRole).toString();
-  return out;
+void CategoryPanel::showLabels() {
+  if (m_group) m_group->setExclusive(false);
+  for (QAbstractButton* b : std::as_const(m_buttons)) {
+    const QSignalBlocker quiet(b);
+    b->setChecked(m_labels.contains(categoryOf(b)));
+  }
+  if (m_none) {
+    const QSignalBlocker quiet(m_none);
+    m_none->setChecked(m_labels.isEmpty());
+  }
+  if (m_group) m_group->setExclusive(true);
+}
+
+QAbstractButton* CategoryPanel::button(const QString& category) const {
+  for (QAbstractButton* b : m_buttons)
+    if (categoryOf(b) == category) return b;
+  return nullptr;
 }
 
 void CategoryPanel::setEditable(bool editable) {
-  // Changing flags also emits itemChanged.
-  const QSignalBlocker quiet(this);
-  for (int i = 0; i < count(); ++i)
-    item(i)->setFlags(editable ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable : Qt::ItemIsUserCheckable);
+  m_editable = editable;
+  for (QAbstractButton* b : std::as_const(m_buttons)) b->setEnabled(editable);
+  if (m_none) m_none->setEnabled(editable);
 }
 
 }  // namespace quarry::ui

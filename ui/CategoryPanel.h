@@ -1,35 +1,61 @@
 #pragma once
-// The document categories dock: one checkable entry per schema category, each also an action with
-// the shortcut Alt+1 … Alt+9 (in schema order), so a document is categorised from the keyboard.
+// The document categories dock. The schema decides how it looks and acts: single-label categories
+// are radio buttons (one category, or "No category"), multi-label ones check boxes. Each category is
+// also an action with the shortcut Alt+1 … Alt+9 (in schema order), and "No category" is Alt+0, so a
+// document is categorised from the keyboard. A radio shortcut selects its category (pressing it again
+// changes nothing and says so); a check box shortcut toggles it.
 
-#include <QListWidget>
+#include <QWidget>
 
 #include "corpus/Schema.h"
 
+class QAbstractButton;
 class QAction;
+class QButtonGroup;
+class QVBoxLayout;
 
 namespace quarry::ui {
 
-class CategoryPanel : public QListWidget {
+class CategoryPanel : public QWidget {
   Q_OBJECT
  public:
   explicit CategoryPanel(QWidget* parent = nullptr);
-  // Rebuilds the entries and actions; the actions are added to `shortcutHost` (the main window) so
+  // Rebuilds the buttons and actions; the actions are added to `shortcutHost` (the main window) so
   // their shortcuts work wherever the focus is in it.
   void setSchema(const Schema& schema, QWidget* shortcutHost);
-  // Checks the entries of `categories` without emitting categoryToggled.
+  // Shows the categories of `categories` as chosen, without emitting categoryToggled.
   void setCurrentLabels(const QStringList& categories);
-  QStringList currentLabels() const;
+  // The categories the store holds for the document (what the buttons show).
+  QStringList currentLabels() const { return m_labels; }
+  bool isSingleLabel() const { return !m_multiLabel; }
+  // The button of `category` (a QRadioButton or a QCheckBox); nullptr when there is none.
+  QAbstractButton* button(const QString& category) const;
+  QAbstractButton* noCategoryButton() const { return m_none; }  // single-label only, else nullptr
   const QList<QAction*>& toggleActions() const { return m_actions; }
-  // Read-only: the entries cannot be ticked; the shortcuts still fire, so the owner can say why not.
+  // Read-only: the buttons cannot be clicked; the shortcuts still fire, so the owner can say why not.
   void setEditable(bool editable);
 
  Q_SIGNALS:
+  // The person asked for `category` to be set (on) or removed (off). The panel keeps showing what the
+  // store holds until the owner calls setCurrentLabels().
   void categoryToggled(const QString& category, bool on);
+  // A sentence for the status bar (a shortcut that changes nothing).
+  void statusMessage(const QString& message);
 
  private:
+  void request(const QString& category, bool on);
+  void choose(const QString& category);  // a radio button or its shortcut
+  void clearChoice();                    // "No category"
+  void showLabels();                     // the buttons brought in line with m_labels
+
+  QVBoxLayout* m_layout = nullptr;
+  QButtonGroup* m_group = nullptr;
+  QList<QAbstractButton*> m_buttons;
+  QAbstractButton* m_none = nullptr;
   QList<QAction*> m_actions;
-  bool m_updating = false;
+  QStringList m_labels;
+  bool m_multiLabel = false;
+  bool m_editable = true;
 };
 
 }  // namespace quarry::ui

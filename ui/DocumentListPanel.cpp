@@ -4,7 +4,9 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -35,7 +37,8 @@ DocumentListPanel::DocumentListPanel(QWidget* parent)
     splits.push_back({DocumentListModel::splitLabel(s), splitName(s)});
   setItems(m_split, splits);
   QList<QPair<QString, QString>> statuses = {{tr("Any status"), {}}};
-  for (DocumentStatus s : {DocumentStatus::New, DocumentStatus::InProgress, DocumentStatus::Done, DocumentStatus::Reviewed})
+  for (DocumentStatus s :
+       {DocumentStatus::New, DocumentStatus::InProgress, DocumentStatus::Done, DocumentStatus::Reviewed})
     statuses.push_back({DocumentListModel::statusLabel(s), statusName(s)});
   setItems(m_status, statuses);
   setChoices({}, {});
@@ -48,6 +51,9 @@ DocumentListPanel::DocumentListPanel(QWidget* parent)
   m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_view->verticalHeader()->hide();
   m_view->horizontalHeader()->setStretchLastSection(true);
+  // A document that goes "in progress" widens its status: the columns follow their contents.
+  for (int c = DocumentListModel::NameColumn; c < DocumentListModel::ProgressColumn; ++c)
+    m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
   m_view->setWordWrap(false);
   m_view->setAlternatingRowColors(true);
 
@@ -67,10 +73,9 @@ DocumentListPanel::DocumentListPanel(QWidget* parent)
   m_searchDelay->setInterval(250);
   connect(m_searchDelay, &QTimer::timeout, this, &DocumentListPanel::filterChanged);
   connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-  connect(m_search, &QLineEdit::returnPressed, this, [this] {
-    m_searchDelay->stop();
-    Q_EMIT filterChanged();
-  });
+  // Return opens the first document found and Down goes into the list, so a search needs no mouse.
+  connect(m_search, &QLineEdit::returnPressed, this, [this] { openFromSearch(); });
+  m_search->installEventFilter(this);
   for (QComboBox* box : {m_split, m_status, m_annotator, m_type})
     connect(box, qOverload<int>(&QComboBox::activated), this, &DocumentListPanel::filterChanged);
   connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -115,6 +120,41 @@ DocumentListFilter DocumentListPanel::filter() const {
   f.annotationType = m_type->currentData().toString();
   f.search = m_search->text().trimmed();
   return f;
+}
+
+void DocumentListPanel::resetFilters() {
+  m_searchDelay->stop();
+  for (QComboBox* box : {m_split, m_status, m_annotator, m_type}) {
+    const QSignalBlocker quiet(box);
+    box->setCurrentIndex(0);
+  }
+  const QSignalBlocker quiet(m_search);
+  m_search->clear();
+}
+
+void DocumentListPanel::openFromSearch() {
+  // A search still waiting for its typing pause runs now.
+  if (m_searchDelay->isActive()) {
+    m_searchDelay->stop();
+    Q_EMIT filterChanged();
+  }
+  if (m_model->rowCount() == 0) return;
+  const QModelIndex current = m_view->currentIndex();
+  const int row = current.isValid() ? current.row() : 0;
+  m_view->setFocus(Qt::ShortcutFocusReason);
+  m_view->setCurrentIndex(m_model->index(row, 0));
+  m_view->scrollTo(m_model->index(row, 0));
+}
+
+bool DocumentListPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_search && event->type() == QEvent::KeyPress) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->key() == Qt::Key_Down && key->modifiers() == Qt::NoModifier) {
+      openFromSearch();
+      return true;
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 qint64 DocumentListPanel::currentDocument() const {

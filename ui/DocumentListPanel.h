@@ -1,6 +1,7 @@
 #pragma once
 // The document list dock: filters (split, status, annotator, annotation type, text search) over a
-// table of the matching documents with their progress.
+// table of the matching documents with their progress. In the search field Return or Down opens the
+// current (else the first) document found and moves the focus into the list.
 
 #include <QWidget>
 
@@ -35,6 +36,9 @@ class DocumentListPanel : public QWidget {
   QComboBox* annotatorFilter() const { return m_annotator; }
   QComboBox* typeFilter() const { return m_type; }
 
+  // Back to "all documents": every filter at its first entry and no search text; emits nothing.
+  void resetFilters();
+
   // The listed document on `row`'s selection, or 0.
   qint64 currentDocument() const;
   // Selects the row of `documentId`; false when it is not listed.
@@ -46,7 +50,13 @@ class DocumentListPanel : public QWidget {
   void filterChanged();
   void documentActivated(qint64 documentId);  // the current row changed to this document
 
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
+  // Return or Down in the search field: the search applied at once, the focus in the list and its
+  // current (else first) document opened.
+  void openFromSearch();
   static void setItems(QComboBox* box, const QList<QPair<QString, QString>>& items);  // label, data
 
   DocumentListModel* m_model;

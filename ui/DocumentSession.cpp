@@ -2,6 +2,7 @@
 
 #include <QSet>
 #include <QStringList>
+#include <algorithm>
 
 #include "jobs/TrainingAlignment.h"
 
@@ -45,23 +46,28 @@ void DocumentSession::setStore(ProjectStore* store) {
   m_store = store;
 }
 
+void DocumentSession::setAnnotator(const QString& name) {
+  m_annotator = name;
+  if (m_sink) m_sink->setAnnotator(name);
+}
+
 const Document& DocumentSession::document() const { return m_sink ? m_sink->document() : emptyDocument(); }
 
 void DocumentSession::connectView() {
-  connect(m_view, &AnnotationView::entityRequested, this, [this](const QString& type, const QVector<Fragment>& fragments) {
-    if (!m_sink) return;
-    EntitySpan e;
-    e.key = m_sink->nextKey(QStringLiteral("T"));
-    e.type = type;
-    e.fragments = fragments;
-    push(new AddEntityCommand(m_sink.get(), e));
-  });
-  connect(m_view, &AnnotationView::entityRemovalRequested, this, [this](const QString& key) {
-    if (m_sink) push(new RemoveEntityCommand(m_sink.get(), key));
-  });
-  connect(m_view, &AnnotationView::entityTypeChangeRequested, this, [this](const QString& key, const QString& type) {
-    if (m_sink) push(new ChangeEntityTypeCommand(m_sink.get(), key, type));
-  });
+  connect(m_view, &AnnotationView::entityRequested, this,
+          [this](const QString& type, const QVector<Fragment>& fragments) {
+            if (!m_sink) return;
+            EntitySpan e;
+            e.key = m_sink->nextKey(QStringLiteral("T"));
+            e.type = type;
+            e.fragments = fragments;
+            push(new AddEntityCommand(m_sink.get(), e));
+          });
+  connect(m_view, &AnnotationView::entityRemovalRequested, this, &DocumentSession::removeEntity);
+  connect(m_view, &AnnotationView::entityTypeChangeRequested, this,
+          [this](const QString& key, const QString& type) {
+            if (m_sink) push(new ChangeEntityTypeCommand(m_sink.get(), key, type));
+          });
   connect(m_view, &AnnotationView::relationRequested, this,
           [this](const QString& type, const QString& head, const QString& tail) {
             if (!m_sink) return;
@@ -72,16 +78,14 @@ void DocumentSession::connectView() {
             r.tail = tail;
             push(new AddRelationCommand(m_sink.get(), r));
           });
-  connect(m_view, &AnnotationView::relationRemovalRequested, this, [this](const QString& key) {
-    if (m_sink) push(new RemoveRelationCommand(m_sink.get(), key));
-  });
+  connect(m_view, &AnnotationView::relationRemovalRequested, this, &DocumentSession::removeRelation);
   connect(m_view, &AnnotationView::answerRequested, this, [this](const QString& field, int start, int end) {
     if (!m_sink) return;
     QaAnswer a;
     a.field = field;
     a.start = start;
     a.end = end;
-    push(new SetAnswerCommand(m_sink.get(), a));
+    setAnswer(a);
   });
 }
 
@@ -97,13 +101,20 @@ bool DocumentSession::open(qint64 documentId, const Schema& schema, QString* err
   m_shown = m_sink->document();
   m_view->setDocument(m_shown, m_schema);
   markMisaligned();
+  Q_EMIT documentChanged();
   return true;
 }
 
 void DocumentSession::close() {
   m_undo->clear();  // its commands point at the sink
+  const bool wasOpen = m_sink != nullptr;
   m_sink.reset();
   m_shown = Document();
+  // Nothing of a closed document stays on screen (after New or Open Project it is another project's).
+  if (wasOpen) {
+    m_view->setDocument(Document(), Schema());
+    Q_EMIT documentChanged();
+  }
 }
 
 bool DocumentSession::refresh(QString* error) {
@@ -113,7 +124,7 @@ bool DocumentSession::refresh(QString* error) {
   if (m_sink->document().text != m_shown.text) {
     m_shown = m_sink->document();
     m_view->setDocument(m_shown, m_schema);
-  markMisaligned();
+    markMisaligned();
     Q_EMIT documentChanged();
   } else {
     syncView();
@@ -128,19 +139,16 @@ void DocumentSession::setSchema(const Schema& schema) {
   m_undo->clear();
   m_sink->reload(&ignored);
   m_shown = m_sink->document();
-  m_view->setDocument(m_shown, m_schema);
+  m_view->updateDocument(m_shown, m_schema);  // caret and scroll position stay
   markMisaligned();
+  Q_EMIT documentChanged();
 }
 
 void DocumentSession::push(QUndoCommand* command) {
-  const int before = m_undo->index();
-  m_undo->push(command);  // a command whose first redo failed is deleted here, not recorded
+  // A command whose first redo failed is deleted here, not recorded. The store starts a new document
+  // in the edit's own transaction; the sink's reload after the edit brings the status along.
+  m_undo->push(command);
   syncView();
-  // The first edit of a new document starts it.
-  if (m_undo->index() > before && m_sink && m_sink->document().status == DocumentStatus::New) {
-    QString ignored;
-    setStatus(DocumentStatus::InProgress, &ignored);
-  }
 }
 
 void DocumentSession::labelSelection(const QString& type) {
@@ -154,8 +162,50 @@ void DocumentSession::labelSelection(const QString& type) {
   push(new AddEntityCommand(m_sink.get(), e));
 }
 
+int DocumentSession::labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges) {
+  if (!m_sink) return 0;
+  QVector<QPair<int, int>> todo;
+  for (const auto& r : ranges) {
+    const bool labelled = std::any_of(
+        m_sink->document().entities.cbegin(), m_sink->document().entities.cend(), [&](const EntitySpan& e) {
+          return e.type == type && !e.isDiscontinuous() && e.start() == r.first && e.end() == r.second;
+        });
+    if (!labelled && r.first < r.second) todo.push_back(r);
+  }
+  if (todo.isEmpty()) return 0;
+  const int before = int(m_sink->document().entities.size());
+  // One macro: a single undo removes every span it added.
+  m_undo->beginMacro(tr("Label %n match(es) as %1", nullptr, int(todo.size())).arg(type));
+  for (const auto& [start, end] : std::as_const(todo)) {
+    EntitySpan e;
+    e.key = m_sink->nextKey(QStringLiteral("T"));
+    e.type = type;
+    e.fragments = {Fragment{start, end}};
+    m_undo->push(new AddEntityCommand(m_sink.get(), e));
+  }
+  m_undo->endMacro();
+  syncView();
+  return int(m_sink->document().entities.size()) - before;
+}
+
 void DocumentSession::setCategory(const QString& category, bool on) {
   if (m_sink) push(new SetLabelCommand(m_sink.get(), category, on));
+}
+
+void DocumentSession::removeEntity(const QString& key) {
+  if (m_sink) push(new RemoveEntityCommand(m_sink.get(), key));
+}
+
+void DocumentSession::removeRelation(const QString& key) {
+  if (m_sink) push(new RemoveRelationCommand(m_sink.get(), key));
+}
+
+void DocumentSession::setAnswer(const QaAnswer& answer) {
+  if (m_sink) push(new SetAnswerCommand(m_sink.get(), answer));
+}
+
+void DocumentSession::clearAnswer(const QString& field) {
+  if (m_sink) push(new ClearAnswerCommand(m_sink.get(), field));
 }
 
 bool DocumentSession::setStatus(DocumentStatus status, QString* error) {
@@ -181,8 +231,10 @@ void DocumentSession::syncView() {
     if (!now.entity(e.key)) m_view->applyEntityRemoved(e.key);
   for (const EntitySpan& e : now.entities) {
     const EntitySpan* was = m_shown.entity(e.key);
-    if (!was) m_view->applyEntityAdded(e);
-    else if (was->type != e.type || !(was->fragments == e.fragments)) m_view->applyEntityChanged(e);
+    if (!was)
+      m_view->applyEntityAdded(e);
+    else if (was->type != e.type || !(was->fragments == e.fragments))
+      m_view->applyEntityChanged(e);
   }
   for (const Relation& r : now.relations) {
     const Relation* was = relationOf(m_shown, r.key);
@@ -208,8 +260,9 @@ void DocumentSession::markMisaligned() {
     lines << it.key() + QStringLiteral(": ") + it.value();
   }
   lines.sort();
-  m_view->setMisalignedSpans(keys, tr("Not on word boundaries: at training time the model learns the nearest whole words instead.") +
-                                         (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(QLatin1Char('\n'))));
+  m_view->setMisalignedSpans(
+      keys, tr("Not on word boundaries: at training time the model learns the nearest whole words instead.") +
+                (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(QLatin1Char('\n'))));
 }
 
 }  // namespace quarry::ui

@@ -25,13 +25,14 @@ class DocumentSession : public QObject {
   ~DocumentSession() override;
 
   void setStore(ProjectStore* store);  // closes the open document
-  void setAnnotator(const QString& name) { m_annotator = name; }
+  // The name recorded on the next edits (the open document's too).
+  void setAnnotator(const QString& name);
   QString annotator() const { return m_annotator; }
 
   // Shows document `documentId` under `schema`; clears the undo stack. False with `error` on failure
   // (the previous document stays closed).
   bool open(qint64 documentId, const Schema& schema, QString* error);
-  void close();
+  void close();  // also empties the view
   bool isOpen() const { return m_sink != nullptr; }
   qint64 documentId() const { return m_sink ? m_sink->documentId() : 0; }
   const Document& document() const;
@@ -46,11 +47,20 @@ class DocumentSession : public QObject {
   // Undoable edits that do not start in the view.
   void labelSelection(const QString& type);
   void setCategory(const QString& category, bool on);
+  // Labels every [start, end) of `ranges` (code points) as `type`, as one undoable step; ranges that
+  // already carry a span of that type are skipped. Returns how many spans were added.
+  int labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges);
+  void removeEntity(const QString& key);  // and the relations using it
+  void removeRelation(const QString& key);
+  // Sets the answer to `answer.field`: a span, or an explicit no-answer (answer.noAnswer).
+  void setAnswer(const QaAnswer& answer);
+  void clearAnswer(const QString& field);
   // Writes the document status (not undoable).
   bool setStatus(DocumentStatus status, QString* error);
 
  Q_SIGNALS:
-  // The open document changed in the store (an edit, undo, redo or refresh).
+  // The open document changed in the store (an edit, undo, redo or refresh), or another document
+  // was opened, or the document was closed.
   void documentChanged();
   // An edit, undo or redo was refused; `message` says why.
   void editFailed(const QString& message);

@@ -14,13 +14,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "BackgroundTask.h"
 #include "common/Log.h"
 #include "formats/FormatRegistry.h"
 
@@ -59,23 +61,30 @@ ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent) : QDialog(paren
     t->setAlternatingRowColors(true);
   }
   m_problems->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-  m_tabs->addTab(m_documents, tr("&Documents"));
+  m_tabs->addTab(buildDocumentsTab(), tr("&Documents"));
   m_tabs->addTab(m_types, tr("&Types"));
   m_tabs->addTab(m_problems, tr("&Problems"));
 
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel | QDialogButtonBox::Close, this);
   m_previewButton = buttons->addButton(tr("Pre&view"), QDialogButtonBox::ActionRole);
   m_import = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
   m_import->setEnabled(false);
+  m_close = buttons->button(QDialogButtonBox::Close);
+  m_close->hide();
+  m_progress = new QProgressBar(this);
+  m_progress->setObjectName(QStringLiteral("importProgress"));
+  m_progress->hide();
 
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(buildOptions());
+  m_options = buildOptions();
+  layout->addWidget(m_options);
   layout->addWidget(m_status);
+  layout->addWidget(m_progress);
   layout->addWidget(m_tabs, 1);
   layout->addWidget(buttons);
 
   connect(buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
   connect(m_previewButton, &QPushButton::clicked, this, [this] { preview(); });
   resize(900, 640);
   updateOptionStates();
@@ -127,6 +136,20 @@ QWidget* ImportDialog::buildOptions() {
   csvRow->addWidget(m_labelColumn);
   csvRow->addWidget(new QLabel(tr("separator"), box));
   csvRow->addWidget(m_labelSeparator);
+  m_grouping = new QComboBox(box);
+  m_grouping->setObjectName(QStringLiteral("groupingBox"));
+  m_grouping->addItem(tr("-DOCSTART- blocks if the file has them, else one per sentence"), QString());
+  m_grouping->addItem(tr("One document per sentence"), QStringLiteral("sentence"));
+  m_grouping->addItem(tr("One document per -DOCSTART- block"), QStringLiteral("docstart"));
+  m_grouping->addItem(tr("Sentences up to two or more blank lines"), QStringLiteral("blank"));
+  m_grouping->addItem(tr("Sentences with the same id in a column"), QStringLiteral("column"));
+  m_groupColumn = new QSpinBox(box);
+  m_groupColumn->setObjectName(QStringLiteral("groupColumn"));
+  m_groupColumn->setRange(2, 99);
+  m_groupColumn->setPrefix(tr("column "));
+  auto* groupingRow = new QHBoxLayout;
+  groupingRow->addWidget(m_grouping, 1);
+  groupingRow->addWidget(m_groupColumn);
   m_allowNewTypes = new QCheckBox(tr("Add types missing from the schema (otherwise they are problems)"), box);
   m_allowNewTypes->setChecked(true);
 
@@ -141,19 +164,31 @@ QWidget* ImportDialog::buildOptions() {
   policyColumn->addWidget(m_repair);
 
   auto* form = new QFormLayout(box);
-  form->addRow(tr("&Input:"), pathRow);
-  form->addRow(tr("Fo&rmat:"), formatRow);
+  // A row that is a layout gets no buddy from QFormLayout: without one the '&' would show.
+  auto* inputLabel = new QLabel(tr("&Input:"), box);
+  inputLabel->setBuddy(m_path);
+  auto* formatLabel = new QLabel(tr("Fo&rmat:"), box);
+  formatLabel->setBuddy(m_format);
+  form->addRow(inputLabel, pathRow);
+  form->addRow(formatLabel, formatRow);
   form->addRow(tr("&Tag scheme:"), m_tagScheme);
+  form->addRow(tr("Doc&uments:"), groupingRow);
   form->addRow(tr("&Split:"), m_split);
   form->addRow(tr("CSV/TSV:"), csvRow);
   form->addRow(QString(), m_allowNewTypes);
   form->addRow(tr("Problems:"), policyColumn);
+  // A row whose field is a layout gets no buddy of its own, and its mnemonic would show as "&".
+  for (const auto& [row, buddy] :
+       {std::pair<QLayout*, QWidget*>{pathRow, m_path}, std::pair<QLayout*, QWidget*>{formatRow, m_format},
+        std::pair<QLayout*, QWidget*>{groupingRow, m_grouping}})
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(row))) label->setBuddy(buddy);
 
   connect(files, &QPushButton::clicked, this, &ImportDialog::chooseFiles);
   connect(folder, &QPushButton::clicked, this, &ImportDialog::chooseFolder);
   connect(m_path, &QLineEdit::textChanged, this, &ImportDialog::invalidate);
-  for (QComboBox* c : {m_format, m_tagScheme, m_split})
+  for (QComboBox* c : {m_format, m_tagScheme, m_split, m_grouping})
     connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::invalidate);
+  connect(m_groupColumn, qOverload<int>(&QSpinBox::valueChanged), this, &ImportDialog::invalidate);
   for (QLineEdit* e : {m_textColumn, m_labelColumn, m_labelSeparator})
     connect(e, &QLineEdit::textChanged, this, &ImportDialog::invalidate);
   connect(m_allowNewTypes, &QCheckBox::toggled, this, &ImportDialog::invalidate);
@@ -164,6 +199,17 @@ QWidget* ImportDialog::buildOptions() {
     if (had) preview();
   });
   return box;
+}
+
+QWidget* ImportDialog::buildDocumentsTab() {
+  auto* split = new QSplitter(Qt::Vertical, this);
+  m_text = new DocumentTextPreview(split);
+  split->addWidget(m_documents);
+  split->addWidget(m_text);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
+  connect(m_documents, &QTreeWidget::currentItemChanged, this, &ImportDialog::showDocumentText);
+  return split;
 }
 
 void ImportDialog::setInputPaths(const QStringList& paths) {
@@ -191,6 +237,9 @@ ImportOptions ImportDialog::importOptions() const {
   o.allowNewTypes = m_allowNewTypes->isChecked();
   o.split = m_split->currentData().toString();
   o.tagScheme = m_tagScheme->currentData().toString();
+  o.conllGroupBy = m_grouping->currentData().toString();
+  if (o.conllGroupBy == QLatin1String("column"))
+    o.conllGroupBy = QStringLiteral("column:%1").arg(m_groupColumn->value());
   o.textColumn = m_textColumn->text().trimmed();
   o.labelColumn = m_labelColumn->text().trimmed();
   o.labelSeparator = m_labelSeparator->text();
@@ -226,6 +275,9 @@ void ImportDialog::updateOptionStates() {
     if (guessed) format = guessed.value();
   }
   m_tagScheme->setEnabled(format == QLatin1String("conll"));
+  m_grouping->setEnabled(format == QLatin1String("conll"));
+  m_groupColumn->setEnabled(m_grouping->isEnabled() &&
+                            m_grouping->currentData().toString() == QLatin1String("column"));
   const bool csv = format == QLatin1String("csv");
   for (QLineEdit* e : {m_textColumn, m_labelColumn, m_labelSeparator}) e->setEnabled(csv);
   if (!m_previewed)
@@ -238,7 +290,7 @@ bool ImportDialog::preview() {
   ImportOptions options = importOptions();
   ImportPreview result;
   bool finished = true;
-  const bool ran = BackgroundTask::run(this, tr("Reading…"), [&](const ProgressCallback& progress) {
+  const bool ran = runInBackground(tr("Reading…"), [&](const ProgressCallback& progress) {
     options.progress = progress;
     finished = result.read(paths, format, options);
   });
@@ -299,6 +351,10 @@ void ImportDialog::showPreview() {
   for (QTreeWidget* t : {m_documents, m_types, m_problems})
     for (int c = 0; c + 1 < t->columnCount(); ++c) t->resizeColumnToContents(c);
   m_tabs->setTabText(2, tr("&Problems (%1)").arg(m_preview.problems().size()));
+  if (m_documents->topLevelItemCount() > 0)
+    m_documents->setCurrentItem(m_documents->topLevelItem(0));
+  else
+    m_text->clearDocument();
 
   const int entities = corpus.documents.isEmpty() ? 0 : [&] {
     int n = 0;
@@ -326,6 +382,8 @@ void ImportDialog::showPreview() {
 }
 
 void ImportDialog::accept() {
+  if (m_finished) return QDialog::accept();
+  if (m_running) return;
   if (!m_previewed && !preview()) return;
   if (!m_preview.ok() || m_store.isReadOnly()) {
     m_import->setEnabled(false);
@@ -335,24 +393,89 @@ void ImportDialog::accept() {
   const Corpus& corpus = m_preview.corpus();
   Result<ImportSummary> imported = Error("not run");
   // A worker writes through its own connection: a Qt Sql connection belongs to the thread that made it.
-  BackgroundTask::run(this, tr("Importing %n document(s)…", nullptr, corpus.documents.size()),
-                      [&](const ProgressCallback& progress) {
-                        Result<std::unique_ptr<ProjectStore>> store = ProjectStore::open(path);
-                        if (!store) {
-                          imported = store.error();
-                          return;
-                        }
-                        imported = store.value()->importCorpus(corpus, QStringLiteral("import"), progress);
-                      });
+  runInBackground(tr("Importing %n document(s)…", nullptr, corpus.documents.size()),
+                  [&](const ProgressCallback& progress) {
+                    Result<std::unique_ptr<ProjectStore>> store = ProjectStore::open(path);
+                    if (!store) {
+                      imported = store.error();
+                      return;
+                    }
+                    imported = store.value()->importCorpus(corpus, QStringLiteral("import"), progress);
+                  });
   if (!imported) {
     const QString why = QString::fromStdString(imported.error().toString());
     log::get("ui")->warn("import into {} failed: {}", path.toStdString(), imported.error().toString());
     m_status->setText(tr("Nothing was imported: %1").arg(why));
+    m_progress->hide();
     return;
   }
   m_summary = imported.value();
   log::get("ui")->info("imported {} documents into {}", m_summary.documents, path.toStdString());
-  QDialog::accept();
+  showFinished();
+}
+
+void ImportDialog::reject() {
+  if (m_running) {
+    m_cancelRequested = true;
+    m_status->setText(tr("Cancelling…"));
+    return;
+  }
+  if (m_finished) return QDialog::accept();  // the import happened: Close or Escape keep it
+  QDialog::reject();
+}
+
+bool ImportDialog::runInBackground(const QString& label, const BackgroundTask::Work& work) {
+  m_running = true;
+  m_cancelRequested = false;
+  m_status->setText(label);
+  m_options->setEnabled(false);
+  m_previewButton->setEnabled(false);
+  const bool importWasEnabled = m_import->isEnabled();
+  m_import->setEnabled(false);
+  const bool completed = BackgroundTask::run(
+      m_progress, [this] { return m_cancelRequested; }, work);
+  m_running = false;
+  m_options->setEnabled(true);
+  m_previewButton->setEnabled(true);
+  m_import->setEnabled(importWasEnabled);
+  if (!completed) m_progress->hide();
+  return completed;
+}
+
+void ImportDialog::showFinished() {
+  m_finished = true;
+  const ImportSummary& s = m_summary;
+  m_status->setText(tr("Imported %n document(s)", nullptr, s.documents) + QStringLiteral(": ") +
+                    tr("%n span(s)", nullptr, s.entities) + QStringLiteral(", ") +
+                    tr("%n relation(s)", nullptr, s.relations) + QStringLiteral(", ") +
+                    tr("%n answer(s)", nullptr, s.answers) + QStringLiteral(", ") +
+                    tr("%n category label(s)", nullptr, s.labels) + QLatin1Char('.'));
+  QFont bold = m_status->font();
+  bold.setBold(true);
+  m_status->setFont(bold);
+  m_options->setEnabled(false);
+  m_previewButton->hide();
+  m_import->hide();
+  if (QPushButton* cancel = findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)) cancel->hide();
+  m_close->show();
+  m_close->setDefault(true);
+  m_close->setFocus();
+}
+
+void ImportDialog::showDocumentText() {
+  const int row =
+      m_documents->currentItem() ? m_documents->indexOfTopLevelItem(m_documents->currentItem()) : -1;
+  const Corpus& corpus = m_preview.corpus();
+  if (row < 0 || row >= corpus.documents.size() || row >= kShownDocuments) {
+    m_text->clearDocument();
+    return;
+  }
+  const Document& d = corpus.documents[row];
+  const bool tokens = d.metadata.contains(QStringLiteral("conll"));
+  m_text->showDocument(
+      d, tokens ? tr("The tokens are joined by single spaces (“APC2 , a”): this is the text the project "
+                     "stores and every export writes.")
+                : tr("The text as the project stores it and every export writes it."));
 }
 
 }  // namespace quarry::ui

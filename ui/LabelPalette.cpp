@@ -4,6 +4,7 @@
 #include <QPixmap>
 
 #include "GuidelineText.h"
+#include "SchemaEdits.h"
 
 namespace quarry::ui {
 namespace {
@@ -33,11 +34,15 @@ LabelPalette::LabelPalette(QWidget* parent) : QListWidget(parent) {
 void LabelPalette::setSchema(const Schema& schema) {
   clear();
   for (const EntityType& t : schema.entityTypes) {
-    auto* item = new QListWidgetItem(swatch(t.colour), t.hotkey.isEmpty()
+    // A hotkey the document view reserves does nothing there: it is not offered, and the tooltip says so.
+    const QString reserved = reservedKeyProblem(t.hotkey);
+    auto* item = new QListWidgetItem(swatch(t.colour), t.hotkey.isEmpty() || !reserved.isEmpty()
                                                            ? t.name
                                                            : tr("%1   [%2]").arg(t.name, t.hotkey.toUpper()));
     item->setData(TypeNameRole, t.name);
-    item->setToolTip(guidelineTooltip(t.name, t.guideline));
+    QString tip = guidelineTooltip(t.name, t.guideline);
+    if (!reserved.isEmpty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(reserved.toHtmlEscaped());
+    item->setToolTip(tip);
     addItem(item);
   }
   auto addInfo = [this](const QString& text, const QString& tooltip) {
@@ -47,10 +52,14 @@ void LabelPalette::setSchema(const Schema& schema) {
     addItem(item);
   };
   for (const RelationType& t : schema.relationTypes)
-    addInfo(tr("%1 (relation: R on a span)").arg(t.name), guidelineTooltip(t.name, t.guideline));
+    addInfo(tr("%1 (relation: R)").arg(t.name), guidelineTooltip(t.name, t.guideline));
   for (const QaField& f : schema.qaFields)
-    addInfo(tr("%1 (question: Q on a selection)").arg(f.questions.isEmpty() ? f.name : f.questions.front()),
-            guidelineTooltip(f.name, f.guideline));
+    // The field's name keeps the entry short; its question and guideline are in the tooltip.
+    addInfo(tr("%1 (question: Q)").arg(f.name),
+            (f.questions.isEmpty()
+                 ? QString()
+                 : QStringLiteral("<p><b>%1</b></p>").arg(f.questions.front().toHtmlEscaped())) +
+                guidelineTooltip(f.name, f.guideline));
 }
 
 int LabelPalette::rowOfEntityType(const QString& name) const {

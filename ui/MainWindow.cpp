@@ -14,14 +14,29 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
+#include "AnnotationsPanel.h"
+#include "AnnotatorDialog.h"
+#include "AnnotatorSettings.h"
 #include "CategoryPanel.h"
+#include "DockFitter.h"
+#include "DocumentFindBar.h"
 #include "DocumentListModel.h"
 #include "DocumentListPanel.h"
 #include "DocumentSession.h"
+#include "ExportDialog.h"
+#include "GoToDialog.h"
 #include "ItemDetailsPanel.h"
+#include "KeyboardSheet.h"
 #include "LabelPalette.h"
+#include "LockConflictDialog.h"
+#include "ProjectLock.h"
+#include "QaPanel.h"
+#include "RecentProjects.h"
+#include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
 
 namespace quarry::ui {
@@ -45,7 +60,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_undo = new QUndoStack(this);
   m_view = new AnnotationView(this);
   m_view->setObjectName(QStringLiteral("annotationView"));
-  setCentralWidget(m_view);
+  m_view->setShowTypeNames(QSettings().value(QStringLiteral("view/typeNames"), true).toBool());
+  m_findBar = new DocumentFindBar(m_view, this);
+  auto* centre = new QWidget(this);
+  auto* centreLayout = new QVBoxLayout(centre);
+  centreLayout->setContentsMargins(0, 0, 0, 0);
+  centreLayout->setSpacing(0);
+  centreLayout->addWidget(m_view, 1);
+  centreLayout->addWidget(m_findBar);
+  setCentralWidget(centre);
   m_session = new DocumentSession(nullptr, m_undo, m_view, this);
   m_session->setAnnotator(annotator());
   buildDocks();
@@ -60,7 +83,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   updateTitle();
 
   QSettings settings;
-  if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) resize(1280, 800);
+  if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+    resize(1280, 800);
   restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 
@@ -74,13 +98,35 @@ void MainWindow::buildDocks() {
   m_details = new ItemDetailsPanel(this);
   m_palette = new LabelPalette(this);
   m_categories = new CategoryPanel(this);
+  m_annotations = new AnnotationsPanel(m_session, m_view, this);
+  m_qa = new QaPanel(m_session, m_view, this);
   QList<QDockWidget*> docks = {
       dock(this, tr("Documents"), QStringLiteral("documentsDock"), m_list, Qt::LeftDockWidgetArea),
       dock(this, tr("Labels"), QStringLiteral("paletteDock"), m_palette, Qt::RightDockWidgetArea),
       dock(this, tr("Categories"), QStringLiteral("categoriesDock"), m_categories, Qt::RightDockWidgetArea),
-      dock(this, tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::RightDockWidgetArea)};
+      dock(this, tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::RightDockWidgetArea),
+      dock(this, tr("Annotations"), QStringLiteral("annotationsDock"), m_annotations,
+           Qt::BottomDockWidgetArea),
+      dock(this, tr("Questions"), QStringLiteral("qaDock"), m_qa, Qt::BottomDockWidgetArea)};
+  tabifyDockWidget(docks[4], docks[5]);
+  docks[4]->raise();
+  m_fitter = new DockFitter(this, docks[0], m_list->view(), docks[1], m_palette, docks[2], m_categories);
   m_viewMenu = new QMenu(tr("&View"), this);
   for (QDockWidget* d : docks) m_viewMenu->addAction(d->toggleViewAction());
+  m_viewMenu->addSeparator();
+  // The keyboard's way into the two lists (F6 goes back to the text).
+  QAction* toList = m_viewMenu->addAction(tr("Go to the &Annotations List"), this, [this, d = docks[4]] {
+    d->show();
+    d->raise();
+    m_annotations->table()->setFocus();
+  });
+  toList->setShortcut(QKeySequence(Qt::Key_F7));
+  QAction* toQuestions = m_viewMenu->addAction(tr("Go to the &Questions"), this, [this, d = docks[5]] {
+    d->show();
+    d->raise();
+    m_qa->list()->setFocus();
+  });
+  toQuestions->setShortcut(QKeySequence(Qt::Key_F8));
   m_viewMenu->addSeparator();
 }
 
@@ -90,8 +136,19 @@ void MainWindow::buildActions() {
   m_newProject->setShortcut(QKeySequence::New);
   m_openProject = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
   m_openProject->setShortcut(QKeySequence::Open);
+  auto* recent = new RecentProjectsMenu(this);
+  connect(recent, &RecentProjectsMenu::projectChosen, this, &MainWindow::openWithMessage);
+  m_recentMenu = recent;
+  file->addMenu(m_recentMenu);
+  m_closeProject = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
+  m_closeProject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+  file->addSeparator();
   m_import = file->addAction(tr("&Import Documents…"), this, &MainWindow::importRequested);
   m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+  m_export = file->addAction(tr("&Export…"), this, &MainWindow::exportProject);
+  m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  file->addSeparator();
+  m_annotatorName = file->addAction(tr("Annotator &Name…"), this, &MainWindow::askAnnotator);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -115,9 +172,22 @@ void MainWindow::buildActions() {
     m_list->searchField()->setFocus();
     m_list->searchField()->selectAll();
   });
-  find->setShortcut(QKeySequence::Find);
+  find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
   QAction* annotate = document->addAction(tr("&Annotate"), this, [this] { m_view->setFocus(); });
   annotate->setShortcut(QKeySequence(Qt::Key_F6));
+  document->addSeparator();
+  QAction* findIn = document->addAction(tr("F&ind in Document…"), m_findBar, &DocumentFindBar::activate);
+  findIn->setShortcut(QKeySequence::Find);
+  QAction* findNext = document->addAction(tr("Find Ne&xt Match"), this, [this] {
+    m_findBar->isVisible() ? m_findBar->findNext() : m_findBar->activate();
+  });
+  findNext->setShortcut(QKeySequence(Qt::Key_F3));
+  QAction* findPrevious = document->addAction(tr("Find Previous &Match"), this, [this] {
+    m_findBar->isVisible() ? m_findBar->findPrevious() : m_findBar->activate();
+  });
+  findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+  QAction* goTo = document->addAction(tr("&Go to Offset or Paragraph…"), this, &MainWindow::goTo);
+  goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
   menuBar()->addMenu(m_viewMenu);
   m_refresh = m_viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
@@ -126,15 +196,22 @@ void MainWindow::buildActions() {
   m_readOnly = m_viewMenu->addAction(tr("Read-&Only Mode"));
   m_readOnly->setCheckable(true);
   connect(m_readOnly, &QAction::toggled, this, &MainWindow::setReadOnlyMode);
-  QAction* snapping = m_viewMenu->addAction(tr("Snap Selection to &Words  (Alt+W)"));
-  snapping->setCheckable(true);
-  snapping->setChecked(m_view->wordSnapping());
-  connect(snapping, &QAction::toggled, m_view, &AnnotationView::setWordSnapping);
-  connect(m_view, &AnnotationView::wordSnappingChanged, snapping, &QAction::setChecked);
+  // The view's own toggles (Alt+W, Alt+L), working wherever the focus is in the window.
+  for (QAction* toggle : {m_view->wordSnappingAction(), m_view->typeNamesAction()}) {
+    toggle->setShortcutContext(Qt::WindowShortcut);
+    m_viewMenu->addAction(toggle);
+  }
+  connect(m_view, &AnnotationView::showTypeNamesChanged, this,
+          [](bool on) { QSettings().setValue(QStringLiteral("view/typeNames"), on); });
 
   QMenu* project = menuBar()->addMenu(tr("&Project"));
-  m_editSchema = project->addAction(tr("Edit &Schema and Guidelines…"), this, &MainWindow::schemaEditRequested);
+  m_editSchema =
+      project->addAction(tr("Edit &Schema and Guidelines…"), this, &MainWindow::schemaEditRequested);
   project->addAction(m_import);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* sheet = help->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::showKeyboardSheet);
+  sheet->setShortcut(QKeySequence(Qt::Key_F1));
 }
 
 void MainWindow::connectParts() {
@@ -142,10 +219,15 @@ void MainWindow::connectParts() {
   connect(m_list, &DocumentListPanel::documentActivated, this, [this](qint64 id) {
     if (id != m_session->documentId()) showDocument(id);
   });
-  connect(m_view, &AnnotationView::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(m_view, &AnnotationView::statusMessage, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(m_view, &AnnotationView::nextDocumentRequested, this, [this] { moveBy(1); });
   connect(m_view, &AnnotationView::previousDocumentRequested, this, [this] { moveBy(-1); });
   connect(m_view, &AnnotationView::markDoneRequested, this, &MainWindow::markDoneAndNext);
+  connect(m_view, &AnnotationView::keyboardSheetRequested, this, &MainWindow::showKeyboardSheet);
+  connect(m_findBar, &DocumentFindBar::labelAllRequested, this, &MainWindow::labelAllMatches);
+  connect(m_categories, &CategoryPanel::statusMessage, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
@@ -154,11 +236,15 @@ void MainWindow::connectParts() {
     m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());
     updateDetails();
     updateCounts();
+    m_findBar->refresh();
   });
-  connect(m_session, &DocumentSession::editFailed, this, [this](const QString& m) {
-    statusBar()->showMessage(m, 15000);
-  });
+  connect(m_session, &DocumentSession::editFailed, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 15000); });
   connect(m_palette, &LabelPalette::entityTypeChosen, this, &MainWindow::labelFromPalette);
+  connect(m_view, &AnnotationView::currentRelationChanged, this, &MainWindow::updateDetails);
+  const auto showMessage = [this](const QString& m) { statusBar()->showMessage(m, 8000); };
+  connect(m_annotations, &AnnotationsPanel::statusMessage, this, showMessage);
+  connect(m_qa, &QaPanel::statusMessage, this, showMessage);
   connect(m_categories, &CategoryPanel::categoryToggled, this, &MainWindow::toggleCategory);
 }
 
@@ -170,35 +256,74 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 }
 
 QString MainWindow::annotator() const {
-  if (!m_annotator.isEmpty()) return m_annotator;
-  QString name = QSettings().value(QStringLiteral("annotator")).toString();
-  if (name.isEmpty()) name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-  return name.isEmpty() ? QStringLiteral("annotator") : name;
+  return m_annotator.isEmpty() ? AnnotatorSettings::effective(m_projectPath) : m_annotator;
 }
 
 void MainWindow::setAnnotator(const QString& name) {
   m_annotator = name;
+  annotatorChanged();
+}
+
+void MainWindow::askAnnotator() {
+  AnnotatorDialog dialog(m_projectPath, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  m_annotator.clear();  // the settings say it now
+  annotatorChanged();
+  statusBar()->showMessage(tr("Edits are now recorded as %1.").arg(annotator()), 5000);
+}
+
+void MainWindow::annotatorChanged() {
   m_session->setAnnotator(annotator());
-  if (m_session->isOpen()) showDocument(m_session->documentId());
+  updateTitle();
 }
 
 void MainWindow::openProjectDialog() {
-  const QString path =
-      QFileDialog::getOpenFileName(this, tr("Open Project"), QFileInfo(m_projectPath).absolutePath(), tr("Quarry projects (*.quarry)"));
-  if (path.isEmpty()) return;
-  if (Status s = openProject(path); !s) QMessageBox::warning(this, tr("Cannot Open Project"), errorText(s.error()));
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open Project"), QFileInfo(m_projectPath).absolutePath(), tr("Quarry projects (*.quarry)"));
+  if (!path.isEmpty()) openWithMessage(path);
+}
+
+void MainWindow::openWithMessage(const QString& path) {
+  if (Status s = openProject(path); !s && !m_openCancelled)
+    QMessageBox::warning(this, tr("Cannot Open Project"), errorText(s.error()));
 }
 
 Status MainWindow::openProject(const QString& path) {
-  auto opened = ProjectStore::open(path, m_readOnlyMode ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+  m_openCancelled = false;
+  // Editing takes the project's lock (kept when this window holds it already); held elsewhere, the
+  // user may look read-only instead.
+  bool readOnly = m_readOnlyMode;
+  std::unique_ptr<ProjectLock> lock;
+  if (!readOnly) {
+    const bool ours = m_lock && m_lock->projectPath() == QFileInfo(path).absoluteFilePath();
+    lock = ours ? std::move(m_lock) : std::make_unique<ProjectLock>(path);
+    if (!lock->tryLock()) {
+      if (!lock->problem().isEmpty()) return Error(lock->problem().toStdString(), path.toStdString());
+      if (LockConflictDialog::ask(this, path, lock->holder()) == LockConflictDialog::Choice::Cancel) {
+        m_openCancelled = true;
+        return Error("not opened: the project is open for editing elsewhere", path.toStdString());
+      }
+      readOnly = true;
+      lock.reset();
+    }
+  }
+  auto opened = ProjectStore::open(path, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
   if (!opened) return opened.error();
   Result<Schema> schema = opened.value()->schema();
   if (!schema) return schema.error();
   if (!m_projectPath.isEmpty() && m_session->isOpen()) saveLayout();
+  // Another project starts unfiltered: a search for the last one would hide this one's documents.
+  if (QFileInfo(path).absoluteFilePath() != QFileInfo(m_projectPath).absoluteFilePath())
+    m_list->resetFilters();
   m_session->setStore(opened.value().get());
   m_store = std::move(opened.value());
+  m_lock = std::move(lock);
   m_projectPath = path;
+  m_session->setAnnotator(annotator());
   QSettings().setValue(QStringLiteral("recentProject"), path);
+  const Result<ProjectInfo> info = m_store->info();
+  RecentProjects().add(QFileInfo(path).absoluteFilePath(),
+                       info && !info->name.isEmpty() ? info->name : QString());
   reloadProject();
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
@@ -206,11 +331,41 @@ Status MainWindow::openProject(const QString& path) {
   return {};
 }
 
+void MainWindow::closeProject() {
+  if (!m_store) return;
+  saveLayout();
+  m_session->setStore(nullptr);
+  m_view->setDocument(Document(), Schema());
+  m_store.reset();
+  m_lock.reset();
+  m_projectPath.clear();
+  m_schema = Schema();
+  m_palette->setSchema(m_schema);
+  m_findBar->setSchema(m_schema);
+  m_categories->setSchema(m_schema, this);
+  m_list->resetFilters();
+  m_list->setChoices(m_schema, {});
+  m_list->model()->setDocuments({});
+  m_details->clearItem();
+  updateCounts();
+  updateTitle();
+  Q_EMIT projectClosed();
+}
+
+void MainWindow::exportProject() {
+  if (m_projectPath.isEmpty()) return;
+  ExportDialog dialog(m_projectPath, this);
+  dialog.exec();
+}
+
 void MainWindow::reloadProject() {
   if (!m_store) return;
-  if (Result<Schema> schema = m_store->schema(); schema) m_schema = schema.value();
-  else statusBar()->showMessage(errorText(schema.error()));
+  if (Result<Schema> schema = m_store->schema(); schema)
+    m_schema = schema.value();
+  else
+    statusBar()->showMessage(errorText(schema.error()));
   m_palette->setSchema(m_schema);
+  m_findBar->setSchema(m_schema);
   m_categories->setSchema(m_schema, this);
   const Result<QStringList> annotators = m_store->annotators();
   m_list->setChoices(m_schema, annotators ? annotators.value() : QStringList());
@@ -218,10 +373,13 @@ void MainWindow::reloadProject() {
   if (m_session->isOpen()) {
     m_session->setSchema(m_schema);
     m_categories->setCurrentLabels(m_session->sink()->labels());
+  } else {
+    m_categories->setCurrentLabels({});
   }
   applyReadOnly();
   updateDetails();
   updateTitle();
+  m_fitter->fitLater();
 }
 
 void MainWindow::refresh() {
@@ -236,8 +394,10 @@ void MainWindow::refresh() {
   m_list->setChoices(m_schema, annotators ? annotators.value() : QStringList());
   refreshDocumentList();
   QString error;
-  if (!m_session->refresh(&error)) statusBar()->showMessage(error, 15000);
-  else statusBar()->showMessage(tr("Refreshed from the project file."), 4000);
+  if (!m_session->refresh(&error))
+    statusBar()->showMessage(error, 15000);
+  else
+    statusBar()->showMessage(tr("Refreshed from the project file."), 4000);
 }
 
 void MainWindow::refreshDocumentList() {
@@ -264,6 +424,7 @@ bool MainWindow::showDocument(qint64 documentId) {
   m_list->selectDocument(documentId);
   m_categories->setCurrentLabels(m_session->sink()->labels());
   QSettings().setValue(lastDocumentKey(), documentId);
+  m_findBar->refresh();
   updateDetails();
   updateCounts();
   updateTitle();
@@ -313,16 +474,17 @@ QString MainWindow::countsText() const { return m_counts->text(); }
 void MainWindow::updateCounts() {
   const DocumentListModel* model = m_list->model();
   int annotations = 0;
-  for (const DocumentSummary& d : model->documents()) annotations += d.entities + d.relations + d.answers + d.labels;
+  for (const DocumentSummary& d : model->documents())
+    annotations += d.entities + d.relations + d.answers + d.labels;
   QString text = tr("%n document(s) listed", nullptr, model->rowCount()) + QStringLiteral(" · ") +
                  tr("%1 done").arg(model->doneCount()) + QStringLiteral(" · ") +
                  tr("%n annotation(s)", nullptr, annotations);
   if (m_session->isOpen()) {
     const Document& d = m_session->document();
-    text += QStringLiteral(" · ") + tr("this document: %1 spans, %2 relations, %3 answers")
-                                        .arg(d.entities.size())
-                                        .arg(d.relations.size())
-                                        .arg(d.answers.size());
+    text += QStringLiteral(" · ") + tr("this document:") + QLatin1Char(' ') +
+            tr("%n span(s)", nullptr, int(d.entities.size())) + QStringLiteral(", ") +
+            tr("%n relation(s)", nullptr, int(d.relations.size())) + QStringLiteral(", ") +
+            tr("%n answer(s)", nullptr, int(d.answers.size()));
   }
   m_counts->setText(text);
 }
@@ -331,7 +493,8 @@ void MainWindow::updateTitle() {
   QString title = tr("Quarry");
   if (!m_projectPath.isEmpty()) title = tr("%1 — %2").arg(QFileInfo(m_projectPath).completeBaseName(), title);
   if (m_session->isOpen()) title = tr("%1 — %2").arg(m_session->document().name, title);
-  if (m_readOnlyMode) title = tr("%1 (read-only)").arg(title);
+  if (!m_projectPath.isEmpty()) title = tr("%1 — annotator: %2").arg(title, annotator());
+  if (m_readOnlyMode || (m_store && m_store->isReadOnly())) title = tr("%1 (read-only)").arg(title);
   setWindowTitle(title);
 }
 
@@ -341,8 +504,10 @@ void MainWindow::setReadOnlyMode(bool on) {
   m_readOnly->setChecked(on);
   if (!m_projectPath.isEmpty()) {
     const qint64 current = m_session->documentId();
-    if (Status s = openProject(m_projectPath); !s) statusBar()->showMessage(errorText(s.error()), 15000);
-    else if (current && current != m_session->documentId()) showDocument(current);
+    if (Status s = openProject(m_projectPath); !s)
+      statusBar()->showMessage(errorText(s.error()), 15000);
+    else if (current && current != m_session->documentId())
+      showDocument(current);
   }
   applyReadOnly();
   updateTitle();
@@ -357,7 +522,8 @@ void MainWindow::applyReadOnly() {
 
 bool MainWindow::refuseIfReadOnly() {
   if (!m_view->isReadOnly()) return false;
-  statusBar()->showMessage(tr("This window is read-only: edits are not allowed (View > Read-Only Mode)."), 8000);
+  statusBar()->showMessage(tr("This window is read-only: edits are not allowed (View > Read-Only Mode)."),
+                           8000);
   return true;
 }
 
@@ -394,6 +560,27 @@ void MainWindow::labelFromPalette(const QString& type) {
   }
   m_session->labelSelection(type);
   m_view->setFocus();
+}
+
+void MainWindow::showKeyboardSheet() {
+  KeyboardSheet sheet(this, m_schema, this);
+  sheet.exec();
+}
+
+void MainWindow::goTo() {
+  if (!m_session->isOpen()) return;
+  GoToDialog dialog(m_session->document().text, m_view->cursorPosition(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  m_view->setCursorPosition(dialog.offset());
+  m_view->ensureCursorVisible();
+  m_view->setFocus();
+}
+
+void MainWindow::labelAllMatches(const QString& type, const QVector<QPair<int, int>>& matches) {
+  if (!m_session->isOpen() || refuseIfReadOnly()) return;
+  const int added = m_session->labelRanges(type, matches);
+  statusBar()->showMessage(tr("%n span(s) labelled %1; Ctrl+Z removes them all.", nullptr, added).arg(type),
+                           8000);
 }
 
 QString MainWindow::lastDocumentKey() const {

@@ -1,7 +1,10 @@
 #pragma once
-// The workbench's main window: the document list (filters, progress), the annotation view, the
-// selected item's details with its guideline, the label palette, the document categories and a status
-// bar with counts. Every edit goes through an undoable command straight into the project store.
+// The workbench's main window: the document list (filters, progress), the annotation view with its
+// find bar, the selected item's details with its guideline, the label palette, the document categories,
+// the list of the document's annotations, its questions (QA), a status bar with counts and a Help menu
+// with the keyboard sheet. Every edit goes through an undoable command straight into the project store,
+// recorded under the annotator's name (shown in the title bar). A project opened for editing is locked
+// (ProjectLock): a second window is offered it read-only.
 //
 // Docks and geometry are kept in QSettings, and so is the last document of each project.
 
@@ -18,11 +21,16 @@ class QUndoStack;
 namespace quarry::ui {
 
 class AnnotationView;
+class AnnotationsPanel;
 class CategoryPanel;
+class DocumentFindBar;
+class DockFitter;
 class DocumentListPanel;
 class DocumentSession;
 class ItemDetailsPanel;
 class LabelPalette;
+class ProjectLock;
+class QaPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -30,9 +38,13 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Opens a project file (read-only when readOnlyMode() is on) and shows its last-opened document;
-  // on failure keeps what was open and returns the error.
+  // Opens a project file (read-only when readOnlyMode() is on, or when it is locked elsewhere and the
+  // user chose read-only) and shows its last-opened document; records it among the recent projects.
+  // On failure keeps what was open and returns the error; openCancelled() tells a declined offer.
   Status openProject(const QString& path);
+  bool openCancelled() const { return m_openCancelled; }
+  // Closes the project (releasing its lock); the window shows nothing until the next openProject().
+  void closeProject();
   QString projectPath() const { return m_projectPath; }
   ProjectStore* store() const { return m_store.get(); }
   const Schema& schema() const { return m_schema; }
@@ -45,9 +57,11 @@ class MainWindow : public QMainWindow {
   // Reviewer mode: the store is opened read-only and every edit is refused with a message.
   bool readOnlyMode() const { return m_readOnlyMode; }
   void setReadOnlyMode(bool on);
-  // The name recorded on this window's edits (default: the QSettings "annotator" value, else $USER).
+  // The name recorded on this window's edits: setAnnotator()'s, else AnnotatorSettings::effective().
   QString annotator() const;
   void setAnnotator(const QString& name);
+  // Asks who is annotating (AnnotatorDialog) and uses the answer from now on.
+  void askAnnotator();
 
   // Shows a listed document; false when it cannot be loaded.
   bool showDocument(qint64 documentId);
@@ -59,12 +73,19 @@ class MainWindow : public QMainWindow {
   QAction* editSchemaAction() const { return m_editSchema; }
   QAction* refreshAction() const { return m_refresh; }
   QAction* readOnlyAction() const { return m_readOnly; }
+  QAction* closeProjectAction() const { return m_closeProject; }
+  QAction* exportAction() const { return m_export; }
+  QAction* annotatorAction() const { return m_annotatorName; }
+  QMenu* recentProjectsMenu() const { return m_recentMenu; }
 
   DocumentListPanel* documentList() const { return m_list; }
   AnnotationView* annotationView() const { return m_view; }
   ItemDetailsPanel* detailsPanel() const { return m_details; }
   LabelPalette* labelPalette() const { return m_palette; }
   CategoryPanel* categoryPanel() const { return m_categories; }
+  DocumentFindBar* findBar() const { return m_findBar; }
+  AnnotationsPanel* annotationsPanel() const { return m_annotations; }
+  QaPanel* qaPanel() const { return m_qa; }
   QUndoStack* undoStack() const { return m_undo; }
   QString countsText() const;
 
@@ -72,6 +93,7 @@ class MainWindow : public QMainWindow {
   void newProjectRequested();
   void importRequested();
   void schemaEditRequested();
+  void projectClosed();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -82,6 +104,9 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void connectParts();
   void openProjectDialog();
+  void openWithMessage(const QString& path);
+  void exportProject();
+  void annotatorChanged();
   void refreshDocumentList();
   void updateCurrentRow();
   void updateDetails();
@@ -93,10 +118,15 @@ class MainWindow : public QMainWindow {
   void markDoneAndNext();
   void toggleCategory(const QString& category, bool on);
   void labelFromPalette(const QString& type);
+  void showKeyboardSheet();  // F1, ? in the document
+  void goTo();               // Ctrl+G
+  void labelAllMatches(const QString& type, const QVector<QPair<int, int>>& matches);
   void saveLayout();
   QString lastDocumentKey() const;
 
   std::unique_ptr<ProjectStore> m_store;
+  std::unique_ptr<ProjectLock> m_lock;  // held while the project is open for editing
+  bool m_openCancelled = false;
   QString m_projectPath;
   Schema m_schema;
   bool m_readOnlyMode = false;
@@ -108,6 +138,10 @@ class MainWindow : public QMainWindow {
   ItemDetailsPanel* m_details = nullptr;
   LabelPalette* m_palette = nullptr;
   CategoryPanel* m_categories = nullptr;
+  DocumentFindBar* m_findBar = nullptr;
+  AnnotationsPanel* m_annotations = nullptr;
+  QaPanel* m_qa = nullptr;
+  DockFitter* m_fitter = nullptr;
   QLabel* m_counts = nullptr;
   QLabel* m_mode = nullptr;
   QAction* m_newProject = nullptr;
@@ -116,6 +150,10 @@ class MainWindow : public QMainWindow {
   QAction* m_editSchema = nullptr;
   QAction* m_refresh = nullptr;
   QAction* m_readOnly = nullptr;
+  QAction* m_closeProject = nullptr;
+  QAction* m_export = nullptr;
+  QAction* m_annotatorName = nullptr;
+  QMenu* m_recentMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
 };
 

@@ -62,7 +62,10 @@ NewProjectDialog::NewProjectDialog(QWidget* parent) : QDialog(parent) {
 
   auto* form = new QFormLayout;
   form->addRow(tr("&Name:"), m_name);
-  form->addRow(tr("&Folder:"), folderRow);
+  // A row that is a layout gets no buddy from QFormLayout: without one the '&' would show.
+  auto* folderLabel = new QLabel(tr("&Folder:"), this);
+  folderLabel->setBuddy(m_folder);
+  form->addRow(folderLabel, folderRow);
   form->addRow(tr("Project file:"), m_file);
   form->addRow(tr("Label &schema:"), m_template);
   form->addRow(tr("Tasks:"), tasks);

@@ -74,6 +74,8 @@ void SchemaEditorDialog::updateStatus() {
             tr("Guideline text changed: saving makes it version %1, recorded on new annotations.")
                 .arg(m_original.guidelineVersion + 1);
   if (m_store.isReadOnly()) text += QLatin1Char(' ') + tr("The project is open read-only.");
+  // Keys that collide (a schema from before the view reserved its keys, or an imported one).
+  for (const QString& problem : hotkeyProblems(m_schema)) text += QLatin1Char('\n') + problem;
   m_status->setText(text);
 }
 

@@ -2,12 +2,11 @@
 
 #include <QCoreApplication>
 
+#include "annotation/AnnotationKeys.h"
+#include "annotation/TypeColours.h"
+
 namespace quarry::ui {
 namespace {
-
-// Distinct colours for new types, cycled.
-const char* const kPalette[] = {"#e4572e", "#4c9f70", "#3a86ff", "#8338ec", "#ffbe0b",
-                                "#fb5607", "#2a9d8f", "#d62828", "#6d597a", "#118ab2"};
 
 template <typename Fn>
 void forEachKind(Fn fn) {
@@ -150,8 +149,19 @@ QString* hotkeyOf(Schema& s, SchemaKind kind, int i) {
   return nullptr;
 }
 
+QVector<QColor> coloursInUse(const Schema& s) {
+  QVector<QColor> out;
+  auto add = [&](const QString& c) {
+    if (QColor::isValidColorName(c)) out.push_back(QColor::fromString(c));
+  };
+  for (const EntityType& t : s.entityTypes) add(t.colour);
+  for (const RelationType& t : s.relationTypes) add(t.colour);
+  for (const CategoryType& t : s.categories) add(t.colour);
+  return out;
+}
+
 int addType(Schema& s, SchemaKind kind, const QString& name) {
-  const QString colour = QLatin1String(kPalette[typeCount(s, kind) % (sizeof kPalette / sizeof kPalette[0])]);
+  const QString colour = TypeColours::distinctColour(coloursInUse(s)).name();
   switch (kind) {
     case SchemaKind::Entity:
       s.entityTypes.push_back(EntityType{name, colour, {}, {}});
@@ -222,6 +232,42 @@ QString hotkeyOwner(const Schema& schema, const QString& key, SchemaKind kind, i
     }
   });
   return owner;
+}
+
+QString reservedKeyProblem(const QString& key) {
+  const ViewCommand command = AnnotationKeys::reservedBy(key);
+  if (command == ViewCommand::None) return {};
+  return QCoreApplication::translate("SchemaEdits",
+                                     "The key %1 is reserved in the document view (%2); pick another key.")
+      .arg(key.trimmed().toUpper(), AnnotationKeys::description(command));
+}
+
+QStringList hotkeyProblems(const Schema& schema) {
+  QStringList problems;
+  forEachKind([&](SchemaKind kind) {
+    for (int i = 0; i < typeCount(schema, kind); ++i) {
+      const QString key = hotkeyAt(schema, kind, i);
+      if (key.isEmpty()) continue;
+      const QString who = kindLabel(kind) + QLatin1Char(' ') + nameAt(schema, kind, i);
+      if (const QString reserved = reservedKeyProblem(key); !reserved.isEmpty())
+        problems << who + QStringLiteral(": ") + reserved;
+      // Each clash once: reported by the later of the two types.
+      if (const QString owner = hotkeyOwner(schema, key, kind, i); !owner.isEmpty()) {
+        bool earlier = false, reached = false;
+        forEachKind([&](SchemaKind k) {
+          for (int j = 0; j < typeCount(schema, k) && !reached; ++j) {
+            reached = k == kind && j == i;
+            if (!reached && hotkeyAt(schema, k, j).compare(key, Qt::CaseInsensitive) == 0) earlier = true;
+          }
+        });
+        if (earlier)
+          problems << who + QStringLiteral(": ") +
+                          QCoreApplication::translate("SchemaEdits", "the key %1 already belongs to %2.")
+                              .arg(key, owner);
+      }
+    }
+  });
+  return problems;
 }
 
 }  // namespace quarry::ui

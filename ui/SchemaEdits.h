@@ -23,7 +23,7 @@ Guideline* guidelineOf(Schema& schema, SchemaKind kind, int index);
 QString* colourOf(Schema& schema, SchemaKind kind, int index);
 QString* hotkeyOf(Schema& schema, SchemaKind kind, int index);
 
-// Appends a type named `name` with the next palette colour; returns its index.
+// Appends a type named `name` with a colour far from every colour the schema uses; returns its index.
 int addType(Schema& schema, SchemaKind kind, const QString& name);
 void renameType(Schema& schema, SchemaKind kind, int index, const QString& name);
 void removeType(Schema& schema, SchemaKind kind, int index);
@@ -31,5 +31,11 @@ void removeType(Schema& schema, SchemaKind kind, int index);
 // Who already uses hotkey `key` (case ignored), other than type `index` of `kind`, as
 // "entity type DISEASE"; empty when nobody does.
 QString hotkeyOwner(const Schema& schema, const QString& key, SchemaKind kind, int index);
+
+// Why `key` cannot be a hotkey because the document view reserves it (AnnotationKeys), translated;
+// empty when it is free.
+QString reservedKeyProblem(const QString& key);
+// Every hotkey of `schema` that is reserved or used twice, one sentence each; empty when none is.
+QStringList hotkeyProblems(const Schema& schema);
 
 }  // namespace quarry::ui

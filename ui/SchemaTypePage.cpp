@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "GuidelineEditor.h"
+#include "annotation/AnnotationKeys.h"
 
 namespace quarry::ui {
 namespace {
@@ -83,7 +84,9 @@ QWidget* SchemaTypePage::buildDetails() {
   m_hotkey = new QLineEdit(m_details);
   m_hotkey->setMaxLength(1);
   m_hotkey->setMaximumWidth(60);
-  m_hotkey->setToolTip(tr("One key that applies this label; it must differ from every other type's key"));
+  m_hotkey->setToolTip(tr("One key that applies this label; it must differ from every other type's key and "
+                          "from the document view's own keys (%1)")
+                           .arg(AnnotationKeys::reservedCharacters().join(QStringLiteral(", ")).toUpper()));
   m_problem = new QLabel(m_details);
   m_problem->setWordWrap(true);
   m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -299,6 +302,10 @@ bool SchemaTypePage::setHotkey(const QString& rawKey) {
   const int i = current();
   if (i < 0) return false;
   const QString key = rawKey.trimmed();
+  if (const QString reserved = reservedKeyProblem(key); !reserved.isEmpty()) {
+    say(reserved);
+    return false;
+  }
   if (const QString owner = hotkeyOwner(*m_schema, key, m_kind, i); !owner.isEmpty()) {
     say(tr("The key %1 already belongs to %2.").arg(key, owner));
     return false;

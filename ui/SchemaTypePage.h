@@ -5,7 +5,7 @@
 //
 // Works on the dialog's copy of the schema. A type that annotations use is neither removed nor
 // renamed (the store matches types by name and keeps annotations' types); the user is told how many
-// annotations use it. A hotkey another type already has is refused.
+// annotations use it. A hotkey another type already has, or one the document view reserves, is refused.
 
 #include <QMap>
 #include <QWidget>

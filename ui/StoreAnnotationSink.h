@@ -41,6 +41,8 @@ class StoreAnnotationSink : public AnnotationSink {
     if (m_onFailure) m_onFailure(what, error);
   }
   qint64 documentId() const { return m_documentId; }
+  // The name recorded on the next edits.
+  void setAnnotator(const QString& name) { m_annotator = name; }
 
  private:
   // Reloads after a write so keys and row ids stay in step with the store; false when `status` failed.

@@ -1,7 +1,8 @@
 #pragma once
 // The workbench's windows wired together: the start window (recent projects, New, Open, demo) when no
-// project is given, the main window once one is chosen, and the main window's project actions (New,
-// Import, Edit schema) connected to their dialogs. Every project opened is recorded in RecentProjects.
+// project is given or the project is closed, the main window once one is chosen, and the main window's
+// project actions (New, Import, Edit schema) connected to their dialogs. At first start (no annotator
+// name yet) it asks who is annotating, without blocking the start.
 
 #include <memory>
 
@@ -29,6 +30,8 @@ class Workbench : public QObject {
   StartWindow* startWindow() const { return m_start.get(); }
 
  private:
+  void showStartWindow();
+  void askAnnotatorAtFirstStart();
   void newProject();
   void importDocuments();
   void editSchema();

@@ -6,8 +6,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTranslator>
 
+#include "AppTranslations.h"
 #include "CommandLine.h"
 #include "MainWindow.h"
 #include "ProjectLauncher.h"
@@ -23,11 +23,6 @@ void setIdentity() {
   QCoreApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));
 }
 
-void installTranslator(QTranslator& translator) {
-  if (translator.load(QLocale(), QStringLiteral("quarry"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QCoreApplication::installTranslator(&translator);
-}
-
 QStringList rawArguments(int argc, char* argv[]) {
   QStringList arguments;
   for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
@@ -37,11 +32,10 @@ QStringList rawArguments(int argc, char* argv[]) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  QTranslator translator;
   if (quarry::app::wantsTextOnly(rawArguments(argc, argv))) {
     QCoreApplication app(argc, argv);
     setIdentity();
-    installTranslator(translator);
+    quarry::ui::AppTranslations::install(QLocale());
     return quarry::app::answerTextOnly();
   }
 
@@ -53,7 +47,7 @@ int main(int argc, char* argv[]) {
   QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.quarry.Quarry"),
                                                QIcon(QStringLiteral(":/icons/io.github.quarry.Quarry.svg"))));
   quarry::initAppLogging(QStringLiteral("quarry"), true, QStringLiteral("info"));
-  installTranslator(translator);
+  quarry::ui::AppTranslations::install(QLocale());
 
   QCommandLineParser parser;
   quarry::app::configureParser(parser);

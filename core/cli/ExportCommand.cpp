@@ -2,9 +2,9 @@
 
 #include <QFileInfo>
 
-#include "project/ArchiveTransfer.h"
 #include "cli/FormatOptions.h"
 #include "cli/ProgressReporter.h"
+#include "project/ProjectExport.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::cli {
@@ -26,35 +26,30 @@ int ExportCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   ProjectStore& store = *opened.value();
 
   const bool archive = parser.isSet(QStringLiteral("format"))
-                           ? parser.value(QStringLiteral("format")) == QLatin1String("archive")
+                           ? parser.value(QStringLiteral("format")) == QLatin1String(kProjectArchiveFormat)
                            : output.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
-  if (archive) {
-    if (Status s = exportProjectArchive(store, output); !s) return fail(io, s.error());
-    io.out << "wrote project archive " << output << Qt::endl;
-    return kExitOk;
+  QString formatName = QString::fromLatin1(kProjectArchiveFormat);
+  if (!archive) {
+    Result<const Format*> format = chooseFormat(parser, output, true);
+    if (!format) return fail(io, format.error());
+    formatName = format.value()->name();
   }
-  Result<const Format*> format = chooseFormat(parser, output, true);
-  if (!format) return fail(io, format.error());
   ExportOptions options;
-  if (Status s = readExportOptions(parser, options); !s) return usage(io, QString::fromStdString(s.error().toString()));
-  CorpusFilter filter;
-  if (!options.split.isEmpty()) {
-    Split split;
-    parseSplit(options.split, &split);
-    filter.splits = {split};
-  }
-  Result<Corpus> corpus = store.loadCorpus(filter);
-  if (!corpus) return fail(io, corpus.error());
+  if (Status s = readExportOptions(parser, options); !s)
+    return usage(io, QString::fromStdString(s.error().toString()));
   ProgressReporter progress(io.err, QStringLiteral("writing"), io.interactive);
   options.progress = [&](qint64 done, qint64 total) {
     progress.update(done, total);
     return true;
   };
-  Status written = format.value()->write(corpus.value(), output, options);
+  Result<ExportSummary> written = exportProject(store, formatName, output, options);
   progress.finish();
   if (!written) return fail(io, written.error());
-  io.out << "exported " << corpus->documents.size() << " documents as " << format.value()->name() << " to "
-         << output << Qt::endl;
+  if (archive)
+    io.out << "wrote project archive " << output << Qt::endl;
+  else
+    io.out << "exported " << written->documents << " documents as " << formatName << " to " << output
+           << Qt::endl;
   return kExitOk;
 }
 

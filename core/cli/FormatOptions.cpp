@@ -1,5 +1,6 @@
 #include "cli/FormatOptions.h"
 
+#include "formats/ConllFormat.h"
 #include "formats/FormatRegistry.h"
 
 namespace quarry::cli {
@@ -37,6 +38,13 @@ void addImportOptions(QCommandLineParser& parser) {
   parser.addOption(formatOption());
   parser.addOption(splitOption(QStringLiteral("Put every imported document in this split: train, dev, test or unassigned.")));
   parser.addOption(tagSchemeOption(QStringLiteral("CoNLL tag scheme: iob1, iob2 or bioes (default: detected).")));
+  parser.addOption(
+      {QStringLiteral("group-by"),
+       QStringLiteral("CoNLL: which sentences make one document: sentence, docstart (-DOCSTART- "
+                      "blocks), blank (two or more blank lines end a document) or column:N (the "
+                      "document id in column N). Default: -DOCSTART- blocks when the file has them, "
+                      "else one document per sentence."),
+       QStringLiteral("grouping")});
   parser.addOption({QStringLiteral("policy"),
                     QStringLiteral("What to do with fixable problems (offsets that do not match the text, "
                                    "labels outside the schema, broken BIO): reject (default) stops at the first, "
@@ -66,6 +74,12 @@ Status readImportOptions(const QCommandLineParser& parser, ImportOptions& option
   else if (policy == QLatin1String("repair")) options.policy = ProblemPolicy::Repair;
   else return Error("must be 'reject' or 'repair', not '" + policy.toStdString() + "'", {}, 0, "--policy");
   if (Status s = readSplitAndScheme(parser, options.split, options.tagScheme); !s) return s;
+  options.conllGroupBy = parser.value(QStringLiteral("group-by"));
+  if (Result<ConllGrouping> g = ConllGrouping::parse(options.conllGroupBy); !g) {
+    Error e = g.error();
+    e.field = "--group-by";
+    return e;
+  }
   options.allowNewTypes = !parser.isSet(QStringLiteral("strict-schema"));
   options.textColumn = parser.value(QStringLiteral("text-column"));
   options.labelColumn = parser.value(QStringLiteral("label-column"));

@@ -1,8 +1,10 @@
 #include "formats/ConllFormat.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonObject>
 
 #include "corpus/TextOffsets.h"
@@ -17,7 +19,9 @@ namespace {
 struct Sentence {
   QStringList tokens;
   QStringList tags;
-  QVector<int> lines;  // 1-based line of each token
+  QVector<int> lines;        // 1-based line of each token
+  int blankLinesBefore = 0;  // blank lines between this sentence and the line before it
+  QString groupId;           // ConllGrouping::Column: the id of its first token
 };
 
 struct Block {
@@ -62,14 +66,38 @@ QVector<LineTokens> tokenize(const QString& text) {
   return lines;
 }
 
+// The document id of a token line under ConllGrouping::Column; checks the sentence agrees on it.
+Status readGroupId(const QString& path, long lineNo, const QStringList& cols, int column,
+                   const ImportOptions& options, ImportReport& report, Sentence& current) {
+  if (cols.size() < column + 1)
+    return lineError(path, lineNo,
+                     QStringLiteral("no column %1 (the document id) before the tag column").arg(column),
+                     QStringLiteral("conllGroupBy"));
+  const QString id = cols[column - 1].trimmed();
+  if (current.tokens.isEmpty()) {
+    current.groupId = id;
+  } else if (id != current.groupId) {
+    const QString message = QStringLiteral("document id '%1' differs from '%2' of the sentence's first token")
+                                .arg(id, current.groupId);
+    if (options.policy == ProblemPolicy::Reject) return lineError(path, lineNo, message);
+    report.warnings << QStringLiteral("%1:%2: %3 (the sentence stays in '%4')")
+                           .arg(path)
+                           .arg(lineNo)
+                           .arg(message, current.groupId);
+  }
+  return {};
+}
+
 Result<QVector<Block>> parseLines(const QString& path, const QString& text, const ImportOptions& options,
-                                  ImportReport& report, QString* separator) {
+                                  const ConllGrouping& grouping, ImportReport& report, QString* separator) {
   QVector<Block> blocks(1);
   Sentence current;
+  int blankRun = 0;
   auto endSentence = [&]() {
     if (!current.tokens.isEmpty()) blocks.back().sentences.push_back(current);
     current = Sentence();
   };
+  const bool byColumn = grouping.mode == ConllGrouping::Mode::Column;
   int extraColumns = 0;
   bool sawTab = false, sawSpace = false;
   const TextLines lines = splitLines(text);
@@ -80,8 +108,10 @@ Result<QVector<Block>> parseLines(const QString& path, const QString& text, cons
     const long lineNo = n + 1;
     if (line.trimmed().isEmpty()) {
       endSentence();
+      ++blankRun;
       continue;
     }
+    const int blanks = std::exchange(blankRun, 0);
     if (line.startsWith(QLatin1String("-DOCSTART-"))) {
       endSentence();
       if (blocks.size() == 1 && blocks.back().sentences.isEmpty() && blocks.back().docstart.isEmpty()) {
@@ -107,7 +137,12 @@ Result<QVector<Block>> parseLines(const QString& path, const QString& text, cons
     const QString tag = cols.last().trimmed();
     if (token.isEmpty() || token.contains(QLatin1Char(' ')))
       return lineError(path, lineNo, QStringLiteral("the token '%1' is empty or holds a space").arg(token));
-    if (cols.size() > 2) ++extraColumns;
+    if (byColumn) {
+      if (Status s = readGroupId(path, lineNo, cols, grouping.column, options, report, current); !s)
+        return s.error();
+    }
+    if (cols.size() > (byColumn ? 3 : 2)) ++extraColumns;
+    if (current.tokens.isEmpty()) current.blankLinesBefore = blanks;
     current.tokens << token;
     current.tags << tag;
     current.lines << int(lineNo);
@@ -139,6 +174,50 @@ Result<TagScheme> chooseScheme(const QString& asked, const QVector<Block>& block
 
 }  // namespace
 
+Result<ConllGrouping> ConllGrouping::parse(const QString& text) {
+  const QString t = text.trimmed().toLower();
+  ConllGrouping g;
+  if (t.isEmpty() || t == QLatin1String("auto")) return g;
+  if (t == QLatin1String("sentence"))
+    g.mode = Mode::Sentence;
+  else if (t == QLatin1String("docstart"))
+    g.mode = Mode::DocStart;
+  else if (t == QLatin1String("blank"))
+    g.mode = Mode::BlankLines;
+  else if (t.startsWith(QLatin1String("column:"))) {
+    bool ok = false;
+    g.mode = Mode::Column;
+    g.column = t.mid(7).toInt(&ok);
+    if (!ok || g.column < 2)
+      return Error(QStringLiteral("'%1': the id column is a number from 2 up (column 1 holds the tokens)")
+                       .arg(text)
+                       .toStdString(),
+                   {}, 0, "conllGroupBy");
+  } else {
+    return Error(QStringLiteral("'%1' is not a grouping (sentence, docstart, blank or column:N)")
+                     .arg(text)
+                     .toStdString(),
+                 {}, 0, "conllGroupBy");
+  }
+  return g;
+}
+
+QString ConllGrouping::toString() const {
+  switch (mode) {
+    case Mode::Auto:
+      return {};
+    case Mode::Sentence:
+      return QStringLiteral("sentence");
+    case Mode::DocStart:
+      return QStringLiteral("docstart");
+    case Mode::BlankLines:
+      return QStringLiteral("blank");
+    case Mode::Column:
+      return QStringLiteral("column:%1").arg(column);
+  }
+  return {};
+}
+
 QString ConllFormat::description() const {
   return QStringLiteral(
       "CoNLL token-per-line NER (token, tag in IOB1/IOB2/BIOES; blank line between sentences)");
@@ -154,14 +233,23 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
   ImportProblems utf8(options, local);
   Result<QString> text = readUtf8File(path, &utf8);
   if (!text) return text.error();
+  Result<ConllGrouping> grouping = ConllGrouping::parse(options.conllGroupBy);
+  if (!grouping) return grouping.error();
+  const ConllGrouping::Mode mode = grouping->mode;
   QString separator;
-  Result<QVector<Block>> parsed = parseLines(path, text.value(), options, local, &separator);
+  Result<QVector<Block>> parsed =
+      parseLines(path, text.value(), options, grouping.value(), local, &separator);
   if (!parsed) return parsed.error();
   QVector<Block>& blocks = parsed.value();
   Result<TagScheme> scheme = chooseScheme(options.tagScheme, blocks);
   if (!scheme) return scheme.error();
 
   const bool hasDocstart = !blocks.front().docstart.isEmpty() || blocks.size() > 1;
+  // Whether each -DOCSTART- block, and a sentence after a run of blank lines, starts a document.
+  const bool blockStarts = mode == ConllGrouping::Mode::DocStart || mode == ConllGrouping::Mode::BlankLines ||
+                           (mode == ConllGrouping::Mode::Auto && hasDocstart);
+  const bool eachSentence =
+      mode == ConllGrouping::Mode::Sentence || (mode == ConllGrouping::Mode::Auto && !hasDocstart);
   const QFileInfo info(path);
   Split split = Split::Unassigned;
   parseSplit(info.completeBaseName(), &split);
@@ -169,25 +257,43 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
   if (separator != QLatin1String("\t")) conll.insert(QStringLiteral("separator"), separator);
 
   Corpus corpus;
-  auto newDocument = [&](const QString& docstart, long line) {
+  QHash<QString, int> documentOfId;
+  auto newDocument = [&](const QString& docstart, const QString& id, long line) {
     Document d;
-    d.name = QStringLiteral("%1-%2").arg(info.completeBaseName()).arg(corpus.documents.size() + 1);
+    d.name = QStringLiteral("%1-%2").arg(info.completeBaseName(),
+                                         id.isEmpty() ? QString::number(corpus.documents.size() + 1) : id);
     d.sourceFile = path;
     d.sourceLine = line;
     d.split = split;
     QJsonObject meta = conll;
-    if (!docstart.isEmpty()) meta.insert(QStringLiteral("docstart"), docstart);
+    if (!docstart.isEmpty() && mode != ConllGrouping::Mode::Sentence)
+      meta.insert(QStringLiteral("docstart"), docstart);
+    if (!id.isEmpty()) meta.insert(QStringLiteral("id"), id);
     d.metadata.insert(QStringLiteral("conll"), meta);
     corpus.documents.push_back(d);
+    return int(corpus.documents.size()) - 1;
   };
+  int current = -1;
+  bool blankRunSplit = false;
   for (const Block& block : blocks) {
-    if (hasDocstart) {
+    if (blockStarts) {
       if (block.docstart.isEmpty() && block.sentences.isEmpty()) continue;
-      newDocument(block.docstart, block.firstLine());
+      current = newDocument(block.docstart, {}, block.firstLine());
     }
-    for (const Sentence& sentence : block.sentences) {
-      if (!hasDocstart) newDocument({}, sentence.lines.front());
-      Document& d = corpus.documents.back();
+    for (int k = 0; k < block.sentences.size(); ++k) {
+      const Sentence& sentence = block.sentences[k];
+      if (eachSentence) {
+        current = newDocument({}, {}, sentence.lines.front());
+      } else if (mode == ConllGrouping::Mode::Column) {
+        auto found = documentOfId.constFind(sentence.groupId);
+        current = found != documentOfId.cend() ? found.value()
+                                               : newDocument({}, sentence.groupId, sentence.lines.front());
+        documentOfId.insert(sentence.groupId, current);
+      } else if (mode == ConllGrouping::Mode::BlankLines && k > 0 && sentence.blankLinesBefore >= 2) {
+        current = newDocument({}, {}, sentence.lines.front());
+        blankRunSplit = true;
+      }
+      Document& d = corpus.documents[current];
       if (!d.text.isEmpty()) d.text += QLatin1Char('\n');
       int offset = TextOffsets::codePointLength(d.text);
       QVector<int> starts, ends;
@@ -226,6 +332,11 @@ Result<Corpus> ConllFormat::read(const QString& path, const ImportOptions& optio
       }
     }
   }
+  if (mode == ConllGrouping::Mode::DocStart && !hasDocstart)
+    local.warnings << QStringLiteral("%1: no -DOCSTART- line: the whole file is one document").arg(path);
+  if (mode == ConllGrouping::Mode::BlankLines && !hasDocstart && !blankRunSplit)
+    local.warnings
+        << QStringLiteral("%1: no run of two or more blank lines: the whole file is one document").arg(path);
   if (Status s = validateCorpus(corpus, options, local, path); !s) return s.error();
   report.warnings << local.warnings;
   report.documents = local.documents;

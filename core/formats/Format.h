@@ -30,6 +30,10 @@ struct ImportOptions {
   bool allowNewTypes = true;       // types missing from `schema` are added instead of rejected
   QString split;                   // force this split on every document ("train", ...); empty = from input
   QString tagScheme;               // CoNLL: "iob1", "iob2", "bioes" or "" (detect)
+  QString conllGroupBy;            // CoNLL: which sentences make one document: "" (-DOCSTART- blocks
+                                   // when the file has them, else one per sentence), "sentence",
+                                   // "docstart", "blank" (two or more blank lines end a document) or
+                                   // "column:N" (sentences sharing the id in column N, 1-based)
   QString textColumn;              // CSV/TSV: the column holding the text ("text" by default)
   QString labelColumn;             // CSV/TSV: the column holding the label(s) ("label" by default)
   QString labelSeparator;          // CSV/TSV: separates several labels in one cell ("|" by default)

@@ -84,12 +84,17 @@ Result<QString> AnnotationEditor::nextKey(const QString& op, const QString& tabl
 }
 
 Status AnnotationEditor::finish(const QString& op, qint64 documentId, const Edit& edit, const QString& action,
-                                qint64 targetId) {
+                                qint64 targetId, StartDocument start) {
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("UPDATE documents SET updated = ? WHERE id = ?"),
-                          {edit.now, documentId}, op);
-      !s)
-    return m_c.withFile(s.error());
+  // An annotation edit starts a new document in the same transaction, so a crash can never keep the
+  // edit and lose the status (or the other way round).
+  const QString sql = start == StartDocument::Yes
+                          ? QStringLiteral(
+                                "UPDATE documents SET updated = ?, status = CASE WHEN status = '%1' "
+                                "THEN '%2' ELSE status END WHERE id = ?")
+                                .arg(statusName(DocumentStatus::New), statusName(DocumentStatus::InProgress))
+                          : QStringLiteral("UPDATE documents SET updated = ? WHERE id = ?");
+  if (Status s = sql::run(q, sql, {edit.now, documentId}, op); !s) return m_c.withFile(s.error());
   return m_c.logEdit(documentId, edit.annotatorId, action, targetId);
 }
 
@@ -368,7 +373,8 @@ Status AnnotationEditor::setDocumentStatus(qint64 documentId, DocumentStatus sta
                           {statusName(status), documentId}, op);
       !s)
     return m_c.withFile(s.error());
-  if (Status s = finish(op, documentId, *edit, QStringLiteral("status ") + statusName(status), documentId);
+  if (Status s = finish(op, documentId, *edit, QStringLiteral("status ") + statusName(status), documentId,
+                        StartDocument::No);
       !s)
     return s;
   return tx.commit(op);
@@ -386,7 +392,9 @@ Status AnnotationEditor::setDocumentSplit(qint64 documentId, Split split, const 
                           {splitName(split), documentId}, op);
       !s)
     return m_c.withFile(s.error());
-  if (Status s = finish(op, documentId, *edit, QStringLiteral("split ") + splitName(split), documentId); !s)
+  if (Status s = finish(op, documentId, *edit, QStringLiteral("split ") + splitName(split), documentId,
+                        StartDocument::No);
+      !s)
     return s;
   return tx.commit(op);
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Single edits from the annotation UI. Each runs in its own write transaction, records the annotator,
-// origin, the guideline version in force and the time, and appends to the edit log.
+// origin, the guideline version in force and the time, and appends to the edit log. An annotation edit
+// (entity, relation, answer, label) on a document whose status is "new" moves it to "in progress" in
+// that same transaction.
 
 #include <QString>
 
@@ -58,8 +60,9 @@ class AnnotationEditor {
   Result<qint64> documentOf(const QString& operation, const QString& table, qint64 id);
   Result<QString> nextKey(const QString& operation, const QString& table, qint64 documentId,
                           const QString& prefix);
+  enum class StartDocument { Yes, No };  // Yes: a "new" document becomes "in progress"
   Status finish(const QString& operation, qint64 documentId, const Edit& edit, const QString& action,
-                qint64 targetId);
+                qint64 targetId, StartDocument start = StartDocument::Yes);
   // Deletes row `id` of `table` with the edit log entry, in one transaction.
   Status remove(const QString& operation, const QString& table, qint64 id, const QString& annotator);
 

@@ -54,6 +54,7 @@ class ProjectStore {
   Result<QStringList> annotators();
 
   // Single edits: each its own transaction, recording annotator, origin, guideline version and time.
+  // An annotation edit on a "new" document also makes it "in progress", in the same transaction.
   Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
                            Origin origin = Origin::Manual);
   Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,

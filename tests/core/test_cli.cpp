@@ -137,6 +137,35 @@ class TestCli : public QObject {
     QVERIFY(unknown.err.contains(QLatin1String("unknown format")));
   }
 
+  void importGroupsConllSentences() {
+    QTemporaryDir dir;
+    const QString input = dir.filePath(QStringLiteral("abstracts.tsv"));
+    writeFile(
+        input,
+        "APC2\tpm1\tB-Gene\n,\tpm1\tO\n\nWnt\tpm1\tB-Gene\n\n\nType\tpm2\tB-Disease\n2\tpm2\tI-Disease\n\n");
+    const QStringList expected[] = {{QStringLiteral("sentence"), QStringLiteral("3")},
+                                    {QStringLiteral("blank"), QStringLiteral("2")},
+                                    {QStringLiteral("column:2"), QStringLiteral("2")},
+                                    {QStringLiteral("docstart"), QStringLiteral("1")}};
+    for (const QStringList& e : expected) {
+      const QString project = dir.filePath(e[0].section(QLatin1Char(':'), 0, 0) + QStringLiteral(".quarry"));
+      QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+      CliRun r = cli({QStringLiteral("import"), project, input, QStringLiteral("--group-by"), e[0]});
+      QVERIFY2(r.code == 0, qPrintable(e[0] + QLatin1Char(' ') + r.err));
+      QVERIFY2(r.out.contains(QStringLiteral("imported %1 documents, 3 entities").arg(e[1])),
+               qPrintable(e[0] + r.out));
+    }
+    const QString project = dir.filePath(QStringLiteral("bad.quarry"));
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    CliRun bad = cli({QStringLiteral("import"), project, input, QStringLiteral("--group-by"),
+                      QStringLiteral("paragraph")});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("--group-by")), qPrintable(bad.err));
+    QCOMPARE(statsJson(project).value(QStringLiteral("documents")).toInt(), 0);
+    QVERIFY(
+        cli({QStringLiteral("import"), QStringLiteral("--help")}).out.contains(QLatin1String("--group-by")));
+  }
+
   void archiveRoundTrip() {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("p.quarry"));

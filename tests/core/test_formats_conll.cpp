@@ -161,6 +161,110 @@ class TestFormatsConll : public QObject {
     QVERIFY2(again->sameContent(c.value(), &why), qPrintable(why));
   }
 
+  void groupsSentencesIntoDocuments() {
+    // Three sentences; two blank lines after the second; a -DOCSTART- before the first.
+    const QString path = file(QStringLiteral("grouped.tsv"),
+                              "-DOCSTART-\tO\n\nAPC2\tB-Gene\n,\tO\na\tO\n\nWnt\tB-Gene\n\n\n"
+                              "Type\tB-Disease\n2\tI-Disease\n\n");
+    auto read = [&](const QString& groupBy, ImportReport* report = nullptr) {
+      ImportOptions o;
+      o.conllGroupBy = groupBy;
+      ImportReport local;
+      return m_format.read(path, o, report ? *report : local);
+    };
+    // Default and docstart: the one -DOCSTART- block holds every sentence.
+    for (const QString& g : {QString(), QStringLiteral("docstart")}) {
+      Result<Corpus> c = read(g);
+      QVERIFY2(c.ok(), qPrintable(failText(c)));
+      QCOMPARE(c->documents.size(), 1);
+      QCOMPARE(c->documents[0].text, QStringLiteral("APC2 , a\nWnt\nType 2"));
+      QCOMPARE(c->documents[0].entities.size(), 3);
+      QCOMPARE(c->documents[0].entities[2].start(), 13);
+    }
+    Result<Corpus> sentences = read(QStringLiteral("sentence"));
+    QVERIFY2(sentences.ok(), qPrintable(failText(sentences)));
+    QCOMPARE(sentences->documents.size(), 3);
+    QCOMPARE(sentences->documents[2].name, QStringLiteral("grouped-3"));
+    QVERIFY(!sentences->documents[0]
+                 .metadata.value(QStringLiteral("conll"))
+                 .toObject()
+                 .contains(QStringLiteral("docstart")));
+    Result<Corpus> blank = read(QStringLiteral("blank"));
+    QVERIFY2(blank.ok(), qPrintable(failText(blank)));
+    QCOMPARE(blank->documents.size(), 2);
+    QCOMPARE(blank->documents[0].text, QStringLiteral("APC2 , a\nWnt"));
+    QCOMPARE(blank->documents[1].text, QStringLiteral("Type 2"));
+    QCOMPARE(blank->documents[1].entities.size(), 1);
+    QCOMPARE(blank->documents[1].entities[0].start(), 0);
+
+    // Without -DOCSTART-, grouping by it makes one document and says so.
+    const QString plain = file(QStringLiteral("plain.tsv"), "a\tO\n\nb\tB-X\n\n");
+    ImportOptions o;
+    o.conllGroupBy = QStringLiteral("docstart");
+    ImportReport report;
+    Result<Corpus> one = m_format.read(plain, o, report);
+    QVERIFY2(one.ok(), qPrintable(failText(one)));
+    QCOMPARE(one->documents.size(), 1);
+    QCOMPARE(one->documents[0].text, QStringLiteral("a\nb"));
+    QCOMPARE(report.warnings.size(), 1);
+    QVERIFY(report.warnings[0].contains(QLatin1String("one document")));
+    // The exported file keeps the grouping: -DOCSTART- blocks that read back as the same documents.
+    const QString out = m_dir.filePath(QStringLiteral("out/blank.tsv"));
+    QVERIFY(m_format.write(blank.value(), out, {}).ok());
+    Result<Corpus> again = m_format.read(out, {}, report);
+    QVERIFY(again.ok());
+    QCOMPARE(again->documents.size(), 2);
+    QCOMPARE(again->documents[0].text, blank->documents[0].text);
+  }
+
+  void groupsByIdColumn() {
+    const QString path = file(QStringLiteral("ids.tsv"),
+                              "APC2\tpm1\tB-Gene\n,\tpm1\tO\n\nWnt\tpm2\tB-Gene\n\nType\tpm1\tB-Disease\n\n");
+    ImportOptions o;
+    o.conllGroupBy = QStringLiteral("column:2");
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, o, report);
+    QVERIFY2(c.ok(), qPrintable(failText(c)));
+    QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(c->documents.size(), 2);
+    QCOMPARE(c->documents[0].name, QStringLiteral("ids-pm1"));
+    QCOMPARE(c->documents[0].text, QStringLiteral("APC2 ,\nType"));
+    QCOMPARE(c->documents[0].entities.size(), 2);
+    QCOMPARE(c->documents[1].name, QStringLiteral("ids-pm2"));
+    QCOMPARE(c->documents[1]
+                 .metadata.value(QStringLiteral("conll"))
+                 .toObject()
+                 .value(QStringLiteral("id"))
+                 .toString(),
+             QStringLiteral("pm2"));
+
+    // An id that changes inside a sentence: refused naming the line, or kept with the first id.
+    const QString mixed = file(QStringLiteral("mixed.tsv"), "a\tpm1\tO\nb\tpm2\tB-X\n\n");
+    report = {};
+    Result<Corpus> refused = m_format.read(mixed, o, report);
+    QVERIFY(!refused.ok());
+    QVERIFY2(errorText(refused.error()).contains(QLatin1String("mixed.tsv:2")),
+             qPrintable(errorText(refused.error())));
+    o.policy = ProblemPolicy::Repair;
+    Result<Corpus> repaired = m_format.read(mixed, o, report);
+    QVERIFY(repaired.ok());
+    QCOMPARE(repaired->documents.size(), 1);
+    QCOMPARE(report.warnings.size(), 1);
+
+    // The id column must lie between the token and the tag.
+    o.conllGroupBy = QStringLiteral("column:3");
+    Result<Corpus> tagColumn = m_format.read(path, o, report);
+    QVERIFY(!tagColumn.ok());
+    QVERIFY(errorText(tagColumn.error()).contains(QLatin1String("no column 3")));
+    for (const char* bad : {"column:1", "column:x", "paragraph"}) {
+      o.conllGroupBy = QString::fromLatin1(bad);
+      Result<Corpus> r = m_format.read(path, o, report);
+      QVERIFY2(!r.ok(), bad);
+      QVERIFY(errorText(r.error()).contains(QLatin1String("conllGroupBy")));
+    }
+    QCOMPARE(ConllGrouping::parse(QStringLiteral("column:4"))->toString(), QStringLiteral("column:4"));
+  }
+
   void brokenSequenceRejectNamesLine() {
     const QString path = file(QStringLiteral("broken.tsv"), "a\tO\nb\tB-Disease\n\nc\tO\nd\tI-Disease\n\n");
     ImportReport report;

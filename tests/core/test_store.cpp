@@ -304,6 +304,39 @@ class TestStore : public QObject {
     QVERIFY(!store->setDocumentStatus(424242, DocumentStatus::Done, QStringLiteral("rev")).ok());
   }
 
+  // An annotation edit on a "new" document and its start ("in progress") commit in one transaction:
+  // after the edit returns the status is already written, and a refused edit changes neither.
+  void annotationEditStartsANewDocumentInItsTransaction() {
+    const Corpus input = plainCorpus(QStringLiteral("plain"), 4);
+    auto store = makeStore(freshPath(), &input);
+    auto list = store->listDocuments();
+    QUARRY_VERIFY_OK(list);
+    QCOMPARE(list->size(), 4);
+    for (const DocumentSummary& d : list.value()) QCOMPARE(d.status, DocumentStatus::New);
+    const qint64 a = list->at(0).id, b = list->at(1).id, c = list->at(2).id, d = list->at(3).id;
+    auto statusOf = [&](qint64 id) { return store->loadDocument(id)->document.status; };
+
+    QUARRY_VERIFY_OK(store->addEntity(a, span({}, QStringLiteral("DRUG"), {{0, 1}}), QStringLiteral("ann")));
+    QCOMPARE(statusOf(a), DocumentStatus::InProgress);
+    // Refused (a type the schema lacks): rolled back, the document stays new.
+    QVERIFY(
+        !store->addEntity(b, span({}, QStringLiteral("NO_SUCH_TYPE"), {{0, 1}}), QStringLiteral("ann")).ok());
+    QCOMPARE(statusOf(b), DocumentStatus::New);
+    // Removing an annotation starts a document too (here: the imported span of document c).
+    const StoredDocument stored = store->loadDocument(c).value();
+    QVERIFY(!stored.entityIds.isEmpty());
+    QUARRY_VERIFY_OK(store->removeEntity(stored.entityIds.front(), QStringLiteral("ann")));
+    QCOMPARE(statusOf(c), DocumentStatus::InProgress);
+    // A done document stays done; status changes themselves start nothing.
+    QUARRY_VERIFY_OK(store->setDocumentStatus(a, DocumentStatus::Done, QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(store->addEntity(a, span({}, QStringLiteral("DRUG"), {{0, 2}}), QStringLiteral("ann")));
+    QCOMPARE(statusOf(a), DocumentStatus::Done);
+    QUARRY_VERIFY_OK(store->setDocumentStatus(a, DocumentStatus::New, QStringLiteral("ann")));
+    QCOMPARE(statusOf(a), DocumentStatus::New);
+    QUARRY_VERIFY_OK(store->setDocumentSplit(d, Split::Test, QStringLiteral("ann")));
+    QCOMPARE(statusOf(d), DocumentStatus::New);
+  }
+
   void listDocumentsWithCountsAndFilters() {
     const Corpus input = storeTestCorpus();
     auto store = makeStore(freshPath(), &input);

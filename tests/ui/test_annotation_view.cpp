@@ -27,8 +27,10 @@ Guideline guideline(const QString& definition) {
 
 Schema makeSchema() {
   Schema s;
-  s.entityTypes = {{QStringLiteral("DRUG"), QStringLiteral("#2a7fd4"), QStringLiteral("1"), guideline(QStringLiteral("A medicine & its <names>."))},
-                   {QStringLiteral("DISEASE"), QStringLiteral("#d4412a"), QStringLiteral("2"), guideline(QStringLiteral("An illness."))},
+  s.entityTypes = {{QStringLiteral("DRUG"), QStringLiteral("#2a7fd4"), QStringLiteral("1"),
+                    guideline(QStringLiteral("A medicine & its <names>."))},
+                   {QStringLiteral("DISEASE"), QStringLiteral("#d4412a"), QStringLiteral("2"),
+                    guideline(QStringLiteral("An illness."))},
                    {QStringLiteral("GENE"), QString(), QStringLiteral("g"), Guideline()}};
   RelationType treats;
   treats.name = QStringLiteral("TREATS");
@@ -221,7 +223,8 @@ class TestAnnotationView : public QObject {
     QCOMPARE(spy.count(), 0);
     QVERIFY(!messages.isEmpty());
     const QString last = messages.last()[0].toString();
-    QVERIFY2(last.contains(QLatin1String("No relation type")) && last.contains(QLatin1String("DISEASE")), qPrintable(last));
+    QVERIFY2(last.contains(QLatin1String("No relation type")) && last.contains(QLatin1String("DISEASE")),
+             qPrintable(last));
     QVERIFY(!v->isRelationPending());
   }
 
@@ -236,7 +239,8 @@ class TestAnnotationView : public QObject {
     QSignalSpy spy(v, &AnnotationView::relationRequested);
     v->setCurrentSpan(QStringLiteral("T4"));
     QTest::keyClick(v, Qt::Key_R);
-    QTest::mouseClick(v->viewport(), Qt::LeftButton, Qt::NoModifier, v->spanRect(QStringLiteral("T5")).center());
+    QTest::mouseClick(v->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      v->spanRect(QStringLiteral("T5")).center());
     QMenu* menu = v->activePopup();
     QVERIFY(menu);
     QCOMPARE(menu->objectName(), QStringLiteral("relationTypePopup"));
@@ -317,7 +321,9 @@ class TestAnnotationView : public QObject {
     QTest::keyClick(v, Qt::Key_Tab);
     QTest::keyClick(v, Qt::Key_Return);
     QTest::keyClick(v, Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(added.count() + removed.count() + retyped.count() + related.count() + answered.count() + done.count(), 0);
+    QCOMPARE(
+        added.count() + removed.count() + retyped.count() + related.count() + answered.count() + done.count(),
+        0);
     QCOMPARE(v->currentSpan(), QStringLiteral("T3"));  // navigation still works
   }
 
@@ -330,8 +336,20 @@ class TestAnnotationView : public QObject {
     QCOMPARE(v->spanAt(headache.center()), QStringLiteral("T2"));
     const QRect severe = v->spanRect(QStringLiteral("T3"));
     QCOMPARE(v->spansAt(QPoint(severe.left() + 5, severe.center().y())), QStringList{QStringLiteral("T3")});
-    // Each nesting level has its own bar below the text: the outer span's bar is hit below "headache".
-    QVERIFY(v->spansAt(QPoint(headache.center().x(), headache.bottom() + 3)).contains(QStringLiteral("T3")));
+    // Each nesting level has its own type-name chip above the text, the inner one nearest it: above
+    // "headache" the inner span's chip, and higher up the outer span's.
+    QStringList above;
+    for (int y = headache.top() - 1; y > headache.top() - 60 && y > 0; --y) {
+      const QString s = v->spanAt(QPoint(headache.center().x(), y));
+      if (!s.isEmpty() && !above.contains(s)) above << s;
+    }
+    QCOMPARE(above.mid(0, 2), (QStringList{QStringLiteral("T2"), QStringLiteral("T3")}));
+    // Colour only: each nesting level has its own bar below the text instead.
+    v->setShowTypeNames(false);
+    const QRect headacheBars = v->spanRect(QStringLiteral("T2"));
+    QVERIFY(v->spansAt(QPoint(headacheBars.center().x(), headacheBars.bottom() + 3))
+                .contains(QStringLiteral("T3")));
+    v->setShowTypeNames(true);
     QVERIFY(v->spanAt(QPoint(headache.center().x(), headache.top() - 30)).isEmpty() ||
             v->spanAt(QPoint(headache.center().x(), headache.top() - 30)) != QStringLiteral("T2"));
     // A click on a span makes it current.
@@ -341,10 +359,12 @@ class TestAnnotationView : public QObject {
 
   void arcsOnOneLineGetDistinctLanes() {
     Document d = makeDocument(true);
-    d.relations = {relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T2")),
-                   relation(QStringLiteral("R2"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T3")),
-                   relation(QStringLiteral("R3"), QStringLiteral("INTERACTS"), QStringLiteral("T4"), QStringLiteral("T5")),
-                   relation(QStringLiteral("R4"), QStringLiteral("TREATS"), QStringLiteral("T4"), QStringLiteral("T2"))};
+    d.relations = {
+        relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T2")),
+        relation(QStringLiteral("R2"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T3")),
+        relation(QStringLiteral("R3"), QStringLiteral("INTERACTS"), QStringLiteral("T4"),
+                 QStringLiteral("T5")),
+        relation(QStringLiteral("R4"), QStringLiteral("TREATS"), QStringLiteral("T4"), QStringLiteral("T2"))};
     AnnotationView* v = open(d);
     QVERIFY(v);
     const int l1 = v->relationLane(QStringLiteral("R1")), l2 = v->relationLane(QStringLiteral("R2"));
@@ -382,7 +402,9 @@ class TestAnnotationView : public QObject {
     QVERIFY(!tip.contains(QLatin1String("tokens")));
     v->setMisalignedSpans({QStringLiteral("T1")}, QStringLiteral("The model's tokens are 'Asp' 'irin'."));
     tip = v->toolTipAt(p);
-    QVERIFY2(tip.contains(QLatin1String("The model&#x27;s tokens")) || tip.contains(QLatin1String("The model's tokens")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLatin1String("The model&#x27;s tokens")) ||
+                 tip.contains(QLatin1String("The model's tokens")),
+             qPrintable(tip));
   }
 
   void appliedChangesShowUp() {
@@ -401,31 +423,41 @@ class TestAnnotationView : public QObject {
     a.start = 58;
     a.end = 65;
     v->applyAnswerSet(a);
-    QCOMPARE(v->answerAt(r.center()), QStringLiteral("dose"));
+    // The answer's tag takes a row above the line: the text moves down.
+    const QRect answered = v->spanRect(QStringLiteral("T9"));
+    QCOMPARE(v->answerAt(answered.center()), QStringLiteral("dose"));
     v->applyAnswerCleared(QStringLiteral("dose"));
-    QVERIFY(v->answerAt(r.center()).isEmpty());
+    QVERIFY(v->answerAt(v->spanRect(QStringLiteral("T9")).center()).isEmpty());
   }
 
   void screenshot() {
     Document d = makeDocument(true);
-    d.text += QStringLiteral("\nThe patient took 200 mg ibuprofen twice daily and paracetamol at night, which relieved the "
-                             "migraine but not the nausea; warfarin was stopped.");
+    d.text += QStringLiteral(
+        "\nThe patient took 200 mg ibuprofen twice daily and paracetamol at night, which relieved the "
+        "migraine but not the nausea; warfarin was stopped.");
     // cp offsets of the third paragraph (starts at 90).
     const int base = 90;
     const QString third = d.text.mid(d.text.indexOf(QLatin1String("The patient")));
     auto at = [&](const char* w) { return base + int(third.indexOf(QLatin1String(w))); };
-    d.entities.push_back(entity(QStringLiteral("T6"), QStringLiteral("DRUG"), {{at("ibuprofen"), at("ibuprofen") + 9}}));
-    d.entities.push_back(entity(QStringLiteral("T7"), QStringLiteral("DRUG"),
-                                {{at("200 mg"), at("200 mg") + 6}, {at("twice daily"), at("twice daily") + 11}}));
-    d.entities.push_back(entity(QStringLiteral("T8"), QStringLiteral("DISEASE"), {{at("migraine"), at("migraine") + 8}}));
-    d.entities.push_back(entity(QStringLiteral("T9"), QStringLiteral("GENE"), {{at("ibuprofen") - 3, at("twice") + 5}}));
-    d.entities.push_back(entity(QStringLiteral("T10"), QStringLiteral("DRUG"), {{at("paracetamol"), at("paracetamol") + 11}}));
-    d.relations = {relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T2")),
-                   relation(QStringLiteral("R2"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T3")),
-                   relation(QStringLiteral("R3"), QStringLiteral("INTERACTS"), QStringLiteral("T4"), QStringLiteral("T5")),
-                   relation(QStringLiteral("R4"), QStringLiteral("TREATS"), QStringLiteral("T10"), QStringLiteral("T8")),
-                   relation(QStringLiteral("R5"), QStringLiteral("TREATS"), QStringLiteral("T6"), QStringLiteral("T8")),
-                   relation(QStringLiteral("R6"), QStringLiteral("TREATS"), QStringLiteral("T4"), QStringLiteral("T2"))};
+    d.entities.push_back(
+        entity(QStringLiteral("T6"), QStringLiteral("DRUG"), {{at("ibuprofen"), at("ibuprofen") + 9}}));
+    d.entities.push_back(
+        entity(QStringLiteral("T7"), QStringLiteral("DRUG"),
+               {{at("200 mg"), at("200 mg") + 6}, {at("twice daily"), at("twice daily") + 11}}));
+    d.entities.push_back(
+        entity(QStringLiteral("T8"), QStringLiteral("DISEASE"), {{at("migraine"), at("migraine") + 8}}));
+    d.entities.push_back(
+        entity(QStringLiteral("T9"), QStringLiteral("GENE"), {{at("ibuprofen") - 3, at("twice") + 5}}));
+    d.entities.push_back(
+        entity(QStringLiteral("T10"), QStringLiteral("DRUG"), {{at("paracetamol"), at("paracetamol") + 11}}));
+    d.relations = {
+        relation(QStringLiteral("R1"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T2")),
+        relation(QStringLiteral("R2"), QStringLiteral("TREATS"), QStringLiteral("T1"), QStringLiteral("T3")),
+        relation(QStringLiteral("R3"), QStringLiteral("INTERACTS"), QStringLiteral("T4"),
+                 QStringLiteral("T5")),
+        relation(QStringLiteral("R4"), QStringLiteral("TREATS"), QStringLiteral("T10"), QStringLiteral("T8")),
+        relation(QStringLiteral("R5"), QStringLiteral("TREATS"), QStringLiteral("T6"), QStringLiteral("T8")),
+        relation(QStringLiteral("R6"), QStringLiteral("TREATS"), QStringLiteral("T4"), QStringLiteral("T2"))};
     QaAnswer a;
     a.field = QStringLiteral("population");
     a.start = 36;
@@ -439,8 +471,9 @@ class TestAnnotationView : public QObject {
     QDir().mkpath(QStringLiteral("artefacts"));
     QImage image = v->grab().toImage();
     QVERIFY(image.save(QStringLiteral("artefacts/annotation_view.png")));
-    v->setAlwaysShowLabels(true);
-    QVERIFY(v->grab().toImage().save(QStringLiteral("artefacts/annotation_view_labels.png")));
+    v->setShowTypeNames(false);
+    QVERIFY(v->grab().toImage().save(QStringLiteral("artefacts/annotation_view_colour_only.png")));
+    v->setShowTypeNames(true);
     v->setReadOnly(true);
     QVERIFY(v->grab().toImage().save(QStringLiteral("artefacts/annotation_view_readonly.png")));
     QVERIFY(image.width() > 100);

@@ -1,19 +1,26 @@
-// The import dialog: a CoNLL file previewed (documents, counts, new types) and imported; a malformed
-// JSONL file whose preview lists the problem with its line, writes nothing and cannot be imported
-// under Reject, then imports under Repair with the bad span dropped.
+// The import dialog: a CoNLL file previewed (documents, counts, new types, the text as it will be
+// stored) and imported, ending with its counts; CoNLL sentences grouped into documents by an id column;
+// the real NCBI-disease training file imported with a moving progress bar (screenshot kept); a
+// malformed JSONL file whose preview lists the problem with its line, writes nothing and cannot be
+// imported under Reject, then imports under Repair with the bad span dropped.
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "DocumentTextPreview.h"
 #include "ImportDialog.h"
+#include "UiTestSupport.h"
 #include "store/ProjectStore.h"
 
 using quarry::ProjectStore;
@@ -70,13 +77,97 @@ class TestImportDialog : public QObject {
     QCOMPARE(dialog.problemsView()->topLevelItemCount(), 0);
     QCOMPARE(store->stats()->documents, 0);  // the preview wrote nothing
 
+    // The text as it will be stored and exported: tokens joined by single spaces.
+    QVERIFY2(dialog.textPreview()->toPlainText().contains(QLatin1String("Aspirin relieves headache .")),
+             qPrintable(dialog.textPreview()->toPlainText()));
+    QVERIFY(dialog.textPreview()->toPlainText().contains(QLatin1String("single spaces")));
+
     QVERIFY(dialog.importButton()->isEnabled());
     QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // Done: the bar is full, the counts are said, and Close ends the dialog as accepted.
+    QVERIFY(dialog.finished());
+    QVERIFY(dialog.progressBar()->isVisible());
+    QCOMPARE(dialog.progressBar()->value(), dialog.progressBar()->maximum());
+    QVERIFY2(dialog.statusLabel()->text().startsWith(QLatin1String("Imported 2 document(s): 3 span(s)")),
+             qPrintable(dialog.statusLabel()->text()));
+    QVERIFY(!dialog.importButton()->isVisible());
+    QVERIFY(dialog.closeButton()->isVisible());
     QCOMPARE(dialog.summary().documents, 2);
     QCOMPARE(dialog.summary().entities, 3);
     QCOMPARE(store->stats()->documents, 2);
     QVERIFY(store->schema()->entityType(QStringLiteral("Chemical")));
+    QTest::mouseClick(dialog.closeButton(), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+  }
+
+  void groupsConllSentencesIntoDocuments() {
+    auto store = project(QStringLiteral("grouped.quarry"));
+    QVERIFY(store);
+    const QString file =
+        write(QStringLiteral("abstracts.tsv"),
+              "Identification\tpm1\tO\nof\tpm1\tO\nAPC2\tpm1\tB-Gene\n,\tpm1\tO\na\tpm1\tO\n\n"
+              "Wnt\tpm1\tB-Gene\n\nThe\tpm2\tO\ndisease\tpm2\tB-Disease\n\n");
+    ImportDialog dialog(*store);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.pathEdit(), file);
+    QVERIFY(dialog.groupingBox()->isEnabled());
+    QVERIFY(!dialog.groupColumnBox()->isEnabled());
+    QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+    QCOMPARE(dialog.documentsView()->topLevelItemCount(), 3);  // one per sentence by default
+
+    // Sentences with the same id (column 2) make one document; the preview is read again.
+    dialog.groupingBox()->setFocus();
+    while (dialog.groupingBox()->currentData().toString() != QLatin1String("column"))
+      QTest::keyClick(dialog.groupingBox(), Qt::Key_Down);
+    QVERIFY(dialog.groupColumnBox()->isEnabled());
+    QCOMPARE(dialog.groupColumnBox()->value(), 2);
+    QVERIFY(!dialog.importButton()->isEnabled());
+    QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+    QCOMPARE(dialog.documentsView()->topLevelItemCount(), 2);
+    QCOMPARE(dialog.documentsView()->topLevelItem(0)->text(0), QStringLiteral("abstracts-pm1"));
+    QVERIFY2(dialog.textPreview()->toPlainText().contains(QLatin1String("Identification of APC2 , a\nWnt")),
+             qPrintable(dialog.textPreview()->toPlainText()));
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    QVERIFY(dialog.finished());
+    QCOMPARE(store->stats()->documents, 2);
+    QCOMPARE(store->stats()->entities, 3);
+  }
+
+  void importsARealCorpusWithProgress() {
+    const QString ncbi = QString::fromLocal8Bit(qgetenv("QUARRY_SHARED_DIR")) +
+                         QStringLiteral("/datasets/ncbi-disease/train.tsv");
+    if (!QFileInfo::exists(ncbi)) QSKIP("the shared NCBI-disease corpus is absent");
+    auto store = project(QStringLiteral("ncbi.quarry"));
+    QVERIFY(store);
+    ImportDialog dialog(*store);
+    dialog.resize(1000, 700);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.pathEdit(), ncbi);
+    // The progress bar moves while the 135,701 token lines are read and the documents written.
+    QVector<int> seen;
+    QTimer sampler;
+    connect(&sampler, &QTimer::timeout, this, [&] {
+      if (dialog.progressBar()->isVisible()) seen << dialog.progressBar()->value();
+    });
+    sampler.start(20);
+    QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+    QVERIFY(dialog.lastPreview().ok());
+    QCOMPARE(dialog.lastPreview().corpus().documents.size(), 5424);
+    QVERIFY2(
+        dialog.textPreview()->toPlainText().contains(QLatin1String("Identification of APC2 , a homologue")),
+        qPrintable(dialog.textPreview()->toPlainText().left(300)));
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    sampler.stop();
+    QVERIFY(dialog.finished());
+    QVERIFY2(
+        dialog.statusLabel()->text().startsWith(QLatin1String("Imported 5424 document(s): 5134 span(s)")),
+        qPrintable(dialog.statusLabel()->text()));
+    QVERIFY2(!seen.isEmpty(), "the progress bar never showed");
+    QCOMPARE(store->stats()->documents, 5424);
+    QVERIFY(dialog.grab().save(quarry::test::artefactPath(QStringLiteral("import_completed.png"))));
+    qInfo("progress values seen: %d, e.g. %d..%d", int(seen.size()), seen.front(), seen.back());
   }
 
   void malformedJsonlIsRefusedThenRepaired() {
@@ -119,6 +210,8 @@ class TestImportDialog : public QObject {
     QCOMPARE(dialog.problemsView()->topLevelItem(0)->text(1), QStringLiteral("2"));
     QVERIFY(dialog.importButton()->isEnabled());
     QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    QVERIFY(dialog.finished());
+    QTest::keyClick(&dialog, Qt::Key_Escape);  // the import is done: Escape closes it as accepted
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(store->stats()->documents, 2);
     QCOMPARE(store->stats()->entities, 1);

@@ -1,27 +1,38 @@
 // The real main window on the demo project, offscreen, driven from the keyboard: label, relate, answer,
 // categorise, undo/redo, mark done and move on; then reopen and find it all in the store and on screen.
 // Also: read-only mode refuses edits, two windows on one project see each other's edits after F5, the
-// document list filters, and a screenshot of the annotation view kept as a test artefact.
+// document list filters, every dock shows its contents whole at 1280×800, and screenshots of the
+// annotation view and of the main window at 1280×800 kept as test artefacts.
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextCursor>
 #include <QUndoStack>
 #include <QtTest>
 
+#include "AnnotationsPanel.h"
 #include "CategoryPanel.h"
+#include "DockFitter.h"
 #include "DocumentListModel.h"
 #include "DocumentListPanel.h"
 #include "GuidelineText.h"
 #include "ItemDetailsPanel.h"
 #include "LabelPalette.h"
+#include "LockConflictDialog.h"
 #include "MainWindow.h"
+#include "QaPanel.h"
+#include "UiTestSupport.h"
 #include "annotation/AnnotationView.h"
 #include "project/DemoProject.h"
 
@@ -44,59 +55,27 @@ QStringList labelsOf(const Document& d) {
   return out;
 }
 
-// Picks the combo entry whose data is `data` with the Down key, as a person would.
-bool chooseByKeyboard(QComboBox* box, const QString& data) {
-  const int target = box->findData(data);
-  if (target < 0) return false;
-  box->setFocus();
-  for (int i = 0; i < box->count() && box->currentIndex() != target; ++i)
-    QTest::keyClick(box, box->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
-  return box->currentIndex() == target;
-}
+using test::chooseByKeyboard;
 
 }  // namespace
 
 class TestMainWindow : public QObject {
   Q_OBJECT
 
-  QTemporaryDir m_dir;
-  int m_n = 0;
+  test::DemoProjects m_demos;
 
-  QString freshDemo() {
-    const QString demo = QString::fromLocal8Bit(qgetenv("QUARRY_SOURCE_DIR")) + QStringLiteral("/resources/demo");
-    Result<QString> project = ensureDemoProject(demo, m_dir.filePath(QStringLiteral("demo%1.quarry").arg(++m_n)));
-    if (!project) qFatal("demo: %s", project.error().toString().c_str());
-    return project.value();
+  QString freshDemo() { return m_demos.fresh(); }
+
+  // A shown main window on `path` at 1280×800, the annotation view focused.
+  static bool openWindow(MainWindow& window, const QString& path,
+                         const QString& annotator = QStringLiteral("tester")) {
+    return test::showOn(window, path, annotator);
   }
 
-  // A shown main window on `path`, the annotation view focused.
-  bool openWindow(MainWindow& window, const QString& path, const QString& annotator = QStringLiteral("tester")) {
-    window.setAnnotator(annotator);
-    const Status opened = window.openProject(path);
-    if (!opened) {
-      qWarning("%s", opened.error().toString().c_str());
-      return false;
-    }
-    window.resize(1280, 800);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window)) return false;
-    window.activateWindow();
-    window.annotationView()->setFocus();
-    return true;
-  }
-
-  static Document stored(MainWindow& window, qint64 id) {
-    Result<StoredDocument> d = window.store()->loadDocument(id);
-    return d ? d->document : Document();
-  }
+  static Document stored(MainWindow& window, qint64 id) { return test::storedDocument(window, id); }
 
  private Q_SLOTS:
-  void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("QuarryTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
-    QSettings().clear();
-  }
+  void initTestCase() { test::isolateSettings(QStringLiteral("test_main_window")); }
 
   void annotateWithKeyboardThenReopen() {
     const QString path = freshDemo();
@@ -183,16 +162,19 @@ class TestMainWindow : public QObject {
       QCOMPARE(labelsOf(stored(window, first)), QStringList{QStringLiteral("contract_clause")});
 
       // The list row follows: counts and status.
-      const QModelIndex progress = window.documentList()->model()->index(0, ui::DocumentListModel::ProgressColumn);
-      QVERIFY2(progress.data().toString().contains(QString::number(before + 2)), qPrintable(progress.data().toString()));
+      const QModelIndex progress =
+          window.documentList()->model()->index(0, ui::DocumentListModel::ProgressColumn);
+      QVERIFY2(progress.data().toString().contains(QString::number(before + 2)),
+               qPrintable(progress.data().toString()));
 
       // Ctrl+Enter: done, and on to the next document with an empty undo history.
       QTest::keyClick(v, Qt::Key_Return, Qt::ControlModifier);
       QCOMPARE(stored(window, first).status, DocumentStatus::Done);
       QCOMPARE(window.currentDocument(), second);
       QCOMPARE(window.undoStack()->count(), 0);
-      QCOMPARE(window.documentList()->model()->index(0, ui::DocumentListModel::StatusColumn).data().toString(),
-               QStringLiteral("done"));
+      QCOMPARE(
+          window.documentList()->model()->index(0, ui::DocumentListModel::StatusColumn).data().toString(),
+          QStringLiteral("done"));
       // N and P move through the list.
       QTest::keyClick(v, Qt::Key_N);
       QCOMPARE(window.currentDocument(), window.documentList()->model()->idAt(2));
@@ -262,7 +244,10 @@ class TestMainWindow : public QObject {
     const QString path = freshDemo();
     MainWindow one, two;
     QVERIFY(openWindow(one, path, QStringLiteral("ann")));
+    // The second window finds the project locked for editing and looks at it read-only.
+    ui::LockConflictDialog::prepareAnswer(ui::LockConflictDialog::Choice::OpenReadOnly);
     QVERIFY(openWindow(two, path, QStringLiteral("bob")));
+    QVERIFY(two.store()->isReadOnly());
     const qint64 doc = one.currentDocument();
     QCOMPARE(two.currentDocument(), doc);
     const int before = int(two.annotationView()->document().entities.size());
@@ -277,7 +262,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(int(two.annotationView()->document().entities.size()), before + 1);
     QVERIFY(!two.annotationView()->spanRect(one.annotationView()->currentSpan()).isNull());
     const QModelIndex progress = two.documentList()->model()->index(0, ui::DocumentListModel::ProgressColumn);
-    QVERIFY2(progress.data().toString().contains(QString::number(before + 1)), qPrintable(progress.data().toString()));
+    QVERIFY2(progress.data().toString().contains(QString::number(before + 1)),
+             qPrintable(progress.data().toString()));
     QVERIFY(two.documentList()->annotatorFilter()->findData(QStringLiteral("ann")) >= 0);
   }
 
@@ -340,13 +326,10 @@ class TestMainWindow : public QObject {
     ui::AnnotationView* v = window.annotationView();
     QVERIFY(!v->document().entities.isEmpty());
     QVERIFY(!v->document().relations.isEmpty());
-    QString artefacts = qEnvironmentVariable("QUARRY_TEST_ARTIFACTS_DIR");
-    if (artefacts.isEmpty()) artefacts = QDir::currentPath();
-    QVERIFY(QDir().mkpath(artefacts));
-    const QString file = QDir(artefacts).filePath(QStringLiteral("annotation_view_demo.png"));
+    const QString file = test::artefactPath(QStringLiteral("annotation_view_demo.png"));
     QFile::remove(file);
     QVERIFY(v->grab().save(file));
-    QVERIFY(window.grab().save(QDir(artefacts).filePath(QStringLiteral("main_window_demo.png"))));
+    QVERIFY(window.grab().save(test::artefactPath(QStringLiteral("main_window_demo.png"))));
     const QImage image(file);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 200 && image.height() > 100);
@@ -355,6 +338,95 @@ class TestMainWindow : public QObject {
       for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
     QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
     qInfo("screenshot: %s", qPrintable(file));
+  }
+
+  // At 1280×800 every dock shows its contents whole: the document list's columns, every entry of the
+  // label palette and the category list, the facts of the selected item in the details (only its
+  // guideline may scroll), the annotations table's columns and the QA panel's buttons.
+  void docksShowTheirContentsAt1280x800() {
+    const QString path = freshDemo();
+    MainWindow window;
+    QVERIFY(openWindow(window, path));
+    QCOMPARE(window.size(), QSize(1280, 800));
+    ui::AnnotationView* v = window.annotationView();
+    // A document "in progress" (the longest status) and a span with a long guideline in the details.
+    v->setCursorPosition(0);
+    QTest::keyClick(v, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(v, Qt::Key_1);
+    QVERIFY(!v->currentSpan().isEmpty());
+    QTest::qWait(50);
+
+    // The document list: no column is cut, nothing to scroll sideways.
+    QTableView* documents = window.documentList()->view();
+    const QAbstractItemView* documentView = documents;  // QTableView hides sizeHintForColumn()
+    QTRY_VERIFY2(documents->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("list %1 px, needs %2")
+                                .arg(documents->width())
+                                .arg(ui::DockFitter::neededWidth(documents))));
+    for (int c = 0; c < ui::DocumentListModel::ColumnCount; ++c)
+      QVERIFY2(documents->columnWidth(c) >= documentView->sizeHintForColumn(c),
+               qPrintable(QStringLiteral("column %1: %2 < %3")
+                              .arg(c)
+                              .arg(documents->columnWidth(c))
+                              .arg(documentView->sizeHintForColumn(c))));
+    for (QComboBox* box : window.documentList()->findChildren<QComboBox*>())
+      QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->objectName()));
+
+    // The palette: every entry whole inside the list.
+    {
+      QListWidget* list = window.labelPalette();
+      const QRect inside = list->viewport()->rect();
+      for (int i = 0; i < list->count(); ++i) {
+        const QRect r = list->visualItemRect(list->item(i));
+        QVERIFY2(inside.contains(r), qPrintable(QStringLiteral("%1: '%2' at %3,%4 %5×%6 outside %7×%8")
+                                                    .arg(list->objectName(), list->item(i)->text())
+                                                    .arg(r.x())
+                                                    .arg(r.y())
+                                                    .arg(r.width())
+                                                    .arg(r.height())
+                                                    .arg(inside.width())
+                                                    .arg(inside.height())));
+      }
+    }
+    // The categories: every button whole inside its dock.
+    ui::CategoryPanel* categories = window.categoryPanel();
+    const QRect panel = categories->rect();
+    QVERIFY(!categories->findChildren<QAbstractButton*>().isEmpty());
+    for (const QAbstractButton* b : categories->findChildren<QAbstractButton*>()) {
+      const QRect r(b->mapTo(categories, QPoint(0, 0)), b->size());
+      QVERIFY2(panel.contains(r) && b->width() >= b->sizeHint().width(),
+               qPrintable(QStringLiteral("'%1' at %2,%3 %4×%5 (needs %6) outside %7×%8")
+                              .arg(b->text())
+                              .arg(r.x())
+                              .arg(r.y())
+                              .arg(r.width())
+                              .arg(r.height())
+                              .arg(b->sizeHint().width())
+                              .arg(panel.width())
+                              .arg(panel.height())));
+    }
+
+    // The details: nothing to scroll sideways, and the facts down to the guideline in view.
+    ui::ItemDetailsPanel* details = window.detailsPanel();
+    QCOMPARE(details->kind(), ui::ItemDetailsPanel::Kind::Entity);
+    QCOMPARE(details->horizontalScrollBar()->maximum(), 0);
+    const QTextCursor guideline = details->document()->find(QStringLiteral("Guideline version"));
+    QVERIFY(!guideline.isNull());
+    const QRect facts = details->cursorRect(guideline);
+    QVERIFY2(
+        facts.bottom() <= details->viewport()->height(),
+        qPrintable(
+            QStringLiteral("facts end at %1 of %2").arg(facts.bottom()).arg(details->viewport()->height())));
+
+    // The annotations table's columns and the QA panel's buttons.
+    QTableView* annotations = window.annotationsPanel()->table();
+    QCOMPARE(annotations->horizontalScrollBar()->maximum(), 0);
+    for (QPushButton* b : window.qaPanel()->findChildren<QPushButton*>())
+      QVERIFY2(b->width() >= b->sizeHint().width(), qPrintable(b->text()));
+    // The text keeps a fair share of the window.
+    QVERIFY2(v->width() >= 480, qPrintable(QString::number(v->width())));
+
+    QVERIFY(window.grab().save(test::artefactPath(QStringLiteral("main_window_1280x800.png"))));
   }
 
   void guidelineTooltipHasDefinitionExampleEdgeCases() {

@@ -22,27 +22,14 @@
 #include "GuidelineEditor.h"
 #include "SchemaEditorDialog.h"
 #include "SchemaTypePage.h"
+#include "UiTestSupport.h"
 #include "project/DemoProject.h"
 
 using namespace quarry;
 using namespace quarry::ui;
+using quarry::test::answerNextModal;
 
 namespace {
-
-// Answers the next modal dialog of type T with `answer` once it shows; returns what it did.
-template <typename T>
-void answerNextModal(std::function<void(T*)> answer) {
-  auto* timer = new QTimer;
-  timer->setInterval(20);
-  QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-    if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-      timer->stop();
-      timer->deleteLater();
-      answer(dialog);
-    }
-  });
-  timer->start();
-}
 
 void check(QListWidget* list, const QString& name) {
   const QList<QListWidgetItem*> found = list->findItems(name, Qt::MatchExactly);

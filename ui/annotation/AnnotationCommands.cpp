@@ -107,9 +107,32 @@ void SetAnswerCommand::redo() {
 }
 
 void SetAnswerCommand::undo() {
-  run([&](QString* e) {
-    return m_previous ? m_sink->setAnswer(*m_previous, e) : m_sink->clearAnswer(m_answer.field, e);
-  }, false);
+  run(
+      [&](QString* e) {
+        return m_previous ? m_sink->setAnswer(*m_previous, e) : m_sink->clearAnswer(m_answer.field, e);
+      },
+      false);
+}
+
+ClearAnswerCommand::ClearAnswerCommand(AnnotationSink* sink, const QString& field)
+    : AnnotationCommand(sink, tr("Clear answer %1").arg(field)), m_field(field) {}
+
+void ClearAnswerCommand::redo() {
+  if (!m_everDone) m_previous = m_sink->answer(m_field);
+  run([&](QString* e) { return m_sink->clearAnswer(m_field, e); }, true);
+  if (ok()) markDone();
+}
+
+void ClearAnswerCommand::undo() {
+  run(
+      [&](QString* e) {
+        if (!m_previous) {
+          *e = tr("The answer to %1 was not recorded before it was cleared.").arg(m_field);
+          return false;
+        }
+        return m_sink->setAnswer(*m_previous, e);
+      },
+      false);
 }
 
 SetLabelCommand::SetLabelCommand(AnnotationSink* sink, const QString& category, bool on)

@@ -108,6 +108,18 @@ class SetAnswerCommand : public AnnotationCommand {
   bool m_captured = false;
 };
 
+class ClearAnswerCommand : public AnnotationCommand {
+ public:
+  // Removes the answer to `field` (a span or an explicit no-answer); undo puts it back.
+  ClearAnswerCommand(AnnotationSink* sink, const QString& field);
+  void redo() override;
+  void undo() override;
+
+ private:
+  QString m_field;
+  std::optional<QaAnswer> m_previous;
+};
+
 class SetLabelCommand : public AnnotationCommand {
  public:
   // Adds (`on`) or removes the document category; undo restores the categories the document had.

@@ -1,5 +1,5 @@
 #pragma once
-// What lies under a point of one laid-out block: spans (bars and text), relation arcs, QA answers.
+// What lies under a point of one laid-out block: spans (chips, bars and text), relation arcs, QA answers.
 // Points are block-local, as in BlockLayout.
 
 #include <QPointF>
@@ -12,7 +12,7 @@ struct BlockLayout;
 
 class AnnotationHitTester {
  public:
-  // Spans under `p`: the span whose lane bar is under it first, then those whose text is under it,
+  // Spans under `p`: the span whose chip or bar is under it first, then those whose text is under it,
   // innermost (fewest characters) first. AnnotationIndex span indices.
   static QVector<int> spansAt(const AnnotationIndex& index, const BlockLayout& layout, QPointF p);
   // The arc under `p`: a label beats a horizontal stroke beats a leg; among equals the lowest lane

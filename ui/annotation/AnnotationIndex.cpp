@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <iterator>
 
+#include "annotation/TypeColours.h"
+
 namespace quarry::ui {
 
 namespace {
-
-// Distinct, readable on white; used for types whose schema colour is empty.
-const char* const kPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                                "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
 void addUnique(QVector<int>* v, int x) {
   if (!v->contains(x)) v->push_back(x);
@@ -38,8 +36,10 @@ void AnnotationIndex::splitBlocks() {
     while (paraEnd - s > kMaxBlockLength) {
       int cut = s + kMaxBlockLength;
       const int space = int(m_text.lastIndexOf(QLatin1Char(' '), cut - 1));
-      if (space > s + kMaxBlockLength / 2) cut = space + 1;
-      else if (m_text.at(cut - 1).isHighSurrogate()) --cut;
+      if (space > s + kMaxBlockLength / 2)
+        cut = space + 1;
+      else if (m_text.at(cut - 1).isHighSurrogate())
+        --cut;
       Block b;
       b.start = s;
       b.end = cut;
@@ -57,10 +57,16 @@ void AnnotationIndex::splitBlocks() {
 
 void AnnotationIndex::rebuildAnnotations(const Document& document, const Schema& schema) {
   m_typeColours.clear();
-  for (int i = 0; i < schema.entityTypes.size(); ++i) {
-    const EntityType& t = schema.entityTypes[i];
+  // Types without a colour get one far from every colour already given.
+  QVector<QColor> taken;
+  for (const EntityType& t : schema.entityTypes)
+    if (QColor(t.colour).isValid()) taken.push_back(QColor(t.colour));
+  for (const EntityType& t : schema.entityTypes) {
     QColor c(t.colour);
-    if (!c.isValid()) c = QColor(QLatin1String(kPalette[i % int(std::size(kPalette))]));
+    if (!c.isValid()) {
+      c = TypeColours::distinctColour(taken);
+      taken.push_back(c);
+    }
     m_typeColours.insert(t.name, c);
   }
   for (Block& b : m_blocks) {

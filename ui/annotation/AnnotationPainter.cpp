@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "annotation/AnnotationIndex.h"
+#include "annotation/TypeColours.h"
 
 namespace quarry::ui {
 
@@ -13,14 +14,13 @@ namespace {
 
 const QColor kAnswerColour(0x8e, 0x44, 0xad);
 const QColor kMisalignedColour(0xd0, 0x10, 0x10);
+const QColor kMatchColour(0xff, 0xe5, 0x6b);
+const QColor kCurrentMatchColour(0xff, 0x9f, 0x1c);
 
 QColor withAlpha(QColor c, int alpha) {
   c.setAlpha(alpha);
   return c;
 }
-
-// Black or white, whichever reads better on `c`.
-QColor textOn(const QColor& c) { return c.lightnessF() > 0.6 ? Qt::black : Qt::white; }
 
 void drawArrowHead(QPainter& p, QPointF tip, QColor colour) {
   QPainterPath path;
@@ -47,7 +47,7 @@ void paintArc(QPainter& p, const ArcPiece& a, const AnnotationIndex::Link& link,
   QPen pen(colour, emphasised ? 2.0 : 1.2);
   p.setPen(pen);
   p.setBrush(Qt::NoBrush);
-  const qreal r = std::min<qreal>(4, (a.footY - a.y) / 2);
+  const qreal r = std::min<qreal>(4, (std::min(a.footY, a.footY2) - a.y) / 2);
   QPainterPath path;
   if (a.openLeft) {
     path.moveTo(a.x1, a.y);
@@ -61,11 +61,11 @@ void paintArc(QPainter& p, const ArcPiece& a, const AnnotationIndex::Link& link,
   } else {
     path.lineTo(a.x2 - r, a.y);
     path.quadTo(a.x2, a.y, a.x2, a.y + r);
-    path.lineTo(a.x2, a.footY - (a.arrowRight ? 6 : 0));
+    path.lineTo(a.x2, a.footY2 - (a.arrowRight ? 6 : 0));
   }
   p.drawPath(path);
   if (a.arrowLeft) drawArrowHead(p, QPointF(a.x1, a.footY), colour);
-  if (a.arrowRight) drawArrowHead(p, QPointF(a.x2, a.footY), colour);
+  if (a.arrowRight) drawArrowHead(p, QPointF(a.x2, a.footY2), colour);
   // An open end continues on another line: a small chevron says so.
   auto chevron = [&](qreal x, qreal dir) {
     p.drawLine(QPointF(x, a.y), QPointF(x - 4 * dir, a.y - 3));
@@ -73,7 +73,9 @@ void paintArc(QPainter& p, const ArcPiece& a, const AnnotationIndex::Link& link,
   };
   if (a.openLeft) chevron(a.x1, -1);
   if (a.openRight) chevron(a.x2, 1);
-  drawLabel(p, a.labelRect, link.type, pal.color(QPalette::Base), colour, m.labelFont);
+  // The type name in the arc's colour, darkened or lightened until it reads on the background.
+  const QColor background = pal.color(QPalette::Base);
+  drawLabel(p, a.labelRect, link.type, background, TypeColours::readableOn(colour, background), m.labelFont);
   p.setPen(QPen(colour, 0.8));
   p.setBrush(Qt::NoBrush);
   p.drawRoundedRect(a.labelRect, 2, 2);
@@ -94,6 +96,20 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
     p.fillRect(piece.textRect, withAlpha(index.spans()[piece.span].colour, 56));
 
   QVector<QTextLayout::FormatRange> selections;
+  // Find matches: a yellow background, the current one orange; the selection is drawn over them.
+  if (s.searchMatches) {
+    for (int i = 0; i < s.searchMatches->size(); ++i) {
+      const auto& [start, end] = s.searchMatches->at(i);
+      const int a = std::max(start, b.start), c = std::min(end, b.end);
+      if (a >= c) continue;
+      QTextLayout::FormatRange r;
+      r.start = a - b.start;
+      r.length = c - a;
+      r.format.setBackground(i == s.currentMatch ? kCurrentMatchColour : kMatchColour);
+      r.format.setForeground(Qt::black);
+      selections.push_back(r);
+    }
+  }
   const int selA = std::max(s.selectionStart, b.start), selB = std::min(s.selectionEnd, b.end);
   if (s.selectionStart != s.selectionEnd && selA < selB) {
     QTextLayout::FormatRange r;
@@ -105,22 +121,20 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
   }
   p.setPen(s.palette.color(QPalette::Text));
   layout.text.draw(&p, QPointF(0, 0), selections);
-  if (s.showCursor && s.cursor >= b.start && s.cursor <= b.end) layout.text.drawCursor(&p, QPointF(0, 0), s.cursor - b.start, 1);
+  if (s.showCursor && s.cursor >= b.start && s.cursor <= b.end)
+    layout.text.drawCursor(&p, QPointF(0, 0), s.cursor - b.start, 1);
 
-  // Lane bars, with the type name when labels are on (or on the hovered span).
+  // Type-name chips above the text (the name on each span's first chip), or colour bars below it.
   for (const SpanPiece& piece : layout.spans) {
     const auto& span = index.spans()[piece.span];
     p.setPen(Qt::NoPen);
     p.setBrush(span.colour);
-    const bool label = m.labelsOnBars && (s.alwaysShowLabels || piece.span == s.hoverSpan);
-    if (m.labelsOnBars) {
-      if (label && piece.firstOfSpan)
-        drawLabel(p, piece.barRect, span.type, span.colour, textOn(span.colour), m.labelFont);
-      else
-        p.drawRoundedRect(piece.barRect, 2, 2);
-    } else {
+    if (m.typeLabels && piece.firstOfSpan)
+      drawLabel(p, piece.barRect, span.type, span.colour, TypeColours::textOn(span.colour), m.labelFont);
+    else if (m.typeLabels)
+      p.drawRoundedRect(piece.barRect, 2, 2);
+    else
       p.drawRect(piece.barRect);
-    }
   }
   // Discontinuous spans: a thin dashed connector from one fragment's end to the next fragment.
   for (const SpanPiece& piece : layout.spans) {
@@ -149,7 +163,8 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
     p.setBrush(Qt::NoBrush);
     p.drawRoundedRect(piece.box, 2, 2);
     if (piece.tagRect.isValid())
-      drawLabel(p, piece.tagRect, index.answers()[piece.answer].field, kAnswerColour, Qt::white, m.labelFont);
+      drawLabel(p, piece.tagRect, index.answers()[piece.answer].field, kAnswerColour,
+                TypeColours::textOn(kAnswerColour), m.labelFont);
   }
 
   // Spans that do not line up with the model's tokens: a red corner on the span's last piece.
@@ -168,7 +183,8 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
       QPainterPath wave;
       const qreal y = piece.barRect.bottom() + 1.5;
       wave.moveTo(r.left(), y);
-      for (qreal x = r.left(); x < r.right(); x += 4) wave.lineTo(std::min(x + 2, r.right()), y + ((int(x - r.left()) / 2) % 2 ? -1.5 : 1.5));
+      for (qreal x = r.left(); x < r.right(); x += 4)
+        wave.lineTo(std::min(x + 2, r.right()), y + ((int(x - r.left()) / 2) % 2 ? -1.5 : 1.5));
       p.drawPath(wave);
     }
   }
@@ -187,16 +203,17 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
   outline(s.currentSpan, QPen(s.palette.color(QPalette::Highlight), 2));
 
   for (const ArcPiece& arc : layout.arcs)
-    paintArc(p, arc, index.links()[arc.link], m, arc.link == s.currentLink || arc.link == s.hoverLink, s.palette);
+    paintArc(p, arc, index.links()[arc.link], m, arc.link == s.currentLink || arc.link == s.hoverLink,
+             s.palette);
 
-  // Hovered span without labels on bars: a floating tag under its first piece.
-  if (!m.labelsOnBars && s.hoverSpan >= 0) {
+  // Colour only: the hovered span's type in a floating tag under its first piece.
+  if (!m.typeLabels && s.hoverSpan >= 0) {
     for (const SpanPiece& piece : layout.spans) {
       if (piece.span != s.hoverSpan || !piece.firstOfSpan) continue;
       const auto& span = index.spans()[piece.span];
       const qreal w = QFontMetricsF(m.labelFont).horizontalAdvance(span.type) + 8;
-      drawLabel(p, QRectF(piece.barRect.left(), piece.barRect.bottom() + 1, w, m.arcLaneHeight - 2), span.type,
-                span.colour, textOn(span.colour), m.labelFont);
+      drawLabel(p, QRectF(piece.barRect.left(), piece.barRect.bottom() + 1, w, m.arcLaneHeight - 2),
+                span.type, span.colour, TypeColours::textOn(span.colour), m.labelFont);
     }
   }
   p.restore();

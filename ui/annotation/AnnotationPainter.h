@@ -1,11 +1,14 @@
 #pragma once
-// Paints one laid-out block: span underlays and lane bars, discontinuous-span connectors, QA boxes
-// and tags, misalignment marks, relation arcs, selection and the current-item highlights.
+// Paints one laid-out block: span underlays, type-name chips or colour bars, discontinuous-span connectors,
+// QA boxes and tags, misalignment marks, relation arcs, find matches, selection and the current-item
+// highlights.
 
 #include <QColor>
+#include <QPair>
 #include <QPalette>
 #include <QPointF>
 #include <QSet>
+#include <QVector>
 
 #include "annotation/BlockLayout.h"
 
@@ -17,17 +20,18 @@ class AnnotationIndex;
 
 // What the view wants highlighted; indices are AnnotationIndex indices, -1 = none.
 struct PaintState {
-  int selectionStart = 0;   // UTF-16, global; start == end: no selection
+  int selectionStart = 0;  // UTF-16, global; start == end: no selection
   int selectionEnd = 0;
-  int cursor = -1;          // UTF-16 caret, global; -1 hides it
+  int cursor = -1;  // UTF-16 caret, global; -1 hides it
   bool showCursor = false;
   int currentSpan = -1;
   int hoverSpan = -1;
   int currentLink = -1;
   int hoverLink = -1;
-  int relationHead = -1;    // a relation being drawn starts here
-  const QSet<int>* misaligned = nullptr;  // spans marked as not matching the model's tokens
-  bool alwaysShowLabels = false;
+  int relationHead = -1;                                    // a relation being drawn starts here
+  const QSet<int>* misaligned = nullptr;                    // spans marked as not matching the model's tokens
+  const QVector<QPair<int, int>>* searchMatches = nullptr;  // find bar matches, UTF-16, global
+  int currentMatch = -1;                                    // index into searchMatches
   QPalette palette;
 };
 

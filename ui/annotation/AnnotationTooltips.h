@@ -21,6 +21,9 @@ class AnnotationTooltips {
   static QString relation(const QString& typeName, const QString& head, const QString& tail,
                           const RelationType* type);
   static QString answer(const QString& fieldName, const QaField* field);
+  // `text` shortened to at most `maxLength` characters at a word boundary, with "…" when cut (a single
+  // word longer than that is cut inside, also with "…").
+  static QString excerpt(const QString& text, int maxLength);
 };
 
 }  // namespace quarry::ui

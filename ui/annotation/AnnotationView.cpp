@@ -1,5 +1,6 @@
 #include "annotation/AnnotationView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -9,10 +10,12 @@
 #include <QSignalBlocker>
 #include <QToolTip>
 #include <algorithm>
+#include <tuple>
 
 #include "annotation/AnnotationHitTester.h"
 #include "annotation/AnnotationPainter.h"
 #include "annotation/AnnotationTooltips.h"
+#include "annotation/LineNavigator.h"
 #include "annotation/TextNavigator.h"
 
 namespace quarry::ui {
@@ -27,6 +30,18 @@ void addUnique(QVector<int>* v, const QVector<int>& more) {
     if (!v->contains(x)) v->push_back(x);
 }
 
+// A checkable action of `view` with the shortcut Alt+`key`, active while the view has the focus.
+QAction* addToggle(QWidget* view, const QString& text, const QString& name, Qt::Key key, bool checked) {
+  auto* action = new QAction(text, view);
+  action->setObjectName(name);
+  action->setCheckable(true);
+  action->setChecked(checked);
+  action->setShortcut(QKeySequence(Qt::ALT | key));
+  action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  view->addAction(action);
+  return action;
+}
+
 }  // namespace
 
 AnnotationView::AnnotationView(QWidget* parent) : QAbstractScrollArea(parent) {
@@ -39,6 +54,16 @@ AnnotationView::AnnotationView(QWidget* parent) : QAbstractScrollArea(parent) {
   viewport()->setCursor(Qt::IBeamCursor);
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+
+  m_wordSnappingAction = addToggle(this, tr("Snap Selection to &Words"), QStringLiteral("wordSnappingAction"),
+                                   Qt::Key_W, m_wordSnapping);
+  connect(m_wordSnappingAction, &QAction::toggled, this, [this](bool on) {
+    setWordSnapping(on);
+    Q_EMIT statusMessage(on ? tr("Selection snaps to words.") : tr("Selection is character-precise."));
+  });
+  m_typeNamesAction = addToggle(this, tr("Show &Type Names on Spans"), QStringLiteral("typeNamesAction"),
+                                Qt::Key_L, m_showTypeNames);
+  connect(m_typeNamesAction, &QAction::toggled, this, &AnnotationView::setShowTypeNames);
   resetLayout();
 }
 
@@ -61,9 +86,31 @@ void AnnotationView::setDocument(const Document& document, const Schema& schema)
   for (const QString& k : std::as_const(m_misalignedKeys))
     if (m_index.spanIndex(k) >= 0) kept.insert(k);
   m_misalignedKeys = kept;
+  m_searchMatches.clear();
+  m_searchMatchesUtf16.clear();
+  m_currentMatch = -1;
+  m_goalX = -1;
   refreshMisaligned();
   resetLayout();
   verticalScrollBar()->setValue(0);
+  viewport()->update();
+}
+
+void AnnotationView::updateDocument(const Document& document, const Schema& schema) {
+  if (document.text != m_document.text) {
+    setDocument(document, schema);
+    return;
+  }
+  m_document = document;
+  m_schema = schema;
+  m_index.rebuildAnnotations(m_document, m_schema);
+  if (m_index.spanIndex(m_currentSpan) < 0) m_currentSpan.clear();
+  if (m_index.linkIndex(m_currentRelation) < 0) m_currentRelation.clear();
+  if (m_index.spanIndex(m_relationHead) < 0) cancelRelation();
+  m_hoverSpan.clear();
+  m_hoverRelation.clear();
+  refreshMisaligned();
+  resetLayout();  // keeps the block at the top of the viewport where it was
   viewport()->update();
 }
 
@@ -86,8 +133,9 @@ void AnnotationView::applyEntityRemoved(const QString& key) {
   auto& es = m_document.entities;
   es.erase(std::remove_if(es.begin(), es.end(), [&](const EntitySpan& e) { return e.key == key; }), es.end());
   auto& rs = m_document.relations;
-  rs.erase(std::remove_if(rs.begin(), rs.end(), [&](const Relation& r) { return r.head == key || r.tail == key; }),
-           rs.end());
+  rs.erase(
+      std::remove_if(rs.begin(), rs.end(), [&](const Relation& r) { return r.head == key || r.tail == key; }),
+      rs.end());
   if (m_currentSpan == key) m_currentSpan.clear();
   if (m_hoverSpan == key) m_hoverSpan.clear();
   if (m_relationHead == key) cancelRelation();
@@ -122,7 +170,8 @@ QVector<int> AnnotationView::blocksOfAnswerField(const QString& field) const {
   QVector<int> out;
   for (const auto& a : m_index.answers()) {
     if (a.field != field) continue;
-    for (int b = m_index.blockAt(a.start), last = m_index.blockAt(std::max(a.start, a.end - 1)); b >= 0 && b <= last; ++b)
+    for (int b = m_index.blockAt(a.start), last = m_index.blockAt(std::max(a.start, a.end - 1));
+         b >= 0 && b <= last; ++b)
       addUnique(&out, {b});
   }
   return out;
@@ -131,7 +180,8 @@ QVector<int> AnnotationView::blocksOfAnswerField(const QString& field) const {
 void AnnotationView::applyAnswerSet(const QaAnswer& answer) {
   const QVector<int> before = blocksOfAnswerField(answer.field);
   auto& as = m_document.answers;
-  as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == answer.field; }), as.end());
+  as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == answer.field; }),
+           as.end());
   as.push_back(answer);
   reindex(before);
   m_cache.invalidate(blocksOfAnswerField(answer.field));
@@ -140,7 +190,8 @@ void AnnotationView::applyAnswerSet(const QaAnswer& answer) {
 void AnnotationView::applyAnswerCleared(const QString& field) {
   const QVector<int> before = blocksOfAnswerField(field);
   auto& as = m_document.answers;
-  as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == field; }), as.end());
+  as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == field; }),
+           as.end());
   reindex(before);
 }
 
@@ -173,14 +224,22 @@ void AnnotationView::setReadOnly(bool readOnly) {
 void AnnotationView::setWordSnapping(bool on) {
   if (m_wordSnapping == on) return;
   m_wordSnapping = on;
+  m_wordSnappingAction->setChecked(on);
+  viewport()->update();
   Q_EMIT wordSnappingChanged(on);
+  if (hasSelection()) {
+    const auto sel = selection();
+    Q_EMIT selectionChanged(sel.first, sel.second);
+  }
 }
 
-void AnnotationView::setAlwaysShowLabels(bool on) {
-  if (m_alwaysShowLabels == on) return;
-  m_alwaysShowLabels = on;
+void AnnotationView::setShowTypeNames(bool on) {
+  if (m_showTypeNames == on) return;
+  m_showTypeNames = on;
+  m_typeNamesAction->setChecked(on);
   resetLayout();
   viewport()->update();
+  Q_EMIT showTypeNamesChanged(on);
 }
 
 int AnnotationView::cursorPosition() const { return m_index.toCodePoint(m_cursor); }
@@ -190,8 +249,16 @@ void AnnotationView::setCursorPosition(int codePoint) {
   setSelectionUtf16(u, u);
 }
 
+QPair<int, int> AnnotationView::selectionUtf16() const {
+  int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
+  // With word snapping the highlight, the signals and a label all use the snapped range, so what is
+  // stored is what was highlighted.
+  if (a != b && m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
+  return {a, b};
+}
+
 QPair<int, int> AnnotationView::selection() const {
-  const int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
+  const auto [a, b] = selectionUtf16();
   return {m_index.toCodePoint(a), m_index.toCodePoint(b)};
 }
 
@@ -199,10 +266,41 @@ void AnnotationView::setSelection(int start, int end) {
   setSelectionUtf16(m_index.toUtf16(start), m_index.toUtf16(end));
 }
 
+void AnnotationView::ensureCursorVisible() {
+  if (m_cache.blockCount() == 0) return;
+  const LineNavigator::Caret c = LineNavigator(m_index, m_cache).caretAt(m_cursor);
+  updateScrollBars();
+  QScrollBar* bar = verticalScrollBar();
+  // Content y plus the top margin is the scroll position; the first line shows its margin too.
+  const int top = c.roomTop, bottom = kMarginY + c.bottom + kMarginY;
+  if (top < bar->value())
+    bar->setValue(top);
+  else if (bottom > bar->value() + viewport()->height())
+    bar->setValue(bottom - viewport()->height());
+}
+
+QRect AnnotationView::cursorRectangle() const {
+  if (m_cache.blockCount() == 0) return {};
+  const LineNavigator::Caret c = LineNavigator(m_index, m_cache).caretAt(m_cursor);
+  const int top = kMarginY + c.textTop - verticalScrollBar()->value();
+  const int height = std::max(1, c.bottom - c.textTop);
+  return QRect(kMarginX + int(c.x), top, 1, height);
+}
+
+void AnnotationView::setSearchMatches(const QVector<QPair<int, int>>& matches, int current) {
+  m_searchMatches = matches;
+  m_searchMatchesUtf16.clear();
+  for (const auto& [start, end] : matches)
+    m_searchMatchesUtf16.push_back({m_index.toUtf16(start), m_index.toUtf16(end)});
+  m_currentMatch = current >= 0 && current < matches.size() ? current : -1;
+  viewport()->update();
+}
+
 void AnnotationView::setSelectionUtf16(int anchor, int cursor) {
   const int n = int(m_index.text().size());
   anchor = std::clamp(anchor, 0, n);
   cursor = std::clamp(cursor, 0, n);
+  m_goalX = -1;
   if (anchor == m_anchor && cursor == m_cursor) return;
   m_anchor = anchor;
   m_cursor = cursor;
@@ -216,6 +314,26 @@ void AnnotationView::setCurrentSpan(const QString& key) {
   ensureSpanVisible(key);
 }
 
+void AnnotationView::setCurrentRelation(const QString& key) {
+  const int l = m_index.linkIndex(key);
+  if (l < 0) return;
+  setCurrentSpanIndex(-1);
+  m_currentRelation = key;
+  ensureSpanVisible(m_index.spans()[m_index.links()[l].head].key);
+  viewport()->update();
+  Q_EMIT currentRelationChanged(key);
+}
+
+bool AnnotationView::showAnswer(const QString& field) {
+  for (const QaAnswer& a : m_document.answers) {
+    if (a.field != field || a.noAnswer) continue;
+    setSelection(a.start, a.end);
+    ensureTextVisible(a.start);
+    return true;
+  }
+  return false;
+}
+
 void AnnotationView::setCurrentSpanIndex(int span) {
   const QString key = span >= 0 ? m_index.spans()[span].key : QString();
   if (!key.isEmpty()) m_currentRelation.clear();
@@ -225,7 +343,9 @@ void AnnotationView::setCurrentSpanIndex(int span) {
   Q_EMIT currentSpanChanged(key);
 }
 
-QMenu* AnnotationView::activePopup() const { return m_popup && m_popup->isVisible() ? m_popup.data() : nullptr; }
+QMenu* AnnotationView::activePopup() const {
+  return m_popup && m_popup->isVisible() ? m_popup.data() : nullptr;
+}
 
 // ---- layout and painting -------------------------------------------------------------------
 
@@ -235,7 +355,7 @@ void AnnotationView::resetLayout() {
   const int topBlock = m_cache.blockCount() > 0 ? m_cache.blockAtY(std::max(0, oldScroll - kMarginY)) : 0;
   const int offset = m_cache.blockCount() > 0 ? oldScroll - kMarginY - m_cache.blockTop(topBlock) : 0;
   const qreal width = std::max(40, viewport()->width() - 2 * kMarginX);
-  m_cache.reset(&m_index, LayoutMetrics::forFont(font(), width, m_alwaysShowLabels));
+  m_cache.reset(&m_index, LayoutMetrics::forFont(font(), width, m_showTypeNames));
   m_lastWidth = viewport()->width();
   updateScrollBars();
   if (m_cache.blockCount() > 0 && topBlock < m_cache.blockCount())
@@ -255,8 +375,10 @@ void AnnotationView::scrollContentsBy(int, int) { viewport()->update(); }
 
 void AnnotationView::resizeEvent(QResizeEvent* event) {
   QAbstractScrollArea::resizeEvent(event);
-  if (viewport()->width() != m_lastWidth) resetLayout();
-  else updateScrollBars();
+  if (viewport()->width() != m_lastWidth)
+    resetLayout();
+  else
+    updateScrollBars();
 }
 
 void AnnotationView::changeEvent(QEvent* event) {
@@ -295,8 +417,7 @@ void AnnotationView::paintEvent(QPaintEvent*) {
   const int totalBefore = m_cache.totalHeight();
 
   PaintState state;
-  state.selectionStart = std::min(m_anchor, m_cursor);
-  state.selectionEnd = std::max(m_anchor, m_cursor);
+  std::tie(state.selectionStart, state.selectionEnd) = selectionUtf16();
   state.cursor = m_cursor;
   state.showCursor = hasFocus() && !m_readOnly;
   state.currentSpan = m_index.spanIndex(m_currentSpan);
@@ -305,7 +426,8 @@ void AnnotationView::paintEvent(QPaintEvent*) {
   state.hoverLink = m_index.linkIndex(m_hoverRelation);
   state.relationHead = m_index.spanIndex(m_relationHead);
   state.misaligned = &m_misaligned;
-  state.alwaysShowLabels = m_alwaysShowLabels;
+  state.searchMatches = &m_searchMatchesUtf16;
+  state.currentMatch = m_currentMatch;
   state.palette = pal;
 
   int first = blocks > 0 ? m_cache.blockAtY(std::max(0, scroll - kMarginY)) : 0, last = first;
@@ -386,9 +508,11 @@ QString AnnotationView::toolTipAt(const QPoint& pos) const {
     const auto& head = m_index.spans()[link.head];
     const auto& tail = m_index.spans()[link.tail];
     auto label = [&](const AnnotationIndex::Span& s) {
-      return QStringLiteral("%1 (%2)").arg(m_index.text().mid(s.start, std::min(40, s.end - s.start)), s.type);
+      return QStringLiteral("%1 (%2)").arg(
+          AnnotationTooltips::excerpt(m_index.text().mid(s.start, s.end - s.start), 40), s.type);
     };
-    return AnnotationTooltips::relation(link.type, label(head), label(tail), m_schema.relationType(link.type));
+    return AnnotationTooltips::relation(link.type, label(head), label(tail),
+                                        m_schema.relationType(link.type));
   }
   const QString key = spanAt(pos);
   if (!key.isEmpty()) {
@@ -396,7 +520,8 @@ QString AnnotationView::toolTipAt(const QPoint& pos) const {
     const auto& span = m_index.spans()[s];
     QStringList parts;
     for (const auto& f : span.fragments) parts.push_back(m_index.text().mid(f.first, f.second - f.first));
-    return AnnotationTooltips::span(parts.join(QStringLiteral(" \u2026 ")), span.type, m_schema.entityType(span.type),
+    return AnnotationTooltips::span(parts.join(QStringLiteral(" \u2026 ")), span.type,
+                                    m_schema.entityType(span.type),
                                     m_misaligned.contains(s) ? m_misalignedExplanation : QString());
   }
   const QString field = answerAt(pos);
@@ -410,7 +535,8 @@ QRect AnnotationView::spanRect(const QString& key) const {
   const int block = m_index.blockAt(m_index.spans()[s].start);
   for (const SpanPiece& p : m_cache.layout(block).spans)
     if (p.span == s && p.firstOfSpan)
-      return p.textRect.translated(kMarginX, kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value())
+      return p.textRect
+          .translated(kMarginX, kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value())
           .toAlignedRect();
   return {};
 }
@@ -433,6 +559,27 @@ void AnnotationView::ensureSpanVisible(const QString& key) {
   if (r.top() - margin < 0 || r.bottom() + margin > viewport()->height()) {
     QScrollBar* bar = verticalScrollBar();
     bar->setValue(bar->value() + r.top() - viewport()->height() / 3);
+  }
+}
+
+void AnnotationView::ensureTextVisible(int codePoint) {
+  const int u = m_index.toUtf16(codePoint);
+  const int block = m_index.blockAt(u);
+  if (block < 0 || block >= m_cache.blockCount()) return;
+  updateScrollBars();
+  const BlockLayout& layout = m_cache.layout(block);
+  const int local = u - m_index.blocks()[block].start;
+  qreal top = 0, bottom = layout.height;
+  for (const LinePlacement& line : layout.lines)
+    if (local >= line.textStart && local <= line.textEnd) {
+      top = line.top;
+      bottom = line.bottom;
+      break;
+    }
+  const int y = kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value();
+  if (y + top < 0 || y + bottom > viewport()->height()) {
+    QScrollBar* bar = verticalScrollBar();
+    bar->setValue(bar->value() + y + int(top) - viewport()->height() / 3);
   }
 }
 
@@ -470,50 +617,51 @@ void AnnotationView::moveCurrent(int step) {
 }
 
 void AnnotationView::keyPressEvent(QKeyEvent* event) {
-  const Qt::KeyboardModifiers mods = event->modifiers();
-  const bool shift = mods & Qt::ShiftModifier;
-  const int key = event->key();
-  const TextNavigator nav(m_index);
-  if ((mods & Qt::ControlModifier) && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
-    if (!refuseIfReadOnly()) Q_EMIT markDoneRequested();
+  bool extend = false;
+  if (const ViewCommand command = AnnotationKeys::commandFor(*event, &extend); command != ViewCommand::None) {
+    runCommand(command, extend);
     return;
   }
-  if (mods & (Qt::ControlModifier | Qt::MetaModifier)) {
+  if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
     event->ignore();  // Ctrl+Z and friends belong to the owner
     return;
   }
-  if (mods & Qt::AltModifier) {
-    if (key == Qt::Key_W) {
-      setWordSnapping(!m_wordSnapping);
-      Q_EMIT statusMessage(m_wordSnapping ? tr("Selection snaps to words.") : tr("Selection is character-precise."));
-    } else if (key == Qt::Key_L) {
-      setAlwaysShowLabels(!m_alwaysShowLabels);
-    } else {
-      event->ignore();
-    }
-    return;
-  }
-  switch (key) {
-    case Qt::Key_Right:
-      moveCaret(m_wordSnapping ? nav.nextWordEnd(m_cursor) : nav.nextCharacter(m_cursor), shift);
+  if (!event->text().isEmpty() && handleHotkey(event->text())) return;
+  QAbstractScrollArea::keyPressEvent(event);
+}
+
+void AnnotationView::runCommand(ViewCommand command, bool extend) {
+  switch (command) {
+    case ViewCommand::None:
       return;
-    case Qt::Key_Left:
-      moveCaret(m_wordSnapping ? nav.previousWordStart(m_cursor) : nav.previousCharacter(m_cursor), shift);
+    case ViewCommand::MoveLeft:
+    case ViewCommand::MoveRight:
+    case ViewCommand::MoveUp:
+    case ViewCommand::MoveDown:
+    case ViewCommand::LineStart:
+    case ViewCommand::LineEnd:
+    case ViewCommand::DocumentStart:
+    case ViewCommand::DocumentEnd:
+    case ViewCommand::PageUp:
+    case ViewCommand::PageDown:
+      moveBy(command, extend);
       return;
-    case Qt::Key_Tab:
+    case ViewCommand::NextSpan:
       moveCurrent(1);
       return;
-    case Qt::Key_Backtab:
+    case ViewCommand::PreviousSpan:
       moveCurrent(-1);
       return;
-    case Qt::Key_Delete:
-    case Qt::Key_Backspace:
+    case ViewCommand::Remove:
       if (refuseIfReadOnly()) return;
-      if (!m_currentRelation.isEmpty()) Q_EMIT relationRemovalRequested(m_currentRelation);
-      else if (!m_currentSpan.isEmpty()) Q_EMIT entityRemovalRequested(m_currentSpan);
-      else Q_EMIT statusMessage(tr("Nothing to delete: pick a span with Tab or a click first."));
+      if (!m_currentRelation.isEmpty())
+        Q_EMIT relationRemovalRequested(m_currentRelation);
+      else if (!m_currentSpan.isEmpty())
+        Q_EMIT entityRemovalRequested(m_currentSpan);
+      else
+        Q_EMIT statusMessage(tr("Nothing to delete: pick a span with Tab or a click first."));
       return;
-    case Qt::Key_Escape:
+    case ViewCommand::Cancel:
       if (isRelationPending()) {
         cancelRelation();
         Q_EMIT statusMessage(tr("Relation cancelled."));
@@ -525,61 +673,106 @@ void AnnotationView::keyPressEvent(QKeyEvent* event) {
         viewport()->update();
       }
       return;
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
+    case ViewCommand::Confirm:
       if (isRelationPending()) completeRelation(m_index.spanIndex(m_currentSpan));
       return;
-    default:
-      break;
+    case ViewCommand::MarkDone:
+      if (!refuseIfReadOnly()) Q_EMIT markDoneRequested();
+      return;
+    case ViewCommand::StartRelation:
+      startRelation();
+      return;
+    case ViewCommand::Answer:
+      openQaPopup();
+      return;
+    case ViewCommand::NextDocument:
+      Q_EMIT nextDocumentRequested();
+      return;
+    case ViewCommand::PreviousDocument:
+      Q_EMIT previousDocumentRequested();
+      return;
+    case ViewCommand::KeyboardSheet:
+      Q_EMIT keyboardSheetRequested();
+      return;
   }
-  if (!event->text().isEmpty() && handleHotkey(event->text())) return;
-  QAbstractScrollArea::keyPressEvent(event);
+}
+
+void AnnotationView::moveBy(ViewCommand command, bool extend) {
+  const TextNavigator words(m_index);
+  LineNavigator lines(m_index, m_cache);
+  qreal goal = m_goalX;
+  int pos = m_cursor;
+  const bool forward = command == ViewCommand::MoveDown || command == ViewCommand::PageDown;
+  switch (command) {
+    case ViewCommand::MoveRight:
+      pos = m_wordSnapping ? words.nextWordEnd(m_cursor) : words.nextCharacter(m_cursor);
+      break;
+    case ViewCommand::MoveLeft:
+      pos = m_wordSnapping ? words.previousWordStart(m_cursor) : words.previousCharacter(m_cursor);
+      break;
+    case ViewCommand::MoveUp:
+    case ViewCommand::MoveDown:
+      if (goal < 0) goal = lines.caretAt(m_cursor).x;
+      pos = lines.verticalMove(m_cursor, forward ? 1 : -1, goal);
+      break;
+    case ViewCommand::LineStart:
+      pos = lines.lineStart(m_cursor);
+      break;
+    case ViewCommand::LineEnd:
+      pos = lines.lineEnd(m_cursor);
+      break;
+    case ViewCommand::DocumentStart:
+      pos = 0;
+      break;
+    case ViewCommand::DocumentEnd:
+      pos = int(m_index.text().size());
+      break;
+    case ViewCommand::PageUp:
+    case ViewCommand::PageDown: {
+      // The caret keeps its place on screen while the page turns under it.
+      const LineNavigator::Caret caret = lines.caretAt(m_cursor);
+      if (goal < 0) goal = caret.x;
+      const int page = std::max(1, viewport()->height() - QFontMetrics(font()).height() * 2);
+      const int y = caret.textTop + (forward ? page : -page);
+      if (y < 0)
+        pos = 0;
+      else if (y >= m_cache.totalHeight())
+        pos = int(m_index.text().size());
+      else
+        pos = lines.positionAt(y, goal);
+      QScrollBar* bar = verticalScrollBar();
+      bar->setValue(bar->value() + (forward ? page : -page));
+      break;
+    }
+    default:
+      return;
+  }
+  moveCaret(pos, extend);
+  if (command == ViewCommand::MoveUp || command == ViewCommand::MoveDown || command == ViewCommand::PageUp ||
+      command == ViewCommand::PageDown)
+    m_goalX = goal;
+  ensureCursorVisible();
 }
 
 bool AnnotationView::handleHotkey(const QString& text) {
   const QString k = text.toLower();
-  auto entityFor = [&]() -> const EntityType* {
-    for (const EntityType& t : m_schema.entityTypes)
-      if (!t.hotkey.isEmpty() && t.hotkey.toLower() == k) return &t;
-    return nullptr;
-  };
+  const EntityType* type = nullptr;
+  for (const EntityType& t : m_schema.entityTypes)
+    if (!t.hotkey.isEmpty() && t.hotkey.toLower() == k) type = &t;
+  if (!type) return false;
   if (hasSelection()) {
-    if (const EntityType* t = entityFor()) {
-      labelSelection(t->name);
-      return true;
-    }
+    labelSelection(type->name);
+  } else if (m_currentSpan.isEmpty()) {
+    Q_EMIT statusMessage(tr("Select some text first, then press %1 to label it %2.").arg(text, type->name));
+  } else if (!refuseIfReadOnly()) {
+    Q_EMIT entityTypeChangeRequested(m_currentSpan, type->name);
   }
-  if (k == QLatin1String("r")) {
-    startRelation();
-    return true;
-  }
-  if (k == QLatin1String("q")) {
-    openQaPopup();
-    return true;
-  }
-  if (k == QLatin1String("n")) {
-    Q_EMIT nextDocumentRequested();
-    return true;
-  }
-  if (k == QLatin1String("p")) {
-    Q_EMIT previousDocumentRequested();
-    return true;
-  }
-  if (const EntityType* t = entityFor()) {
-    if (m_currentSpan.isEmpty()) {
-      Q_EMIT statusMessage(tr("Select some text first, then press %1 to label it %2.").arg(text, t->name));
-    } else if (!refuseIfReadOnly()) {
-      Q_EMIT entityTypeChangeRequested(m_currentSpan, t->name);
-    }
-    return true;
-  }
-  return false;
+  return true;
 }
 
 void AnnotationView::labelSelection(const QString& type) {
   if (refuseIfReadOnly()) return;
-  int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
-  if (m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
+  const auto [a, b] = selectionUtf16();
   QVector<Fragment> fragments;
   Fragment f;
   f.start = m_index.toCodePoint(a);
@@ -601,8 +794,9 @@ void AnnotationView::startRelation() {
   }
   m_relationHead = m_currentSpan;
   viewport()->update();
-  Q_EMIT statusMessage(tr("Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.")
-                           .arg(m_relationHead));
+  Q_EMIT statusMessage(
+      tr("Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.")
+          .arg(m_relationHead));
 }
 
 void AnnotationView::cancelRelation() {
@@ -634,18 +828,23 @@ void AnnotationView::completeRelation(int tailSpan) {
                              .arg(h.type, t.type, headKey, tailKey));
     return;
   }
+  // The "pick the tail" prompt is over: the status bar says what was made.
+  const QString made = tr("Relation %1: %2 \u2192 %3.");
   if (valid.size() == 1) {
     Q_EMIT relationRequested(valid.front(), headKey, tailKey);
+    Q_EMIT statusMessage(made.arg(valid.front(), headKey, tailKey));
     return;
   }
+  Q_EMIT statusMessage(tr("Pick the relation type for %1 \u2192 %2.").arg(headKey, tailKey));
   QMenu* menu = newPopup(QStringLiteral("relationTypePopup"));
   menu->setTitle(tr("Relation type"));
   for (const QString& name : std::as_const(valid)) {
     QAction* action = menu->addAction(name);
     action->setData(name);
-    connect(action, &QAction::triggered, this, [this, name, headKey, tailKey]() {
+    connect(action, &QAction::triggered, this, [this, name, headKey, tailKey, made]() {
       if (m_popup) m_popup->close();
       Q_EMIT relationRequested(name, headKey, tailKey);
+      Q_EMIT statusMessage(made.arg(name, headKey, tailKey));
     });
   }
   menu->popup(popupPosition());
@@ -661,15 +860,12 @@ void AnnotationView::openQaPopup() {
     Q_EMIT statusMessage(tr("Select the answer text first, then press Q."));
     return;
   }
-  int a = std::min(m_anchor, m_cursor), b = std::max(m_anchor, m_cursor);
-  if (m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
-  const int start = m_index.toCodePoint(a), end = m_index.toCodePoint(b);
+  const auto [start, end] = selection();
   QMenu* menu = newPopup(QStringLiteral("qaFieldPopup"));
   menu->setTitle(tr("Answer field"));
   for (const QaField& field : std::as_const(m_schema.qaFields)) {
-    const QString label = field.questions.isEmpty()
-                              ? field.name
-                              : tr("%1 \u2014 %2").arg(field.name, field.questions.front());
+    const QString label =
+        field.questions.isEmpty() ? field.name : tr("%1 \u2014 %2").arg(field.name, field.questions.front());
     QAction* action = menu->addAction(label);
     action->setData(field.name);
     const QString name = field.name;
@@ -734,8 +930,10 @@ void AnnotationView::mouseMoveEvent(QMouseEvent* event) {
     const int u = m_index.blocks()[hit.block].start + m_cache.layout(hit.block).cursorAt(hit.local);
     int a = std::min(m_pressPos, u), b = std::max(m_pressPos, u);
     if (m_wordSnapping) TextNavigator(m_index).snapToWords(&a, &b);
-    if (u >= m_pressPos) setSelectionUtf16(a, b);
-    else setSelectionUtf16(b, a);
+    if (u >= m_pressPos)
+      setSelectionUtf16(a, b);
+    else
+      setSelectionUtf16(b, a);
     return;
   }
   const QString relation = relationAt(pos);
@@ -757,15 +955,19 @@ void AnnotationView::mouseDoubleClickEvent(QMouseEvent* event) {
   if (hit.block < 0) return;
   const int u = m_index.blocks()[hit.block].start + m_cache.layout(hit.block).cursorAt(hit.local);
   int a = 0, b = 0;
-  if (TextNavigator(m_index).wordAt(u, &a, &b)) setSelectionUtf16(a, b);
+  // A click on the right half of a word's last letter puts the caret just after the word.
+  const TextNavigator nav(m_index);
+  if (nav.wordAt(u, &a, &b) || (u > 0 && nav.wordAt(u - 1, &a, &b))) setSelectionUtf16(a, b);
 }
 
 bool AnnotationView::viewportEvent(QEvent* event) {
   if (event->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(event);
     const QString tip = toolTipAt(help->pos());
-    if (tip.isEmpty()) QToolTip::hideText();
-    else QToolTip::showText(help->globalPos(), tip, viewport());
+    if (tip.isEmpty())
+      QToolTip::hideText();
+    else
+      QToolTip::showText(help->globalPos(), tip, viewport());
     return true;
   }
   if (event->type() == QEvent::Leave && (!m_hoverSpan.isEmpty() || !m_hoverRelation.isEmpty())) {

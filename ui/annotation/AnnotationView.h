@@ -9,31 +9,24 @@
 //
 // Only the blocks (paragraphs) on screen are laid out and painted, so large documents open at once.
 //
-// Keys (schema hotkeys are case-insensitive):
-//   Shift+Left/Right     extend the selection by a word (by a character in character mode)
-//   Left/Right           move the caret the same way
-//   schema hotkey        with a selection: label it (entityRequested); without a selection but with a
-//                        current span: change its type (entityTypeChangeRequested)
-//   Tab / Shift+Tab      next / previous span becomes current (scrolled into view)
-//   Delete, Backspace    remove the current relation, else the current span
-//   R                    start a relation at the current span; Tab/click picks the tail, Enter or a
-//                        click completes; only relation types the schema allows are offered
-//   Q                    answer a QA field with the selection (popup of the schema's fields)
-//   N / P                next / previous document; Ctrl+Enter marks the document done
-//   Escape               cancel the relation being drawn, else clear selection and current span
-//   Alt+W                toggle word / character snapping; Alt+L toggles labels on span bars
-// Without a selection R, Q, N and P win over entity hotkeys using those letters; with a selection
-// entity hotkeys win. Ctrl+Z and Ctrl+Shift+Z are left to the owner's QUndoStack actions.
+// Keys: the view's own keys are declared in AnnotationKeys (caret and selection movement, spans,
+// relations, answers, documents, the keyboard sheet); they win over schema hotkeys, which the schema
+// editor keeps apart from them. A schema hotkey (case-insensitive) with a selection labels it
+// (entityRequested); without a selection but with a current span it changes the span's type
+// (entityTypeChangeRequested). Alt+W (word snapping) and Alt+L (type names) are QActions of the view,
+// so an owner can put them in its menus. Ctrl+Z and friends are left to the owner.
 
 #include <QAbstractScrollArea>
 #include <QPointer>
 #include <QSet>
 
 #include "annotation/AnnotationIndex.h"
+#include "annotation/AnnotationKeys.h"
 #include "annotation/LineLayoutCache.h"
 #include "corpus/Document.h"
 #include "corpus/Schema.h"
 
+class QAction;
 class QMenu;
 
 namespace quarry::ui {
@@ -42,7 +35,7 @@ class AnnotationView : public QAbstractScrollArea {
   Q_OBJECT
   Q_PROPERTY(bool readOnly READ isReadOnly WRITE setReadOnly NOTIFY readOnlyChanged)
   Q_PROPERTY(bool wordSnapping READ wordSnapping WRITE setWordSnapping NOTIFY wordSnappingChanged)
-  Q_PROPERTY(bool alwaysShowLabels READ alwaysShowLabels WRITE setAlwaysShowLabels)
+  Q_PROPERTY(bool showTypeNames READ showTypeNames WRITE setShowTypeNames NOTIFY showTypeNamesChanged)
 
  public:
   explicit AnnotationView(QWidget* parent = nullptr);
@@ -51,16 +44,19 @@ class AnnotationView : public QAbstractScrollArea {
   // Shows `document` under `schema`; clears selection, current items and the relation being drawn,
   // and scrolls to the top. Misalignment marks are kept only for keys that still exist.
   void setDocument(const Document& document, const Schema& schema);
+  // The same document re-read, or shown under a changed schema: when the text is unchanged the caret,
+  // selection and scroll position stay; otherwise as setDocument().
+  void updateDocument(const Document& document, const Schema& schema);
   const Document& document() const { return m_document; }
   const Schema& schema() const { return m_schema; }
 
   // Changes the owner has applied. Each repaints only the blocks the change touches.
-  void applyEntityAdded(const EntitySpan& entity);      // becomes the current span
-  void applyEntityRemoved(const QString& key);          // also drops relations that refer to it
-  void applyEntityChanged(const EntitySpan& entity);    // same key, new type or fragments
+  void applyEntityAdded(const EntitySpan& entity);    // becomes the current span
+  void applyEntityRemoved(const QString& key);        // also drops relations that refer to it
+  void applyEntityChanged(const EntitySpan& entity);  // same key, new type or fragments
   void applyRelationAdded(const Relation& relation);
   void applyRelationRemoved(const QString& key);
-  void applyAnswerSet(const QaAnswer& answer);          // replaces the answer to the same field
+  void applyAnswerSet(const QaAnswer& answer);  // replaces the answer to the same field
   void applyAnswerCleared(const QString& field);
 
   // Marks spans that do not line up with the model's tokens; `explanation` joins their tooltip.
@@ -72,19 +68,38 @@ class AnnotationView : public QAbstractScrollArea {
   // Word snapping (default) or character-precise selection.
   bool wordSnapping() const { return m_wordSnapping; }
   void setWordSnapping(bool on);
-  // Type names on every span's bar (taller lanes), or only on the hovered span.
-  bool alwaysShowLabels() const { return m_alwaysShowLabels; }
-  void setAlwaysShowLabels(bool on);
+  // Type names in chips above the spans (default), or colour only (the name on the hovered span).
+  bool showTypeNames() const { return m_showTypeNames; }
+  void setShowTypeNames(bool on);
+  // Checkable actions for the two toggles (Alt+W, Alt+L), shortcuts active while the view has focus.
+  QAction* wordSnappingAction() const { return m_wordSnappingAction; }
+  QAction* typeNamesAction() const { return m_typeNamesAction; }
 
-  // Caret and selection, in code points. The selection is [start, end); start == end: none.
+  // Caret and selection, in code points. The selection is [start, end); start == end: none. With word
+  // snapping on it is the range snapped to the words it covers: what is highlighted and what a label
+  // or an answer would store.
   int cursorPosition() const;
   void setCursorPosition(int codePoint);
   QPair<int, int> selection() const;
   void setSelection(int start, int end);
+  // Scrolls the caret's line into view (with its arcs and type chips) when it is not.
+  void ensureCursorVisible();
+  // The caret's line box in viewport coordinates (may lie outside the viewport).
+  QRect cursorRectangle() const;
 
-  QString currentSpan() const { return m_currentSpan; }      // entity key, empty = none
-  void setCurrentSpan(const QString& key);                   // also scrolls it into view
+  // Find bar matches, [start, end) in code points, highlighted; `current` (an index into `matches`,
+  // -1 for none) is highlighted more strongly. Cleared by setDocument().
+  void setSearchMatches(const QVector<QPair<int, int>>& matches, int current);
+  QVector<QPair<int, int>> searchMatches() const { return m_searchMatches; }
+
+  QString currentSpan() const { return m_currentSpan; }  // entity key, empty = none
+  void setCurrentSpan(const QString& key);               // also scrolls it into view
   QString currentRelation() const { return m_currentRelation; }
+  // Makes relation `key` current (no span is current then) and scrolls its head into view.
+  void setCurrentRelation(const QString& key);
+  // Selects the text of the answer to `field` and scrolls it into view; false when the document has
+  // no answer to it in the text (none, or an explicit no-answer).
+  bool showAnswer(const QString& field);
   bool isRelationPending() const { return !m_relationHead.isEmpty(); }
   QString pendingRelationHead() const { return m_relationHead; }
   // The popup (relation types or QA fields) now open, or nullptr.
@@ -95,7 +110,7 @@ class AnnotationView : public QAbstractScrollArea {
   QStringList spansAt(const QPoint& pos) const;
   QString spanAt(const QPoint& pos) const;
   QString relationAt(const QPoint& pos) const;
-  QString answerAt(const QPoint& pos) const;                 // field name
+  QString answerAt(const QPoint& pos) const;  // field name
   int codePointAt(const QPoint& pos) const;
   QString toolTipAt(const QPoint& pos) const;
   // Viewport rectangle of the text of a span's first piece (laid out on demand; may lie outside
@@ -104,6 +119,8 @@ class AnnotationView : public QAbstractScrollArea {
   // Lane of a relation's arc on the line of its first endpoint (0 = nearest the text); -1 if unknown.
   int relationLane(const QString& key) const;
   void ensureSpanVisible(const QString& key);
+  // Scrolls the line holding code point `codePoint` into view.
+  void ensureTextVisible(int codePoint);
   int laidOutBlockCount() const { return m_cache.laidOutCount(); }
 
  Q_SIGNALS:
@@ -116,12 +133,15 @@ class AnnotationView : public QAbstractScrollArea {
   void nextDocumentRequested();
   void previousDocumentRequested();
   void markDoneRequested();
+  void keyboardSheetRequested();  // the ? key
   // A sentence for the status bar: why a key did nothing, what to do next.
   void statusMessage(const QString& message);
   void currentSpanChanged(const QString& key);
+  void currentRelationChanged(const QString& key);  // by setCurrentRelation()
   void selectionChanged(int start, int end);
   void readOnlyChanged(bool readOnly);
   void wordSnappingChanged(bool on);
+  void showTypeNamesChanged(bool on);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -152,8 +172,12 @@ class AnnotationView : public QAbstractScrollArea {
   void setCurrentSpanIndex(int span);
   void moveCurrent(int step);
   void moveCaret(int pos, bool extend);
+  // Moves the caret for a movement command (arrows, Home/End, Page Up/Down) and keeps it on screen.
+  void moveBy(ViewCommand command, bool extend);
+  void runCommand(ViewCommand command, bool extend);
   void setSelectionUtf16(int anchor, int cursor);
   bool hasSelection() const { return m_anchor != m_cursor; }
+  QPair<int, int> selectionUtf16() const;  // [start, end), snapped like selection()
   bool refuseIfReadOnly();
   bool handleHotkey(const QString& text);
   void labelSelection(const QString& type);
@@ -168,8 +192,8 @@ class AnnotationView : public QAbstractScrollArea {
   Schema m_schema;
   AnnotationIndex m_index;
   mutable LineLayoutCache m_cache;
-  int m_anchor = 0;   // UTF-16
-  int m_cursor = 0;   // UTF-16
+  int m_anchor = 0;  // UTF-16
+  int m_cursor = 0;  // UTF-16
   int m_pressPos = -1;
   QPoint m_pressPoint;
   bool m_dragging = false;
@@ -183,7 +207,13 @@ class AnnotationView : public QAbstractScrollArea {
   QString m_misalignedExplanation;
   bool m_readOnly = false;
   bool m_wordSnapping = true;
-  bool m_alwaysShowLabels = false;
+  bool m_showTypeNames = true;
+  qreal m_goalX = -1;  // x kept across consecutive Up/Down/Page moves; -1: take the caret's
+  QVector<QPair<int, int>> m_searchMatches;       // code points
+  QVector<QPair<int, int>> m_searchMatchesUtf16;  // the same, UTF-16
+  int m_currentMatch = -1;
+  QAction* m_wordSnappingAction = nullptr;
+  QAction* m_typeNamesAction = nullptr;
   int m_lastWidth = -1;
   QPointer<QMenu> m_popup;
 };

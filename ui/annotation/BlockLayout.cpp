@@ -11,16 +11,17 @@
 
 namespace quarry::ui {
 
-LayoutMetrics LayoutMetrics::forFont(const QFont& font, qreal width, bool labelsOnBars) {
+LayoutMetrics LayoutMetrics::forFont(const QFont& font, qreal width, bool typeLabels) {
   LayoutMetrics m;
   m.font = font;
   m.labelFont = font;
   m.labelFont.setPointSizeF(std::max<qreal>(6.0, font.pointSizeF() * 0.72));
   const qreal labelHeight = QFontMetricsF(m.labelFont).height();
   m.width = std::max<qreal>(40, width);
-  m.labelsOnBars = labelsOnBars;
+  m.typeLabels = typeLabels;
   m.arcLaneHeight = labelHeight + 3;
-  m.spanLaneHeight = labelsOnBars ? labelHeight + 2 : 5;
+  m.chipLaneHeight = labelHeight + 2;
+  m.spanLaneHeight = 5;
   m.tagHeight = labelHeight + 1;
   m.lineGap = 4;
   m.blockGap = std::max<qreal>(4, QFontMetricsF(font).height() * 0.4);
@@ -35,12 +36,21 @@ struct PendingArc {
   qreal x1, x2;
   bool openLeft, openRight, arrowLeft, arrowRight;
   qreal labelWidth;
+  int leftSpan, rightSpan;  // the spans its legs stand on (-1 at an open end)
 };
 
-// Centred over the arc, kept inside the text width (an arc running to the edge would clip it).
+// How far inside the text edge an arc that goes on to another line stops.
+constexpr qreal kOpenEndInset = 10;
+
+// [left, left + width) moved inside [0, limit) where it fits, else starting at 0.
+qreal keepInside(qreal left, qreal width, qreal limit) {
+  return std::clamp(left, 0.0, std::max(0.0, limit - width));
+}
+
+// Centred over the arc, kept inside the text width and clear of an open end's chevron.
 qreal labelLeft(const PendingArc& a, qreal width) {
-  const qreal centred = (a.x1 + a.x2) / 2 - a.labelWidth / 2;
-  return std::clamp(centred, 0.0, std::max(0.0, width - a.labelWidth));
+  const qreal from = a.openLeft ? kOpenEndInset + 6 : 0, to = a.openRight ? width - kOpenEndInset - 6 : width;
+  return from + keepInside((a.x1 + a.x2) / 2 - a.labelWidth / 2 - from, a.labelWidth, to - from);
 }
 
 }  // namespace
@@ -116,7 +126,31 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
       });
     }
   }
-  for (const SpanPiece& p : spans) lines[p.line].spanLanes = std::max(lines[p.line].spanLanes, p.lane + 1);
+  const QFontMetricsF labelMetrics(m.labelFont);
+  if (m.typeLabels) {
+    // Brat-style chips above the text: each piece's chip is as wide as its text, the first piece's at
+    // least as wide as the type name; on each line, overlapping chips go to different lanes, the
+    // narrower (inner) ones nearest the text.
+    QVector<QVector<int>> piecesOnLine(lineCount);
+    for (int i = 0; i < spans.size(); ++i) {
+      SpanPiece& p = spans[i];
+      qreal w = p.textRect.width();
+      if (p.firstOfSpan) w = std::max(w, labelMetrics.horizontalAdvance(index.spans()[p.span].type) + 8);
+      w = std::min(w, m.width);  // a longer name is elided
+      p.barRect = QRectF(keepInside(p.textRect.x(), w, m.width), 0, w, 0);
+      piecesOnLine[p.line].push_back(i);
+    }
+    for (int li = 0; li < lineCount; ++li) {
+      QVector<ArcInterval> iv;
+      for (int i : piecesOnLine[li]) iv.push_back({spans[i].barRect.left(), spans[i].barRect.right()});
+      int count = 0;
+      const QVector<int> chipLanes = ArcRouter::assign(iv, 2, &count);
+      for (int k = 0; k < chipLanes.size(); ++k) spans[piecesOnLine[li][k]].lane = chipLanes[k];
+      lines[li].chipLanes = count;
+    }
+  } else {
+    for (const SpanPiece& p : spans) lines[p.line].spanLanes = std::max(lines[p.line].spanLanes, p.lane + 1);
+  }
 
   QVector<bool> hasTag(lineCount, false);
   for (int ai : b.answers) {
@@ -129,8 +163,9 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
                    p.line = li;
                    p.box = QRectF(x1, 0, x2 - x1, 0);
                    if (first) {
-                     const qreal w = QFontMetricsF(m.labelFont).horizontalAdvance(an.field) + 8;
-                     p.tagRect = QRectF(x1, 0, w, m.tagHeight - 1);
+                     // Kept inside the text width: a tag at a line's end would be cut off.
+                     const qreal w = std::min(labelMetrics.horizontalAdvance(an.field) + 8, m.width);
+                     p.tagRect = QRectF(keepInside(x1, w, m.width), 0, w, m.tagHeight - 1);
                      hasTag[li] = true;
                    }
                    first = false;
@@ -138,7 +173,7 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
                  });
   }
 
-  // Arcs: anchored on the first piece of the head and tail spans.
+  // Arcs: anchored on the first piece of the head and tail spans; the label font sizes their tags.
   auto anchor = [&](int span, int* line, qreal* x) {
     for (const SpanPiece& p : spans)
       if (p.span == span && p.firstOfSpan) {
@@ -148,7 +183,6 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
       }
     return false;
   };
-  const QFontMetricsF labelMetrics(m.labelFont);
   QVector<PendingArc> pending;
   for (int li : b.links) {
     const auto& link = index.links()[li];
@@ -161,13 +195,24 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
     int leftLine = -1, rightLine = -1;
     qreal leftX = 0, rightX = 0;
     const bool hasLeft = anchor(left, &leftLine, &leftX), hasRight = anchor(right, &rightLine, &rightX);
+    // A wrapped line's trailing space can put a position past the width.
+    leftX = std::clamp(leftX, 0.0, m.width);
+    rightX = std::clamp(rightX, 0.0, m.width);
     if (hasLeft && hasRight && leftLine == rightLine) {
+      const bool swapped = rightX < leftX;
       pending.push_back({li, leftLine, std::min(leftX, rightX), std::max(leftX, rightX), false, false,
-                         arrowOnLeft, arrowOnRight, lw});
+                         swapped ? arrowOnRight : arrowOnLeft, swapped ? arrowOnLeft : arrowOnRight, lw,
+                         swapped ? right : left, swapped ? left : right});
       continue;
     }
-    if (hasLeft) pending.push_back({li, leftLine, leftX, m.width, false, true, arrowOnLeft, false, lw});
-    if (hasRight) pending.push_back({li, rightLine, 0, rightX, true, false, false, arrowOnRight, lw});
+    // An arc whose other end lies on another line stops short of the text edge (a chevron says it
+    // goes on), so nothing runs into the margins; the line it goes on to has its other half.
+    if (hasLeft)
+      pending.push_back({li, leftLine, std::min(leftX, m.width - kOpenEndInset), m.width - kOpenEndInset,
+                         false, true, arrowOnLeft, false, lw, left, -1});
+    if (hasRight)
+      pending.push_back({li, rightLine, kOpenEndInset, std::max(rightX, kOpenEndInset), true, false, false,
+                         arrowOnRight, lw, -1, right});
   }
   QVector<QVector<int>> arcsOnLine(lineCount);
   for (int i = 0; i < pending.size(); ++i) arcsOnLine[pending[i].line].push_back(i);
@@ -191,7 +236,8 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
     LinePlacement& lp = lines[li];
     QTextLine ql = text.lineAt(li);
     lp.top = y;
-    lp.textTop = y + lp.arcLanes * m.arcLaneHeight + (hasTag[li] ? m.tagHeight : 0) + 2;
+    lp.textTop = y + lp.arcLanes * m.arcLaneHeight + (hasTag[li] ? m.tagHeight : 0) +
+                 lp.chipLanes * m.chipLaneHeight + 2;
     ql.setPosition(QPointF(0, lp.textTop));
     lp.textBottom = lp.textTop + ql.height();
     lp.bottom = lp.textBottom + 1 + lp.spanLanes * m.spanLaneHeight + m.lineGap;
@@ -199,18 +245,32 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
   }
   height = int(std::ceil(y + m.blockGap));
 
-  const qreal barHeight = m.labelsOnBars ? m.spanLaneHeight - 1 : 3;
   for (SpanPiece& p : spans) {
     const LinePlacement& lp = lines[p.line];
     p.textRect = QRectF(p.textRect.x(), lp.textTop, p.textRect.width(), lp.textBottom - lp.textTop);
-    // 2 px below the glyph box, clear of the current-span outline drawn around the text.
-    p.barRect = QRectF(p.textRect.x(), lp.textBottom + 2 + p.lane * m.spanLaneHeight, p.textRect.width(), barHeight);
+    if (m.typeLabels) {
+      // Lane 0 sits just above the glyphs, clear of the current-span outline.
+      const qreal top = lp.textTop - 2 - (p.lane + 1) * m.chipLaneHeight;
+      p.barRect = QRectF(p.barRect.x(), top + 1, p.barRect.width(), m.chipLaneHeight - 2);
+    } else {
+      // 2 px below the glyph box, clear of the current-span outline drawn around the text.
+      p.barRect =
+          QRectF(p.textRect.x(), lp.textBottom + 2 + p.lane * m.spanLaneHeight, p.textRect.width(), 3);
+    }
   }
   for (AnswerPiece& p : answers) {
     const LinePlacement& lp = lines[p.line];
     p.box = QRectF(p.box.x() - 1, lp.textTop - 1, p.box.width() + 2, lp.textBottom - lp.textTop + 2);
-    if (p.tagRect.isValid()) p.tagRect.moveTo(p.box.x(), lp.textTop - 2 - m.tagHeight + 1);
+    if (p.tagRect.isValid())
+      p.tagRect.moveTop(lp.textTop - 2 - lp.chipLanes * m.chipLaneHeight - m.tagHeight + 1);
   }
+  // A leg ends on its span's chip when type names are shown, else on the text.
+  auto footOf = [&](int span, int line) {
+    if (m.typeLabels)
+      for (const SpanPiece& p : spans)
+        if (p.span == span && p.firstOfSpan && p.line == line) return p.barRect.top();
+    return lines[line].textTop;
+  };
   for (int i = 0; i < pending.size(); ++i) {
     const PendingArc& a = pending[i];
     const LinePlacement& lp = lines[a.line];
@@ -221,7 +281,8 @@ void BlockLayout::build(const AnnotationIndex& index, int block, const LayoutMet
     arc.x1 = a.x1;
     arc.x2 = a.x2;
     arc.y = lp.top + (lp.arcLanes - 1 - arc.lane) * m.arcLaneHeight + m.arcLaneHeight / 2;
-    arc.footY = lp.textTop;
+    arc.footY = a.leftSpan >= 0 ? footOf(a.leftSpan, a.line) : lp.textTop;
+    arc.footY2 = a.rightSpan >= 0 ? footOf(a.rightSpan, a.line) : lp.textTop;
     arc.openLeft = a.openLeft;
     arc.openRight = a.openRight;
     arc.arrowLeft = a.arrowLeft;

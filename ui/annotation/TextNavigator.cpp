@@ -83,6 +83,8 @@ bool TextNavigator::wordAt(int pos, int* start, int* end) const {
   f.setPosition(s);
   const qsizetype next = f.toNextBoundary();
   if (next < 0 || !(f.boundaryReasons() & kEnd)) return false;
+  // A position just after a word (the space that follows it) is not in that word.
+  if (local >= next) return false;
   *start = block.start + s;
   *end = block.start + int(next);
   return true;

@@ -11,14 +11,15 @@ class TextNavigator {
  public:
   explicit TextNavigator(const AnnotationIndex& index) : m_index(index) {}
 
-  int nextWordEnd(int pos) const;      // end of the word at or after pos (next block when none)
+  int nextWordEnd(int pos) const;  // end of the word at or after pos (next block when none)
   int previousWordStart(int pos) const;
   int nextCharacter(int pos) const;
   int previousCharacter(int pos) const;
   // [start, end) grown to whole words at both ends; a boundary lying between words moves inward to
   // the nearest word. Returns false (and leaves them) when no word lies in the range.
   bool snapToWords(int* start, int* end) const;
-  // The word around pos, as [start, end); false when pos is not in a word.
+  // The word holding the character at pos, as [start, end) with start <= pos < end; false when that
+  // character is not part of a word (a space, punctuation, the end of a block).
   bool wordAt(int pos, int* start, int* end) const;
 
  private:

@@ -1,0 +1,201 @@
+#include "QaPanel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "DocumentSession.h"
+#include "GuidelineText.h"
+#include "annotation/AnnotationView.h"
+#include "corpus/TextOffsets.h"
+
+namespace quarry::ui {
+namespace {
+
+constexpr int kFieldRole = Qt::UserRole + 1;
+
+const QaAnswer* answerTo(const Document& d, const QString& field) {
+  for (const QaAnswer& a : d.answers)
+    if (a.field == field) return &a;
+  return nullptr;
+}
+
+}  // namespace
+
+QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_view(view),
+      m_list(new QTreeWidget(this)),
+      m_hint(new QLabel(this)),
+      m_useSelection(new QPushButton(tr("&Use Selection"), this)),
+      m_noAnswer(new QPushButton(tr("&No Answer"), this)),
+      m_clear(new QPushButton(tr("Clea&r"), this)) {
+  setObjectName(QStringLiteral("qaPanel"));
+  m_list->setObjectName(QStringLiteral("qaList"));
+  m_list->setHeaderLabels({tr("Field"), tr("Answer"), tr("Question")});
+  m_list->setRootIsDecorated(false);
+  m_list->setAlternatingRowColors(true);
+  m_list->setUniformRowHeights(true);
+  m_list->header()->setStretchLastSection(true);
+  m_list->installEventFilter(this);
+  m_useSelection->setToolTip(
+      tr("Answer the current question with the text selected in the document (Enter)"));
+  m_noAnswer->setToolTip(tr("Record that the document does not answer the current question (N)"));
+  m_clear->setToolTip(tr("Remove the answer, or the no-answer mark, of the current question (Delete)"));
+  m_hint->setWordWrap(true);
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(m_useSelection);
+  buttons->addWidget(m_noAnswer);
+  buttons->addWidget(m_clear);
+  buttons->addStretch(1);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(2, 2, 2, 2);
+  layout->addWidget(m_list, 1);
+  layout->addLayout(buttons);
+  layout->addWidget(m_hint);
+
+  connect(m_useSelection, &QPushButton::clicked, this, &QaPanel::answerWithSelection);
+  connect(m_noAnswer, &QPushButton::clicked, this, &QaPanel::markNoAnswer);
+  connect(m_clear, &QPushButton::clicked, this, &QaPanel::clearAnswer);
+  connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
+    m_view->showAnswer(item->data(FieldColumn, kFieldRole).toString());
+  });
+  connect(m_session, &DocumentSession::documentChanged, this, &QaPanel::reload);
+  reload();
+}
+
+QString QaPanel::currentField() const {
+  const QTreeWidgetItem* item = m_list->currentItem();
+  return item ? item->data(FieldColumn, kFieldRole).toString() : QString();
+}
+
+bool QaPanel::selectField(const QString& field) {
+  for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+    if (m_list->topLevelItem(i)->data(FieldColumn, kFieldRole).toString() == field) {
+      m_list->setCurrentItem(m_list->topLevelItem(i));
+      return true;
+    }
+  return false;
+}
+
+void QaPanel::reload() {
+  const QString kept = currentField();
+  const Document& d = m_session->document();
+  const QVector<QaField> fields = m_session->isOpen() ? m_session->schema().qaFields : QVector<QaField>();
+  m_list->clear();
+  const TextOffsets offsets(d.text);
+  for (const QaField& f : fields) {
+    auto* item = new QTreeWidgetItem(m_list);
+    item->setData(FieldColumn, kFieldRole, f.name);
+    item->setText(FieldColumn, f.name);
+    item->setText(QuestionColumn, f.questions.isEmpty() ? QString() : f.questions.front());
+    item->setToolTip(FieldColumn, guidelineTooltip(f.name, f.guideline));
+    item->setToolTip(QuestionColumn, f.questions.join(QLatin1Char('\n')));
+    QFont font = item->font(AnswerColumn);
+    if (const QaAnswer* a = answerTo(d, f.name)) {
+      if (a->noAnswer) {
+        item->setText(AnswerColumn, tr("✗ no answer"));
+        item->setToolTip(AnswerColumn,
+                         tr("Recorded: the text does not answer this (by %1)").arg(a->provenance.annotator));
+        font.setItalic(true);
+        item->setForeground(AnswerColumn, QColor(0xb0, 0x00, 0x20));
+      } else {
+        const QString text = offsets.slice(d.text, a->start, a->end).simplified();
+        item->setText(AnswerColumn, QStringLiteral("“%1”").arg(text));
+        item->setToolTip(AnswerColumn,
+                         tr("%1–%2, by %3").arg(a->start).arg(a->end).arg(a->provenance.annotator));
+      }
+    } else {
+      item->setText(AnswerColumn, tr("— not answered"));
+      item->setForeground(AnswerColumn, palette().color(QPalette::Disabled, QPalette::Text));
+    }
+    item->setFont(AnswerColumn, font);
+  }
+  if (!selectField(kept) && m_list->topLevelItemCount() > 0) m_list->setCurrentItem(m_list->topLevelItem(0));
+  m_list->resizeColumnToContents(FieldColumn);
+  m_list->resizeColumnToContents(AnswerColumn);
+  const bool usable = m_session->isOpen() && !fields.isEmpty();
+  for (QPushButton* b : {m_useSelection, m_noAnswer, m_clear}) b->setEnabled(usable);
+  if (!m_session->isOpen())
+    m_hint->setText(tr("No document is open."));
+  else if (fields.isEmpty())
+    m_hint->setText(tr("The schema asks no questions (QA fields)."));
+  else
+    m_hint->setText(tr("Enter: answer with the selected text · N: no answer · Delete: clear"));
+}
+
+bool QaPanel::refuse() {
+  if (!m_session->isOpen() || currentField().isEmpty()) return true;
+  if (!m_view->isReadOnly()) return false;
+  Q_EMIT statusMessage(tr("This window is read-only: answers cannot be changed."));
+  return true;
+}
+
+QaAnswer QaPanel::newAnswer() const {
+  QaAnswer a;
+  a.field = currentField();
+  // The same question id as the answer it replaces (SQuAD ids), so the store replaces, not adds.
+  if (const QaAnswer* before = answerTo(m_session->document(), a.field)) a.questionId = before->questionId;
+  return a;
+}
+
+void QaPanel::answerWithSelection() {
+  if (refuse()) return;
+  const QPair<int, int> selection = m_view->selection();
+  if (selection.first == selection.second) {
+    Q_EMIT statusMessage(tr("Select the answer in the text first, then press Enter here."));
+    return;
+  }
+  QaAnswer a = newAnswer();
+  a.start = selection.first;
+  a.end = selection.second;
+  m_session->setAnswer(a);
+}
+
+void QaPanel::markNoAnswer() {
+  if (refuse()) return;
+  QaAnswer a = newAnswer();
+  a.noAnswer = true;
+  m_session->setAnswer(a);
+}
+
+void QaPanel::clearAnswer() {
+  if (refuse()) return;
+  if (!answerTo(m_session->document(), currentField())) {
+    Q_EMIT statusMessage(tr("%1 has no answer to clear.").arg(currentField()));
+    return;
+  }
+  m_session->clearAnswer(currentField());
+}
+
+bool QaPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_list && event->type() == QEvent::KeyPress) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier) {
+      switch (key->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+          answerWithSelection();
+          return true;
+        case Qt::Key_N:
+          markNoAnswer();
+          return true;
+        case Qt::Key_Delete:
+        case Qt::Key_Backspace:
+          clearAnswer();
+          return true;
+        default:
+          break;
+      }
+    }
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace quarry::ui
