@@ -1,5 +1,7 @@
 #include "DocumentFindBar.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -9,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include "annotation/AnnotationView.h"
 #include "annotation/DocumentSearch.h"
@@ -21,7 +24,10 @@ DocumentFindBar::DocumentFindBar(AnnotationView* view, QWidget* parent) : QWidge
   m_query->setObjectName(QStringLiteral("documentFindField"));
   m_query->setPlaceholderText(tr("Find in this document"));
   m_query->setClearButtonEnabled(true);
-  m_query->setMinimumWidth(m_query->fontMetrics().averageCharWidth() * 28);
+  m_query->setMinimumWidth(m_query->fontMetrics().averageCharWidth() * 16);
+  m_search = new QWidget(this);
+  m_options = new QWidget(this);
+  m_labelling = new QWidget(this);
   auto* queryLabel = new QLabel(tr("F&ind:"), this);
   queryLabel->setBuddy(m_query);
   m_count = new QLabel(this);
@@ -47,19 +53,34 @@ DocumentFindBar::DocumentFindBar(AnnotationView* view, QWidget* parent) : QWidge
   m_close->setToolTip(tr("Close the find bar (Escape)"));
   m_close->setAutoRaise(true);
 
-  auto* layout = new QHBoxLayout(this);
-  layout->setContentsMargins(6, 2, 6, 2);
-  layout->addWidget(queryLabel);
-  layout->addWidget(m_query, 1);
-  layout->addWidget(m_previous);
-  layout->addWidget(m_next);
-  layout->addWidget(m_count);
-  layout->addWidget(m_matchCase);
-  layout->addWidget(m_wholeWords);
-  layout->addSpacing(12);
-  layout->addWidget(m_labelAll);
-  layout->addWidget(m_type);
-  layout->addWidget(m_close);
+  auto* search = new QHBoxLayout(m_search);
+  search->setContentsMargins(0, 0, 0, 0);
+  search->addWidget(queryLabel);
+  search->addWidget(m_query, 1);
+  search->addWidget(m_previous);
+  search->addWidget(m_next);
+  search->addWidget(m_count);
+  auto* options = new QHBoxLayout(m_options);
+  options->setContentsMargins(0, 0, 0, 0);
+  options->addWidget(m_matchCase);
+  options->addWidget(m_wholeWords);
+  auto* labelling = new QHBoxLayout(m_labelling);
+  labelling->setContentsMargins(0, 0, 0, 0);
+  labelling->addWidget(m_labelAll);
+  labelling->addWidget(m_type);
+
+  auto* rows = new QVBoxLayout(this);
+  rows->setContentsMargins(6, 2, 6, 2);
+  rows->setSpacing(2);
+  for (QHBoxLayout*& row : m_rows) {
+    row = new QHBoxLayout;
+    row->setSpacing(12);
+    rows->addLayout(row);
+  }
+  m_rows[0]->addWidget(m_search, 1);
+  m_rows[0]->addWidget(m_options);
+  m_rows[0]->addWidget(m_labelling);
+  m_rows[0]->addWidget(m_close);
 
   connect(m_query, &QLineEdit::textChanged, this, &DocumentFindBar::search);
   connect(m_matchCase, &QCheckBox::toggled, this, &DocumentFindBar::search);
@@ -151,6 +172,57 @@ void DocumentFindBar::confirmLabelAll() {
           .arg(m_query->text(), type),
       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
   if (answer == QMessageBox::Yes) Q_EMIT labelAllRequested(type, m_matches);
+}
+
+QSize DocumentFindBar::minimumSizeHint() const {
+  // Wide enough for the widest group on a row of its own; as tall as the rows now need.
+  const QMargins m = layout()->contentsMargins();
+  const int first = m_search->minimumSizeHint().width() + m_rows[0]->spacing() + m_close->sizeHint().width();
+  const int widest =
+      std::max({first, m_options->minimumSizeHint().width(), m_labelling->minimumSizeHint().width()});
+  return {widest + m.left() + m.right(), QWidget::minimumSizeHint().height()};
+}
+
+void DocumentFindBar::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  arrange(width());
+}
+
+void DocumentFindBar::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  // A new language or font changes what each group needs.
+  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) arrange(width());
+}
+
+void DocumentFindBar::arrange(int width) {
+  const QMargins m = layout()->contentsMargins();
+  const int inner = width - m.left() - m.right(), gap = m_rows[0]->spacing();
+  // The first row keeps the query at its preferred width before it takes another group.
+  int used = m_search->sizeHint().width() + gap + m_close->sizeHint().width();
+  int row = 0;
+  int rowOf[2];
+  QWidget* groups[2] = {m_options, m_labelling};
+  for (int g = 0; g < 2; ++g) {
+    const int w = groups[g]->sizeHint().width();
+    if (used + gap + w > inner && used > 0) {
+      ++row;
+      used = 0;
+    }
+    used += (used > 0 ? gap : 0) + w;
+    rowOf[g] = row;
+  }
+  if (rowOf[0] == m_rowOf[0] && rowOf[1] == m_rowOf[1]) return;
+  for (QWidget* w : {m_options, m_labelling, static_cast<QWidget*>(m_close)})
+    for (QHBoxLayout* r : m_rows) r->removeWidget(w);
+  for (QHBoxLayout* r : m_rows)  // the stretches that closed the lower rows
+    while (r->count() > 0 && r->itemAt(r->count() - 1)->spacerItem()) delete r->takeAt(r->count() - 1);
+  for (int g = 0; g < 2; ++g) {
+    m_rowOf[g] = rowOf[g];
+    m_rows[rowOf[g]]->addWidget(groups[g]);
+  }
+  m_rows[0]->addWidget(m_close);
+  for (int r = 1; r < 3; ++r)
+    if (m_rows[r]->count() > 0) m_rows[r]->addStretch(1);
 }
 
 bool DocumentFindBar::eventFilter(QObject* watched, QEvent* event) {

@@ -3,6 +3,9 @@
 // number of matches, next and previous match (Return, Shift+Return, F3, Shift+F3), match case and
 // whole words, and "Label All" which, after a confirmation, labels every match with the chosen type.
 // Matches are highlighted in the view; the current one is selected and scrolled into view.
+// The bar takes one row when the text is wide enough and wraps its options and Label All onto rows of
+// their own when not, so that opening it never narrows the docks beside the text (1280×800, German
+// included): its minimum width is that of its widest group, not of all of them in a row.
 
 #include <QPair>
 #include <QVector>
@@ -12,6 +15,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -45,6 +49,7 @@ class DocumentFindBar : public QWidget {
   QCheckBox* wholeWordsBox() const { return m_wholeWords; }
   QComboBox* typeBox() const { return m_type; }
   QPushButton* labelAllButton() const { return m_labelAll; }
+  QSize minimumSizeHint() const override;
 
  Q_SIGNALS:
   // The person confirmed labelling every match as `type`.
@@ -52,8 +57,12 @@ class DocumentFindBar : public QWidget {
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
+  // Puts the groups on as few rows as `width` allows.
+  void arrange(int width);
   void search();
   void showMatch(int match);
   void confirmLabelAll();
@@ -70,6 +79,13 @@ class DocumentFindBar : public QWidget {
   QComboBox* m_type = nullptr;
   QPushButton* m_labelAll = nullptr;
   QToolButton* m_close = nullptr;
+  // The groups that wrap: the query with its buttons and count (always first, with the close button),
+  // the two options, and Label All with its type.
+  QWidget* m_search = nullptr;
+  QWidget* m_options = nullptr;
+  QWidget* m_labelling = nullptr;
+  QHBoxLayout* m_rows[3] = {};
+  int m_rowOf[2] = {0, 0};  // the row of m_options and of m_labelling
 };
 
 }  // namespace quarry::ui

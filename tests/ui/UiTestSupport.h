@@ -1,7 +1,7 @@
 #pragma once
 // What the GUI tests share: settings of their own, fresh copies of the demo project, the folder
 // screenshots go to, a shown main window on a project, the store's view of a document, a combo box
-// driven by the keyboard, pre-answered modal dialogs.
+// driven by the keyboard, pre-answered modal dialogs, what is cut in the document list or in a widget.
 
 #include <functional>
 
@@ -9,13 +9,18 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
+#include "DockFitter.h"
+#include "DocumentListModel.h"
+#include "DocumentListPanel.h"
 #include "MainWindow.h"
 #include "annotation/AnnotationView.h"
 #include "project/DemoProject.h"
@@ -104,6 +109,44 @@ void answerNextModal(std::function<void(T*)> answer) {
     }
   });
   timer->start();
+}
+
+// What the window's document list cuts: a sideways scroll bar, a column narrower than its contents or
+// a filter box narrower than its entries; empty when everything is whole.
+inline QString documentListCut(ui::MainWindow& window) {
+  QTableView* documents = window.documentList()->view();
+  const QAbstractItemView* view = documents;  // QTableView hides sizeHintForColumn()
+  if (documents->horizontalScrollBar()->maximum() > 0)
+    return QStringLiteral("list %1 px, needs %2")
+        .arg(documents->width())
+        .arg(ui::DockFitter::neededWidth(documents));
+  for (int c = 0; c < ui::DocumentListModel::ColumnCount; ++c)
+    if (documents->columnWidth(c) < view->sizeHintForColumn(c))
+      return QStringLiteral("column %1: %2 < %3")
+          .arg(c)
+          .arg(documents->columnWidth(c))
+          .arg(view->sizeHintForColumn(c));
+  for (QComboBox* box : window.documentList()->findChildren<QComboBox*>())
+    if (box->width() < box->sizeHint().width())
+      return QStringLiteral("%1: %2 < %3")
+          .arg(box->objectName())
+          .arg(box->width())
+          .arg(box->sizeHint().width());
+  return {};
+}
+
+// Where `w` is not whole inside `outer` (narrower than it needs, or outside it): "" when it is.
+inline QString cutIn(const QWidget* w, const QWidget* outer, int needs) {
+  const QRect r(w->mapTo(outer, QPoint(0, 0)), w->size());
+  if (outer->rect().contains(r) && w->width() >= needs) return {};
+  return QStringLiteral("at %1,%2 %3×%4 (needs %5) outside %6×%7")
+      .arg(r.x())
+      .arg(r.y())
+      .arg(r.width())
+      .arg(r.height())
+      .arg(needs)
+      .arg(outer->width())
+      .arg(outer->height());
 }
 
 }  // namespace quarry::test

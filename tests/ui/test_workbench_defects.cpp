@@ -3,13 +3,18 @@
 // document left on screen, hotkeys that collided with navigation, a new type's colour and unreadable
 // chip text, categories that looked like check boxes but acted as one choice, a status that did not
 // commit with its edit (checked with a real kill -9), literal ampersands and English plurals, a stale
-// relation prompt, a schema save that scrolled to the top, and a Find field that opened nothing.
+// relation prompt, a schema save that scrolled to the top, a Find field that opened nothing, and a QA
+// tag at a line's end, arcs across line breaks and relation tooltips cut off.
+#include <algorithm>
+
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
@@ -20,6 +25,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextDocumentFragment>
+#include <QToolTip>
 #include <QUndoStack>
 
 #include "AppTranslations.h"
@@ -34,6 +41,7 @@
 #include "SchemaTypePage.h"
 #include "StartWindow.h"
 #include "WorkbenchTestSupport.h"
+#include "annotation/BlockLayout.h"
 #include "annotation/TypeColours.h"
 #include "corpus/TextOffsets.h"
 
@@ -120,6 +128,16 @@ int labelUntilKilled(const QString& project) {
     out.write(QByteArray::number(window.currentDocument()) + '\n');
   }
   return 0;
+}
+
+// Whether `excerpt` is `text` cut after a whole word with an ellipsis: a prefix of it that ends where a
+// word ends, then "…".
+bool cutAtAWord(const QString& excerpt, const QString& text) {
+  if (!excerpt.endsWith(QChar(0x2026))) return false;
+  const QString kept = excerpt.chopped(1);
+  return !kept.isEmpty() && kept.size() < text.size() && text.startsWith(kept) &&
+         kept.back().isLetterOrNumber() && !text.at(kept.size()).isLetterOrNumber() &&
+         text.at(kept.size()) != QLatin1Char('-');
 }
 
 }  // namespace
@@ -519,6 +537,170 @@ class TestWorkbenchDefects : public QObject {
     QVERIFY(window.documentList()->model()->rowCount() >= 1);
     QCOMPARE(window.currentDocument(), window.documentList()->model()->idAt(0));
     QVERIFY(storedDocument(window, window.currentDocument()).text.contains(QLatin1String("ketoacidosis")));
+  }
+
+  // 6. On the real window (1280×800): a QA answer that ends at a line's end keeps its whole tag inside
+  // the text; a relation from the first line to a later one runs on each line only inside the text,
+  // stopping short of the edge where it goes on; its tooltip cuts the long span texts at a word with
+  // an ellipsis.
+  void answerTagsArcsAndTooltipsStayInside() {
+    const QString head = QStringLiteral("Metformin hydrochloride extended-release tablets taken twice daily");
+    const QString tail = QStringLiteral("type 2 diabetes mellitus with poor glycaemic control");
+    const QString text =
+        head +
+        QStringLiteral(
+            " with the evening meal were given to every adult of the cohort for twelve weeks, while "
+            "the site investigators recorded each visit, each dose and each adverse event in the "
+            "shared case report form, and the sponsor reviewed it all monthly to decide whether the "
+            "study of ") +
+        tail + QStringLiteral(" should go on.");
+    const QString path = freshDemo(m_dir.path());
+    addDocument(path, QStringLiteral("edges"), text);
+    MainWindow window;
+    QVERIFY(showOn(window, path));
+    const qint64 doc = documentNamed(window, QStringLiteral("edges"));
+    QVERIFY(window.documentList()->selectDocument(doc));
+    ui::AnnotationView* v = window.annotationView();
+    v->setFocus();
+    QTRY_VERIFY(v->hasFocus());
+
+    // The head (DRUG, key 2) and the tail (DISEASE, key 1) by keys; Shift+Tab back to the head, R, Tab
+    // to the tail, Return.
+    const int tailStart = int(text.indexOf(tail));
+    v->setSelection(0, int(head.size()));
+    QTest::keyClick(v, Qt::Key_2);
+    v->setSelection(tailStart, tailStart + int(tail.size()));
+    QTest::keyClick(v, Qt::Key_1);
+    QTest::keyClick(v, Qt::Key_Tab, Qt::ShiftModifier);
+    QCOMPARE(v->spanRect(v->currentSpan()).topLeft(),
+             v->spanRect(v->document().entities.front().key).topLeft());
+    QTest::keyClick(v, Qt::Key_R);
+    QVERIFY(v->isRelationPending());
+    QTest::keyClick(v, Qt::Key_Tab);
+    QTest::keyClick(v, Qt::Key_Return);
+    Document d = storedDocument(window, doc);
+    QCOMPARE(d.entities.size(), 2);
+    QCOMPARE(d.relations.size(), 1);
+    const QString relation = d.relations.front().key;
+    QCOMPARE(d.entity(d.relations.front().head)->start(), 0);
+    QCOMPARE(d.entity(d.relations.front().tail)->start(), tailStart);
+
+    // Q on a selection, the first field (effective_date) from the popup by keyboard.
+    auto answer = [&](int start, int end) {
+      v->setSelection(start, end);
+      QTest::keyClick(v, Qt::Key_Q);
+      QMenu* popup = v->activePopup();
+      QVERIFY(popup);
+      if (!popup->activeAction()) QTest::keyClick(popup, Qt::Key_Down);
+      QCOMPARE(popup->activeAction()->data().toString(), QStringLiteral("effective_date"));
+      QTest::keyClick(popup, Qt::Key_Return);
+      const Document stored = storedDocument(window, doc);
+      QCOMPARE(stored.answers.size(), 1);
+      QCOMPARE(stored.answers[0].start, start);
+      QCOMPARE(stored.answers[0].end, end);
+    };
+    // An answer anywhere first: the document list's progress column ("· 1 answer") widens its dock and
+    // so rewraps the text; the lines are measured once that has settled.
+    answer(0, 9);
+    QTest::qWait(100);
+
+    // The lines as laid out now: where each word starts, from the caret's height there.
+    auto caretTop = [v](int at) {
+      v->setCursorPosition(at);
+      return v->cursorRectangle().top();
+    };
+    QVector<int> lineOfWord, wordStarts;
+    int lineTop = caretTop(0), line = 0;
+    for (int i = 0; i < text.size(); ++i) {
+      if (i > 0 && text.at(i - 1) != QLatin1Char(' ')) continue;
+      if (caretTop(i) > lineTop + 2) {
+        lineTop = caretTop(i);
+        ++line;
+      }
+      wordStarts << i;
+      lineOfWord << line;
+    }
+    QVERIFY2(line >= 3, qPrintable(QString::number(line)));
+    QVERIFY(lineOfWord[wordStarts.indexOf(tailStart)] > 0);  // the relation crosses line breaks
+    // The answer: the shortest last word of a line between the first and the last, so that its tag is
+    // wider than the room left on the line.
+    int answerStart = -1, answerEnd = -1;
+    for (int w = 0; w + 1 < wordStarts.size(); ++w) {
+      if (lineOfWord[w] == 0 || lineOfWord[w + 1] == lineOfWord[w] || lineOfWord[w + 1] == line) continue;
+      const int end = wordStarts[w + 1] - 1;  // before the space that ends the line
+      if (answerStart < 0 || end - wordStarts[w] < answerEnd - answerStart) {
+        answerStart = wordStarts[w];
+        answerEnd = end;
+      }
+    }
+    QVERIFY(answerStart > 0);
+    while (!text.at(answerEnd - 1).isLetterOrNumber()) --answerEnd;  // "weeks," → "weeks"
+    answer(answerStart, answerEnd);
+    QTest::qWait(100);
+    // Still the end of its line: the next word starts the next one.
+    const int answerTop = caretTop(answerStart), answerLeft = v->cursorRectangle().left();
+    QVERIFY2(caretTop(answerEnd) == answerTop &&
+                 caretTop(int(text.indexOf(QLatin1Char(' '), answerEnd)) + 1) > answerTop,
+             qPrintable(text.mid(answerStart, 20)));
+    v->setCursorPosition(0);
+    v->ensureCursorVisible();
+    const int textLeft = v->cursorRectangle().left();  // the text's margin, the same on the right
+    const int textRight = v->viewport()->width() - textLeft;
+    QTest::qWait(50);
+    QVERIFY(window.grab().save(artefactPath(QStringLiteral("answer_tag_and_arcs_at_line_ends.png"))));
+
+    const QRect viewport = v->viewport()->rect();
+    const QRect column(textLeft, 0, textRight - textLeft, viewport.height());
+    auto where = [](const QRect& r) {
+      return QStringLiteral("%1..%2 × %3..%4").arg(r.left()).arg(r.right()).arg(r.top()).arg(r.bottom());
+    };
+    // The tag: whole (the field's name not elided), inside the text and the viewport, starting on the
+    // answer's line.
+    const QRect tag = v->answerTagRect(QStringLiteral("effective_date"));
+    QVERIFY(!tag.isNull());
+    const QFont labelFont = ui::LayoutMetrics::forFont(v->font(), 100, true).labelFont;
+    QVERIFY2(tag.width() >= QFontMetrics(labelFont).horizontalAdvance(QStringLiteral("effective_date")),
+             qPrintable(QString::number(tag.width())));
+    QVERIFY2(viewport.contains(tag) && column.contains(tag),
+             qPrintable(QStringLiteral("tag %1, text %2").arg(where(tag), where(column))));
+    v->setCursorPosition(answerStart);
+    QVERIFY2(
+        tag.bottom() <= v->cursorRectangle().top() + 2 && tag.bottom() >= v->cursorRectangle().top() - 40,
+        qPrintable(QStringLiteral("tag %1, answer at %2").arg(where(tag)).arg(v->cursorRectangle().top())));
+    QVERIFY(tag.left() < v->cursorRectangle().left());  // moved left to stay inside
+
+    // The arc: one piece on the head's line, one on the tail's; each inside the viewport and the text
+    // (arrowheads may reach 4 px past a leg at the text's edge); the piece that goes on stops short of
+    // the edge.
+    QVector<QRect> arcs = v->relationRects(relation);
+    QCOMPARE(arcs.size(), 2);
+    std::sort(arcs.begin(), arcs.end(), [](const QRect& a, const QRect& b) { return a.top() < b.top(); });
+    for (const QRect& arc : arcs)
+      QVERIFY2(viewport.contains(arc) && column.adjusted(-4, 0, 4, 0).contains(arc),
+               qPrintable(QStringLiteral("arc %1, text %2").arg(where(arc), where(column))));
+    QVERIFY2(arcs[0].right() <= textRight - 4, qPrintable(where(arcs[0])));
+    QVERIFY2(arcs[1].left() >= textLeft + 4, qPrintable(where(arcs[1])));
+
+    // The tooltip over the arc, as hovering shows it: both span texts cut at a word with "…".
+    QPoint onArc;
+    for (int y = arcs[0].top(); y <= arcs[0].bottom() && onArc.isNull(); ++y)
+      for (int x = arcs[0].left(); x <= arcs[0].right() && onArc.isNull(); ++x)
+        if (v->relationAt(QPoint(x, y)) == relation && v->spanAt(QPoint(x, y)).isEmpty())
+          onArc = QPoint(x, y);
+    QVERIFY(!onArc.isNull());
+    QHelpEvent hover(QEvent::ToolTip, onArc, v->viewport()->mapToGlobal(onArc));
+    QApplication::sendEvent(v->viewport(), &hover);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString tip = QTextDocumentFragment::fromHtml(QToolTip::text()).toPlainText();
+    QToolTip::hideText();
+    const int arrow = int(tip.indexOf(QChar(0x2192)));
+    QVERIFY2(arrow > 0, qPrintable(tip));
+    const QString headPart = tip.left(arrow).trimmed(),
+                  tailPart = tip.mid(arrow + 1).section(QLatin1Char('\n'), 0, 0).trimmed();
+    QVERIFY2(headPart.endsWith(QLatin1String(" (DRUG)")), qPrintable(tip));
+    QVERIFY2(tailPart.endsWith(QLatin1String(" (DISEASE)")), qPrintable(tip));
+    QVERIFY2(cutAtAWord(headPart.chopped(7), head), qPrintable(headPart));
+    QVERIFY2(cutAtAWord(tailPart.chopped(10), tail), qPrintable(tailPart));
   }
 };
 

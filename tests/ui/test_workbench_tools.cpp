@@ -1,7 +1,8 @@
 // The tools annotators expect, on the real main window (offscreen, keys and clicks): the keyboard
 // sheet (F1 and ?) listing every shortcut the window has, type names on spans by default (Alt+L to
 // colour only), moving through a long document (Home/End, Up/Down, Ctrl+Home/End, Page Up/Down,
-// Ctrl+G), and the find bar (Ctrl+F: matches, next/previous, Label All with a confirmation, one undo).
+// Ctrl+G), and the find bar (Ctrl+F: matches, next/previous, Label All with a confirmation, one undo),
+// which at 1280×800 leaves the document list its columns (English and German).
 // Screenshots of the main window in English and German, the sheet and the search are kept as artefacts.
 #include <QAbstractButton>
 #include <QComboBox>
@@ -351,6 +352,53 @@ class TestWorkbenchTools : public QObject {
     QVERIFY(!bar->isVisible());
     QVERIFY(v->searchMatches().isEmpty());
     QVERIFY(v->hasFocus());
+  }
+
+  // The dock sizing at 1280×800 (test_main_window::docksShowTheirContentsAt1280x800) holds with the
+  // find bar open (Ctrl+F) on a long document, in English and German: the document list keeps every
+  // column whole without a sideways scroll bar, every part of the find bar is shown whole, and the
+  // text keeps a fair share of the window.
+  void docksKeepTheirContentsWithTheFindBarOpen() {
+    const QString path = demoWithLongDocument(m_dir.path());
+    for (const QLocale& locale : {QLocale(QLocale::English), QLocale(QLocale::German)}) {
+      ui::AppTranslations::install(locale);
+      const bool german = locale.language() == QLocale::German;
+      MainWindow window;
+      QVERIFY(showOn(window, path));
+      QCOMPARE(window.size(), QSize(1280, 800));
+      QVERIFY(window.documentList()->selectDocument(documentNamed(window, QStringLiteral("long"))));
+      ui::AnnotationView* v = window.annotationView();
+      v->setFocus();
+      QTest::keyClick(v, Qt::Key_F, Qt::ControlModifier);
+      ui::DocumentFindBar* bar = window.findBar();
+      QTRY_VERIFY(bar->isVisible());
+      QTest::keyClicks(bar->queryField(), QStringLiteral("insulin"));
+      QCOMPARE(bar->matches().size(), kParagraphs);
+      QTest::qWait(50);
+
+      QTRY_VERIFY2(documentListCut(window).isEmpty(),
+                   qPrintable(locale.name() + QStringLiteral(": ") + documentListCut(window)));
+
+      // Every part of the find bar whole and inside it; the text keeps a fair share.
+      for (const QWidget* w : bar->findChildren<QWidget*>()) {
+        // The bar's own controls (not the parts of a line edit or a combo box).
+        const QWidget* parent = w->parentWidget();
+        if (!w->isVisible() || (parent != bar && parent->metaObject() != &QWidget::staticMetaObject))
+          continue;
+        const QString cut = cutIn(w, bar, w->minimumSizeHint().width());
+        QVERIFY2(cut.isEmpty(),
+                 qPrintable(QStringLiteral("%1: %2 '%3' %4")
+                                .arg(locale.name(), QString::fromLatin1(w->metaObject()->className()),
+                                     w->objectName(), cut)));
+      }
+      QVERIFY2(bar->queryField()->width() >= bar->queryField()->minimumWidth(),
+               qPrintable(QString::number(bar->queryField()->width())));
+      QVERIFY2(v->width() >= 480, qPrintable(QString::number(v->width())));
+      QVERIFY2(v->viewport()->height() >= 200, qPrintable(QString::number(v->viewport()->height())));
+      QVERIFY(window.grab().save(artefactPath(german ? QStringLiteral("document_search_de.png")
+                                                     : QStringLiteral("document_search_en.png"))));
+    }
+    ui::AppTranslations::install(QLocale(QLocale::English));
   }
 
   void screenshotsInEnglishAndGerman() {

@@ -541,6 +541,43 @@ QRect AnnotationView::spanRect(const QString& key) const {
   return {};
 }
 
+QRect AnnotationView::answerTagRect(const QString& field) const {
+  for (int a = 0; a < int(m_index.answers().size()); ++a) {
+    if (m_index.answers()[a].field != field) continue;
+    const int block = m_index.blockAt(m_index.answers()[a].start);
+    for (const AnswerPiece& p : m_cache.layout(block).answers)
+      if (p.answer == a && p.tagRect.isValid())
+        return p.tagRect
+            .translated(kMarginX, kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value())
+            .toAlignedRect();
+  }
+  return {};
+}
+
+QVector<QRect> AnnotationView::relationRects(const QString& key) const {
+  QVector<QRect> out;
+  const int l = m_index.linkIndex(key);
+  if (l < 0) return out;
+  const auto& link = m_index.links()[l];
+  const int first =
+      m_index.blockAt(std::min(m_index.spans()[link.head].start, m_index.spans()[link.tail].start));
+  const int last =
+      m_index.blockAt(std::max(m_index.spans()[link.head].start, m_index.spans()[link.tail].start));
+  for (int block = first; block >= 0 && block <= last; ++block)
+    for (const ArcPiece& a : m_cache.layout(block).arcs) {
+      if (a.link != l) continue;
+      // As AnnotationPainter draws it: arrowheads 3.5 to each side of a leg, chevrons 3 above and
+      // below the stroke, legs down to their feet.
+      const QRectF stroke(QPointF(a.x1 - 3.5, a.y - 3),
+                          QPointF(a.x2 + 3.5, std::max({a.y + 3, a.footY, a.footY2})));
+      out.push_back(
+          stroke.united(a.labelRect)
+              .translated(kMarginX, kMarginY + m_cache.blockTop(block) - verticalScrollBar()->value())
+              .toAlignedRect());
+    }
+  return out;
+}
+
 int AnnotationView::relationLane(const QString& key) const {
   const int l = m_index.linkIndex(key);
   if (l < 0) return -1;

@@ -116,6 +116,12 @@ class AnnotationView : public QAbstractScrollArea {
   // Viewport rectangle of the text of a span's first piece (laid out on demand; may lie outside
   // the viewport); empty when the key is unknown.
   QRect spanRect(const QString& key) const;
+  // Viewport rectangle of the tag (the chip with the field's name) of the answer to `field`; empty
+  // when there is none.
+  QRect answerTagRect(const QString& field) const;
+  // Viewport rectangles of what a relation draws, one per line its arc runs on: the stroke with its
+  // legs, arrowheads and chevrons, and its label; empty when the key is unknown.
+  QVector<QRect> relationRects(const QString& key) const;
   // Lane of a relation's arc on the line of its first endpoint (0 = nearest the text); -1 if unknown.
   int relationLane(const QString& key) const;
   void ensureSpanVisible(const QString& key);
