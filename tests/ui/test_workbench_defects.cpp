@@ -638,7 +638,7 @@ class TestWorkbenchDefects : public QObject {
     answer(answerStart, answerEnd);
     QTest::qWait(100);
     // Still the end of its line: the next word starts the next one.
-    const int answerTop = caretTop(answerStart), answerLeft = v->cursorRectangle().left();
+    const int answerTop = caretTop(answerStart);
     QVERIFY2(caretTop(answerEnd) == answerTop &&
                  caretTop(int(text.indexOf(QLatin1Char(' '), answerEnd)) + 1) > answerTop,
              qPrintable(text.mid(answerStart, 20)));
