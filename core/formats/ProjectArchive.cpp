@@ -1,5 +1,7 @@
 #include "formats/ProjectArchive.h"
 
+#include <sys/statvfs.h>
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -9,7 +11,6 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
-#include <QStorageInfo>
 #include <QTemporaryDir>
 
 #include <quazip/quazip.h>
@@ -81,6 +82,21 @@ struct InflateBudget {
   QString why;
 };
 
+// Bytes an unprivileged user may still write on the file system holding `folder` (or its nearest existing
+// parent: the target is made later); -1 when unknown. statvfs, not QStorageInfo: QStorageInfo looks the
+// path up in the mount table, which has no entry for the root of a chroot or some containers.
+qint64 bytesAvailableFor(const QString& folder) {
+  QString existing = QFileInfo(folder).absoluteFilePath();
+  while (!QFileInfo::exists(existing)) {
+    const QString parent = QFileInfo(existing).absolutePath();
+    if (parent == existing) return -1;
+    existing = parent;
+  }
+  struct statvfs fs {};
+  if (::statvfs(QFile::encodeName(existing).constData(), &fs) != 0) return -1;
+  return qint64(fs.f_bavail) * qint64(fs.f_frsize);
+}
+
 InflateBudget inflateBudget(const QString& zipPath, const QString& targetFolder,
                             const ArchiveLimits& limits) {
   const qint64 archiveSize = QFileInfo(zipPath).size();
@@ -94,9 +110,8 @@ InflateBudget inflateBudget(const QString& zipPath, const QString& targetFolder,
                       .arg(byRatio)
                       .arg(archiveSize)
                       .arg(limits.maxRatio)};
-  const QStorageInfo disk(targetFolder);
-  if (disk.isValid() && disk.bytesAvailable() >= 0) {
-    const qint64 usable = qMax<qint64>(0, disk.bytesAvailable() - limits.keepFree);
+  if (const qint64 available = bytesAvailableFor(targetFolder); available >= 0) {
+    const qint64 usable = qMax<qint64>(0, available - limits.keepFree);
     if (usable < b.bytes)
       b = {usable, QStringLiteral("the %1 bytes free in %2 (keeping %3 bytes free)")
                        .arg(usable)
