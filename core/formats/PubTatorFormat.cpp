@@ -241,12 +241,11 @@ QString PubTatorFormat::description() const {
 
 Result<Corpus> PubTatorFormat::read(const QString& path, const ImportOptions& options,
                                     ImportReport& report) const {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly))
-    return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
+  Result<QByteArray> bytes = readInputBytes(path);
+  if (!bytes) return bytes.error();
   ImportReport local = report;
   Reader reader(path, options, local);
-  Result<Corpus> corpus = reader.read(f.readAll(), options.progress);
+  Result<Corpus> corpus = reader.read(bytes.value(), options.progress);
   if (!corpus) return corpus.error();
   if (Status s = validateCorpus(*corpus, options, local, path); !s) return s.error();
   report = local;

@@ -83,11 +83,37 @@ Result<QString> decodeUtf8(const QByteArray& bytes, const QString& path, ImportP
   return QString::fromUtf8(good);
 }
 
-Result<QString> readUtf8File(const QString& path, ImportProblems* problems) {
+Result<QByteArray> readInputBytes(const QString& path) {
+  const QFileInfo info(path);
+  if (info.isDir()) return Error("is a folder, not a file", path.toStdString());
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))
     return Error("cannot open: " + f.errorString().toStdString(), path.toStdString());
-  return decodeUtf8(f.readAll(), path, problems);
+  if (info.isFile() && !f.isSequential()) {
+    QByteArray all = f.readAll();
+    if (all.size() != f.size())
+      return Error("read " + std::to_string(all.size()) + " of " + std::to_string(f.size()) +
+                       " bytes: " + f.errorString().toStdString(),
+                   path.toStdString());
+    return all;
+  }
+  QByteArray bytes;
+  while (true) {
+    const QByteArray chunk = f.read(qint64(1) << 20);
+    if (chunk.isEmpty()) break;
+    bytes += chunk;
+    if (bytes.size() > kMaxStreamBytes)
+      return Error("not a regular file and longer than " + std::to_string(kMaxStreamBytes >> 20) +
+                       " MiB: refused (an endless stream such as /dev/zero?); save it to a file first",
+                   path.toStdString());
+  }
+  return bytes;
+}
+
+Result<QString> readUtf8File(const QString& path, ImportProblems* problems) {
+  Result<QByteArray> bytes = readInputBytes(path);
+  if (!bytes) return bytes.error();
+  return decodeUtf8(bytes.value(), path, problems);
 }
 
 TextLines splitLines(const QString& text) {

@@ -26,6 +26,12 @@ class ImportProblems;
 Result<QString> decodeUtf8(const QByteArray& bytes, const QString& path, ImportProblems* problems = nullptr);
 // Reads and decodes a whole file (see decodeUtf8).
 Result<QString> readUtf8File(const QString& path, ImportProblems* problems = nullptr);
+
+// The bytes of an input file. A regular file is read whole; anything else (a pipe, a device such as
+// /dev/zero) is read up to kMaxStreamBytes, past which it is refused instead of filling the memory; a
+// folder is refused.
+inline constexpr qint64 kMaxStreamBytes = qint64(256) << 20;
+Result<QByteArray> readInputBytes(const QString& path);
 // Byte offset of the first byte that is not valid UTF-8 (overlong forms and surrogates included), -1 if none.
 qsizetype firstInvalidUtf8(const QByteArray& bytes);
 

@@ -35,6 +35,21 @@ class TestFormatsJsonl : public QObject {
   }
 
  private Q_SLOTS:
+  // An endless device is refused after kMaxStreamBytes instead of filling the memory; a folder at once.
+  void endlessStreamAndFolderRefused() {
+    ImportReport report;
+    Result<Corpus> zero = m_format.read(QStringLiteral("/dev/zero"), {}, report);
+    QVERIFY(!zero.ok());
+    QVERIFY2(QString::fromStdString(zero.error().toString()).contains(QLatin1String("/dev/zero")) &&
+                 QString::fromStdString(zero.error().message).contains(QLatin1String("256 MiB")),
+             zero.error().toString().c_str());
+    QTemporaryDir dir;
+    Result<Corpus> folder = m_format.read(dir.path(), {}, report);
+    QVERIFY(!folder.ok());
+    QVERIFY2(QString::fromStdString(folder.error().message).contains(QLatin1String("folder")),
+             folder.error().toString().c_str());
+  }
+
   void readsEverything() {
     // "😀" counts one code point (two UTF-16 units), as Python's string indices.
     const QByteArray line1 =
