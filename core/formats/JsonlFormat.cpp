@@ -1,5 +1,8 @@
 #include "formats/JsonlFormat.h"
 
+#include <optional>
+#include <utility>
+
 #include <cmath>
 
 #include <QDir>
@@ -49,6 +52,32 @@ bool toInt(const QJsonValue& v, int* out) {
   if (d != std::floor(d) || std::abs(d) > 2e9) return false;
   *out = int(d);
   return true;
+}
+
+QString jsonTypeName(QJsonValue::Type type) {
+  switch (type) {
+    case QJsonValue::Bool:
+      return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+      return QStringLiteral("a number");
+    case QJsonValue::String:
+      return QStringLiteral("a string");
+    case QJsonValue::Array:
+      return QStringLiteral("an array");
+    case QJsonValue::Object:
+      return QStringLiteral("an object");
+    default:
+      return QStringLiteral("null");
+  }
+}
+
+// A field present with the wrong type is an error naming it: ignoring it would drop its annotations
+// without a word. Absent or null fields are allowed.
+std::optional<Error> wrongType(const QJsonObject& o, const char* key, QJsonValue::Type type,
+                               const QString& field, const LineReader& r) {
+  const QJsonValue v = o.value(QLatin1String(key));
+  if (v.isUndefined() || v.isNull() || v.type() == type) return std::nullopt;
+  return r.fail(field, QStringLiteral("must be %1, got %2").arg(jsonTypeName(type), jsonTypeName(v.type())));
 }
 
 QJsonObject without(QJsonObject o, std::initializer_list<const char*> keys) {
@@ -138,7 +167,16 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
   d.text = textValue.toString();
   const TextOffsets offsets(d.text);
 
+  for (auto [key, type] : {std::pair{"meta", QJsonValue::Object},
+                           {"spans", QJsonValue::Array},
+                           {"relations", QJsonValue::Array},
+                           {"answers", QJsonValue::Array},
+                           {"cats", QJsonValue::Object}})
+    if (auto e = wrongType(o, key, type, QString::fromLatin1(key), r)) return *e;
   const QJsonObject meta = o.value(QLatin1String("meta")).toObject();
+  for (const char* key : {"name", "split", "status"})
+    if (auto e = wrongType(meta, key, QJsonValue::String, QStringLiteral("meta.") + QLatin1String(key), r))
+      return *e;
   d.name = meta.value(QLatin1String("name")).toString();
   if (d.name.isEmpty()) d.name = QStringLiteral("%1-%2").arg(stem).arg(r.line);
   if (meta.contains(QLatin1String("split")) &&
@@ -174,6 +212,9 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
   const QJsonArray relations = o.value(QLatin1String("relations")).toArray();
   for (int i = 0; i < relations.size(); ++i) {
     const QString field = QStringLiteral("relations[%1]").arg(i);
+    if (!relations[i].isObject())
+      return r.fail(field,
+                    QStringLiteral("must be an object, got %1").arg(jsonTypeName(relations[i].type())));
     const QJsonObject rel = relations[i].toObject();
     Relation x;
     x.type = rel.value(QLatin1String("label")).toString();
@@ -197,6 +238,8 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
   const QJsonArray answers = o.value(QLatin1String("answers")).toArray();
   for (int i = 0; i < answers.size(); ++i) {
     const QString field = QStringLiteral("answers[%1]").arg(i);
+    if (!answers[i].isObject())
+      return r.fail(field, QStringLiteral("must be an object, got %1").arg(jsonTypeName(answers[i].type())));
     const QJsonObject a = answers[i].toObject();
     QaAnswer x;
     x.field = a.value(QLatin1String("field")).toString();
@@ -217,8 +260,13 @@ Result<Document> readDocument(const QJsonObject& o, const QString& stem, LineRea
   }
 
   const QJsonObject cats = o.value(QLatin1String("cats")).toObject();
-  for (auto it = cats.begin(); it != cats.end(); ++it)
+  for (auto it = cats.begin(); it != cats.end(); ++it) {
+    if (!it.value().isBool() && !it.value().isDouble())
+      return r.fail(
+          QStringLiteral("cats.") + it.key(),
+          QStringLiteral("must be a boolean or a score, got %1").arg(jsonTypeName(it.value().type())));
     if (it.value().toBool() || it.value().toDouble() >= 0.5) d.labels << DocumentLabel{it.key(), {}};
+  }
   return d;
 }
 

@@ -94,6 +94,41 @@ class TestFormatsJsonl : public QObject {
     roundTrip(c.value(), QStringLiteral("docs.jsonl"));
   }
 
+  // A field of the wrong type is refused naming the line and the field, under either policy: reading
+  // past it would drop its annotations silently.
+  void wrongTypesNameTheField_data() {
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("spans as a string")
+        << QByteArray(R"({"text": "Aspirin", "spans": "0-7 DRUG"})") << "spans";
+    QTest::newRow("spans as an object")
+        << QByteArray(R"({"text": "Aspirin", "spans": {"start": 0}})") << "spans";
+    QTest::newRow("cats as an array") << QByteArray(R"({"text": "Aspirin", "cats": [1, 2]})") << "cats";
+    QTest::newRow("a category as a string")
+        << QByteArray(R"({"text": "Aspirin", "cats": {"pos": "yes"}})") << "cats.pos";
+    QTest::newRow("meta as an array") << QByteArray(R"({"text": "Aspirin", "meta": []})") << "meta";
+    QTest::newRow("meta.name as a number")
+        << QByteArray(R"({"text": "Aspirin", "meta": {"name": 5}})") << "meta.name";
+    QTest::newRow("a relation as a string")
+        << QByteArray(R"({"text": "Aspirin", "relations": ["T1 T2"]})") << "relations[0]";
+    QTest::newRow("answers as an object") << QByteArray(R"({"text": "Aspirin", "answers": {}})") << "answers";
+  }
+
+  void wrongTypesNameTheField() {
+    QFETCH(QByteArray, line);
+    QFETCH(QString, field);
+    const QString path = file(QStringLiteral("types.jsonl"), "{\"text\": \"fine\"}\n" + line + "\n");
+    for (ProblemPolicy policy : {ProblemPolicy::Reject, ProblemPolicy::Repair}) {
+      ImportOptions options;
+      options.policy = policy;
+      ImportReport report;
+      Result<Corpus> c = m_format.read(path, options, report);
+      QVERIFY2(!c.ok(), qPrintable(QString::fromUtf8(line)));
+      QCOMPARE(c.error().line, 2L);
+      QCOMPARE(QString::fromStdString(c.error().field), field);
+    }
+  }
+
   void malformedLineNamesFileAndLine() {
     const QString path = file(QStringLiteral("bad.jsonl"), "{\"text\":\"a\"}\n\n{\"text\": \"b\",}\n");
     ImportReport report;
