@@ -119,7 +119,10 @@ class Reader {
         if (qa.contains(kPlausible)) none.attributes[kPlausible] = qa.value(kPlausible);
         d.answers.push_back(none);
       }
-      const QJsonArray answers = qa.value(QStringLiteral("answers")).toArray();
+      const QJsonValue answersValue = qa.value(QStringLiteral("answers"));
+      if (!answersValue.isUndefined() && !answersValue.isNull() && !answersValue.isArray())
+        return fail(qp + QStringLiteral(".answers"), QStringLiteral("must be an array"));
+      const QJsonArray answers = answersValue.toArray();
       for (int i = 0; i < answers.size(); ++i) {
         const QString field = qp + QStringLiteral(".answers[%1]").arg(i);
         const QJsonObject ans = answers[i].toObject();

@@ -70,6 +70,17 @@ class TestFormatsSquad : public QObject {
     QVERIFY2(a->sameContent(*b, &why), qPrintable(why));
   }
 
+  // "answers" that is not an array is refused naming it, not read as no answers.
+  void answersOfTheWrongTypeNamed() {
+    QString text = tinyV2();
+    text.replace(QStringLiteral(R"("answers": [])"), QStringLiteral(R"("answers": "Zo\u00eb")"));
+    writeText(path("type.json"), text);
+    ImportReport report;
+    Result<Corpus> c = SquadFormat().read(path("type.json"), {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(QString::fromStdString(c.error().field), QStringLiteral("data[0].paragraphs[0].qas[1].answers"));
+  }
+
   void wrongAnswerIsAProblem() {
     QString text = tinyV2();
     text.replace(QStringLiteral(R"("answer_start": 15)"), QStringLiteral(R"("answer_start": 3)"));
