@@ -31,6 +31,23 @@ struct Checker {
   }
 };
 
+// A type name with a control character (a NUL from a damaged file, a stray escape) is never meant.
+bool hasControlCharacter(const QString& s) {
+  for (QChar ch : s)
+    if (ch.category() == QChar::Other_Control) return true;
+  return false;
+}
+
+// The name with its control characters written as \uXXXX, for the message.
+QString printable(const QString& s) {
+  QString out;
+  for (QChar ch : s)
+    out += ch.category() == QChar::Other_Control
+               ? QStringLiteral("\\u%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'))
+               : QString(ch);
+  return out;
+}
+
 }  // namespace
 
 Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport& report,
@@ -53,6 +70,13 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     QSet<QString> keys;
     QVector<EntitySpan> entities;
     for (EntitySpan& e : d.entities) {
+      if (hasControlCharacter(e.type)) {
+        if (!c.problem(d, e.sourceLine,
+                       QStringLiteral("entity %1 has a type with a control character: '%2'")
+                           .arg(e.key, printable(e.type))))
+          return c.firstError;
+        continue;
+      }
       bool good = !e.fragments.isEmpty();
       for (int i = 0; good && i < e.fragments.size(); ++i) {
         const Fragment& f = e.fragments[i];
@@ -89,6 +113,13 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     d.entities = entities;
     QVector<Relation> relations;
     for (Relation& r : d.relations) {
+      if (hasControlCharacter(r.type)) {
+        if (!c.problem(d, r.sourceLine,
+                       QStringLiteral("relation %1 has a type with a control character: '%2'")
+                           .arg(r.key, printable(r.type))))
+          return c.firstError;
+        continue;
+      }
       if (!keys.contains(r.head) || !keys.contains(r.tail)) {
         if (!c.problem(d, r.sourceLine,
                        QStringLiteral("relation %1 (%2) refers to a missing entity %3")
@@ -127,6 +158,12 @@ Status validateCorpus(Corpus& corpus, const ImportOptions& options, ImportReport
     d.answers = answers;
     QVector<DocumentLabel> labels;
     for (DocumentLabel& l : d.labels) {
+      if (hasControlCharacter(l.category)) {
+        if (!c.problem(d, l.sourceLine,
+                       QStringLiteral("category with a control character: '%1'").arg(printable(l.category))))
+          return c.firstError;
+        continue;
+      }
       if (!options.allowNewTypes && !allowed.category(l.category)) {
         if (!c.problem(d, l.sourceLine, QStringLiteral("category '%1' is not in the schema").arg(l.category)))
           return c.firstError;

@@ -44,6 +44,22 @@ class TestFormatsConll : public QObject {
   }
 
  private Q_SLOTS:
+  // A NUL (or any control character) inside a tag's type is refused naming the line; a repair drops it.
+  void controlCharacterInATypeRefused() {
+    const QString path = file(QStringLiteral("nul.conll"), QByteArray("aspirin\tB-DR\0UG\nhelps\tO\n\n", 25));
+    ImportReport report;
+    Result<Corpus> c = m_format.read(path, {}, report);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().line, 1L);
+    QVERIFY2(QString::fromStdString(c.error().message).contains(QLatin1String("DR\\u0000UG")),
+             c.error().toString().c_str());
+    ImportOptions repair;
+    repair.policy = ProblemPolicy::Repair;
+    c = m_format.read(path, repair, report);
+    QVERIFY(c.ok());
+    QVERIFY(c->documents.front().entities.isEmpty());
+  }
+
   void decodeIob2() {
     QStringList problems;
     QCOMPARE(decode("B-X I-X O B-Y B-Y I-Y", TagScheme::Iob2, &problems),
