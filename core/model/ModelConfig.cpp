@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/JsonReader.h"
+#include "model/Activation.h"
 #include "model/AtomicFile.h"
 #include "model/EncoderConfig.h"
 
@@ -284,6 +285,13 @@ Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::s
     return Error("hidden size " + std::to_string(c.hiddenSize) +
                      " is not a multiple of the number of heads " + std::to_string(c.numAttentionHeads),
                  path, 0, modelType == "distilbert" ? "n_heads" : "num_attention_heads");
+  if (auto activation =
+          activationFromName(c.hiddenAct, modelType == "distilbert" ? "activation" : "hidden_act");
+      !activation) {
+    Error e = activation.error();
+    e.file = path;
+    return e;
+  }
   if (c.padTokenId >= c.vocabSize)
     return Error("pad_token_id " + std::to_string(c.padTokenId) + " is outside the vocabulary (" +
                      std::to_string(c.vocabSize) + ")",

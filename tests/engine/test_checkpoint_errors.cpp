@@ -195,6 +195,9 @@ void folderErrors(const quarry::test::TempDir& tmp) {
       {"pad id outside vocab",
        bertConfig(R"(,"pad_token_id":10)"),
        {"pad_token_id", "outside the vocabulary"}},
+      {"unknown activation",
+       bertConfig(R"(,"hidden_act":"swish-9")"),
+       {"hidden_act", "unsupported activation"}},
   };
   for (const auto& c : configCases) {
     const std::string f = tmp.file("config-" + std::to_string(&c - configCases.data()) + ".json");
