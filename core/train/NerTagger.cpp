@@ -1,7 +1,9 @@
 #include "train/NerTagger.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +35,15 @@ Result<NerModelFile> readNerModelFile(const std::string& folder) {
   if (!parsed) return parsed.error();
   nlohmann::json& meta = *parsed;
   if (!meta.is_object() || !meta.contains("tags")) return Error("missing", path.string(), 0, "tags");
+  // Folders older than the field are format 1; a newer format is refused, never half understood.
+  constexpr std::int64_t kReadsFormat = 1;
+  auto version = JsonFields(meta, path.string()).integer("format_version", kReadsFormat, 1);
+  if (!version) return version.error();
+  if (*version > kReadsFormat)
+    return Error("format " + std::to_string(*version) +
+                     " was written by a newer Quarry; this build reads format " +
+                     std::to_string(kReadsFormat),
+                 path.string(), 0, "format_version");
   auto tags = TagSet::fromJson(meta["tags"]);
   if (!tags)
     return Error(tags.error().message, path.string(), 0,

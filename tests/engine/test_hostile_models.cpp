@@ -135,6 +135,15 @@ void jsonFiles(const fs::path& best) {
     expectFailure(train::loadNerTagger(f.string()), "quarry_ner.json negative stride", "quarry_ner.json",
                   "stride");
   }
+  {
+    const fs::path f = copyOf(best, "format-999");
+    editJson(f / "quarry_ner.json", [](nlohmann::json& j) { j["format_version"] = 999; });
+    expectFailure(train::loadNerTagger(f.string()), "quarry_ner.json from a newer Quarry", "quarry_ner.json",
+                  "format_version", {"newer"});
+    editJson(f / "quarry_ner.json", [](nlohmann::json& j) { j["format_version"] = "1"; });
+    expectFailure(train::loadNerTagger(f.string()), "quarry_ner.json format_version a string",
+                  "quarry_ner.json", "format_version");
+  }
 }
 
 void configSizes(const fs::path& best) {
