@@ -27,25 +27,29 @@ struct Registry {
   std::vector<int> unignored;  // SIGINT/SIGTERM ignored by the parent, taken while a Scope lives
 };
 
+// Sets the disposition of `sig` to SIG_DFL or SIG_IGN; false if the system refused.
+bool setDisposition(int sig, void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  return sigaction(sig, &action, nullptr) == 0;
+}
+
+bool isIgnored(int sig) {
+  struct sigaction current {};
+  return sigaction(sig, nullptr, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+
 // A shell starts background jobs with SIGINT ignored; `kill -INT` must still cancel a training run, so
 // while a Scope lives an ignored SIGINT or SIGTERM is set back to its default action (blocked in every
 // thread, so only sigwait sees it). An ignored SIGHUP (nohup) stays ignored.
 void takeIgnoredInterrupts(Registry& r) {
-  for (int sig : {SIGINT, SIGTERM}) {
-    struct sigaction current {};
-    if (sigaction(sig, nullptr, &current) != 0 || current.sa_handler != SIG_IGN) continue;
-    struct sigaction dfl {};
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    if (sigaction(sig, &dfl, nullptr) == 0) r.unignored.push_back(sig);
-  }
+  for (int sig : {SIGINT, SIGTERM})
+    if (isIgnored(sig) && setDisposition(sig, SIG_DFL)) r.unignored.push_back(sig);
 }
 
 void restoreIgnoredInterrupts(Registry& r) {
-  struct sigaction ign {};
-  ign.sa_handler = SIG_IGN;
-  sigemptyset(&ign.sa_mask);
-  for (int sig : r.unignored) sigaction(sig, &ign, nullptr);
+  for (int sig : r.unignored) setDisposition(sig, SIG_IGN);
   r.unignored.clear();
 }
 
@@ -120,10 +124,7 @@ sigset_t interruptSignals() {
 
 // The signal's default action (ending the process), taken here: the signal is blocked everywhere else.
 [[noreturn]] void endByDefaultAction(int sig) {
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  sigemptyset(&dfl.sa_mask);
-  sigaction(sig, &dfl, nullptr);
+  setDisposition(sig, SIG_DFL);
   sigset_t one;
   sigemptyset(&one);
   sigaddset(&one, sig);
@@ -143,8 +144,7 @@ void signalThread() {
     if (sigwait(&waited, &sig) != 0) continue;
     // A blocked signal stays pending even when ignored: honour SIG_IGN here (nohup's SIGHUP, a background
     // job's SIGINT outside a Scope).
-    struct sigaction disposition {};
-    if (sigaction(sig, nullptr, &disposition) == 0 && disposition.sa_handler == SIG_IGN) continue;
+    if (isIgnored(sig)) continue;
     std::function<void(int)> handler;
     {
       Registry& r = registry();
