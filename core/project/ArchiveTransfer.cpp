@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include "formats/CorpusValidator.h"
 #include "formats/OutputFile.h"
 #include "formats/ProjectArchive.h"
 
@@ -29,15 +30,18 @@ Error refused(const QString& zipPath, const QString& what) {
                ProjectArchive::databaseEntry().toStdString());
 }
 
-// The extracted database of `zipPath`, checked before anything reads it: SQLite's own checks first (a
-// damaged page, a broken reference), then, once open, the counts the manifest records (older archives
-// record none). `mode` ReadWrite brings an older schema up to date.
+// The extracted database of `zipPath` (a temporary copy), checked before anything reads it: SQLite's own
+// checks first (a damaged page, a broken reference); then, once open and brought up to the current
+// schema, its tables and text (StoreAudit) and the counts the manifest records (older archives record
+// none).
 Result<std::unique_ptr<ProjectStore>> openArchived(const QString& zipPath, const QString& database,
-                                                   const QJsonObject& manifest, OpenMode mode) {
+                                                   const QJsonObject& manifest) {
   if (Status s = ProjectStore::checkFile(database); !s)
     return refused(zipPath, QString::fromStdString(s.error().message));
-  auto store = ProjectStore::open(database, mode);
+  auto store = ProjectStore::open(database, OpenMode::ReadWrite);
   if (!store) return refused(zipPath, QString::fromStdString(store.error().message));
+  if (Status s = store.value()->checkContents(); !s)
+    return refused(zipPath, QString::fromStdString(s.error().message));
   if (!manifest.contains(kCounts)) return store;
   Result<ProjectStats> stats = store.value()->stats();
   if (!stats) return stats.error();
@@ -98,9 +102,25 @@ Status restoreProjectArchive(const QString& zipPath, const QString& projectPath)
   Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{}, &manifest);
   if (!db) return db.error();
   {
-    // Checked, and migrated when it comes from an older Quarry, before it is kept.
-    auto opened = openArchived(zipPath, db.value(), manifest, OpenMode::ReadWrite);
+    // Checked, and migrated when it comes from an older Quarry, before it is kept: the pages and tables,
+    // then the annotations as a merge import checks them (spans inside their text, relation arguments
+    // that exist, types inside the project's schema).
+    auto opened = openArchived(zipPath, db.value(), manifest);
     if (!opened) return opened.error();
+    ProjectStore& store = *opened.value();
+    Result<Schema> schema = store.schema();
+    if (!schema) return refused(zipPath, QString::fromStdString(schema.error().message));
+    Result<Corpus> corpus = store.loadCorpus(CorpusFilter{});
+    if (!corpus) return refused(zipPath, QString::fromStdString(corpus.error().message));
+    ImportOptions options;
+    options.schema = schema.value();
+    options.allowNewTypes = false;
+    ImportReport report;
+    if (Status s = validateCorpus(corpus.value(), options, report, zipPath); !s) {
+      Error e = s.error();
+      e.message = "refused: " + e.message;
+      return e;
+    }
   }
   return copyFile(db.value(), projectPath);
 }
@@ -111,7 +131,7 @@ Result<Corpus> readProjectArchive(const QString& zipPath) {
   QJsonObject manifest;
   Result<QString> db = ProjectArchive::extract(zipPath, temp.path(), ArchiveLimits{}, &manifest);
   if (!db) return db.error();
-  auto store = openArchived(zipPath, db.value(), manifest, OpenMode::ReadOnly);
+  auto store = openArchived(zipPath, db.value(), manifest);
   if (!store) return store.error();
   return store.value()->loadCorpus(CorpusFilter{});
 }

@@ -14,6 +14,7 @@
 #include "store/SchemaMigrator.h"
 #include "store/SchemaStore.h"
 #include "store/SqlUtil.h"
+#include "store/StoreAudit.h"
 #include "store/StoreConnection.h"
 #include "store/StoreMigrations.h"
 
@@ -86,6 +87,12 @@ Status ProjectStore::checkFile(const QString& path) {
   QString message = QStringLiteral("the database is damaged: ") + problems.join(QStringLiteral("; "));
   if (more > 0) message += QStringLiteral("; and %1 more").arg(more);
   return conn.fail(op, message);
+}
+
+Status ProjectStore::checkContents() {
+  StoreAudit audit(*m_c);
+  if (Status s = audit.checkSchemaObjects(); !s) return s;
+  return audit.checkStoredText();
 }
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, OpenMode mode) {

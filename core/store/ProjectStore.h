@@ -26,6 +26,10 @@ class ProjectStore {
   // read-only, every page and constraint (integrity_check) and every reference (foreign_key_check). The
   // Error names the file and the first problems found.
   static Status checkFile(const QString& path);
+  // Checks an opened project that came from elsewhere (StoreAudit), after checkFile and the upgrade in
+  // open(): its tables, indexes and triggers are exactly those this Quarry makes, and every stored text
+  // is valid UTF-8.
+  Status checkContents();
   // Opens an existing project, bringing an older file up to the current schema version (ReadWrite).
   // ReadOnly (reviewers): every write returns an Error; an outdated file is refused, not upgraded.
   static Result<std::unique_ptr<ProjectStore>> open(const QString& path, OpenMode mode = OpenMode::ReadWrite);

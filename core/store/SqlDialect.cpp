@@ -62,6 +62,29 @@ class SqliteDialect final : public SqlDialect {
     // foreign_key_check lists each row whose parent is missing (table, rowid, parent, constraint).
     return {QStringLiteral("PRAGMA integrity_check"), QStringLiteral("PRAGMA foreign_key_check")};
   }
+
+  QString schemaObjects() const override {
+    // sqlite_sequence and sqlite_stat* belong to SQLite; automatic indexes have no SQL. Tables first, so
+    // that a dropped table is named rather than its index.
+    return QStringLiteral(
+        "SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, name");
+  }
+
+  QString textColumns() const override {
+    return QStringLiteral(
+        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND upper(c.type) = 'TEXT' "
+        "ORDER BY m.name, c.cid");
+  }
+
+  QString rowKey() const override { return QStringLiteral("rowid"); }
+
+  // SQLite stores TEXT as the bytes it was given and does not check that they are UTF-8.
+  QString storedBytes(const QString& column) const override {
+    return QStringLiteral("CAST(%1 AS BLOB)").arg(column);
+  }
 };
 
 }  // namespace

@@ -55,6 +55,17 @@ class SqlDialect {
   // Statements that check a database for damage and broken references. Each returns no rows, or one row
   // holding "ok", when all is well, and otherwise a row per problem.
   virtual QStringList integrityChecks() const = 0;
+
+  // A query listing every table, index, view and trigger the application made (not the engine's own),
+  // as rows of (kind, name, table, definition) in a fixed order: two databases made by the same
+  // migrations list the same rows.
+  virtual QString schemaObjects() const = 0;
+  // A query listing (table, column) for every column declared TEXT.
+  virtual QString textColumns() const = 0;
+  // A column every table has that tells its rows apart, for messages (SQLite: rowid).
+  virtual QString rowKey() const = 0;
+  // An expression reading `column` as the bytes stored, without decoding them.
+  virtual QString storedBytes(const QString& column) const = 0;
 };
 
 }  // namespace quarry

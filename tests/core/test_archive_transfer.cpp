@@ -187,6 +187,48 @@ class TestArchiveTransfer : public QObject {
                            .arg(m_documents - 1));
   }
 
+  // Databases edited behind a matching sha256 and matching counts, each consistent as far as SQLite's
+  // own checks go: the tables, the text and the annotations are checked too, by both ways in.
+  void editedDatabasesAreRefused_data() {
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("table dropped") << QStringList{QStringLiteral("DROP TABLE edit_log")}
+                                   << "the table edit_log is missing";
+    QTest::newRow("index dropped") << QStringList{QStringLiteral("DROP INDEX relations_head")}
+                                   << "the index relations_head is missing";
+    QTest::newRow("trigger added")
+        << QStringList{QStringLiteral("CREATE TRIGGER wipe AFTER INSERT ON entity_spans "
+                                      "BEGIN DELETE FROM entity_spans; END")}
+        << "the trigger wipe is not one Quarry makes";
+    QTest::newRow("table added") << QStringList{QStringLiteral("CREATE TABLE extra (x TEXT)")}
+                                 << "the table extra is not one Quarry makes";
+    QTest::newRow("table changed")
+        << QStringList{QStringLiteral("ALTER TABLE documents ADD COLUMN secret TEXT")}
+        << "the table documents is not the one Quarry makes";
+    QTest::newRow("invalid UTF-8 text")
+        << QStringList{QStringLiteral(
+               "UPDATE documents SET text = CAST(X'41FF42' AS TEXT) WHERE id = (SELECT MIN(id) FROM documents)")}
+        << "documents.text of row 1 is not valid UTF-8";
+    QTest::newRow("invalid UTF-8 type name")
+        << QStringList{QStringLiteral("UPDATE entity_types SET name = CAST(X'44FF' AS TEXT) WHERE name = 'DRUG'")}
+        << "entity_types.name of row";
+    QTest::newRow("span past the text")
+        << QStringList{QStringLiteral("UPDATE entity_spans SET end_cp = 100000 WHERE id = (SELECT MIN(id) FROM "
+                                      "entity_spans)")}
+        << "100000";
+  }
+  void editedDatabasesAreRefused() {
+    QFETCH(QStringList, statements);
+    QFETCH(QString, why);
+    const QString zip = tampered(QStringLiteral("edited-%1.zip")
+                                     .arg(QString::fromUtf8(QTest::currentDataTag()))
+                                     .replace(QLatin1Char(' '), QLatin1Char('-')),
+                                 [&](QByteArray& db, QJsonObject&) {
+                                   db = editDatabase(path(QStringLiteral("edit.db")), db, statements);
+                                 });
+    expectRefused(zip, why);
+  }
+
   void olderArchiveWithoutCountsStillImports() {
     const QString zip = tampered(QStringLiteral("older.zip"), [&](QByteArray&, QJsonObject& manifest) {
       manifest.remove(QStringLiteral("counts"));

@@ -23,6 +23,25 @@ class TestFormatsJsonl : public QObject {
     return writeFile(m_dir.filePath(name), content);
   }
 
+  // Reads a file whose second line is `line` under both policies; each must fail on line 2. The errors
+  // are appended to `errors`; returns the file's path.
+  QString readSecondLineUnderBothPolicies(const QString& name, const QByteArray& line, QVector<Error>& errors) {
+    const QString path = file(name, "{\"text\": \"fine\"}\n" + line + "\n");
+    for (ProblemPolicy policy : {ProblemPolicy::Reject, ProblemPolicy::Repair}) {
+      ImportOptions options;
+      options.policy = policy;
+      ImportReport report;
+      Result<Corpus> c = m_format.read(path, options, report);
+      if (c.ok() || c.error().line != 2) {
+        QTest::qFail(qPrintable(QStringLiteral("not refused on line 2: ") + QString::fromUtf8(line)), __FILE__,
+                     __LINE__);
+        return path;
+      }
+      errors << c.error();
+    }
+    return path;
+  }
+
   void roundTrip(const Corpus& c, const QString& name) {
     const QString out = m_dir.filePath(QStringLiteral("out/") + name);
     const Status s = m_format.write(c, out, {});
@@ -117,16 +136,9 @@ class TestFormatsJsonl : public QObject {
   void wrongTypesNameTheField() {
     QFETCH(QByteArray, line);
     QFETCH(QString, field);
-    const QString path = file(QStringLiteral("types.jsonl"), "{\"text\": \"fine\"}\n" + line + "\n");
-    for (ProblemPolicy policy : {ProblemPolicy::Reject, ProblemPolicy::Repair}) {
-      ImportOptions options;
-      options.policy = policy;
-      ImportReport report;
-      Result<Corpus> c = m_format.read(path, options, report);
-      QVERIFY2(!c.ok(), qPrintable(QString::fromUtf8(line)));
-      QCOMPARE(c.error().line, 2L);
-      QCOMPARE(QString::fromStdString(c.error().field), field);
-    }
+    QVector<Error> errors;
+    readSecondLineUnderBothPolicies(QStringLiteral("types.jsonl"), line, errors);
+    for (const Error& e : errors) QCOMPARE(QString::fromStdString(e.field), field);
   }
 
   void malformedLineNamesFileAndLine() {
@@ -145,6 +157,34 @@ class TestFormatsJsonl : public QObject {
     c = m_format.read(badSpan, {}, report);
     QVERIFY(!c.ok());
     QVERIFY(errorText(c.error()).startsWith(badSpan + QStringLiteral(":1: spans[0]: ")));
+  }
+
+  // QJsonDocument reads each of these without a word, changing the text or dropping a value; all are
+  // invalid JSON (RFC 8259) and are refused under both policies, naming the file and line.
+  void laxJsonIsRefused_data() {
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("unknown escape") << QByteArray(R"({"text": "a\qb"})") << "forbidden character after backslash";
+    QTest::newRow("raw control byte") << QByteArray("{\"text\": \"a\x01" "b\"}") << "control character U+0001";
+    QTest::newRow("raw tab") << QByteArray("{\"text\": \"a\tb\"}") << "control character U+0009";
+    QTest::newRow("number 1.") << QByteArray(R"({"text": "ab", "meta": {"n": 1.}})") << "invalid number";
+    QTest::newRow("number .5") << QByteArray(R"({"text": "ab", "meta": {"n": .5}})") << "invalid literal";
+    QTest::newRow("key twice") << QByteArray(R"({"text": "ab", "text": "cd"})")
+                               << "the key \"text\" appears twice in one object";
+    QTest::newRow("too deep") << QByteArray("{\"text\": \"ab\", \"meta\": {\"n\": " + QByteArray(200, '[') +
+                                            QByteArray(200, ']') + "}}")
+                              << "nested more than 128 levels deep";
+  }
+
+  void laxJsonIsRefused() {
+    QFETCH(QByteArray, line);
+    QFETCH(QString, why);
+    QVector<Error> errors;
+    const QString path = readSecondLineUnderBothPolicies(QStringLiteral("lax.jsonl"), line, errors);
+    for (const Error& e : errors) {
+      QVERIFY2(errorText(e).startsWith(path + QStringLiteral(":2: invalid JSON at byte ")), qPrintable(errorText(e)));
+      QVERIFY2(errorText(e).contains(why), qPrintable(errorText(e)));
+    }
   }
 
   void mismatchedSpanTextFollowsPolicy() {
