@@ -7,6 +7,8 @@
 #include <set>
 #include <vector>
 
+#include "common/FileCheck.h"
+
 namespace quarry {
 namespace {
 
@@ -151,9 +153,15 @@ Result<json> parseJson(std::string_view text, const std::string& source, const J
 }
 
 Result<json> readJsonFile(const std::filesystem::path& file, const JsonParseOptions& options) {
+  if (Status s = requireRegularFile(file); !s) return s.error();
   std::ifstream in(file, std::ios::binary);
   if (!in) return Error("cannot open the file", file.string());
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text;
+  try {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::exception& e) {  // libstdc++ throws from a failed read(2) (EIO, EISDIR)
+    return Error(std::string("cannot read the file: ") + e.what(), file.string());
+  }
   if (in.bad()) return Error("cannot read the file", file.string());
   return parseJson(text, file.string(), options);
 }

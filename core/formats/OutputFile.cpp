@@ -35,6 +35,27 @@ bool renameOver(const QString& from, const QString& to) {
   return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
 }
 
+// Moves `from` to `to` only when nothing is at `to`; errno EEXIST when something is. Atomic: of two
+// writers racing for one name, exactly one succeeds.
+bool renameNoReplace(const QString& from, const QString& to) {
+  const QByteArray f = QFile::encodeName(from), t = QFile::encodeName(to);
+#ifdef Q_OS_LINUX
+  if (::renameat2(AT_FDCWD, f.constData(), AT_FDCWD, t.constData(), RENAME_NOREPLACE) == 0) return true;
+  if (errno != EINVAL && errno != ENOSYS) return false;  // a file system without it: a hard link instead
+#endif
+#ifdef Q_OS_UNIX
+  if (::link(f.constData(), t.constData()) != 0) return false;
+  ::unlink(f.constData());
+  return true;
+#else
+  if (QFileInfo::exists(to)) {
+    errno = EEXIST;
+    return false;
+  }
+  return std::rename(f.constData(), t.constData()) == 0;
+#endif
+}
+
 QString errnoText() { return QString::fromLocal8Bit(std::strerror(errno)); }
 
 // Flushes the whole file system holding `folder` to disk and reports a failed write-back (Linux: syncfs
@@ -148,6 +169,15 @@ Status OutputFile::commit() {
   if (Status s = finish(); !s) return s;
   if (m_mode == Mode::Beside && !renameOver(m_file->fileName(), m_path))
     return fail(QStringLiteral("cannot move the written file into place: %1").arg(errnoText()));
+  m_committed = true;
+  return {};
+}
+
+Status OutputFile::commitNew() {
+  if (Status s = finish(); !s) return s;
+  if (m_mode == Mode::Beside && !renameNoReplace(m_file->fileName(), m_path))
+    return fail(errno == EEXIST ? QStringLiteral("a file already exists there")
+                                : QStringLiteral("cannot move the written file into place: %1").arg(errnoText()));
   m_committed = true;
   return {};
 }

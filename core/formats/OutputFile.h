@@ -43,6 +43,9 @@ class OutputFile {
   // finish(), then (Beside) renames the temporary file over the target, replacing an older file
   // atomically.
   Status commit();
+  // commit(), but only when nothing is at the target yet ("a file already exists there" otherwise): of
+  // two processes writing a new file under one name at once, exactly one succeeds.
+  Status commitNew();
 
   const QString& path() const { return m_path; }
 

@@ -3,11 +3,13 @@
 #include <cstring>
 #include <filesystem>
 
+#include "common/FileCheck.h"
+
 namespace quarry::model {
 
 Result<std::shared_ptr<FileBytes>> FileBytes::open(const std::string& path) {
+  if (Status s = requireRegularFile(path); !s) return s.error();
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Error("no such file", path);
   auto file = std::make_shared<FileBytes>();
   file->m_size = std::filesystem::file_size(path, ec);
   if (ec) return Error("cannot read the file size: " + ec.message(), path);

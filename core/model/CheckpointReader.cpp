@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/FileCheck.h"
 #include "common/JsonReader.h"
 
 #include "model/PytorchBinFile.h"
@@ -89,8 +90,7 @@ std::string CheckpointReader::normaliseLegacyName(const std::string& name) {
 
 Result<StateDict> CheckpointReader::readWeightsFile(const std::string& path,
                                                     std::vector<std::string>* notes) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return Error("no such file", path);
+  if (Status s = requireRegularFile(path); !s) return s.error();
   if (endsWith(path, ".index.json")) return readSharded(path, notes);
   return readSingleFile(path, notes);
 }
@@ -102,8 +102,7 @@ Result<Checkpoint> CheckpointReader::read(const std::string& folder, const Check
   if (!fs::is_directory(dir, ec))
     return Error("this is a file; choose the model folder that holds config.json and the weights", folder);
   const fs::path configPath = dir / "config.json";
-  if (!fs::is_regular_file(configPath, ec))
-    return Error("not a model folder: config.json is missing", folder);
+  if (Status s = requireRegularFile(configPath, "not a model folder: config.json is missing"); !s) return s.error();
 
   auto config = ModelConfig::load(configPath.string());
   if (!config) return config.error();

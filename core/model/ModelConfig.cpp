@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/FileCheck.h"
 #include "common/JsonReader.h"
 #include "model/Activation.h"
 #include "model/AtomicFile.h"
@@ -196,6 +197,7 @@ ModelConfig ModelConfig::defaultsFor(const std::string& modelType) {
 }
 
 Result<ModelConfig> ModelConfig::load(const std::string& path) {
+  if (Status s = requireRegularFile(path); !s) return s.error();
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error("cannot open the model configuration", path);
   std::stringstream text;

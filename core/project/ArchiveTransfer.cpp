@@ -57,7 +57,8 @@ Result<std::unique_ptr<ProjectStore>> openArchived(const QString& zipPath, const
   return store;
 }
 
-// Copies `from` to a new file `to` through OutputFile: complete or absent, a failed write reported.
+// Copies `from` to a new file `to` through OutputFile: complete or absent, a failed write reported, and
+// never over a file that appeared at `to` meanwhile.
 Status copyFile(const QString& from, const QString& to) {
   QFile in(from);
   if (!in.open(QIODevice::ReadOnly))
@@ -68,7 +69,7 @@ Status copyFile(const QString& from, const QString& to) {
     if (Status s = out.write(chunk); !s) return s;
   if (in.error() != QFileDevice::NoError)
     return Error("cannot read: " + in.errorString().toStdString(), from.toStdString());
-  return out.commit();
+  return out.commitNew();
 }
 
 }  // namespace

@@ -34,9 +34,21 @@ ProjectStore::~ProjectStore() = default;
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, const QString& projectName) {
   const QString op = QStringLiteral("create project");
-  if (QFileInfo::exists(path))
-    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(),
-                 path.toStdString());
+  const auto exists = [&] {
+    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(), path.toStdString());
+  };
+  if (QFileInfo::exists(path)) return exists();
+  {
+    // The path is claimed first (created only if absent, atomically), so that of two processes creating
+    // the same project at once exactly one succeeds and the other removes nothing. SQLite takes the empty
+    // file as an empty database.
+    QFile claim(path);
+    if (!claim.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+      if (QFileInfo::exists(path)) return exists();
+      return Error(QString(op + QStringLiteral(": cannot create the file: ") + claim.errorString()).toStdString(),
+                   path.toStdString());
+    }
+  }
   auto made = [&]() -> Result<std::unique_ptr<ProjectStore>> {
     Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, false, false);
     if (!c) return c.error();

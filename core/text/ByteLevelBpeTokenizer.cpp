@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "common/FileCheck.h"
 #include "text/ByteLevel.h"
 #include "text/Unicode.h"
 
@@ -14,6 +15,7 @@ ByteLevelBpeTokenizer::ByteLevelBpeTokenizer(Vocab vocab,
 
 Result<std::vector<std::pair<std::string, std::string>>> ByteLevelBpeTokenizer::readMerges(
     const std::filesystem::path& file) {
+  if (Status s = requireRegularFile(file); !s) return s.error();
   std::ifstream in(file, std::ios::binary);
   if (!in) return Error("cannot open the merges", file.string());
   std::vector<std::pair<std::string, std::string>> merges;
@@ -30,6 +32,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ByteLevelBpeTokenizer::
       return Error("expected two symbols separated by one space", file.string(), lineNo);
     merges.emplace_back(line.substr(0, space), line.substr(space + 1));
   }
+  if (in.bad()) return Error("cannot read the merges", file.string());
   return merges;
 }
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/FileCheck.h"
 #include "common/JsonReader.h"
 #include "text/Unicode.h"
 
@@ -22,6 +23,7 @@ void Vocab::add(std::string token, TokenId id) {
 }
 
 Result<Vocab> Vocab::fromTxt(const std::filesystem::path& file) {
+  if (Status s = requireRegularFile(file); !s) return s.error();
   std::ifstream in(file, std::ios::binary);
   if (!in) return Error("cannot open the vocabulary", file.string());
   Vocab v;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/FileCheck.h"
 #include "common/JsonReader.h"
 #include "model/AtomicFile.h"
 #include "train/BiLstmTagger.h"
@@ -29,8 +30,8 @@ Result<std::unique_ptr<NerTagger>> createNerTagger(const NerTrainConfig& config,
 Result<NerModelFile> readNerModelFile(const std::string& folder) {
   const std::filesystem::path path = std::filesystem::path(folder) / kNerModelFile;
   if (!std::filesystem::is_directory(folder)) return Error("not a folder", folder);
-  if (!std::filesystem::is_regular_file(path))
-    return Error("not a Quarry NER model folder: quarry_ner.json is missing", path.string());
+  if (Status s = requireRegularFile(path, "not a Quarry NER model folder: quarry_ner.json is missing"); !s)
+    return s.error();
   auto parsed = readJsonFile(path);
   if (!parsed) return parsed.error();
   nlohmann::json& meta = *parsed;

@@ -113,6 +113,24 @@ class TestFormatsOutput : public QObject {
     QCOMPARE(QString::fromStdString(s.error().file), folder);
   }
 
+  // commitNew (a restored project): never over a file that appeared meanwhile, and nothing left behind.
+  void commitNewNeverReplaces() {
+    const QString folder = m_dir.filePath(QStringLiteral("new"));
+    const QString path = folder + QStringLiteral("/project.quarry");
+    {
+      OutputFile first(path), second(path);
+      QVERIFY(first.prepare("first").ok());
+      QVERIFY(second.prepare("second").ok());
+      QVERIFY(first.commitNew().ok());
+      const Status s = second.commitNew();
+      QVERIFY(!s.ok());
+      QCOMPARE(QString::fromStdString(s.error().message), QStringLiteral("a file already exists there"));
+      QCOMPARE(QString::fromStdString(s.error().file), path);
+    }
+    QCOMPARE(readBytes(path), QByteArray("first"));
+    QCOMPARE(snapshot(folder).keys(), QStringList{path});
+  }
+
   void fileSizeLimitKeepsTheOldFile() {
     const QString folder = m_dir.filePath(QStringLiteral("limit"));
     const QString path = folder + QStringLiteral("/out.bin");

@@ -1,5 +1,8 @@
 // ProjectStore: round trips, all-or-nothing import, schema versions, single edits, queries, runs.
 
+#include <atomic>
+#include <thread>
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +46,31 @@ class TestStore : public QObject {
     QCOMPARE(info->name, QStringLiteral("Test project"));
     QCOMPARE(info->schemaVersion, 2);
     QVERIFY(info->created.isValid());
+  }
+
+  // Two creators of one path at once (two `quarry-cli init`, or the GUI and the CLI): exactly one makes the
+  // project; the other is told a file exists and removes nothing.
+  void concurrentCreatesMakeOneProject() {
+    for (int round = 0; round < 20; ++round) {
+      const QString path = freshPath();
+      std::atomic<int> ready{0};
+      std::atomic<bool> ok[2] = {false, false};
+      auto creator = [&](int k) {
+        ++ready;
+        while (ready.load() < 2) std::this_thread::yield();
+        auto store = ProjectStore::create(path, QStringLiteral("creator %1").arg(k));
+        ok[k] = store.ok();
+      };
+      std::thread a(creator, 0), b(creator, 1);
+      a.join();
+      b.join();
+      QCOMPARE(int(ok[0]) + int(ok[1]), 1);
+      auto store = ProjectStore::open(path);
+      QUARRY_VERIFY_OK(store);
+      auto info = (*store)->info();
+      QUARRY_VERIFY_OK(info);
+      QCOMPARE(info->name, QStringLiteral("creator %1").arg(ok[0] ? 0 : 1));
+    }
   }
 
   void openRejectsMissingAndForeignFiles() {

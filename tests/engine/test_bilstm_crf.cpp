@@ -420,6 +420,25 @@ void testLearnsAndRepeats(const fs::path& tmp) {
   auto mismatch = loadBiLstmCrf(folder.string());
   check(!mismatch.ok(), "a vocabulary size mismatch is refused");
   if (!mismatch.ok()) expectError(mismatch.error(), configPath, "word_vocab_size", "vocabulary mismatch");
+  std::ofstream(configPath) << config.toJson().dump();
+  check(SafetensorsFile::write(weights, a->stateDict()).ok(), "rewrite weights");
+  check(loadBiLstmCrf(folder.string()).ok(), "the folder loads again");
+
+  // A folder where a file should be: an error naming that file (reading one threw out of the loader).
+  for (const char* name : {"config.json", "vocab.json", "model.safetensors"}) {
+    const fs::path file = folder / name, aside = folder / (std::string(name) + ".aside");
+    fs::rename(file, aside);
+    fs::create_directory(file);
+    auto loaded = loadBiLstmCrf(folder.string());
+    check(!loaded.ok(), std::string(name) + " as a folder is refused");
+    if (!loaded.ok()) {
+      expectError(loaded.error(), file.string(), "", std::string(name) + " as a folder");
+      check(loaded.error().message == "is a folder, not a file", "the message says what is there: " +
+                                                                      loaded.error().message);
+    }
+    fs::remove(file);
+    fs::rename(aside, file);
+  }
 }
 
 }  // namespace

@@ -159,6 +159,11 @@ void folderErrors(const quarry::test::TempDir& tmp) {
   expectError(readCheckpoint(noConfig.string()), "folder: no config.json", noConfig.string(),
               {"config.json is missing"});
 
+  const fs::path configFolder = tmp.path() / "config-folder";
+  fs::create_directories(configFolder / "config.json");
+  expectError(readCheckpoint(configFolder.string()), "folder: config.json a folder",
+              (configFolder / "config.json").string(), {"is a folder, not a file"});
+
   const fs::path noWeights = tmp.path() / "no-weights";
   fs::create_directories(noWeights);
   writeBytes((noWeights / "config.json").string(), bertConfig(""));
