@@ -13,6 +13,7 @@
 #include "ProjectLauncher.h"
 #include "Workbench.h"
 #include "common/Log.h"
+#include "common/SignalRouting.h"
 #include "project/AppLogging.h"
 
 namespace {
@@ -32,6 +33,9 @@ QStringList rawArguments(int argc, char* argv[]) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+  // First, before Qt, LibTorch or OpenMP start threads: signals go to one thread that only waits (see
+  // SignalRouting.h for the heap corruption a signal frame on a GEMM thread causes).
+  quarry::SignalRouting::install();
   if (quarry::app::wantsTextOnly(rawArguments(argc, argv))) {
     QCoreApplication app(argc, argv);
     setIdentity();
@@ -40,6 +44,10 @@ int main(int argc, char* argv[]) {
   }
 
   QApplication app(argc, argv);
+  // Ctrl+C in the terminal, SIGTERM (a shutdown) or SIGHUP (the session ends) quits as File > Quit does:
+  // every edit is already saved, the settings are written. A second one ends the process at once.
+  quarry::SignalRouting::Scope quitOnInterrupt(
+      [](int) { QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection); });
   setIdentity();
   QApplication::setApplicationDisplayName(QStringLiteral("Quarry"));
   QApplication::setDesktopFileName(QStringLiteral("io.github.quarry.Quarry"));

@@ -176,6 +176,9 @@ bool SignalRouting::install() {
   }
   while (g_signalThreadId.load() == 0) std::this_thread::yield();
   blockInOtherThreads();
+  // A child process gets the forking thread's mask, and exec keeps it: unblock there, so that a program
+  // started from here can be interrupted.
+  pthread_atfork(nullptr, nullptr, [] { pthread_sigmask(SIG_UNBLOCK, &g_asynchronous, nullptr); });
   g_installed = true;
   return true;
 }

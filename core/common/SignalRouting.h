@@ -13,7 +13,8 @@
 // workers when the library is loaded) are each asked once, by a real-time signal, to block them. SIGINT,
 // SIGTERM and SIGHUP then go to interrupt handlers pushed with SignalRouting::Scope, newest first; with none
 // in place they end the process as their default action would. Synchronous signals (SIGSEGV, SIGBUS, SIGFPE,
-// SIGILL, SIGTRAP, SIGSYS, SIGABRT) and SIGPIPE stay with the thread that caused them.
+// SIGILL, SIGTRAP, SIGSYS, SIGABRT) and SIGPIPE stay with the thread that caused them. A child process
+// (fork) starts with nothing blocked.
 
 #include <functional>
 

@@ -141,6 +141,21 @@ void testMasks() {
             " of " + std::to_string(sets.size()) + ")");
 }
 
+// A child process (fork, then exec of any program) starts with nothing blocked, so that a program the
+// workbench starts can be interrupted as usual.
+void testChildrenStartUnblocked() {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    sigset_t now;
+    pthread_sigmask(SIG_BLOCK, nullptr, &now);
+    _exit(sigismember(&now, SIGINT) || sigismember(&now, SIGTERM) || sigismember(&now, SIGHUP) ? 3 : 0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  check(pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+        "a forked child starts with SIGINT, SIGTERM and SIGHUP unblocked (status " + std::to_string(status) + ")");
+}
+
 // Runs this program with `mode`, default SIGINT/SIGTERM dispositions and nothing blocked; returns the
 // wait status.
 // With `ignored`, the child starts with that signal ignored, as a shell starts a background job (SIGINT)
@@ -271,6 +286,7 @@ int main(int argc, char** argv) {
   if (routed) check(quarry::SignalRouting::install(), "signal routing installed");
   at::set_num_threads(1);
   if (routed) testMasks();
+  if (routed) testChildrenStartUnblocked();
   const double seconds = argc > 2 ? std::atof(argv[2]) : 3.0;
   testStorm(routed, seconds);
   if (routed) testInterrupts("/proc/self/exe");
