@@ -1027,7 +1027,12 @@ sig_import() {  # signal
   if [ "$n" != "$P0_DOCS" ] && [ "$n" != "$((P0_DOCS + BIG_DOCS))" ]; then
     data=1; msg+="; DATA: $n documents, neither $P0_DOCS nor $((P0_DOCS + BIG_DOCS)) (not all or nothing)"
   else msg+="; $n documents"; fi
-  (( RC != 0 )) && [ "$n" != "$P0_DOCS" ] && { data=1; msg+="; DATA: failed import changed the project"; }
+  if (( RC != 0 )) && [ "$n" != "$P0_DOCS" ]; then
+    # SIGKILL landing between the commit and the exit: nothing can prevent it, and the import is whole
+    if [ "$sig" = KILL ] && [ "$n" = "$((P0_DOCS + BIG_DOCS))" ]; then outcome=valid; msg+=" (killed after the commit: the import is complete)"
+    else data=1; msg+="; DATA: failed import changed the project"; fi
+  fi
+  (( RC == 3 )) && ! grep -q cancelled "$CD/err" && { outcome=other; msg+="; exit 3 without 'cancelled'"; }
   local bad; bad=$(integrity "$p"); [ -n "$bad" ] && { data=1; msg+="; DATA: $bad"; }
   record "$ID" $SIG "$outcome" "$data" "import, SIG$sig" "$RC" "$msg"
   rm -rf "$CD"

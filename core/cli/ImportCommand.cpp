@@ -1,10 +1,13 @@
 #include "cli/ImportCommand.h"
 
+#include <atomic>
+
 #include <QFileInfo>
 
 #include "project/ArchiveTransfer.h"
 #include "cli/FormatOptions.h"
 #include "cli/ProgressReporter.h"
+#include "common/SignalRouting.h"
 #include "formats/CorpusValidator.h"
 #include "store/ProjectStore.h"
 
@@ -44,10 +47,19 @@ int ImportCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (!schema) return fail(io, schema.error());
   options.schema = schema.value();
 
+  // Ctrl+C or SIGTERM cancels: the import is one transaction, so the project stays as it was (a signal
+  // that comes once the transaction has committed lets the command finish). A second one ends at once.
+  std::atomic<bool> interrupted{false};
+  SignalRouting::Scope interrupts([&interrupted](int) { interrupted.store(true); });
+  const auto cancelled = [&] {
+    fail(io, Error("import cancelled; the project is unchanged", projectPath.toStdString()));
+    return int(kExitCancelled);
+  };
+
   ProgressReporter readProgress(io.err, QStringLiteral("reading"), io.interactive);
   options.progress = [&](qint64 done, qint64 total) {
     readProgress.update(done, total);
-    return true;
+    return !interrupted.load();
   };
   ImportReport report;
   Result<Corpus> corpus = Error("unread");
@@ -62,6 +74,7 @@ int ImportCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     corpus = format.value()->read(input, options, report);
   }
   readProgress.finish();
+  if (interrupted.load()) return cancelled();
   if (!corpus) return fail(io, corpus.error());
   for (const QString& w : report.warnings) io.err << "warning: " << w << '\n';
 
@@ -69,9 +82,10 @@ int ImportCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   Result<ImportSummary> summary =
       store.importCorpus(corpus.value(), parser.value(QStringLiteral("annotator")), [&](qint64 done, qint64 total) {
         writeProgress.update(done, total);
-        return true;
+        return !interrupted.load();
       });
   writeProgress.finish();
+  if (!summary && interrupted.load()) return cancelled();
   if (!summary) return fail(io, summary.error());
   const ImportSummary& s = summary.value();
   io.out << "imported " << s.documents << " documents, " << s.entities << " entities, " << s.relations

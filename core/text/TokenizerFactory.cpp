@@ -161,16 +161,27 @@ Result<std::unique_ptr<Tokenizer>> loadTokenizer(const fs::path& folder) {
     cfg = std::move(j.value());
   }
   Family family = Family::Unknown;
+  bool classNamesNoFamily = false;  // an unknown tokenizer_class: tokenizer.json decides
   const JsonFields fields(cfg, cfgFile);
   auto cls = fields.string("tokenizer_class", "");
   if (!cls) return cls.error();
   if (!cls->empty()) {
     family = familyOfClass(*cls);
-    if (family == Family::Unknown)
-      log::get("text")->warn("{}: unknown tokenizer_class \"{}\", choosing by the files present", cfgFile,
-                             *cls);
+    // A class Quarry does not know would be tokenized by guesswork (a vocab.txt read as WordPiece),
+    // giving wrong tokens silently: refused, unless tokenizer.json (which says everything) is there, as
+    // for transformers' generic PreTrainedTokenizerFast.
+    if (family == Family::Unknown) {
+      if (!fs::exists(folder / "tokenizer.json"))
+        return fields.error("tokenizer_class",
+                            "\"" + cls->substr(0, 60) +
+                                "\" is not a tokenizer Quarry can load without a tokenizer.json (supported: BERT, "
+                                "DistilBERT, ELECTRA and other WordPiece classes, RoBERTa/GPT-2 byte-level BPE, "
+                                "XLM-RoBERTa, DeBERTa-v2/v3)");
+      log::get("text")->info("{}: tokenizer_class \"{}\": reading tokenizer.json", cfgFile, cls->substr(0, 60));
+      classNamesNoFamily = true;
+    }
   }
-  if (family == Family::Unknown && fs::exists(folder / "config.json")) {
+  if (family == Family::Unknown && !classNamesNoFamily && fs::exists(folder / "config.json")) {
     auto model = readJsonFile(folder / "config.json");
     if (!model) return model.error();
     if (model->is_object() && model->contains("model_type") && (*model)["model_type"].is_string())

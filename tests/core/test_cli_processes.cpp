@@ -296,6 +296,42 @@ class TestCliProcesses : public QObject {
              kWriters * 301);
   }
 
+  // Ctrl+C or SIGTERM during an import cancels it: exit 3, "import cancelled", the project as it was.
+  void interruptedImportLeavesTheProjectUnchanged_data() {
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+  }
+  void interruptedImportLeavesTheProjectUnchanged() {
+    QFETCH(int, signal);
+    const QString project = m_dir.filePath(QStringLiteral("interrupted-%1.quarry").arg(signal));
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    const QString input = m_dir.filePath(QStringLiteral("interrupted.jsonl"));
+    if (!QFileInfo::exists(input)) {
+      QFile f(input);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(makeJsonl(20000, QStringLiteral("big")));
+    }
+    QProcess p;
+    p.setProgram(QStringLiteral(QUARRY_CLI_PATH));
+    p.setArguments({QStringLiteral("import"), project, input});
+    p.setReadChannel(QProcess::StandardError);
+    p.start();
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    while (!err.contains("reading") && p.state() == QProcess::Running) {
+      p.waitForReadyRead(100);
+      err += p.readAllStandardError();
+    }
+    QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+    QVERIFY(p.waitForFinished(120000));
+    err += p.readAllStandardError();
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit, err.constData());
+    QVERIFY2(p.exitCode() == 3 && err.contains("import cancelled; the project is unchanged"), err.constData());
+    const CliRun stats = cli({QStringLiteral("stats"), project, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(QStringLiteral("documents")).toInt(), 0);
+  }
+
  private:
   void ensureImported() {
     if (QFileInfo::exists(m_dir.filePath(QStringLiteral("docs.jsonl")))) return;

@@ -244,6 +244,21 @@ void testErrors(const fs::path& tmp, const fs::path& fixtures) {
   r = loadTokenizer(bad);
   expectTrue(!r && r.error().field == "do_lower_case", "wrong type names the field");
 
+  // A tokenizer class Quarry does not know is refused (it would otherwise read vocab.txt as WordPiece and
+  // tokenize wrongly without a word), unless tokenizer.json is there to say everything.
+  writeFile(bad / "tokenizer_config.json", "{\"tokenizer_class\": \"BertJapaneseTokenizer\"}");
+  r = loadTokenizer(bad);
+  expectTrue(!r && r.error().field == "tokenizer_class" &&
+                 r.error().message.find("BertJapaneseTokenizer") != std::string::npos,
+             "an unknown tokenizer_class without tokenizer.json is refused, naming the field");
+  if (!r) std::cout << "  (message: " << r.error().toString() << ")\n";
+  const fs::path generic = tmp / "generic";
+  fs::create_directories(generic);
+  fs::copy_file(fixtures / "tokenizers/bert-base-uncased/tokenizer.json", generic / "tokenizer.json");
+  writeFile(generic / "tokenizer_config.json", "{\"tokenizer_class\": \"PreTrainedTokenizerFast\"}");
+  auto g = loadTokenizer(generic);
+  expectTrue(g.ok(), "an unknown tokenizer_class with tokenizer.json reads tokenizer.json");
+
   const fs::path bpe = tmp / "badbpe";
   fs::create_directories(bpe);
   writeFile(bpe / "tokenizer_config.json", "{\"tokenizer_class\": \"RobertaTokenizer\"}");
