@@ -18,3 +18,7 @@ inline void check(bool ok, const std::string& what) {
 }
 
 }  // namespace quarry::test
+
+// check() naming the source line: EXPECT(condition, "what it means").
+#define EXPECT(cond, what) \
+  quarry::test::check(static_cast<bool>(cond), std::string(__FILE__) + ":" + std::to_string(__LINE__) + ": " + (what))

@@ -7,20 +7,13 @@
 #include <unistd.h>
 
 #include "model/AtomicFolder.h"
+#include "EngineCheck.h"
 
 namespace fs = std::filesystem;
 using quarry::Error;
 using quarry::Status;
 using quarry::model::AtomicFolder;
 
-static int failures = 0;
-#define EXPECT(cond, what)                                                 \
-  do {                                                                     \
-    if (!(cond)) {                                                         \
-      std::fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what);  \
-      ++failures;                                                          \
-    }                                                                      \
-  } while (0)
 
 static std::string readAll(const fs::path& p) {
   std::ifstream in(p);
@@ -61,7 +54,7 @@ int main() {
          "a path that is a file is refused");
 
   fs::remove_all(root);
-  if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
+  if (quarry::test::g_failures) std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
   else std::printf("all AtomicFolder checks passed\n");
-  return failures ? 1 : 0;
+  return quarry::test::g_failures ? 1 : 0;
 }

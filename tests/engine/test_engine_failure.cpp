@@ -9,18 +9,11 @@
 #include <ATen/ops/zeros.h>
 
 #include "model/EngineFailure.h"
+#include "EngineCheck.h"
 
 using quarry::Status;
 using quarry::model::catchEngineFailure;
 
-static int failures = 0;
-#define EXPECT(cond, what)                                                \
-  do {                                                                    \
-    if (!(cond)) {                                                        \
-      std::fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what); \
-      ++failures;                                                         \
-    }                                                                     \
-  } while (0)
 
 static bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -66,6 +59,6 @@ int main() {
          "an Error result passes through");
   EXPECT(catchEngineFailure("x", "y", []() -> Status { return {}; }).ok(), "success passes through");
 
-  if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
-  return failures ? 1 : 0;
+  if (quarry::test::g_failures) std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
+  return quarry::test::g_failures ? 1 : 0;
 }

@@ -19,18 +19,11 @@
 #include "train/NerEvaluation.h"
 #include "train/NerTagger.h"
 #include "train/NerTrainer.h"
+#include "EngineCheck.h"
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
 
-static int failures = 0;
-#define EXPECT(cond, what)                                                \
-  do {                                                                    \
-    if (!(cond)) {                                                        \
-      std::fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what); \
-      ++failures;                                                         \
-    }                                                                     \
-  } while (0)
 
 namespace {
 
@@ -107,7 +100,7 @@ double trainAndScore(const NerTrainConfig& config, const fs::path& out, std::vec
   auto result = NerTrainer::run(request);
   if (!result) {
     std::fprintf(stderr, "training failed: %s\n", result.error().toString().c_str());
-    ++failures;
+    ++quarry::test::g_failures;
     return -1;
   }
   if (resultOut) *resultOut = result.value();
@@ -282,9 +275,9 @@ int main() {
   }
 
   fs::remove_all(root);
-  if (failures)
-    std::fprintf(stderr, "%d failure(s)\n", failures);
+  if (quarry::test::g_failures)
+    std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
   else
     std::printf("all NER trainer checks passed\n");
-  return failures ? 1 : 0;
+  return quarry::test::g_failures ? 1 : 0;
 }
