@@ -18,11 +18,11 @@ inline int32_t codePoints(const std::string& s) {
   return n;
 }
 
-inline std::vector<quarry::train::NerDocument> readConll(const std::string& path) {
-  std::vector<quarry::train::NerDocument> docs;
+inline std::vector<quarry::document::AnnotatedDocument> readConll(const std::string& path) {
+  std::vector<quarry::document::AnnotatedDocument> docs;
   std::ifstream in(path);
   std::string line;
-  quarry::train::NerDocument doc;
+  quarry::document::AnnotatedDocument doc;
   int32_t length = 0;
   int32_t openStart = -1, openEnd = -1;
   std::string openType;

@@ -26,11 +26,11 @@
 #include <ATen/Parallel.h>
 #include <torch/csrc/autograd/profiler_legacy.h>
 
-#include "model/BiLstmCrfTagger.h"
-#include "model/CpuThreads.h"
-#include "model/FusedAdamW.h"
-#include "model/TaggerBatch.h"
-#include "model/TaggerVocabulary.h"
+#include "model/bilstm/BiLstmCrfTagger.h"
+#include "model/kernels/CpuThreads.h"
+#include "model/optim/FusedAdamW.h"
+#include "model/bilstm/TaggerBatch.h"
+#include "model/bilstm/TaggerVocabulary.h"
 
 using namespace quarry::model;
 namespace fs = std::filesystem;

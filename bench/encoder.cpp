@@ -17,11 +17,11 @@
 #include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/optim/adamw.h>
 
-#include "model/CpuThreads.h"
-#include "model/FastLinear.h"
-#include "model/FusedAdamW.h"
-#include "model/Losses.h"
-#include "model/TransformerModel.h"
+#include "model/kernels/CpuThreads.h"
+#include "model/kernels/FastLinear.h"
+#include "model/optim/FusedAdamW.h"
+#include "model/optim/Losses.h"
+#include "model/encoder/TransformerModel.h"
 
 using namespace quarry::model;
 

@@ -9,7 +9,7 @@
 
 #include "ConllCorpus.h"
 #include "common/ProcessMemory.h"
-#include "model/CpuThreads.h"
+#include "model/kernels/CpuThreads.h"
 #include "train/NerDataBuilder.h"
 #include "train/NerEvaluation.h"
 #include "train/TransformerTagger.h"
@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
     else if (a == "--repeat") repeat = std::stoi(v);
   }
   model::configureCpuThreads({threads, 1});
-  std::vector<train::NerDocument> docs = bench::readConll(corpus + "/devel.tsv");
+  std::vector<document::AnnotatedDocument> docs = bench::readConll(corpus + "/devel.tsv");
   if (docs.empty()) {
     std::printf("SKIP: %s/devel.tsv not found\n", corpus.c_str());
     return 0;

@@ -14,7 +14,7 @@
 #include "ConllCorpus.h"
 #include "common/ProcessMemory.h"
 #include "common/Log.h"
-#include "model/CpuThreads.h"
+#include "model/kernels/CpuThreads.h"
 #include "train/NerTrainer.h"
 
 using namespace quarry;

@@ -11,7 +11,7 @@
 #include "cli/StatsCommand.h"
 #include "cli/TrainCommand.h"
 #include "cli/ValidateCommand.h"
-#include "model/EngineFailure.h"
+#include "model/kernels/EngineFailure.h"
 
 namespace quarry::cli {
 

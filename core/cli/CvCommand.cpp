@@ -9,7 +9,7 @@
 #include "cli/NerCommandSupport.h"
 #include "cli/ProgressReporter.h"
 #include "eval/KFold.h"
-#include "model/CpuThreads.h"
+#include "model/kernels/CpuThreads.h"
 #include "train/NerEvaluation.h"
 #include "train/NerTrainer.h"
 
@@ -42,9 +42,9 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto set = readNerDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());
   std::vector<std::vector<std::string>> types;
-  for (const train::NerDocument& d : set->documents) {
+  for (const document::AnnotatedDocument& d : set->documents) {
     std::vector<std::string> row;
-    for (const train::EntityMention& m : d.entities) row.push_back(m.type);
+    for (const document::EntityMention& m : d.entities) row.push_back(m.type);
     types.push_back(std::move(row));
   }
   auto folds = eval::stratifiedKFold(types, k, config.seed);
@@ -61,7 +61,7 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     request.config = config;
     request.entityTypes = jobs::toStdStrings(set->entityTypes);
     request.outputFolder = QDir(parser.value(QStringLiteral("output"))).absoluteFilePath(QStringLiteral("fold-%1").arg(fold)).toStdString();
-    std::vector<train::NerDocument> test;
+    std::vector<document::AnnotatedDocument> test;
     size_t rest = 0;
     for (size_t d = 0; d < set->documents.size(); ++d) {
       if (folds.value()[d] == fold) {

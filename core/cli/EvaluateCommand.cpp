@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/NerCommandSupport.h"
-#include "model/CpuThreads.h"
+#include "model/kernels/CpuThreads.h"
 #include <algorithm>
 
 #include "train/NerEvaluation.h"

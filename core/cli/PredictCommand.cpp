@@ -13,7 +13,7 @@
 #include "cli/NerCommandSupport.h"
 #include "corpus/TextOffsets.h"
 #include "formats/TextFile.h"
-#include "model/CpuThreads.h"
+#include "model/kernels/CpuThreads.h"
 #include "store/ProjectStore.h"
 #include "train/NerEvaluation.h"
 #include "train/TransformerTagger.h"
@@ -62,22 +62,22 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     for (const QString& path : args.mid(1)) {
       auto text = readUtf8File(path);
       if (!text) return fail(io, text.error());
-      train::NerDocument d;
+      document::AnnotatedDocument d;
       d.id = QFileInfo(path).fileName().toStdString();
       d.text = text.value().toStdString();
       set.documents.push_back(std::move(d));
     }
   }
-  for (train::NerDocument& d : set.documents) d.entities.clear();  // predictions do not see the gold spans
+  for (document::AnnotatedDocument& d : set.documents) d.entities.clear();  // predictions do not see the gold spans
 
   const auto started = std::chrono::steady_clock::now();
   const train::NerData data = train::buildNerData(set.documents, tagger.value()->tags().types(), train::NerDataOptions{});
-  std::vector<std::vector<train::PredictedEntity>> predicted =
+  std::vector<std::vector<document::PredictedEntity>> predicted =
       train::predictSpans(*tagger.value(), data, set.documents.size(), 64);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   size_t spans = 0;
   for (auto& row : predicted) {
-    row.erase(std::remove_if(row.begin(), row.end(), [&](const train::PredictedEntity& e) { return e.confidence < minConfidence; }),
+    row.erase(std::remove_if(row.begin(), row.end(), [&](const document::PredictedEntity& e) { return e.confidence < minConfidence; }),
               row.end());
     spans += row.size();
   }
@@ -89,7 +89,7 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       const QString text = QString::fromStdString(set.documents[d].text);
       const TextOffsets offsets(text);
       QJsonArray array;
-      for (const train::PredictedEntity& e : predicted[d])
+      for (const document::PredictedEntity& e : predicted[d])
         array.append(QJsonObject{{QStringLiteral("start"), e.start}, {QStringLiteral("end"), e.end},
                                  {QStringLiteral("label"), QString::fromStdString(e.type)},
                                  {QStringLiteral("text"), offsets.slice(text, e.start, e.end)},

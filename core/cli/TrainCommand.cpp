@@ -11,8 +11,8 @@
 #include "cli/ProgressReporter.h"
 #include "common/ProcessMemory.h"
 #include "common/SignalRouting.h"
-#include "model/CpuThreads.h"
-#include "model/EngineFailure.h"
+#include "model/kernels/CpuThreads.h"
+#include "model/kernels/EngineFailure.h"
 #include "store/ProjectStore.h"
 #include "train/NerTrainer.h"
 

@@ -220,16 +220,16 @@ EntityReport scoreTagSequences(const std::vector<std::vector<std::string>>& gold
   return report;
 }
 
-EntityReport scoreSpans(const std::vector<std::vector<train::EntityMention>>& gold,
-                        const std::vector<std::vector<train::EntityMention>>& predicted) {
+EntityReport scoreSpans(const std::vector<std::vector<document::EntityMention>>& gold,
+                        const std::vector<std::vector<document::EntityMention>>& predicted) {
   if (gold.size() != predicted.size()) {
     throw std::invalid_argument("scoreSpans: " + std::to_string(gold.size()) + " gold documents but " +
                                 std::to_string(predicted.size()) + " predicted");
   }
-  auto group = [](const std::vector<std::vector<train::EntityMention>>& docs) {
+  auto group = [](const std::vector<std::vector<document::EntityMention>>& docs) {
     EntitiesByType out;
     for (size_t d = 0; d < docs.size(); ++d) {
-      for (const train::EntityMention& m : docs[d]) {
+      for (const document::EntityMention& m : docs[d]) {
         out[m.type].emplace(static_cast<int64_t>(d), m.start, m.end);
       }
     }

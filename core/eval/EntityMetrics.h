@@ -10,7 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "eval/EntityScores.h"
-#include "train/NerExample.h"
+#include "document/AnnotatedDocument.h"
 
 namespace quarry::eval {
 
@@ -52,7 +52,7 @@ EntityReport scoreTagSequences(const std::vector<std::vector<std::string>>& gold
 // a gold mention of the same document has the same start, end and type. A mention listed twice in a
 // document counts once (seqeval works on sets). tokenAccuracy stays -1.
 // Throws std::invalid_argument when the document counts differ.
-EntityReport scoreSpans(const std::vector<std::vector<train::EntityMention>>& gold,
-                        const std::vector<std::vector<train::EntityMention>>& predicted);
+EntityReport scoreSpans(const std::vector<std::vector<document::EntityMention>>& gold,
+                        const std::vector<std::vector<document::EntityMention>>& predicted);
 
 }  // namespace quarry::eval

@@ -24,7 +24,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "train/NerExample.h"
+#include "document/AnnotatedDocument.h"
+#include "document/Predictions.h"
 
 namespace quarry::eval {
 
@@ -48,10 +49,10 @@ struct ErrorCounts {
 };
 
 struct ErrorExample {
-  std::string documentId;                         // NerDocument::id
+  std::string documentId;                         // document::AnnotatedDocument::id
   std::string kind;                               // kWrongType, kWrongBoundary, ... (never "correct")
-  std::optional<train::EntityMention> gold;       // absent for spurious
-  std::optional<train::EntityMention> predicted;  // absent for missed
+  std::optional<document::EntityMention> gold;       // absent for spurious
+  std::optional<document::EntityMention> predicted;  // absent for missed
   double confidence = -1;                         // the prediction's confidence; -1 for missed
   std::string context;  // spanContext() of the gold mention (of the prediction for spurious), ±40 code points
 };
@@ -70,8 +71,8 @@ struct ErrorBreakdown {
 // Compares each document's predictions with its gold entities (see MATCHING above) and keeps at most
 // maxExamplesPerKind examples of each kind (the first ones in document order).
 // Throws std::invalid_argument when the two lists differ in length (a programming error).
-ErrorBreakdown analyzeErrors(const std::vector<train::NerDocument>& goldDocs,
-                             const std::vector<std::vector<train::PredictedEntity>>& predicted,
+ErrorBreakdown analyzeErrors(const std::vector<document::AnnotatedDocument>& goldDocs,
+                             const std::vector<std::vector<document::PredictedEntity>>& predicted,
                              size_t maxExamplesPerKind = 20);
 
 }  // namespace quarry::eval

@@ -10,8 +10,8 @@ namespace quarry::jobs {
 
 namespace {
 
-train::NerDocument toNerDocument(const Document& d, int* discontinuous) {
-  train::NerDocument out;
+document::AnnotatedDocument toNerDocument(const Document& d, int* discontinuous) {
+  document::AnnotatedDocument out;
   out.id = d.name.toStdString();
   out.text = d.text.toStdString();
   for (const EntitySpan& e : d.entities) {
@@ -55,7 +55,7 @@ Result<NerDocumentSet> nerDocumentsFromStore(ProjectStore& store, const QVector<
   // loadCorpus and listDocuments return the same documents; ids are matched by name.
   QHash<QString, qint64> ids;
   for (const DocumentSummary& s : list.value()) ids.insert(s.name, s.id);
-  for (const train::NerDocument& d : set.documents) set.storeIds << ids.value(QString::fromStdString(d.id), 0);
+  for (const document::AnnotatedDocument& d : set.documents) set.storeIds << ids.value(QString::fromStdString(d.id), 0);
   return set;
 }
 
@@ -76,12 +76,12 @@ Result<NerDocumentSet> nerDocumentsFromFile(const QString& path, const QString& 
   return nerDocumentsFromCorpus(corpus.value());
 }
 
-QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const train::NerDocument& document,
-                                      const std::vector<train::PredictedEntity>& predicted) {
+QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
+                                      const std::vector<document::PredictedEntity>& predicted) {
   QVector<Prediction> out;
   const QString text = QString::fromStdString(document.text);
   const TextOffsets offsets(text);
-  for (const train::PredictedEntity& e : predicted) {
+  for (const document::PredictedEntity& e : predicted) {
     Prediction p;
     p.runId = runId;
     p.documentId = documentId;

@@ -11,13 +11,14 @@
 
 #include "common/Error.h"
 #include "corpus/Corpus.h"
+#include "document/Predictions.h"
 #include "store/ProjectStore.h"
 #include "train/NerExample.h"
 
 namespace quarry::jobs {
 
 struct NerDocumentSet {
-  std::vector<train::NerDocument> documents;
+  std::vector<document::AnnotatedDocument> documents;
   QVector<qint64> storeIds;        // parallel to documents when read from a store; else empty
   QStringList entityTypes;         // the schema's entity types (in schema order)
   int discontinuous = 0;           // spans trained as their covering span
@@ -35,8 +36,8 @@ Result<NerDocumentSet> nerDocumentsFromStore(ProjectStore& store, const QVector<
 Result<NerDocumentSet> nerDocumentsFromFile(const QString& path, const QString& format, const QString& tagScheme = {});
 
 // Prediction rows for the store: kind "entity", payload {type, start, end, text}.
-QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const train::NerDocument& document,
-                                      const std::vector<train::PredictedEntity>& predicted);
+QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
+                                      const std::vector<document::PredictedEntity>& predicted);
 
 std::vector<std::string> toStdStrings(const QStringList& list);
 

@@ -8,7 +8,7 @@ namespace quarry::jobs {
 
 QHash<QString, QString> misalignedEntities(const Document& document) {
   QHash<QString, QString> out;
-  train::NerDocument d;
+  document::AnnotatedDocument d;
   d.id = document.name.toStdString();
   d.text = document.text.toStdString();
   for (const EntitySpan& e : document.entities) {

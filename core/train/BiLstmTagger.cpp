@@ -7,8 +7,8 @@
 #include <ATen/ops/from_blob.h>
 #include <nlohmann/json.hpp>
 
-#include "model/AtomicFolder.h"
-#include "model/BiLstmCrfFolder.h"
+#include "model/checkpoint/AtomicFolder.h"
+#include "model/bilstm/BiLstmCrfFolder.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;

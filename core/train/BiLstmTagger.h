@@ -4,8 +4,8 @@
 
 #include <memory>
 
-#include "model/BiLstmCrfTagger.h"
-#include "model/TaggerVocabulary.h"
+#include "model/bilstm/BiLstmCrfTagger.h"
+#include "model/bilstm/TaggerVocabulary.h"
 #include "train/NerTagger.h"
 
 namespace quarry::train {

@@ -19,12 +19,12 @@ namespace {
 // A mention as it will be trained (its word-aligned span), with where it came from.
 struct Candidate {
   Span span;
-  size_t index = 0;  // in NerDocument::entities
+  size_t index = 0;  // in document::AnnotatedDocument::entities
 };
 
 class DocumentBuilder {
  public:
-  DocumentBuilder(const NerDocument& doc, int32_t docIndex, const NerDataOptions& options, NerData& out)
+  DocumentBuilder(const document::AnnotatedDocument& doc, int32_t docIndex, const NerDataOptions& options, NerData& out)
       : m_doc(doc), m_docIndex(docIndex), m_options(options), m_out(out) {
     const auto decoded = text::unicode::decodeUtf8(doc.text);
     m_cps.assign(decoded.cps.begin(), decoded.cps.end());
@@ -36,7 +36,7 @@ class DocumentBuilder {
            std::map<std::string, int>& ignoredTypes) {
     std::vector<Candidate> candidates;
     for (size_t k = 0; k < m_doc.entities.size(); ++k) {
-      const EntityMention& m = m_doc.entities[k];
+      const document::EntityMention& m = m_doc.entities[k];
       if (typeFilter && !typeFilter->count(m.type)) {
         ++ignoredTypes[m.type];
         continue;
@@ -61,12 +61,12 @@ class DocumentBuilder {
     return text::unicode::toUtf8(m_cps.data() + s.start, static_cast<size_t>(s.end - s.start));
   }
   std::string quoted(Span s) const { return "'" + textOf(s) + "'"; }
-  std::string describe(const EntityMention& m, Span s) const {
+  std::string describe(const document::EntityMention& m, Span s) const {
     return "the " + m.type + " mention " + quoted(s) + " (" + std::to_string(s.start) + "-" +
            std::to_string(s.end) + ")";
   }
 
-  void report(const EntityMention& m, Span nearest, std::string reason) {
+  void report(const document::EntityMention& m, Span nearest, std::string reason) {
     MisalignedSpan r;
     r.document = m_docIndex;
     r.documentId = m_doc.id;
@@ -77,7 +77,7 @@ class DocumentBuilder {
   }
 
   // The span the mention is trained on, or nullopt when it is dropped (reported when `labelled`).
-  std::optional<Span> align(const EntityMention& m, bool labelled) {
+  std::optional<Span> align(const document::EntityMention& m, bool labelled) {
     const int32_t n = static_cast<int32_t>(m_cps.size());
     if (m.start < 0 || m.end > n || m.start >= m.end) {
       if (labelled)
@@ -133,8 +133,8 @@ class DocumentBuilder {
       }
       if (!labelled) continue;
       ++m_out.overlapping;
-      const EntityMention& m = m_doc.entities[c.index];
-      const EntityMention& other = m_doc.entities[clash->index];
+      const document::EntityMention& m = m_doc.entities[c.index];
+      const document::EntityMention& other = m_doc.entities[clash->index];
       std::string how = "overlaps ";
       if (clash->span == c.span)
         how = "has the same span as ";
@@ -187,10 +187,10 @@ class DocumentBuilder {
       size_t end = w;
       while (end < m_words.size() && m_words[end].end <= s.end) ++end;
       // Mentions inside this sentence; one reaching past it cannot be tagged (protection prevents this).
-      std::vector<EntityMention> inside;
+      std::vector<document::EntityMention> inside;
       for (; m < kept.size() && kept[m].span.start < s.end; ++m) {
         const Candidate& c = kept[m];
-        EntityMention trained = m_doc.entities[c.index];
+        document::EntityMention trained = m_doc.entities[c.index];
         trained.start = c.span.start;
         trained.end = c.span.end;
         if (c.span.start >= s.start && c.span.end <= s.end)
@@ -213,7 +213,7 @@ class DocumentBuilder {
     }
   }
 
-  const NerDocument& m_doc;
+  const document::AnnotatedDocument& m_doc;
   int32_t m_docIndex;
   const NerDataOptions& m_options;
   NerData& m_out;
@@ -223,7 +223,7 @@ class DocumentBuilder {
 
 }  // namespace
 
-NerData buildNerData(const std::vector<NerDocument>& docs, const std::vector<std::string>& entityTypes,
+NerData buildNerData(const std::vector<document::AnnotatedDocument>& docs, const std::vector<std::string>& entityTypes,
                      const NerDataOptions& options) {
   NerData out;
   std::vector<std::string> types = entityTypes;
@@ -244,7 +244,7 @@ NerData buildNerData(const std::vector<NerDocument>& docs, const std::vector<std
   return out;
 }
 
-std::vector<SentenceExample> buildUnlabelledSentences(const std::vector<NerDocument>& docs,
+std::vector<SentenceExample> buildUnlabelledSentences(const std::vector<document::AnnotatedDocument>& docs,
                                                       const NerDataOptions& options) {
   NerData out;
   std::map<std::string, int> ignoredTypes;

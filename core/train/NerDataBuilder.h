@@ -41,12 +41,12 @@ struct NerData {
 //    than the limit stays whole and is warned about).
 // entityTypes: the tag set's types; empty = every type seen in the documents. Mentions of other types are
 // ignored with a warning. Sentences without words are dropped. The result depends only on the input.
-NerData buildNerData(const std::vector<NerDocument>& docs, const std::vector<std::string>& entityTypes,
+NerData buildNerData(const std::vector<document::AnnotatedDocument>& docs, const std::vector<std::string>& entityTypes,
                      const NerDataOptions& options);
 
 // Sentences for prediction: the same sentences and words, no tags (mentions, when present, are only
 // protected from sentence cuts).
-std::vector<SentenceExample> buildUnlabelledSentences(const std::vector<NerDocument>& docs,
+std::vector<SentenceExample> buildUnlabelledSentences(const std::vector<document::AnnotatedDocument>& docs,
                                                       const NerDataOptions& options);
 
 }  // namespace quarry::train

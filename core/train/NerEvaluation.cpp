@@ -7,18 +7,18 @@ namespace quarry::train {
 namespace {
 
 // Spans of every sentence's tags, gathered per document.
-std::vector<std::vector<PredictedEntity>> spansByDocument(const NerData& data, const std::vector<SentenceTags>& tags,
+std::vector<std::vector<document::PredictedEntity>> spansByDocument(const NerData& data, const std::vector<SentenceTags>& tags,
                                                           const TagSet& tagSet, size_t documentCount) {
-  std::vector<std::vector<PredictedEntity>> out(documentCount);
+  std::vector<std::vector<document::PredictedEntity>> out(documentCount);
   for (size_t s = 0; s < data.sentences.size(); ++s)
-    for (PredictedEntity& e : spansFromTags(data.sentences[s], tags[s], tagSet))
+    for (document::PredictedEntity& e : spansFromTags(data.sentences[s], tags[s], tagSet))
       out[static_cast<size_t>(data.sentences[s].document)].push_back(std::move(e));
   return out;
 }
 
 }  // namespace
 
-std::vector<std::vector<PredictedEntity>> predictSpans(NerTagger& tagger, const NerData& data, size_t documentCount,
+std::vector<std::vector<document::PredictedEntity>> predictSpans(NerTagger& tagger, const NerData& data, size_t documentCount,
                                                        int batchSize) {
   std::unique_ptr<TaggerInputs> inputs = tagger.featurize(data.sentences);
   return spansByDocument(data, tagger.predict(*inputs, batchSize), tagger.tags(), documentCount);
@@ -50,7 +50,7 @@ eval::EntityReport scoreSentenceTags(const TagSet& tags, const std::vector<Sente
   return eval::scoreTagSequences(gold, guess);
 }
 
-NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<NerDocument>& documents, const NerData& data,
+NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<document::AnnotatedDocument>& documents, const NerData& data,
                              int batchSize, bool withErrors) {
   NerEvaluation result;
   const auto started = std::chrono::steady_clock::now();
@@ -62,11 +62,11 @@ NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<NerDocument>& 
   result.predicted = spansByDocument(data, predictedTags, tagger.tags(), documents.size());
   result.tagReport = scoreSentenceTags(tagger.tags(), data.sentences, predictedTags);
 
-  std::vector<std::vector<EntityMention>> goldSpans, predictedSpans;
+  std::vector<std::vector<document::EntityMention>> goldSpans, predictedSpans;
   for (size_t d = 0; d < documents.size(); ++d) {
     goldSpans.push_back(documents[d].entities);
-    std::vector<EntityMention> row;
-    for (const PredictedEntity& e : result.predicted[d]) row.push_back({e.start, e.end, e.type});
+    std::vector<document::EntityMention> row;
+    for (const document::PredictedEntity& e : result.predicted[d]) row.push_back({e.start, e.end, e.type});
     predictedSpans.push_back(std::move(row));
   }
   result.spanReport = eval::scoreSpans(goldSpans, predictedSpans);

@@ -16,17 +16,17 @@ struct NerEvaluation {
   eval::EntityReport tagReport;   // seqeval over the words of every sentence (gold tags as trained on)
   eval::EntityReport spanReport;  // strict (start, end, type) against the documents' own mentions
   eval::ErrorBreakdown errors;    // filled when asked for
-  std::vector<std::vector<PredictedEntity>> predicted;  // per document
+  std::vector<std::vector<document::PredictedEntity>> predicted;  // per document
   size_t sentences = 0;
   double seconds = 0;             // prediction time
 };
 
 // Predicted spans of every document of `data` (built from `documents`).
-std::vector<std::vector<PredictedEntity>> predictSpans(NerTagger& tagger, const NerData& data, size_t documentCount,
+std::vector<std::vector<document::PredictedEntity>> predictSpans(NerTagger& tagger, const NerData& data, size_t documentCount,
                                                        int batchSize);
 
 // Scores `tagger` on labelled data. `withErrors` fills the error breakdown (slower on big sets).
-NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<NerDocument>& documents, const NerData& data,
+NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<document::AnnotatedDocument>& documents, const NerData& data,
                              int batchSize, bool withErrors);
 
 // The seqeval report of predicted tags (one SentenceTags per sentence) against the sentences' own tags.

@@ -9,7 +9,7 @@
 
 #include "common/FileCheck.h"
 #include "common/JsonReader.h"
-#include "model/AtomicFile.h"
+#include "model/checkpoint/AtomicFile.h"
 #include "train/BiLstmTagger.h"
 #include "train/TransformerTagger.h"
 
@@ -79,14 +79,14 @@ Result<std::unique_ptr<NerTagger>> loadNerTagger(const std::string& folder) {
                "kind");
 }
 
-std::vector<PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags,
+std::vector<document::PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags,
                                            const TagSet& tagSet) {
-  std::vector<PredictedEntity> out;
+  std::vector<document::PredictedEntity> out;
   for (const auto& [range, type] : tagSet.decode(tags.tags)) {
     if (range.start < 0 || range.end > static_cast<int32_t>(sentence.wordSpans.size()) ||
         range.start >= range.end)
       continue;
-    PredictedEntity e;
+    document::PredictedEntity e;
     e.start = sentence.wordSpans[static_cast<size_t>(range.start)].start;
     e.end = sentence.wordSpans[static_cast<size_t>(range.end - 1)].end;
     e.type = type;

@@ -21,8 +21,9 @@
 #include <torch/nn/module.h>
 
 #include "common/Error.h"
-#include "model/ParameterGroups.h"
-#include "model/StateDict.h"
+#include "model/optim/ParameterGroups.h"
+#include "model/checkpoint/StateDict.h"
+#include "document/Predictions.h"
 #include "train/NerExample.h"
 #include "train/NerTrainConfig.h"
 #include "train/TagSet.h"
@@ -102,6 +103,6 @@ Status writeNerModelFile(const std::filesystem::path& dir, nlohmann::json meta, 
 
 // Spans of one sentence from its tags: word ranges mapped to code points of the document, confidence =
 // min over the words.
-std::vector<PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags, const TagSet& tagSet);
+std::vector<document::PredictedEntity> spansFromTags(const SentenceExample& sentence, const SentenceTags& tags, const TagSet& tagSet);
 
 }  // namespace quarry::train

@@ -12,7 +12,7 @@
 #include <torch/version.h>
 
 #include "common/Log.h"
-#include "model/AtomicFile.h"
+#include "model/checkpoint/AtomicFile.h"
 #include "train/LearningRateSchedule.h"
 #include "train/LengthBucketBatcher.h"
 #include "train/NerEvaluation.h"

@@ -47,8 +47,8 @@ using TrainCallback = std::function<bool(const TrainProgress&)>;
 
 struct TrainRequest {
   NerTrainConfig config;
-  std::vector<NerDocument> train;
-  std::vector<NerDocument> dev;         // empty = no evaluation; the last model is the best
+  std::vector<document::AnnotatedDocument> train;
+  std::vector<document::AnnotatedDocument> dev;         // empty = no evaluation; the last model is the best
   std::vector<std::string> entityTypes; // tag set; empty = the types seen in train
   std::string outputFolder;             // created if needed
   bool resume = false;                  // continue the run in outputFolder/last

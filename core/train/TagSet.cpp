@@ -78,7 +78,7 @@ int32_t TagSet::tagOf(Prefix p, int32_t type) const {
 }
 
 std::vector<int32_t> TagSet::encode(const std::vector<text::Span>& wordSpans,
-                                    const std::vector<EntityMention>& mentionsOnWords) const {
+                                    const std::vector<document::EntityMention>& mentionsOnWords) const {
   std::vector<int32_t> tags(wordSpans.size(), 0);
   for (const auto& m : mentionsOnWords) {
     const auto type = typeIndex(m.type);

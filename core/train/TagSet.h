@@ -48,7 +48,7 @@ class TagSet {
   // spans lie inside it. Mentions of unknown types, covering no word, or covering a word an earlier
   // mention already covers are skipped.
   std::vector<int32_t> encode(const std::vector<text::Span>& wordSpans,
-                              const std::vector<EntityMention>& mentionsOnWords) const;
+                              const std::vector<document::EntityMention>& mentionsOnWords) const;
 
   // Entities as word ranges [start, end) with their type, in order. Lenient like conlleval: an I-/E-
   // tag that does not continue an open entity of its type starts one, an E-/S- closes one; unknown

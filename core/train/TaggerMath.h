@@ -6,7 +6,7 @@
 
 #include <ATen/core/Tensor.h>
 
-#include "model/Crf.h"
+#include "model/crf/Crf.h"
 #include "train/NerTagger.h"
 
 namespace quarry::train {

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "common/JsonReader.h"
-#include "model/AtomicFile.h"
-#include "model/AtomicFolder.h"
-#include "model/SafetensorsFile.h"
+#include "model/checkpoint/AtomicFile.h"
+#include "model/checkpoint/AtomicFolder.h"
+#include "model/checkpoint/SafetensorsFile.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -135,7 +135,7 @@ Status TrainState::loadOptimizer(const std::string& folder, model::FusedAdamW& o
   return {};
 }
 
-std::string fingerprintDocuments(const std::vector<NerDocument>& train, const std::vector<NerDocument>& dev) {
+std::string fingerprintDocuments(const std::vector<document::AnnotatedDocument>& train, const std::vector<document::AnnotatedDocument>& dev) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a 64
   auto mix = [&](const std::string& s) {
     for (unsigned char c : s) {
@@ -146,10 +146,10 @@ std::string fingerprintDocuments(const std::vector<NerDocument>& train, const st
     h *= 1099511628211ull;
   };
   for (const auto* docs : {&train, &dev})
-    for (const NerDocument& d : *docs) {
+    for (const document::AnnotatedDocument& d : *docs) {
       mix(d.id);
       mix(d.text);
-      for (const EntityMention& m : d.entities)
+      for (const document::EntityMention& m : d.entities)
         mix(std::to_string(m.start) + ":" + std::to_string(m.end) + ":" + m.type);
     }
   char buf[17];

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/Error.h"
-#include "model/FusedAdamW.h"
+#include "model/optim/FusedAdamW.h"
 #include "train/NerTagger.h"
 
 namespace quarry::train {
@@ -46,6 +46,6 @@ struct TrainState {
 };
 
 // A short hash of documents (ids, text, mentions) to tell whether a resume sees the same data.
-std::string fingerprintDocuments(const std::vector<NerDocument>& train, const std::vector<NerDocument>& dev);
+std::string fingerprintDocuments(const std::vector<document::AnnotatedDocument>& train, const std::vector<document::AnnotatedDocument>& dev);
 
 }  // namespace quarry::train

@@ -7,9 +7,9 @@
 
 #include <memory>
 
-#include "model/Crf.h"
-#include "model/ModelConfig.h"
-#include "model/TransformerModel.h"
+#include "model/crf/Crf.h"
+#include "model/checkpoint/ModelConfig.h"
+#include "model/encoder/TransformerModel.h"
 #include "text/Tokenizer.h"
 #include "train/NerTagger.h"
 

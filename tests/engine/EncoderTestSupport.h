@@ -19,9 +19,9 @@
 #include <torch/serialize.h>
 
 #include "SharedData.h"
-#include "model/EncoderConfig.h"
-#include "model/StateDict.h"
-#include "model/TransformerModel.h"
+#include "model/encoder/EncoderConfig.h"
+#include "model/checkpoint/StateDict.h"
+#include "model/encoder/TransformerModel.h"
 
 namespace quarry::test {
 

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "model/AtomicFolder.h"
+#include "model/checkpoint/AtomicFolder.h"
 #include "EngineCheck.h"
 
 namespace fs = std::filesystem;

@@ -19,13 +19,13 @@
 #include <torch/csrc/autograd/autograd.h>
 #include <nlohmann/json.hpp>
 
-#include "model/BiLstm.h"
-#include "model/BiLstmCrfFolder.h"
-#include "model/BiLstmCrfTagger.h"
-#include "model/FusedAdamW.h"
-#include "model/SafetensorsFile.h"
-#include "model/TaggerBatch.h"
-#include "model/TaggerVocabulary.h"
+#include "model/bilstm/BiLstm.h"
+#include "model/bilstm/BiLstmCrfFolder.h"
+#include "model/bilstm/BiLstmCrfTagger.h"
+#include "model/optim/FusedAdamW.h"
+#include "model/checkpoint/SafetensorsFile.h"
+#include "model/bilstm/TaggerBatch.h"
+#include "model/bilstm/TaggerVocabulary.h"
 
 #include "EngineCheck.h"
 

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "SharedData.h"
-#include "model/CheckpointReader.h"
-#include "model/SafetensorsFile.h"
-#include "model/WeightMapper.h"
+#include "model/checkpoint/CheckpointReader.h"
+#include "model/checkpoint/SafetensorsFile.h"
+#include "model/checkpoint/WeightMapper.h"
 #include "test_checkpoint_util.h"
 
 using namespace quarry;

@@ -7,10 +7,10 @@
 
 #include <ATen/ops/arange.h>
 
-#include "model/CheckpointReader.h"
-#include "model/ModelConfig.h"
-#include "model/PytorchBinFile.h"
-#include "model/SafetensorsFile.h"
+#include "model/checkpoint/CheckpointReader.h"
+#include "model/checkpoint/ModelConfig.h"
+#include "model/checkpoint/PytorchBinFile.h"
+#include "model/checkpoint/SafetensorsFile.h"
 #include "test_checkpoint_util.h"
 
 using namespace quarry;

@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "SharedData.h"
-#include "model/CheckpointReader.h"
-#include "model/HfFolderWriter.h"
-#include "model/SafetensorsFile.h"
+#include "model/checkpoint/CheckpointReader.h"
+#include "model/checkpoint/HfFolderWriter.h"
+#include "model/checkpoint/SafetensorsFile.h"
 #include "test_checkpoint_util.h"
 
 using namespace quarry;

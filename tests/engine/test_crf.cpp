@@ -13,8 +13,8 @@
 #include <ATen/Parallel.h>
 #include <torch/csrc/autograd/autograd.h>
 
-#include "model/Crf.h"
-#include "model/CrfAlgorithms.h"
+#include "model/crf/Crf.h"
+#include "model/crf/CrfAlgorithms.h"
 
 #include "EngineCheck.h"
 

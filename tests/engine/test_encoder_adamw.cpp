@@ -6,8 +6,8 @@
 #include <torch/optim/adamw.h>
 
 #include "EncoderTestSupport.h"
-#include "model/FusedAdamW.h"
-#include "model/Losses.h"
+#include "model/optim/FusedAdamW.h"
+#include "model/optim/Losses.h"
 
 using namespace quarry;
 using quarry::test::Checker;

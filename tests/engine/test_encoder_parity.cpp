@@ -9,7 +9,7 @@
 #include <torch/cuda.h>
 
 #include "EncoderTestSupport.h"
-#include "model/FastLinear.h"
+#include "model/kernels/FastLinear.h"
 
 using namespace quarry;
 using quarry::test::Checker;

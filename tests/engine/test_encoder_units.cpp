@@ -9,10 +9,10 @@
 #include <torch/optim/adamw.h>
 
 #include "EncoderTestSupport.h"
-#include "model/BatchedMatmul.h"
-#include "model/FastDropout.h"
-#include "model/FastLinear.h"
-#include "model/FusedAdamW.h"
+#include "model/kernels/BatchedMatmul.h"
+#include "model/kernels/FastDropout.h"
+#include "model/kernels/FastLinear.h"
+#include "model/optim/FusedAdamW.h"
 
 using namespace quarry;
 using namespace quarry::model;

@@ -8,7 +8,7 @@
 #include <ATen/ops/empty.h>
 #include <ATen/ops/zeros.h>
 
-#include "model/EngineFailure.h"
+#include "model/kernels/EngineFailure.h"
 #include "EngineCheck.h"
 
 using quarry::Status;

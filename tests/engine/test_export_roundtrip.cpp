@@ -11,10 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "SharedData.h"
-#include "model/CheckpointReader.h"
-#include "model/EncoderConfig.h"
-#include "model/HfFolderWriter.h"
-#include "model/TransformerModel.h"
+#include "model/checkpoint/CheckpointReader.h"
+#include "model/encoder/EncoderConfig.h"
+#include "model/checkpoint/HfFolderWriter.h"
+#include "model/encoder/TransformerModel.h"
 
 namespace fs = std::filesystem;
 using namespace quarry::model;

@@ -11,10 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "TorchZipTestSupport.h"
-#include "model/CheckpointReader.h"
-#include "model/ModelConfig.h"
-#include "model/PytorchBinFile.h"
-#include "model/SafetensorsFile.h"
+#include "model/checkpoint/CheckpointReader.h"
+#include "model/checkpoint/ModelConfig.h"
+#include "model/checkpoint/PytorchBinFile.h"
+#include "model/checkpoint/SafetensorsFile.h"
 #include "test_checkpoint_util.h"
 #include "text/HfTokenizerJson.h"
 #include "text/TokenizerFactory.h"

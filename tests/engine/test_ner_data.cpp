@@ -21,8 +21,8 @@ Strings tagNames(const NerData& d, size_t sentence) {
   return out;
 }
 
-NerDocument doc(std::string text, std::vector<EntityMention> mentions, std::string id = "d") {
-  return NerDocument{std::move(id), std::move(text), std::move(mentions)};
+document::AnnotatedDocument doc(std::string text, std::vector<document::EntityMention> mentions, std::string id = "d") {
+  return document::AnnotatedDocument{std::move(id), std::move(text), std::move(mentions)};
 }
 
 void testWordsAndTags() {
@@ -54,7 +54,7 @@ void testMisaligned() {
   //                        0123456789012345678901234567
   NerDataOptions widen, drop;
   drop.widenMisaligned = false;
-  const std::vector<NerDocument> docs = {doc(text, {{4, 8, "Gene"}}, "a"), doc(text, {{8, 15, "Gene"}}, "b"),
+  const std::vector<document::AnnotatedDocument> docs = {doc(text, {{4, 8, "Gene"}}, "a"), doc(text, {{8, 15, "Gene"}}, "b"),
                                          doc(text, {{3, 22, "Gene"}}, "c"),
                                          doc(text, {{16, 21, "Gene"}}, "d")};
   const auto w = buildNerData(docs, {}, widen);
@@ -75,7 +75,7 @@ void testMisaligned() {
     expectEq(w.misaligned[3].reason, "ends on whitespace after the word 'gene'; trained as 'gene'",
              "reason d");
     expectEq(w.misaligned[3].document, 3, "document index d");
-    expectTrue(w.misaligned[3].mention == EntityMention{16, 21, "Gene"}, "mention as annotated");
+    expectTrue(w.misaligned[3].mention == document::EntityMention{16, 21, "Gene", {}}, "mention as annotated");
   }
   expectEq(tagNames(w, 0), Strings{"O", "B-Gene", "O", "O", "O", "O"}, "widened a");
   expectEq(tagNames(w, 2), Strings{"O", "B-Gene", "I-Gene", "I-Gene", "O", "O"}, "widened c");
@@ -180,7 +180,7 @@ void testSentences() {
 }
 
 void testTypesAndDeterminism() {
-  const std::vector<NerDocument> docs = {
+  const std::vector<document::AnnotatedDocument> docs = {
       doc("BRCA1 causes breast cancer .", {{0, 5, "Gene"}, {13, 26, "Disease"}}),
       doc("TP53 too .", {{0, 4, "Gene"}})};
   const auto d = buildNerData(docs, {"Disease"}, {});

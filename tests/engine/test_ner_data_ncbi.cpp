@@ -23,11 +23,11 @@ int32_t codePoints(const std::string& s) {
 }
 
 // Documents from CoNLL-style lines; returns false with a message on a malformed line.
-bool readTsv(const std::filesystem::path& path, std::vector<NerDocument>& docs) {
+bool readTsv(const std::filesystem::path& path, std::vector<document::AnnotatedDocument>& docs) {
   std::ifstream in(path);
   std::string line;
   long lineNo = 0;
-  NerDocument cur;
+  document::AnnotatedDocument cur;
   int32_t pos = 0, openStart = -1;
   std::string openType;
   auto closeEntity = [&] {
@@ -39,7 +39,7 @@ bool readTsv(const std::filesystem::path& path, std::vector<NerDocument>& docs) 
     closeEntity();
     cur.id = "ncbi-train-" + std::to_string(docs.size());
     docs.push_back(std::move(cur));
-    cur = NerDocument{};
+    cur = document::AnnotatedDocument{};
     pos = 0;
   };
   while (std::getline(in, line)) {
@@ -70,14 +70,14 @@ bool readTsv(const std::filesystem::path& path, std::vector<NerDocument>& docs) 
 }
 
 // Decoding every sentence's tags gives back each document's mentions, in code points of its text.
-void checkData(const NerData& data, const std::vector<NerDocument>& docs, const std::string& what) {
+void checkData(const NerData& data, const std::vector<document::AnnotatedDocument>& docs, const std::string& what) {
   expectEq(data.misaligned.size(), 0u, what + ": misaligned");
   for (size_t i = 0; i < data.misaligned.size() && i < 5; ++i)
     std::cout << "  misaligned: " << data.misaligned[i].documentId << " " << data.misaligned[i].reason
               << "\n";
   expectEq(data.overlapping, 0, what + ": overlapping");
   expectEq(data.tags.types(), std::vector<std::string>{"Disease"}, what + ": types");
-  std::vector<std::vector<EntityMention>> back(docs.size());
+  std::vector<std::vector<document::EntityMention>> back(docs.size());
   size_t decoded = 0;
   for (const SentenceExample& ex : data.sentences) {
     for (const auto& [words, type] : data.tags.decode(ex.tags))
@@ -101,7 +101,7 @@ int main() {
     std::cout << "SKIP: " << path << " not found\n";
     return 77;
   }
-  std::vector<NerDocument> docs;
+  std::vector<document::AnnotatedDocument> docs;
   if (!readTsv(path, docs)) return 1;
   size_t mentions = 0;
   for (const auto& d : docs) mentions += d.entities.size();

@@ -15,7 +15,7 @@
 #include <ATen/ops/allclose.h>
 #include <nlohmann/json.hpp>
 
-#include "model/CpuThreads.h"
+#include "model/kernels/CpuThreads.h"
 #include "train/NerEvaluation.h"
 #include "train/NerTagger.h"
 #include "train/NerTrainer.h"
@@ -34,11 +34,11 @@ const std::vector<std::string> kFiller = {"patients", "with", "were", "given", "
                                           "for",      "the",  "and",  "after", "weeks"};
 
 // Sentences like "patients with diabetes were given metformin daily ." with DRUG and DISEASE spans.
-std::vector<NerDocument> makeCorpus(int count, uint64_t seed) {
+std::vector<document::AnnotatedDocument> makeCorpus(int count, uint64_t seed) {
   std::mt19937_64 rng(seed);
-  std::vector<NerDocument> docs;
+  std::vector<document::AnnotatedDocument> docs;
   for (int i = 0; i < count; ++i) {
-    NerDocument d;
+    document::AnnotatedDocument d;
     d.id = "doc-" + std::to_string(i);
     auto add = [&](const std::string& w, const char* type) {
       if (!d.text.empty()) d.text += ' ';
@@ -90,7 +90,7 @@ std::string writeTinyTokenizer(const fs::path& folder) {
   return folder.string();
 }
 
-double trainAndScore(const NerTrainConfig& config, const fs::path& out, std::vector<NerDocument>& dev,
+double trainAndScore(const NerTrainConfig& config, const fs::path& out, std::vector<document::AnnotatedDocument>& dev,
                      TrainResult* resultOut = nullptr) {
   TrainRequest request;
   request.config = config;
@@ -113,7 +113,7 @@ int main() {
   quarry::model::configureCpuThreads({});
   const fs::path root = fs::temp_directory_path() / ("quarry-test-ner-trainer-" + std::to_string(::getpid()));
   fs::remove_all(root);
-  std::vector<NerDocument> dev = makeCorpus(40, 2);
+  std::vector<document::AnnotatedDocument> dev = makeCorpus(40, 2);
 
   // 1. The BiLSTM-CRF learns the task; the folder loads back and predicts identically.
   TrainResult bilstm;
@@ -134,7 +134,7 @@ int main() {
              "character-span F1 equals word-level F1 on aligned data");
       bool confident = true;
       for (const auto& row : e.predicted)
-        for (const PredictedEntity& p : row)
+        for (const document::PredictedEntity& p : row)
           confident = confident && p.confidence > 0 && p.confidence <= 1.0 + 1e-6;
       EXPECT(confident, "confidences lie in (0, 1]");
     }

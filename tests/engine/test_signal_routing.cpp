@@ -30,8 +30,8 @@
 #include <torch/csrc/autograd/autograd.h>
 
 #include "common/SignalRouting.h"
-#include "model/BiLstm.h"
-#include "model/KernelBackend.h"
+#include "model/bilstm/BiLstm.h"
+#include "model/kernels/KernelBackend.h"
 
 #include "EngineCheck.h"
 

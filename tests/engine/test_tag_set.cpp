@@ -54,7 +54,7 @@ void testNames() {
 void testEncodeDecode() {
   // Words: 0..2 "The", 4..7 "APC", 8..12 "gene", 13..15 "in", 16..21 "colon", 22..28 "cancer"
   const std::vector<Span> words = {{0, 3}, {4, 7}, {8, 12}, {13, 15}, {16, 21}, {22, 28}};
-  const std::vector<EntityMention> mentions = {{4, 7, "Gene"}, {16, 28, "Disease"}};
+  const std::vector<document::EntityMention> mentions = {{4, 7, "Gene"}, {16, 28, "Disease"}};
   const TagSet iob({"Disease", "Gene"}, TagEncoding::IOB2);
   const auto t1 = iob.encode(words, mentions);
   expectEq(names(iob, t1), Names{"O", "B-Gene", "O", "O", "B-Disease", "I-Disease"}, "IOB2 encode");

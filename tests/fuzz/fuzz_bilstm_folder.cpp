@@ -6,7 +6,7 @@
 #include <ATen/Parallel.h>
 
 #include "FuzzSupport.h"
-#include "model/BiLstmCrfFolder.h"
+#include "model/bilstm/BiLstmCrfFolder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const bool once = [] {

@@ -8,8 +8,8 @@
 
 #include "FuzzSupport.h"
 #include "common/JsonReader.h"
-#include "model/EncoderConfig.h"
-#include "model/ModelConfig.h"
+#include "model/encoder/EncoderConfig.h"
+#include "model/checkpoint/ModelConfig.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   quarry::fuzz::scratch();

@@ -10,7 +10,7 @@
 
 #include "FuzzSupport.h"
 #include "engine/TorchZipTestSupport.h"
-#include "model/PytorchBinFile.h"
+#include "model/checkpoint/PytorchBinFile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const bool once = [] {

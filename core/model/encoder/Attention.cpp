@@ -1,0 +1,47 @@
+#include "model/encoder/Attention.h"
+
+#include <cmath>
+#include <limits>
+
+#include <ATen/TensorOperators.h>
+#include <ATen/core/grad_mode.h>
+#include <ATen/ops/softmax.h>
+
+#include "model/kernels/BatchedMatmul.h"
+#include "model/kernels/FastDropout.h"
+
+namespace quarry::model {
+
+at::Tensor additiveAttentionMask(const at::Tensor& attentionMask, const at::Tensor& like) {
+  const int64_t batch = attentionMask.size(0);
+  const int64_t length = attentionMask.size(1);
+  at::Tensor m = attentionMask.to(like.options()).view({batch, 1, 1, length});
+  // (1 - mask) * finfo.min, exactly as get_extended_attention_mask.
+  const double lowest = like.scalar_type() == at::kDouble ? std::numeric_limits<double>::lowest()
+                                                          : std::numeric_limits<float>::lowest();
+  return (1.0 - m) * lowest;
+}
+
+at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                              const at::Tensor& additiveMask, const AttentionParams& params) {
+  const int64_t batch = q.size(0);
+  const int64_t length = q.size(1);
+  const int64_t width = q.size(2);
+  const int64_t heads = params.numHeads;
+  const int64_t headDim = width / heads;
+  auto split = [&](const at::Tensor& t) { return t.view({batch, length, heads, headDim}).permute({0, 2, 1, 3}); };
+  at::Tensor qh = split(q);
+  const double scale = std::sqrt(static_cast<double>(headDim));
+  if (params.scaleQueryFirst) qh = qh / scale;
+  at::Tensor scores = batchedMatmul(qh, split(k).transpose(-1, -2));
+  // In place when nothing is recorded for backward: the [B,h,T,T] scores are the largest tensors here.
+  const bool inPlace = !at::GradMode::is_enabled();
+  if (!params.scaleQueryFirst) scores = inPlace ? scores.div_(scale) : scores / scale;
+  if (additiveMask.defined()) scores = inPlace ? scores.add_(additiveMask) : scores + additiveMask;
+  at::Tensor probs = at::softmax(scores, -1);
+  probs = fastDropout(probs, params.dropout, params.training);
+  at::Tensor context = batchedMatmul(probs, split(v));
+  return context.permute({0, 2, 1, 3}).contiguous().view({batch, length, width});
+}
+
+}  // namespace quarry::model

@@ -1,0 +1,85 @@
+#include "model/encoder/EncoderBody.h"
+
+#include <ATen/ops/tanh.h>
+#include <torch/nn/modules/container/modulelist.h>
+
+#include "model/encoder/Attention.h"
+
+namespace quarry::model {
+
+Result<std::shared_ptr<EncoderBodyImpl>> EncoderBodyImpl::create(const EncoderConfig& config, bool withPooler,
+                                                                 const std::string& path,
+                                                                 const LinearFactory& factory) {
+  auto activation = activationFromName(config.hiddenAct,
+                                       config.architecture == Architecture::DistilBert ? "activation" : "hidden_act");
+  if (!activation) return activation.error();
+  if (Status s = config.validate(); !s) return s.error();
+  return std::make_shared<EncoderBodyImpl>(config, activation.value(), withPooler, path, factory);
+}
+
+EncoderBodyImpl::EncoderBodyImpl(const EncoderConfig& c, Activation activation, bool withPooler,
+                                 const std::string& path, const LinearFactory& factory)
+    : m_config(c) {
+  const std::string dot = path.empty() ? std::string() : path + ".";
+  const bool distil = c.architecture == Architecture::DistilBert;
+
+  EmbeddingsOptions eo;
+  eo.vocabSize = c.vocabSize;
+  eo.width = c.embeddingWidth();
+  eo.maxPositions = c.maxPositionEmbeddings;
+  eo.typeVocabSize = distil ? 0 : c.typeVocabSize;
+  eo.padTokenId = c.padTokenId;
+  eo.layerNormEps = c.layerNormEps;
+  eo.dropout = c.hiddenDropout;
+  eo.robertaPositions = c.architecture == Architecture::Roberta;
+  eo.positionIdsBuffer = !distil;
+  embeddings = register_module("embeddings", Embeddings(eo));
+
+  if (c.architecture == Architecture::Electra && c.embeddingWidth() != c.hiddenSize) {
+    embeddingsProject = register_module(
+        "embeddings_project", factory(LinearSpec{dot + "embeddings_project", c.embeddingWidth(), c.hiddenSize, true}));
+  }
+
+  TransformerLayerOptions lo;
+  lo.naming = distil ? LayerNaming::DistilBert : LayerNaming::Bert;
+  lo.hiddenSize = c.hiddenSize;
+  lo.numHeads = c.numHeads;
+  lo.intermediateSize = c.intermediateSize;
+  lo.activation = activation;
+  lo.layerNormEps = c.layerNormEps;
+  lo.hiddenDropout = c.hiddenDropout;
+  lo.attentionDropout = c.attentionDropout;
+  const std::string stack = distil ? "transformer" : "encoder";
+  auto encoder = register_module(stack, std::make_shared<torch::nn::Module>(stack));
+  torch::nn::ModuleList list;
+  for (int64_t i = 0; i < c.numLayers; ++i) {
+    layers.emplace_back(lo, dot + stack + ".layer." + std::to_string(i), factory);
+    list->push_back(layers.back());
+  }
+  encoder->register_module("layer", list);
+
+  if (withPooler && !distil) {
+    auto p = register_module("pooler", std::make_shared<torch::nn::Module>("pooler"));
+    pooler = p->register_module("dense", factory(LinearSpec{dot + "pooler.dense", c.hiddenSize, c.hiddenSize, true}));
+  }
+}
+
+BodyOutput EncoderBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
+                                    const at::Tensor& tokenTypeIds, bool keepHiddenStates) {
+  BodyOutput out;
+  at::Tensor x = embeddings->forward(inputIds, tokenTypeIds);
+  if (embeddingsProject) x = embeddingsProject->forward(x);
+  // An all-ones mask adds nothing; skipping it saves a [B,h,T,T] addition per layer.
+  at::Tensor mask;
+  if (attentionMask.defined() && !attentionMask.ne(0).all().item<bool>()) mask = additiveAttentionMask(attentionMask, x);
+  if (keepHiddenStates) out.hiddenStates.push_back(x);
+  for (auto& layer : layers) {
+    x = layer->forward(x, mask);
+    if (keepHiddenStates) out.hiddenStates.push_back(x);
+  }
+  out.lastHiddenState = x;
+  if (pooler) out.pooled = at::tanh(pooler->forward(x.select(1, 0)));
+  return out;
+}
+
+}  // namespace quarry::model
