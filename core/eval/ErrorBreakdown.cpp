@@ -16,15 +16,15 @@ using document::EntityMention;
 namespace {
 
 struct Prediction {
-  document::EntityMention mention;
+  EntityMention mention;
   double confidence = 0.0;
 };
 
-bool mentionLess(const document::EntityMention& a, const document::EntityMention& b) {
+bool mentionLess(const EntityMention& a, const EntityMention& b) {
   return std::tie(a.start, a.end, a.type) < std::tie(b.start, b.end, b.type);
 }
 
-int32_t overlap(const document::EntityMention& a, const document::EntityMention& b) {
+int32_t overlap(const EntityMention& a, const EntityMention& b) {
   return std::min(a.end, b.end) - std::max(a.start, b.start);
 }
 
@@ -43,7 +43,7 @@ struct Candidate {
 };
 
 // The MATCHING of ErrorBreakdown.h on one document; gold and preds are sorted and deduplicated.
-std::vector<Outcome> matchDocument(const std::vector<document::EntityMention>& gold,
+std::vector<Outcome> matchDocument(const std::vector<EntityMention>& gold,
                                    const std::vector<Prediction>& preds) {
   const int nGold = static_cast<int>(gold.size());
   const int nPred = static_cast<int>(preds.size());
@@ -59,7 +59,7 @@ std::vector<Outcome> matchDocument(const std::vector<document::EntityMention>& g
   for (int g = 0; g < nGold; ++g) {
     const auto it = std::lower_bound(
         preds.begin(), preds.end(), gold[g],
-        [](const Prediction& p, const document::EntityMention& m) { return mentionLess(p.mention, m); });
+        [](const Prediction& p, const EntityMention& m) { return mentionLess(p.mention, m); });
     if (it != preds.end() && it->mention == gold[g]) {
       match(nullptr, g, static_cast<int>(it - preds.begin()));
     }
@@ -78,11 +78,11 @@ std::vector<Outcome> matchDocument(const std::vector<document::EntityMention>& g
     if (goldMatch[g] >= 0) {
       continue;
     }
-    const document::EntityMention& gm = gold[g];
+    const EntityMention& gm = gold[g];
     const auto hi = std::partition_point(preds.begin(), preds.end(),
                                          [&](const Prediction& p) { return p.mention.start < gm.end; });
     for (int p = static_cast<int>(hi - preds.begin()) - 1; p >= 0 && maxEnd[p] > gm.start; --p) {
-      const document::EntityMention& pm = preds[p].mention;
+      const EntityMention& pm = preds[p].mention;
       const int32_t ov = overlap(gm, pm);
       if (predMatch[p] >= 0 || ov <= 0) {
         continue;
@@ -139,7 +139,7 @@ int64_t& counter(ErrorCounts& c, const char* kind) {
   return k == kMissed ? c.missed : c.spurious;
 }
 
-nlohmann::json mentionJson(const document::EntityMention& m) {
+nlohmann::json mentionJson(const EntityMention& m) {
   return {{"start", m.start}, {"end", m.end}, {"type", m.type}};
 }
 
@@ -222,13 +222,13 @@ ErrorBreakdown analyzeErrors(const std::vector<document::AnnotatedDocument>& gol
   ErrorBreakdown report;
   for (size_t d = 0; d < goldDocs.size(); ++d) {
     const document::AnnotatedDocument& doc = goldDocs[d];
-    std::vector<document::EntityMention> gold = doc.entities;
+    std::vector<EntityMention> gold = doc.entities;
     std::sort(gold.begin(), gold.end(), mentionLess);
     gold.erase(std::unique(gold.begin(), gold.end()), gold.end());
     std::vector<Prediction> preds;
     preds.reserve(predicted[d].size());
     for (const document::PredictedEntity& p : predicted[d]) {
-      preds.push_back(Prediction{document::EntityMention{p.start, p.end, p.type, {}}, p.confidence});
+      preds.push_back(Prediction{EntityMention{p.start, p.end, p.type, {}}, p.confidence});
     }
     std::stable_sort(preds.begin(), preds.end(), [](const Prediction& a, const Prediction& b) {
       return mentionLess(a.mention, b.mention);
@@ -238,14 +238,14 @@ ErrorBreakdown analyzeErrors(const std::vector<document::AnnotatedDocument>& gol
                 preds.end());
 
     std::vector<Outcome> outcomes = matchDocument(gold, preds);
-    auto anchor = [&](const Outcome& o) -> const document::EntityMention& {
+    auto anchor = [&](const Outcome& o) -> const EntityMention& {
       return o.gold >= 0 ? gold[o.gold] : preds[o.pred].mention;
     };
     std::stable_sort(outcomes.begin(), outcomes.end(), [&](const Outcome& a, const Outcome& b) {
       return std::make_pair(anchor(a).start, anchor(a).end) < std::make_pair(anchor(b).start, anchor(b).end);
     });
     for (const Outcome& o : outcomes) {
-      const document::EntityMention& where = anchor(o);
+      const EntityMention& where = anchor(o);
       ++counter(report.perType[where.type], o.kind);
       ++counter(report.total, o.kind);
       if (o.kind == nullptr) {

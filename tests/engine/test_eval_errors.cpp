@@ -41,7 +41,7 @@ void contexts() {
   EVAL_EQ(spanContext("abc", 1, 2, 0), std::string("[[b]]"));
 }
 
-std::vector<document::AnnotatedDocument> goldDocs() {
+std::vector<AnnotatedDocument> goldDocs() {
   return {
       // doc1: "Frau Müller fuhr nach Zürich und aß Käse in Köln." (49 code points)
       // Müller [5,11)  Zürich [22,28)  "aß Käse" [33,40)  Käse [36,40)  "in Köln" [41,48)  Köln [44,48)
@@ -63,7 +63,7 @@ std::vector<document::AnnotatedDocument> goldDocs() {
   };
 }
 
-std::vector<std::vector<document::PredictedEntity>> predictions() {
+std::vector<std::vector<PredictedEntity>> predictions() {
   return {
       // doc1: Müller exact (correct); Zürich as ORG (wrong type); "aß Käse" as PER over gold FOOD Käse
       // (wrong type and boundary); "in Köln" as LOC over gold LOC Köln (wrong boundary).
@@ -98,7 +98,7 @@ void checkCounts(const ErrorCounts& c, int64_t correct, int64_t type, int64_t bo
   ::quarry::evaltest::checkEqual(c.spurious, spurious, (w + " spurious").c_str(), __FILE__, __LINE__);
 }
 
-std::string show(const std::optional<document::EntityMention>& m) {
+std::string show(const std::optional<EntityMention>& m) {
   return m ? m->type + "[" + std::to_string(m->start) + "," + std::to_string(m->end) + ")" : std::string("-");
 }
 

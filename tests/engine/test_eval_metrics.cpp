@@ -215,9 +215,9 @@ void spans() {
   // gold but another document, so no match.
   // PER: support 2 (d0, d1), predicted 2 (d0, d2), tp 1 -> 0.5/0.5/0.5. LOC: 0 of 1, predicted 1 -> 0.
   // micro tp 1, predicted 3, support 3 -> 1/3. macro (0.5+0)/2 = 0.25. weighted (0.5*2+0*1)/3 = 1/3.
-  const std::vector<std::vector<document::EntityMention>> gold = {
+  const std::vector<std::vector<EntityMention>> gold = {
       {{0, 5, "PER"}, {10, 15, "LOC"}}, {{0, 5, "PER"}}, {}};
-  const std::vector<std::vector<document::EntityMention>> pred = {
+  const std::vector<std::vector<EntityMention>> pred = {
       {{0, 5, "PER"}, {0, 5, "PER"}, {10, 14, "LOC"}}, {}, {{0, 5, "PER"}}};
   const EntityReport r = scoreSpans(gold, pred);
   expectScores(type(r, "PER"), 1, 2, 2, 0.5, 0.5, 0.5, "spans PER");

@@ -8,6 +8,7 @@
 #include "train/NerDataBuilder.h"
 
 using namespace quarry::train;
+namespace document = quarry::document;
 using quarry::test::expectEq;
 using quarry::test::expectTrue;
 using quarry::text::Span;

@@ -23,6 +23,7 @@
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
+namespace document = quarry::document;
 
 
 namespace {

@@ -11,6 +11,7 @@
 #include "train/TagSet.h"
 
 using namespace quarry::train;
+namespace document = quarry::document;
 using quarry::test::expectEq;
 using quarry::test::expectTrue;
 using quarry::text::Span;
