@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "train/NerExample.h"
+#include "train/ner/NerExample.h"
 
 namespace bench {
 

@@ -10,9 +10,9 @@
 #include "ConllCorpus.h"
 #include "common/ProcessMemory.h"
 #include "model/kernels/CpuThreads.h"
-#include "train/NerDataBuilder.h"
-#include "train/NerEvaluation.h"
-#include "train/TransformerTagger.h"
+#include "train/ner/NerDataBuilder.h"
+#include "train/ner/NerEvaluation.h"
+#include "train/ner/TransformerTagger.h"
 
 using namespace quarry;
 
@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   std::printf("%zu sentences from %s, %d threads, batch %d\n", data.sentences.size(), corpus.c_str(), at::get_num_threads(), batch);
   for (const bool crf : {false, true})
     for (const bool int8 : {false, true}) {
-      train::NerTrainConfig c;
+      train::TrainConfig c;
       c.kind = train::ModelKind::Transformer;
       c.tokenizerFolder = tokenizer;
       c.crf = crf;

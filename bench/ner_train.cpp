@@ -15,7 +15,7 @@
 #include "common/ProcessMemory.h"
 #include "common/Log.h"
 #include "model/kernels/CpuThreads.h"
-#include "train/NerTrainer.h"
+#include "train/ner/NerTask.h"
 
 using namespace quarry;
 
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   }
   if (epochs > 0) cfg["epochs"] = epochs;
   for (auto it = overrides.begin(); it != overrides.end(); ++it) cfg[it.key()] = it.value();
-  auto config = train::NerTrainConfig::fromJson(cfg, "bench");
+  auto config = train::TrainConfig::fromJson(cfg, "bench");
   if (!config) {
     std::fprintf(stderr, "%s\n", config.error().toString().c_str());
     return 2;
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   auto result = train::NerTrainer::run(request, [&](const train::TrainProgress& p) {
     if (p.phase == "train" && p.step % 200 == 0)
       std::fprintf(stderr, "step %lld/%lld epoch %d loss %.4f best dev F1 %.4f %.0f s\n", static_cast<long long>(p.step),
-                   static_cast<long long>(p.totalSteps), p.epoch + 1, p.loss, p.bestDevF1, p.elapsedSeconds);
+                   static_cast<long long>(p.totalSteps), p.epoch + 1, p.loss, p.bestDevScore, p.elapsedSeconds);
     return true;
   });
   if (!result) {
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   std::printf("ended %s: %lld steps, %d epochs, %.1f s training (%.1f s wall incl. data), %.0f positions/s, peak RSS %.0f MiB\n",
               train::trainEndName(r.end), static_cast<long long>(r.steps), r.epochsCompleted, r.seconds, wall,
               r.tokensPerSecond, peakResidentMiB());
-  std::printf("best dev F1 %.2f at step %lld\n%s\n", r.bestDevF1 * 100, static_cast<long long>(r.bestStep),
+  std::printf("best dev F1 %.2f at step %lld\n%s\n", r.bestDevScore * 100, static_cast<long long>(r.bestStep),
               r.bestDevReport.formatTable().c_str());
   for (const auto& h : r.history)
     std::printf("  step %6lld  %7.1f s  dev F1 %.4f\n", static_cast<long long>(h["step"].get<int64_t>()), h["seconds"].get<double>(),

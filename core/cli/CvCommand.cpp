@@ -6,23 +6,23 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/NerCommandSupport.h"
+#include "cli/TaskCommandSupport.h"
 #include "cli/ProgressReporter.h"
 #include "eval/KFold.h"
 #include "model/kernels/CpuThreads.h"
-#include "train/NerEvaluation.h"
-#include "train/NerTrainer.h"
+#include "train/TaskFactory.h"
 
 namespace quarry::cli {
 
 QString CvCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
 
 void CvCommand::configure(QCommandLineParser& parser) const {
-  addNerDataOptions(parser, QStringLiteral("train,dev"));
+  addDataOptions(parser, QStringLiteral("train,dev"));
+  addTaskOption(parser);
   parser.addOption({QStringLiteral("data"), QStringLiteral("Labelled file(s) in any import format, comma-separated (instead of --project)."),
                     QStringLiteral("files")});
   parser.addOption({QStringLiteral("folds"), QStringLiteral("Number of folds (default 5)."), QStringLiteral("k"), QStringLiteral("5")});
-  parser.addOption({QStringLiteral("model"), QStringLiteral("Fine-tune this Hugging Face model folder (default: the from-scratch BiLSTM-CRF)."),
+  parser.addOption({QStringLiteral("model"), QStringLiteral("Fine-tune this Hugging Face model folder (default: the task's from-scratch model)."),
                     QStringLiteral("folder")});
   addTrainConfigOptions(parser);
   parser.addOption({QStringLiteral("output"), QStringLiteral("Folder for each fold's models (default: ./quarry-cv)."), QStringLiteral("folder"),
@@ -33,20 +33,25 @@ void CvCommand::configure(QCommandLineParser& parser) const {
 int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto configRead = readTrainConfig(parser);
   if (!configRead) return fail(io, configRead.error());
-  train::NerTrainConfig config = configRead.value();
+  train::TrainConfig config = configRead.value();
   if (parser.isSet(QStringLiteral("model"))) {
     config.kind = train::ModelKind::Transformer;
     config.modelFolder = QDir(parser.value(QStringLiteral("model"))).absolutePath().toStdString();
   }
   const int k = parser.value(QStringLiteral("folds")).toInt();
-  auto set = readNerDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+  auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());
+  // Folds stratified on what the task predicts: entity types, document labels.
   std::vector<std::vector<std::string>> types;
   for (const document::AnnotatedDocument& d : set->documents) {
-    std::vector<std::string> row;
-    for (const document::EntityMention& m : d.entities) row.push_back(m.type);
+    std::vector<std::string> row = d.labels;
+    if (config.task == "ner") {
+      row.clear();
+      for (const document::EntityMention& m : d.entities) row.push_back(m.type);
+    }
     types.push_back(std::move(row));
   }
+  if (config.task == "classify" && config.multiLabel == "auto" && set->multiLabelCategories) config.multiLabel = "yes";
   auto folds = eval::stratifiedKFold(types, k, config.seed);
   if (!folds) return fail(io, folds.error());
   model::CpuThreadOptions threads;
@@ -59,7 +64,7 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   for (int fold = 0; fold < k; ++fold) {
     train::TrainRequest request;
     request.config = config;
-    request.entityTypes = jobs::toStdStrings(set->entityTypes);
+    request.labels = jobs::toStdStrings(set->labelsFor(config.task));
     request.outputFolder = QDir(parser.value(QStringLiteral("output"))).absoluteFilePath(QStringLiteral("fold-%1").arg(fold)).toStdString();
     std::vector<document::AnnotatedDocument> test;
     size_t rest = 0;
@@ -73,25 +78,28 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       }
     }
     ProgressReporter reporter(io.err, QStringLiteral("fold %1/%2").arg(fold + 1).arg(k), io.interactive);
-    auto result = train::NerTrainer::run(request, [&](const train::TrainProgress& p) {
+    auto result = train::runTraining(request, [&](const train::TrainProgress& p) {
       reporter.update(p.step, p.totalSteps);
       return true;
     });
     reporter.finish();
     if (!result) return fail(io, result.error());
-    auto best = train::loadNerTagger(result->bestFolder);
-    if (!best) return fail(io, best.error());
-    train::NerDataOptions options;
-    options.encoding = best.value()->tags().encoding();
-    const train::NerData data = train::buildNerData(test, best.value()->tags().types(), options);
-    const train::NerEvaluation e = train::evaluateTagger(*best.value(), test, data, 64, false);
-    f1s.push_back(e.tagReport.micro.f1);
-    for (const auto& [type, scores] : e.tagReport.perType) perType[type].push_back(scores.f1);
-    perFold.push_back({{"fold", fold}, {"documents", test.size()}, {"f1", e.tagReport.micro.f1},
-                       {"precision", e.tagReport.micro.precision}, {"recall", e.tagReport.micro.recall},
-                       {"steps", result->steps}, {"seconds", result->seconds}});
+    auto scored = train::evaluateModelFolder(result->bestFolder, test);
+    if (!scored) return fail(io, scored.error());
+    const train::MetricReport& e = scored.value();
+    f1s.push_back(e.primary);
+    // Per entity type (ner) or per label (classify).
+    for (const char* key : {"per_type", "per_label"})
+      if (e.details.contains(key))
+        for (const auto& [type, scores] : e.details[key].items()) perType[type].push_back(scores.value("f1", 0.0));
+    nlohmann::json row = {{"fold", fold}, {"documents", test.size()}, {"f1", e.primary}, {"primary", e.primary},
+                          {"steps", result->steps}, {"seconds", result->seconds}};
+    for (const auto& [key, value] : e.summary.items()) row[key] = value;
+    row["f1"] = e.primary;
+    perFold.push_back(row);
     if (!parser.isSet(QStringLiteral("json")))
-      io.out << "fold " << fold + 1 << ": " << test.size() << " documents, F1 " << QString::number(e.tagReport.micro.f1 * 100, 'f', 2) << '\n';
+      io.out << "fold " << fold + 1 << ": " << test.size() << " documents, " << QString::fromStdString(e.primaryName) << ' '
+             << QString::number(e.primary * 100, 'f', 2) << '\n';
     io.out.flush();
   }
   auto meanStd = [](const std::vector<double>& v) {
@@ -105,7 +113,13 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (parser.isSet(QStringLiteral("json"))) {
     nlohmann::json types = nlohmann::json::object();
     for (const auto& [type, v] : perType) types[type] = meanStd(v).first;
-    io.out << QString::fromStdString(nlohmann::json({{"folds", perFold}, {"f1_mean", mean}, {"f1_std", sd}, {"per_type_f1_mean", types}}).dump(2))
+    io.out << QString::fromStdString(nlohmann::json({{"task", config.task},
+                                                     {"folds", perFold},
+                                                     {"f1_mean", mean},
+                                                     {"f1_std", sd},
+                                                     {"metrics", {{"primary", mean}, {"primary_std", sd}}},
+                                                     {"per_type_f1_mean", types}})
+                                         .dump(2))
            << '\n';
   } else {
     io.out << "micro F1 " << QString::number(mean * 100, 'f', 2) << " ± " << QString::number(sd * 100, 'f', 2) << " over " << k << " folds\n";

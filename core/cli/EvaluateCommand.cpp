@@ -2,17 +2,67 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/NerCommandSupport.h"
-#include "model/kernels/CpuThreads.h"
 #include <algorithm>
 
-#include "train/NerEvaluation.h"
+#include "cli/TaskCommandSupport.h"
+#include "model/kernels/CpuThreads.h"
+#include "train/TaskFactory.h"
+#include "train/classify/ClassifyTask.h"
+#include "train/ner/NerEvaluation.h"
+#include "train/ner/NerTask.h"
 
 namespace quarry::cli {
 
+int EvaluateCommand::evaluateClassifier(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const {
+  auto classifier = train::loadDocumentClassifier(folder);
+  if (!classifier) return fail(io, classifier.error());
+  auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+  if (!set) return fail(io, set.error());
+  if (set->documents.empty()) return fail(io, QStringLiteral("no documents to evaluate on"));
+  train::DocumentClassifier& c = *classifier.value();
+  const train::ClassifyRun run = train::classifyDocuments(c, set->documents, 64);
+  const eval::ClassificationReport report = train::scoreClassifier(c, set->documents, run);
+  const train::MetricReport metrics = train::classificationMetricReport(report);
+  const int examples = std::max(0, parser.value(QStringLiteral("errors")).toInt());
+  nlohmann::json errors = nlohmann::json::array();
+  for (size_t i = 0; i < set->documents.size() && static_cast<int>(errors.size()) < examples; ++i) {
+    std::vector<std::string> gold = set->documents[i].labels, predicted;
+    for (const auto& l : run.predicted[i]) predicted.push_back(l.label);
+    std::sort(gold.begin(), gold.end());
+    std::sort(predicted.begin(), predicted.end());
+    if (gold != predicted)
+      errors.push_back({{"document", set->documents[i].id}, {"gold", gold}, {"predicted", predicted}});
+  }
+  const double perSecond = run.seconds > 0 ? double(set->documents.size()) / run.seconds : 0.0;
+  if (parser.isSet(QStringLiteral("json"))) {
+    nlohmann::json j = {{"task", "classify"},
+                        {"model", c.describe()},
+                        {"documents", set->documents.size()},
+                        {"seconds", run.seconds},
+                        {"documents_per_second", perSecond},
+                        {"metrics", metrics.toJson()},
+                        {"errors", errors}};
+    io.out << QString::fromStdString(j.dump(2)) << '\n';
+    io.out.flush();
+    return kExitOk;
+  }
+  io.out << "model      " << QString::fromStdString(c.describe()) << '\n'
+         << "documents  " << set->documents.size() << " (" << qint64(perSecond) << " documents/s)\n\n"
+         << QString::fromStdString(metrics.table);
+  if (!errors.empty()) {
+    io.out << "\nmisclassified:\n";
+    for (const auto& e : errors)
+      io.out << "  " << QString::fromStdString(e["document"].get<std::string>()) << ": gold "
+             << QString::fromStdString(e["gold"].dump()) << ", predicted "
+             << QString::fromStdString(e["predicted"].dump()) << '\n';
+  }
+  io.out.flush();
+  return kExitOk;
+}
+
 void EvaluateCommand::configure(QCommandLineParser& parser) const {
   parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("A model folder written by quarry-cli train (best/)."));
-  addNerDataOptions(parser, QStringLiteral("dev"));
+  addDataOptions(parser, QStringLiteral("dev"));
   parser.addOption({QStringLiteral("data"), QStringLiteral("Labelled file(s) in any import format, comma-separated (instead of --project)."),
                     QStringLiteral("files")});
   parser.addOption({QStringLiteral("errors"), QStringLiteral("Show up to N examples of each kind of error (default 0)."),
@@ -27,9 +77,12 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   model::CpuThreadOptions threads;
   threads.intraOpThreads = parser.value(QStringLiteral("threads")).toInt();
   model::configureCpuThreads(threads);
+  auto task = train::modelFolderTask(args[0].toStdString());
+  if (!task) return fail(io, task.error());
+  if (*task == "classify") return evaluateClassifier(parser, io, args[0].toStdString());
   auto tagger = train::loadNerTagger(args[0].toStdString());
   if (!tagger) return fail(io, tagger.error());
-  auto set = readNerDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+  auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());
   if (set->documents.empty()) return fail(io, QStringLiteral("no documents to evaluate on"));
   train::NerDataOptions options;
@@ -40,7 +93,9 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   e.errors = eval::analyzeErrors(set->documents, e.predicted, static_cast<size_t>(std::max(0, examples)));
   const double sentencesPerSecond = e.seconds > 0 ? double(e.sentences) / e.seconds : 0.0;
   if (parser.isSet(QStringLiteral("json"))) {
-    nlohmann::json j = {{"model", tagger.value()->describe()},
+    nlohmann::json j = {{"task", "ner"},
+                        {"model", tagger.value()->describe()},
+                        {"metrics", train::nerMetricReport(e.tagReport).toJson()},
                         {"documents", set->documents.size()},
                         {"sentences", e.sentences},
                         {"seconds", e.seconds},

@@ -1,17 +1,23 @@
 #pragma once
 
+#include <string>
+
 #include "cli/CliCommand.h"
 
 namespace quarry::cli {
 
-// quarry-cli evaluate: score a trained NER model on a split or files: per-type precision, recall, F1
-// (seqeval-identical), strict character-span scores and an error breakdown.
+// quarry-cli evaluate: score a trained model on a split or files, the task read from the model folder.
+// NER: per-type precision, recall, F1 (seqeval-identical), strict character-span scores and an error
+// breakdown. Classification: per-label P/R/F1, micro and macro averages, accuracy, confusion matrix.
 class EvaluateCommand : public CliCommand {
  public:
   QString name() const override { return QStringLiteral("evaluate"); }
-  QString summary() const override { return QStringLiteral("Score a trained NER model per entity type, with an error breakdown."); }
+  QString summary() const override { return QStringLiteral("Score a trained model (NER per entity type, classification per label), with its errors."); }
   void configure(QCommandLineParser& parser) const override;
   int run(const QCommandLineParser& parser, CliIo& io) const override;
+ private:
+  // A classifier's scores on labelled documents; with --errors N, up to N misclassified documents.
+  int evaluateClassifier(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const;
 };
 
 }  // namespace quarry::cli

@@ -10,13 +10,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/NerCommandSupport.h"
+#include "cli/TaskCommandSupport.h"
 #include "corpus/TextOffsets.h"
 #include "formats/TextFile.h"
 #include "model/kernels/CpuThreads.h"
 #include "store/ProjectStore.h"
-#include "train/NerEvaluation.h"
-#include "train/TransformerTagger.h"
+#include "train/TaskFactory.h"
+#include "train/classify/ClassifyTask.h"
+#include "train/ner/NerEvaluation.h"
+#include "train/ner/TransformerTagger.h"
 
 namespace quarry::cli {
 
@@ -29,7 +31,7 @@ void PredictCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("names"), QStringLiteral("unassigned")});
   parser.addOption({QStringLiteral("output"), QStringLiteral("Write the predictions as JSONL to this file."), QStringLiteral("file")});
   parser.addOption({QStringLiteral("no-store"), QStringLiteral("With --project: do not write the predictions table.")});
-  parser.addOption({QStringLiteral("min-confidence"), QStringLiteral("Leave out spans below this confidence (0..1, default 0)."),
+  parser.addOption({QStringLiteral("min-confidence"), QStringLiteral("Leave out spans or labels below this confidence (0..1, default 0)."),
                     QStringLiteral("p"), QStringLiteral("0")});
   parser.addOption({QStringLiteral("int8"), QStringLiteral("Transformers: int8 weights for the linear layers (about 1.4x faster on CPU, scores within ~1e-2).")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
@@ -44,18 +46,30 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   model::CpuThreadOptions threads;
   threads.intraOpThreads = parser.value(QStringLiteral("threads")).toInt();
   model::configureCpuThreads(threads);
-  auto tagger = train::loadNerTagger(args[0].toStdString());
-  if (!tagger) return fail(io, tagger.error());
-  if (parser.isSet(QStringLiteral("int8")))
-    if (auto* transformer = dynamic_cast<train::TransformerTagger*>(tagger.value().get()))
-      if (transformer->encoder().enableDynamicInt8() == 0) io.err << "note: int8 kernels are not available in this LibTorch\n";
+  auto task = train::modelFolderTask(args[0].toStdString());
+  if (!task) return fail(io, task.error());
+  const bool classify = *task == "classify";
+  std::unique_ptr<train::NerTagger> tagger;
+  std::unique_ptr<train::DocumentClassifier> classifier;
+  if (classify) {
+    auto loaded = train::loadDocumentClassifier(args[0].toStdString());
+    if (!loaded) return fail(io, loaded.error());
+    classifier = std::move(loaded.value());
+  } else {
+    auto loaded = train::loadNerTagger(args[0].toStdString());
+    if (!loaded) return fail(io, loaded.error());
+    tagger = std::move(loaded.value());
+    if (parser.isSet(QStringLiteral("int8")))
+      if (auto* transformer = dynamic_cast<train::TransformerTagger*>(tagger.get()))
+        if (transformer->encoder().enableDynamicInt8() == 0) io.err << "note: int8 kernels are not available in this LibTorch\n";
+  }
   bool ok = false;
   const double minConfidence = parser.value(QStringLiteral("min-confidence")).toDouble(&ok);
   if (!ok || minConfidence < 0 || minConfidence > 1) return usage(io, QStringLiteral("--min-confidence expects a number in 0..1"));
 
-  jobs::NerDocumentSet set;
+  jobs::DocumentSet set;
   if (fromProject) {
-    auto read = readNerDocuments(parser, QStringLiteral("split"), QString());
+    auto read = readDocuments(parser, QStringLiteral("split"), QString());
     if (!read) return fail(io, read.error());
     set = std::move(read.value());
   } else {
@@ -68,12 +82,19 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       set.documents.push_back(std::move(d));
     }
   }
-  for (document::AnnotatedDocument& d : set.documents) d.entities.clear();  // predictions do not see the gold spans
+  for (document::AnnotatedDocument& d : set.documents) {  // predictions do not see the gold annotations
+    d.entities.clear();
+    d.relations.clear();
+    d.conceptRelations.clear();
+    d.questions.clear();
+    d.labels.clear();
+  }
+  if (classify) return predictLabels(parser, io, *classifier, set, minConfidence);
 
   const auto started = std::chrono::steady_clock::now();
-  const train::NerData data = train::buildNerData(set.documents, tagger.value()->tags().types(), train::NerDataOptions{});
+  const train::NerData data = train::buildNerData(set.documents, tagger->tags().types(), train::NerDataOptions{});
   std::vector<std::vector<document::PredictedEntity>> predicted =
-      train::predictSpans(*tagger.value(), data, set.documents.size(), 64);
+      train::predictSpans(*tagger, data, set.documents.size(), 64);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   size_t spans = 0;
   for (auto& row : predicted) {
@@ -102,26 +123,88 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   }
 
   if (fromProject && !parser.isSet(QStringLiteral("no-store"))) {
-    auto store = ProjectStore::open(parser.value(QStringLiteral("project")));
-    if (!store) return fail(io, store.error());
-    ModelRun run;
-    run.name = QStringLiteral("NER predictions");
-    run.baseModel = QFileInfo(args[0]).absoluteFilePath();
-    run.status = RunStatus::Finished;
-    run.started = run.finished = QDateTime::currentDateTimeUtc();
-    run.checkpointPath = run.baseModel;
-    run.metrics = QJsonObject{{QStringLiteral("documents"), int(set.documents.size())}, {QStringLiteral("spans"), qint64(spans)}};
-    auto id = store.value()->createRun(run);
+    auto id = storePredictions(parser, QStringLiteral("NER predictions"),
+                               QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
+                                           {QStringLiteral("spans"), qint64(spans)}},
+                               [&](qint64 runId) {
+                                 QVector<Prediction> rows;
+                                 for (size_t d = 0; d < set.documents.size(); ++d)
+                                   rows += jobs::entityPredictions(runId, set.storeIds.value(int(d)), set.documents[d],
+                                                                   predicted[d]);
+                                 return rows;
+                               });
     if (!id) return fail(io, id.error());
-    QVector<Prediction> rows;
-    for (size_t d = 0; d < set.documents.size(); ++d)
-      rows += jobs::entityPredictions(id.value(), set.storeIds.value(int(d)), set.documents[d], predicted[d]);
-    auto written = store.value()->addPredictions(id.value(), rows);
-    if (!written) return fail(io, written.error());
     io.out << "run " << id.value() << ": ";
   }
   io.out << spans << " spans in " << set.documents.size() << " documents (" << data.sentences.size() << " sentences, "
          << qint64(seconds > 0 ? double(data.sentences.size()) / seconds : 0.0) << " sentences/s)\n";
+  io.out.flush();
+  return kExitOk;
+}
+
+Result<qint64> PredictCommand::storePredictions(const QCommandLineParser& parser, const QString& name,
+                                               const QJsonObject& metrics,
+                                               const std::function<QVector<Prediction>(qint64)>& rows) const {
+  auto store = ProjectStore::open(parser.value(QStringLiteral("project")));
+  if (!store) return store.error();
+  ModelRun run;
+  run.name = name;
+  run.baseModel = QFileInfo(parser.positionalArguments().front()).absoluteFilePath();
+  run.status = RunStatus::Finished;
+  run.started = run.finished = QDateTime::currentDateTimeUtc();
+  run.checkpointPath = run.baseModel;
+  run.metrics = metrics;
+  auto id = store.value()->createRun(run);
+  if (!id) return id.error();
+  auto written = store.value()->addPredictions(id.value(), rows(id.value()));
+  if (!written) return written.error();
+  return id.value();
+}
+
+int PredictCommand::predictLabels(const QCommandLineParser& parser, CliIo& io, train::DocumentClassifier& classifier,
+                                  const jobs::DocumentSet& set, double minConfidence) const {
+  train::ClassifyRun run = train::classifyDocuments(classifier, set.documents, 64);
+  size_t labels = 0;
+  for (auto& row : run.predicted) {
+    row.erase(std::remove_if(row.begin(), row.end(),
+                             [&](const document::PredictedLabel& l) { return l.confidence < minConfidence; }),
+              row.end());
+    labels += row.size();
+  }
+  if (parser.isSet(QStringLiteral("output"))) {
+    // spaCy's JSONL: "cats" holds every label's probability; "labels" the ones decided (per-label
+    // thresholds of a multi-label model, the most probable of a single-label one).
+    QSaveFile out(parser.value(QStringLiteral("output")));
+    if (!out.open(QIODevice::WriteOnly)) return fail(io, Error("cannot write", parser.value(QStringLiteral("output")).toStdString()));
+    for (size_t d = 0; d < set.documents.size(); ++d) {
+      QJsonObject cats;
+      for (size_t l = 0; l < classifier.labels().size(); ++l)
+        cats.insert(QString::fromStdString(classifier.labels()[l]), double(run.probabilities[d][l]));
+      QJsonArray decided;
+      for (const document::PredictedLabel& l : run.predicted[d]) decided.append(QString::fromStdString(l.label));
+      const QJsonObject line{{QStringLiteral("text"), QString::fromStdString(set.documents[d].text)},
+                             {QStringLiteral("cats"), cats},
+                             {QStringLiteral("labels"), decided},
+                             {QStringLiteral("meta"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(set.documents[d].id)}}}};
+      out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    }
+    if (!out.commit()) return fail(io, Error("cannot write (disk full?)", parser.value(QStringLiteral("output")).toStdString()));
+  }
+  if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("no-store"))) {
+    auto id = storePredictions(parser, QStringLiteral("Classification predictions"),
+                               QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
+                                           {QStringLiteral("labels"), qint64(labels)}},
+                               [&](qint64 runId) {
+                                 QVector<Prediction> rows;
+                                 for (size_t d = 0; d < set.documents.size(); ++d)
+                                   rows += jobs::labelPredictions(runId, set.storeIds.value(int(d)), run.predicted[d]);
+                                 return rows;
+                               });
+    if (!id) return fail(io, id.error());
+    io.out << "run " << id.value() << ": ";
+  }
+  io.out << labels << " labels in " << set.documents.size() << " documents ("
+         << qint64(run.seconds > 0 ? double(set.documents.size()) / run.seconds : 0.0) << " documents/s)\n";
   io.out.flush();
   return kExitOk;
 }

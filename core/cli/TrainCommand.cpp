@@ -7,14 +7,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
-#include "cli/NerCommandSupport.h"
+#include "cli/TaskCommandSupport.h"
 #include "cli/ProgressReporter.h"
 #include "common/ProcessMemory.h"
 #include "common/SignalRouting.h"
 #include "model/kernels/CpuThreads.h"
 #include "model/kernels/EngineFailure.h"
 #include "store/ProjectStore.h"
-#include "train/NerTrainer.h"
+#include "train/TaskFactory.h"
 
 namespace quarry::cli {
 namespace {
@@ -33,7 +33,7 @@ QJsonObject toQJson(const nlohmann::json& j) {
 QString TrainCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
 
 void TrainCommand::configure(QCommandLineParser& parser) const {
-  addNerDataOptions(parser, QString());
+  addDataOptions(parser, QString());
   parser.addOption(
       {QStringLiteral("train"),
        QStringLiteral(
@@ -48,8 +48,10 @@ void TrainCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("dev-split"),
                     QStringLiteral("With --project: the dev split(s) (default: dev)."),
                     QStringLiteral("names"), QStringLiteral("dev")});
+  addTaskOption(parser);
   parser.addOption({QStringLiteral("from-scratch"),
-                    QStringLiteral("Train the BiLSTM-CRF tagger, no checkpoint needed (the default).")});
+                    QStringLiteral("Train the task's model that needs no checkpoint (the default): the "
+                                   "BiLSTM-CRF tagger (ner), the n-gram classifier (classify).")});
   parser.addOption(
       {QStringLiteral("model"),
        QStringLiteral("Fine-tune this Hugging Face model folder (BERT, RoBERTa, DistilBERT, ELECTRA)."),
@@ -69,26 +71,31 @@ void TrainCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("resume"),
                     QStringLiteral("Continue the interrupted run in --output exactly where it stopped.")});
   parser.addOption({QStringLiteral("help-config"),
-                    QStringLiteral("List every training option with its default and exit.")});
+                    QStringLiteral("List every training option of --task with its default and exit.")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 
 int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (parser.isSet(QStringLiteral("help-config"))) {
-    for (const auto& [key, help] : train::NerTrainConfig::describe())
+    const std::string task = parser.isSet(QStringLiteral("task")) ? parser.value(QStringLiteral("task")).toStdString()
+                                                                   : std::string();
+    if (!task.empty() && !train::isKnownTask(task))
+      return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify)").arg(QString::fromStdString(task)));
+    for (const auto& [key, help] : train::TrainConfig::describe(task))
       io.out << QString::fromStdString(key) << "\n    " << QString::fromStdString(help) << '\n';
     io.out.flush();
     return kExitOk;
   }
   auto configRead = readTrainConfig(parser);
   if (!configRead) return fail(io, configRead.error());
-  train::NerTrainConfig config = configRead.value();
+  const bool ner = configRead->task == "ner";
+  train::TrainConfig config = configRead.value();
   const int modelChoices = int(parser.isSet(QStringLiteral("from-scratch"))) +
                            int(parser.isSet(QStringLiteral("model"))) +
                            int(parser.isSet(QStringLiteral("random-encoder")));
   if (modelChoices > 1)
     return usage(io, QStringLiteral("choose one of --from-scratch, --model and --random-encoder"));
-  if (parser.isSet(QStringLiteral("from-scratch"))) config.kind = train::ModelKind::BiLstmCrf;
+  if (parser.isSet(QStringLiteral("from-scratch"))) config.kind = train::ModelKind::FromScratch;
   if (parser.isSet(QStringLiteral("model"))) {
     config.kind = train::ModelKind::Transformer;
     config.modelFolder = QDir(parser.value(QStringLiteral("model"))).absolutePath().toStdString();
@@ -100,24 +107,27 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
         QDir(parser.value(QStringLiteral("random-encoder"))).absolutePath().toStdString();
   }
   if (parser.isSet(QStringLiteral("crf"))) config.crf = true;
+  if (config.crf && !ner) return usage(io, QStringLiteral("--crf applies to the ner task"));
   if (config.crf && config.kind != train::ModelKind::Transformer)
     io.err << "note: --crf applies to transformers; the BiLSTM tagger always has a CRF\n";
 
   const bool fromProject = !parser.isSet(QStringLiteral("train"));
-  auto trainSet = readNerDocuments(parser, QStringLiteral("train-split"), QStringLiteral("train"));
+  auto trainSet = readDocuments(parser, QStringLiteral("train-split"), QStringLiteral("train"));
   if (!trainSet) return fail(io, trainSet.error());
-  jobs::NerDocumentSet devSet;
+  jobs::DocumentSet devSet;
   if (!fromProject && parser.isSet(QStringLiteral("dev"))) {
-    auto d = readNerDocuments(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));
+    auto d = readDocuments(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));
     if (!d) return fail(io, d.error());
     devSet = std::move(d.value());
   } else if (fromProject) {
-    auto d = readNerDocuments(parser, QStringLiteral("dev-split"), QString());
+    auto d = readDocuments(parser, QStringLiteral("dev-split"), QString());
     if (!d) return fail(io, d.error());
     devSet = std::move(d.value());
   }
   if (trainSet->documents.empty()) return fail(io, QStringLiteral("no training documents"));
-  if (trainSet->discontinuous > 0)
+  if (config.task == "classify" && config.multiLabel == "auto" && trainSet->multiLabelCategories)
+    config.multiLabel = "yes";
+  if (ner && trainSet->discontinuous > 0)
     io.err << "note: " << trainSet->discontinuous
            << " discontinuous spans are trained as the span covering their fragments\n";
 
@@ -137,8 +147,11 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     auto opened = ProjectStore::open(parser.value(QStringLiteral("project")));
     if (!opened) return fail(io, opened.error());
     store = std::move(opened.value());
-    run.name = QStringLiteral("NER %1").arg(QString::fromLatin1(train::modelKindName(config.kind)));
-    run.baseModel = config.kind == train::ModelKind::BiLstmCrf ? QStringLiteral("bilstm-crf (from scratch)")
+    run.name = QStringLiteral("%1 %2")
+                   .arg(taskTitle(config.task), QString::fromLatin1(train::modelKindName(config.kind, config.task)));
+    run.baseModel = config.kind == train::ModelKind::FromScratch
+                        ? QString::fromLatin1(train::modelKindName(config.kind, config.task)) +
+                              QStringLiteral(" (from scratch)")
                     : config.modelFolder.empty()
                         ? QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder)
                         : QString::fromStdString(config.modelFolder);
@@ -160,7 +173,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   request.config = config;
   request.train = std::move(trainSet->documents);
   request.dev = std::move(devSet.documents);
-  request.entityTypes = jobs::toStdStrings(trainSet->entityTypes);
+  request.labels = jobs::toStdStrings(trainSet->labelsFor(config.task));
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = parser.isSet(QStringLiteral("resume"));
 
@@ -168,8 +181,11 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto callback = [&](const train::TrainProgress& p) {
     QString detail =
         QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
-    if (p.devF1 >= 0)
-      detail += QStringLiteral(" dev F1 %1 (best %2)").arg(p.devF1, 0, 'f', 4).arg(p.bestDevF1, 0, 'f', 4);
+    if (p.devScore >= 0)
+      detail += QStringLiteral(" dev %1 %2 (best %3)")
+                    .arg(QString::fromStdString(p.metric))
+                    .arg(p.devScore, 0, 'f', 4)
+                    .arg(p.bestDevScore, 0, 'f', 4);
     if (p.phase == "eval") detail += QStringLiteral(" evaluating");
     reporter.setDetail(detail);
     reporter.update(p.step, p.totalSteps);
@@ -180,7 +196,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   Result<train::TrainResult> result = Error("not run");
   if (Status s = model::catchEngineFailure("training", request.outputFolder,
                                            [&]() -> Status {
-                                             result = train::NerTrainer::run(request, callback);
+                                             result = train::runTraining(request, callback);
                                              return {};
                                            });
       !s)
@@ -216,10 +232,11 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
            << r.epochsCompleted << " epochs, " << ProgressReporter::formatDuration(qint64(r.seconds)) << '\n'
            << "speed      " << qint64(r.tokensPerSecond) << " training positions/s, peak memory "
            << qint64(peakResidentMiB()) << " MiB\n";
-    if (!r.misaligned.empty())
-      io.out << "misaligned " << r.misaligned.size() << " spans not on word boundaries (trained widened)\n";
-    if (r.bestDevF1 >= 0) {
-      io.out << "best dev F1 " << QString::number(r.bestDevF1 * 100, 'f', 2) << " at step " << r.bestStep
+    if (const int64_t misaligned = r.data.value("misaligned_spans", int64_t{0}); misaligned > 0)
+      io.out << "misaligned " << misaligned << " spans not on word boundaries (trained widened)\n";
+    if (r.bestDevScore >= 0) {
+      io.out << "best dev " << QString::fromStdString(r.bestDevReport.primaryName) << ' '
+             << QString::number(r.bestDevScore * 100, 'f', 2) << " at step " << r.bestStep
              << "\n\n"
              << QString::fromStdString(r.bestDevReport.formatTable()) << '\n';
     }

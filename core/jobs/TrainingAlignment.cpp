@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "train/NerDataBuilder.h"
+#include "train/ner/NerDataBuilder.h"
 
 namespace quarry::jobs {
 

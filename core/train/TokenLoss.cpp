@@ -2,6 +2,7 @@
 
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/exp.h>
+#include <ATen/ops/log_sigmoid.h>
 #include <ATen/ops/log_softmax.h>
 #include <ATen/ops/ones_like.h>
 #include <ATen/ops/pow.h>
@@ -20,6 +21,21 @@ at::Tensor tokenLoss(const at::Tensor& logits, const at::Tensor& labels, const a
   at::Tensor rowWeight = valid.to(logits.scalar_type());
   if (weights.defined()) rowWeight = rowWeight * weights.to(logits.device()).index_select(0, safeLabels);
   return (perRow * rowWeight).sum() / rowWeight.sum();
+}
+
+at::Tensor multiLabelLoss(const at::Tensor& logits, const at::Tensor& targets, const at::Tensor& positiveWeights,
+                          double gamma) {
+  // -[w_pos * y * log s(x) + (1 - y) * log s(-x)], the stable form torch computes.
+  const at::Tensor logP = at::log_sigmoid(logits);
+  const at::Tensor logNotP = at::log_sigmoid(-logits);
+  at::Tensor positive = targets * logP;
+  if (positiveWeights.defined()) positive = positive * positiveWeights.to(logits.device()).unsqueeze(0);
+  at::Tensor perElement = -(positive + (1.0 - targets) * logNotP);
+  if (gamma > 0) {
+    const at::Tensor pT = at::exp(targets * logP + (1.0 - targets) * logNotP);  // probability of the truth
+    perElement = perElement * at::pow(1.0 - pT, gamma);
+  }
+  return perElement.mean();
 }
 
 std::vector<float> balancedClassWeights(const std::vector<int64_t>& counts) {

@@ -14,12 +14,12 @@ namespace quarry::train {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-Status TrainState::save(const std::string& folder, NerTagger& tagger, model::FusedAdamW& optimizer) const {
+Status TrainState::save(const std::string& folder, TaskModel& tagger, model::FusedAdamW& optimizer) const {
   return model::AtomicFolder::write(
       folder, [&](const fs::path& staging) -> Status { return writeInto(staging, tagger, optimizer); });
 }
 
-Status TrainState::writeInto(const fs::path& staging, NerTagger& tagger, model::FusedAdamW& optimizer) const {
+Status TrainState::writeInto(const fs::path& staging, TaskModel& tagger, model::FusedAdamW& optimizer) const {
   if (Status s = tagger.save((staging / "model").string()); !s) return s;
 
   model::StateDict moments;
@@ -151,6 +151,16 @@ std::string fingerprintDocuments(const std::vector<document::AnnotatedDocument>&
       mix(d.text);
       for (const document::EntityMention& m : d.entities)
         mix(std::to_string(m.start) + ":" + std::to_string(m.end) + ":" + m.type);
+      // The other tasks' annotations count only when present, so an NER run's fingerprint is as before.
+      for (const document::RelationMention& r : d.relations)
+        mix("R" + std::to_string(r.head) + ":" + std::to_string(r.tail) + ":" + r.type);
+      for (const document::ConceptRelation& r : d.conceptRelations)
+        mix("C" + r.headConcept + ":" + r.tailConcept + ":" + r.type);
+      for (const document::QuestionAnswers& q : d.questions) {
+        mix("Q" + q.id + ":" + q.question);
+        for (const document::AnswerSpan& a : q.answers) mix(std::to_string(a.start) + ":" + std::to_string(a.end));
+      }
+      for (const std::string& label : d.labels) mix("L" + label);
     }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));

@@ -1,6 +1,6 @@
 #pragma once
 // Where a training run stands, saved as outputFolder/last so that an interrupted run resumes exactly:
-// model/ (the tagger folder), optimizer.safetensors (AdamW moments per parameter, by index in the
+// model/ (the task model's folder), optimizer.safetensors (AdamW moments per parameter, by index in the
 // optimizer's order) and state.json (position in the data and schedule, best score, history, config).
 // The folder is replaced as a whole: written beside it, then renamed into place.
 
@@ -13,7 +13,8 @@
 
 #include "common/Error.h"
 #include "model/optim/FusedAdamW.h"
-#include "train/NerTagger.h"
+#include "document/AnnotatedDocument.h"
+#include "train/TaskModel.h"
 
 namespace quarry::train {
 
@@ -27,25 +28,25 @@ struct TrainState {
   double elapsedSeconds = 0;
   int64_t positions = 0;  // labelled positions trained on
   nlohmann::json history = nlohmann::json::array();
-  nlohmann::json config;        // NerTrainConfig::toJson of the run
+  nlohmann::json config;        // TrainConfig::toJson of the run
   std::string dataFingerprint;  // of the training and dev documents; a resume on other data is refused
   // How the run ended ("finished", "early-stopped", "time-limit"); "" while it can go on (interrupted or
   // cancelled); unset when read from a state.json written before Quarry recorded it.
   std::optional<std::string> end = std::string();
 
   // Saves into `folder` (replaced). Tensors are copied to the CPU.
-  Status save(const std::string& folder, NerTagger& tagger, model::FusedAdamW& optimizer) const;
+  Status save(const std::string& folder, TaskModel& tagger, model::FusedAdamW& optimizer) const;
   // Reads state.json of `folder`. Errors name the file and the field.
   static Result<TrainState> load(const std::string& folder);
   // Restores the optimizer moments saved in `folder` into `optimizer` (same parameter order).
   static Status loadOptimizer(const std::string& folder, model::FusedAdamW& optimizer);
 
  private:
-  Status writeInto(const std::filesystem::path& staging, NerTagger& tagger,
+  Status writeInto(const std::filesystem::path& staging, TaskModel& tagger,
                    model::FusedAdamW& optimizer) const;
 };
 
-// A short hash of documents (ids, text, mentions) to tell whether a resume sees the same data.
+// A short hash of documents (ids, text, every annotation) to tell whether a resume sees the same data.
 std::string fingerprintDocuments(const std::vector<document::AnnotatedDocument>& train, const std::vector<document::AnnotatedDocument>& dev);
 
 }  // namespace quarry::train

@@ -33,7 +33,11 @@ class TestCliNer : public QObject {
     CliRun t = cli(trainArgs + QStringList{QStringLiteral("--json")});
     QVERIFY2(t.code == 0, qPrintable(t.err));
     const QJsonObject result = QJsonDocument::fromJson(t.out.toUtf8()).object();
-    const double f1 = result.value(QStringLiteral("best_dev_f1")).toDouble();
+    QCOMPARE(result.value(QStringLiteral("task")).toString(), QStringLiteral("ner"));
+    QCOMPARE(result.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("primary_metric")).toString(),
+             QStringLiteral("micro_f1"));
+    const double f1 = result.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("primary")).toDouble();
+    QCOMPARE(result.value(QStringLiteral("best_dev_score")).toDouble(), f1);
     QVERIFY2(f1 > 0.9, qPrintable(t.out));
     QVERIFY(QFile::exists(out + QStringLiteral("/best/quarry_ner.json")));
 
@@ -43,7 +47,7 @@ class TestCliNer : public QObject {
     QVERIFY(runs.ok() && runs->size() == 1);
     QCOMPARE(runs->front().status, quarry::RunStatus::Finished);
     QCOMPARE(runs->front().checkpointPath, out + QStringLiteral("/best"));
-    QCOMPARE(runs->front().metrics.value(QStringLiteral("best_dev_f1")).toDouble(), f1);
+    QCOMPARE(runs->front().metrics.value(QStringLiteral("best_dev_score")).toDouble(), f1);
     store.value().reset();
 
     CliRun e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"),

@@ -18,7 +18,7 @@
 #include "test_checkpoint_util.h"
 #include "text/HfTokenizerJson.h"
 #include "text/TokenizerFactory.h"
-#include "train/NerTagger.h"
+#include "train/ner/NerTagger.h"
 
 using namespace quarry;
 using quarry::test::expectFailure;
@@ -49,7 +49,7 @@ fs::path makeTagger(const fs::path& root) {
     v << t << '\n';
   v.close();
   writeText(tok / "tokenizer_config.json", R"({"tokenizer_class": "BertTokenizer", "do_lower_case": true})");
-  train::NerTrainConfig c;
+  train::TrainConfig c;
   c.kind = train::ModelKind::Transformer;
   c.tokenizerFolder = tok.string();
   c.randomLayers = 1;
@@ -174,10 +174,10 @@ void configSizes(const fs::path& best) {
 
 void randomEncoder(const fs::path& root) {
   auto big =
-      train::NerTrainConfig::fromJson({{"model", "transformer"}, {"random_hidden", 1000000}}, "train.json");
+      train::TrainConfig::fromJson({{"model", "transformer"}, {"random_hidden", 1000000}}, "train.json");
   expectFailure(big, "training config random_hidden 10^6", "train.json", "random_hidden");
   // Each size within its limit, together about 50 billion weights: refused before anything is allocated.
-  train::NerTrainConfig c;
+  train::TrainConfig c;
   c.kind = train::ModelKind::Transformer;
   c.tokenizerFolder = (root / "tokenizer").string();
   c.randomLayers = 64;
@@ -219,7 +219,7 @@ void weights(const fs::path& best) {
   {
     // Fine-tuning a Quarry folder on other tags (train --model) replaces its head; a tensor missing from it
     // is still damage, not something to initialise.
-    train::NerTrainConfig c;
+    train::TrainConfig c;
     c.kind = train::ModelKind::Transformer;
     c.modelFolder = best.string();
     c.maxLength = 32;

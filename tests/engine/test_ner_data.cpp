@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "NerTestSupport.h"
-#include "train/NerDataBuilder.h"
+#include "train/ner/NerDataBuilder.h"
 
 using namespace quarry::train;
 namespace document = quarry::document;

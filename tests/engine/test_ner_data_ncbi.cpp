@@ -10,7 +10,7 @@
 
 #include "NerTestSupport.h"
 #include "SharedData.h"
-#include "train/NerDataBuilder.h"
+#include "train/ner/NerDataBuilder.h"
 
 using namespace quarry::train;
 namespace document = quarry::document;

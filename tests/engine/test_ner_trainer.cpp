@@ -16,9 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include "model/kernels/CpuThreads.h"
-#include "train/NerEvaluation.h"
-#include "train/NerTagger.h"
-#include "train/NerTrainer.h"
+#include "train/ner/NerEvaluation.h"
+#include "train/ner/NerTagger.h"
+#include "train/ner/NerTask.h"
 #include "EngineCheck.h"
 
 namespace fs = std::filesystem;
@@ -64,9 +64,9 @@ std::vector<document::AnnotatedDocument> makeCorpus(int count, uint64_t seed) {
   return docs;
 }
 
-NerTrainConfig smallBiLstm() {
-  NerTrainConfig c;
-  c.kind = ModelKind::BiLstmCrf;
+TrainConfig smallBiLstm() {
+  TrainConfig c;
+  c.kind = ModelKind::FromScratch;
   c.wordDim = 16;
   c.charDim = 8;
   c.charFilters = 8;
@@ -91,7 +91,7 @@ std::string writeTinyTokenizer(const fs::path& folder) {
   return folder.string();
 }
 
-double trainAndScore(const NerTrainConfig& config, const fs::path& out, std::vector<document::AnnotatedDocument>& dev,
+double trainAndScore(const TrainConfig& config, const fs::path& out, std::vector<document::AnnotatedDocument>& dev,
                      TrainResult* resultOut = nullptr) {
   TrainRequest request;
   request.config = config;
@@ -105,7 +105,7 @@ double trainAndScore(const NerTrainConfig& config, const fs::path& out, std::vec
     return -1;
   }
   if (resultOut) *resultOut = result.value();
-  return result->bestDevF1;
+  return result->bestDevScore;
 }
 
 }  // namespace
@@ -143,7 +143,7 @@ int main() {
 
   // 2. A random tiny BERT with a CRF learns it too and round-trips through its Hugging Face folder.
   {
-    NerTrainConfig c;
+    TrainConfig c;
     c.kind = ModelKind::Transformer;
     c.tokenizerFolder = writeTinyTokenizer(root / "tok");
     c.randomLayers = 1;
@@ -177,7 +177,7 @@ int main() {
 
   // 3. Resume: 2 epochs in one go == cancelled after 7 steps + resumed.
   {
-    NerTrainConfig c = smallBiLstm();
+    TrainConfig c = smallBiLstm();
     c.epochs = 2;
     TrainRequest full;
     full.config = c;
@@ -264,12 +264,12 @@ int main() {
 
   // 4. Configuration errors name the key.
   {
-    auto bad = NerTrainConfig::fromJson(nlohmann::json{{"epochs", "ten"}}, "cfg.json");
+    auto bad = TrainConfig::fromJson(nlohmann::json{{"epochs", "ten"}}, "cfg.json");
     EXPECT(!bad.ok() && bad.error().field == "epochs" && bad.error().file == "cfg.json",
            "wrong type names the key");
-    auto unknown = NerTrainConfig::fromJson(nlohmann::json{{"epoch", 3}}, "cfg.json");
+    auto unknown = TrainConfig::fromJson(nlohmann::json{{"epoch", 3}}, "cfg.json");
     EXPECT(!unknown.ok() && unknown.error().field == "epoch", "unknown key named");
-    auto round = NerTrainConfig::fromJson(smallBiLstm().toJson());
+    auto round = TrainConfig::fromJson(smallBiLstm().toJson());
     EXPECT(round.ok() && round->toJson() == smallBiLstm().toJson(), "config JSON round trip");
     auto notFolder = loadNerTagger((root / "nothing").string());
     EXPECT(!notFolder.ok(), "a missing model folder is an error");

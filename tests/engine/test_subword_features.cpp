@@ -10,7 +10,7 @@
 #include "NerTestSupport.h"
 #include "SharedData.h"
 #include "text/TokenizerFactory.h"
-#include "train/SubwordFeatures.h"
+#include "train/ner/SubwordFeatures.h"
 
 using namespace quarry::train;
 using quarry::test::expectEq;

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "NerTestSupport.h"
-#include "train/TagSet.h"
+#include "train/ner/TagSet.h"
 
 using namespace quarry::train;
 namespace document = quarry::document;

@@ -6,7 +6,7 @@
 
 #include "FuzzSupport.h"
 #include "common/JsonReader.h"
-#include "train/NerTagger.h"
+#include "train/ner/NerTagger.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto folder = quarry::fuzz::scratch() / "tagger";

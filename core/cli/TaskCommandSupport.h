@@ -1,0 +1,37 @@
+#pragma once
+// What the model subcommands (train, evaluate, predict, cv) share for every task: which task (--task),
+// where documents come from (a project's splits or files in any import format), the training
+// configuration (defaults < --config file < flags < --set key=value), and how reports are printed.
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include "cli/CliCommand.h"
+#include "eval/EntityMetrics.h"
+#include "jobs/EngineDocuments.h"
+#include "train/TrainConfig.h"
+
+namespace quarry::cli {
+
+// --project, --split, --data, --format, --tag-scheme.
+void addDataOptions(QCommandLineParser& parser, const QString& defaultSplit);
+// The documents named by those options: a project's split(s), or --data files (comma-separated).
+Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const QString& splitsOption,
+                                              const QString& dataOption);
+
+// --task ner|classify (default ner).
+void addTaskOption(QCommandLineParser& parser);
+// "NER", "Classification": a task's name for people.
+QString taskTitle(const std::string& task);
+
+// --config FILE, --set key=value (repeatable), --threads N; readTrainConfig also reads --task when the
+// command has it.
+void addTrainConfigOptions(QCommandLineParser& parser);
+Result<train::TrainConfig> readTrainConfig(const QCommandLineParser& parser);
+
+// What a training command works on, for failure messages: --model, else --random-encoder, else --project,
+// else the --train files.
+QString trainingSubject(const QCommandLineParser& parser);
+
+
+}  // namespace quarry::cli

@@ -1,0 +1,167 @@
+#include "jobs/EngineDocuments.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include "corpus/TextOffsets.h"
+#include "formats/FormatRegistry.h"
+
+namespace quarry::jobs {
+
+namespace {
+
+// A concept id a format kept on the span (PubTator's, brat's normalisation), if any.
+std::string conceptIdOf(const EntitySpan& e) {
+  for (const char* key : {"concept_id", "identifier", "normalization"}) {
+    const QJsonValue v = e.attributes.value(QLatin1String(key));
+    if (v.isString() && !v.toString().isEmpty()) return v.toString().toStdString();
+  }
+  return {};
+}
+
+document::AnnotatedDocument toEngineDocument(const Document& d, const Schema& schema, int* discontinuous) {
+  document::AnnotatedDocument out;
+  out.id = d.name.toStdString();
+  out.text = d.text.toStdString();
+  QHash<QString, int32_t> mentionIndex;
+  for (const EntitySpan& e : d.entities) {
+    if (e.fragments.isEmpty()) continue;
+    if (e.isDiscontinuous()) ++*discontinuous;
+    mentionIndex.insert(e.key, static_cast<int32_t>(out.entities.size()));
+    out.entities.push_back({e.start(), e.end(), e.type.toStdString(), conceptIdOf(e)});
+  }
+  for (const Relation& r : d.relations) {
+    const auto head = mentionIndex.constFind(r.head);
+    const auto tail = mentionIndex.constFind(r.tail);
+    if (head == mentionIndex.cend() || tail == mentionIndex.cend()) continue;
+    out.relations.push_back({*head, *tail, r.type.toStdString()});
+  }
+  // Answers grouped by question (field + question id), in first-seen order; one engine question per
+  // phrasing of the field.
+  QStringList order;
+  QHash<QString, QVector<const QaAnswer*>> byQuestion;
+  for (const QaAnswer& a : d.answers) {
+    const QString key = a.field + QChar(0x1f) + a.questionId;
+    if (!byQuestion.contains(key)) order << key;
+    byQuestion[key].push_back(&a);
+  }
+  for (const QString& key : order) {
+    const QVector<const QaAnswer*>& answers = byQuestion[key];
+    const QaAnswer& first = *answers.front();
+    const QaField* field = schema.qaField(first.field);
+    const QStringList phrasings = field && !field->questions.isEmpty() ? field->questions : QStringList{first.field};
+    const QString baseId = first.questionId.isEmpty() ? first.field : first.questionId;
+    for (int k = 0; k < phrasings.size(); ++k) {
+      document::QuestionAnswers q;
+      q.id = (phrasings.size() == 1 ? baseId : baseId + QLatin1Char('#') + QString::number(k)).toStdString();
+      q.field = first.field.toStdString();
+      q.question = phrasings[k].toStdString();
+      for (const QaAnswer* a : answers)
+        if (!a->noAnswer) q.answers.push_back({a->start, a->end});
+      out.questions.push_back(std::move(q));
+    }
+  }
+  for (const DocumentLabel& l : d.labels) out.labels.push_back(l.category.toStdString());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> toStdStrings(const QStringList& list) {
+  std::vector<std::string> out;
+  for (const QString& s : list) out.push_back(s.toStdString());
+  return out;
+}
+
+QStringList DocumentSet::labelsFor(const std::string& task) const {
+  if (task == "classify") return categories;
+  if (task == "relation") return relationTypes;
+  return entityTypes;
+}
+
+DocumentSet documentsFromCorpus(const Corpus& corpus, const QVector<Split>& splits) {
+  DocumentSet set;
+  for (const EntityType& t : corpus.schema.entityTypes) set.entityTypes << t.name;
+  for (const RelationType& t : corpus.schema.relationTypes) set.relationTypes << t.name;
+  for (const CategoryType& t : corpus.schema.categories) set.categories << t.name;
+  set.multiLabelCategories = corpus.schema.multiLabelCategories;
+  for (const Document& d : corpus.documents)
+    if (splits.isEmpty() || splits.contains(d.split))
+      set.documents.push_back(toEngineDocument(d, corpus.schema, &set.discontinuous));
+  return set;
+}
+
+Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>& splits,
+                                       const QVector<DocumentStatus>& statuses) {
+  DocumentListFilter listFilter;
+  listFilter.splits = splits;
+  listFilter.statuses = statuses;
+  auto list = store.listDocuments(listFilter);
+  if (!list) return list.error();
+  CorpusFilter filter;
+  filter.splits = splits;
+  filter.statuses = statuses;
+  filter.provenance = false;
+  auto corpus = store.loadCorpus(filter);
+  if (!corpus) return corpus.error();
+  DocumentSet set = documentsFromCorpus(corpus.value());
+  // loadCorpus and listDocuments return the same documents; ids are matched by name.
+  QHash<QString, qint64> ids;
+  for (const DocumentSummary& s : list.value()) ids.insert(s.name, s.id);
+  for (const document::AnnotatedDocument& d : set.documents) set.storeIds << ids.value(QString::fromStdString(d.id), 0);
+  return set;
+}
+
+Result<DocumentSet> documentsFromFile(const QString& path, const QString& format, const QString& tagScheme) {
+  if (!QFileInfo::exists(path)) return Error("no such file or folder", path.toStdString());
+  const FormatRegistry& registry = FormatRegistry::instance();
+  const Format* f = format.isEmpty() ? registry.guess(path) : registry.byName(format);
+  if (!f)
+    return Error(format.isEmpty() ? "cannot tell the format; name it with --format (" + registry.names().join(QStringLiteral(", ")).toStdString() + ")"
+                                  : "unknown format \"" + format.toStdString() + "\"",
+                 path.toStdString(), 0, "format");
+  ImportOptions options;
+  options.tagScheme = tagScheme;
+  ImportReport report;
+  auto corpus = f->read(path, options, report);
+  if (!corpus) return corpus.error();
+  corpus->addMissingTypesToSchema();
+  return documentsFromCorpus(corpus.value());
+}
+
+QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
+                                      const std::vector<document::PredictedEntity>& predicted) {
+  QVector<Prediction> out;
+  const QString text = QString::fromStdString(document.text);
+  const TextOffsets offsets(text);
+  for (const document::PredictedEntity& e : predicted) {
+    Prediction p;
+    p.runId = runId;
+    p.documentId = documentId;
+    p.kind = QStringLiteral("entity");
+    p.payload = QJsonObject{{QStringLiteral("type"), QString::fromStdString(e.type)},
+                            {QStringLiteral("start"), e.start},
+                            {QStringLiteral("end"), e.end},
+                            {QStringLiteral("text"), offsets.slice(text, e.start, e.end)}};
+    p.confidence = e.confidence;
+    out << p;
+  }
+  return out;
+}
+
+QVector<Prediction> labelPredictions(qint64 runId, qint64 documentId,
+                                     const std::vector<document::PredictedLabel>& predicted) {
+  QVector<Prediction> out;
+  for (const document::PredictedLabel& l : predicted) {
+    Prediction p;
+    p.runId = runId;
+    p.documentId = documentId;
+    p.kind = QStringLiteral("label");
+    p.payload = QJsonObject{{QStringLiteral("label"), QString::fromStdString(l.label)}};
+    p.confidence = l.confidence;
+    out << p;
+  }
+  return out;
+}
+
+}  // namespace quarry::jobs

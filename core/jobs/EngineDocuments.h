@@ -1,0 +1,55 @@
+#pragma once
+// The bridge between the workbench's documents (Qt, the store, import formats) and the engine's plain
+// AnnotatedDocuments, for every task: entity mentions, relations between them (by mention index),
+// questions with their answers (one question per phrasing of a QA field), document labels; and back
+// from each task's predictions to the store's prediction rows.
+//
+// Discontinuous spans cannot be tagged by a flat sequence tagger: each is trained as the contiguous
+// span covering its fragments and counted in `discontinuous` so the caller can say so.
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include "common/Error.h"
+#include "corpus/Corpus.h"
+#include "document/Predictions.h"
+#include "store/ProjectStore.h"
+
+namespace quarry::jobs {
+
+struct DocumentSet {
+  std::vector<document::AnnotatedDocument> documents;
+  QVector<qint64> storeIds;        // parallel to documents when read from a store; else empty
+  QStringList entityTypes;         // the schema's entity types (in schema order)
+  QStringList relationTypes;       // the schema's relation types
+  QStringList categories;          // the schema's document categories
+  bool multiLabelCategories = false;  // the schema allows several categories per document
+  int discontinuous = 0;           // spans trained as their covering span
+
+  // The label set a task trains on: entity types (ner), categories (classify).
+  QStringList labelsFor(const std::string& task) const;
+};
+
+// Documents of a corpus (all of them, or those of `splits` when not empty).
+DocumentSet documentsFromCorpus(const Corpus& corpus, const QVector<Split>& splits = {});
+
+// Documents of a project's splits (empty = every split) and statuses (empty = every status).
+Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>& splits,
+                                       const QVector<DocumentStatus>& statuses = {});
+
+// A file or folder in any import format (`format` empty = guessed from the path), read without writing
+// anything anywhere. Problems follow options.policy; errors name the file and line.
+Result<DocumentSet> documentsFromFile(const QString& path, const QString& format, const QString& tagScheme = {});
+
+// Prediction rows for the store: kind "entity", payload {type, start, end, text}.
+QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
+                                      const std::vector<document::PredictedEntity>& predicted);
+
+// Prediction rows for the store: kind "label", payload {label}.
+QVector<Prediction> labelPredictions(qint64 runId, qint64 documentId,
+                                     const std::vector<document::PredictedLabel>& predicted);
+
+std::vector<std::string> toStdStrings(const QStringList& list);
+
+}  // namespace quarry::jobs

@@ -1,0 +1,67 @@
+#include "train/TaskFactory.h"
+
+#include <filesystem>
+
+#include "common/JsonReader.h"
+#include "train/TaskModelFile.h"
+#include "train/classify/ClassifyTask.h"
+#include "train/ner/NerEvaluation.h"
+#include "train/ner/NerTask.h"
+
+namespace quarry::train {
+namespace fs = std::filesystem;
+
+Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& request) {
+  const std::string& task = request.config.task;
+  if (task == "ner") {
+    auto t = NerTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  if (task == "classify") {
+    auto t = ClassifyTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  return Error("unknown task \"" + task + "\" (ner, classify)", "", 0, "task");
+}
+
+Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
+  auto task = createTrainingTask(request);
+  if (!task) return task.error();
+  return Trainer::run(*task.value(), request.config, request.outputFolder, request.resume, callback);
+}
+
+Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::vector<document::AnnotatedDocument>& documents,
+                                         int batchSize) {
+  auto task = modelFolderTask(folder);
+  if (!task) return task.error();
+  if (*task == "classify") {
+    auto classifier = loadDocumentClassifier(folder);
+    if (!classifier) return classifier.error();
+    const ClassifyRun run = classifyDocuments(*classifier.value(), documents, batchSize);
+    return classificationMetricReport(scoreClassifier(*classifier.value(), documents, run));
+  }
+  auto tagger = loadNerTagger(folder);
+  if (!tagger) return tagger.error();
+  NerDataOptions options;
+  options.encoding = tagger.value()->tags().encoding();
+  const NerData data = buildNerData(documents, tagger.value()->tags().types(), options);
+  return nerMetricReport(evaluateTagger(*tagger.value(), documents, data, batchSize, false).tagReport);
+}
+
+Result<std::string> modelFolderTask(const std::string& folder) {
+  if (!fs::is_directory(folder)) return Error("not a folder", folder);
+  if (fs::is_regular_file(fs::path(folder) / kNerModelFile)) return std::string("ner");
+  const fs::path taskFile = fs::path(folder) / kTaskModelFileName;
+  if (!fs::is_regular_file(taskFile))
+    return Error("not a Quarry model folder: neither quarry_ner.json nor quarry_task.json is there", folder);
+  auto parsed = readJsonFile(taskFile);
+  if (!parsed) return parsed.error();
+  auto task = JsonFields(*parsed, taskFile.string()).string("task", "");
+  if (!task) return task.error();
+  if (!isKnownTask(*task)) return Error("unknown task \"" + *task + "\"", taskFile.string(), 0, "task");
+  return *task;
+}
+
+}  // namespace quarry::train

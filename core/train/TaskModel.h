@@ -1,0 +1,61 @@
+#pragma once
+// What the Trainer drives, whatever the task: a model that turns its task's examples into cached inputs
+// once, computes the loss of a batch of them, and can be saved, restored, moved to a device and split
+// into parameter groups. The task models (train/ner's taggers, the relation, QA and classification
+// models) implement this; what each predicts is its own interface on top.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
+#include <torch/nn/module.h>
+
+#include "common/Error.h"
+#include "model/checkpoint/StateDict.h"
+#include "model/optim/ParameterGroups.h"
+
+namespace quarry::train {
+
+// A model's cached inputs for a list of examples: the trainable, batchable items (sentences, windows,
+// candidate pairs, question windows, documents) and their lengths in model positions, which the
+// length-bucketing batcher and the throughput figures use.
+class TaskInputs {
+ public:
+  virtual ~TaskInputs() = default;
+  virtual size_t itemCount() const = 0;
+  virtual std::vector<int32_t> itemLengths() const = 0;
+};
+
+// How a softmax loss is shaped against class imbalance (CRF losses ignore these).
+struct LossOptions {
+  at::Tensor classWeights;  // [C] or undefined
+  double focalGamma = 0;    // 0 = cross-entropy
+};
+
+class TaskModel {
+ public:
+  virtual ~TaskModel() = default;
+  // The model's kind and tokenizer for reports ("bert 4x256 + CRF (bert-wordpiece)").
+  virtual std::string describe() const = 0;
+  // A transformer encoder (pre-trained or random) under a head: the freezing options and the layer-wise
+  // rates apply to it; from-scratch models ignore them.
+  virtual bool isTransformer() const = 0;
+
+  // Mean loss over the labelled positions of `items`; the module is in the mode the caller set.
+  virtual at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items, const LossOptions& options) = 0;
+
+  virtual torch::nn::Module& module() = 0;
+  // Parameter groups with layer numbers (0 = input side, the highest = the head) for layer-wise rates
+  // and freezing.
+  virtual std::vector<model::ParameterGroup> parameterGroups() = 0;
+  // Every tensor needed to restore the weights exactly (parameters and buffers), by name.
+  virtual model::StateDict weights() const = 0;
+  virtual Status loadWeights(const model::StateDict& weights) = 0;
+  // A model folder its task's loader reads back (for transformers also a Hugging Face folder).
+  virtual Status save(const std::string& folder) = 0;
+  virtual void to(const c10::Device& device) = 0;
+};
+
+}  // namespace quarry::train

@@ -1,0 +1,319 @@
+#include "train/TrainConfig.h"
+
+#include <cmath>
+#include <cstdint>
+#include <algorithm>
+#include <functional>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "common/JsonReader.h"
+
+namespace quarry::train {
+namespace {
+
+using Json = nlohmann::json;
+
+struct Option {
+  const char* key;
+  const char* help;
+  const char* tasks = "";  // comma-separated task names; "" = every task
+  std::function<Json(const TrainConfig&)> get;
+  std::function<Status(TrainConfig&, const Json&, const std::string&)> set;
+};
+
+template <typename T>
+Option field(const char* key, T TrainConfig::*member, const char* help, const char* tasks = "") {
+  Option o;
+  o.key = key;
+  o.help = help;
+  o.tasks = tasks;
+  o.get = [member](const TrainConfig& c) { return Json(c.*member); };
+  o.set = [member, key](TrainConfig& c, const Json& v, const std::string& source) -> Status {
+    bool typeOk = false;
+    if constexpr (std::is_same_v<T, bool>)
+      typeOk = v.is_boolean();
+    else if constexpr (std::is_same_v<T, std::string>)
+      typeOk = v.is_string();
+    else if constexpr (std::is_floating_point_v<T>)
+      typeOk = v.is_number();
+    else if constexpr (std::is_unsigned_v<T>)
+      typeOk = v.is_number_unsigned() || (v.is_number_integer() && v.get<int64_t>() >= 0);
+    else
+      typeOk = v.is_number_integer() && !(v.is_number_unsigned() && v.get<uint64_t>() > INT64_MAX) &&
+               v.get<int64_t>() >= std::numeric_limits<T>::min() &&
+               v.get<int64_t>() <= std::numeric_limits<T>::max();
+    if (!typeOk)
+      return Error("wrong type: expected " +
+                       std::string(std::is_same_v<T, bool>          ? "true or false"
+                                   : std::is_same_v<T, std::string> ? "a string"
+                                   : std::is_floating_point_v<T>    ? "a number"
+                                                                    : "an integer") +
+                       ", got " + jsonSummary(v),
+                   source, 0, key);
+    c.*member = v.get<T>();
+    return {};
+  };
+  return o;
+}
+
+const std::vector<Option>& declaredOptions() {
+  static const std::vector<Option> all = [] {
+    std::vector<Option> o;
+    o.push_back(field("task", &TrainConfig::task, "\"ner\" or \"classify\""));
+    Option kind;
+    kind.key = "model";
+    kind.help =
+        "\"transformer\" or the task's model that needs no checkpoint: \"bilstm-crf\" (ner), \"ngram\" "
+        "(classify); \"from-scratch\" names either";
+    kind.get = [](const TrainConfig& c) { return Json(modelKindName(c.kind, c.task)); };
+    kind.set = [](TrainConfig& c, const Json& v, const std::string& source) -> Status {
+      // Which from-scratch name fits the task is checked once every key is read (keys come sorted).
+      if (v == "bilstm-crf" || v == "ngram" || v == "from-scratch")
+        c.kind = ModelKind::FromScratch;
+      else if (v == "transformer")
+        c.kind = ModelKind::Transformer;
+      else
+        return Error("expected \"bilstm-crf\", \"ngram\", \"from-scratch\" or \"transformer\", got " + jsonSummary(v),
+                     source, 0, "model");
+      return {};
+    };
+    o.push_back(kind);
+    o.push_back(
+        field("model_folder", &TrainConfig::modelFolder,
+              "transformer: Hugging Face folder to fine-tune; empty = a randomly initialised encoder"));
+    o.push_back(field("tokenizer_folder", &TrainConfig::tokenizerFolder,
+                      "transformer with a random encoder: folder with the tokenizer files"));
+    o.push_back(field("random_layers", &TrainConfig::randomLayers, "random encoder: number of layers"));
+    o.push_back(field("random_hidden", &TrainConfig::randomHidden, "random encoder: hidden size"));
+    o.push_back(field("random_heads", &TrainConfig::randomHeads, "random encoder: attention heads"));
+    o.push_back(field("random_intermediate", &TrainConfig::randomIntermediate,
+                      "random encoder: feed-forward size"));
+    o.push_back(field("crf", &TrainConfig::crf, "transformer: add a CRF layer over the linear head", "ner"));
+    o.push_back(field("tag_encoding", &TrainConfig::tagEncoding, "\"iob2\" or \"bioes\"", "ner"));
+    o.push_back(field("max_length", &TrainConfig::maxLength,
+                      "transformer: tokens per window, special tokens included"));
+    o.push_back(field("stride", &TrainConfig::stride,
+                      "transformer: overlap in tokens between windows of a long sentence or document"));
+    o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf: word embedding width", "ner"));
+    o.push_back(field("char_dim", &TrainConfig::charDim, "bilstm-crf: character embedding width", "ner"));
+    o.push_back(field("char_filters", &TrainConfig::charFilters, "bilstm-crf: character CNN filters", "ner"));
+    o.push_back(field("lstm_hidden", &TrainConfig::lstmHidden, "bilstm-crf: LSTM units per direction", "ner"));
+    o.push_back(field("dropout", &TrainConfig::dropout,
+                      "from-scratch models: dropout on embeddings and LSTM output (bilstm-crf), on the "
+                      "document vector (ngram)"));
+    o.push_back(field("min_word_count", &TrainConfig::minWordCount,
+                      "bilstm-crf: rarer training words become <unk>", "ner"));
+    o.push_back(field("multi_label", &TrainConfig::multiLabel,
+                      "\"auto\" (the schema's setting, else multi-label when a document has several "
+                      "labels), \"yes\" (sigmoid, per-label thresholds tuned on dev) or \"no\" (softmax)",
+                      "classify"));
+    o.push_back(field("window_pooling", &TrainConfig::windowPooling,
+                      "transformer: \"max\" or \"mean\" over the windows of a long document", "classify"));
+    o.push_back(field("ngram_dim", &TrainConfig::ngramDim, "ngram: embedding width", "classify"));
+    o.push_back(field("char_ngram_buckets", &TrainConfig::charNgramBuckets,
+                      "ngram: hashed character 3-5-gram buckets; 0 = word n-grams only", "classify"));
+    o.push_back(field("min_feature_count", &TrainConfig::minFeatureCount,
+                      "ngram: word uni- and bigrams seen fewer times in training are dropped", "classify"));
+    o.push_back(field("max_features", &TrainConfig::maxFeatures,
+                      "ngram: the most frequent word uni- and bigrams kept", "classify"));
+    o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
+    o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
+    o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
+                      "stop after this many seconds keeping the best checkpoint; 0 = no limit"));
+    o.push_back(field("batch_size", &TrainConfig::batchSize, "sentences (or windows) per batch"));
+    o.push_back(field("max_batch_tokens", &TrainConfig::maxBatchTokens,
+                      "cap on a batch's padded tokens; 0 = none"));
+    o.push_back(
+        field("gradient_accumulation", &TrainConfig::gradientAccumulation, "batches per optimizer step"));
+    o.push_back(field("learning_rate", &TrainConfig::learningRate,
+                      "0 = default (bilstm-crf 2e-3, ngram 5e-3, pre-trained transformer 5e-5, random "
+                      "encoder 1e-3)"));
+    o.push_back(field("head_learning_rate", &TrainConfig::headLearningRate,
+                      "learning rate of the head and CRF; 0 = learning_rate (x100 for a transformer's CRF)"));
+    o.push_back(field("layer_decay", &TrainConfig::layerDecay,
+                      "layer-wise learning-rate decay from the top layer down; 1 = none"));
+    o.push_back(field("weight_decay", &TrainConfig::weightDecay,
+                      "decoupled weight decay; never on biases and LayerNorm weights"));
+    o.push_back(
+        field("warmup_ratio", &TrainConfig::warmupRatio, "share of the steps with a linear warm-up"));
+    o.push_back(field("schedule", &TrainConfig::schedule,
+                      "\"linear\" (decay to 0 after warm-up) or \"constant\""));
+    o.push_back(field("max_grad_norm", &TrainConfig::maxGradNorm,
+                      "gradient clipping by total L2 norm; 0 = none (bilstm-crf uses at least 5)"));
+    o.push_back(field("class_weights", &TrainConfig::classWeights,
+                      "\"none\" or \"balanced\" (inverse label frequency; softmax heads; multi-label: "
+                      "positives weighted by negatives/positives)"));
+    o.push_back(field("focal_gamma", &TrainConfig::focalGamma,
+                      "focal loss gamma for softmax heads; 0 = cross-entropy"));
+    o.push_back(field("freeze_embeddings", &TrainConfig::freezeEmbeddings,
+                      "transformer: keep the embeddings fixed"));
+    o.push_back(field("freeze_layers", &TrainConfig::freezeLayers,
+                      "transformer: keep the lowest k encoder layers fixed"));
+    o.push_back(field("eval_every_steps", &TrainConfig::evalEverySteps,
+                      "evaluate on dev every N optimizer steps; 0 = every epoch"));
+    o.push_back(field("patience", &TrainConfig::patience,
+                      "stop after this many evaluations without a better primary dev metric; 0 = never"));
+    o.push_back(field("seed", &TrainConfig::seed, "seed of data order, initialisation and dropout"));
+    o.push_back(field("threads", &TrainConfig::threads, "CPU threads; 0 = all cores"));
+    o.push_back(field("device", &TrainConfig::device, "\"cpu\" or \"cuda[:N]\""));
+    return o;
+  }();
+  return all;
+}
+
+}  // namespace
+
+const char* modelKindName(ModelKind kind, const std::string& task) {
+  if (kind == ModelKind::Transformer) return "transformer";
+  return task == "classify" ? "ngram" : "bilstm-crf";
+}
+
+bool isKnownTask(const std::string& task) {
+  for (const char* t : kTaskNames)
+    if (task == t) return true;
+  return false;
+}
+
+bool TrainConfig::OptionInfo::appliesTo(const std::string& name) const {
+  return tasks.empty() || name.empty() || std::find(tasks.begin(), tasks.end(), name) != tasks.end();
+}
+
+std::vector<TrainConfig::OptionInfo> TrainConfig::options() {
+  std::vector<OptionInfo> out;
+  const TrainConfig defaults;
+  for (const Option& o : declaredOptions()) {
+    OptionInfo info;
+    info.key = o.key;
+    info.defaultValue = o.get(defaults);
+    info.help = o.help;
+    std::string tasks = o.tasks;
+    for (size_t start = 0; start < tasks.size();) {
+      size_t comma = tasks.find(',', start);
+      if (comma == std::string::npos) comma = tasks.size();
+      info.tasks.push_back(tasks.substr(start, comma - start));
+      start = comma + 1;
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+double TrainConfig::effectiveLearningRate() const {
+  if (learningRate > 0) return learningRate;
+  if (kind == ModelKind::FromScratch) return task == "classify" ? 5e-3 : 2e-3;
+  return modelFolder.empty() ? 1e-3 : 5e-5;
+}
+
+double TrainConfig::effectiveHeadLearningRate() const {
+  if (headLearningRate > 0) return headLearningRate;
+  return effectiveLearningRate();
+}
+
+double TrainConfig::effectiveMaxGradNorm() const {
+  if (kind == ModelKind::FromScratch && task == "ner" && maxGradNorm > 0 && maxGradNorm < 5.0) return 5.0;
+  return maxGradNorm;
+}
+
+Json TrainConfig::toJson() const {
+  Json j = Json::object();
+  for (const Option& o : declaredOptions()) j[o.key] = o.get(*this);
+  return j;
+}
+
+Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& source) {
+  if (!json.is_object()) return Error("a training configuration must be a JSON object", source);
+  TrainConfig c;
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    const Option* found = nullptr;
+    for (const Option& o : declaredOptions())
+      if (it.key() == o.key) found = &o;
+    if (!found) return Error("unknown option (see quarry-cli train --help-config)", source, 0, it.key());
+    if (Status s = found->set(c, it.value(), source); !s) return s.error();
+  }
+  auto check = [&](bool ok, const char* key, const std::string& what) -> Status {
+    if (!ok) return Error(what, source, 0, key);
+    return {};
+  };
+  if (auto model = json.find("model"); model != json.end() && model->is_string()) {
+    const std::string name = model->get<std::string>();
+    if ((name == "bilstm-crf" && c.task != "ner") || (name == "ngram" && c.task != "classify"))
+      return Error("\"" + name + "\" is not a model of task \"" + c.task + "\" (its own: \"" +
+                       modelKindName(ModelKind::FromScratch, c.task) + "\" or \"transformer\")",
+                   source, 0, "model");
+  }
+  for (const Status& s :
+       {check(isKnownTask(c.task), "task", "expected \"ner\" or \"classify\""),
+        check(c.multiLabel == "auto" || c.multiLabel == "yes" || c.multiLabel == "no", "multi_label",
+              "expected \"auto\", \"yes\" or \"no\""),
+        check(c.windowPooling == "max" || c.windowPooling == "mean", "window_pooling",
+              "expected \"max\" or \"mean\""),
+        check(c.ngramDim >= 1 && c.ngramDim <= 4096, "ngram_dim", "must be between 1 and 4096"),
+        check(c.charNgramBuckets >= 0 && c.charNgramBuckets <= (int64_t{1} << 24), "char_ngram_buckets",
+              "must be between 0 and 16777216"),
+        check(c.minFeatureCount >= 1, "min_feature_count", "must be at least 1"),
+        check(c.maxFeatures >= 1 && c.maxFeatures <= 10'000'000, "max_features",
+              "must be between 1 and 10000000"),
+        check(c.tagEncoding == "iob2" || c.tagEncoding == "bio" || c.tagEncoding == "bioes" ||
+                  c.tagEncoding == "iobes",
+              "tag_encoding", "expected \"iob2\" or \"bioes\""),
+        check(c.schedule == "linear" || c.schedule == "constant", "schedule",
+              "expected \"linear\" or \"constant\""),
+        check(c.classWeights == "none" || c.classWeights == "balanced", "class_weights",
+              "expected \"none\" or \"balanced\""),
+        check(c.batchSize > 0, "batch_size", "must be at least 1"),
+        check(c.gradientAccumulation > 0, "gradient_accumulation", "must be at least 1"),
+        check(c.epochs > 0, "epochs", "must be at least 1"),
+        check(c.maxLength >= 8, "max_length", "must be at least 8"),
+        check(c.stride >= 0 && c.stride < c.maxLength / 2, "stride", "must be between 0 and max_length / 2"),
+        check(c.dropout >= 0 && c.dropout < 1, "dropout", "must be in [0, 1)"),
+        check(c.warmupRatio >= 0 && c.warmupRatio < 1, "warmup_ratio", "must be in [0, 1)"),
+        check(c.layerDecay > 0 && c.layerDecay <= 1, "layer_decay", "must be in (0, 1]"),
+        check(c.randomHidden > 0 && c.randomHeads > 0 && c.randomHidden % c.randomHeads == 0, "random_heads",
+              "random_hidden must be a multiple of random_heads"),
+        // Sizes far above any useful tagger: they only keep a typo from allocating the machine away.
+        check(c.randomLayers >= 1 && c.randomLayers <= 64, "random_layers", "must be between 1 and 64"),
+        check(c.randomHidden <= 8192, "random_hidden", "must be between 1 and 8192"),
+        check(c.randomIntermediate >= 1 && c.randomIntermediate <= 32768, "random_intermediate",
+              "must be between 1 and 32768"),
+        check(c.maxLength <= 65536, "max_length", "must be at most 65536"),
+        check(c.wordDim >= 1 && c.wordDim <= 4096, "word_dim", "must be between 1 and 4096"),
+        check(c.charDim >= 1 && c.charDim <= 1024, "char_dim", "must be between 1 and 1024"),
+        check(c.charFilters >= 1 && c.charFilters <= 4096, "char_filters", "must be between 1 and 4096"),
+        check(c.lstmHidden >= 1 && c.lstmHidden <= 8192, "lstm_hidden", "must be between 1 and 8192"),
+        check(c.minWordCount >= 0, "min_word_count", "must not be negative"),
+        check(c.maxSteps >= 0, "max_steps", "must not be negative"),
+        check(c.maxBatchTokens >= 0, "max_batch_tokens", "must not be negative"),
+        check(c.freezeLayers >= 0, "freeze_layers", "must not be negative"),
+        check(c.evalEverySteps >= 0, "eval_every_steps", "must not be negative"),
+        check(c.patience >= 0, "patience", "must not be negative"),
+        check(c.threads >= 0 && c.threads <= 1024, "threads", "must be between 0 and 1024"),
+        check(std::isfinite(c.learningRate) && c.learningRate >= 0 && std::isfinite(c.headLearningRate) &&
+                  c.headLearningRate >= 0,
+              "learning_rate", "learning rates must be finite and not negative"),
+        check(c.weightDecay >= 0 && c.maxGradNorm >= 0 && c.focalGamma >= 0 && c.timeLimitSeconds >= 0,
+              "weight_decay",
+              "weight_decay, max_grad_norm, focal_gamma and time_limit_seconds must not be negative"),
+        check(c.device == "cpu" || c.device.rfind("cuda", 0) == 0, "device",
+              "expected \"cpu\" or \"cuda[:N]\"")})
+    if (!s) return s.error();
+  return c;
+}
+
+std::vector<std::pair<std::string, std::string>> TrainConfig::describe(const std::string& task) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const OptionInfo& o : TrainConfig::options()) {
+    if (!o.appliesTo(task)) continue;
+    std::string help = o.help;
+    if (task.empty() && !o.tasks.empty()) {
+      std::string names;
+      for (const std::string& t : o.tasks) names += (names.empty() ? "" : ", ") + t;
+      help += " [" + names + " only]";
+    }
+    out.emplace_back(o.key + " = " + o.defaultValue.dump(), help);
+  }
+  return out;
+}
+
+}  // namespace quarry::train

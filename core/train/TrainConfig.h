@@ -1,0 +1,106 @@
+#pragma once
+// Every option of a training run, for every task, declared once with its default, its help line and the
+// tasks it applies to (TrainConfig::options): the CLI's --set and --help-config, the JSON config
+// (snake_case keys, what `quarry-cli train --config` reads and what a run records to be reproduced) and
+// the workbench's Train dialog all read that one declaration.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Error.h"
+
+namespace quarry::train {
+
+enum class ModelKind {
+  FromScratch,  // the task's model that needs no checkpoint: NER's BiLSTM-CRF, classification's n-grams
+  Transformer,  // a Hugging Face encoder (pre-trained or random) + the task's head
+};
+
+// The tasks the engine trains.
+inline constexpr const char* kTaskNames[] = {"ner", "classify"};
+
+struct TrainConfig {
+  std::string task = "ner";    // "ner" or "classify"
+  // --- model
+  ModelKind kind = ModelKind::FromScratch;  // which model
+  std::string modelFolder;     // transformer: a Hugging Face folder to fine-tune; empty = random encoder
+  std::string tokenizerFolder; // transformer with a random encoder: where the tokenizer files are
+  int64_t randomLayers = 4;        // random encoder: layers
+  int64_t randomHidden = 256;      // random encoder: hidden size
+  int64_t randomHeads = 4;         // random encoder: attention heads
+  int64_t randomIntermediate = 1024;  // random encoder: feed-forward size
+  bool crf = false;            // transformer: a CRF layer over the head (the BiLSTM always has one)
+  std::string tagEncoding = "iob2";  // "iob2" or "bioes"
+  int maxLength = 128;         // transformer: tokens per window, specials included
+  int stride = 32;             // transformer: overlap of windows over longer sentences, in tokens
+  // --- BiLSTM-CRF
+  int64_t wordDim = 100;       // word embedding width
+  int64_t charDim = 30;        // character embedding width
+  int64_t charFilters = 50;    // character CNN filters
+  int64_t lstmHidden = 200;    // LSTM units per direction
+  double dropout = 0.5;        // dropout on embeddings and LSTM output
+  int minWordCount = 1;        // words seen fewer times in training are <unk>
+  // --- classification
+  std::string multiLabel = "auto";  // "auto" (the schema's or the data's), "yes" (sigmoid), "no" (softmax)
+  std::string windowPooling = "max";  // transformer: how window logits of a long document combine
+  int64_t ngramDim = 64;       // n-gram model: embedding width
+  int64_t charNgramBuckets = 65536;  // n-gram model: hashed character 3-5-gram buckets; 0 = none
+  int minFeatureCount = 2;     // n-gram model: word n-grams seen fewer times in training are dropped
+  int64_t maxFeatures = 200000;  // n-gram model: the most frequent word n-grams kept
+  // --- optimisation
+  int epochs = 30;             // passes over the training data at most
+  int64_t maxSteps = 0;        // optimizer steps at most; 0 = epochs decide
+  double timeLimitSeconds = 0; // stop (keeping the best checkpoint) after this long; 0 = no limit
+  int batchSize = 32;          // sentences (windows) per batch
+  int maxBatchTokens = 0;      // also cap a batch's padded tokens; 0 = no cap
+  int gradientAccumulation = 1;  // batches per optimizer step
+  double learningRate = 0;     // 0 = the kind's default (BiLSTM 2e-3, transformer 5e-5; 1e-3 for a random encoder)
+  double headLearningRate = 0; // learning rate of the head and CRF; 0 = learningRate (CRF: x10 for transformers)
+  double layerDecay = 1.0;     // layer-wise learning-rate decay from the top layer down (1 = none)
+  double weightDecay = 0.01;   // decoupled weight decay (never on biases and LayerNorm weights)
+  double warmupRatio = 0.1;    // share of the steps with a linear warm-up
+  std::string schedule = "linear";  // "linear" (warm-up then linear decay to 0) or "constant" (warm-up then flat)
+  double maxGradNorm = 1.0;    // gradient clipping (total L2 norm); 0 = none; BiLSTM default 5
+  std::string classWeights = "none";  // "none" or "balanced" (inverse tag frequency) for softmax heads
+  double focalGamma = 0;       // focal loss gamma for softmax heads; 0 = cross-entropy
+  bool freezeEmbeddings = false;  // transformer: do not train the embedding block
+  int freezeLayers = 0;        // transformer: do not train the lowest k encoder layers
+  // --- evaluation and stopping
+  int evalEverySteps = 0;      // evaluate on dev every N optimizer steps; 0 = every epoch
+  int patience = 5;            // stop after this many evaluations without a better dev F1; 0 = never
+  // --- reproducibility and resources
+  uint64_t seed = 42;          // data order, initialisation, dropout
+  int threads = 0;             // CPU threads; 0 = all cores
+  std::string device = "cpu";  // "cpu", "cuda", "cuda:1"
+
+  // The learning rates after applying the kind's defaults.
+  double effectiveLearningRate() const;
+  double effectiveHeadLearningRate() const;
+  double effectiveMaxGradNorm() const;
+
+  nlohmann::json toJson() const;
+  // Reads the keys present (others keep their defaults). Unknown keys and wrong types are errors that
+  // name the key; `source` names the file.
+  static Result<TrainConfig> fromJson(const nlohmann::json& json, const std::string& source = {});
+  // Every key of `task` (empty = every task) with its default and help line, for --help-config.
+  static std::vector<std::pair<std::string, std::string>> describe(const std::string& task = {});
+
+  // One option as declared: what the Train dialog builds its form from.
+  struct OptionInfo {
+    std::string key;          // "learning_rate"
+    nlohmann::json defaultValue;
+    std::string help;
+    std::vector<std::string> tasks;  // the tasks it applies to; empty = every task
+    bool appliesTo(const std::string& task) const;
+  };
+  static std::vector<OptionInfo> options();
+};
+
+// The name of a model kind for a task: "bilstm-crf" (ner) / "ngram" (classify), "transformer".
+const char* modelKindName(ModelKind kind, const std::string& task = "ner");
+bool isKnownTask(const std::string& task);
+
+}  // namespace quarry::train

@@ -1,0 +1,407 @@
+#include "train/Trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+#include <ATen/Context.h>
+#include <ATen/Parallel.h>
+#include <ATen/ops/from_blob.h>
+#include <ATen/ops/stack.h>
+#include <torch/version.h>
+
+#include "common/Log.h"
+#include "model/checkpoint/AtomicFile.h"
+#include "train/LearningRateSchedule.h"
+#include "train/LengthBucketBatcher.h"
+#include "train/TrainState.h"
+
+namespace quarry::train {
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Clips the total L2 norm of the gradients to maxNorm (torch.nn.utils.clip_grad_norm_); returns the norm.
+double clipGradients(const std::vector<at::Tensor>& parameters, double maxNorm) {
+  at::NoGradGuard noGrad;
+  double total = 0;
+  for (const at::Tensor& p : parameters)
+    if (p.grad().defined()) {
+      const double n = p.grad().norm().item<double>();
+      total += n * n;
+    }
+  total = std::sqrt(total);
+  if (maxNorm > 0 && total > maxNorm) {
+    const double scale = maxNorm / (total + 1e-6);
+    for (const at::Tensor& p : parameters)
+      if (p.grad().defined()) p.mutable_grad().mul_(scale);
+  }
+  return total;
+}
+
+struct OptimizerSetup {
+  std::vector<model::AdamWGroup> groups;
+  std::vector<double> baseRates;  // per group, before the schedule
+  std::vector<at::Tensor> all;    // every trained parameter
+};
+
+OptimizerSetup setUpOptimizer(TaskModel& model, const TrainConfig& config) {
+  OptimizerSetup setup;
+  std::vector<model::ParameterGroup> groups = model.parameterGroups();
+  int top = 0;
+  for (const auto& g : groups) top = std::max(top, g.layer);
+  const double lr = config.effectiveLearningRate();
+  for (model::ParameterGroup& g : groups) {
+    const bool isCrf = g.name.rfind("crf", 0) == 0;
+    const bool isHead = g.layer == top;
+    const bool frozen =
+        model.isTransformer() && !isHead &&
+        ((g.layer == 0 && config.freezeEmbeddings) || (g.layer >= 1 && g.layer <= config.freezeLayers) ||
+         (g.layer == 0 && config.freezeLayers > 0 && config.freezeEmbeddings));
+    if (frozen) {
+      for (at::Tensor& p : g.parameters) p.requires_grad_(false);
+      continue;
+    }
+    double rate = lr;
+    if (isHead) rate = config.effectiveHeadLearningRate();
+    if (isCrf && model.isTransformer() && config.headLearningRate <= 0)
+      rate = std::min(1e-2, lr * 100);
+    if (!isHead && config.layerDecay < 1.0) rate = lr * std::pow(config.layerDecay, top - g.layer);
+    model::AdamWGroup group;
+    group.parameters = g.parameters;
+    group.options.lr = rate;
+    group.options.weightDecay = g.decay ? config.weightDecay : 0.0;
+    setup.baseRates.push_back(rate);
+    for (const at::Tensor& p : g.parameters) setup.all.push_back(p);
+    setup.groups.push_back(std::move(group));
+  }
+  return setup;
+}
+
+}  // namespace
+
+const char* trainEndName(TrainResult::End end) {
+  switch (end) {
+    case TrainResult::End::Finished:
+      return "finished";
+    case TrainResult::End::EarlyStopped:
+      return "early-stopped";
+    case TrainResult::End::TimeLimit:
+      return "time-limit";
+    case TrainResult::End::Cancelled:
+      return "cancelled";
+  }
+  return "finished";
+}
+
+json TrainResult::toJson() const {
+  json j = {{"task", task},
+            {"end", trainEndName(end)},
+            {"steps", steps},
+            {"epochs_completed", epochsCompleted},
+            {"seconds", seconds},
+            {"best_dev_score", bestDevScore},
+            {"best_step", bestStep},
+            {"best_folder", bestFolder},
+            {"history", history},
+            {"data", data},
+            {"train_positions", trainPositions},
+            {"tokens_per_second", tokensPerSecond},
+            {"model", describeModel}};
+  if (bestDevReport.evaluated()) j["metrics"] = bestDevReport.toJson();
+  return j;
+}
+
+Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, const std::string& outputFolder,
+                                 bool resume, const TrainCallback& callback) {
+  auto logger = log::get("train");
+  const auto started = Clock::now();
+  std::error_code ec;
+  fs::create_directories(outputFolder, ec);
+  if (ec) return Error("cannot create the output folder: " + ec.message(), outputFolder);
+  const std::string lastFolder = (fs::path(outputFolder) / "last").string();
+  const std::string bestFolder = (fs::path(outputFolder) / "best").string();
+
+  c10::Device device(c10::kCPU);
+  try {
+    device = c10::Device(config.device);
+  } catch (const std::exception&) {
+    return Error("not a device: " + config.device, "", 0, "device");
+  }
+  if (device.is_cuda() && !at::hasCUDA())
+    return Error("this build of LibTorch has no CUDA or no GPU is visible", "", 0, "device");
+  if (device.is_cuda() && device.has_index() && static_cast<size_t>(device.index()) >= at::getNumGPUs())
+    return Error("there is no GPU " + std::to_string(device.index()) + " (" +
+                     std::to_string(at::getNumGPUs()) + " visible)",
+                 "", 0, "device");
+  if (config.threads > 0) at::set_num_threads(config.threads);
+
+  TrainResult result;
+  result.task = task.name();
+  result.data = task.dataRecord();
+  const std::string fingerprint = task.dataFingerprint();
+
+  // Model and state.
+  TrainState state;
+  state.config = config.toJson();
+  state.dataFingerprint = fingerprint;
+  std::unique_ptr<TaskModel> tagger;
+  if (resume) {
+    auto loaded = TrainState::load(lastFolder);
+    if (!loaded) return loaded.error();
+    if (loaded->dataFingerprint != fingerprint)
+      return Error("the training data changed since this run was interrupted; start a new run", lastFolder, 0,
+                   "data");
+    if (loaded->config != state.config)
+      return Error("the configuration differs from the interrupted run's", lastFolder, 0, "config");
+    if (loaded->end && !loaded->end->empty())
+      return Error("this run already ended (" + *loaded->end + " at step " + std::to_string(loaded->step) +
+                       "); there is nothing to resume: start a new run instead",
+                   (fs::path(lastFolder) / "state.json").string(), 0, "end");
+    state = loaded.value();
+    auto t = task.loadModel((fs::path(lastFolder) / "model").string());
+    if (!t) return t.error();
+    tagger = std::move(t.value());
+  } else {
+    at::manual_seed(config.seed);
+    auto t = task.createModel(config);
+    if (!t) return t.error();
+    tagger = std::move(t.value());
+  }
+  tagger->to(device);
+  result.describeModel = tagger->describe();
+  OptimizerSetup setup = setUpOptimizer(*tagger, config);
+  model::FusedAdamW optimizer(setup.groups);
+  if (resume)
+    if (Status s = TrainState::loadOptimizer(lastFolder, optimizer); !s) return s.error();
+
+  auto featurizedTrain = task.featurizeTrain(*tagger);
+  if (!featurizedTrain) return featurizedTrain.error();
+  std::unique_ptr<TaskInputs> trainInputs = std::move(featurizedTrain.value());
+  if (trainInputs->itemCount() == 0) return Error("no training examples", "", 0, "train");
+  auto featurizedDev = task.featurizeDev(*tagger);
+  if (!featurizedDev) return featurizedDev.error();
+  std::unique_ptr<TaskInputs> devInputs = std::move(featurizedDev.value());
+  if (devInputs && devInputs->itemCount() == 0) devInputs.reset();
+  const std::vector<int32_t> lengths = trainInputs->itemLengths();
+  LossOptions lossOptions;
+  lossOptions.classWeights = task.classWeights(config, *tagger);
+  lossOptions.focalGamma = config.focalGamma;
+  if (lossOptions.classWeights.defined()) lossOptions.classWeights = lossOptions.classWeights.to(device);
+
+  const size_t batchesPerEpoch =
+      makeBatches(lengths, config.batchSize, config.maxBatchTokens, config.seed, 0, true).size();
+  const int64_t stepsPerEpoch =
+      static_cast<int64_t>((batchesPerEpoch + static_cast<size_t>(config.gradientAccumulation) - 1) /
+                           static_cast<size_t>(config.gradientAccumulation));
+  int64_t totalSteps = stepsPerEpoch * config.epochs;
+  if (config.maxSteps > 0) totalSteps = std::min(totalSteps, config.maxSteps);
+  LearningRateSchedule schedule(
+      config.schedule == "constant" ? LearningRateSchedule::Shape::Constant
+                                    : LearningRateSchedule::Shape::Linear,
+      static_cast<int64_t>(std::llround(config.warmupRatio * static_cast<double>(totalSteps))), totalSteps);
+  if (resume && !state.end) {
+    // state.json written before runs recorded how they ended: tell from where the run stands.
+    const char* ended =
+        state.step >= totalSteps || state.epoch >= config.epochs                         ? "finished"
+        : config.patience > 0 && state.evalsWithoutImprovement >= config.patience        ? "early-stopped"
+        : config.timeLimitSeconds > 0 && state.elapsedSeconds >= config.timeLimitSeconds ? "time-limit"
+                                                                                         : nullptr;
+    if (ended)
+      return Error(std::string("this run already ended (") + ended + " at step " +
+                       std::to_string(state.step) + "); there is nothing to resume: start a new run instead",
+                   (fs::path(lastFolder) / "state.json").string(), 0, "step");
+  }
+  logger->info("training {} for {} on {} items ({} batches per epoch), dev {} items, {} steps",
+               tagger->describe(), task.name(), trainInputs->itemCount(), batchesPerEpoch,
+               devInputs ? devInputs->itemCount() : 0, totalSteps);
+
+  TrainProgress progress;
+  progress.totalSteps = totalSteps;
+  progress.epochs = config.epochs;
+  progress.bestDevScore = state.bestF1;
+  const double resumedSeconds = state.elapsedSeconds;
+  const int64_t resumedPositions = state.positions;
+  auto elapsed = [&] {
+    return resumedSeconds + std::chrono::duration<double>(Clock::now() - started).count();
+  };
+  double lossSum = 0;
+  int lossCount = 0;
+  bool stop = false;
+  TrainResult::End end = TrainResult::End::Finished;
+  int64_t lastEvalStep = -1;
+
+  auto report = [&](const std::string& phase) {
+    progress.phase = phase;
+    progress.step = state.step;
+    progress.epoch = std::min(state.epoch, config.epochs - 1);
+    progress.loss = lossCount > 0 ? lossSum / lossCount : progress.loss;
+    progress.learningRate = setup.groups.empty() ? 0.0 : optimizer.groups().front().options.lr;
+    progress.elapsedSeconds = elapsed();
+    const double thisRun = std::chrono::duration<double>(Clock::now() - started).count();
+    progress.tokensPerSecond =
+        thisRun > 0 ? static_cast<double>(state.positions - resumedPositions) / thisRun : 0.0;
+    const int64_t doneHere = state.step;
+    progress.etaSeconds = doneHere > 0 ? progress.elapsedSeconds / static_cast<double>(doneHere) *
+                                             static_cast<double>(std::max<int64_t>(0, totalSteps - doneHere))
+                                       : -1.0;
+    return callback ? callback(progress) : true;
+  };
+
+  auto evaluate = [&]() -> Status {
+    lastEvalStep = state.step;
+    if (!devInputs) return {};
+    const auto evalStart = Clock::now();
+    auto scored = task.evaluate(*tagger, *devInputs, std::max(32, config.batchSize));
+    if (!scored) return scored.error();
+    const MetricReport& r = scored.value();
+    const double f1 = r.primary;
+    progress.metric = r.primaryName;
+    progress.devScore = f1;
+    json entry = {{"step", state.step},
+                  {"epoch", state.epoch},
+                  {"dev_score", f1},
+                  {"train_loss", lossCount > 0 ? lossSum / lossCount : progress.loss},
+                  {"seconds", elapsed()},
+                  {"eval_seconds", std::chrono::duration<double>(Clock::now() - evalStart).count()}};
+    for (const auto& [key, value] : r.summary.items()) entry["dev_" + key] = value;
+    state.history.push_back(entry);
+    logger->info("step {} epoch {}: dev {} {:.4f}, loss {:.4f}", state.step, state.epoch + 1, r.primaryName, f1,
+                 entry["train_loss"].get<double>());
+    if (f1 > state.bestF1) {
+      state.bestF1 = f1;
+      state.bestStep = state.step;
+      state.evalsWithoutImprovement = 0;
+      result.bestDevReport = r;
+      progress.bestDevScore = f1;
+      if (Status s = tagger->save(bestFolder); !s) return s;
+    } else {
+      ++state.evalsWithoutImprovement;
+    }
+    if (config.patience > 0 && state.evalsWithoutImprovement >= config.patience) {
+      stop = true;
+      end = TrainResult::End::EarlyStopped;
+    }
+    return {};
+  };
+
+  tagger->module().train();
+  while (!stop && state.epoch < config.epochs && state.step < totalSteps) {
+    const std::vector<std::vector<int32_t>> batches =
+        makeBatches(lengths, config.batchSize, config.maxBatchTokens, config.seed, state.epoch, true);
+    int accumulated = 0;
+    for (size_t b = static_cast<size_t>(state.batchInEpoch); b < batches.size() && !stop; ++b) {
+      // Dropout masks depend only on the run's seed and the batch's position, so a resume repeats them.
+      at::manual_seed(config.seed * 1000003ull + static_cast<uint64_t>(state.epoch) * 100003ull + b);
+      at::Tensor loss = tagger->loss(*trainInputs, batches[b], lossOptions);
+      (loss / static_cast<double>(config.gradientAccumulation)).backward();
+      for (int32_t item : batches[b]) state.positions += lengths[static_cast<size_t>(item)];
+      lossSum += loss.item<double>();
+      ++lossCount;
+      ++accumulated;
+      state.batchInEpoch = static_cast<int>(b + 1);
+      if (accumulated < config.gradientAccumulation && b + 1 < batches.size()) continue;
+      accumulated = 0;
+      clipGradients(setup.all, config.effectiveMaxGradNorm());
+      const double factor = schedule.factor(state.step);
+      for (size_t g = 0; g < optimizer.groups().size(); ++g)
+        optimizer.groups()[g].options.lr = setup.baseRates[g] * factor;
+      optimizer.step();
+      optimizer.zeroGrad();
+      ++state.step;
+      if (!report("train")) {
+        stop = true;
+        end = TrainResult::End::Cancelled;
+        break;
+      }
+      if (config.evalEverySteps > 0 && state.step % config.evalEverySteps == 0) {
+        tagger->module().eval();
+        if (!report("eval")) {
+          stop = true;
+          end = TrainResult::End::Cancelled;
+          break;
+        }
+        if (Status s = evaluate(); !s) return s.error();
+        lossSum = 0;
+        lossCount = 0;
+        tagger->module().train();
+        state.elapsedSeconds = elapsed();
+        if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
+      }
+      if (state.step >= totalSteps) break;
+      if (config.timeLimitSeconds > 0 && elapsed() >= config.timeLimitSeconds) {
+        stop = true;
+        end = TrainResult::End::TimeLimit;
+      }
+    }
+    if (end == TrainResult::End::Cancelled) break;
+    if (state.batchInEpoch >= static_cast<int>(batches.size())) {
+      ++state.epoch;
+      state.batchInEpoch = 0;
+      ++result.epochsCompleted;
+      if (config.evalEverySteps == 0 && lastEvalStep != state.step) {
+        tagger->module().eval();
+        if (Status s = evaluate(); !s) return s.error();
+        lossSum = 0;
+        lossCount = 0;
+        tagger->module().train();
+        state.elapsedSeconds = elapsed();
+        if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
+      }
+    }
+  }
+  tagger->module().eval();
+  if (end != TrainResult::End::Cancelled) state.end = trainEndName(end);
+  if (end != TrainResult::End::Cancelled && lastEvalStep != state.step && devInputs)
+    if (Status s = evaluate(); !s) return s.error();
+  if (!devInputs && end != TrainResult::End::Cancelled)
+    if (Status s = tagger->save(bestFolder); !s) return s.error();
+  state.elapsedSeconds = elapsed();
+  if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
+
+  result.end = end;
+  result.steps = state.step;
+  result.seconds = state.elapsedSeconds;
+  result.bestDevScore = state.bestF1;
+  result.bestStep = state.bestStep;
+  result.bestFolder = fs::exists(bestFolder) ? bestFolder : std::string();
+  result.history = state.history;
+  result.trainPositions = state.positions;
+  const double thisRun = std::chrono::duration<double>(Clock::now() - started).count();
+  result.tokensPerSecond =
+      thisRun > 0 ? static_cast<double>(state.positions - resumedPositions) / thisRun : 0.0;
+  if (result.bestDevScore >= 0 && !result.bestDevReport.evaluated() && fs::exists(bestFolder) && devInputs) {
+    // Resumed after the best evaluation: score the saved best model again for the report.
+    auto best = task.loadModel(bestFolder);
+    if (best) {
+      best.value()->to(device);
+      best.value()->module().eval();
+      auto again = task.featurizeDev(*best.value());
+      if (again && again.value()) {
+        auto scored = task.evaluate(*best.value(), *again.value(), 64);
+        if (scored) result.bestDevReport = scored.value();
+      }
+    }
+  }
+  progress.devScore = state.bestF1;
+  report("done");
+
+  json run = {{"config", config.toJson()},
+              {"data_fingerprint", fingerprint},
+              {"task", task.name()},
+              {"data", task.dataRecord()},
+              {"torch_version", TORCH_VERSION},
+              {"threads", at::get_num_threads()},
+              {"result", result.toJson()}};
+  const std::string text = run.dump(2) + "\n";
+  if (Status s = model::AtomicFile::write((fs::path(outputFolder) / "run.json").string(),
+                                          [&](std::ostream& o) { o << text; });
+      !s)
+    return s.error();
+  return result;
+}
+
+}  // namespace quarry::train

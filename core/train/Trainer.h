@@ -1,0 +1,90 @@
+#pragma once
+// Trains any task model (train/TrainingTask.h): AdamW with decoupled weight decay (none on biases and
+// LayerNorm), linear warm-up then decay, gradient clipping and accumulation, evaluation on dev every N
+// steps or every epoch, early stopping on the task's primary dev metric with patience, the best model
+// kept as a folder, class weights or focal loss for softmax heads, layer-wise rates, embedding/lower-layer
+// freezing, seeds. The same code trains NER, relations, QA and classification.
+//
+// OUTPUT FOLDER: best/ (the best model so far, loadable by the task's loader), last/ (the full training
+// state: model, optimizer moments, schedule position, data position, history, config) and run.json
+// (what was run and what came out). A run started with resume = true continues from last/ exactly:
+// the data order depends only on (seed, epoch) and dropout is reseeded at every batch, so an
+// interrupted run ends with the same weights as an uninterrupted one.
+//
+// CANCELLATION: the callback runs after every optimizer step and during evaluation; returning false
+// stops within one step, saves last/, keeps best/ and returns End::Cancelled.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Error.h"
+#include "document/AnnotatedDocument.h"
+#include "train/MetricReport.h"
+#include "train/TrainConfig.h"
+#include "train/TrainingTask.h"
+
+namespace quarry::train {
+
+struct TrainProgress {
+  std::string phase;          // "train", "eval", "done"
+  int64_t step = 0;           // optimizer steps done
+  int64_t totalSteps = 0;     // planned steps (may end earlier: early stopping, time limit)
+  int epoch = 0;              // 0-based epoch in progress
+  int epochs = 0;
+  double loss = 0;            // mean training loss since the last report
+  double learningRate = 0;    // of the first (lowest-layer) group
+  std::string metric;         // name of the task's primary metric ("micro_f1")
+  double devScore = -1;       // latest primary dev metric; -1 before the first evaluation
+  double bestDevScore = -1;
+  double elapsedSeconds = 0;
+  double etaSeconds = -1;     // -1 = unknown
+  double tokensPerSecond = 0; // training positions per second so far
+};
+
+// Returns false to cancel.
+using TrainCallback = std::function<bool(const TrainProgress&)>;
+
+// What to train on, for any task: the documents carry every kind of annotation and each task reads its
+// own (entities, relations, questions, labels).
+struct TrainRequest {
+  TrainConfig config;
+  std::vector<document::AnnotatedDocument> train;
+  std::vector<document::AnnotatedDocument> dev;  // empty = no evaluation; the last model is the best
+  std::vector<std::string> labels;  // the task's label set (entity types, relation types, categories);
+                                    // empty = those seen in train
+  std::string outputFolder;         // created if needed
+  bool resume = false;              // continue the run in outputFolder/last
+};
+
+struct TrainResult {
+  enum class End { Finished, EarlyStopped, TimeLimit, Cancelled };
+  std::string task;                     // "ner", ...
+  End end = End::Finished;
+  int64_t steps = 0;
+  int epochsCompleted = 0;
+  double seconds = 0;                   // training wall time (this process + resumed parts)
+  double bestDevScore = -1;             // the primary metric of the best model on dev; -1 = no dev
+  int64_t bestStep = 0;
+  MetricReport bestDevReport;           // the task's full report of the best model on dev
+  std::string bestFolder;               // outputFolder/best
+  nlohmann::json history = nlohmann::json::array();  // one entry per evaluation
+  nlohmann::json data = nlohmann::json::object();    // the task's data record (TrainingTask::dataRecord)
+  int64_t trainPositions = 0;           // labelled positions seen
+  double tokensPerSecond = 0;
+  std::string describeModel;            // e.g. "bert 4x256 + CRF (bert-wordpiece)"
+  // {"task", "end", ..., "metrics": {"primary_metric", "primary", ...the best dev report}}
+  nlohmann::json toJson() const;
+};
+
+const char* trainEndName(TrainResult::End end);  // "finished", "early-stopped", "time-limit", "cancelled"
+
+class Trainer {
+ public:
+  static Result<TrainResult> run(TrainingTask& task, const TrainConfig& config, const std::string& outputFolder,
+                                 bool resume, const TrainCallback& callback = {});
+};
+
+}  // namespace quarry::train

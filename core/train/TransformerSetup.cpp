@@ -1,0 +1,183 @@
+#include "train/TransformerSetup.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Log.h"
+#include "model/checkpoint/CheckpointFit.h"
+#include "model/checkpoint/CheckpointReader.h"
+#include "text/TokenizerFactory.h"
+
+namespace quarry::train {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string architecturePrefix(const std::string& modelType) {
+  if (modelType == "roberta") return "Roberta";
+  if (modelType == "distilbert") return "DistilBert";
+  if (modelType == "electra") return "Electra";
+  return "Bert";
+}
+
+}  // namespace
+
+std::vector<std::string> tokenizerFilesIn(const std::string& folder) {
+  static const char* names[] = {"vocab.txt",
+                                "vocab.json",
+                                "merges.txt",
+                                "tokenizer.json",
+                                "tokenizer_config.json",
+                                "special_tokens_map.json",
+                                "added_tokens.json",
+                                "sentencepiece.bpe.model",
+                                "spm.model",
+                                "spiece.model"};
+  std::vector<std::string> out;
+  for (const char* n : names)
+    if (fs::is_regular_file(fs::path(folder) / n)) out.push_back((fs::path(folder) / n).string());
+  return out;
+}
+
+namespace {
+
+Result<model::EncoderConfig> encoderConfigOf(const model::ModelConfig& config, const std::string& source) {
+  json parsed;
+  try {
+    parsed = json::parse(config.toJsonText());
+  } catch (const json::exception& e) {
+    return Error(std::string("config.json cannot be parsed: ") + e.what(), source);
+  }
+  return model::EncoderConfig::fromJson(parsed, source);
+}
+
+// Every id the tokenizer can give must have a row in the word embedding (and every type id a row in the
+// segment table), or the first sentence using it fails deep inside LibTorch.
+Status checkTokenizerFits(const text::Tokenizer& tokenizer, const model::EncoderConfig& config,
+                          const std::vector<std::string>& tokenizerFiles, const std::string& configFile) {
+  std::string vocabFile = tokenizerFiles.empty() ? configFile : tokenizerFiles.front();
+  for (const std::string& f : tokenizerFiles)
+    if (fs::path(f).filename() == "vocab.txt" || fs::path(f).filename() == "vocab.json" ||
+        fs::path(f).filename() == "tokenizer.json") {
+      vocabFile = f;
+      break;
+    }
+  if (tokenizer.idLimit() > config.vocabSize)
+    return Error("the tokenizer gives token ids up to " + std::to_string(tokenizer.idLimit() - 1) +
+                     " but the model's word embedding has " + std::to_string(config.vocabSize) +
+                     " rows (vocab_size in config.json); the tokenizer does not belong to this model",
+                 vocabFile, 0, "vocab_size");
+  if (config.architecture != model::Architecture::DistilBert &&
+      tokenizer.typeIdLimit() > config.typeVocabSize)
+    return Error("the tokenizer gives token type ids up to " + std::to_string(tokenizer.typeIdLimit() - 1) +
+                     " but the model has " + std::to_string(config.typeVocabSize) + " segment rows",
+                 configFile, 0, "type_vocab_size");
+  return {};
+}
+
+}  // namespace
+
+Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup) {
+  TransformerParts parts;
+  model::StateDict pretrained;
+  std::string source, weightsFile;
+  // A folder Quarry wrote (it has the task file) holds every tensor of its model: one missing is damage,
+  // not a head for transformers to initialise.
+  const bool complete =
+      setup.sameLabels || (!config.modelFolder.empty() && !setup.taskFile.empty() &&
+                           fs::is_regular_file(fs::path(config.modelFolder) / setup.taskFile));
+  if (!config.modelFolder.empty()) {
+    auto checkpoint = model::readCheckpoint(config.modelFolder);
+    if (!checkpoint) return checkpoint.error();
+    parts.config = checkpoint->config;
+    pretrained = std::move(checkpoint->weights);
+    weightsFile = checkpoint->weightsFile;
+    auto tokenizer = text::loadTokenizer(config.modelFolder);
+    if (!tokenizer) return tokenizer.error();
+    parts.tokenizer = std::move(tokenizer.value());
+    parts.tokenizerFiles = tokenizerFilesIn(config.modelFolder);
+    source = (fs::path(config.modelFolder) / "config.json").string();
+  } else {
+    if (config.tokenizerFolder.empty())
+      return Error(
+          "a transformer without model_folder needs tokenizer_folder (the tokenizer of the random encoder)",
+          "", 0, "tokenizer_folder");
+    auto tokenizer = text::loadTokenizer(config.tokenizerFolder);
+    if (!tokenizer) return tokenizer.error();
+    parts.tokenizer = std::move(tokenizer.value());
+    parts.tokenizerFiles = tokenizerFilesIn(config.tokenizerFolder);
+    model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
+    mc.vocabSize = parts.tokenizer->idLimit();
+    mc.typeVocabSize = std::max<int64_t>(mc.typeVocabSize, parts.tokenizer->typeIdLimit());
+    mc.hiddenSize = config.randomHidden;
+    mc.numHiddenLayers = config.randomLayers;
+    mc.numAttentionHeads = config.randomHeads;
+    mc.intermediateSize = config.randomIntermediate;
+    mc.maxPositionEmbeddings = std::max<int64_t>(512, config.maxLength);
+    if (auto pad = parts.tokenizer->specialTokens().padId) mc.padTokenId = *pad;
+    parts.config = mc;
+    source = "random encoder";
+  }
+  if (!setup.labels.empty()) parts.config.setLabels(setup.labels);
+  if (!setup.classSuffix.empty())
+    parts.config.architectures = {architecturePrefix(parts.config.modelType) + setup.classSuffix};
+  auto encoderConfig = encoderConfigOf(parts.config, source);
+  if (!encoderConfig) return encoderConfig.error();
+  if (Status s = checkTokenizerFits(*parts.tokenizer, *encoderConfig, parts.tokenizerFiles, source); !s)
+    return s.error();
+  if (!config.modelFolder.empty()) {
+    // Before anything of the config's size is allocated.
+    model::CheckpointFitOptions fit{source, weightsFile, complete};
+    if (Status s = model::checkCheckpointFitsConfig(*encoderConfig, pretrained, fit); !s) return s.error();
+  }
+  const int64_t positions = encoderConfig->maxPositionEmbeddings -
+                            (encoderConfig->architecture == model::Architecture::Roberta ? 2 : 0);
+  if (config.maxLength > positions)
+    return Error("max_length " + std::to_string(config.maxLength) + " is longer than the model's " +
+                     std::to_string(positions) + " positions",
+                 source, 0, "max_length");
+  model::TransformerModelOptions options;
+  options.task = setup.task;
+  options.seed = config.seed;
+  auto created = model::TransformerModelImpl::create(encoderConfig.value(), options);
+  if (!created) return created.error();
+  parts.model = model::TransformerModel(created.value());
+  if (!pretrained.empty()) {
+    // A checkpoint fine-tuned on other labels keeps its encoder; its classifier is replaced. A folder Quarry
+    // wrote has the classifier of its own tags: one of another size is damage, reported below.
+    const model::StateDict own = parts.model->stateDict();
+    std::set<std::string> replaced;
+    for (auto it = pretrained.begin(); it != pretrained.end() && !setup.sameLabels;) {
+      auto mine = own.find(it->first);
+      if (mine != own.end() && mine->second.sizes() != it->second.sizes() &&
+          !setup.headPrefix.empty() && it->first.rfind(setup.headPrefix, 0) == 0) {
+        log::get("train")->info("replacing {} ({} labels in the checkpoint)", it->first, it->second.size(0));
+        replaced.insert(it->first);
+        it = pretrained.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    model::LoadReport report;
+    if (Status s = parts.model->loadStateDict(pretrained, report); !s)
+      return Error(s.error().message, weightsFile, 0, s.error().field);
+    std::vector<std::string> lacking;
+    for (const std::string& m : report.missing)
+      if (!replaced.count(m)) lacking.push_back(m);
+    if (complete && !lacking.empty())
+      return Error("tensor missing (" + std::to_string(lacking.size()) + " in all); the folder is incomplete",
+                   weightsFile, 0, lacking.front());
+    if (complete && !report.unexpected.empty())
+      return Error("not a tensor of this model (" + std::to_string(report.unexpected.size()) +
+                       " in all); the weights do not belong to config.json",
+                   weightsFile, 0, report.unexpected.front());
+    for (const std::string& m : report.missing) log::get("train")->info("newly initialised: {}", m);
+    for (const std::string& u : report.unexpected)
+      log::get("train")->debug("not used from the checkpoint: {}", u);
+  }
+  return parts;
+}
+
+}  // namespace quarry::train

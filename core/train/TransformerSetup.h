@@ -1,0 +1,50 @@
+#pragma once
+// How every task's transformer model comes to be: a Hugging Face folder (config.json, weights, tokenizer
+// files) read and checked (the tokenizer fits the embedding, the tensors fit the config, max_length fits
+// the positions), or a random encoder of the config's random_* shape over a given tokenizer; then the
+// encoder with the task's head, the checkpoint's tensors loaded and a head trained for other labels
+// replaced. NER's tagger, the document classifier, the relation and QA models all start here.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/Error.h"
+#include "model/checkpoint/ModelConfig.h"
+#include "model/encoder/TransformerModel.h"
+#include "text/Tokenizer.h"
+#include "train/TrainConfig.h"
+
+namespace quarry::train {
+
+struct TransformerSetup {
+  model::Task task = model::Task::Encoder;  // which head
+  std::vector<std::string> labels;          // id2label of the head (empty: the checkpoint's own, if any)
+  std::string classSuffix;                  // "ForTokenClassification": config.json's architectures
+  // The file Quarry writes into its own model folders ("quarry_ner.json"): a folder that has it must hold
+  // every tensor of its model and nothing else; a plain Hugging Face checkpoint may lack its head, which
+  // is then initialised.
+  std::string taskFile;
+  // Reloading a folder Quarry wrote: the head is the folder's own, so one of another size is damage, not
+  // a head to replace.
+  bool sameLabels = false;
+  // Names of the head's tensors that may be replaced when their size differs ("classifier").
+  std::string headPrefix = "classifier";
+};
+
+struct TransformerParts {
+  model::ModelConfig config;                  // written back as config.json
+  std::unique_ptr<text::Tokenizer> tokenizer;
+  std::vector<std::string> tokenizerFiles;    // copied into saved folders
+  model::TransformerModel model{nullptr};
+};
+
+Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup);
+
+// The tokenizer files of a folder that a saved model folder carries along.
+std::vector<std::string> tokenizerFilesIn(const std::string& folder);
+
+// "Bert", "Roberta", "DistilBert", "Electra": the class-name prefix transformers uses for a model_type.
+std::string architecturePrefix(const std::string& modelType);
+
+}  // namespace quarry::train

@@ -1,0 +1,167 @@
+#include "train/ner/BiLstmTagger.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+#include <ATen/ops/from_blob.h>
+#include <nlohmann/json.hpp>
+
+#include "model/checkpoint/AtomicFolder.h"
+#include "model/bilstm/BiLstmCrfFolder.h"
+
+namespace quarry::train {
+namespace fs = std::filesystem;
+
+namespace {
+
+class WordInputs : public TaggerInputs {
+ public:
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<int32_t>> tags;  // empty rows when unlabelled
+  size_t itemCount() const override { return words.size(); }
+  std::vector<int32_t> itemLengths() const override {
+    std::vector<int32_t> out;
+    for (const auto& w : words) out.push_back(static_cast<int32_t>(w.size()));
+    return out;
+  }
+  size_t sentenceCount() const override { return words.size(); }
+};
+
+}  // namespace
+
+BiLstmTagger::BiLstmTagger(TagSet tags, model::BiLstmCrfConfig config, model::TaggerVocabulary vocabulary)
+    : m_tags(std::move(tags)), m_config(config), m_vocabulary(std::move(vocabulary)) {
+  m_model = model::BiLstmCrfTagger(m_config);
+  m_model->crf->setAllowed(m_tags.allowedTransitions(), m_tags.allowedStart(), m_tags.allowedEnd());
+}
+
+std::string BiLstmTagger::describe() const {
+  return "BiLSTM-CRF (" + std::to_string(m_config.wordVocab) + " words, " +
+         std::to_string(m_config.lstmHidden) + " units per direction)";
+}
+
+Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::create(
+    const TrainConfig& config, const TagSet& tags, const std::vector<SentenceExample>& trainSentences) {
+  std::vector<std::vector<std::string>> words;
+  words.reserve(trainSentences.size());
+  for (const SentenceExample& s : trainSentences) words.push_back(s.words);
+  model::TaggerVocabulary vocabulary = model::TaggerVocabulary::build(words, config.minWordCount);
+  model::BiLstmCrfConfig mc;
+  mc.wordVocab = vocabulary.wordCount();
+  mc.charVocab = vocabulary.charCount();
+  mc.numTags = static_cast<int64_t>(tags.size());
+  mc.wordDim = config.wordDim;
+  mc.charDim = config.charDim;
+  mc.charFilters = config.charFilters;
+  mc.lstmHidden = config.lstmHidden;
+  mc.dropout = config.dropout;
+  std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(tags, mc, std::move(vocabulary)));
+  t->m_model->reset(config.seed);
+  return t;
+}
+
+Result<std::unique_ptr<BiLstmTagger>> BiLstmTagger::load(const std::string& folder,
+                                                         const NerModelFile& file) {
+  auto loaded = model::loadBiLstmCrf(folder);
+  if (!loaded) return loaded.error();
+  if (loaded->config.numTags != static_cast<int64_t>(file.tags.size()))
+    return Error(std::to_string(file.tags.size()) + " tags, but the model in config.json has " +
+                     std::to_string(loaded->config.numTags) + " (num_tags)",
+                 (fs::path(folder) / kNerModelFile).string(), 0, "tags");
+  std::unique_ptr<BiLstmTagger> t(new BiLstmTagger(file.tags, loaded->config, loaded->vocab));
+  if (Status s = t->loadWeights(loaded->model->stateDict()); !s) return s.error();
+  return t;
+}
+
+std::unique_ptr<TaggerInputs> BiLstmTagger::featurize(const std::vector<SentenceExample>& sentences) const {
+  auto inputs = std::make_unique<WordInputs>();
+  for (const SentenceExample& s : sentences) {
+    inputs->words.push_back(s.words);
+    inputs->tags.push_back(s.tags);
+  }
+  return inputs;
+}
+
+at::Tensor BiLstmTagger::loss(const TaskInputs& base, const std::vector<int32_t>& items,
+                              const LossOptions&) {
+  const auto& inputs = static_cast<const WordInputs&>(base);
+  std::vector<const std::vector<std::string>*> batch;
+  size_t longest = 1;
+  for (int32_t i : items) {
+    batch.push_back(&inputs.words[static_cast<size_t>(i)]);
+    longest = std::max(longest, inputs.words[static_cast<size_t>(i)].size());
+  }
+  std::vector<int64_t> tags(items.size() * longest, 0);
+  for (size_t r = 0; r < items.size(); ++r) {
+    const auto& t = inputs.tags[static_cast<size_t>(items[r])];
+    std::copy(t.begin(), t.end(), tags.begin() + static_cast<std::ptrdiff_t>(r * longest));
+  }
+  model::TaggerBatch b = model::makeTaggerBatch(m_vocabulary, batch);
+  const at::Tensor tagT =
+      at::from_blob(tags.data(), {static_cast<int64_t>(items.size()), static_cast<int64_t>(longest)},
+                    at::TensorOptions().dtype(at::kLong))
+          .clone()
+          .to(m_device);
+  return m_model->loss(b.to(m_device), tagT);
+}
+
+std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int batchSize) {
+  const auto& inputs = static_cast<const WordInputs&>(base);
+  std::vector<SentenceTags> out(inputs.words.size());
+  std::vector<int32_t> order(inputs.words.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return inputs.words[static_cast<size_t>(a)].size() < inputs.words[static_cast<size_t>(b)].size();
+  });
+  const bool wasTraining = m_model->is_training();
+  m_model->eval();
+  at::NoGradGuard noGrad;
+  for (size_t begin = 0; begin < order.size(); begin += static_cast<size_t>(batchSize)) {
+    const size_t end = std::min(order.size(), begin + static_cast<size_t>(batchSize));
+    std::vector<const std::vector<std::string>*> batch;
+    std::vector<size_t> rows;
+    for (size_t i = begin; i < end; ++i) {
+      const size_t s = static_cast<size_t>(order[i]);
+      if (inputs.words[s].empty()) continue;
+      batch.push_back(&inputs.words[s]);
+      rows.push_back(s);
+    }
+    if (batch.empty()) continue;
+    model::TaggerBatch b = model::makeTaggerBatch(m_vocabulary, batch).to(m_device);
+    const std::vector<std::vector<int64_t>> paths = m_model->decode(b);
+    const at::Tensor marginals = m_model->marginals(b).to(at::kCPU).contiguous();
+    const int64_t width = marginals.size(1), classes = marginals.size(2);
+    const float* mp = marginals.data_ptr<float>();
+    for (size_t r = 0; r < rows.size(); ++r) {
+      SentenceTags& t = out[rows[r]];
+      for (size_t w = 0; w < paths[r].size(); ++w) {
+        t.tags.push_back(static_cast<int32_t>(paths[r][w]));
+        t.confidence.push_back(
+            mp[(static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes + paths[r][w]]);
+      }
+    }
+  }
+  if (wasTraining) m_model->train();
+  return out;
+}
+
+std::vector<model::ParameterGroup> BiLstmTagger::parameterGroups() { return m_model->parameterGroups(); }
+
+model::StateDict BiLstmTagger::weights() const { return m_model.ptr()->stateDict(); }
+
+Status BiLstmTagger::loadWeights(const model::StateDict& weights) { return m_model->loadStateDict(weights); }
+
+Status BiLstmTagger::save(const std::string& folder) {
+  return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
+    if (Status s = model::writeBiLstmCrfInto(dir, m_config, m_vocabulary, *m_model); !s) return s;
+    return writeNerModelFile(dir, {{"kind", modelKindName(ModelKind::FromScratch)}}, m_tags);
+  });
+}
+
+void BiLstmTagger::to(const c10::Device& device) {
+  m_device = device;
+  m_model->to(device);
+}
+
+}  // namespace quarry::train

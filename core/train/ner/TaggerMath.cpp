@@ -1,0 +1,100 @@
+#include "train/ner/TaggerMath.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <ATen/ops/from_blob.h>
+#include <ATen/ops/zeros.h>
+
+namespace quarry::train {
+
+WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor& labels) {
+  const int64_t rows = logits.size(0), cols = logits.size(1), classes = logits.size(2);
+  const at::Tensor labelsCpu = labels.to(at::kCPU).contiguous();
+  const int64_t* lab = labelsCpu.data_ptr<int64_t>();
+  std::vector<std::vector<int64_t>> positions;
+  size_t longest = 0;
+  for (int64_t r = 0; r < rows; ++r) {
+    std::vector<int64_t> row;
+    for (int64_t c = 0; c < cols; ++c)
+      if (lab[r * cols + c] != -100) row.push_back(r * cols + c);
+    if (row.empty()) continue;
+    longest = std::max(longest, row.size());
+    positions.push_back(std::move(row));
+  }
+  WordEmissions out;
+  out.rows = static_cast<int64_t>(positions.size());
+  if (out.rows == 0) return out;
+  const int64_t width = static_cast<int64_t>(longest);
+  std::vector<int64_t> index(static_cast<size_t>(out.rows * width), 0), tags(index.size(), 0);
+  std::vector<uint8_t> mask(index.size(), 0);
+  for (size_t r = 0; r < positions.size(); ++r)
+    for (size_t w = 0; w < positions[r].size(); ++w) {
+      const size_t at = r * static_cast<size_t>(width) + w;
+      index[at] = positions[r][w];
+      tags[at] = lab[positions[r][w]];
+      mask[at] = 1;
+    }
+  const auto longOpts = at::TensorOptions().dtype(at::kLong);
+  const at::Tensor indexT = at::from_blob(index.data(), {out.rows * width}, longOpts).clone().to(logits.device());
+  out.emissions = logits.reshape({rows * cols, classes}).index_select(0, indexT).reshape({out.rows, width, classes});
+  out.tags = at::from_blob(tags.data(), {out.rows, width}, longOpts).clone().to(logits.device());
+  out.mask = at::from_blob(mask.data(), {out.rows, width}, at::TensorOptions().dtype(at::kByte)).clone().to(at::kBool).to(logits.device());
+  return out;
+}
+
+std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<std::vector<float>>& scores, int64_t classes) {
+  std::vector<SentenceTags> out(scores.size());
+  // Sentences of similar length decoded together; empty ones stay empty.
+  std::vector<size_t> order;
+  for (size_t s = 0; s < scores.size(); ++s)
+    if (!scores[s].empty()) order.push_back(s);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a].size() < scores[b].size(); });
+  const size_t chunk = 128;
+  at::NoGradGuard noGrad;
+  const at::Device device = crf.parameters().front().device();
+  for (size_t begin = 0; begin < order.size(); begin += chunk) {
+    const size_t end = std::min(order.size(), begin + chunk);
+    const int64_t rows = static_cast<int64_t>(end - begin);
+    const int64_t width = static_cast<int64_t>(scores[order[end - 1]].size()) / classes;
+    std::vector<float> grid(static_cast<size_t>(rows * width * classes), 0.0f);
+    std::vector<uint8_t> mask(static_cast<size_t>(rows * width), 0);
+    for (int64_t r = 0; r < rows; ++r) {
+      const std::vector<float>& s = scores[order[begin + static_cast<size_t>(r)]];
+      std::copy(s.begin(), s.end(), grid.begin() + static_cast<std::ptrdiff_t>(r * width * classes));
+      std::fill_n(mask.begin() + static_cast<std::ptrdiff_t>(r * width), s.size() / static_cast<size_t>(classes), 1);
+    }
+    const at::Tensor e = at::from_blob(grid.data(), {rows, width, classes}, at::TensorOptions().dtype(at::kFloat)).to(device);
+    const at::Tensor m = at::from_blob(mask.data(), {rows, width}, at::TensorOptions().dtype(at::kByte)).to(at::kBool).to(device);
+    const std::vector<std::vector<int64_t>> paths = crf.viterbi(e, m);
+    const at::Tensor marginals = crf.marginals(e, m).to(at::kCPU).contiguous();
+    const float* mp = marginals.data_ptr<float>();
+    for (int64_t r = 0; r < rows; ++r) {
+      SentenceTags& t = out[order[begin + static_cast<size_t>(r)]];
+      for (size_t w = 0; w < paths[static_cast<size_t>(r)].size(); ++w) {
+        const int64_t tag = paths[static_cast<size_t>(r)][w];
+        t.tags.push_back(static_cast<int32_t>(tag));
+        t.confidence.push_back(mp[(r * width + static_cast<int64_t>(w)) * classes + tag]);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>>& scores, int64_t classes) {
+  std::vector<SentenceTags> out(scores.size());
+  for (size_t s = 0; s < scores.size(); ++s) {
+    const size_t words = scores[s].size() / static_cast<size_t>(classes);
+    for (size_t w = 0; w < words; ++w) {
+      const float* row = scores[s].data() + w * static_cast<size_t>(classes);
+      const float* best = std::max_element(row, row + classes);
+      double z = 0;
+      for (int64_t c = 0; c < classes; ++c) z += std::exp(static_cast<double>(row[c] - *best));
+      out[s].tags.push_back(static_cast<int32_t>(best - row));
+      out[s].confidence.push_back(static_cast<float>(1.0 / z));
+    }
+  }
+  return out;
+}
+
+}  // namespace quarry::train

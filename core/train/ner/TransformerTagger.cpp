@@ -1,0 +1,295 @@
+#include "train/ner/TransformerTagger.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+#include <set>
+
+#include <ATen/ops/from_blob.h>
+#include <ATen/ops/log_softmax.h>
+#include <ATen/ops/softmax.h>
+#include <ATen/ops/zeros.h>
+#include <nlohmann/json.hpp>
+
+#include "common/JsonReader.h"
+#include "common/Log.h"
+#include "model/checkpoint/AtomicFolder.h"
+#include "model/checkpoint/HfFolderWriter.h"
+#include "model/checkpoint/SafetensorsFile.h"
+#include "train/ner/SubwordFeatures.h"
+#include "train/ner/TaggerMath.h"
+#include "train/TokenLoss.h"
+#include "train/TransformerSetup.h"
+
+namespace quarry::train {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+class TransformerInputs : public TaggerInputs {
+ public:
+  std::vector<SubwordWindow> windows;
+  std::vector<int32_t> wordCounts;  // per sentence
+  size_t itemCount() const override { return windows.size(); }
+  std::vector<int32_t> itemLengths() const override {
+    std::vector<int32_t> out;
+    out.reserve(windows.size());
+    for (const SubwordWindow& w : windows) out.push_back(static_cast<int32_t>(w.ids.size()));
+    return out;
+  }
+  size_t sentenceCount() const override { return wordCounts.size(); }
+};
+
+at::Tensor int64Tensor(std::vector<int64_t>& data, int64_t rows, int64_t cols) {
+  return at::from_blob(data.data(), {rows, cols}, at::TensorOptions().dtype(at::kLong)).clone();
+}
+
+}  // namespace
+
+TransformerTagger::TransformerTagger(TagSet tags, TransformerTaggerSettings settings)
+    : m_tags(std::move(tags)),
+      m_settings(settings),
+      m_root(std::make_shared<torch::nn::Module>("NerTagger")) {}
+
+std::string TransformerTagger::describe() const {
+  return m_config.modelType + " " + std::to_string(m_config.numHiddenLayers) + "x" +
+         std::to_string(m_config.hiddenSize) + (m_crf ? " + CRF" : "") + " (" + m_tokenizer->kind() + ")";
+}
+
+Result<std::unique_ptr<TransformerTagger>> TransformerTagger::create(const TrainConfig& config,
+                                                                     const TagSet& tags) {
+  return build(config, tags, false);
+}
+
+Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const TrainConfig& config,
+                                                                    const TagSet& tags, bool sameTags) {
+  TransformerTaggerSettings settings{config.maxLength, config.stride, config.crf};
+  std::unique_ptr<TransformerTagger> t(new TransformerTagger(tags, settings));
+  std::vector<std::string> labelNames;
+  for (int32_t i = 0; i < static_cast<int32_t>(tags.size()); ++i) labelNames.push_back(tags.name(i));
+
+  TransformerSetup setup;
+  setup.task = model::Task::TokenClassification;
+  setup.labels = labelNames;
+  setup.classSuffix = "ForTokenClassification";
+  setup.taskFile = kNerModelFile;
+  setup.sameLabels = sameTags;
+  auto parts = buildTransformer(config, setup);
+  if (!parts) return parts.error();
+  t->m_config = std::move(parts->config);
+  t->m_tokenizer = std::move(parts->tokenizer);
+  t->m_tokenizerFiles = std::move(parts->tokenizerFiles);
+  t->m_model = parts->model;
+  t->m_root->register_module("model", t->m_model.ptr());
+  if (settings.crf) {
+    t->m_crf = model::Crf(static_cast<int64_t>(tags.size()));
+    t->m_crf->reset(config.seed);
+    t->m_crf->setAllowed(tags.allowedTransitions(), tags.allowedStart(), tags.allowedEnd());
+    t->m_root->register_module("crf", t->m_crf.ptr());
+  }
+  return t;
+}
+
+Result<std::unique_ptr<TransformerTagger>> TransformerTagger::load(const std::string& folder,
+                                                                   const NerModelFile& file) {
+  TrainConfig config;
+  config.kind = ModelKind::Transformer;
+  config.modelFolder = folder;
+  const JsonFields meta(file.meta, (fs::path(folder) / kNerModelFile).string());
+  auto maxLength = meta.integer("max_length", 128, 8, 1'000'000);
+  if (!maxLength) return maxLength.error();
+  auto stride = meta.integer("stride", 32, 0, *maxLength / 2 - 1);
+  if (!stride) return stride.error();
+  auto crf = meta.boolean("crf", false);
+  if (!crf) return crf.error();
+  config.maxLength = static_cast<int>(*maxLength);
+  config.stride = static_cast<int>(*stride);
+  config.crf = *crf;
+  auto tagger = build(config, file.tags, true);
+  if (!tagger) return tagger.error();
+  if (config.crf) {
+    const std::string crfPath = (fs::path(folder) / "crf.safetensors").string();
+    auto crfWeights = model::SafetensorsFile::read(crfPath);
+    if (!crfWeights) return crfWeights.error();
+    if (Status s = tagger.value()->loadCrf(crfWeights->tensors); !s)
+      return Error(s.error().message, crfPath, 0, s.error().field);
+  }
+  return tagger;
+}
+
+std::unique_ptr<TaggerInputs> TransformerTagger::featurize(
+    const std::vector<SentenceExample>& sentences) const {
+  auto inputs = std::make_unique<TransformerInputs>();
+  int noTokens = 0;
+  inputs->windows =
+      buildSubwordWindows(sentences, *m_tokenizer, m_settings.maxLength, m_settings.stride, &noTokens);
+  if (noTokens > 0)
+    log::get("train")->warn("{} words give no token with this tokenizer; they are predicted O", noTokens);
+  inputs->wordCounts.reserve(sentences.size());
+  for (const SentenceExample& s : sentences)
+    inputs->wordCounts.push_back(static_cast<int32_t>(s.words.size()));
+  return inputs;
+}
+
+at::Tensor TransformerTagger::windowLogits(const TaskInputs& base, const std::vector<int32_t>& items,
+                                           at::Tensor* labels) {
+  const auto& inputs = static_cast<const TransformerInputs&>(base);
+  size_t longest = 1;
+  for (int32_t i : items) longest = std::max(longest, inputs.windows[static_cast<size_t>(i)].ids.size());
+  const int64_t rows = static_cast<int64_t>(items.size());
+  const int64_t cols = static_cast<int64_t>(longest);
+  const int64_t pad = m_tokenizer->specialTokens().padId.value_or(0);
+  std::vector<int64_t> ids(static_cast<size_t>(rows * cols), pad), mask(ids.size(), 0), types(ids.size(), 0),
+      lab(ids.size(), -100);
+  for (int64_t r = 0; r < rows; ++r) {
+    const SubwordWindow& w = inputs.windows[static_cast<size_t>(items[static_cast<size_t>(r)])];
+    for (size_t p = 0; p < w.ids.size(); ++p) {
+      const size_t at = static_cast<size_t>(r * cols) + p;
+      ids[at] = w.ids[p];
+      mask[at] = 1;
+      types[at] = p < w.typeIds.size() ? w.typeIds[p] : 0;
+      lab[at] = p < w.labels.size() ? w.labels[p] : -100;
+    }
+  }
+  at::Tensor idT = int64Tensor(ids, rows, cols).to(m_device);
+  at::Tensor maskT = int64Tensor(mask, rows, cols).to(m_device);
+  at::Tensor typeT = int64Tensor(types, rows, cols).to(m_device);
+  if (labels) *labels = int64Tensor(lab, rows, cols).to(m_device);
+  model::ForwardOptions fo;
+  fo.hiddenStates = false;
+  return m_model->forward(idT, maskT, typeT, fo).logits;
+}
+
+at::Tensor TransformerTagger::loss(const TaskInputs& inputs, const std::vector<int32_t>& items,
+                                   const LossOptions& options) {
+  at::Tensor labels;
+  at::Tensor logits = windowLogits(inputs, items, &labels);
+  const int64_t classes = logits.size(2);
+  if (!m_crf)
+    return tokenLoss(logits.reshape({-1, classes}), labels.reshape({-1}), options.classWeights,
+                     options.focalGamma);
+  WordEmissions e = gatherLabelledPositions(logits, labels);
+  if (e.rows == 0) return logits.sum() * 0.0;
+  return m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
+}
+
+std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, int batchSize) {
+  const auto& inputs = static_cast<const TransformerInputs&>(base);
+  const int64_t classes = static_cast<int64_t>(m_tags.size());
+  // Per sentence, per word: the raw scores from the owning window (rows of `classes` floats).
+  std::vector<std::vector<float>> scores(inputs.wordCounts.size());
+  for (size_t s = 0; s < scores.size(); ++s) {
+    scores[s].assign(static_cast<size_t>(inputs.wordCounts[s] * classes), -20.0f);
+    for (int32_t w = 0; w < inputs.wordCounts[s]; ++w)
+      scores[s][static_cast<size_t>(w * classes)] = 0.0f;  // "O" for words without a token
+  }
+  std::vector<int32_t> order(inputs.windows.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return inputs.windows[static_cast<size_t>(a)].ids.size() <
+           inputs.windows[static_cast<size_t>(b)].ids.size();
+  });
+  const bool wasTraining = m_root->is_training();
+  m_root->eval();
+  {
+    at::NoGradGuard noGrad;
+    for (size_t begin = 0; begin < order.size(); begin += static_cast<size_t>(batchSize)) {
+      std::vector<int32_t> items(order.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 order.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                     order.size(), begin + static_cast<size_t>(batchSize))));
+      at::Tensor logits = windowLogits(inputs, items, nullptr).to(at::kCPU).contiguous();
+      const float* data = logits.data_ptr<float>();
+      const int64_t cols = logits.size(1);
+      for (size_t r = 0; r < items.size(); ++r) {
+        const SubwordWindow& w = inputs.windows[static_cast<size_t>(items[r])];
+        std::vector<float>& target = scores[static_cast<size_t>(w.sentence)];
+        for (size_t p = 0; p < w.ids.size(); ++p) {
+          const int32_t word = w.wordIndex[p];
+          if (word < 0 || !w.firstOfWord[p] || !w.owns[static_cast<size_t>(word)]) continue;
+          std::copy_n(data + (static_cast<int64_t>(r) * cols + static_cast<int64_t>(p)) * classes, classes,
+                      target.begin() + static_cast<std::ptrdiff_t>(word * classes));
+        }
+      }
+    }
+  }
+  if (wasTraining) m_root->train();
+  if (m_crf) return decodeWithCrf(*m_crf, scores, classes);
+  return decodeWithSoftmax(scores, classes);
+}
+
+std::vector<model::ParameterGroup> TransformerTagger::parameterGroups() {
+  std::vector<model::ParameterGroup> groups = m_model->parameterGroups();
+  if (m_crf) {
+    model::ParameterGroup crf;
+    crf.name = "crf.no_decay";
+    crf.layer = static_cast<int>(m_config.numHiddenLayers) + 1;
+    crf.decay = false;
+    for (const auto& p : m_crf->named_parameters()) {
+      crf.names.push_back("crf." + p.key());
+      crf.parameters.push_back(p.value());
+    }
+    groups.push_back(crf);
+  }
+  return groups;
+}
+
+model::StateDict TransformerTagger::weights() const {
+  model::StateDict out = m_model->stateDict();
+  if (m_crf)
+    for (const auto& p : m_crf->named_parameters()) out["crf." + p.key()] = p.value();
+  return out;
+}
+
+Status TransformerTagger::loadWeights(const model::StateDict& weights) {
+  model::StateDict encoder, crf;
+  for (const auto& [name, tensor] : weights) {
+    if (name.rfind("crf.", 0) == 0)
+      crf[name.substr(4)] = tensor;
+    else
+      encoder[name] = tensor;
+  }
+  model::LoadReport report;
+  if (Status s = m_model->loadStateDict(encoder, report); !s) return s;
+  if (!report.missing.empty())
+    return Error("weights missing: " + report.missing.front(), "", 0, report.missing.front());
+  return m_crf ? loadCrf(crf) : Status{};
+}
+
+Status TransformerTagger::loadCrf(const model::StateDict& crf) {
+  at::NoGradGuard noGrad;
+  for (auto& p : m_crf->named_parameters()) {
+    auto it = crf.find(p.key());
+    if (it == crf.end()) return Error("CRF weights missing", "", 0, "crf." + p.key());
+    if (auto why = model::storedTensorMismatch(it->second, p.value()))
+      return Error(*why, "", 0, "crf." + p.key());
+    p.value().copy_(it->second);
+  }
+  return {};
+}
+
+Status TransformerTagger::save(const std::string& folder) {
+  model::StateDict cpu;
+  for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
+  return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
+    if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
+    if (m_crf) {
+      model::StateDict crf;
+      for (const auto& p : m_crf->named_parameters()) crf[p.key()] = p.value().detach().to(at::kCPU);
+      if (Status s = model::SafetensorsFile::write((dir / "crf.safetensors").string(), crf); !s) return s;
+    }
+    return writeNerModelFile(dir,
+                             {{"kind", modelKindName(ModelKind::Transformer)},
+                              {"max_length", m_settings.maxLength},
+                              {"stride", m_settings.stride},
+                              {"crf", static_cast<bool>(m_crf)}},
+                             m_tags);
+  });
+}
+
+void TransformerTagger::to(const c10::Device& device) {
+  m_device = device;
+  m_root->to(device);
+}
+
+}  // namespace quarry::train
