@@ -7,12 +7,17 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace quarry::document {
 
 // One annotated entity: a contiguous span of a document's text with its type.
 struct EntityMention {
+  EntityMention() = default;
+  EntityMention(int32_t s, int32_t e, std::string t, std::string concept = {})
+      : start(s), end(e), type(std::move(t)), conceptId(std::move(concept)) {}
+
   int32_t start = 0;      // first code point
   int32_t end = 0;        // one past the last code point
   std::string type;       // entity type name ("Disease")

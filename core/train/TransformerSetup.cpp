@@ -22,8 +22,6 @@ std::string architecturePrefix(const std::string& modelType) {
   return "Bert";
 }
 
-}  // namespace
-
 std::vector<std::string> tokenizerFilesIn(const std::string& folder) {
   static const char* names[] = {"vocab.txt",
                                 "vocab.json",

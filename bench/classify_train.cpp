@@ -1,0 +1,241 @@
+// bench_classify_train: document classification on the staged corpora, declared splits, one table.
+//   bench_classify_train [--corpus hallmarks|claudette] [--model ngram|transformer] [--epochs N]
+//                        [--tokenizer DIR] [--threads N] [--output DIR] [--set key=value ...]
+//
+// SPLITS (fixed, declared here; the corpora have no official split staged):
+//   hallmarks-of-cancer: abstracts sorted by PMID; position % 10 == 0 -> test, == 1 -> dev, else train.
+//     Multi-label over the 10 top-level hallmarks (an abstract carries the union of its sentences'
+//     labels; "NULL" and empty labels are none).
+//   claudette-unfair-tos-en: the 40 staged documents (fold-0 train of the authors) sorted by name;
+//     position % 5 == 0 -> test, == 1 -> dev, else train. One example per sentence, multi-label over the 9
+//     CLAUDETTE categories of the potentially/clearly unfair tags (degree 2 or 3); fair sentences none.
+// Training early-stops on dev (and tunes the per-label thresholds there); the test split is scored once
+// with the best model. The majority baseline predicts the most frequent training label everywhere.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
+
+#include "ConllCorpus.h"
+#include "common/Log.h"
+#include "common/ProcessMemory.h"
+#include "eval/ClassificationMetrics.h"
+#include "model/kernels/CpuThreads.h"
+#include "train/TaskFactory.h"
+#include "train/classify/ClassifyTask.h"
+
+using namespace quarry;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Splits {
+  std::vector<document::AnnotatedDocument> train, dev, test;
+};
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream s(text);
+  std::string line;
+  while (std::getline(s, line)) out.push_back(line);
+  return out;
+}
+
+Splits readHallmarks(const fs::path& root) {
+  Splits s;
+  std::vector<std::string> ids;
+  for (const auto& e : fs::directory_iterator(root / "text")) ids.push_back(e.path().stem().string());
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    document::AnnotatedDocument d;
+    d.id = ids[i];
+    std::vector<std::string> sentences = lines(readAll(root / "text" / (ids[i] + ".txt")));
+    for (const std::string& sentence : sentences) d.text += (d.text.empty() ? "" : " ") + sentence;
+    std::string labelLine = readAll(root / "labels" / (ids[i] + ".txt"));
+    std::set<std::string> labels;
+    size_t at = 0;
+    while ((at = labelLine.find('<', at)) != std::string::npos) {
+      size_t end = labelLine.find('<', at + 1);
+      std::string piece = labelLine.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+      at = at + 1;
+      size_t from = 0;
+      while (from < piece.size()) {
+        size_t andAt = piece.find("AND", from);
+        std::string label = piece.substr(from, andAt == std::string::npos ? std::string::npos : andAt - from);
+        from = andAt == std::string::npos ? piece.size() : andAt + 3;
+        while (!label.empty() && label.back() == ' ') label.pop_back();
+        while (!label.empty() && label.front() == ' ') label.erase(label.begin());
+        const std::string top = label.substr(0, label.find("--"));
+        if (!top.empty() && top != "NULL") labels.insert(top);
+      }
+    }
+    d.labels.assign(labels.begin(), labels.end());
+    (i % 10 == 0 ? s.test : i % 10 == 1 ? s.dev : s.train).push_back(std::move(d));
+  }
+  return s;
+}
+
+Splits readClaudette(const fs::path& root) {
+  Splits s;
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(root / "sentences")) names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::vector<std::string> sentences = lines(readAll(root / "sentences" / (names[i] + ".txt")));
+    const std::vector<std::string> tags = lines(readAll(root / "tags" / (names[i] + ".txt")));
+    auto& target = i % 5 == 0 ? s.test : i % 5 == 1 ? s.dev : s.train;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      document::AnnotatedDocument d;
+      d.id = names[i] + "#" + std::to_string(k + 1);
+      d.text = sentences[k];
+      std::set<std::string> labels;
+      std::stringstream t(k < tags.size() ? tags[k] : std::string());
+      std::string tag;
+      while (t >> tag) {
+        if (tag.size() < 2) continue;
+        const char degree = tag.back();
+        if (degree == '2' || degree == '3') labels.insert(tag.substr(0, tag.size() - 1));
+      }
+      d.labels.assign(labels.begin(), labels.end());
+      target.push_back(std::move(d));
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus = "hallmarks", kind = "ngram";
+  std::string tokenizer = bench::sharedDir() + "/fixtures/tokenizers/bert-base-uncased";
+  std::string output = (fs::temp_directory_path() / "quarry-bench-classify").string();
+  int epochs = 0, threads = 0;
+  nlohmann::json overrides = nlohmann::json::object();
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--corpus") corpus = v;
+    else if (a == "--model") kind = v;
+    else if (a == "--epochs") epochs = std::stoi(v);
+    else if (a == "--tokenizer") tokenizer = v;
+    else if (a == "--threads") threads = std::stoi(v);
+    else if (a == "--output") output = v;
+    else if (a == "--set") {
+      const size_t eq = v.find('=');
+      try {
+        overrides[v.substr(0, eq)] = nlohmann::json::parse(v.substr(eq + 1));
+      } catch (...) {
+        overrides[v.substr(0, eq)] = v.substr(eq + 1);
+      }
+    } else {
+      std::fprintf(stderr, "unknown option %s\n", a.c_str());
+      return 2;
+    }
+  }
+  log::LogOptions logOptions;
+  logOptions.level = "warn";
+  log::init(logOptions);
+  model::configureCpuThreads({threads, 1});
+  const fs::path root = fs::path(bench::sharedDir()) / "datasets" /
+                        (corpus == "claudette" ? "claudette-unfair-tos-en" : "hallmarks-of-cancer");
+  if (!fs::is_directory(root)) {
+    std::printf("SKIP: %s not found\n", root.c_str());
+    return 0;
+  }
+  const Splits splits = corpus == "claudette" ? readClaudette(root) : readHallmarks(root);
+
+  nlohmann::json config = {{"task", "classify"}, {"multi_label", "yes"}, {"patience", 3}, {"seed", 1}};
+  if (kind == "transformer") {
+    config.update({{"model", "transformer"},
+                   {"tokenizer_folder", tokenizer},
+                   {"random_layers", 4},
+                   {"random_hidden", 256},
+                   {"random_heads", 4},
+                   {"random_intermediate", 1024},
+                   {"max_length", corpus == "claudette" ? 128 : 256},
+                   {"stride", 32},
+                   {"epochs", 8},
+                   {"learning_rate", 5e-4},
+                   {"batch_size", 16}});
+  } else {
+    config.update({{"model", "ngram"}, {"epochs", 30}});
+  }
+  if (epochs > 0) config["epochs"] = epochs;
+  config.update(overrides);
+  auto parsed = train::TrainConfig::fromJson(config, "bench options");
+  if (!parsed) {
+    std::fprintf(stderr, "%s\n", parsed.error().toString().c_str());
+    return 2;
+  }
+  train::TrainRequest request;
+  request.config = parsed.value();
+  request.train = splits.train;
+  request.dev = splits.dev;
+  request.outputFolder = output;
+  std::error_code ec;
+  fs::remove_all(output, ec);
+  const auto started = std::chrono::steady_clock::now();
+  auto result = train::runTraining(request);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!result) {
+    std::fprintf(stderr, "training failed: %s\n", result.error().toString().c_str());
+    return 1;
+  }
+  auto classifier = train::loadDocumentClassifier(result->bestFolder);
+  if (!classifier) {
+    std::fprintf(stderr, "%s\n", classifier.error().toString().c_str());
+    return 1;
+  }
+  const train::ClassifyRun run = train::classifyDocuments(*classifier.value(), splits.test, 64);
+  const eval::ClassificationReport test = train::scoreClassifier(*classifier.value(), splits.test, run);
+
+  // Majority baseline: the most frequent training label for every test example.
+  std::map<std::string, int> counts;
+  for (const auto& d : splits.train)
+    for (const auto& l : d.labels) ++counts[l];
+  std::string majority;
+  for (const auto& [label, n] : counts)
+    if (majority.empty() || n > counts[majority]) majority = label;
+  const std::vector<std::string>& labels = classifier.value()->labels();
+  const int32_t majorityId = static_cast<int32_t>(std::find(labels.begin(), labels.end(), majority) - labels.begin());
+  std::vector<std::vector<int32_t>> gold, baseline;
+  for (const auto& d : splits.test) {
+    std::vector<int32_t> g;
+    for (const auto& l : d.labels) {
+      auto it = std::find(labels.begin(), labels.end(), l);
+      if (it != labels.end()) g.push_back(static_cast<int32_t>(it - labels.begin()));
+    }
+    gold.push_back(g);
+    baseline.push_back({majorityId});
+  }
+  const eval::ClassificationReport base =
+      eval::scoreClassification(labels, gold, baseline, classifier.value()->multiLabel());
+
+  const double examplesPerSecond =
+      result->seconds > 0 ? double(splits.train.size()) * double(result->epochsCompleted) / result->seconds : 0.0;
+  std::printf("corpus %s, model %s (%s), threads %d\n", corpus.c_str(), kind.c_str(), result->describeModel.c_str(),
+              at::get_num_threads());
+  std::printf("split train %zu / dev %zu / test %zu examples, %zu labels\n", splits.train.size(), splits.dev.size(),
+              splits.test.size(), labels.size());
+  std::printf("%-12s %8s %6s %9s %10s %9s %9s %9s %9s %9s\n", "model", "seconds", "epochs", "examples/s", "peak MiB",
+              "dev F1", "test F1", "macro F1", "accuracy", "baseline");
+  std::printf("%-12s %8.1f %6d %10.1f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f\n", kind.c_str(), seconds,
+              result->epochsCompleted, examplesPerSecond, peakResidentMiB(), result->bestDevScore * 100,
+              test.micro.f1 * 100, test.macro.f1 * 100, test.accuracy * 100, base.micro.f1 * 100);
+  std::printf("\ntest report (thresholds tuned on dev):\n%s", test.formatTable().c_str());
+  return 0;
+}

@@ -1,0 +1,162 @@
+// quarry-cli train / evaluate / predict / cv --task classify in-process: from JSONL files with spaCy
+// "cats" and from a project, the run recorded with its task and primary metric, the model folder scoring
+// what training reported, label predictions reaching JSONL and the predictions table.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "CliTestSupport.h"
+#include "store/ProjectStore.h"
+
+namespace {
+
+const QStringList kTopics = {QStringLiteral("sports"), QStringLiteral("finance"), QStringLiteral("health")};
+const QList<QStringList> kWords = {
+    {QStringLiteral("goal"), QStringLiteral("match"), QStringLiteral("team"), QStringLiteral("league")},
+    {QStringLiteral("bank"), QStringLiteral("stock"), QStringLiteral("market"), QStringLiteral("loan")},
+    {QStringLiteral("doctor"), QStringLiteral("clinic"), QStringLiteral("vaccine"), QStringLiteral("nurse")}};
+const QStringList kFiller = {QStringLiteral("the"), QStringLiteral("report"), QStringLiteral("says"),
+                             QStringLiteral("today"), QStringLiteral("new"), QStringLiteral("of")};
+
+// JSONL lines with "cats" (one topic each) and meta.split.
+void writeDocs(const QString& path, int count, quint64 seed, const QString& split) {
+  QRandomGenerator rng(static_cast<quint32>(seed));
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  for (int i = 0; i < count; ++i) {
+    const int topic = int(rng.bounded(3));
+    QStringList words;
+    for (int w = 0; w < 10; ++w)
+      words << (w % 3 == 1 ? kWords[topic][int(rng.bounded(4))] : kFiller[int(rng.bounded(6))]);
+    QJsonObject cats;
+    for (int t = 0; t < 3; ++t) cats.insert(kTopics[t], t == topic);
+    const QJsonObject line{{QStringLiteral("text"), words.join(QLatin1Char(' '))},
+                           {QStringLiteral("cats"), cats},
+                           {QStringLiteral("meta"), QJsonObject{{QStringLiteral("name"), QStringLiteral("%1-%2").arg(split).arg(i)},
+                                                                {QStringLiteral("split"), split}}}};
+    f.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+  }
+}
+
+}  // namespace
+
+class TestCliClassify : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void fromFiles() {
+    QTemporaryDir dir;
+    const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")), devFile = dir.filePath(QStringLiteral("dev.jsonl"));
+    writeDocs(trainFile, 90, 1, QStringLiteral("train"));
+    writeDocs(devFile, 30, 2, QStringLiteral("dev"));
+    const QString out = dir.filePath(QStringLiteral("model"));
+    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--train"),
+                    trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--output"), out, QStringLiteral("--set"),
+                    QStringLiteral("epochs=8"), QStringLiteral("--set"), QStringLiteral("min_feature_count=1"),
+                    QStringLiteral("--json")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    const QJsonObject result = QJsonDocument::fromJson(t.out.toUtf8()).object();
+    QCOMPARE(result.value(QStringLiteral("task")).toString(), QStringLiteral("classify"));
+    const QJsonObject metrics = result.value(QStringLiteral("metrics")).toObject();
+    QCOMPARE(metrics.value(QStringLiteral("primary_metric")).toString(), QStringLiteral("micro_f1"));
+    const double f1 = metrics.value(QStringLiteral("primary")).toDouble();
+    QVERIFY2(f1 > 0.9, qPrintable(t.out));
+    QVERIFY(metrics.contains(QStringLiteral("per_label")) && metrics.contains(QStringLiteral("confusion")));
+    QVERIFY(QFile::exists(out + QStringLiteral("/best/quarry_task.json")));
+
+    CliRun e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--data"), devFile,
+                    QStringLiteral("--json"), QStringLiteral("--errors"), QStringLiteral("3")});
+    QVERIFY2(e.code == 0, qPrintable(e.err));
+    const QJsonObject eval = QJsonDocument::fromJson(e.out.toUtf8()).object();
+    QCOMPARE(eval.value(QStringLiteral("task")).toString(), QStringLiteral("classify"));
+    QCOMPARE(eval.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("primary")).toDouble(), f1);
+    CliRun table = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--data"), devFile});
+    QVERIFY2(table.code == 0 && table.out.contains(QStringLiteral("macro avg")) &&
+                 table.out.contains(QStringLiteral("confusion")),
+             qPrintable(table.out));
+
+    const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
+    QFile n(note);
+    QVERIFY(n.open(QIODevice::WriteOnly));
+    n.write("the clinic says a new vaccine for the nurse today\n");
+    n.close();
+    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), note, QStringLiteral("--output"), jsonl});
+    QVERIFY2(p.code == 0, qPrintable(p.err));
+    QFile lines(jsonl);
+    QVERIFY(lines.open(QIODevice::ReadOnly));
+    const QJsonObject line = QJsonDocument::fromJson(lines.readLine()).object();
+    QCOMPARE(line.value(QStringLiteral("labels")).toArray(), QJsonArray{QStringLiteral("health")});
+    QVERIFY(line.value(QStringLiteral("cats")).toObject().value(QStringLiteral("health")).toDouble() > 0.5);
+
+    CliRun cv = cli({QStringLiteral("cv"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--data"),
+                     trainFile, QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--output"),
+                     dir.filePath(QStringLiteral("cv")), QStringLiteral("--set"), QStringLiteral("epochs=5"),
+                     QStringLiteral("--set"), QStringLiteral("min_feature_count=1"), QStringLiteral("--json")});
+    QVERIFY2(cv.code == 0, qPrintable(cv.err));
+    const QJsonObject cvj = QJsonDocument::fromJson(cv.out.toUtf8()).object();
+    QCOMPARE(cvj.value(QStringLiteral("task")).toString(), QStringLiteral("classify"));
+    QCOMPARE(cvj.value(QStringLiteral("folds")).toArray().size(), 3);
+    QVERIFY2(cvj.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("primary")).toDouble() > 0.8,
+             qPrintable(cv.out));
+
+    CliRun help = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"),
+                       QStringLiteral("--help-config")});
+    QVERIFY(help.code == 0 && help.out.contains(QStringLiteral("ngram_dim")) && !help.out.contains(QStringLiteral("lstm_hidden")));
+    CliRun badTask = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("poetry"), QStringLiteral("--train"),
+                          trainFile});
+    QVERIFY(badTask.code != 0 && badTask.err.contains(QStringLiteral("task")));
+    CliRun crf = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--crf"),
+                      QStringLiteral("--train"), trainFile});
+    QCOMPARE(crf.code, 2);
+  }
+
+  void fromProject() {
+    QTemporaryDir dir;
+    const QString docs = dir.filePath(QStringLiteral("docs.jsonl"));
+    writeDocs(docs, 60, 3, QStringLiteral("train"));
+    writeDocs(dir.filePath(QStringLiteral("dev.jsonl")), 20, 4, QStringLiteral("dev"));
+    const QString project = dir.filePath(QStringLiteral("p.quarry"));
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    CliRun i1 = cli({QStringLiteral("import"), project, docs});
+    QVERIFY2(i1.code == 0, qPrintable(i1.err));
+    CliRun i2 = cli({QStringLiteral("import"), project, dir.filePath(QStringLiteral("dev.jsonl"))});
+    QVERIFY2(i2.code == 0, qPrintable(i2.err));
+    const QString out = dir.filePath(QStringLiteral("model"));
+    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--project"),
+                    project, QStringLiteral("--output"), out, QStringLiteral("--set"), QStringLiteral("epochs=6"),
+                    QStringLiteral("--set"), QStringLiteral("min_feature_count=1"), QStringLiteral("--json")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    auto store = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+    QVERIFY(store.ok());
+    auto runs = store.value()->listRuns();
+    QVERIFY(runs.ok() && runs->size() == 1);
+    QVERIFY2(runs->front().name.startsWith(QStringLiteral("Classification")), qPrintable(runs->front().name));
+    QCOMPARE(runs->front().metrics.value(QStringLiteral("task")).toString(), QStringLiteral("classify"));
+    store.value().reset();
+
+    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), QStringLiteral("--project"), project,
+                    QStringLiteral("--split"), QStringLiteral("dev")});
+    QVERIFY2(p.code == 0 && p.out.contains(QStringLiteral("20 labels in 20 documents")), qPrintable(p.out + p.err));
+    auto reopened = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+    auto list = reopened.value()->listDocuments({});
+    QVERIFY(list.ok());
+    int labels = 0;
+    for (const auto& d : list.value()) {
+      auto rows = reopened.value()->predictionsForDocument(d.id);
+      QVERIFY(rows.ok());
+      for (const auto& r : rows.value()) {
+        QCOMPARE(r.kind, QStringLiteral("label"));
+        QVERIFY(r.confidence > 0 && r.confidence <= 1);
+        ++labels;
+      }
+    }
+    QCOMPARE(labels, 20);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliClassify)
+#include "test_cli_classify.moc"
