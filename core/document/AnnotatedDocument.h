@@ -64,6 +64,10 @@ struct QuestionAnswers {
 
 // A document as the engine sees it. A task reads what it needs and ignores the rest.
 struct AnnotatedDocument {
+  AnnotatedDocument() = default;
+  AnnotatedDocument(std::string documentId, std::string documentText, std::vector<EntityMention> mentions = {})
+      : id(std::move(documentId)), text(std::move(documentText)), entities(std::move(mentions)) {}
+
   std::string id;                          // stable name used in reports ("ncbi-train-12", a store row id)
   std::string text;                        // UTF-8
   std::vector<EntityMention> entities;     // gold mentions; empty for unlabelled text

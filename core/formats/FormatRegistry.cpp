@@ -1,6 +1,7 @@
 #include "formats/FormatRegistry.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include "formats/BratFormat.h"
@@ -10,6 +11,7 @@
 #include "formats/ParallelLinesFormat.h"
 #include "formats/PlainTextFormat.h"
 #include "formats/PubTatorFormat.h"
+#include "formats/SemEvalFormat.h"
 #include "formats/SquadFormat.h"
 
 namespace quarry {
@@ -20,6 +22,7 @@ FormatRegistry::FormatRegistry() {
   m_formats.push_back(std::make_unique<BratFormat>());
   m_formats.push_back(std::make_unique<PubTatorFormat>());
   m_formats.push_back(std::make_unique<SquadFormat>());
+  m_formats.push_back(std::make_unique<SemEvalFormat>());
   m_formats.push_back(std::make_unique<CsvFormat>());
   m_formats.push_back(std::make_unique<ParallelLinesFormat>());
   m_formats.push_back(std::make_unique<PlainTextFormat>());
@@ -58,6 +61,12 @@ const Format* FormatRegistry::guess(const QString& path) const {
   QString suffix = info.suffix().toLower();
   if (path.endsWith(QLatin1String(".schema.json"))) suffix.clear();
   if (suffix.isEmpty()) return nullptr;
+  // SemEval-2010 Task 8 files are .TXT like plain text: told apart by their first line.
+  if (suffix == QLatin1String("txt") && info.isFile()) {
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly) && SemEvalFormat::sniff(QString::fromUtf8(file.readLine(4096))))
+      return byName(QStringLiteral("semeval"));
+  }
   for (const auto& f : m_formats)
     if (f->extensions().contains(suffix)) return f.get();
   return nullptr;

@@ -13,6 +13,7 @@
 
 #include "common/Error.h"
 #include "corpus/Corpus.h"
+#include "document/AnnotatedDocument.h"
 #include "document/Predictions.h"
 #include "store/ProjectStore.h"
 

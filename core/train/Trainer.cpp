@@ -288,6 +288,16 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     return {};
   };
 
+  // Evaluates (the module in eval mode), starts a new loss average, returns to training and saves last/.
+  auto evaluateAndCheckpoint = [&]() -> Status {
+    if (Status s = evaluate(); !s) return s;
+    lossSum = 0;
+    lossCount = 0;
+    tagger->module().train();
+    state.elapsedSeconds = elapsed();
+    return state.save(lastFolder, *tagger, optimizer);
+  };
+
   tagger->module().train();
   while (!stop && state.epoch < config.epochs && state.step < totalSteps) {
     const std::vector<std::vector<int32_t>> batches =
@@ -324,12 +334,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
           end = TrainResult::End::Cancelled;
           break;
         }
-        if (Status s = evaluate(); !s) return s.error();
-        lossSum = 0;
-        lossCount = 0;
-        tagger->module().train();
-        state.elapsedSeconds = elapsed();
-        if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
+        if (Status s = evaluateAndCheckpoint(); !s) return s.error();
       }
       if (state.step >= totalSteps) break;
       if (config.timeLimitSeconds > 0 && elapsed() >= config.timeLimitSeconds) {
@@ -344,12 +349,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       ++result.epochsCompleted;
       if (config.evalEverySteps == 0 && lastEvalStep != state.step) {
         tagger->module().eval();
-        if (Status s = evaluate(); !s) return s.error();
-        lossSum = 0;
-        lossCount = 0;
-        tagger->module().train();
-        state.elapsedSeconds = elapsed();
-        if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
+        if (Status s = evaluateAndCheckpoint(); !s) return s.error();
       }
     }
   }
