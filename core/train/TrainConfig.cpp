@@ -19,6 +19,8 @@ struct Option {
   const char* key;
   const char* help;
   const char* tasks = "";  // comma-separated task names; "" = every task
+  // Defaults of particular tasks where they differ from the one default (task name -> value).
+  std::vector<std::pair<std::string, Json>> taskDefaults;
   std::function<Json(const TrainConfig&)> get;
   std::function<Status(TrainConfig&, const Json&, const std::string&)> set;
 };
@@ -103,6 +105,7 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("dropout", &TrainConfig::dropout,
                       "from-scratch models: dropout on embeddings and LSTM output (bilstm-crf), on the "
                       "document vector (ngram)"));
+    o.back().taskDefaults = {{"classify", 0.1}};
     o.push_back(field("min_word_count", &TrainConfig::minWordCount,
                       "bilstm-crf: rarer training words become <unk>", "ner"));
     o.push_back(field("multi_label", &TrainConfig::multiLabel,
@@ -188,6 +191,7 @@ std::vector<TrainConfig::OptionInfo> TrainConfig::options() {
     info.key = o.key;
     info.defaultValue = o.get(defaults);
     info.help = o.help;
+    info.taskDefaults = o.taskDefaults;
     std::string tasks = o.tasks;
     for (size_t start = 0; start < tasks.size();) {
       size_t comma = tasks.find(',', start);
@@ -222,9 +226,24 @@ Json TrainConfig::toJson() const {
   return j;
 }
 
+TrainConfig TrainConfig::defaultsFor(const std::string& task) {
+  TrainConfig c;
+  c.task = task;
+  for (const Option& o : declaredOptions())
+    for (const auto& [name, value] : o.taskDefaults)
+      if (name == task) (void)o.set(c, value, {});
+  return c;
+}
+
 Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& source) {
   if (!json.is_object()) return Error("a training configuration must be a JSON object", source);
+  // The task first: its defaults are where the other keys start from.
   TrainConfig c;
+  if (auto task = json.find("task"); task != json.end()) {
+    if (!task->is_string()) return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
+    if (!isKnownTask(task->get<std::string>())) return Error("expected \"ner\" or \"classify\"", source, 0, "task");
+    c = defaultsFor(task->get<std::string>());
+  }
   for (auto it = json.begin(); it != json.end(); ++it) {
     const Option* found = nullptr;
     for (const Option& o : declaredOptions())
@@ -311,7 +330,12 @@ std::vector<std::pair<std::string, std::string>> TrainConfig::describe(const std
       for (const std::string& t : o.tasks) names += (names.empty() ? "" : ", ") + t;
       help += " [" + names + " only]";
     }
-    out.emplace_back(o.key + " = " + o.defaultValue.dump(), help);
+    Json value = o.defaultValue;
+    for (const auto& [name, taskValue] : o.taskDefaults) {
+      if (name == task) value = taskValue;
+      else if (task.empty()) help += " (" + name + ": " + taskValue.dump() + ")";
+    }
+    out.emplace_back(o.key + " = " + value.dump(), help);
   }
   return out;
 }

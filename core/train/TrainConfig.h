@@ -41,7 +41,7 @@ struct TrainConfig {
   int64_t charDim = 30;        // character embedding width
   int64_t charFilters = 50;    // character CNN filters
   int64_t lstmHidden = 200;    // LSTM units per direction
-  double dropout = 0.5;        // dropout on embeddings and LSTM output
+  double dropout = 0.5;        // from-scratch models' dropout (classify's default: 0.1, see defaultsFor)
   int minWordCount = 1;        // words seen fewer times in training are <unk>
   // --- classification
   std::string multiLabel = "auto";  // "auto" (the schema's or the data's), "yes" (sigmoid), "no" (softmax)
@@ -94,9 +94,12 @@ struct TrainConfig {
     nlohmann::json defaultValue;
     std::string help;
     std::vector<std::string> tasks;  // the tasks it applies to; empty = every task
+    std::vector<std::pair<std::string, nlohmann::json>> taskDefaults;  // where a task's default differs
     bool appliesTo(const std::string& task) const;
   };
   static std::vector<OptionInfo> options();
+  // Every option at its default for `task` (most defaults are the same for every task; dropout is not).
+  static TrainConfig defaultsFor(const std::string& task);
 };
 
 // The name of a model kind for a task: "bilstm-crf" (ner) / "ngram" (classify), "transformer".

@@ -303,6 +303,12 @@ int main() {
     EXPECT(!bad.ok() && bad.error().field == "model", "a model of another task is refused by key");
     auto ok = TrainConfig::fromJson({{"task", "classify"}, {"model", "ngram"}});
     EXPECT(ok.ok() && ok->kind == ModelKind::FromScratch && ok->toJson()["model"] == "ngram", "ngram round-trips");
+    EXPECT(ok.ok() && near(ok->dropout, 0.1), "the task's own default (dropout 0.1 for classify)");
+    auto ner = TrainConfig::fromJson(nlohmann::json::object());
+    EXPECT(ner.ok() && near(ner->dropout, 0.5) && ner->task == "ner", "NER keeps its defaults");
+    bool listed = false;
+    for (const auto& [key, help] : TrainConfig::describe("classify")) listed = listed || key == "dropout = 0.1";
+    EXPECT(listed, "--help-config --task classify shows the task's default");
   }
 
   fs::remove_all(root);
