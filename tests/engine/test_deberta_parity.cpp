@@ -43,8 +43,8 @@ model::Task taskOf(const std::string& folder) {
   return model::Task::Encoder;
 }
 
-model::TransformerModel build(const model::EncoderConfig& config, model::Task task, const model::StateDict& weights,
-                              const std::string& label, Checker& c) {
+model::TransformerModel build(const model::EncoderConfig& config, model::Task task,
+                              const model::StateDict& weights, const std::string& label, Checker& c) {
   model::TransformerModelOptions options;
   options.task = task;
   auto created = model::TransformerModelImpl::create(config, options);
@@ -54,9 +54,9 @@ model::TransformerModel build(const model::EncoderConfig& config, model::Task ta
   model::LoadReport report;
   Status st = m->loadStateDict(weights, report);
   c.expect(st.ok(), label + ": load" + (st ? std::string() : ": " + st.error().toString()));
-  c.expect(report.clean() && report.tied.empty(), label + ": load report clean (missing " +
-                                                      std::to_string(report.missing.size()) + ", unexpected " +
-                                                      std::to_string(report.unexpected.size()) + ")");
+  c.expect(report.clean() && report.tied.empty(),
+           label + ": load report clean (missing " + std::to_string(report.missing.size()) + ", unexpected " +
+               std::to_string(report.unexpected.size()) + ")");
   for (const auto& n : report.missing) std::cerr << "  missing " << n << "\n";
   for (const auto& n : report.unexpected) std::cerr << "  unexpected " << n << "\n";
   m->eval();
@@ -67,7 +67,8 @@ model::ModelOutput run(model::TransformerModel& m, const nlohmann::json& rec, co
   at::Tensor ids = test::jsonTensor(rec["input_ids"], at::kLong).to(device);
   at::Tensor mask = test::jsonTensor(rec["attention_mask"], at::kLong).to(device);
   at::Tensor types;
-  if (rec.value("token_type_ids_passed_to_model", true)) types = test::jsonTensor(rec["token_type_ids"], at::kLong).to(device);
+  if (rec.value("token_type_ids_passed_to_model", true))
+    types = test::jsonTensor(rec["token_type_ids"], at::kLong).to(device);
   return m->forward(ids, mask, types);
 }
 
@@ -75,32 +76,38 @@ model::ModelOutput run(model::TransformerModel& m, const nlohmann::json& rec, co
 double checkCase(Checker& c, model::TransformerModel& m, const nlohmann::json& rec, const std::string& label,
                  const at::Device& device) {
   const model::ModelOutput out = run(m, rec, device);
-  double worst = c.close(label + " last_hidden_state", out.lastHiddenState, test::jsonTensor(rec["last_hidden_state"]), kTol);
+  double worst = c.close(label + " last_hidden_state", out.lastHiddenState,
+                         test::jsonTensor(rec["last_hidden_state"]), kTol);
   const auto& hs = rec["hidden_states"];
   c.expect(out.hiddenStates.size() == hs.size(), label + " number of hidden_states");
   for (std::size_t i = 0; i < hs.size() && i < out.hiddenStates.size(); ++i)
     worst = std::max(worst, c.close(label + " hidden_states[" + std::to_string(i) + "]", out.hiddenStates[i],
                                     test::jsonTensor(hs[i]), kTol));
   if (rec.contains("start_logits")) {
-    worst = std::max(worst, c.close(label + " start_logits", out.startLogits, test::jsonTensor(rec["start_logits"]), kTol));
-    worst = std::max(worst, c.close(label + " end_logits", out.endLogits, test::jsonTensor(rec["end_logits"]), kTol));
+    worst = std::max(worst, c.close(label + " start_logits", out.startLogits,
+                                    test::jsonTensor(rec["start_logits"]), kTol));
+    worst = std::max(
+        worst, c.close(label + " end_logits", out.endLogits, test::jsonTensor(rec["end_logits"]), kTol));
   }
-  if (rec.contains("logits")) worst = std::max(worst, c.close(label + " logits", out.logits, test::jsonTensor(rec["logits"]), kTol));
+  if (rec.contains("logits"))
+    worst = std::max(worst, c.close(label + " logits", out.logits, test::jsonTensor(rec["logits"]), kTol));
 
   if (rec.contains("mlm_positions")) {
     const at::Tensor positions = test::jsonTensor(rec["mlm_positions"], at::kLong);  // [B,3]
-    const at::Tensor logits = out.logits.detach().to(at::kCPU);                        // [B,T,V]
+    const at::Tensor logits = out.logits.detach().to(at::kCPU);                      // [B,T,V]
     std::vector<at::Tensor> rows;
     for (int64_t b = 0; b < positions.size(0); ++b) rows.push_back(logits[b].index_select(0, positions[b]));
     const at::Tensor picked = at::stack(rows);  // [B,3,V]
     const at::Tensor fixed = test::jsonTensor(rec["mlm_fixed_ids"], at::kLong);
-    c.close(label + " mlm_logits_at_fixed_ids", picked.index_select(2, fixed), test::jsonTensor(rec["mlm_logits_at_fixed_ids"]), kMlmTol);
+    c.close(label + " mlm_logits_at_fixed_ids", picked.index_select(2, fixed),
+            test::jsonTensor(rec["mlm_logits_at_fixed_ids"]), kMlmTol);
     c.close(label + " mlm_logsumexp", picked.logsumexp(-1), test::jsonTensor(rec["mlm_logsumexp"]), kMlmTol);
     const at::Tensor topLogits = test::jsonTensor(rec["mlm_top5_logits"]);
-    c.close(label + " mlm logits at the reference top5 ids", picked.gather(2, test::jsonTensor(rec["mlm_top5_ids"], at::kLong)),
-            topLogits, kMlmTol);
+    c.close(label + " mlm logits at the reference top5 ids",
+            picked.gather(2, test::jsonTensor(rec["mlm_top5_ids"], at::kLong)), topLogits, kMlmTol);
     c.close(label + " mlm top5 logits", std::get<0>(picked.topk(5, -1)), topLogits, kMlmTol);
-    if (rec.contains("mlm_logits")) c.close(label + " mlm_logits (full rows)", picked, test::jsonTensor(rec["mlm_logits"]), kMlmTol);
+    if (rec.contains("mlm_logits"))
+      c.close(label + " mlm_logits (full rows)", picked, test::jsonTensor(rec["mlm_logits"]), kMlmTol);
   }
   return worst;
 }
@@ -110,7 +117,8 @@ void checkSaveRoundTrip(Checker& c, const fs::path& source, const model::Checkpo
                         model::TransformerModel& m, const nlohmann::json& rec) {
   const std::string name = source.filename().string();
   const char* keep = std::getenv("QUARRY_DEBERTA_EXPORT_DIR");
-  const fs::path out = keep && *keep ? fs::path(keep) / name : fs::temp_directory_path() / ("quarry_deberta_" + name);
+  const fs::path out =
+      keep && *keep ? fs::path(keep) / name : fs::temp_directory_path() / ("quarry_deberta_" + name);
   std::vector<std::string> tokenizerFiles;
   for (const char* f : {"spm.model", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json"})
     if (fs::exists(source / f)) tokenizerFiles.push_back((source / f).string());
@@ -118,9 +126,11 @@ void checkSaveRoundTrip(Checker& c, const fs::path& source, const model::Checkpo
   c.expect(saved.ok(), name + ": save" + (saved ? std::string() : ": " + saved.error().toString()));
   if (!saved) return;
   auto back = model::readCheckpoint(out.string());
-  c.expect(back.ok(), name + ": read the saved folder" + (back ? std::string() : ": " + back.error().toString()));
+  c.expect(back.ok(),
+           name + ": read the saved folder" + (back ? std::string() : ": " + back.error().toString()));
   if (!back) return;
-  c.expect(back->config.modelType == "deberta-v2" && back->config.basePrefix() == "deberta", name + ": saved model_type");
+  c.expect(back->config.modelType == "deberta-v2" && back->config.basePrefix() == "deberta",
+           name + ": saved model_type");
   c.expect(back->config.architectures == original.config.architectures, name + ": saved architectures");
   c.expect(back->weights.size() == original.weights.size(), name + ": saved tensor count");
   for (const auto& [n, t] : original.weights) {
@@ -131,9 +141,10 @@ void checkSaveRoundTrip(Checker& c, const fs::path& source, const model::Checkpo
   const auto sourceJson = readJsonFile(source / "config.json");
   c.expect(writtenJson.ok() && sourceJson.ok(), name + ": config.json readable");
   if (!writtenJson.ok() || !sourceJson.ok()) return;
-  for (const char* key : {"relative_attention", "max_relative_positions", "position_buckets", "pos_att_type",
-                          "norm_rel_ebd", "share_att_key", "position_biased_input", "pooler_hidden_size",
-                          "pooler_hidden_act", "pooler_dropout", "type_vocab_size", "layer_norm_eps", "vocab_size"})
+  for (const char* key :
+       {"relative_attention", "max_relative_positions", "position_buckets", "pos_att_type", "norm_rel_ebd",
+        "share_att_key", "position_biased_input", "pooler_hidden_size", "pooler_hidden_act", "pooler_dropout",
+        "type_vocab_size", "layer_norm_eps", "vocab_size"})
     c.expect(writtenJson->value(key, nlohmann::json()) == sourceJson->value(key, nlohmann::json()),
              name + ": saved config.json keeps " + key);
   c.expect(!writtenJson->contains("position_embedding_type") && !writtenJson->contains("classifier_dropout"),
@@ -148,7 +159,8 @@ void checkSaveRoundTrip(Checker& c, const fs::path& source, const model::Checkpo
   c.expect(at::equal(a.lastHiddenState, b.lastHiddenState), name + ": same hidden states after saving");
   if (a.logits.defined()) c.expect(at::equal(a.logits, b.logits), name + ": same logits after saving");
   if (a.startLogits.defined())
-    c.expect(at::equal(a.startLogits, b.startLogits) && at::equal(a.endLogits, b.endLogits), name + ": same QA logits after saving");
+    c.expect(at::equal(a.startLogits, b.startLogits) && at::equal(a.endLogits, b.endLogits),
+             name + ": same QA logits after saving");
   if (!(keep && *keep)) fs::remove_all(out);
 }
 
@@ -156,15 +168,18 @@ void checkBuckets(Checker& c) {
   // README: with position_buckets 256 and 512 positions, 128 -> 128, 129 -> 129, 200 -> 169, 239 -> 186,
   // distances below 128 unchanged, and the mapping is odd.
   const at::Tensor d = at::tensor({0, 1, 127, 128, 129, 200, 239, 511, -1, -128, -200, -239}, at::kLong);
-  const at::Tensor expected = at::tensor({0, 1, 127, 128, 129, 169, 186, 255, -1, -128, -169, -186}, at::kLong);
+  const at::Tensor expected =
+      at::tensor({0, 1, 127, 128, 129, 169, 186, 255, -1, -128, -169, -186}, at::kLong);
   const at::Tensor got = model::logBucketPositions(d, 256, 512);
   std::ostringstream shown;
   shown << got;
   c.expect(at::equal(got, expected), "log buckets as make_log_bucket_position (got " + shown.str() + ")");
   const at::Tensor rel = model::relativePositions(3, 3, -1, -1);
-  c.expect(at::equal(rel, at::tensor({0, -1, -2, 1, 0, -1, 2, 1, 0}, at::kLong).view({3, 3})), "relative positions i - j");
+  c.expect(at::equal(rel, at::tensor({0, -1, -2, 1, 0, -1, 2, 1, 0}, at::kLong).view({3, 3})),
+           "relative positions i - j");
   const auto index = model::relativePositionIndex(240, 256, 256, 512, at::kCPU);
-  c.expect(index.first == 256 - 186 && index.count == 2 * 186 + 1, "240 tokens read rel_embeddings rows 70..442");
+  c.expect(index.first == 256 - 186 && index.count == 2 * 186 + 1,
+           "240 tokens read rel_embeddings rows 70..442");
 }
 
 void checkConfigErrors(Checker& c, const fs::path& folder) {
@@ -174,7 +189,8 @@ void checkConfigErrors(Checker& c, const fs::path& folder) {
   auto expectField = [&](const char* what, nlohmann::json config, const std::string& field) {
     auto r = model::EncoderConfig::fromJson(config, "config.json");
     c.expect(!r.ok() && r.error().field == field,
-             std::string(what) + " refused naming " + field + (r ? std::string(" (accepted)") : ": " + r.error().toString()));
+             std::string(what) + " refused naming " + field +
+                 (r ? std::string(" (accepted)") : ": " + r.error().toString()));
   };
   nlohmann::json j = *base;
   j["conv_kernel_size"] = 3;
@@ -206,18 +222,23 @@ void checkConfigErrors(Checker& c, const fs::path& folder) {
     model::TransformerModelOptions seq;
     seq.task = model::Task::SequenceClassification;
     auto refused = model::TransformerModelImpl::create(*pooler, seq);
-    c.expect(!refused.ok() && refused.error().field == "pooler_hidden_size", "a pooler wider than the model refused");
+    c.expect(!refused.ok() && refused.error().field == "pooler_hidden_size",
+             "a pooler wider than the model refused");
   }
-  // The trainer's route: ModelConfig (keys it does not model kept verbatim) -> config.json text -> EncoderConfig.
+  // The trainer's route: ModelConfig (keys it does not model kept verbatim) -> config.json text ->
+  // EncoderConfig.
   auto mc = model::ModelConfig::load((folder / "config.json").string());
-  c.expect(mc.ok(), "ModelConfig reads deberta-v3/config.json" + (mc ? std::string() : ": " + mc.error().toString()));
+  c.expect(mc.ok(),
+           "ModelConfig reads deberta-v3/config.json" + (mc ? std::string() : ": " + mc.error().toString()));
   if (mc) {
-    auto viaModelConfig = model::EncoderConfig::fromJson(nlohmann::json::parse(mc->toJsonText()), "config.json");
+    auto viaModelConfig =
+        model::EncoderConfig::fromJson(nlohmann::json::parse(mc->toJsonText()), "config.json");
     auto direct = model::EncoderConfig::fromJson(*base, "config.json");
     c.expect(viaModelConfig.ok() && direct.ok() && viaModelConfig->typeVocabSize == 0 &&
                  viaModelConfig->layerNormEps == direct->layerNormEps &&
-                 viaModelConfig->deberta.positionBuckets == 256 && viaModelConfig->deberta.relativeAttention &&
-                 viaModelConfig->deberta.shareAttentionKey && !viaModelConfig->deberta.positionBiasedInput &&
+                 viaModelConfig->deberta.positionBuckets == 256 &&
+                 viaModelConfig->deberta.relativeAttention && viaModelConfig->deberta.shareAttentionKey &&
+                 !viaModelConfig->deberta.positionBiasedInput &&
                  viaModelConfig->deberta.normRelativeEmbeddings,
              "ModelConfig -> EncoderConfig keeps the DeBERTa settings");
   }
@@ -232,15 +253,19 @@ void checkTraining(Checker& c, const fs::path& dir, const nlohmann::json& ref) {
   if (!checkpoint || !config) return;
   config->hiddenDropout = 0.0;
   config->attentionDropout = 0.0;
-  model::TransformerModel m = build(*config, model::Task::TokenClassification, checkpoint->weights, "training", c);
+  model::TransformerModel m =
+      build(*config, model::Task::TokenClassification, checkpoint->weights, "training", c);
   if (!m) return;
   m->train();
-  const at::Tensor ids = test::jsonTensor(ref["input_ids"], at::kLong), mask = test::jsonTensor(ref["attention_mask"], at::kLong);
-  const at::Tensor types = test::jsonTensor(ref["token_type_ids"], at::kLong), labels = test::jsonTensor(ref["labels"], at::kLong);
+  const at::Tensor ids = test::jsonTensor(ref["input_ids"], at::kLong),
+                   mask = test::jsonTensor(ref["attention_mask"], at::kLong);
+  const at::Tensor types = test::jsonTensor(ref["token_type_ids"], at::kLong),
+                   labels = test::jsonTensor(ref["labels"], at::kLong);
   auto named = m->namedParameters();
   std::vector<at::Tensor> params;
   for (auto& [n, t] : named) params.push_back(t);
-  model::FusedAdamW optimizer({model::AdamWGroup{params, model::AdamWOptions{}}});  // the reference's settings
+  model::FusedAdamW optimizer(
+      {model::AdamWGroup{params, model::AdamWOptions{}}});  // the reference's settings
   const auto& losses = ref["losses_by_step"];
   for (int step = 0; step <= 5; ++step) {
     at::Tensor loss = model::tokenClassificationLoss(m->forward(ids, mask, types).logits, labels);
@@ -257,7 +282,8 @@ void checkTraining(Checker& c, const fs::path& dir, const nlohmann::json& ref) {
   }
   const auto& norms = ref["param_l2_norms_after_5_steps_f64"];
   c.expect(named.size() == norms.size(), "training: every parameter has a reference norm (" +
-                                             std::to_string(named.size()) + " vs " + std::to_string(norms.size()) + ")");
+                                             std::to_string(named.size()) + " vs " +
+                                             std::to_string(norms.size()) + ")");
   for (auto& [n, t] : named)
     c.closeScalar("training: param norm " + n, t.detach().to(at::kDouble).norm().item<double>(),
                   norms.at(n).get<double>(), 0.0, 1e-5);
@@ -276,7 +302,8 @@ int main() {
   checkConfigErrors(c, dir / "models" / "deberta-v3");
 
   const auto records = test::readJsonLines(dir / "outputs-deberta.jsonl");
-  c.expect(records.size() == 31, "outputs-deberta.jsonl has 31 lines (has " + std::to_string(records.size()) + ")");
+  c.expect(records.size() == 31,
+           "outputs-deberta.jsonl has 31 lines (has " + std::to_string(records.size()) + ")");
   std::map<std::string, std::vector<const nlohmann::json*>> byModel;
   const nlohmann::json* training = nullptr;
   for (const auto& r : records) {
@@ -294,14 +321,17 @@ int main() {
     const fs::path folder = dir / "models" / folderName;
     auto checkpoint = model::readCheckpoint(folder.string());  // model.safetensors
     auto config = test::loadConfig(folder);
-    c.expect(checkpoint.ok() && config.has_value(), folderName + ": readCheckpoint and config" +
-                                                        (checkpoint ? std::string() : ": " + checkpoint.error().toString()));
+    c.expect(checkpoint.ok() && config.has_value(),
+             folderName + ": readCheckpoint and config" +
+                 (checkpoint ? std::string() : ": " + checkpoint.error().toString()));
     if (!checkpoint || !config) continue;
-    c.expect(fs::path(checkpoint->weightsFile).filename() == "model.safetensors", folderName + ": read model.safetensors");
+    c.expect(fs::path(checkpoint->weightsFile).filename() == "model.safetensors",
+             folderName + ": read model.safetensors");
     model::TransformerModel m = build(*config, taskOf(folderName), checkpoint->weights, folderName, c);
     if (!m) continue;
 
-    // Every stored name (position_ids included) is a model name and the reverse; the .bin gives the same tensors.
+    // Every stored name (position_ids included) is a model name and the reverse; the .bin gives the same
+    // tensors.
     auto raw = model::CheckpointReader::readWeightsFile((folder / "model.safetensors").string());
     auto bin = model::CheckpointReader::readWeightsFile((folder / "pytorch_model.bin").string());
     c.expect(raw.ok() && bin.ok(), folderName + ": both weight files readable");
@@ -309,11 +339,13 @@ int main() {
       const model::StateDict sd = m->stateDict();
       c.expect(sd.size() == raw->size(), folderName + ": stateDict() has " + std::to_string(sd.size()) +
                                              " tensors, model.safetensors " + std::to_string(raw->size()));
-      for (const auto& [name, t] : *raw) c.expect(sd.count(name) == 1, folderName + ": stateDict() lacks " + name);
+      for (const auto& [name, t] : *raw)
+        c.expect(sd.count(name) == 1, folderName + ": stateDict() lacks " + name);
       model::TransformerModel fromBin = build(*config, taskOf(folderName), *bin, folderName + " (bin)", c);
       if (fromBin)
         for (const auto& [name, t] : fromBin->stateDict())
-          c.expect(at::equal(t, sd.at(name)), folderName + ": pytorch_model.bin and model.safetensors differ at " + name);
+          c.expect(at::equal(t, sd.at(name)),
+                   folderName + ": pytorch_model.bin and model.safetensors differ at " + name);
     }
 
     double& worst = worstByModel[folderName];
@@ -323,8 +355,8 @@ int main() {
         model::setKernelBackend(backend);
         const char* backendName = backend == model::KernelBackend::Auto ? "oneDNN/auto" : "ATen";
         for (const auto* rec : cases) {
-          const std::string base = folderName + "/" + (*rec)["case"].get<std::string>() + " [" + device.str() + ", " +
-                                   backendName + "]";
+          const std::string base = folderName + "/" + (*rec)["case"].get<std::string>() + " [" +
+                                   device.str() + ", " + backendName + "]";
           worst = std::max(worst, checkCase(c, m, *rec, base + " grad", device));
           c10::InferenceMode guard;
           worst = std::max(worst, checkCase(c, m, *rec, base + " inference", device));
@@ -335,7 +367,8 @@ int main() {
     m->to(at::kCPU);
     checkSaveRoundTrip(c, folder, *checkpoint, m, *cases.front());
   }
-  for (const auto& [name, worst] : worstByModel) std::printf("  %-36s max |diff| %.3g\n", name.c_str(), worst);
+  for (const auto& [name, worst] : worstByModel)
+    std::printf("  %-36s max |diff| %.3g\n", name.c_str(), worst);
 
   c.expect(training != nullptr, "outputs-deberta.jsonl has the adamw_train_steps line");
   if (training) checkTraining(c, dir, *training);

@@ -46,8 +46,9 @@ DebertaBodyImpl::DebertaBodyImpl(const EncoderConfig& c, Activation activation, 
   encoder->register_module("layer", list);
   if (d.relativeAttention) {
     const int64_t rows = 2 * d.attentionSpan(c.maxPositionEmbeddings);
-    relativeEmbeddings = encoder->register_module("rel_embeddings", std::make_shared<torch::nn::Module>("rel_embeddings"))
-                             ->register_parameter("weight", at::zeros({rows, c.hiddenSize}));
+    relativeEmbeddings =
+        encoder->register_module("rel_embeddings", std::make_shared<torch::nn::Module>("rel_embeddings"))
+            ->register_parameter("weight", at::zeros({rows, c.hiddenSize}));
   }
   if (d.normRelativeEmbeddings) {
     relativeNorm = encoder->register_module(
@@ -69,8 +70,8 @@ BodyOutput DebertaBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor
   at::Tensor positions;
   if (relativeEmbeddings.defined()) {
     const int64_t span = d.attentionSpan(m_config.maxPositionEmbeddings);
-    index = relativePositionIndex(x.size(1), span, d.positionBuckets, d.maxRelative(m_config.maxPositionEmbeddings),
-                                  x.device());
+    index = relativePositionIndex(x.size(1), span, d.positionBuckets,
+                                  d.maxRelative(m_config.maxPositionEmbeddings), x.device());
     // LayerNorm works row by row: normalising only the rows this length reads gives the same values.
     positions = relativeEmbeddings.narrow(0, index.first, index.count);
     if (relativeNorm) positions = relativeNorm->forward(positions);
@@ -88,8 +89,8 @@ void DebertaBodyImpl::resetTables(double stddev, at::Generator& generator) {
   embeddings->resetTables(stddev, generator);
   if (relativeEmbeddings.defined()) {
     at::NoGradGuard noGrad;
-    relativeEmbeddings.copy_(
-        at::empty(relativeEmbeddings.sizes(), at::TensorOptions().dtype(at::kFloat)).normal_(0.0, stddev, generator));
+    relativeEmbeddings.copy_(at::empty(relativeEmbeddings.sizes(), at::TensorOptions().dtype(at::kFloat))
+                                 .normal_(0.0, stddev, generator));
   }
 }
 

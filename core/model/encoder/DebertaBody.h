@@ -30,8 +30,8 @@ class DebertaBodyImpl : public torch::nn::Module {
                   const LinearFactory& factory);
 
   // As EncoderBodyImpl::forward; hiddenStates[0] is the embedding output (0 at padded positions).
-  BodyOutput forward(const at::Tensor& inputIds, const at::Tensor& attentionMask, const at::Tensor& tokenTypeIds,
-                     bool keepHiddenStates);
+  BodyOutput forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
+                     const at::Tensor& tokenTypeIds, bool keepHiddenStates);
 
   // _init_weights for the embedding tables and rel_embeddings (N(0, stddev)); linear layers and
   // LayerNorms are initialised by the model. Runs without grad.
@@ -39,8 +39,8 @@ class DebertaBodyImpl : public torch::nn::Module {
 
   DebertaEmbeddings embeddings{nullptr};
   std::vector<DebertaLayer> layers;
-  at::Tensor relativeEmbeddings;                // encoder.rel_embeddings.weight [2 * span, H], or undefined
-  torch::nn::LayerNorm relativeNorm{nullptr};   // encoder.LayerNorm, or null
+  at::Tensor relativeEmbeddings;               // encoder.rel_embeddings.weight [2 * span, H], or undefined
+  torch::nn::LayerNorm relativeNorm{nullptr};  // encoder.LayerNorm, or null
 
  private:
   EncoderConfig m_config;

@@ -26,9 +26,11 @@ DebertaEmbeddingsImpl::DebertaEmbeddingsImpl(const DebertaEmbeddingsOptions& o, 
     : m_options(o) {
   wordEmbeddings = table(*this, "word_embeddings", o.vocabSize, o.width);
   if (o.positionEmbeddings) positionEmbeddings = table(*this, "position_embeddings", o.maxPositions, o.width);
-  if (o.typeVocabSize > 0) tokenTypeEmbeddings = table(*this, "token_type_embeddings", o.typeVocabSize, o.width);
+  if (o.typeVocabSize > 0)
+    tokenTypeEmbeddings = table(*this, "token_type_embeddings", o.typeVocabSize, o.width);
   if (o.width != o.hiddenSize)
-    embedProj = register_module("embed_proj", factory(LinearSpec{path + ".embed_proj", o.width, o.hiddenSize, false}));
+    embedProj = register_module("embed_proj",
+                                factory(LinearSpec{path + ".embed_proj", o.width, o.hiddenSize, false}));
   layerNorm = register_module(
       "LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.hiddenSize}).eps(o.layerNormEps)));
   register_buffer("position_ids", at::arange(o.maxPositions, at::kLong).unsqueeze(0));

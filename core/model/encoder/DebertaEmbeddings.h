@@ -38,16 +38,17 @@ class DebertaEmbeddingsImpl : public torch::nn::Module {
 
   // inputIds [B,T]; tokenTypeIds [B,T] or undefined (= 0; ignored without a segment table);
   // attentionMask [B,T] of 1/0 or undefined (= all ones). Returns [B,T,hiddenSize].
-  at::Tensor forward(const at::Tensor& inputIds, const at::Tensor& tokenTypeIds, const at::Tensor& attentionMask);
+  at::Tensor forward(const at::Tensor& inputIds, const at::Tensor& tokenTypeIds,
+                     const at::Tensor& attentionMask);
 
   // _init_weights for the tables: N(0, stddev), the padding row of word_embeddings 0. Runs without grad.
   void resetTables(double stddev, at::Generator& generator);
 
   const DebertaEmbeddingsOptions& options() const { return m_options; }
 
-  at::Tensor wordEmbeddings;              // [vocab, width]
-  at::Tensor positionEmbeddings;          // [maxPositions, width] or undefined
-  at::Tensor tokenTypeEmbeddings;         // [types, width] or undefined
+  at::Tensor wordEmbeddings;                  // [vocab, width]
+  at::Tensor positionEmbeddings;              // [maxPositions, width] or undefined
+  at::Tensor tokenTypeEmbeddings;             // [types, width] or undefined
   std::shared_ptr<DenseLayerImpl> embedProj;  // embed_proj, or null
   torch::nn::LayerNorm layerNorm{nullptr};
 

@@ -1,33 +1,18 @@
 #include "model/encoder/DebertaLayer.h"
 
-#include <typeinfo>
-
 #include <ATen/TensorOperators.h>
-#include <ATen/core/grad_mode.h>
-#include <ATen/ops/cat.h>
 
+#include "model/encoder/QkvProjection.h"
+#include "model/heads/HeadUtil.h"
 #include "model/kernels/FastDropout.h"
-#include "model/kernels/FastLinear.h"
 
 namespace quarry::model {
 
 namespace {
 
-std::shared_ptr<torch::nn::Module> container(torch::nn::Module& parent, const std::string& name) {
-  return parent.register_module(name, std::make_shared<torch::nn::Module>(name));
-}
-
-std::shared_ptr<DenseLayerImpl> dense(torch::nn::Module& parent, const std::string& name, const std::string& path,
-                                      int64_t in, int64_t out, const LinearFactory& factory) {
-  return parent.register_module(name, factory(LinearSpec{path + "." + name, in, out, true}));
-}
-
 torch::nn::LayerNorm layerNorm(torch::nn::Module& parent, int64_t width, double eps) {
-  return parent.register_module("LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).eps(eps)));
-}
-
-bool isPlain(const std::shared_ptr<DenseLayerImpl>& layer) {
-  return typeid(*layer) == typeid(DenseLayerImpl) && !layer->dynamicInt8Enabled();
+  return parent.register_module("LayerNorm",
+                                torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).eps(eps)));
 }
 
 }  // namespace
@@ -35,53 +20,42 @@ bool isPlain(const std::shared_ptr<DenseLayerImpl>& layer) {
 DebertaLayerImpl::DebertaLayerImpl(const DebertaLayerOptions& o, const std::string& path,
                                    const LinearFactory& factory)
     : m_options(o) {
+  using detail::denseChild;
+  using detail::group;
   const int64_t h = o.hiddenSize;
-  auto attention = container(*this, "attention");
-  auto self = container(*attention, "self");
+  auto attention = group(*this, "attention");
+  auto self = group(*attention, "self");
   const std::string selfPath = path + ".attention.self";
-  query = dense(*self, "query_proj", selfPath, h, h, factory);
-  key = dense(*self, "key_proj", selfPath, h, h, factory);
-  value = dense(*self, "value_proj", selfPath, h, h, factory);
+  query = denseChild(*self, selfPath, "query_proj", h, h, factory);
+  key = denseChild(*self, selfPath, "key_proj", h, h, factory);
+  value = denseChild(*self, selfPath, "value_proj", h, h, factory);
   if (o.relativeAttention && !o.shareAttentionKey) {
-    if (o.contentToPosition) positionKey = dense(*self, "pos_key_proj", selfPath, h, h, factory);
-    if (o.positionToContent) positionQuery = dense(*self, "pos_query_proj", selfPath, h, h, factory);
+    if (o.contentToPosition) positionKey = denseChild(*self, selfPath, "pos_key_proj", h, h, factory);
+    if (o.positionToContent) positionQuery = denseChild(*self, selfPath, "pos_query_proj", h, h, factory);
   }
-  auto attOut = container(*attention, "output");
-  attentionOut = dense(*attOut, "dense", path + ".attention.output", h, h, factory);
+  auto attOut = group(*attention, "output");
+  attentionOut = denseChild(*attOut, path + ".attention.output", "dense", h, h, factory);
   attentionNorm = layerNorm(*attOut, h, o.layerNormEps);
-  auto inter = container(*this, "intermediate");
-  intermediate = dense(*inter, "dense", path + ".intermediate", h, o.intermediateSize, factory);
-  auto out = container(*this, "output");
-  output = dense(*out, "dense", path + ".output", o.intermediateSize, h, factory);
+  auto inter = group(*this, "intermediate");
+  intermediate = denseChild(*inter, path + ".intermediate", "dense", h, o.intermediateSize, factory);
+  auto out = group(*this, "output");
+  output = denseChild(*out, path + ".output", "dense", o.intermediateSize, h, factory);
   outputNorm = layerNorm(*out, h, o.layerNormEps);
 }
 
 at::Tensor DebertaLayerImpl::forward(const at::Tensor& hidden, const DisentangledMask& mask,
-                                     const at::Tensor& relativeEmbeddings, const RelativePositionIndex* index) {
+                                     const at::Tensor& relativeEmbeddings,
+                                     const RelativePositionIndex* index) {
   const auto& o = m_options;
   const bool train = is_training();
-  const int64_t h = o.hiddenSize;
-  at::Tensor q, k, v;
-  // As in TransformerLayer: one matmul when the three are plain DenseLayers (an adapter must see its own
-  // forward called) and nothing is recorded for backward.
-  if (o.fuseQkvInInference && isPlain(query) && isPlain(key) && isPlain(value) && !at::GradMode::is_enabled()) {
-    at::Tensor w = at::cat({query->weight, key->weight, value->weight}, 0);
-    at::Tensor b = at::cat({query->bias, key->bias, value->bias}, 0);
-    at::Tensor qkv = fastLinear(hidden, w, b);
-    q = qkv.narrow(-1, 0, h);
-    k = qkv.narrow(-1, h, h);
-    v = qkv.narrow(-1, 2 * h, h);
-  } else {
-    q = query->forward(hidden);
-    k = key->forward(hidden);
-    v = value->forward(hidden);
-  }
+  const auto [q, k, v] = projectQkv(*query, *key, *value, hidden, o.fuseQkvInInference);
 
   RelativeTerms relative;
   if (o.relativeAttention && index && relativeEmbeddings.defined()) {
     relative.index = index;
     const at::Tensor positions = fastDropout(relativeEmbeddings, o.hiddenDropout, train);
-    if (o.contentToPosition) relative.positionKeys = (o.shareAttentionKey ? key : positionKey)->forward(positions);
+    if (o.contentToPosition)
+      relative.positionKeys = (o.shareAttentionKey ? key : positionKey)->forward(positions);
     if (o.positionToContent)
       relative.positionQueries = (o.shareAttentionKey ? query : positionQuery)->forward(positions);
   }

@@ -41,10 +41,11 @@ class DebertaLayerImpl : public torch::nn::Module {
 
   // hidden [B,T,H]; relativeEmbeddings [W,H]: the (normalised) rel_embeddings rows `index` points into,
   // undefined without relative attention.
-  at::Tensor forward(const at::Tensor& hidden, const DisentangledMask& mask, const at::Tensor& relativeEmbeddings,
-                     const RelativePositionIndex* index);
+  at::Tensor forward(const at::Tensor& hidden, const DisentangledMask& mask,
+                     const at::Tensor& relativeEmbeddings, const RelativePositionIndex* index);
 
-  std::shared_ptr<DenseLayerImpl> query, key, value, positionKey, positionQuery, attentionOut, intermediate, output;
+  std::shared_ptr<DenseLayerImpl> query, key, value, positionKey, positionQuery, attentionOut, intermediate,
+      output;
   torch::nn::LayerNorm attentionNorm{nullptr}, outputNorm{nullptr};
 
  private:

@@ -39,7 +39,8 @@ Status readPositionAttentionTypes(const JsonFields& f, DebertaOptions& o) {
     names = splitSetting(v->get<std::string>());
   } else if (v->is_array()) {
     for (const auto& item : *v) {
-      if (!item.is_string()) return f.error("pos_att_type", "expected a list of strings, got " + jsonSummary(item));
+      if (!item.is_string())
+        return f.error("pos_att_type", "expected a list of strings, got " + jsonSummary(item));
       names.push_back(item.get<std::string>());
     }
   } else {
@@ -58,8 +59,8 @@ Status readPositionAttentionTypes(const JsonFields& f, DebertaOptions& o) {
 
 }  // namespace
 
-Result<DebertaOptions> DebertaOptions::fromJson(const nlohmann::json& json, int64_t hiddenSize, int64_t numHeads,
-                                                const std::string& source) {
+Result<DebertaOptions> DebertaOptions::fromJson(const nlohmann::json& json, int64_t hiddenSize,
+                                                int64_t numHeads, const std::string& source) {
   const JsonFields f(json, source);
   DebertaOptions o;
   const int64_t maxSize = EncoderLimits::kPositions;
@@ -76,7 +77,8 @@ Result<DebertaOptions> DebertaOptions::fromJson(const nlohmann::json& json, int6
   take(f.integer("position_buckets", o.positionBuckets, -1, maxSize), o.positionBuckets);
   take(f.boolean("share_att_key", o.shareAttentionKey), o.shareAttentionKey);
   take(f.boolean("position_biased_input", o.positionBiasedInput), o.positionBiasedInput);
-  take(f.integer("pooler_hidden_size", o.poolerHiddenSize, 0, EncoderLimits::kHiddenSize), o.poolerHiddenSize);
+  take(f.integer("pooler_hidden_size", o.poolerHiddenSize, 0, EncoderLimits::kHiddenSize),
+       o.poolerHiddenSize);
   take(f.string("pooler_hidden_act", o.poolerHiddenAct), o.poolerHiddenAct);
   take(f.number("pooler_dropout", o.poolerDropout, 0.0, 1.0), o.poolerDropout);
   take(f.number("cls_dropout", o.clsDropout, 0.0, 1.0), o.clsDropout);
@@ -89,7 +91,8 @@ Result<DebertaOptions> DebertaOptions::fromJson(const nlohmann::json& json, int6
     if (part == "layer_norm")
       o.normRelativeEmbeddings = true;
     else if (part != "none" && !part.empty())
-      return f.error("norm_rel_ebd", "unsupported normalisation " + jsonSummary(part) + " (none, layer_norm)");
+      return f.error("norm_rel_ebd",
+                     "unsupported normalisation " + jsonSummary(part) + " (none, layer_norm)");
   }
 
   // deberta-v2-xlarge/xxlarge add a convolution after the first layer; no fixture pins it down.
@@ -112,9 +115,9 @@ Status DebertaOptions::validate(int64_t maxPositionEmbeddings, const std::string
     return Error("must be -1 (no buckets) or at least 2", source, 0, "position_buckets");
   // make_log_bucket_position divides by log((max_relative_positions - 1) / (position_buckets / 2)).
   if (positionBuckets > 0 && maxRelative(maxPositionEmbeddings) - 1 <= positionBuckets / 2)
-    return Error("position_buckets " + std::to_string(positionBuckets) + " needs max_relative_positions above " +
-                     std::to_string(positionBuckets / 2 + 1) + " (is " +
-                     std::to_string(maxRelative(maxPositionEmbeddings)) + ")",
+    return Error("position_buckets " + std::to_string(positionBuckets) +
+                     " needs max_relative_positions above " + std::to_string(positionBuckets / 2 + 1) +
+                     " (is " + std::to_string(maxRelative(maxPositionEmbeddings)) + ")",
                  source, 0, maxRelativePositions < 1 ? "max_position_embeddings" : "max_relative_positions");
   return {};
 }

@@ -13,18 +13,18 @@
 namespace quarry::model {
 
 struct DebertaOptions {
-  bool relativeAttention = false;       // relative_attention: add the c2p / p2c position terms
-  int64_t maxRelativePositions = -1;    // max_relative_positions; < 1 = max_position_embeddings
-  int64_t positionBuckets = -1;         // position_buckets; > 0 = log-bucketed distances, 2x this many rows
-  bool contentToPosition = false;       // "c2p" in pos_att_type
-  bool positionToContent = false;       // "p2c" in pos_att_type
-  bool normRelativeEmbeddings = false;  // norm_rel_ebd holds "layer_norm": encoder.LayerNorm on rel_embeddings
-  bool shareAttentionKey = false;       // share_att_key: positions go through query_proj / key_proj
-  bool positionBiasedInput = true;      // position_biased_input: absolute position embeddings are added
-  int64_t poolerHiddenSize = 0;         // pooler_hidden_size; 0 = hidden_size (the only size supported)
+  bool relativeAttention = false;        // relative_attention: add the c2p / p2c position terms
+  int64_t maxRelativePositions = -1;     // max_relative_positions; < 1 = max_position_embeddings
+  int64_t positionBuckets = -1;          // position_buckets; > 0 = log-bucketed distances, 2x this many rows
+  bool contentToPosition = false;        // "c2p" in pos_att_type
+  bool positionToContent = false;        // "p2c" in pos_att_type
+  bool normRelativeEmbeddings = false;   // norm_rel_ebd has "layer_norm": encoder.LayerNorm on rel_embeddings
+  bool shareAttentionKey = false;        // share_att_key: positions go through query_proj / key_proj
+  bool positionBiasedInput = true;       // position_biased_input: absolute position embeddings are added
+  int64_t poolerHiddenSize = 0;          // pooler_hidden_size; 0 = hidden_size (the only size supported)
   std::string poolerHiddenAct = "gelu";  // pooler_hidden_act: ContextPooler activation
-  double poolerDropout = 0.0;           // pooler_dropout: on the first token before pooler.dense
-  double clsDropout = -1.0;             // cls_dropout; < 0 = hidden_dropout_prob (before classifier)
+  double poolerDropout = 0.0;            // pooler_dropout: on the first token before pooler.dense
+  double clsDropout = -1.0;              // cls_dropout; < 0 = hidden_dropout_prob (before classifier)
 
   // The distances the attention distinguishes (transformers' max_relative_positions after defaulting).
   int64_t maxRelative(int64_t maxPositionEmbeddings) const {

@@ -13,7 +13,8 @@
 
 namespace quarry::model {
 
-DisentangledMask DisentangledMask::fromAttentionMask(const at::Tensor& attentionMask, const at::Tensor& like) {
+DisentangledMask DisentangledMask::fromAttentionMask(const at::Tensor& attentionMask,
+                                                     const at::Tensor& like) {
   DisentangledMask m;
   if (!attentionMask.defined()) return m;
   const int64_t batch = attentionMask.size(0), length = attentionMask.size(1);
@@ -74,7 +75,8 @@ at::Tensor disentangledAttention(const at::Tensor& q, const at::Tensor& k, const
   if (relative.index && relative.positionQueries.defined()) {
     // Rows are keys here; the transpose puts queries first.
     at::Tensor p2c =
-        divided(positionScores(k, relative.positionQueries, relative.index->positionToContent, heads)).transpose(-1, -2);
+        divided(positionScores(k, relative.positionQueries, relative.index->positionToContent, heads))
+            .transpose(-1, -2);
     bias = !bias.defined() ? p2c : inPlace ? bias.add_(p2c) : bias + p2c;
   }
   if (bias.defined()) {

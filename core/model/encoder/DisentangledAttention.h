@@ -24,16 +24,16 @@ struct DisentangledMask {
 };
 
 struct DisentangledAttentionParams {
-  int64_t numHeads = 1;            // heads; the width must divide by it
-  int scaleFactor = 1;             // 1 + one per position term named in pos_att_type
-  double dropout = 0.0;            // on the attention probabilities, in training only
-  bool training = false;           // dropout active
+  int64_t numHeads = 1;   // heads; the width must divide by it
+  int scaleFactor = 1;    // 1 + one per position term named in pos_att_type
+  double dropout = 0.0;   // on the attention probabilities, in training only
+  bool training = false;  // dropout active
 };
 
 // The relative-position inputs of one layer; a term is left out when its projection is undefined.
 struct RelativeTerms {
-  at::Tensor positionKeys;           // c2p: [W,H] key projection of rel_embeddings rows index->first...
-  at::Tensor positionQueries;        // p2c: [W,H] query projection of the same rows
+  at::Tensor positionKeys;     // c2p: [W,H] key projection of the rel_embeddings rows `index` reads
+  at::Tensor positionQueries;  // p2c: [W,H] query projection of the same rows
   const RelativePositionIndex* index = nullptr;  // gather indices into those W rows
 };
 

@@ -24,8 +24,8 @@ at::Tensor logBucketPositions(const at::Tensor& relative, int64_t bucketSize, in
   // Every step in float32 like torch's default dtype: int64 / int is a float32 true division, and the
   // Python float (max_position - 1) / mid becomes a float32 tensor before its log.
   const at::Tensor ratio = absPos.to(at::kFloat).div(static_cast<double>(mid));
-  const at::Tensor logSpan = at::log(at::scalar_tensor(static_cast<double>(maxPosition - 1) / static_cast<double>(mid),
-                                                       rel.options().dtype(at::kFloat)));
+  const at::Tensor logSpan = at::log(at::scalar_tensor(
+      static_cast<double>(maxPosition - 1) / static_cast<double>(mid), rel.options().dtype(at::kFloat)));
   const at::Tensor logPos = at::ceil(at::log(ratio) / logSpan * (mid - 1)) + mid;
   const at::Tensor bucketed = at::where(absPos.le(mid), rel.to(at::kFloat), logPos * sign.to(at::kFloat));
   return bucketed.to(at::kLong);
@@ -39,8 +39,8 @@ at::Tensor relativePositions(int64_t querySize, int64_t keySize, int64_t bucketS
   return rel;
 }
 
-RelativePositionIndex relativePositionIndex(int64_t length, int64_t span, int64_t bucketSize, int64_t maxPosition,
-                                            const at::Device& device) {
+RelativePositionIndex relativePositionIndex(int64_t length, int64_t span, int64_t bucketSize,
+                                            int64_t maxPosition, const at::Device& device) {
   const at::Tensor rel = relativePositions(length, length, bucketSize, maxPosition);
   at::Tensor c2p = at::clamp(rel + span, 0, 2 * span - 1);
   at::Tensor p2c = at::clamp(-rel + span, 0, 2 * span - 1);

@@ -22,13 +22,14 @@ at::Tensor relativePositions(int64_t querySize, int64_t keySize, int64_t bucketS
 // alone, and the indices below point into that window.
 struct RelativePositionIndex {
   at::Tensor contentToPosition;  // [T,T] int64: (i, j) -> clamp(r(i,j) + span) - first (c2p)
-  at::Tensor positionToContent;  // [T,T] int64: (j, i) -> clamp(-r(j,i) + span) - first (p2c, before its transpose)
-  int64_t first = 0;             // first rel_embeddings row used
-  int64_t count = 0;             // rows used
+  at::Tensor
+      positionToContent;  // [T,T] int64: (j, i) -> clamp(-r(j,i) + span) - first (p2c, before its transpose)
+  int64_t first = 0;      // first rel_embeddings row used
+  int64_t count = 0;      // rows used
 };
 
 // For a self-attention over `length` tokens; indices are created on `device`.
-RelativePositionIndex relativePositionIndex(int64_t length, int64_t span, int64_t bucketSize, int64_t maxPosition,
-                                            const at::Device& device);
+RelativePositionIndex relativePositionIndex(int64_t length, int64_t span, int64_t bucketSize,
+                                            int64_t maxPosition, const at::Device& device);
 
 }  // namespace quarry::model

@@ -4,8 +4,8 @@
 
 namespace quarry::model {
 
-ContextPoolerHead::ContextPoolerHead(torch::nn::Module& owner, const EncoderConfig& c, Activation poolerActivation,
-                                     const LinearFactory& factory)
+ContextPoolerHead::ContextPoolerHead(torch::nn::Module& owner, const EncoderConfig& c,
+                                     Activation poolerActivation, const LinearFactory& factory)
     : m_activation(poolerActivation),
       m_poolerDropout(c.deberta.poolerDropout),
       m_dropout(c.deberta.clsDropout >= 0.0 ? c.deberta.clsDropout : c.hiddenDropout) {
@@ -14,7 +14,8 @@ ContextPoolerHead::ContextPoolerHead(torch::nn::Module& owner, const EncoderConf
   classifier = detail::denseChild(owner, "", "classifier", h, c.numLabels, factory);
 }
 
-void ContextPoolerHead::forward(const at::Tensor& lastHidden, const at::Tensor&, bool training, ModelOutput& out) {
+void ContextPoolerHead::forward(const at::Tensor& lastHidden, const at::Tensor&, bool training,
+                                ModelOutput& out) {
   using detail::trainDropout;
   at::Tensor first = trainDropout(lastHidden.select(1, 0), m_poolerDropout, training);
   at::Tensor pooled = applyActivation(m_activation, dense->forward(first));

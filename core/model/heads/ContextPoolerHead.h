@@ -16,7 +16,8 @@ class ContextPoolerHead : public TaskHead {
   // `poolerActivation` is config.deberta.poolerHiddenAct, already checked by the caller.
   ContextPoolerHead(torch::nn::Module& owner, const EncoderConfig& config, Activation poolerActivation,
                     const LinearFactory& factory);
-  void forward(const at::Tensor& lastHidden, const at::Tensor& pooled, bool training, ModelOutput& out) override;
+  void forward(const at::Tensor& lastHidden, const at::Tensor& pooled, bool training,
+               ModelOutput& out) override;
 
   std::shared_ptr<DenseLayerImpl> dense;       // pooler.dense
   std::shared_ptr<DenseLayerImpl> classifier;  // classifier
