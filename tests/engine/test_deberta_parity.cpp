@@ -244,6 +244,64 @@ void checkConfigErrors(Checker& c, const fs::path& folder) {
   }
 }
 
+// Settings the fixtures do not use. share_att_key false with pos_key_proj / pos_query_proj copied from the
+// layer's own key_proj / query_proj is the same function as the fixture; the other settings must build,
+// name their tensors as transformers does, and run forward and backward.
+void checkVariants(Checker& c, const fs::path& folder, const nlohmann::json& rec) {
+  auto checkpoint = model::readCheckpoint(folder.string());
+  auto config = test::loadConfig(folder);
+  if (!checkpoint || !config) return c.expect(false, "variants: read deberta-v3");
+  model::TransformerModel shared =
+      build(*config, model::Task::Encoder, checkpoint->weights, "variants: shared", c);
+  model::EncoderConfig unshared = *config;
+  unshared.deberta.shareAttentionKey = false;
+  model::StateDict weights = checkpoint->weights;
+  for (int64_t i = 0; i < config->numLayers; ++i) {
+    const std::string p = "encoder.layer." + std::to_string(i) + ".attention.self.";
+    for (const char* part : {"weight", "bias"}) {
+      weights[p + "pos_key_proj." + part] = weights.at(p + "key_proj." + part);
+      weights[p + "pos_query_proj." + part] = weights.at(p + "query_proj." + part);
+    }
+  }
+  model::TransformerModel separate = build(unshared, model::Task::Encoder, weights, "variants: unshared", c);
+  if (shared && separate)
+    c.close("variants: pos_*_proj copies of key_proj/query_proj give the shared outputs",
+            run(separate, rec, at::kCPU).lastHiddenState, run(shared, rec, at::kCPU).lastHiddenState, 1e-6);
+
+  model::EncoderConfig other = *config;
+  other.embeddingSize = 8;
+  other.typeVocabSize = 2;
+  other.deberta.positionBiasedInput = true;
+  other.deberta.positionBuckets = -1;
+  other.deberta.maxRelativePositions = 16;  // shorter than the 26-token row: distances are clamped
+  model::TransformerModelOptions options;
+  options.task = model::Task::SequenceClassification;
+  options.seed = 5;
+  auto created = model::TransformerModelImpl::create(other, options);
+  c.expect(created.ok(), "variants: embed_proj, absolute positions, segments, no buckets build");
+  options.task = model::Task::MaskedLm;
+  c.expect(!model::TransformerModelImpl::create(other, options).ok(),
+           "variants: MLM with embed_proj refused");
+  if (!created) return;
+  model::TransformerModel m(created.value());
+  const model::StateDict sd = m->stateDict();
+  for (const char* name :
+       {"deberta.embeddings.embed_proj.weight", "deberta.embeddings.position_embeddings.weight",
+        "deberta.embeddings.token_type_embeddings.weight", "pooler.dense.weight", "classifier.weight"})
+    c.expect(sd.count(name) == 1, std::string("variants: has ") + name);
+  c.expect(sd.at("deberta.encoder.rel_embeddings.weight").size(0) == 32,
+           "variants: rel_embeddings has 2 x 16 rows");
+  c.expect(sd.count("deberta.embeddings.embed_proj.bias") == 0, "variants: embed_proj has no bias");
+  m->train();
+  const model::ModelOutput out = run(m, rec, at::kCPU);
+  out.logits.sum().backward();
+  c.expect(out.logits.isfinite().all().item<bool>() && m->namedParameters().front().second.grad().defined(),
+           "variants: forward and backward run");
+  const at::Tensor padRows = test::jsonTensor(rec["attention_mask"], at::kLong).eq(0);
+  c.expect(out.hiddenStates[0].index({padRows}).eq(0).all().item<bool>(),
+           "variants: padded embeddings are 0");
+}
+
 // Line 31: DebertaV2ForTokenClassification, dropout 0, AdamW lr 1e-3, 5 steps on one batch, FusedAdamW.
 void checkTraining(Checker& c, const fs::path& dir, const nlohmann::json& ref) {
   const fs::path folder = dir / "models" / "deberta-v3-token-classification";
@@ -367,6 +425,8 @@ int main() {
     m->to(at::kCPU);
     checkSaveRoundTrip(c, folder, *checkpoint, m, *cases.front());
   }
+  for (const auto* rec : byModel["deberta-v3"])
+    if ((*rec)["case"] == "padded_batch") checkVariants(c, dir / "models" / "deberta-v3", *rec);
   for (const auto& [name, worst] : worstByModel)
     std::printf("  %-36s max |diff| %.3g\n", name.c_str(), worst);
 
