@@ -43,7 +43,8 @@ std::set<int64_t> layersPresent(const StateDict& weights, const std::string& pre
 Status checkCheckpointFitsConfig(const EncoderConfig& c, const StateDict& weights,
                                  const CheckpointFitOptions& options) {
   const bool distil = c.architecture == Architecture::DistilBert;
-  const std::string prefix = architectureName(c.architecture);
+  const bool deberta = c.architecture == Architecture::DebertaV2;
+  const std::string prefix = basePrefixName(c.architecture);
   const std::string stack = distil ? "transformer" : "encoder";
   const int64_t width = c.embeddingWidth(), h = c.hiddenSize;
   struct Expectation {
@@ -53,15 +54,25 @@ Status checkCheckpointFitsConfig(const EncoderConfig& c, const StateDict& weight
   };
   std::vector<Expectation> expected = {
       {"embeddings.word_embeddings.weight", {c.vocabSize, width}, "vocab_size"},
-      {"embeddings.position_embeddings.weight", {c.maxPositionEmbeddings, width}, "max_position_embeddings"},
   };
-  if (!distil)
+  // DeBERTa has each table only when its config asks for it.
+  if (!deberta || c.deberta.positionBiasedInput)
+    expected.push_back(
+        {"embeddings.position_embeddings.weight", {c.maxPositionEmbeddings, width}, "max_position_embeddings"});
+  if (!distil && (!deberta || c.typeVocabSize > 0))
     expected.push_back(
         {"embeddings.token_type_embeddings.weight", {c.typeVocabSize, width}, "type_vocab_size"});
   if (c.architecture == Architecture::Electra && width != h)
     expected.push_back({"embeddings_project.weight", {h, width}, "hidden_size"});
+  if (deberta && width != h) expected.push_back({"embeddings.embed_proj.weight", {h, width}, "hidden_size"});
+  if (deberta && c.deberta.relativeAttention)
+    expected.push_back({"encoder.rel_embeddings.weight",
+                        {2 * c.deberta.attentionSpan(c.maxPositionEmbeddings), h},
+                        c.deberta.positionBuckets > 0 ? "position_buckets" : "max_relative_positions"});
   const std::string layer0 = stack + ".layer.0.";
-  expected.push_back({layer0 + (distil ? "attention.q_lin.weight" : "attention.self.query.weight"),
+  expected.push_back({layer0 + (distil    ? "attention.q_lin.weight"
+                                : deberta ? "attention.self.query_proj.weight"
+                                          : "attention.self.query.weight"),
                       {h, h},
                       distil ? "dim" : "hidden_size"});
   expected.push_back({layer0 + (distil ? "ffn.lin1.weight" : "intermediate.dense.weight"),

@@ -20,7 +20,8 @@ struct CheckpointFitOptions {
 
 // Checks, against the checkpoint tensors (names with or without the family prefix "bert." ...): the word
 // embedding [vocab_size, width], the position table [max_position_embeddings, width], the segment table
-// [type_vocab_size, width], ELECTRA's embeddings_project [hidden_size, embedding_size], the first layer's
+// [type_vocab_size, width] (DeBERTa: each only when the config has it), ELECTRA's embeddings_project /
+// DeBERTa's embed_proj [hidden_size, embedding_size], DeBERTa's rel_embeddings, the first layer's
 // query [hidden, hidden] and feed-forward input [intermediate_size, hidden], and that the checkpoint
 // holds layers 0..num_hidden_layers-1 when it holds any. A shape that disagrees is an Error naming the
 // weights file and the tensor (the message names the config field); a layer count that disagrees names

@@ -104,8 +104,9 @@ std::string supportedList() {
 }
 
 // transformers infers nothing when model_type is absent, but every architecture name starts with its
-// family's class prefix, which is unambiguous for the four families here.
+// family's class prefix, which is unambiguous for the families here.
 std::string typeFromArchitecture(const std::string& arch) {
+  if (arch.rfind("DebertaV2", 0) == 0) return "deberta-v2";
   if (arch.rfind("DistilBert", 0) == 0) return "distilbert";
   if (arch.rfind("Roberta", 0) == 0) return "roberta";
   if (arch.rfind("Electra", 0) == 0) return "electra";
@@ -173,7 +174,7 @@ Status readLabels(json& obj, ModelConfig& c, const std::string& path) {
 }  // namespace
 
 const std::vector<std::string>& ModelConfig::supportedModelTypes() {
-  static const std::vector<std::string> types{"bert", "roberta", "distilbert", "electra"};
+  static const std::vector<std::string> types{"bert", "roberta", "distilbert", "electra", "deberta-v2"};
   return types;
 }
 
@@ -192,6 +193,15 @@ ModelConfig ModelConfig::defaultsFor(const std::string& modelType) {
     c.hiddenSize = 256;
     c.numAttentionHeads = 4;
     c.intermediateSize = 1024;
+  } else if (modelType == "deberta-v2") {
+    // DebertaV2Config(); its relative-attention keys stay in `extra` (EncoderConfig reads them).
+    c.vocabSize = 128100;
+    c.hiddenSize = 1536;
+    c.numHiddenLayers = 24;
+    c.numAttentionHeads = 24;
+    c.intermediateSize = 6144;
+    c.typeVocabSize = 0;
+    c.layerNormEps = 1e-7;
   }
   return c;
 }
@@ -265,14 +275,17 @@ Result<ModelConfig> ModelConfig::parse(const std::string& jsonText, const std::s
     r.integer("num_attention_heads", c.numAttentionHeads, 1, L::kHiddenSize);
     r.integer("intermediate_size", c.intermediateSize, 1, L::kIntermediateSize);
     r.string("hidden_act", c.hiddenAct);
-    // BERT, RoBERTa and ELECTRA look up a segment row for every token (id 0 at least).
-    r.integer("type_vocab_size", c.typeVocabSize, 1, L::kTypeVocabSize);
+    // BERT, RoBERTa and ELECTRA look up a segment row for every token (id 0 at least); DeBERTa-v2 has
+    // no segment table at 0.
+    const bool deberta = modelType == "deberta-v2";
+    r.integer("type_vocab_size", c.typeVocabSize, deberta ? 0 : 1, L::kTypeVocabSize);
     r.number("layer_norm_eps", c.layerNormEps);
-    r.string("position_embedding_type", c.positionEmbeddingType);
+    // DeBERTa's config has neither key: left in `extra`, so a file that has them keeps them as written.
+    if (!deberta) r.string("position_embedding_type", c.positionEmbeddingType);
     r.number("hidden_dropout_prob", c.hiddenDropoutProb);
     r.number("attention_probs_dropout_prob", c.attentionProbsDropoutProb);
-    r.optionalNumber("classifier_dropout", c.classifierDropout);
-    if (modelType == "electra") r.integer("embedding_size", c.embeddingSize, 1, L::kHiddenSize);
+    if (!deberta) r.optionalNumber("classifier_dropout", c.classifierDropout);
+    if (modelType == "electra" || deberta) r.integer("embedding_size", c.embeddingSize, 1, L::kHiddenSize);
   }
   if (r.has("dtype")) {
     c.dtypeKeyV5 = true;
@@ -356,10 +369,14 @@ std::string ModelConfig::toJsonText() const {
     obj["hidden_act"] = hiddenAct;
     obj["type_vocab_size"] = typeVocabSize;
     obj["layer_norm_eps"] = layerNormEps;
-    obj["position_embedding_type"] = positionEmbeddingType;
     obj["hidden_dropout_prob"] = hiddenDropoutProb;
     obj["attention_probs_dropout_prob"] = attentionProbsDropoutProb;
-    obj["classifier_dropout"] = classifierDropout ? json(*classifierDropout) : json(nullptr);
+    if (modelType == "deberta-v2") {
+      if (embeddingSize > 0) obj["embedding_size"] = embeddingSize;
+    } else {
+      obj["position_embedding_type"] = positionEmbeddingType;
+      obj["classifier_dropout"] = classifierDropout ? json(*classifierDropout) : json(nullptr);
+    }
     if (modelType == "electra") obj["embedding_size"] = embeddingWidth();
   }
   // transformers leaves the two generic labels out; anything else must be written for the head's size.

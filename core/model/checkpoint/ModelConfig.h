@@ -1,7 +1,8 @@
 #pragma once
-// A Hugging Face config.json for the encoder families Quarry runs (BERT, RoBERTa, DistilBERT, ELECTRA),
-// with DistilBERT's own key names (dim, n_layers, ...) mapped onto the common fields. Keys Quarry does
-// not model are kept verbatim, so reading and saving a config loses nothing.
+// A Hugging Face config.json for the encoder families Quarry runs (BERT, RoBERTa, DistilBERT, ELECTRA,
+// DeBERTa-v2), with DistilBERT's own key names (dim, n_layers, ...) mapped onto the common fields. Keys
+// Quarry does not model here (DeBERTa's relative_attention, pos_att_type, ... which EncoderConfig reads)
+// are kept verbatim, so reading and saving a config loses nothing.
 
 #include <cstdint>
 #include <map>
@@ -14,7 +15,7 @@
 namespace quarry::model {
 
 struct ModelConfig {
-  std::string modelType;                     // "bert", "roberta", "distilbert" or "electra"
+  std::string modelType;                     // "bert", "roberta", "distilbert", "electra" or "deberta-v2"
   std::vector<std::string> architectures;    // e.g. {"BertForTokenClassification"}
   std::int64_t vocabSize = 30522;            // rows of the word-embedding table
   std::int64_t hiddenSize = 768;             // distilbert: "dim"
@@ -23,10 +24,10 @@ struct ModelConfig {
   std::int64_t intermediateSize = 3072;      // distilbert: "hidden_dim"
   std::string hiddenAct = "gelu";            // distilbert: "activation"
   std::int64_t maxPositionEmbeddings = 512;  // rows of the position table (RoBERTa: + padding offset 2)
-  std::int64_t typeVocabSize = 2;            // segment-embedding rows; 0 for distilbert (none)
+  std::int64_t typeVocabSize = 2;            // segment-embedding rows; 0 for distilbert (none), deberta-v2 (default)
   double layerNormEps = 1e-12;               // distilbert has no key and always uses 1e-12
   std::int64_t padTokenId = 0;               // RoBERTa: 1 (also its position padding index)
-  std::int64_t embeddingSize = 0;  // electra: embedding width before embeddings_project; 0 = hiddenSize
+  std::int64_t embeddingSize = 0;  // electra, deberta-v2: width before embeddings_project / embed_proj; 0 = hiddenSize
   std::string positionEmbeddingType = "absolute";  // "absolute", "relative_key", "relative_key_query"
   double hiddenDropoutProb = 0.1;                  // distilbert: "dropout"
   double attentionProbsDropoutProb = 0.1;          // distilbert: "attention_dropout"
@@ -60,14 +61,15 @@ struct ModelConfig {
   // Writes toJsonText() atomically.
   Status save(const std::string& path) const;
 
-  // transformers' base_model_prefix: the attribute holding the encoder ("bert", "roberta", ...).
-  std::string basePrefix() const { return modelType; }
+  // transformers' base_model_prefix: the attribute holding the encoder ("bert", "roberta", ..., and
+  // "deberta" for deberta-v2).
+  std::string basePrefix() const { return modelType == "deberta-v2" ? "deberta" : modelType; }
   std::int64_t numLabels() const;
   // Label names by id: id2label, or LABEL_0..LABEL_{n-1} when none are stored.
   std::vector<std::string> labels() const;
   // Sets id2label, label2id and the label count from names in id order.
   void setLabels(const std::vector<std::string>& names);
-  // The embedding width (embeddingSize for ELECTRA when set, else hiddenSize).
+  // The embedding width (embeddingSize for ELECTRA / DeBERTa when set, else hiddenSize).
   std::int64_t embeddingWidth() const { return embeddingSize > 0 ? embeddingSize : hiddenSize; }
 };
 

@@ -106,6 +106,9 @@ std::vector<TiedPair> WeightMapper::defaultTies(const std::string& modelType) {
     return {{"vocab_projector.weight", "distilbert.embeddings.word_embeddings.weight"}};
   if (modelType == "electra")
     return {{"generator_lm_head.weight", "electra.embeddings.word_embeddings.weight"}};
+  if (modelType == "deberta-v2")
+    return {{"cls.predictions.decoder.weight", "deberta.embeddings.word_embeddings.weight"},
+            {"cls.predictions.decoder.bias", "cls.predictions.bias"}};
   return {};
 }
 

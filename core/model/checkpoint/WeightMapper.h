@@ -31,14 +31,14 @@ struct MappedWeights {
 class WeightMapper {
  public:
   // Maps `checkpoint` onto `expected`. `basePrefix` is the family's base_model_prefix ("bert",
-  // "roberta", "distilbert", "electra"; ModelConfig::basePrefix()). Missing and mismatched names are in
+  // "roberta", "distilbert", "electra", "deberta"; ModelConfig::basePrefix()). Missing and mismatched names are in
   // the model's naming, unexpected ones in the checkpoint's. Like transformers, position_ids buffers and
   // an unused pooler are not reported as unexpected.
   static MappedWeights map(const StateDict& checkpoint, const std::vector<ExpectedTensor>& expected,
                            const std::string& basePrefix, const std::vector<TiedPair>& ties = {});
 
   // The output-embedding ties of a family's masked-LM heads (BertForMaskedLM, BertForPreTraining,
-  // RobertaForMaskedLM, DistilBertForMaskedLM, ElectraForMaskedLM), in prefixed names.
+  // RobertaForMaskedLM, DistilBertForMaskedLM, ElectraForMaskedLM, DebertaV2ForMaskedLM), in prefixed names.
   static std::vector<TiedPair> defaultTies(const std::string& modelType);
 
   // The tensors whose names start with `prefix` ("bert" or "bert."), without it. With keepOthers the

@@ -19,8 +19,14 @@ const char* architectureName(Architecture architecture) {
       return "distilbert";
     case Architecture::Electra:
       return "electra";
+    case Architecture::DebertaV2:
+      return "deberta-v2";
   }
   return "bert";
+}
+
+const char* basePrefixName(Architecture architecture) {
+  return architecture == Architecture::DebertaV2 ? "deberta" : architectureName(architecture);
 }
 
 namespace {
@@ -64,9 +70,19 @@ Result<EncoderConfig> EncoderConfig::fromJson(const nlohmann::json& json, const 
     c.architecture = Architecture::DistilBert;
   } else if (t == "electra") {
     c.architecture = Architecture::Electra;
+  } else if (t == "deberta-v2") {
+    // DebertaV2Config's defaults where they differ from BERT's.
+    c.architecture = Architecture::DebertaV2;
+    c.vocabSize = 128100;
+    c.hiddenSize = 1536;
+    c.numLayers = 24;
+    c.numHeads = 24;
+    c.intermediateSize = 6144;
+    c.typeVocabSize = 0;
+    c.layerNormEps = 1e-7;
   } else {
     return Error(t.empty() ? "model_type is missing"
-                           : "unsupported model_type '" + t + "' (bert, roberta, distilbert, electra)",
+                           : "unsupported model_type '" + t + "' (bert, roberta, distilbert, electra, deberta-v2)",
                  source, 0, "model_type");
   }
   const bool distil = c.architecture == Architecture::DistilBert;
@@ -105,9 +121,15 @@ Result<EncoderConfig> EncoderConfig::fromJson(const nlohmann::json& json, const 
       return Error("sinusoidal position embeddings are not supported", source, 0, "sinusoidal_pos_embds");
   } else if (c.architecture == Architecture::Roberta && !json.contains("pad_token_id")) {
     c.padTokenId = 1;
+  } else if (c.architecture == Architecture::DebertaV2) {
+    auto deberta = DebertaOptions::fromJson(json, c.hiddenSize, c.numHeads, source);
+    if (!deberta) return deberta.error();
+    c.deberta = deberta.value();
   }
+  // DeBERTa has no such key (its positions are relative_attention / position_biased_input).
   if (auto pe = json.find("position_embedding_type");
-      pe != json.end() && pe->is_string() && pe->get<std::string>() != "absolute") {
+      c.architecture != Architecture::DebertaV2 && pe != json.end() && pe->is_string() &&
+      pe->get<std::string>() != "absolute") {
     return Error("only absolute position embeddings are supported, not '" + pe->get<std::string>() + "'",
                  source, 0, "position_embedding_type");
   }
@@ -140,7 +162,11 @@ double EncoderConfig::parameterCount() const {
                                 e +
                             (e != h ? e * h : 0.0);
   const double layer = 4 * h * h + 2 * h * static_cast<double>(intermediateSize);
-  return embeddings + static_cast<double>(numLayers) * layer + h * static_cast<double>(numLabels);
+  const double relative =
+      architecture == Architecture::DebertaV2 && deberta.relativeAttention
+          ? 2.0 * static_cast<double>(deberta.attentionSpan(maxPositionEmbeddings)) * h
+          : 0.0;
+  return embeddings + relative + static_cast<double>(numLayers) * layer + h * static_cast<double>(numLabels);
 }
 
 Status EncoderConfig::validate(const std::string& source) const {
@@ -161,7 +187,9 @@ Status EncoderConfig::validate(const std::string& source) const {
       {numLabels, "num_labels", 1, EncoderLimits::kLabels},
       {embeddingSize, "embedding_size", 0, EncoderLimits::kHiddenSize},
       // BERT, RoBERTa and ELECTRA look up a segment row for every token (id 0 at least).
-      {typeVocabSize, "type_vocab_size", distil ? 0 : 1, EncoderLimits::kTypeVocabSize},
+      // DeBERTa-v2 has no segment table unless type_vocab_size > 0.
+      {typeVocabSize, "type_vocab_size", distil || architecture == Architecture::DebertaV2 ? 0 : 1,
+       EncoderLimits::kTypeVocabSize},
   };
   for (const Size& s : sizes)
     if (s.value < s.min || s.value > s.max)
@@ -177,6 +205,8 @@ Status EncoderConfig::validate(const std::string& source) const {
   if (architecture == Architecture::Roberta && maxPositionEmbeddings <= padTokenId + 1)
     return Error("max_position_embeddings leaves no room after padding_idx", source, 0,
                  "max_position_embeddings");
+  if (architecture == Architecture::DebertaV2)
+    if (Status s = deberta.validate(maxPositionEmbeddings, source); !s) return s;
   if (parameterCount() > EncoderLimits::kParameters)
     return Error("describes an encoder of about " +
                      std::to_string(static_cast<int64_t>(parameterCount() / 1e6)) +

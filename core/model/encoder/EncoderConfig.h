@@ -9,13 +9,18 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "common/Error.h"
+#include "model/encoder/DebertaOptions.h"
 
 namespace quarry::model {
 
-enum class Architecture { Bert, Roberta, DistilBert, Electra };
+enum class Architecture { Bert, Roberta, DistilBert, Electra, DebertaV2 };
 
-// "bert", "roberta", "distilbert", "electra" (the config.json model_type).
+// "bert", "roberta", "distilbert", "electra", "deberta-v2" (the config.json model_type).
 const char* architectureName(Architecture architecture);
+
+// transformers' base_model_prefix, the attribute and name prefix of the encoder in task models:
+// the model_type, except "deberta" for DeBERTa-v2.
+const char* basePrefixName(Architecture architecture);
 
 // Upper bounds on the sizes of an encoder, far above any published model of these families; a config
 // beyond them is refused before anything is allocated.
@@ -34,7 +39,7 @@ struct EncoderConfig {
   Architecture architecture = Architecture::Bert;  // from model_type
   int64_t vocabSize = 30522;                       // vocab_size
   int64_t hiddenSize = 768;                        // hidden_size / dim
-  int64_t embeddingSize = 0;                       // embedding_size (ELECTRA); 0 = hiddenSize
+  int64_t embeddingSize = 0;                       // embedding_size (ELECTRA, DeBERTa); 0 = hiddenSize
   int64_t numLayers = 12;                          // num_hidden_layers / n_layers
   int64_t numHeads = 12;                           // num_attention_heads / n_heads
   int64_t intermediateSize = 3072;                 // intermediate_size / hidden_dim
@@ -51,6 +56,7 @@ struct EncoderConfig {
   double initializerRange = 0.02;                  // stddev of newly initialised weights
   std::vector<std::string> labels;                 // id2label in id order; empty = numLabels generic labels
   int64_t numLabels = 2;                           // from id2label, else num_labels, else 2
+  DebertaOptions deberta;                          // DeBERTa-v2 only: relative attention, ContextPooler
 
   int64_t embeddingWidth() const { return embeddingSize > 0 ? embeddingSize : hiddenSize; }
   int64_t headDim() const { return hiddenSize / numHeads; }

@@ -1,12 +1,10 @@
 #include "model/encoder/TransformerLayer.h"
 
 #include <ATen/TensorOperators.h>
-#include <ATen/core/grad_mode.h>
-#include <ATen/ops/cat.h>
 
 #include "model/encoder/Attention.h"
+#include "model/encoder/QkvProjection.h"
 #include "model/kernels/FastDropout.h"
-#include "model/kernels/FastLinear.h"
 
 namespace quarry::model {
 
@@ -67,24 +65,7 @@ TransformerLayerImpl::TransformerLayerImpl(const TransformerLayerOptions& o, con
 
 at::Tensor TransformerLayerImpl::forward(const at::Tensor& hidden, const at::Tensor& additiveMask) {
   const bool train = is_training();
-  const int64_t h = m_options.hiddenSize;
-  at::Tensor q, k, v;
-  // Concatenating the three weights costs 3·H² copies against 3·B·T·H² multiply-adds; only when
-  // the layers are plain DenseLayers (an adapter must see its own forward called).
-  const bool plain = typeid(*query) == typeid(DenseLayerImpl) && typeid(*key) == typeid(DenseLayerImpl) &&
-                     typeid(*value) == typeid(DenseLayerImpl) && !query->dynamicInt8Enabled();
-  if (m_options.fuseQkvInInference && plain && !at::GradMode::is_enabled()) {
-    at::Tensor w = at::cat({query->weight, key->weight, value->weight}, 0);
-    at::Tensor b = at::cat({query->bias, key->bias, value->bias}, 0);
-    at::Tensor qkv = fastLinear(hidden, w, b);
-    q = qkv.narrow(-1, 0, h);
-    k = qkv.narrow(-1, h, h);
-    v = qkv.narrow(-1, 2 * h, h);
-  } else {
-    q = query->forward(hidden);
-    k = key->forward(hidden);
-    v = value->forward(hidden);
-  }
+  const auto [q, k, v] = projectQkv(*query, *key, *value, hidden, m_options.fuseQkvInInference);
   AttentionParams ap;
   ap.numHeads = m_options.numHeads;
   ap.scaleQueryFirst = m_options.naming == LayerNaming::DistilBert;

@@ -8,6 +8,7 @@
 #include <ATen/ops/empty.h>
 #include <torch/nn/modules/normalization.h>
 
+#include "model/heads/ContextPoolerHead.h"
 #include "model/heads/ElectraDiscriminatorHead.h"
 #include "model/heads/MaskedLmHead.h"
 #include "model/heads/QuestionAnsweringHead.h"
@@ -35,12 +36,25 @@ Result<std::shared_ptr<TransformerModelImpl>> TransformerModelImpl::create(
     return Error("ELECTRA masked-LM (generator) models are not supported", {}, 0, "model_type");
   if (options.task == Task::ElectraPreTraining && config.architecture != Architecture::Electra)
     return Error("the replaced-token (pre-training) head exists only for ELECTRA", {}, 0, "model_type");
+  if (config.architecture == Architecture::DebertaV2) {
+    // The decoder is tied to the word embeddings, which are embedding_size wide.
+    if (options.task == Task::MaskedLm && config.embeddingWidth() != config.hiddenSize)
+      return Error("a DeBERTa masked-LM head needs embedding_size equal to hidden_size", {}, 0, "embedding_size");
+    if (options.task == Task::SequenceClassification) {
+      const DebertaOptions& d = config.deberta;
+      if (d.poolerHiddenSize != 0 && d.poolerHiddenSize != config.hiddenSize)
+        return Error("pooler_hidden_size " + std::to_string(d.poolerHiddenSize) + " differs from hidden_size " +
+                         std::to_string(config.hiddenSize) + " (the classifier reads hidden_size values)",
+                     {}, 0, "pooler_hidden_size");
+      if (auto a = activationFromName(d.poolerHiddenAct, "pooler_hidden_act"); !a) return a.error();
+    }
+  }
   return std::make_shared<TransformerModelImpl>(config, activation.value(), options);
 }
 
 TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activation activation,
                                            const TransformerModelOptions& options)
-    : m_config(config), m_task(options.task), m_modulePath(architectureName(config.architecture)) {
+    : m_config(config), m_task(options.task), m_modulePath(basePrefixName(config.architecture)) {
   const Architecture arch = config.architecture;
   m_prefix = m_task == Task::Encoder ? std::string() : m_modulePath + ".";
   const bool hasPoolerArch = arch == Architecture::Bert || arch == Architecture::Roberta;
@@ -48,8 +62,12 @@ TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activati
                           ? options.encoderPooler && hasPoolerArch
                           : m_task == Task::SequenceClassification && arch == Architecture::Bert;
   const std::string hfBodyPath = m_prefix.empty() ? std::string() : m_modulePath;
-  body = register_module(m_modulePath, EncoderBody(std::make_shared<EncoderBodyImpl>(
-                                           config, activation, pooler, hfBodyPath, options.linearFactory)));
+  if (arch == Architecture::DebertaV2)
+    debertaBody = register_module(m_modulePath, DebertaBody(std::make_shared<DebertaBodyImpl>(
+                                                    config, activation, hfBodyPath, options.linearFactory)));
+  else
+    body = register_module(m_modulePath, EncoderBody(std::make_shared<EncoderBodyImpl>(
+                                             config, activation, pooler, hfBodyPath, options.linearFactory)));
   const auto& factory = options.linearFactory;
   switch (m_task) {
     case Task::Encoder:
@@ -61,11 +79,14 @@ TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activati
       m_head = std::make_unique<QuestionAnsweringHead>(*this, config, factory);
       break;
     case Task::SequenceClassification:
-      m_head = std::make_unique<SequenceClassificationHead>(*this, config, factory);
+      if (arch == Architecture::DebertaV2)
+        m_head = std::make_unique<ContextPoolerHead>(
+            *this, config, activationFromName(config.deberta.poolerHiddenAct).value(), factory);
+      else
+        m_head = std::make_unique<SequenceClassificationHead>(*this, config, factory);
       break;
     case Task::MaskedLm:
-      m_head = std::make_unique<MaskedLmHead>(*this, config, activation, factory,
-                                              body->embeddings->wordEmbeddings, m_prefix);
+      m_head = std::make_unique<MaskedLmHead>(*this, config, activation, factory, wordEmbeddings(), m_prefix);
       break;
     case Task::ElectraPreTraining:
       m_head = std::make_unique<ElectraDiscriminatorHead>(*this, config, activation, factory);
@@ -76,13 +97,18 @@ TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activati
 
 ModelOutput TransformerModelImpl::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
                                           const at::Tensor& tokenTypeIds, const ForwardOptions& options) {
-  BodyOutput b = body->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates);
+  BodyOutput b = debertaBody ? debertaBody->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates)
+                             : body->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates);
   ModelOutput out;
   out.lastHiddenState = b.lastHiddenState;
   out.hiddenStates = std::move(b.hiddenStates);
   out.poolerOutput = b.pooled;
   if (m_head) m_head->forward(b.lastHiddenState, b.pooled, is_training(), out);
   return out;
+}
+
+at::Tensor TransformerModelImpl::wordEmbeddings() const {
+  return debertaBody ? debertaBody->embeddings->wordEmbeddings : body->embeddings->wordEmbeddings;
 }
 
 std::vector<std::pair<std::string, at::Tensor>> TransformerModelImpl::namedParameters() const {
@@ -253,6 +279,8 @@ void TransformerModelImpl::initializeWeights(uint64_t seed) {
       normal(emb->positionEmbeddings);
       if (emb->options().robertaPositions) emb->positionEmbeddings[emb->options().padTokenId].zero_();
       if (emb->tokenTypeEmbeddings.defined()) normal(emb->tokenTypeEmbeddings);
+    } else if (auto* deberta = dynamic_cast<DebertaBodyImpl*>(m)) {
+      deberta->resetTables(stddev, gen);
     }
   }
   if (m_head) m_head->resetParameters();

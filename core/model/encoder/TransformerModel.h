@@ -4,7 +4,7 @@
 // classifier.weight), so that loading a checkpoint is a lookup by name.
 //
 // The torch module tree mirrors the Hugging Face one: the body is registered under its prefix
-// ("bert", "roberta", "distilbert", "electra") and the head's layers at top level. For Task::Encoder
+// ("bert", "roberta", "distilbert", "electra", "deberta") and the head's layers at top level. For Task::Encoder
 // (BertModel, RobertaModel, ...) Hugging Face names have no prefix; namedParameters() and stateDict()
 // drop it. Tied tensors (the masked-LM decoder) are registered once, under the embedding's name.
 
@@ -17,6 +17,7 @@
 #include <torch/nn/pimpl.h>
 
 #include "common/Error.h"
+#include "model/encoder/DebertaBody.h"
 #include "model/encoder/DenseLayer.h"
 #include "model/encoder/EncoderBody.h"
 #include "model/encoder/EncoderConfig.h"
@@ -28,7 +29,7 @@
 namespace quarry::model {
 
 enum class Task {
-  Encoder,                 // BertModel / RobertaModel / DistilBertModel / ElectraModel
+  Encoder,                 // BertModel / RobertaModel / DistilBertModel / ElectraModel / DebertaV2Model
   TokenClassification,     // ...ForTokenClassification
   QuestionAnswering,       // ...ForQuestionAnswering
   SequenceClassification,  // ...ForSequenceClassification
@@ -85,8 +86,12 @@ class TransformerModelImpl : public torch::nn::Module {
   Task task() const { return m_task; }
   // "bert." etc. for task models, "" for Task::Encoder.
   const std::string& namePrefix() const { return m_prefix; }
+  // The word-embedding parameter of whichever body the model has.
+  at::Tensor wordEmbeddings() const;
 
-  EncoderBody body{nullptr};
+  // Exactly one of the two is set: DeBERTa-v2 (disentangled attention) has a body of its own.
+  EncoderBody body{nullptr};          // BERT, RoBERTa, DistilBERT, ELECTRA
+  DebertaBody debertaBody{nullptr};   // DeBERTa-v2/v3
 
   TransformerModelImpl(const EncoderConfig& config, Activation activation, const TransformerModelOptions& options);
 

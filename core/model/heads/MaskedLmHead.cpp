@@ -16,7 +16,8 @@ MaskedLmHead::MaskedLmHead(torch::nn::Module& owner, const EncoderConfig& c, Act
   const auto lnOptions = [&](double eps) { return torch::nn::LayerNormOptions({h}).eps(eps); };
   const std::string embeddingName = bodyPath + "embeddings.word_embeddings.weight";
   switch (c.architecture) {
-    case Architecture::Bert: {
+    case Architecture::Bert:
+    case Architecture::DebertaV2: {  // DebertaV2ForMaskedLM (transformers 4.28.1) has BERT's cls.predictions
       auto predictions = detail::group(*detail::group(owner, "cls"), "predictions");
       auto t = detail::group(*predictions, "transform");
       transform = detail::denseChild(*t, "cls.predictions.transform", "dense", h, h, factory);

@@ -1,6 +1,6 @@
 #pragma once
 // Masked-LM head with the decoder tied to the word embeddings, [B,T,vocab]:
-//   BERT:       cls.predictions.transform.{dense,LayerNorm} (hidden_act), cls.predictions.bias
+//   BERT, DeBERTa-v2: cls.predictions.transform.{dense,LayerNorm} (hidden_act), cls.predictions.bias
 //               (aliases cls.predictions.decoder.weight / .bias)
 //   RoBERTa:    lm_head.{dense,layer_norm} (exact gelu), lm_head.bias (aliases lm_head.decoder.*)
 //   DistilBERT: vocab_transform, vocab_layer_norm (activation), vocab_projector.bias

@@ -1,5 +1,7 @@
 #include "model/heads/SequenceClassificationHead.h"
 
+#include <stdexcept>
+
 #include <ATen/ops/gelu.h>
 #include <ATen/ops/relu.h>
 #include <ATen/ops/tanh.h>
@@ -28,6 +30,8 @@ SequenceClassificationHead::SequenceClassificationHead(torch::nn::Module& owner,
       dense = detail::denseChild(owner, "", "pre_classifier", h, h, factory);
       classifier = detail::denseChild(owner, "", "classifier", h, c.numLabels, factory);
       break;
+    case Architecture::DebertaV2:
+      throw std::invalid_argument("DeBERTa's sequence classification is ContextPoolerHead");
   }
 }
 
@@ -50,6 +54,9 @@ void SequenceClassificationHead::forward(const at::Tensor& lastHidden, const at:
       out.logits = classifier->forward(trainDropout(x, m_dropout, training));
       break;
     }
+    case Architecture::DebertaV2:
+      break;  // never constructed
+
   }
 }
 

@@ -4,6 +4,7 @@
 //   RoBERTa/ELECTRA: first token -> dropout -> classifier.dense -> tanh (ELECTRA: gelu) -> dropout
 //                   -> classifier.out_proj
 //   DistilBERT:     first token -> pre_classifier -> ReLU -> dropout(seq_classif_dropout) -> classifier
+// DeBERTa-v2 has its own (ContextPoolerHead); constructing this one for it throws std::invalid_argument.
 
 #include "model/encoder/DenseLayer.h"
 #include "model/encoder/EncoderConfig.h"

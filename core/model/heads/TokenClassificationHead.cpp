@@ -6,8 +6,10 @@ namespace quarry::model {
 
 TokenClassificationHead::TokenClassificationHead(torch::nn::Module& owner, const EncoderConfig& c,
                                                  const LinearFactory& factory)
-    // DistilBERT uses its general dropout here; the others classifier_dropout or hidden_dropout_prob.
-    : m_dropout(c.architecture == Architecture::DistilBert ? c.hiddenDropout : c.effectiveClassifierDropout()) {
+    // DistilBERT and DeBERTa use their general dropout here; the others classifier_dropout or hidden_dropout_prob.
+    : m_dropout(c.architecture == Architecture::DistilBert || c.architecture == Architecture::DebertaV2
+                    ? c.hiddenDropout
+                    : c.effectiveClassifierDropout()) {
   classifier = detail::denseChild(owner, "", "classifier", c.hiddenSize, c.numLabels, factory);
 }
 

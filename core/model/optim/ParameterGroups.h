@@ -17,7 +17,8 @@ struct ParameterGroup {
 };
 
 // Which block a Hugging Face name (prefix already removed: "encoder.layer.3.output.dense.weight")
-// belongs to: 0 embeddings (embeddings.*, embeddings_project.*), 1 + N for encoder/transformer
+// belongs to: 0 embeddings (embeddings.*, embeddings_project.*, DeBERTa's encoder.rel_embeddings.* and
+// encoder.LayerNorm.*), 1 + N for encoder/transformer
 // layer N, numLayers + 1 for everything else (pooler and heads).
 int parameterBlock(const std::string& bodyRelativeName, int numLayers);
 
