@@ -19,6 +19,7 @@ std::string architecturePrefix(const std::string& modelType) {
   if (modelType == "roberta") return "Roberta";
   if (modelType == "distilbert") return "DistilBert";
   if (modelType == "electra") return "Electra";
+  if (modelType == "deberta-v2") return "DebertaV2";
   return "Bert";
 }
 
@@ -67,7 +68,8 @@ Status checkTokenizerFits(const text::Tokenizer& tokenizer, const model::Encoder
                      " but the model's word embedding has " + std::to_string(config.vocabSize) +
                      " rows (vocab_size in config.json); the tokenizer does not belong to this model",
                  vocabFile, 0, "vocab_size");
-  if (config.architecture != model::Architecture::DistilBert &&
+  // DistilBERT has no segment table and DeBERTa-v3 none (type_vocab_size 0): both ignore token types.
+  if (config.architecture != model::Architecture::DistilBert && config.typeVocabSize > 0 &&
       tokenizer.typeIdLimit() > config.typeVocabSize)
     return Error("the tokenizer gives token type ids up to " + std::to_string(tokenizer.typeIdLimit() - 1) +
                      " but the model has " + std::to_string(config.typeVocabSize) + " segment rows",
