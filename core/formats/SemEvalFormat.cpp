@@ -14,7 +14,6 @@ namespace {
 const QString kNominal = QStringLiteral("Nominal");
 const QString kOther = QStringLiteral("Other");
 const QString kComment = QStringLiteral("semeval_comment");
-const QString kId = QStringLiteral("semeval_id");
 
 struct Tagged {
   QString text;              // without the tags
@@ -149,7 +148,7 @@ Result<Corpus> SemEvalFormat::read(const QString& path, const ImportOptions& opt
     r.sourceLine = lineNo + 1;
     d.relations << r;
     if (!relationTypes.contains(r.type)) relationTypes << r.type;
-    if (hasComment) d.metadata.insert(kComment, comment);
+    d.metadata.insert(kComment, hasComment ? comment : QString());
     if (!options.split.isEmpty() && !parseSplit(options.split, &d.split))
       return Error("unknown split \"" + options.split.toStdString() + "\"", path.toStdString(), 0, "split");
     corpus.documents << d;
@@ -194,9 +193,9 @@ Status SemEvalFormat::write(const Corpus& corpus, const QString& path, const Exp
       return fail(QStringLiteral("a discontinuous span cannot be a SemEval nominal"));
     if (e1->end() > e2->start() && e2->end() > e1->start())
       return fail(QStringLiteral("the two nominals overlap"));
-    bool ok = false;
-    const qint64 numeric = d.name.toLongLong(&ok);
-    if (!ok || numeric < 0) return fail(QStringLiteral("a SemEval id must be a number (the document's name)"));
+    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
+    if (!digits.match(d.name).hasMatch())
+      return fail(QStringLiteral("a SemEval id must be a number (the document's name)"));
     // The sentence with the tags put back, at code point offsets.
     const QVector<uint> cps = d.text.toUcs4();
     QString sentence;
@@ -209,8 +208,7 @@ Status SemEvalFormat::write(const Corpus& corpus, const QString& path, const Exp
       }
       if (i < cps.size()) sentence += QString::fromUcs4(reinterpret_cast<const char32_t*>(&cps[i]), 1);
     }
-    if (sentence.contains(QLatin1Char('\n')) || sentence.contains(QLatin1Char('\r')))
-      return fail(QStringLiteral("a SemEval sentence is one line"));
+    if (sentence.contains(QLatin1Char('\n'))) return fail(QStringLiteral("a SemEval sentence is one line"));
     QString label = kOther;
     if (!d.relations.isEmpty()) {
       const Relation& r = d.relations.front();

@@ -322,12 +322,23 @@ Result<std::unique_ptr<NgramClassifier>> NgramClassifier::load(const std::string
     return Error("holds " + std::to_string(features.size()) + " features, quarry_task.json says " +
                      std::to_string(*wordFeatures),
                  featuresPath.string(), 0, "word_features");
-  NgramSettings settings{*dim, *buckets, *dropout};
-  std::unique_ptr<NgramClassifier> c(new NgramClassifier(file.labels, *multi, settings, std::move(features)));
-  if (*multi) c->m_thresholds = std::move(thresholds.value());
+  // The tensors' shapes are checked against what quarry_task.json says before anything of that size is
+  // allocated: a damaged file cannot ask for more memory than the weights file holds.
   const std::string weightsPath = (fs::path(folder) / kWeightsFile).string();
   auto weights = model::SafetensorsFile::read(weightsPath);
   if (!weights) return weights.error();
+  const int64_t rows = *wordFeatures + *buckets + 1, labels = static_cast<int64_t>(file.labels.size());
+  for (const auto& [name, shape] : std::vector<std::pair<std::string, std::vector<int64_t>>>{
+           {"embedding", {rows, *dim}}, {"classifier.weight", {labels, *dim}}, {"classifier.bias", {labels}}}) {
+    auto it = weights->tensors.find(name);
+    if (it == weights->tensors.end()) return Error("tensor missing", weightsPath, 0, name);
+    if (it->second.sizes().vec() != shape)
+      return Error("shape does not match quarry_task.json (dim, word_features, char_ngram_buckets, labels)",
+                   weightsPath, 0, name);
+  }
+  NgramSettings settings{*dim, *buckets, *dropout};
+  std::unique_ptr<NgramClassifier> c(new NgramClassifier(file.labels, *multi, settings, std::move(features)));
+  if (*multi) c->m_thresholds = std::move(thresholds.value());
   if (Status s = c->loadWeights(weights->tensors); !s)
     return Error(s.error().message, weightsPath, 0, s.error().field);
   return c;
