@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <ATen/ops/from_blob.h>
+
 #include "common/JsonReader.h"
+#include "train/TokenLoss.h"
 #include "train/TaskModelFile.h"
 #include "train/classify/NgramClassifier.h"
 #include "train/classify/TransformerClassifier.h"
@@ -49,6 +52,27 @@ std::vector<float> tuneThresholds(const std::vector<std::vector<float>>& probabi
     }
   }
   return out;
+}
+
+at::Tensor classificationLoss(const at::Tensor& logits, const std::vector<const std::vector<int32_t>*>& rowLabels,
+                              bool multiLabel, const LossOptions& options) {
+  const int64_t rows = static_cast<int64_t>(rowLabels.size()), classes = logits.size(1);
+  if (multiLabel) {
+    std::vector<float> targets(static_cast<size_t>(rows * classes), 0.0f);
+    for (size_t r = 0; r < rowLabels.size(); ++r)
+      for (int32_t l : *rowLabels[r]) targets[r * static_cast<size_t>(classes) + static_cast<size_t>(l)] = 1.0f;
+    const at::Tensor t = at::from_blob(targets.data(), {rows, classes}, at::kFloat).clone().to(logits.device());
+    return multiLabelLoss(logits, t, options.classWeights, options.focalGamma);
+  }
+  std::vector<int64_t> labels;
+  bool any = false;
+  for (const std::vector<int32_t>* l : rowLabels) {
+    labels.push_back(l->empty() ? -100 : l->front());
+    any = any || !l->empty();
+  }
+  if (!any) return logits.sum() * 0.0;
+  const at::Tensor t = at::from_blob(labels.data(), {rows}, at::kLong).clone().to(logits.device());
+  return tokenLoss(logits, t, options.classWeights, options.focalGamma);
 }
 
 Result<std::vector<float>> readThresholds(const JsonFields& meta, size_t labelCount, bool multiLabel) {

@@ -21,7 +21,6 @@
 #include "model/checkpoint/SafetensorsFile.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
-#include "train/TokenLoss.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -191,27 +190,9 @@ at::Tensor NgramClassifier::logits(const TaskInputs& base, const std::vector<int
 
 at::Tensor NgramClassifier::loss(const TaskInputs& base, const std::vector<int32_t>& items, const LossOptions& options) {
   const auto& inputs = static_cast<const NgramInputs&>(base);
-  at::Tensor out = logits(base, items);
-  const int64_t classes = static_cast<int64_t>(m_labels.size());
-  if (m_multiLabel) {
-    std::vector<float> targets(items.size() * static_cast<size_t>(classes), 0.0f);
-    for (size_t r = 0; r < items.size(); ++r)
-      for (int32_t l : inputs.labels[static_cast<size_t>(items[r])])
-        targets[r * static_cast<size_t>(classes) + static_cast<size_t>(l)] = 1.0f;
-    at::Tensor t = at::from_blob(targets.data(), {static_cast<int64_t>(items.size()), classes}, at::kFloat)
-                       .clone()
-                       .to(m_device);
-    return multiLabelLoss(out, t, options.classWeights, options.focalGamma);
-  }
-  std::vector<int64_t> labels;
-  bool any = false;
-  for (int32_t i : items) {
-    const auto& l = inputs.labels[static_cast<size_t>(i)];
-    labels.push_back(l.empty() ? -100 : l.front());
-    any = any || !l.empty();
-  }
-  if (!any) return out.sum() * 0.0;
-  return tokenLoss(out, int64Tensor(labels).to(m_device), options.classWeights, options.focalGamma);
+  std::vector<const std::vector<int32_t>*> rowLabels;
+  for (int32_t i : items) rowLabels.push_back(&inputs.labels[static_cast<size_t>(i)]);
+  return classificationLoss(logits(base, items), rowLabels, m_multiLabel, options);
 }
 
 std::vector<std::vector<float>> NgramClassifier::predict(const ClassifierInputs& inputs, int batchSize) {

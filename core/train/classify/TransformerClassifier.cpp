@@ -12,7 +12,6 @@
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/HfFolderWriter.h"
-#include "train/TokenLoss.h"
 #include "train/TransformerSetup.h"
 
 namespace quarry::train {
@@ -122,30 +121,11 @@ at::Tensor TransformerClassifier::windowLogits(const TaskInputs& base, const std
 at::Tensor TransformerClassifier::loss(const TaskInputs& base, const std::vector<int32_t>& items,
                                        const LossOptions& options) {
   const auto& inputs = static_cast<const WindowInputs&>(base);
-  at::Tensor logits = windowLogits(base, items);
-  const int64_t classes = static_cast<int64_t>(m_labels.size());
-  if (m_multiLabel) {
-    std::vector<float> targets(items.size() * static_cast<size_t>(classes), 0.0f);
-    for (size_t r = 0; r < items.size(); ++r) {
-      const int32_t example = inputs.windows[static_cast<size_t>(items[r])].example;
-      for (int32_t l : inputs.labels[static_cast<size_t>(example)])
-        targets[r * static_cast<size_t>(classes) + static_cast<size_t>(l)] = 1.0f;
-    }
-    at::Tensor t = at::from_blob(targets.data(), {static_cast<int64_t>(items.size()), classes}, at::kFloat)
-                       .clone()
-                       .to(m_device);
-    return multiLabelLoss(logits, t, options.classWeights, options.focalGamma);
-  }
-  std::vector<int64_t> labels;
-  bool any = false;
-  for (int32_t i : items) {
-    const auto& l = inputs.labels[static_cast<size_t>(inputs.windows[static_cast<size_t>(i)].example)];
-    labels.push_back(l.empty() ? -100 : l.front());
-    any = any || !l.empty();
-  }
-  if (!any) return logits.sum() * 0.0;
-  return tokenLoss(logits, int64Tensor(labels, static_cast<int64_t>(labels.size()), 1).reshape({-1}).to(m_device),
-                   options.classWeights, options.focalGamma);
+  // Every window carries its document's labels.
+  std::vector<const std::vector<int32_t>*> rowLabels;
+  for (int32_t i : items)
+    rowLabels.push_back(&inputs.labels[static_cast<size_t>(inputs.windows[static_cast<size_t>(i)].example)]);
+  return classificationLoss(windowLogits(base, items), rowLabels, m_multiLabel, options);
 }
 
 std::vector<std::vector<float>> TransformerClassifier::predict(const ClassifierInputs& base, int batchSize) {
