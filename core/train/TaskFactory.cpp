@@ -7,6 +7,8 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
+#include "train/relation/RelationPrediction.h"
+#include "train/relation/RelationTask.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -23,7 +25,12 @@ Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& req
     if (!t) return t.error();
     return std::unique_ptr<TrainingTask>(std::move(t.value()));
   }
-  return Error("unknown task \"" + task + "\" (ner, classify)", "", 0, "task");
+  if (task == "relation") {
+    auto t = RelationTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  return Error("unknown task \"" + task + "\" (ner, classify, relation)", "", 0, "task");
 }
 
 Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
@@ -41,6 +48,15 @@ Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::v
     if (!classifier) return classifier.error();
     const ClassifyRun run = classifyDocuments(*classifier.value(), documents, batchSize);
     return classificationMetricReport(scoreClassifier(*classifier.value(), documents, run));
+  }
+  if (*task == "relation") {
+    auto model = loadRelationModel(folder);
+    if (!model) return model.error();
+    const auto mentions = goldMentions(documents);
+    const RelationRun run = runRelationModel(*model.value(), documents, mentions, true, batchSize);
+    return relationMetricReport(*model.value(), documents, mentions, run,
+                                relationMetricFor("auto", model.value()->classes(), model.value()->settings().conceptLevel),
+                                true);
   }
   auto tagger = loadNerTagger(folder);
   if (!tagger) return tagger.error();

@@ -63,21 +63,21 @@ Option field(const char* key, T TrainConfig::*member, const char* help, const ch
 const std::vector<Option>& declaredOptions() {
   static const std::vector<Option> all = [] {
     std::vector<Option> o;
-    o.push_back(field("task", &TrainConfig::task, "\"ner\" or \"classify\""));
+    o.push_back(field("task", &TrainConfig::task, "\"ner\", \"classify\" or \"relation\""));
     Option kind;
     kind.key = "model";
     kind.help =
         "\"transformer\" or the task's model that needs no checkpoint: \"bilstm-crf\" (ner), \"ngram\" "
-        "(classify); \"from-scratch\" names either";
+        "(classify), \"cnn\" (relation); \"from-scratch\" names any";
     kind.get = [](const TrainConfig& c) { return Json(modelKindName(c.kind, c.task)); };
     kind.set = [](TrainConfig& c, const Json& v, const std::string& source) -> Status {
       // Which from-scratch name fits the task is checked once every key is read (keys come sorted).
-      if (v == "bilstm-crf" || v == "ngram" || v == "from-scratch")
+      if (v == "bilstm-crf" || v == "ngram" || v == "cnn" || v == "from-scratch")
         c.kind = ModelKind::FromScratch;
       else if (v == "transformer")
         c.kind = ModelKind::Transformer;
       else
-        return Error("expected \"bilstm-crf\", \"ngram\", \"from-scratch\" or \"transformer\", got " + jsonSummary(v),
+        return Error("expected \"bilstm-crf\", \"ngram\", \"cnn\", \"from-scratch\" or \"transformer\", got " + jsonSummary(v),
                      source, 0, "model");
       return {};
     };
@@ -98,16 +98,16 @@ const std::vector<Option>& declaredOptions() {
                       "transformer: tokens per window, special tokens included"));
     o.push_back(field("stride", &TrainConfig::stride,
                       "transformer: overlap in tokens between windows of a long sentence or document"));
-    o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf: word embedding width", "ner"));
+    o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf, cnn: word embedding width", "ner,relation"));
     o.push_back(field("char_dim", &TrainConfig::charDim, "bilstm-crf: character embedding width", "ner"));
     o.push_back(field("char_filters", &TrainConfig::charFilters, "bilstm-crf: character CNN filters", "ner"));
     o.push_back(field("lstm_hidden", &TrainConfig::lstmHidden, "bilstm-crf: LSTM units per direction", "ner"));
     o.push_back(field("dropout", &TrainConfig::dropout,
                       "from-scratch models: dropout on embeddings and LSTM output (bilstm-crf), on the "
-                      "document vector (ngram)"));
+                      "document vector (ngram), on the pooled features (cnn)"));
     o.back().taskDefaults = {{"classify", 0.1}};
     o.push_back(field("min_word_count", &TrainConfig::minWordCount,
-                      "bilstm-crf: rarer training words become <unk>", "ner"));
+                      "bilstm-crf, cnn: rarer training words become <unk>", "ner,relation"));
     o.push_back(field("multi_label", &TrainConfig::multiLabel,
                       "\"auto\" (the schema's setting, else multi-label when a document has several "
                       "labels), \"yes\" (sigmoid, per-label thresholds tuned on dev) or \"no\" (softmax)",
@@ -121,6 +121,40 @@ const std::vector<Option>& declaredOptions() {
                       "ngram: word uni- and bigrams seen fewer times in training are dropped", "classify"));
     o.push_back(field("max_features", &TrainConfig::maxFeatures,
                       "ngram: the most frequent word uni- and bigrams kept", "classify"));
+    o.push_back(field("relation_window", &TrainConfig::relationWindow,
+                      "pair mentions at most this many sentences apart; 0 = same sentence; -1 = anywhere in "
+                      "the document",
+                      "relation"));
+    o.push_back(field("relation_level", &TrainConfig::relationLevel,
+                      "\"mention\" (relations between mentions), \"concept\" (document-level relations between "
+                      "concept ids, e.g. BC5CDR CID, scored on concept pairs) or \"auto\" (concept when the "
+                      "training documents have only concept-level relations)",
+                      "relation"));
+    o.push_back(field("negative_ratio", &TrainConfig::negativeRatio,
+                      "training: keep at most this many unrelated candidate pairs per related one, drawn "
+                      "with the seed; 0 = keep all",
+                      "relation"));
+    o.push_back(field("relation_input", &TrainConfig::relationInput,
+                      "transformer: \"markers\" (typed entity markers around both mentions, the classifier "
+                      "over the two start-marker states) or \"pair\" ([CLS] first [SEP] second [SEP] context "
+                      "with markers, the classifier over [CLS])",
+                      "relation"));
+    o.push_back(field("relation_aggregation", &TrainConfig::relationAggregation,
+                      "concept level: how a concept pair's mention-pair scores combine, \"max\" or "
+                      "\"logsumexp\"",
+                      "relation"));
+    o.push_back(field("relation_threshold", &TrainConfig::relationThreshold,
+                      "probability a relation needs to be predicted; 0 = the most probable class wins "
+                      "(concept level: 0.5)",
+                      "relation"));
+    o.push_back(field("relation_metric", &TrainConfig::relationMetric,
+                      "primary dev metric: \"micro\" or \"macro\" F1 over the types, \"semeval\" "
+                      "(SemEval-2010 Task 8's official macro-F1) or \"auto\" (semeval for its ten types, "
+                      "else micro)",
+                      "relation"));
+    o.push_back(field("relation_filters", &TrainConfig::relationFilters, "cnn: convolution filters", "relation"));
+    o.push_back(field("position_dim", &TrainConfig::positionDim,
+                      "cnn: width of the embeddings of each word's distance to the two mentions", "relation"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -170,7 +204,9 @@ const std::vector<Option>& declaredOptions() {
 
 const char* modelKindName(ModelKind kind, const std::string& task) {
   if (kind == ModelKind::Transformer) return "transformer";
-  return task == "classify" ? "ngram" : "bilstm-crf";
+  if (task == "classify") return "ngram";
+  if (task == "relation") return "cnn";
+  return "bilstm-crf";
 }
 
 bool isKnownTask(const std::string& task) {
@@ -206,7 +242,7 @@ std::vector<TrainConfig::OptionInfo> TrainConfig::options() {
 
 double TrainConfig::effectiveLearningRate() const {
   if (learningRate > 0) return learningRate;
-  if (kind == ModelKind::FromScratch) return task == "classify" ? 5e-3 : 2e-3;
+  if (kind == ModelKind::FromScratch) return task == "classify" ? 5e-3 : task == "relation" ? 1e-3 : 2e-3;
   return modelFolder.empty() ? 1e-3 : 5e-5;
 }
 
@@ -241,7 +277,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   TrainConfig c;
   if (auto task = json.find("task"); task != json.end()) {
     if (!task->is_string()) return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
-    if (!isKnownTask(task->get<std::string>())) return Error("expected \"ner\" or \"classify\"", source, 0, "task");
+    if (!isKnownTask(task->get<std::string>()))
+      return Error("expected \"ner\", \"classify\" or \"relation\"", source, 0, "task");
     c = defaultsFor(task->get<std::string>());
   }
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -257,13 +294,28 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   };
   if (auto model = json.find("model"); model != json.end() && model->is_string()) {
     const std::string name = model->get<std::string>();
-    if ((name == "bilstm-crf" && c.task != "ner") || (name == "ngram" && c.task != "classify"))
+    if ((name == "bilstm-crf" && c.task != "ner") || (name == "ngram" && c.task != "classify") ||
+        (name == "cnn" && c.task != "relation"))
       return Error("\"" + name + "\" is not a model of task \"" + c.task + "\" (its own: \"" +
                        modelKindName(ModelKind::FromScratch, c.task) + "\" or \"transformer\")",
                    source, 0, "model");
   }
   for (const Status& s :
-       {check(isKnownTask(c.task), "task", "expected \"ner\" or \"classify\""),
+       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\" or \"relation\""),
+        check(c.relationWindow >= -1, "relation_window", "must be -1 (anywhere) or more"),
+        check(c.relationLevel == "auto" || c.relationLevel == "mention" || c.relationLevel == "concept",
+              "relation_level", "expected \"auto\", \"mention\" or \"concept\""),
+        check(c.negativeRatio >= 0 && std::isfinite(c.negativeRatio), "negative_ratio", "must not be negative"),
+        check(c.relationInput == "markers" || c.relationInput == "pair", "relation_input",
+              "expected \"markers\" or \"pair\""),
+        check(c.relationAggregation == "max" || c.relationAggregation == "logsumexp", "relation_aggregation",
+              "expected \"max\" or \"logsumexp\""),
+        check(c.relationThreshold >= 0 && c.relationThreshold < 1, "relation_threshold", "must be in [0, 1)"),
+        check(c.relationMetric == "auto" || c.relationMetric == "micro" || c.relationMetric == "macro" ||
+                  c.relationMetric == "semeval",
+              "relation_metric", "expected \"auto\", \"micro\", \"macro\" or \"semeval\""),
+        check(c.relationFilters >= 1 && c.relationFilters <= 8192, "relation_filters", "must be between 1 and 8192"),
+        check(c.positionDim >= 1 && c.positionDim <= 1024, "position_dim", "must be between 1 and 1024"),
         check(c.multiLabel == "auto" || c.multiLabel == "yes" || c.multiLabel == "no", "multi_label",
               "expected \"auto\", \"yes\" or \"no\""),
         check(c.windowPooling == "max" || c.windowPooling == "mean", "window_pooling",

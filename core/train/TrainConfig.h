@@ -15,15 +15,16 @@
 namespace quarry::train {
 
 enum class ModelKind {
-  FromScratch,  // the task's model that needs no checkpoint: NER's BiLSTM-CRF, classification's n-grams
+  FromScratch,  // the task's model that needs no checkpoint: NER's BiLSTM-CRF, classification's n-grams,
+                // relations' CNN
   Transformer,  // a Hugging Face encoder (pre-trained or random) + the task's head
 };
 
 // The tasks the engine trains.
-inline constexpr const char* kTaskNames[] = {"ner", "classify"};
+inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation"};
 
 struct TrainConfig {
-  std::string task = "ner";    // "ner" or "classify"
+  std::string task = "ner";    // "ner", "classify" or "relation"
   // --- model
   ModelKind kind = ModelKind::FromScratch;  // which model
   std::string modelFolder;     // transformer: a Hugging Face folder to fine-tune; empty = random encoder
@@ -50,6 +51,16 @@ struct TrainConfig {
   int64_t charNgramBuckets = 65536;  // n-gram model: hashed character 3-5-gram buckets; 0 = none
   int minFeatureCount = 2;     // n-gram model: word n-grams seen fewer times in training are dropped
   int64_t maxFeatures = 200000;  // n-gram model: the most frequent word n-grams kept
+  // --- relation extraction
+  int relationWindow = 0;      // mentions at most this many sentences apart are paired; 0 = same sentence; -1 = anywhere
+  std::string relationLevel = "auto";  // "mention", "concept" (document-level pairs of concept ids) or "auto"
+  double negativeRatio = 0;    // training: at most this many unrelated pairs per related one; 0 = all
+  std::string relationInput = "markers";  // transformer: "markers" (start-marker states) or "pair" ([CLS] first [SEP] second [SEP] context)
+  std::string relationAggregation = "max";  // concept level: "max" or "logsumexp" over a concept pair's mention pairs
+  double relationThreshold = 0;  // probability a relation needs; 0 = the most probable class wins (0.5 at concept level)
+  std::string relationMetric = "auto";  // primary: "micro", "macro", "semeval" or "auto"
+  int64_t relationFilters = 230;  // cnn: convolution filters
+  int64_t positionDim = 10;    // cnn: width of the position-to-argument embeddings
   // --- optimisation
   int epochs = 30;             // passes over the training data at most
   int64_t maxSteps = 0;        // optimizer steps at most; 0 = epochs decide

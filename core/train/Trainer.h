@@ -22,6 +22,7 @@
 
 #include "common/Error.h"
 #include "document/AnnotatedDocument.h"
+#include "document/RelationSchema.h"
 #include "train/MetricReport.h"
 #include "train/TrainConfig.h"
 #include "train/TrainingTask.h"
@@ -55,6 +56,9 @@ struct TrainRequest {
   std::vector<document::AnnotatedDocument> dev;  // empty = no evaluation; the last model is the best
   std::vector<std::string> labels;  // the task's label set (entity types, relation types, categories);
                                     // empty = those seen in train
+  // relation: the schema's relation types (direction, argument types); empty = the types seen in train,
+  // directed, with the argument type pairs seen there.
+  std::vector<document::RelationTypeSpec> relationTypes;
   std::string outputFolder;         // created if needed
   bool resume = false;              // continue the run in outputFolder/last
 };

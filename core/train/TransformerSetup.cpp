@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <set>
 
+#include <ATen/ops/cat.h>
+#include <ATen/ops/zeros.h>
+#include <c10/core/GradMode.h>
 #include <nlohmann/json.hpp>
 
 #include "common/Log.h"
@@ -120,6 +123,18 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
     parts.config = mc;
     source = "random encoder";
   }
+  // Room for the added tokens, in the config and in the checkpoint's word embedding (rows filled below).
+  parts.addedTokenBase = parts.config.vocabSize;
+  const auto added = static_cast<int64_t>(setup.addedTokens.size());
+  if (added > 0) {
+    parts.config.vocabSize += added;
+    for (auto& [name, tensor] : pretrained) {
+      const std::string suffix = "embeddings.word_embeddings.weight";
+      if (name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          tensor.dim() == 2 && tensor.size(0) == parts.addedTokenBase)
+        tensor = at::cat({tensor, at::zeros({added, tensor.size(1)}, tensor.options())}, 0);
+    }
+  }
   if (!setup.labels.empty()) parts.config.setLabels(setup.labels);
   if (!setup.classSuffix.empty())
     parts.config.architectures = {architecturePrefix(parts.config.modelType) + setup.classSuffix};
@@ -176,6 +191,21 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
     for (const std::string& m : report.missing) log::get("train")->info("newly initialised: {}", m);
     for (const std::string& u : report.unexpected)
       log::get("train")->debug("not used from the checkpoint: {}", u);
+  }
+  if (added > 0) {
+    at::NoGradGuard noGrad;
+    at::Tensor rows = parts.model->wordEmbeddings();
+    for (int64_t k = 0; k < added; ++k) {
+      const std::vector<int64_t>& sources = setup.addedTokens[static_cast<size_t>(k)];
+      at::Tensor value = at::zeros({rows.size(1)}, rows.options());
+      int64_t used = 0;
+      for (int64_t id : sources)
+        if (id >= 0 && id < parts.addedTokenBase) {
+          value += rows[id];
+          ++used;
+        }
+      if (used > 0) rows[parts.addedTokenBase + k].copy_(value / static_cast<double>(used));
+    }
   }
   return parts;
 }

@@ -30,6 +30,10 @@ struct TransformerSetup {
   bool sameLabels = false;
   // Names of the head's tensors that may be replaced when their size differs ("classifier").
   std::string headPrefix = "classifier";
+  // New tokens for the vocabulary (relation extraction's entity markers): each gets a word embedding row
+  // after the model's vocab_size, initialised as the mean of the rows of the token ids given. The
+  // tokenizer does not know them; the task puts their ids (TransformerParts::addedTokenBase + k) in place.
+  std::vector<std::vector<int64_t>> addedTokens;
 };
 
 struct TransformerParts {
@@ -37,6 +41,7 @@ struct TransformerParts {
   std::unique_ptr<text::Tokenizer> tokenizer;
   std::vector<std::string> tokenizerFiles;    // copied into saved folders
   model::TransformerModel model{nullptr};
+  int64_t addedTokenBase = 0;                 // the id of the first added token (the old vocab_size)
 };
 
 Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup);
