@@ -41,13 +41,17 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const int k = parser.value(QStringLiteral("folds")).toInt();
   auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());
-  // Folds stratified on what the task predicts: entity types, document labels.
+  // Folds stratified on what the task predicts: entity types, document labels, relation types.
   std::vector<std::vector<std::string>> types;
   for (const document::AnnotatedDocument& d : set->documents) {
     std::vector<std::string> row = d.labels;
     if (config.task == "ner") {
       row.clear();
       for (const document::EntityMention& m : d.entities) row.push_back(m.type);
+    } else if (config.task == "relation") {
+      row.clear();
+      for (const document::RelationMention& r : d.relations) row.push_back(r.type);
+      for (const document::ConceptRelation& r : d.conceptRelations) row.push_back(r.type);
     }
     types.push_back(std::move(row));
   }
@@ -61,10 +65,12 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   nlohmann::json perFold = nlohmann::json::array();
   std::vector<double> f1s;
   std::map<std::string, std::vector<double>> perType;
+  std::string primaryName = "micro_f1";
   for (int fold = 0; fold < k; ++fold) {
     train::TrainRequest request;
     request.config = config;
     request.labels = jobs::toStdStrings(set->labelsFor(config.task));
+    request.relationTypes = set->relationSpecs;
     request.outputFolder = QDir(parser.value(QStringLiteral("output"))).absoluteFilePath(QStringLiteral("fold-%1").arg(fold)).toStdString();
     std::vector<document::AnnotatedDocument> test;
     size_t rest = 0;
@@ -88,7 +94,8 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     if (!scored) return fail(io, scored.error());
     const train::MetricReport& e = scored.value();
     f1s.push_back(e.primary);
-    // Per entity type (ner) or per label (classify).
+    primaryName = e.primaryName;
+    // Per entity type (ner, relation) or per label (classify).
     for (const char* key : {"per_type", "per_label"})
       if (e.details.contains(key))
         for (const auto& [type, scores] : e.details[key].items()) perType[type].push_back(scores.value("f1", 0.0));
@@ -117,12 +124,12 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
                                                      {"folds", perFold},
                                                      {"f1_mean", mean},
                                                      {"f1_std", sd},
-                                                     {"metrics", {{"primary", mean}, {"primary_std", sd}}},
+                                                     {"metrics", {{"primary_metric", primaryName}, {"primary", mean}, {"primary_std", sd}}},
                                                      {"per_type_f1_mean", types}})
                                          .dump(2))
            << '\n';
   } else {
-    io.out << "micro F1 " << QString::number(mean * 100, 'f', 2) << " ± " << QString::number(sd * 100, 'f', 2) << " over " << k << " folds\n";
+    io.out << QString::fromStdString(primaryName) << ' ' << QString::number(mean * 100, 'f', 2) << " ± " << QString::number(sd * 100, 'f', 2) << " over " << k << " folds\n";
     for (const auto& [type, v] : perType)
       io.out << "  " << QString::fromStdString(type) << "  " << QString::number(meanStd(v).first * 100, 'f', 2) << '\n';
   }

@@ -10,6 +10,8 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
+#include "train/relation/RelationPipeline.h"
+#include "train/relation/RelationPrediction.h"
 
 namespace quarry::cli {
 
@@ -60,6 +62,67 @@ int EvaluateCommand::evaluateClassifier(const QCommandLineParser& parser, CliIo&
   return kExitOk;
 }
 
+int EvaluateCommand::evaluateRelations(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const {
+  auto model = train::loadRelationModel(folder);
+  if (!model) return fail(io, model.error());
+  auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+  if (!set) return fail(io, set.error());
+  if (set->documents.empty()) return fail(io, QStringLiteral("no documents to evaluate on"));
+  const bool endToEnd = parser.isSet(QStringLiteral("ner-model"));
+  std::vector<std::vector<document::EntityMention>> mentions;
+  if (endToEnd) {
+    auto predicted = train::nerMentions(parser.value(QStringLiteral("ner-model")).toStdString(), set->documents, 64);
+    if (!predicted) return fail(io, predicted.error());
+    mentions = std::move(predicted.value());
+  } else {
+    mentions = train::goldMentions(set->documents);
+  }
+  train::RelationModel& m = *model.value();
+  const train::RelationRun run = train::runRelationModel(m, set->documents, mentions, !endToEnd, 64);
+  const std::string metric = train::relationMetricFor("auto", m.classes(), m.settings().conceptLevel);
+  const train::MetricReport metrics = train::relationMetricReport(m, set->documents, mentions, run, metric, !endToEnd);
+  const int examples = std::max(0, parser.value(QStringLiteral("errors")).toInt());
+  const double perSecond = run.seconds > 0 ? double(run.candidates.size()) / run.seconds : 0.0;
+  if (parser.isSet(QStringLiteral("json"))) {
+    nlohmann::json j = {{"task", "relation"},
+                        {"model", m.describe()},
+                        {"entities", endToEnd ? "predicted" : "gold"},
+                        {"documents", set->documents.size()},
+                        {"candidates", run.candidates.size()},
+                        {"seconds", run.seconds},
+                        {"candidates_per_second", perSecond},
+                        {"metrics", metrics.toJson()}};
+    j["metrics"]["errors"] = nlohmann::json::array();
+    for (const auto& e : metrics.details["errors"])
+      if (static_cast<int>(j["metrics"]["errors"].size()) < examples) j["metrics"]["errors"].push_back(e);
+    io.out << QString::fromStdString(j.dump(2)) << '\n';
+    io.out.flush();
+    return kExitOk;
+  }
+  io.out << "model      " << QString::fromStdString(m.describe()) << '\n'
+         << "documents  " << set->documents.size() << " (" << run.candidates.size() << " candidate pairs, "
+         << qint64(perSecond) << " pairs/s)\n"
+         << "entities   " << (endToEnd ? QStringLiteral("predicted by ") + parser.value(QStringLiteral("ner-model")) : QStringLiteral("gold"))
+         << "\nlevel      " << (m.settings().conceptLevel ? "concept pairs (document level)" : "mention pairs") << "\n\n"
+         << QString::fromStdString(metrics.table);
+  if (examples > 0) {
+    io.out << "\nerrors:\n";
+    for (size_t i = 0; i < metrics.details["errors"].size() && static_cast<int>(i) < examples; ++i) {
+      const auto& e = metrics.details["errors"][i];
+      io.out << "  " << QString::fromStdString(e["kind"].get<std::string>()) << "  "
+             << QString::fromStdString(e["document"].get<std::string>()) << ": "
+             << QString::fromStdString(e["head_text"].get<std::string>()) << " ["
+             << QString::fromStdString(e["head"].get<std::string>()) << "] -> "
+             << QString::fromStdString(e["tail_text"].get<std::string>()) << " ["
+             << QString::fromStdString(e["tail"].get<std::string>()) << "]  gold "
+             << QString::fromStdString(e["gold_type"].get<std::string>()) << ", predicted "
+             << QString::fromStdString(e["predicted_type"].get<std::string>()) << '\n';
+    }
+  }
+  io.out.flush();
+  return kExitOk;
+}
+
 void EvaluateCommand::configure(QCommandLineParser& parser) const {
   parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("A model folder written by quarry-cli train (best/)."));
   addDataOptions(parser, QStringLiteral("dev"));
@@ -67,6 +130,10 @@ void EvaluateCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("files")});
   parser.addOption({QStringLiteral("errors"), QStringLiteral("Show up to N examples of each kind of error (default 0)."),
                     QStringLiteral("n"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("ner-model"),
+                    QStringLiteral("Relation models: take the entities from this NER model folder (end to end) "
+                                   "instead of the annotated ones."),
+                    QStringLiteral("folder")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print every figure as JSON.")});
 }
@@ -80,6 +147,8 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto task = train::modelFolderTask(args[0].toStdString());
   if (!task) return fail(io, task.error());
   if (*task == "classify") return evaluateClassifier(parser, io, args[0].toStdString());
+  if (*task == "relation") return evaluateRelations(parser, io, args[0].toStdString());
+  if (parser.isSet(QStringLiteral("ner-model"))) return usage(io, QStringLiteral("--ner-model applies to relation models"));
   auto tagger = train::loadNerTagger(args[0].toStdString());
   if (!tagger) return fail(io, tagger.error());
   auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));

@@ -19,6 +19,8 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/TransformerTagger.h"
+#include "train/relation/RelationPipeline.h"
+#include "train/relation/RelationPrediction.h"
 
 namespace quarry::cli {
 
@@ -33,6 +35,10 @@ void PredictCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("no-store"), QStringLiteral("With --project: do not write the predictions table.")});
   parser.addOption({QStringLiteral("min-confidence"), QStringLiteral("Leave out spans or labels below this confidence (0..1, default 0)."),
                     QStringLiteral("p"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("ner-model"),
+                    QStringLiteral("Relation models: find the entities with this NER model folder (needed for "
+                                   "text files; with --project the annotated entities are used otherwise)."),
+                    QStringLiteral("folder")});
   parser.addOption({QStringLiteral("int8"), QStringLiteral("Transformers: int8 weights for the linear layers (about 1.4x faster on CPU, scores within ~1e-2).")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
 }
@@ -49,9 +55,19 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto task = train::modelFolderTask(args[0].toStdString());
   if (!task) return fail(io, task.error());
   const bool classify = *task == "classify";
+  const bool relation = *task == "relation";
   std::unique_ptr<train::NerTagger> tagger;
   std::unique_ptr<train::DocumentClassifier> classifier;
-  if (classify) {
+  std::unique_ptr<train::RelationModel> relationModel;
+  if (relation) {
+    auto loaded = train::loadRelationModel(args[0].toStdString());
+    if (!loaded) return fail(io, loaded.error());
+    relationModel = std::move(loaded.value());
+    if (!fromProject && !parser.isSet(QStringLiteral("ner-model")))
+      return usage(io, QStringLiteral("text files have no entities: name a NER model with --ner-model"));
+  } else if (parser.isSet(QStringLiteral("ner-model"))) {
+    return usage(io, QStringLiteral("--ner-model applies to relation models"));
+  } else if (classify) {
     auto loaded = train::loadDocumentClassifier(args[0].toStdString());
     if (!loaded) return fail(io, loaded.error());
     classifier = std::move(loaded.value());
@@ -83,13 +99,14 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     }
   }
   for (document::AnnotatedDocument& d : set.documents) {  // predictions do not see the gold annotations
-    d.entities.clear();
+    if (!relation || parser.isSet(QStringLiteral("ner-model"))) d.entities.clear();  // (a relation model reads the entities)
     d.relations.clear();
     d.conceptRelations.clear();
     d.questions.clear();
     d.labels.clear();
   }
   if (classify) return predictLabels(parser, io, *classifier, set, minConfidence);
+  if (relation) return predictRelations(parser, io, *relationModel, set, minConfidence);
 
   const auto started = std::chrono::steady_clock::now();
   const train::NerData data = train::buildNerData(set.documents, tagger->tags().types(), train::NerDataOptions{});
@@ -159,6 +176,77 @@ Result<qint64> PredictCommand::storePredictions(const QCommandLineParser& parser
   auto written = store.value()->addPredictions(id.value(), rows(id.value()));
   if (!written) return written.error();
   return id.value();
+}
+
+int PredictCommand::predictRelations(const QCommandLineParser& parser, CliIo& io, train::RelationModel& model,
+                                     const jobs::DocumentSet& set, double minConfidence) const {
+  std::vector<std::vector<document::EntityMention>> mentions;
+  if (parser.isSet(QStringLiteral("ner-model"))) {
+    auto found = train::nerMentions(parser.value(QStringLiteral("ner-model")).toStdString(), set.documents, 64);
+    if (!found) return fail(io, found.error());
+    mentions = std::move(found.value());
+  } else {
+    mentions = train::goldMentions(set.documents);
+  }
+  train::RelationRun run = train::runRelationModel(model, set.documents, mentions, false, 64);
+  size_t relations = 0;
+  for (size_t d = 0; d < set.documents.size(); ++d) {
+    auto& row = run.relations[d];
+    row.erase(std::remove_if(row.begin(), row.end(), [&](const document::PredictedRelation& r) { return r.confidence < minConfidence; }),
+              row.end());
+    auto& concepts = run.conceptRelations[d];
+    concepts.erase(std::remove_if(concepts.begin(), concepts.end(),
+                                  [&](const document::PredictedConceptRelation& r) { return r.confidence < minConfidence; }),
+                   concepts.end());
+    relations += row.size() + concepts.size();
+  }
+  if (parser.isSet(QStringLiteral("output"))) {
+    // One line per document: its entities (annotated or predicted) and the relations between them by index.
+    QSaveFile out(parser.value(QStringLiteral("output")));
+    if (!out.open(QIODevice::WriteOnly)) return fail(io, Error("cannot write", parser.value(QStringLiteral("output")).toStdString()));
+    for (size_t d = 0; d < set.documents.size(); ++d) {
+      const QString text = QString::fromStdString(set.documents[d].text);
+      const TextOffsets offsets(text);
+      QJsonArray entities, relationArray;
+      for (const document::EntityMention& m : mentions[d])
+        entities.append(QJsonObject{{QStringLiteral("start"), m.start}, {QStringLiteral("end"), m.end},
+                                    {QStringLiteral("label"), QString::fromStdString(m.type)},
+                                    {QStringLiteral("text"), offsets.slice(text, m.start, m.end)}});
+      for (const document::PredictedRelation& r : run.relations[d])
+        relationArray.append(QJsonObject{{QStringLiteral("head"), r.head}, {QStringLiteral("tail"), r.tail},
+                                         {QStringLiteral("label"), QString::fromStdString(r.type)},
+                                         {QStringLiteral("confidence"), r.confidence}});
+      for (const document::PredictedConceptRelation& r : run.conceptRelations[d])
+        relationArray.append(QJsonObject{{QStringLiteral("head_concept"), QString::fromStdString(r.headConcept)},
+                                         {QStringLiteral("tail_concept"), QString::fromStdString(r.tailConcept)},
+                                         {QStringLiteral("label"), QString::fromStdString(r.type)},
+                                         {QStringLiteral("confidence"), r.confidence}});
+      const QJsonObject line{{QStringLiteral("text"), text}, {QStringLiteral("entities"), entities},
+                             {QStringLiteral("relations"), relationArray},
+                             {QStringLiteral("meta"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(set.documents[d].id)}}}};
+      out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    }
+    if (!out.commit()) return fail(io, Error("cannot write (disk full?)", parser.value(QStringLiteral("output")).toStdString()));
+  }
+  if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("no-store"))) {
+    auto id = storePredictions(parser, QStringLiteral("Relation predictions"),
+                               QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
+                                           {QStringLiteral("relations"), qint64(relations)}},
+                               [&](qint64 runId) {
+                                 QVector<Prediction> rows;
+                                 for (size_t d = 0; d < set.documents.size(); ++d)
+                                   rows += jobs::relationPredictions(runId, set.storeIds.value(int(d)), set.documents[d],
+                                                                     mentions[d], run.relations[d], run.conceptRelations[d]);
+                                 return rows;
+                               });
+    if (!id) return fail(io, id.error());
+    io.out << "run " << id.value() << ": ";
+  }
+  io.out << relations << " relations in " << set.documents.size() << " documents (" << run.candidates.size()
+         << " candidate pairs, " << qint64(run.seconds > 0 ? double(run.candidates.size()) / run.seconds : 0.0)
+         << " pairs/s)\n";
+  io.out.flush();
+  return kExitOk;
 }
 
 int PredictCommand::predictLabels(const QCommandLineParser& parser, CliIo& io, train::DocumentClassifier& classifier,

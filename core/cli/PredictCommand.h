@@ -10,6 +10,10 @@
 #include "store/StoreTypes.h"
 #include "train/classify/DocumentClassifier.h"
 
+namespace quarry::train {
+class RelationModel;
+}
+
 namespace quarry::cli {
 
 // quarry-cli predict: run a trained model (the task read from its folder) over text files or a project's
@@ -27,6 +31,9 @@ class PredictCommand : public CliCommand {
  private:
   int predictLabels(const QCommandLineParser& parser, CliIo& io, train::DocumentClassifier& classifier,
                     const jobs::DocumentSet& set, double minConfidence) const;
+  // Relations between the documents' own entities, or with --ner-model between the entities it finds.
+  int predictRelations(const QCommandLineParser& parser, CliIo& io, train::RelationModel& model,
+                       const jobs::DocumentSet& set, double minConfidence) const;
   // Records a finished prediction run in --project with the rows `rows(runId)` gives; returns its id.
   Result<qint64> storePredictions(const QCommandLineParser& parser, const QString& name, const QJsonObject& metrics,
                                   const std::function<QVector<Prediction>(qint64)>& rows) const;

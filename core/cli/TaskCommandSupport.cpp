@@ -1,5 +1,7 @@
 #include "cli/TaskCommandSupport.h"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
@@ -39,6 +41,10 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
                                      std::pair{&set->categories, &all.categories}})
         for (const QString& t : *from)
           if (!to->contains(t)) *to << t;
+      for (const auto& spec : set->relationSpecs)
+        if (std::none_of(all.relationSpecs.begin(), all.relationSpecs.end(),
+                         [&](const document::RelationTypeSpec& s) { return s.name == spec.name; }))
+          all.relationSpecs.push_back(spec);
       all.multiLabelCategories = all.multiLabelCategories || set->multiLabelCategories;
       all.discontinuous += set->discontinuous;
     }
@@ -64,8 +70,8 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
 
 void addTaskOption(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("task"),
-                    QStringLiteral("What to train: ner (entity spans, the default) or classify (document "
-                                   "categories)."),
+                    QStringLiteral("What to train: ner (entity spans, the default), classify (document "
+                                   "categories) or relation (relations between entities)."),
                     QStringLiteral("task")});
 }
 

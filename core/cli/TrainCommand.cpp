@@ -51,10 +51,10 @@ void TrainCommand::configure(QCommandLineParser& parser) const {
   addTaskOption(parser);
   parser.addOption({QStringLiteral("from-scratch"),
                     QStringLiteral("Train the task's model that needs no checkpoint (the default): the "
-                                   "BiLSTM-CRF tagger (ner), the n-gram classifier (classify).")});
+                                   "BiLSTM-CRF tagger (ner), the n-gram classifier (classify), the CNN (relation).")});
   parser.addOption(
       {QStringLiteral("model"),
-       QStringLiteral("Fine-tune this Hugging Face model folder (BERT, RoBERTa, DistilBERT, ELECTRA)."),
+       QStringLiteral("Fine-tune this Hugging Face model folder (BERT, RoBERTa, DistilBERT, ELECTRA, DeBERTa-v2/v3)."),
        QStringLiteral("folder")});
   parser.addOption(
       {QStringLiteral("random-encoder"),
@@ -80,7 +80,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     const std::string task = parser.isSet(QStringLiteral("task")) ? parser.value(QStringLiteral("task")).toStdString()
                                                                    : std::string();
     if (!task.empty() && !train::isKnownTask(task))
-      return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify)").arg(QString::fromStdString(task)));
+      return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify, relation)").arg(QString::fromStdString(task)));
     for (const auto& [key, help] : train::TrainConfig::describe(task))
       io.out << QString::fromStdString(key) << "\n    " << QString::fromStdString(help) << '\n';
     io.out.flush();
@@ -174,6 +174,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   request.train = std::move(trainSet->documents);
   request.dev = std::move(devSet.documents);
   request.labels = jobs::toStdStrings(trainSet->labelsFor(config.task));
+  request.relationTypes = trainSet->relationSpecs;
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = parser.isSet(QStringLiteral("resume"));
 

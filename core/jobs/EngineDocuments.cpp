@@ -1,6 +1,7 @@
 #include "jobs/EngineDocuments.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include "corpus/TextOffsets.h"
@@ -31,10 +32,22 @@ document::AnnotatedDocument toEngineDocument(const Document& d, const Schema& sc
     out.entities.push_back({e.start(), e.end(), e.type.toStdString(), conceptIdOf(e)});
   }
   for (const Relation& r : d.relations) {
+    const QString headConcept = r.attributes.value(QLatin1String("head_concept")).toString();
+    const QString tailConcept = r.attributes.value(QLatin1String("tail_concept")).toString();
+    if (!headConcept.isEmpty() && !tailConcept.isEmpty()) {
+      out.conceptRelations.push_back({headConcept.toStdString(), tailConcept.toStdString(), r.type.toStdString()});
+      continue;
+    }
     const auto head = mentionIndex.constFind(r.head);
     const auto tail = mentionIndex.constFind(r.tail);
     if (head == mentionIndex.cend() || tail == mentionIndex.cend()) continue;
     out.relations.push_back({*head, *tail, r.type.toStdString()});
+  }
+  for (const QJsonValue& v : d.metadata.value(QLatin1String("unlinked_relations")).toArray()) {
+    const QJsonArray columns = v.toArray();  // type, head concept, tail concept, ...
+    if (columns.size() >= 3)
+      out.conceptRelations.push_back({columns[1].toString().toStdString(), columns[2].toString().toStdString(),
+                                      columns[0].toString().toStdString()});
   }
   // Answers grouped by question (field + question id), in first-seen order; one engine question per
   // phrasing of the field.
@@ -82,7 +95,10 @@ QStringList DocumentSet::labelsFor(const std::string& task) const {
 DocumentSet documentsFromCorpus(const Corpus& corpus, const QVector<Split>& splits) {
   DocumentSet set;
   for (const EntityType& t : corpus.schema.entityTypes) set.entityTypes << t.name;
-  for (const RelationType& t : corpus.schema.relationTypes) set.relationTypes << t.name;
+  for (const RelationType& t : corpus.schema.relationTypes) {
+    set.relationTypes << t.name;
+    set.relationSpecs.push_back({t.name.toStdString(), t.directed, toStdStrings(t.headTypes), toStdStrings(t.tailTypes)});
+  }
   for (const CategoryType& t : corpus.schema.categories) set.categories << t.name;
   set.multiLabelCategories = corpus.schema.multiLabelCategories;
   for (const Document& d : corpus.documents)
@@ -144,6 +160,45 @@ QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const doc
                             {QStringLiteral("end"), e.end},
                             {QStringLiteral("text"), offsets.slice(text, e.start, e.end)}};
     p.confidence = e.confidence;
+    out << p;
+  }
+  return out;
+}
+
+QVector<Prediction> relationPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
+                                        const std::vector<document::EntityMention>& mentions,
+                                        const std::vector<document::PredictedRelation>& relations,
+                                        const std::vector<document::PredictedConceptRelation>& conceptRelations) {
+  QVector<Prediction> out;
+  const QString text = QString::fromStdString(document.text);
+  const TextOffsets offsets(text);
+  auto argument = [&](int32_t index) {
+    const document::EntityMention& m = mentions[static_cast<size_t>(index)];
+    return QJsonObject{{QStringLiteral("start"), m.start},
+                       {QStringLiteral("end"), m.end},
+                       {QStringLiteral("type"), QString::fromStdString(m.type)},
+                       {QStringLiteral("text"), offsets.slice(text, m.start, m.end)}};
+  };
+  for (const document::PredictedRelation& r : relations) {
+    Prediction p;
+    p.runId = runId;
+    p.documentId = documentId;
+    p.kind = QStringLiteral("relation");
+    p.payload = QJsonObject{{QStringLiteral("type"), QString::fromStdString(r.type)},
+                            {QStringLiteral("head"), argument(r.head)},
+                            {QStringLiteral("tail"), argument(r.tail)}};
+    p.confidence = r.confidence;
+    out << p;
+  }
+  for (const document::PredictedConceptRelation& r : conceptRelations) {
+    Prediction p;
+    p.runId = runId;
+    p.documentId = documentId;
+    p.kind = QStringLiteral("relation");
+    p.payload = QJsonObject{{QStringLiteral("type"), QString::fromStdString(r.type)},
+                            {QStringLiteral("head_concept"), QString::fromStdString(r.headConcept)},
+                            {QStringLiteral("tail_concept"), QString::fromStdString(r.tailConcept)}};
+    p.confidence = r.confidence;
     out << p;
   }
   return out;

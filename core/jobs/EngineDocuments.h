@@ -6,6 +6,9 @@
 //
 // Discontinuous spans cannot be tagged by a flat sequence tagger: each is trained as the contiguous
 // span covering its fragments and counted in `discontinuous` so the caller can say so.
+//
+// A relation that names the concepts it joins (PubTator's document-level relations: head_concept and
+// tail_concept attributes, and those kept unlinked in the document's metadata) is a concept relation.
 
 #include <QString>
 #include <QStringList>
@@ -15,6 +18,7 @@
 #include "corpus/Corpus.h"
 #include "document/AnnotatedDocument.h"
 #include "document/Predictions.h"
+#include "document/RelationSchema.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::jobs {
@@ -24,6 +28,7 @@ struct DocumentSet {
   QVector<qint64> storeIds;        // parallel to documents when read from a store; else empty
   QStringList entityTypes;         // the schema's entity types (in schema order)
   QStringList relationTypes;       // the schema's relation types
+  std::vector<document::RelationTypeSpec> relationSpecs;  // the same with direction and argument types
   QStringList categories;          // the schema's document categories
   bool multiLabelCategories = false;  // the schema allows several categories per document
   int discontinuous = 0;           // spans trained as their covering span
@@ -46,6 +51,13 @@ Result<DocumentSet> documentsFromFile(const QString& path, const QString& format
 // Prediction rows for the store: kind "entity", payload {type, start, end, text}.
 QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
                                       const std::vector<document::PredictedEntity>& predicted);
+
+// Prediction rows for the store: kind "relation", payload {type, head: {start, end, type, text}, tail: {...}}
+// for relations between `mentions`; payload {type, head_concept, tail_concept} for document-level ones.
+QVector<Prediction> relationPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
+                                        const std::vector<document::EntityMention>& mentions,
+                                        const std::vector<document::PredictedRelation>& relations,
+                                        const std::vector<document::PredictedConceptRelation>& conceptRelations);
 
 // Prediction rows for the store: kind "label", payload {label}.
 QVector<Prediction> labelPredictions(qint64 runId, qint64 documentId,

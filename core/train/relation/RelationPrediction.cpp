@@ -217,6 +217,21 @@ MetricReport relationMetricReport(const RelationModel& model, const std::vector<
         if (p[k] > p[static_cast<size_t>(best)]) best = static_cast<int32_t>(k);
       proposed.push_back(label(best));
     }
+    // A gold relation no candidate holds (overlapping nominals) is still an example of the key: proposed as Other.
+    std::set<std::tuple<int32_t, int32_t, int32_t>> held;
+    for (const RelationCandidate& c : run.candidates) held.insert({c.document, c.first, c.second});
+    for (size_t d = 0; d < documents.size(); ++d)
+      for (const auto& r : documents[d].relations) {
+        const auto& h = documents[d].entities[static_cast<size_t>(r.head)];
+        const auto& t = documents[d].entities[static_cast<size_t>(r.tail)];
+        const bool headFirst = std::tie(h.start, h.end, r.head) < std::tie(t.start, t.end, r.tail);
+        const auto key = headFirst ? std::tuple{static_cast<int32_t>(d), r.head, r.tail}
+                                   : std::tuple{static_cast<int32_t>(d), r.tail, r.head};
+        const int32_t cls = classes.classOf(r.type, headFirst);
+        if (held.count(key) || cls <= 0) continue;
+        goldLabels.push_back(classes.name(cls) == "Other" ? "Other" : classes.name(cls));
+        proposed.push_back("Other");
+      }
     const eval::SemEvalReport semeval = eval::scoreSemEval(goldLabels, proposed);
     m.details["semeval"] = semeval.toJson();
     m.table += "\nSemEval-2010 Task 8 official score (9+1-way, with direction, macro-F1 without Other):\n" +

@@ -1,0 +1,30 @@
+#include "train/relation/RelationPipeline.h"
+
+#include "train/TaskFactory.h"
+#include "train/ner/NerDataBuilder.h"
+#include "train/ner/NerEvaluation.h"
+#include "train/ner/NerTagger.h"
+
+namespace quarry::train {
+
+Result<std::vector<std::vector<document::EntityMention>>> nerMentions(const std::string& nerFolder,
+                                                                      const std::vector<document::AnnotatedDocument>& documents,
+                                                                      int batchSize, double minConfidence) {
+  auto task = modelFolderTask(nerFolder);
+  if (!task) return task.error();
+  if (*task != "ner") return Error("not a NER model folder (its task is \"" + *task + "\")", nerFolder, 0, "task");
+  auto tagger = loadNerTagger(nerFolder);
+  if (!tagger) return tagger.error();
+  std::vector<document::AnnotatedDocument> plain;
+  plain.reserve(documents.size());
+  for (const auto& d : documents) plain.emplace_back(d.id, d.text);  // the tagger never sees gold entities
+  const NerData data = buildNerData(plain, tagger.value()->tags().types(), NerDataOptions{});
+  const auto predicted = predictSpans(*tagger.value(), data, plain.size(), batchSize);
+  std::vector<std::vector<document::EntityMention>> out(documents.size());
+  for (size_t d = 0; d < predicted.size(); ++d)
+    for (const document::PredictedEntity& e : predicted[d])
+      if (e.confidence >= minConfidence) out[d].push_back({e.start, e.end, e.type});
+  return out;
+}
+
+}  // namespace quarry::train
