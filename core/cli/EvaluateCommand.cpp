@@ -68,16 +68,16 @@ int EvaluateCommand::evaluateRelations(const QCommandLineParser& parser, CliIo& 
   auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());
   if (set->documents.empty()) return fail(io, QStringLiteral("no documents to evaluate on"));
+  train::RelationModel& m = *model.value();
   const bool endToEnd = parser.isSet(QStringLiteral("ner-model"));
   std::vector<std::vector<document::EntityMention>> mentions;
   if (endToEnd) {
-    auto predicted = train::nerMentions(parser.value(QStringLiteral("ner-model")).toStdString(), set->documents, 64);
+    auto predicted = train::pipelineMentions(m, parser.value(QStringLiteral("ner-model")).toStdString(), set->documents, 64);
     if (!predicted) return fail(io, predicted.error());
     mentions = std::move(predicted.value());
   } else {
     mentions = train::goldMentions(set->documents);
   }
-  train::RelationModel& m = *model.value();
   const train::RelationRun run = train::runRelationModel(m, set->documents, mentions, !endToEnd, 64);
   const std::string metric = train::relationMetricFor("auto", m.classes(), m.settings().conceptLevel);
   const train::MetricReport metrics = train::relationMetricReport(m, set->documents, mentions, run, metric, !endToEnd);

@@ -182,7 +182,7 @@ int PredictCommand::predictRelations(const QCommandLineParser& parser, CliIo& io
                                      const jobs::DocumentSet& set, double minConfidence) const {
   std::vector<std::vector<document::EntityMention>> mentions;
   if (parser.isSet(QStringLiteral("ner-model"))) {
-    auto found = train::nerMentions(parser.value(QStringLiteral("ner-model")).toStdString(), set.documents, 64);
+    auto found = train::pipelineMentions(model, parser.value(QStringLiteral("ner-model")).toStdString(), set.documents, 64);
     if (!found) return fail(io, found.error());
     mentions = std::move(found.value());
   } else {

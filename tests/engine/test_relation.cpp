@@ -377,6 +377,14 @@ void checkConceptLevel(const fs::path& root) {
   // Aggregation with log-sum-exp gives the same decisions here (one mention pair per concept pair).
   auto model = loadRelationModel(r->bestFolder);
   EXPECT(model.ok() && model.value()->settings().conceptLevel, "the concept-level folder loads as such");
+  if (model) {
+    // The saved dictionary links a NER model's mentions (no concept ids) by their text and type.
+    const auto& first = dev[0].entities[0];
+    std::vector<document::EntityMention> found = {{first.start, first.end, first.type}, {0, 3, "Disease"}};
+    model.value()->conceptDictionary().link(dev[0], found);
+    EXPECT(!model.value()->conceptDictionary().empty() && found[0].conceptId == first.conceptId && found[1].conceptId.empty(),
+           "mentions linked by the training surface forms, unknown text left unlinked");
+  }
 }
 
 }  // namespace

@@ -204,6 +204,7 @@ Status CnnRelationModel::save(const std::string& folder) {
       if (!out) return Error("cannot write", (dir / kVocabularyFile).string());
     }
     if (Status s = model::SafetensorsFile::write((dir / kWeightsFile).string(), cpu); !s) return s;
+    if (Status s = saveConceptDictionary(dir.string()); !s) return s;
     json meta = m_settings.toJson();
     meta["relation_types"] = m_classes.toJson();
     meta["entity_types"] = m_entityTypes;
@@ -256,6 +257,7 @@ Result<std::unique_ptr<CnnRelationModel>> CnnRelationModel::load(const std::stri
   auto weights = model::SafetensorsFile::read(weightsPath);
   if (!weights) return weights.error();
   if (Status s = m->loadWeights(weights->tensors); !s) return Error(s.error().message, weightsPath, 0, s.error().field);
+  if (Status s = m->loadConceptDictionary(folder); !s) return s.error();
   return m;
 }
 

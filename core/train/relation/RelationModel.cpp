@@ -1,6 +1,8 @@
 #include "train/relation/RelationModel.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <numeric>
 
@@ -146,6 +148,27 @@ std::unique_ptr<RelationInputs> RelationModel::featurize(const std::vector<docum
     inputs->labels.push_back({c.label});
   }
   return inputs;
+}
+
+Status RelationModel::saveConceptDictionary(const std::string& dir) const {
+  if (m_dictionary.empty()) return {};
+  const std::string path = (std::filesystem::path(dir) / "concept_dictionary.json").string();
+  std::ofstream out(path, std::ios::binary);
+  out << m_dictionary.toJson().dump();
+  out.flush();
+  if (!out) return Error("cannot write", path);
+  return {};
+}
+
+Status RelationModel::loadConceptDictionary(const std::string& folder) {
+  const std::filesystem::path path = std::filesystem::path(folder) / "concept_dictionary.json";
+  if (!std::filesystem::is_regular_file(path)) return {};
+  auto json = readJsonFile(path);
+  if (!json) return json.error();
+  auto dictionary = ConceptDictionary::fromJson(*json, path.string());
+  if (!dictionary) return dictionary.error();
+  m_dictionary = std::move(dictionary.value());
+  return {};
 }
 
 at::Tensor RelationModel::loss(const TaskInputs& base, const std::vector<int32_t>& items, const LossOptions& options) {

@@ -15,6 +15,7 @@
 #include "train/TaskModel.h"
 #include "train/TrainConfig.h"
 #include "train/relation/RelationCandidates.h"
+#include "train/relation/ConceptDictionary.h"
 #include "train/relation/RelationClasses.h"
 
 namespace quarry::train {
@@ -90,7 +91,15 @@ class RelationModel : public TaskModel {
   // Whether the model has markers for these types.
   bool knowsTypes(const std::string& first, const std::string& second) const;
 
+  // Concept-level models: how the end-to-end pipeline links a NER model's mentions to concept ids.
+  const ConceptDictionary& conceptDictionary() const { return m_dictionary; }
+  void setConceptDictionary(ConceptDictionary dictionary) { m_dictionary = std::move(dictionary); }
+
  protected:
+  // concept_dictionary.json in a model folder being written / read (absent when the dictionary is empty).
+  Status saveConceptDictionary(const std::string& dir) const;
+  Status loadConceptDictionary(const std::string& folder);
+
   // Logits [items, classes] of the pairs `items`.
   virtual at::Tensor logits(const RelationInputs& inputs, const std::vector<int32_t>& items) = 0;
   // The units of a document's text, in order (subword tokens, words).
@@ -100,6 +109,9 @@ class RelationModel : public TaskModel {
   // A candidate as the model reads it (default: markPair within settings().maxLength).
   virtual MarkedPair readPair(const std::vector<TextUnit>& units, const RelationCandidate& candidate,
                               const std::vector<document::EntityMention>& mentions, const PairMarkers& markers) const;
+
+ private:
+  ConceptDictionary m_dictionary;
 };
 
 // A new relation model for `config` (the CNN or a transformer); the CNN's vocabulary comes from the

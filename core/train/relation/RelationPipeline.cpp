@@ -4,6 +4,7 @@
 #include "train/ner/NerDataBuilder.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTagger.h"
+#include "train/relation/RelationModel.h"
 
 namespace quarry::train {
 
@@ -25,6 +26,17 @@ Result<std::vector<std::vector<document::EntityMention>>> nerMentions(const std:
     for (const document::PredictedEntity& e : predicted[d])
       if (e.confidence >= minConfidence) out[d].push_back({e.start, e.end, e.type});
   return out;
+}
+
+Result<std::vector<std::vector<document::EntityMention>>> pipelineMentions(const RelationModel& model,
+                                                                           const std::string& nerFolder,
+                                                                           const std::vector<document::AnnotatedDocument>& documents,
+                                                                           int batchSize, double minConfidence) {
+  auto mentions = nerMentions(nerFolder, documents, batchSize, minConfidence);
+  if (!mentions) return mentions.error();
+  if (model.settings().conceptLevel)
+    for (size_t d = 0; d < documents.size(); ++d) model.conceptDictionary().link(documents[d], mentions.value()[d]);
+  return mentions;
 }
 
 }  // namespace quarry::train

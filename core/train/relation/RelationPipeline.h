@@ -17,4 +17,13 @@ Result<std::vector<std::vector<document::EntityMention>>> nerMentions(const std:
                                                                       const std::vector<document::AnnotatedDocument>& documents,
                                                                       int batchSize, double minConfidence = 0);
 
+class RelationModel;
+
+// The mentions the pipeline gives `model`: nerMentions, linked to concepts by the model's dictionary when
+// it extracts document-level relations.
+Result<std::vector<std::vector<document::EntityMention>>> pipelineMentions(const RelationModel& model,
+                                                                           const std::string& nerFolder,
+                                                                           const std::vector<document::AnnotatedDocument>& documents,
+                                                                           int batchSize, double minConfidence = 0);
+
 }  // namespace quarry::train

@@ -136,6 +136,7 @@ Result<std::unique_ptr<RelationTask>> RelationTask::create(const TrainRequest& r
 Result<std::unique_ptr<TaskModel>> RelationTask::createModel(const TrainConfig& config) {
   auto m = createRelationModel(config, m_classes, m_entityTypes, m_settings, m_train, m_trainCandidates);
   if (!m) return m.error();
+  if (m_settings.conceptLevel) m.value()->setConceptDictionary(ConceptDictionary::build(m_train));
   return std::unique_ptr<TaskModel>(std::move(m.value()));
 }
 

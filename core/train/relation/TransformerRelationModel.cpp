@@ -238,6 +238,7 @@ Status TransformerRelationModel::save(const std::string& folder) {
   return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
     if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
     if (Status s = model::SafetensorsFile::write((dir / kHeadFile).string(), head); !s) return s;
+    if (Status s = saveConceptDictionary(dir.string()); !s) return s;
     json meta = m_settings.toJson();
     meta["relation_input"] = m_pairInput ? "pair" : "markers";
     meta["relation_types"] = m_classes.toJson();
@@ -277,6 +278,7 @@ Result<std::unique_ptr<TransformerRelationModel>> TransformerRelationModel::load
   auto m = build(config, classes.value(), entityTypes, settings.value(), *input == "pair", true, *base);
   if (!m) return m.error();
   const std::string headPath = (fs::path(folder) / kHeadFile).string();
+  if (Status s = m.value()->loadConceptDictionary(folder); !s) return s.error();
   auto head = model::SafetensorsFile::read(headPath);
   if (!head) return head.error();
   at::NoGradGuard noGrad;
