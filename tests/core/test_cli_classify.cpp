@@ -1,6 +1,7 @@
 // quarry-cli train / evaluate / predict / cv --task classify in-process: from JSONL files with spaCy
 // "cats" and from a project, the run recorded with its task and primary metric, the model folder scoring
-// what training reported, label predictions reaching JSONL and the predictions table.
+// what training reported, label predictions reaching JSONL and the predictions table; a DeBERTa-v3 model
+// folder (SentencePiece tokenizer) fine-tuned and used for prediction.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 #include "CliTestSupport.h"
+#include "SharedData.h"
 #include "store/ProjectStore.h"
 
 namespace {
@@ -115,6 +117,36 @@ class TestCliClassify : public QObject {
     CliRun crf = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--crf"),
                       QStringLiteral("--train"), trainFile});
     QCOMPARE(crf.code, 2);
+  }
+
+  // The fixture's DeBERTa-v3 folder: its spm.model is read in this program, which links LibTorch (and
+  // LibTorch's protobuf), when training starts and again when the saved folder predicts.
+  void debertaModelFolder() {
+    const QString model = QString::fromStdString(
+        (quarry::test::fixturesDir() / "models" / "deberta-v3-sequence-classification").string());
+    if (!QFile::exists(model + QStringLiteral("/spm.model")))
+      QSKIP("the DeBERTa-v3 fixtures are not found (set QUARRY_SHARED_DIR)");
+    QTemporaryDir dir;
+    const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")), devFile = dir.filePath(QStringLiteral("dev.jsonl"));
+    writeDocs(trainFile, 24, 5, QStringLiteral("train"));
+    writeDocs(devFile, 9, 6, QStringLiteral("dev"));
+    const QString out = dir.filePath(QStringLiteral("model"));
+    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--train"),
+                    trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--model"), model, QStringLiteral("--output"),
+                    out, QStringLiteral("--set"), QStringLiteral("epochs=1"), QStringLiteral("--json")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    QVERIFY(QFile::exists(out + QStringLiteral("/best/spm.model")));
+    const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
+    QFile n(note);
+    QVERIFY(n.open(QIODevice::WriteOnly));
+    n.write("the bank says the stock market fell today\n");
+    n.close();
+    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), note, QStringLiteral("--output"), jsonl});
+    QVERIFY2(p.code == 0, qPrintable(p.err));
+    QFile lines(jsonl);
+    QVERIFY(lines.open(QIODevice::ReadOnly));
+    const QJsonObject line = QJsonDocument::fromJson(lines.readLine()).object();
+    QCOMPARE(line.value(QStringLiteral("cats")).toObject().size(), 3);  // every label's probability
   }
 
   void fromProject() {
