@@ -45,7 +45,7 @@ class SentencePieceLibrary {
       const std::vector<std::filesystem::path>& candidates);
 
   // Where shared() looks, in this order: beside the executable; where `cmake --install` and the Debian
-  // package put it relative to the executable (<prefix>/bin/../lib/quarry); the build tree.
+  // package put it relative to the executable (<prefix>/bin/../lib/<triplet>/quarry); the build tree.
   static std::vector<std::filesystem::path> searchPaths();
 
   // Whether the shim gets a symbol scope of its own (RTLD_DEEPBIND): false when a sanitizer runtime that
