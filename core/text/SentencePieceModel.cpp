@@ -6,22 +6,23 @@ namespace quarry::text {
 
 namespace {
 
-// What the shim sends back through its sinks during one call (the `context` of every sink).
+// What the shim sends back through its sinks during one call (the `context` of every sink). Sinks must
+// not throw across the shim: out of memory while copying a piece ends the program (noexcept).
 struct Received {
   std::vector<SentencePieceModel::Piece> pieces;
   std::string text;
   std::string error;
 };
 
-void receiveText(void* context, const char* data, size_t size) {
+void receiveText(void* context, const char* data, size_t size) noexcept {
   static_cast<Received*>(context)->text.append(data, size);
 }
 
-void receiveError(void* context, const char* data, size_t size) {
+void receiveError(void* context, const char* data, size_t size) noexcept {
   static_cast<Received*>(context)->error.append(data, size);
 }
 
-void receivePiece(void* context, const QuarrySpmPiece* p) {
+void receivePiece(void* context, const QuarrySpmPiece* p) noexcept {
   static_cast<Received*>(context)->pieces.push_back(
       {p->id, std::string(p->piece, p->piece_size), p->begin, p->end});
 }

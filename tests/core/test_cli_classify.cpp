@@ -45,6 +45,20 @@ void writeDocs(const QString& path, int count, quint64 seed, const QString& spli
   }
 }
 
+// quarry-cli predict with `model` on a one-document text file; `line` is its JSONL line.
+void predictText(const QTemporaryDir& dir, const QString& model, const QByteArray& text, QJsonObject& line) {
+  const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
+  QFile n(note);
+  QVERIFY(n.open(QIODevice::WriteOnly));
+  n.write(text);
+  n.close();
+  CliRun p = cli({QStringLiteral("predict"), model, note, QStringLiteral("--output"), jsonl});
+  QVERIFY2(p.code == 0, qPrintable(p.err));
+  QFile lines(jsonl);
+  QVERIFY(lines.open(QIODevice::ReadOnly));
+  line = QJsonDocument::fromJson(lines.readLine()).object();
+}
+
 }  // namespace
 
 class TestCliClassify : public QObject {
@@ -81,16 +95,9 @@ class TestCliClassify : public QObject {
                  table.out.contains(QStringLiteral("confusion")),
              qPrintable(table.out));
 
-    const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
-    QFile n(note);
-    QVERIFY(n.open(QIODevice::WriteOnly));
-    n.write("the clinic says a new vaccine for the nurse today\n");
-    n.close();
-    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), note, QStringLiteral("--output"), jsonl});
-    QVERIFY2(p.code == 0, qPrintable(p.err));
-    QFile lines(jsonl);
-    QVERIFY(lines.open(QIODevice::ReadOnly));
-    const QJsonObject line = QJsonDocument::fromJson(lines.readLine()).object();
+    QJsonObject line;
+    predictText(dir, out + QStringLiteral("/best"), "the clinic says a new vaccine for the nurse today\n", line);
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(line.value(QStringLiteral("labels")).toArray(), QJsonArray{QStringLiteral("health")});
     const QJsonObject cats = line.value(QStringLiteral("cats")).toObject();
     QCOMPARE(cats.size(), 3);  // every label's probability
@@ -136,16 +143,9 @@ class TestCliClassify : public QObject {
                     out, QStringLiteral("--set"), QStringLiteral("epochs=1"), QStringLiteral("--json")});
     QVERIFY2(t.code == 0, qPrintable(t.err));
     QVERIFY(QFile::exists(out + QStringLiteral("/best/spm.model")));
-    const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
-    QFile n(note);
-    QVERIFY(n.open(QIODevice::WriteOnly));
-    n.write("the bank says the stock market fell today\n");
-    n.close();
-    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), note, QStringLiteral("--output"), jsonl});
-    QVERIFY2(p.code == 0, qPrintable(p.err));
-    QFile lines(jsonl);
-    QVERIFY(lines.open(QIODevice::ReadOnly));
-    const QJsonObject line = QJsonDocument::fromJson(lines.readLine()).object();
+    QJsonObject line;
+    predictText(dir, out + QStringLiteral("/best"), "the bank says the stock market fell today\n", line);
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(line.value(QStringLiteral("cats")).toObject().size(), 3);  // every label's probability
   }
 
