@@ -100,7 +100,7 @@ Result<std::shared_ptr<const SentencePieceLibrary>> SentencePieceLibrary::open(
         "SentencePiece models cannot be read in this program: a sanitizer runtime forbids "
         "RTLD_DEEPBIND, the only way to keep libsentencepiece's protobuf apart from the one "
         "already loaded from " +
-            other + " (LibTorch's); programs without LibTorch can read them",
+            other + " (LibTorch links it); programs without LibTorch can read them",
         file);
   }
   void* handle = dlopen(file.c_str(), mode);
