@@ -11,13 +11,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Protobuf's version check, defined by every protobuf runtime: libprotobuf, libprotobuf-lite and the copy
-// inside libsentencepiece. Found in the global scope, it says which runtime a plain RTLD_LOCAL open would
-// bind libsentencepiece to.
-const char* const kProtobufProbe = "_ZN6google8protobuf8internal13VerifyVersionEiiPKc";
-
 // Sanitizer runtimes whose dlopen interceptor ends the program when it is asked for RTLD_DEEPBIND.
 const char* const kDeepBindRefusers[] = {"__asan_init", "__hwasan_init", "__msan_init", "__tsan_init"};
+
+bool deepBindRefused() {
+  for (const char* name : kDeepBindRefusers)
+    if (dlsym(RTLD_DEFAULT, name)) return true;
+  return false;
+}
 
 template <typename Item>
 std::string listed(const std::vector<Item>& items) {
@@ -32,16 +33,6 @@ fs::path executableDir() {
   return ec ? fs::path() : exe.parent_path();
 }
 
-// The file of a protobuf runtime already in the global scope other than libsentencepiece's, or "".
-std::string foreignProtobuf() {
-  void* symbol = dlsym(RTLD_DEFAULT, kProtobufProbe);
-  if (!symbol) return {};
-  Dl_info info{};
-  if (!dladdr(symbol, &info) || !info.dli_fname) return "a library of unknown name";
-  const std::string file = info.dli_fname;
-  return fs::path(file).filename().string().rfind("libsentencepiece", 0) == 0 ? std::string() : file;
-}
-
 template <typename Function>
 void resolve(void* handle, const char* name, Function& out, std::vector<std::string>& missing) {
   out = reinterpret_cast<Function>(dlsym(handle, name));
@@ -50,14 +41,8 @@ void resolve(void* handle, const char* name, Function& out, std::vector<std::str
 
 }  // namespace
 
-SentencePieceLibrary::SentencePieceLibrary(fs::path path, Functions functions)
-    : m_path(std::move(path)), m_functions(functions) {}
-
-bool SentencePieceLibrary::deepBindAllowed() {
-  for (const char* name : kDeepBindRefusers)
-    if (dlsym(RTLD_DEFAULT, name)) return false;
-  return true;
-}
+SentencePieceLibrary::SentencePieceLibrary(fs::path path, Isolation isolation, Functions functions)
+    : m_path(std::move(path)), m_isolation(isolation), m_functions(functions) {}
 
 std::vector<fs::path> SentencePieceLibrary::searchPaths() {
   std::vector<fs::path> paths;
@@ -92,18 +77,10 @@ Result<std::shared_ptr<const SentencePieceLibrary>> SentencePieceLibrary::open(
     return Error("Quarry's SentencePiece library is missing (looked for " + listed(candidates) +
                  "); reinstall Quarry, or build the target quarry_spm_shim");
   const std::string file = found->string();
-  int mode = RTLD_NOW | RTLD_LOCAL;
-  if (deepBindAllowed()) {
-    mode |= RTLD_DEEPBIND;
-  } else if (const std::string other = foreignProtobuf(); !other.empty()) {
-    return Error(
-        "SentencePiece models cannot be read in this program: a sanitizer runtime forbids "
-        "RTLD_DEEPBIND, the only way to keep libsentencepiece's protobuf apart from the one "
-        "already loaded from " +
-            other + " (LibTorch links it); programs without LibTorch can read them",
-        file);
-  }
-  void* handle = dlopen(file.c_str(), mode);
+  const Isolation isolation = deepBindRefused() ? Isolation::Namespace : Isolation::DeepBind;
+  void* handle = isolation == Isolation::DeepBind
+                     ? dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
+                     : dlmopen(LM_ID_NEWLM, file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* reason = dlerror();
     return Error(
@@ -131,7 +108,7 @@ Result<std::shared_ptr<const SentencePieceLibrary>> SentencePieceLibrary::open(
   resolve(handle, "quarry_spm_encode", f.encode, missing);
   resolve(handle, "quarry_spm_decode", f.decode, missing);
   if (!missing.empty()) return Error("Quarry's SentencePiece library lacks " + listed(missing), file);
-  return std::shared_ptr<const SentencePieceLibrary>(new SentencePieceLibrary(*found, f));
+  return std::shared_ptr<const SentencePieceLibrary>(new SentencePieceLibrary(*found, isolation, f));
 }
 
 }  // namespace quarry::text

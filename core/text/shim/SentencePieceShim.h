@@ -5,7 +5,8 @@
 // exports its symbols; LibTorch brings libprotobuf.so.32 (3.21). In one link scope one copy serves both,
 // and either the program crashes at start-up (sentencepiece's copy first) or loading a model aborts in
 // protobuf's version check (LibTorch's first). Programs never link this library: SentencePieceLibrary
-// opens it with RTLD_LOCAL | RTLD_DEEPBIND, so libsentencepiece binds to its own protobuf.
+// opens it in a symbol scope of its own (RTLD_DEEPBIND; a link namespace of its own under sanitizers), so
+// libsentencepiece binds to its own protobuf.
 //
 // Only C types cross this boundary. Text comes back through sinks the caller passes (called before the
 // function returns, their data valid only during the call), so nothing is allocated on one side and freed
