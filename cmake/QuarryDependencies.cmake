@@ -7,18 +7,9 @@ find_package(spdlog REQUIRED)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+# Only core/text/shim links libsentencepiece (its bundled protobuf clashes with LibTorch's: see
+# core/text/shim/SentencePieceShim.h); without it Quarry builds and refuses SentencePiece models.
 pkg_check_modules(SENTENCEPIECE IMPORTED_TARGET sentencepiece)
-# Debian's libsentencepiece exports its own copy of protobuf-lite (3.14); LibTorch loads libprotobuf
-# (3.21). In one process whichever loads first serves both: with sentencepiece first, libprotobuf's
-# static initialisers crash before main(). Targets that bring LibTorch and the tokenizers together link
-# this target FIRST, so libprotobuf loads first: the program starts and WordPiece/BPE tokenizers work,
-# but a SentencePiece tokenizer then aborts (version check) in such a program. Programs without LibTorch
-# are unaffected.
-add_library(quarry_protobuf_first INTERFACE)
-find_library(QUARRY_PROTOBUF_LIBRARY NAMES protobuf)
-if(QUARRY_PROTOBUF_LIBRARY AND SENTENCEPIECE_FOUND)
-  target_link_libraries(quarry_protobuf_first INTERFACE "-Wl,--no-as-needed" ${QUARRY_PROTOBUF_LIBRARY} "-Wl,--as-needed")
-endif()
 
 # Torch's config adds its flags to a global variable; wrap it in one imported target instead.
 add_library(quarry_torch INTERFACE)

@@ -2,56 +2,42 @@
 
 #include "text/Unicode.h"
 
-#ifdef QUARRY_HAVE_SENTENCEPIECE
-#include <sentencepiece_processor.h>
-#endif
-
 namespace quarry::text {
-
-#ifdef QUARRY_HAVE_SENTENCEPIECE
 
 namespace {
 const char* const kUnderline = "\xE2\x96\x81";  // U+2581, SentencePiece's space
 }
 
-struct SentencePieceTokenizer::Impl {
-  sentencepiece::SentencePieceProcessor sp;
-};
-
-SentencePieceTokenizer::SentencePieceTokenizer(std::unique_ptr<Impl> impl, SentencePieceOptions options)
-    : m_impl(std::move(impl)), m_options(options) {}
+SentencePieceTokenizer::SentencePieceTokenizer(SentencePieceModel model, SentencePieceOptions options)
+    : m_model(std::move(model)), m_options(options) {
+  setUp();
+}
 
 SentencePieceTokenizer::~SentencePieceTokenizer() = default;
 
 Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromFile(
     const std::filesystem::path& model, SentencePieceOptions options) {
-  auto impl = std::make_unique<Impl>();
-  const auto status = impl->sp.Load(model.string());
-  if (!status.ok()) return Error("cannot load the SentencePiece model: " + status.ToString(), model.string());
-  std::unique_ptr<SentencePieceTokenizer> t(new SentencePieceTokenizer(std::move(impl), options));
-  t->setUp();
-  return t;
+  auto m = SentencePieceModel::fromFile(model);
+  if (!m) return m.error();
+  return std::unique_ptr<SentencePieceTokenizer>(new SentencePieceTokenizer(std::move(m).value(), options));
 }
 
 Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromSerialized(
     const std::string& proto, SentencePieceOptions options, const std::string& source) {
-  auto impl = std::make_unique<Impl>();
-  const auto status = impl->sp.LoadFromSerializedProto(proto);
-  if (!status.ok()) return Error("cannot load the SentencePiece model: " + status.ToString(), source);
-  std::unique_ptr<SentencePieceTokenizer> t(new SentencePieceTokenizer(std::move(impl), options));
-  t->setUp();
-  return t;
+  auto m = SentencePieceModel::fromSerialized(proto, source);
+  if (!m) return m.error();
+  return std::unique_ptr<SentencePieceTokenizer>(new SentencePieceTokenizer(std::move(m).value(), options));
 }
 
 void SentencePieceTokenizer::setUp() {
   auto& s = m_special;
-  const auto& sp = m_impl->sp;
+  const auto& model = m_model;
   using K = TemplateItem::Kind;
   std::vector<AddedToken> added;
   if (m_options.style == SentencePieceStyle::XlmRoberta) {
     s.bos = s.cls = "<s>", s.pad = "<pad>", s.eos = s.sep = "</s>", s.unk = "<unk>", s.mask = "<mask>";
     s.bosId = s.clsId = 0, s.padId = 1, s.eosId = s.sepId = 2, s.unkId = 3;
-    s.maskId = static_cast<TokenId>(sp.GetPieceSize()) + 1;
+    s.maskId = static_cast<TokenId>(model.pieceCount()) + 1;
     added = {{"<s>", 0, false, false, true},
              {"</s>", 2, false, false, true},
              {"<unk>", 3, false, false, true},
@@ -62,13 +48,13 @@ void SentencePieceTokenizer::setUp() {
                        {K::Special, 2, "</s>", 0}, {K::SequenceB, -1, {}, 0}, {K::Special, 2, "</s>", 0}};
   } else {
     s.cls = "[CLS]", s.sep = "[SEP]", s.pad = "[PAD]", s.unk = "[UNK]", s.mask = "[MASK]";
-    auto idOf = [&sp](const std::string& piece) -> TokenId {
-      const int id = sp.PieceToId(piece);
-      return (id == sp.unk_id() && piece != sp.IdToPiece(sp.unk_id())) ? -1 : id;
+    auto idOf = [&model](const std::string& piece) -> TokenId {
+      const int id = model.pieceToId(piece);
+      return (id == model.unkId() && piece != model.idToPiece(model.unkId())) ? -1 : id;
     };
-    s.clsId = idOf(s.cls), s.sepId = idOf(s.sep), s.padId = idOf(s.pad), s.unkId = sp.unk_id();
+    s.clsId = idOf(s.cls), s.sepId = idOf(s.sep), s.padId = idOf(s.pad), s.unkId = model.unkId();
     const TokenId mask = idOf(s.mask);
-    s.maskId = mask >= 0 ? mask : static_cast<TokenId>(sp.GetPieceSize());
+    s.maskId = mask >= 0 ? mask : static_cast<TokenId>(model.pieceCount());
     for (const auto& [name, id] : std::vector<std::pair<std::string, TokenId>>{
              {s.cls, *s.clsId}, {s.sep, *s.sepId}, {s.unk, *s.unkId}, {s.pad, *s.padId}, {s.mask, *s.maskId}})
       if (id >= 0) added.push_back({name, id, false, false, true});
@@ -87,22 +73,22 @@ void SentencePieceTokenizer::setUp() {
 TokenId SentencePieceTokenizer::fromPieceId(int spmId) const {
   if (m_options.style == SentencePieceStyle::DebertaV2) return spmId;
   // fairseq: piece id + 1, the unknown piece (0) to <unk> (3), <s>/</s> to 0/2.
-  if (spmId == m_impl->sp.unk_id()) return 3;
-  if (spmId == m_impl->sp.bos_id()) return 0;
-  if (spmId == m_impl->sp.eos_id()) return 2;
+  if (spmId == m_model.unkId()) return 3;
+  if (spmId == m_model.bosId()) return 0;
+  if (spmId == m_model.eosId()) return 2;
   return static_cast<TokenId>(spmId) + 1;
 }
 
 TokenId SentencePieceTokenizer::vocabSize() const {
-  const TokenId n = m_impl->sp.GetPieceSize();
+  const TokenId n = m_model.pieceCount();
   if (m_options.style == SentencePieceStyle::XlmRoberta) return n + 2;
   return std::max<TokenId>(n, *m_special.maskId + 1);
 }
 
 std::optional<TokenId> SentencePieceTokenizer::tokenToId(std::string_view token) const {
   if (const auto* a = m_splitter.find(token)) return a->id;
-  const int id = m_impl->sp.PieceToId(std::string(token));
-  if (id == m_impl->sp.unk_id()) return std::nullopt;
+  const int id = m_model.pieceToId(token);
+  if (id == m_model.unkId()) return std::nullopt;
   return fromPieceId(id);
 }
 
@@ -110,8 +96,8 @@ std::string SentencePieceTokenizer::idToToken(TokenId id) const {
   for (const auto& a : m_splitter.tokens())
     if (a.id == id) return a.content;
   const TokenId spmId = m_options.style == SentencePieceStyle::XlmRoberta ? id - 1 : id;
-  if (spmId < 0 || spmId >= m_impl->sp.GetPieceSize()) return m_special.unk;
-  return m_impl->sp.IdToPiece(static_cast<int>(spmId));
+  if (spmId < 0 || spmId >= m_model.pieceCount()) return m_special.unk;
+  return m_model.idToPiece(static_cast<int>(spmId));
 }
 
 std::vector<Piece> SentencePieceTokenizer::tokenize(std::string_view text) const {
@@ -133,15 +119,15 @@ std::vector<Piece> SentencePieceTokenizer::tokenize(std::string_view text) const
       continue;
     }
     if (b1 == b0) continue;
-    sentencepiece::ImmutableSentencePieceText spt;
-    if (!m_impl->sp.Encode(std::string(text.substr(b0, b1 - b0)), spt.mutable_proto()).ok()) continue;
-    for (const auto& sp : spt.pieces()) {
+    auto pieces = m_model.encode(text.substr(b0, b1 - b0));
+    if (!pieces) continue;
+    for (auto& sp : *pieces) {
       Piece p;
-      p.token = sp.piece();
-      p.id = fromPieceId(static_cast<int>(sp.id()));
-      uint32_t s = b0 + sp.begin(), e = b0 + sp.end();
+      p.token = std::move(sp.piece);
+      p.id = fromPieceId(sp.id);
+      uint32_t s = b0 + sp.begin, e = b0 + sp.end;
       while (s < e && unicode::isPythonSpace(static_cast<unsigned char>(text[s]))) ++s;
-      if (s == e) s = b0 + sp.begin();
+      if (s == e) s = b0 + sp.begin;
       if (e > s) {
         p.chars = {decoded.charOfByte(s), decoded.charOfByte(e - 1) + 1};
       } else {
@@ -178,8 +164,8 @@ std::string SentencePieceTokenizer::tokensToString(const std::vector<std::string
   std::vector<std::string> run;
   auto flush = [&]() {
     if (run.empty()) return;
-    std::string piece;
-    m_impl->sp.Decode(run, &piece).IgnoreError();
+    auto decoded = m_model.decode(run);
+    const std::string piece = decoded ? std::move(decoded).value() : std::string();
     if (!out.empty() && !piece.empty()) out += ' ';
     out += piece;
     run.clear();
@@ -196,29 +182,5 @@ std::string SentencePieceTokenizer::tokensToString(const std::vector<std::string
   flush();
   return out;
 }
-
-#else  // no sentencepiece
-
-struct SentencePieceTokenizer::Impl {};
-SentencePieceTokenizer::SentencePieceTokenizer(std::unique_ptr<Impl> impl, SentencePieceOptions options)
-    : m_impl(std::move(impl)), m_options(options) {}
-SentencePieceTokenizer::~SentencePieceTokenizer() = default;
-Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromFile(
-    const std::filesystem::path& model, SentencePieceOptions) {
-  return Error("Quarry was built without sentencepiece; cannot load this model", model.string());
-}
-Result<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::fromSerialized(
-    const std::string&, SentencePieceOptions, const std::string& source) {
-  return Error("Quarry was built without sentencepiece; cannot load this model", source);
-}
-void SentencePieceTokenizer::setUp() {}
-TokenId SentencePieceTokenizer::fromPieceId(int id) const { return id; }
-TokenId SentencePieceTokenizer::vocabSize() const { return 0; }
-std::optional<TokenId> SentencePieceTokenizer::tokenToId(std::string_view) const { return std::nullopt; }
-std::string SentencePieceTokenizer::idToToken(TokenId) const { return {}; }
-std::vector<Piece> SentencePieceTokenizer::tokenize(std::string_view) const { return {}; }
-std::string SentencePieceTokenizer::tokensToString(const std::vector<std::string>&) const { return {}; }
-
-#endif
 
 }  // namespace quarry::text

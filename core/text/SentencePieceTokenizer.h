@@ -1,5 +1,6 @@
 #pragma once
-// SentencePiece models through libsentencepiece, laid out as transformers' slow tokenizers do:
+// SentencePiece models (read by libsentencepiece through Quarry's shim: SentencePieceModel), laid out as
+// transformers' slow tokenizers do:
 // XLM-RoBERTa (sentencepiece.bpe.model with fairseq's id offset: <s>=0 <pad>=1 </s>=2 <unk>=3, piece
 // ids + 1, <mask> last; <s> A </s></s> B </s>) or DeBERTa-v2/v3 (spm.model ids as they are, [MASK]
 // appended when the model lacks it; [CLS] A [SEP] B [SEP] with type ids 0/1).
@@ -10,6 +11,7 @@
 
 #include "common/Error.h"
 #include "text/AddedTokenSplitter.h"
+#include "text/SentencePieceModel.h"
 #include "text/Tokenizer.h"
 
 namespace quarry::text {
@@ -23,8 +25,8 @@ struct SentencePieceOptions {
 class SentencePieceTokenizer : public Tokenizer {
  public:
   ~SentencePieceTokenizer() override;
-  // Fails (with the file named) when the model cannot be read, or when the library was built
-  // without sentencepiece.
+  // Fails (with the file named) when the model cannot be read, or when Quarry's SentencePiece library
+  // cannot be found or used (the error says where it was looked for).
   static Result<std::unique_ptr<SentencePieceTokenizer>> fromFile(const std::filesystem::path& model,
                                                                   SentencePieceOptions options = {});
   // A serialized ModelProto (what the trainer returns); `source` names it in errors.
@@ -42,12 +44,11 @@ class SentencePieceTokenizer : public Tokenizer {
   std::string tokensToString(const std::vector<std::string>& tokens) const override;
 
  private:
-  struct Impl;
-  SentencePieceTokenizer(std::unique_ptr<Impl> impl, SentencePieceOptions options);
+  SentencePieceTokenizer(SentencePieceModel model, SentencePieceOptions options);
   void setUp();
   TokenId fromPieceId(int spmId) const;
 
-  std::unique_ptr<Impl> m_impl;
+  SentencePieceModel m_model;
   SentencePieceOptions m_options;
   AddedTokenSplitter m_splitter;
 };

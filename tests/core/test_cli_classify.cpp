@@ -1,6 +1,7 @@
 // quarry-cli train / evaluate / predict / cv --task classify in-process: from JSONL files with spaCy
 // "cats" and from a project, the run recorded with its task and primary metric, the model folder scoring
-// what training reported, label predictions reaching JSONL and the predictions table.
+// what training reported, label predictions reaching JSONL and the predictions table; a DeBERTa-v3 model
+// folder (SentencePiece tokenizer) fine-tuned and used for prediction.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 #include "CliTestSupport.h"
+#include "SharedData.h"
 #include "store/ProjectStore.h"
 
 namespace {
@@ -41,6 +43,20 @@ void writeDocs(const QString& path, int count, quint64 seed, const QString& spli
                                                                 {QStringLiteral("split"), split}}}};
     f.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
   }
+}
+
+// quarry-cli predict with `model` on a one-document text file; `line` is its JSONL line.
+void predictText(const QTemporaryDir& dir, const QString& model, const QByteArray& text, QJsonObject& line) {
+  const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
+  QFile n(note);
+  QVERIFY(n.open(QIODevice::WriteOnly));
+  n.write(text);
+  n.close();
+  CliRun p = cli({QStringLiteral("predict"), model, note, QStringLiteral("--output"), jsonl});
+  QVERIFY2(p.code == 0, qPrintable(p.err));
+  QFile lines(jsonl);
+  QVERIFY(lines.open(QIODevice::ReadOnly));
+  line = QJsonDocument::fromJson(lines.readLine()).object();
 }
 
 }  // namespace
@@ -79,16 +95,9 @@ class TestCliClassify : public QObject {
                  table.out.contains(QStringLiteral("confusion")),
              qPrintable(table.out));
 
-    const QString note = dir.filePath(QStringLiteral("note.txt")), jsonl = dir.filePath(QStringLiteral("pred.jsonl"));
-    QFile n(note);
-    QVERIFY(n.open(QIODevice::WriteOnly));
-    n.write("the clinic says a new vaccine for the nurse today\n");
-    n.close();
-    CliRun p = cli({QStringLiteral("predict"), out + QStringLiteral("/best"), note, QStringLiteral("--output"), jsonl});
-    QVERIFY2(p.code == 0, qPrintable(p.err));
-    QFile lines(jsonl);
-    QVERIFY(lines.open(QIODevice::ReadOnly));
-    const QJsonObject line = QJsonDocument::fromJson(lines.readLine()).object();
+    QJsonObject line;
+    predictText(dir, out + QStringLiteral("/best"), "the clinic says a new vaccine for the nurse today\n", line);
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(line.value(QStringLiteral("labels")).toArray(), QJsonArray{QStringLiteral("health")});
     const QJsonObject cats = line.value(QStringLiteral("cats")).toObject();
     QCOMPARE(cats.size(), 3);  // every label's probability
@@ -115,6 +124,29 @@ class TestCliClassify : public QObject {
     CliRun crf = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--crf"),
                       QStringLiteral("--train"), trainFile});
     QCOMPARE(crf.code, 2);
+  }
+
+  // The fixture's DeBERTa-v3 folder: its spm.model is read in this program, which links LibTorch (and
+  // LibTorch's protobuf), when training starts and again when the saved folder predicts.
+  void debertaModelFolder() {
+    const QString model = QString::fromStdString(
+        (quarry::test::fixturesDir() / "models" / "deberta-v3-sequence-classification").string());
+    if (!QFile::exists(model + QStringLiteral("/spm.model")))
+      QSKIP("the DeBERTa-v3 fixtures are not found (set QUARRY_SHARED_DIR)");
+    QTemporaryDir dir;
+    const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")), devFile = dir.filePath(QStringLiteral("dev.jsonl"));
+    writeDocs(trainFile, 24, 5, QStringLiteral("train"));
+    writeDocs(devFile, 9, 6, QStringLiteral("dev"));
+    const QString out = dir.filePath(QStringLiteral("model"));
+    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--train"),
+                    trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--model"), model, QStringLiteral("--output"),
+                    out, QStringLiteral("--set"), QStringLiteral("epochs=1"), QStringLiteral("--json")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    QVERIFY(QFile::exists(out + QStringLiteral("/best/spm.model")));
+    QJsonObject line;
+    predictText(dir, out + QStringLiteral("/best"), "the bank says the stock market fell today\n", line);
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(line.value(QStringLiteral("cats")).toObject().size(), 3);  // every label's probability
   }
 
   void fromProject() {

@@ -1,15 +1,18 @@
 // SentencePiece tokenizers on tiny models trained here with sentencepiece_trainer (no downloads):
-// XLM-R id layout (fairseq offset) and DeBERTa-v3 layout.
+// XLM-R id layout (fairseq offset) and DeBERTa-v3 layout; the shim they are read through, and its errors.
 
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "text/SentencePieceLibrary.h"
 #include "text/SentencePieceTokenizer.h"
 #include "text/TokenizerFactory.h"
 
 #ifdef QUARRY_HAVE_SENTENCEPIECE
+#include <dlfcn.h>
+
 #include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>
 #endif
@@ -54,6 +57,39 @@ bool train(const std::string& args) {
   return status.ok();
 }
 
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The shim is found; a missing, unreadable or foreign library is an error naming it, never a crash.
+void testLibrary(const fs::path& tmp, const fs::path& notALibrary) {
+  const auto& shared = SentencePieceLibrary::shared();
+  check(shared.ok(), "the shim is found: " + (shared ? std::string() : shared.error().toString()));
+  if (shared) check(fs::exists((*shared)->path()), "the shim's path exists");
+  const fs::path a = tmp / "nowhere" / "libquarry_spm_shim.so",
+                 b = tmp / "elsewhere" / "libquarry_spm_shim.so";
+  auto missing = SentencePieceLibrary::open({a, b});
+  check(!missing && contains(missing.error().message, a.string()) &&
+            contains(missing.error().message, b.string()),
+        "a missing shim names every place looked at: " +
+            (missing ? std::string() : missing.error().toString()));
+  auto unreadable = SentencePieceLibrary::open({a, notALibrary});
+  check(
+      !unreadable && unreadable.error().file == notALibrary.string() &&
+          contains(unreadable.error().message, "cannot open"),
+      "a file that is no library is named: " + (unreadable ? std::string() : unreadable.error().toString()));
+  // libutf8proc, which this program links: a real library, not the shim.
+  Dl_info utf8proc{};
+  const bool found = dladdr(dlsym(RTLD_DEFAULT, "utf8proc_version"), &utf8proc) && utf8proc.dli_fname;
+  check(found, "libutf8proc is in this program");
+  if (found) {
+    auto foreign = SentencePieceLibrary::open({utf8proc.dli_fname});
+    check(!foreign && contains(foreign.error().message, "quarry_spm_abi_version"),
+          "another library is not taken for the shim: " +
+              (foreign ? std::string() : foreign.error().toString()));
+  }
+}
+
 }  // namespace
 
 int testSentencePiece(const fs::path& tmp) {
@@ -66,6 +102,7 @@ int testSentencePiece(const fs::path& tmp) {
   const fs::path xlmr = tmp / "xlmr";
   fs::create_directories(xlmr);
   if (!train(common + "--model_prefix=" + (xlmr / "sentencepiece.bpe").string())) return 1;
+  testLibrary(tmp, xlmr / "sentencepiece.bpe.model");
   std::ofstream(xlmr / "tokenizer_config.json") << "{\"tokenizer_class\": \"XLMRobertaTokenizer\"}";
   auto loaded = loadTokenizer(xlmr);
   if (!loaded) {

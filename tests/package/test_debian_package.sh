@@ -8,8 +8,10 @@
 #   4. the package's MIME XML makes *.quarry an application/x-quarry-project (a sub-class of SQLite), in a
 #      scratch shared-mime-info database read by Qt's QMimeDatabase as a file manager reads it;
 #   5. unpacked with `dpkg -x` into a scratch root: quarry-cli init, import of the shipped demo corpus and
-#      stats; `quarry --help` with no display; the shipped manual pages equal what --man prints; quarry
-#      --demo (offscreen) opens the demo project;
+#      stats; with the shared fixtures ($QUARRY_SHARED_DIR), one epoch of the DeBERTa-v3 fixture folder
+#      (its spm.model read through the package's SentencePiece shim, not the build tree's); `quarry
+#      --help` with no display; the shipped manual pages equal what --man prints; quarry --demo
+#      (offscreen) opens the demo project;
 #   6. every shared object those runs loaded (plugins opened by name included, seen through LD_DEBUG) is
 #      installed by the package's Depends on a machine that has nothing else: the Depends, their Depends
 #      and so on, taking the first of "a | b" as apt does, plus the Essential and required packages.
@@ -71,7 +73,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends=$(field Depends)
 # What the programs load by name, which dpkg-shlibdeps cannot see, and what they link.
-for p in libqt6sql6-sqlite libopenblas0-pthread libqt6svg6 libqt6widgets6 libqt6sql6 libtorch1.13; do
+for p in libqt6sql6-sqlite libopenblas0-pthread libqt6svg6 libqt6widgets6 libqt6sql6 libtorch1.13 libsentencepiece0; do
   grep -qE "(^|, )$p( |,|$)" <<<"$depends" || fail "Depends lacks $p"
 done
 
@@ -144,6 +146,24 @@ traced import "$cli" import "$project" "$share/quarry/demo/documents.jsonl" --fo
 traced stats "$cli" stats "$project" --json | tee "$tmp/stats.json" || fail "quarry-cli stats"
 grep -qE '"documents": 60,' "$tmp/stats.json" || fail "stats: expected the demo's 60 documents"
 grep -qE '"DISEASE": [1-9]' "$tmp/stats.json" || fail "stats: expected DISEASE spans"
+
+step "quarry-cli reads a SentencePiece tokenizer"
+shim=$(find "$root" -name libquarry_spm_shim.so | head -n 1)
+[ -n "$shim" ] || fail "the package lacks libquarry_spm_shim.so"
+deberta=${QUARRY_SHARED_DIR:-$source_dir/../shared}/fixtures/models/deberta-v3-sequence-classification
+if [ -f "$deberta/spm.model" ]; then
+  for i in 1 2 3 4 5 6; do
+    printf '{"text": "the team won the match %s", "cats": {"sports": true, "finance": false}}\n' "$i"
+    printf '{"text": "the bank lent money %s", "cats": {"sports": false, "finance": true}}\n' "$i"
+  done >"$tmp/work/labels.jsonl"
+  traced deberta "$cli" train --task classify --train "$tmp/work/labels.jsonl" --dev "$tmp/work/labels.jsonl" \
+    --model "$deberta" --output "$tmp/work/deberta" --set epochs=1 >"$tmp/deberta.log" 2>&1 ||
+    { cat "$tmp/deberta.log"; fail "quarry-cli train --model (DeBERTa-v3, spm.model)"; }
+  grep -qF "file=$shim [0];  dynamically loaded by $cli" "$tmp"/ld/deberta* ||
+    fail "quarry-cli did not load the package's $shim"
+else
+  echo "note: no DeBERTa-v3 fixture at $deberta (set QUARRY_SHARED_DIR): SentencePiece not exercised"
+fi
 
 step "MIME type of a project"
 cp "$project" "$tmp/work/copy.db"
