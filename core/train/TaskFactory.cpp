@@ -7,6 +7,7 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
+#include "train/qa/QaTask.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -23,7 +24,12 @@ Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& req
     if (!t) return t.error();
     return std::unique_ptr<TrainingTask>(std::move(t.value()));
   }
-  return Error("unknown task \"" + task + "\" (ner, classify)", "", 0, "task");
+  if (task == "qa") {
+    auto t = QaTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  return Error("unknown task \"" + task + "\" (ner, classify, qa)", "", 0, "task");
 }
 
 Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
@@ -41,6 +47,11 @@ Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::v
     if (!classifier) return classifier.error();
     const ClassifyRun run = classifyDocuments(*classifier.value(), documents, batchSize);
     return classificationMetricReport(scoreClassifier(*classifier.value(), documents, run));
+  }
+  if (*task == "qa") {
+    auto qa = TransformerQa::load(folder);
+    if (!qa) return qa.error();
+    return scoreQaRun(*qa.value(), documents, answerQuestions(*qa.value(), documents, batchSize));
   }
   auto tagger = loadNerTagger(folder);
   if (!tagger) return tagger.error();

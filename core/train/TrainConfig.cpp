@@ -63,12 +63,12 @@ Option field(const char* key, T TrainConfig::*member, const char* help, const ch
 const std::vector<Option>& declaredOptions() {
   static const std::vector<Option> all = [] {
     std::vector<Option> o;
-    o.push_back(field("task", &TrainConfig::task, "\"ner\" or \"classify\""));
+    o.push_back(field("task", &TrainConfig::task, "\"ner\", \"classify\" or \"qa\""));
     Option kind;
     kind.key = "model";
     kind.help =
         "\"transformer\" or the task's model that needs no checkpoint: \"bilstm-crf\" (ner), \"ngram\" "
-        "(classify); \"from-scratch\" names either";
+        "(classify); \"from-scratch\" names either (qa: transformers only)";
     kind.get = [](const TrainConfig& c) { return Json(modelKindName(c.kind, c.task)); };
     kind.set = [](TrainConfig& c, const Json& v, const std::string& source) -> Status {
       // Which from-scratch name fits the task is checked once every key is read (keys come sorted).
@@ -81,6 +81,7 @@ const std::vector<Option>& declaredOptions() {
                      source, 0, "model");
       return {};
     };
+    kind.taskDefaults = {{"qa", "transformer"}};
     o.push_back(kind);
     o.push_back(
         field("model_folder", &TrainConfig::modelFolder,
@@ -96,8 +97,10 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("tag_encoding", &TrainConfig::tagEncoding, "\"iob2\" or \"bioes\"", "ner"));
     o.push_back(field("max_length", &TrainConfig::maxLength,
                       "transformer: tokens per window, special tokens included"));
+    o.back().taskDefaults = {{"qa", 384}};
     o.push_back(field("stride", &TrainConfig::stride,
                       "transformer: overlap in tokens between windows of a long sentence or document"));
+    o.back().taskDefaults = {{"qa", 128}};
     o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf: word embedding width", "ner"));
     o.push_back(field("char_dim", &TrainConfig::charDim, "bilstm-crf: character embedding width", "ner"));
     o.push_back(field("char_filters", &TrainConfig::charFilters, "bilstm-crf: character CNN filters", "ner"));
@@ -121,6 +124,23 @@ const std::vector<Option>& declaredOptions() {
                       "ngram: word uni- and bigrams seen fewer times in training are dropped", "classify"));
     o.push_back(field("max_features", &TrainConfig::maxFeatures,
                       "ngram: the most frequent word uni- and bigrams kept", "classify"));
+    o.push_back(field("max_answer_length", &TrainConfig::maxAnswerLength, "QA: tokens of an answer at most", "qa"));
+    o.push_back(field("top_k_windows", &TrainConfig::topKWindows,
+                      "QA: windows of a long document read per question, ranked by BM25 against the question; "
+                      "0 = all (training reads all)",
+                      "qa"));
+    o.push_back(field("no_answer", &TrainConfig::noAnswer,
+                      "QA: \"tune\" (no-answer threshold tuned on dev for the best F1, kept with the model), "
+                      "\"fixed\" (null_threshold) or \"never\" (always answer, SQuAD 1.1)",
+                      "qa"));
+    o.push_back(field("null_threshold", &TrainConfig::nullThreshold,
+                      "QA: no answer when null score - best span score exceeds this (no_answer \"fixed\"; the "
+                      "start value of \"tune\")",
+                      "qa"));
+    o.push_back(field("multi_span_threshold", &TrainConfig::multiSpanThreshold,
+                      "QA: > 0 also answers every further non-overlapping span of at least this probability "
+                      "(clauses that occur several times); 0 = one answer",
+                      "qa"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -241,7 +261,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   TrainConfig c;
   if (auto task = json.find("task"); task != json.end()) {
     if (!task->is_string()) return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
-    if (!isKnownTask(task->get<std::string>())) return Error("expected \"ner\" or \"classify\"", source, 0, "task");
+    if (!isKnownTask(task->get<std::string>()))
+      return Error("expected \"ner\", \"classify\" or \"qa\"", source, 0, "task");
     c = defaultsFor(task->get<std::string>());
   }
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -257,13 +278,21 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   };
   if (auto model = json.find("model"); model != json.end() && model->is_string()) {
     const std::string name = model->get<std::string>();
+    if (name != "transformer" && c.task == "qa")
+      return Error("extractive QA has no from-scratch model: \"transformer\" only", source, 0, "model");
     if ((name == "bilstm-crf" && c.task != "ner") || (name == "ngram" && c.task != "classify"))
       return Error("\"" + name + "\" is not a model of task \"" + c.task + "\" (its own: \"" +
                        modelKindName(ModelKind::FromScratch, c.task) + "\" or \"transformer\")",
                    source, 0, "model");
   }
   for (const Status& s :
-       {check(isKnownTask(c.task), "task", "expected \"ner\" or \"classify\""),
+       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\" or \"qa\""),
+        check(c.noAnswer == "tune" || c.noAnswer == "fixed" || c.noAnswer == "never", "no_answer",
+              "expected \"tune\", \"fixed\" or \"never\""),
+        check(c.maxAnswerLength >= 1, "max_answer_length", "must be at least 1"),
+        check(c.topKWindows >= 0, "top_k_windows", "must not be negative"),
+        check(std::isfinite(c.nullThreshold), "null_threshold", "must be a finite number"),
+        check(c.multiSpanThreshold >= 0 && c.multiSpanThreshold <= 1, "multi_span_threshold", "must be in [0, 1]"),
         check(c.multiLabel == "auto" || c.multiLabel == "yes" || c.multiLabel == "no", "multi_label",
               "expected \"auto\", \"yes\" or \"no\""),
         check(c.windowPooling == "max" || c.windowPooling == "mean", "window_pooling",

@@ -20,10 +20,10 @@ enum class ModelKind {
 };
 
 // The tasks the engine trains.
-inline constexpr const char* kTaskNames[] = {"ner", "classify"};
+inline constexpr const char* kTaskNames[] = {"ner", "classify", "qa"};
 
 struct TrainConfig {
-  std::string task = "ner";    // "ner" or "classify"
+  std::string task = "ner";    // "ner", "classify" or "qa"
   // --- model
   ModelKind kind = ModelKind::FromScratch;  // which model
   std::string modelFolder;     // transformer: a Hugging Face folder to fine-tune; empty = random encoder
@@ -50,6 +50,12 @@ struct TrainConfig {
   int64_t charNgramBuckets = 65536;  // n-gram model: hashed character 3-5-gram buckets; 0 = none
   int minFeatureCount = 2;     // n-gram model: word n-grams seen fewer times in training are dropped
   int64_t maxFeatures = 200000;  // n-gram model: the most frequent word n-grams kept
+  // --- extractive question answering (max_length 384 and stride 128 by default, see defaultsFor)
+  int maxAnswerLength = 30;    // tokens of an answer at most
+  int topKWindows = 0;         // windows of a long document read per question (BM25-ranked); 0 = all
+  std::string noAnswer = "tune";  // "tune" (null threshold tuned on dev), "fixed" (null_threshold), "never"
+  double nullThreshold = 0;    // no answer when null score - best span score exceeds it
+  double multiSpanThreshold = 0;  // > 0: also every non-overlapping span of at least this probability
   // --- optimisation
   int epochs = 30;             // passes over the training data at most
   int64_t maxSteps = 0;        // optimizer steps at most; 0 = epochs decide
