@@ -6,6 +6,7 @@
 // and clear errors on damaged folders and wrong options.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -17,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eval/SquadScore.h"
+#include "model/checkpoint/CheckpointReader.h"
 #include "model/kernels/CpuThreads.h"
 #include "text/Bm25Index.h"
 #include "text/TokenizerFactory.h"
@@ -311,6 +313,41 @@ int main() {
     std::ofstream(copy / "quarry_task.json") << bad.dump();
     wrong = TransformerQa::load(copy.string());
     EXPECT(!wrong.ok() && wrong.error().field == "task", "a folder of another task is refused");
+  }
+
+  // Fine-tuning the fixtures' BertForQuestionAnswering (transformers 4.28.1): its head is kept, and the
+  // saved folder holds exactly the tensors transformers saved, so that it loads them back by name.
+  const char* shared = std::getenv("QUARRY_SHARED_DIR");
+  const fs::path fixture = fs::path(shared ? shared : "../shared") / "fixtures/models/bert-question-answering";
+  if (fs::is_directory(fixture)) {
+    TrainConfig f = TrainConfig::defaultsFor("qa");
+    f.modelFolder = fixture.string();
+    f.maxLength = 32;
+    f.stride = 8;
+    f.epochs = 1;
+    f.batchSize = 16;
+    TrainRequest tune;
+    tune.config = f;
+    tune.train.assign(trainDocs.begin(), trainDocs.begin() + 40);
+    tune.dev.assign(dev.begin(), dev.begin() + 10);
+    tune.outputFolder = (root / "fixture").string();
+    auto tuned = runTraining(tune);
+    EXPECT(tuned.ok(), "a Hugging Face QA checkpoint fine-tunes");
+    if (tuned) {
+      auto original = quarry::model::readCheckpoint(fixture.string());
+      auto saved = quarry::model::readCheckpoint(tuned->bestFolder);
+      bool sameNames = original.ok() && saved.ok() && original->weights.size() == saved->weights.size();
+      for (const auto& [name, tensor] : original.ok() ? original->weights : quarry::model::StateDict{}) {
+        auto it = saved.ok() ? saved->weights.find(name) : quarry::model::StateDict::const_iterator{};
+        sameNames = sameNames && it != saved->weights.end() && it->second.sizes() == tensor.sizes();
+      }
+      EXPECT(sameNames, "the saved folder has transformers' tensor names and shapes (qa_outputs included)");
+      EXPECT(saved.ok() && saved->config.architectures == std::vector<std::string>{"BertForQuestionAnswering"} &&
+                 saved->config.id2label.size() == 2,
+             "config.json names ...ForQuestionAnswering with num_labels 2");
+    }
+  } else {
+    std::printf("note: %s not found; the Hugging Face fixture check is skipped\n", fixture.c_str());
   }
 
   // Options: QA's own keys and defaults, from-scratch refused, no questions refused.
