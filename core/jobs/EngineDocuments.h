@@ -28,7 +28,7 @@ struct DocumentSet {
   bool multiLabelCategories = false;  // the schema allows several categories per document
   int discontinuous = 0;           // spans trained as their covering span
 
-  // The label set a task trains on: entity types (ner), categories (classify).
+  // The label set a task trains on: entity types (ner), categories (classify); none for qa.
   QStringList labelsFor(const std::string& task) const;
 };
 
@@ -46,6 +46,11 @@ Result<DocumentSet> documentsFromFile(const QString& path, const QString& format
 // Prediction rows for the store: kind "entity", payload {type, start, end, text}.
 QVector<Prediction> entityPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
                                       const std::vector<document::PredictedEntity>& predicted);
+
+// Prediction rows for the store: kind "answer", payload {question_id, start, end, text}, or
+// {question_id, no_answer: true} when the model judges the text does not answer.
+QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId,
+                                      const std::vector<document::PredictedAnswer>& predicted);
 
 // Prediction rows for the store: kind "label", payload {label}.
 QVector<Prediction> labelPredictions(qint64 runId, qint64 documentId,
