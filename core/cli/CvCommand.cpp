@@ -49,6 +49,10 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       row.clear();
       for (const document::EntityMention& m : d.entities) row.push_back(m.type);
     }
+    if (config.task == "qa") {  // answerable and unanswerable questions in every fold
+      row.clear();
+      for (const document::QuestionAnswers& q : d.questions) row.push_back(q.answers.empty() ? "NoAns" : "HasAns");
+    }
     types.push_back(std::move(row));
   }
   if (config.task == "classify" && config.multiLabel == "auto" && set->multiLabelCategories) config.multiLabel = "yes";
@@ -122,7 +126,7 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
                                          .dump(2))
            << '\n';
   } else {
-    io.out << "micro F1 " << QString::number(mean * 100, 'f', 2) << " ± " << QString::number(sd * 100, 'f', 2) << " over " << k << " folds\n";
+    io.out << (config.task == "qa" ? "SQuAD F1 " : "micro F1 ") << QString::number(mean * 100, 'f', 2) << " ± " << QString::number(sd * 100, 'f', 2) << " over " << k << " folds\n";
     for (const auto& [type, v] : perType)
       io.out << "  " << QString::fromStdString(type) << "  " << QString::number(meanStd(v).first * 100, 'f', 2) << '\n';
   }

@@ -9,15 +9,18 @@ namespace quarry::cli {
 // quarry-cli evaluate: score a trained model on a split or files, the task read from the model folder.
 // NER: per-type precision, recall, F1 (seqeval-identical), strict character-span scores and an error
 // breakdown. Classification: per-label P/R/F1, micro and macro averages, accuracy, confusion matrix.
+// QA: the official SQuAD EM/F1 with the HasAns/NoAns breakdown and the retrieval recall.
 class EvaluateCommand : public CliCommand {
  public:
   QString name() const override { return QStringLiteral("evaluate"); }
-  QString summary() const override { return QStringLiteral("Score a trained model (NER per entity type, classification per label), with its errors."); }
+  QString summary() const override { return QStringLiteral("Score a trained model (NER per entity type, classification per label, QA by SQuAD EM/F1), with its errors."); }
   void configure(QCommandLineParser& parser) const override;
   int run(const QCommandLineParser& parser, CliIo& io) const override;
  private:
   // A classifier's scores on labelled documents; with --errors N, up to N misclassified documents.
   int evaluateClassifier(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const;
+  // A QA model's SQuAD scores on documents with questions; with --errors N, up to N wrong answers.
+  int evaluateQa(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const;
 };
 
 }  // namespace quarry::cli

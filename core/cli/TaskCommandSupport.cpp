@@ -64,8 +64,8 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
 
 void addTaskOption(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("task"),
-                    QStringLiteral("What to train: ner (entity spans, the default) or classify (document "
-                                   "categories)."),
+                    QStringLiteral("What to train: ner (entity spans, the default), classify (document "
+                                   "categories) or qa (extractive answers to questions)."),
                     QStringLiteral("task")});
 }
 
