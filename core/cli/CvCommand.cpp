@@ -53,6 +53,10 @@ int CvCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       for (const document::RelationMention& r : d.relations) row.push_back(r.type);
       for (const document::ConceptRelation& r : d.conceptRelations) row.push_back(r.type);
     }
+    if (config.task == "qa") {  // answerable and unanswerable questions in every fold
+      row.clear();
+      for (const document::QuestionAnswers& q : d.questions) row.push_back(q.answers.empty() ? "NoAns" : "HasAns");
+    }
     types.push_back(std::move(row));
   }
   if (config.task == "classify" && config.multiLabel == "auto" && set->multiLabelCategories) config.multiLabel = "yes";

@@ -10,6 +10,7 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
+#include "train/qa/QaTask.h"
 #include "train/relation/RelationPipeline.h"
 #include "train/relation/RelationPrediction.h"
 
@@ -55,6 +56,55 @@ int EvaluateCommand::evaluateClassifier(const QCommandLineParser& parser, CliIo&
     io.out << "\nmisclassified:\n";
     for (const auto& e : errors)
       io.out << "  " << QString::fromStdString(e["document"].get<std::string>()) << ": gold "
+             << QString::fromStdString(e["gold"].dump()) << ", predicted "
+             << QString::fromStdString(e["predicted"].dump()) << '\n';
+  }
+  io.out.flush();
+  return kExitOk;
+}
+
+int EvaluateCommand::evaluateQa(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const {
+  auto model = train::TransformerQa::load(folder);
+  if (!model) return fail(io, model.error());
+  auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+  if (!set) return fail(io, set.error());
+  const train::QaRun run = train::answerQuestions(*model.value(), set->documents, 64);
+  if (run.examples.empty()) return fail(io, QStringLiteral("no questions to evaluate on"));
+  const train::MetricReport metrics = train::scoreQaRun(*model.value(), set->documents, run);
+  const int examples = std::max(0, parser.value(QStringLiteral("errors")).toInt());
+  const std::vector<eval::SquadGold> gold = train::squadGold(set->documents, run.examples);
+  const std::vector<std::string> predicted = train::squadPredictions(run.answers);
+  nlohmann::json errors = nlohmann::json::array();
+  for (size_t e = 0; e < run.examples.size() && static_cast<int>(errors.size()) < examples; ++e)
+    if (eval::scoreSquadQuestion(gold[e], predicted[e]).exact < 1)
+      errors.push_back({{"question_id", run.examples[e].questionId},
+                        {"question", run.examples[e].question},
+                        {"gold", gold[e].answers},
+                        {"predicted", predicted[e]}});
+  const double perSecond = run.seconds > 0 ? double(run.examples.size()) / run.seconds : 0.0;
+  if (parser.isSet(QStringLiteral("json"))) {
+    nlohmann::json j = {{"task", "qa"},
+                        {"model", model.value()->describe()},
+                        {"documents", set->documents.size()},
+                        {"questions", run.examples.size()},
+                        {"windows", run.windows},
+                        {"windows_read", run.windowsRead},
+                        {"seconds", run.seconds},
+                        {"questions_per_second", perSecond},
+                        {"metrics", metrics.toJson()},
+                        {"errors", errors}};
+    io.out << QString::fromStdString(j.dump(2)) << '\n';
+    io.out.flush();
+    return kExitOk;
+  }
+  io.out << "model      " << QString::fromStdString(model.value()->describe()) << '\n'
+         << "questions  " << run.examples.size() << " in " << set->documents.size() << " documents ("
+         << qint64(perSecond) << " questions/s, " << run.windowsRead << " of " << run.windows << " windows read)\n\n"
+         << QString::fromStdString(metrics.table);
+  if (!errors.empty()) {
+    io.out << "\nwrong answers:\n";
+    for (const auto& e : errors)
+      io.out << "  " << QString::fromStdString(e["question_id"].get<std::string>()) << ": gold "
              << QString::fromStdString(e["gold"].dump()) << ", predicted "
              << QString::fromStdString(e["predicted"].dump()) << '\n';
   }
@@ -147,6 +197,7 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto task = train::modelFolderTask(args[0].toStdString());
   if (!task) return fail(io, task.error());
   if (*task == "classify") return evaluateClassifier(parser, io, args[0].toStdString());
+  if (*task == "qa") return evaluateQa(parser, io, args[0].toStdString());
   if (*task == "relation") return evaluateRelations(parser, io, args[0].toStdString());
   if (parser.isSet(QStringLiteral("ner-model"))) return usage(io, QStringLiteral("--ner-model applies to relation models"));
   auto tagger = train::loadNerTagger(args[0].toStdString());

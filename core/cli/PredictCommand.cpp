@@ -19,6 +19,7 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/TransformerTagger.h"
+#include "train/qa/QaTask.h"
 #include "train/relation/RelationPipeline.h"
 #include "train/relation/RelationPrediction.h"
 
@@ -35,6 +36,10 @@ void PredictCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("no-store"), QStringLiteral("With --project: do not write the predictions table.")});
   parser.addOption({QStringLiteral("min-confidence"), QStringLiteral("Leave out spans or labels below this confidence (0..1, default 0)."),
                     QStringLiteral("p"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("question"),
+                    QStringLiteral("QA models: ask this question of every document (repeatable; default: the "
+                                   "documents' own questions)."),
+                    QStringLiteral("text")});
   parser.addOption({QStringLiteral("ner-model"),
                     QStringLiteral("Relation models: find the entities with this NER model folder (needed for "
                                    "text files; with --project the annotated entities are used otherwise)."),
@@ -54,10 +59,10 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   model::configureCpuThreads(threads);
   auto task = train::modelFolderTask(args[0].toStdString());
   if (!task) return fail(io, task.error());
-  const bool classify = *task == "classify";
-  const bool relation = *task == "relation";
+  const bool classify = *task == "classify", qa = *task == "qa", relation = *task == "relation";
   std::unique_ptr<train::NerTagger> tagger;
   std::unique_ptr<train::DocumentClassifier> classifier;
+  std::unique_ptr<train::TransformerQa> answerer;
   std::unique_ptr<train::RelationModel> relationModel;
   if (relation) {
     auto loaded = train::loadRelationModel(args[0].toStdString());
@@ -67,6 +72,10 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       return usage(io, QStringLiteral("text files have no entities: name a NER model with --ner-model"));
   } else if (parser.isSet(QStringLiteral("ner-model"))) {
     return usage(io, QStringLiteral("--ner-model applies to relation models"));
+  } else if (qa) {
+    auto loaded = train::TransformerQa::load(args[0].toStdString());
+    if (!loaded) return fail(io, loaded.error());
+    answerer = std::move(loaded.value());
   } else if (classify) {
     auto loaded = train::loadDocumentClassifier(args[0].toStdString());
     if (!loaded) return fail(io, loaded.error());
@@ -98,13 +107,18 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
       set.documents.push_back(std::move(d));
     }
   }
+  const QStringList asked = parser.values(QStringLiteral("question"));
   for (document::AnnotatedDocument& d : set.documents) {  // predictions do not see the gold annotations
     if (!relation || parser.isSet(QStringLiteral("ner-model"))) d.entities.clear();  // (a relation model reads the entities)
     d.relations.clear();
     d.conceptRelations.clear();
-    d.questions.clear();
     d.labels.clear();
+    if (!qa || !asked.isEmpty()) d.questions.clear();
+    for (document::QuestionAnswers& q : d.questions) q.answers.clear();  // QA: the questions are the input
+    for (int k = 0; qa && k < asked.size(); ++k)
+      d.questions.push_back({"question-" + std::to_string(k + 1), "", asked[k].toStdString(), {}});
   }
+  if (qa) return predictAnswers(parser, io, *answerer, set, minConfidence);
   if (classify) return predictLabels(parser, io, *classifier, set, minConfidence);
   if (relation) return predictRelations(parser, io, *relationModel, set, minConfidence);
 
@@ -176,6 +190,66 @@ Result<qint64> PredictCommand::storePredictions(const QCommandLineParser& parser
   auto written = store.value()->addPredictions(id.value(), rows(id.value()));
   if (!written) return written.error();
   return id.value();
+}
+
+int PredictCommand::predictAnswers(const QCommandLineParser& parser, CliIo& io, train::TransformerQa& model,
+                                   const jobs::DocumentSet& set, double minConfidence) const {
+  train::QaRun run = train::answerQuestions(model, set.documents, 64);
+  if (run.examples.empty())
+    return fail(io, QStringLiteral("the documents have no questions: ask some with --question TEXT"));
+  // Per document, its examples' answers (examples come in document order).
+  std::vector<std::vector<document::PredictedAnswer>> perDocument(set.documents.size());
+  std::vector<QJsonArray> lines(set.documents.size());
+  size_t answered = 0;
+  for (size_t e = 0; e < run.examples.size(); ++e) {
+    const auto d = static_cast<size_t>(run.examples[e].document);
+    for (const document::PredictedAnswer& a : run.answers[e]) {
+      if (a.confidence < minConfidence) continue;
+      answered += a.noAnswer ? 0 : 1;
+      perDocument[d].push_back(a);
+      QJsonObject o{{QStringLiteral("question_id"), QString::fromStdString(a.questionId)},
+                    {QStringLiteral("question"), QString::fromStdString(run.examples[e].question)},
+                    {QStringLiteral("confidence"), a.confidence}};
+      if (a.noAnswer) {
+        o.insert(QStringLiteral("no_answer"), true);
+      } else {
+        o.insert(QStringLiteral("start"), a.start);
+        o.insert(QStringLiteral("end"), a.end);
+        o.insert(QStringLiteral("text"), QString::fromStdString(a.text));
+      }
+      lines[d].append(o);
+    }
+  }
+  if (parser.isSet(QStringLiteral("output"))) {
+    QSaveFile out(parser.value(QStringLiteral("output")));
+    if (!out.open(QIODevice::WriteOnly)) return fail(io, Error("cannot write", parser.value(QStringLiteral("output")).toStdString()));
+    for (size_t d = 0; d < set.documents.size(); ++d) {
+      const QJsonObject line{{QStringLiteral("text"), QString::fromStdString(set.documents[d].text)},
+                             {QStringLiteral("answers"), lines[d]},
+                             {QStringLiteral("meta"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(set.documents[d].id)}}}};
+      out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    }
+    if (!out.commit()) return fail(io, Error("cannot write (disk full?)", parser.value(QStringLiteral("output")).toStdString()));
+  }
+  if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("no-store"))) {
+    auto id = storePredictions(parser, QStringLiteral("QA predictions"),
+                               QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
+                                           {QStringLiteral("questions"), qint64(run.examples.size())},
+                                           {QStringLiteral("answers"), qint64(answered)}},
+                               [&](qint64 runId) {
+                                 QVector<Prediction> rows;
+                                 for (size_t d = 0; d < set.documents.size(); ++d)
+                                   rows += jobs::answerPredictions(runId, set.storeIds.value(int(d)), perDocument[d]);
+                                 return rows;
+                               });
+    if (!id) return fail(io, id.error());
+    io.out << "run " << id.value() << ": ";
+  }
+  io.out << answered << " answers to " << run.examples.size() << " questions in " << set.documents.size()
+         << " documents (" << qint64(run.seconds > 0 ? double(run.examples.size()) / run.seconds : 0.0)
+         << " questions/s)\n";
+  io.out.flush();
+  return kExitOk;
 }
 
 int PredictCommand::predictRelations(const QCommandLineParser& parser, CliIo& io, train::RelationModel& model,

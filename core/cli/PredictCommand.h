@@ -9,6 +9,7 @@
 #include "jobs/EngineDocuments.h"
 #include "store/StoreTypes.h"
 #include "train/classify/DocumentClassifier.h"
+#include "train/qa/TransformerQa.h"
 
 namespace quarry::train {
 class RelationModel;
@@ -17,18 +18,21 @@ class RelationModel;
 namespace quarry::cli {
 
 // quarry-cli predict: run a trained model (the task read from its folder) over text files or a project's
-// documents: entity spans (NER) or document labels (classification), each with a confidence, to JSONL
-// and/or the project's predictions table.
+// documents: entity spans (NER), document labels (classification) or answers to the documents' questions
+// (QA; --question asks the same questions of every document), each with a confidence, to JSONL and/or the
+// project's predictions table.
 class PredictCommand : public CliCommand {
  public:
   QString name() const override { return QStringLiteral("predict"); }
   QString summary() const override {
-    return QStringLiteral("Predict entity spans or document labels with confidence for text files or a project.");
+    return QStringLiteral("Predict entity spans, document labels or answers with confidence for text files or a project.");
   }
   void configure(QCommandLineParser& parser) const override;
   int run(const QCommandLineParser& parser, CliIo& io) const override;
 
  private:
+  int predictAnswers(const QCommandLineParser& parser, CliIo& io, train::TransformerQa& model,
+                     const jobs::DocumentSet& set, double minConfidence) const;
   int predictLabels(const QCommandLineParser& parser, CliIo& io, train::DocumentClassifier& classifier,
                     const jobs::DocumentSet& set, double minConfidence) const;
   // Relations between the documents' own entities, or with --ner-model between the entities it finds.

@@ -71,7 +71,8 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
 void addTaskOption(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("task"),
                     QStringLiteral("What to train: ner (entity spans, the default), classify (document "
-                                   "categories) or relation (relations between entities)."),
+                                   "categories), relation (relations between entities) or qa (extractive "
+                                   "answers to questions)."),
                     QStringLiteral("task")});
 }
 

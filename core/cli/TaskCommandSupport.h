@@ -19,7 +19,7 @@ void addDataOptions(QCommandLineParser& parser, const QString& defaultSplit);
 Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const QString& splitsOption,
                                               const QString& dataOption);
 
-// --task ner|classify (default ner).
+// --task ner|classify|qa (default ner).
 void addTaskOption(QCommandLineParser& parser);
 // "NER", "Classification": a task's name for people.
 QString taskTitle(const std::string& task);

@@ -80,7 +80,7 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     const std::string task = parser.isSet(QStringLiteral("task")) ? parser.value(QStringLiteral("task")).toStdString()
                                                                    : std::string();
     if (!task.empty() && !train::isKnownTask(task))
-      return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify, relation)").arg(QString::fromStdString(task)));
+      return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify, relation, qa)").arg(QString::fromStdString(task)));
     for (const auto& [key, help] : train::TrainConfig::describe(task))
       io.out << QString::fromStdString(key) << "\n    " << QString::fromStdString(help) << '\n';
     io.out.flush();

@@ -58,7 +58,7 @@ bool RelationType::operator==(const RelationType& o) const {
 
 bool QaField::operator==(const QaField& o) const {
   return name == o.name && questions == o.questions && hotkey == o.hotkey &&
-         guideline == o.guideline;
+         guideline == o.guideline && entityType == o.entityType;
 }
 
 bool CategoryType::operator==(const CategoryType& o) const {

@@ -43,6 +43,10 @@ struct QaField {
   QStringList questions;  // one or more phrasings; the first is the canonical one
   QString hotkey;
   Guideline guideline;
+  // When set, an entity type of the schema that answers the field: every span of that type is an answer
+  // and a document without one answers "none" (what core/jobs trains QA on). Not kept by the project
+  // store yet (schema files and JSONL corpora carry it).
+  QString entityType;
   bool operator==(const QaField& o) const;
 };
 

@@ -130,6 +130,7 @@ QJsonObject schemaToJson(const Schema& s) {
                   {QStringLiteral("questions"), toArray(f.questions)},
                   {QStringLiteral("hotkey"), f.hotkey}};
     o[QStringLiteral("guideline")] = guidelineToJson(f.guideline);
+    if (!f.entityType.isEmpty()) o[QStringLiteral("entity_type")] = f.entityType;
     fields.append(o);
   }
   for (const CategoryType& c : s.categories) {
@@ -188,6 +189,9 @@ Result<Schema> schemaFromJson(const QJsonObject& json, const QString& where) {
     f.questions = r.strings(o, "questions", p);
     f.hotkey = r.string(o, "hotkey", p);
     f.guideline = r.guideline(o, p);
+    f.entityType = r.string(o, "entity_type", p);
+    if (!f.entityType.isEmpty() && !s.entityType(f.entityType))
+      r.fail(p + QStringLiteral(".entity_type"), QStringLiteral("no entity type '%1' in entity_types").arg(f.entityType));
     s.qaFields.push_back(f);
     if (duplicateName(s.qaFields, f.name))
       r.fail(p + QStringLiteral(".name"), QStringLiteral("duplicate name '%1'").arg(f.name));

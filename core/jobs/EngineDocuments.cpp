@@ -1,5 +1,7 @@
 #include "jobs/EngineDocuments.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +20,32 @@ std::string conceptIdOf(const EntitySpan& e) {
     if (v.isString() && !v.toString().isEmpty()) return v.toString().toStdString();
   }
   return {};
+}
+
+// A QA field that names an entity type is asked of every document, once per phrasing: every span of the
+// type is an answer (with the field's annotated answers), none makes it an unanswerable question.
+void appendEntityTypeQuestions(const Document& d, const Schema& schema, document::AnnotatedDocument& out) {
+  for (const QaField& field : schema.qaFields) {
+    if (field.entityType.isEmpty()) continue;
+    std::vector<document::AnswerSpan> answers;
+    for (const EntitySpan& e : d.entities)
+      if (e.type == field.entityType && !e.fragments.isEmpty()) answers.push_back({e.start(), e.end()});
+    for (const QaAnswer& a : d.answers)
+      if (a.field == field.name && !a.noAnswer) answers.push_back({a.start, a.end});
+    std::sort(answers.begin(), answers.end(), [](const document::AnswerSpan& x, const document::AnswerSpan& y) {
+      return x.start != y.start ? x.start < y.start : x.end < y.end;
+    });
+    answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
+    const QStringList phrasings = field.questions.isEmpty() ? QStringList{field.name} : field.questions;
+    for (int k = 0; k < phrasings.size(); ++k) {
+      document::QuestionAnswers q;
+      q.id = (phrasings.size() == 1 ? field.name : field.name + QLatin1Char('#') + QString::number(k)).toStdString();
+      q.field = field.name.toStdString();
+      q.question = phrasings[k].toStdString();
+      q.answers = answers;
+      out.questions.push_back(std::move(q));
+    }
+  }
 }
 
 document::AnnotatedDocument toEngineDocument(const Document& d, const Schema& schema, int* discontinuous) {
@@ -50,10 +78,11 @@ document::AnnotatedDocument toEngineDocument(const Document& d, const Schema& sc
                                       columns[0].toString().toStdString()});
   }
   // Answers grouped by question (field + question id), in first-seen order; one engine question per
-  // phrasing of the field.
+  // phrasing of the field. Fields answered by an entity type are asked below instead.
   QStringList order;
   QHash<QString, QVector<const QaAnswer*>> byQuestion;
   for (const QaAnswer& a : d.answers) {
+    if (const QaField* f = schema.qaField(a.field); f && !f->entityType.isEmpty()) continue;
     const QString key = a.field + QChar(0x1f) + a.questionId;
     if (!byQuestion.contains(key)) order << key;
     byQuestion[key].push_back(&a);
@@ -74,6 +103,7 @@ document::AnnotatedDocument toEngineDocument(const Document& d, const Schema& sc
       out.questions.push_back(std::move(q));
     }
   }
+  appendEntityTypeQuestions(d, schema, out);
   for (const DocumentLabel& l : d.labels) out.labels.push_back(l.category.toStdString());
   return out;
 }
@@ -88,6 +118,7 @@ std::vector<std::string> toStdStrings(const QStringList& list) {
 
 QStringList DocumentSet::labelsFor(const std::string& task) const {
   if (task == "classify") return categories;
+  if (task == "qa") return {};
   if (task == "relation") return relationTypes;
   return entityTypes;
 }
@@ -199,6 +230,29 @@ QVector<Prediction> relationPredictions(qint64 runId, qint64 documentId, const d
                             {QStringLiteral("head_concept"), QString::fromStdString(r.headConcept)},
                             {QStringLiteral("tail_concept"), QString::fromStdString(r.tailConcept)}};
     p.confidence = r.confidence;
+    out << p;
+  }
+  return out;
+}
+
+QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId,
+                                      const std::vector<document::PredictedAnswer>& predicted) {
+  QVector<Prediction> out;
+  for (const document::PredictedAnswer& a : predicted) {
+    Prediction p;
+    p.runId = runId;
+    p.documentId = documentId;
+    p.kind = QStringLiteral("answer");
+    QJsonObject payload{{QStringLiteral("question_id"), QString::fromStdString(a.questionId)}};
+    if (a.noAnswer) {
+      payload.insert(QStringLiteral("no_answer"), true);
+    } else {
+      payload.insert(QStringLiteral("start"), a.start);
+      payload.insert(QStringLiteral("end"), a.end);
+      payload.insert(QStringLiteral("text"), QString::fromStdString(a.text));
+    }
+    p.payload = payload;
+    p.confidence = a.confidence;
     out << p;
   }
   return out;

@@ -33,7 +33,7 @@ struct DocumentSet {
   bool multiLabelCategories = false;  // the schema allows several categories per document
   int discontinuous = 0;           // spans trained as their covering span
 
-  // The label set a task trains on: entity types (ner), categories (classify).
+  // The label set a task trains on: entity types (ner), categories (classify); none for qa.
   QStringList labelsFor(const std::string& task) const;
 };
 
@@ -58,6 +58,10 @@ QVector<Prediction> relationPredictions(qint64 runId, qint64 documentId, const d
                                         const std::vector<document::EntityMention>& mentions,
                                         const std::vector<document::PredictedRelation>& relations,
                                         const std::vector<document::PredictedConceptRelation>& conceptRelations);
+// Prediction rows for the store: kind "answer", payload {question_id, start, end, text}, or
+// {question_id, no_answer: true} when the model judges the text does not answer.
+QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId,
+                                      const std::vector<document::PredictedAnswer>& predicted);
 
 // Prediction rows for the store: kind "label", payload {label}.
 QVector<Prediction> labelPredictions(qint64 runId, qint64 documentId,

@@ -9,6 +9,7 @@
 #include "train/ner/NerTask.h"
 #include "train/relation/RelationPrediction.h"
 #include "train/relation/RelationTask.h"
+#include "train/qa/QaTask.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -30,7 +31,12 @@ Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& req
     if (!t) return t.error();
     return std::unique_ptr<TrainingTask>(std::move(t.value()));
   }
-  return Error("unknown task \"" + task + "\" (ner, classify, relation)", "", 0, "task");
+  if (task == "qa") {
+    auto t = QaTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  return Error("unknown task \"" + task + "\" (ner, classify, relation, qa)", "", 0, "task");
 }
 
 Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
@@ -57,6 +63,11 @@ Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::v
     return relationMetricReport(*model.value(), documents, mentions, run,
                                 relationMetricFor("auto", model.value()->classes(), model.value()->settings().conceptLevel),
                                 true);
+  }
+  if (*task == "qa") {
+    auto qa = TransformerQa::load(folder);
+    if (!qa) return qa.error();
+    return scoreQaRun(*qa.value(), documents, answerQuestions(*qa.value(), documents, batchSize));
   }
   auto tagger = loadNerTagger(folder);
   if (!tagger) return tagger.error();

@@ -63,12 +63,12 @@ Option field(const char* key, T TrainConfig::*member, const char* help, const ch
 const std::vector<Option>& declaredOptions() {
   static const std::vector<Option> all = [] {
     std::vector<Option> o;
-    o.push_back(field("task", &TrainConfig::task, "\"ner\", \"classify\" or \"relation\""));
+    o.push_back(field("task", &TrainConfig::task, "\"ner\", \"classify\", \"relation\" or \"qa\""));
     Option kind;
     kind.key = "model";
     kind.help =
         "\"transformer\" or the task's model that needs no checkpoint: \"bilstm-crf\" (ner), \"ngram\" "
-        "(classify), \"cnn\" (relation); \"from-scratch\" names any";
+        "(classify), \"cnn\" (relation); \"from-scratch\" names any (qa: transformers only)";
     kind.get = [](const TrainConfig& c) { return Json(modelKindName(c.kind, c.task)); };
     kind.set = [](TrainConfig& c, const Json& v, const std::string& source) -> Status {
       // Which from-scratch name fits the task is checked once every key is read (keys come sorted).
@@ -81,6 +81,7 @@ const std::vector<Option>& declaredOptions() {
                      source, 0, "model");
       return {};
     };
+    kind.taskDefaults = {{"qa", "transformer"}};
     o.push_back(kind);
     o.push_back(
         field("model_folder", &TrainConfig::modelFolder,
@@ -96,8 +97,10 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("tag_encoding", &TrainConfig::tagEncoding, "\"iob2\" or \"bioes\"", "ner"));
     o.push_back(field("max_length", &TrainConfig::maxLength,
                       "transformer: tokens per window, special tokens included"));
+    o.back().taskDefaults = {{"qa", 384}};
     o.push_back(field("stride", &TrainConfig::stride,
                       "transformer: overlap in tokens between windows of a long sentence or document"));
+    o.back().taskDefaults = {{"qa", 128}};
     o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf, cnn: word embedding width", "ner,relation"));
     o.push_back(field("char_dim", &TrainConfig::charDim, "bilstm-crf: character embedding width", "ner"));
     o.push_back(field("char_filters", &TrainConfig::charFilters, "bilstm-crf: character CNN filters", "ner"));
@@ -155,6 +158,23 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("relation_filters", &TrainConfig::relationFilters, "cnn: convolution filters", "relation"));
     o.push_back(field("position_dim", &TrainConfig::positionDim,
                       "cnn: width of the embeddings of each word's distance to the two mentions", "relation"));
+    o.push_back(field("max_answer_length", &TrainConfig::maxAnswerLength, "QA: tokens of an answer at most", "qa"));
+    o.push_back(field("top_k_windows", &TrainConfig::topKWindows,
+                      "QA: windows of a long document read per question, ranked by BM25 against the question; "
+                      "0 = all (training reads all)",
+                      "qa"));
+    o.push_back(field("no_answer", &TrainConfig::noAnswer,
+                      "QA: \"tune\" (no-answer threshold tuned on dev for the best F1, kept with the model), "
+                      "\"fixed\" (null_threshold) or \"never\" (always answer, SQuAD 1.1)",
+                      "qa"));
+    o.push_back(field("null_threshold", &TrainConfig::nullThreshold,
+                      "QA: no answer when null score - best span score exceeds this (no_answer \"fixed\"; the "
+                      "start value of \"tune\")",
+                      "qa"));
+    o.push_back(field("multi_span_threshold", &TrainConfig::multiSpanThreshold,
+                      "QA: > 0 also answers every further non-overlapping span of at least this probability "
+                      "(clauses that occur several times); 0 = one answer",
+                      "qa"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -278,7 +298,7 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   if (auto task = json.find("task"); task != json.end()) {
     if (!task->is_string()) return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
     if (!isKnownTask(task->get<std::string>()))
-      return Error("expected \"ner\", \"classify\" or \"relation\"", source, 0, "task");
+      return Error("expected \"ner\", \"classify\", \"relation\" or \"qa\"", source, 0, "task");
     c = defaultsFor(task->get<std::string>());
   }
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -294,6 +314,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   };
   if (auto model = json.find("model"); model != json.end() && model->is_string()) {
     const std::string name = model->get<std::string>();
+    if (name != "transformer" && c.task == "qa")
+      return Error("extractive QA has no from-scratch model: \"transformer\" only", source, 0, "model");
     if ((name == "bilstm-crf" && c.task != "ner") || (name == "ngram" && c.task != "classify") ||
         (name == "cnn" && c.task != "relation"))
       return Error("\"" + name + "\" is not a model of task \"" + c.task + "\" (its own: \"" +
@@ -301,7 +323,7 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
                    source, 0, "model");
   }
   for (const Status& s :
-       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\" or \"relation\""),
+       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\", \"relation\" or \"qa\""),
         check(c.relationWindow >= -1, "relation_window", "must be -1 (anywhere) or more"),
         check(c.relationLevel == "auto" || c.relationLevel == "mention" || c.relationLevel == "concept",
               "relation_level", "expected \"auto\", \"mention\" or \"concept\""),
@@ -316,6 +338,12 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
               "relation_metric", "expected \"auto\", \"micro\", \"macro\" or \"semeval\""),
         check(c.relationFilters >= 1 && c.relationFilters <= 8192, "relation_filters", "must be between 1 and 8192"),
         check(c.positionDim >= 1 && c.positionDim <= 1024, "position_dim", "must be between 1 and 1024"),
+        check(c.noAnswer == "tune" || c.noAnswer == "fixed" || c.noAnswer == "never", "no_answer",
+              "expected \"tune\", \"fixed\" or \"never\""),
+        check(c.maxAnswerLength >= 1, "max_answer_length", "must be at least 1"),
+        check(c.topKWindows >= 0, "top_k_windows", "must not be negative"),
+        check(std::isfinite(c.nullThreshold), "null_threshold", "must be a finite number"),
+        check(c.multiSpanThreshold >= 0 && c.multiSpanThreshold <= 1, "multi_span_threshold", "must be in [0, 1]"),
         check(c.multiLabel == "auto" || c.multiLabel == "yes" || c.multiLabel == "no", "multi_label",
               "expected \"auto\", \"yes\" or \"no\""),
         check(c.windowPooling == "max" || c.windowPooling == "mean", "window_pooling",

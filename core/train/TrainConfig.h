@@ -21,10 +21,10 @@ enum class ModelKind {
 };
 
 // The tasks the engine trains.
-inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation"};
+inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation", "qa"};
 
 struct TrainConfig {
-  std::string task = "ner";    // "ner", "classify" or "relation"
+  std::string task = "ner";    // "ner", "classify", "relation" or "qa"
   // --- model
   ModelKind kind = ModelKind::FromScratch;  // which model
   std::string modelFolder;     // transformer: a Hugging Face folder to fine-tune; empty = random encoder
@@ -61,6 +61,12 @@ struct TrainConfig {
   std::string relationMetric = "auto";  // primary: "micro", "macro", "semeval" or "auto"
   int64_t relationFilters = 230;  // cnn: convolution filters
   int64_t positionDim = 10;    // cnn: width of the position-to-argument embeddings
+  // --- extractive question answering (max_length 384 and stride 128 by default, see defaultsFor)
+  int maxAnswerLength = 30;    // tokens of an answer at most
+  int topKWindows = 0;         // windows of a long document read per question (BM25-ranked); 0 = all
+  std::string noAnswer = "tune";  // "tune" (null threshold tuned on dev), "fixed" (null_threshold), "never"
+  double nullThreshold = 0;    // no answer when null score - best span score exceeds it
+  double multiSpanThreshold = 0;  // > 0: also every non-overlapping span of at least this probability
   // --- optimisation
   int epochs = 30;             // passes over the training data at most
   int64_t maxSteps = 0;        // optimizer steps at most; 0 = epochs decide
