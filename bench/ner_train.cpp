@@ -11,6 +11,7 @@
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
+#include "BenchOptions.h"
 #include "ConllCorpus.h"
 #include "common/ProcessMemory.h"
 #include "common/Log.h"
@@ -35,14 +36,8 @@ int main(int argc, char** argv) {
     else if (a == "--tokenizer") tokenizer = v;
     else if (a == "--threads") threads = std::stoi(v);
     else if (a == "--output") output = v;
-    else if (a == "--set") {
-      const size_t eq = v.find('=');
-      try {
-        overrides[v.substr(0, eq)] = nlohmann::json::parse(v.substr(eq + 1));
-      } catch (...) {
-        overrides[v.substr(0, eq)] = v.substr(eq + 1);
-      }
-    } else {
+    else if (a == "--set") bench::addOverride(overrides, v);
+    else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
       return 2;
     }

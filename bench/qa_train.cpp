@@ -28,6 +28,7 @@
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
+#include "BenchOptions.h"
 #include "ConllCorpus.h"
 #include "common/Log.h"
 #include "common/ProcessMemory.h"
@@ -199,14 +200,8 @@ int main(int argc, char** argv) {
     else if (a == "--max-eval") maxEval = std::stoul(v);
     else if (a == "--epochs") epochs = std::stoi(v);
     else if (a == "--time-limit") timeLimit = std::stod(v);
-    else if (a == "--set") {
-      const size_t eq = v.find('=');
-      try {
-        overrides[v.substr(0, eq)] = nlohmann::json::parse(v.substr(eq + 1));
-      } catch (...) {
-        overrides[v.substr(0, eq)] = v.substr(eq + 1);
-      }
-    } else {
+    else if (a == "--set") bench::addOverride(overrides, v);
+    else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
       return 2;
     }
