@@ -157,12 +157,8 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     auto id = storePredictions(parser, QStringLiteral("NER predictions"),
                                QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
                                            {QStringLiteral("spans"), qint64(spans)}},
-                               [&](qint64 runId) {
-                                 QVector<Prediction> rows;
-                                 for (size_t d = 0; d < set.documents.size(); ++d)
-                                   rows += jobs::entityPredictions(runId, set.storeIds.value(int(d)), set.documents[d],
-                                                                   predicted[d]);
-                                 return rows;
+                               set.documents.size(), [&](qint64 runId, size_t d) {
+                                 return jobs::entityPredictions(runId, set.storeIds.value(int(d)), set.documents[d], predicted[d]);
                                });
     if (!id) return fail(io, id.error());
     io.out << "run " << id.value() << ": ";
@@ -175,7 +171,8 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
 
 Result<qint64> PredictCommand::storePredictions(const QCommandLineParser& parser, const QString& name,
                                                const QJsonObject& metrics,
-                                               const std::function<QVector<Prediction>(qint64)>& rows) const {
+                                               size_t documents,
+                                               const std::function<QVector<Prediction>(qint64, size_t)>& rowsOf) const {
   auto store = ProjectStore::open(parser.value(QStringLiteral("project")));
   if (!store) return store.error();
   ModelRun run;
@@ -187,7 +184,9 @@ Result<qint64> PredictCommand::storePredictions(const QCommandLineParser& parser
   run.metrics = metrics;
   auto id = store.value()->createRun(run);
   if (!id) return id.error();
-  auto written = store.value()->addPredictions(id.value(), rows(id.value()));
+  QVector<Prediction> rows;
+  for (size_t d = 0; d < documents; ++d) rows += rowsOf(id.value(), d);
+  auto written = store.value()->addPredictions(id.value(), rows);
   if (!written) return written.error();
   return id.value();
 }
@@ -236,11 +235,8 @@ int PredictCommand::predictAnswers(const QCommandLineParser& parser, CliIo& io, 
                                QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
                                            {QStringLiteral("questions"), qint64(run.examples.size())},
                                            {QStringLiteral("answers"), qint64(answered)}},
-                               [&](qint64 runId) {
-                                 QVector<Prediction> rows;
-                                 for (size_t d = 0; d < set.documents.size(); ++d)
-                                   rows += jobs::answerPredictions(runId, set.storeIds.value(int(d)), perDocument[d]);
-                                 return rows;
+                               set.documents.size(), [&](qint64 runId, size_t d) {
+                                 return jobs::answerPredictions(runId, set.storeIds.value(int(d)), perDocument[d]);
                                });
     if (!id) return fail(io, id.error());
     io.out << "run " << id.value() << ": ";
@@ -306,12 +302,9 @@ int PredictCommand::predictRelations(const QCommandLineParser& parser, CliIo& io
     auto id = storePredictions(parser, QStringLiteral("Relation predictions"),
                                QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
                                            {QStringLiteral("relations"), qint64(relations)}},
-                               [&](qint64 runId) {
-                                 QVector<Prediction> rows;
-                                 for (size_t d = 0; d < set.documents.size(); ++d)
-                                   rows += jobs::relationPredictions(runId, set.storeIds.value(int(d)), set.documents[d],
-                                                                     mentions[d], run.relations[d], run.conceptRelations[d]);
-                                 return rows;
+                               set.documents.size(), [&](qint64 runId, size_t d) {
+                                 return jobs::relationPredictions(runId, set.storeIds.value(int(d)), set.documents[d], mentions[d],
+                                                                  run.relations[d], run.conceptRelations[d]);
                                });
     if (!id) return fail(io, id.error());
     io.out << "run " << id.value() << ": ";
@@ -356,11 +349,8 @@ int PredictCommand::predictLabels(const QCommandLineParser& parser, CliIo& io, t
     auto id = storePredictions(parser, QStringLiteral("Classification predictions"),
                                QJsonObject{{QStringLiteral("documents"), int(set.documents.size())},
                                            {QStringLiteral("labels"), qint64(labels)}},
-                               [&](qint64 runId) {
-                                 QVector<Prediction> rows;
-                                 for (size_t d = 0; d < set.documents.size(); ++d)
-                                   rows += jobs::labelPredictions(runId, set.storeIds.value(int(d)), run.predicted[d]);
-                                 return rows;
+                               set.documents.size(), [&](qint64 runId, size_t d) {
+                                 return jobs::labelPredictions(runId, set.storeIds.value(int(d)), run.predicted[d]);
                                });
     if (!id) return fail(io, id.error());
     io.out << "run " << id.value() << ": ";

@@ -38,9 +38,11 @@ class PredictCommand : public CliCommand {
   // Relations between the documents' own entities, or with --ner-model between the entities it finds.
   int predictRelations(const QCommandLineParser& parser, CliIo& io, train::RelationModel& model,
                        const jobs::DocumentSet& set, double minConfidence) const;
-  // Records a finished prediction run in --project with the rows `rows(runId)` gives; returns its id.
+  // Records a finished prediction run in --project with the rows `rowsOf(runId, d)` gives for each of the
+  // `documents`; returns its id.
   Result<qint64> storePredictions(const QCommandLineParser& parser, const QString& name, const QJsonObject& metrics,
-                                  const std::function<QVector<Prediction>(qint64)>& rows) const;
+                                  size_t documents,
+                                  const std::function<QVector<Prediction>(qint64, size_t)>& rowsOf) const;
 };
 
 }  // namespace quarry::cli
