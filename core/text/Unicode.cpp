@@ -90,6 +90,13 @@ bool isCaseIgnorable(char32_t cp) {
 
 }  // namespace
 
+std::string_view DecodedText::slice(std::string_view utf8, int32_t start, int32_t end) const {
+  const auto n = static_cast<int32_t>(cps.size());
+  start = std::clamp(start, 0, n);
+  end = std::clamp(end, start, n);
+  return utf8.substr(byteStart[static_cast<size_t>(start)], byteStart[static_cast<size_t>(end)] - byteStart[static_cast<size_t>(start)]);
+}
+
 int32_t DecodedText::charOfByte(uint32_t b) const {
   auto it = std::upper_bound(byteStart.begin(), byteStart.end(), b);
   return static_cast<int32_t>(it - byteStart.begin()) - 1;

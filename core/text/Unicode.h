@@ -17,6 +17,9 @@ struct DecodedText {
 
   // Index of the code point that holds byte `b` (b == byte length gives cps.size()).
   int32_t charOfByte(uint32_t b) const;
+  // The bytes of code points [start, end) of `utf8` (the text this was decoded from), the range clamped
+  // to the text.
+  std::string_view slice(std::string_view utf8, int32_t start, int32_t end) const;
 };
 
 DecodedText decodeUtf8(std::string_view text);

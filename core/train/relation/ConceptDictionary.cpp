@@ -6,17 +6,6 @@
 
 namespace quarry::train {
 
-namespace {
-
-std::string sliceOf(const text::unicode::DecodedText& d, const std::string& utf8, int32_t start, int32_t end) {
-  const auto n = static_cast<int32_t>(d.cps.size());
-  start = std::clamp(start, 0, n);
-  end = std::clamp(end, start, n);
-  return utf8.substr(d.byteStart[static_cast<size_t>(start)], d.byteStart[static_cast<size_t>(end)] - d.byteStart[static_cast<size_t>(start)]);
-}
-
-}  // namespace
-
 std::string ConceptDictionary::key(const std::string& text, const std::string& type) {
   std::string out = type + '\t';
   bool space = false;
@@ -37,7 +26,7 @@ ConceptDictionary ConceptDictionary::build(const std::vector<document::Annotated
   for (const auto& d : documents) {
     const text::unicode::DecodedText decoded = text::unicode::decodeUtf8(d.text);
     for (const auto& m : d.entities)
-      if (!m.conceptId.empty() && m.conceptId != "-1") ++counts[key(sliceOf(decoded, d.text, m.start, m.end), m.type)][m.conceptId];
+      if (!m.conceptId.empty() && m.conceptId != "-1") ++counts[key(std::string(decoded.slice(d.text, m.start, m.end)), m.type)][m.conceptId];
   }
   ConceptDictionary out;
   for (const auto& [k, byConcept] : counts) {
@@ -57,7 +46,7 @@ std::string ConceptDictionary::conceptOf(const std::string& text, const std::str
 void ConceptDictionary::link(const document::AnnotatedDocument& document, std::vector<document::EntityMention>& mentions) const {
   const text::unicode::DecodedText decoded = text::unicode::decodeUtf8(document.text);
   for (auto& m : mentions)
-    if (m.conceptId.empty()) m.conceptId = conceptOf(sliceOf(decoded, document.text, m.start, m.end), m.type);
+    if (m.conceptId.empty()) m.conceptId = conceptOf(std::string(decoded.slice(document.text, m.start, m.end)), m.type);
 }
 
 nlohmann::json ConceptDictionary::toJson() const {

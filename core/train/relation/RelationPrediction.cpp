@@ -24,15 +24,6 @@ const std::set<std::string>& semEvalTypes() {
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-// The text of a code point span of `utf8`.
-std::string sliceOf(const std::string& utf8, int32_t start, int32_t end) {
-  const text::unicode::DecodedText d = text::unicode::decodeUtf8(utf8);
-  const auto n = static_cast<int32_t>(d.cps.size());
-  start = std::clamp(start, 0, n);
-  end = std::clamp(end, start, n);
-  return utf8.substr(d.byteStart[static_cast<size_t>(start)], d.byteStart[static_cast<size_t>(end)] - d.byteStart[static_cast<size_t>(start)]);
-}
-
 bool typeDirected(const RelationClasses& classes, const std::string& type) {
   const document::RelationTypeSpec* spec = classes.type(type);
   return spec ? spec->directed : true;
@@ -171,6 +162,8 @@ MetricReport relationMetricReport(const RelationModel& model, const std::vector<
         predicted.push_back({doc.id, r.headConcept, r.tailConcept, r.type, typeDirected(classes, r.type), "", ""});
       continue;
     }
+    const text::unicode::DecodedText decoded = text::unicode::decodeUtf8(doc.text);
+    auto sliceOf = [&](int32_t start, int32_t end) { return std::string(decoded.slice(doc.text, start, end)); };
     for (const auto& r : doc.relations) {
       if (r.head < 0 || r.tail < 0 || r.head >= static_cast<int32_t>(doc.entities.size()) ||
           r.tail >= static_cast<int32_t>(doc.entities.size()))
@@ -178,13 +171,13 @@ MetricReport relationMetricReport(const RelationModel& model, const std::vector<
       const auto& h = doc.entities[static_cast<size_t>(r.head)];
       const auto& t = doc.entities[static_cast<size_t>(r.tail)];
       gold.push_back({doc.id, mentionKey(h), mentionKey(t), r.type, typeDirected(classes, r.type),
-                      sliceOf(doc.text, h.start, h.end), sliceOf(doc.text, t.start, t.end)});
+                      sliceOf(h.start, h.end), sliceOf(t.start, t.end)});
     }
     for (const auto& r : run.relations[d]) {
       const auto& h = mentions[d][static_cast<size_t>(r.head)];
       const auto& t = mentions[d][static_cast<size_t>(r.tail)];
       predicted.push_back({doc.id, mentionKey(h), mentionKey(t), r.type, typeDirected(classes, r.type),
-                           sliceOf(doc.text, h.start, h.end), sliceOf(doc.text, t.start, t.end)});
+                           sliceOf(h.start, h.end), sliceOf(t.start, t.end)});
     }
   }
   const eval::RelationReport report = scoreRelations(classes.typeNames(), gold, predicted);
