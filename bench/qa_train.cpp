@@ -1,5 +1,5 @@
 // bench_qa_train: extractive QA on the staged SQuAD-format sets, declared splits, one table.
-//   bench_qa_train [--corpus squad|policyqa|squad2] [--tokenizer DIR] [--threads N] [--output DIR]
+//   bench_qa_train [--corpus squad|policyqa|squad2] [--model reader|transformer] [--tokenizer DIR] [--threads N] [--output DIR]
 //                  [--max-train N] [--max-dev N] [--max-eval N] [--epochs N] [--time-limit S] [--set key=value ...]
 //
 // SPLITS (fixed, declared here; only official dev files are staged and no official test split is used):
@@ -13,11 +13,14 @@
 //     for another article.
 //   --max-train / --max-dev / --max-eval keep the first paragraphs of a seeded shuffle until that many
 //   questions are held (0 = all).
-// Model: a randomly initialised BERT, 4 layers x 256 (4 heads, 1024 feed-forward), over the BERT
-// WordPiece tokenizer of the fixtures (uncased). Baselines on eval: always no answer, the first sentence
+// Models: the from-scratch BiLSTM reader (train/qa/BiLstmQaReader.h; windows of 300 words, stride 100,
+// every training question by default) or a randomly initialised BERT, 4 layers x 256 (4 heads, 1024
+// feed-forward), over the BERT WordPiece tokenizer of the fixtures (uncased; 2000 training questions by
+// default). Baselines on eval: always no answer, the first sentence
 // of the paragraph, and the paragraph's sentence that ranks first by BM25 against the question.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -182,16 +185,17 @@ BaselineScores baselines(const std::vector<document::AnnotatedDocument>& docs) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = "squad";
+  std::string corpus = "squad", modelName = "reader";
   std::string tokenizer = bench::sharedDir() + "/fixtures/tokenizers/bert-base-uncased";
   std::string output = (fs::temp_directory_path() / "quarry-bench-qa").string();
   int threads = 0, epochs = 1;
-  size_t maxTrain = 2000, maxDev = 300, maxEval = 1000;
+  size_t maxTrain = SIZE_MAX, maxDev = 300, maxEval = 1000;
   double timeLimit = 240;
   nlohmann::json overrides = nlohmann::json::object();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--corpus") corpus = v;
+    else if (a == "--model") modelName = v;
     else if (a == "--tokenizer") tokenizer = v;
     else if (a == "--threads") threads = std::stoi(v);
     else if (a == "--output") output = v;
@@ -210,6 +214,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--corpus expects squad, policyqa or squad2\n");
     return 2;
   }
+  if (modelName != "reader" && modelName != "transformer") {
+    std::fprintf(stderr, "--model expects reader or transformer\n");
+    return 2;
+  }
+  const bool transformer = modelName == "transformer";
+  if (maxTrain == SIZE_MAX) maxTrain = transformer ? 2000 : 0;
   log::LogOptions logOptions;
   logOptions.level = "warn";
   log::init(logOptions);
@@ -238,23 +248,27 @@ int main(int argc, char** argv) {
   splits.eval = capQuestions(std::move(splits.eval), maxEval, 3);
 
   nlohmann::json config = {{"task", "qa"},
-                           {"model", "transformer"},
-                           {"tokenizer_folder", tokenizer},
-                           {"random_layers", 4},
-                           {"random_hidden", 256},
-                           {"random_heads", 4},
-                           {"random_intermediate", 1024},
-                           {"max_length", 256},
-                           {"stride", 64},
                            {"max_answer_length", 30},
                            {"no_answer", corpus == "squad2" ? "tune" : "never"},
                            {"epochs", epochs},
                            {"time_limit_seconds", timeLimit},
-                           {"learning_rate", 1e-3},
-                           {"warmup_ratio", 0.1},
-                           {"batch_size", 16},
                            {"patience", 0},
                            {"seed", 1}};
+  if (transformer)
+    config.update({{"model", "transformer"},
+                   {"tokenizer_folder", tokenizer},
+                   {"random_layers", 4},
+                   {"random_hidden", 256},
+                   {"random_heads", 4},
+                   {"random_intermediate", 1024},
+                   {"max_length", 256},
+                   {"stride", 64},
+                   {"learning_rate", 1e-3},
+                   {"warmup_ratio", 0.1},
+                   {"batch_size", 16}});
+  else
+    config.update({{"model", "bilstm-reader"}, {"max_length", 300}, {"stride", 100}, {"max_answer_length", 15},
+                   {"batch_size", 32}});
   config.update(overrides);
   auto parsed = train::TrainConfig::fromJson(config, "bench options");
   if (!parsed) {
@@ -273,7 +287,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "training failed: %s\n", result.error().toString().c_str());
     return 1;
   }
-  auto model = train::TransformerQa::load(result->bestFolder);
+  auto model = train::loadQaModel(result->bestFolder);
   if (!model) {
     std::fprintf(stderr, "%s\n", model.error().toString().c_str());
     return 1;

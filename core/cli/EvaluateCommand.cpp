@@ -64,7 +64,7 @@ int EvaluateCommand::evaluateClassifier(const QCommandLineParser& parser, CliIo&
 }
 
 int EvaluateCommand::evaluateQa(const QCommandLineParser& parser, CliIo& io, const std::string& folder) const {
-  auto model = train::TransformerQa::load(folder);
+  auto model = train::loadQaModel(folder);
   if (!model) return fail(io, model.error());
   auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());

@@ -62,7 +62,7 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const bool classify = *task == "classify", qa = *task == "qa", relation = *task == "relation";
   std::unique_ptr<train::NerTagger> tagger;
   std::unique_ptr<train::DocumentClassifier> classifier;
-  std::unique_ptr<train::TransformerQa> answerer;
+  std::unique_ptr<train::QaModel> answerer;
   std::unique_ptr<train::RelationModel> relationModel;
   if (relation) {
     auto loaded = train::loadRelationModel(args[0].toStdString());
@@ -73,7 +73,7 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   } else if (parser.isSet(QStringLiteral("ner-model"))) {
     return usage(io, QStringLiteral("--ner-model applies to relation models"));
   } else if (qa) {
-    auto loaded = train::TransformerQa::load(args[0].toStdString());
+    auto loaded = train::loadQaModel(args[0].toStdString());
     if (!loaded) return fail(io, loaded.error());
     answerer = std::move(loaded.value());
   } else if (classify) {
@@ -191,7 +191,7 @@ Result<qint64> PredictCommand::storePredictions(const QCommandLineParser& parser
   return id.value();
 }
 
-int PredictCommand::predictAnswers(const QCommandLineParser& parser, CliIo& io, train::TransformerQa& model,
+int PredictCommand::predictAnswers(const QCommandLineParser& parser, CliIo& io, train::QaModel& model,
                                    const jobs::DocumentSet& set, double minConfidence) const {
   train::QaRun run = train::answerQuestions(model, set.documents, 64);
   if (run.examples.empty())

@@ -9,7 +9,7 @@
 #include "jobs/EngineDocuments.h"
 #include "store/StoreTypes.h"
 #include "train/classify/DocumentClassifier.h"
-#include "train/qa/TransformerQa.h"
+#include "train/qa/QaModel.h"
 
 namespace quarry::train {
 class RelationModel;
@@ -31,7 +31,7 @@ class PredictCommand : public CliCommand {
   int run(const QCommandLineParser& parser, CliIo& io) const override;
 
  private:
-  int predictAnswers(const QCommandLineParser& parser, CliIo& io, train::TransformerQa& model,
+  int predictAnswers(const QCommandLineParser& parser, CliIo& io, train::QaModel& model,
                      const jobs::DocumentSet& set, double minConfidence) const;
   int predictLabels(const QCommandLineParser& parser, CliIo& io, train::DocumentClassifier& classifier,
                     const jobs::DocumentSet& set, double minConfidence) const;

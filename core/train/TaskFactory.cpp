@@ -65,7 +65,7 @@ Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::v
                                 true);
   }
   if (*task == "qa") {
-    auto qa = TransformerQa::load(folder);
+    auto qa = loadQaModel(folder);
     if (!qa) return qa.error();
     return scoreQaRun(*qa.value(), documents, answerQuestions(*qa.value(), documents, batchSize));
   }

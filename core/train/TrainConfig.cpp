@@ -68,20 +68,20 @@ const std::vector<Option>& declaredOptions() {
     kind.key = "model";
     kind.help =
         "\"transformer\" or the task's model that needs no checkpoint: \"bilstm-crf\" (ner), \"ngram\" "
-        "(classify), \"cnn\" (relation); \"from-scratch\" names any (qa: transformers only)";
+        "(classify), \"cnn\" (relation), \"bilstm-reader\" (qa); \"from-scratch\" names any";
     kind.get = [](const TrainConfig& c) { return Json(modelKindName(c.kind, c.task)); };
     kind.set = [](TrainConfig& c, const Json& v, const std::string& source) -> Status {
       // Which from-scratch name fits the task is checked once every key is read (keys come sorted).
-      if (v == "bilstm-crf" || v == "ngram" || v == "cnn" || v == "from-scratch")
+      if (v == "bilstm-crf" || v == "ngram" || v == "cnn" || v == "bilstm-reader" || v == "from-scratch")
         c.kind = ModelKind::FromScratch;
       else if (v == "transformer")
         c.kind = ModelKind::Transformer;
       else
-        return Error("expected \"bilstm-crf\", \"ngram\", \"cnn\", \"from-scratch\" or \"transformer\", got " + jsonSummary(v),
+        return Error("expected \"bilstm-crf\", \"ngram\", \"cnn\", \"bilstm-reader\", \"from-scratch\" or \"transformer\", got " +
+                         jsonSummary(v),
                      source, 0, "model");
       return {};
     };
-    kind.taskDefaults = {{"qa", "transformer"}};
     o.push_back(kind);
     o.push_back(
         field("model_folder", &TrainConfig::modelFolder,
@@ -101,16 +101,22 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("stride", &TrainConfig::stride,
                       "transformer: overlap in tokens between windows of a long sentence or document"));
     o.back().taskDefaults = {{"qa", 128}};
-    o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf, cnn: word embedding width", "ner,relation"));
+    o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf, cnn, bilstm-reader: word embedding width",
+                      "ner,relation,qa"));
     o.push_back(field("char_dim", &TrainConfig::charDim, "bilstm-crf: character embedding width", "ner"));
     o.push_back(field("char_filters", &TrainConfig::charFilters, "bilstm-crf: character CNN filters", "ner"));
-    o.push_back(field("lstm_hidden", &TrainConfig::lstmHidden, "bilstm-crf: LSTM units per direction", "ner"));
+    o.push_back(field("lstm_hidden", &TrainConfig::lstmHidden, "bilstm-crf, bilstm-reader: LSTM units per direction",
+                      "ner,qa"));
+    o.back().taskDefaults = {{"qa", 128}};
     o.push_back(field("dropout", &TrainConfig::dropout,
                       "from-scratch models: dropout on embeddings and LSTM output (bilstm-crf), on the "
-                      "document vector (ngram), on the pooled features (cnn)"));
-    o.back().taskDefaults = {{"classify", 0.1}};
+                      "document vector (ngram), on the pooled features (cnn), on embeddings and LSTM "
+                      "outputs (bilstm-reader)"));
+    o.back().taskDefaults = {{"classify", 0.1}, {"qa", 0.3}};
     o.push_back(field("min_word_count", &TrainConfig::minWordCount,
-                      "bilstm-crf, cnn: rarer training words become <unk>", "ner,relation"));
+                      "bilstm-crf, cnn, bilstm-reader: rarer training words become <unk> (bilstm-reader: a "
+                      "hashed row)",
+                      "ner,relation,qa"));
     o.push_back(field("multi_label", &TrainConfig::multiLabel,
                       "\"auto\" (the schema's setting, else multi-label when a document has several "
                       "labels), \"yes\" (sigmoid, per-label thresholds tuned on dev) or \"no\" (softmax)",
@@ -226,6 +232,7 @@ const char* modelKindName(ModelKind kind, const std::string& task) {
   if (kind == ModelKind::Transformer) return "transformer";
   if (task == "classify") return "ngram";
   if (task == "relation") return "cnn";
+  if (task == "qa") return "bilstm-reader";
   return "bilstm-crf";
 }
 
@@ -314,10 +321,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   };
   if (auto model = json.find("model"); model != json.end() && model->is_string()) {
     const std::string name = model->get<std::string>();
-    if (name != "transformer" && c.task == "qa")
-      return Error("extractive QA has no from-scratch model: \"transformer\" only", source, 0, "model");
     if ((name == "bilstm-crf" && c.task != "ner") || (name == "ngram" && c.task != "classify") ||
-        (name == "cnn" && c.task != "relation"))
+        (name == "cnn" && c.task != "relation") || (name == "bilstm-reader" && c.task != "qa"))
       return Error("\"" + name + "\" is not a model of task \"" + c.task + "\" (its own: \"" +
                        modelKindName(ModelKind::FromScratch, c.task) + "\" or \"transformer\")",
                    source, 0, "model");

@@ -25,6 +25,7 @@
 #include "train/TaskFactory.h"
 #include "train/qa/QaSpanDecoder.h"
 #include "train/qa/QaTask.h"
+#include "train/qa/BiLstmQaReader.h"
 #include "train/qa/QaWindows.h"
 #include "train/qa/TransformerQa.h"
 #include "EngineCheck.h"
@@ -99,7 +100,7 @@ void checkWindows(const text::Tokenizer& tokenizer) {
   QaWindowOptions options;
   options.maxLength = 16;  // 16 - 3 specials - 5 question tokens: 8 context tokens per window
   options.stride = 3;
-  const std::unique_ptr<QaInputs> in = QaWindowBuilder(tokenizer, options).build({d}, qaExamples({d}));
+  const std::unique_ptr<QaInputs> in = QaWindowBuilder(TokenizerQaLayout(tokenizer), options).build({d}, qaExamples({d}));
   EXPECT(in->examples.size() == 3 && in->windows.size() == 6, "two windows per question (12 context tokens)");
   const QaWindow& first = in->windows[0];
   const QaWindow& second = in->windows[1];
@@ -122,7 +123,7 @@ void checkWindows(const text::Tokenizer& tokenizer) {
   document::AnnotatedDocument r = d;
   r.questions = {{"rome", "", "where is rome ?", {{43, 47}}}, {"paris", "", "where is paris ?", {{43, 47}}}};
   options.topK = 1;
-  const std::unique_ptr<QaInputs> top = QaWindowBuilder(tokenizer, options).build({r}, qaExamples({r}));
+  const std::unique_ptr<QaInputs> top = QaWindowBuilder(TokenizerQaLayout(tokenizer), options).build({r}, qaExamples({r}));
   EXPECT(top->windows.size() == 4 && !top->windows[0].read && top->windows[1].read, "rome is in the second window");
   EXPECT(top->windows[2].read && !top->windows[3].read, "paris is in the first window");
   EXPECT(top->answerable == 2 && top->answerableRead == 1 && near(top->retrievalRecall(), 0.5),
@@ -209,6 +210,81 @@ void checkDecoder() {
   EXPECT(codePointSlice("a\u00e9b\u4e2dc", 1, 4) == "\u00e9b\u4e2d", "slices count code points");
 }
 
+// The from-scratch reader: its word layout, its vocabulary's hashed rows, learning the toy set, its folder.
+void checkReader(const std::vector<document::AnnotatedDocument>& train, const std::vector<document::AnnotatedDocument>& dev,
+                 const fs::path& root) {
+  TrainConfig c = TrainConfig::defaultsFor("qa");
+  c.maxLength = 24;
+  c.stride = 4;
+  c.maxAnswerLength = 4;
+  c.wordDim = 32;
+  c.lstmHidden = 32;
+  c.epochs = 12;
+  c.batchSize = 16;
+  c.seed = 5;
+  c.schedule = "constant";
+  c.patience = 0;
+  auto created = BiLstmQaReader::create(c, train);
+  EXPECT(created.ok(), "the reader builds its vocabulary from the training documents");
+  if (!created) return;
+  const BiLstmQaReader& reader = *created.value();
+  EXPECT(reader.wordRow("Dog") == reader.wordRow("dog") && reader.wordRow("dog") >= 2 &&
+             reader.wordRow("dog") < 2 + reader.vocabularySize(),
+         "words are looked up lower-cased");
+  const int64_t unseen = reader.wordRow("zanzibar");
+  EXPECT(unseen >= 2 + reader.vocabularySize() && unseen == reader.wordRow("Zanzibar") && unseen != reader.wordRow("qwerty0"),
+         "an unseen word gets a hashed row after the vocabulary, the same for its other casing");
+
+  document::AnnotatedDocument d;
+  d.id = "words";
+  d.text = "Ωmega dog, red lima.";
+  d.questions = {{"q", "", "animal ?", {{6, 9}}}};
+  const std::unique_ptr<QaInputs> in = reader.featurize({d}, qaExamples({d}), true);
+  EXPECT(in->windows.size() == 1, "one window");
+  if (in->windows.size() == 1) {
+    const QaWindow& w = in->windows[0];
+    EXPECT(w.ids.size() == 1 + 2 + 6 && w.ids[0] == 1 && w.contextBegin == 3 && w.typeIds[2] == 0 && w.typeIds[3] == 1,
+           "[null] question words, context words");
+    EXPECT(w.contextOffsets.size() == 6 && w.contextOffsets[0].start == 0 && w.contextOffsets[0].end == 5 &&
+               w.contextOffsets[2].start == 9 && w.contextOffsets[2].end == 10,
+           "context words with code point offsets, punctuation on its own");
+    EXPECT(w.startTarget == 4 && w.endTarget == 4 && w.holdsAnswer, "the answer word's window position");
+  }
+
+  TrainRequest request;
+  request.config = c;
+  request.train = train;
+  request.dev = dev;
+  request.outputFolder = (root / "reader").string();
+  auto r = runTraining(request);
+  EXPECT(r.ok(), "the reader trains");
+  if (!r) {
+    std::printf("%s\n", r.error().toString().c_str());
+    return;
+  }
+  std::printf("toy QA dev F1 %.4f after %lld steps (%s)\n", r->bestDevScore, static_cast<long long>(r->steps),
+              r->describeModel.c_str());
+  EXPECT(r->bestDevScore > 0.9, "the reader learns the toy set (no answer: 0.33, first word: 0.21)");
+  const nlohmann::json meta = nlohmann::json::parse(std::ifstream(fs::path(r->bestFolder) / "quarry_task.json"));
+  EXPECT(meta["kind"] == "bilstm-reader" && meta["null_threshold"].is_number() && meta["hidden"] == 32,
+         "quarry_task.json names the reader and keeps its sizes and threshold");
+  auto again = evaluateModelFolder(r->bestFolder, dev);
+  EXPECT(again.ok() && near(again->primary, r->bestDevScore, 1e-9), "the reader's best/ scores the same after loading");
+  auto loaded = loadQaModel(r->bestFolder);
+  EXPECT(loaded.ok() && !loaded.value()->isTransformer(), "loadQaModel reads the reader's folder");
+
+  const fs::path copy = root / "reader-damaged";
+  fs::copy(r->bestFolder, copy, fs::copy_options::recursive);
+  std::ofstream(copy / "vocabulary.json") << R"({"format": "quarry-qa-vocabulary", "version": 1, "words": ["a", 3]})";
+  auto wrong = loadQaModel(copy.string());
+  EXPECT(!wrong.ok() && wrong.error().field == "words[1]" && wrong.error().file.find("vocabulary.json") != std::string::npos,
+         "a damaged vocabulary names the file and the entry");
+  std::ofstream(copy / "vocabulary.json") << R"({"format": "quarry-qa-vocabulary", "version": 1, "words": ["a"]})";
+  wrong = loadQaModel(copy.string());
+  EXPECT(!wrong.ok() && wrong.error().file.find("weights.safetensors") != std::string::npos,
+         "a vocabulary that does not fit the weights is refused, naming the weights file");
+}
+
 }  // namespace
 
 int main() {
@@ -223,9 +299,12 @@ int main() {
   checkBm25();
   checkDecoder();
 
-  // A random tiny BERT learns the toy set.
   const auto trainDocs = makeToyQa(240, 1), dev = makeToyQa(60, 2);
+  checkReader(trainDocs, dev, root);
+
+  // A random tiny BERT learns the toy set.
   TrainConfig c = TrainConfig::defaultsFor("qa");
+  c.kind = ModelKind::Transformer;
   c.tokenizerFolder = tokenizerFolder;
   c.randomLayers = 1;
   c.randomHidden = 64;
@@ -321,6 +400,7 @@ int main() {
   const fs::path fixture = fs::path(shared ? shared : "../shared") / "fixtures/models/bert-question-answering";
   if (fs::is_directory(fixture)) {
     TrainConfig f = TrainConfig::defaultsFor("qa");
+    f.kind = ModelKind::Transformer;
     f.modelFolder = fixture.string();
     f.maxLength = 32;
     f.stride = 8;
@@ -362,10 +442,15 @@ int main() {
     }
     EXPECT(marked && !nerHasQa && qaHasQa && qaDefaults, "QA options are listed for qa only, with its defaults");
     auto parsed = TrainConfig::fromJson({{"task", "qa"}});
-    EXPECT(parsed.ok() && parsed->kind == ModelKind::Transformer && parsed->maxLength == 384 && parsed->stride == 128,
-           "qa defaults: a transformer over 384-token windows with stride 128");
+    EXPECT(parsed.ok() && parsed->kind == ModelKind::FromScratch && parsed->maxLength == 384 && parsed->stride == 128 &&
+               parsed->lstmHidden == 128 && near(parsed->dropout, 0.3),
+           "qa defaults: the from-scratch reader, 384-unit windows with stride 128");
     auto scratch = TrainConfig::fromJson({{"task", "qa"}, {"model", "bilstm-crf"}});
-    EXPECT(!scratch.ok() && scratch.error().field == "model", "QA has no from-scratch model");
+    EXPECT(!scratch.ok() && scratch.error().field == "model", "the NER tagger is no QA model");
+    auto reader = TrainConfig::fromJson({{"task", "qa"}, {"model", "bilstm-reader"}});
+    EXPECT(reader.ok() && reader->kind == ModelKind::FromScratch, "bilstm-reader names QA's from-scratch model");
+    auto notNer = TrainConfig::fromJson({{"task", "ner"}, {"model", "bilstm-reader"}});
+    EXPECT(!notNer.ok() && notNer.error().field == "model", "the reader is no NER model");
     auto mode = TrainConfig::fromJson({{"task", "qa"}, {"no_answer", "maybe"}});
     EXPECT(!mode.ok() && mode.error().field == "no_answer", "no_answer is checked by key");
     TrainRequest empty;

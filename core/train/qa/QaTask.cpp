@@ -10,7 +10,7 @@ namespace quarry::train {
 
 namespace {
 
-TransformerQa& qaOf(TaskModel& model) { return static_cast<TransformerQa&>(model); }
+QaModel& qaOf(TaskModel& model) { return static_cast<QaModel&>(model); }
 
 size_t questionCount(const std::vector<document::AnnotatedDocument>& documents, bool unanswerableOnly = false) {
   size_t n = 0;
@@ -20,7 +20,7 @@ size_t questionCount(const std::vector<document::AnnotatedDocument>& documents, 
 }
 
 // Decides every example's answers under the model's rule.
-std::vector<std::vector<document::PredictedAnswer>> decideAll(const TransformerQa& model,
+std::vector<std::vector<document::PredictedAnswer>> decideAll(const QaModel& model,
                                                               const std::vector<document::AnnotatedDocument>& documents,
                                                               const std::vector<QaExample>& examples,
                                                               const std::vector<QaQuestionScores>& scores) {
@@ -37,9 +37,6 @@ std::vector<std::vector<document::PredictedAnswer>> decideAll(const TransformerQ
 
 Result<std::unique_ptr<QaTask>> QaTask::create(const TrainRequest& request) {
   if (request.train.empty()) return Error("no training documents", "", 0, "train");
-  if (request.config.kind != ModelKind::Transformer)
-    return Error("extractive QA needs a transformer: --model FOLDER or --random-encoder TOKENIZER_FOLDER", "", 0,
-                 "model");
   if (questionCount(request.train) == 0)
     return Error("the training documents have no question (QA fields with answers, or SQuAD files)", "", 0, "train");
   auto task = std::unique_ptr<QaTask>(new QaTask());
@@ -50,13 +47,13 @@ Result<std::unique_ptr<QaTask>> QaTask::create(const TrainRequest& request) {
 }
 
 Result<std::unique_ptr<TaskModel>> QaTask::createModel(const TrainConfig& config) {
-  auto q = TransformerQa::create(config);
+  auto q = createQaModel(config, m_train);
   if (!q) return q.error();
   return std::unique_ptr<TaskModel>(std::move(q.value()));
 }
 
 Result<std::unique_ptr<TaskModel>> QaTask::loadModel(const std::string& folder) {
-  auto q = TransformerQa::load(folder);
+  auto q = loadQaModel(folder);
   if (!q) return q.error();
   return std::unique_ptr<TaskModel>(std::move(q.value()));
 }
@@ -132,7 +129,7 @@ MetricReport qaMetricReport(const eval::SquadReport& report, double retrievalRec
 }
 
 Result<MetricReport> QaTask::evaluate(TaskModel& model, const TaskInputs& dev, int batchSize) {
-  TransformerQa& qa = qaOf(model);
+  QaModel& qa = qaOf(model);
   const auto& inputs = static_cast<const QaInputs&>(dev);
   const std::vector<QaQuestionScores> scores = scoreQaSpans(inputs, qa.windowLogits(inputs, batchSize), qa.decodeOptions());
   const std::vector<eval::SquadGold> gold = squadGold(m_dev, inputs.examples);
@@ -152,7 +149,7 @@ nlohmann::json QaTask::dataRecord() const {
           {"unanswerable_dev_questions", questionCount(m_dev, true)}};
 }
 
-QaRun answerQuestions(TransformerQa& model, const std::vector<document::AnnotatedDocument>& documents, int batchSize) {
+QaRun answerQuestions(QaModel& model, const std::vector<document::AnnotatedDocument>& documents, int batchSize) {
   const auto started = std::chrono::steady_clock::now();
   QaRun run;
   const std::unique_ptr<QaInputs> inputs = model.featurize(documents, qaExamples(documents), false);
@@ -166,7 +163,7 @@ QaRun answerQuestions(TransformerQa& model, const std::vector<document::Annotate
   return run;
 }
 
-MetricReport scoreQaRun(const TransformerQa& model, const std::vector<document::AnnotatedDocument>& documents,
+MetricReport scoreQaRun(const QaModel& model, const std::vector<document::AnnotatedDocument>& documents,
                         const QaRun& run) {
   return qaMetricReport(eval::scoreSquad(squadGold(documents, run.examples), squadPredictions(run.answers)),
                         run.retrievalRecall, model.settings().noAnswerThreshold);

@@ -1,7 +1,7 @@
 #pragma once
 // Extractive question answering as a task of the Trainer: every question of a document
-// (AnnotatedDocument::questions) is an example, read in windows by a transformer with a QA head
-// (train/qa/TransformerQa.h). Scored by the official SQuAD evaluation (eval/SquadScore.h) on each
+// (AnnotatedDocument::questions) is an example, read in windows by a QA model (train/qa/QaModel.h: a
+// transformer with a QA head, or the from-scratch BiLSTM reader). Scored by the official SQuAD evaluation (eval/SquadScore.h) on each
 // question's best answer: the primary metric is SQuAD F1, the report adds EM, the HasAns/NoAns breakdown
 // and the retrieval recall of the windows read.
 //
@@ -19,7 +19,7 @@
 #include "eval/SquadScore.h"
 #include "train/Trainer.h"
 #include "train/TrainingTask.h"
-#include "train/qa/TransformerQa.h"
+#include "train/qa/QaModel.h"
 
 namespace quarry::train {
 
@@ -55,7 +55,7 @@ struct QaRun {
   int64_t windowsRead = 0;
   double seconds = 0;
 };
-QaRun answerQuestions(TransformerQa& model, const std::vector<document::AnnotatedDocument>& documents, int batchSize);
+QaRun answerQuestions(QaModel& model, const std::vector<document::AnnotatedDocument>& documents, int batchSize);
 
 // The gold answers of the examples as texts cut from their documents (SQuAD's gold).
 std::vector<eval::SquadGold> squadGold(const std::vector<document::AnnotatedDocument>& documents,
@@ -74,7 +74,7 @@ eval::NoAnswerThreshold tuneNoAnswerThreshold(const std::vector<QaQuestionScores
 MetricReport qaMetricReport(const eval::SquadReport& report, double retrievalRecall, double noAnswerThreshold);
 
 // Scores a run against the documents' gold answers.
-MetricReport scoreQaRun(const TransformerQa& model, const std::vector<document::AnnotatedDocument>& documents,
+MetricReport scoreQaRun(const QaModel& model, const std::vector<document::AnnotatedDocument>& documents,
                         const QaRun& run);
 
 }  // namespace quarry::train

@@ -25,8 +25,17 @@ double QaInputs::retrievalRecall() const {
   return answerable > 0 ? static_cast<double>(answerableRead) / static_cast<double>(answerable) : 1.0;
 }
 
-QaWindowBuilder::QaWindowBuilder(const text::Tokenizer& tokenizer, QaWindowOptions options)
-    : m_tokenizer(tokenizer), m_options(options) {}
+void TokenizerQaLayout::lay(const std::vector<text::Piece>& question, const std::vector<text::Piece>& context,
+                            QaWindow& w) const {
+  const text::Encoding encoding = m_tokenizer.assemble(question, &context, true);
+  w.ids.assign(encoding.ids.begin(), encoding.ids.end());
+  w.typeIds.assign(encoding.typeIds.begin(), encoding.typeIds.end());
+  const auto firstContext = std::find(encoding.sequenceIds.begin(), encoding.sequenceIds.end(), 1);
+  w.contextBegin = static_cast<int32_t>(firstContext - encoding.sequenceIds.begin());
+}
+
+QaWindowBuilder::QaWindowBuilder(const QaWindowLayout& layout, QaWindowOptions options)
+    : m_layout(layout), m_options(options) {}
 
 namespace {
 
@@ -53,18 +62,18 @@ std::unique_ptr<QaInputs> QaWindowBuilder::build(const std::vector<document::Ann
                                                  std::vector<QaExample> examples) const {
   auto inputs = std::make_unique<QaInputs>();
   inputs->examples = std::move(examples);
-  const int room = std::max(2, m_options.maxLength - m_tokenizer.postTemplate().specialCount(true));
+  const int room = std::max(2, m_options.maxLength - m_layout.specialCount());
   std::vector<std::vector<text::Piece>> contexts(documents.size());
   std::vector<bool> tokenized(documents.size(), false);
   for (size_t e = 0; e < inputs->examples.size(); ++e) {
     const QaExample& example = inputs->examples[e];
     const auto d = static_cast<size_t>(example.document);
     if (!tokenized[d]) {
-      contexts[d] = m_tokenizer.tokenize(documents[d].text);
+      contexts[d] = m_layout.tokenize(documents[d].text);
       tokenized[d] = true;
     }
     const std::vector<text::Piece>& context = contexts[d];
-    std::vector<text::Piece> question = m_tokenizer.tokenize(example.question);
+    std::vector<text::Piece> question = m_layout.tokenize(example.question);
     if (static_cast<int>(question.size()) > room / 2) {
       question.resize(static_cast<size_t>(room / 2));
       ++inputs->truncatedQuestions;
@@ -82,13 +91,9 @@ std::unique_ptr<QaInputs> QaWindowBuilder::build(const std::vector<document::Ann
     for (const auto& [begin, end] : ranges) {
       const std::vector<text::Piece> part(context.begin() + static_cast<std::ptrdiff_t>(begin),
                                           context.begin() + static_cast<std::ptrdiff_t>(end));
-      const text::Encoding encoding = m_tokenizer.assemble(question, &part, true);
       QaWindow w;
       w.example = static_cast<int32_t>(e);
-      w.ids.assign(encoding.ids.begin(), encoding.ids.end());
-      w.typeIds.assign(encoding.typeIds.begin(), encoding.typeIds.end());
-      const auto firstContext = std::find(encoding.sequenceIds.begin(), encoding.sequenceIds.end(), 1);
-      w.contextBegin = static_cast<int32_t>(firstContext - encoding.sequenceIds.begin());
+      m_layout.lay(question, part, w);
       for (const text::Piece& p : part) w.contextOffsets.push_back(p.chars);
       setTargets(w, example.answers);
       inputs->windows.push_back(std::move(w));

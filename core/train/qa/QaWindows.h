@@ -1,6 +1,6 @@
 #pragma once
 // Extractive QA's examples and model inputs. Every question of a document is one example; the model
-// reads it as the tokenizer's pair template lays it out (BERT: [CLS] question [SEP] context [SEP];
+// reads it in its own layout (QaWindowLayout), a transformer as the tokenizer's pair template lays it out (BERT: [CLS] question [SEP] context [SEP];
 // RoBERTa: <s> question </s></s> context </s>). A context longer than the window is split into windows
 // of at most max_length tokens whose context parts overlap by `stride` tokens, each window keeping the
 // code point offsets of its context tokens so that a span of tokens maps back to the document text.
@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document/AnnotatedDocument.h"
@@ -70,16 +71,44 @@ class QaInputs : public TaskInputs {
   double retrievalRecall() const;
 };
 
-// Tokenizes each document's text once and lays out the windows of every example. A question longer than
+// How a model reads a question and a part of the context: its units (tokens, words) and the template
+// around them.
+class QaWindowLayout {
+ public:
+  virtual ~QaWindowLayout() = default;
+  // The units of a text, with their code point and byte offsets into it.
+  virtual std::vector<text::Piece> tokenize(std::string_view text) const = 0;
+  // Positions the template adds around question and context.
+  virtual int specialCount() const = 0;
+  // Sets w.ids, w.typeIds and w.contextBegin for `question` followed by `context`; position 0 must be
+  // the null position (no answer).
+  virtual void lay(const std::vector<text::Piece>& question, const std::vector<text::Piece>& context,
+                   QaWindow& w) const = 0;
+};
+
+// A transformer's layout: the tokenizer's pieces in its pair template (position 0: [CLS] or <s>).
+class TokenizerQaLayout : public QaWindowLayout {
+ public:
+  explicit TokenizerQaLayout(const text::Tokenizer& tokenizer) : m_tokenizer(tokenizer) {}
+  std::vector<text::Piece> tokenize(std::string_view text) const override { return m_tokenizer.tokenize(text); }
+  int specialCount() const override { return m_tokenizer.postTemplate().specialCount(true); }
+  void lay(const std::vector<text::Piece>& question, const std::vector<text::Piece>& context,
+           QaWindow& w) const override;
+
+ private:
+  const text::Tokenizer& m_tokenizer;
+};
+
+// Splits each document's text once and lays out the windows of every example. A question longer than
 // half the window's room is cut to that (counted in truncatedQuestions).
 class QaWindowBuilder {
  public:
-  QaWindowBuilder(const text::Tokenizer& tokenizer, QaWindowOptions options);
+  QaWindowBuilder(const QaWindowLayout& layout, QaWindowOptions options);
   std::unique_ptr<QaInputs> build(const std::vector<document::AnnotatedDocument>& documents,
                                   std::vector<QaExample> examples) const;
 
  private:
-  const text::Tokenizer& m_tokenizer;
+  const QaWindowLayout& m_layout;
   QaWindowOptions m_options;
 };
 

@@ -8,10 +8,8 @@
 #include <ATen/ops/from_blob.h>
 #include <nlohmann/json.hpp>
 
-#include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/HfFolderWriter.h"
-#include "train/TokenLoss.h"
 #include "train/TransformerSetup.h"
 
 namespace quarry::train {
@@ -28,18 +26,6 @@ at::Tensor int64Tensor(std::vector<int64_t>& data, int64_t rows, int64_t cols) {
 }
 
 }  // namespace
-
-QaModelSettings qaSettingsOf(const TrainConfig& config) {
-  QaModelSettings s;
-  s.maxLength = config.maxLength;
-  s.stride = config.stride;
-  s.maxAnswerLength = config.maxAnswerLength;
-  s.topKWindows = config.topKWindows;
-  s.noAnswer = config.noAnswer;
-  s.noAnswerThreshold = config.nullThreshold;
-  s.multiSpanThreshold = config.multiSpanThreshold;
-  return s;
-}
 
 Result<std::unique_ptr<TransformerQa>> TransformerQa::create(const TrainConfig& config) {
   return build(config, qaSettingsOf(config), false);
@@ -69,27 +55,13 @@ Result<std::unique_ptr<TransformerQa>> TransformerQa::build(const TrainConfig& c
   return q;
 }
 
-QaAnswerRule TransformerQa::answerRule() const {
-  QaAnswerRule rule;
-  rule.allowNoAnswer = m_settings.noAnswer != "never";
-  rule.noAnswerThreshold = m_settings.noAnswerThreshold;
-  rule.multiSpanThreshold = m_settings.multiSpanThreshold;
-  return rule;
-}
-
-QaDecodeOptions TransformerQa::decodeOptions() const {
-  QaDecodeOptions o;
-  o.maxAnswerLength = m_settings.maxAnswerLength;
-  return o;
-}
-
 std::unique_ptr<QaInputs> TransformerQa::featurize(const std::vector<document::AnnotatedDocument>& documents,
                                                    std::vector<QaExample> examples, bool training) const {
   QaWindowOptions options;
   options.maxLength = m_settings.maxLength;
   options.stride = m_settings.stride;
   options.topK = training ? 0 : m_settings.topKWindows;
-  return QaWindowBuilder(*m_tokenizer, options).build(documents, std::move(examples));
+  return QaWindowBuilder(TokenizerQaLayout(*m_tokenizer), options).build(documents, std::move(examples));
 }
 
 std::pair<at::Tensor, at::Tensor> TransformerQa::forward(const QaInputs& inputs, const std::vector<int32_t>& items) {
@@ -118,56 +90,6 @@ std::pair<at::Tensor, at::Tensor> TransformerQa::forward(const QaInputs& inputs,
   return {out.startLogits.masked_fill(padding, -1e4), out.endLogits.masked_fill(padding, -1e4)};
 }
 
-at::Tensor TransformerQa::loss(const TaskInputs& base, const std::vector<int32_t>& items, const LossOptions& options) {
-  const auto& inputs = static_cast<const QaInputs&>(base);
-  std::vector<int64_t> starts, ends;
-  for (int32_t i : items) {
-    starts.push_back(inputs.windows[static_cast<size_t>(i)].startTarget);
-    ends.push_back(inputs.windows[static_cast<size_t>(i)].endTarget);
-  }
-  const auto [startLogits, endLogits] = forward(inputs, items);
-  const int64_t rows = static_cast<int64_t>(items.size());
-  const at::Tensor startTargets = at::from_blob(starts.data(), {rows}, at::kLong).clone().to(m_device);
-  const at::Tensor endTargets = at::from_blob(ends.data(), {rows}, at::kLong).clone().to(m_device);
-  return (tokenLoss(startLogits, startTargets, {}, options.focalGamma) +
-          tokenLoss(endLogits, endTargets, {}, options.focalGamma)) /
-         2.0;
-}
-
-std::vector<QaWindowLogits> TransformerQa::windowLogits(const QaInputs& inputs, int batchSize) {
-  std::vector<QaWindowLogits> out(inputs.windows.size());
-  std::vector<int32_t> order;
-  for (size_t w = 0; w < inputs.windows.size(); ++w)
-    if (inputs.windows[w].read) order.push_back(static_cast<int32_t>(w));
-  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
-    return inputs.windows[static_cast<size_t>(a)].ids.size() < inputs.windows[static_cast<size_t>(b)].ids.size();
-  });
-  const bool wasTraining = m_model->is_training();
-  m_model->eval();
-  {
-    at::NoGradGuard noGrad;
-    const size_t step = static_cast<size_t>(std::max(1, batchSize));
-    for (size_t begin = 0; begin < order.size(); begin += step) {
-      const std::vector<int32_t> items(order.begin() + static_cast<std::ptrdiff_t>(begin),
-                                       order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), begin + step)));
-      auto [startLogits, endLogits] = forward(inputs, items);
-      const at::Tensor s = startLogits.to(at::kCPU).to(at::kFloat).contiguous();
-      const at::Tensor e = endLogits.to(at::kCPU).to(at::kFloat).contiguous();
-      const int64_t cols = s.size(1);
-      for (size_t r = 0; r < items.size(); ++r) {
-        const size_t length = inputs.windows[static_cast<size_t>(items[r])].ids.size();
-        const float* sRow = s.data_ptr<float>() + static_cast<int64_t>(r) * cols;
-        const float* eRow = e.data_ptr<float>() + static_cast<int64_t>(r) * cols;
-        QaWindowLogits& target = out[static_cast<size_t>(items[r])];
-        target.start.assign(sRow, sRow + length);
-        target.end.assign(eRow, eRow + length);
-      }
-    }
-  }
-  if (wasTraining) m_model->train();
-  return out;
-}
-
 std::string TransformerQa::describe() const {
   return m_config.modelType + " " + std::to_string(m_config.numHiddenLayers) + "x" +
          std::to_string(m_config.hiddenSize) + " + QA head (" + m_tokenizer->kind() + ")";
@@ -185,55 +107,29 @@ Status TransformerQa::save(const std::string& folder) {
   for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
   return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
     if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
-    const json meta = {{"max_length", m_settings.maxLength},
-                       {"stride", m_settings.stride},
-                       {"max_answer_length", m_settings.maxAnswerLength},
-                       {"top_k_windows", m_settings.topKWindows},
-                       {"no_answer", m_settings.noAnswer},
-                       {"null_threshold", m_settings.noAnswerThreshold},
-                       {"multi_span_threshold", m_settings.multiSpanThreshold}};
-    return writeTaskModelFile(dir, meta, "qa", "transformer", kQaOutputs);
+    return writeTaskModelFile(dir, m_settings.toJson(), "qa", "transformer", kQaOutputs);
   });
 }
 
 Result<std::unique_ptr<TransformerQa>> TransformerQa::load(const std::string& folder) {
   auto file = readTaskModelFile(folder, "qa");
   if (!file) return file.error();
-  if (file->kind != "transformer")
-    return Error("unknown model kind \"" + file->kind + "\" (expected transformer)", file->path, 0, "kind");
-  if (file->labels != kQaOutputs)
-    return Error("expected [\"start\", \"end\"] (the outputs of qa_outputs)", file->path, 0, "labels");
-  const JsonFields meta(file->meta, file->path);
-  QaModelSettings s;
-  auto maxLength = meta.integer("max_length", 384, 8, 65536);
-  if (!maxLength) return maxLength.error();
-  auto stride = meta.integer("stride", 128, 0, *maxLength / 2 - 1);
-  if (!stride) return stride.error();
-  auto answerLength = meta.integer("max_answer_length", 30, 1, 65536);
-  if (!answerLength) return answerLength.error();
-  auto topK = meta.integer("top_k_windows", 0, 0, 1'000'000);
-  if (!topK) return topK.error();
-  auto noAnswer = meta.string("no_answer", "tune");
-  if (!noAnswer) return noAnswer.error();
-  if (*noAnswer != "tune" && *noAnswer != "fixed" && *noAnswer != "never")
-    return meta.error("no_answer", "expected \"tune\", \"fixed\" or \"never\"");
-  auto threshold = meta.number("null_threshold", 0.0);
-  if (!threshold) return threshold.error();
-  auto multiSpan = meta.number("multi_span_threshold", 0.0, 0.0, 1.0);
-  if (!multiSpan) return multiSpan.error();
-  s.maxLength = static_cast<int>(*maxLength);
-  s.stride = static_cast<int>(*stride);
-  s.maxAnswerLength = static_cast<int>(*answerLength);
-  s.topKWindows = static_cast<int>(*topK);
-  s.noAnswer = *noAnswer;
-  s.noAnswerThreshold = *threshold;
-  s.multiSpanThreshold = *multiSpan;
+  return load(folder, file.value());
+}
+
+Result<std::unique_ptr<TransformerQa>> TransformerQa::load(const std::string& folder, const TaskModelFile& file) {
+  if (file.kind != "transformer")
+    return Error("unknown model kind \"" + file.kind + "\" (expected transformer)", file.path, 0, "kind");
+  if (file.labels != kQaOutputs)
+    return Error("expected [\"start\", \"end\"] (the outputs of qa_outputs)", file.path, 0, "labels");
+  auto s = QaModelSettings::fromJson(file.meta, file.path);
+  if (!s) return s.error();
   TrainConfig config;
   config.task = "qa";
   config.kind = ModelKind::Transformer;
   config.modelFolder = folder;
-  config.maxLength = s.maxLength;
-  return build(config, s, true);
+  config.maxLength = s->maxLength;
+  return build(config, s.value(), true);
 }
 
 void TransformerQa::to(const c10::Device& device) {
