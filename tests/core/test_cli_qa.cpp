@@ -181,13 +181,32 @@ class TestCliQa : public QObject {
                             "null_threshold", "multi_span_threshold"})
       QVERIFY2(help.out.contains(QLatin1String(key)), key);
     QVERIFY(help.out.contains(QStringLiteral("QA:")) && !help.out.contains(QStringLiteral("ngram_dim")) &&
-            !help.out.contains(QStringLiteral("lstm_hidden")));
+            help.out.contains(QStringLiteral("lstm_hidden = 128")) && !help.out.contains(QStringLiteral("char_filters")));
     CliRun all = cli({QStringLiteral("train"), QStringLiteral("--help-config")});
     QVERIFY(all.out.contains(QStringLiteral("[qa only]")));
+    // No checkpoint: the from-scratch reader trains, evaluates and answers from the same commands.
+    const QString reader = dir.filePath(QStringLiteral("reader"));
     CliRun scratch = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("qa"), QStringLiteral("--from-scratch"),
-                          QStringLiteral("--train"), trainFile, QStringLiteral("--format"), QStringLiteral("squad"),
-                          QStringLiteral("--output"), dir.filePath(QStringLiteral("scratch"))});
-    QVERIFY2(scratch.code != 0 && scratch.err.contains(QStringLiteral("transformer")), qPrintable(scratch.err));
+                          QStringLiteral("--train"), trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--format"),
+                          QStringLiteral("squad"), QStringLiteral("--output"), reader, QStringLiteral("--set"),
+                          QStringLiteral("word_dim=32"), QStringLiteral("--set"), QStringLiteral("lstm_hidden=32"),
+                          QStringLiteral("--set"), QStringLiteral("epochs=12"), QStringLiteral("--set"),
+                          QStringLiteral("max_length=24"), QStringLiteral("--set"), QStringLiteral("stride=4"),
+                          QStringLiteral("--set"), QStringLiteral("batch_size=16"),
+                          QStringLiteral("--set"), QStringLiteral("schedule=constant"), QStringLiteral("--set"),
+                          QStringLiteral("seed=5"), QStringLiteral("--json")});
+    QVERIFY2(scratch.code == 0, qPrintable(scratch.err));
+    const QJsonObject scratchResult = QJsonDocument::fromJson(scratch.out.toUtf8()).object();
+    QVERIFY2(scratchResult.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("primary")).toDouble() > 0.7,
+             qPrintable(scratch.out));
+    QVERIFY2(scratchResult.value(QStringLiteral("model")).toString().contains(QStringLiteral("bilstm-reader")), qPrintable(scratch.out));
+    CliRun readerAnswers = cli({QStringLiteral("predict"), reader + QStringLiteral("/best"), note, QStringLiteral("--question"),
+                                QStringLiteral("city ?"), QStringLiteral("--output"), jsonl});
+    QVERIFY2(readerAnswers.code == 0, qPrintable(readerAnswers.err));
+    QFile readerLines(jsonl);
+    QVERIFY(readerLines.open(QIODevice::ReadOnly));
+    const QJsonArray readerAnswer = QJsonDocument::fromJson(readerLines.readLine()).object().value(QStringLiteral("answers")).toArray();
+    QVERIFY(readerAnswer.size() == 1 && readerAnswer[0].toObject().value(QStringLiteral("text")).toString() == QStringLiteral("lima"));
   }
 
   void fromProject() {
