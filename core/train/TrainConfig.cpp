@@ -156,6 +156,10 @@ const std::vector<Option>& declaredOptions() {
                       "probability a relation needs to be predicted; 0 = the most probable class wins "
                       "(concept level: 0.5)",
                       "relation"));
+    o.push_back(field("relation_tune_threshold", &TrainConfig::relationTuneThreshold,
+                      "on every dev evaluation set relation_threshold to the value (0.05 to 0.95, or the most "
+                      "probable class) that scores best on dev; the model keeps it",
+                      "relation"));
     o.push_back(field("relation_metric", &TrainConfig::relationMetric,
                       "primary dev metric: \"micro\" or \"macro\" F1 over the types, \"semeval\" "
                       "(SemEval-2010 Task 8's official macro-F1) or \"auto\" (semeval for its ten types, "

@@ -58,6 +58,7 @@ struct TrainConfig {
   std::string relationInput = "markers";  // transformer: "markers" (start-marker states) or "pair" ([CLS] first [SEP] second [SEP] context)
   std::string relationAggregation = "max";  // concept level: "max" or "logsumexp" over a concept pair's mention pairs
   double relationThreshold = 0;  // probability a relation needs; 0 = the most probable class wins (0.5 at concept level)
+  bool relationTuneThreshold = false;  // set relationThreshold on every dev evaluation to the best on dev
   std::string relationMetric = "auto";  // primary: "micro", "macro", "semeval" or "auto"
   int64_t relationFilters = 230;  // cnn: convolution filters
   int64_t positionDim = 10;    // cnn: width of the position-to-argument embeddings

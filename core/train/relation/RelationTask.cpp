@@ -112,6 +112,7 @@ Result<std::unique_ptr<RelationTask>> RelationTask::create(const TrainRequest& r
   task->m_entityTypes.assign(entityTypes.begin(), entityTypes.end());
   task->m_settings = RelationSettings::fromConfig(config, conceptLevel);
   task->m_metric = relationMetricFor(config.relationMetric, task->m_classes, conceptLevel);
+  task->m_tuneThreshold = config.relationTuneThreshold;
   task->m_train = request.train;
   task->m_dev = request.dev;
 
@@ -181,8 +182,29 @@ Result<MetricReport> RelationTask::evaluate(TaskModel& model, const TaskInputs& 
   RelationRun run;
   run.candidates = m_devCandidates;
   run.probabilities = m.predict(static_cast<const RelationInputs&>(dev), batchSize);
+  if (m_tuneThreshold) {
+    // The decision threshold that scores best on dev (ties: the lower one); 0 = the most probable class
+    // (at concept level the same as 0.5, so it is skipped there).
+    std::vector<double> grid;
+    if (!m_settings.conceptLevel) grid.push_back(0);
+    for (int k = 1; k <= 19; ++k) grid.push_back(0.05 * k);
+    double best = grid.front(), bestScore = -1;
+    for (double t : grid) {
+      m.setThreshold(t);
+      RelationRun tried = run;
+      decideRelations(m, mentions, m_dev.size(), tried);
+      const double score = relationMetricReport(m, m_dev, mentions, tried, m_metric, true).primary;
+      if (score > bestScore) {
+        bestScore = score;
+        best = t;
+      }
+    }
+    m.setThreshold(best);
+  }
   decideRelations(m, mentions, m_dev.size(), run);
-  return relationMetricReport(m, m_dev, mentions, run, m_metric, true);
+  MetricReport report = relationMetricReport(m, m_dev, mentions, run, m_metric, true);
+  report.details["threshold"] = m.settings().threshold;
+  return report;
 }
 
 nlohmann::json RelationTask::dataRecord() const {

@@ -42,6 +42,7 @@ class RelationTask : public TrainingTask {
   std::vector<std::string> m_entityTypes;
   RelationSettings m_settings;
   std::string m_metric;  // "micro", "macro", "semeval" (after "auto" is resolved)
+  bool m_tuneThreshold = false;  // relation_tune_threshold
   std::vector<document::AnnotatedDocument> m_train;
   std::vector<document::AnnotatedDocument> m_dev;
   std::vector<RelationCandidate> m_trainCandidates;  // negatives sampled
