@@ -291,6 +291,25 @@ class TestCliQa : public QObject {
     QVERIFY(a[0].answers[0].start == 0 && a[0].answers[0].end == 5 && a[0].answers[1].start == 10 && a[0].answers[1].end == 17);
     const auto& b = set.documents[1].questions;
     QVERIFY(b.size() == 2 && b[0].answers.empty() && b[1].answers.empty());  // no doctor: unanswerable
+
+    // The same from a project: the store keeps the field's entity type, so training finds the same questions.
+    QTemporaryDir dir;
+    auto store = quarry::ProjectStore::create(dir.filePath(QStringLiteral("p.quarry")), QStringLiteral("p"));
+    QVERIFY(store.ok());
+    QVERIFY(store.value()->importCorpus(corpus, QStringLiteral("t")).ok());
+    auto stored = quarry::jobs::documentsFromStore(*store.value(), {});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->documents.size(), size_t(2));
+    for (size_t d = 0; d < 2; ++d) {
+      const auto& want = set.documents[d].questions;
+      const auto& got = stored->documents[d].questions;
+      QCOMPARE(got.size(), want.size());
+      for (size_t q = 0; q < want.size(); ++q) {
+        QCOMPARE(got[q].id, want[q].id);
+        QCOMPARE(got[q].question, want[q].question);
+        QVERIFY(got[q].answers == want[q].answers);
+      }
+    }
   }
 };
 
