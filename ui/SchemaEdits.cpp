@@ -195,6 +195,8 @@ void renameType(Schema& s, SchemaKind kind, int i, const QString& name) {
     for (QStringList* args : {&r.headTypes, &r.tailTypes})
       for (QString& t : *args)
         if (t == old) t = name;
+  for (QaField& f : s.qaFields)
+    if (f.entityType == old) f.entityType = name;
 }
 
 void removeType(Schema& s, SchemaKind kind, int i) {
@@ -206,6 +208,8 @@ void removeType(Schema& s, SchemaKind kind, int i) {
         r.headTypes.removeAll(old);
         r.tailTypes.removeAll(old);
       }
+      for (QaField& f : s.qaFields)  // the field stays, answered by annotation alone
+        if (f.entityType == old) f.entityType.clear();
       break;
     }
     case SchemaKind::Relation:

@@ -37,8 +37,10 @@ void PredictCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("min-confidence"), QStringLiteral("Leave out spans or labels below this confidence (0..1, default 0)."),
                     QStringLiteral("p"), QStringLiteral("0")});
   parser.addOption({QStringLiteral("question"),
-                    QStringLiteral("QA models: ask this question of every document (repeatable; default: the "
-                                   "documents' own questions)."),
+                    QStringLiteral("QA models: ask this question of every document (repeatable). Default: the "
+                                   "documents' own questions; with --project, a document that annotates no answer "
+                                   "is asked every phrasing of each of the project's QA fields, the question ids "
+                                   "naming the field (FIELD, or FIELD#k of a field with several phrasings)."),
                     QStringLiteral("text")});
   parser.addOption({QStringLiteral("ner-model"),
                     QStringLiteral("Relation models: find the entities with this NER model folder (needed for "
@@ -108,6 +110,7 @@ int PredictCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     }
   }
   const QStringList asked = parser.values(QStringLiteral("question"));
+  if (qa && asked.isEmpty()) jobs::askQaFields(set);  // (files have no schema: their sets have no QA fields)
   for (document::AnnotatedDocument& d : set.documents) {  // predictions do not see the gold annotations
     if (!relation || parser.isSet(QStringLiteral("ner-model"))) d.entities.clear();  // (a relation model reads the entities)
     d.relations.clear();
@@ -195,7 +198,10 @@ int PredictCommand::predictAnswers(const QCommandLineParser& parser, CliIo& io, 
                                    const jobs::DocumentSet& set, double minConfidence) const {
   train::QaRun run = train::answerQuestions(model, set.documents, 64);
   if (run.examples.empty())
-    return fail(io, QStringLiteral("the documents have no questions: ask some with --question TEXT"));
+    return fail(io, parser.isSet(QStringLiteral("project"))
+                        ? QStringLiteral("the documents have no questions and the project no QA fields: ask some "
+                                         "with --question TEXT")
+                        : QStringLiteral("the documents have no questions: ask some with --question TEXT"));
   // Per document, its examples' answers (examples come in document order).
   std::vector<std::vector<document::PredictedAnswer>> perDocument(set.documents.size());
   std::vector<QJsonArray> lines(set.documents.size());
@@ -236,7 +242,7 @@ int PredictCommand::predictAnswers(const QCommandLineParser& parser, CliIo& io, 
                                            {QStringLiteral("questions"), qint64(run.examples.size())},
                                            {QStringLiteral("answers"), qint64(answered)}},
                                set.documents.size(), [&](qint64 runId, size_t d) {
-                                 return jobs::answerPredictions(runId, set.storeIds.value(int(d)), perDocument[d]);
+                                 return jobs::answerPredictions(runId, set.storeIds.value(int(d)), set.documents[d], perDocument[d]);
                                });
     if (!id) return fail(io, id.error());
     io.out << "run " << id.value() << ": ";

@@ -45,6 +45,9 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
         if (std::none_of(all.relationSpecs.begin(), all.relationSpecs.end(),
                          [&](const document::RelationTypeSpec& s) { return s.name == spec.name; }))
           all.relationSpecs.push_back(spec);
+      for (const QaField& field : set->qaFields)
+        if (std::none_of(all.qaFields.cbegin(), all.qaFields.cend(), [&](const QaField& f) { return f.name == field.name; }))
+          all.qaFields.push_back(field);
       all.multiLabelCategories = all.multiLabelCategories || set->multiLabelCategories;
       all.discontinuous += set->discontinuous;
     }

@@ -44,8 +44,8 @@ struct QaField {
   QString hotkey;
   Guideline guideline;
   // When set, an entity type of the schema that answers the field: every span of that type is an answer
-  // and a document without one answers "none" (what core/jobs trains QA on). Not kept by the project
-  // store yet (schema files and JSONL corpora carry it).
+  // and a document without one answers "none" (what core/jobs trains QA on). Schema files, JSONL corpora
+  // and the project store (qa_fields.entity_type) keep it.
   QString entityType;
   bool operator==(const QaField& o) const;
 };

@@ -3,7 +3,7 @@
 //
 // {"entity_types":[{"name","colour","hotkey","guideline":{"definition","positive_examples",
 //   "negative_examples","edge_cases"}}], "relation_types":[{"name","directed","head_types",
-//   "tail_types",...}], "qa_fields":[{"name","questions":[...],...}], "categories":[...],
+//   "tail_types",...}], "qa_fields":[{"name","questions":[...],"entity_type",...}], "categories":[...],
 //   "multi_label_categories":false, "guideline_version":1}
 
 #include <QJsonObject>

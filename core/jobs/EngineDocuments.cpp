@@ -1,6 +1,8 @@
 #include "jobs/EngineDocuments.h"
 
 #include <algorithm>
+#include <set>
+#include <unordered_map>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -22,6 +24,20 @@ std::string conceptIdOf(const EntitySpan& e) {
   return {};
 }
 
+// One question per phrasing of `field` (its name when it has none), without answers.
+std::vector<document::QuestionAnswers> questionsOf(const QaField& field) {
+  const QStringList phrasings = field.questions.isEmpty() ? QStringList{field.name} : field.questions;
+  std::vector<document::QuestionAnswers> out;
+  for (int k = 0; k < phrasings.size(); ++k) {
+    document::QuestionAnswers q;
+    q.id = (phrasings.size() == 1 ? field.name : field.name + QLatin1Char('#') + QString::number(k)).toStdString();
+    q.field = field.name.toStdString();
+    q.question = phrasings[k].toStdString();
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 // A QA field that names an entity type is asked of every document, once per phrasing: every span of the
 // type is an answer (with the field's annotated answers), none makes it an unanswerable question.
 void appendEntityTypeQuestions(const Document& d, const Schema& schema, document::AnnotatedDocument& out) {
@@ -36,12 +52,7 @@ void appendEntityTypeQuestions(const Document& d, const Schema& schema, document
       return x.start != y.start ? x.start < y.start : x.end < y.end;
     });
     answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
-    const QStringList phrasings = field.questions.isEmpty() ? QStringList{field.name} : field.questions;
-    for (int k = 0; k < phrasings.size(); ++k) {
-      document::QuestionAnswers q;
-      q.id = (phrasings.size() == 1 ? field.name : field.name + QLatin1Char('#') + QString::number(k)).toStdString();
-      q.field = field.name.toStdString();
-      q.question = phrasings[k].toStdString();
+    for (document::QuestionAnswers& q : questionsOf(field)) {
       q.answers = answers;
       out.questions.push_back(std::move(q));
     }
@@ -131,11 +142,31 @@ DocumentSet documentsFromCorpus(const Corpus& corpus, const QVector<Split>& spli
     set.relationSpecs.push_back({t.name.toStdString(), t.directed, toStdStrings(t.headTypes), toStdStrings(t.tailTypes)});
   }
   for (const CategoryType& t : corpus.schema.categories) set.categories << t.name;
+  set.qaFields = corpus.schema.qaFields;
   set.multiLabelCategories = corpus.schema.multiLabelCategories;
   for (const Document& d : corpus.documents)
     if (splits.isEmpty() || splits.contains(d.split))
       set.documents.push_back(toEngineDocument(d, corpus.schema, &set.discontinuous));
   return set;
+}
+
+void askQaFields(DocumentSet& set) {
+  // Names looked up in a hash: a SQuAD import's schema has a field per question (10,000+).
+  std::unordered_map<std::string, const QaField*> fields;
+  for (const QaField& f : set.qaFields) fields.emplace(f.name.toStdString(), &f);
+  for (document::AnnotatedDocument& d : set.documents) {
+    std::set<std::string> asked;
+    bool annotated = false;
+    for (const document::QuestionAnswers& q : d.questions) {
+      asked.insert(q.field);
+      const auto field = fields.find(q.field);
+      annotated = annotated || field == fields.end() || field->second->entityType.isEmpty();
+    }
+    if (annotated) continue;
+    for (const QaField& field : set.qaFields)
+      if (!asked.count(field.name.toStdString()))
+        for (document::QuestionAnswers& q : questionsOf(field)) d.questions.push_back(std::move(q));
+  }
 }
 
 Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>& splits,
@@ -235,15 +266,21 @@ QVector<Prediction> relationPredictions(qint64 runId, qint64 documentId, const d
   return out;
 }
 
-QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId,
+QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
                                       const std::vector<document::PredictedAnswer>& predicted) {
+  QHash<QString, QString> fieldOf;  // question id -> QA field
+  for (const document::QuestionAnswers& q : document.questions)
+    if (!q.field.empty()) fieldOf.insert(QString::fromStdString(q.id), QString::fromStdString(q.field));
   QVector<Prediction> out;
   for (const document::PredictedAnswer& a : predicted) {
     Prediction p;
     p.runId = runId;
     p.documentId = documentId;
     p.kind = QStringLiteral("answer");
-    QJsonObject payload{{QStringLiteral("question_id"), QString::fromStdString(a.questionId)}};
+    const QString questionId = QString::fromStdString(a.questionId);
+    QJsonObject payload{{QStringLiteral("question_id"), questionId}};
+    if (const auto field = fieldOf.constFind(questionId); field != fieldOf.cend())
+      payload.insert(QStringLiteral("field"), *field);
     if (a.noAnswer) {
       payload.insert(QStringLiteral("no_answer"), true);
     } else {

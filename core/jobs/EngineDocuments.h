@@ -30,6 +30,7 @@ struct DocumentSet {
   QStringList relationTypes;       // the schema's relation types
   std::vector<document::RelationTypeSpec> relationSpecs;  // the same with direction and argument types
   QStringList categories;          // the schema's document categories
+  QVector<QaField> qaFields;       // the schema's QA fields (with their phrasings and answering entity types)
   bool multiLabelCategories = false;  // the schema allows several categories per document
   int discontinuous = 0;           // spans trained as their covering span
 
@@ -43,6 +44,14 @@ DocumentSet documentsFromCorpus(const Corpus& corpus, const QVector<Split>& spli
 // Documents of a project's splits (empty = every split) and statuses (empty = every status).
 Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>& splits,
                                        const QVector<DocumentStatus>& statuses = {});
+
+// Readies `set` for a QA model that is given no questions (quarry-cli predict on a project): a document that
+// annotates no answer — unannotated, exactly those a user wants answered; questions of fields answered by an
+// entity type do not count — is also asked each phrasing of every QA field of set.qaFields it is not asked
+// yet, ids naming the field as its own questions do ("FIELD", or "FIELD#k" of a field with several
+// phrasings), so that its answers can be told apart by field. An annotated document keeps just its own
+// questions: the fields of a SQuAD import are one paragraph's questions each, not questions for every other.
+void askQaFields(DocumentSet& set);
 
 // A file or folder in any import format (`format` empty = guessed from the path), read without writing
 // anything anywhere. Problems follow options.policy; errors name the file and line.
@@ -58,9 +67,10 @@ QVector<Prediction> relationPredictions(qint64 runId, qint64 documentId, const d
                                         const std::vector<document::EntityMention>& mentions,
                                         const std::vector<document::PredictedRelation>& relations,
                                         const std::vector<document::PredictedConceptRelation>& conceptRelations);
-// Prediction rows for the store: kind "answer", payload {question_id, start, end, text}, or
-// {question_id, no_answer: true} when the model judges the text does not answer.
-QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId,
+// Prediction rows for the store: kind "answer", payload {question_id, field, start, end, text}, or
+// {question_id, field, no_answer: true} when the model judges the text does not answer; `field` is the QA
+// field of the document's question (absent for a question of no field, e.g. one given on the command line).
+QVector<Prediction> answerPredictions(qint64 runId, qint64 documentId, const document::AnnotatedDocument& document,
                                       const std::vector<document::PredictedAnswer>& predicted);
 
 // Prediction rows for the store: kind "label", payload {label}.

@@ -154,14 +154,15 @@ Result<Schema> SchemaStore::load() {
     t.guideline = guidelineAt(q, 6);
     schema.relationTypes.push_back(t);
   }
-  if (Status s = select(QStringLiteral("questions, hotkey"), kQaTable.table); !s)
+  if (Status s = select(QStringLiteral("questions, hotkey, entity_type"), kQaTable.table); !s)
     return m_c.withFile(s.error());
   while (q.next()) {
     QaField f;
     f.name = q.value(0).toString();
     f.questions = sql::listFromJsonText(q.value(1).toString());
     f.hotkey = q.value(2).toString();
-    f.guideline = guidelineAt(q, 3);
+    f.entityType = q.value(3).toString();
+    f.guideline = guidelineAt(q, 4);
     schema.qaFields.push_back(f);
   }
   if (Status s = select(QStringLiteral("colour, hotkey"), kCategoryTable.table); !s)
@@ -207,11 +208,16 @@ Result<int> SchemaStore::save(const Schema& schema, int guidelineVersion) {
                             QStringLiteral("tail_types")},
          {t.colour, t.hotkey, t.directed, sql::listToJsonText(t.headTypes), sql::listToJsonText(t.tailTypes)},
          t.guideline});
-  for (const QaField& f : schema.qaFields)
+  for (const QaField& f : schema.qaFields) {
+    // As a schema file is read: the answering entity type must be one the project has.
+    if (!f.entityType.isEmpty() && !schema.entityType(f.entityType))
+      return m_c.fail(op, QStringLiteral("QA field '%1' names the entity type '%2', which the schema lacks")
+                              .arg(f.name, f.entityType));
     fields.push_back({f.name,
-                      {QStringLiteral("questions"), QStringLiteral("hotkey")},
-                      {sql::listToJsonText(f.questions), f.hotkey},
+                      {QStringLiteral("questions"), QStringLiteral("hotkey"), QStringLiteral("entity_type")},
+                      {sql::listToJsonText(f.questions), f.hotkey, f.entityType},
                       f.guideline});
+  }
   for (const CategoryType& t : schema.categories)
     categories.push_back({t.name, look, {t.colour, t.hotkey}, t.guideline});
 

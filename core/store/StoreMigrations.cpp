@@ -115,9 +115,21 @@ Migration version2() {
   return m;
 }
 
+// A QA field may name the entity type that answers it (every span of the type an answer); by name, as a
+// relation type names its argument types.
+Migration version3() {
+  Migration m;
+  m.version = 3;
+  m.description = QStringLiteral("QA fields answered by an entity type");
+  m.statements = QStringList{
+      QStringLiteral("ALTER TABLE qa_fields ADD COLUMN entity_type TEXT NOT NULL DEFAULT ''"),
+  };
+  return m;
+}
+
 }  // namespace
 
-QVector<Migration> storeMigrations() { return {version1(), version2()}; }
+QVector<Migration> storeMigrations() { return {version1(), version2(), version3()}; }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }
 

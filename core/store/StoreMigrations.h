@@ -9,6 +9,7 @@ namespace quarry {
 
 // Version 1: project, annotators, schema types, documents and annotations.
 // Version 2: model runs and their predictions.
+// Version 3: the entity type that answers a QA field.
 QVector<Migration> storeMigrations();
 
 // The version a project file has after open() or create().

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -91,6 +92,49 @@ QStringList trainOptions(const QString& tokenizer) {
           QStringLiteral("--set"), QStringLiteral("batch_size=16"),
           QStringLiteral("--set"), QStringLiteral("schedule=constant"),
           QStringLiteral("--set"), QStringLiteral("seed=3")};
+}
+
+// A project whose schema has QA fields and a document nobody annotated: with no --question, the document is
+// asked every phrasing of every field (that of the field answered by an entity type too, as in training), the
+// answers stored under question ids naming the field.
+void predictsFieldsOfUnannotatedDocuments(const QTemporaryDir& dir, const QString& model) {
+  const QString schemaFile = dir.filePath(QStringLiteral("fields.json")), note = dir.filePath(QStringLiteral("note.txt"));
+  QFile schema(schemaFile);
+  QVERIFY(schema.open(QIODevice::WriteOnly));
+  schema.write(R"({"entity_types": [{"name": "PLACE"}],
+                   "qa_fields": [{"name": "where", "questions": ["city ?"]},
+                                 {"name": "who", "questions": ["name ?", "which name ?"]},
+                                 {"name": "place", "questions": ["city ?"], "entity_type": "PLACE"}]})");
+  schema.close();
+  QFile n(note);
+  QVERIFY(n.open(QIODevice::WriteOnly));
+  n.write("dave red lima .\n");
+  n.close();
+  const QString project = dir.filePath(QStringLiteral("fields.quarry"));
+  QCOMPARE(cli({QStringLiteral("init"), project, QStringLiteral("--schema"), schemaFile}).code, 0);
+  CliRun i = cli({QStringLiteral("import"), project, note});
+  QVERIFY2(i.code == 0, qPrintable(i.err));
+  CliRun p = cli({QStringLiteral("predict"), model, QStringLiteral("--project"), project});
+  QVERIFY2(p.code == 0 && p.out.contains(QStringLiteral("4 questions in 1 documents")), qPrintable(p.out + p.err));
+  auto store = quarry::ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+  QVERIFY(store.ok());
+  const qint64 document = store.value()->listDocuments({})->front().id;
+  auto rows = store.value()->predictionsForDocument(document);
+  QVERIFY(rows.ok());
+  QMap<QString, QString> fieldOf;  // question id -> field
+  for (const auto& r : rows.value()) {
+    QCOMPARE(r.kind, QStringLiteral("answer"));
+    fieldOf.insert(r.payload.value(QStringLiteral("question_id")).toString(), r.payload.value(QStringLiteral("field")).toString());
+  }
+  QCOMPARE(fieldOf, (QMap<QString, QString>{{QStringLiteral("where"), QStringLiteral("where")},
+                                           {QStringLiteral("who#0"), QStringLiteral("who")},
+                                           {QStringLiteral("who#1"), QStringLiteral("who")},
+                                           {QStringLiteral("place"), QStringLiteral("place")}}));
+  store.value().reset();
+  // --question still decides what is asked.
+  CliRun asked = cli({QStringLiteral("predict"), model, QStringLiteral("--project"), project, QStringLiteral("--no-store"),
+                      QStringLiteral("--question"), QStringLiteral("city ?")});
+  QVERIFY2(asked.code == 0 && asked.out.contains(QStringLiteral("1 questions in 1 documents")), qPrintable(asked.out + asked.err));
 }
 
 }  // namespace
@@ -257,7 +301,10 @@ class TestCliQa : public QObject {
       }
     }
     QCOMPARE(rows, 15);  // one answer per question (multi_span_threshold 0)
+    reopened.value().reset();
+    predictsFieldsOfUnannotatedDocuments(dir, out + QStringLiteral("/best"));
   }
+
 
   void entityTypeFields() {
     // The schema's QA field "who_treats" is answered by the entity type Doctor (two phrasings).
@@ -310,6 +357,25 @@ class TestCliQa : public QObject {
     QVERIFY(a[0].answers[0].start == 0 && a[0].answers[0].end == 5 && a[0].answers[1].start == 10 && a[0].answers[1].end == 17);
     const auto& b = set.documents[1].questions;
     QVERIFY(b.size() == 2 && b[0].answers.empty() && b[1].answers.empty());  // no doctor: unanswerable
+
+    // The same from a project: the store keeps the field's entity type, so training finds the same questions.
+    QTemporaryDir dir;
+    auto store = quarry::ProjectStore::create(dir.filePath(QStringLiteral("p.quarry")), QStringLiteral("p"));
+    QVERIFY(store.ok());
+    QVERIFY(store.value()->importCorpus(corpus, QStringLiteral("t")).ok());
+    auto stored = quarry::jobs::documentsFromStore(*store.value(), {});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->documents.size(), size_t(2));
+    for (size_t d = 0; d < 2; ++d) {
+      const auto& want = set.documents[d].questions;
+      const auto& got = stored->documents[d].questions;
+      QCOMPARE(got.size(), want.size());
+      for (size_t q = 0; q < want.size(); ++q) {
+        QCOMPARE(got[q].id, want[q].id);
+        QCOMPARE(got[q].question, want[q].question);
+        QVERIFY(got[q].answers == want[q].answers);
+      }
+    }
   }
 };
 

@@ -4,10 +4,14 @@
 #include <thread>
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "corpus/SchemaJson.h"
 #include "store/ProjectStore.h"
+#include "store/StoreMigrations.h"
 #include "test_store_data.h"
 
 using namespace quarry;
@@ -44,7 +48,7 @@ class TestStore : public QObject {
     auto info = (*store)->info();
     QUARRY_VERIFY_OK(info);
     QCOMPARE(info->name, QStringLiteral("Test project"));
-    QCOMPARE(info->schemaVersion, 2);
+    QCOMPARE(info->schemaVersion, storeSchemaVersion());
     QVERIFY(info->created.isValid());
   }
 
@@ -229,6 +233,46 @@ class TestStore : public QObject {
     QCOMPARE(schema->entityTypes[1].colour, QStringLiteral("#abcdef"));
     s.guidelineVersion = schema->guidelineVersion;
     QCOMPARE(*schema, s);
+  }
+
+  // A schema file whose QA field names the entity type answering it: stored, reopened, read back equal.
+  void qaFieldEntityTypeRoundTrips() {
+    const QByteArray file = R"({"entity_types": [{"name": "EFFECTIVE_DATE"}, {"name": "PARTY"}],
+        "qa_fields": [{"name": "EFFECTIVE_DATE", "questions": ["When does it take effect?", "Effective date?"],
+                       "entity_type": "EFFECTIVE_DATE", "hotkey": "e"},
+                      {"name": "termination", "questions": ["How can it be terminated?"]}]})";
+    auto schema = schemaFromJson(QJsonDocument::fromJson(file).object(), QStringLiteral("schema.json"));
+    QUARRY_VERIFY_OK(schema);
+    QCOMPARE(schema->qaFields[0].entityType, QStringLiteral("EFFECTIVE_DATE"));
+    const QString path = freshPath();
+    {
+      auto made = makeStore(path);
+      QUARRY_VERIFY_OK(made->setSchema(*schema));
+    }
+    auto store = ProjectStore::open(path, OpenMode::ReadOnly);
+    QUARRY_VERIFY_OK(store);
+    auto loaded = (*store)->schema();
+    QUARRY_VERIFY_OK(loaded);
+    QCOMPARE(loaded->qaFields[0].entityType, QStringLiteral("EFFECTIVE_DATE"));
+    QVERIFY(loaded->qaFields[1].entityType.isEmpty());
+    QCOMPARE(*loaded, *schema);
+    QCOMPARE(schemaToJson(*loaded), schemaToJson(*schema));
+  }
+
+  void qaFieldEntityTypeMustBeInTheSchema() {
+    auto store = makeStore(freshPath());
+    Schema s = storeTestSchema();
+    s.qaFields[0].entityType = QStringLiteral("DRUG");
+    QUARRY_VERIFY_OK(store->setSchema(s));
+    s.qaFields[0].entityType = QStringLiteral("DATE");  // no such entity type
+    const Status refused = store->setSchema(s);
+    QVERIFY(!refused.ok());
+    QVERIFY2(QString::fromStdString(refused.error().message).contains(QStringLiteral("'DATE'")),
+             refused.error().toString().c_str());
+    QCOMPARE(store->schema()->qaFields[0].entityType, QStringLiteral("DRUG"));  // rolled back
+    s.qaFields[0].entityType.clear();  // and back to a field answered by annotation alone
+    QUARRY_VERIFY_OK(store->setSchema(s));
+    QVERIFY(store->schema()->qaFields[0].entityType.isEmpty());
   }
 
   void typeInUseCannotBeRemoved() {

@@ -44,20 +44,25 @@ class TestStoreFiles : public QObject {
   int m_n = 0;
   QString freshPath() { return m_dir.filePath(QStringLiteral("f%1.quarry").arg(++m_n)); }
 
-  // A file left at schema version 1 by an older Quarry, with one document.
-  QString versionOneFile() {
+  // A file left at schema `version` by an older Quarry, its rows written by `seed`.
+  QString oldFile(int version, const QStringList& seed) {
     const QString path = freshPath();
     auto c = StoreConnection::open(path, false, false);
     if (!c) qFatal("%s", c.error().toString().c_str());
     StoreConnection& conn = **c;
-    if (Status s = SchemaMigrator(conn.db(), conn.dialect()).migrate(storeMigrations(), 1); !s)
+    if (Status s = SchemaMigrator(conn.db(), conn.dialect()).migrate(storeMigrations(), version); !s)
       qFatal("%s", s.error().toString().c_str());
     QSqlQuery q(conn.db());
-    if (!q.exec(QStringLiteral("INSERT INTO project (id, name, created) VALUES (1, 'old', 0)")) ||
-        !q.exec(QStringLiteral(
-            "INSERT INTO documents (name, text, created, updated) VALUES ('legacy', 'Old text.', 0, 0)")))
-      qFatal("seed failed");
+    for (const QString& statement : seed)
+      if (!q.exec(statement)) qFatal("seed failed: %s", qPrintable(statement));
     return path;
+  }
+
+  // A file left at schema version 1, with one document.
+  QString versionOneFile() {
+    return oldFile(1, {QStringLiteral("INSERT INTO project (id, name, created) VALUES (1, 'old', 0)"),
+                       QStringLiteral("INSERT INTO documents (name, text, created, updated) "
+                                      "VALUES ('legacy', 'Old text.', 0, 0)")});
   }
 
  private Q_SLOTS:
@@ -80,6 +85,37 @@ class TestStoreFiles : public QObject {
     QCOMPARE(corpus->documents.size(), 1);
     QCOMPARE(corpus->documents[0].text, QStringLiteral("Old text."));
     QUARRY_VERIFY_OK((*store)->createRun(ModelRun{}));  // a version-2 table
+  }
+
+  // Version 2 kept no entity type for a QA field: the upgrade adds it empty (the field answered by
+  // annotation alone), leaves the tables as a new project has them, and the type can then be stored.
+  void upgradesVersionTwoQaFields() {
+    const QString path = oldFile(
+        2, {QStringLiteral("INSERT INTO project (id, name, created) VALUES (1, 'old', 0)"),
+            QStringLiteral("INSERT INTO entity_types (name, position) VALUES ('EFFECTIVE_DATE', 0)"),
+            QStringLiteral("INSERT INTO qa_fields (name, position, questions, hotkey, definition) "
+                           "VALUES ('effective_date', 0, '[\"When does it take effect?\"]', 'e', 'The date.')")});
+    QCOMPARE(versionOf(path), 2);
+    {
+      auto store = ProjectStore::open(path);
+      QUARRY_VERIFY_OK(store);
+      QCOMPARE((*store)->info()->schemaVersion, storeSchemaVersion());
+      QUARRY_VERIFY_OK((*store)->checkContents());  // what an archive of version 2 goes through
+      auto schema = (*store)->schema();
+      QUARRY_VERIFY_OK(schema);
+      QCOMPARE(schema->qaFields.size(), 1);
+      const QaField& field = schema->qaFields[0];
+      QCOMPARE(field.questions, QStringList{QStringLiteral("When does it take effect?")});
+      QCOMPARE(field.hotkey, QStringLiteral("e"));
+      QCOMPARE(field.guideline.definition, QStringLiteral("The date."));
+      QVERIFY(field.entityType.isEmpty());
+      Schema answered = *schema;
+      answered.qaFields[0].entityType = QStringLiteral("EFFECTIVE_DATE");
+      QUARRY_VERIFY_OK((*store)->setSchema(answered));
+    }
+    auto reopened = ProjectStore::open(path, OpenMode::ReadOnly);
+    QUARRY_VERIFY_OK(reopened);
+    QCOMPARE((*reopened)->schema()->qaFields[0].entityType, QStringLiteral("EFFECTIVE_DATE"));
   }
 
   void failingMigrationLeavesOldVersion() {

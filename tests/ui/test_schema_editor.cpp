@@ -170,6 +170,27 @@ class TestSchemaEditor : public QObject {
     QVERIFY(!entities->addType(QStringLiteral("DRUG")));  // duplicate name
   }
 
+  // A QA field answered by an entity type follows the type's rename; its removal leaves the field answered by
+  // annotation alone, and the schema can still be saved.
+  void entityTypeEditsReachQaFields() {
+    Schema schema = m_store->schema().value();
+    schema.entityTypes.push_back(EntityType{QStringLiteral("JURISDICTION"), {}, {}, {}});
+    QVERIFY(schema.qaFields.size() > 0);
+    const QString field = schema.qaFields.front().name;
+    schema.qaFields.front().entityType = QStringLiteral("JURISDICTION");
+    QVERIFY(m_store->setSchema(schema).ok());
+    SchemaEditorDialog dialog(*m_store);
+    SchemaTypePage* entities = dialog.page(SchemaKind::Entity);
+    entities->selectType(QStringLiteral("JURISDICTION"));
+    QVERIFY(entities->renameCurrent(QStringLiteral("VENUE")));
+    QCOMPARE(dialog.schema().qaField(field)->entityType, QStringLiteral("VENUE"));
+    QVERIFY(entities->removeCurrent());
+    QVERIFY(dialog.schema().qaField(field)->entityType.isEmpty());
+    dialog.accept();
+    QVERIFY(dialog.saved());
+    QVERIFY(m_store->schema()->qaField(field)->entityType.isEmpty());
+  }
+
   void cancelWritesNothing() {
     const Schema before = m_store->schema().value();
     SchemaEditorDialog dialog(*m_store);
