@@ -43,6 +43,17 @@ inline void writeFile(const std::filesystem::path& path, std::string_view bytes)
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
+// A fresh copy of the model folder `base` at scratch()/name, with `file` in it replaced by `bytes`: how the
+// model folder harnesses feed one damaged file to a loader.
+inline std::filesystem::path copyWithFile(const std::filesystem::path& base, const std::string& name,
+                                          const std::string& file, std::string_view bytes) {
+  const std::filesystem::path folder = scratch() / name;
+  std::filesystem::remove_all(folder);
+  std::filesystem::copy(base, folder, std::filesystem::copy_options::recursive);
+  writeFile(folder / file, bytes);
+  return folder;
+}
+
 // With QUARRY_FUZZ_VERBOSE set, says whether the parser accepted the input (and why not): for checking
 // that seeds are valid files, which is where fuzzing starts from.
 template <typename R>

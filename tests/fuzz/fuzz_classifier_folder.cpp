@@ -31,10 +31,8 @@ const std::filesystem::path& baseFolder() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace fs = std::filesystem;
-  const fs::path folder = quarry::fuzz::scratch() / "classifier";
-  fs::remove_all(folder);
-  fs::copy(baseFolder(), folder, fs::copy_options::recursive);
-  quarry::fuzz::writeFile(folder / "quarry_task.json", std::string_view(reinterpret_cast<const char*>(data), size));
+  const fs::path folder = quarry::fuzz::copyWithFile(baseFolder(), "classifier", "quarry_task.json",
+                                                      std::string_view(reinterpret_cast<const char*>(data), size));
   auto classifier = quarry::train::loadDocumentClassifier(folder.string());
   quarry::fuzz::note(classifier);
   if (!classifier) {

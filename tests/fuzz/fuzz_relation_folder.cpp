@@ -43,10 +43,8 @@ const std::filesystem::path& baseFolder() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace fs = std::filesystem;
-  const fs::path folder = quarry::fuzz::scratch() / "relation";
-  fs::remove_all(folder);
-  fs::copy(baseFolder(), folder, fs::copy_options::recursive);
-  quarry::fuzz::writeFile(folder / "quarry_task.json", std::string_view(reinterpret_cast<const char*>(data), size));
+  const fs::path folder = quarry::fuzz::copyWithFile(baseFolder(), "relation", "quarry_task.json",
+                                                      std::string_view(reinterpret_cast<const char*>(data), size));
   auto model = quarry::train::loadRelationModel(folder.string());
   quarry::fuzz::note(model);
   if (!model) {

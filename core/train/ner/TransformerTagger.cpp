@@ -18,6 +18,7 @@
 #include "model/checkpoint/SafetensorsFile.h"
 #include "train/ner/SubwordFeatures.h"
 #include "train/ner/TaggerMath.h"
+#include "train/ModuleWeights.h"
 #include "train/TokenLoss.h"
 #include "train/TransformerSetup.h"
 
@@ -236,37 +237,22 @@ std::vector<model::ParameterGroup> TransformerTagger::parameterGroups() {
 
 model::StateDict TransformerTagger::weights() const {
   model::StateDict out = m_model->stateDict();
-  if (m_crf)
-    for (const auto& p : m_crf->named_parameters()) out["crf." + p.key()] = p.value();
+  if (m_crf) out.merge(moduleWeights(*m_crf, "crf."));
   return out;
 }
 
 Status TransformerTagger::loadWeights(const model::StateDict& weights) {
-  model::StateDict encoder, crf;
-  for (const auto& [name, tensor] : weights) {
-    if (name.rfind("crf.", 0) == 0)
-      crf[name.substr(4)] = tensor;
-    else
-      encoder[name] = tensor;
-  }
+  model::StateDict encoder;
+  for (const auto& [name, tensor] : weights)
+    if (name.rfind("crf.", 0) != 0) encoder[name] = tensor;
   model::LoadReport report;
   if (Status s = m_model->loadStateDict(encoder, report); !s) return s;
   if (!report.missing.empty())
     return Error("weights missing: " + report.missing.front(), "", 0, report.missing.front());
-  return m_crf ? loadCrf(crf) : Status{};
+  return m_crf ? loadModuleWeights(*m_crf, weights, "crf.") : Status{};
 }
 
-Status TransformerTagger::loadCrf(const model::StateDict& crf) {
-  at::NoGradGuard noGrad;
-  for (auto& p : m_crf->named_parameters()) {
-    auto it = crf.find(p.key());
-    if (it == crf.end()) return Error("CRF weights missing", "", 0, "crf." + p.key());
-    if (auto why = model::storedTensorMismatch(it->second, p.value()))
-      return Error(*why, "", 0, "crf." + p.key());
-    p.value().copy_(it->second);
-  }
-  return {};
-}
+Status TransformerTagger::loadCrf(const model::StateDict& crf) { return loadModuleWeights(*m_crf, crf); }
 
 Status TransformerTagger::save(const std::string& folder) {
   model::StateDict cpu;
@@ -275,7 +261,7 @@ Status TransformerTagger::save(const std::string& folder) {
     if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
     if (m_crf) {
       model::StateDict crf;
-      for (const auto& p : m_crf->named_parameters()) crf[p.key()] = p.value().detach().to(at::kCPU);
+      for (const auto& [name, tensor] : moduleWeights(*m_crf)) crf[name] = tensor.detach().to(at::kCPU);
       if (Status s = model::SafetensorsFile::write((dir / "crf.safetensors").string(), crf); !s) return s;
     }
     return writeNerModelFile(dir,

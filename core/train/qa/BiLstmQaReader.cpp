@@ -21,11 +21,11 @@
 
 #include "common/JsonReader.h"
 #include "model/bilstm/BiLstm.h"
-#include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
 #include "model/kernels/FastDropout.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
+#include "train/ModuleWeights.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -33,7 +33,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kWeightsFile = "weights.safetensors";
 constexpr const char* kVocabularyFile = "vocabulary.json";
 constexpr const char* kVocabularyFormat = "quarry-qa-vocabulary";
 const std::vector<std::string> kQaOutputs = {"start", "end"};
@@ -330,47 +329,24 @@ std::string BiLstmQaReader::describe() const {
 }
 
 std::vector<model::ParameterGroup> BiLstmQaReader::parameterGroups() {
-  model::ParameterGroup decay{"reader", 0, true, {}, {}};
-  model::ParameterGroup noDecay{"reader.no_decay", 0, false, {}, {}};
-  for (const auto& p : m_root->named_parameters()) {
-    const std::string& name = p.key();
-    const bool bias = name.find("bias") != std::string::npos;
-    // Embedding rows of words a batch never holds must not decay away (unseen words' hashed rows).
-    model::ParameterGroup& g = bias || name.rfind("word_embedding.", 0) == 0 ? noDecay : decay;
-    g.names.push_back(name);
-    g.parameters.push_back(p.value());
-  }
-  return {decay, noDecay};
+  // Embedding rows of words a batch never holds must not decay away (unseen words' hashed rows).
+  return decayGroups(*m_root, "reader", 0, [](const std::string& name) {
+    return name.find("bias") != std::string::npos || name.rfind("word_embedding.", 0) == 0;
+  });
 }
 
-model::StateDict BiLstmQaReader::weights() const {
-  model::StateDict out;
-  for (const auto& p : m_root->named_parameters()) out[p.key()] = p.value();
-  return out;
-}
+model::StateDict BiLstmQaReader::weights() const { return moduleWeights(*m_root); }
 
-Status BiLstmQaReader::loadWeights(const model::StateDict& weights) {
-  at::NoGradGuard noGrad;
-  for (auto& p : m_root->named_parameters()) {
-    auto it = weights.find(p.key());
-    if (it == weights.end()) return Error("tensor missing", "", 0, p.key());
-    if (auto why = model::storedTensorMismatch(it->second, p.value())) return Error(*why, "", 0, p.key());
-    p.value().copy_(it->second);
-  }
-  return {};
-}
+Status BiLstmQaReader::loadWeights(const model::StateDict& weights) { return loadModuleWeights(*m_root, weights); }
 
 Status BiLstmQaReader::save(const std::string& folder) {
-  model::StateDict cpu;
-  for (const auto& [name, tensor] : weights()) cpu[name] = tensor.detach().to(at::kCPU).contiguous();
-  return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
+  return writeWeightsFolder(folder, weights(), [&](const fs::path& dir) -> Status {
     {
       std::ofstream out(dir / kVocabularyFile, std::ios::binary);
       out << json{{"format", kVocabularyFormat}, {"version", 1}, {"words", m_words}}.dump();
       out.flush();
       if (!out) return Error("cannot write", (dir / kVocabularyFile).string());
     }
-    if (Status s = model::SafetensorsFile::write((dir / kWeightsFile).string(), cpu); !s) return s;
     json meta = m_settings.toJson();
     meta["word_dim"] = m_sizes.wordDim;
     meta["hidden"] = m_sizes.hidden;
@@ -416,10 +392,26 @@ Result<std::unique_ptr<BiLstmQaReader>> BiLstmQaReader::load(const std::string& 
   }
   r->setVocabulary(std::move(list));
   if (r->m_wordRows.size() != r->m_words.size()) return v.error("words", "a word occurs twice");
-  r->buildNetwork(0);
-  const std::string weightsPath = (fs::path(folder) / kWeightsFile).string();
+  const std::string weightsPath = (fs::path(folder) / kModuleWeightsFile).string();
   auto weights = model::SafetensorsFile::read(weightsPath);
   if (!weights) return weights.error();
+  // The sizes must be those of the stored tensors before any is allocated: a folder cannot make the
+  // network ask for more memory than its own weights hold.
+  auto shapeIs = [&](const std::string& name, std::vector<int64_t> shape) {
+    const auto it = weights->tensors.find(name);
+    return it != weights->tensors.end() && it->second.sizes() == at::IntArrayRef(shape);
+  };
+  const int64_t rows = kFirstWordRow + r->vocabularySize() + r->m_sizes.buckets;
+  if (!shapeIs("word_embedding.weight", {rows, r->m_sizes.wordDim}))
+    return Error("word_embedding.weight is not [2 + " + std::to_string(r->vocabularySize()) +
+                     " words + buckets, word_dim] as quarry_task.json and vocabulary.json say",
+                 weightsPath, 0, "word_embedding.weight");
+  const int64_t h = r->m_sizes.hidden, last = r->m_sizes.contextLayers - 1;
+  if (!shapeIs("context_lstm.weight_hh_l0", {4 * h, h}) ||
+      !shapeIs("context_lstm.weight_hh_l" + std::to_string(last), {4 * h, h}))
+    return Error("context_lstm does not have the hidden size and layers quarry_task.json says", weightsPath, 0,
+                 "context_lstm");
+  r->buildNetwork(0);
   if (Status s = r->loadWeights(weights->tensors); !s) return Error(s.error().message, weightsPath, 0, s.error().field);
   return r;
 }

@@ -17,6 +17,7 @@
 #include "model/checkpoint/SafetensorsFile.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
+#include "train/ModuleWeights.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -24,7 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kWeightsFile = "weights.safetensors";
 constexpr const char* kVocabularyFile = "vocabulary.json";
 
 struct DocumentWords {
@@ -165,45 +165,23 @@ std::string CnnRelationModel::describe() const {
 }
 
 std::vector<model::ParameterGroup> CnnRelationModel::parameterGroups() {
-  model::ParameterGroup decay{"cnn", 0, true, {}, {}};
-  model::ParameterGroup noDecay{"cnn.no_decay", 0, false, {}, {}};
-  for (const auto& p : m_root->named_parameters()) {
-    const bool bias = p.key().size() >= 4 && p.key().compare(p.key().size() - 4, 4, "bias") == 0;
-    model::ParameterGroup& g = bias ? noDecay : decay;
-    g.names.push_back(p.key());
-    g.parameters.push_back(p.value());
-  }
-  return {decay, noDecay};
+  return decayGroups(*m_root, "cnn", 0, [](const std::string& name) {
+    return name.size() >= 4 && name.compare(name.size() - 4, 4, "bias") == 0;
+  });
 }
 
-model::StateDict CnnRelationModel::weights() const {
-  model::StateDict out;
-  for (const auto& p : m_root->named_parameters()) out[p.key()] = p.value();
-  return out;
-}
+model::StateDict CnnRelationModel::weights() const { return moduleWeights(*m_root); }
 
-Status CnnRelationModel::loadWeights(const model::StateDict& weights) {
-  at::NoGradGuard noGrad;
-  for (auto& p : m_root->named_parameters()) {
-    auto it = weights.find(p.key());
-    if (it == weights.end()) return Error("tensor missing", "", 0, p.key());
-    if (auto why = model::storedTensorMismatch(it->second, p.value())) return Error(*why, "", 0, p.key());
-    p.value().copy_(it->second);
-  }
-  return {};
-}
+Status CnnRelationModel::loadWeights(const model::StateDict& weights) { return loadModuleWeights(*m_root, weights); }
 
 Status CnnRelationModel::save(const std::string& folder) {
-  model::StateDict cpu;
-  for (const auto& [name, tensor] : weights()) cpu[name] = tensor.detach().to(at::kCPU).contiguous();
-  return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
+  return writeWeightsFolder(folder, weights(), [&](const fs::path& dir) -> Status {
     {
       std::ofstream out(dir / kVocabularyFile, std::ios::binary);
       out << m_vocabulary.toJson().dump();
       out.flush();
       if (!out) return Error("cannot write", (dir / kVocabularyFile).string());
     }
-    if (Status s = model::SafetensorsFile::write((dir / kWeightsFile).string(), cpu); !s) return s;
     if (Status s = saveConceptDictionary(dir.string()); !s) return s;
     json meta = m_settings.toJson();
     meta["relation_types"] = m_classes.toJson();
@@ -253,7 +231,7 @@ Result<std::unique_ptr<CnnRelationModel>> CnnRelationModel::load(const std::stri
   if (!vocabulary) return vocabulary.error();
   m->m_vocabulary = std::move(vocabulary.value());
   m->buildNetwork(0);
-  const std::string weightsPath = (fs::path(folder) / kWeightsFile).string();
+  const std::string weightsPath = (fs::path(folder) / kModuleWeightsFile).string();
   auto weights = model::SafetensorsFile::read(weightsPath);
   if (!weights) return weights.error();
   if (Status s = m->loadWeights(weights->tensors); !s) return Error(s.error().message, weightsPath, 0, s.error().field);
