@@ -50,8 +50,14 @@ std::vector<fs::path> SentencePieceLibrary::searchPaths() {
   if (const fs::path dir = executableDir(); !dir.empty()) {
     paths.push_back(dir / QUARRY_SPM_SHIM_NAME);
     paths.push_back((dir / QUARRY_SPM_SHIM_INSTALL_RELATIVE / QUARRY_SPM_SHIM_NAME).lexically_normal());
+    // A program of the build tree (app/, bench/, tests/engine/, ...): the shim's place in that tree, from
+    // the program's folder and its parents. No absolute path is compiled in (reproducible packages).
+    fs::path root = dir;
+    for (int up = 0; up < 3 && !root.empty(); ++up, root = root.parent_path()) {
+      paths.push_back(root / QUARRY_SPM_SHIM_BUILD_RELATIVE);
+      if (root == root.root_path()) break;
+    }
   }
-  paths.emplace_back(QUARRY_SPM_SHIM_BUILD_PATH);
 #endif
   return paths;
 }

@@ -51,7 +51,8 @@ class SentencePieceLibrary {
       const std::vector<std::filesystem::path>& candidates);
 
   // Where shared() looks, in this order: beside the executable; where `cmake --install` and the Debian
-  // package put it relative to the executable (<prefix>/bin/../lib/<triplet>/quarry); the build tree.
+  // package put it relative to the executable (<prefix>/bin/../lib/<triplet>/quarry); its place in the build
+  // tree, from the executable's folder and its two parents.
   static std::vector<std::filesystem::path> searchPaths();
 
   const Functions& functions() const { return m_functions; }
