@@ -9,6 +9,7 @@
 #include <ATen/ops/softmax.h>
 #include <nlohmann/json.hpp>
 
+#include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/HfFolderWriter.h"
@@ -39,10 +40,6 @@ class WindowInputs : public ClassifierInputs {
     return out;
   }
 };
-
-at::Tensor int64Tensor(std::vector<int64_t>& data, int64_t rows, int64_t cols) {
-  return at::from_blob(data.data(), {rows, cols}, at::TensorOptions().dtype(at::kLong)).clone();
-}
 
 }  // namespace
 
@@ -95,27 +92,11 @@ std::unique_ptr<ClassifierInputs> TransformerClassifier::featurize(const std::ve
 
 at::Tensor TransformerClassifier::windowLogits(const TaskInputs& base, const std::vector<int32_t>& items) {
   const auto& inputs = static_cast<const WindowInputs&>(base);
-  size_t longest = 1;
-  for (int32_t i : items) longest = std::max(longest, inputs.windows[static_cast<size_t>(i)].ids.size());
-  const int64_t rows = static_cast<int64_t>(items.size());
-  const int64_t cols = static_cast<int64_t>(longest);
-  const int64_t pad = m_tokenizer->specialTokens().padId.value_or(0);
-  std::vector<int64_t> ids(static_cast<size_t>(rows * cols), pad), mask(ids.size(), 0), types(ids.size(), 0);
-  for (int64_t r = 0; r < rows; ++r) {
-    const DocumentWindow& w = inputs.windows[static_cast<size_t>(items[static_cast<size_t>(r)])];
-    for (size_t p = 0; p < w.ids.size(); ++p) {
-      const size_t at = static_cast<size_t>(r * cols) + p;
-      ids[at] = w.ids[p];
-      mask[at] = 1;
-      types[at] = p < w.typeIds.size() ? w.typeIds[p] : 0;
-    }
-  }
+  const TransformerBatch batch =
+      transformerBatch(inputs.windows, items, m_tokenizer->specialTokens().padId.value_or(0), m_device);
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  return m_model
-      ->forward(int64Tensor(ids, rows, cols).to(m_device), int64Tensor(mask, rows, cols).to(m_device),
-                int64Tensor(types, rows, cols).to(m_device), fo)
-      .logits;
+  return m_model->forward(batch.ids, batch.mask, batch.types, fo).logits;
 }
 
 at::Tensor TransformerClassifier::loss(const TaskInputs& base, const std::vector<int32_t>& items,

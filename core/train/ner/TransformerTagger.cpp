@@ -11,6 +11,7 @@
 #include <ATen/ops/zeros.h>
 #include <nlohmann/json.hpp>
 
+#include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "common/Log.h"
 #include "model/checkpoint/AtomicFolder.h"
@@ -41,10 +42,6 @@ class TransformerInputs : public TaggerInputs {
   }
   size_t sentenceCount() const override { return wordCounts.size(); }
 };
-
-at::Tensor int64Tensor(std::vector<int64_t>& data, int64_t rows, int64_t cols) {
-  return at::from_blob(data.data(), {rows, cols}, at::TensorOptions().dtype(at::kLong)).clone();
-}
 
 }  // namespace
 
@@ -136,30 +133,16 @@ std::unique_ptr<TaggerInputs> TransformerTagger::featurize(
 at::Tensor TransformerTagger::windowLogits(const TaskInputs& base, const std::vector<int32_t>& items,
                                            at::Tensor* labels) {
   const auto& inputs = static_cast<const TransformerInputs&>(base);
-  size_t longest = 1;
-  for (int32_t i : items) longest = std::max(longest, inputs.windows[static_cast<size_t>(i)].ids.size());
-  const int64_t rows = static_cast<int64_t>(items.size());
-  const int64_t cols = static_cast<int64_t>(longest);
-  const int64_t pad = m_tokenizer->specialTokens().padId.value_or(0);
-  std::vector<int64_t> ids(static_cast<size_t>(rows * cols), pad), mask(ids.size(), 0), types(ids.size(), 0),
-      lab(ids.size(), -100);
-  for (int64_t r = 0; r < rows; ++r) {
-    const SubwordWindow& w = inputs.windows[static_cast<size_t>(items[static_cast<size_t>(r)])];
-    for (size_t p = 0; p < w.ids.size(); ++p) {
-      const size_t at = static_cast<size_t>(r * cols) + p;
-      ids[at] = w.ids[p];
-      mask[at] = 1;
-      types[at] = p < w.typeIds.size() ? w.typeIds[p] : 0;
-      lab[at] = p < w.labels.size() ? w.labels[p] : -100;
-    }
+  const TransformerBatch batch =
+      transformerBatch(inputs.windows, items, m_tokenizer->specialTokens().padId.value_or(0), m_device);
+  if (labels) {
+    std::vector<const std::vector<int64_t>*> rows;
+    for (int32_t i : items) rows.push_back(&inputs.windows[static_cast<size_t>(i)].labels);
+    *labels = paddedRows(rows, batch.cols, -100, m_device);
   }
-  at::Tensor idT = int64Tensor(ids, rows, cols).to(m_device);
-  at::Tensor maskT = int64Tensor(mask, rows, cols).to(m_device);
-  at::Tensor typeT = int64Tensor(types, rows, cols).to(m_device);
-  if (labels) *labels = int64Tensor(lab, rows, cols).to(m_device);
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  return m_model->forward(idT, maskT, typeT, fo).logits;
+  return m_model->forward(batch.ids, batch.mask, batch.types, fo).logits;
 }
 
 at::Tensor TransformerTagger::loss(const TaskInputs& inputs, const std::vector<int32_t>& items,

@@ -8,6 +8,7 @@
 #include <ATen/ops/from_blob.h>
 #include <nlohmann/json.hpp>
 
+#include "train/TransformerBatch.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/HfFolderWriter.h"
 #include "train/TransformerSetup.h"
@@ -20,10 +21,6 @@ namespace {
 
 // quarry_task.json's "labels" of a QA model: the two outputs of qa_outputs.
 const std::vector<std::string> kQaOutputs = {"start", "end"};
-
-at::Tensor int64Tensor(std::vector<int64_t>& data, int64_t rows, int64_t cols) {
-  return at::from_blob(data.data(), {rows, cols}, at::TensorOptions().dtype(at::kLong)).clone();
-}
 
 }  // namespace
 
@@ -65,28 +62,13 @@ std::unique_ptr<QaInputs> TransformerQa::featurize(const std::vector<document::A
 }
 
 std::pair<at::Tensor, at::Tensor> TransformerQa::forward(const QaInputs& inputs, const std::vector<int32_t>& items) {
-  size_t longest = 1;
-  for (int32_t i : items) longest = std::max(longest, inputs.windows[static_cast<size_t>(i)].ids.size());
-  const int64_t rows = static_cast<int64_t>(items.size());
-  const int64_t cols = static_cast<int64_t>(longest);
-  const int64_t pad = m_tokenizer->specialTokens().padId.value_or(0);
-  std::vector<int64_t> ids(static_cast<size_t>(rows * cols), pad), mask(ids.size(), 0), types(ids.size(), 0);
-  for (int64_t r = 0; r < rows; ++r) {
-    const QaWindow& w = inputs.windows[static_cast<size_t>(items[static_cast<size_t>(r)])];
-    for (size_t p = 0; p < w.ids.size(); ++p) {
-      const size_t at = static_cast<size_t>(r * cols) + p;
-      ids[at] = w.ids[p];
-      mask[at] = 1;
-      types[at] = p < w.typeIds.size() ? w.typeIds[p] : 0;
-    }
-  }
-  const at::Tensor maskTensor = int64Tensor(mask, rows, cols).to(m_device);
+  const TransformerBatch batch =
+      transformerBatch(inputs.windows, items, m_tokenizer->specialTokens().padId.value_or(0), m_device);
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  model::ModelOutput out = m_model->forward(int64Tensor(ids, rows, cols).to(m_device), maskTensor,
-                                            int64Tensor(types, rows, cols).to(m_device), fo);
+  model::ModelOutput out = m_model->forward(batch.ids, batch.mask, batch.types, fo);
   // Padding can never be an answer's start or end.
-  const at::Tensor padding = maskTensor.eq(0);
+  const at::Tensor padding = batch.mask.eq(0);
   return {out.startLogits.masked_fill(padding, -1e4), out.endLogits.masked_fill(padding, -1e4)};
 }
 

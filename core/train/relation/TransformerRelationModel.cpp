@@ -11,6 +11,7 @@
 #include <c10/core/GradMode.h>
 #include <nlohmann/json.hpp>
 
+#include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/HfFolderWriter.h"
@@ -153,30 +154,18 @@ MarkedPair TransformerRelationModel::readPair(const std::vector<TextUnit>& units
 }
 
 at::Tensor TransformerRelationModel::logits(const RelationInputs& inputs, const std::vector<int32_t>& items) {
-  size_t longest = 1;
-  for (int32_t i : items) longest = std::max(longest, inputs.pairs[static_cast<size_t>(i)].ids.size());
-  const int64_t rows = static_cast<int64_t>(items.size());
-  const int64_t cols = static_cast<int64_t>(longest);
-  const int64_t pad = m_tokenizer->specialTokens().padId.value_or(0);
-  std::vector<int64_t> ids(static_cast<size_t>(rows * cols), pad), mask(ids.size(), 0), types(ids.size(), 0);
+  const TransformerBatch batch =
+      transformerBatch(inputs.pairs, items, m_tokenizer->specialTokens().padId.value_or(0), m_device);
+  const int64_t rows = batch.rows, cols = batch.cols;
   std::vector<int64_t> firstAt, secondAt;
   for (int64_t r = 0; r < rows; ++r) {
     const MarkedPair& p = inputs.pairs[static_cast<size_t>(items[static_cast<size_t>(r)])];
-    for (size_t k = 0; k < p.ids.size(); ++k) {
-      const size_t at = static_cast<size_t>(r * cols) + k;
-      ids[at] = p.ids[k];
-      mask[at] = 1;
-      types[at] = k < p.typeIds.size() ? p.typeIds[k] : 0;
-    }
     firstAt.push_back(r * cols + p.firstMarker);
     secondAt.push_back(r * cols + p.secondMarker);
   }
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  const at::Tensor hidden = m_model
-                                ->forward(int64Tensor(ids, rows, cols).to(m_device), int64Tensor(mask, rows, cols).to(m_device),
-                                          int64Tensor(types, rows, cols).to(m_device), fo)
-                                .lastHiddenState;
+  const at::Tensor hidden = m_model->forward(batch.ids, batch.mask, batch.types, fo).lastHiddenState;
   at::Tensor features;
   if (m_pairInput) {
     features = hidden.select(1, 0);
