@@ -5,8 +5,8 @@
 
 #include <QDir>
 
-#include "cli/TaskCommandSupport.h"
 #include "cli/ProgressReporter.h"
+#include "cli/TaskCommandSupport.h"
 #include "common/ProcessMemory.h"
 #include "common/SignalRouting.h"
 #include "jobs/TrainingJob.h"
@@ -120,7 +120,8 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   spec.resume = parser.isSet(QStringLiteral("resume"));
 
   jobs::TrainingJob job(std::move(spec));
-  QObject::connect(&job, &jobs::TrainingJob::notice, [&io](const QString& text) { io.err << "note: " << text << '\n'; });
+  QObject::connect(&job, &jobs::TrainingJob::notice,
+                   [&io](const QString& text) { io.err << "note: " << text << '\n'; });
   std::optional<ProgressReporter> reporter;
   QObject::connect(&job, &jobs::TrainingJob::progress, [&](const jobs::TrainingProgress& p) {
     if (!reporter) reporter.emplace(io.err, QStringLiteral("train"), io.interactive);

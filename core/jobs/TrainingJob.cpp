@@ -25,16 +25,25 @@ QJsonObject toQJson(const nlohmann::json& j) {
 
 TrainingProgress toProgress(const train::TrainProgress& p) {
   // In the order TrainingProgress declares its fields.
-  return {QString::fromStdString(p.phase), p.step,         p.totalSteps,     p.epoch,
-          p.epochs,                        p.loss,         QString::fromStdString(p.metric),
-          p.devScore,                      p.bestDevScore, p.elapsedSeconds, p.etaSeconds,
+  return {QString::fromStdString(p.phase),
+          p.step,
+          p.totalSteps,
+          p.epoch,
+          p.epochs,
+          p.loss,
+          QString::fromStdString(p.metric),
+          p.devScore,
+          p.bestDevScore,
+          p.elapsedSeconds,
+          p.etaSeconds,
           p.tokensPerSecond};
 }
 
 // What the model starts from, for people: a folder, a random encoder with a tokenizer, or from scratch.
 QString baseModelOf(const train::TrainConfig& config) {
   if (config.kind == train::ModelKind::FromScratch)
-    return QString::fromLatin1(train::modelKindName(config.kind, config.task)) + QStringLiteral(" (from scratch)");
+    return QString::fromLatin1(train::modelKindName(config.kind, config.task)) +
+           QStringLiteral(" (from scratch)");
   if (config.modelFolder.empty())
     return QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder);
   return QString::fromStdString(config.modelFolder);
@@ -63,10 +72,11 @@ class RunRecord {
   explicit RunRecord(ProjectStore& store) : m_store(store) {}
 
   Result<qint64> create(const TrainingSpec& spec, const train::TrainConfig& config, QJsonObject data) {
-    m_run.name = spec.runName.isEmpty()
-                     ? QStringLiteral("%1 %2").arg(taskTitle(config.task),
-                                                   QString::fromLatin1(train::modelKindName(config.kind, config.task)))
-                     : spec.runName;
+    m_run.name =
+        spec.runName.isEmpty()
+            ? QStringLiteral("%1 %2").arg(taskTitle(config.task),
+                                          QString::fromLatin1(train::modelKindName(config.kind, config.task)))
+            : spec.runName;
     m_run.task = QString::fromStdString(config.task);
     m_run.baseModel = baseModelOf(config);
     m_run.config = toQJson(config.toJson());
@@ -89,7 +99,8 @@ class RunRecord {
                                 {QStringLiteral("history"), m_history}};
     if (QFileInfo::exists(bestFolder)) m_run.checkpointPath = bestFolder;
     if (Status s = m_store.updateRun(m_run); !s)
-      log::get("jobs")->warn("run {}: the evaluation could not be recorded: {}", m_run.id, s.error().toString());
+      log::get("jobs")->warn("run {}: the evaluation could not be recorded: {}", m_run.id,
+                             s.error().toString());
   }
 
   Status finish(const Result<train::TrainResult>& result) {
@@ -97,7 +108,8 @@ class RunRecord {
     if (!result) {
       m_run.status = RunStatus::Failed;
       m_run.error = QString::fromStdString(result.error().toString());
-      m_run.metrics = QJsonObject{{QStringLiteral("error"), m_run.error}, {QStringLiteral("history"), m_history}};
+      m_run.metrics =
+          QJsonObject{{QStringLiteral("error"), m_run.error}, {QStringLiteral("history"), m_history}};
     } else {
       m_run.status =
           result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
@@ -196,7 +208,8 @@ TrainingOutcome TrainingJob::execute() {
   DocumentSet trainSet, devSet;
   QVector<AnnotationVersion> lineage;  // what the run reads, recorded with it
   if (!m_spec.projectPath.isEmpty()) {
-    if (!QFileInfo::exists(m_spec.projectPath)) return failed(Error("no such project", m_spec.projectPath.toStdString()));
+    if (!QFileInfo::exists(m_spec.projectPath))
+      return failed(Error("no such project", m_spec.projectPath.toStdString()));
     auto opened = ProjectStore::open(m_spec.projectPath);
     if (!opened) return failed(opened.error());
     store = std::move(opened.value());
@@ -255,7 +268,8 @@ TrainingOutcome TrainingJob::execute() {
   request.relationTypes = trainSet.relationSpecs;
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = m_spec.resume;
-  const QString bestFolder = QDir(QString::fromStdString(request.outputFolder)).filePath(QStringLiteral("best"));
+  const QString bestFolder =
+      QDir(QString::fromStdString(request.outputFolder)).filePath(QStringLiteral("best"));
 
   auto callback = [&](const train::TrainProgress& p) {
     if (record && p.phase == "evaluated") record->evaluated(p, bestFolder);
@@ -274,9 +288,11 @@ TrainingOutcome TrainingJob::execute() {
     result = s.error();
 
   if (record)
-    if (Status s = record->finish(result); !s) outcome.recordWarning = QString::fromStdString(s.error().toString());
+    if (Status s = record->finish(result); !s)
+      outcome.recordWarning = QString::fromStdString(s.error().toString());
   if (!result) return failed(result.error());
-  outcome.status = result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
+  outcome.status =
+      result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
   outcome.result = toQJson(result->toJson());
   outcome.bestFolder = QString::fromStdString(result->bestFolder);
   outcome.engineResult = std::make_shared<const train::TrainResult>(std::move(result.value()));

@@ -54,19 +54,19 @@ struct TrainingSpec {
   // ./quarry-model without one.
   QString outputFolder;
   bool resume = false;  // continue the interrupted run in outputFolder/last
-  QString runName;      // the run's name in the project; empty = "<task title> <model kind>" ("NER bilstm-crf")
+  QString runName;  // the run's name in the project; empty = "<task title> <model kind>" ("NER bilstm-crf")
 };
 
 // One report of a training run (train::TrainProgress in Qt terms).
 struct TrainingProgress {
-  QString phase;               // "train", "eval" (an evaluation starts), "evaluated", "done"
-  qint64 step = 0;             // optimizer steps done
-  qint64 totalSteps = 0;       // planned steps (may end earlier: early stopping, time limit)
-  int epoch = 0;               // 0-based epoch in progress
+  QString phase;          // "train", "eval" (an evaluation starts), "evaluated", "done"
+  qint64 step = 0;        // optimizer steps done
+  qint64 totalSteps = 0;  // planned steps (may end earlier: early stopping, time limit)
+  int epoch = 0;          // 0-based epoch in progress
   int epochs = 0;
-  double loss = 0;             // mean training loss since the last evaluation
-  QString metric;              // the primary dev metric's name ("micro_f1"); empty before the first
-  double devScore = -1;        // the latest primary dev figure; -1 before the first evaluation
+  double loss = 0;       // mean training loss since the last evaluation
+  QString metric;        // the primary dev metric's name ("micro_f1"); empty before the first
+  double devScore = -1;  // the latest primary dev figure; -1 before the first evaluation
   double bestDevScore = -1;
   double elapsedSeconds = 0;
   double etaSeconds = -1;      // -1 = unknown

@@ -84,7 +84,8 @@ Status AnnotationVersions::readRole(const QString& role, const QVector<Split>& s
   for (const KindQuery& kind : kKinds) {
     QSqlQuery rows = m_c.query();
     rows.setForwardOnly(true);
-    if (Status s = sql::run(rows, QString::fromLatin1(kind.select) + where + QStringLiteral(" ORDER BY 1"), values, op);
+    if (Status s = sql::run(rows, QString::fromLatin1(kind.select) + where + QStringLiteral(" ORDER BY 1"),
+                            values, op);
         !s)
       return m_c.withFile(s.error());
     const QString kindName = QString::fromLatin1(kind.kind);

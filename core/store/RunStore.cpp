@@ -13,12 +13,13 @@ Result<qint64> RunStore::createRun(const ModelRun& run) {
   QSqlQuery q = m_c.query();
   if (Status s = sql::run(
           q,
-          QStringLiteral("INSERT INTO model_runs (name, task, base_model, config, data, status, metrics, error, "
-                         "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+          QStringLiteral(
+              "INSERT INTO model_runs (name, task, base_model, config, data, status, metrics, error, "
+              "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
               m_c.dialect().returningId(),
           {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
-           runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath, sql::nowMs(),
-           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
+           runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
+           sql::nowMs(), sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
           op);
       !s)
     return m_c.withFile(s.error());
@@ -32,15 +33,15 @@ Status RunStore::updateRun(const ModelRun& run) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s;
   QSqlQuery q = m_c.query();
-  if (Status s =
-          sql::run(q,
-                   QStringLiteral("UPDATE model_runs SET name = ?, task = ?, base_model = ?, config = ?, data = ?, "
-                                  "status = ?, metrics = ?, error = ?, checkpoint_path = ?, started = ?, "
-                                  "finished = ? WHERE id = ?"),
-                   {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
-                    runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
-                    sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished), run.id},
-                   op);
+  if (Status s = sql::run(
+          q,
+          QStringLiteral("UPDATE model_runs SET name = ?, task = ?, base_model = ?, config = ?, data = ?, "
+                         "status = ?, metrics = ?, error = ?, checkpoint_path = ?, started = ?, "
+                         "finished = ? WHERE id = ?"),
+          {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
+           runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
+           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished), run.id},
+          op);
       !s)
     return m_c.withFile(s.error());
   if (q.numRowsAffected() != 1) return m_c.fail(op, QStringLiteral("no such run"));
@@ -89,7 +90,7 @@ Result<ModelRun> RunStore::run(qint64 id) {
 }
 
 Status RunStore::insertRows(const QString& operation, const QString& statement, int count,
-                           const std::function<QVariantList(int)>& row) {
+                            const std::function<QVariantList(int)>& row) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(operation); !s) return s;
   QSqlQuery q = m_c.query();
@@ -102,27 +103,29 @@ Status RunStore::insertRows(const QString& operation, const QString& statement, 
 }
 
 Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& predictions) {
-  if (Status s = insertRows(QStringLiteral("add predictions of run %1").arg(runId),
-                            QStringLiteral("INSERT INTO predictions (run_id, document_id, kind, payload, confidence) "
-                                           "VALUES (?, ?, ?, ?, ?)"),
-                            int(predictions.size()),
-                            [&](int i) -> QVariantList {
-                              const Prediction& p = predictions[i];
-                              return {runId, p.documentId, p.kind, sql::toJsonText(p.payload), p.confidence};
-                            });
+  if (Status s = insertRows(
+          QStringLiteral("add predictions of run %1").arg(runId),
+          QStringLiteral("INSERT INTO predictions (run_id, document_id, kind, payload, confidence) "
+                         "VALUES (?, ?, ?, ?, ?)"),
+          int(predictions.size()),
+          [&](int i) -> QVariantList {
+            const Prediction& p = predictions[i];
+            return {runId, p.documentId, p.kind, sql::toJsonText(p.payload), p.confidence};
+          });
       !s)
     return s.error();
   return int(predictions.size());
 }
 
 Status RunStore::recordAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions) {
-  return insertRows(QStringLiteral("record the training data of run %1").arg(runId),
-                    QStringLiteral("INSERT INTO run_annotations (run_id, role, kind, annotation_id, document_id, "
-                                   "content_hash) VALUES (?, ?, ?, ?, ?, ?)"),
-                    int(versions.size()), [&](int i) -> QVariantList {
-                      const AnnotationVersion& v = versions[i];
-                      return {runId, v.role, v.kind, v.annotationId, v.documentId, v.contentHash};
-                    });
+  return insertRows(
+      QStringLiteral("record the training data of run %1").arg(runId),
+      QStringLiteral("INSERT INTO run_annotations (run_id, role, kind, annotation_id, document_id, "
+                     "content_hash) VALUES (?, ?, ?, ?, ?, ?)"),
+      int(versions.size()), [&](int i) -> QVariantList {
+        const AnnotationVersion& v = versions[i];
+        return {runId, v.role, v.kind, v.annotationId, v.documentId, v.contentHash};
+      });
 }
 
 Result<QVector<AnnotationVersion>> RunStore::annotations(qint64 runId) {

@@ -149,12 +149,13 @@ Migration version5() {
   m.version = 5;
   m.description = QStringLiteral("the documents and annotations a run trained on");
   m.statements = QStringList{
-      QStringLiteral("CREATE TABLE run_annotations (${PK:id}, "
-                     "run_id INTEGER NOT NULL REFERENCES model_runs(id) ON DELETE CASCADE, "
-                     "role TEXT NOT NULL CHECK (role IN ('train', 'dev')), "
-                     "kind TEXT NOT NULL CHECK (kind IN ('document', 'entity', 'relation', 'answer', 'label')), "
-                     "annotation_id BIGINT NOT NULL, document_id BIGINT NOT NULL, content_hash TEXT NOT NULL, "
-                     "UNIQUE (run_id, role, kind, annotation_id))"),
+      QStringLiteral(
+          "CREATE TABLE run_annotations (${PK:id}, "
+          "run_id INTEGER NOT NULL REFERENCES model_runs(id) ON DELETE CASCADE, "
+          "role TEXT NOT NULL CHECK (role IN ('train', 'dev')), "
+          "kind TEXT NOT NULL CHECK (kind IN ('document', 'entity', 'relation', 'answer', 'label')), "
+          "annotation_id BIGINT NOT NULL, document_id BIGINT NOT NULL, content_hash TEXT NOT NULL, "
+          "UNIQUE (run_id, role, kind, annotation_id))"),
   };
   return m;
 }

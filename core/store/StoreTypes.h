@@ -116,7 +116,7 @@ struct AnnotationVersion {
   QString role;             // "train" or "dev"
   QString kind;             // "document", "entity", "relation", "answer", "label"
   qint64 annotationId = 0;  // the row id in the kind's table (the document's id for "document")
-  qint64 documentId = 0;
+  qint64 documentId = 0;    // the document it belongs to
   QString contentHash;      // of what training reads of the row
 };
 

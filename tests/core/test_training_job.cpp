@@ -83,19 +83,20 @@ class TestTrainingJob : public QObject {
     // What a watcher on another connection sees right after the first evaluation, read on the worker.
     RunStatus watchedStatus = RunStatus::Pending;
     int watchedHistory = -1;
-    connect(&job, &TrainingJob::progress, &job,
-            [&](const TrainingProgress& p) {
-              emitter.store(QThread::currentThread());
-              if (p.phase == QLatin1String("evaluated") && watchedHistory < 0) {
-                auto store = ProjectStore::open(m_project, quarry::OpenMode::ReadOnly);
-                if (!store) return;
-                auto runs = store.value()->listRuns();
-                if (!runs || runs->isEmpty()) return;
-                watchedStatus = runs->back().status;
-                watchedHistory = int(runs->back().metrics.value(QStringLiteral("history")).toArray().size());
-              }
-            },
-            Qt::DirectConnection);
+    connect(
+        &job, &TrainingJob::progress, &job,
+        [&](const TrainingProgress& p) {
+          emitter.store(QThread::currentThread());
+          if (p.phase == QLatin1String("evaluated") && watchedHistory < 0) {
+            auto store = ProjectStore::open(m_project, quarry::OpenMode::ReadOnly);
+            if (!store) return;
+            auto runs = store.value()->listRuns();
+            if (!runs || runs->isEmpty()) return;
+            watchedStatus = runs->back().status;
+            watchedHistory = int(runs->back().metrics.value(QStringLiteral("history")).toArray().size());
+          }
+        },
+        Qt::DirectConnection);
     QObject receiver;  // lives on this thread: its slot is queued
     connect(&job, &TrainingJob::progress, &receiver, [&](const TrainingProgress& p) {
       if (QThread::currentThread() != main) deliveredElsewhere = true;
@@ -118,7 +119,7 @@ class TestTrainingJob : public QObject {
     QCOMPARE(finished.first().first().value<TrainingOutcome>().runId, outcome.runId);
 
     QVERIFY(emitter.load() != nullptr && emitter.load() != main);  // emitted on the worker ...
-    QVERIFY(!deliveredElsewhere);                                    // ... delivered here
+    QVERIFY(!deliveredElsewhere);                                  // ... delivered here
     QVERIFY(!received.isEmpty());
     QCOMPARE(received.back().phase, QStringLiteral("done"));
     int evaluations = 0;
@@ -146,8 +147,10 @@ class TestTrainingJob : public QObject {
     QCOMPARE(run.metrics.value(QStringLiteral("history")).toArray().size(), 3);
     QCOMPARE(run.metrics.value(QStringLiteral("end")).toString(), QStringLiteral("finished"));
     QCOMPARE(run.config.value(QStringLiteral("epochs")).toInt(), 3);
-    QCOMPARE(run.data.value(QStringLiteral("train")).toObject().value(QStringLiteral("documents")).toInt(), 40);
-    QCOMPARE(run.data.value(QStringLiteral("train")).toObject().value(QStringLiteral("entities")).toInt(), 80);
+    QCOMPARE(run.data.value(QStringLiteral("train")).toObject().value(QStringLiteral("documents")).toInt(),
+             40);
+    QCOMPARE(run.data.value(QStringLiteral("train")).toObject().value(QStringLiteral("entities")).toInt(),
+             80);
     QCOMPARE(run.data.value(QStringLiteral("dev")).toObject().value(QStringLiteral("documents")).toInt(), 10);
     QVERIFY(!run.data.value(QStringLiteral("fingerprint")).toString().isEmpty());
     QCOMPARE(run.data.value(QStringLiteral("train_splits")).toArray(), QJsonArray{QStringLiteral("train")});
@@ -304,7 +307,8 @@ class TestTrainingJob : public QObject {
     auto unchanged = quarry::jobs::runLineage(s, outcome.runId);
     QVERIFY(unchanged.ok() && !unchanged->stale());
 
-    const QString otherType = first.type == QLatin1String("DRUG") ? QStringLiteral("DISEASE") : QStringLiteral("DRUG");
+    const QString otherType =
+        first.type == QLatin1String("DRUG") ? QStringLiteral("DISEASE") : QStringLiteral("DRUG");
     QVERIFY(s.updateEntity(changedId, otherType, first.fragments, QStringLiteral("tester")).ok());
     QVERIFY(s.removeEntity(removedId, QStringLiteral("tester")).ok());
     quarry::EntitySpan added;
