@@ -85,7 +85,12 @@ Status ProjectStore::checkFile(const QString& path) {
   for (const QString& statement : conn.dialect().integrityChecks()) {
     QSqlQuery q = conn.query();
     q.setForwardOnly(true);
-    if (Status s = sql::run(q, statement, {}, op); !s) return conn.withFile(s.error());
+    // SQLite stops a check on pages too damaged to walk (SQLITE_CORRUPT) with an error, not a row.
+    const auto stopped = [&] {
+      return conn.fail(
+          op, QStringLiteral("the database is damaged: %1: %2").arg(statement, q.lastError().text()));
+    };
+    if (!q.exec(statement)) return stopped();
     while (q.next()) {
       QStringList columns;
       for (int i = 0; i < q.record().count(); ++i) columns << q.value(i).toString();
@@ -95,6 +100,7 @@ Status ProjectStore::checkFile(const QString& path) {
       else
         ++more;
     }
+    if (q.lastError().isValid()) return stopped();
   }
   if (problems.isEmpty()) return {};
   QString message = QStringLiteral("the database is damaged: ") + problems.join(QStringLiteral("; "));
