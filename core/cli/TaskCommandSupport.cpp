@@ -60,6 +60,12 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
   if (!QFileInfo::exists(path)) return Error("no such project", path.toStdString());
   auto store = ProjectStore::open(path, OpenMode::ReadOnly);
   if (!store) return store.error();
+  auto splits = readSplits(parser, splitsOption);
+  if (!splits) return splits.error();
+  return jobs::documentsFromStore(*store.value(), splits.value());
+}
+
+Result<QVector<Split>> readSplits(const QCommandLineParser& parser, const QString& splitsOption) {
   QVector<Split> splits;
   for (const QString& name : parser.value(splitsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
     Split s;
@@ -68,7 +74,7 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
                    splitsOption.toStdString());
     splits << s;
   }
-  return jobs::documentsFromStore(*store.value(), splits);
+  return splits;
 }
 
 void addTaskOption(QCommandLineParser& parser) {
@@ -77,13 +83,6 @@ void addTaskOption(QCommandLineParser& parser) {
                                    "categories), relation (relations between entities) or qa (extractive "
                                    "answers to questions)."),
                     QStringLiteral("task")});
-}
-
-QString taskTitle(const std::string& task) {
-  if (task == "classify") return QStringLiteral("Classification");
-  if (task == "relation") return QStringLiteral("Relations");
-  if (task == "qa") return QStringLiteral("QA");
-  return QStringLiteral("NER");
 }
 
 void addTrainConfigOptions(QCommandLineParser& parser) {

@@ -18,11 +18,11 @@ void addDataOptions(QCommandLineParser& parser, const QString& defaultSplit);
 // The documents named by those options: a project's split(s), or --data files (comma-separated).
 Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const QString& splitsOption,
                                               const QString& dataOption);
+// The splits named by `splitsOption` (comma-separated); none = every split.
+Result<QVector<Split>> readSplits(const QCommandLineParser& parser, const QString& splitsOption);
 
 // --task ner|classify|qa (default ner).
 void addTaskOption(QCommandLineParser& parser);
-// "NER", "Classification": a task's name for people.
-QString taskTitle(const std::string& task);
 
 // --config FILE, --set key=value (repeatable), --threads N; readTrainConfig also reads --task when the
 // command has it.

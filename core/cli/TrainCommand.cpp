@@ -1,35 +1,18 @@
 #include "cli/TrainCommand.h"
 
-#include <atomic>
 #include <memory>
+#include <optional>
 
 #include <QDir>
-#include <QFileInfo>
-#include <QJsonDocument>
 
-#include "cli/TaskCommandSupport.h"
 #include "cli/ProgressReporter.h"
+#include "cli/TaskCommandSupport.h"
 #include "common/ProcessMemory.h"
 #include "common/SignalRouting.h"
-#include "model/kernels/CpuThreads.h"
-#include "model/kernels/EngineFailure.h"
-#include "store/ProjectStore.h"
-#include "train/TaskFactory.h"
+#include "jobs/TrainingJob.h"
+#include "train/Trainer.h"
 
 namespace quarry::cli {
-namespace {
-
-// Ctrl+C (SIGINT), SIGTERM or SIGHUP asks the trainer to stop after the current step, keeping best/
-// and writing last/ and run.json; a second one ends the process at once (see common/SignalRouting.h:
-// signals are taken by a thread of their own, never on a thread inside a GEMM).
-std::atomic<bool> g_interrupted{false};
-
-QJsonObject toQJson(const nlohmann::json& j) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
-}
-
-}  // namespace
-
 QString TrainCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
 
 void TrainCommand::configure(QCommandLineParser& parser) const {
@@ -111,121 +94,62 @@ int TrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (config.crf && config.kind != train::ModelKind::Transformer)
     io.err << "note: --crf applies to transformers; the BiLSTM tagger always has a CRF\n";
 
-  const bool fromProject = !parser.isSet(QStringLiteral("train"));
-  auto trainSet = readDocuments(parser, QStringLiteral("train-split"), QStringLiteral("train"));
-  if (!trainSet) return fail(io, trainSet.error());
-  jobs::DocumentSet devSet;
-  if (!fromProject && parser.isSet(QStringLiteral("dev"))) {
-    auto d = readDocuments(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));
-    if (!d) return fail(io, d.error());
-    devSet = std::move(d.value());
-  } else if (fromProject) {
-    auto d = readDocuments(parser, QStringLiteral("dev-split"), QString());
-    if (!d) return fail(io, d.error());
-    devSet = std::move(d.value());
-  }
-  if (trainSet->documents.empty()) return fail(io, QStringLiteral("no training documents"));
-  if (config.task == "classify" && config.multiLabel == "auto" && trainSet->multiLabelCategories)
-    config.multiLabel = "yes";
-  if (ner && trainSet->discontinuous > 0)
-    io.err << "note: " << trainSet->discontinuous
-           << " discontinuous spans are trained as the span covering their fragments\n";
-
-  model::CpuThreadOptions threads;
-  threads.intraOpThreads = config.threads;
-  model::configureCpuThreads(threads);
-
-  // From here an interrupt cancels (before the run is recorded, so that a recorded run always ends).
-  g_interrupted = false;
-  auto interrupts = std::make_unique<SignalRouting::Scope>([](int) { g_interrupted.store(true); });
-
-  // A project run is recorded in the project's model-run table.
-  std::unique_ptr<ProjectStore> store;
-  ModelRun run;
-  QString output = parser.value(QStringLiteral("output"));
-  if (fromProject) {
-    auto opened = ProjectStore::open(parser.value(QStringLiteral("project")));
-    if (!opened) return fail(io, opened.error());
-    store = std::move(opened.value());
-    run.name = QStringLiteral("%1 %2")
-                   .arg(taskTitle(config.task), QString::fromLatin1(train::modelKindName(config.kind, config.task)));
-    run.baseModel = config.kind == train::ModelKind::FromScratch
-                        ? QString::fromLatin1(train::modelKindName(config.kind, config.task)) +
-                              QStringLiteral(" (from scratch)")
-                    : config.modelFolder.empty()
-                        ? QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder)
-                        : QString::fromStdString(config.modelFolder);
-    run.config = toQJson(config.toJson());
-    run.status = RunStatus::Running;
-    run.started = QDateTime::currentDateTimeUtc();
-    auto id = store->createRun(run);
-    if (!id) return fail(io, id.error());
-    run.id = id.value();
-    if (output.isEmpty()) {
-      const QFileInfo project(parser.value(QStringLiteral("project")));
-      output = project.absoluteDir().filePath(project.completeBaseName() +
-                                              QStringLiteral("-models/run-%1").arg(run.id));
+  jobs::TrainingSpec spec;
+  if (!parser.isSet(QStringLiteral("train"))) {
+    if (!parser.isSet(QStringLiteral("project")))
+      return fail(io, Error("name the documents: --project FILE or --train FILE", "", 0, "project"));
+    spec.projectPath = parser.value(QStringLiteral("project"));
+    auto trainSplits = readSplits(parser, QStringLiteral("train-split"));
+    if (!trainSplits) return fail(io, trainSplits.error());
+    auto devSplits = readSplits(parser, QStringLiteral("dev-split"));
+    if (!devSplits) return fail(io, devSplits.error());
+    spec.trainSplits = trainSplits.value();
+    spec.devSplits = devSplits.value();
+  } else {
+    auto trainSet = readDocuments(parser, QStringLiteral("train-split"), QStringLiteral("train"));
+    if (!trainSet) return fail(io, trainSet.error());
+    spec.train = std::move(trainSet.value());
+    if (parser.isSet(QStringLiteral("dev"))) {
+      auto devSet = readDocuments(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));
+      if (!devSet) return fail(io, devSet.error());
+      spec.dev = std::move(devSet.value());
     }
   }
-  if (output.isEmpty()) output = QStringLiteral("quarry-model");
+  spec.config = config;
+  spec.outputFolder = parser.value(QStringLiteral("output"));
+  spec.resume = parser.isSet(QStringLiteral("resume"));
 
-  train::TrainRequest request;
-  request.config = config;
-  request.train = std::move(trainSet->documents);
-  request.dev = std::move(devSet.documents);
-  request.labels = jobs::toStdStrings(trainSet->labelsFor(config.task));
-  request.relationTypes = trainSet->relationSpecs;
-  request.outputFolder = QDir(output).absolutePath().toStdString();
-  request.resume = parser.isSet(QStringLiteral("resume"));
-
-  ProgressReporter reporter(io.err, QStringLiteral("train"), io.interactive);
-  auto callback = [&](const train::TrainProgress& p) {
+  jobs::TrainingJob job(std::move(spec));
+  QObject::connect(&job, &jobs::TrainingJob::notice,
+                   [&io](const QString& text) { io.err << "note: " << text << '\n'; });
+  std::optional<ProgressReporter> reporter;
+  QObject::connect(&job, &jobs::TrainingJob::progress, [&](const jobs::TrainingProgress& p) {
+    if (!reporter) reporter.emplace(io.err, QStringLiteral("train"), io.interactive);
     QString detail =
         QStringLiteral("epoch %1/%2 loss %3").arg(p.epoch + 1).arg(p.epochs).arg(p.loss, 0, 'f', 4);
     if (p.devScore >= 0)
       detail += QStringLiteral(" dev %1 %2 (best %3)")
-                    .arg(QString::fromStdString(p.metric))
+                    .arg(p.metric)
                     .arg(p.devScore, 0, 'f', 4)
                     .arg(p.bestDevScore, 0, 'f', 4);
-    if (p.phase == "eval") detail += QStringLiteral(" evaluating");
-    reporter.setDetail(detail);
-    reporter.update(p.step, p.totalSteps);
-    return !g_interrupted.load();
-  };
-  // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed, recorded
-  // with its reason like any other failure.
-  Result<train::TrainResult> result = Error("not run");
-  if (Status s = model::catchEngineFailure("training", request.outputFolder,
-                                           [&]() -> Status {
-                                             result = train::runTraining(request, callback);
-                                             return {};
-                                           });
-      !s)
-    result = s.error();
+    if (p.phase == QLatin1String("eval")) detail += QStringLiteral(" evaluating");
+    reporter->setDetail(detail);
+    reporter->update(p.step, p.totalSteps);
+  });
+  // From here an interrupt cancels: the job trains at least one step, so that a recorded run always ends
+  // and leaves last/ to resume.
+  auto interrupts = std::make_unique<SignalRouting::Scope>([&job](int) { job.cancel(); });
+  const jobs::TrainingOutcome outcome = job.runHere();
   interrupts.reset();
-  reporter.finish();
-
-  if (store) {
-    run.finished = QDateTime::currentDateTimeUtc();
-    if (!result) {
-      run.status = RunStatus::Failed;
-      run.metrics = QJsonObject{{QStringLiteral("error"), QString::fromStdString(result.error().toString())}};
-    } else {
-      run.status =
-          result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
-      run.metrics = toQJson(result->toJson());
-      run.checkpointPath = QString::fromStdString(result->bestFolder);
-    }
-    if (Status s = store->updateRun(run); !s)
-      io.err << "warning: the run could not be recorded: " << QString::fromStdString(s.error().toString())
-             << '\n';
-  }
-  if (!result) return fail(io, result.error());
-  const train::TrainResult& r = result.value();
+  if (reporter) reporter->finish();
+  if (!outcome.recordWarning.isEmpty())
+    io.err << "warning: the run could not be recorded: " << outcome.recordWarning << '\n';
+  if (outcome.status == RunStatus::Failed) return fail(io, outcome.error);
+  const train::TrainResult& r = *outcome.engineResult;
   if (parser.isSet(QStringLiteral("json"))) {
     nlohmann::json j = r.toJson();
     j["peak_memory_mib"] = peakResidentMiB();
-    if (run.id) j["run_id"] = run.id;
+    if (outcome.runId) j["run_id"] = outcome.runId;
     io.out << QString::fromStdString(j.dump(2)) << '\n';
   } else {
     io.out << "model      " << QString::fromStdString(r.describeModel) << '\n'

@@ -7,6 +7,7 @@
 
 #include "common/Log.h"
 #include "store/AnnotationEditor.h"
+#include "store/AnnotationVersions.h"
 #include "store/CorpusImporter.h"
 #include "store/CorpusLoader.h"
 #include "store/DocumentIndex.h"
@@ -84,7 +85,12 @@ Status ProjectStore::checkFile(const QString& path) {
   for (const QString& statement : conn.dialect().integrityChecks()) {
     QSqlQuery q = conn.query();
     q.setForwardOnly(true);
-    if (Status s = sql::run(q, statement, {}, op); !s) return conn.withFile(s.error());
+    // SQLite stops a check on pages too damaged to walk (SQLITE_CORRUPT) with an error, not a row.
+    const auto stopped = [&] {
+      return conn.fail(
+          op, QStringLiteral("the database is damaged: %1: %2").arg(statement, q.lastError().text()));
+    };
+    if (!q.exec(statement)) return stopped();
     while (q.next()) {
       QStringList columns;
       for (int i = 0; i < q.record().count(); ++i) columns << q.value(i).toString();
@@ -94,6 +100,7 @@ Status ProjectStore::checkFile(const QString& path) {
       else
         ++more;
     }
+    if (q.lastError().isValid()) return stopped();
   }
   if (problems.isEmpty()) return {};
   QString message = QStringLiteral("the database is damaged: ") + problems.join(QStringLiteral("; "));
@@ -240,6 +247,27 @@ Result<qint64> ProjectStore::createRun(const ModelRun& run) { return RunStore(*m
 Status ProjectStore::updateRun(const ModelRun& run) { return RunStore(*m_c).updateRun(run); }
 Result<QVector<ModelRun>> ProjectStore::listRuns() { return RunStore(*m_c).listRuns(); }
 Result<ModelRun> ProjectStore::run(qint64 runId) { return RunStore(*m_c).run(runId); }
+
+Result<QVector<AnnotationVersion>> ProjectStore::annotationVersions(const QVector<Split>& trainSplits,
+                                                                    const QVector<Split>& devSplits) {
+  return AnnotationVersions(*m_c).read(trainSplits, devSplits);
+}
+Status ProjectStore::recordRunAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions) {
+  return RunStore(*m_c).recordAnnotations(runId, versions);
+}
+Result<QVector<AnnotationVersion>> ProjectStore::runAnnotations(qint64 runId) {
+  return RunStore(*m_c).annotations(runId);
+}
+
+Status ProjectStore::readConsistently(const std::function<Status()>& reads) {
+  const QString op = QStringLiteral("read the project at one moment");
+  QSqlQuery q = m_c->query();
+  if (!q.exec(m_c->dialect().beginRead())) return m_c->withFile(sql::error(op, q.lastError()));
+  const Status read = reads();
+  // Ending a read transaction writes nothing; a failure to end it only matters when the reads went well.
+  if (!q.exec(QStringLiteral("COMMIT")) && read) return m_c->withFile(sql::error(op, q.lastError()));
+  return read;
+}
 
 Result<int> ProjectStore::addPredictions(qint64 runId, const QVector<Prediction>& predictions) {
   return RunStore(*m_c).addPredictions(runId, predictions);

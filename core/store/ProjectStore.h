@@ -8,6 +8,7 @@
 // Nothing here throws: every failure is an Error naming the operation, the SQL error and the file.
 
 #include <QString>
+#include <functional>
 #include <memory>
 
 #include "common/Error.h"
@@ -86,6 +87,17 @@ class ProjectStore {
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
   Status clearPredictions(qint64 runId);
+
+  // The documents and annotations of the train and dev splits with their content hashes (lineage:
+  // store/AnnotationVersions.h); the runs' records of them.
+  Result<QVector<AnnotationVersion>> annotationVersions(const QVector<Split>& trainSplits,
+                                                        const QVector<Split>& devSplits);
+  Status recordRunAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions);
+  Result<QVector<AnnotationVersion>> runAnnotations(qint64 runId);
+
+  // Runs `reads` (reads only) in one read transaction, so that they all see the project at one moment
+  // while others write: a training job's documents and the lineage it records agree.
+  Status readConsistently(const std::function<Status()>& reads);
 
   // Writes a consistent copy of the whole database to `path` (a new file), also from a read-only store.
   Status backupTo(const QString& path);

@@ -13,12 +13,13 @@ Result<qint64> RunStore::createRun(const ModelRun& run) {
   QSqlQuery q = m_c.query();
   if (Status s = sql::run(
           q,
-          QStringLiteral("INSERT INTO model_runs (name, base_model, config, status, metrics, "
-                         "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+          QStringLiteral(
+              "INSERT INTO model_runs (name, task, base_model, config, data, status, metrics, error, "
+              "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
               m_c.dialect().returningId(),
-          {run.name, run.baseModel, sql::toJsonText(run.config), runStatusName(run.status),
-           sql::toJsonText(run.metrics), run.checkpointPath, sql::nowMs(),
-           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
+          {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
+           runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
+           sql::nowMs(), sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
           op);
       !s)
     return m_c.withFile(s.error());
@@ -32,14 +33,15 @@ Status RunStore::updateRun(const ModelRun& run) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s;
   QSqlQuery q = m_c.query();
-  if (Status s =
-          sql::run(q,
-                   QStringLiteral("UPDATE model_runs SET name = ?, base_model = ?, config = ?, status = ?, "
-                                  "metrics = ?, checkpoint_path = ?, started = ?, finished = ? WHERE id = ?"),
-                   {run.name, run.baseModel, sql::toJsonText(run.config), runStatusName(run.status),
-                    sql::toJsonText(run.metrics), run.checkpointPath, sql::toNullableEpochMs(run.started),
-                    sql::toNullableEpochMs(run.finished), run.id},
-                   op);
+  if (Status s = sql::run(
+          q,
+          QStringLiteral("UPDATE model_runs SET name = ?, task = ?, base_model = ?, config = ?, data = ?, "
+                         "status = ?, metrics = ?, error = ?, checkpoint_path = ?, started = ?, "
+                         "finished = ? WHERE id = ?"),
+          {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
+           runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
+           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished), run.id},
+          op);
       !s)
     return m_c.withFile(s.error());
   if (q.numRowsAffected() != 1) return m_c.fail(op, QStringLiteral("no such run"));
@@ -52,7 +54,7 @@ Result<QVector<ModelRun>> RunStore::select(const QString& where, const QVariantL
   if (Status s =
           sql::run(q,
                    QStringLiteral("SELECT id, name, base_model, config, status, metrics, checkpoint_path, "
-                                  "started, finished FROM model_runs ") +
+                                  "started, finished, task, data, error FROM model_runs ") +
                        where + QStringLiteral(" ORDER BY id"),
                    values, QStringLiteral("list model runs"));
       !s)
@@ -69,6 +71,9 @@ Result<QVector<ModelRun>> RunStore::select(const QString& where, const QVariantL
     r.checkpointPath = q.value(6).toString();
     r.started = sql::fromEpochMs(q.value(7));
     r.finished = sql::fromEpochMs(q.value(8));
+    r.task = q.value(9).toString();
+    r.data = sql::fromJsonText(q.value(10).toString());
+    r.error = q.value(11).toString();
     runs.push_back(r);
   }
   return runs;
@@ -84,24 +89,59 @@ Result<ModelRun> RunStore::run(qint64 id) {
   return runs->front();
 }
 
-Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& predictions) {
-  const QString op = QStringLiteral("add predictions of run %1").arg(runId);
+Status RunStore::insertRows(const QString& operation, const QString& statement, int count,
+                            const std::function<QVariantList(int)>& row) {
   WriteTransaction tx(m_c);
-  if (Status s = tx.begin(op); !s) return s.error();
+  if (Status s = tx.begin(operation); !s) return s;
   QSqlQuery q = m_c.query();
-  if (Status s = sql::prepare(
-          q,
+  if (Status s = sql::prepare(q, statement, operation); !s) return m_c.withFile(s.error());
+  for (int i = 0; i < count; ++i) {
+    sql::bind(q, row(i));
+    if (Status s = sql::exec(q, operation); !s) return m_c.withFile(s.error());
+  }
+  return tx.commit(operation);
+}
+
+Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& predictions) {
+  if (Status s = insertRows(
+          QStringLiteral("add predictions of run %1").arg(runId),
           QStringLiteral("INSERT INTO predictions (run_id, document_id, kind, payload, confidence) "
                          "VALUES (?, ?, ?, ?, ?)"),
-          op);
+          int(predictions.size()),
+          [&](int i) -> QVariantList {
+            const Prediction& p = predictions[i];
+            return {runId, p.documentId, p.kind, sql::toJsonText(p.payload), p.confidence};
+          });
+      !s)
+    return s.error();
+  return int(predictions.size());
+}
+
+Status RunStore::recordAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions) {
+  return insertRows(
+      QStringLiteral("record the training data of run %1").arg(runId),
+      QStringLiteral("INSERT INTO run_annotations (run_id, role, kind, annotation_id, document_id, "
+                     "content_hash) VALUES (?, ?, ?, ?, ?, ?)"),
+      int(versions.size()), [&](int i) -> QVariantList {
+        const AnnotationVersion& v = versions[i];
+        return {runId, v.role, v.kind, v.annotationId, v.documentId, v.contentHash};
+      });
+}
+
+Result<QVector<AnnotationVersion>> RunStore::annotations(qint64 runId) {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s = sql::run(q,
+                          QStringLiteral("SELECT role, kind, annotation_id, document_id, content_hash "
+                                         "FROM run_annotations WHERE run_id = ? ORDER BY id"),
+                          {runId}, QStringLiteral("read the training data of run %1").arg(runId));
       !s)
     return m_c.withFile(s.error());
-  for (const Prediction& p : predictions) {
-    sql::bind(q, {runId, p.documentId, p.kind, sql::toJsonText(p.payload), p.confidence});
-    if (Status s = sql::exec(q, op); !s) return m_c.withFile(s.error());
-  }
-  if (Status s = tx.commit(op); !s) return s.error();
-  return int(predictions.size());
+  QVector<AnnotationVersion> out;
+  while (q.next())
+    out.push_back(AnnotationVersion{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                                    q.value(3).toLongLong(), q.value(4).toString()});
+  return out;
 }
 
 Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, qint64 runId) {

@@ -1,6 +1,8 @@
 #pragma once
 // Model runs (training or prediction jobs) and the predictions they leave for documents.
 
+#include <functional>
+
 #include "common/Error.h"
 #include "store/StoreConnection.h"
 #include "store/StoreTypes.h"
@@ -18,6 +20,11 @@ class RunStore {
   Result<QVector<ModelRun>> listRuns();
   Result<ModelRun> run(qint64 id);
 
+  // Records the documents and annotations run `runId` trained on, in one transaction.
+  Status recordAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions);
+  // What recordAnnotations recorded for run `runId` (none for a run before lineage).
+  Result<QVector<AnnotationVersion>> annotations(qint64 runId);
+
   // Adds all of `predictions` for run `runId` in one transaction; returns how many were added.
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   // Predictions for a document, of run `runId` or (0) of every run, in insertion order.
@@ -25,6 +32,9 @@ class RunStore {
   Status clearPredictions(qint64 runId);
 
  private:
+  // Inserts `count` rows of `statement` (row(i) its values) in one transaction.
+  Status insertRows(const QString& operation, const QString& statement, int count,
+                    const std::function<QVariantList(int)>& row);
   Result<QVector<ModelRun>> select(const QString& where, const QVariantList& values);
 
   StoreConnection& m_c;

@@ -35,6 +35,8 @@ class SqliteDialect final : public SqlDialect {
   }
 
   QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+  // Deferred: in WAL mode the first read fixes the snapshot every later read of the transaction sees.
+  QString beginRead() const override { return QStringLiteral("BEGIN DEFERRED"); }
   QString returningId() const override { return {}; }
   qint64 insertedId(QSqlQuery& query) const override {
     const QVariant id = query.lastInsertId();

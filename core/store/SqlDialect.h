@@ -34,6 +34,8 @@ class SqlDialect {
   // Starts a transaction that takes the write lock up front, so two writers queue on the busy
   // timeout instead of dead-locking when both upgrade from a read lock.
   virtual QString beginWrite() const = 0;
+  // Starts a transaction whose reads all see the database as one moment (a snapshot), while writers go on.
+  virtual QString beginRead() const = 0;
 
   // Appended to an INSERT whose new key insertedId() must read (e.g. " RETURNING id").
   virtual QString returningId() const = 0;

@@ -127,9 +127,42 @@ Migration version3() {
   return m;
 }
 
+// A run records its task, what it trained on (counts per split and kind, the data fingerprint) and, when
+// it failed, why.
+Migration version4() {
+  Migration m;
+  m.version = 4;
+  m.description = QStringLiteral("model runs: task, data snapshot, error");
+  m.statements = QStringList{
+      QStringLiteral("ALTER TABLE model_runs ADD COLUMN task TEXT NOT NULL DEFAULT ''"),
+      QStringLiteral("ALTER TABLE model_runs ADD COLUMN data TEXT NOT NULL DEFAULT '{}'"),
+      QStringLiteral("ALTER TABLE model_runs ADD COLUMN error TEXT NOT NULL DEFAULT ''"),
+  };
+  return m;
+}
+
+// Lineage: every document and annotation a training run read, with a hash of its content, so that the
+// project can say what was added, changed or removed since. No reference to the annotation tables: the
+// rows of removed annotations are what tells they were removed.
+Migration version5() {
+  Migration m;
+  m.version = 5;
+  m.description = QStringLiteral("the documents and annotations a run trained on");
+  m.statements = QStringList{
+      QStringLiteral(
+          "CREATE TABLE run_annotations (${PK:id}, "
+          "run_id INTEGER NOT NULL REFERENCES model_runs(id) ON DELETE CASCADE, "
+          "role TEXT NOT NULL CHECK (role IN ('train', 'dev')), "
+          "kind TEXT NOT NULL CHECK (kind IN ('document', 'entity', 'relation', 'answer', 'label')), "
+          "annotation_id BIGINT NOT NULL, document_id BIGINT NOT NULL, content_hash TEXT NOT NULL, "
+          "UNIQUE (run_id, role, kind, annotation_id))"),
+  };
+  return m;
+}
+
 }  // namespace
 
-QVector<Migration> storeMigrations() { return {version1(), version2(), version3()}; }
+QVector<Migration> storeMigrations() { return {version1(), version2(), version3(), version4(), version5()}; }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }
 

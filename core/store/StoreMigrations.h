@@ -10,6 +10,8 @@ namespace quarry {
 // Version 1: project, annotators, schema types, documents and annotations.
 // Version 2: model runs and their predictions.
 // Version 3: the entity type that answers a QA field.
+// Version 4: a model run's task, data snapshot and error.
+// Version 5: the documents and annotations a run trained on (lineage).
 QVector<Migration> storeMigrations();
 
 // The version a project file has after open() or create().

@@ -99,13 +99,25 @@ bool parseRunStatus(const QString& name, RunStatus* out);
 struct ModelRun {
   qint64 id = 0;       // set by createRun
   QString name;        // shown in the UI
+  QString task;        // "ner", "classify", "relation", "qa"; empty = not recorded (before version 4)
   QString baseModel;   // e.g. "bert-base-cased" or a checkpoint folder
   QJsonObject config;  // the full training configuration
+  QJsonObject data;    // what it trained on: documents and annotations per split and kind, fingerprint
   RunStatus status = RunStatus::Pending;
   QJsonObject metrics;     // latest evaluation figures
+  QString error;           // why a failed run failed; empty otherwise
   QString checkpointPath;  // best checkpoint so far; empty = none
   QDateTime started;       // invalid = not started
   QDateTime finished;      // invalid = not finished
+};
+
+// One document or annotation a training run read, as it was then (store/AnnotationVersions.h).
+struct AnnotationVersion {
+  QString role;             // "train" or "dev"
+  QString kind;             // "document", "entity", "relation", "answer", "label"
+  qint64 annotationId = 0;  // the row id in the kind's table (the document's id for "document")
+  qint64 documentId = 0;    // the document it belongs to
+  QString contentHash;      // of what training reads of the row
 };
 
 // One model output for a document: a suggested span, relation, answer or label.

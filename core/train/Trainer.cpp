@@ -285,6 +285,9 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       stop = true;
       end = TrainResult::End::EarlyStopped;
     }
+    progress.evaluation = std::move(entry);
+    report("evaluated");  // its answer is read at the next step: a run that has ended stays ended
+    progress.evaluation = nullptr;
     return {};
   };
 

@@ -12,7 +12,10 @@
 // interrupted run ends with the same weights as an uninterrupted one.
 //
 // CANCELLATION: the callback runs after every optimizer step and during evaluation; returning false
-// stops within one step, saves last/, keeps best/ and returns End::Cancelled.
+// stops within one step, saves last/, keeps best/ and returns End::Cancelled. After each dev evaluation
+// it runs once more with phase "evaluated" and the evaluation's history entry, so that an observer can
+// record the figures as they come; its answer to that call is not read (a cancel then stops at the
+// next step, as it would have).
 
 #include <functional>
 #include <string>
@@ -30,7 +33,7 @@
 namespace quarry::train {
 
 struct TrainProgress {
-  std::string phase;          // "train", "eval", "done"
+  std::string phase;          // "train", "eval" (before an evaluation), "evaluated" (after it), "done"
   int64_t step = 0;           // optimizer steps done
   int64_t totalSteps = 0;     // planned steps (may end earlier: early stopping, time limit)
   int epoch = 0;              // 0-based epoch in progress
@@ -43,6 +46,9 @@ struct TrainProgress {
   double elapsedSeconds = 0;
   double etaSeconds = -1;     // -1 = unknown
   double tokensPerSecond = 0; // training positions per second so far
+  // Phase "evaluated": the history entry the evaluation added (step, epoch, dev_score, train_loss,
+  // seconds, eval_seconds, dev_<summary figure>...); null otherwise.
+  nlohmann::json evaluation;
 };
 
 // Returns false to cancel.

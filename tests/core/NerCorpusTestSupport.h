@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include "CliTestSupport.h"
 
@@ -40,3 +41,16 @@ inline QString makeSyntheticNerProject(const QString& folder, const QString& pro
   }
   return {};
 }
+
+// A temporary folder with a synthetic NER project in it (p.quarry), for a test case's fixture.
+struct SyntheticNerFolder {
+  QTemporaryDir dir;
+  QString project;
+  // Makes the project; empty on success, else what failed.
+  QString make(int trainSentences, int devSentences) {
+    if (!dir.isValid()) return QStringLiteral("cannot make a temporary folder");
+    project = dir.filePath(QStringLiteral("p.quarry"));
+    return makeSyntheticNerProject(dir.path(), project, trainSentences, devSentences);
+  }
+  QString path(const QString& name) const { return dir.filePath(name); }
+};

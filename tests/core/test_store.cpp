@@ -510,6 +510,9 @@ class TestStore : public QObject {
     run.status = RunStatus::Finished;
     run.metrics.insert(QStringLiteral("f1"), 0.875);
     run.checkpointPath = QStringLiteral("/ckpt/best");
+    run.task = QStringLiteral("ner");
+    run.data.insert(QStringLiteral("fingerprint"), QStringLiteral("abc"));
+    run.error = QStringLiteral("none really");
     run.started = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
     run.finished = run.started.addSecs(60);
     QUARRY_VERIFY_OK(store->updateRun(run));
@@ -522,6 +525,9 @@ class TestStore : public QObject {
     QCOMPARE(r.config, run.config);
     QCOMPARE(r.finished, run.finished);
     QCOMPARE(r.checkpointPath, QStringLiteral("/ckpt/best"));
+    QCOMPARE(r.task, QStringLiteral("ner"));
+    QCOMPARE(r.data, run.data);
+    QCOMPARE(r.error, QStringLiteral("none really"));
     run.id = 77;
     QVERIFY(!store->updateRun(run).ok());
 

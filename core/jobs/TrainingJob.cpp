@@ -1,0 +1,302 @@
+#include "jobs/TrainingJob.h"
+
+#include <exception>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+
+#include "common/Log.h"
+#include "jobs/TrainingSnapshot.h"
+#include "model/kernels/CpuThreads.h"
+#include "model/kernels/EngineFailure.h"
+#include "store/ProjectStore.h"
+#include "train/TaskFactory.h"
+
+namespace quarry::jobs {
+namespace {
+
+QJsonObject toQJson(const nlohmann::json& j) {
+  return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
+}
+
+TrainingProgress toProgress(const train::TrainProgress& p) {
+  // In the order TrainingProgress declares its fields.
+  return {QString::fromStdString(p.phase),
+          p.step,
+          p.totalSteps,
+          p.epoch,
+          p.epochs,
+          p.loss,
+          QString::fromStdString(p.metric),
+          p.devScore,
+          p.bestDevScore,
+          p.elapsedSeconds,
+          p.etaSeconds,
+          p.tokensPerSecond};
+}
+
+// What the model starts from, for people: a folder, a random encoder with a tokenizer, or from scratch.
+QString baseModelOf(const train::TrainConfig& config) {
+  if (config.kind == train::ModelKind::FromScratch)
+    return QString::fromLatin1(train::modelKindName(config.kind, config.task)) +
+           QStringLiteral(" (from scratch)");
+  if (config.modelFolder.empty())
+    return QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder);
+  return QString::fromStdString(config.modelFolder);
+}
+
+// The documents of a project's train and dev splits, read through `store` (the job's connection).
+Status readProject(ProjectStore& store, const TrainingSpec& spec, DocumentSet& train, DocumentSet& dev) {
+  auto trainSet = documentsFromStore(store, spec.trainSplits);
+  if (!trainSet) return trainSet.error();
+  auto devSet = documentsFromStore(store, spec.devSplits);
+  if (!devSet) return devSet.error();
+  train = std::move(trainSet.value());
+  dev = std::move(devSet.value());
+  return {};
+}
+
+QJsonArray splitNames(const QVector<Split>& splits) {
+  QJsonArray names;
+  for (Split s : splits) names.append(splitName(s));
+  return names;
+}
+
+// A run's row while it trains: created running, its figures after every dev evaluation, its end.
+class RunRecord {
+ public:
+  explicit RunRecord(ProjectStore& store) : m_store(store) {}
+
+  Result<qint64> create(const TrainingSpec& spec, const train::TrainConfig& config, QJsonObject data) {
+    m_run.name =
+        spec.runName.isEmpty()
+            ? QStringLiteral("%1 %2").arg(taskTitle(config.task),
+                                          QString::fromLatin1(train::modelKindName(config.kind, config.task)))
+            : spec.runName;
+    m_run.task = QString::fromStdString(config.task);
+    m_run.baseModel = baseModelOf(config);
+    m_run.config = toQJson(config.toJson());
+    m_run.data = std::move(data);
+    m_run.status = RunStatus::Running;
+    m_run.started = QDateTime::currentDateTimeUtc();
+    auto id = m_store.createRun(m_run);
+    if (!id) return id.error();
+    m_run.id = id.value();
+    return m_run.id;
+  }
+
+  // After a dev evaluation: the history so far, the best figure and the best checkpoint, for a watcher. A
+  // failure to write is logged, not fatal: the end is recorded again in full.
+  void evaluated(const train::TrainProgress& p, const QString& bestFolder) {
+    m_history.append(toQJson(p.evaluation));
+    m_run.metrics = QJsonObject{{QStringLiteral("primary_metric"), QString::fromStdString(p.metric)},
+                                {QStringLiteral("best_dev_score"), p.bestDevScore},
+                                {QStringLiteral("steps"), qint64(p.step)},
+                                {QStringLiteral("history"), m_history}};
+    if (QFileInfo::exists(bestFolder)) m_run.checkpointPath = bestFolder;
+    if (Status s = m_store.updateRun(m_run); !s)
+      log::get("jobs")->warn("run {}: the evaluation could not be recorded: {}", m_run.id,
+                             s.error().toString());
+  }
+
+  Status finish(const Result<train::TrainResult>& result) {
+    m_run.finished = QDateTime::currentDateTimeUtc();
+    if (!result) {
+      m_run.status = RunStatus::Failed;
+      m_run.error = QString::fromStdString(result.error().toString());
+      m_run.metrics =
+          QJsonObject{{QStringLiteral("error"), m_run.error}, {QStringLiteral("history"), m_history}};
+    } else {
+      m_run.status =
+          result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
+      m_run.metrics = toQJson(result->toJson());
+      m_run.data.insert(QStringLiteral("engine"), toQJson(result->data));
+      m_run.checkpointPath = QString::fromStdString(result->bestFolder);
+    }
+    return m_store.updateRun(m_run);
+  }
+
+  qint64 id() const { return m_run.id; }
+  RunStatus status() const { return m_run.status; }
+
+ private:
+  ProjectStore& m_store;
+  ModelRun m_run;
+  QJsonArray m_history;
+};
+
+}  // namespace
+
+QString taskTitle(const std::string& task) {
+  if (task == "classify") return QStringLiteral("Classification");
+  if (task == "relation") return QStringLiteral("Relations");
+  if (task == "qa") return QStringLiteral("QA");
+  return QStringLiteral("NER");
+}
+
+TrainingJob::TrainingJob(TrainingSpec spec, QObject* parent) : QObject(parent), m_spec(std::move(spec)) {
+  // Both travel queued from the worker thread.
+  qRegisterMetaType<TrainingProgress>();
+  qRegisterMetaType<TrainingOutcome>();
+}
+
+TrainingJob::~TrainingJob() {
+  if (m_thread) {
+    cancel();
+    m_thread->wait();
+    delete m_thread;
+  }
+}
+
+void TrainingJob::cancel() { m_cancel.store(true); }
+
+bool TrainingJob::start() {
+  if (m_started) return false;
+  m_started = m_running = true;
+  m_thread = QThread::create([this] { m_outcome = executeGuarded(); });
+  m_thread->setObjectName(QStringLiteral("training"));
+  // QThread::finished comes from the worker; queued to this object's thread, the outcome is complete.
+  connect(m_thread, &QThread::finished, this, [this] {
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_running = false;
+    Q_EMIT finished(m_outcome);
+  });
+  m_thread->start();
+  return true;
+}
+
+TrainingOutcome TrainingJob::runHere() {
+  if (m_started) {
+    TrainingOutcome refused;
+    refused.error = Error("this training job has already been started");
+    return refused;
+  }
+  m_started = m_running = true;
+  m_outcome = executeGuarded();
+  m_running = false;
+  Q_EMIT finished(m_outcome);
+  return m_outcome;
+}
+
+TrainingOutcome TrainingJob::executeGuarded() {
+  // The engine's exceptions are caught around the training itself; this catches what could escape the
+  // rest (an allocation failure while reading), which would otherwise end the process from a QThread.
+  try {
+    return execute();
+  } catch (const std::exception& e) {
+    TrainingOutcome outcome;
+    outcome.error = Error("training failed: " + model::describeEngineFailure(e));
+    return outcome;
+  }
+}
+
+TrainingOutcome TrainingJob::execute() {
+  TrainingOutcome outcome;
+  auto failed = [&outcome](Error error) {
+    outcome.status = RunStatus::Failed;
+    outcome.error = std::move(error);
+    return outcome;
+  };
+  train::TrainConfig config = m_spec.config;
+  std::unique_ptr<ProjectStore> store;
+  DocumentSet trainSet, devSet;
+  QVector<AnnotationVersion> lineage;  // what the run reads, recorded with it
+  if (!m_spec.projectPath.isEmpty()) {
+    if (!QFileInfo::exists(m_spec.projectPath))
+      return failed(Error("no such project", m_spec.projectPath.toStdString()));
+    auto opened = ProjectStore::open(m_spec.projectPath);
+    if (!opened) return failed(opened.error());
+    store = std::move(opened.value());
+    if (Status s = store->readConsistently([&]() -> Status {
+          if (Status r = readProject(*store, m_spec, trainSet, devSet); !r) return r;
+          auto versions = store->annotationVersions(m_spec.trainSplits, m_spec.devSplits);
+          if (!versions) return versions.error();
+          lineage = std::move(versions.value());
+          return {};
+        });
+        !s)
+      return failed(s.error());
+  } else {
+    trainSet = std::move(m_spec.train);
+    devSet = std::move(m_spec.dev);
+  }
+  if (trainSet.documents.empty()) return failed(Error("no training documents"));
+  if (config.task == "classify" && config.multiLabel == "auto" && trainSet.multiLabelCategories)
+    config.multiLabel = "yes";
+  if (config.task == "ner" && trainSet.discontinuous > 0)
+    Q_EMIT notice(QStringLiteral("%1 discontinuous spans are trained as the span covering their fragments")
+                      .arg(trainSet.discontinuous));
+
+  model::CpuThreadOptions threads;
+  threads.intraOpThreads = config.threads;
+  model::configureCpuThreads(threads);
+
+  std::unique_ptr<RunRecord> record;
+  QString output = m_spec.outputFolder;
+  if (store) {
+    QJsonObject data = dataSnapshot(trainSet, devSet);
+    data.insert(QStringLiteral("train_splits"), splitNames(m_spec.trainSplits));
+    data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
+    record = std::make_unique<RunRecord>(*store);
+    auto id = record->create(m_spec, config, std::move(data));
+    if (!id) return failed(id.error());
+    outcome.runId = id.value();
+    if (Status s = store->recordRunAnnotations(outcome.runId, lineage); !s) {
+      if (Status ended = record->finish(s.error()); !ended)
+        outcome.recordWarning = QString::fromStdString(ended.error().toString());
+      return failed(s.error());
+    }
+    if (output.isEmpty()) {
+      const QFileInfo project(m_spec.projectPath);
+      output = project.absoluteDir().filePath(project.completeBaseName() +
+                                              QStringLiteral("-models/run-%1").arg(outcome.runId));
+    }
+  }
+  if (output.isEmpty()) output = QStringLiteral("quarry-model");
+
+  train::TrainRequest request;
+  request.config = config;
+  request.train = std::move(trainSet.documents);
+  request.dev = std::move(devSet.documents);
+  request.labels = toStdStrings(trainSet.labelsFor(config.task));
+  request.relationTypes = trainSet.relationSpecs;
+  request.outputFolder = QDir(output).absolutePath().toStdString();
+  request.resume = m_spec.resume;
+  const QString bestFolder =
+      QDir(QString::fromStdString(request.outputFolder)).filePath(QStringLiteral("best"));
+
+  auto callback = [&](const train::TrainProgress& p) {
+    if (record && p.phase == "evaluated") record->evaluated(p, bestFolder);
+    Q_EMIT progress(toProgress(p));
+    return !m_cancel.load();
+  };
+  // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed, recorded
+  // with its reason like any other failure.
+  Result<train::TrainResult> result = Error("not run");
+  if (Status s = model::catchEngineFailure("training", request.outputFolder,
+                                           [&]() -> Status {
+                                             result = train::runTraining(request, callback);
+                                             return {};
+                                           });
+      !s)
+    result = s.error();
+
+  if (record)
+    if (Status s = record->finish(result); !s)
+      outcome.recordWarning = QString::fromStdString(s.error().toString());
+  if (!result) return failed(result.error());
+  outcome.status =
+      result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
+  outcome.result = toQJson(result->toJson());
+  outcome.bestFolder = QString::fromStdString(result->bestFolder);
+  outcome.engineResult = std::make_shared<const train::TrainResult>(std::move(result.value()));
+  return outcome;
+}
+
+}  // namespace quarry::jobs
