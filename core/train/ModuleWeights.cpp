@@ -1,5 +1,6 @@
 #include "train/ModuleWeights.h"
 
+#include <ATen/ops/empty.h>
 #include <c10/core/GradMode.h>
 
 #include "model/checkpoint/AtomicFolder.h"
@@ -35,6 +36,16 @@ std::vector<model::ParameterGroup> decayGroups(torch::nn::Module& root, const st
     g.parameters.push_back(p.value());
   }
   return {decay, kept};
+}
+
+void fillSeeded(at::Tensor& t, double bound, bool normal, at::Generator& generator) {
+  at::NoGradGuard noGrad;
+  at::Tensor v = at::empty(t.sizes(), at::kFloat);
+  if (normal)
+    v.normal_(0, bound, generator);
+  else
+    v.uniform_(-bound, bound, generator);
+  t.copy_(v);
 }
 
 Status writeWeightsFolder(const std::string& folder, const model::StateDict& weights,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <ATen/core/Generator.h>
 #include <torch/nn/module.h>
 
 #include "common/Error.h"
@@ -32,6 +33,10 @@ std::vector<model::ParameterGroup> decayGroups(torch::nn::Module& root, const st
 // `writeRest` writes into the folder being made (vocabularies, quarry_task.json).
 Status writeWeightsFolder(const std::string& folder, const model::StateDict& weights,
                           const std::function<Status(const std::filesystem::path& dir)>& writeRest);
+
+// Fills `t` from `generator` (normal with standard deviation `bound`, or uniform in [-bound, bound]): the
+// seeded initialisation of the models built from scratch.
+void fillSeeded(at::Tensor& t, double bound, bool normal, at::Generator& generator);
 
 // The name the weights have in such a folder.
 inline constexpr const char* kModuleWeightsFile = "weights.safetensors";

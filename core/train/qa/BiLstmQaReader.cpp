@@ -201,15 +201,8 @@ void BiLstmQaReader::buildNetwork(uint64_t seed) {
 
   // Seeded initialisation: embeddings N(0, 1/sqrt(dim)), the rest uniform as torch.nn's defaults.
   at::NoGradGuard noGrad;
-  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  auto fill = [&](at::Tensor& t, double bound, bool normal) {
-    at::Tensor v = at::empty(t.sizes(), at::kFloat);
-    if (normal)
-      v.normal_(0, bound, gen);
-    else
-      v.uniform_(-bound, bound, gen);
-    t.copy_(v);
-  };
+  at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  auto fill = [&](at::Tensor& t, double bound, bool normal) { fillSeeded(t, bound, normal, gen); };
   fill(m_embedding, 1.0 / std::sqrt(static_cast<double>(d)), true);
   m_embedding[kPadRow].zero_();
   fill(m_alignWeight, 1.0 / std::sqrt(static_cast<double>(d)), false);
@@ -254,11 +247,7 @@ Result<std::unique_ptr<BiLstmQaReader>> BiLstmQaReader::create(const TrainConfig
 
 std::unique_ptr<QaInputs> BiLstmQaReader::featurize(const std::vector<document::AnnotatedDocument>& documents,
                                                     std::vector<QaExample> examples, bool training) const {
-  QaWindowOptions options;
-  options.maxLength = m_settings.maxLength;
-  options.stride = m_settings.stride;
-  options.topK = training ? 0 : m_settings.topKWindows;
-  return QaWindowBuilder(ReaderLayout(*this), options).build(documents, std::move(examples));
+  return QaWindowBuilder(ReaderLayout(*this), windowOptions(training)).build(documents, std::move(examples));
 }
 
 std::pair<at::Tensor, at::Tensor> BiLstmQaReader::forward(const QaInputs& inputs, const std::vector<int32_t>& items) {

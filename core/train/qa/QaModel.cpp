@@ -79,6 +79,14 @@ QaDecodeOptions QaModel::decodeOptions() const {
   return o;
 }
 
+QaWindowOptions QaModel::windowOptions(bool training) const {
+  QaWindowOptions o;
+  o.maxLength = m_settings.maxLength;
+  o.stride = m_settings.stride;
+  o.topK = training ? 0 : m_settings.topKWindows;
+  return o;
+}
+
 at::Tensor QaModel::loss(const TaskInputs& base, const std::vector<int32_t>& items, const LossOptions& options) {
   const auto& inputs = static_cast<const QaInputs&>(base);
   std::vector<int64_t> starts, ends;

@@ -45,6 +45,8 @@ class QaModel : public TaskModel {
   void setNoAnswerThreshold(double threshold) { m_settings.noAnswerThreshold = threshold; }
   QaAnswerRule answerRule() const;
   QaDecodeOptions decodeOptions() const;
+  // The window settings: training reads every window, prediction the top k.
+  QaWindowOptions windowOptions(bool training) const;
 
   // The windows of `examples` over `documents`; training reads every window, prediction the top k.
   virtual std::unique_ptr<QaInputs> featurize(const std::vector<document::AnnotatedDocument>& documents,

@@ -54,11 +54,7 @@ Result<std::unique_ptr<TransformerQa>> TransformerQa::build(const TrainConfig& c
 
 std::unique_ptr<QaInputs> TransformerQa::featurize(const std::vector<document::AnnotatedDocument>& documents,
                                                    std::vector<QaExample> examples, bool training) const {
-  QaWindowOptions options;
-  options.maxLength = m_settings.maxLength;
-  options.stride = m_settings.stride;
-  options.topK = training ? 0 : m_settings.topKWindows;
-  return QaWindowBuilder(TokenizerQaLayout(*m_tokenizer), options).build(documents, std::move(examples));
+  return QaWindowBuilder(TokenizerQaLayout(*m_tokenizer), windowOptions(training)).build(documents, std::move(examples));
 }
 
 std::pair<at::Tensor, at::Tensor> TransformerQa::forward(const QaInputs& inputs, const std::vector<int32_t>& items) {

@@ -70,15 +70,8 @@ void CnnRelationModel::buildNetwork(uint64_t seed) {
   m_root->register_module("head", m_head);
   // Seeded initialisation: embeddings N(0, 1/sqrt(dim)), the rest uniform as torch.nn's defaults.
   at::NoGradGuard noGrad;
-  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  auto fill = [&](at::Tensor& t, double bound, bool normal) {
-    at::Tensor v = at::empty(t.sizes(), at::kFloat);
-    if (normal)
-      v.normal_(0, bound, gen);
-    else
-      v.uniform_(-bound, bound, gen);
-    t.copy_(v);
-  };
+  at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  auto fill = [&](at::Tensor& t, double bound, bool normal) { fillSeeded(t, bound, normal, gen); };
   fill(m_words->weight, 1.0 / std::sqrt(static_cast<double>(m_cnn.wordDim)), true);
   m_words->weight[model::TaggerVocabulary::kPad].zero_();
   fill(m_firstDistance->weight, 1.0 / std::sqrt(static_cast<double>(m_cnn.positionDim)), true);
