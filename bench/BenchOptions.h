@@ -2,9 +2,15 @@
 // What the training benches read from their command lines beside their own options: --set key=value,
 // a training option override (a JSON value, or a bare word as a string), repeatable.
 
+#include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
+
+#include "train/Trainer.h"
 
 namespace bench {
 
@@ -18,6 +24,24 @@ inline void addOverride(nlohmann::json& overrides, const std::string& assignment
   } catch (const nlohmann::json::exception&) {
     overrides[key] = value;
   }
+}
+
+// A training request for `config` (the bench's options with the --set overrides applied) writing to
+// `output`, which is emptied first; the caller adds the documents. A bad option is printed, and nullopt
+// returned.
+inline std::optional<quarry::train::TrainRequest> trainingRequest(const nlohmann::json& config,
+                                                                 const std::string& output) {
+  auto parsed = quarry::train::TrainConfig::fromJson(config, "bench options");
+  if (!parsed) {
+    std::fprintf(stderr, "%s\n", parsed.error().toString().c_str());
+    return std::nullopt;
+  }
+  quarry::train::TrainRequest request;
+  request.config = parsed.value();
+  request.outputFolder = output;
+  std::error_code ec;
+  std::filesystem::remove_all(output, ec);
+  return request;
 }
 
 }  // namespace bench

@@ -171,18 +171,11 @@ int main(int argc, char** argv) {
   }
   if (epochs > 0) config["epochs"] = epochs;
   config.update(overrides);
-  auto parsed = train::TrainConfig::fromJson(config, "bench options");
-  if (!parsed) {
-    std::fprintf(stderr, "%s\n", parsed.error().toString().c_str());
-    return 2;
-  }
-  train::TrainRequest request;
-  request.config = parsed.value();
+  std::optional<train::TrainRequest> made = bench::trainingRequest(config, output);
+  if (!made) return 2;
+  train::TrainRequest& request = *made;
   request.train = splits.train;
   request.dev = splits.dev;
-  request.outputFolder = output;
-  std::error_code ec;
-  fs::remove_all(output, ec);
   const auto started = std::chrono::steady_clock::now();
   auto result = train::runTraining(request);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

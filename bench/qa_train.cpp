@@ -270,18 +270,11 @@ int main(int argc, char** argv) {
     config.update({{"model", "bilstm-reader"}, {"max_length", 300}, {"stride", 100}, {"max_answer_length", 15},
                    {"batch_size", 32}});
   config.update(overrides);
-  auto parsed = train::TrainConfig::fromJson(config, "bench options");
-  if (!parsed) {
-    std::fprintf(stderr, "%s\n", parsed.error().toString().c_str());
-    return 2;
-  }
-  train::TrainRequest request;
-  request.config = parsed.value();
+  std::optional<train::TrainRequest> made = bench::trainingRequest(config, output);
+  if (!made) return 2;
+  train::TrainRequest& request = *made;
   request.train = splits.train;
   request.dev = splits.dev;
-  request.outputFolder = output;
-  std::error_code ec;
-  fs::remove_all(output, ec);
   auto result = train::runTraining(request);
   if (!result) {
     std::fprintf(stderr, "training failed: %s\n", result.error().toString().c_str());

@@ -179,19 +179,12 @@ int main(int argc, char** argv) {
   if (s.level == "concept") config["negative_ratio"] = 4;
   if (epochs > 0) config["epochs"] = epochs;
   config.update(overrides);
-  auto parsed = train::TrainConfig::fromJson(config, "bench options");
-  if (!parsed) {
-    std::fprintf(stderr, "%s\n", parsed.error().toString().c_str());
-    return 2;
-  }
-  train::TrainRequest request;
-  request.config = parsed.value();
+  std::optional<train::TrainRequest> made = bench::trainingRequest(config, output);
+  if (!made) return 2;
+  train::TrainRequest& request = *made;
   request.train = s.train;
   request.dev = s.dev;
   request.relationTypes = s.schema;
-  request.outputFolder = output;
-  std::error_code ec;
-  fs::remove_all(output, ec);
   const auto started = std::chrono::steady_clock::now();
   auto result = train::runTraining(request);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -227,12 +220,11 @@ int main(int argc, char** argv) {
 
   if (nerEpochs > 0) {
     nlohmann::json nerConfig = {{"task", "ner"}, {"epochs", nerEpochs}, {"patience", 2}, {"seed", 1}};
-    train::TrainRequest ner;
-    ner.config = train::TrainConfig::fromJson(nerConfig, "bench").value();
+    std::optional<train::TrainRequest> nerRequest = bench::trainingRequest(nerConfig, output + "-ner");
+    if (!nerRequest) return 2;
+    train::TrainRequest& ner = *nerRequest;
     ner.train = s.train;
     ner.dev = s.dev;
-    ner.outputFolder = output + "-ner";
-    fs::remove_all(ner.outputFolder, ec);
     const auto nerStarted = std::chrono::steady_clock::now();
     auto nerResult = train::runTraining(ner);
     if (!nerResult) {
