@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include "common/Log.h"
+#include "jobs/RunWorker.h"
 #include "jobs/TrainingSnapshot.h"
 #include "model/kernels/CpuThreads.h"
 #include "model/kernels/EngineFailure.h"
@@ -83,6 +84,7 @@ class RunRecord {
     m_run.data = std::move(data);
     m_run.status = RunStatus::Running;
     m_run.started = QDateTime::currentDateTimeUtc();
+    m_run.worker = currentWorker();
     auto id = m_store.createRun(m_run);
     if (!id) return id.error();
     m_run.id = id.value();
@@ -117,6 +119,12 @@ class RunRecord {
       m_run.data.insert(QStringLiteral("engine"), toQJson(result->data));
       m_run.checkpointPath = QString::fromStdString(result->bestFolder);
     }
+    return m_store.updateRun(m_run);
+  }
+
+  // Where best/, last/ and run.json go: recorded at once, so that an interrupted run can be resumed.
+  Status setOutputFolder(const QString& folder) {
+    m_run.data.insert(QStringLiteral("output_folder"), folder);
     return m_store.updateRun(m_run);
   }
 
@@ -213,6 +221,9 @@ TrainingOutcome TrainingJob::execute() {
     auto opened = ProjectStore::open(m_spec.projectPath);
     if (!opened) return failed(opened.error());
     store = std::move(opened.value());
+    // Runs left "running" by a process that has ended are marked interrupted before this one is added.
+    if (auto marked = markInterruptedRuns(*store); !marked)
+      log::get("jobs")->warn("interrupted runs could not be marked: {}", marked.error().toString());
     if (Status s = store->readConsistently([&]() -> Status {
           if (Status r = readProject(*store, m_spec, trainSet, devSet); !r) return r;
           auto versions = store->annotationVersions(m_spec.trainSplits, m_spec.devSplits);
@@ -268,6 +279,10 @@ TrainingOutcome TrainingJob::execute() {
   request.relationTypes = trainSet.relationSpecs;
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = m_spec.resume;
+  if (record)
+    if (Status s = record->setOutputFolder(QString::fromStdString(request.outputFolder)); !s)
+      log::get("jobs")->warn("run {}: its folder could not be recorded: {}", record->id(),
+                             s.error().toString());
   const QString bestFolder =
       QDir(QString::fromStdString(request.outputFolder)).filePath(QStringLiteral("best"));
 

@@ -36,7 +36,8 @@ ProjectStore::~ProjectStore() = default;
 Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, const QString& projectName) {
   const QString op = QStringLiteral("create project");
   const auto exists = [&] {
-    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(), path.toStdString());
+    return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(),
+                 path.toStdString());
   };
   if (QFileInfo::exists(path)) return exists();
   {
@@ -46,8 +47,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, 
     QFile claim(path);
     if (!claim.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
       if (QFileInfo::exists(path)) return exists();
-      return Error(QString(op + QStringLiteral(": cannot create the file: ") + claim.errorString()).toStdString(),
-                   path.toStdString());
+      return Error(
+          QString(op + QStringLiteral(": cannot create the file: ") + claim.errorString()).toStdString(),
+          path.toStdString());
     }
   }
   auto made = [&]() -> Result<std::unique_ptr<ProjectStore>> {
@@ -246,6 +248,9 @@ Result<ProjectStats> ProjectStore::stats() { return DocumentIndex(*m_c).stats();
 Result<qint64> ProjectStore::createRun(const ModelRun& run) { return RunStore(*m_c).createRun(run); }
 Status ProjectStore::updateRun(const ModelRun& run) { return RunStore(*m_c).updateRun(run); }
 Result<QVector<ModelRun>> ProjectStore::listRuns() { return RunStore(*m_c).listRuns(); }
+Result<QVector<ModelRun>> ProjectStore::runsWithStatus(RunStatus status) {
+  return RunStore(*m_c).runsWithStatus(status);
+}
 Result<ModelRun> ProjectStore::run(qint64 runId) { return RunStore(*m_c).run(runId); }
 
 Result<QVector<AnnotationVersion>> ProjectStore::annotationVersions(const QVector<Split>& trainSplits,

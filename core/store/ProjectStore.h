@@ -84,6 +84,7 @@ class ProjectStore {
   Status updateRun(const ModelRun& run);
   Result<QVector<ModelRun>> listRuns();
   Result<ModelRun> run(qint64 runId);
+  Result<QVector<ModelRun>> runsWithStatus(RunStatus status);
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
   Status clearPredictions(qint64 runId);

@@ -15,11 +15,13 @@ Result<qint64> RunStore::createRun(const ModelRun& run) {
           q,
           QStringLiteral(
               "INSERT INTO model_runs (name, task, base_model, config, data, status, metrics, error, "
-              "checkpoint_path, created, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+              "checkpoint_path, created, started, finished, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "?, ?)") +
               m_c.dialect().returningId(),
           {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
            runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
-           sql::nowMs(), sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished)},
+           sql::nowMs(), sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished),
+           run.worker},
           op);
       !s)
     return m_c.withFile(s.error());
@@ -37,10 +39,10 @@ Status RunStore::updateRun(const ModelRun& run) {
           q,
           QStringLiteral("UPDATE model_runs SET name = ?, task = ?, base_model = ?, config = ?, data = ?, "
                          "status = ?, metrics = ?, error = ?, checkpoint_path = ?, started = ?, "
-                         "finished = ? WHERE id = ?"),
+                         "finished = ?, worker = ? WHERE id = ?"),
           {run.name, run.task, run.baseModel, sql::toJsonText(run.config), sql::toJsonText(run.data),
            runStatusName(run.status), sql::toJsonText(run.metrics), run.error, run.checkpointPath,
-           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished), run.id},
+           sql::toNullableEpochMs(run.started), sql::toNullableEpochMs(run.finished), run.worker, run.id},
           op);
       !s)
     return m_c.withFile(s.error());
@@ -54,7 +56,7 @@ Result<QVector<ModelRun>> RunStore::select(const QString& where, const QVariantL
   if (Status s =
           sql::run(q,
                    QStringLiteral("SELECT id, name, base_model, config, status, metrics, checkpoint_path, "
-                                  "started, finished, task, data, error FROM model_runs ") +
+                                  "started, finished, task, data, error, worker FROM model_runs ") +
                        where + QStringLiteral(" ORDER BY id"),
                    values, QStringLiteral("list model runs"));
       !s)
@@ -74,12 +76,17 @@ Result<QVector<ModelRun>> RunStore::select(const QString& where, const QVariantL
     r.task = q.value(9).toString();
     r.data = sql::fromJsonText(q.value(10).toString());
     r.error = q.value(11).toString();
+    r.worker = q.value(12).toString();
     runs.push_back(r);
   }
   return runs;
 }
 
 Result<QVector<ModelRun>> RunStore::listRuns() { return select({}, {}); }
+
+Result<QVector<ModelRun>> RunStore::runsWithStatus(RunStatus status) {
+  return select(QStringLiteral("WHERE status = ?"), {runStatusName(status)});
+}
 
 Result<ModelRun> RunStore::run(qint64 id) {
   Result<QVector<ModelRun>> runs = select(QStringLiteral("WHERE id = ?"), {id});

@@ -19,6 +19,8 @@ class RunStore {
   // All runs, oldest first.
   Result<QVector<ModelRun>> listRuns();
   Result<ModelRun> run(qint64 id);
+  // The runs in `status`, oldest first.
+  Result<QVector<ModelRun>> runsWithStatus(RunStatus status);
 
   // Records the documents and annotations run `runId` trained on, in one transaction.
   Status recordAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions);

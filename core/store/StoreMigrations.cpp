@@ -160,9 +160,23 @@ Migration version5() {
   return m;
 }
 
+// The process that runs a job ("host:pid"), so that a run whose process ended without recording its end
+// can be told from one still running, by whichever process opens the project next.
+Migration version6() {
+  Migration m;
+  m.version = 6;
+  m.description = QStringLiteral("model runs: the process running them");
+  m.statements = QStringList{
+      QStringLiteral("ALTER TABLE model_runs ADD COLUMN worker TEXT NOT NULL DEFAULT ''"),
+  };
+  return m;
+}
+
 }  // namespace
 
-QVector<Migration> storeMigrations() { return {version1(), version2(), version3(), version4(), version5()}; }
+QVector<Migration> storeMigrations() {
+  return {version1(), version2(), version3(), version4(), version5(), version6()};
+}
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }
 

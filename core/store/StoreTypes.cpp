@@ -12,6 +12,8 @@ QString runStatusName(RunStatus s) {
       return QStringLiteral("failed");
     case RunStatus::Cancelled:
       return QStringLiteral("cancelled");
+    case RunStatus::Interrupted:
+      return QStringLiteral("interrupted");
     case RunStatus::Pending:
       break;
   }
@@ -19,8 +21,8 @@ QString runStatusName(RunStatus s) {
 }
 
 bool parseRunStatus(const QString& name, RunStatus* out) {
-  for (RunStatus s :
-       {RunStatus::Pending, RunStatus::Running, RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled})
+  for (RunStatus s : {RunStatus::Pending, RunStatus::Running, RunStatus::Finished, RunStatus::Failed,
+                      RunStatus::Cancelled, RunStatus::Interrupted})
     if (runStatusName(s) == name) {
       *out = s;
       return true;

@@ -44,8 +44,8 @@ struct DocumentListFilter {
   // Only documents with an annotation of this type, keyed like ProjectStats::annotationCounts
   // ("entity:DISEASE", "relation:TREATS", "answer:effective_date", "label:unfair"); empty = any.
   QString annotationType;
-  int offset = 0;                    // rows skipped (paging)
-  int limit = -1;                    // rows returned at most; -1 = all
+  int offset = 0;  // rows skipped (paging)
+  int limit = -1;  // rows returned at most; -1 = all
 };
 
 // One row of the document list a UI shows.
@@ -91,7 +91,9 @@ struct ProjectInfo {
   int schemaVersion = 0;  // the file's migration version
 };
 
-enum class RunStatus { Pending, Running, Finished, Failed, Cancelled };
+// Interrupted: the process running it ended without recording an end (killed, crashed, power lost); a
+// training run's last/ checkpoint can be resumed.
+enum class RunStatus { Pending, Running, Finished, Failed, Cancelled, Interrupted };
 QString runStatusName(RunStatus s);  // "pending", "running", ...
 bool parseRunStatus(const QString& name, RunStatus* out);
 
@@ -109,6 +111,7 @@ struct ModelRun {
   QString checkpointPath;  // best checkpoint so far; empty = none
   QDateTime started;       // invalid = not started
   QDateTime finished;      // invalid = not finished
+  QString worker;          // the process running it, "host:pid" (jobs/RunWorker.h); empty = not recorded
 };
 
 // One document or annotation a training run read, as it was then (store/AnnotationVersions.h).

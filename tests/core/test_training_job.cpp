@@ -7,15 +7,19 @@
 #include <stdexcept>
 
 #include <ATen/ops/empty.h>
+#include <unistd.h>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QThread>
 #include <QtTest>
 
 #include "NerCorpusTestSupport.h"
 #include "jobs/RunLineage.h"
+#include "jobs/RunWorker.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
 
@@ -275,6 +279,64 @@ class TestTrainingJob : public QObject {
 
   // The run records every document and annotation it read; afterwards the project says what was added,
   // changed (not an edit that changes nothing) or removed since, and that the model is stale.
+  // A run left "running" by a process that has ended is marked interrupted by the next job; one of a live
+  // process, of another host or already ended is left alone. The new run records its worker and folder.
+  void interruptedRunsAreMarked() {
+    QProcess ended;
+    qint64 endedPid = 0;
+    connect(&ended, &QProcess::started, this, [&] { endedPid = ended.processId(); });
+    ended.start(QStringLiteral("true"));
+    QVERIFY(ended.waitForFinished(10000));
+    QVERIFY(endedPid > 0);
+    const QString host = QSysInfo::machineHostName();
+    const QString gone = host + QStringLiteral(":%1").arg(endedPid);
+    const QString alive = host + QStringLiteral(":%1").arg(qint64(::getppid()));
+    QVERIFY(quarry::jobs::workerIsGone(gone));
+    QVERIFY(!quarry::jobs::workerIsGone(alive));
+    QVERIFY(!quarry::jobs::workerIsGone(quarry::jobs::currentWorker()));
+    QVERIFY(!quarry::jobs::workerIsGone(QStringLiteral("another-host.invalid:%1").arg(endedPid)));
+    QVERIFY(!quarry::jobs::workerIsGone(QString()));
+    QVector<qint64> ids;
+    {
+      auto store = ProjectStore::open(m_project);
+      QVERIFY(store);
+      for (const auto& [worker, status] :
+           {std::pair{gone, RunStatus::Running}, std::pair{alive, RunStatus::Running},
+            std::pair{QStringLiteral("another-host.invalid:%1").arg(endedPid), RunStatus::Running},
+            std::pair{gone, RunStatus::Finished}}) {
+        ModelRun run;
+        run.name = QStringLiteral("left behind");
+        run.task = QStringLiteral("ner");
+        run.status = status;
+        run.worker = worker;
+        auto id = store.value()->createRun(run);
+        QVERIFY(id);
+        ids << id.value();
+      }
+    }
+    const QString out = m_folder.path(QStringLiteral("after-interrupted"));
+    TrainingJob job(tinySpec(m_project, out, 1));
+    const TrainingOutcome outcome = job.runHere();
+    QCOMPARE(outcome.status, RunStatus::Finished);
+    auto store = ProjectStore::open(m_project, quarry::OpenMode::ReadOnly);
+    QVERIFY(store);
+    auto marked = store.value()->run(ids[0]);
+    QVERIFY(marked);
+    QCOMPARE(marked->status, RunStatus::Interrupted);
+    QVERIFY2(marked->error.contains(gone), qPrintable(marked->error));
+    QVERIFY(marked->finished.isValid());
+    QCOMPARE(store.value()->run(ids[1])->status, RunStatus::Running);
+    QCOMPARE(store.value()->run(ids[2])->status, RunStatus::Running);
+    QCOMPARE(store.value()->run(ids[3])->status, RunStatus::Finished);
+    auto mine = store.value()->run(outcome.runId);
+    QVERIFY(mine);
+    QCOMPARE(mine->worker, quarry::jobs::currentWorker());
+    QCOMPARE(mine->data.value(QStringLiteral("output_folder")).toString(), QDir(out).absolutePath());
+    // Nothing left to mark a second time.
+    auto again = quarry::jobs::markInterruptedRuns(*store.value());
+    QVERIFY(!again || again.value() == 0);
+  }
+
   void lineageAfterEdits() {
     const QString project = m_folder.path(QStringLiteral("lineage.quarry"));
     const QString made = makeSyntheticNerProject(m_folder.dir.path(), project, 20, 5);
