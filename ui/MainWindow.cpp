@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -38,6 +39,9 @@
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
+#include "training/RunsPanel.h"
+#include "training/TrainingController.h"
+#include "training/TrainingPanel.h"
 
 namespace quarry::ui {
 namespace {
@@ -100,6 +104,9 @@ void MainWindow::buildDocks() {
   m_categories = new CategoryPanel(this);
   m_annotations = new AnnotationsPanel(m_session, m_view, this);
   m_qa = new QaPanel(m_session, m_view, this);
+  m_trainingPanel = new TrainingPanel(this);
+  m_runsPanel = new RunsPanel(this);
+  m_training = new TrainingController(this, m_trainingPanel, m_runsPanel, this);
   QList<QDockWidget*> docks = {
       dock(this, tr("Documents"), QStringLiteral("documentsDock"), m_list, Qt::LeftDockWidgetArea),
       dock(this, tr("Labels"), QStringLiteral("paletteDock"), m_palette, Qt::RightDockWidgetArea),
@@ -107,8 +114,17 @@ void MainWindow::buildDocks() {
       dock(this, tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::RightDockWidgetArea),
       dock(this, tr("Annotations"), QStringLiteral("annotationsDock"), m_annotations,
            Qt::BottomDockWidgetArea),
-      dock(this, tr("Questions"), QStringLiteral("qaDock"), m_qa, Qt::BottomDockWidgetArea)};
+      dock(this, tr("Questions"), QStringLiteral("qaDock"), m_qa, Qt::BottomDockWidgetArea),
+      dock(this, tr("Training"), QStringLiteral("trainingDock"), m_trainingPanel, Qt::BottomDockWidgetArea),
+      dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea)};
   tabifyDockWidget(docks[4], docks[5]);
+  tabifyDockWidget(docks[5], docks[6]);
+  tabifyDockWidget(docks[6], docks[7]);
+  // Training shows itself when a run starts.
+  connect(m_training, &TrainingController::trainingStarted, this, [d = docks[6]] {
+    d->show();
+    d->raise();
+  });
   docks[4]->raise();
   m_fitter = new DockFitter(this, docks[0], m_list->view(), docks[1], m_palette, docks[2], m_categories);
   m_viewMenu = new QMenu(tr("&View"), this);
@@ -208,6 +224,16 @@ void MainWindow::buildActions() {
   m_editSchema =
       project->addAction(tr("Edit &Schema and Guidelines…"), this, &MainWindow::schemaEditRequested);
   project->addAction(m_import);
+
+  QMenu* modelMenu = menuBar()->addMenu(tr("&Model"));
+  modelMenu->addAction(m_training->trainAction());
+  modelMenu->addAction(m_training->retrainAction());
+  modelMenu->addAction(m_training->cancelAction());
+  QToolBar* modelBar = addToolBar(tr("Model"));
+  modelBar->setObjectName(QStringLiteral("modelToolBar"));
+  modelBar->addAction(m_training->trainAction());
+  modelBar->addAction(m_training->retrainAction());
+  modelBar->addAction(m_training->cancelAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* sheet = help->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::showKeyboardSheet);
@@ -325,14 +351,16 @@ Status MainWindow::openProject(const QString& path) {
   RecentProjects().add(QFileInfo(path).absoluteFilePath(),
                        info && !info->name.isEmpty() ? info->name : QString());
   reloadProject();
+  m_training->setProject(path, m_store.get(), readOnly);
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
   applyReadOnly();
   return {};
 }
 
-void MainWindow::closeProject() {
-  if (!m_store) return;
+bool MainWindow::closeProject() {
+  if (!m_store) return true;
+  if (!m_training->confirmStop()) return false;
   saveLayout();
   m_session->setStore(nullptr);
   m_view->setDocument(Document(), Schema());
@@ -347,9 +375,11 @@ void MainWindow::closeProject() {
   m_list->setChoices(m_schema, {});
   m_list->model()->setDocuments({});
   m_details->clearItem();
+  m_training->setProject(QString(), nullptr, false);
   updateCounts();
   updateTitle();
   Q_EMIT projectClosed();
+  return true;
 }
 
 void MainWindow::exportProject() {
@@ -597,6 +627,10 @@ void MainWindow::saveLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!m_training->confirmStop()) {
+    event->ignore();
+    return;
+  }
   saveLayout();
   event->accept();
 }

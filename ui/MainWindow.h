@@ -2,9 +2,10 @@
 // The workbench's main window: the document list (filters, progress), the annotation view with its
 // find bar, the selected item's details with its guideline, the label palette, the document categories,
 // the list of the document's annotations, its questions (QA), a status bar with counts and a Help menu
-// with the keyboard sheet. Every edit goes through an undoable command straight into the project store,
-// recorded under the annotator's name (shown in the title bar). A project opened for editing is locked
-// (ProjectLock): a second window is offered it read-only.
+// with the keyboard sheet; the Model menu and toolbar train in the background (TrainingController), the
+// training panel following the run and the Runs view listing every run. Every edit goes through an undoable
+// command straight into the project store, recorded under the annotator's name (shown in the title bar). A
+// project opened for editing is locked (ProjectLock): a second window is offered it read-only.
 //
 // Docks and geometry are kept in QSettings, and so is the last document of each project.
 
@@ -31,6 +32,9 @@ class ItemDetailsPanel;
 class LabelPalette;
 class ProjectLock;
 class QaPanel;
+class RunsPanel;
+class TrainingController;
+class TrainingPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -44,7 +48,8 @@ class MainWindow : public QMainWindow {
   Status openProject(const QString& path);
   bool openCancelled() const { return m_openCancelled; }
   // Closes the project (releasing its lock); the window shows nothing until the next openProject().
-  void closeProject();
+  // While a model trains it asks first; false when the user kept it open.
+  bool closeProject();
   QString projectPath() const { return m_projectPath; }
   ProjectStore* store() const { return m_store.get(); }
   const Schema& schema() const { return m_schema; }
@@ -86,6 +91,9 @@ class MainWindow : public QMainWindow {
   DocumentFindBar* findBar() const { return m_findBar; }
   AnnotationsPanel* annotationsPanel() const { return m_annotations; }
   QaPanel* qaPanel() const { return m_qa; }
+  TrainingController* training() const { return m_training; }
+  TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+  RunsPanel* runsPanel() const { return m_runsPanel; }
   QUndoStack* undoStack() const { return m_undo; }
   QString countsText() const;
 
@@ -141,6 +149,9 @@ class MainWindow : public QMainWindow {
   DocumentFindBar* m_findBar = nullptr;
   AnnotationsPanel* m_annotations = nullptr;
   QaPanel* m_qa = nullptr;
+  TrainingPanel* m_trainingPanel = nullptr;
+  RunsPanel* m_runsPanel = nullptr;
+  TrainingController* m_training = nullptr;
   DockFitter* m_fitter = nullptr;
   QLabel* m_counts = nullptr;
   QLabel* m_mode = nullptr;

@@ -9,7 +9,9 @@
 
 namespace quarry::jobs {
 
-// {"documents", "entities", "relations", "concept_relations", "questions", "answers", "labels"} of `set`.
+// {"documents", "entities", "relations", "concept_relations", "questions", "answers", "labels", "words"} of
+// `set` (words: runs of characters between ASCII white space).
+qint64 countWords(const std::string& text);
 QJsonObject annotationCounts(const DocumentSet& set);
 
 // {"train": annotationCounts(train), "dev": annotationCounts(dev), "fingerprint": "..."}.

@@ -1,8 +1,8 @@
 #include "train/TrainConfig.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -77,9 +77,11 @@ const std::vector<Option>& declaredOptions() {
       else if (v == "transformer")
         c.kind = ModelKind::Transformer;
       else
-        return Error("expected \"bilstm-crf\", \"ngram\", \"cnn\", \"bilstm-reader\", \"from-scratch\" or \"transformer\", got " +
-                         jsonSummary(v),
-                     source, 0, "model");
+        return Error(
+            "expected \"bilstm-crf\", \"ngram\", \"cnn\", \"bilstm-reader\", \"from-scratch\" or "
+            "\"transformer\", got " +
+                jsonSummary(v),
+            source, 0, "model");
       return {};
     };
     o.push_back(kind);
@@ -91,8 +93,8 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("random_layers", &TrainConfig::randomLayers, "random encoder: number of layers"));
     o.push_back(field("random_hidden", &TrainConfig::randomHidden, "random encoder: hidden size"));
     o.push_back(field("random_heads", &TrainConfig::randomHeads, "random encoder: attention heads"));
-    o.push_back(field("random_intermediate", &TrainConfig::randomIntermediate,
-                      "random encoder: feed-forward size"));
+    o.push_back(
+        field("random_intermediate", &TrainConfig::randomIntermediate, "random encoder: feed-forward size"));
     o.push_back(field("crf", &TrainConfig::crf, "transformer: add a CRF layer over the linear head", "ner"));
     o.push_back(field("tag_encoding", &TrainConfig::tagEncoding, "\"iob2\" or \"bioes\"", "ner"));
     o.push_back(field("max_length", &TrainConfig::maxLength,
@@ -101,12 +103,12 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("stride", &TrainConfig::stride,
                       "transformer: overlap in tokens between windows of a long sentence or document"));
     o.back().taskDefaults = {{"qa", 128}};
-    o.push_back(field("word_dim", &TrainConfig::wordDim, "bilstm-crf, cnn, bilstm-reader: word embedding width",
-                      "ner,relation,qa"));
+    o.push_back(field("word_dim", &TrainConfig::wordDim,
+                      "bilstm-crf, cnn, bilstm-reader: word embedding width", "ner,relation,qa"));
     o.push_back(field("char_dim", &TrainConfig::charDim, "bilstm-crf: character embedding width", "ner"));
     o.push_back(field("char_filters", &TrainConfig::charFilters, "bilstm-crf: character CNN filters", "ner"));
-    o.push_back(field("lstm_hidden", &TrainConfig::lstmHidden, "bilstm-crf, bilstm-reader: LSTM units per direction",
-                      "ner,qa"));
+    o.push_back(field("lstm_hidden", &TrainConfig::lstmHidden,
+                      "bilstm-crf, bilstm-reader: LSTM units per direction", "ner,qa"));
     o.back().taskDefaults = {{"qa", 128}};
     o.push_back(field("dropout", &TrainConfig::dropout,
                       "from-scratch models: dropout on embeddings and LSTM output (bilstm-crf), on the "
@@ -134,11 +136,12 @@ const std::vector<Option>& declaredOptions() {
                       "pair mentions at most this many sentences apart; 0 = same sentence; -1 = anywhere in "
                       "the document",
                       "relation"));
-    o.push_back(field("relation_level", &TrainConfig::relationLevel,
-                      "\"mention\" (relations between mentions), \"concept\" (document-level relations between "
-                      "concept ids, e.g. BC5CDR CID, scored on concept pairs) or \"auto\" (concept when the "
-                      "training documents have only concept-level relations)",
-                      "relation"));
+    o.push_back(
+        field("relation_level", &TrainConfig::relationLevel,
+              "\"mention\" (relations between mentions), \"concept\" (document-level relations between "
+              "concept ids, e.g. BC5CDR CID, scored on concept pairs) or \"auto\" (concept when the "
+              "training documents have only concept-level relations)",
+              "relation"));
     o.push_back(field("negative_ratio", &TrainConfig::negativeRatio,
                       "training: keep at most this many unrelated candidate pairs per related one, drawn "
                       "with the seed; 0 = keep all",
@@ -156,31 +159,37 @@ const std::vector<Option>& declaredOptions() {
                       "probability a relation needs to be predicted; 0 = the most probable class wins "
                       "(concept level: 0.5)",
                       "relation"));
-    o.push_back(field("relation_tune_threshold", &TrainConfig::relationTuneThreshold,
-                      "on every dev evaluation set relation_threshold to the value (0.05 to 0.95, or the most "
-                      "probable class) that scores best on dev; the model keeps it",
-                      "relation"));
+    o.push_back(
+        field("relation_tune_threshold", &TrainConfig::relationTuneThreshold,
+              "on every dev evaluation set relation_threshold to the value (0.05 to 0.95, or the most "
+              "probable class) that scores best on dev; the model keeps it",
+              "relation"));
     o.push_back(field("relation_metric", &TrainConfig::relationMetric,
                       "primary dev metric: \"micro\" or \"macro\" F1 over the types, \"semeval\" "
                       "(SemEval-2010 Task 8's official macro-F1) or \"auto\" (semeval for its ten types, "
                       "else micro)",
                       "relation"));
-    o.push_back(field("relation_filters", &TrainConfig::relationFilters, "cnn: convolution filters", "relation"));
+    o.push_back(
+        field("relation_filters", &TrainConfig::relationFilters, "cnn: convolution filters", "relation"));
     o.push_back(field("position_dim", &TrainConfig::positionDim,
-                      "cnn: width of the embeddings of each word's distance to the two mentions", "relation"));
-    o.push_back(field("max_answer_length", &TrainConfig::maxAnswerLength, "QA: tokens of an answer at most", "qa"));
-    o.push_back(field("top_k_windows", &TrainConfig::topKWindows,
-                      "QA: windows of a long document read per question, ranked by BM25 against the question; "
-                      "0 = all (training reads all)",
-                      "qa"));
+                      "cnn: width of the embeddings of each word's distance to the two mentions",
+                      "relation"));
+    o.push_back(
+        field("max_answer_length", &TrainConfig::maxAnswerLength, "QA: tokens of an answer at most", "qa"));
+    o.push_back(
+        field("top_k_windows", &TrainConfig::topKWindows,
+              "QA: windows of a long document read per question, ranked by BM25 against the question; "
+              "0 = all (training reads all)",
+              "qa"));
     o.push_back(field("no_answer", &TrainConfig::noAnswer,
                       "QA: \"tune\" (no-answer threshold tuned on dev for the best F1, kept with the model), "
                       "\"fixed\" (null_threshold) or \"never\" (always answer, SQuAD 1.1)",
                       "qa"));
-    o.push_back(field("null_threshold", &TrainConfig::nullThreshold,
-                      "QA: no answer when null score - best span score exceeds this (no_answer \"fixed\"; the "
-                      "start value of \"tune\")",
-                      "qa"));
+    o.push_back(
+        field("null_threshold", &TrainConfig::nullThreshold,
+              "QA: no answer when null score - best span score exceeds this (no_answer \"fixed\"; the "
+              "start value of \"tune\")",
+              "qa"));
     o.push_back(field("multi_span_threshold", &TrainConfig::multiSpanThreshold,
                       "QA: > 0 also answers every further non-overlapping span of at least this probability "
                       "(clauses that occur several times); 0 = one answer",
@@ -190,8 +199,8 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
                       "stop after this many seconds keeping the best checkpoint; 0 = no limit"));
     o.push_back(field("batch_size", &TrainConfig::batchSize, "sentences (or windows) per batch"));
-    o.push_back(field("max_batch_tokens", &TrainConfig::maxBatchTokens,
-                      "cap on a batch's padded tokens; 0 = none"));
+    o.push_back(
+        field("max_batch_tokens", &TrainConfig::maxBatchTokens, "cap on a batch's padded tokens; 0 = none"));
     o.push_back(
         field("gradient_accumulation", &TrainConfig::gradientAccumulation, "batches per optimizer step"));
     o.push_back(field("learning_rate", &TrainConfig::learningRate,
@@ -203,10 +212,9 @@ const std::vector<Option>& declaredOptions() {
                       "layer-wise learning-rate decay from the top layer down; 1 = none"));
     o.push_back(field("weight_decay", &TrainConfig::weightDecay,
                       "decoupled weight decay; never on biases and LayerNorm weights"));
+    o.push_back(field("warmup_ratio", &TrainConfig::warmupRatio, "share of the steps with a linear warm-up"));
     o.push_back(
-        field("warmup_ratio", &TrainConfig::warmupRatio, "share of the steps with a linear warm-up"));
-    o.push_back(field("schedule", &TrainConfig::schedule,
-                      "\"linear\" (decay to 0 after warm-up) or \"constant\""));
+        field("schedule", &TrainConfig::schedule, "\"linear\" (decay to 0 after warm-up) or \"constant\""));
     o.push_back(field("max_grad_norm", &TrainConfig::maxGradNorm,
                       "gradient clipping by total L2 norm; 0 = none (bilstm-crf uses at least 5)"));
     o.push_back(field("class_weights", &TrainConfig::classWeights,
@@ -214,8 +222,8 @@ const std::vector<Option>& declaredOptions() {
                       "positives weighted by negatives/positives)"));
     o.push_back(field("focal_gamma", &TrainConfig::focalGamma,
                       "focal loss gamma for softmax heads; 0 = cross-entropy"));
-    o.push_back(field("freeze_embeddings", &TrainConfig::freezeEmbeddings,
-                      "transformer: keep the embeddings fixed"));
+    o.push_back(
+        field("freeze_embeddings", &TrainConfig::freezeEmbeddings, "transformer: keep the embeddings fixed"));
     o.push_back(field("freeze_layers", &TrainConfig::freezeLayers,
                       "transformer: keep the lowest k encoder layers fixed"));
     o.push_back(field("eval_every_steps", &TrainConfig::evalEverySteps,
@@ -250,6 +258,45 @@ bool TrainConfig::OptionInfo::appliesTo(const std::string& name) const {
   return tasks.empty() || name.empty() || std::find(tasks.begin(), tasks.end(), name) != tasks.end();
 }
 
+bool TrainConfig::OptionInfo::appliesToModel(ModelKind kind, bool randomEncoder) const {
+  switch (models) {
+    case OptionModels::Any:
+      return true;
+    case OptionModels::FromScratch:
+      return kind == ModelKind::FromScratch;
+    case OptionModels::Transformer:
+      return kind == ModelKind::Transformer;
+    case OptionModels::RandomEncoder:
+      return kind == ModelKind::Transformer && randomEncoder;
+  }
+  return true;
+}
+
+namespace {
+
+// The models of an option, from the scope its help line opens with (see OptionModels).
+TrainConfig::OptionModels modelsOf(const std::string& help) {
+  const size_t colon = help.find(':');
+  if (colon == std::string::npos) return TrainConfig::OptionModels::Any;
+  const std::string scope = help.substr(0, colon);
+  if (scope == "random encoder") return TrainConfig::OptionModels::RandomEncoder;
+  if (scope.rfind("transformer", 0) == 0) return TrainConfig::OptionModels::Transformer;
+  // A list of from-scratch model names ("bilstm-crf, cnn, bilstm-reader").
+  bool names = true;
+  for (size_t start = 0; start < scope.size();) {
+    size_t comma = scope.find(',', start);
+    if (comma == std::string::npos) comma = scope.size();
+    std::string name = scope.substr(start, comma - start);
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    names = names && (name == "bilstm-crf" || name == "ngram" || name == "cnn" || name == "bilstm-reader" ||
+                      name == "from-scratch models");
+    start = comma + 1;
+  }
+  return names ? TrainConfig::OptionModels::FromScratch : TrainConfig::OptionModels::Any;
+}
+
+}  // namespace
+
 std::vector<TrainConfig::OptionInfo> TrainConfig::options() {
   std::vector<OptionInfo> out;
   const TrainConfig defaults;
@@ -259,6 +306,7 @@ std::vector<TrainConfig::OptionInfo> TrainConfig::options() {
     info.defaultValue = o.get(defaults);
     info.help = o.help;
     info.taskDefaults = o.taskDefaults;
+    info.models = modelsOf(info.help);
     std::string tasks = o.tasks;
     for (size_t start = 0; start < tasks.size();) {
       size_t comma = tasks.find(',', start);
@@ -307,7 +355,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
   // The task first: its defaults are where the other keys start from.
   TrainConfig c;
   if (auto task = json.find("task"); task != json.end()) {
-    if (!task->is_string()) return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
+    if (!task->is_string())
+      return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
     if (!isKnownTask(task->get<std::string>()))
       return Error("expected \"ner\", \"classify\", \"relation\" or \"qa\"", source, 0, "task");
     c = defaultsFor(task->get<std::string>());
@@ -336,7 +385,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.relationWindow >= -1, "relation_window", "must be -1 (anywhere) or more"),
         check(c.relationLevel == "auto" || c.relationLevel == "mention" || c.relationLevel == "concept",
               "relation_level", "expected \"auto\", \"mention\" or \"concept\""),
-        check(c.negativeRatio >= 0 && std::isfinite(c.negativeRatio), "negative_ratio", "must not be negative"),
+        check(c.negativeRatio >= 0 && std::isfinite(c.negativeRatio), "negative_ratio",
+              "must not be negative"),
         check(c.relationInput == "markers" || c.relationInput == "pair", "relation_input",
               "expected \"markers\" or \"pair\""),
         check(c.relationAggregation == "max" || c.relationAggregation == "logsumexp", "relation_aggregation",
@@ -345,14 +395,16 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.relationMetric == "auto" || c.relationMetric == "micro" || c.relationMetric == "macro" ||
                   c.relationMetric == "semeval",
               "relation_metric", "expected \"auto\", \"micro\", \"macro\" or \"semeval\""),
-        check(c.relationFilters >= 1 && c.relationFilters <= 8192, "relation_filters", "must be between 1 and 8192"),
+        check(c.relationFilters >= 1 && c.relationFilters <= 8192, "relation_filters",
+              "must be between 1 and 8192"),
         check(c.positionDim >= 1 && c.positionDim <= 1024, "position_dim", "must be between 1 and 1024"),
         check(c.noAnswer == "tune" || c.noAnswer == "fixed" || c.noAnswer == "never", "no_answer",
               "expected \"tune\", \"fixed\" or \"never\""),
         check(c.maxAnswerLength >= 1, "max_answer_length", "must be at least 1"),
         check(c.topKWindows >= 0, "top_k_windows", "must not be negative"),
         check(std::isfinite(c.nullThreshold), "null_threshold", "must be a finite number"),
-        check(c.multiSpanThreshold >= 0 && c.multiSpanThreshold <= 1, "multi_span_threshold", "must be in [0, 1]"),
+        check(c.multiSpanThreshold >= 0 && c.multiSpanThreshold <= 1, "multi_span_threshold",
+              "must be in [0, 1]"),
         check(c.multiLabel == "auto" || c.multiLabel == "yes" || c.multiLabel == "no", "multi_label",
               "expected \"auto\", \"yes\" or \"no\""),
         check(c.windowPooling == "max" || c.windowPooling == "mean", "window_pooling",
@@ -421,8 +473,10 @@ std::vector<std::pair<std::string, std::string>> TrainConfig::describe(const std
     }
     Json value = o.defaultValue;
     for (const auto& [name, taskValue] : o.taskDefaults) {
-      if (name == task) value = taskValue;
-      else if (task.empty()) help += " (" + name + ": " + taskValue.dump() + ")";
+      if (name == task)
+        value = taskValue;
+      else if (task.empty())
+        help += " (" + name + ": " + taskValue.dump() + ")";
     }
     out.emplace_back(o.key + " = " + value.dump(), help);
   }

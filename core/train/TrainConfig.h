@@ -24,71 +24,78 @@ enum class ModelKind {
 inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation", "qa"};
 
 struct TrainConfig {
-  std::string task = "ner";    // "ner", "classify", "relation" or "qa"
+  std::string task = "ner";  // "ner", "classify", "relation" or "qa"
   // --- model
   ModelKind kind = ModelKind::FromScratch;  // which model
-  std::string modelFolder;     // transformer: a Hugging Face folder to fine-tune; empty = random encoder
-  std::string tokenizerFolder; // transformer with a random encoder: where the tokenizer files are
-  int64_t randomLayers = 4;        // random encoder: layers
-  int64_t randomHidden = 256;      // random encoder: hidden size
-  int64_t randomHeads = 4;         // random encoder: attention heads
+  std::string modelFolder;      // transformer: a Hugging Face folder to fine-tune; empty = random encoder
+  std::string tokenizerFolder;  // transformer with a random encoder: where the tokenizer files are
+  int64_t randomLayers = 4;     // random encoder: layers
+  int64_t randomHidden = 256;   // random encoder: hidden size
+  int64_t randomHeads = 4;      // random encoder: attention heads
   int64_t randomIntermediate = 1024;  // random encoder: feed-forward size
-  bool crf = false;            // transformer: a CRF layer over the head (the BiLSTM always has one)
-  std::string tagEncoding = "iob2";  // "iob2" or "bioes"
-  int maxLength = 128;         // transformer: tokens per window, specials included
-  int stride = 32;             // transformer: overlap of windows over longer sentences, in tokens
+  bool crf = false;                   // transformer: a CRF layer over the head (the BiLSTM always has one)
+  std::string tagEncoding = "iob2";   // "iob2" or "bioes"
+  int maxLength = 128;                // transformer: tokens per window, specials included
+  int stride = 32;                    // transformer: overlap of windows over longer sentences, in tokens
   // --- BiLSTM-CRF
-  int64_t wordDim = 100;       // word embedding width
-  int64_t charDim = 30;        // character embedding width
-  int64_t charFilters = 50;    // character CNN filters
-  int64_t lstmHidden = 200;    // LSTM units per direction
-  double dropout = 0.5;        // from-scratch models' dropout (classify's default: 0.1, see defaultsFor)
-  int minWordCount = 1;        // words seen fewer times in training are <unk>
+  int64_t wordDim = 100;     // word embedding width
+  int64_t charDim = 30;      // character embedding width
+  int64_t charFilters = 50;  // character CNN filters
+  int64_t lstmHidden = 200;  // LSTM units per direction
+  double dropout = 0.5;      // from-scratch models' dropout (classify's default: 0.1, see defaultsFor)
+  int minWordCount = 1;      // words seen fewer times in training are <unk>
   // --- classification
-  std::string multiLabel = "auto";  // "auto" (the schema's or the data's), "yes" (sigmoid), "no" (softmax)
+  std::string multiLabel = "auto";    // "auto" (the schema's or the data's), "yes" (sigmoid), "no" (softmax)
   std::string windowPooling = "max";  // transformer: how window logits of a long document combine
-  int64_t ngramDim = 64;       // n-gram model: embedding width
-  int64_t charNgramBuckets = 65536;  // n-gram model: hashed character 3-5-gram buckets; 0 = none
-  int minFeatureCount = 2;     // n-gram model: word n-grams seen fewer times in training are dropped
-  int64_t maxFeatures = 200000;  // n-gram model: the most frequent word n-grams kept
+  int64_t ngramDim = 64;              // n-gram model: embedding width
+  int64_t charNgramBuckets = 65536;   // n-gram model: hashed character 3-5-gram buckets; 0 = none
+  int minFeatureCount = 2;            // n-gram model: word n-grams seen fewer times in training are dropped
+  int64_t maxFeatures = 200000;       // n-gram model: the most frequent word n-grams kept
   // --- relation extraction
-  int relationWindow = 0;      // mentions at most this many sentences apart are paired; 0 = same sentence; -1 = anywhere
+  int relationWindow =
+      0;  // mentions at most this many sentences apart are paired; 0 = same sentence; -1 = anywhere
   std::string relationLevel = "auto";  // "mention", "concept" (document-level pairs of concept ids) or "auto"
-  double negativeRatio = 0;    // training: at most this many unrelated pairs per related one; 0 = all
-  std::string relationInput = "markers";  // transformer: "markers" (start-marker states) or "pair" ([CLS] first [SEP] second [SEP] context)
-  std::string relationAggregation = "max";  // concept level: "max" or "logsumexp" over a concept pair's mention pairs
-  double relationThreshold = 0;  // probability a relation needs; 0 = the most probable class wins (0.5 at concept level)
-  bool relationTuneThreshold = false;  // set relationThreshold on every dev evaluation to the best on dev
+  double negativeRatio = 0;            // training: at most this many unrelated pairs per related one; 0 = all
+  std::string relationInput = "markers";  // transformer: "markers" (start-marker states) or "pair" ([CLS]
+                                          // first [SEP] second [SEP] context)
+  std::string relationAggregation =
+      "max";  // concept level: "max" or "logsumexp" over a concept pair's mention pairs
+  double relationThreshold =
+      0;  // probability a relation needs; 0 = the most probable class wins (0.5 at concept level)
+  bool relationTuneThreshold = false;   // set relationThreshold on every dev evaluation to the best on dev
   std::string relationMetric = "auto";  // primary: "micro", "macro", "semeval" or "auto"
-  int64_t relationFilters = 230;  // cnn: convolution filters
-  int64_t positionDim = 10;    // cnn: width of the position-to-argument embeddings
+  int64_t relationFilters = 230;        // cnn: convolution filters
+  int64_t positionDim = 10;             // cnn: width of the position-to-argument embeddings
   // --- extractive question answering (max_length 384 and stride 128 by default, see defaultsFor)
-  int maxAnswerLength = 30;    // tokens of an answer at most
-  int topKWindows = 0;         // windows of a long document read per question (BM25-ranked); 0 = all
+  int maxAnswerLength = 30;       // tokens of an answer at most
+  int topKWindows = 0;            // windows of a long document read per question (BM25-ranked); 0 = all
   std::string noAnswer = "tune";  // "tune" (null threshold tuned on dev), "fixed" (null_threshold), "never"
-  double nullThreshold = 0;    // no answer when null score - best span score exceeds it
+  double nullThreshold = 0;       // no answer when null score - best span score exceeds it
   double multiSpanThreshold = 0;  // > 0: also every non-overlapping span of at least this probability
   // --- optimisation
-  int epochs = 30;             // passes over the training data at most
-  int64_t maxSteps = 0;        // optimizer steps at most; 0 = epochs decide
-  double timeLimitSeconds = 0; // stop (keeping the best checkpoint) after this long; 0 = no limit
-  int batchSize = 32;          // sentences (windows) per batch
-  int maxBatchTokens = 0;      // also cap a batch's padded tokens; 0 = no cap
+  int epochs = 30;               // passes over the training data at most
+  int64_t maxSteps = 0;          // optimizer steps at most; 0 = epochs decide
+  double timeLimitSeconds = 0;   // stop (keeping the best checkpoint) after this long; 0 = no limit
+  int batchSize = 32;            // sentences (windows) per batch
+  int maxBatchTokens = 0;        // also cap a batch's padded tokens; 0 = no cap
   int gradientAccumulation = 1;  // batches per optimizer step
-  double learningRate = 0;     // 0 = the kind's default (BiLSTM 2e-3, transformer 5e-5; 1e-3 for a random encoder)
-  double headLearningRate = 0; // learning rate of the head and CRF; 0 = learningRate (CRF: x10 for transformers)
-  double layerDecay = 1.0;     // layer-wise learning-rate decay from the top layer down (1 = none)
-  double weightDecay = 0.01;   // decoupled weight decay (never on biases and LayerNorm weights)
-  double warmupRatio = 0.1;    // share of the steps with a linear warm-up
-  std::string schedule = "linear";  // "linear" (warm-up then linear decay to 0) or "constant" (warm-up then flat)
-  double maxGradNorm = 1.0;    // gradient clipping (total L2 norm); 0 = none; BiLSTM default 5
+  double learningRate =
+      0;  // 0 = the kind's default (BiLSTM 2e-3, transformer 5e-5; 1e-3 for a random encoder)
+  double headLearningRate =
+      0;                    // learning rate of the head and CRF; 0 = learningRate (CRF: x10 for transformers)
+  double layerDecay = 1.0;  // layer-wise learning-rate decay from the top layer down (1 = none)
+  double weightDecay = 0.01;  // decoupled weight decay (never on biases and LayerNorm weights)
+  double warmupRatio = 0.1;   // share of the steps with a linear warm-up
+  std::string schedule =
+      "linear";              // "linear" (warm-up then linear decay to 0) or "constant" (warm-up then flat)
+  double maxGradNorm = 1.0;  // gradient clipping (total L2 norm); 0 = none; BiLSTM default 5
   std::string classWeights = "none";  // "none" or "balanced" (inverse tag frequency) for softmax heads
-  double focalGamma = 0;       // focal loss gamma for softmax heads; 0 = cross-entropy
-  bool freezeEmbeddings = false;  // transformer: do not train the embedding block
-  int freezeLayers = 0;        // transformer: do not train the lowest k encoder layers
+  double focalGamma = 0;              // focal loss gamma for softmax heads; 0 = cross-entropy
+  bool freezeEmbeddings = false;      // transformer: do not train the embedding block
+  int freezeLayers = 0;               // transformer: do not train the lowest k encoder layers
   // --- evaluation and stopping
-  int evalEverySteps = 0;      // evaluate on dev every N optimizer steps; 0 = every epoch
-  int patience = 5;            // stop after this many evaluations without a better dev F1; 0 = never
+  int evalEverySteps = 0;  // evaluate on dev every N optimizer steps; 0 = every epoch
+  int patience = 5;        // stop after this many evaluations without a better dev F1; 0 = never
   // --- reproducibility and resources
   uint64_t seed = 42;          // data order, initialisation, dropout
   int threads = 0;             // CPU threads; 0 = all cores
@@ -106,14 +113,23 @@ struct TrainConfig {
   // Every key of `task` (empty = every task) with its default and help line, for --help-config.
   static std::vector<std::pair<std::string, std::string>> describe(const std::string& task = {});
 
+  // The models an option applies to, as the scope its help line opens with says: "transformer: ..." (any
+  // transformer), "random encoder: ..." (a transformer with random weights), "bilstm-crf, cnn: ...",
+  // "ngram: ...", "from-scratch models: ..." (the from-scratch models); any other scope ("QA:",
+  // "training:") or none = every model.
+  enum class OptionModels { Any, FromScratch, Transformer, RandomEncoder };
+
   // One option as declared: what the Train dialog builds its form from.
   struct OptionInfo {
-    std::string key;          // "learning_rate"
+    std::string key;  // "learning_rate"
     nlohmann::json defaultValue;
     std::string help;
     std::vector<std::string> tasks;  // the tasks it applies to; empty = every task
     std::vector<std::pair<std::string, nlohmann::json>> taskDefaults;  // where a task's default differs
+    OptionModels models = OptionModels::Any;
     bool appliesTo(const std::string& task) const;
+    // True when the option matters for `kind` (a transformer: `randomEncoder` when it has no checkpoint).
+    bool appliesToModel(ModelKind kind, bool randomEncoder) const;
   };
   static std::vector<OptionInfo> options();
   // Every option at its default for `task` (most defaults are the same for every task; dropout is not).

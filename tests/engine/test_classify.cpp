@@ -3,6 +3,7 @@
 // synthetic single- and multi-label task, folders that load back and predict identically (the
 // transformer's as a Hugging Face ...ForSequenceClassification folder), bit-identical resume, and clear
 // errors on damaged folders.
+#include <map>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -309,6 +310,22 @@ int main() {
     bool listed = false;
     for (const auto& [key, help] : TrainConfig::describe("classify")) listed = listed || key == "dropout = 0.1";
     EXPECT(listed, "--help-config --task classify shows the task's default");
+    // The models each option applies to (the Train dialog shows a model's options only).
+    std::map<std::string, TrainConfig::OptionModels> models;
+    for (const TrainConfig::OptionInfo& o : TrainConfig::options()) models[o.key] = o.models;
+    using M = TrainConfig::OptionModels;
+    EXPECT(models["random_layers"] == M::RandomEncoder && models["max_length"] == M::Transformer &&
+               models["tokenizer_folder"] == M::Transformer && models["lstm_hidden"] == M::FromScratch &&
+               models["ngram_dim"] == M::FromScratch && models["dropout"] == M::FromScratch &&
+               models["relation_filters"] == M::FromScratch && models["learning_rate"] == M::Any &&
+               models["max_answer_length"] == M::Any && models["relation_threshold"] == M::Any,
+           "options name their models");
+    TrainConfig::OptionInfo randomOnly;
+    randomOnly.models = M::RandomEncoder;
+    EXPECT(randomOnly.appliesToModel(ModelKind::Transformer, true) &&
+               !randomOnly.appliesToModel(ModelKind::Transformer, false) &&
+               !randomOnly.appliesToModel(ModelKind::FromScratch, false),
+           "a random encoder's options apply to it alone");
   }
 
   fs::remove_all(root);

@@ -1,0 +1,122 @@
+#include "training/RunsPanel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "jobs/RunComparison.h"
+#include "jobs/TrainingEstimate.h"
+#include "jobs/TrainingJob.h"
+#include "store/ProjectStore.h"
+#include "training/RunComparisonDialog.h"
+
+namespace quarry::ui {
+namespace {
+
+enum Column { Id, Name, Task, State, TrainData, DevScore, Started, Duration, ColumnCount };
+
+QString dataText(const ModelRun& run) {
+  const QJsonObject train = run.data.value(QStringLiteral("train")).toObject();
+  if (train.isEmpty()) {
+    const qint64 documents = qint64(run.metrics.value(QStringLiteral("documents")).toDouble(-1));
+    return documents >= 0 ? QObject::tr("%1 documents").arg(documents) : QString();
+  }
+  auto n = [&](const char* key) { return qint64(train.value(QLatin1String(key)).toDouble()); };
+  QString items;
+  if (run.task == QLatin1String("classify"))
+    items = QObject::tr("%1 labels").arg(n("labels"));
+  else if (run.task == QLatin1String("relation"))
+    items = QObject::tr("%1 relations").arg(n("relations") + n("concept_relations"));
+  else if (run.task == QLatin1String("qa"))
+    items = QObject::tr("%1 questions").arg(n("questions"));
+  else
+    items = QObject::tr("%1 entities").arg(n("entities"));
+  return QObject::tr("%1 docs, %2").arg(n("documents")).arg(items);
+}
+
+QTableWidgetItem* item(const QString& text, const QString& tooltip = {}) {
+  auto* cell = new QTableWidgetItem(text);
+  cell->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+  if (!tooltip.isEmpty()) cell->setToolTip(tooltip);
+  return cell;
+}
+
+}  // namespace
+
+RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("RunsPanel"));
+  m_table = new QTableWidget(0, ColumnCount, this);
+  m_table->setObjectName(QStringLiteral("runsTable"));
+  m_table->setHorizontalHeaderLabels({tr("Run"), tr("Name"), tr("Task"), tr("State"), tr("Trained on"),
+                                      tr("Dev score"), tr("Started"), tr("Took")});
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  m_table->verticalHeader()->hide();
+  m_table->horizontalHeader()->setStretchLastSection(true);
+  m_compare = new QPushButton(tr("Co&mpare Two Runs…"), this);
+  m_compare->setObjectName(QStringLiteral("compareRunsButton"));
+  m_compare->setEnabled(false);
+  auto* hint = new QLabel(tr("Select two runs to compare them per type."), this);
+  auto* row = new QHBoxLayout;
+  row->addWidget(hint, 1);
+  row->addWidget(m_compare);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(m_table, 1);
+  layout->addLayout(row);
+  connect(m_table, &QTableWidget::itemSelectionChanged, this,
+          [this] { m_compare->setEnabled(selectedRuns().size() == 2); });
+  connect(m_compare, &QPushButton::clicked, this, &RunsPanel::compareSelected);
+}
+
+void RunsPanel::refresh(ProjectStore* store) {
+  m_runs.clear();
+  if (store)
+    if (auto runs = store->listRuns())
+      for (auto it = runs->crbegin(); it != runs->crend(); ++it) m_runs << *it;
+  m_table->setRowCount(int(m_runs.size()));
+  for (int r = 0; r < m_runs.size(); ++r) {
+    const ModelRun& run = m_runs[r];
+    const double score = jobs::runPrimaryScore(run);
+    const QString metric = jobs::runPrimaryMetric(run);
+    const double seconds = run.started.isValid() && run.finished.isValid()
+                               ? double(run.started.msecsTo(run.finished)) / 1000
+                               : -1;
+    m_table->setItem(r, Id, item(QString::number(run.id)));
+    m_table->setItem(r, Name, item(run.name, run.baseModel));
+    m_table->setItem(r, Task, item(run.task.isEmpty() ? QString() : jobs::taskTitle(run.task.toStdString())));
+    m_table->setItem(r, State, item(runStatusName(run.status), run.error));
+    m_table->setItem(r, TrainData, item(dataText(run)));
+    m_table->setItem(
+        r, DevScore,
+        item(score >= 0 ? QStringLiteral("%1 %2").arg(score, 0, 'f', 4).arg(metric) : QString()));
+    m_table->setItem(
+        r, Started,
+        item(run.started.isValid() ? run.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                   : QString()));
+    m_table->setItem(r, Duration, item(seconds >= 0 ? jobs::formatDuration(seconds) : QString()));
+  }
+  m_table->resizeColumnsToContents();
+  m_compare->setEnabled(selectedRuns().size() == 2);
+}
+
+QVector<ModelRun> RunsPanel::selectedRuns() const {
+  QVector<ModelRun> runs;
+  for (int r = 0; r < m_runs.size(); ++r)
+    if (m_table->item(r, Id) && m_table->item(r, Id)->isSelected()) runs << m_runs[r];
+  return runs;
+}
+
+bool RunsPanel::compareSelected() {
+  QVector<ModelRun> runs = selectedRuns();
+  if (runs.size() != 2) return false;
+  // Older first: the comparison reads as "what changed since".
+  if (runs[0].id > runs[1].id) std::swap(runs[0], runs[1]);
+  RunComparisonDialog dialog(runs[0], runs[1], this);
+  dialog.exec();
+  return true;
+}
+
+}  // namespace quarry::ui

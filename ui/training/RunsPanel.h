@@ -1,0 +1,42 @@
+#pragma once
+// The Runs view: every training and prediction run of the project, newest first, with its task, the
+// data it trained on, its dev figure and its state (running, finished, cancelled, failed with the reason
+// as tooltip, interrupted); two selected runs are compared per type (RunComparisonDialog).
+
+#include <QVector>
+#include <QWidget>
+
+#include "store/StoreTypes.h"
+
+class QPushButton;
+class QTableWidget;
+
+namespace quarry {
+class ProjectStore;
+}
+
+namespace quarry::ui {
+
+class RunsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunsPanel(QWidget* parent = nullptr);
+
+  // Re-reads the runs of `store` (null = no project: the list empties).
+  void refresh(ProjectStore* store);
+  const QVector<ModelRun>& runs() const { return m_runs; }
+  // The runs selected in the table, in table order.
+  QVector<ModelRun> selectedRuns() const;
+  // Shows the comparison of the two selected runs (a modal dialog); false when not two are selected.
+  bool compareSelected();
+
+  QTableWidget* table() const { return m_table; }
+  QPushButton* compareButton() const { return m_compare; }
+
+ private:
+  QTableWidget* m_table = nullptr;
+  QPushButton* m_compare = nullptr;
+  QVector<ModelRun> m_runs;  // newest first, as listed
+};
+
+}  // namespace quarry::ui
