@@ -1,0 +1,282 @@
+#include "jobs/PredictionJob.h"
+
+#include <algorithm>
+#include <exception>
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QThread>
+
+#include "jobs/TaskPredictor.h"
+#include "model/kernels/CpuThreads.h"
+#include "model/kernels/EngineFailure.h"
+#include "store/ProjectStore.h"
+
+namespace quarry::jobs {
+namespace {
+
+// A task's names in a prediction run: its default name and the keys of its counts in the run's metrics.
+struct TaskNames {
+  const char* task;
+  const char* runName;
+  const char* predictions;  // PredictionCounts::predictions
+  const char* inputs;       // PredictionCounts::inputs
+};
+
+const TaskNames& namesOf(const std::string& task) {
+  static const TaskNames names[] = {{"ner", "NER predictions", "spans", "sentences"},
+                                    {"classify", "Classification predictions", "labels", "documents"},
+                                    {"relation", "Relation predictions", "relations", "candidate_pairs"},
+                                    {"qa", "QA predictions", "answers", "questions"}};
+  for (const TaskNames& n : names)
+    if (task == n.task) return n;
+  return names[0];
+}
+
+// The documents as the model may read them: no gold annotation but the entities a relation model reads
+// when no NER model finds them; QA: the questions asked.
+void readyDocuments(DocumentSet& set, const std::string& task, const PredictionSpec& spec) {
+  const bool qa = task == "qa", relation = task == "relation";
+  const QStringList& asked = spec.questions;
+  if (qa && asked.isEmpty()) askQaFields(set);  // (sets read from files have no QA fields)
+  for (document::AnnotatedDocument& d : set.documents) {
+    if (!relation || !spec.nerModelFolder.isEmpty()) d.entities.clear();
+    d.relations.clear();
+    d.conceptRelations.clear();
+    d.labels.clear();
+    if (!qa || !asked.isEmpty()) d.questions.clear();
+    for (document::QuestionAnswers& q : d.questions) q.answers.clear();  // QA: the questions are the input
+    for (int k = 0; qa && k < asked.size(); ++k)
+      d.questions.push_back({"question-" + std::to_string(k + 1), "", asked[k].toStdString(), {}});
+  }
+}
+
+bool asksAnything(const DocumentSet& set) {
+  return std::any_of(set.documents.begin(), set.documents.end(),
+                     [](const document::AnnotatedDocument& d) { return !d.questions.empty(); });
+}
+
+// A prediction run's row: created running, ended with its counts.
+class PredictionRun {
+ public:
+  PredictionRun(ProjectStore& store, const TaskNames& names) : m_store(store), m_names(names) {}
+
+  Result<qint64> create(const PredictionSpec& spec, int documents) {
+    m_run.name = spec.runName.isEmpty() ? QString::fromLatin1(m_names.runName) : spec.runName;
+    m_run.task = QString::fromLatin1(m_names.task);
+    m_run.baseModel = QFileInfo(spec.modelFolder).absoluteFilePath();
+    m_run.checkpointPath = m_run.baseModel;
+    QJsonArray questions;
+    for (const QString& q : spec.questions) questions.append(q);
+    m_run.config = QJsonObject{{QStringLiteral("min_confidence"), spec.minConfidence},
+                               {QStringLiteral("int8"), spec.int8},
+                               {QStringLiteral("questions"), questions}};
+    if (!spec.nerModelFolder.isEmpty())
+      m_run.config.insert(QStringLiteral("ner_model"), QFileInfo(spec.nerModelFolder).absoluteFilePath());
+    QJsonArray splits, statuses;
+    for (Split s : spec.splits) splits.append(splitName(s));
+    for (DocumentStatus s : spec.statuses) statuses.append(statusName(s));
+    m_run.data = QJsonObject{{QStringLiteral("splits"), splits},
+                             {QStringLiteral("statuses"), statuses},
+                             {QStringLiteral("documents"), documents}};
+    m_run.status = RunStatus::Running;
+    m_run.started = QDateTime::currentDateTimeUtc();
+    auto id = m_store.createRun(m_run);
+    if (!id) return id.error();
+    m_run.id = id.value();
+    return m_run.id;
+  }
+
+  Status finish(RunStatus status, const PredictionCounts& counts, const Error& error = {}) {
+    m_run.status = status;
+    m_run.finished = QDateTime::currentDateTimeUtc();
+    m_run.metrics = QJsonObject{{QStringLiteral("documents"), counts.documents},
+                                {QString::fromLatin1(m_names.predictions), counts.predictions},
+                                {QString::fromLatin1(m_names.inputs), counts.inputs},
+                                {QStringLiteral("seconds"), counts.seconds}};
+    if (status == RunStatus::Failed) {
+      m_run.error = QString::fromStdString(error.toString());
+      m_run.metrics.insert(QStringLiteral("error"), m_run.error);
+    }
+    return m_store.updateRun(m_run);
+  }
+
+ private:
+  ProjectStore& m_store;
+  const TaskNames& m_names;
+  ModelRun m_run;
+};
+
+}  // namespace
+
+PredictionJob::PredictionJob(PredictionSpec spec, QObject* parent)
+    : QObject(parent), m_spec(std::move(spec)) {
+  // Both travel queued from the worker thread.
+  qRegisterMetaType<PredictionProgress>();
+  qRegisterMetaType<PredictionOutcome>();
+}
+
+PredictionJob::~PredictionJob() {
+  if (m_thread) {
+    cancel();
+    m_thread->wait();
+    delete m_thread;
+  }
+}
+
+void PredictionJob::cancel() { m_cancel.store(true); }
+
+bool PredictionJob::start() {
+  if (m_started) return false;
+  m_started = m_running = true;
+  m_thread = QThread::create([this] { m_outcome = executeGuarded(); });
+  m_thread->setObjectName(QStringLiteral("prediction"));
+  // QThread::finished comes from the worker; queued to this object's thread, the outcome is complete.
+  connect(m_thread, &QThread::finished, this, [this] {
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_running = false;
+    Q_EMIT finished(m_outcome);
+  });
+  m_thread->start();
+  return true;
+}
+
+PredictionOutcome PredictionJob::runHere() {
+  if (m_started) {
+    PredictionOutcome refused;
+    refused.error = Error("this prediction job has already been started");
+    return refused;
+  }
+  m_started = m_running = true;
+  m_outcome = executeGuarded();
+  m_running = false;
+  Q_EMIT finished(m_outcome);
+  return m_outcome;
+}
+
+PredictionOutcome PredictionJob::executeGuarded() {
+  // The engine's exceptions are caught around loading and each chunk; this catches what could escape the
+  // rest (an allocation failure while reading), which would otherwise end the process from a QThread.
+  try {
+    return execute();
+  } catch (const std::exception& e) {
+    PredictionOutcome outcome;
+    outcome.error = Error("prediction failed: " + model::describeEngineFailure(e));
+    return outcome;
+  }
+}
+
+PredictionOutcome PredictionJob::execute() {
+  PredictionOutcome outcome;
+  auto failed = [&outcome](Error error) {
+    outcome.status = RunStatus::Failed;
+    outcome.error = std::move(error);
+    return outcome;
+  };
+  model::CpuThreadOptions threads;
+  threads.intraOpThreads = m_spec.threads;
+  model::configureCpuThreads(threads);
+
+  const std::string modelFolder = m_spec.modelFolder.toStdString();
+  std::unique_ptr<TaskPredictor> predictor;
+  if (Status s = model::catchEngineFailure(
+          "loading the model", modelFolder,
+          [&]() -> Status {
+            auto loaded = TaskPredictor::load(m_spec, [this](const QString& text) { Q_EMIT notice(text); });
+            if (!loaded) return loaded.error();
+            predictor = std::move(loaded.value());
+            return {};
+          });
+      !s)
+    return failed(s.error());
+  outcome.task = QString::fromStdString(predictor->task());
+
+  auto results = std::make_shared<PredictionResults>();
+  std::unique_ptr<ProjectStore> store;
+  if (!m_spec.projectPath.isEmpty()) {
+    if (!QFileInfo::exists(m_spec.projectPath))
+      return failed(Error("no such project", m_spec.projectPath.toStdString()));
+    auto opened =
+        ProjectStore::open(m_spec.projectPath, m_spec.store ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+    if (!opened) return failed(opened.error());
+    store = std::move(opened.value());
+    if (Status s = store->readConsistently([&]() -> Status {
+          auto set = documentsFromStore(*store, m_spec.splits, m_spec.statuses);
+          if (!set) return set.error();
+          results->documents = std::move(set.value());
+          return {};
+        });
+        !s)
+      return failed(s.error());
+    if (!m_spec.store) store.reset();
+  } else {
+    results->documents = std::move(m_spec.documents);
+  }
+  readyDocuments(results->documents, predictor->task(), m_spec);
+  if (predictor->task() == "qa" && !asksAnything(results->documents)) {
+    outcome.nothingToAsk = true;
+    return failed(Error(m_spec.projectPath.isEmpty()
+                            ? "the documents have no questions: ask some"
+                            : "the documents have no questions and the project no QA fields: ask some"));
+  }
+  predictor->prepare(*results);
+  const size_t total = results->documents.documents.size();
+
+  std::unique_ptr<PredictionRun> record;
+  auto end = [&](RunStatus status, const Error& error = {}) {
+    if (record)
+      if (Status s = record->finish(status, outcome.counts, error); !s)
+        outcome.recordWarning = QString::fromStdString(s.error().toString());
+  };
+  if (store) {
+    record = std::make_unique<PredictionRun>(*store, namesOf(predictor->task()));
+    auto id = record->create(m_spec, int(total));
+    if (!id) return failed(id.error());
+    outcome.runId = id.value();
+  }
+
+  QElapsedTimer clock;
+  clock.start();
+  Q_EMIT progress({0, int(total), 0.0});
+  const size_t chunk = size_t(std::max(1, m_spec.chunkDocuments));
+  for (size_t begin = 0; begin < total; begin += chunk) {
+    if (m_cancel.load()) {
+      end(RunStatus::Cancelled);
+      outcome.status = RunStatus::Cancelled;
+      return outcome;
+    }
+    const size_t stop = std::min(total, begin + chunk);
+    // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed.
+    if (Status s = model::catchEngineFailure("prediction", modelFolder,
+                                             [&]() -> Status {
+                                               predictor->predict(*results, begin, stop, outcome.counts);
+                                               return {};
+                                             });
+        !s) {
+      end(RunStatus::Failed, s.error());
+      return failed(s.error());
+    }
+    outcome.counts.documents = int(stop);
+    Q_EMIT progress({int(stop), int(total), clock.elapsed() / 1000.0});
+  }
+
+  if (record) {
+    QVector<Prediction> rows;
+    for (size_t d = 0; d < total; ++d) rows += predictor->rows(outcome.runId, *results, d);
+    if (auto written = store->addPredictions(outcome.runId, rows); !written) {
+      end(RunStatus::Failed, written.error());
+      return failed(written.error());
+    }
+  }
+  end(RunStatus::Finished);
+  outcome.status = RunStatus::Finished;
+  outcome.results = std::move(results);
+  return outcome;
+}
+
+}  // namespace quarry::jobs
