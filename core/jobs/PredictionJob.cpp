@@ -54,6 +54,23 @@ void readyDocuments(DocumentSet& set, const std::string& task, const PredictionS
   }
 }
 
+// The project of `spec`, opened on this thread (read-only unless the predictions are stored), and the
+// documents of its splits and statuses, read in one read transaction.
+Result<std::unique_ptr<ProjectStore>> readProject(const PredictionSpec& spec, DocumentSet& documents) {
+  if (!QFileInfo::exists(spec.projectPath)) return Error("no such project", spec.projectPath.toStdString());
+  auto store = ProjectStore::open(spec.projectPath, spec.store ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+  if (!store) return store.error();
+  if (Status s = store.value()->readConsistently([&]() -> Status {
+        auto set = documentsFromStore(*store.value(), spec.splits, spec.statuses);
+        if (!set) return set.error();
+        documents = std::move(set.value());
+        return {};
+      });
+      !s)
+    return s.error();
+  return store;
+}
+
 bool asksAnything(const DocumentSet& set) {
   return std::any_of(set.documents.begin(), set.documents.end(),
                      [](const document::AnnotatedDocument& d) { return !d.questions.empty(); });
@@ -199,21 +216,9 @@ PredictionOutcome PredictionJob::execute() {
   auto results = std::make_shared<PredictionResults>();
   std::unique_ptr<ProjectStore> store;
   if (!m_spec.projectPath.isEmpty()) {
-    if (!QFileInfo::exists(m_spec.projectPath))
-      return failed(Error("no such project", m_spec.projectPath.toStdString()));
-    auto opened =
-        ProjectStore::open(m_spec.projectPath, m_spec.store ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+    auto opened = readProject(m_spec, results->documents);
     if (!opened) return failed(opened.error());
-    store = std::move(opened.value());
-    if (Status s = store->readConsistently([&]() -> Status {
-          auto set = documentsFromStore(*store, m_spec.splits, m_spec.statuses);
-          if (!set) return set.error();
-          results->documents = std::move(set.value());
-          return {};
-        });
-        !s)
-      return failed(s.error());
-    if (!m_spec.store) store.reset();
+    if (m_spec.store) store = std::move(opened.value());
   } else {
     results->documents = std::move(m_spec.documents);
   }
@@ -240,42 +245,35 @@ PredictionOutcome PredictionJob::execute() {
     outcome.runId = id.value();
   }
 
-  QElapsedTimer clock;
-  clock.start();
-  Q_EMIT progress({0, int(total), 0.0});
-  const size_t chunk = size_t(std::max(1, m_spec.chunkDocuments));
-  for (size_t begin = 0; begin < total; begin += chunk) {
-    if (m_cancel.load()) {
-      end(RunStatus::Cancelled);
-      outcome.status = RunStatus::Cancelled;
-      return outcome;
+  // Predicts chunk by chunk, then writes every row at once. An exception from inside LibTorch (out of
+  // memory, a kernel's check; a progress handler's too) ends the run as failed, like any other failure.
+  bool cancelled = false;
+  Status done = model::catchEngineFailure("prediction", modelFolder, [&]() -> Status {
+    QElapsedTimer clock;
+    clock.start();
+    Q_EMIT progress({0, int(total), 0.0});
+    const size_t chunk = size_t(std::max(1, m_spec.chunkDocuments));
+    for (size_t begin = 0; begin < total; begin += chunk) {
+      if ((cancelled = m_cancel.load())) return {};
+      const size_t stop = std::min(total, begin + chunk);
+      predictor->predict(*results, begin, stop, outcome.counts);
+      outcome.counts.documents = int(stop);
+      Q_EMIT progress({int(stop), int(total), clock.elapsed() / 1000.0});
     }
-    const size_t stop = std::min(total, begin + chunk);
-    // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed.
-    if (Status s = model::catchEngineFailure("prediction", modelFolder,
-                                             [&]() -> Status {
-                                               predictor->predict(*results, begin, stop, outcome.counts);
-                                               return {};
-                                             });
-        !s) {
-      end(RunStatus::Failed, s.error());
-      return failed(s.error());
-    }
-    outcome.counts.documents = int(stop);
-    Q_EMIT progress({int(stop), int(total), clock.elapsed() / 1000.0});
-  }
-
-  if (record) {
+    if (!record) return {};
     QVector<Prediction> rows;
     for (size_t d = 0; d < total; ++d) rows += predictor->rows(outcome.runId, *results, d);
-    if (auto written = store->addPredictions(outcome.runId, rows); !written) {
-      end(RunStatus::Failed, written.error());
-      return failed(written.error());
-    }
+    auto written = store->addPredictions(outcome.runId, rows);
+    if (!written) return written.error();
+    return {};
+  });
+  if (!done) {
+    end(RunStatus::Failed, done.error());
+    return failed(done.error());
   }
-  end(RunStatus::Finished);
-  outcome.status = RunStatus::Finished;
-  outcome.results = std::move(results);
+  outcome.status = cancelled ? RunStatus::Cancelled : RunStatus::Finished;
+  end(outcome.status);
+  if (!cancelled) outcome.results = std::move(results);
   return outcome;
 }
 
