@@ -1,14 +1,12 @@
 #include "jobs/PredictionJob.h"
 
 #include <algorithm>
-#include <exception>
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QThread>
 
 #include "jobs/TaskPredictor.h"
 #include "model/kernels/CpuThreads.h"
@@ -136,56 +134,25 @@ PredictionJob::PredictionJob(PredictionSpec spec, QObject* parent)
   qRegisterMetaType<PredictionOutcome>();
 }
 
-PredictionJob::~PredictionJob() {
-  if (m_thread) {
-    cancel();
-    m_thread->wait();
-    delete m_thread;
-  }
-}
-
-void PredictionJob::cancel() { m_cancel.store(true); }
+void PredictionJob::cancel() { m_worker.cancel(); }
 
 bool PredictionJob::start() {
-  if (m_started) return false;
-  m_started = m_running = true;
-  m_thread = QThread::create([this] { m_outcome = executeGuarded(); });
-  m_thread->setObjectName(QStringLiteral("prediction"));
-  // QThread::finished comes from the worker; queued to this object's thread, the outcome is complete.
-  connect(m_thread, &QThread::finished, this, [this] {
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_running = false;
-    Q_EMIT finished(m_outcome);
-  });
-  m_thread->start();
-  return true;
+  return m_worker.start(
+      this, QStringLiteral("prediction"), [this] { work(); }, [this] { Q_EMIT finished(m_outcome); });
 }
 
 PredictionOutcome PredictionJob::runHere() {
-  if (m_started) {
+  const bool ran = m_worker.runHere([this] { work(); }, [this] { Q_EMIT finished(m_outcome); });
+  if (!ran) {
     PredictionOutcome refused;
     refused.error = Error("this prediction job has already been started");
     return refused;
   }
-  m_started = m_running = true;
-  m_outcome = executeGuarded();
-  m_running = false;
-  Q_EMIT finished(m_outcome);
   return m_outcome;
 }
 
-PredictionOutcome PredictionJob::executeGuarded() {
-  // The engine's exceptions are caught around loading and each chunk; this catches what could escape the
-  // rest (an allocation failure while reading), which would otherwise end the process from a QThread.
-  try {
-    return execute();
-  } catch (const std::exception& e) {
-    PredictionOutcome outcome;
-    outcome.error = Error("prediction failed: " + model::describeEngineFailure(e));
-    return outcome;
-  }
+void PredictionJob::work() {
+  m_outcome = outcomeOrFailure<PredictionOutcome>("prediction", [this] { return execute(); });
 }
 
 PredictionOutcome PredictionJob::execute() {
@@ -254,7 +221,7 @@ PredictionOutcome PredictionJob::execute() {
     Q_EMIT progress({0, int(total), 0.0});
     const size_t chunk = size_t(std::max(1, m_spec.chunkDocuments));
     for (size_t begin = 0; begin < total; begin += chunk) {
-      if ((cancelled = m_cancel.load())) return {};
+      if ((cancelled = m_worker.isCancelled())) return {};
       const size_t stop = std::min(total, begin + chunk);
       predictor->predict(*results, begin, stop, outcome.counts);
       outcome.counts.documents = int(stop);

@@ -19,11 +19,9 @@
 
 #include <QObject>
 #include <QString>
-#include <atomic>
 
+#include "jobs/JobThread.h"
 #include "jobs/PredictionSpec.h"
-
-class QThread;
 
 namespace quarry::jobs {
 
@@ -31,8 +29,7 @@ class PredictionJob : public QObject {
   Q_OBJECT
  public:
   explicit PredictionJob(PredictionSpec spec, QObject* parent = nullptr);
-  // Cancels a job still running on its thread and waits for it to end.
-  ~PredictionJob() override;
+  // Destroying a job still running on its thread cancels it and waits for it to end.
 
   // Predicts on a worker thread and returns at once; finished() follows. False when the job has already
   // been started (a job runs once).
@@ -41,9 +38,9 @@ class PredictionJob : public QObject {
   PredictionOutcome runHere();
   // Thread-safe; prediction stops before the next chunk of documents.
   void cancel();
-  bool isCancelled() const { return m_cancel.load(); }
+  bool isCancelled() const { return m_worker.isCancelled(); }
   // True from start() until finished() is emitted.
-  bool isRunning() const { return m_running; }
+  bool isRunning() const { return m_worker.isRunning(); }
   // How the job ended, once finished() has been emitted.
   const PredictionOutcome& outcome() const { return m_outcome; }
 
@@ -54,15 +51,12 @@ class PredictionJob : public QObject {
   void finished(const quarry::jobs::PredictionOutcome& outcome);
 
  private:
+  void work();  // execute(), its outcome kept whatever escapes it
   PredictionOutcome execute();
-  PredictionOutcome executeGuarded();
 
   PredictionSpec m_spec;
-  std::atomic<bool> m_cancel{false};
-  bool m_started = false;
-  bool m_running = false;
-  QThread* m_thread = nullptr;
   PredictionOutcome m_outcome;
+  JobThread m_worker;  // last: destroyed (the work ended) before what the work uses
 };
 
 }  // namespace quarry::jobs
