@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "NerCorpusTestSupport.h"
+#include "TaskCorpusTestSupport.h"
 #include "jobs/PredictionJob.h"
 #include "store/ProjectStore.h"
 
@@ -66,65 +67,6 @@ PredictionSpec devSpec(const QString& model, const QString& project, int chunk =
   spec.threads = 1;
   spec.chunkDocuments = chunk;
   return spec;
-}
-
-// JSONL lines of ten words about one of three topics, with spaCy's "cats" and meta.split.
-void writeTopics(const QString& path, int count, quint32 seed, const QString& split) {
-  const QStringList topics{QStringLiteral("sports"), QStringLiteral("finance"), QStringLiteral("health")};
-  const QStringList words[] = {
-      {QStringLiteral("goal"), QStringLiteral("match"), QStringLiteral("team"), QStringLiteral("league")},
-      {QStringLiteral("bank"), QStringLiteral("stock"), QStringLiteral("market"), QStringLiteral("loan")},
-      {QStringLiteral("doctor"), QStringLiteral("clinic"), QStringLiteral("vaccine"),
-       QStringLiteral("nurse")}};
-  const QStringList filler{QStringLiteral("the"), QStringLiteral("report"), QStringLiteral("says"),
-                           QStringLiteral("today")};
-  QRandomGenerator rng(seed);
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  for (int i = 0; i < count; ++i) {
-    const int topic = int(rng.bounded(3));
-    QStringList text;
-    for (int w = 0; w < 10; ++w)
-      text << (w % 3 == 1 ? words[topic][int(rng.bounded(4))] : filler[int(rng.bounded(4))]);
-    QJsonObject cats;
-    for (int t = 0; t < 3; ++t) cats.insert(topics[t], t == topic);
-    const QJsonObject line{{QStringLiteral("text"), text.join(QLatin1Char(' '))},
-                           {QStringLiteral("cats"), cats},
-                           {QStringLiteral("meta"),
-                            QJsonObject{{QStringLiteral("name"), QStringLiteral("%1-%2").arg(split).arg(i)},
-                                        {QStringLiteral("split"), split}}}};
-    f.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
-  }
-}
-
-// SemEval-2010 Task 8 records: a cause and an effect, either way round, or two nominals related otherwise.
-void writeSemEval(const QString& path, int count, quint32 seed, int firstId) {
-  const QStringList causes{QStringLiteral("smoke"), QStringLiteral("virus"), QStringLiteral("storm")};
-  const QStringList effects{QStringLiteral("cough"), QStringLiteral("fever"), QStringLiteral("damage")};
-  QRandomGenerator rng(seed);
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  for (int i = 0; i < count; ++i) {
-    const QString c = causes[int(rng.bounded(3))], e = effects[int(rng.bounded(3))];
-    QString sentence, label;
-    switch (rng.bounded(3)) {
-      case 0:
-        sentence = QStringLiteral("The <e1>%1</e1> causes <e2>%2</e2> today.").arg(c, e);
-        label = QStringLiteral("Cause-Effect(e1,e2)");
-        break;
-      case 1:
-        sentence = QStringLiteral("The <e1>%1</e1> is caused by <e2>%2</e2> today.").arg(e, c);
-        label = QStringLiteral("Cause-Effect(e2,e1)");
-        break;
-      default:
-        sentence = QStringLiteral("The <e1>%1</e1> was near <e2>%2</e2> today.").arg(c, e);
-        label = QStringLiteral("Other");
-    }
-    f.write(QStringLiteral("%1\t\"%2\"\r\n%3\r\nComment:\r\n\r\n")
-                .arg(firstId + i)
-                .arg(sentence, label)
-                .toUtf8());
-  }
 }
 
 // What a finished prediction run in `project` must hold: its row and one prediction row per prediction.
@@ -204,8 +146,10 @@ class TestPredictionJob : public QObject {
                QStringLiteral("word_dim=16"), QStringLiteral("dropout=0.1")});
     QVERIFY(!m_nerModel.isEmpty());
 
-    writeTopics(m_folder.path(QStringLiteral("topics-train.jsonl")), 60, 3, QStringLiteral("train"));
-    writeTopics(m_folder.path(QStringLiteral("topics-dev.jsonl")), 20, 4, QStringLiteral("dev"));
+    task_corpus::writeTopicDocs(m_folder.path(QStringLiteral("topics-train.jsonl")), 60, 3,
+                                QStringLiteral("train"));
+    task_corpus::writeTopicDocs(m_folder.path(QStringLiteral("topics-dev.jsonl")), 20, 4,
+                                QStringLiteral("dev"));
     m_classifyProject = project(QStringLiteral("topics"), m_folder.path(QStringLiteral("topics-train.jsonl")),
                                 m_folder.path(QStringLiteral("topics-dev.jsonl")));
     QVERIFY(!m_classifyProject.isEmpty());
@@ -213,8 +157,8 @@ class TestPredictionJob : public QObject {
                             {QStringLiteral("epochs=6"), QStringLiteral("min_feature_count=1")});
     QVERIFY(!m_classifyModel.isEmpty());
 
-    writeSemEval(m_folder.path(QStringLiteral("semeval-train.txt")), 90, 3, 1);
-    writeSemEval(m_folder.path(QStringLiteral("semeval-dev.txt")), 12, 4, 1000);
+    task_corpus::writeSemEval(m_folder.path(QStringLiteral("semeval-train.txt")), 90, 3, 1);
+    task_corpus::writeSemEval(m_folder.path(QStringLiteral("semeval-dev.txt")), 12, 4, 1000);
     m_relationProject = project(QStringLiteral("semeval"), m_folder.path(QStringLiteral("semeval-train.txt")),
                                 m_folder.path(QStringLiteral("semeval-dev.txt")));
     QVERIFY(!m_relationProject.isEmpty());
