@@ -152,56 +152,26 @@ TrainingJob::TrainingJob(TrainingSpec spec, QObject* parent) : QObject(parent), 
   qRegisterMetaType<TrainingOutcome>();
 }
 
-TrainingJob::~TrainingJob() {
-  if (m_thread) {
-    cancel();
-    m_thread->wait();
-    delete m_thread;
-  }
-}
-
-void TrainingJob::cancel() { m_cancel.store(true); }
+void TrainingJob::cancel() { m_worker.cancel(); }
 
 bool TrainingJob::start() {
-  if (m_started) return false;
-  m_started = m_running = true;
-  m_thread = QThread::create([this] { m_outcome = executeGuarded(); });
-  m_thread->setObjectName(QStringLiteral("training"));
-  // QThread::finished comes from the worker; queued to this object's thread, the outcome is complete.
-  connect(m_thread, &QThread::finished, this, [this] {
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_running = false;
-    Q_EMIT finished(m_outcome);
-  });
-  m_thread->start();
-  return true;
+  return m_worker.start(
+      this, QStringLiteral("training"), [this] { work(); }, [this] { Q_EMIT finished(m_outcome); });
 }
 
 TrainingOutcome TrainingJob::runHere() {
-  if (m_started) {
+  if (!m_worker.runHere([this] { work(); }, [this] { Q_EMIT finished(m_outcome); })) {
     TrainingOutcome refused;
     refused.error = Error("this training job has already been started");
     return refused;
   }
-  m_started = m_running = true;
-  m_outcome = executeGuarded();
-  m_running = false;
-  Q_EMIT finished(m_outcome);
   return m_outcome;
 }
 
-TrainingOutcome TrainingJob::executeGuarded() {
+void TrainingJob::work() {
   // The engine's exceptions are caught around the training itself; this catches what could escape the
-  // rest (an allocation failure while reading), which would otherwise end the process from a QThread.
-  try {
-    return execute();
-  } catch (const std::exception& e) {
-    TrainingOutcome outcome;
-    outcome.error = Error("training failed: " + model::describeEngineFailure(e));
-    return outcome;
-  }
+  // rest (an allocation failure while reading).
+  m_outcome = outcomeOrFailure<TrainingOutcome>("training", [this] { return execute(); });
 }
 
 TrainingOutcome TrainingJob::execute() {
@@ -289,7 +259,7 @@ TrainingOutcome TrainingJob::execute() {
   auto callback = [&](const train::TrainProgress& p) {
     if (record && p.phase == "evaluated") record->evaluated(p, bestFolder);
     Q_EMIT progress(toProgress(p));
-    return !m_cancel.load();
+    return !m_worker.isCancelled();
   };
   // An exception from inside LibTorch (out of memory, a kernel's check) ends the run as failed, recorded
   // with its reason like any other failure.

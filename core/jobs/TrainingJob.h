@@ -24,15 +24,13 @@
 #include <QObject>
 #include <QString>
 #include <QVector>
-#include <atomic>
 #include <memory>
 
 #include "common/Error.h"
 #include "jobs/EngineDocuments.h"
+#include "jobs/JobThread.h"
 #include "store/StoreTypes.h"
 #include "train/TrainConfig.h"
-
-class QThread;
 
 namespace quarry::train {
 struct TrainResult;
@@ -93,8 +91,7 @@ class TrainingJob : public QObject {
   Q_OBJECT
  public:
   explicit TrainingJob(TrainingSpec spec, QObject* parent = nullptr);
-  // Cancels a job still running on its thread and waits for it to end.
-  ~TrainingJob() override;
+  // Destroying a job still running on its thread cancels it and waits for it to end.
 
   // Trains on a worker thread and returns at once; finished() follows. False when the job has already
   // been started (a job runs once).
@@ -103,9 +100,9 @@ class TrainingJob : public QObject {
   TrainingOutcome runHere();
   // Thread-safe; training stops after the current step.
   void cancel();
-  bool isCancelled() const { return m_cancel.load(); }
+  bool isCancelled() const { return m_worker.isCancelled(); }
   // True from start() until finished() is emitted.
-  bool isRunning() const { return m_running; }
+  bool isRunning() const { return m_worker.isRunning(); }
   // How the job ended, once finished() has been emitted.
   const TrainingOutcome& outcome() const { return m_outcome; }
 
@@ -116,15 +113,12 @@ class TrainingJob : public QObject {
   void finished(const quarry::jobs::TrainingOutcome& outcome);
 
  private:
+  void work();  // execute(), its outcome kept whatever escapes it
   TrainingOutcome execute();
-  TrainingOutcome executeGuarded();
 
   TrainingSpec m_spec;
-  std::atomic<bool> m_cancel{false};
-  bool m_started = false;
-  bool m_running = false;
-  QThread* m_thread = nullptr;
   TrainingOutcome m_outcome;
+  JobThread m_worker;  // last: destroyed (the work ended) before what the work uses
 };
 
 }  // namespace quarry::jobs

@@ -13,37 +13,12 @@
 
 #include "CliTestSupport.h"
 #include "SharedData.h"
+#include "TaskCorpusTestSupport.h"
 #include "store/ProjectStore.h"
 
 namespace {
 
-const QStringList kTopics = {QStringLiteral("sports"), QStringLiteral("finance"), QStringLiteral("health")};
-const QList<QStringList> kWords = {
-    {QStringLiteral("goal"), QStringLiteral("match"), QStringLiteral("team"), QStringLiteral("league")},
-    {QStringLiteral("bank"), QStringLiteral("stock"), QStringLiteral("market"), QStringLiteral("loan")},
-    {QStringLiteral("doctor"), QStringLiteral("clinic"), QStringLiteral("vaccine"), QStringLiteral("nurse")}};
-const QStringList kFiller = {QStringLiteral("the"), QStringLiteral("report"), QStringLiteral("says"),
-                             QStringLiteral("today"), QStringLiteral("new"), QStringLiteral("of")};
-
-// JSONL lines with "cats" (one topic each) and meta.split.
-void writeDocs(const QString& path, int count, quint64 seed, const QString& split) {
-  QRandomGenerator rng(static_cast<quint32>(seed));
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  for (int i = 0; i < count; ++i) {
-    const int topic = int(rng.bounded(3));
-    QStringList words;
-    for (int w = 0; w < 10; ++w)
-      words << (w % 3 == 1 ? kWords[topic][int(rng.bounded(4))] : kFiller[int(rng.bounded(6))]);
-    QJsonObject cats;
-    for (int t = 0; t < 3; ++t) cats.insert(kTopics[t], t == topic);
-    const QJsonObject line{{QStringLiteral("text"), words.join(QLatin1Char(' '))},
-                           {QStringLiteral("cats"), cats},
-                           {QStringLiteral("meta"), QJsonObject{{QStringLiteral("name"), QStringLiteral("%1-%2").arg(split).arg(i)},
-                                                                {QStringLiteral("split"), split}}}};
-    f.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
-  }
-}
+using task_corpus::writeTopicDocs;
 
 // quarry-cli predict with `model` on a one-document text file; `line` is its JSONL line.
 void predictText(const QTemporaryDir& dir, const QString& model, const QByteArray& text, QJsonObject& line) {
@@ -67,8 +42,8 @@ class TestCliClassify : public QObject {
   void fromFiles() {
     QTemporaryDir dir;
     const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")), devFile = dir.filePath(QStringLiteral("dev.jsonl"));
-    writeDocs(trainFile, 90, 1, QStringLiteral("train"));
-    writeDocs(devFile, 30, 2, QStringLiteral("dev"));
+    writeTopicDocs(trainFile, 90, 1, QStringLiteral("train"));
+    writeTopicDocs(devFile, 30, 2, QStringLiteral("dev"));
     const QString out = dir.filePath(QStringLiteral("model"));
     CliRun t = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--train"),
                     trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--output"), out, QStringLiteral("--set"),
@@ -135,8 +110,8 @@ class TestCliClassify : public QObject {
       QSKIP("the DeBERTa-v3 fixtures are not found (set QUARRY_SHARED_DIR)");
     QTemporaryDir dir;
     const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")), devFile = dir.filePath(QStringLiteral("dev.jsonl"));
-    writeDocs(trainFile, 24, 5, QStringLiteral("train"));
-    writeDocs(devFile, 9, 6, QStringLiteral("dev"));
+    writeTopicDocs(trainFile, 24, 5, QStringLiteral("train"));
+    writeTopicDocs(devFile, 9, 6, QStringLiteral("dev"));
     const QString out = dir.filePath(QStringLiteral("model"));
     CliRun t = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--train"),
                     trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--model"), model, QStringLiteral("--output"),
@@ -152,8 +127,8 @@ class TestCliClassify : public QObject {
   void fromProject() {
     QTemporaryDir dir;
     const QString docs = dir.filePath(QStringLiteral("docs.jsonl"));
-    writeDocs(docs, 60, 3, QStringLiteral("train"));
-    writeDocs(dir.filePath(QStringLiteral("dev.jsonl")), 20, 4, QStringLiteral("dev"));
+    writeTopicDocs(docs, 60, 3, QStringLiteral("train"));
+    writeTopicDocs(dir.filePath(QStringLiteral("dev.jsonl")), 20, 4, QStringLiteral("dev"));
     const QString project = dir.filePath(QStringLiteral("p.quarry"));
     QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
     CliRun i1 = cli({QStringLiteral("import"), project, docs});

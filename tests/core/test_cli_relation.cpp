@@ -12,40 +12,10 @@
 #include <QtTest>
 
 #include "CliTestSupport.h"
+#include "TaskCorpusTestSupport.h"
 #include "store/ProjectStore.h"
 
-namespace {
-
-const QStringList kCauses = {QStringLiteral("smoke"), QStringLiteral("virus"), QStringLiteral("storm"), QStringLiteral("heat")};
-const QStringList kEffects = {QStringLiteral("cough"), QStringLiteral("fever"), QStringLiteral("damage"), QStringLiteral("drought")};
-
-// SemEval records: "<e1>smoke</e1> causes <e2>cough</e2> ." Cause-Effect(e1,e2), "<e1>cough</e1> is caused by
-// <e2>smoke</e2> ." Cause-Effect(e2,e1), "<e1>smoke</e1> near <e2>cough</e2> ." Other.
-void writeSemEval(const QString& path, int count, quint32 seed, int firstId) {
-  QRandomGenerator rng(seed);
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  for (int i = 0; i < count; ++i) {
-    const QString c = kCauses[int(rng.bounded(4))], e = kEffects[int(rng.bounded(4))];
-    QString sentence, label;
-    switch (rng.bounded(3)) {
-      case 0:
-        sentence = QStringLiteral("The <e1>%1</e1> causes <e2>%2</e2> today.").arg(c, e);
-        label = QStringLiteral("Cause-Effect(e1,e2)");
-        break;
-      case 1:
-        sentence = QStringLiteral("The <e1>%1</e1> is caused by <e2>%2</e2> today.").arg(e, c);
-        label = QStringLiteral("Cause-Effect(e2,e1)");
-        break;
-      default:
-        sentence = QStringLiteral("The <e1>%1</e1> was near <e2>%2</e2> today.").arg(c, e);
-        label = QStringLiteral("Other");
-    }
-    f.write(QStringLiteral("%1\t\"%2\"\r\n%3\r\nComment:\r\n\r\n").arg(firstId + i).arg(sentence, label).toUtf8());
-  }
-}
-
-}  // namespace
+using task_corpus::writeSemEval;
 
 class TestCliRelation : public QObject {
   Q_OBJECT

@@ -1,0 +1,48 @@
+#pragma once
+// One task's model over documents, a chunk at a time, for PredictionJob: loads a model folder of any task
+// (the task read from the folder), predicts for a range of documents into PredictionResults, and turns a
+// document's predictions into the store's prediction rows. Every task keeps only predictions whose
+// confidence reaches the spec's minConfidence.
+//
+// Engine exceptions (LibTorch, allocation) pass through: the job catches them around each call.
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <QString>
+#include <QVector>
+
+#include "common/Error.h"
+#include "jobs/PredictionSpec.h"
+#include "store/StoreTypes.h"
+
+namespace quarry::jobs {
+
+class TaskPredictor {
+ public:
+  virtual ~TaskPredictor() = default;
+
+  // The model of spec.modelFolder (and spec.nerModelFolder for relations); errors name the folder or file.
+  // `notice` hears what a person should know ("int8 kernels are not available in this LibTorch").
+  static Result<std::unique_ptr<TaskPredictor>> load(const PredictionSpec& spec,
+                                                     const std::function<void(const QString&)>& notice);
+
+  virtual std::string task() const = 0;
+  // Sizes results' per-document parts for results.documents (and names the classifier's labels).
+  virtual void prepare(PredictionResults& results) const;
+  // Predicts for documents [begin, end) of results.documents into their slots of `results`, adding to
+  // `counts` what it predicted, read and took.
+  virtual void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) = 0;
+  // The prediction rows of document `d` for run `runId`.
+  virtual QVector<Prediction> rows(qint64 runId, const PredictionResults& results, size_t d) const = 0;
+
+ protected:
+  explicit TaskPredictor(const PredictionSpec& spec)
+      : m_minConfidence(spec.minConfidence), m_batchSize(spec.batchSize) {}
+
+  double m_minConfidence;
+  int m_batchSize;
+};
+
+}  // namespace quarry::jobs
