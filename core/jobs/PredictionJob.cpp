@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include "jobs/RunWorker.h"
 #include "jobs/TaskPredictor.h"
 #include "model/kernels/CpuThreads.h"
 #include "model/kernels/EngineFailure.h"
@@ -99,6 +100,7 @@ class PredictionRun {
                              {QStringLiteral("documents"), documents}};
     m_run.status = RunStatus::Running;
     m_run.started = QDateTime::currentDateTimeUtc();
+    m_run.worker = currentWorker();
     auto id = m_store.createRun(m_run);
     if (!id) return id.error();
     m_run.id = id.value();

@@ -19,6 +19,7 @@
 #include "NerCorpusTestSupport.h"
 #include "TaskCorpusTestSupport.h"
 #include "jobs/PredictionJob.h"
+#include "jobs/RunWorker.h"
 #include "store/ProjectStore.h"
 
 using quarry::ModelRun;
@@ -78,6 +79,7 @@ void checkRun(const QString& project, const PredictionOutcome& outcome, const Pr
   const ModelRun& run = runs.back();
   QCOMPARE(run.id, outcome.runId);
   QCOMPARE(run.task, task);
+  QCOMPARE(run.worker, quarry::jobs::currentWorker());
   QCOMPARE(run.name, name);
   QCOMPARE(run.status, RunStatus::Finished);
   QVERIFY(run.error.isEmpty());
