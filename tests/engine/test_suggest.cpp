@@ -1,0 +1,181 @@
+// core/suggest: uncertainty scores on hand-computed distributions.
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "EngineCheck.h"
+#include "suggest/UncertaintyScores.h"
+
+using namespace quarry::suggest;
+
+namespace {
+
+bool near(double a, double b, double tolerance = 1e-9) {
+  return std::fabs(a - b) <= tolerance;
+}
+
+// EXPECT for strings, printing both sides when they differ.
+void expectText(const std::string &actual, const std::string &expected,
+                const std::string &what) {
+  if (actual != expected)
+    std::printf("  expected: %s\n  actual:   %s\n", expected.c_str(),
+                actual.c_str());
+  EXPECT(actual == expected, what);
+}
+
+std::string joined(const std::vector<int32_t> &v) {
+  std::string out;
+  for (const int32_t x : v)
+    out += (out.empty() ? "" : ",") + std::to_string(x);
+  return out;
+}
+
+// ----------------------------------------------------------------
+// UncertaintyScores
+
+void decisionScores() {
+  const auto lc = UncertaintyStrategy::LeastConfidence;
+  const auto margin = UncertaintyStrategy::Margin;
+  const auto entropy = UncertaintyStrategy::Entropy;
+  EXPECT(near(decisionUncertainty({0.5, 0.5}, entropy), 1.0),
+         "entropy of [0.5, 0.5] is 1");
+  EXPECT(near(decisionUncertainty({1.0, 0.0}, entropy), 0.0),
+         "entropy of [1, 0] is 0");
+  EXPECT(near(decisionUncertainty({1.0 / 3, 1.0 / 3, 1.0 / 3}, entropy), 1.0),
+         "uniform over 3 has entropy 1");
+  // -(0.7 ln 0.7 + 0.2 ln 0.2 + 0.1 ln 0.1) / ln 3
+  EXPECT(near(decisionUncertainty({0.7, 0.2, 0.1}, entropy), 0.7298466991620974,
+              1e-12),
+         "entropy of [0.7, 0.2, 0.1] normalised by ln 3");
+  EXPECT(near(decisionUncertainty({1.0}, entropy), 0.0),
+         "one choice: entropy 0");
+
+  EXPECT(near(decisionUncertainty({0.6, 0.3, 0.1}, lc), 0.4),
+         "least confidence of [0.6, 0.3, 0.1] is 0.4");
+  EXPECT(near(decisionUncertainty({0.6, 0.3, 0.1}, margin), 0.7),
+         "margin score of [0.6, 0.3, 0.1] is 0.7");
+  EXPECT(near(decisionUncertainty({0.1, 0.3, 0.6}, margin), 0.7),
+         "margin reads the top two in any order");
+  EXPECT(near(decisionUncertainty({0.5, 0.5}, margin), 1.0),
+         "a tie at the top: margin score 1");
+  EXPECT(near(decisionUncertainty({1.0}, margin), 0.0),
+         "one choice: margin against p2 = 0");
+  EXPECT(near(decisionUncertainty({0.9, 0.1}, lc), 0.1),
+         "least confidence of [0.9, 0.1]");
+  EXPECT(decisionUncertainty({}, entropy) == 0.0 &&
+             decisionUncertainty({}, margin) == 0.0 &&
+             decisionUncertainty({}, lc) == 0.0,
+         "no choices: nothing uncertain");
+  // Distributions that sum past 1: 1 - 1.2 and 1 - 1.1 are clamped up to 0; -3
+  // * 0.37 ln 0.37 / ln 3 = 1.0046 down to 1.
+  EXPECT(decisionUncertainty({1.2, 0.1}, lc) == 0.0 &&
+             decisionUncertainty({1.2, 0.1}, margin) == 0.0,
+         "scores under 0 are clamped to 0");
+  EXPECT(decisionUncertainty({0.37, 0.37, 0.37}, entropy) == 1.0,
+         "entropy over 1 is clamped to 1");
+}
+
+void documentScores() {
+  // NER: one decision per token. Token entropies 1, 0, 0, 1: sequence entropy 2
+  // over 4 tokens = 0.5.
+  const std::vector<UncertainDecision> tokens = {
+      {{0.5, 0.5}, 1}, {{1.0, 0.0}, 1}, {{1.0, 0.0}, 1}, {{0.5, 0.5}, 1}};
+  const DocumentUncertainty ner = documentUncertainty(
+      tokens, {UncertaintyStrategy::Entropy, UncertaintyAggregation::Mean});
+  EXPECT(near(ner.score, 0.5),
+         "NER sequence entropy normalised by length: 2 / 4");
+  EXPECT(ner.decision == 0,
+         "the most uncertain token drives the reason, the first on ties");
+  expectText(ner.reason,
+             "mean entropy 0.50 over length 4; decision 0: entropy 1.00 (top "
+             "p=0.50, margin 0.00)",
+             "the reason of a mean");
+
+  // Lengths weight the mean: a word of 3 tokens with entropy 1 and one of 1
+  // token with entropy 0.
+  const std::vector<UncertainDecision> words = {{{0.5, 0.5}, 3},
+                                                {{1.0, 0.0}, 1}};
+  EXPECT(near(documentUncertainty(words, {UncertaintyStrategy::Entropy,
+                                          UncertaintyAggregation::Mean})
+                  .score,
+              0.75),
+         "mean weighted by length: 3 * 1 / 4");
+  EXPECT(near(documentUncertainty(words, {UncertaintyStrategy::Entropy,
+                                          UncertaintyAggregation::Max})
+                  .score,
+              1.0),
+         "max ignores lengths");
+
+  const std::vector<UncertainDecision> labels = {
+      {{0.9, 0.1}, 1}, {{0.41, 0.38, 0.21}, 1}, {{0.7, 0.3}, 1}};
+  const DocumentUncertainty worst =
+      documentUncertainty(labels, {UncertaintyStrategy::LeastConfidence,
+                                   UncertaintyAggregation::Max});
+  EXPECT(near(worst.score, 0.59), "max least confidence: 1 - 0.41");
+  EXPECT(worst.decision == 1 && near(worst.topProbability, 0.41) &&
+             near(worst.secondProbability, 0.38),
+         "the decision behind a max and its top two");
+  expectText(worst.reason,
+             "decision 1: least confidence 0.59 (top p=0.41, margin 0.03)",
+             "the reason of a max");
+  const DocumentUncertainty meanMargin = documentUncertainty(
+      labels, {UncertaintyStrategy::Margin, UncertaintyAggregation::Mean});
+  // Margin scores 0.2, 0.97, 0.6: mean 1.77 / 3.
+  EXPECT(near(meanMargin.score, 1.77 / 3),
+         "mean margin score over decisions of length 1");
+
+  const DocumentUncertainty none = documentUncertainty({}, {});
+  EXPECT(none.score == 0.0 && none.decision == -1,
+         "a document without decisions scores 0");
+  const DocumentUncertainty weightless =
+      documentUncertainty({{{0.5, 0.5}, 0}}, {});
+  EXPECT(weightless.score == 0.0 && weightless.decision == 0,
+         "lengths summing to 0: mean 0");
+}
+
+void ranking() {
+  expectText(joined(rankByUncertainty(std::vector<double>{0.2, 0.9, 0.2, 0.5})),
+             "1,3,0,2", "most uncertain first, ties in document order");
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  expectText(
+      joined(rankByUncertainty(std::vector<double>{nan, 0.1, 0.0, nan, 0.3})),
+      "4,1,2,0,3", "NaN ranks last");
+  std::vector<DocumentUncertainty> docs(3);
+  docs[0].score = 0.1;
+  docs[1].score = 0.1;
+  docs[2].score = 0.4;
+  expectText(joined(rankByUncertainty(docs)), "2,0,1",
+             "ranking documents by their scores");
+  EXPECT(rankByUncertainty(std::vector<double>{}).empty(),
+         "no documents, no ranking");
+  // Enough documents for an unstable sort to reorder ties (std::sort leaves
+  // insertion sort past 16).
+  std::vector<double> many;
+  for (int i = 0; i < 100; ++i)
+    many.push_back((i * 7) % 3 / 2.0);
+  const std::vector<int32_t> order = rankByUncertainty(many);
+  bool stable = order.size() == many.size();
+  for (size_t i = 1; stable && i < order.size(); ++i) {
+    const double before = many[order[i - 1]];
+    const double after = many[order[i]];
+    stable = before > after || (before == after && order[i - 1] < order[i]);
+  }
+  EXPECT(
+      stable,
+      "100 documents in three score groups: by score, ties in document order");
+}
+
+} // namespace
+
+int main() {
+  decisionScores();
+  documentScores();
+  ranking();
+  if (quarry::test::g_failures)
+    std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
+  std::printf("%s\n", quarry::test::g_failures == 0 ? "PASS" : "FAILED");
+  return quarry::test::g_failures ? 1 : 0;
+}
