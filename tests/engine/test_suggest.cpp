@@ -1,4 +1,5 @@
-// core/suggest: uncertainty scores on hand-computed distributions.
+// core/suggest: uncertainty scores on hand-computed distributions and k-means
+// batches on hand-placed points.
 
 #include <cmath>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "EngineCheck.h"
+#include "suggest/DiversitySampling.h"
 #include "suggest/UncertaintyScores.h"
 
 using namespace quarry::suggest;
@@ -168,12 +170,147 @@ void ranking() {
       "100 documents in three score groups: by score, ties in document order");
 }
 
+// ----------------------------------------------------------------
+// DiversitySampling
+
+std::string picked(const std::vector<BatchPick> &batch) {
+  std::vector<int32_t> docs;
+  for (const BatchPick &p : batch)
+    docs.push_back(p.document);
+  return joined(docs);
+}
+
+void twoClusters() {
+  // Two directions, at different lengths: only after scaling to unit length do
+  // (10, -1) and (1, 0.1) agree.
+  const std::vector<std::vector<float>> points = {
+      {1, 0.1f}, {10, -1}, {5, 0}, {0.1f, 1}, {-0.2f, 2}};
+  const std::vector<double> scores = {0.2, 0.8, 0.5, 0.3, 0.6};
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    DiversityOptions options;
+    options.batchSize = 2;
+    options.seed = seed;
+    const auto batch = diverseBatch(points, scores, options);
+    EXPECT(batch.ok(), "two clusters: a batch");
+    if (!batch.ok())
+      continue;
+    expectText(picked(*batch), "1,4",
+               "two clusters, seed " + std::to_string(seed) +
+                   ": the most uncertain of each");
+    if (batch->size() == 2) {
+      EXPECT((*batch)[0].clusterSize == 3 && (*batch)[1].clusterSize == 2,
+             "cluster sizes");
+      EXPECT((*batch)[0].cluster != (*batch)[1].cluster,
+             "one pick per cluster");
+      EXPECT(near((*batch)[0].score, 0.8) && near((*batch)[1].score, 0.6),
+             "picks carry their scores");
+      expectText((*batch)[0].reason,
+                 "most uncertain of cluster " +
+                     std::to_string((*batch)[0].cluster + 1) +
+                     " of 2 (3 documents)",
+                 "the reason names the cluster and its size");
+    }
+  }
+}
+
+void fewPoints() {
+  DiversityOptions options;
+  options.batchSize = 5;
+  // k >= n: every document its own cluster, ordered by score, ties by document.
+  const auto all =
+      diverseBatch({{1, 0}, {0, 1}, {-1, 0}}, {0.1, 0.7, 0.1}, options);
+  EXPECT(all.ok(), "k >= n: a batch");
+  if (all.ok()) {
+    expectText(picked(*all), "1,0,2",
+               "k >= n: every document, by score then document order");
+    EXPECT(all->size() == 3 && (*all)[2].clusterSize == 1,
+           "k >= n: clusters of one");
+  }
+  // Duplicates (also after scaling: (2, 0) is (1, 0)): three distinct points
+  // only, so three clusters.
+  options.batchSize = 4;
+  const auto dup =
+      diverseBatch({{1, 0}, {2, 0}, {0, 1}, {1, 0}, {0, 3}, {-1, 1}},
+                   {0.1, 0.4, 0.2, 0.9, 0.3, 0.05}, options);
+  EXPECT(dup.ok(), "duplicates: a batch");
+  if (dup.ok()) {
+    expectText(picked(*dup), "3,4,5",
+               "duplicates: one cluster per distinct point");
+    EXPECT(dup->size() == 3 && (*dup)[0].clusterSize == 3 &&
+               (*dup)[1].clusterSize == 2,
+           "duplicates share a cluster");
+  }
+  // All the same: one cluster; equal scores pick the first document.
+  const auto same =
+      diverseBatch({{0.5f, 0.5f}, {1, 1}, {2, 2}}, {0.3, 0.3, 0.1}, options);
+  EXPECT(same.ok() && picked(*same) == "0",
+         "identical points: one pick, the first of equal scores");
+  const auto empty = diverseBatch({}, {}, options);
+  EXPECT(empty.ok() && empty->empty(), "no documents, an empty batch");
+}
+
+void reproducible() {
+  // 60 points on a spiral, clustered twice with one seed: the same clusters.
+  std::vector<std::vector<float>> points;
+  for (int i = 0; i < 60; ++i) {
+    points.push_back({std::cos(i * 0.7f), std::sin(i * 0.7f),
+                      static_cast<float>(i % 7) / 7.0f});
+  }
+  DiversityOptions options;
+  options.batchSize = 6;
+  options.seed = 7;
+  const auto a = kMeansClusters(points, options);
+  const auto b = kMeansClusters(points, options);
+  EXPECT(a.ok() && b.ok() && *a == *b, "one seed, the same clusters");
+  if (a.ok()) {
+    std::vector<int> sizes(6, 0);
+    bool inRange = true;
+    for (const int32_t c : *a) {
+      inRange = inRange && c >= 0 && c < 6;
+      if (inRange)
+        ++sizes[c];
+    }
+    EXPECT(inRange, "6 clusters numbered 0..5");
+    bool noneEmpty = inRange;
+    for (const int s : sizes)
+      noneEmpty = noneEmpty && s > 0;
+    EXPECT(noneEmpty, "no cluster left empty");
+  }
+}
+
+void diversityErrors() {
+  DiversityOptions options;
+  options.batchSize = 0;
+  const auto zero = diverseBatch({{1, 0}}, {0.5}, options);
+  EXPECT(!zero.ok() && zero.error().field == "batchSize",
+         "batch size 0 is an error");
+  options.batchSize = 2;
+  const auto dims = diverseBatch({{1, 0}, {1, 0, 0}}, {0.5, 0.5}, options);
+  EXPECT(!dims.ok() && dims.error().field == "embeddings",
+         "embeddings of different dimensions");
+  const auto infinite =
+      kMeansClusters({{1, std::numeric_limits<float>::infinity()}}, options);
+  EXPECT(!infinite.ok() && infinite.error().field == "embeddings",
+         "an embedding that is not finite");
+  const auto count = diverseBatch({{1, 0}, {0, 1}}, {0.5}, options);
+  EXPECT(!count.ok() && count.error().field == "scores",
+         "fewer scores than embeddings");
+  const auto nan = diverseBatch(
+      {{1, 0}}, {std::numeric_limits<double>::quiet_NaN()}, options);
+  EXPECT(!nan.ok() && nan.error().field == "scores",
+         "a score that is not finite");
+}
+
 } // namespace
 
 int main() {
   decisionScores();
   documentScores();
   ranking();
+  twoClusters();
+  fewPoints();
+  reproducible();
+  diversityErrors();
   if (quarry::test::g_failures)
     std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
   std::printf("%s\n", quarry::test::g_failures == 0 ? "PASS" : "FAILED");
