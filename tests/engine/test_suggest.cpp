@@ -1,5 +1,6 @@
-// core/suggest: uncertainty scores on hand-computed distributions and k-means
-// batches on hand-placed points.
+// core/suggest: uncertainty scores on hand-computed distributions, k-means
+// batches on hand-placed points, and confidence bands and dev-set thresholds
+// worked by hand.
 
 #include <cmath>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "EngineCheck.h"
+#include "suggest/ConfidenceBands.h"
 #include "suggest/DiversitySampling.h"
 #include "suggest/UncertaintyScores.h"
 
@@ -301,6 +303,103 @@ void diversityErrors() {
          "a score that is not finite");
 }
 
+// ----------------------------------------------------------------
+// ConfidenceBands
+
+void bands() {
+  const auto made = ConfidenceBands::create(0.5, 0.9);
+  EXPECT(made.ok(), "bands 0.5 / 0.9");
+  if (!made.ok())
+    return;
+  const ConfidenceBands &b = *made;
+  EXPECT(b.bandOf(0.9) == ConfidenceBand::AutoAccept,
+         "confidence == high: auto-accept");
+  EXPECT(b.bandOf(1.0) == ConfidenceBand::AutoAccept, "1.0: auto-accept");
+  EXPECT(b.bandOf(0.89) == ConfidenceBand::Review, "just under high: review");
+  EXPECT(b.bandOf(0.5) == ConfidenceBand::Review, "confidence == low: review");
+  EXPECT(b.bandOf(0.49) == ConfidenceBand::Escalate, "under low: escalate");
+  EXPECT(b.bandOf(std::numeric_limits<double>::quiet_NaN()) ==
+             ConfidenceBand::Escalate,
+         "NaN: escalate");
+  const BandCounts c =
+      b.count(std::vector<double>{0.95, 0.9, 0.7, 0.5, 0.2, 0.0});
+  EXPECT(c.autoAccept == 2 && c.review == 2 && c.escalate == 2,
+         "counting per band");
+  std::vector<quarry::document::PredictedEntity> entities(3);
+  entities[0].confidence = 0.99;
+  entities[1].confidence = 0.6;
+  entities[2].confidence = 0.6;
+  const BandCounts e = b.count(entities);
+  EXPECT(e.autoAccept == 1 && e.review == 2 && e.escalate == 0,
+         "counting predicted entities");
+
+  EXPECT(!ConfidenceBands::create(0.9, 0.5).ok(), "low above high is an error");
+  EXPECT(!ConfidenceBands::create(-0.1, 0.5).ok(), "low under 0 is an error");
+  EXPECT(!ConfidenceBands::create(0.5, 1.1).ok(), "high above 1 is an error");
+  const auto flat = ConfidenceBands::create(0.7, 0.7);
+  EXPECT(flat.ok() && flat->bandOf(0.7) == ConfidenceBand::AutoAccept &&
+             flat->bandOf(0.69) == ConfidenceBand::Escalate,
+         "low == high: no review band");
+}
+
+void thresholds() {
+  // Sorted by confidence: precision of {c >= t} at each t, worked by hand:
+  //   0.95 1/1  0.9 2/2  0.85 3/3  0.8 3/4  0.7 5/6  0.6 5/7  0.5 5/8  0.4 6/9
+  //   0.3 6/10
+  const std::vector<ScoredPrediction> dev = {
+      {0.7, true},  {0.95, true}, {0.3, false}, {0.85, true}, {0.6, false},
+      {0.8, false}, {0.9, true},  {0.4, true},  {0.7, true},  {0.5, false}};
+  const PrecisionThreshold p80 = thresholdForPrecision(dev, 0.8);
+  EXPECT(p80.found && p80.threshold == 0.7,
+         "target 0.8: 0.7 (5/6), below the 0.8 that misses (3/4)");
+  EXPECT(near(p80.precision, 5.0 / 6) && near(p80.coverage, 0.6) &&
+             p80.kept == 6 && p80.correct == 5 && p80.total == 10,
+         "target 0.8: precision 5/6, coverage 6/10");
+  expectText(p80.message,
+             "threshold 0.70 keeps 6 of 10 (coverage 0.60) at precision 0.83",
+             "the threshold's message");
+  const PrecisionThreshold p95 = thresholdForPrecision(dev, 0.95);
+  EXPECT(p95.found && p95.threshold == 0.85 && p95.precision == 1.0 &&
+             near(p95.coverage, 0.3),
+         "target 0.95: 0.85 (3/3), coverage 0.3");
+  const PrecisionThreshold p60 = thresholdForPrecision(dev, 0.6);
+  EXPECT(p60.found && p60.threshold == 0.3 && p60.coverage == 1.0,
+         "target 0.6 reached exactly by all 10 (6/10)");
+  const PrecisionThreshold p65 = thresholdForPrecision(dev, 0.65);
+  EXPECT(p65.found && p65.threshold == 0.4 && near(p65.coverage, 0.9),
+         "target 0.65: 0.4 (6/9)");
+
+  // Ties: the three at 0.8 are kept or dropped together; two of them right
+  // cannot be kept without the wrong one.
+  const std::vector<ScoredPrediction> tied = {
+      {0.9, true}, {0.8, true}, {0.8, false}, {0.8, true}, {0.7, false}};
+  const PrecisionThreshold t90 = thresholdForPrecision(tied, 0.9);
+  EXPECT(t90.found && t90.threshold == 0.9 && t90.kept == 1 &&
+             near(t90.coverage, 0.2),
+         "ties: target 0.9 stays at 0.9 (0.8 keeps 3/4)");
+  const PrecisionThreshold t75 = thresholdForPrecision(tied, 0.75);
+  EXPECT(t75.found && t75.threshold == 0.8 && t75.kept == 4 &&
+             near(t75.precision, 0.75),
+         "ties: target 0.75 takes all of 0.8 (3/4)");
+
+  const PrecisionThreshold never =
+      thresholdForPrecision({{0.9, false}, {0.5, true}, {0.4, false}}, 0.9);
+  EXPECT(!never.found, "no threshold reaches the target");
+  EXPECT(never.message.find("no threshold reaches precision 0.90") !=
+             std::string::npos,
+         "and the result says so");
+  EXPECT(!thresholdForPrecision({}, 0.9).found,
+         "no dev predictions: nothing found");
+  EXPECT(!thresholdForPrecision(dev, 0.0).found &&
+             !thresholdForPrecision(dev, 1.5).found,
+         "targets outside (0, 1]");
+  const PrecisionThreshold withNan = thresholdForPrecision(
+      {{std::numeric_limits<double>::quiet_NaN(), true}, {0.6, true}}, 0.9);
+  EXPECT(withNan.found && withNan.threshold == 0.6 && withNan.kept == 1 &&
+             near(withNan.coverage, 0.5),
+         "a NaN confidence is never kept but counts in the coverage");
+}
+
 } // namespace
 
 int main() {
@@ -311,6 +410,8 @@ int main() {
   fewPoints();
   reproducible();
   diversityErrors();
+  bands();
+  thresholds();
   if (quarry::test::g_failures)
     std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
   std::printf("%s\n", quarry::test::g_failures == 0 ? "PASS" : "FAILED");
