@@ -162,7 +162,7 @@ void DocumentSession::labelSelection(const QString& type) {
   push(new AddEntityCommand(m_sink.get(), e));
 }
 
-int DocumentSession::labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges) {
+int DocumentSession::labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges, Origin origin) {
   if (!m_sink) return 0;
   QVector<QPair<int, int>> todo;
   for (const auto& r : ranges) {
@@ -181,6 +181,7 @@ int DocumentSession::labelRanges(const QString& type, const QVector<QPair<int, i
     e.key = m_sink->nextKey(QStringLiteral("T"));
     e.type = type;
     e.fragments = {Fragment{start, end}};
+    e.provenance.origin = origin;
     m_undo->push(new AddEntityCommand(m_sink.get(), e));
   }
   m_undo->endMacro();

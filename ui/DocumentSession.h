@@ -49,7 +49,9 @@ class DocumentSession : public QObject {
   void setCategory(const QString& category, bool on);
   // Labels every [start, end) of `ranges` (code points) as `type`, as one undoable step; ranges that
   // already carry a span of that type are skipped. Returns how many spans were added.
-  int labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges);
+  // `origin`: Origin::AcceptedSuggestion for a model's suggestions accepted.
+  int labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges,
+                  Origin origin = Origin::Manual);
   void removeEntity(const QString& key);  // and the relations using it
   void removeRelation(const QString& key);
   // Sets the answer to `answer.field`: a span, or an explicit no-answer (answer.noAnswer).

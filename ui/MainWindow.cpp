@@ -40,6 +40,7 @@
 #include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
 #include "training/RunsPanel.h"
+#include "training/SuggestionController.h"
 #include "training/TrainingController.h"
 #include "training/TrainingPanel.h"
 
@@ -107,6 +108,18 @@ void MainWindow::buildDocks() {
   m_trainingPanel = new TrainingPanel(this);
   m_runsPanel = new RunsPanel(this);
   m_training = new TrainingController(this, m_trainingPanel, m_runsPanel, this);
+  m_suggestions = new SuggestionController(this, m_session, m_view, this);
+  connect(m_suggestions, &SuggestionController::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_suggestions, &SuggestionController::predictionFinished, this,
+          [this] { m_runsPanel->refresh(m_store.get()); });
+  // Once suggestions have been asked for, every NER model that finishes training refreshes them.
+  connect(m_training, &TrainingController::trainingFinished, this,
+          [this](const jobs::TrainingOutcome& outcome) {
+            if (outcome.status != RunStatus::Finished || !m_store) return;
+            auto latest = m_store->latestRunWithPredictions(QStringLiteral("entity"));
+            if (latest && latest.value() > 0) m_suggestions->suggest();
+          });
   QList<QDockWidget*> docks = {
       dock(this, tr("Documents"), QStringLiteral("documentsDock"), m_list, Qt::LeftDockWidgetArea),
       dock(this, tr("Labels"), QStringLiteral("paletteDock"), m_palette, Qt::RightDockWidgetArea),
@@ -229,11 +242,19 @@ void MainWindow::buildActions() {
   modelMenu->addAction(m_training->trainAction());
   modelMenu->addAction(m_training->retrainAction());
   modelMenu->addAction(m_training->cancelAction());
-  QToolBar* modelBar = addToolBar(tr("Model"));
+  modelMenu->addSeparator();
+  modelMenu->addAction(m_suggestions->suggestAction());
+  modelMenu->addAction(m_suggestions->thresholdAction());
+  // The model's one-click actions sit beside the menus, taking no height from the docks.
+  auto* modelBar = new QToolBar(tr("Model"), this);
   modelBar->setObjectName(QStringLiteral("modelToolBar"));
+  modelBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  modelBar->setIconSize(QSize(1, 1));
+  menuBar()->setCornerWidget(modelBar, Qt::TopRightCorner);
   modelBar->addAction(m_training->trainAction());
   modelBar->addAction(m_training->retrainAction());
   modelBar->addAction(m_training->cancelAction());
+  modelBar->addAction(m_suggestions->suggestAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* sheet = help->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::showKeyboardSheet);
@@ -257,6 +278,7 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
+  connect(m_session, &DocumentSession::documentChanged, m_suggestions, &SuggestionController::reload);
   connect(m_session, &DocumentSession::documentChanged, this, [this] {
     updateCurrentRow();
     m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());
@@ -300,6 +322,7 @@ void MainWindow::askAnnotator() {
 
 void MainWindow::annotatorChanged() {
   m_session->setAnnotator(annotator());
+  m_suggestions->setAnnotator(annotator());
   updateTitle();
 }
 
@@ -352,6 +375,8 @@ Status MainWindow::openProject(const QString& path) {
                        info && !info->name.isEmpty() ? info->name : QString());
   reloadProject();
   m_training->setProject(path, m_store.get(), readOnly);
+  m_suggestions->setProject(path, m_store.get(), readOnly);
+  m_suggestions->setAnnotator(annotator());
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
   applyReadOnly();
@@ -376,6 +401,7 @@ bool MainWindow::closeProject() {
   m_list->model()->setDocuments({});
   m_details->clearItem();
   m_training->setProject(QString(), nullptr, false);
+  m_suggestions->setProject(QString(), nullptr, false);
   updateCounts();
   updateTitle();
   Q_EMIT projectClosed();

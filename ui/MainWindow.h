@@ -33,6 +33,7 @@ class LabelPalette;
 class ProjectLock;
 class QaPanel;
 class RunsPanel;
+class SuggestionController;
 class TrainingController;
 class TrainingPanel;
 
@@ -92,6 +93,7 @@ class MainWindow : public QMainWindow {
   AnnotationsPanel* annotationsPanel() const { return m_annotations; }
   QaPanel* qaPanel() const { return m_qa; }
   TrainingController* training() const { return m_training; }
+  SuggestionController* suggestions() const { return m_suggestions; }
   TrainingPanel* trainingPanel() const { return m_trainingPanel; }
   RunsPanel* runsPanel() const { return m_runsPanel; }
   QUndoStack* undoStack() const { return m_undo; }
@@ -152,6 +154,7 @@ class MainWindow : public QMainWindow {
   TrainingPanel* m_trainingPanel = nullptr;
   RunsPanel* m_runsPanel = nullptr;
   TrainingController* m_training = nullptr;
+  SuggestionController* m_suggestions = nullptr;
   DockFitter* m_fitter = nullptr;
   QLabel* m_counts = nullptr;
   QLabel* m_mode = nullptr;

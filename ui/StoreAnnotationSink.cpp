@@ -69,7 +69,10 @@ int StoreAnnotationSink::answerIndex(const QString& field) const {
 }
 
 bool StoreAnnotationSink::addEntity(const EntitySpan& entity, QString* error) {
-  return finish(statusOf(m_store->addEntity(m_documentId, entity, m_annotator, Origin::Manual)), error);
+  // An accepted suggestion says so; everything else made here is manual.
+  const Origin origin =
+      entity.provenance.origin == Origin::AcceptedSuggestion ? Origin::AcceptedSuggestion : Origin::Manual;
+  return finish(statusOf(m_store->addEntity(m_documentId, entity, m_annotator, origin)), error);
 }
 
 bool StoreAnnotationSink::removeEntity(const QString& key, QString* error) {
@@ -81,15 +84,19 @@ bool StoreAnnotationSink::removeEntity(const QString& key, QString* error) {
 bool StoreAnnotationSink::changeEntityType(const QString& key, const QString& type, QString* error) {
   const int i = entityIndex(key);
   if (i < 0) return finish(Error("no entity " + key.toStdString()), error);
-  return finish(statusOf(m_store->updateEntity(m_stored.entityIds[i], type, m_stored.document.entities[i].fragments,
-                                            m_annotator, Origin::Manual)), error);
+  return finish(
+      statusOf(m_store->updateEntity(m_stored.entityIds[i], type, m_stored.document.entities[i].fragments,
+                                     m_annotator, Origin::Manual)),
+      error);
 }
 
 bool StoreAnnotationSink::addRelation(const Relation& relation, QString* error) {
   const int head = entityIndex(relation.head), tail = entityIndex(relation.tail);
   if (head < 0 || tail < 0) return finish(Error("a relation needs both of its spans"), error);
-  return finish(statusOf(m_store->addRelation(m_documentId, relation.type, m_stored.entityIds[head],
-                                           m_stored.entityIds[tail], m_annotator, Origin::Manual, relation.key)), error);
+  return finish(
+      statusOf(m_store->addRelation(m_documentId, relation.type, m_stored.entityIds[head],
+                                    m_stored.entityIds[tail], m_annotator, Origin::Manual, relation.key)),
+      error);
 }
 
 bool StoreAnnotationSink::removeRelation(const QString& key, QString* error) {
@@ -115,7 +122,8 @@ bool StoreAnnotationSink::addLabel(const QString& category, QString* error) {
 bool StoreAnnotationSink::removeLabel(const QString& category, QString* error) {
   const auto& list = m_stored.document.labels;
   for (int i = 0; i < list.size(); ++i)
-    if (list[i].category == category) return finish(m_store->removeLabel(m_stored.labelIds[i], m_annotator), error);
+    if (list[i].category == category)
+      return finish(m_store->removeLabel(m_stored.labelIds[i], m_annotator), error);
   return finish(Error("the document is not in category " + category.toStdString()), error);
 }
 

@@ -16,6 +16,8 @@ class StoreAnnotationSink : public AnnotationSink {
   // Re-reads the document (after an outside change); false with `error` when it cannot.
   bool reload(QString* error);
   const Document& document() const { return m_stored.document; }
+  // The document with the row id of every annotation.
+  const StoredDocument& stored() const { return m_stored; }
   // A key of the form <prefix><n> not yet used in the document ("T", "R").
   QString nextKey(const QString& prefix) const;
 

@@ -283,6 +283,13 @@ Result<QVector<Prediction>> ProjectStore::predictionsForDocument(qint64 document
 }
 
 Status ProjectStore::clearPredictions(qint64 runId) { return RunStore(*m_c).clearPredictions(runId); }
+Status ProjectStore::decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
+                                      qint64 annotationId) {
+  return RunStore(*m_c).decidePrediction(predictionId, decision, decidedBy, annotationId);
+}
+Result<qint64> ProjectStore::latestRunWithPredictions(const QString& kind) {
+  return RunStore(*m_c).latestRunWithPredictions(kind);
+}
 
 Status ProjectStore::backupTo(const QString& path) {
   const QString op = QStringLiteral("back up project to %1").arg(path);

@@ -88,6 +88,9 @@ class ProjectStore {
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
   Status clearPredictions(qint64 runId);
+  Status decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
+                          qint64 annotationId = 0);
+  Result<qint64> latestRunWithPredictions(const QString& kind);
 
   // The documents and annotations of the train and dev splits with their content hashes (lineage:
   // store/AnnotationVersions.h); the runs' records of them.

@@ -155,8 +155,8 @@ Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, 
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
   QString statement = QStringLiteral(
-      "SELECT id, run_id, document_id, kind, payload, confidence FROM predictions "
-      "WHERE document_id = ?");
+      "SELECT id, run_id, document_id, kind, payload, confidence, decision, decided_by, decided_at, "
+      "annotation_id FROM predictions WHERE document_id = ?");
   QVariantList values{documentId};
   if (runId > 0) {
     statement += QStringLiteral(" AND run_id = ?");
@@ -167,11 +167,52 @@ Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, 
       !s)
     return m_c.withFile(s.error());
   QVector<Prediction> out;
-  while (q.next())
-    out.push_back(Prediction{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                             q.value(3).toString(), sql::fromJsonText(q.value(4).toString()),
-                             q.value(5).toDouble()});
+  while (q.next()) {
+    Prediction p;
+    p.id = q.value(0).toLongLong();
+    p.runId = q.value(1).toLongLong();
+    p.documentId = q.value(2).toLongLong();
+    p.kind = q.value(3).toString();
+    p.payload = sql::fromJsonText(q.value(4).toString());
+    p.confidence = q.value(5).toDouble();
+    p.decision = q.value(6).toString();
+    p.decidedBy = q.value(7).toString();
+    p.decidedAt = sql::fromEpochMs(q.value(8));
+    p.annotationId = q.value(9).toLongLong();
+    out.push_back(p);
+  }
   return out;
+}
+
+Status RunStore::decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
+                                  qint64 annotationId) {
+  const QString op = QStringLiteral("decide prediction %1").arg(predictionId);
+  if (decision != QLatin1String("accepted") && decision != QLatin1String("rejected") && !decision.isEmpty())
+    return m_c.fail(op, QStringLiteral("not a decision: %1").arg(decision));
+  WriteTransaction tx(m_c);
+  if (Status s = tx.begin(op); !s) return s;
+  QSqlQuery q = m_c.query();
+  if (Status s =
+          sql::run(q,
+                   QStringLiteral("UPDATE predictions SET decision = ?, decided_by = ?, decided_at = ?, "
+                                  "annotation_id = ? WHERE id = ?"),
+                   {decision, decidedBy, decision.isEmpty() ? QVariant() : QVariant(sql::nowMs()),
+                    annotationId > 0 ? QVariant(annotationId) : QVariant(), predictionId},
+                   op);
+      !s)
+    return m_c.withFile(s.error());
+  if (q.numRowsAffected() != 1) return m_c.fail(op, QStringLiteral("no such prediction"));
+  return tx.commit(op);
+}
+
+Result<qint64> RunStore::latestRunWithPredictions(const QString& kind) {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s = sql::run(q, QStringLiteral("SELECT MAX(run_id) FROM predictions WHERE kind = ?"), {kind},
+                          QStringLiteral("find the latest predictions"));
+      !s)
+    return m_c.withFile(s.error());
+  return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 Status RunStore::clearPredictions(qint64 runId) {

@@ -32,6 +32,12 @@ class RunStore {
   // Predictions for a document, of run `runId` or (0) of every run, in insertion order.
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
   Status clearPredictions(qint64 runId);
+  // Records a person's decision about prediction `predictionId` as a suggestion: "accepted" (with the
+  // annotation row it became, 0 = none), "rejected", or "" (undecided again, e.g. an undone accept).
+  Status decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
+                          qint64 annotationId = 0);
+  // The newest run with predictions of `kind` ("entity", ...); 0 = none.
+  Result<qint64> latestRunWithPredictions(const QString& kind);
 
  private:
   // Inserts `count` rows of `statement` (row(i) its values) in one transaction.

@@ -172,10 +172,25 @@ Migration version6() {
   return m;
 }
 
+// Suggestions decided: a prediction accepted (with the annotation it became) or rejected, by whom and when.
+Migration version7() {
+  Migration m;
+  m.version = 7;
+  m.description = QStringLiteral("predictions: accepted or rejected as suggestions");
+  m.statements = QStringList{
+      QStringLiteral("ALTER TABLE predictions ADD COLUMN decision TEXT NOT NULL DEFAULT '' "
+                     "CHECK (decision IN ('', 'accepted', 'rejected'))"),
+      QStringLiteral("ALTER TABLE predictions ADD COLUMN decided_by TEXT NOT NULL DEFAULT ''"),
+      QStringLiteral("ALTER TABLE predictions ADD COLUMN decided_at BIGINT"),
+      QStringLiteral("ALTER TABLE predictions ADD COLUMN annotation_id BIGINT"),
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
-  return {version1(), version2(), version3(), version4(), version5(), version6()};
+  return {version1(), version2(), version3(), version4(), version5(), version6(), version7()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

@@ -131,6 +131,12 @@ struct Prediction {
   QString kind;             // "entity", "relation", "answer", "label"
   QJsonObject payload;      // the prediction itself (type, offsets, ...)
   double confidence = 0.0;  // 0..1
+  // What a person decided about it as a suggestion: "" (undecided), "accepted" or "rejected". Rejections
+  // are kept: negative evidence for the next run and for agreement.
+  QString decision;
+  QString decidedBy;        // the annotator or reviewer
+  QDateTime decidedAt;      // invalid = undecided
+  qint64 annotationId = 0;  // accepted: the annotation row it became (its kind's table); 0 = none
 };
 
 }  // namespace quarry

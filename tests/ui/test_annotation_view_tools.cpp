@@ -120,7 +120,11 @@ class TestAnnotationViewTools : public QObject {
     QCOMPARE(AnnotationKeys::commandFor(one), ViewCommand::None);
     QCOMPARE(AnnotationKeys::reservedCharacters(),
              (QStringList{QStringLiteral("r"), QStringLiteral("q"), QStringLiteral("n"), QStringLiteral("p"),
-                          QStringLiteral("?")}));
+                          QStringLiteral("?"), QStringLiteral("a"), QStringLiteral("x")}));
+    QKeyEvent shiftA(QEvent::KeyPress, Qt::Key_A, Qt::ShiftModifier, QStringLiteral("A"));
+    QCOMPARE(AnnotationKeys::commandFor(shiftA), ViewCommand::AcceptAllSuggestions);
+    QKeyEvent a(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier, QStringLiteral("a"));
+    QCOMPARE(AnnotationKeys::commandFor(a), ViewCommand::AcceptSuggestion);
     QCOMPARE(AnnotationKeys::reservedBy(QStringLiteral("N")), ViewCommand::NextDocument);
     QCOMPARE(AnnotationKeys::reservedBy(QStringLiteral("y")), ViewCommand::None);
     QCOMPARE(AnnotationKeys::keyNames(ViewCommand::Remove).size(), 2);

@@ -37,11 +37,14 @@ const QVector<ViewKey>& AnnotationKeys::all() {
       key(ViewCommand::Confirm, Qt::Key_Enter),
       key(ViewCommand::MarkDone, Qt::CTRL | Qt::Key_Return),
       key(ViewCommand::MarkDone, Qt::CTRL | Qt::Key_Enter),
+      key(ViewCommand::AcceptAllSuggestions, Qt::SHIFT | Qt::Key_A),
       character(ViewCommand::StartRelation, 'r'),
       character(ViewCommand::Answer, 'q'),
       character(ViewCommand::NextDocument, 'n'),
       character(ViewCommand::PreviousDocument, 'p'),
       character(ViewCommand::KeyboardSheet, '?'),
+      character(ViewCommand::AcceptSuggestion, 'a'),
+      character(ViewCommand::RejectSuggestion, 'x'),
   };
   return keys;
 }
@@ -128,6 +131,12 @@ QString AnnotationKeys::description(ViewCommand command) {
       return tr("Previous document");
     case ViewCommand::KeyboardSheet:
       return tr("Show the keyboard shortcuts");
+    case ViewCommand::AcceptSuggestion:
+      return tr("Accept the model's current suggestion (dashed), else the next one after the caret");
+    case ViewCommand::RejectSuggestion:
+      return tr("Reject the model's current suggestion, else the next one after the caret");
+    case ViewCommand::AcceptAllSuggestions:
+      return tr("Accept every suggestion of the document at or above the confidence threshold");
   }
   return {};
 }

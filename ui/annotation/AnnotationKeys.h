@@ -37,6 +37,9 @@ enum class ViewCommand {
   NextDocument,
   PreviousDocument,
   KeyboardSheet,
+  AcceptSuggestion,      // the current suggestion (else the first after the caret) becomes an annotation
+  RejectSuggestion,      // ... is rejected
+  AcceptAllSuggestions,  // every suggestion of the document at or above the threshold
 };
 
 struct ViewKey {

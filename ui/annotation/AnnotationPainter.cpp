@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <cmath>
 
 #include "annotation/AnnotationIndex.h"
 #include "annotation/TypeColours.h"
@@ -123,6 +124,25 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
   layout.text.draw(&p, QPointF(0, 0), selections);
   if (s.showCursor && s.cursor >= b.start && s.cursor <= b.end)
     layout.text.drawCursor(&p, QPointF(0, 0), s.cursor - b.start, 1);
+
+  // Suggestions: a dashed outline around each line's piece of the suggested text.
+  if (s.suggestions) {
+    for (const SuggestionMark& mark : *s.suggestions) {
+      const int a = std::max(mark.start, b.start), c = std::min(mark.end, b.end);
+      if (a >= c) continue;
+      QPen pen(mark.colour, mark.current ? 2.5 : 1.5, Qt::DashLine);
+      p.setPen(pen);
+      p.setBrush(mark.current ? withAlpha(mark.colour, 40) : QColor(Qt::transparent));
+      for (int l = 0; l < layout.text.lineCount(); ++l) {
+        const QTextLine line = layout.text.lineAt(l);
+        const int lineStart = b.start + line.textStart(), lineEnd = lineStart + line.textLength();
+        const int from = std::max(a, lineStart), to = std::min(c, lineEnd);
+        if (from >= to) continue;
+        const qreal x1 = line.cursorToX(from - b.start), x2 = line.cursorToX(to - b.start);
+        p.drawRoundedRect(QRectF(std::min(x1, x2) - 1, line.y(), std::abs(x2 - x1) + 2, line.height()), 3, 3);
+      }
+    }
+  }
 
   // Type-name chips above the text (the name on each span's first chip), or colour bars below it.
   for (const SpanPiece& piece : layout.spans) {

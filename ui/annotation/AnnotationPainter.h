@@ -18,6 +18,14 @@ namespace quarry::ui {
 
 class AnnotationIndex;
 
+// A model's suggestion as painted: a dashed outline in its type's colour (thicker when current).
+struct SuggestionMark {
+  int start = 0;  // UTF-16, global
+  int end = 0;
+  QColor colour;
+  bool current = false;
+};
+
 // What the view wants highlighted; indices are AnnotationIndex indices, -1 = none.
 struct PaintState {
   int selectionStart = 0;  // UTF-16, global; start == end: no selection
@@ -32,6 +40,7 @@ struct PaintState {
   const QSet<int>* misaligned = nullptr;                    // spans marked as not matching the model's tokens
   const QVector<QPair<int, int>>* searchMatches = nullptr;  // find bar matches, UTF-16, global
   int currentMatch = -1;                                    // index into searchMatches
+  const QVector<SuggestionMark>* suggestions = nullptr;     // the model's suggestions
   QPalette palette;
 };
 

@@ -89,6 +89,9 @@ void AnnotationView::setDocument(const Document& document, const Schema& schema)
   m_searchMatches.clear();
   m_searchMatchesUtf16.clear();
   m_currentMatch = -1;
+  m_suggestions.clear();
+  m_suggestionMarks.clear();
+  m_currentSuggestion = -1;
   m_goalX = -1;
   refreshMisaligned();
   resetLayout();
@@ -296,6 +299,41 @@ void AnnotationView::setSearchMatches(const QVector<QPair<int, int>>& matches, i
   viewport()->update();
 }
 
+void AnnotationView::setSuggestions(const QVector<SuggestedSpan>& suggestions, int current) {
+  m_suggestions = suggestions;
+  m_currentSuggestion = current >= 0 && current < suggestions.size() ? current : -1;
+  m_suggestionMarks.clear();
+  for (int i = 0; i < suggestions.size(); ++i)
+    m_suggestionMarks.push_back({m_index.toUtf16(suggestions[i].start), m_index.toUtf16(suggestions[i].end),
+                                 m_index.colourOf(suggestions[i].type), i == m_currentSuggestion});
+  viewport()->update();
+}
+
+void AnnotationView::setCurrentSuggestion(int index) {
+  m_currentSuggestion = index >= 0 && index < m_suggestions.size() ? index : -1;
+  for (int i = 0; i < m_suggestionMarks.size(); ++i) m_suggestionMarks[i].current = i == m_currentSuggestion;
+  if (m_currentSuggestion >= 0) ensureTextVisible(m_suggestions[m_currentSuggestion].start);
+  viewport()->update();
+}
+
+int AnnotationView::suggestionAt(const QPoint& pos) const {
+  const int point = codePointAt(pos);
+  if (point < 0) return -1;
+  for (int i = 0; i < m_suggestions.size(); ++i)
+    if (m_suggestions[i].start <= point && point < m_suggestions[i].end) return i;
+  return -1;
+}
+
+int AnnotationView::suggestionToDecide() const {
+  if (m_currentSuggestion >= 0) return m_currentSuggestion;
+  const int caret = cursorPosition();
+  int best = -1;
+  for (int i = 0; i < m_suggestions.size(); ++i)
+    if (m_suggestions[i].end > caret && (best < 0 || m_suggestions[i].start < m_suggestions[best].start))
+      best = i;
+  return best >= 0 ? best : (m_suggestions.isEmpty() ? -1 : 0);
+}
+
 void AnnotationView::setSelectionUtf16(int anchor, int cursor) {
   const int n = int(m_index.text().size());
   anchor = std::clamp(anchor, 0, n);
@@ -428,6 +466,7 @@ void AnnotationView::paintEvent(QPaintEvent*) {
   state.misaligned = &m_misaligned;
   state.searchMatches = &m_searchMatchesUtf16;
   state.currentMatch = m_currentMatch;
+  state.suggestions = &m_suggestionMarks;
   state.palette = pal;
 
   int first = blocks > 0 ? m_cache.blockAtY(std::max(0, scroll - kMarginY)) : 0, last = first;
@@ -526,6 +565,10 @@ QString AnnotationView::toolTipAt(const QPoint& pos) const {
   }
   const QString field = answerAt(pos);
   if (!field.isEmpty()) return AnnotationTooltips::answer(field, m_schema.qaField(field));
+  if (const int suggestion = suggestionAt(pos); suggestion >= 0)
+    return tr("Suggested %1 (confidence %2): A accepts, X rejects")
+        .arg(m_suggestions[suggestion].type)
+        .arg(m_suggestions[suggestion].confidence, 0, 'f', 2);
   return {};
 }
 
@@ -730,6 +773,23 @@ void AnnotationView::runCommand(ViewCommand command, bool extend) {
       return;
     case ViewCommand::KeyboardSheet:
       Q_EMIT keyboardSheetRequested();
+      return;
+    case ViewCommand::AcceptSuggestion:
+    case ViewCommand::RejectSuggestion: {
+      if (refuseIfReadOnly()) return;
+      const int index = suggestionToDecide();
+      if (index < 0) {
+        Q_EMIT statusMessage(tr("No suggestion in this document: Model ▸ Suggest asks the latest model."));
+        return;
+      }
+      if (command == ViewCommand::AcceptSuggestion)
+        Q_EMIT suggestionAcceptRequested(index);
+      else
+        Q_EMIT suggestionRejectRequested(index);
+      return;
+    }
+    case ViewCommand::AcceptAllSuggestions:
+      if (!refuseIfReadOnly()) Q_EMIT acceptAllSuggestionsRequested();
       return;
   }
 }

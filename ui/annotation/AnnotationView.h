@@ -22,6 +22,7 @@
 
 #include "annotation/AnnotationIndex.h"
 #include "annotation/AnnotationKeys.h"
+#include "annotation/AnnotationPainter.h"
 #include "annotation/LineLayoutCache.h"
 #include "corpus/Document.h"
 #include "corpus/Schema.h"
@@ -30,6 +31,15 @@ class QAction;
 class QMenu;
 
 namespace quarry::ui {
+
+// A model's suggestion shown in the text, dashed in its type's colour (code points).
+struct SuggestedSpan {
+  qint64 id = 0;  // the prediction row it comes from
+  int start = 0;
+  int end = 0;
+  QString type;
+  double confidence = 0;
+};
 
 class AnnotationView : public QAbstractScrollArea {
   Q_OBJECT
@@ -58,6 +68,16 @@ class AnnotationView : public QAbstractScrollArea {
   void applyRelationRemoved(const QString& key);
   void applyAnswerSet(const QaAnswer& answer);  // replaces the answer to the same field
   void applyAnswerCleared(const QString& field);
+
+  // The model's suggestions for this document (cleared by setDocument), drawn dashed; A accepts, X rejects
+  // and Shift+A accepts all through the signals below. The current one is drawn thicker.
+  void setSuggestions(const QVector<SuggestedSpan>& suggestions, int current = -1);
+  const QVector<SuggestedSpan>& suggestions() const { return m_suggestions; }
+  int currentSuggestion() const { return m_currentSuggestion; }
+  // Makes suggestion `index` current (-1 = none) and scrolls it into view.
+  void setCurrentSuggestion(int index);
+  // The suggestion under a viewport point; -1 = none.
+  int suggestionAt(const QPoint& pos) const;
 
   // Marks spans that do not line up with the model's tokens; `explanation` joins their tooltip.
   void setMisalignedSpans(const QSet<QString>& keys, const QString& explanation);
@@ -137,6 +157,10 @@ class AnnotationView : public QAbstractScrollArea {
   void relationRemovalRequested(const QString& key);
   void answerRequested(const QString& field, int start, int end);
   void nextDocumentRequested();
+  // A / X on suggestion `index` of suggestions(); Shift+A.
+  void suggestionAcceptRequested(int index);
+  void suggestionRejectRequested(int index);
+  void acceptAllSuggestionsRequested();
   void previousDocumentRequested();
   void markDoneRequested();
   void keyboardSheetRequested();  // the ? key
@@ -180,6 +204,8 @@ class AnnotationView : public QAbstractScrollArea {
   void moveCaret(int pos, bool extend);
   // Moves the caret for a movement command (arrows, Home/End, Page Up/Down) and keeps it on screen.
   void moveBy(ViewCommand command, bool extend);
+  // The suggestion A or X acts on: the current one, else the first at or after the caret; -1 = none.
+  int suggestionToDecide() const;
   void runCommand(ViewCommand command, bool extend);
   void setSelectionUtf16(int anchor, int cursor);
   bool hasSelection() const { return m_anchor != m_cursor; }
@@ -218,6 +244,9 @@ class AnnotationView : public QAbstractScrollArea {
   QVector<QPair<int, int>> m_searchMatches;       // code points
   QVector<QPair<int, int>> m_searchMatchesUtf16;  // the same, UTF-16
   int m_currentMatch = -1;
+  QVector<SuggestedSpan> m_suggestions;
+  QVector<SuggestionMark> m_suggestionMarks;  // the same, UTF-16 with their colours
+  int m_currentSuggestion = -1;
   QAction* m_wordSnappingAction = nullptr;
   QAction* m_typeNamesAction = nullptr;
   int m_lastWidth = -1;

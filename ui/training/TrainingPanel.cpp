@@ -60,7 +60,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   m_chart = new QChartView(chart, this);
   m_chart->setObjectName(QStringLiteral("trainingChart"));
   m_chart->setRenderHint(QPainter::Antialiasing);
-  m_chart->setMinimumHeight(180);
+  m_chart->setMinimumHeight(80);  // the dock shares its height with the annotations list
 
   auto* row = new QHBoxLayout;
   row->addWidget(m_bar, 1);

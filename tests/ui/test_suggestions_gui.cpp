@@ -1,0 +1,167 @@
+// The model's suggestions in the real main window on the demo project: dashed spans in the annotation
+// view with their confidence, A accepts (an annotation of origin "accepted suggestion", the prediction
+// row recording who accepted it and the annotation it became), X rejects (kept), Shift+A accepts every
+// one at or above the threshold; Model ▸ Suggest predicts the unassigned documents with the latest model.
+// A screenshot of the view with suggestions is kept as an artefact.
+
+#include <QAction>
+#include <QJsonObject>
+#include <QtTest>
+
+#include "UiTestSupport.h"
+#include "store/ProjectStore.h"
+#include "training/SuggestionController.h"
+#include "training/TrainingController.h"
+
+using quarry::ModelRun;
+using quarry::Prediction;
+using quarry::RunStatus;
+using quarry::ui::MainWindow;
+
+namespace {
+
+// The first `n` words of `text` as [start, end) code-point ranges (the demo's texts are ASCII).
+QVector<QPair<int, int>> firstWords(const QString& text, int n) {
+  QVector<QPair<int, int>> words;
+  int start = -1;
+  for (int i = 0; i <= text.size() && words.size() < n; ++i) {
+    const bool letter = i < text.size() && text[i].isLetter();
+    if (letter && start < 0) start = i;
+    if (!letter && start >= 0) {
+      if (i - start >= 4) words.push_back({start, i});
+      start = -1;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+class TestSuggestionsGui : public QObject {
+  Q_OBJECT
+  quarry::test::DemoProjects m_demos;
+
+ private Q_SLOTS:
+  void initTestCase() { quarry::test::isolateSettings(QStringLiteral("test_suggestions_gui")); }
+
+  void acceptRejectAndAcceptAll() {
+    MainWindow window;
+    const QString project = m_demos.fresh();
+    QVERIFY(quarry::test::showOn(window, project, QStringLiteral("reviewer-ann")));
+    quarry::DocumentListFilter unassigned;
+    unassigned.splits = {quarry::Split::Unassigned};
+    auto documents = window.store()->listDocuments(unassigned);
+    QVERIFY(documents && !documents->isEmpty());
+    const qint64 doc = documents->front().id;
+    QVERIFY(window.showDocument(doc));
+    const QString text = quarry::test::storedDocument(window, doc).text;
+    const auto words = firstWords(text, 4);
+    QCOMPARE(words.size(), 4);
+    // A run's predictions for the document, as a prediction job leaves them.
+    ModelRun run;
+    run.name = QStringLiteral("Suggestions");
+    run.task = QStringLiteral("ner");
+    run.status = RunStatus::Finished;
+    auto runId = window.store()->createRun(run);
+    QVERIFY(runId);
+    const QStringList types{QStringLiteral("DISEASE"), QStringLiteral("DRUG"), QStringLiteral("DOSAGE"),
+                            QStringLiteral("DISEASE")};
+    const QVector<double> confidences{0.95, 0.90, 0.85, 0.40};
+    QVector<Prediction> rows;
+    for (int i = 0; i < 4; ++i) {
+      Prediction p;
+      p.runId = runId.value();
+      p.documentId = doc;
+      p.kind = QStringLiteral("entity");
+      p.payload =
+          QJsonObject{{QStringLiteral("type"), types[i]},
+                      {QStringLiteral("start"), words[i].first},
+                      {QStringLiteral("end"), words[i].second},
+                      {QStringLiteral("text"), text.mid(words[i].first, words[i].second - words[i].first)}};
+      p.confidence = confidences[i];
+      rows << p;
+    }
+    QVERIFY(window.store()->addPredictions(runId.value(), rows));
+    window.suggestions()->reload();
+    quarry::ui::AnnotationView* view = window.annotationView();
+    QCOMPARE(view->suggestions().size(), 4);
+    view->grab().save(quarry::test::artefactPath(QStringLiteral("suggestions-view.png")));
+
+    // A: the first suggestion becomes an annotation of origin "accepted suggestion".
+    view->setFocus();
+    view->setCursorPosition(0);
+    QTest::keyClick(view, Qt::Key_A);
+    QCOMPARE(view->suggestions().size(), 3);
+    auto stored = window.store()->loadDocument(doc);
+    QVERIFY(stored);
+    int accepted = -1;
+    for (int i = 0; i < stored->document.entities.size(); ++i)
+      if (stored->document.entities[i].start() == words[0].first &&
+          stored->document.entities[i].end() == words[0].second)
+        accepted = i;
+    QVERIFY(accepted >= 0);
+    QCOMPARE(stored->document.entities[accepted].type, QStringLiteral("DISEASE"));
+    QCOMPARE(stored->document.entities[accepted].provenance.origin, quarry::Origin::AcceptedSuggestion);
+    QCOMPARE(stored->document.entities[accepted].provenance.annotator, QStringLiteral("reviewer-ann"));
+    auto decided = window.store()->predictionsForDocument(doc, runId.value());
+    QVERIFY(decided);
+    QCOMPARE(decided->at(0).decision, QStringLiteral("accepted"));
+    QCOMPARE(decided->at(0).decidedBy, QStringLiteral("reviewer-ann"));
+    QCOMPARE(decided->at(0).annotationId, stored->entityIds[accepted]);
+    QVERIFY(decided->at(0).decidedAt.isValid());
+
+    // X: the next one is rejected and kept as such; no annotation.
+    QTest::keyClick(view, Qt::Key_X);
+    QCOMPARE(view->suggestions().size(), 2);
+    decided = window.store()->predictionsForDocument(doc, runId.value());
+    QCOMPARE(decided->at(1).decision, QStringLiteral("rejected"));
+    QCOMPARE(decided->at(1).annotationId, qint64(0));
+    QCOMPARE(window.store()->loadDocument(doc)->document.entities.size(), stored->document.entities.size());
+
+    // Shift+A: every remaining one at or above 0.8 (the DOSAGE at 0.85), not the one at 0.40.
+    window.suggestions()->setThreshold(0.8);
+    QTest::keyClick(view, Qt::Key_A, Qt::ShiftModifier);
+    QCOMPARE(view->suggestions().size(), 1);
+    QCOMPARE(view->suggestions().front().confidence, 0.40);
+    decided = window.store()->predictionsForDocument(doc, runId.value());
+    QCOMPARE(decided->at(2).decision, QStringLiteral("accepted"));
+    QCOMPARE(decided->at(3).decision, QString());
+
+    // Another document shows none of them; coming back shows the one left.
+    window.annotationView()->setFocus();
+    QVERIFY(window.showDocument(documents->at(1).id));
+    QCOMPARE(view->suggestions().size(), 0);
+    QVERIFY(window.showDocument(doc));
+    QCOMPARE(view->suggestions().size(), 1);
+  }
+
+  void suggestRunsTheLatestModel() {
+    MainWindow window;
+    const QString project = m_demos.fresh();
+    QVERIFY(quarry::test::showOn(window, project));
+    QVERIFY(window.suggestions()->latestModel().isEmpty());
+    quarry::jobs::TrainingSpec spec;
+    spec.projectPath = project;
+    spec.config.task = "ner";
+    spec.config.epochs = 2;
+    spec.config.wordDim = 16;
+    spec.config.lstmHidden = 16;
+    spec.config.charFilters = 8;
+    spec.config.threads = 1;
+    QVERIFY(window.training()->start(spec));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 120000);
+    QVERIFY(!window.suggestions()->latestModel().isEmpty());
+    window.suggestions()->suggestAction()->trigger();
+    QVERIFY(window.suggestions()->isPredicting());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.suggestions()->isPredicting(), 120000);
+    auto runs = window.store()->listRuns();
+    QVERIFY(runs && runs->size() == 2);
+    QCOMPARE(runs->back().name, QStringLiteral("Suggestions"));
+    QCOMPARE(runs->back().task, QStringLiteral("ner"));
+    QCOMPARE(runs->back().status, RunStatus::Finished);
+    QCOMPARE(runs->back().metrics.value(QStringLiteral("documents")).toInt(), 8);  // the demo's unassigned
+  }
+};
+
+QTEST_MAIN(TestSuggestionsGui)
+#include "test_suggestions_gui.moc"
