@@ -10,6 +10,7 @@
 #include "DocumentSession.h"
 #include "StoreAnnotationSink.h"
 #include "annotation/AnnotationView.h"
+#include "jobs/GazetteerSuggestions.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::ui {
@@ -95,10 +96,26 @@ bool SuggestionController::suggest() {
   if (!m_store || m_readOnly || isPredicting()) return false;
   const QString model = latestModel();
   if (model.isEmpty()) {
-    QMessageBox::information(
-        m_window, tr("No Model Yet"),
-        tr("No NER model has finished training in this project: Model ▸ Train Model… makes one."));
-    return false;
+    // Cold start: the spans labelled so far and the guideline examples propose what they repeat.
+    auto gazetteer = jobs::suggestFromGazetteer(*m_store);
+    if (!gazetteer) {
+      QMessageBox::warning(m_window, tr("No Suggestions"),
+                           QString::fromStdString(gazetteer.error().toString()));
+      return false;
+    }
+    Q_EMIT message(
+        tr("No model yet: run %1 suggests %2 spans in %3 documents that repeat %4 labelled surfaces.")
+            .arg(gazetteer->runId)
+            .arg(gazetteer->spans)
+            .arg(gazetteer->documents)
+            .arg(gazetteer->surfaces));
+    reload();
+    jobs::PredictionOutcome outcome;
+    outcome.runId = gazetteer->runId;
+    outcome.status = RunStatus::Finished;
+    outcome.task = QStringLiteral("ner");
+    Q_EMIT predictionFinished(outcome);
+    return true;
   }
   jobs::PredictionSpec spec;
   spec.modelFolder = model;

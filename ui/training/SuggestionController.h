@@ -5,7 +5,9 @@
 // nobody has decided yet and that no annotation already says, dashed with their confidence. A accepts
 // (the span becomes an annotation of origin "accepted suggestion", the prediction row recording that it
 // was accepted, by whom, and the annotation it became: the run id with it), X rejects (kept: negative
-// evidence), Shift+A accepts every one at or above the threshold (Model ▸ Suggestion Threshold…).
+// evidence), Shift+A accepts every one at or above the threshold (Model ▸ Suggestion Threshold…). Before
+// any model exists, Suggest asks a gazetteer of the spans labelled so far and of the guideline examples
+// (jobs/GazetteerSuggestions.h) instead.
 //
 // Entities first: the predictions of relations, answers and categories land in the same table with the
 // same decision columns; the view shows entity suggestions only for now.
@@ -39,8 +41,8 @@ class SuggestionController : public QObject {
   void setProject(const QString& path, ProjectStore* store, bool readOnly);
   void setAnnotator(const QString& name) { m_annotator = name; }
 
-  // Starts the prediction job with the latest NER model; false (with a message) when there is none or a
-  // job runs.
+  // Starts the prediction job with the latest NER model (no model yet: records the gazetteer's suggestions
+  // at once); false when a job runs or the project is read-only.
   bool suggest();
   bool isPredicting() const { return m_job && m_job->isRunning(); }
   // Re-reads the open document's suggestions from the store.
