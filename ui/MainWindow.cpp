@@ -39,6 +39,7 @@
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
+#include "training/ReviewPanel.h"
 #include "training/RunsPanel.h"
 #include "training/SuggestionController.h"
 #include "training/TrainingController.h"
@@ -109,6 +110,15 @@ void MainWindow::buildDocks() {
   m_runsPanel = new RunsPanel(this);
   m_training = new TrainingController(this, m_trainingPanel, m_runsPanel, this);
   m_suggestions = new SuggestionController(this, m_session, m_view, this);
+  m_reviewPanel = new ReviewPanel([this] { return m_suggestions->latestModel(); }, this);
+  connect(m_reviewPanel, &ReviewPanel::predictionActivated, this,
+          [this](qint64 documentId, qint64 predictionId) {
+            if (documentId != m_session->documentId() && !showDocument(documentId)) return;
+            const QVector<SuggestedSpan>& shown = m_view->suggestions();
+            for (int i = 0; i < shown.size(); ++i)
+              if (shown[i].id == predictionId) m_view->setCurrentSuggestion(i);
+            m_view->setFocus();
+          });
   connect(m_suggestions, &SuggestionController::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_suggestions, &SuggestionController::predictionFinished, this,
@@ -129,10 +139,12 @@ void MainWindow::buildDocks() {
            Qt::BottomDockWidgetArea),
       dock(this, tr("Questions"), QStringLiteral("qaDock"), m_qa, Qt::BottomDockWidgetArea),
       dock(this, tr("Training"), QStringLiteral("trainingDock"), m_trainingPanel, Qt::BottomDockWidgetArea),
-      dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea)};
+      dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea),
+      dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea)};
   tabifyDockWidget(docks[4], docks[5]);
   tabifyDockWidget(docks[5], docks[6]);
   tabifyDockWidget(docks[6], docks[7]);
+  tabifyDockWidget(docks[7], docks[8]);
   // Training shows itself when a run starts.
   connect(m_training, &TrainingController::trainingStarted, this, [d = docks[6]] {
     d->show();
@@ -279,6 +291,8 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
   connect(m_session, &DocumentSession::documentChanged, m_suggestions, &SuggestionController::reload);
+  // A decision in the view changes the bands' counts.
+  connect(m_suggestions, &SuggestionController::decided, m_reviewPanel, &ReviewPanel::refresh);
   connect(m_session, &DocumentSession::documentChanged, this, [this] {
     updateCurrentRow();
     m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());
@@ -376,6 +390,7 @@ Status MainWindow::openProject(const QString& path) {
   reloadProject();
   m_training->setProject(path, m_store.get(), readOnly);
   m_suggestions->setProject(path, m_store.get(), readOnly);
+  m_reviewPanel->setProject(path, m_store.get());
   m_suggestions->setAnnotator(annotator());
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
@@ -402,6 +417,7 @@ bool MainWindow::closeProject() {
   m_details->clearItem();
   m_training->setProject(QString(), nullptr, false);
   m_suggestions->setProject(QString(), nullptr, false);
+  m_reviewPanel->setProject(QString(), nullptr);
   updateCounts();
   updateTitle();
   Q_EMIT projectClosed();

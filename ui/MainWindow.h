@@ -32,6 +32,7 @@ class ItemDetailsPanel;
 class LabelPalette;
 class ProjectLock;
 class QaPanel;
+class ReviewPanel;
 class RunsPanel;
 class SuggestionController;
 class TrainingController;
@@ -96,6 +97,7 @@ class MainWindow : public QMainWindow {
   SuggestionController* suggestions() const { return m_suggestions; }
   TrainingPanel* trainingPanel() const { return m_trainingPanel; }
   RunsPanel* runsPanel() const { return m_runsPanel; }
+  ReviewPanel* reviewPanel() const { return m_reviewPanel; }
   QUndoStack* undoStack() const { return m_undo; }
   QString countsText() const;
 
@@ -153,6 +155,7 @@ class MainWindow : public QMainWindow {
   QaPanel* m_qa = nullptr;
   TrainingPanel* m_trainingPanel = nullptr;
   RunsPanel* m_runsPanel = nullptr;
+  ReviewPanel* m_reviewPanel = nullptr;
   TrainingController* m_training = nullptr;
   SuggestionController* m_suggestions = nullptr;
   DockFitter* m_fitter = nullptr;

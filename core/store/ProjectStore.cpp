@@ -282,6 +282,9 @@ Result<QVector<Prediction>> ProjectStore::predictionsForDocument(qint64 document
   return RunStore(*m_c).predictionsForDocument(documentId, runId);
 }
 
+Result<QVector<Prediction>> ProjectStore::predictionsOfRun(qint64 runId, const QString& kind) {
+  return RunStore(*m_c).predictionsOfRun(runId, kind);
+}
 Status ProjectStore::clearPredictions(qint64 runId) { return RunStore(*m_c).clearPredictions(runId); }
 Status ProjectStore::decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
                                       qint64 annotationId) {

@@ -87,6 +87,7 @@ class ProjectStore {
   Result<QVector<ModelRun>> runsWithStatus(RunStatus status);
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
+  Result<QVector<Prediction>> predictionsOfRun(qint64 runId, const QString& kind);
   Status clearPredictions(qint64 runId);
   Status decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
                           qint64 annotationId = 0);

@@ -151,19 +151,15 @@ Result<QVector<AnnotationVersion>> RunStore::annotations(qint64 runId) {
   return out;
 }
 
-Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, qint64 runId) {
+Result<QVector<Prediction>> RunStore::selectPredictions(const QString& where, const QVariantList& values) {
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
-  QString statement = QStringLiteral(
-      "SELECT id, run_id, document_id, kind, payload, confidence, decision, decided_by, decided_at, "
-      "annotation_id FROM predictions WHERE document_id = ?");
-  QVariantList values{documentId};
-  if (runId > 0) {
-    statement += QStringLiteral(" AND run_id = ?");
-    values << runId;
-  }
   if (Status s =
-          sql::run(q, statement + QStringLiteral(" ORDER BY id"), values, QStringLiteral("read predictions"));
+          sql::run(q,
+                   QStringLiteral("SELECT id, run_id, document_id, kind, payload, confidence, decision, "
+                                  "decided_by, decided_at, annotation_id FROM predictions WHERE ") +
+                       where + QStringLiteral(" ORDER BY id"),
+                   values, QStringLiteral("read predictions"));
       !s)
     return m_c.withFile(s.error());
   QVector<Prediction> out;
@@ -182,6 +178,16 @@ Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, 
     out.push_back(p);
   }
   return out;
+}
+
+Result<QVector<Prediction>> RunStore::predictionsForDocument(qint64 documentId, qint64 runId) {
+  if (runId > 0)
+    return selectPredictions(QStringLiteral("document_id = ? AND run_id = ?"), {documentId, runId});
+  return selectPredictions(QStringLiteral("document_id = ?"), {documentId});
+}
+
+Result<QVector<Prediction>> RunStore::predictionsOfRun(qint64 runId, const QString& kind) {
+  return selectPredictions(QStringLiteral("run_id = ? AND kind = ?"), {runId, kind});
 }
 
 Status RunStore::decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,

@@ -31,6 +31,8 @@ class RunStore {
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   // Predictions for a document, of run `runId` or (0) of every run, in insertion order.
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
+  // Every prediction of `kind` of run `runId`, in insertion order.
+  Result<QVector<Prediction>> predictionsOfRun(qint64 runId, const QString& kind);
   Status clearPredictions(qint64 runId);
   // Records a person's decision about prediction `predictionId` as a suggestion: "accepted" (with the
   // annotation row it became, 0 = none), "rejected", or "" (undecided again, e.g. an undone accept).
@@ -44,6 +46,7 @@ class RunStore {
   Status insertRows(const QString& operation, const QString& statement, int count,
                     const std::function<QVariantList(int)>& row);
   Result<QVector<ModelRun>> select(const QString& where, const QVariantList& values);
+  Result<QVector<Prediction>> selectPredictions(const QString& where, const QVariantList& values);
 
   StoreConnection& m_c;
 };

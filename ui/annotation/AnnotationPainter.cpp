@@ -139,7 +139,21 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
         const int from = std::max(a, lineStart), to = std::min(c, lineEnd);
         if (from >= to) continue;
         const qreal x1 = line.cursorToX(from - b.start), x2 = line.cursorToX(to - b.start);
-        p.drawRoundedRect(QRectF(std::min(x1, x2) - 1, line.y(), std::abs(x2 - x1) + 2, line.height()), 3, 3);
+        const QRectF box(std::min(x1, x2) - 1, line.y(), std::abs(x2 - x1) + 2, line.height());
+        p.drawRoundedRect(box, 3, 3);
+        // The confidence, small, just above the end of the suggestion's last piece.
+        if (to == c && !mark.confidence.isEmpty()) {
+          QFont small = m.labelFont;
+          small.setPointSizeF(std::max(5.0, small.pointSizeF() * 0.85));
+          p.save();
+          p.setFont(small);
+          p.setPen(mark.colour.darker(140));
+          const QFontMetricsF fm(small);
+          p.drawText(QPointF(box.right() - fm.horizontalAdvance(mark.confidence), box.top() - 1),
+                     mark.confidence);
+          p.restore();
+          p.setPen(pen);
+        }
       }
     }
   }

@@ -24,6 +24,7 @@ struct SuggestionMark {
   int end = 0;
   QColor colour;
   bool current = false;
+  QString confidence;  // "0.87", shown small at the end of the suggestion
 };
 
 // What the view wants highlighted; indices are AnnotationIndex indices, -1 = none.

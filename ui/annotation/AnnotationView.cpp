@@ -305,7 +305,8 @@ void AnnotationView::setSuggestions(const QVector<SuggestedSpan>& suggestions, i
   m_suggestionMarks.clear();
   for (int i = 0; i < suggestions.size(); ++i)
     m_suggestionMarks.push_back({m_index.toUtf16(suggestions[i].start), m_index.toUtf16(suggestions[i].end),
-                                 m_index.colourOf(suggestions[i].type), i == m_currentSuggestion});
+                                 m_index.colourOf(suggestions[i].type), i == m_currentSuggestion,
+                                 QString::number(suggestions[i].confidence, 'f', 2)});
   viewport()->update();
 }
 

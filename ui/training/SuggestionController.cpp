@@ -191,6 +191,7 @@ bool SuggestionController::decide(int index, const QString& decision) {
   }
   m_view->setCurrentSuggestion(index);  // the next one takes its place
   reload();
+  Q_EMIT decided();
   return true;
 }
 

@@ -62,6 +62,8 @@ class SuggestionController : public QObject {
  Q_SIGNALS:
   void predictionFinished(const quarry::jobs::PredictionOutcome& outcome);
   void message(const QString& text);
+  // A suggestion was accepted or rejected.
+  void decided();
 
  private:
   void finished(const jobs::PredictionOutcome& outcome);
