@@ -118,7 +118,8 @@ ModelCard::ModelCard(const ModelCardInput& in) {
   const ModelRun& run = in.run;
   const QJsonObject devReport = run.metrics.value(QStringLiteral("metrics")).toObject();
   // From-scratch folders may hold a config.json of their own: the run's configuration tells.
-  const bool transformer = run.config.value(QStringLiteral("model")).toString() == QLatin1String("transformer");
+  const bool transformer =
+      run.config.value(QStringLiteral("model")).toString() == QLatin1String("transformer");
   QJsonObject data;
   for (const char* split : {"train", "dev"})
     data[QLatin1String(split)] = run.data.value(QLatin1String(split)).toObject();
