@@ -4,8 +4,10 @@
 #include "cli/CvCommand.h"
 #include "cli/EvaluateCommand.h"
 #include "cli/ExportCommand.h"
+#include "cli/ExportModelCommand.h"
 #include "cli/HelpText.h"
 #include "cli/ImportCommand.h"
+#include "cli/ImportModelCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/PredictCommand.h"
 #include "cli/StatsCommand.h"
@@ -25,6 +27,8 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<EvaluateCommand>());
   m_commands.push_back(std::make_unique<PredictCommand>());
   m_commands.push_back(std::make_unique<CvCommand>());
+  m_commands.push_back(std::make_unique<ExportModelCommand>());
+  m_commands.push_back(std::make_unique<ImportModelCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -50,7 +50,7 @@ QString cliManPage(const CliApplication& application) {
   page.addParagraph(QStringLiteral(
       "quarry-cli works on Quarry projects (one SQLite file, *.quarry) without a display: it creates "
       "projects, imports and exports annotated documents in every supported format, validates corpora, and "
-      "trains, evaluates and applies NER models.\n\n"
+      "trains, evaluates and applies models, and exports and imports them as zips with a model card.\n\n"
       "Each command takes its own options; \"quarry-cli <command> --help\" prints them, as listed below."));
 
   page.addSection(QStringLiteral("COMMANDS"));
@@ -95,7 +95,9 @@ QString cliManPage(const CliApplication& application) {
                      "quarry-cli import my.quarry /usr/share/quarry/demo/documents.jsonl --format jsonl\n"
                      "quarry-cli stats my.quarry --json\n"
                      "quarry-cli train --project my.quarry --from-scratch\n"
-                     "quarry-cli export my.quarry my-backup.zip"));
+                     "quarry-cli export my.quarry my-backup.zip\n"
+                     "quarry-cli export-model --project my.quarry --run 1 ner-model.zip\n"
+                     "quarry-cli import-model ner-model.zip models/"));
   page.addSection(QStringLiteral("SEE ALSO"));
   page.addParagraph(QStringLiteral("quarry(1)"));
   return page.text();

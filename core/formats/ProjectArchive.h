@@ -16,20 +16,9 @@
 #include <QString>
 
 #include "common/Error.h"
+#include "formats/ZipSafety.h"
 
 namespace quarry {
-
-struct ArchiveLimits {
-  qint64 maxEntryBytes = qint64(16) << 30;  // ceiling on one entry, uncompressed
-  qint64 maxTotalBytes = qint64(32) << 30;  // ceiling on all entries together, uncompressed
-  int maxEntries = 64;                      // entries in the archive, folders included
-  // A project database deflates to a fraction of its size, but not to a hundredth: more than this many
-  // bytes inflated per byte of archive (on disk) is a zip bomb.
-  qint64 maxRatio = 100;
-  qint64 ratioAllowance = qint64(16) << 20;  // inflated bytes any archive may have beyond the ratio
-                                             // (tiny projects are mostly empty pages and deflate best)
-  qint64 keepFree = qint64(64) << 20;        // bytes extraction leaves free on the target's disk
-};
 
 class ProjectArchive {
  public:
