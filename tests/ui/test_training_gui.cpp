@@ -20,6 +20,7 @@
 
 #include "../SharedData.h"
 #include "UiTestSupport.h"
+#include "jobs/ModelArchive.h"
 #include "store/ProjectStore.h"
 #include "training/RunComparisonDialog.h"
 #include "training/RunsPanel.h"
@@ -165,6 +166,17 @@ class TestTrainingGui : public QObject {
     QTest::mouseClick(window.runsPanel()->compareButton(), Qt::LeftButton);
     QVERIFY2(rowNames.contains(QStringLiteral("DISEASE")) && rowNames.contains(QStringLiteral("micro avg")),
              qPrintable(rowNames.join(QLatin1Char(','))));
+    // Export the newest run's model: a zip with its folder and model card.
+    table->clearSelection();
+    table->selectRow(0);
+    QVERIFY(window.runsPanel()->exportButton()->isEnabled());
+    QTemporaryDir exports;
+    const QString zip = exports.filePath(QStringLiteral("model.zip"));
+    QVERIFY(window.runsPanel()->exportSelected(zip));
+    QVERIFY(QFileInfo(zip).size() > 0);
+    auto imported = quarry::jobs::importModelArchive(zip, exports.filePath(QStringLiteral("imported")));
+    QVERIFY2(imported, imported ? "" : imported.error().toString().c_str());
+    QVERIFY(QFileInfo::exists(QDir(imported.value()).filePath(QStringLiteral("README.md"))));
     window.findChild<QDockWidget*>(QStringLiteral("runsDock"))->raise();
     grab(&window, QStringLiteral("training-runs-view.png"));
   }

@@ -1,12 +1,16 @@
 #include "training/RunsPanel.h"
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "jobs/ModelArchive.h"
 #include "jobs/RunComparison.h"
 #include "jobs/TrainingEstimate.h"
 #include "jobs/TrainingJob.h"
@@ -59,19 +63,31 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_compare = new QPushButton(tr("Co&mpare Two Runs…"), this);
   m_compare->setObjectName(QStringLiteral("compareRunsButton"));
   m_compare->setEnabled(false);
-  auto* hint = new QLabel(tr("Select two runs to compare them per type."), this);
+  m_export = new QPushButton(tr("E&xport Model…"), this);
+  m_export->setObjectName(QStringLiteral("exportModelButton"));
+  m_export->setEnabled(false);
+  m_export->setToolTip(
+      tr("A zip with the model folder (Hugging Face's for transformers) and its model card"));
+  auto* hint = new QLabel(tr("Select two runs to compare them per type, or one to export its model."), this);
   auto* row = new QHBoxLayout;
   row->addWidget(hint, 1);
+  row->addWidget(m_export);
   row->addWidget(m_compare);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_table, 1);
   layout->addLayout(row);
-  connect(m_table, &QTableWidget::itemSelectionChanged, this,
-          [this] { m_compare->setEnabled(selectedRuns().size() == 2); });
+  auto updateButtons = [this] {
+    const QVector<ModelRun> selected = selectedRuns();
+    m_compare->setEnabled(selected.size() == 2);
+    m_export->setEnabled(selected.size() == 1 && QFileInfo::exists(selected.front().checkpointPath));
+  };
+  connect(m_table, &QTableWidget::itemSelectionChanged, this, updateButtons);
   connect(m_compare, &QPushButton::clicked, this, &RunsPanel::compareSelected);
+  connect(m_export, &QPushButton::clicked, this, [this] { exportSelected(); });
 }
 
 void RunsPanel::refresh(ProjectStore* store) {
+  m_store = store;
   m_runs.clear();
   if (store)
     if (auto runs = store->listRuns())
@@ -100,6 +116,24 @@ void RunsPanel::refresh(ProjectStore* store) {
   }
   m_table->resizeColumnsToContents();
   m_compare->setEnabled(selectedRuns().size() == 2);
+  m_export->setEnabled(false);
+}
+
+bool RunsPanel::exportSelected(const QString& zipPath) {
+  const QVector<ModelRun> runs = selectedRuns();
+  if (!m_store || runs.size() != 1) return false;
+  QString path = zipPath;
+  if (path.isEmpty()) {
+    path = QFileDialog::getSaveFileName(
+        this, tr("Export Model"), QStringLiteral("%1-run-%2.zip").arg(runs.front().task).arg(runs.front().id),
+        tr("Model archives (*.zip)"));
+    if (path.isEmpty()) return false;
+  }
+  if (Status s = jobs::exportModelArchive(*m_store, runs.front().id, path); !s) {
+    QMessageBox::warning(this, tr("Cannot Export the Model"), QString::fromStdString(s.error().toString()));
+    return false;
+  }
+  return true;
 }
 
 QVector<ModelRun> RunsPanel::selectedRuns() const {

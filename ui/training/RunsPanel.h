@@ -1,7 +1,8 @@
 #pragma once
 // The Runs view: every training and prediction run of the project, newest first, with its task, the
 // data it trained on, its dev figure and its state (running, finished, cancelled, failed with the reason
-// as tooltip, interrupted); two selected runs are compared per type (RunComparisonDialog).
+// as tooltip, interrupted); two selected runs are compared per type (RunComparisonDialog); one is exported
+// as a model archive (jobs/ModelArchive.h: the model folder and its model card in a zip).
 
 #include <QVector>
 #include <QWidget>
@@ -29,13 +30,19 @@ class RunsPanel : public QWidget {
   QVector<ModelRun> selectedRuns() const;
   // Shows the comparison of the two selected runs (a modal dialog); false when not two are selected.
   bool compareSelected();
+  // Exports the selected run's model as an archive (its folder, a model card) to `zipPath`; asks where
+  // when it is empty. False (the reason shown) when it cannot.
+  bool exportSelected(const QString& zipPath = QString());
 
   QTableWidget* table() const { return m_table; }
   QPushButton* compareButton() const { return m_compare; }
+  QPushButton* exportButton() const { return m_export; }
 
  private:
   QTableWidget* m_table = nullptr;
   QPushButton* m_compare = nullptr;
+  QPushButton* m_export = nullptr;
+  ProjectStore* m_store = nullptr;
   QVector<ModelRun> m_runs;  // newest first, as listed
 };
 
