@@ -81,10 +81,13 @@ ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
   thresholds->addWidget(m_derive);
   thresholds->addStretch(1);
   thresholds->addWidget(m_band);
+  auto* status = new QHBoxLayout;
+  status->addWidget(m_countsLabel);
+  status->addWidget(m_calibration, 1);
+  m_table->setMinimumHeight(40);  // the dock shares its height with the annotations list
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(thresholds);
-  layout->addWidget(m_calibration);
-  layout->addWidget(m_countsLabel);
+  layout->addLayout(status);
   layout->addWidget(m_table, 1);
 
   connect(m_high, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
