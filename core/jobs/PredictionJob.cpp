@@ -231,7 +231,12 @@ PredictionOutcome PredictionJob::execute() {
     }
     if (!record) return {};
     QVector<Prediction> rows;
-    for (size_t d = 0; d < total; ++d) rows += predictor->rows(outcome.runId, *results, d);
+    for (size_t d = 0; d < total; ++d) {
+      rows += predictor->rows(outcome.runId, *results, d);
+      if (d < results->uncertainty.size())
+        rows += uncertaintyPrediction(outcome.runId, results->documents.storeIds.value(int(d)),
+                                      results->uncertainty[d]);
+    }
     auto written = store->addPredictions(outcome.runId, rows);
     if (!written) return written.error();
     return {};

@@ -13,6 +13,7 @@
 #include "common/Error.h"
 #include "document/AnnotatedDocument.h"
 #include "document/Predictions.h"
+#include "jobs/DocumentUncertainty.h"
 #include "jobs/EngineDocuments.h"
 #include "store/StoreTypes.h"
 
@@ -36,6 +37,9 @@ struct PredictionSpec {
   QString nerModelFolder;
   bool int8 = false;   // NER transformers: int8 weights for the linear layers (faster on CPU, ~1e-2 off)
   bool store = true;   // with a project: record the run and its prediction rows
+  // With a project and store: also each document's active-learning uncertainty (jobs/DocumentUncertainty.h),
+  // one "uncertainty" row per document. NER then reads every word's whole tag distribution.
+  bool uncertainty = true;
   QString runName;     // the run's name in the project; empty = "<task> predictions" ("NER predictions")
   int threads = 0;     // CPU threads; 0 = all cores
   int batchSize = 64;  // sentences, windows, candidate pairs or documents the model reads at once
@@ -73,6 +77,8 @@ struct PredictionResults {
   std::vector<std::vector<document::EntityMention>> mentions;
   std::vector<std::string> labels;                // classify: the classifier's labels, in its order
   std::vector<std::vector<float>> probabilities;  // classify: per document, each label's probability
+  // Per document its uncertainty decisions when the job stores them (PredictionSpec::uncertainty).
+  std::vector<DocumentDecisions> uncertainty;
 };
 
 // How a job ended.

@@ -31,6 +31,15 @@ size_t keepConfident(std::vector<T>& row, double minConfidence) {
   return row.size();
 }
 
+// Relations: one binary decision per predicted relation, document-level ones included.
+DocumentDecisions relationDecisions(const std::vector<document::PredictedRelation>& relations,
+                                    const std::vector<document::PredictedConceptRelation>& conceptRelations) {
+  std::vector<double> confidences;
+  for (const auto& r : relations) confidences.push_back(r.confidence);
+  for (const auto& r : conceptRelations) confidences.push_back(r.confidence);
+  return confidenceDecisions(confidences);
+}
+
 qint64 storeIdOf(const PredictionResults& results, size_t d) {
   return results.documents.storeIds.value(int(d));
 }
@@ -46,10 +55,13 @@ class EntityPredictor : public TaskPredictor {
     const auto started = std::chrono::steady_clock::now();
     const std::vector<AnnotatedDocument> chunk = chunkOf(results, begin, end);
     const train::NerData data = train::buildNerData(chunk, m_tagger->tags().types(), train::NerDataOptions{});
-    auto predicted = train::predictSpans(*m_tagger, data, chunk.size(), m_batchSize);
+    std::vector<std::vector<std::vector<float>>> words;
+    auto predicted = m_uncertainty ? train::predictSpans(*m_tagger, data, chunk.size(), m_batchSize, words)
+                                   : train::predictSpans(*m_tagger, data, chunk.size(), m_batchSize);
     counts.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     counts.inputs += qint64(data.sentences.size());
     for (size_t d = 0; d < chunk.size(); ++d) {
+      if (m_uncertainty) results.uncertainty[begin + d] = wordDecisions(std::move(words[d]));
       counts.predictions += qint64(keepConfident(predicted[d], m_minConfidence));
       results.predictions[begin + d].entities = std::move(predicted[d]);
     }
@@ -83,6 +95,8 @@ class LabelPredictor : public TaskPredictor {
     counts.seconds += run.seconds;
     counts.inputs += qint64(chunk.size());
     for (size_t d = 0; d < chunk.size(); ++d) {
+      if (m_uncertainty)
+        results.uncertainty[begin + d] = labelDecisions(run.probabilities[d], m_classifier->multiLabel());
       counts.predictions += qint64(keepConfident(run.predicted[d], m_minConfidence));
       results.predictions[begin + d].labels = std::move(run.predicted[d]);
       results.probabilities[begin + d] = std::move(run.probabilities[d]);
@@ -110,14 +124,18 @@ class AnswerPredictor : public TaskPredictor {
     counts.seconds += run.seconds;
     counts.inputs += qint64(run.examples.size());
     // Examples come in document order, each document's in its question order; answers best first.
+    std::vector<std::vector<double>> best(m_uncertainty ? chunk.size() : 0);
     for (size_t e = 0; e < run.examples.size(); ++e) {
-      auto& answers = results.predictions[begin + size_t(run.examples[e].document)].answers;
+      const size_t d = size_t(run.examples[e].document);
+      if (m_uncertainty && !run.answers[e].empty()) best[d].push_back(run.answers[e].front().confidence);
+      auto& answers = results.predictions[begin + d].answers;
       for (document::PredictedAnswer& a : run.answers[e]) {
         if (a.confidence < m_minConfidence) continue;
         counts.predictions += a.noAnswer ? 0 : 1;
         answers.push_back(std::move(a));
       }
     }
+    for (size_t d = 0; d < best.size(); ++d) results.uncertainty[begin + d] = confidenceDecisions(best[d]);
   }
 
   QVector<Prediction> rows(qint64 runId, const PredictionResults& results, size_t d) const override {
@@ -153,6 +171,8 @@ class RelationPredictor : public TaskPredictor {
     counts.inputs += qint64(run.candidates.size());
     for (size_t d = 0; d < chunk.size(); ++d) {
       document::DocumentPrediction& p = results.predictions[begin + d];
+      if (m_uncertainty)
+        results.uncertainty[begin + d] = relationDecisions(run.relations[d], run.conceptRelations[d]);
       counts.predictions += qint64(keepConfident(run.relations[d], m_minConfidence) +
                                    keepConfident(run.conceptRelations[d], m_minConfidence));
       p.relations = std::move(run.relations[d]);
@@ -211,6 +231,7 @@ void TaskPredictor::prepare(PredictionResults& results) const {
   results.predictions.resize(results.documents.documents.size());
   for (size_t d = 0; d < results.predictions.size(); ++d)
     results.predictions[d].documentId = results.documents.documents[d].id;
+  if (m_uncertainty) results.uncertainty.resize(results.predictions.size());
 }
 
 Result<std::unique_ptr<TaskPredictor>> TaskPredictor::load(

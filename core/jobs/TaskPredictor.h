@@ -29,7 +29,8 @@ class TaskPredictor {
                                                      const std::function<void(const QString&)>& notice);
 
   virtual std::string task() const = 0;
-  // Sizes results' per-document parts for results.documents (and names the classifier's labels).
+  // Sizes results' per-document parts for results.documents (and names the classifier's labels); predict
+  // fills results.uncertainty when the spec asks for it (jobs/DocumentUncertainty.h says how per task).
   virtual void prepare(PredictionResults& results) const;
   // Predicts for documents [begin, end) of results.documents into their slots of `results`, adding to
   // `counts` what it predicted, read and took.
@@ -39,10 +40,13 @@ class TaskPredictor {
 
  protected:
   explicit TaskPredictor(const PredictionSpec& spec)
-      : m_minConfidence(spec.minConfidence), m_batchSize(spec.batchSize) {}
+      : m_minConfidence(spec.minConfidence),
+        m_batchSize(spec.batchSize),
+        m_uncertainty(spec.uncertainty && spec.store && !spec.projectPath.isEmpty()) {}
 
   double m_minConfidence;
   int m_batchSize;
+  bool m_uncertainty;  // gather each document's uncertainty decisions (PredictionResults::uncertainty)
 };
 
 }  // namespace quarry::jobs

@@ -1,6 +1,8 @@
 // NER trainer end to end on a tiny synthetic corpus: both taggers learn it, the saved folder predicts the
 // same spans after loading, an interrupted run resumes to exactly the weights of an uninterrupted one,
-// cancellation keeps the best model, configurations are validated by key.
+// cancellation keeps the best model, configurations are validated by key; the per-word tag distributions
+// (SentenceTags::distributions) of both taggers and of the CRF and softmax decoders.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -15,11 +17,12 @@
 #include <ATen/ops/allclose.h>
 #include <nlohmann/json.hpp>
 
+#include "EngineCheck.h"
 #include "model/kernels/CpuThreads.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTagger.h"
 #include "train/ner/NerTask.h"
-#include "EngineCheck.h"
+#include "train/ner/TaggerMath.h"
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
@@ -108,10 +111,65 @@ double trainAndScore(const TrainConfig& config, const fs::path& out, std::vector
   return result->bestDevScore;
 }
 
+// Asked for distributions, a tagger (or decoder) gives the same tags and confidences as without, and per
+// word a distribution over every tag that sums to 1 and holds the confidence at the chosen tag.
+void checkDistributions(const std::vector<SentenceTags>& plain, const std::vector<SentenceTags>& full,
+                        size_t classes, bool argmax, const std::string& what) {
+  bool same = plain.size() == full.size(), sums = true, atTag = true, isMax = true;
+  for (size_t s = 0; same && s < plain.size(); ++s) {
+    same = plain[s].tags == full[s].tags && plain[s].confidence == full[s].confidence &&
+           plain[s].distributions.empty() && full[s].distributions.size() == full[s].tags.size();
+    for (size_t w = 0; same && w < full[s].distributions.size(); ++w) {
+      const std::vector<float>& p = full[s].distributions[w];
+      same = p.size() == classes;
+      double total = 0, top = 0;
+      for (float x : p) {
+        total += x;
+        top = std::max(top, double(x));
+      }
+      sums = sums && std::fabs(total - 1.0) < 1e-4;
+      atTag = atTag && same && p[size_t(full[s].tags[w])] == full[s].confidence[w];
+      isMax = isMax && (!argmax || top == full[s].confidence[w]);
+    }
+  }
+  EXPECT(same, what + ": the same tags and confidences, one distribution per word over every tag");
+  EXPECT(sums, what + ": each word's distribution sums to 1 (1e-4)");
+  EXPECT(atTag, what + ": the distribution at the chosen tag is its confidence");
+  EXPECT(isMax, what + ": the chosen tag is the most probable");
+}
+
+void checkTaggerDistributions(NerTagger& tagger, const std::vector<document::AnnotatedDocument>& docs,
+                              const std::string& what) {
+  NerData data = buildNerData(docs, tagger.tags().types(), NerDataOptions{});
+  std::unique_ptr<TaggerInputs> inputs = tagger.featurize(data.sentences);
+  checkDistributions(tagger.predict(*inputs, 16), tagger.predict(*inputs, 16, true),
+                     size_t(tagger.tags().size()), false, what);
+}
+
+// The decoders on random scores: CRF marginals (Viterbi's tag need not be the marginal argmax) and softmax.
+void checkDecoderDistributions() {
+  std::mt19937_64 rng(7);
+  std::normal_distribution<float> normal(0.0f, 2.0f);
+  const int64_t classes = 5;
+  std::vector<std::vector<float>> scores;
+  for (size_t words : {size_t(1), size_t(4), size_t(0), size_t(9)}) {
+    std::vector<float> s(words * size_t(classes));
+    for (float& x : s) x = normal(rng);
+    scores.push_back(std::move(s));
+  }
+  quarry::model::CrfImpl crf(classes);
+  crf.reset(3);
+  checkDistributions(decodeWithCrf(crf, scores, classes), decodeWithCrf(crf, scores, classes, true),
+                     size_t(classes), false, "CRF marginals");
+  checkDistributions(decodeWithSoftmax(scores, classes), decodeWithSoftmax(scores, classes, true),
+                     size_t(classes), true, "softmax");
+}
+
 }  // namespace
 
 int main() {
   quarry::model::configureCpuThreads({});
+  checkDecoderDistributions();
   const fs::path root = fs::temp_directory_path() / ("quarry-test-ner-trainer-" + std::to_string(::getpid()));
   fs::remove_all(root);
   std::vector<document::AnnotatedDocument> dev = makeCorpus(40, 2);
@@ -138,6 +196,7 @@ int main() {
         for (const document::PredictedEntity& p : row)
           confident = confident && p.confidence > 0 && p.confidence <= 1.0 + 1e-6;
       EXPECT(confident, "confidences lie in (0, 1]");
+      checkTaggerDistributions(*loaded.value(), dev, "BiLSTM-CRF");
     }
   }
 
@@ -172,6 +231,7 @@ int main() {
       NerData data = buildNerData(dev, loaded.value()->tags().types(), NerDataOptions{});
       NerEvaluation e = evaluateTagger(*loaded.value(), dev, data, 16, false);
       EXPECT(std::fabs(e.tagReport.micro.f1 - tf1) < 1e-9, "reloaded transformer scores the same");
+      checkTaggerDistributions(*loaded.value(), dev, "transformer + CRF");
     }
   }
 

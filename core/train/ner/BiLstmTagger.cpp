@@ -106,7 +106,7 @@ at::Tensor BiLstmTagger::loss(const TaskInputs& base, const std::vector<int32_t>
   return m_model->loss(b.to(m_device), tagT);
 }
 
-std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int batchSize) {
+std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int batchSize, bool distributions) {
   const auto& inputs = static_cast<const WordInputs&>(base);
   std::vector<SentenceTags> out(inputs.words.size());
   std::vector<int32_t> order(inputs.words.size());
@@ -136,9 +136,10 @@ std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int ba
     for (size_t r = 0; r < rows.size(); ++r) {
       SentenceTags& t = out[rows[r]];
       for (size_t w = 0; w < paths[r].size(); ++w) {
+        const float* word = mp + (static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes;
         t.tags.push_back(static_cast<int32_t>(paths[r][w]));
-        t.confidence.push_back(
-            mp[(static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes + paths[r][w]]);
+        t.confidence.push_back(word[paths[r][w]]);
+        if (distributions) t.distributions.emplace_back(word, word + classes);
       }
     }
   }

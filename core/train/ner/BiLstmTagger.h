@@ -24,7 +24,8 @@ class BiLstmTagger : public NerTagger {
   std::string describe() const override;
   std::unique_ptr<TaggerInputs> featurize(const std::vector<SentenceExample>& sentences) const override;
   at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items, const LossOptions& options) override;
-  std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize) override;
+  using NerTagger::predict;
+  std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize, bool distributions) override;
   torch::nn::Module& module() override { return *m_model; }
   std::vector<model::ParameterGroup> parameterGroups() override;
   model::StateDict weights() const override;

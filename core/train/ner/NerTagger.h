@@ -38,6 +38,10 @@ class TaggerInputs : public TaskInputs {
 struct SentenceTags {
   std::vector<int32_t> tags;
   std::vector<float> confidence;
+  // Only when predict is asked for them (active learning's uncertainty): per word its posterior over every
+  // tag in TagSet order, the same numbers the confidence is read from (CRF marginals or softmax), so
+  // distributions[w][tags[w]] == confidence[w]; empty otherwise.
+  std::vector<std::vector<float>> distributions;
 };
 
 // NER's task model: what the Trainer drives (TaskModel) plus featurizing sentences and tagging them.
@@ -50,7 +54,12 @@ class NerTagger : public TaskModel {
 
   virtual std::unique_ptr<TaggerInputs> featurize(const std::vector<SentenceExample>& sentences) const = 0;
   // Tags for every sentence featurized (in eval mode, without gradients).
-  virtual std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize) = 0;
+  std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize) {
+    return predict(inputs, batchSize, false);
+  }
+  // The same, with each word's full distribution over tags when `distributions` (SentenceTags).
+  virtual std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize,
+                                            bool distributions) = 0;
 };
 
 // Creates a new tagger for `config`: a BiLSTM-CRF with a vocabulary built from `trainSentences`, or a

@@ -43,7 +43,8 @@ WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor
   return out;
 }
 
-std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<std::vector<float>>& scores, int64_t classes) {
+std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<std::vector<float>>& scores,
+                                        int64_t classes, bool distributions) {
   std::vector<SentenceTags> out(scores.size());
   // Sentences of similar length decoded together; empty ones stay empty.
   std::vector<size_t> order;
@@ -73,15 +74,18 @@ std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<s
       SentenceTags& t = out[order[begin + static_cast<size_t>(r)]];
       for (size_t w = 0; w < paths[static_cast<size_t>(r)].size(); ++w) {
         const int64_t tag = paths[static_cast<size_t>(r)][w];
+        const float* word = mp + (r * width + static_cast<int64_t>(w)) * classes;
         t.tags.push_back(static_cast<int32_t>(tag));
-        t.confidence.push_back(mp[(r * width + static_cast<int64_t>(w)) * classes + tag]);
+        t.confidence.push_back(word[tag]);
+        if (distributions) t.distributions.emplace_back(word, word + classes);
       }
     }
   }
   return out;
 }
 
-std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>>& scores, int64_t classes) {
+std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>>& scores, int64_t classes,
+                                            bool distributions) {
   std::vector<SentenceTags> out(scores.size());
   for (size_t s = 0; s < scores.size(); ++s) {
     const size_t words = scores[s].size() / static_cast<size_t>(classes);
@@ -92,6 +96,11 @@ std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>
       for (int64_t c = 0; c < classes; ++c) z += std::exp(static_cast<double>(row[c] - *best));
       out[s].tags.push_back(static_cast<int32_t>(best - row));
       out[s].confidence.push_back(static_cast<float>(1.0 / z));
+      if (!distributions) continue;
+      std::vector<float> p(static_cast<size_t>(classes));
+      for (int64_t c = 0; c < classes; ++c)
+        p[static_cast<size_t>(c)] = static_cast<float>(std::exp(static_cast<double>(row[c] - *best)) / z);
+      out[s].distributions.push_back(std::move(p));
     }
   }
   return out;

@@ -21,9 +21,12 @@ struct WordEmissions {
 };
 WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor& labels);
 
-// Viterbi tags and their marginals, for sentences given as rows of words x classes raw scores.
-std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<std::vector<float>>& scores, int64_t classes);
-// Argmax tags and their softmax probabilities.
-std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>>& scores, int64_t classes);
+// Viterbi tags and their marginals, for sentences given as rows of words x classes raw scores; with
+// `distributions`, every word's marginals over all classes too.
+std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<std::vector<float>>& scores,
+                                        int64_t classes, bool distributions = false);
+// Argmax tags and their softmax probabilities; with `distributions`, every word's softmax too.
+std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>>& scores, int64_t classes,
+                                            bool distributions = false);
 
 }  // namespace quarry::train

@@ -158,7 +158,8 @@ at::Tensor TransformerTagger::loss(const TaskInputs& inputs, const std::vector<i
   return m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
 }
 
-std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, int batchSize) {
+std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, int batchSize,
+                                                     bool distributions) {
   const auto& inputs = static_cast<const TransformerInputs&>(base);
   const int64_t classes = static_cast<int64_t>(m_tags.size());
   // Per sentence, per word: the raw scores from the owning window (rows of `classes` floats).
@@ -198,8 +199,8 @@ std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, i
     }
   }
   if (wasTraining) m_root->train();
-  if (m_crf) return decodeWithCrf(*m_crf, scores, classes);
-  return decodeWithSoftmax(scores, classes);
+  if (m_crf) return decodeWithCrf(*m_crf, scores, classes, distributions);
+  return decodeWithSoftmax(scores, classes, distributions);
 }
 
 std::vector<model::ParameterGroup> TransformerTagger::parameterGroups() {

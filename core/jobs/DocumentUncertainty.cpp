@@ -1,0 +1,71 @@
+#include "jobs/DocumentUncertainty.h"
+
+namespace quarry::jobs {
+namespace {
+
+using suggest::UncertaintyAggregation;
+using suggest::UncertaintyStrategy;
+
+suggest::UncertainDecision binary(double p) { return {{p, 1.0 - p}, 1.0}; }
+
+}  // namespace
+
+DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions) {
+  DocumentDecisions out;
+  out.aggregation = UncertaintyAggregation::Mean;
+  out.decisions.reserve(wordDistributions.size());
+  for (const std::vector<float>& word : wordDistributions)
+    out.decisions.push_back({std::vector<double>(word.begin(), word.end()), 1.0});
+  return out;
+}
+
+DocumentDecisions labelDecisions(const std::vector<float>& probabilities, bool multiLabel) {
+  DocumentDecisions out;
+  if (!multiLabel) {
+    if (!probabilities.empty())
+      out.decisions.push_back({std::vector<double>(probabilities.begin(), probabilities.end()), 1.0});
+    return out;
+  }
+  for (float p : probabilities) out.decisions.push_back(binary(p));
+  return out;
+}
+
+DocumentDecisions confidenceDecisions(const std::vector<double>& confidences) {
+  DocumentDecisions out;
+  for (double c : confidences) out.decisions.push_back(binary(c));
+  return out;
+}
+
+QString strategyKey(UncertaintyStrategy strategy) {
+  switch (strategy) {
+    case UncertaintyStrategy::LeastConfidence:
+      return QStringLiteral("least_confidence");
+    case UncertaintyStrategy::Margin:
+      return QStringLiteral("margin");
+    case UncertaintyStrategy::Entropy:
+      break;
+  }
+  return QStringLiteral("entropy");
+}
+
+Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const DocumentDecisions& document) {
+  Prediction row;
+  row.runId = runId;
+  row.documentId = documentId;
+  row.kind = QString::fromLatin1(kUncertaintyKind);
+  row.payload.insert(QStringLiteral("decisions"), qint64(document.decisions.size()));
+  row.payload.insert(QStringLiteral("aggregation"), document.aggregation == UncertaintyAggregation::Mean
+                                                        ? QStringLiteral("mean")
+                                                        : QStringLiteral("max"));
+  for (UncertaintyStrategy s :
+       {UncertaintyStrategy::LeastConfidence, UncertaintyStrategy::Margin, UncertaintyStrategy::Entropy}) {
+    const suggest::DocumentUncertainty u =
+        suggest::documentUncertainty(document.decisions, {s, document.aggregation});
+    row.payload.insert(strategyKey(s), u.score);
+    row.payload.insert(QStringLiteral("reason_") + strategyKey(s), QString::fromStdString(u.reason));
+    if (s == UncertaintyStrategy::Entropy) row.confidence = 1.0 - u.score;
+  }
+  return row;
+}
+
+}  // namespace quarry::jobs

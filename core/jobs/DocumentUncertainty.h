@@ -1,0 +1,52 @@
+#pragma once
+// Active learning's uncertainty of each predicted document (suggest/UncertaintyScores.h), as a prediction
+// job gathers it per task and stores it: one prediction row per document of kind "uncertainty", which the
+// suggestion views never read (they read "entity" rows), and jobs/ActiveLearningQueue.h ranks.
+//
+// The decisions per task:
+//  - ner: one per word, its distribution over tags (CRF marginals or softmax, SentenceTags::distributions),
+//    combined by Mean: the sequence entropy normalised by length. Least confidence and margin are the mean
+//    over words too, so a long document is not ranked high by a single unsure word; Max is the alternative
+//    (the most uncertain word decides), a matter of changing wordDecisions' aggregation.
+//  - classify: single-label, one decision, the label distribution; multi-label, one binary decision
+//    [p, 1 - p] per label, combined by Max.
+//  - relation: one binary decision [c, 1 - c] per predicted relation, Max.
+//  - qa: one binary decision [c, 1 - c] per question, c the best answer's confidence (no-answer verdicts
+//    included: the rest of the mass goes to every other answer), Max.
+// All before minConfidence drops any prediction: the model's doubt is in what it nearly left out too.
+
+#include <QJsonObject>
+#include <QString>
+#include <vector>
+
+#include "store/StoreTypes.h"
+#include "suggest/UncertaintyScores.h"
+
+namespace quarry::jobs {
+
+// The kind of the prediction rows holding a document's uncertainty.
+inline constexpr const char* kUncertaintyKind = "uncertainty";
+
+// One document's decisions and how they combine into its score.
+struct DocumentDecisions {
+  std::vector<suggest::UncertainDecision> decisions;
+  suggest::UncertaintyAggregation aggregation = suggest::UncertaintyAggregation::Max;
+};
+
+// NER: one decision of length 1 per word, Mean.
+DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions);
+// Classification: the label distribution (single-label), or [p, 1 - p] per label (multi-label); Max.
+DocumentDecisions labelDecisions(const std::vector<float>& probabilities, bool multiLabel);
+// Relations and QA: [c, 1 - c] per confidence; Max.
+DocumentDecisions confidenceDecisions(const std::vector<double>& confidences);
+
+// The payload key (and queue strategy name) of each strategy: "least_confidence", "margin", "entropy".
+QString strategyKey(suggest::UncertaintyStrategy strategy);
+
+// A document's scores under every strategy as the store keeps them: kind "uncertainty", payload
+// {least_confidence, margin, entropy (0..1, higher = more uncertain), decisions (how many), aggregation
+// ("mean" or "max"), reason_least_confidence, reason_margin, reason_entropy}, confidence = 1 - entropy
+// (how sure the model is by the default strategy, so sorting by confidence ascending ranks as entropy does).
+Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const DocumentDecisions& document);
+
+}  // namespace quarry::jobs

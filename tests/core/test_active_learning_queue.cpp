@@ -1,0 +1,229 @@
+// Active learning end to end on a tiny NER project: predicting its unassigned documents stores one
+// "uncertainty" row per document whose figures are core/suggest's functions of the model's word
+// distributions; the rows of hand-worked decisions (classification, binary); the queue ordering the pool by
+// each strategy, dropping a document once it is done or annotated, and a diverse batch of distinct clusters.
+#include <cmath>
+
+#include <QDir>
+#include <QFile>
+#include <QtTest>
+
+#include "NerCorpusTestSupport.h"
+#include "jobs/ActiveLearningQueue.h"
+#include "jobs/DocumentUncertainty.h"
+#include "jobs/PredictionJob.h"
+#include "store/ProjectStore.h"
+
+using quarry::Prediction;
+using quarry::ProjectStore;
+using quarry::RunStatus;
+using quarry::jobs::activeLearningQueue;
+using quarry::jobs::QueuedDocument;
+using quarry::jobs::QueueOptions;
+using quarry::jobs::QueueStrategy;
+namespace suggest = quarry::suggest;
+
+namespace {
+
+// The unlabelled pool: familiar sentences, unseen words (the model should doubt those), two topics.
+const char* const kPool[][2] = {
+    {"a", "patients with asthma were given aspirin ."},
+    {"b", "patients with zorbitis were given flumazine ."},
+    {"c", "the committee met on tuesday and approved the budget for next year ."},
+    {"d", "patients with gout were given insulin ."},
+    {"e", "quarterly revenue grew while the committee approved new budget lines ."},
+    {"f", "grelt with plonkosis were given vantrex ."},
+};
+
+double payloadOf(const Prediction& row, const char* key) {
+  return row.payload.value(QLatin1String(key)).toDouble();
+}
+
+}  // namespace
+
+class TestActiveLearningQueue : public QObject {
+  Q_OBJECT
+  SyntheticNerFolder m_folder;
+  QString m_model;
+  qint64 m_runId = 0;
+  std::unique_ptr<ProjectStore> m_store;
+
+  QVector<QueuedDocument> queue(QueueStrategy strategy, int batch = 0) {
+    QueueOptions options;
+    options.strategy = strategy;
+    options.batchSize = batch;
+    auto q = activeLearningQueue(*m_store, options);
+    if (!q) qWarning("%s", q.error().toString().c_str());
+    return q ? q.value() : QVector<QueuedDocument>{};
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    const QString made = m_folder.make(40, 4);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString out = m_folder.path(QStringLiteral("ner"));
+    const CliRun t =
+        cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("ner"),
+             QStringLiteral("--project"), m_folder.project, QStringLiteral("--output"), out,
+             QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--set"),
+             QStringLiteral("epochs=8"), QStringLiteral("--set"), QStringLiteral("lstm_hidden=16"),
+             QStringLiteral("--set"), QStringLiteral("word_dim=16")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    m_model = out + QStringLiteral("/best");
+    const QString pool = m_folder.path(QStringLiteral("pool"));
+    QVERIFY(QDir().mkpath(pool));
+    for (const auto& [name, text] : kPool) {
+      QFile f(pool + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".txt"));
+      QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) > 0);
+    }
+    const CliRun i = cli({QStringLiteral("import"), m_folder.project, pool, QStringLiteral("--split"),
+                          QStringLiteral("unassigned")});
+    QVERIFY2(i.code == 0, qPrintable(i.err));
+  }
+
+  // Hand-worked: single-label [0.7, 0.2, 0.1]; binary decisions 0.9 and 0.6 by Max; multi-label.
+  void handWorkedRows() {
+    using quarry::jobs::uncertaintyPrediction;
+    const Prediction label =
+        uncertaintyPrediction(1, 2, quarry::jobs::labelDecisions({0.7f, 0.2f, 0.1f}, false));
+    QCOMPARE(label.kind, QStringLiteral("uncertainty"));
+    const double h = -(0.7 * std::log(0.7) + 0.2 * std::log(0.2) + 0.1 * std::log(0.1)) / std::log(3.0);
+    QVERIFY(std::fabs(payloadOf(label, "least_confidence") - 0.3) < 1e-6);
+    QVERIFY(std::fabs(payloadOf(label, "margin") - 0.5) < 1e-6);
+    QVERIFY(std::fabs(payloadOf(label, "entropy") - h) < 1e-6);  // 0.7298
+    QVERIFY(std::fabs(label.confidence - (1 - h)) < 1e-6);
+    QCOMPARE(label.payload.value(QStringLiteral("decisions")).toInt(), 1);
+    QCOMPARE(label.payload.value(QStringLiteral("aggregation")).toString(), QStringLiteral("max"));
+
+    const Prediction binary = uncertaintyPrediction(1, 2, quarry::jobs::confidenceDecisions({0.9, 0.6}));
+    QVERIFY(std::fabs(payloadOf(binary, "least_confidence") - 0.4) < 1e-12);
+    QVERIFY(std::fabs(payloadOf(binary, "margin") - 0.8) < 1e-12);
+    const double h2 = -(0.6 * std::log(0.6) + 0.4 * std::log(0.4)) / std::log(2.0);  // 0.97095
+    QVERIFY(std::fabs(payloadOf(binary, "entropy") - h2) < 1e-12);
+    QVERIFY(binary.payload.value(QStringLiteral("reason_entropy"))
+                .toString()
+                .startsWith(QStringLiteral("decision 1")));
+
+    const Prediction multi = uncertaintyPrediction(1, 2, quarry::jobs::labelDecisions({0.5f, 0.9f}, true));
+    QCOMPARE(multi.payload.value(QStringLiteral("decisions")).toInt(), 2);
+    QVERIFY(std::fabs(payloadOf(multi, "entropy") - 1.0) < 1e-9);
+
+    const Prediction none = uncertaintyPrediction(1, 2, quarry::jobs::confidenceDecisions({}));
+    QCOMPARE(payloadOf(none, "entropy"), 0.0);
+    QCOMPARE(none.confidence, 1.0);
+    QCOMPARE(none.payload.value(QStringLiteral("reason_entropy")).toString(), QStringLiteral("no decisions"));
+  }
+
+  // One uncertainty row per predicted document, equal to core/suggest over the stored word distributions.
+  void predictionStoresUncertainty() {
+    quarry::jobs::PredictionSpec spec;
+    spec.modelFolder = m_model;
+    spec.projectPath = m_folder.project;
+    spec.threads = 1;
+    quarry::jobs::PredictionJob job(spec);
+    const quarry::jobs::PredictionOutcome outcome = job.runHere();
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    m_runId = outcome.runId;
+    QVERIFY(outcome.results);
+    const auto& results = *outcome.results;
+    QCOMPARE(results.documents.documents.size(), size_t(6));
+    QCOMPARE(results.uncertainty.size(), size_t(6));
+
+    auto store = ProjectStore::open(m_folder.project, quarry::OpenMode::ReadWrite);
+    QVERIFY(store.ok());
+    m_store = std::move(store.value());
+    for (size_t d = 0; d < results.uncertainty.size(); ++d) {
+      const quarry::jobs::DocumentDecisions& decisions = results.uncertainty[d];
+      QCOMPARE(decisions.aggregation, suggest::UncertaintyAggregation::Mean);
+      QCOMPARE(
+          decisions.decisions.size(),
+          size_t(QString::fromStdString(results.documents.documents[d].text).split(QLatin1Char(' ')).size()));
+      for (const suggest::UncertainDecision& word : decisions.decisions) {
+        double total = 0;
+        for (double p : word.probabilities) total += p;
+        QVERIFY(std::fabs(total - 1) < 1e-4);
+      }
+      auto rows = m_store->predictionsForDocument(results.documents.storeIds[int(d)], m_runId);
+      QVERIFY(rows.ok());
+      int uncertain = 0;
+      for (const Prediction& r : rows.value()) {
+        if (r.kind != QLatin1String("uncertainty")) continue;
+        ++uncertain;
+        for (auto [s, key] : {std::pair{suggest::UncertaintyStrategy::LeastConfidence, "least_confidence"},
+                              std::pair{suggest::UncertaintyStrategy::Margin, "margin"},
+                              std::pair{suggest::UncertaintyStrategy::Entropy, "entropy"}}) {
+          const suggest::DocumentUncertainty u =
+              suggest::documentUncertainty(decisions.decisions, {s, suggest::UncertaintyAggregation::Mean});
+          QVERIFY(payloadOf(r, key) >= 0 && payloadOf(r, key) <= 1);
+          QVERIFY(std::fabs(payloadOf(r, key) - u.score) < 1e-12);
+          QCOMPARE(r.payload.value(QStringLiteral("reason_") + QLatin1String(key)).toString(),
+                   QString::fromStdString(u.reason));
+        }
+        QVERIFY(std::fabs(r.confidence - (1 - payloadOf(r, "entropy"))) < 1e-12);
+      }
+      QCOMPARE(uncertain, 1);
+    }
+  }
+
+  // Each strategy orders the whole pool by its score, descending; a batch is the queue's head.
+  void queueOrdersByStrategy() {
+    QVERIFY(m_store);
+    for (QueueStrategy s : {QueueStrategy::LeastConfidence, QueueStrategy::Margin, QueueStrategy::Entropy}) {
+      const QVector<QueuedDocument> q = queue(s);
+      QCOMPARE(q.size(), 6);
+      for (int i = 0; i < q.size(); ++i) {
+        QVERIFY(q[i].score >= 0 && q[i].score <= 1);
+        QVERIFY(!q[i].reason.isEmpty());
+        QCOMPARE(q[i].cluster, -1);
+        if (i > 0) QVERIFY(q[i - 1].score >= q[i].score);
+        auto rows = m_store->predictionsForDocument(q[i].documentId, m_runId);
+        for (const Prediction& r : rows.value())
+          if (r.kind == QLatin1String("uncertainty"))
+            QCOMPARE(q[i].score, r.payload.value(quarry::jobs::queueStrategyName(s)).toDouble());
+      }
+      const QVector<QueuedDocument> head = queue(s, 2);
+      QCOMPARE(head.size(), 2);
+      QCOMPARE(head[0].documentId, q[0].documentId);
+      QCOMPARE(head[1].documentId, q[1].documentId);
+    }
+    QCOMPARE(quarry::jobs::queueStrategyFromName(QStringLiteral("margin")).value(), QueueStrategy::Margin);
+    QVERIFY(!quarry::jobs::queueStrategyFromName(QStringLiteral("random")).ok());
+  }
+
+  // A diverse batch: at most `batch` documents, one per cluster, with the cluster in the reason.
+  void diversityPicksDistinctClusters() {
+    QVERIFY(m_store);
+    const QVector<QueuedDocument> q = queue(QueueStrategy::Diversity, 2);
+    QVERIFY(!q.isEmpty() && q.size() <= 2);
+    QSet<int> clusters;
+    for (const QueuedDocument& d : q) {
+      QVERIFY(d.cluster >= 0);
+      clusters.insert(d.cluster);
+      QVERIFY2(d.reason.contains(QStringLiteral("cluster")), qPrintable(d.reason));
+    }
+    QCOMPARE(clusters.size(), q.size());
+    if (q.size() == 2) QVERIFY(q[0].score >= q[1].score);
+  }
+
+  // Done, or annotated for the task: no longer in the pool.
+  void labelledDocumentsLeaveTheQueue() {
+    QVERIFY(m_store);
+    const QVector<QueuedDocument> before = queue(QueueStrategy::Entropy);
+    QCOMPARE(before.size(), 6);
+    QVERIFY(
+        m_store->setDocumentStatus(before[0].documentId, quarry::DocumentStatus::Done, QStringLiteral("ann"))
+            .ok());
+    quarry::EntitySpan span;
+    span.type = QStringLiteral("DRUG");
+    span.fragments = {{0, 1}};
+    QVERIFY(m_store->addEntity(before[1].documentId, span, QStringLiteral("ann")).ok());
+    const QVector<QueuedDocument> after = queue(QueueStrategy::Entropy);
+    QCOMPARE(after.size(), 4);
+    for (const QueuedDocument& d : after)
+      QVERIFY(d.documentId != before[0].documentId && d.documentId != before[1].documentId);
+    QCOMPARE(after[0].documentId, before[2].documentId);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestActiveLearningQueue)
+#include "test_active_learning_queue.moc"
