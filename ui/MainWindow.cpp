@@ -39,6 +39,7 @@
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
+#include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
 #include "training/RunsPanel.h"
 #include "training/SuggestionController.h"
@@ -111,6 +112,10 @@ void MainWindow::buildDocks() {
   m_training = new TrainingController(this, m_trainingPanel, m_runsPanel, this);
   m_suggestions = new SuggestionController(this, m_session, m_view, this);
   m_reviewPanel = new ReviewPanel([this] { return m_suggestions->latestModel(); }, this);
+  m_queuePanel = new QueuePanel(this);
+  connect(m_queuePanel, &QueuePanel::documentActivated, this, [this](qint64 id) {
+    if (showDocument(id)) m_view->setFocus();
+  });
   connect(m_reviewPanel, &ReviewPanel::predictionActivated, this,
           [this](qint64 documentId, qint64 predictionId) {
             if (documentId != m_session->documentId() && !showDocument(documentId)) return;
@@ -140,11 +145,13 @@ void MainWindow::buildDocks() {
       dock(this, tr("Questions"), QStringLiteral("qaDock"), m_qa, Qt::BottomDockWidgetArea),
       dock(this, tr("Training"), QStringLiteral("trainingDock"), m_trainingPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea),
-      dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea)};
+      dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea),
+      dock(this, tr("Queue"), QStringLiteral("queueDock"), m_queuePanel, Qt::BottomDockWidgetArea)};
   tabifyDockWidget(docks[4], docks[5]);
   tabifyDockWidget(docks[5], docks[6]);
   tabifyDockWidget(docks[6], docks[7]);
   tabifyDockWidget(docks[7], docks[8]);
+  tabifyDockWidget(docks[8], docks[9]);
   // Training shows itself when a run starts.
   connect(m_training, &TrainingController::trainingStarted, this, [d = docks[6]] {
     d->show();
@@ -257,6 +264,10 @@ void MainWindow::buildActions() {
   modelMenu->addSeparator();
   modelMenu->addAction(m_suggestions->suggestAction());
   modelMenu->addAction(m_suggestions->thresholdAction());
+  QAction* nextQueued =
+      modelMenu->addAction(tr("&Next by Active Learning"), this, &MainWindow::nextByActiveLearning);
+  nextQueued->setObjectName(QStringLiteral("nextByActiveLearningAction"));
+  nextQueued->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
   // The model's one-click actions sit beside the menus, taking no height from the docks.
   auto* modelBar = new QToolBar(tr("Model"), this);
   modelBar->setObjectName(QStringLiteral("modelToolBar"));
@@ -293,6 +304,7 @@ void MainWindow::connectParts() {
   connect(m_session, &DocumentSession::documentChanged, m_suggestions, &SuggestionController::reload);
   // A decision in the view changes the bands' counts.
   connect(m_suggestions, &SuggestionController::decided, m_reviewPanel, &ReviewPanel::refresh);
+  connect(m_suggestions, &SuggestionController::decided, m_queuePanel, &QueuePanel::refresh);
   connect(m_session, &DocumentSession::documentChanged, this, [this] {
     updateCurrentRow();
     m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());
@@ -391,6 +403,7 @@ Status MainWindow::openProject(const QString& path) {
   m_training->setProject(path, m_store.get(), readOnly);
   m_suggestions->setProject(path, m_store.get(), readOnly);
   m_reviewPanel->setProject(path, m_store.get());
+  m_queuePanel->setProject(m_store.get());
   m_suggestions->setAnnotator(annotator());
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
@@ -418,6 +431,7 @@ bool MainWindow::closeProject() {
   m_training->setProject(QString(), nullptr, false);
   m_suggestions->setProject(QString(), nullptr, false);
   m_reviewPanel->setProject(QString(), nullptr);
+  m_queuePanel->setProject(nullptr);
   updateCounts();
   updateTitle();
   Q_EMIT projectClosed();
@@ -659,6 +673,22 @@ QString MainWindow::lastDocumentKey() const {
   const QByteArray hash = QCryptographicHash::hash(QFileInfo(m_projectPath).absoluteFilePath().toUtf8(),
                                                    QCryptographicHash::Sha1);
   return QStringLiteral("lastDocument/") + QString::fromLatin1(hash.toHex().left(16));
+}
+
+bool MainWindow::nextByActiveLearning() {
+  m_queuePanel->refresh();
+  const qint64 next = m_queuePanel->nextAfter(m_session->isOpen() ? m_session->documentId() : 0);
+  if (next == 0) {
+    statusBar()->showMessage(m_queuePanel->statusLabel()->text(), 8000);
+    return false;
+  }
+  if (!showDocument(next)) return false;
+  for (const jobs::QueuedDocument& d : m_queuePanel->queue())
+    if (d.documentId == next)
+      statusBar()->showMessage(
+          tr("Next by active learning (score %1): %2").arg(d.score, 0, 'f', 3).arg(d.reason), 15000);
+  m_view->setFocus();
+  return true;
 }
 
 void MainWindow::saveLayout() {

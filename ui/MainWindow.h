@@ -32,6 +32,7 @@ class ItemDetailsPanel;
 class LabelPalette;
 class ProjectLock;
 class QaPanel;
+class QueuePanel;
 class ReviewPanel;
 class RunsPanel;
 class SuggestionController;
@@ -98,6 +99,9 @@ class MainWindow : public QMainWindow {
   TrainingPanel* trainingPanel() const { return m_trainingPanel; }
   RunsPanel* runsPanel() const { return m_runsPanel; }
   ReviewPanel* reviewPanel() const { return m_reviewPanel; }
+  QueuePanel* queuePanel() const { return m_queuePanel; }
+  // Opens the first document of the active-learning queue other than the open one; false when none.
+  bool nextByActiveLearning();
   QUndoStack* undoStack() const { return m_undo; }
   QString countsText() const;
 
@@ -156,6 +160,7 @@ class MainWindow : public QMainWindow {
   TrainingPanel* m_trainingPanel = nullptr;
   RunsPanel* m_runsPanel = nullptr;
   ReviewPanel* m_reviewPanel = nullptr;
+  QueuePanel* m_queuePanel = nullptr;
   TrainingController* m_training = nullptr;
   SuggestionController* m_suggestions = nullptr;
   DockFitter* m_fitter = nullptr;

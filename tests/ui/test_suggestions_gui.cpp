@@ -12,11 +12,14 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QtTest>
 
 #include "UiTestSupport.h"
 #include "store/ProjectStore.h"
+#include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
 #include "training/SuggestionController.h"
 #include "training/TrainingController.h"
@@ -291,6 +294,29 @@ class TestSuggestionsGui : public QObject {
     QCOMPARE(runs->back().task, QStringLiteral("ner"));
     QCOMPARE(runs->back().status, RunStatus::Finished);
     QCOMPARE(runs->back().metrics.value(QStringLiteral("documents")).toInt(), 8);  // the demo's unassigned
+
+    // The active-learning queue over those 8 unlabelled documents: most uncertain first, each with why.
+    quarry::ui::QueuePanel* queue = window.queuePanel();
+    queue->refresh();
+    QCOMPARE(queue->queue().size(), 8);
+    for (int i = 1; i < queue->queue().size(); ++i)
+      QVERIFY(queue->queue()[i - 1].score >= queue->queue()[i].score);
+    QVERIFY(!queue->queue().front().reason.isEmpty());
+    QCOMPARE(queue->table()->rowCount(), 8);
+    const qint64 first = queue->queue().front().documentId == window.currentDocument()
+                             ? queue->queue()[1].documentId
+                             : queue->queue().front().documentId;
+    window.findChild<QAction*>(QStringLiteral("nextByActiveLearningAction"))->trigger();
+    QCOMPARE(window.currentDocument(), first);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Next by active learning")),
+             qPrintable(window.statusBar()->currentMessage()));
+    // Diversity with a batch of 3: at most 3 documents, each the most uncertain of its cluster.
+    queue->batchBox()->setValue(3);
+    QVERIFY(quarry::test::chooseByKeyboard(queue->strategyBox(), QStringLiteral("diversity")));
+    QVERIFY(queue->queue().size() <= 3 && !queue->queue().isEmpty());
+    for (const quarry::jobs::QueuedDocument& d : queue->queue()) QVERIFY(d.cluster >= 0);
+    window.findChild<QDockWidget*>(QStringLiteral("queueDock"))->raise();
+    window.grab().save(quarry::test::artefactPath(QStringLiteral("active-learning-queue.png")));
   }
 };
 
