@@ -46,6 +46,19 @@ QVector<QPair<int, int>> firstWords(const QString& text, int n) {
   return words;
 }
 
+// A small BiLSTM-CRF on the project's train split: a second or two.
+quarry::jobs::TrainingSpec tinyNer(const QString& project, int epochs) {
+  quarry::jobs::TrainingSpec spec;
+  spec.projectPath = project;
+  spec.config.task = "ner";
+  spec.config.epochs = epochs;
+  spec.config.wordDim = 16;
+  spec.config.lstmHidden = 16;
+  spec.config.charFilters = 8;
+  spec.config.threads = 1;
+  return spec;
+}
+
 }  // namespace
 
 class TestSuggestionsGui : public QObject {
@@ -214,15 +227,7 @@ class TestSuggestionsGui : public QObject {
     // why none reaches the target) and stay ordered.
     QVERIFY(!review->deriveFromDev());
     QVERIFY(review->calibrationLabel()->text().contains(QStringLiteral("No NER model")));
-    quarry::jobs::TrainingSpec spec;
-    spec.projectPath = project;
-    spec.config.task = "ner";
-    spec.config.epochs = 3;
-    spec.config.wordDim = 16;
-    spec.config.lstmHidden = 16;
-    spec.config.charFilters = 8;
-    spec.config.threads = 1;
-    QVERIFY(window.training()->start(spec));
+    QVERIFY(window.training()->start(tinyNer(project, 3)));
     QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 120000);
     review->deriveFromDev();
     QVERIFY2(review->calibrationLabel()->text().contains(QStringLiteral("dev")) ||
@@ -268,15 +273,7 @@ class TestSuggestionsGui : public QObject {
       break;
     }
     QVERIFY(shown);
-    quarry::jobs::TrainingSpec spec;
-    spec.projectPath = project;
-    spec.config.task = "ner";
-    spec.config.epochs = 2;
-    spec.config.wordDim = 16;
-    spec.config.lstmHidden = 16;
-    spec.config.charFilters = 8;
-    spec.config.threads = 1;
-    QVERIFY(window.training()->start(spec));
+    QVERIFY(window.training()->start(tinyNer(project, 2)));
     QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 120000);
     QVERIFY(!window.suggestions()->latestModel().isEmpty());
     window.suggestions()->suggestAction()->trigger();
