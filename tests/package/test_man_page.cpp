@@ -144,7 +144,7 @@ class TestManPage : public QObject {
     const QString page = quarry::cli::cliManPage(app);
     QVERIFY(page.startsWith(QLatin1String(".TH \"QUARRY\\-CLI\" 1 ")));
     for (const auto& command : app.commands()) {
-      QVERIFY2(page.contains(QStringLiteral(".SS \"quarry\\-cli ") + command->name() + u' '),
+      QVERIFY2(page.contains(QStringLiteral(".SS \"quarry\\-cli ") + ManPage::escape(command->name()) + u' '),
                qPrintable(command->name()));
       QCommandLineParser parser;
       CliApplication::configureParser(*command, parser);
