@@ -392,6 +392,12 @@ Status MainWindow::openProject(const QString& path) {
     m_list->resetFilters();
   m_session->setStore(opened.value().get());
   m_store = std::move(opened.value());
+  // Before anything shows a document: the parts that read the store must not hold the one just closed.
+  m_training->setProject(path, m_store.get(), readOnly);
+  m_suggestions->setProject(path, m_store.get(), readOnly);
+  m_suggestions->setAnnotator(annotator());
+  m_reviewPanel->setProject(path, m_store.get());
+  m_queuePanel->setProject(m_store.get());
   m_lock = std::move(lock);
   m_projectPath = path;
   m_session->setAnnotator(annotator());
@@ -400,11 +406,6 @@ Status MainWindow::openProject(const QString& path) {
   RecentProjects().add(QFileInfo(path).absoluteFilePath(),
                        info && !info->name.isEmpty() ? info->name : QString());
   reloadProject();
-  m_training->setProject(path, m_store.get(), readOnly);
-  m_suggestions->setProject(path, m_store.get(), readOnly);
-  m_reviewPanel->setProject(path, m_store.get());
-  m_queuePanel->setProject(m_store.get());
-  m_suggestions->setAnnotator(annotator());
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
   applyReadOnly();
@@ -415,6 +416,10 @@ bool MainWindow::closeProject() {
   if (!m_store) return true;
   if (!m_training->confirmStop()) return false;
   saveLayout();
+  m_training->setProject(QString(), nullptr, false);
+  m_suggestions->setProject(QString(), nullptr, false);
+  m_reviewPanel->setProject(QString(), nullptr);
+  m_queuePanel->setProject(nullptr);
   m_session->setStore(nullptr);
   m_view->setDocument(Document(), Schema());
   m_store.reset();
@@ -428,10 +433,6 @@ bool MainWindow::closeProject() {
   m_list->setChoices(m_schema, {});
   m_list->model()->setDocuments({});
   m_details->clearItem();
-  m_training->setProject(QString(), nullptr, false);
-  m_suggestions->setProject(QString(), nullptr, false);
-  m_reviewPanel->setProject(QString(), nullptr);
-  m_queuePanel->setProject(nullptr);
   updateCounts();
   updateTitle();
   Q_EMIT projectClosed();

@@ -236,6 +236,25 @@ class TestSuggestionsGui : public QObject {
     QVERIFY(review->lowBox()->value() <= review->highBox()->value());
   }
 
+  // Another project opened in the same window: the suggestions come from its store, never the closed one.
+  void secondProjectInTheSameWindow() {
+    MainWindow window;
+    QVERIFY(quarry::test::showOn(window, m_demos.fresh()));
+    window.suggestions()->suggestAction()->trigger();  // the gazetteer's suggestions in the first project
+    quarry::DocumentListFilter unassigned;
+    unassigned.splits = {quarry::Split::Unassigned};
+    const QString second = m_demos.fresh();
+    QVERIFY(window.openProject(second));
+    const auto pool = window.store()->listDocuments(unassigned);
+    QVERIFY(pool && !pool->isEmpty());
+    for (const quarry::DocumentSummary& d : pool.value()) {
+      QVERIFY(window.showDocument(d.id));
+      QVERIFY(window.annotationView()->suggestions().isEmpty());
+    }
+    QVERIFY(window.queuePanel()->queue().isEmpty());
+    QCOMPARE(window.reviewPanel()->counts().review, qint64(0));
+  }
+
   void suggestRunsTheLatestModel() {
     MainWindow window;
     const QString project = m_demos.fresh();
