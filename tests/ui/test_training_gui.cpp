@@ -204,6 +204,27 @@ class TestTrainingGui : public QObject {
     const quarry::Status check = quarry::ProjectStore::checkFile(project);
     QVERIFY2(check, check ? "" : check.error().toString().c_str());
     QCOMPARE(window.runsPanel()->table()->item(0, 3)->text(), QStringLiteral("cancelled"));
+
+    // Resume continues it from its last checkpoint, with its settings and folder, as a new run.
+    window.runsPanel()->table()->selectRow(0);
+    QVERIFY(window.runsPanel()->resumeButton()->isEnabled());
+    const qint64 stepsBefore = qint64(runs[0].metrics.value(QStringLiteral("steps")).toDouble());
+    QTest::mouseClick(window.runsPanel()->resumeButton(), Qt::LeftButton);
+    QVERIFY(window.training()->isTraining());
+    QTRY_VERIFY_WITH_TIMEOUT(window.trainingPanel()->lossSeries()->count() > 0, 60000);
+    window.training()->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 60000);
+    const QVector<ModelRun> after = runsOf(project);
+    QCOMPARE(after.size(), 2);
+    QVERIFY2(after[1].name.contains(QStringLiteral("resumed run %1").arg(runs[0].id)),
+             qPrintable(after[1].name));
+    QCOMPARE(after[1].config, runs[0].config);
+    QCOMPARE(after[1].data.value(QStringLiteral("output_folder")),
+             runs[0].data.value(QStringLiteral("output_folder")));
+    QVERIFY2(qint64(after[1].metrics.value(QStringLiteral("steps")).toDouble()) > stepsBefore,
+             qPrintable(QStringLiteral("%1 -> %2")
+                            .arg(stepsBefore)
+                            .arg(after[1].metrics.value(QStringLiteral("steps")).toDouble())));
   }
 
   void closingWhileTrainingAsks() {

@@ -68,9 +68,14 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_export->setEnabled(false);
   m_export->setToolTip(
       tr("A zip with the model folder (Hugging Face's for transformers) and its model card"));
+  m_resume = new QPushButton(tr("&Resume"), this);
+  m_resume->setObjectName(QStringLiteral("resumeRunButton"));
+  m_resume->setEnabled(false);
+  m_resume->setToolTip(tr("Continue a cancelled or interrupted training run from its last checkpoint"));
   auto* hint = new QLabel(tr("Select two runs to compare them per type, or one to export its model."), this);
   auto* row = new QHBoxLayout;
   row->addWidget(hint, 1);
+  row->addWidget(m_resume);
   row->addWidget(m_export);
   row->addWidget(m_compare);
   auto* layout = new QVBoxLayout(this);
@@ -80,10 +85,14 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     const QVector<ModelRun> selected = selectedRuns();
     m_compare->setEnabled(selected.size() == 2);
     m_export->setEnabled(selected.size() == 1 && QFileInfo::exists(selected.front().checkpointPath));
+    m_resume->setEnabled(resumableSelection().has_value());
   };
   connect(m_table, &QTableWidget::itemSelectionChanged, this, updateButtons);
   connect(m_compare, &QPushButton::clicked, this, &RunsPanel::compareSelected);
   connect(m_export, &QPushButton::clicked, this, [this] { exportSelected(); });
+  connect(m_resume, &QPushButton::clicked, this, [this] {
+    if (auto run = resumableSelection()) Q_EMIT resumeRequested(*run);
+  });
 }
 
 void RunsPanel::refresh(ProjectStore* store) {
@@ -117,6 +126,18 @@ void RunsPanel::refresh(ProjectStore* store) {
   m_table->resizeColumnsToContents();
   m_compare->setEnabled(selectedRuns().size() == 2);
   m_export->setEnabled(false);
+  m_resume->setEnabled(false);
+}
+
+std::optional<ModelRun> RunsPanel::resumableSelection() const {
+  const QVector<ModelRun> runs = selectedRuns();
+  if (runs.size() != 1) return std::nullopt;
+  const ModelRun& run = runs.front();
+  if (run.status != RunStatus::Cancelled && run.status != RunStatus::Interrupted) return std::nullopt;
+  const QString folder = run.data.value(QStringLiteral("output_folder")).toString();
+  if (folder.isEmpty() || run.config.isEmpty() || !QFileInfo::exists(folder + QStringLiteral("/last")))
+    return std::nullopt;
+  return run;
 }
 
 bool RunsPanel::exportSelected(const QString& zipPath) {

@@ -4,6 +4,8 @@
 // as tooltip, interrupted); two selected runs are compared per type (RunComparisonDialog); one is exported
 // as a model archive (jobs/ModelArchive.h: the model folder and its model card in a zip).
 
+#include <optional>
+
 #include <QVector>
 #include <QWidget>
 
@@ -33,15 +35,24 @@ class RunsPanel : public QWidget {
   // Exports the selected run's model as an archive (its folder, a model card) to `zipPath`; asks where
   // when it is empty. False (the reason shown) when it cannot.
   bool exportSelected(const QString& zipPath = QString());
+  // A cancelled or interrupted training run of the selection whose last/ checkpoint exists, or none.
+  std::optional<ModelRun> resumableSelection() const;
 
   QTableWidget* table() const { return m_table; }
   QPushButton* compareButton() const { return m_compare; }
   QPushButton* exportButton() const { return m_export; }
+  QPushButton* resumeButton() const { return m_resume; }
 
+ Q_SIGNALS:
+  // Resume was pressed for `run` (resumableSelection()).
+  void resumeRequested(const quarry::ModelRun& run);
+
+ public:
  private:
   QTableWidget* m_table = nullptr;
   QPushButton* m_compare = nullptr;
   QPushButton* m_export = nullptr;
+  QPushButton* m_resume = nullptr;
   ProjectStore* m_store = nullptr;
   QVector<ModelRun> m_runs;  // newest first, as listed
 };

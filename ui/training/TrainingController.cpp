@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QMessageBox>
 #include <QSettings>
 #include <QWidget>
@@ -32,6 +33,7 @@ TrainingController::TrainingController(QWidget* window, TrainingPanel* panel, Ru
   connect(m_retrain, &QAction::triggered, this, &TrainingController::retrain);
   connect(m_cancel, &QAction::triggered, this, &TrainingController::cancel);
   connect(m_panel, &TrainingPanel::cancelRequested, this, &TrainingController::cancel);
+  connect(m_runs, &RunsPanel::resumeRequested, this, &TrainingController::resume);
   updateActions();
 }
 
@@ -94,6 +96,24 @@ bool TrainingController::retrain() {
   jobs::TrainingSpec spec;
   spec.projectPath = m_projectPath;
   spec.config = config.value();
+  return start(spec);
+}
+
+bool TrainingController::resume(const ModelRun& run) {
+  if (!m_store || isTraining()) return false;
+  const QByteArray text = QJsonDocument(run.config).toJson(QJsonDocument::Compact);
+  nlohmann::json json = nlohmann::json::parse(text.toStdString(), nullptr, false);
+  auto config = train::TrainConfig::fromJson(json, QStringLiteral("run %1").arg(run.id).toStdString());
+  if (!config) {
+    QMessageBox::warning(m_window, tr("Cannot Resume"), QString::fromStdString(config.error().toString()));
+    return false;
+  }
+  jobs::TrainingSpec spec;
+  spec.projectPath = m_projectPath;
+  spec.config = config.value();
+  spec.outputFolder = run.data.value(QStringLiteral("output_folder")).toString();
+  spec.resume = true;
+  spec.runName = tr("%1 (resumed run %2)").arg(run.name).arg(run.id);
   return start(spec);
 }
 

@@ -39,6 +39,9 @@ class TrainingController : public QObject {
   void trainWithDialog();
   // Trains again with the last settings of this project; false when there are none or a job runs.
   bool retrain();
+  // Continues a cancelled or interrupted training run from its last/ checkpoint (same config and
+  // folder; a new run is recorded); false (the reason shown) when it cannot.
+  bool resume(const ModelRun& run);
   // Starts `spec` (a job runs at a time); false when one runs already.
   bool start(const jobs::TrainingSpec& spec);
   void cancel();
