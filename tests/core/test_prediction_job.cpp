@@ -18,6 +18,7 @@
 
 #include "NerCorpusTestSupport.h"
 #include "TaskCorpusTestSupport.h"
+#include "jobs/ErrorAnalysisJob.h"
 #include "jobs/PredictionJob.h"
 #include "jobs/RunWorker.h"
 #include "store/ProjectStore.h"
@@ -27,6 +28,8 @@ using quarry::Prediction;
 using quarry::ProjectStore;
 using quarry::RunStatus;
 using quarry::Split;
+using quarry::jobs::ErrorAnalysisJob;
+using quarry::jobs::ErrorAnalysisOutcome;
 using quarry::jobs::PredictionJob;
 using quarry::jobs::PredictionOutcome;
 using quarry::jobs::PredictionProgress;
@@ -406,6 +409,63 @@ class TestPredictionJob : public QObject {
         }
       }
     }
+  }
+
+  // The error analysis of each training run: on a worker thread with progress, over the run's dev split,
+  // its micro F1 the dev score the run recorded for its best checkpoint (NER: strict spans), every error
+  // counted once by kind, each document named; a prediction run and a cancelled job end as outcomes.
+  void errorAnalysisOfTrainingRuns() {
+    for (const QString& project : {m_nerProject, m_classifyProject, m_relationProject}) {
+      qint64 trainingRun = 0, predictionRun = 0;
+      ModelRun trained;
+      for (const ModelRun& r : runsOf(project)) {
+        if (!r.config.isEmpty() && r.status == RunStatus::Finished && !r.name.contains(QLatin1String("predictions"))) {
+          trainingRun = r.id;
+          trained = r;
+        }
+        if (r.name.contains(QLatin1String("predictions"))) predictionRun = r.id;
+      }
+      QVERIFY2(trainingRun > 0, qPrintable(project));
+      ErrorAnalysisJob job({project, trainingRun, {}, 1});
+      QSignalSpy progress(&job, &ErrorAnalysisJob::progress);
+      QSignalSpy finished(&job, &ErrorAnalysisJob::finished);
+      QVERIFY(job.start());
+      QVERIFY(finished.wait(60000));
+      const ErrorAnalysisOutcome& outcome = job.outcome();
+      QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+      QVERIFY(progress.size() >= 2);
+      QCOMPARE(outcome.splits, QVector<Split>{Split::Dev});
+      QCOMPARE(outcome.task, trained.task);
+      QVERIFY(outcome.analysis);
+      const quarry::eval::ErrorAnalysis& a = *outcome.analysis;
+      QCOMPARE(a.task, trained.task.toStdString());
+      QCOMPARE(qsizetype(a.documents), outcome.documentIds.size());
+      QCOMPARE(outcome.documentNames.size(), outcome.documentIds.size());
+      QVERIFY(a.documents > 0);
+      QVERIFY(a.micro.support > 0);
+      int64_t counted = 0;
+      for (const auto& [kind, n] : a.counts) counted += n;
+      QCOMPARE(counted, a.errorCount());
+      for (const auto& e : a.errors)
+        QCOMPARE(QString::fromStdString(e.documentId), outcome.documentNames.value(int(e.document)));
+      if (trained.task == QLatin1String("ner"))
+        QCOMPARE(a.micro.f1, trained.metrics.value(QStringLiteral("best_dev_score")).toDouble());
+      if (trained.task == QLatin1String("relation")) {
+        // Relations are predicted between the gold entities: every error names its argument span.
+        for (const auto& e : a.errors) QVERIFY(std::max(e.goldStart, e.predictedStart) >= 0);
+      }
+
+      if (predictionRun > 0) {
+        const ErrorAnalysisOutcome refused = ErrorAnalysisJob({project, predictionRun, {}, 1}).runHere();
+        QCOMPARE(refused.status, RunStatus::Failed);
+        QVERIFY2(refused.errorText().contains(QLatin1String("not a training run")), qPrintable(refused.errorText()));
+      }
+    }
+    ErrorAnalysisJob cancelled({m_nerProject, 1, {}, 1});
+    cancelled.cancel();
+    QCOMPARE(cancelled.runHere().status, RunStatus::Cancelled);
+    const ErrorAnalysisOutcome missing = ErrorAnalysisJob({m_nerProject, 9999, {}, 1}).runHere();
+    QCOMPARE(missing.status, RunStatus::Failed);
   }
 };
 

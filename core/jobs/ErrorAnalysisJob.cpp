@@ -1,0 +1,156 @@
+#include "jobs/ErrorAnalysisJob.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include "jobs/EngineDocuments.h"
+#include "jobs/PredictionJob.h"
+#include "jobs/RunLineage.h"
+#include "store/ProjectStore.h"
+
+namespace quarry::jobs {
+namespace {
+
+// The run, its checkpoint and the splits to analyse, read through a connection of this thread.
+struct RunToAnalyse {
+  ModelRun run;
+  QVector<Split> splits;
+};
+
+Result<RunToAnalyse> readRun(const ErrorAnalysisSpec& spec) {
+  if (!QFileInfo::exists(spec.projectPath)) return Error("no such project", spec.projectPath.toStdString());
+  auto store = ProjectStore::open(spec.projectPath, OpenMode::ReadOnly);
+  if (!store) return store.error();
+  auto run = store.value()->run(spec.runId);
+  if (!run) return run.error();
+  RunToAnalyse out{run.value(), spec.splits};
+  const std::string name = "run " + std::to_string(spec.runId);
+  if (out.run.config.isEmpty() || out.run.name.contains(QLatin1String("predictions")))
+    return Error(name + " is not a training run: errors are analysed for trained models");
+  if (out.run.checkpointPath.isEmpty())
+    return Error(name + " has no checkpoint to analyse (it ended before its first evaluation)");
+  if (!QFileInfo::exists(out.run.checkpointPath))
+    return Error(name + "'s model folder is gone", out.run.checkpointPath.toStdString());
+  if (out.splits.isEmpty()) out.splits = snapshotSplits(out.run.data, QStringLiteral("dev_splits"));
+  if (out.splits.isEmpty()) out.splits = {Split::Dev};
+  return out;
+}
+
+// The gold documents of `splits`, by store id.
+Result<QHash<qint64, document::AnnotatedDocument>> readGold(const QString& projectPath, const QVector<Split>& splits) {
+  auto store = ProjectStore::open(projectPath, OpenMode::ReadOnly);
+  if (!store) return store.error();
+  auto set = documentsFromStore(*store.value(), splits);
+  if (!set) return set.error();
+  QHash<qint64, document::AnnotatedDocument> byId;
+  for (size_t d = 0; d < set->documents.size(); ++d) byId.insert(set->storeIds.value(int(d)), std::move(set->documents[d]));
+  return byId;
+}
+
+}  // namespace
+
+ErrorAnalysisJob::ErrorAnalysisJob(ErrorAnalysisSpec spec, QObject* parent) : QObject(parent), m_spec(std::move(spec)) {
+  qRegisterMetaType<PredictionProgress>();
+  qRegisterMetaType<ErrorAnalysisOutcome>();
+}
+
+ErrorAnalysisJob::~ErrorAnalysisJob() { cancel(); }
+
+void ErrorAnalysisJob::cancel() {
+  m_worker.cancel();
+  std::lock_guard<std::mutex> lock(m_predictionMutex);
+  if (m_prediction) m_prediction->cancel();
+}
+
+bool ErrorAnalysisJob::start() {
+  return m_worker.start(
+      this, QStringLiteral("error analysis"),
+      [this] { m_outcome = outcomeOrFailure<ErrorAnalysisOutcome>("error analysis", [this] { return execute(); }); },
+      [this] { Q_EMIT finished(m_outcome); });
+}
+
+ErrorAnalysisOutcome ErrorAnalysisJob::runHere() {
+  m_worker.runHere(
+      [this] { m_outcome = outcomeOrFailure<ErrorAnalysisOutcome>("error analysis", [this] { return execute(); }); },
+      [this] { Q_EMIT finished(m_outcome); });
+  return m_outcome;
+}
+
+ErrorAnalysisOutcome ErrorAnalysisJob::execute() {
+  ErrorAnalysisOutcome outcome;
+  outcome.runId = m_spec.runId;
+  auto failed = [&outcome](Error error) {
+    outcome.status = RunStatus::Failed;
+    outcome.error = std::move(error);
+    return outcome;
+  };
+  auto toAnalyse = readRun(m_spec);
+  if (!toAnalyse) return failed(toAnalyse.error());
+  outcome.runName = toAnalyse->run.name;
+  outcome.modelFolder = toAnalyse->run.checkpointPath;
+  outcome.splits = toAnalyse->splits;
+
+  PredictionSpec prediction;
+  prediction.modelFolder = outcome.modelFolder;
+  prediction.projectPath = m_spec.projectPath;
+  prediction.splits = outcome.splits;
+  prediction.store = false;
+  prediction.uncertainty = false;
+  prediction.threads = m_spec.threads;
+  PredictionJob job(prediction);
+  connect(&job, &PredictionJob::progress, this, &ErrorAnalysisJob::progress, Qt::DirectConnection);
+  {
+    std::lock_guard<std::mutex> lock(m_predictionMutex);
+    if (m_worker.isCancelled()) {
+      outcome.status = RunStatus::Cancelled;
+      return outcome;
+    }
+    m_prediction = &job;
+  }
+  const PredictionOutcome predicted = job.runHere();
+  {
+    std::lock_guard<std::mutex> lock(m_predictionMutex);
+    m_prediction = nullptr;
+  }
+  outcome.task = predicted.task;
+  if (predicted.status == RunStatus::Cancelled) {
+    outcome.status = RunStatus::Cancelled;
+    return outcome;
+  }
+  if (predicted.status != RunStatus::Finished || !predicted.results) return failed(predicted.error);
+
+  auto gold = readGold(m_spec.projectPath, outcome.splits);
+  if (!gold) return failed(gold.error());
+  const PredictionResults& results = *predicted.results;
+  std::vector<document::AnnotatedDocument> goldDocuments;
+  std::vector<document::DocumentPrediction> predictions;
+  std::vector<std::vector<document::EntityMention>> mentions;
+  for (size_t d = 0; d < results.predictions.size(); ++d) {
+    const qint64 id = results.documents.storeIds.value(int(d));
+    auto g = gold->find(id);
+    if (g == gold->end()) continue;
+    goldDocuments.push_back(g.value());
+    predictions.push_back(results.predictions[d]);
+    mentions.push_back(d < results.mentions.size() ? results.mentions[d] : g.value().entities);
+    outcome.documentIds.push_back(id);
+    outcome.documentNames.push_back(QString::fromStdString(results.documents.documents[d].id));
+  }
+  if (goldDocuments.empty())
+    return failed(Error("no documents to analyse in the run's splits", m_spec.projectPath.toStdString()));
+
+  const std::string task = predicted.task.toStdString();
+  eval::ErrorAnalysis analysis;
+  if (task == "relation")
+    analysis = eval::analyseRelationErrors(goldDocuments, predictions, mentions, results.documents.relationSpecs);
+  else if (task == "qa")
+    analysis = eval::analyseQaErrors(goldDocuments, predictions);
+  else if (task == "classify")
+    analysis = eval::analyseClassificationErrors(goldDocuments, predictions, results.labels);
+  else
+    analysis = eval::analyseNerErrors(goldDocuments, predictions, toStdStrings(results.documents.entityTypes));
+  outcome.analysis = std::make_shared<const eval::ErrorAnalysis>(std::move(analysis));
+  outcome.status = RunStatus::Finished;
+  return outcome;
+}
+
+}  // namespace quarry::jobs
