@@ -39,6 +39,7 @@
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
 #include "annotation/AnnotationView.h"
+#include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
 #include "training/RunsPanel.h"
@@ -113,6 +114,17 @@ void MainWindow::buildDocks() {
   m_suggestions = new SuggestionController(this, m_session, m_view, this);
   m_reviewPanel = new ReviewPanel([this] { return m_suggestions->latestModel(); }, this);
   m_queuePanel = new QueuePanel(this);
+  m_errorPanel = new ErrorAnalysisPanel(this);
+  connect(m_errorPanel, &ErrorAnalysisPanel::errorActivated, this, [this](qint64 id, int start, int end) {
+    if (id != m_session->documentId() && !showDocument(id)) return;
+    if (end > start) {
+      m_view->setSelection(start, end);
+      m_view->ensureCursorVisible();
+    }
+    m_view->setFocus();
+  });
+  connect(m_errorPanel, &ErrorAnalysisPanel::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_queuePanel, &QueuePanel::documentActivated, this, [this](qint64 id) {
     if (showDocument(id)) m_view->setFocus();
   });
@@ -146,12 +158,21 @@ void MainWindow::buildDocks() {
       dock(this, tr("Training"), QStringLiteral("trainingDock"), m_trainingPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea),
-      dock(this, tr("Queue"), QStringLiteral("queueDock"), m_queuePanel, Qt::BottomDockWidgetArea)};
+      dock(this, tr("Queue"), QStringLiteral("queueDock"), m_queuePanel, Qt::BottomDockWidgetArea),
+      dock(this, tr("Errors"), QStringLiteral("errorsDock"), m_errorPanel, Qt::BottomDockWidgetArea)};
   tabifyDockWidget(docks[4], docks[5]);
   tabifyDockWidget(docks[5], docks[6]);
   tabifyDockWidget(docks[6], docks[7]);
   tabifyDockWidget(docks[7], docks[8]);
   tabifyDockWidget(docks[8], docks[9]);
+  tabifyDockWidget(docks[9], docks[10]);
+  connect(m_runsPanel, &RunsPanel::errorAnalysisRequested, this, [this, d = docks[10]](qint64 run, qint64 other) {
+    d->show();
+    d->raise();
+    m_errorPanel->analyse(run, other);
+  });
+  m_errorsDock = docks[10];
+  connect(m_training, &TrainingController::trainingFinished, m_errorPanel, &ErrorAnalysisPanel::refreshRuns);
   // Training shows itself when a run starts.
   connect(m_training, &TrainingController::trainingStarted, this, [d = docks[6]] {
     d->show();
@@ -268,6 +289,14 @@ void MainWindow::buildActions() {
       modelMenu->addAction(tr("&Next by Active Learning"), this, &MainWindow::nextByActiveLearning);
   nextQueued->setObjectName(QStringLiteral("nextByActiveLearningAction"));
   nextQueued->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+  QAction* errors = modelMenu->addAction(tr("Analyse &Errors of the Latest Model"), this, [this] {
+    m_errorsDock->show();
+    m_errorsDock->raise();
+    if (!m_errorPanel->analyseLatest())
+      statusBar()->showMessage(tr("No trained model to analyse yet: train one first (Model ▸ Train)."), 8000);
+  });
+  errors->setObjectName(QStringLiteral("analyseErrorsAction"));
+  errors->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   // The model's one-click actions sit beside the menus, taking no height from the docks.
   auto* modelBar = new QToolBar(tr("Model"), this);
   modelBar->setObjectName(QStringLiteral("modelToolBar"));
@@ -398,6 +427,7 @@ Status MainWindow::openProject(const QString& path) {
   m_suggestions->setAnnotator(annotator());
   m_reviewPanel->setProject(path, m_store.get());
   m_queuePanel->setProject(m_store.get());
+  m_errorPanel->setProject(path, m_store.get());
   m_lock = std::move(lock);
   m_projectPath = path;
   m_session->setAnnotator(annotator());
@@ -420,6 +450,7 @@ bool MainWindow::closeProject() {
   m_suggestions->setProject(QString(), nullptr, false);
   m_reviewPanel->setProject(QString(), nullptr);
   m_queuePanel->setProject(nullptr);
+  m_errorPanel->setProject(QString(), nullptr);
   m_session->setStore(nullptr);
   m_view->setDocument(Document(), Schema());
   m_store.reset();

@@ -16,6 +16,7 @@
 #include "store/ProjectStore.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QUndoStack;
 
@@ -28,6 +29,7 @@ class DocumentFindBar;
 class DockFitter;
 class DocumentListPanel;
 class DocumentSession;
+class ErrorAnalysisPanel;
 class ItemDetailsPanel;
 class LabelPalette;
 class ProjectLock;
@@ -100,6 +102,7 @@ class MainWindow : public QMainWindow {
   RunsPanel* runsPanel() const { return m_runsPanel; }
   ReviewPanel* reviewPanel() const { return m_reviewPanel; }
   QueuePanel* queuePanel() const { return m_queuePanel; }
+  ErrorAnalysisPanel* errorPanel() const { return m_errorPanel; }
   // Opens the first document of the active-learning queue other than the open one; false when none.
   bool nextByActiveLearning();
   QUndoStack* undoStack() const { return m_undo; }
@@ -161,6 +164,8 @@ class MainWindow : public QMainWindow {
   RunsPanel* m_runsPanel = nullptr;
   ReviewPanel* m_reviewPanel = nullptr;
   QueuePanel* m_queuePanel = nullptr;
+  ErrorAnalysisPanel* m_errorPanel = nullptr;
+  QDockWidget* m_errorsDock = nullptr;
   TrainingController* m_training = nullptr;
   SuggestionController* m_suggestions = nullptr;
   DockFitter* m_fitter = nullptr;

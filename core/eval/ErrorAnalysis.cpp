@@ -31,6 +31,13 @@ size_t indexOf(std::vector<std::string>& types, const std::string& name) {
   return types.size() - 1;
 }
 
+// The row of `name`, known to be in `types` (shape() has sized the rows for every type seen).
+size_t rowOf(const std::vector<std::string>& types, const std::string& name) {
+  auto it = std::find(types.begin(), types.end(), name);
+  if (it == types.end()) throw std::logic_error("error analysis: type \"" + name + "\" was not collected");
+  return static_cast<size_t>(it - types.begin());
+}
+
 // Sizes the per-type rows and the matrix once every type is known, "none" last.
 void shape(ErrorAnalysis& a) {
   a.perType.assign(a.types.size(), EntityScores{});
@@ -161,16 +168,20 @@ ErrorAnalysis analyseNerErrors(const std::vector<document::AnnotatedDocument>& g
   for (size_t d = 0; d < gold.size(); ++d) {
     perDocument.push_back(analyzeErrors({gold[d]}, {predicted[d].entities}, std::numeric_limits<size_t>::max()));
     for (const auto& [type, counts] : perDocument.back().perType) indexOf(a.types, type);
+    // A type only ever predicted as the wrong type of a gold mention is in no count of the breakdown.
+    for (const auto& [kind, examples] : perDocument.back().examples)
+      for (const ErrorExample& x : examples)
+        if (x.predicted) indexOf(a.types, x.predicted->type);
   }
   shape(a);
   for (size_t d = 0; d < gold.size(); ++d) {
     const DocumentText text(gold[d].text);
     for (const auto& [type, counts] : perDocument[d].perType) {
-      EntityScores& s = a.perType[indexOf(a.types, type)];
+      EntityScores& s = a.perType[rowOf(a.types, type)];
       s.truePositives += counts.correct;
       s.predicted += counts.correct;
       s.support += counts.gold();
-      a.confusion[indexOf(a.types, type)][indexOf(a.types, type)] += counts.correct;
+      a.confusion[rowOf(a.types, type)][rowOf(a.types, type)] += counts.correct;
     }
     for (const auto& [kind, examples] : perDocument[d].examples) {
       for (const ErrorExample& x : examples) {
@@ -189,7 +200,7 @@ ErrorAnalysis analyseNerErrors(const std::vector<document::AnnotatedDocument>& g
           e.predictedStart = x.predicted->start;
           e.predictedEnd = x.predicted->end;
           e.predictedText = text.slice(x.predicted->start, x.predicted->end);
-          ++a.perType[indexOf(a.types, x.predicted->type)].predicted;
+          ++a.perType[rowOf(a.types, x.predicted->type)].predicted;
         }
         e.context = x.context;
         e.confidence = x.confidence;
@@ -330,7 +341,7 @@ ErrorAnalysis analyseQaErrors(const std::vector<document::AnnotatedDocument>& go
     const DocumentText text(doc.text);
     for (const document::QuestionAnswers& q : doc.questions) {
       const std::string field = q.field.empty() ? noField : q.field;
-      EntityScores& s = a.perType[indexOf(a.types, field)];
+      EntityScores& s = a.perType[rowOf(a.types, field)];
       const document::PredictedAnswer* answer = nullptr;
       for (const auto& p : predicted[d].answers)
         if (p.questionId == q.id) {
@@ -409,16 +420,16 @@ ErrorAnalysis analyseClassificationErrors(const std::vector<document::AnnotatedD
     for (const auto& l : predicted[d].labels) p.emplace(l.label, l.confidence);
     std::vector<std::string> missed, spurious;
     for (const std::string& l : g) {
-      ++a.perType[indexOf(a.types, l)].support;
+      ++a.perType[rowOf(a.types, l)].support;
       if (p.count(l)) {
-        ++a.perType[indexOf(a.types, l)].truePositives;
+        ++a.perType[rowOf(a.types, l)].truePositives;
         confuse(a, l, l);
       } else {
         missed.push_back(l);
       }
     }
     for (const auto& [l, c] : p) {
-      ++a.perType[indexOf(a.types, l)].predicted;
+      ++a.perType[rowOf(a.types, l)].predicted;
       if (!g.count(l)) spurious.push_back(l);
     }
     const DocumentText text(gold[d].text);

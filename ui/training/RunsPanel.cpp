@@ -1,10 +1,13 @@
 #include "training/RunsPanel.h"
 
+#include <algorithm>
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
@@ -12,6 +15,7 @@
 
 #include "jobs/ModelArchive.h"
 #include "jobs/RunComparison.h"
+#include "jobs/RunLineage.h"
 #include "jobs/TrainingEstimate.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
@@ -20,7 +24,7 @@
 namespace quarry::ui {
 namespace {
 
-enum Column { Id, Name, Task, State, TrainData, DevScore, Started, Duration, ColumnCount };
+enum Column { Id, Name, Task, State, TrainData, DevScore, Lineage, Started, Duration, ColumnCount };
 
 QString dataText(const ModelRun& run) {
   const QJsonObject train = run.data.value(QStringLiteral("train")).toObject();
@@ -41,6 +45,38 @@ QString dataText(const ModelRun& run) {
   return QObject::tr("%1 docs, %2").arg(n("documents")).arg(items);
 }
 
+bool isTrainingRun(const ModelRun& run) {
+  return !run.config.isEmpty() && !run.name.contains(QLatin1String("predictions"));
+}
+
+// Whether what a training run read is still what the project holds: "up to date", or "stale" with what
+// changed (the tooltip lists the counts by kind).
+std::pair<QString, QString> lineageText(ProjectStore& store, const ModelRun& run) {
+  if (!isTrainingRun(run) || run.status == RunStatus::Running) return {};
+  auto lineage = jobs::runLineage(store, run.id);
+  if (!lineage) return {QObject::tr("?"), QString::fromStdString(lineage.error().toString())};
+  if (!lineage->recorded) return {QObject::tr("not recorded"), QObject::tr("This run predates lineage records")};
+  if (!lineage->stale())
+    return {QObject::tr("up to date"),
+            QObject::tr("Trained on %1 documents and annotations, all unchanged").arg(lineage->trainedOn)};
+  auto byKind = [](const QVector<AnnotationVersion>& versions) {
+    QMap<QString, int> counts;
+    for (const AnnotationVersion& v : versions) ++counts[v.role + QLatin1Char(' ') + v.kind];
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+    return parts.join(QStringLiteral(", "));
+  };
+  QStringList tip;
+  if (!lineage->added.isEmpty()) tip << QObject::tr("added: %1").arg(byKind(lineage->added));
+  if (!lineage->changed.isEmpty()) tip << QObject::tr("changed: %1").arg(byKind(lineage->changed));
+  if (!lineage->removed.isEmpty()) tip << QObject::tr("removed: %1").arg(byKind(lineage->removed));
+  return {QObject::tr("stale: +%1 ~%2 −%3")
+              .arg(lineage->added.size())
+              .arg(lineage->changed.size())
+              .arg(lineage->removed.size()),
+          QObject::tr("Since this run read them:\n%1").arg(tip.join(QLatin1Char('\n')))};
+}
+
 QTableWidgetItem* item(const QString& text, const QString& tooltip = {}) {
   auto* cell = new QTableWidgetItem(text);
   cell->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
@@ -55,7 +91,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_table = new QTableWidget(0, ColumnCount, this);
   m_table->setObjectName(QStringLiteral("runsTable"));
   m_table->setHorizontalHeaderLabels({tr("Run"), tr("Name"), tr("Task"), tr("State"), tr("Trained on"),
-                                      tr("Dev score"), tr("Started"), tr("Took")});
+                                      tr("Dev score"), tr("Annotations since"), tr("Started"), tr("Took")});
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
   m_table->verticalHeader()->hide();
@@ -72,10 +108,16 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_resume->setObjectName(QStringLiteral("resumeRunButton"));
   m_resume->setEnabled(false);
   m_resume->setToolTip(tr("Continue a cancelled or interrupted training run from its last checkpoint"));
+  m_analyse = new QPushButton(tr("Analyse &Errors"), this);
+  m_analyse->setObjectName(QStringLiteral("analyseRunErrorsButton"));
+  m_analyse->setEnabled(false);
+  m_analyse->setToolTip(tr("Where the selected training run's model errs on its dev documents; with two "
+                           "selected, what the newer fixed and broke"));
   auto* hint = new QLabel(tr("Select two runs to compare them per type, or one to export its model."), this);
   auto* row = new QHBoxLayout;
   row->addWidget(hint, 1);
   row->addWidget(m_resume);
+  row->addWidget(m_analyse);
   row->addWidget(m_export);
   row->addWidget(m_compare);
   auto* layout = new QVBoxLayout(this);
@@ -86,10 +128,20 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     m_compare->setEnabled(selected.size() == 2);
     m_export->setEnabled(selected.size() == 1 && QFileInfo::exists(selected.front().checkpointPath));
     m_resume->setEnabled(resumableSelection().has_value());
+    m_analyse->setEnabled(!selected.isEmpty() && selected.size() <= 2 &&
+                          std::all_of(selected.begin(), selected.end(), [](const ModelRun& r) {
+                            return isTrainingRun(r) && QFileInfo::exists(r.checkpointPath);
+                          }));
   };
   connect(m_table, &QTableWidget::itemSelectionChanged, this, updateButtons);
   connect(m_compare, &QPushButton::clicked, this, &RunsPanel::compareSelected);
   connect(m_export, &QPushButton::clicked, this, [this] { exportSelected(); });
+  connect(m_analyse, &QPushButton::clicked, this, [this] {
+    QVector<ModelRun> runs = selectedRuns();
+    if (runs.isEmpty() || runs.size() > 2) return;
+    if (runs.size() == 2 && runs[0].id < runs[1].id) std::swap(runs[0], runs[1]);
+    Q_EMIT errorAnalysisRequested(runs[0].id, runs.size() == 2 ? runs[1].id : 0);
+  });
   connect(m_resume, &QPushButton::clicked, this, [this] {
     if (auto run = resumableSelection()) Q_EMIT resumeRequested(*run);
   });
@@ -117,6 +169,8 @@ void RunsPanel::refresh(ProjectStore* store) {
     m_table->setItem(
         r, DevScore,
         item(score >= 0 ? QStringLiteral("%1 %2").arg(score, 0, 'f', 4).arg(metric) : QString()));
+    const auto [lineage, lineageTip] = lineageText(*store, run);
+    m_table->setItem(r, Lineage, item(lineage, lineageTip));
     m_table->setItem(
         r, Started,
         item(run.started.isValid() ? run.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
@@ -124,9 +178,11 @@ void RunsPanel::refresh(ProjectStore* store) {
     m_table->setItem(r, Duration, item(seconds >= 0 ? jobs::formatDuration(seconds) : QString()));
   }
   m_table->resizeColumnsToContents();
-  m_compare->setEnabled(selectedRuns().size() == 2);
+  m_table->clearSelection();  // the buttons below act on a selection made anew
+  m_compare->setEnabled(false);
   m_export->setEnabled(false);
   m_resume->setEnabled(false);
+  m_analyse->setEnabled(false);
 }
 
 std::optional<ModelRun> RunsPanel::resumableSelection() const {

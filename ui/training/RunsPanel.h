@@ -2,7 +2,10 @@
 // The Runs view: every training and prediction run of the project, newest first, with its task, the
 // data it trained on, its dev figure and its state (running, finished, cancelled, failed with the reason
 // as tooltip, interrupted); two selected runs are compared per type (RunComparisonDialog); one is exported
-// as a model archive (jobs/ModelArchive.h: the model folder and its model card in a zip).
+// as a model archive (jobs/ModelArchive.h: the model folder and its model card in a zip). A training run
+// says whether it is stale: what of the annotations it trained on was added, changed or removed since
+// (jobs/RunLineage.h). Analyse Errors opens the error view on the selected run (with two selected, the
+// newer compared with the older).
 
 #include <optional>
 
@@ -42,17 +45,20 @@ class RunsPanel : public QWidget {
   QPushButton* compareButton() const { return m_compare; }
   QPushButton* exportButton() const { return m_export; }
   QPushButton* resumeButton() const { return m_resume; }
+  QPushButton* analyseButton() const { return m_analyse; }
 
  Q_SIGNALS:
   // Resume was pressed for `run` (resumableSelection()).
   void resumeRequested(const quarry::ModelRun& run);
+  // Analyse Errors was pressed: analyse run `runId`, compared with `compareWith` (0 = none).
+  void errorAnalysisRequested(qint64 runId, qint64 compareWith);
 
- public:
  private:
   QTableWidget* m_table = nullptr;
   QPushButton* m_compare = nullptr;
   QPushButton* m_export = nullptr;
   QPushButton* m_resume = nullptr;
+  QPushButton* m_analyse = nullptr;
   ProjectStore* m_store = nullptr;
   QVector<ModelRun> m_runs;  // newest first, as listed
 };
