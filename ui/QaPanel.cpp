@@ -154,7 +154,10 @@ void QaPanel::reload() {
   else if (fields.isEmpty())
     m_hint->setText(tr("The schema asks no questions (QA fields)."));
   else
-    m_hint->setText(tr("Enter: answer with the selected text · N: no answer · Delete: clear"));
+    m_hint->setText(m_suggestions.isEmpty()
+                        ? tr("Enter: answer with the selected text · N: no answer · Delete: clear")
+                        : tr("Enter: answer with the selected text · N: no answer · Delete: clear · "
+                             "A / X: accept / reject the suggestion"));
 }
 
 void QaPanel::setSuggestions(const QVector<SuggestedAnswer>& suggestions) {
