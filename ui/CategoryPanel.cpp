@@ -3,6 +3,9 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -22,6 +25,12 @@ CategoryPanel::CategoryPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("categoryPanel"));
   m_layout = new QVBoxLayout(this);
   m_layout->setContentsMargins(6, 4, 6, 4);
+  m_suggestionBox = new QWidget(this);
+  m_suggestionBox->setObjectName(QStringLiteral("categorySuggestions"));
+  auto* suggestions = new QVBoxLayout(m_suggestionBox);
+  suggestions->setContentsMargins(0, 4, 0, 0);
+  m_suggestionBox->hide();
+  m_layout->addWidget(m_suggestionBox);
   m_layout->addStretch(1);
 }
 
@@ -149,6 +158,42 @@ void CategoryPanel::setEditable(bool editable) {
   m_editable = editable;
   for (QAbstractButton* b : std::as_const(m_buttons)) b->setEnabled(editable);
   if (m_none) m_none->setEnabled(editable);
+  for (QPushButton* b : m_suggestionBox->findChildren<QPushButton*>()) b->setEnabled(editable);
+}
+
+void CategoryPanel::setSuggestions(const QVector<SuggestedCategory>& suggestions) {
+  m_suggestions = suggestions;
+  // Later: a row's button may be the one whose click brought these suggestions.
+  for (QWidget* row : m_suggestionBox->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+    row->hide();
+    row->setParent(nullptr);
+    row->deleteLater();
+  }
+  auto* rows = static_cast<QVBoxLayout*>(m_suggestionBox->layout());
+  for (const SuggestedCategory& s : suggestions) {
+    auto* row = new QWidget(m_suggestionBox);
+    auto* line = new QHBoxLayout(row);
+    line->setContentsMargins(0, 0, 0, 0);
+    auto* label = new QLabel(tr("Suggested: %1 (%2)").arg(s.category).arg(s.confidence, 0, 'f', 2), row);
+    label->setObjectName(QStringLiteral("categorySuggestion_") + s.category);
+    label->setToolTip(tr("The model suggests the category %1 with confidence %2")
+                          .arg(s.category)
+                          .arg(s.confidence, 0, 'f', 2));
+    line->addWidget(label, 1);
+    auto addButton = [&](const QString& text, const QString& name, auto signal) {
+      auto* b = new QPushButton(text, row);
+      b->setObjectName(name + s.category);
+      b->setFocusPolicy(Qt::NoFocus);  // the keyboard stays in the document view
+      b->setEnabled(m_editable);
+      connect(b, &QPushButton::clicked, this, [this, signal, id = s.id] { Q_EMIT(this->*signal)(id); });
+      line->addWidget(b);
+    };
+    addButton(tr("Accept"), QStringLiteral("acceptCategorySuggestion_"), &CategoryPanel::suggestionAccepted);
+    addButton(tr("Reject"), QStringLiteral("rejectCategorySuggestion_"), &CategoryPanel::suggestionRejected);
+    rows->addWidget(row);
+    row->show();  // the box may be on screen already
+  }
+  m_suggestionBox->setVisible(!suggestions.isEmpty());
 }
 
 }  // namespace quarry::ui

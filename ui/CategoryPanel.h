@@ -4,14 +4,19 @@
 // also an action with the shortcut Alt+1 … Alt+9 (in schema order), and "No category" is Alt+0, so a
 // document is categorised from the keyboard. A radio shortcut selects its category (pressing it again
 // changes nothing and says so); a check box shortcut toggles it.
+//
+// Below the categories, each category the model suggests for the document shows with its confidence
+// ("Suggested: X (0.87)") and Accept and Reject buttons, which ask the owner to decide it.
 
 #include <QWidget>
 
+#include "DockSuggestions.h"
 #include "corpus/Schema.h"
 
 class QAbstractButton;
 class QAction;
 class QButtonGroup;
+class QLabel;
 class QVBoxLayout;
 
 namespace quarry::ui {
@@ -34,6 +39,10 @@ class CategoryPanel : public QWidget {
   const QList<QAction*>& toggleActions() const { return m_actions; }
   // Read-only: the buttons cannot be clicked; the shortcuts still fire, so the owner can say why not.
   void setEditable(bool editable);
+  // The model's suggested categories for the document, each with its Accept and Reject buttons (named
+  // "acceptCategorySuggestion_<category>" and "rejectCategorySuggestion_<category>").
+  void setSuggestions(const QVector<SuggestedCategory>& suggestions);
+  const QVector<SuggestedCategory>& suggestions() const { return m_suggestions; }
 
  Q_SIGNALS:
   // The person asked for `category` to be set (on) or removed (off). The panel keeps showing what the
@@ -41,6 +50,9 @@ class CategoryPanel : public QWidget {
   void categoryToggled(const QString& category, bool on);
   // A sentence for the status bar (a shortcut that changes nothing).
   void statusMessage(const QString& message);
+  // Accept or Reject of the suggested category of prediction row `id`.
+  void suggestionAccepted(qint64 id);
+  void suggestionRejected(qint64 id);
 
  private:
   void request(const QString& category, bool on);
@@ -54,6 +66,8 @@ class CategoryPanel : public QWidget {
   QAbstractButton* m_none = nullptr;
   QList<QAction*> m_actions;
   QStringList m_labels;
+  QWidget* m_suggestionBox = nullptr;  // a row per suggested category
+  QVector<SuggestedCategory> m_suggestions;
   bool m_multiLabel = false;
   bool m_editable = true;
 };

@@ -70,13 +70,7 @@ void DocumentSession::connectView() {
           });
   connect(m_view, &AnnotationView::relationRequested, this,
           [this](const QString& type, const QString& head, const QString& tail) {
-            if (!m_sink) return;
-            Relation r;
-            r.key = m_sink->nextKey(QStringLiteral("R"));
-            r.type = type;
-            r.head = head;
-            r.tail = tail;
-            push(new AddRelationCommand(m_sink.get(), r));
+            addRelation(type, head, tail);
           });
   connect(m_view, &AnnotationView::relationRemovalRequested, this, &DocumentSession::removeRelation);
   connect(m_view, &AnnotationView::answerRequested, this, [this](const QString& field, int start, int end) {
@@ -189,8 +183,21 @@ int DocumentSession::labelRanges(const QString& type, const QVector<QPair<int, i
   return int(m_sink->document().entities.size()) - before;
 }
 
-void DocumentSession::setCategory(const QString& category, bool on) {
-  if (m_sink) push(new SetLabelCommand(m_sink.get(), category, on));
+void DocumentSession::setCategory(const QString& category, bool on, Origin origin) {
+  if (m_sink) push(new SetLabelCommand(m_sink.get(), category, on, origin));
+}
+
+QString DocumentSession::addRelation(const QString& type, const QString& head, const QString& tail,
+                                     Origin origin) {
+  if (!m_sink) return {};
+  Relation r;
+  r.key = m_sink->nextKey(QStringLiteral("R"));
+  r.type = type;
+  r.head = head;
+  r.tail = tail;
+  r.provenance.origin = origin;
+  push(new AddRelationCommand(m_sink.get(), r));
+  return m_sink->relation(r.key) ? r.key : QString();
 }
 
 void DocumentSession::removeEntity(const QString& key) {

@@ -46,15 +46,21 @@ class DocumentSession : public QObject {
 
   // Undoable edits that do not start in the view.
   void labelSelection(const QString& type);
-  void setCategory(const QString& category, bool on);
+  // `origin` of a category set (on): Origin::AcceptedSuggestion for a model's suggestion accepted.
+  void setCategory(const QString& category, bool on, Origin origin = Origin::Manual);
   // Labels every [start, end) of `ranges` (code points) as `type`, as one undoable step; ranges that
   // already carry a span of that type are skipped. Returns how many spans were added.
   // `origin`: Origin::AcceptedSuggestion for a model's suggestions accepted.
   int labelRanges(const QString& type, const QVector<QPair<int, int>>& ranges,
                   Origin origin = Origin::Manual);
+  // Relates entity `head` to entity `tail` (keys) by `type`; returns the relation's key, empty when the
+  // edit was refused (editFailed says why).
+  QString addRelation(const QString& type, const QString& head, const QString& tail,
+                      Origin origin = Origin::Manual);
   void removeEntity(const QString& key);  // and the relations using it
   void removeRelation(const QString& key);
-  // Sets the answer to `answer.field`: a span, or an explicit no-answer (answer.noAnswer).
+  // Sets the answer to `answer.field`: a span, or an explicit no-answer (answer.noAnswer); recorded as an
+  // accepted suggestion when answer.provenance.origin says so.
   void setAnswer(const QaAnswer& answer);
   void clearAnswer(const QString& field);
   // Writes the document status (not undoable).

@@ -331,6 +331,16 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
   connect(m_session, &DocumentSession::documentChanged, m_suggestions, &SuggestionController::reload);
+  // The docks show the suggested answers and categories; their buttons decide them.
+  connect(m_suggestions, &SuggestionController::answersChanged, m_qa, &QaPanel::setSuggestions);
+  connect(m_suggestions, &SuggestionController::categoriesChanged, m_categories,
+          &CategoryPanel::setSuggestions);
+  connect(m_qa, &QaPanel::suggestionAccepted, m_suggestions, &SuggestionController::acceptAnswer);
+  connect(m_qa, &QaPanel::suggestionRejected, m_suggestions, &SuggestionController::rejectPrediction);
+  connect(m_categories, &CategoryPanel::suggestionAccepted, m_suggestions,
+          &SuggestionController::acceptCategory);
+  connect(m_categories, &CategoryPanel::suggestionRejected, m_suggestions,
+          &SuggestionController::rejectPrediction);
   // A decision in the view changes the bands' counts.
   connect(m_suggestions, &SuggestionController::decided, m_reviewPanel, &ReviewPanel::refresh);
   connect(m_suggestions, &SuggestionController::decided, m_queuePanel, &QueuePanel::refresh);

@@ -34,7 +34,9 @@ QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent
       m_hint(new QLabel(this)),
       m_useSelection(new QPushButton(tr("&Use Selection"), this)),
       m_noAnswer(new QPushButton(tr("&No Answer"), this)),
-      m_clear(new QPushButton(tr("Clea&r"), this)) {
+      m_clear(new QPushButton(tr("Clea&r"), this)),
+      m_acceptSuggestion(new QPushButton(tr("&Accept Suggestion"), this)),
+      m_rejectSuggestion(new QPushButton(tr("Re&ject Suggestion"), this)) {
   setObjectName(QStringLiteral("qaPanel"));
   m_list->setObjectName(QStringLiteral("qaList"));
   m_list->setHeaderLabels({tr("Field"), tr("Answer"), tr("Question")});
@@ -47,6 +49,10 @@ QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent
       tr("Answer the current question with the text selected in the document (Enter)"));
   m_noAnswer->setToolTip(tr("Record that the document does not answer the current question (N)"));
   m_clear->setToolTip(tr("Remove the answer, or the no-answer mark, of the current question (Delete)"));
+  m_acceptSuggestion->setObjectName(QStringLiteral("acceptAnswerSuggestion"));
+  m_acceptSuggestion->setToolTip(tr("Answer the current question as the model suggests (A)"));
+  m_rejectSuggestion->setObjectName(QStringLiteral("rejectAnswerSuggestion"));
+  m_rejectSuggestion->setToolTip(tr("Reject the model's suggested answer to the current question (X)"));
   m_hint->setWordWrap(true);
 
   auto* buttons = new QHBoxLayout;
@@ -54,6 +60,8 @@ QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent
   buttons->addWidget(m_noAnswer);
   buttons->addWidget(m_clear);
   buttons->addStretch(1);
+  buttons->addWidget(m_acceptSuggestion);
+  buttons->addWidget(m_rejectSuggestion);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addWidget(m_list, 1);
@@ -63,8 +71,16 @@ QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent
   connect(m_useSelection, &QPushButton::clicked, this, &QaPanel::answerWithSelection);
   connect(m_noAnswer, &QPushButton::clicked, this, &QaPanel::markNoAnswer);
   connect(m_clear, &QPushButton::clicked, this, &QaPanel::clearAnswer);
+  connect(m_acceptSuggestion, &QPushButton::clicked, this, &QaPanel::acceptSuggestion);
+  connect(m_rejectSuggestion, &QPushButton::clicked, this, &QaPanel::rejectSuggestion);
+  connect(m_list, &QTreeWidget::currentItemChanged, this, &QaPanel::updateSuggestionButtons);
   connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-    m_view->showAnswer(item->data(FieldColumn, kFieldRole).toString());
+    const QString field = item->data(FieldColumn, kFieldRole).toString();
+    if (m_view->showAnswer(field)) return;
+    if (const SuggestedAnswer* s = suggestionFor(field); s && !s->noAnswer) {
+      m_view->setSelection(s->start, s->end);
+      m_view->ensureTextVisible(s->start);
+    }
   });
   connect(m_session, &DocumentSession::documentChanged, this, &QaPanel::reload);
   reload();
@@ -111,6 +127,16 @@ void QaPanel::reload() {
         item->setToolTip(AnswerColumn,
                          tr("%1–%2, by %3").arg(a->start).arg(a->end).arg(a->provenance.annotator));
       }
+    } else if (const SuggestedAnswer* s = suggestionFor(f.name)) {
+      const QString suggested =
+          s->noAnswer ? tr("✗ no answer") : QStringLiteral("“%1”").arg(s->text.simplified());
+      item->setText(AnswerColumn, tr("Suggested: %1 (%2)").arg(suggested).arg(s->confidence, 0, 'f', 2));
+      item->setToolTip(AnswerColumn,
+                       tr("The model suggests this answer (confidence %1): Accept Suggestion (A) "
+                          "or Reject Suggestion (X)")
+                           .arg(s->confidence, 0, 'f', 2));
+      font.setItalic(true);
+      item->setForeground(AnswerColumn, QColor(0x8e, 0x44, 0xad));
     } else {
       item->setText(AnswerColumn, tr("— not answered"));
       item->setForeground(AnswerColumn, palette().color(QPalette::Disabled, QPalette::Text));
@@ -122,12 +148,53 @@ void QaPanel::reload() {
   m_list->resizeColumnToContents(AnswerColumn);
   const bool usable = m_session->isOpen() && !fields.isEmpty();
   for (QPushButton* b : {m_useSelection, m_noAnswer, m_clear}) b->setEnabled(usable);
+  updateSuggestionButtons();
   if (!m_session->isOpen())
     m_hint->setText(tr("No document is open."));
   else if (fields.isEmpty())
     m_hint->setText(tr("The schema asks no questions (QA fields)."));
   else
-    m_hint->setText(tr("Enter: answer with the selected text · N: no answer · Delete: clear"));
+    m_hint->setText(m_suggestions.isEmpty()
+                        ? tr("Enter: answer with the selected text · N: no answer · Delete: clear")
+                        : tr("Enter: answer with the selected text · N: no answer · Delete: clear · "
+                             "A / X: accept / reject the suggestion"));
+}
+
+void QaPanel::setSuggestions(const QVector<SuggestedAnswer>& suggestions) {
+  m_suggestions = suggestions;
+  reload();
+}
+
+const SuggestedAnswer* QaPanel::suggestionFor(const QString& field) const {
+  if (answerTo(m_session->document(), field)) return nullptr;  // answered: nothing to suggest
+  for (const SuggestedAnswer& s : m_suggestions)
+    if (s.field == field) return &s;
+  return nullptr;
+}
+
+const SuggestedAnswer* QaPanel::currentSuggestion() const {
+  return m_session->isOpen() ? suggestionFor(currentField()) : nullptr;
+}
+
+void QaPanel::updateSuggestionButtons() {
+  const bool suggested = currentSuggestion() != nullptr;
+  m_acceptSuggestion->setEnabled(suggested);
+  m_rejectSuggestion->setEnabled(suggested);
+}
+
+const SuggestedAnswer* QaPanel::suggestionToDecide() {
+  if (refuse()) return nullptr;
+  const SuggestedAnswer* s = currentSuggestion();
+  if (!s) Q_EMIT statusMessage(tr("The model suggests no answer to %1.").arg(currentField()));
+  return s;
+}
+
+void QaPanel::acceptSuggestion() {
+  if (const SuggestedAnswer* s = suggestionToDecide()) Q_EMIT suggestionAccepted(s->id);
+}
+
+void QaPanel::rejectSuggestion() {
+  if (const SuggestedAnswer* s = suggestionToDecide()) Q_EMIT suggestionRejected(s->id);
 }
 
 bool QaPanel::refuse() {
@@ -189,6 +256,12 @@ bool QaPanel::eventFilter(QObject* watched, QEvent* event) {
         case Qt::Key_Delete:
         case Qt::Key_Backspace:
           clearAnswer();
+          return true;
+        case Qt::Key_A:
+          acceptSuggestion();
+          return true;
+        case Qt::Key_X:
+          rejectSuggestion();
           return true;
         default:
           break;

@@ -4,9 +4,14 @@
 // the keyboard in the list: Enter answers with the text selected in the annotation view, N records
 // "no answer", Delete clears; a double click shows the answer in the text. Every change is an undoable
 // edit recorded with annotator, origin and guideline version, like any other annotation.
+//
+// A field without an answer shows the model's suggested answer, if there is one, with its confidence:
+// Accept Suggestion (A in the list) or Reject Suggestion (X) asks the owner to decide it; a double click
+// selects the suggested text in the view.
 
 #include <QWidget>
 
+#include "DockSuggestions.h"
 #include "corpus/Document.h"
 
 class QLabel;
@@ -30,6 +35,12 @@ class QaPanel : public QWidget {
   QPushButton* useSelectionButton() const { return m_useSelection; }
   QPushButton* noAnswerButton() const { return m_noAnswer; }
   QPushButton* clearButton() const { return m_clear; }
+  QPushButton* acceptSuggestionButton() const { return m_acceptSuggestion; }
+  QPushButton* rejectSuggestionButton() const { return m_rejectSuggestion; }
+  // The model's suggested answers for the open document (those of answered fields are not shown).
+  void setSuggestions(const QVector<SuggestedAnswer>& suggestions);
+  // The suggestion shown for the current field; nullptr = none.
+  const SuggestedAnswer* currentSuggestion() const;
   QString currentField() const;  // empty when none
   bool selectField(const QString& field);
 
@@ -37,10 +48,15 @@ class QaPanel : public QWidget {
   void answerWithSelection();
   void markNoAnswer();
   void clearAnswer();
+  void acceptSuggestion();
+  void rejectSuggestion();
 
  Q_SIGNALS:
   // A sentence for the status bar: why a key did nothing.
   void statusMessage(const QString& message);
+  // Accept or Reject of the suggested answer of prediction row `id`.
+  void suggestionAccepted(qint64 id);
+  void suggestionRejected(qint64 id);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -49,6 +65,10 @@ class QaPanel : public QWidget {
   void reload();
   bool refuse();
   QaAnswer newAnswer() const;  // for the current field
+  const SuggestedAnswer* suggestionFor(const QString& field) const;
+  // The current field's suggestion; nullptr, and a message why, when there is none or the panel refuses.
+  const SuggestedAnswer* suggestionToDecide();
+  void updateSuggestionButtons();
 
   DocumentSession* m_session;
   AnnotationView* m_view;
@@ -57,6 +77,9 @@ class QaPanel : public QWidget {
   QPushButton* m_useSelection;
   QPushButton* m_noAnswer;
   QPushButton* m_clear;
+  QPushButton* m_acceptSuggestion;
+  QPushButton* m_rejectSuggestion;
+  QVector<SuggestedAnswer> m_suggestions;
 };
 
 }  // namespace quarry::ui

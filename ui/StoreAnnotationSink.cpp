@@ -12,6 +12,11 @@ void setError(QString* out, const Error& e) {
 // The store's add/update calls return the new row id; the sink only needs whether they worked.
 Status statusOf(const Result<qint64>& written) { return written ? Status{} : Status{written.error()}; }
 
+// An accepted suggestion says so; everything else made here is manual.
+Origin originOf(const Provenance& provenance) {
+  return provenance.origin == Origin::AcceptedSuggestion ? Origin::AcceptedSuggestion : Origin::Manual;
+}
+
 }  // namespace
 
 StoreAnnotationSink::StoreAnnotationSink(ProjectStore* store, qint64 documentId, QString annotator)
@@ -69,10 +74,8 @@ int StoreAnnotationSink::answerIndex(const QString& field) const {
 }
 
 bool StoreAnnotationSink::addEntity(const EntitySpan& entity, QString* error) {
-  // An accepted suggestion says so; everything else made here is manual.
-  const Origin origin =
-      entity.provenance.origin == Origin::AcceptedSuggestion ? Origin::AcceptedSuggestion : Origin::Manual;
-  return finish(statusOf(m_store->addEntity(m_documentId, entity, m_annotator, origin)), error);
+  return finish(statusOf(m_store->addEntity(m_documentId, entity, m_annotator, originOf(entity.provenance))),
+                error);
 }
 
 bool StoreAnnotationSink::removeEntity(const QString& key, QString* error) {
@@ -93,10 +96,10 @@ bool StoreAnnotationSink::changeEntityType(const QString& key, const QString& ty
 bool StoreAnnotationSink::addRelation(const Relation& relation, QString* error) {
   const int head = entityIndex(relation.head), tail = entityIndex(relation.tail);
   if (head < 0 || tail < 0) return finish(Error("a relation needs both of its spans"), error);
-  return finish(
-      statusOf(m_store->addRelation(m_documentId, relation.type, m_stored.entityIds[head],
-                                    m_stored.entityIds[tail], m_annotator, Origin::Manual, relation.key)),
-      error);
+  return finish(statusOf(m_store->addRelation(m_documentId, relation.type, m_stored.entityIds[head],
+                                              m_stored.entityIds[tail], m_annotator,
+                                              originOf(relation.provenance), relation.key)),
+                error);
 }
 
 bool StoreAnnotationSink::removeRelation(const QString& key, QString* error) {
@@ -106,7 +109,8 @@ bool StoreAnnotationSink::removeRelation(const QString& key, QString* error) {
 }
 
 bool StoreAnnotationSink::setAnswer(const QaAnswer& answer, QString* error) {
-  return finish(statusOf(m_store->setAnswer(m_documentId, answer, m_annotator, Origin::Manual)), error);
+  return finish(statusOf(m_store->setAnswer(m_documentId, answer, m_annotator, originOf(answer.provenance))),
+                error);
 }
 
 bool StoreAnnotationSink::clearAnswer(const QString& field, QString* error) {
@@ -116,7 +120,12 @@ bool StoreAnnotationSink::clearAnswer(const QString& field, QString* error) {
 }
 
 bool StoreAnnotationSink::addLabel(const QString& category, QString* error) {
-  return finish(statusOf(m_store->addLabel(m_documentId, category, m_annotator, Origin::Manual)), error);
+  return addLabelWithOrigin(category, Origin::Manual, error);
+}
+
+bool StoreAnnotationSink::addLabelWithOrigin(const QString& category, Origin origin, QString* error) {
+  const Origin recorded = origin == Origin::AcceptedSuggestion ? Origin::AcceptedSuggestion : Origin::Manual;
+  return finish(statusOf(m_store->addLabel(m_documentId, category, m_annotator, recorded)), error);
 }
 
 bool StoreAnnotationSink::removeLabel(const QString& category, QString* error) {

@@ -29,6 +29,7 @@ class StoreAnnotationSink : public AnnotationSink {
   bool setAnswer(const QaAnswer& answer, QString* error) override;
   bool clearAnswer(const QString& field, QString* error) override;
   bool addLabel(const QString& category, QString* error) override;
+  bool addLabelWithOrigin(const QString& category, Origin origin, QString* error) override;
   bool removeLabel(const QString& category, QString* error) override;
   std::optional<EntitySpan> entity(const QString& key) const override;
   std::optional<Relation> relation(const QString& key) const override;

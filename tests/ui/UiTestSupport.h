@@ -23,6 +23,7 @@
 #include "DocumentListPanel.h"
 #include "MainWindow.h"
 #include "annotation/AnnotationView.h"
+#include "jobs/TrainingJob.h"
 #include "project/DemoProject.h"
 
 namespace quarry::test {
@@ -54,6 +55,22 @@ class DemoProjects {
   QTemporaryDir m_dir;
   int m_n = 0;
 };
+
+// A tiny model of `task` ("ner", "classify", "relation", "qa") trained from scratch on the project's
+// train split for `epochs`: a second or two.
+inline jobs::TrainingSpec tinyTraining(const QString& project, const std::string& task, int epochs) {
+  jobs::TrainingSpec spec;
+  spec.projectPath = project;
+  spec.config.task = task;
+  spec.config.epochs = epochs;
+  spec.config.wordDim = 16;
+  spec.config.lstmHidden = 16;
+  spec.config.charFilters = 8;
+  spec.config.minFeatureCount = 1;
+  spec.config.relationFilters = 16;
+  spec.config.threads = 1;
+  return spec;
+}
 
 // Where screenshots are kept: $QUARRY_TEST_ARTIFACTS_DIR, else the current folder.
 inline QString artefactPath(const QString& name) {

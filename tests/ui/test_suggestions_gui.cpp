@@ -48,15 +48,7 @@ QVector<QPair<int, int>> firstWords(const QString& text, int n) {
 
 // A small BiLSTM-CRF on the project's train split: a second or two.
 quarry::jobs::TrainingSpec tinyNer(const QString& project, int epochs) {
-  quarry::jobs::TrainingSpec spec;
-  spec.projectPath = project;
-  spec.config.task = "ner";
-  spec.config.epochs = epochs;
-  spec.config.wordDim = 16;
-  spec.config.lstmHidden = 16;
-  spec.config.charFilters = 8;
-  spec.config.threads = 1;
-  return spec;
+  return quarry::test::tinyTraining(project, "ner", epochs);
 }
 
 }  // namespace

@@ -135,17 +135,23 @@ void ClearAnswerCommand::undo() {
       false);
 }
 
-SetLabelCommand::SetLabelCommand(AnnotationSink* sink, const QString& category, bool on)
-    : AnnotationCommand(sink, on ? tr("Categorise as %1").arg(category) : tr("Remove category %1").arg(category)),
+SetLabelCommand::SetLabelCommand(AnnotationSink* sink, const QString& category, bool on, Origin origin)
+    : AnnotationCommand(sink,
+                        on ? tr("Categorise as %1").arg(category) : tr("Remove category %1").arg(category)),
       m_category(category),
-      m_on(on) {}
+      m_on(on),
+      m_origin(origin) {}
 
 void SetLabelCommand::redo() {
   if (!m_captured) {
     m_before = m_sink->labels();
     m_captured = true;
   }
-  run([&](QString* e) { return m_on ? m_sink->addLabel(m_category, e) : m_sink->removeLabel(m_category, e); },
+  run(
+      [&](QString* e) {
+        return m_on ? m_sink->addLabelWithOrigin(m_category, m_origin, e)
+                    : m_sink->removeLabel(m_category, e);
+      },
       true);
   if (ok()) markDone();
 }

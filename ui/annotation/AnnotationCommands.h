@@ -122,14 +122,16 @@ class ClearAnswerCommand : public AnnotationCommand {
 
 class SetLabelCommand : public AnnotationCommand {
  public:
-  // Adds (`on`) or removes the document category; undo restores the categories the document had.
-  SetLabelCommand(AnnotationSink* sink, const QString& category, bool on);
+  // Adds (`on`, recorded with `origin`) or removes the document category; undo restores the categories
+  // the document had.
+  SetLabelCommand(AnnotationSink* sink, const QString& category, bool on, Origin origin = Origin::Manual);
   void redo() override;
   void undo() override;
 
  private:
   QString m_category;
   bool m_on;
+  Origin m_origin;
   QStringList m_before;
   bool m_captured = false;
 };

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "annotation/AnnotationIndex.h"
+#include "annotation/SuggestedRelations.h"
 #include "annotation/TypeColours.h"
 
 namespace quarry::ui {
@@ -42,10 +43,12 @@ void drawLabel(QPainter& p, const QRectF& rect, const QString& text, QColor fill
   p.drawText(rect, Qt::AlignCenter, QFontMetricsF(font).elidedText(text, Qt::ElideRight, rect.width() - 2));
 }
 
+// A suggested relation's arc is dashed, thicker when it is the one A or X decides.
 void paintArc(QPainter& p, const ArcPiece& a, const AnnotationIndex::Link& link, const LayoutMetrics& m,
-              bool emphasised, const QPalette& pal) {
+              bool emphasised, const QPalette& pal, bool suggested = false, bool currentSuggestion = false) {
   const QColor colour = emphasised ? pal.color(QPalette::Highlight) : link.colour;
-  QPen pen(colour, emphasised ? 2.0 : 1.2);
+  const Qt::PenStyle style = suggested ? Qt::DashLine : Qt::SolidLine;
+  QPen pen(colour, emphasised || currentSuggestion ? 2.0 : 1.2, style);
   p.setPen(pen);
   p.setBrush(Qt::NoBrush);
   const qreal r = std::min<qreal>(4, (std::min(a.footY, a.footY2) - a.y) / 2);
@@ -77,7 +80,7 @@ void paintArc(QPainter& p, const ArcPiece& a, const AnnotationIndex::Link& link,
   // The type name in the arc's colour, darkened or lightened until it reads on the background.
   const QColor background = pal.color(QPalette::Base);
   drawLabel(p, a.labelRect, link.type, background, TypeColours::readableOn(colour, background), m.labelFont);
-  p.setPen(QPen(colour, 0.8));
+  p.setPen(QPen(colour, currentSuggestion ? 1.6 : 0.8, style));
   p.setBrush(Qt::NoBrush);
   p.drawRoundedRect(a.labelRect, 2, 2);
 }
@@ -236,9 +239,11 @@ void AnnotationPainter::paintBlock(QPainter& p, const AnnotationIndex& index, in
   outline(s.relationHead, QPen(s.palette.color(QPalette::Highlight), 2, Qt::DashLine));
   outline(s.currentSpan, QPen(s.palette.color(QPalette::Highlight), 2));
 
-  for (const ArcPiece& arc : layout.arcs)
+  for (const ArcPiece& arc : layout.arcs) {
+    const int suggestion = suggestedRelationOfLink(index, arc.link);
     paintArc(p, arc, index.links()[arc.link], m, arc.link == s.currentLink || arc.link == s.hoverLink,
-             s.palette);
+             s.palette, suggestion >= 0, suggestion >= 0 && suggestion == s.currentSuggestedRelation);
+  }
 
   // Colour only: the hovered span's type in a floating tag under its first piece.
   if (!m.typeLabels && s.hoverSpan >= 0) {

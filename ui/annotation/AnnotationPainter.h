@@ -42,6 +42,7 @@ struct PaintState {
   const QVector<QPair<int, int>>* searchMatches = nullptr;  // find bar matches, UTF-16, global
   int currentMatch = -1;                                    // index into searchMatches
   const QVector<SuggestionMark>* suggestions = nullptr;     // the model's suggestions
+  int currentSuggestedRelation = -1;  // the suggested relation A or X decides (SuggestedRelations.h)
   QPalette palette;
 };
 

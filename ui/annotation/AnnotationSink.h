@@ -29,6 +29,12 @@ class AnnotationSink {
   // Puts the document in `category`; where the schema allows one category per document, this
   // replaces the one it had.
   virtual bool addLabel(const QString& category, QString* error) = 0;
+  // addLabel recording `origin` (Origin::AcceptedSuggestion: a model's suggestion accepted); by default
+  // what addLabel records.
+  virtual bool addLabelWithOrigin(const QString& category, Origin origin, QString* error) {
+    Q_UNUSED(origin);
+    return addLabel(category, error);
+  }
   virtual bool removeLabel(const QString& category, QString* error) = 0;
 
   // Lookups the commands need to undo.

@@ -91,6 +91,7 @@ void AnnotationView::setDocument(const Document& document, const Schema& schema)
   m_currentMatch = -1;
   m_suggestions.clear();
   m_suggestionMarks.clear();
+  m_suggestedRelations.clear();
   m_currentSuggestion = -1;
   m_goalX = -1;
   refreshMisaligned();
@@ -106,7 +107,7 @@ void AnnotationView::updateDocument(const Document& document, const Schema& sche
   }
   m_document = document;
   m_schema = schema;
-  m_index.rebuildAnnotations(m_document, m_schema);
+  indexAnnotations();
   if (m_index.spanIndex(m_currentSpan) < 0) m_currentSpan.clear();
   if (m_index.linkIndex(m_currentRelation) < 0) m_currentRelation.clear();
   if (m_index.spanIndex(m_relationHead) < 0) cancelRelation();
@@ -117,8 +118,19 @@ void AnnotationView::updateDocument(const Document& document, const Schema& sche
   viewport()->update();
 }
 
+void AnnotationView::indexAnnotations() {
+  if (m_suggestedRelations.isEmpty()) {
+    m_index.rebuildAnnotations(m_document, m_schema);
+    return;
+  }
+  Document document = m_document;
+  Schema schema = m_schema;
+  addSuggestedRelations(document, schema, m_suggestedRelations);
+  m_index.rebuildAnnotations(document, schema);
+}
+
 void AnnotationView::reindex(const QVector<int>& blocksBefore) {
-  m_index.rebuildAnnotations(m_document, m_schema);
+  indexAnnotations();
   refreshMisaligned();
   m_cache.invalidate(blocksBefore);
   viewport()->update();
@@ -300,8 +312,26 @@ void AnnotationView::setSearchMatches(const QVector<QPair<int, int>>& matches, i
 }
 
 void AnnotationView::setSuggestions(const QVector<SuggestedSpan>& suggestions, int current) {
+  setSuggestions(suggestions, {}, current);
+}
+
+void AnnotationView::setSuggestions(const QVector<SuggestedSpan>& suggestions,
+                                    const QVector<SuggestedRelation>& relations, int current) {
+  if (!(relations == m_suggestedRelations)) {
+    // Their arcs are laid out with the others: the blocks they were and are drawn in are laid out anew.
+    QVector<int> blocks;
+    auto addArcBlocks = [&] {
+      for (int l = 0; l < m_index.links().size(); ++l)
+        if (suggestedRelationOfLink(m_index, l) >= 0) addUnique(&blocks, m_index.blocksOfLink(l));
+    };
+    addArcBlocks();
+    m_suggestedRelations = relations;
+    indexAnnotations();
+    addArcBlocks();
+    m_cache.invalidate(blocks);
+  }
   m_suggestions = suggestions;
-  m_currentSuggestion = current >= 0 && current < suggestions.size() ? current : -1;
+  m_currentSuggestion = current >= 0 && current < suggestionCount() ? current : -1;
   m_suggestionMarks.clear();
   for (int i = 0; i < suggestions.size(); ++i)
     m_suggestionMarks.push_back({m_index.toUtf16(suggestions[i].start), m_index.toUtf16(suggestions[i].end),
@@ -311,13 +341,18 @@ void AnnotationView::setSuggestions(const QVector<SuggestedSpan>& suggestions, i
 }
 
 void AnnotationView::setCurrentSuggestion(int index) {
-  m_currentSuggestion = index >= 0 && index < m_suggestions.size() ? index : -1;
+  m_currentSuggestion = index >= 0 && index < suggestionCount() ? index : -1;
   for (int i = 0; i < m_suggestionMarks.size(); ++i) m_suggestionMarks[i].current = i == m_currentSuggestion;
-  if (m_currentSuggestion >= 0) ensureTextVisible(m_suggestions[m_currentSuggestion].start);
+  if (m_currentSuggestion >= m_suggestions.size())
+    ensureSpanVisible(m_suggestedRelations[m_currentSuggestion - m_suggestions.size()].head);
+  else if (m_currentSuggestion >= 0)
+    ensureTextVisible(m_suggestions[m_currentSuggestion].start);
   viewport()->update();
 }
 
 int AnnotationView::suggestionAt(const QPoint& pos) const {
+  if (const int arc = suggestedRelationOfLink(m_index, linkAt(pos)); arc >= 0)
+    return int(m_suggestions.size()) + arc;
   const int point = codePointAt(pos);
   if (point < 0) return -1;
   for (int i = 0; i < m_suggestions.size(); ++i)
@@ -328,11 +363,18 @@ int AnnotationView::suggestionAt(const QPoint& pos) const {
 int AnnotationView::suggestionToDecide() const {
   if (m_currentSuggestion >= 0) return m_currentSuggestion;
   const int caret = cursorPosition();
+  // A relation lies where its first span starts and ends where its last span ends.
+  auto rangeOf = [&](int i) -> QPair<int, int> {
+    if (i < m_suggestions.size()) return {m_suggestions[i].start, m_suggestions[i].end};
+    const SuggestedRelation& r = m_suggestedRelations[i - m_suggestions.size()];
+    const EntitySpan *head = m_document.entity(r.head), *tail = m_document.entity(r.tail);
+    if (!head || !tail) return {0, 0};
+    return {std::min(head->start(), tail->start()), std::max(head->end(), tail->end())};
+  };
   int best = -1;
-  for (int i = 0; i < m_suggestions.size(); ++i)
-    if (m_suggestions[i].end > caret && (best < 0 || m_suggestions[i].start < m_suggestions[best].start))
-      best = i;
-  return best >= 0 ? best : (m_suggestions.isEmpty() ? -1 : 0);
+  for (int i = 0; i < suggestionCount(); ++i)
+    if (rangeOf(i).second > caret && (best < 0 || rangeOf(i).first < rangeOf(best).first)) best = i;
+  return best >= 0 ? best : (suggestionCount() == 0 ? -1 : 0);
 }
 
 void AnnotationView::setSelectionUtf16(int anchor, int cursor) {
@@ -468,6 +510,7 @@ void AnnotationView::paintEvent(QPaintEvent*) {
   state.searchMatches = &m_searchMatchesUtf16;
   state.currentMatch = m_currentMatch;
   state.suggestions = &m_suggestionMarks;
+  state.currentSuggestedRelation = m_currentSuggestion - int(m_suggestions.size());
   state.palette = pal;
 
   int first = blocks > 0 ? m_cache.blockAtY(std::max(0, scroll - kMarginY)) : 0, last = first;
@@ -522,10 +565,14 @@ QString AnnotationView::spanAt(const QPoint& pos) const {
 
 int AnnotationView::spanIndexAt(const QPoint& pos) const { return m_index.spanIndex(spanAt(pos)); }
 
-QString AnnotationView::relationAt(const QPoint& pos) const {
+int AnnotationView::linkAt(const QPoint& pos) const {
   const BlockHit hit = hitBlock(pos);
-  const int link = hit.block < 0 ? -1 : AnnotationHitTester::linkAt(m_cache.layout(hit.block), hit.local);
-  return link < 0 ? QString() : m_index.links()[link].key;
+  return hit.block < 0 ? -1 : AnnotationHitTester::linkAt(m_cache.layout(hit.block), hit.local);
+}
+
+QString AnnotationView::relationAt(const QPoint& pos) const {
+  const int link = linkAt(pos);
+  return link < 0 || suggestedRelationOfLink(m_index, link) >= 0 ? QString() : m_index.links()[link].key;
 }
 
 QString AnnotationView::answerAt(const QPoint& pos) const {
@@ -566,7 +613,14 @@ QString AnnotationView::toolTipAt(const QPoint& pos) const {
   }
   const QString field = answerAt(pos);
   if (!field.isEmpty()) return AnnotationTooltips::answer(field, m_schema.qaField(field));
-  if (const int suggestion = suggestionAt(pos); suggestion >= 0)
+  const int suggestion = suggestionAt(pos);
+  if (suggestion >= m_suggestions.size()) {
+    const SuggestedRelation& r = m_suggestedRelations[suggestion - m_suggestions.size()];
+    return tr("Suggested relation %1 (confidence %2): A accepts, X rejects")
+        .arg(r.type)
+        .arg(r.confidence, 0, 'f', 2);
+  }
+  if (suggestion >= 0)
     return tr("Suggested %1 (confidence %2): A accepts, X rejects")
         .arg(m_suggestions[suggestion].type)
         .arg(m_suggestions[suggestion].confidence, 0, 'f', 2);

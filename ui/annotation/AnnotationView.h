@@ -24,6 +24,7 @@
 #include "annotation/AnnotationKeys.h"
 #include "annotation/AnnotationPainter.h"
 #include "annotation/LineLayoutCache.h"
+#include "annotation/SuggestedRelations.h"
 #include "corpus/Document.h"
 #include "corpus/Schema.h"
 
@@ -69,14 +70,19 @@ class AnnotationView : public QAbstractScrollArea {
   void applyAnswerSet(const QaAnswer& answer);  // replaces the answer to the same field
   void applyAnswerCleared(const QString& field);
 
-  // The model's suggestions for this document (cleared by setDocument), drawn dashed; A accepts, X rejects
-  // and Shift+A accepts all through the signals below. The current one is drawn thicker.
+  // The model's suggestions for this document (cleared by setDocument), drawn dashed: spans, and relations
+  // between spans it has as arcs; A accepts, X rejects and Shift+A accepts all through the signals below.
+  // A suggestion's index counts the spans first, then the relations. The current one is drawn thicker.
   void setSuggestions(const QVector<SuggestedSpan>& suggestions, int current = -1);
+  void setSuggestions(const QVector<SuggestedSpan>& spans, const QVector<SuggestedRelation>& relations,
+                      int current = -1);
   const QVector<SuggestedSpan>& suggestions() const { return m_suggestions; }
+  const QVector<SuggestedRelation>& suggestedRelations() const { return m_suggestedRelations; }
+  int suggestionCount() const { return int(m_suggestions.size() + m_suggestedRelations.size()); }
   int currentSuggestion() const { return m_currentSuggestion; }
   // Makes suggestion `index` current (-1 = none) and scrolls it into view.
   void setCurrentSuggestion(int index);
-  // The suggestion under a viewport point; -1 = none.
+  // The suggestion under a viewport point (a span's text, a relation's arc); -1 = none.
   int suggestionAt(const QPoint& pos) const;
 
   // Marks spans that do not line up with the model's tokens; `explanation` joins their tooltip.
@@ -193,6 +199,9 @@ class AnnotationView : public QAbstractScrollArea {
   };
   BlockHit hitBlock(const QPoint& pos) const;
   int spanIndexAt(const QPoint& pos) const;
+  int linkAt(const QPoint& pos) const;  // an AnnotationIndex link, suggested ones included; -1 = none
+  // Indexes m_document's annotations and the suggested relations.
+  void indexAnnotations();
   void resetLayout();
   void updateScrollBars();
   // Re-indexes the annotations after a change and drops the layouts of `blocksBefore`.
@@ -246,6 +255,7 @@ class AnnotationView : public QAbstractScrollArea {
   int m_currentMatch = -1;
   QVector<SuggestedSpan> m_suggestions;
   QVector<SuggestionMark> m_suggestionMarks;  // the same, UTF-16 with their colours
+  QVector<SuggestedRelation> m_suggestedRelations;
   int m_currentSuggestion = -1;
   QAction* m_wordSnappingAction = nullptr;
   QAction* m_typeNamesAction = nullptr;

@@ -12,20 +12,32 @@
 #include "annotation/AnnotationView.h"
 #include "jobs/GazetteerSuggestions.h"
 #include "store/ProjectStore.h"
+#include "training/SuggestionReader.h"
 
 namespace quarry::ui {
 namespace {
 
 const char* kThresholdKey = "suggestions/threshold";
+const QString kAccepted = QStringLiteral("accepted");
+const QString kRejected = QStringLiteral("rejected");
 
-// The row id of the open document's entity exactly at [start, end) of `type`; 0 = none.
-qint64 entityRowId(const StoredDocument& stored, int start, int end, const QString& type) {
-  for (int i = 0; i < stored.document.entities.size(); ++i) {
-    const EntitySpan& e = stored.document.entities[i];
-    if (e.type == type && !e.isDiscontinuous() && e.start() == start && e.end() == end)
-      return stored.entityIds.value(i);
-  }
-  return 0;
+// The tasks Suggest predicts for, in order, that `schema` has something to annotate for.
+QStringList tasksOf(const Schema& schema) {
+  QStringList tasks;
+  if (!schema.entityTypes.isEmpty()) tasks << QStringLiteral("ner");
+  if (!schema.relationTypes.isEmpty()) tasks << QStringLiteral("relation");
+  if (!schema.qaFields.isEmpty()) tasks << QStringLiteral("qa");
+  if (!schema.categories.isEmpty()) tasks << QStringLiteral("classify");
+  return tasks;
+}
+
+// The row id of annotation `i` of `ids`; 0 = none (the edit was refused).
+qint64 rowId(const QVector<qint64>& ids, int i) { return i >= 0 ? ids.value(i) : 0; }
+
+template <typename T, typename Match>
+int indexOf(const QVector<T>& list, Match match) {
+  const auto it = std::find_if(list.cbegin(), list.cend(), match);
+  return it == list.cend() ? -1 : int(it - list.cbegin());
 }
 
 }  // namespace
@@ -33,11 +45,12 @@ qint64 entityRowId(const StoredDocument& stored, int start, int end, const QStri
 SuggestionController::SuggestionController(QWidget* window, DocumentSession* session, AnnotationView* view,
                                            QObject* parent)
     : QObject(parent), m_window(window), m_session(session), m_view(view) {
-  m_suggest = new QAction(tr("&Suggest with the Latest Model"), this);
+  m_suggest = new QAction(tr("&Suggest with the Latest Models"), this);
   m_suggest->setObjectName(QStringLiteral("suggestAction"));
   m_suggest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
   m_suggest->setToolTip(
-      tr("Predict the unassigned documents with the newest NER model; A accepts, X rejects"));
+      tr("Predict the unassigned documents with the newest model of each task: entities, "
+         "relations, answers and categories; A accepts, X rejects"));
   m_thresholdAction = new QAction(tr("Suggestion &Threshold…"), this);
   connect(m_suggest, &QAction::triggered, this, &SuggestionController::suggest);
   connect(m_thresholdAction, &QAction::triggered, this, [this] {
@@ -53,7 +66,10 @@ SuggestionController::SuggestionController(QWidget* window, DocumentSession* ses
   updateActions();
 }
 
-SuggestionController::~SuggestionController() {
+SuggestionController::~SuggestionController() { stopJobs(); }
+
+void SuggestionController::stopJobs() {
+  m_queue.clear();
   if (m_job) {
     m_job->disconnect(this);
     m_job->cancel();
@@ -62,11 +78,7 @@ SuggestionController::~SuggestionController() {
 }
 
 void SuggestionController::setProject(const QString& path, ProjectStore* store, bool readOnly) {
-  if (m_job) {
-    m_job->disconnect(this);
-    m_job->cancel();
-    m_job.reset();
-  }
+  stopJobs();
   m_projectPath = path;
   m_store = store;
   m_readOnly = readOnly;
@@ -81,42 +93,64 @@ void SuggestionController::setThreshold(double threshold) {
   QSettings().setValue(QLatin1String(kThresholdKey), std::clamp(threshold, 0.0, 1.0));
 }
 
-QString SuggestionController::latestModel() const {
+QString SuggestionController::latestModel(const QString& task) const {
   if (!m_store) return {};
   auto runs = m_store->listRuns();
   if (!runs) return {};
+  // A prediction run records its model folder too; its config has its minimum confidence.
   for (auto run = runs->crbegin(); run != runs->crend(); ++run)
-    if (run->task == QLatin1String("ner") && run->status == RunStatus::Finished && !run->config.isEmpty() &&
-        QFileInfo::exists(run->checkpointPath) && run->name.indexOf(QLatin1String("predictions")) < 0)
+    if (run->task == task && run->status == RunStatus::Finished && !run->config.isEmpty() &&
+        !run->config.contains(QLatin1String("min_confidence")) && QFileInfo::exists(run->checkpointPath) &&
+        run->name.indexOf(QLatin1String("predictions")) < 0)
       return run->checkpointPath;
   return {};
 }
 
 bool SuggestionController::suggest() {
   if (!m_store || m_readOnly || isPredicting()) return false;
-  const QString model = latestModel();
-  if (model.isEmpty()) {
-    // Cold start: the spans labelled so far and the guideline examples propose what they repeat.
-    auto gazetteer = jobs::suggestFromGazetteer(*m_store);
-    if (!gazetteer) {
-      QMessageBox::warning(m_window, tr("No Suggestions"),
-                           QString::fromStdString(gazetteer.error().toString()));
-      return false;
-    }
-    Q_EMIT message(
-        tr("No model yet: run %1 suggests %2 spans in %3 documents that repeat %4 labelled surfaces.")
-            .arg(gazetteer->runId)
-            .arg(gazetteer->spans)
-            .arg(gazetteer->documents)
-            .arg(gazetteer->surfaces));
-    reload();
-    jobs::PredictionOutcome outcome;
-    outcome.runId = gazetteer->runId;
-    outcome.status = RunStatus::Finished;
-    outcome.task = QStringLiteral("ner");
-    Q_EMIT predictionFinished(outcome);
-    return true;
+  auto schema = m_store->schema();
+  QStringList models;
+  bool gazetteer = true;
+  for (const QString& task : tasksOf(schema ? schema.value() : Schema())) {
+    const QString model = latestModel(task);
+    if (!model.isEmpty()) models << model;
+    if (!model.isEmpty() && task == QLatin1String("ner")) gazetteer = false;
   }
+  if (gazetteer && !suggestFromGazetteer() && models.isEmpty()) return false;
+  m_queue = models;
+  startNext();
+  return true;
+}
+
+bool SuggestionController::suggestFromGazetteer() {
+  // Cold start: the spans labelled so far and the guideline examples propose what they repeat.
+  auto gazetteer = jobs::suggestFromGazetteer(*m_store);
+  if (!gazetteer) {
+    QMessageBox::warning(m_window, tr("No Suggestions"),
+                         QString::fromStdString(gazetteer.error().toString()));
+    return false;
+  }
+  Q_EMIT message(tr("No NER model yet: run %1 suggests %2 spans in %3 documents that repeat %4 labelled "
+                    "surfaces.")
+                     .arg(gazetteer->runId)
+                     .arg(gazetteer->spans)
+                     .arg(gazetteer->documents)
+                     .arg(gazetteer->surfaces));
+  reload();
+  jobs::PredictionOutcome outcome;
+  outcome.runId = gazetteer->runId;
+  outcome.status = RunStatus::Finished;
+  outcome.task = QStringLiteral("ner");
+  Q_EMIT predictionFinished(outcome);
+  return true;
+}
+
+void SuggestionController::startNext() {
+  if (m_queue.isEmpty() || !m_store) {
+    updateActions();
+    return;
+  }
+  const QString model = m_queue.takeFirst();
   jobs::PredictionSpec spec;
   spec.modelFolder = model;
   spec.projectPath = m_projectPath;
@@ -127,94 +161,148 @@ bool SuggestionController::suggest() {
   m_job->start();
   updateActions();
   Q_EMIT message(tr("Predicting the unassigned documents with %1…").arg(model));
-  return true;
 }
 
 void SuggestionController::finished(const jobs::PredictionOutcome& outcome) {
-  updateActions();
   if (outcome.status == RunStatus::Failed)
     Q_EMIT message(tr("Suggestions failed: %1").arg(outcome.errorText()));
   else
-    Q_EMIT message(tr("Run %1: %2 suggestions in %3 documents.")
+    Q_EMIT message(tr("Run %1 (%2): %3 suggestions in %4 documents.")
                        .arg(outcome.runId)
+                       .arg(outcome.task)
                        .arg(outcome.counts.predictions)
                        .arg(outcome.counts.documents));
   reload();
+  // The next job starts once this one's signal has returned: the job is replaced then.
+  if (!m_queue.isEmpty())
+    QMetaObject::invokeMethod(this, &SuggestionController::startNext, Qt::QueuedConnection);
+  updateActions();
   Q_EMIT predictionFinished(outcome);
 }
 
 void SuggestionController::reload() {
-  if (!m_store || !m_session->isOpen()) {
-    m_view->setSuggestions({});
-    return;
-  }
+  DocumentSuggestions shown;
+  if (m_store && m_session->isOpen())
+    shown = readSuggestions(*m_store, m_session->documentId(), m_session->sink()->document(),
+                            m_session->schema());
+  const int count = int(shown.spans.size() + shown.relations.size());
   const int current = m_view->currentSuggestion();
-  QVector<SuggestedSpan> shown;
-  auto run = m_store->latestRunWithPredictions(QStringLiteral("entity"));
-  if (run && run.value() > 0)
-    if (auto rows = m_store->predictionsForDocument(m_session->documentId(), run.value())) {
-      const QVector<EntitySpan>& entities = m_session->sink()->document().entities;
-      for (const Prediction& p : rows.value()) {
-        if (p.kind != QLatin1String("entity") || !p.decision.isEmpty()) continue;
-        SuggestedSpan s;
-        s.id = p.id;
-        s.start = p.payload.value(QStringLiteral("start")).toInt();
-        s.end = p.payload.value(QStringLiteral("end")).toInt();
-        s.type = p.payload.value(QStringLiteral("type")).toString();
-        s.confidence = p.confidence;
-        // What an annotation already says is no suggestion.
-        const bool said = std::any_of(entities.cbegin(), entities.cend(), [&](const EntitySpan& e) {
-          return e.type == s.type && !e.isDiscontinuous() && e.start() == s.start && e.end() == s.end;
-        });
-        if (!said && s.start < s.end) shown << s;
-      }
-    }
-  std::sort(shown.begin(), shown.end(), [](const SuggestedSpan& a, const SuggestedSpan& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
-  m_view->setSuggestions(shown, shown.isEmpty() ? -1 : std::min(std::max(current, 0), int(shown.size()) - 1));
+  m_view->setSuggestions(shown.spans, shown.relations, count == 0 ? -1 : std::clamp(current, 0, count - 1));
+  m_answers = shown.answers;
+  m_categories = shown.categories;
+  Q_EMIT answersChanged(m_answers);
+  Q_EMIT categoriesChanged(m_categories);
 }
 
-bool SuggestionController::decide(int index, const QString& decision) {
-  const QVector<SuggestedSpan> shown = m_view->suggestions();
-  if (!m_store || m_readOnly || index < 0 || index >= shown.size() || !m_session->isOpen()) return false;
-  const SuggestedSpan s = shown[index];
-  qint64 annotationId = 0;
-  if (decision == QLatin1String("accepted")) {
-    m_session->labelRanges(s.type, {{s.start, s.end}}, Origin::AcceptedSuggestion);
-    annotationId = entityRowId(m_session->sink()->stored(), s.start, s.end, s.type);
-    if (annotationId == 0) return false;  // the edit was refused (its message is shown)
-  }
-  if (Status st = m_store->decidePrediction(s.id, decision, m_annotator, annotationId); !st) {
+bool SuggestionController::canDecide() const { return m_store && !m_readOnly && m_session->isOpen(); }
+
+bool SuggestionController::record(qint64 id, const QString& decision, qint64 annotationId) {
+  if (Status st = m_store->decidePrediction(id, decision, m_annotator, annotationId); !st) {
     Q_EMIT message(QString::fromStdString(st.error().toString()));
     return false;
   }
-  m_view->setCurrentSuggestion(index);  // the next one takes its place
   reload();
   Q_EMIT decided();
   return true;
 }
 
-bool SuggestionController::accept(int index) { return decide(index, QStringLiteral("accepted")); }
+bool SuggestionController::acceptSpan(const SuggestedSpan& s) {
+  m_session->labelRanges(s.type, {{s.start, s.end}}, Origin::AcceptedSuggestion);
+  const StoredDocument& stored = m_session->sink()->stored();
+  const int i = indexOf(stored.document.entities, [&](const EntitySpan& e) {
+    return e.type == s.type && !e.isDiscontinuous() && e.start() == s.start && e.end() == s.end;
+  });
+  const qint64 annotation = rowId(stored.entityIds, i);
+  return annotation != 0 && record(s.id, kAccepted, annotation);  // 0: refused (its message is shown)
+}
 
-bool SuggestionController::reject(int index) { return decide(index, QStringLiteral("rejected")); }
+bool SuggestionController::acceptRelation(const SuggestedRelation& s) {
+  const QString key = m_session->addRelation(s.type, s.head, s.tail, Origin::AcceptedSuggestion);
+  const StoredDocument& stored = m_session->sink()->stored();
+  const qint64 annotation =
+      key.isEmpty() ? 0
+                    : rowId(stored.relationIds, indexOf(stored.document.relations,
+                                                        [&](const Relation& r) { return r.key == key; }));
+  return annotation != 0 && record(s.id, kAccepted, annotation);
+}
+
+bool SuggestionController::accept(int index) {
+  if (!canDecide() || index < 0 || index >= m_view->suggestionCount()) return false;
+  const int spans = int(m_view->suggestions().size());
+  m_view->setCurrentSuggestion(index);  // the next one takes its place
+  // Copies: the edit re-reads the view's suggestions.
+  if (index < spans) return acceptSpan(SuggestedSpan(m_view->suggestions()[index]));
+  return acceptRelation(SuggestedRelation(m_view->suggestedRelations()[index - spans]));
+}
+
+bool SuggestionController::reject(int index) {
+  if (!canDecide() || index < 0 || index >= m_view->suggestionCount()) return false;
+  const int spans = int(m_view->suggestions().size());
+  const qint64 id =
+      index < spans ? m_view->suggestions()[index].id : m_view->suggestedRelations()[index - spans].id;
+  m_view->setCurrentSuggestion(index);
+  return record(id, kRejected, 0);
+}
 
 int SuggestionController::acceptAll() {
   const double bar = threshold();
   int accepted = 0;
+  // Each acceptance re-reads the suggestions, so the first one at or above the bar is looked for anew.
   for (bool again = true; again;) {
     again = false;
-    const QVector<SuggestedSpan> shown = m_view->suggestions();
-    for (int i = 0; i < shown.size(); ++i)
-      if (shown[i].confidence >= bar) {
-        if (!accept(i)) return accepted;
-        ++accepted;
-        again = true;
-        break;
-      }
+    const int spans = int(m_view->suggestions().size());
+    for (int i = 0; i < m_view->suggestionCount(); ++i) {
+      const double confidence = i < spans ? m_view->suggestions()[i].confidence
+                                          : m_view->suggestedRelations()[i - spans].confidence;
+      if (confidence < bar) continue;
+      if (!accept(i)) return accepted;
+      ++accepted;
+      again = true;
+      break;
+    }
   }
   Q_EMIT message(tr("%n suggestion(s) at or above %1 accepted.", nullptr, accepted).arg(bar, 0, 'f', 2));
   return accepted;
+}
+
+bool SuggestionController::acceptAnswer(qint64 id) {
+  const int shown = indexOf(m_answers, [&](const SuggestedAnswer& a) { return a.id == id; });
+  if (!canDecide() || shown < 0) return false;
+  const SuggestedAnswer s = m_answers[shown];
+  QaAnswer answer;
+  answer.field = s.field;
+  answer.noAnswer = s.noAnswer;
+  answer.start = s.noAnswer ? 0 : s.start;
+  answer.end = s.noAnswer ? 0 : s.end;
+  answer.provenance.origin = Origin::AcceptedSuggestion;
+  m_session->setAnswer(answer);
+  const StoredDocument& stored = m_session->sink()->stored();
+  const int i = indexOf(stored.document.answers, [&](const QaAnswer& a) {
+    return a.field == s.field && a.noAnswer == s.noAnswer &&
+           (s.noAnswer || (a.start == s.start && a.end == s.end));
+  });
+  const qint64 annotation = rowId(stored.answerIds, i);
+  return annotation != 0 && record(id, kAccepted, annotation);
+}
+
+bool SuggestionController::acceptCategory(qint64 id) {
+  const int shown = indexOf(m_categories, [&](const SuggestedCategory& c) { return c.id == id; });
+  if (!canDecide() || shown < 0) return false;
+  const QString category = m_categories[shown].category;
+  m_session->setCategory(category, true, Origin::AcceptedSuggestion);
+  const StoredDocument& stored = m_session->sink()->stored();
+  const qint64 annotation =
+      rowId(stored.labelIds,
+            indexOf(stored.document.labels, [&](const DocumentLabel& l) { return l.category == category; }));
+  return annotation != 0 && record(id, kAccepted, annotation);
+}
+
+bool SuggestionController::rejectPrediction(qint64 id) {
+  const bool shown = std::any_of(m_answers.cbegin(), m_answers.cend(),
+                                 [&](const SuggestedAnswer& a) { return a.id == id; }) ||
+                     std::any_of(m_categories.cbegin(), m_categories.cend(),
+                                 [&](const SuggestedCategory& c) { return c.id == id; });
+  return canDecide() && shown && record(id, kRejected, 0);
 }
 
 void SuggestionController::updateActions() {

@@ -1,0 +1,372 @@
+// The model's suggestions for relations, QA answers and document categories in the real main window on the
+// demo project, from prediction rows written as a prediction run leaves them: dashed arcs between the
+// document's spans that A accepts, X rejects and Shift+A accepts above the threshold; a field's suggested
+// answer and the suggested categories with their Accept and Reject buttons. An accepted suggestion becomes
+// an annotation of origin "accepted suggestion", undoable, its prediction row recording who accepted it
+// and the annotation it became; a rejected one is kept as such. Model ▸ Suggest predicts with the latest
+// model of each task. A screenshot of each kind is kept as an artefact.
+
+#include <QAbstractButton>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "CategoryPanel.h"
+#include "QaPanel.h"
+#include "UiTestSupport.h"
+#include "WorkbenchTestSupport.h"
+#include "store/ProjectStore.h"
+#include "training/SuggestionController.h"
+#include "training/TrainingController.h"
+
+using quarry::ModelRun;
+using quarry::Origin;
+using quarry::Prediction;
+using quarry::RunStatus;
+using quarry::ui::MainWindow;
+
+namespace {
+
+// A finished prediction run of `task` holding `rows` (their run id set here); its id, or 0.
+qint64 predictionRun(quarry::ProjectStore& store, const QString& task, QVector<Prediction> rows) {
+  ModelRun run;
+  run.name = QStringLiteral("Suggestions");
+  run.task = task;
+  run.status = RunStatus::Finished;
+  auto id = store.createRun(run);
+  if (!id) return 0;
+  for (Prediction& p : rows) p.runId = id.value();
+  return store.addPredictions(id.value(), rows) ? id.value() : 0;
+}
+
+Prediction row(qint64 document, const QString& kind, const QJsonObject& payload, double confidence) {
+  Prediction p;
+  p.documentId = document;
+  p.kind = kind;
+  p.payload = payload;
+  p.confidence = confidence;
+  return p;
+}
+
+// The prediction row `id` of run `run` as the store holds it now.
+Prediction storedRow(quarry::ProjectStore& store, qint64 run, qint64 document, int index) {
+  auto rows = store.predictionsForDocument(document, run);
+  return rows && index < rows->size() ? rows->at(index) : Prediction();
+}
+
+QString payloadText(const QString& text, int start, int end) { return text.mid(start, end - start); }
+
+// Word `n` (from 0) of `text`, words cut at spaces: [start, end) in code points (the demo is ASCII).
+QPair<int, int> wordAt(const QString& text, int n) {
+  int start = 0;
+  for (int k = 0; k < n; ++k) start = int(text.indexOf(QLatin1Char(' '), start)) + 1;
+  const int end = int(text.indexOf(QLatin1Char(' '), start));
+  return {start, end < 0 ? int(text.size()) : end};
+}
+
+// Adds entity `key` of `type` over word `n` of document `doc` (`text`) to the store; its row id (0 = not
+// added) and its `argument` as a relation prediction names it.
+qint64 addWordEntity(quarry::ProjectStore& store, qint64 doc, const QString& text, int n, const QString& key,
+                     const QString& type, QJsonObject* argument = nullptr) {
+  const auto [start, end] = wordAt(text, n);
+  quarry::EntitySpan e;
+  e.key = key;
+  e.type = type;
+  e.fragments = {quarry::Fragment{start, end}};
+  if (argument)
+    *argument = QJsonObject{{QStringLiteral("start"), start},
+                            {QStringLiteral("end"), end},
+                            {QStringLiteral("type"), type},
+                            {QStringLiteral("text"), payloadText(text, start, end)}};
+  auto id = store.addEntity(doc, e, QStringLiteral("importer"), Origin::Manual);
+  return id ? id.value() : 0;
+}
+
+}  // namespace
+
+class TestTaskSuggestionsGui : public QObject {
+  Q_OBJECT
+  quarry::test::DemoProjects m_demos;
+
+  // `window shown on a fresh demo project as `annotator`; the id of its document `name` (0 = none).
+  qint64 openDemo(MainWindow& window, const QString& annotator, const QString& name) {
+    if (!quarry::test::showOn(window, m_demos.fresh(), annotator)) return 0;
+    return quarry::test::documentNamed(window, name);
+  }
+
+ private Q_SLOTS:
+  void initTestCase() { quarry::test::isolateSettings(QStringLiteral("test_task_suggestions_gui")); }
+
+  // Dashed arcs between the document's spans: A accepts one (a relation of origin "accepted suggestion",
+  // undone by Ctrl+Z), X rejects the next, Shift+A accepts those at or above the threshold; a relation the
+  // document already has is not suggested.
+  void relations() {
+    MainWindow window;
+    const qint64 doc = openDemo(window, QStringLiteral("rel-ann"), QStringLiteral("trial-036"));
+    QVERIFY(doc > 0);
+    quarry::ProjectStore& store = *window.store();
+    const QString text = quarry::test::storedDocument(window, doc).text;
+    // Two drugs and two diseases (every other word), the second drug already treating the second disease.
+    QVector<qint64> ids(4);
+    QVector<QJsonObject> arguments(4);
+    for (int i = 0; i < 4; ++i) {
+      ids[i] = addWordEntity(store, doc, text, 1 + 2 * i, QStringLiteral("T%1").arg(i + 1),
+                             i % 2 ? QStringLiteral("DISEASE") : QStringLiteral("DRUG"), &arguments[i]);
+      QVERIFY(ids[i] > 0);
+    }
+    QVERIFY(store.addRelation(doc, QStringLiteral("TREATS"), ids[2], ids[3], QStringLiteral("importer"),
+                              Origin::Manual, QStringLiteral("R1")));
+    auto relation = [&](int head, int tail, double confidence) {
+      return row(doc, QStringLiteral("relation"),
+                 QJsonObject{{QStringLiteral("type"), QStringLiteral("TREATS")},
+                             {QStringLiteral("head"), arguments[head]},
+                             {QStringLiteral("tail"), arguments[tail]}},
+                 confidence);
+    };
+    const qint64 run = predictionRun(
+        store, QStringLiteral("relation"),
+        {relation(0, 1, 0.90), relation(0, 3, 0.50), relation(2, 1, 0.95), relation(2, 3, 0.99)});
+    QVERIFY(run > 0);
+    QVERIFY(window.showDocument(doc));
+    quarry::ui::AnnotationView* view = window.annotationView();
+    QCOMPARE(view->suggestions().size(), 0);
+    QCOMPARE(view->suggestedRelations().size(), 3);  // not the one the document has
+    QCOMPARE(view->suggestedRelations()[0].head, QStringLiteral("T1"));
+    QCOMPARE(view->suggestedRelations()[0].tail, QStringLiteral("T2"));
+    // Drawn as an arc with its type and confidence, where a hover or click finds the suggestion.
+    const QVector<QRect> arc = view->relationRects(quarry::ui::suggestedRelationKey(0));
+    QVERIFY(!arc.isEmpty());
+    QPoint onArc;  // its label, down the middle of what it draws
+    for (int y = arc.front().top(); y <= arc.front().bottom() && onArc.isNull(); ++y)
+      if (view->suggestionAt(QPoint(arc.front().center().x(), y)) == 0)
+        onArc = QPoint(arc.front().center().x(), y);
+    QVERIFY(!onArc.isNull());
+    QVERIFY(view->toolTipAt(onArc).contains(QStringLiteral("Suggested relation TREATS (confidence 0.90)")));
+    QVERIFY(view->relationAt(onArc).isEmpty());  // no annotation to select or delete
+    view->grab().save(quarry::test::artefactPath(QStringLiteral("suggested-relations.png")));
+
+    // A: the current (first) one becomes a relation of origin "accepted suggestion".
+    view->setFocus();
+    QCOMPARE(view->currentSuggestion(), 0);
+    QTest::keyClick(view, Qt::Key_A);
+    QCOMPARE(view->suggestedRelations().size(), 2);
+    auto stored = store.loadDocument(doc);
+    QVERIFY(stored);
+    QCOMPARE(stored->document.relations.size(), 2);
+    const int accepted = stored->document.relations[0].key == QStringLiteral("R1") ? 1 : 0;
+    const quarry::Relation& made = stored->document.relations[accepted];
+    QCOMPARE(made.head, QStringLiteral("T1"));
+    QCOMPARE(made.tail, QStringLiteral("T2"));
+    QCOMPARE(made.type, QStringLiteral("TREATS"));
+    QCOMPARE(made.provenance.origin, Origin::AcceptedSuggestion);
+    QCOMPARE(made.provenance.annotator, QStringLiteral("rel-ann"));
+    Prediction decided = storedRow(store, run, doc, 0);
+    QCOMPARE(decided.decision, QStringLiteral("accepted"));
+    QCOMPARE(decided.decidedBy, QStringLiteral("rel-ann"));
+    QCOMPARE(decided.annotationId, stored->relationIds[accepted]);
+    QVERIFY(decided.decidedAt.isValid());
+
+    // X: the next one is rejected and kept; no relation.
+    QTest::keyClick(view, Qt::Key_X);
+    QCOMPARE(view->suggestedRelations().size(), 1);
+    decided = storedRow(store, run, doc, 1);
+    QCOMPARE(decided.decision, QStringLiteral("rejected"));
+    QCOMPARE(decided.annotationId, qint64(0));
+    QCOMPARE(store.loadDocument(doc)->document.relations.size(), 2);
+
+    // Shift+A: the one left (0.95) is at or above 0.9.
+    window.suggestions()->setThreshold(0.9);
+    QTest::keyClick(view, Qt::Key_A, Qt::ShiftModifier);
+    QCOMPARE(view->suggestedRelations().size(), 0);
+    QCOMPARE(storedRow(store, run, doc, 2).decision, QStringLiteral("accepted"));
+    QCOMPARE(store.loadDocument(doc)->document.relations.size(), 3);
+    QCOMPARE(storedRow(store, run, doc, 3).decision, QString());  // said already: never shown
+
+    // The acceptances are edits like any other: Ctrl+Z takes the last one back.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store.loadDocument(doc)->document.relations.size(), 2);
+    QCOMPARE(view->document().relations.size(), 2);
+  }
+
+  // A field without an answer shows the best suggested answer with its confidence; Accept sets it (origin
+  // "accepted suggestion", undoable), Reject keeps the rejection; an answered field shows none.
+  void answers() {
+    MainWindow window;
+    const qint64 doc = openDemo(window, QStringLiteral("qa-ann"), QStringLiteral("contract-018"));
+    QVERIFY(doc > 0);
+    quarry::ProjectStore& store = *window.store();
+    const QString text = quarry::test::storedDocument(window, doc).text;
+    const auto [start, end] = wordAt(text, 1);
+    auto answer = [&](const QString& field, int from, int to, double confidence) {
+      return row(doc, QStringLiteral("answer"),
+                 QJsonObject{{QStringLiteral("question_id"), field},
+                             {QStringLiteral("field"), field},
+                             {QStringLiteral("start"), from},
+                             {QStringLiteral("end"), to},
+                             {QStringLiteral("text"), payloadText(text, from, to)}},
+                 confidence);
+    };
+    const qint64 run = predictionRun(store, QStringLiteral("qa"),
+                                     {answer(QStringLiteral("effective_date"), start, end, 0.87),
+                                      answer(QStringLiteral("effective_date"), 0, start - 1, 0.30),
+                                      answer(QStringLiteral("governing_law"), end + 1, end + 6, 0.60)});
+    QVERIFY(run > 0);
+    QVERIFY(window.showDocument(doc));
+    quarry::ui::QaPanel* qa = window.qaPanel();
+    QTreeWidget* list = qa->list();
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QTreeWidgetItem* effective = list->topLevelItem(0);
+    QCOMPARE(effective->text(quarry::ui::QaPanel::FieldColumn), QStringLiteral("effective_date"));
+    const QString shown = effective->text(quarry::ui::QaPanel::AnswerColumn);
+    QVERIFY2(shown.contains(payloadText(text, start, end)) && shown.contains(QStringLiteral("(0.87)")),
+             qPrintable(shown));
+    QVERIFY(
+        list->topLevelItem(1)->text(quarry::ui::QaPanel::AnswerColumn).contains(QStringLiteral("(0.60)")));
+    window.findChild<QWidget*>(QStringLiteral("qaDock"))->raise();
+    window.grab().save(quarry::test::artefactPath(QStringLiteral("suggested-answers.png")));
+
+    // Accept on effective_date: its answer, recorded as an accepted suggestion.
+    QVERIFY(qa->selectField(QStringLiteral("effective_date")));
+    QVERIFY(qa->acceptSuggestionButton()->isEnabled());
+    QTest::mouseClick(qa->acceptSuggestionButton(), Qt::LeftButton);
+    auto stored = store.loadDocument(doc);
+    QVERIFY(stored);
+    QCOMPARE(stored->document.answers.size(), 1);
+    const quarry::QaAnswer& set = stored->document.answers.front();
+    QCOMPARE(set.field, QStringLiteral("effective_date"));
+    QCOMPARE(set.start, start);
+    QCOMPARE(set.end, end);
+    QCOMPARE(set.provenance.origin, Origin::AcceptedSuggestion);
+    QCOMPARE(set.provenance.annotator, QStringLiteral("qa-ann"));
+    Prediction decided = storedRow(store, run, doc, 0);
+    QCOMPARE(decided.decision, QStringLiteral("accepted"));
+    QCOMPARE(decided.decidedBy, QStringLiteral("qa-ann"));
+    QCOMPARE(decided.annotationId, stored->answerIds.front());
+    QCOMPARE(storedRow(store, run, doc, 1).decision, QString());  // answered now: not shown, not decided
+    QVERIFY(!qa->list()
+                 ->topLevelItem(0)
+                 ->text(quarry::ui::QaPanel::AnswerColumn)
+                 .contains(QStringLiteral("Suggested")));
+
+    // Reject on governing_law (X in the list): kept as rejected, and the field shows nothing.
+    QVERIFY(qa->selectField(QStringLiteral("governing_law")));
+    qa->list()->setFocus();
+    QTest::keyClick(qa->list(), Qt::Key_X);
+    decided = storedRow(store, run, doc, 2);
+    QCOMPARE(decided.decision, QStringLiteral("rejected"));
+    QCOMPARE(decided.annotationId, qint64(0));
+    QCOMPARE(store.loadDocument(doc)->document.answers.size(), 1);
+    QVERIFY(!qa->rejectSuggestionButton()->isEnabled());
+    QVERIFY(qa->list()
+                ->topLevelItem(1)
+                ->text(quarry::ui::QaPanel::AnswerColumn)
+                .contains(QStringLiteral("not answered")));
+
+    // Undone, effective_date has no answer again, and the next best suggestion shows.
+    QTest::keyClick(window.annotationView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store.loadDocument(doc)->document.answers.size(), 0);
+    QVERIFY(qa->list()
+                ->topLevelItem(0)
+                ->text(quarry::ui::QaPanel::AnswerColumn)
+                .contains(QStringLiteral("(0.30)")));
+  }
+
+  // The suggested categories with their confidence; Accept sets one (origin "accepted suggestion"), Reject
+  // keeps the rejection of the other; a category the document has is not suggested.
+  void categories() {
+    MainWindow window;
+    const qint64 doc = openDemo(window, QStringLiteral("cat-ann"), QStringLiteral("trial-037"));
+    QVERIFY(doc > 0);
+    quarry::ProjectStore& store = *window.store();
+    auto label = [&](const QString& category, double confidence) {
+      return row(doc, QStringLiteral("label"), QJsonObject{{QStringLiteral("label"), category}}, confidence);
+    };
+    const qint64 run = predictionRun(store, QStringLiteral("classify"),
+                                     {label(QStringLiteral("contract_clause"), 0.13),
+                                      label(QStringLiteral("clinical_eligibility"), 0.87)});
+    QVERIFY(run > 0);
+    QVERIFY(window.showDocument(doc));
+    quarry::ui::CategoryPanel* panel = window.categoryPanel();
+    QCOMPARE(panel->suggestions().size(), 2);
+    QCOMPARE(panel->suggestions().front().category, QStringLiteral("clinical_eligibility"));  // best first
+    auto* shown = panel->findChild<QLabel*>(QStringLiteral("categorySuggestion_clinical_eligibility"));
+    QVERIFY(shown && shown->isVisible());
+    QCOMPARE(shown->text(), QStringLiteral("Suggested: clinical_eligibility (0.87)"));
+    window.grab().save(quarry::test::artefactPath(QStringLiteral("suggested-categories.png")));
+
+    auto* accept =
+        panel->findChild<QPushButton*>(QStringLiteral("acceptCategorySuggestion_clinical_eligibility"));
+    QVERIFY(accept && accept->isVisible());
+    QTest::mouseClick(accept, Qt::LeftButton);
+    auto stored = store.loadDocument(doc);
+    QVERIFY(stored);
+    QCOMPARE(stored->document.labels.size(), 1);
+    QCOMPARE(stored->document.labels.front().category, QStringLiteral("clinical_eligibility"));
+    QCOMPARE(stored->document.labels.front().provenance.origin, Origin::AcceptedSuggestion);
+    QCOMPARE(stored->document.labels.front().provenance.annotator, QStringLiteral("cat-ann"));
+    QVERIFY(panel->button(QStringLiteral("clinical_eligibility"))->isChecked());
+    Prediction decided = storedRow(store, run, doc, 1);
+    QCOMPARE(decided.decision, QStringLiteral("accepted"));
+    QCOMPARE(decided.decidedBy, QStringLiteral("cat-ann"));
+    QCOMPARE(decided.annotationId, stored->labelIds.front());
+    QCOMPARE(panel->suggestions().size(), 1);
+
+    auto* reject = panel->findChild<QPushButton*>(QStringLiteral("rejectCategorySuggestion_contract_clause"));
+    QVERIFY(reject && reject->isVisible());
+    QTest::mouseClick(reject, Qt::LeftButton);
+    decided = storedRow(store, run, doc, 0);
+    QCOMPARE(decided.decision, QStringLiteral("rejected"));
+    QCOMPARE(decided.annotationId, qint64(0));
+    QCOMPARE(store.loadDocument(doc)->document.labels.size(), 1);
+    QVERIFY(panel->suggestions().isEmpty());
+    QVERIFY(!panel->findChild<QWidget*>(QStringLiteral("categorySuggestions"))->isVisible());
+
+    // Undone, the document has no category again.
+    QTest::keyClick(window.annotationView(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(store.loadDocument(doc)->document.labels.isEmpty());
+  }
+
+  // Model ▸ Suggest predicts with the latest model of each task, one after another; the categories then
+  // show in the dock, the relation model reading the entities the documents have.
+  void suggestPredictsEveryTask() {
+    MainWindow window;
+    const QString project = m_demos.fresh();
+    QVERIFY(quarry::test::showOn(window, project));
+    for (const std::string task : {"classify", "relation", "qa"}) {
+      QVERIFY(window.training()->start(quarry::test::tinyTraining(project, task, 2)));
+      QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 180000);
+      QVERIFY2(!window.suggestions()->latestModel(QString::fromStdString(task)).isEmpty(), task.c_str());
+    }
+    QVERIFY(window.suggestions()->latestModel(QStringLiteral("ner")).isEmpty());
+    // An unassigned document with two entities, for the relation model to pair.
+    const qint64 doc = quarry::test::documentNamed(window, QStringLiteral("trial-038"));
+    QVERIFY(doc > 0);
+    const QString text = quarry::test::storedDocument(window, doc).text;
+    QVERIFY(addWordEntity(*window.store(), doc, text, 1, QStringLiteral("T1"), QStringLiteral("DRUG")) > 0);
+    QVERIFY(addWordEntity(*window.store(), doc, text, 3, QStringLiteral("T2"), QStringLiteral("DISEASE")) >
+            0);
+    const int before = int(window.store()->listRuns()->size());
+    window.suggestions()->suggestAction()->trigger();
+    QVERIFY(window.suggestions()->isPredicting());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.suggestions()->isPredicting(), 180000);
+    auto runs = window.store()->listRuns();
+    QVERIFY(runs);
+    // The gazetteer (no NER model yet), then relation, QA and classification.
+    QStringList made;
+    for (int i = before; i < runs->size(); ++i)
+      made << runs->at(i).task + QLatin1Char('/') + quarry::runStatusName(runs->at(i).status);
+    QCOMPARE(made.join(QLatin1Char(',')),
+             QStringLiteral("ner/finished,relation/finished,qa/finished,classify/finished"));
+    QVERIFY(runs->at(before + 1).metrics.value(QStringLiteral("candidate_pairs")).toInt() > 0);
+    auto labels = window.store()->predictionsOfRun(runs->back().id, QStringLiteral("label"));
+    QVERIFY(labels && !labels->isEmpty());
+    QVERIFY(window.showDocument(labels->front().documentId));
+    QVERIFY(!window.categoryPanel()->suggestions().isEmpty());
+    QCOMPARE(window.categoryPanel()->suggestions().front().id, labels->front().id);
+  }
+};
+
+QTEST_MAIN(TestTaskSuggestionsGui)
+#include "test_task_suggestions_gui.moc"
