@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -151,6 +152,7 @@ ErrorAnalysisPanel::ErrorAnalysisPanel(QWidget* parent) : QWidget(parent) {
   m_kindChart = new QChartView(chart, this);
   m_kindChart->setObjectName(QStringLiteral("errorKindChart"));
   m_kindChart->setRenderHint(QPainter::Antialiasing);
+  m_kindChart->setMinimumSize(160, 60);
 
   m_source = new QComboBox(this);
   m_source->setObjectName(QStringLiteral("errorSourceBox"));
@@ -184,6 +186,9 @@ ErrorAnalysisPanel::ErrorAnalysisPanel(QWidget* parent) : QWidget(parent) {
   m_goldView->setObjectName(QStringLiteral("errorGoldView"));
   m_predictedView = new QTextBrowser(this);
   m_predictedView->setObjectName(QStringLiteral("errorPredictedView"));
+  for (QWidget* w : {static_cast<QWidget*>(m_errorTable), static_cast<QWidget*>(m_typeTable),
+                     static_cast<QWidget*>(m_goldView), static_cast<QWidget*>(m_predictedView)})
+    w->setMinimumHeight(40);
   auto* sides = new QSplitter(Qt::Horizontal, this);
   for (auto [view, title] : {std::pair{m_goldView, tr("Gold")}, std::pair{m_predictedView, tr("Predicted")}}) {
     auto* box = new QWidget(sides);
@@ -207,9 +212,18 @@ ErrorAnalysisPanel::ErrorAnalysisPanel(QWidget* parent) : QWidget(parent) {
   m_tabs->setObjectName(QStringLiteral("errorTabs"));
   m_tabs->addTab(errorsPage, tr("&Errors"));
   m_tabs->addTab(m_typeTable, tr("Per &Type"));
-  m_tabs->addTab(m_heatMap, tr("Confusion &Matrix"));
+  // Docked below the text: no part may ask for more height than the bottom dock area gives.
+  auto* mapScroll = new QScrollArea(this);
+  mapScroll->setWidget(m_heatMap);
+  mapScroll->setWidgetResizable(true);
+  mapScroll->setMinimumHeight(60);
+  m_tabs->addTab(mapScroll, tr("Confusion &Matrix"));
   m_tabs->addTab(m_kindChart, tr("&Kinds"));
   auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  // Docked under the text beside the other model panels: it asks for no more height than they do (its
+  // parts shrink, the heat map and the lists scroll).
+  setMinimumHeight(120);
   layout->addLayout(top);
   layout->addWidget(m_summary);
   layout->addWidget(m_tabs, 1);
@@ -239,6 +253,8 @@ ErrorAnalysisPanel::ErrorAnalysisPanel(QWidget* parent) : QWidget(parent) {
 }
 
 ErrorAnalysisPanel::~ErrorAnalysisPanel() = default;
+
+QSize ErrorAnalysisPanel::sizeHint() const { return {QWidget::sizeHint().width(), 240}; }
 
 void ErrorAnalysisPanel::setProject(const QString& path, ProjectStore* store) {
   if (path != m_projectPath || !store) {

@@ -86,6 +86,9 @@ class ErrorAnalysisPanel : public QWidget {
   QTextBrowser* predictedView() const { return m_predictedView; }
   QLabel* summaryLabel() const { return m_summary; }
 
+  // As tall as the model panels it is docked with: the bottom dock area is sized by the tallest hint.
+  QSize sizeHint() const override;
+
  Q_SIGNALS:
   // Open document `documentId` at code points [start, end) (end <= start: at its beginning).
   void errorActivated(qint64 documentId, int start, int end);
