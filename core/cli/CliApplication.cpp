@@ -2,6 +2,7 @@
 
 #include "cli/CliManPage.h"
 #include "cli/CvCommand.h"
+#include "cli/ErrorsCommand.h"
 #include "cli/EvaluateCommand.h"
 #include "cli/ExportCommand.h"
 #include "cli/ExportModelCommand.h"
@@ -10,6 +11,7 @@
 #include "cli/ImportModelCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/PredictCommand.h"
+#include "cli/RunsCommand.h"
 #include "cli/StatsCommand.h"
 #include "cli/TrainCommand.h"
 #include "cli/ValidateCommand.h"
@@ -29,6 +31,8 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<CvCommand>());
   m_commands.push_back(std::make_unique<ExportModelCommand>());
   m_commands.push_back(std::make_unique<ImportModelCommand>());
+  m_commands.push_back(std::make_unique<RunsCommand>());
+  m_commands.push_back(std::make_unique<ErrorsCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -5,6 +5,7 @@
 
 #include "jobs/EngineDocuments.h"
 #include "jobs/PredictionJob.h"
+#include "jobs/RunComparison.h"
 #include "jobs/RunLineage.h"
 #include "store/ProjectStore.h"
 
@@ -25,7 +26,7 @@ Result<RunToAnalyse> readRun(const ErrorAnalysisSpec& spec) {
   if (!run) return run.error();
   RunToAnalyse out{run.value(), spec.splits};
   const std::string name = "run " + std::to_string(spec.runId);
-  if (out.run.config.isEmpty() || out.run.name.contains(QLatin1String("predictions")))
+  if (!isTrainingRun(out.run))
     return Error(name + " is not a training run: errors are analysed for trained models");
   if (out.run.checkpointPath.isEmpty())
     return Error(name + " has no checkpoint to analyse (it ended before its first evaluation)");

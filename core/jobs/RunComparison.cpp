@@ -92,6 +92,10 @@ double runPrimaryScore(const ModelRun& run) {
   return v.isDouble() ? v.toDouble() : -1;
 }
 
+bool isTrainingRun(const ModelRun& run) {
+  return !run.config.isEmpty() && !run.name.contains(QLatin1String("predictions"));
+}
+
 QString runPrimaryMetric(const ModelRun& run) {
   const QString name = run.metrics.value(QStringLiteral("primary_metric")).toString();
   if (!name.isEmpty()) return name;

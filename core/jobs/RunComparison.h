@@ -38,5 +38,7 @@ QVector<RunComparisonRow> compareRuns(const ModelRun& a, const ModelRun& b);
 // The primary dev figure a run recorded (best_dev_score), -1 when none; and its metric's name.
 double runPrimaryScore(const ModelRun& run);
 QString runPrimaryMetric(const ModelRun& run);
+// A run that trained a model (it recorded a training config), not one that predicted with one.
+bool isTrainingRun(const ModelRun& run);
 
 }  // namespace quarry::jobs

@@ -95,6 +95,35 @@ class TestCliNer : public QObject {
                                        [](const auto& r) { return r.kind == QLatin1String("entity"); }));
     }
     QCOMPARE(predicted, 40);  // 20 dev sentences x 2 entities
+    reopened.value().reset();
+
+    // runs: both runs, newest first; the training run trained on what the project still holds.
+    CliRun listed = cli({QStringLiteral("runs"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    QVERIFY2(listed.code == 0, qPrintable(listed.err));
+    const QJsonArray runRows = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(runRows.size(), 2);
+    const QJsonObject trainingRow = runRows[1].toObject(), predictionRow = runRows[0].toObject();
+    QCOMPARE(trainingRow.value(QStringLiteral("lineage")).toString(), QStringLiteral("up to date"));
+    QCOMPARE(predictionRow.value(QStringLiteral("lineage")).toString(), QString());
+    QCOMPARE(trainingRow.value(QStringLiteral("dev_score")).toDouble(), f1);
+    const QString trainingRun = QString::number(trainingRow.value(QStringLiteral("id")).toInteger());
+    // errors: the run's model on its dev split, scored as training scored it; the reports written.
+    const QString html = dir.filePath(QStringLiteral("errors.html")), csv = dir.filePath(QStringLiteral("errors.csv"));
+    CliRun errors = cli({QStringLiteral("errors"), QStringLiteral("--project"), project, QStringLiteral("--run"),
+                         trainingRun, QStringLiteral("--json"), QStringLiteral("--html"), html, QStringLiteral("--csv"), csv});
+    QVERIFY2(errors.code == 0, qPrintable(errors.err));
+    const QJsonObject analysis = QJsonDocument::fromJson(errors.out.toUtf8()).object();
+    QCOMPARE(analysis.value(QStringLiteral("task")).toString(), QStringLiteral("ner"));
+    QCOMPARE(analysis.value(QStringLiteral("documents")).toInt(), 20);
+    QCOMPARE(analysis.value(QStringLiteral("micro")).toObject().value(QStringLiteral("f1")).toDouble(), f1);
+    QVERIFY(QFile::exists(html) && QFile::exists(csv) && QFile::exists(dir.filePath(QStringLiteral("errors-per-type.csv"))));
+    CliRun printed = cli({QStringLiteral("errors"), QStringLiteral("--project"), project, QStringLiteral("--run"), trainingRun});
+    QVERIFY2(printed.code == 0 && printed.out.contains(QStringLiteral("confusion (rows gold, columns predicted)")),
+             qPrintable(printed.out + printed.err));
+    CliRun notTraining = cli({QStringLiteral("errors"), QStringLiteral("--project"), project, QStringLiteral("--run"),
+                              QString::number(predictionRow.value(QStringLiteral("id")).toInteger())});
+    QCOMPARE(notTraining.code, 1);
+    QVERIFY2(notTraining.err.contains(QStringLiteral("not a training run")), qPrintable(notTraining.err));
 
     CliRun bad = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("nothing")),
                       QStringLiteral("--project"), project});

@@ -28,6 +28,7 @@
 #include <QVBoxLayout>
 
 #include "eval/ErrorReportWriter.h"
+#include "jobs/RunComparison.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
 #include "training/ConfusionHeatMap.h"
@@ -277,7 +278,7 @@ void ErrorAnalysisPanel::refreshRuns() {
   if (m_store)
     if (auto runs = m_store->listRuns())
       for (auto it = runs->crbegin(); it != runs->crend(); ++it) {
-        if (it->config.isEmpty() || it->checkpointPath.isEmpty() || it->name.contains(QLatin1String("predictions")))
+        if (!jobs::isTrainingRun(*it) || it->checkpointPath.isEmpty())
           continue;
         const QString text = tr("%1 · %2 · %3").arg(it->id).arg(jobs::taskTitle(it->task.toStdString()), it->name);
         m_runBox->addItem(text, it->id);

@@ -45,14 +45,10 @@ QString dataText(const ModelRun& run) {
   return QObject::tr("%1 docs, %2").arg(n("documents")).arg(items);
 }
 
-bool isTrainingRun(const ModelRun& run) {
-  return !run.config.isEmpty() && !run.name.contains(QLatin1String("predictions"));
-}
-
 // Whether what a training run read is still what the project holds: "up to date", or "stale" with what
 // changed (the tooltip lists the counts by kind).
 std::pair<QString, QString> lineageText(ProjectStore& store, const ModelRun& run) {
-  if (!isTrainingRun(run) || run.status == RunStatus::Running) return {};
+  if (!jobs::isTrainingRun(run) || run.status == RunStatus::Running) return {};
   auto lineage = jobs::runLineage(store, run.id);
   if (!lineage) return {QObject::tr("?"), QString::fromStdString(lineage.error().toString())};
   if (!lineage->recorded) return {QObject::tr("not recorded"), QObject::tr("This run predates lineage records")};
@@ -130,7 +126,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     m_resume->setEnabled(resumableSelection().has_value());
     m_analyse->setEnabled(!selected.isEmpty() && selected.size() <= 2 &&
                           std::all_of(selected.begin(), selected.end(), [](const ModelRun& r) {
-                            return isTrainingRun(r) && QFileInfo::exists(r.checkpointPath);
+                            return jobs::isTrainingRun(r) && QFileInfo::exists(r.checkpointPath);
                           }));
   };
   connect(m_table, &QTableWidget::itemSelectionChanged, this, updateButtons);
