@@ -15,6 +15,8 @@
 #include <QTextBrowser>
 #include <QtTest>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "UiTestSupport.h"
@@ -223,27 +225,56 @@ class TestErrorAnalysisGui : public QObject {
     grab(&window, QStringLiteral("errors-runs-lineage.png"));
   }
 
-  // The same view for a document classifier: labels, the "none" column, and misclassified documents.
-  void classifierErrors() {
+  // The same view for the other tasks on the demo: a classifier (labels, misclassified documents), a
+  // relation model (between the annotated entities; wrong direction among the kinds) and a QA model
+  // (the fields; answer/none matrix). Every task's matrix ends with "none", every error names its document.
+  void otherTasksErrors_data() {
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("classify") << QStringLiteral("classify") << QStringLiteral("wrong_label");
+    QTest::newRow("relation") << QStringLiteral("relation") << QStringLiteral("wrong_direction");
+    QTest::newRow("qa") << QStringLiteral("qa") << QStringLiteral("partial_overlap");
+  }
+  void otherTasksErrors() {
+    QFETCH(QString, task);
+    QFETCH(QString, kind);
     MainWindow window;
     const QString project = m_demos.fresh();
     QVERIFY(quarry::test::showOn(window, project));
-    const qint64 run = trainInWindow(window, {{"task", "classify"}, {"epochs", 2}, {"min_feature_count", 1}});
+    qint64 run = 0;
+    QObject context;
+    connect(window.training(), &quarry::ui::TrainingController::trainingFinished, &context,
+            [&](const quarry::jobs::TrainingOutcome& outcome) { run = outcome.runId; });
+    QVERIFY(window.training()->start(quarry::test::tinyTraining(project, task.toStdString(), 2)));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 240000);
     QVERIFY(run > 0);
     ErrorAnalysisPanel* panel = window.errorPanel();
     QVERIFY(panel->analyse(run));
     QVERIFY(waitForAnalysis(panel));
     const quarry::eval::ErrorAnalysis& a = *panel->outcome()->analysis;
-    QCOMPARE(a.task, std::string("classify"));
-    QVERIFY(a.types.size() >= 2);
+    QCOMPARE(QString::fromStdString(a.task), task);
     QCOMPARE(panel->heatMap()->labels().last(), QStringLiteral("none"));
-    int64_t total = 0;
-    for (const auto& row : a.confusion)
-      for (int64_t v : row) total += v;
-    QVERIFY(total >= int64_t(a.documents) - 8);  // every labelled document sits in the matrix
+    QVERIFY(std::find(a.kinds.begin(), a.kinds.end(), kind.toStdString()) != a.kinds.end());
+    QVERIFY(a.micro.support > 0);
+    QCOMPARE(panel->errorTable()->rowCount(), int(a.errorCount()));
+    for (const auto& e : a.errors)
+      QCOMPARE(QString::fromStdString(e.documentId),
+               panel->outcome()->documentNames.value(int(e.document)));
+    if (a.errorCount() > 0) {
+      // The first error opens its document.
+      QVERIFY(panel->activateError(0));
+      QCOMPARE(window.currentDocument(), panel->outcome()->documentIds.value(int(panel->shownError(0).document)));
+    }
+    // Floated at a readable size for the screenshots.
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("errorsDock"));
+    dock->setFloating(true);
+    dock->resize(1100, 560);
+    dock->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dock));
+    panel->tabs()->setCurrentIndex(0);
+    grab(panel, QStringLiteral("errors-%1-list.png").arg(task));
     panel->tabs()->setCurrentIndex(2);
-    grab(panel, QStringLiteral("errors-classifier-matrix.png"));
-    // A run that is not a training run cannot be analysed; a failure says why and breaks nothing.
+    grab(panel, QStringLiteral("errors-%1-matrix.png").arg(task));
     QVERIFY(!panel->analyse(0));
   }
 };
