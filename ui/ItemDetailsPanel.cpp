@@ -3,7 +3,6 @@
 #include <QLocale>
 
 #include "GuidelineText.h"
-#include "corpus/TextOffsets.h"
 
 namespace quarry::ui {
 namespace {
@@ -29,7 +28,11 @@ void ItemDetailsPanel::clearItem() {
 }
 
 QString ItemDetailsPanel::excerpt(const Document& document, int start, int end) const {
-  const QString text = TextOffsets(document.text).slice(document.text, start, end);
+  if (document.text.constData() != m_text.constData() || document.text.size() != m_text.size()) {
+    m_text = document.text;
+    m_offsets = TextOffsets(m_text);
+  }
+  const QString text = m_offsets.slice(m_text, start, end);
   return QStringLiteral("“%1”").arg(text.toHtmlEscaped());
 }
 

@@ -6,6 +6,7 @@
 
 #include "corpus/Document.h"
 #include "corpus/Schema.h"
+#include "corpus/TextOffsets.h"
 
 namespace quarry::ui {
 
@@ -29,6 +30,9 @@ class ItemDetailsPanel : public QTextBrowser {
 
   Kind m_kind = Kind::None;
   QString m_key;
+  // The offsets of the text last shown, kept while it stays (measuring a long text takes a while).
+  mutable QString m_text;
+  mutable TextOffsets m_offsets{QString()};
 };
 
 }  // namespace quarry::ui

@@ -38,6 +38,7 @@
 #include "QaPanel.h"
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
+#include "RefreshWhenShown.h"
 #include "annotation/AnnotationView.h"
 #include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
@@ -147,6 +148,10 @@ void MainWindow::buildDocks() {
       dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Queue"), QStringLiteral("queueDock"), m_queuePanel, Qt::BottomDockWidgetArea)};
+  // A decision in the view changes the bands' counts; a panel behind another tab catches up when shown.
+  for (auto* refresh : {new RefreshWhenShown(docks[8], [this] { m_reviewPanel->refresh(); }),
+                        new RefreshWhenShown(docks[9], [this] { m_queuePanel->refresh(); })})
+    connect(m_suggestions, &SuggestionController::decided, refresh, &RefreshWhenShown::request);
   tabifyDockWidget(docks[4], docks[5]);
   tabifyDockWidget(docks[5], docks[6]);
   tabifyDockWidget(docks[6], docks[7]);
@@ -301,10 +306,8 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
-  connect(m_session, &DocumentSession::documentChanged, m_suggestions, &SuggestionController::reload);
-  // A decision in the view changes the bands' counts.
-  connect(m_suggestions, &SuggestionController::decided, m_reviewPanel, &ReviewPanel::refresh);
-  connect(m_suggestions, &SuggestionController::decided, m_queuePanel, &QueuePanel::refresh);
+  connect(m_session, &DocumentSession::documentChanged, m_suggestions,
+          &SuggestionController::documentChanged);
   connect(m_session, &DocumentSession::documentChanged, this, [this] {
     updateCurrentRow();
     m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());

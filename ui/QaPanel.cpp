@@ -66,7 +66,10 @@ QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent
   connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
     m_view->showAnswer(item->data(FieldColumn, kFieldRole).toString());
   });
-  connect(m_session, &DocumentSession::documentChanged, this, &QaPanel::reload);
+  // Only answers show here: a span or category edit leaves the list as it is.
+  connect(m_session, &DocumentSession::documentChanged, this, [this](const DocumentChange& change) {
+    if (change.everything || !change.answers.isEmpty()) reload();
+  });
   reload();
 }
 

@@ -118,7 +118,8 @@ void AnnotationView::updateDocument(const Document& document, const Schema& sche
 }
 
 void AnnotationView::spanInserted(int at) {
-  if (at >= 0) m_cache.renumber(LineLayoutCache::Numbering::Spans, [at](int i) { return i >= at ? i + 1 : i; });
+  if (at >= 0)
+    m_cache.renumber(LineLayoutCache::Numbering::Spans, [at](int i) { return i >= at ? i + 1 : i; });
 }
 
 void AnnotationView::spanRemoved(int gone) {

@@ -18,6 +18,9 @@ namespace {
 
 const char* kThresholdKey = "suggestions/threshold";
 
+// One key for a span's [start, end) code points.
+quint64 offsetsKey(int start, int end) { return (quint64(quint32(start)) << 32) | quint32(end); }
+
 // The row id of the open document's entity exactly at [start, end) of `type`; 0 = none.
 qint64 entityRowId(const StoredDocument& stored, int start, int end, const QString& type) {
   for (int i = 0; i < stored.document.entities.size(); ++i) {
@@ -70,6 +73,10 @@ void SuggestionController::setProject(const QString& path, ProjectStore* store, 
   m_projectPath = path;
   m_store = store;
   m_readOnly = readOnly;
+  m_undecided.clear();
+  m_undecidedDocument = 0;
+  m_said.clear();
+  m_saidBy.clear();
   updateActions();
 }
 
@@ -144,34 +151,80 @@ void SuggestionController::finished(const jobs::PredictionOutcome& outcome) {
 }
 
 void SuggestionController::reload() {
+  m_undecided.clear();
+  m_undecidedDocument = 0;
+  noteSpans();
+  if (m_store && m_session->isOpen()) {
+    m_undecidedDocument = m_session->documentId();
+    auto run = m_store->latestRunWithPredictions(QStringLiteral("entity"));
+    if (run && run.value() > 0)
+      if (auto rows = m_store->predictionsForDocument(m_session->documentId(), run.value()))
+        for (const Prediction& p : rows.value()) {
+          if (p.kind != QLatin1String("entity") || !p.decision.isEmpty()) continue;
+          SuggestedSpan s;
+          s.id = p.id;
+          s.start = p.payload.value(QStringLiteral("start")).toInt();
+          s.end = p.payload.value(QStringLiteral("end")).toInt();
+          s.type = p.payload.value(QStringLiteral("type")).toString();
+          s.confidence = p.confidence;
+          if (s.start < s.end) m_undecided << s;
+        }
+    std::sort(m_undecided.begin(), m_undecided.end(), [](const SuggestedSpan& a, const SuggestedSpan& b) {
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+  }
+  showUndecided();
+}
+
+void SuggestionController::documentChanged(const DocumentChange& change) {
+  if (change.everything || m_undecidedDocument != m_session->documentId()) return reload();
+  if (change.entities.isEmpty()) return;
+  if (change.entities.size() > 16) {
+    noteSpans();
+  } else {
+    for (const QString& key : change.entities) noteSpan(key);
+  }
+  showUndecided();
+}
+
+void SuggestionController::noteSpans() {
+  m_said.clear();
+  m_saidBy.clear();
+  if (!m_session->isOpen()) return;
+  for (const EntitySpan& e : m_session->sink()->document().entities) {
+    if (e.isDiscontinuous()) continue;
+    const Said said{offsetsKey(e.start(), e.end()), e.type};
+    ++m_said[said];
+    m_saidBy.insert(e.key, said);
+  }
+}
+
+void SuggestionController::noteSpan(const QString& key) {
+  if (const auto was = m_saidBy.constFind(key); was != m_saidBy.cend()) {
+    if (--m_said[*was] <= 0) m_said.remove(*was);
+    m_saidBy.erase(was);
+  }
+  const std::optional<EntitySpan> e = m_session->sink()->entity(key);
+  if (!e || e->isDiscontinuous()) return;
+  const Said said{offsetsKey(e->start(), e->end()), e->type};
+  ++m_said[said];
+  m_saidBy.insert(key, said);
+}
+
+void SuggestionController::showUndecided() {
   if (!m_store || !m_session->isOpen()) {
     m_view->setSuggestions({});
     return;
   }
-  const int current = m_view->currentSuggestion();
   QVector<SuggestedSpan> shown;
-  auto run = m_store->latestRunWithPredictions(QStringLiteral("entity"));
-  if (run && run.value() > 0)
-    if (auto rows = m_store->predictionsForDocument(m_session->documentId(), run.value())) {
-      const QVector<EntitySpan>& entities = m_session->sink()->document().entities;
-      for (const Prediction& p : rows.value()) {
-        if (p.kind != QLatin1String("entity") || !p.decision.isEmpty()) continue;
-        SuggestedSpan s;
-        s.id = p.id;
-        s.start = p.payload.value(QStringLiteral("start")).toInt();
-        s.end = p.payload.value(QStringLiteral("end")).toInt();
-        s.type = p.payload.value(QStringLiteral("type")).toString();
-        s.confidence = p.confidence;
-        // What an annotation already says is no suggestion.
-        const bool said = std::any_of(entities.cbegin(), entities.cend(), [&](const EntitySpan& e) {
-          return e.type == s.type && !e.isDiscontinuous() && e.start() == s.start && e.end() == s.end;
-        });
-        if (!said && s.start < s.end) shown << s;
-      }
-    }
-  std::sort(shown.begin(), shown.end(), [](const SuggestedSpan& a, const SuggestedSpan& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
+  for (const SuggestedSpan& s : std::as_const(m_undecided))
+    if (!m_said.contains(Said{offsetsKey(s.start, s.end), s.type})) shown << s;
+  const QVector<SuggestedSpan>& before = m_view->suggestions();
+  if (shown.size() == before.size() &&
+      std::equal(shown.cbegin(), shown.cend(), before.cbegin(),
+                 [](const SuggestedSpan& a, const SuggestedSpan& b) { return a.id == b.id; }))
+    return;  // as shown
+  const int current = m_view->currentSuggestion();
   m_view->setSuggestions(shown, shown.isEmpty() ? -1 : std::min(std::max(current, 0), int(shown.size()) - 1));
 }
 
@@ -190,7 +243,10 @@ bool SuggestionController::decide(int index, const QString& decision) {
     return false;
   }
   m_view->setCurrentSuggestion(index);  // the next one takes its place
-  reload();
+  m_undecided.erase(std::remove_if(m_undecided.begin(), m_undecided.end(),
+                                   [&](const SuggestedSpan& u) { return u.id == s.id; }),
+                    m_undecided.end());
+  showUndecided();
   Q_EMIT decided();
   return true;
 }

@@ -14,9 +14,14 @@
 
 #include <memory>
 
+#include <QHash>
 #include <QObject>
 #include <QString>
+#include <QVector>
+#include <utility>
 
+#include "DocumentChange.h"
+#include "annotation/AnnotationView.h"
 #include "jobs/PredictionJob.h"
 
 class QAction;
@@ -47,6 +52,9 @@ class SuggestionController : public QObject {
   bool isPredicting() const { return m_job && m_job->isRunning(); }
   // Re-reads the open document's suggestions from the store.
   void reload();
+  // Follows an edit of the open document (`change`): the suggestions read last are shown again without
+  // those an annotation now says; another document, or one re-read, is read afresh (reload()).
+  void documentChanged(const DocumentChange& change);
   bool accept(int index);
   bool reject(int index);
   // Accepts every suggestion of the open document at or above threshold(); returns how many.
@@ -69,6 +77,11 @@ class SuggestionController : public QObject {
   void finished(const jobs::PredictionOutcome& outcome);
   void updateActions();
   bool decide(int index, const QString& decision);
+  // Shows the suggestions read last, less those an annotation of the open document already says.
+  void showUndecided();
+  // Notes what the open document's spans say (all of them; the span of `key` as it is now).
+  void noteSpans();
+  void noteSpan(const QString& key);
 
   QWidget* m_window;
   DocumentSession* m_session;
@@ -78,6 +91,15 @@ class SuggestionController : public QObject {
   bool m_readOnly = false;
   QString m_annotator;
   std::unique_ptr<jobs::PredictionJob> m_job;
+  // The open document's undecided suggestions as last read from the store (sorted as shown), and the
+  // document they belong to (0 = none read).
+  QVector<SuggestedSpan> m_undecided;
+  qint64 m_undecidedDocument = 0;
+  // What the open document's contiguous spans say: (offsets, type) -> how many spans say it, and each
+  // span's (offsets, type) by key. No suggestion shows what a span says.
+  using Said = std::pair<quint64, QString>;
+  QHash<Said, int> m_said;
+  QHash<QString, Said> m_saidBy;
   QAction* m_suggest = nullptr;
   QAction* m_thresholdAction = nullptr;
 };
