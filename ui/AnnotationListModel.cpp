@@ -95,8 +95,7 @@ void AnnotationListModel::applyBlock(int first, int* count, const QVector<T>& li
   for (qsizetype i : present) {
     int row = rowOf(list[i].key);
     if (row >= 0) {
-      m_items[row] = make(list[i]);
-      Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+      replace(row, make(list[i]));
       continue;
     }
     row = first + std::min(int(i), *count);
@@ -105,6 +104,16 @@ void AnnotationListModel::applyBlock(int first, int* count, const QVector<T>& li
     ++*count;
     endInsertRows();
   }
+}
+
+void AnnotationListModel::replace(int row, const Item& item) {
+  QVector<QVariant> before;
+  for (int c = 0; c < ColumnCount; ++c) before << data(index(row, c), Qt::DisplayRole);
+  m_items[row] = item;
+  // Column by column, and only where it shows: a change beside the sorted column leaves the order alone
+  // (the sorted view re-sorts every row when the sorted column changes).
+  for (int c = 0; c < ColumnCount; ++c)
+    if (data(index(row, c), Qt::DisplayRole) != before[c]) Q_EMIT dataChanged(index(row, c), index(row, c));
 }
 
 void AnnotationListModel::applyChange(const Document& document, const DocumentChange& change) {

@@ -65,6 +65,7 @@ class AnnotationListModel : public QAbstractTableModel {
   Item answerItem(const QaAnswer& a) const;
   QString oneLine(int start, int end) const;
   void useText(const QString& text);
+  void replace(int row, const Item& item);  // says which cells changed
   // Brings rows [first, first + *count) (one kind, those of `keys` changed) in step with `list`.
   template <typename T, typename MakeItem>
   void applyBlock(int first, int* count, const QVector<T>& list, const QSet<QString>& keys, MakeItem make);

@@ -32,6 +32,79 @@ QString MisalignmentMarks::take(const QString& key) {
   return reason;
 }
 
+namespace {
+
+// `spans` moved by `delta` code points.
+QVector<EntitySpan> moved(QVector<EntitySpan> spans, int delta) {
+  for (EntitySpan& e : spans)
+    for (Fragment& f : e.fragments) {
+      f.start += delta;
+      f.end += delta;
+    }
+  return spans;
+}
+
+// `reason` as the engine words it when its text starts `offset` code points further on: `shifted` is its
+// wording with the text one code point further on, so the numbers one greater there are offsets. Null
+// when the two differ otherwise.
+QString atOffset(const QString& reason, const QString& shifted, int offset) {
+  QString out;
+  qsizetype i = 0, j = 0;
+  while (i < reason.size() && j < shifted.size()) {
+    if (!reason.at(i).isDigit() || !shifted.at(j).isDigit()) {
+      if (reason.at(i) != shifted.at(j)) return {};
+      out += reason.at(i++);
+      ++j;
+      continue;
+    }
+    const qsizetype a = i, b = j;
+    while (i < reason.size() && reason.at(i).isDigit()) ++i;
+    while (j < shifted.size() && shifted.at(j).isDigit()) ++j;
+    const qlonglong n = QStringView(reason).mid(a, i - a).toLongLong();
+    const qlonglong m = QStringView(shifted).mid(b, j - b).toLongLong();
+    if (m == n)
+      out += QStringView(reason).mid(a, i - a);
+    else if (m == n + 1)
+      out += QString::number(n + offset);
+    else
+      return {};
+  }
+  return i == reason.size() && j == shifted.size() ? out : QString();
+}
+
+}  // namespace
+
+QHash<QString, QString> MisalignmentMarks::check(const QString& name, QStringView lines, int from,
+                                                 const QVector<EntitySpan>& spans) {
+  // The lines alone, and once more a code point further on: a reason naming no offset reads the same in
+  // both, one naming offsets has them one greater in the second, and gets them moved to `from`.
+  Document alone;
+  alone.name = name;
+  alone.text = lines.toString();
+  alone.entities = moved(spans, -from);
+  Document further = alone;
+  further.text.prepend(QLatin1Char(' '));
+  further.entities = moved(spans, 1 - from);
+  QHash<QString, QString> found = jobs::misalignedEntities(alone);
+  const QHash<QString, QString> shifted = jobs::misalignedEntities(further);
+  bool worded = found.size() == shifted.size();
+  for (auto it = found.begin(); worded && it != found.end(); ++it) {
+    const QString other = shifted.value(it.key());
+    if (other == it.value()) continue;
+    it.value() = atOffset(it.value(), other, from);
+    worded = !it.value().isNull();
+  }
+  if (worded) return found;
+  // Worded some other way: the engine sees the lines at their own offsets, spaces before them.
+  Document padded;
+  padded.name = name;
+  padded.text.reserve(from + lines.size());
+  padded.text.fill(QLatin1Char(' '), from);
+  padded.text += lines;
+  padded.entities = spans;
+  return jobs::misalignedEntities(padded);
+}
+
 QString MisalignmentMarks::listing() const {
   QString out;
   for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it) {
@@ -94,22 +167,18 @@ bool MisalignmentMarks::update(const Document& document, const QVector<QString>&
       }
     }
   }
-  // The engine sees those lines at their own offsets: spaces stand for the text before them.
-  Document part;
-  part.name = document.name;
+  QVector<EntitySpan> spans;
+  spans.reserve(inside.size());
+  for (int i : std::as_const(inside)) spans.push_back(document.entities[i]);
   const int first = m_offsets.toUtf16(from), last = m_offsets.toUtf16(to);
-  part.text.reserve(from + (last - first));
-  part.text.fill(QLatin1Char(' '), from);
-  part.text += QStringView(m_text).mid(first, last - first);
-  part.entities.reserve(inside.size());
-  for (int i : std::as_const(inside)) part.entities.push_back(document.entities[i]);
+  const QHash<QString, QString> found =
+      check(document.name, QStringView(m_text).mid(first, last - first), from, spans);
   QHash<QString, QString> before;
   auto takeBefore = [&](const QString& key) {
     if (const QString reason = take(key); !reason.isNull()) before.insert(key, reason);
   };
   for (const QString& k : keys) takeBefore(k);
-  for (const EntitySpan& e : std::as_const(part.entities)) takeBefore(e.key);
-  const QHash<QString, QString> found = jobs::misalignedEntities(part);
+  for (const EntitySpan& e : std::as_const(spans)) takeBefore(e.key);
   for (auto it = found.cbegin(); it != found.cend(); ++it) set(it.key(), it.value());
   return found != before;
 }

@@ -5,13 +5,15 @@
 // Whether a span is trained as annotated depends only on the words at its ends and on the spans it
 // overlaps (after widening to words); words never cross a line break. So after an edit only the lines the
 // edited spans lie on, grown until no span crosses their edge, are checked again, with the spans on
-// them: the same engine step on the same offsets, its reasons the same as over the whole document.
+// them, by the same engine step; the offsets its reasons name are moved to where the lines start, so
+// the reasons read as over the whole document.
 
 #include <QHash>
 #include <QMap>
 #include <QPair>
 #include <QSet>
 #include <QString>
+#include <QStringView>
 #include <QVector>
 
 #include "corpus/Document.h"
@@ -43,6 +45,9 @@ class MisalignmentMarks {
 
   // [start, end) code points of the whole lines holding code points start .. end - 1.
   QPair<int, int> lines(int start, int end) const;
+  // The engine's reasons for `spans` on `lines`, the text at code point `from` of document `name`.
+  static QHash<QString, QString> check(const QString& name, QStringView lines, int from,
+                                       const QVector<EntitySpan>& spans);
 
   QString m_text;
   TextOffsets m_offsets;
