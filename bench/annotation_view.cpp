@@ -8,7 +8,8 @@
 // Section "window", the edit path a person meets: the document in a temporary project store (with 2,000
 // undecided model suggestions), opened in the real MainWindow. Per action, median and p95 ms over
 // --repeat runs from the key press to the settled window (the store written, the view, the panels and
-// the suggestions brought in step, posted work run and the frame painted): label a selection by hotkey,
+// the suggestions brought in step, posted work run and the frame painted), and the median CPU time of
+// the GUI thread (which a busy machine inflates less): label a selection by hotkey,
 // undo (Ctrl+Z), redo (Ctrl+Shift+Z), remove the current span (Delete), categorise the document (Alt+1 /
 // Alt+2), accept a suggestion (A). Then what one edit can cost in its parts, each timed alone: a store
 // write, re-reading the document, the alignment check over the whole document, the listeners of one
