@@ -1,16 +1,31 @@
-// bench_annotation_view: how the annotation view copes with a large document, offscreen.
-// Generates a ~1 MB document with 20,000 spans (some nested, some discontinuous) and 2,000 relations,
-// then prints: time to open (setDocument + first paint), paint time per frame while scrolling through
-// the whole document (average and worst), time from a label hotkey to the repainted frame, peak RSS.
-// The figure to compare: "worst frame" while scrolling.
+// bench_annotation_view: how the annotation workbench copes with a large document, offscreen.
+// Generates a ~1 MB document with 20,000 spans (some nested, some discontinuous) and 2,000 relations.
+//
+// Section "widget", the annotation view alone: time to open (setDocument + first paint), paint time per
+// frame while scrolling through the whole document (average and worst), time from a label hotkey to the
+// repainted frame, peak RSS.
+//
+// Section "window", the edit path a person meets: the document in a temporary project store (with 2,000
+// undecided model suggestions), opened in the real MainWindow. Per action, median and p95 ms over
+// --repeat runs from the key press to the settled window (the store written, the view, the panels and
+// the suggestions brought in step, posted work run and the frame painted), and the median CPU time of
+// the GUI thread (which a busy machine inflates less): label a selection by hotkey,
+// undo (Ctrl+Z), redo (Ctrl+Shift+Z), remove the current span (Delete), categorise the document (Alt+1 /
+// Alt+2), accept a suggestion (A). Then what one edit can cost in its parts, each timed alone: a store
+// write, re-reading the document, the alignment check over the whole document, the listeners of one
+// documentChanged, the view applying one span.
+//
+// The figures to compare: "worst frame" while scrolling; the median of each action through the window.
+// Usage: bench_annotation_view [--section widget|window|all] [--repeat N]   (default: all, 50)
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QKeyEvent>
-#include <QRandomGenerator>
 #include <QScrollBar>
 #include <cstdio>
 
+#include "EditPathBench.h"
+#include "LargeDocument.h"
 #include "annotation/AnnotationView.h"
 
 using namespace quarry;
@@ -25,98 +40,10 @@ long peakRssKb() {
   return -1;
 }
 
-Schema makeSchema() {
-  Schema s;
-  const char* names[] = {"DRUG", "DISEASE", "GENE", "CHEMICAL", "SPECIES"};
-  for (int i = 0; i < 5; ++i) {
-    EntityType t;
-    t.name = QLatin1String(names[i]);
-    t.hotkey = QString::number(i + 1);
-    s.entityTypes.push_back(t);
-  }
-  RelationType treats;
-  treats.name = QStringLiteral("TREATS");
-  RelationType assoc;
-  assoc.name = QStringLiteral("ASSOCIATED_WITH");
-  assoc.directed = false;
-  s.relationTypes = {treats, assoc};
-  return s;
-}
-
-struct Word {
-  int start, end;  // code points
-};
-
-Document makeDocument(int targetChars, int spanCount, int relationCount) {
-  QRandomGenerator rng(42);
-  const QStringList vocabulary = QStringLiteral(
-      "the of patients with treatment was were in and a to for cells protein expression after dose "
-      "aspirin ibuprofen headache migraine receptor kinase inhibitor clinical trial mice rats tumour "
-      "significantly increased decreased observed therapy response gene mutation pathway levels "
-      "caf\u00e9 na\u00efve \U0001F48A")
-                                     .split(QLatin1Char(' '));
-  Document d;
-  d.name = QStringLiteral("bench");
-  QString text;
-  text.reserve(targetChars + 1000);
-  QVector<Word> words;
-  int cp = 0;
-  int paragraphLength = 0;
-  while (cp < targetChars) {
-    const QString& w = vocabulary[int(rng.bounded(int(vocabulary.size())))];
-    const int len = int(w.size()) - (w.size() == 2 && w.at(0).isHighSurrogate() ? 1 : 0);
-    words.push_back({cp, cp + len});
-    text += w;
-    cp += len;
-    paragraphLength += len + 1;
-    if (paragraphLength > 300 + int(rng.bounded(900))) {
-      text += QLatin1Char('\n');
-      paragraphLength = 0;
-    } else {
-      text += QLatin1Char(' ');
-    }
-    ++cp;
-  }
-  d.text = text;
-  // Spans on word boundaries: mostly one or two words, some enclosing the previous span, a few
-  // discontinuous.
-  for (int i = 0; i < spanCount; ++i) {
-    const int w = int(rng.bounded(int(words.size()) - 4));
-    EntitySpan e;
-    e.key = QStringLiteral("T%1").arg(i + 1);
-    e.type = makeSchema().entityTypes[int(rng.bounded(5))].name;
-    const int kind = int(rng.bounded(20));
-    if (kind == 0) e.fragments = {{words[w].start, words[w].end}, {words[w + 2].start, words[w + 3].end}};
-    else if (kind < 3) e.fragments = {{words[w].start, words[w + 3].end}};
-    else e.fragments = {{words[w].start, words[w + int(rng.bounded(2))].end}};
-    d.entities.push_back(e);
-  }
-  std::sort(d.entities.begin(), d.entities.end(),
-            [](const EntitySpan& a, const EntitySpan& b) { return a.start() < b.start(); });
-  for (int i = 0; i < relationCount; ++i) {
-    const int h = int(rng.bounded(int(d.entities.size()) - 6));
-    Relation r;
-    r.key = QStringLiteral("R%1").arg(i + 1);
-    r.type = i % 3 ? QStringLiteral("TREATS") : QStringLiteral("ASSOCIATED_WITH");
-    r.head = d.entities[h].key;
-    r.tail = d.entities[h + 1 + int(rng.bounded(5))].key;
-    d.relations.push_back(r);
-  }
-  return d;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QApplication app(argc, argv);
-  const Schema schema = makeSchema();
+// The annotation view alone; false when a label did not land.
+bool widgetSection(const Document& doc, const Schema& schema) {
+  std::printf("== widget: the annotation view alone\n");
   QElapsedTimer timer;
-  timer.start();
-  const Document doc = makeDocument(1000000, 20000, 2000);
-  std::printf("generated: %lld UTF-16 units, %lld spans, %lld relations in %lld ms\n", (long long)doc.text.size(),
-              (long long)doc.entities.size(), (long long)doc.relations.size(), (long long)timer.elapsed());
-
   ui::AnnotationView view;
   view.resize(1200, 900);
   view.show();
@@ -177,6 +104,38 @@ int main(int argc, char** argv) {
   }
   std::printf("label action (hotkey -> applyEntityAdded -> repaint): %d labels, average %.2f ms, worst %.2f ms\n",
               added, labelTotal / labelRuns, labelWorst);
+  return added == labelRuns;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QApplication app(argc, argv);
+  QString section = QStringLiteral("all");
+  int repeat = 50;
+  const QStringList args = app.arguments();
+  for (int i = 1; i < args.size(); ++i) {
+    if (args[i] == QLatin1String("--section") && i + 1 < args.size()) {
+      section = args[++i];
+    } else if (args[i] == QLatin1String("--repeat") && i + 1 < args.size()) {
+      repeat = std::max(1, args[++i].toInt());
+    } else {
+      std::fprintf(stderr, "usage: bench_annotation_view [--section widget|window|all] [--repeat N]\n");
+      return 2;
+    }
+  }
+  const Schema schema = bench::largeDocumentSchema();
+  QElapsedTimer timer;
+  timer.start();
+  QVector<bench::Word> words;
+  const Document doc = bench::largeDocument(1000000, 20000, 2000, &words);
+  std::printf("generated: %lld UTF-16 units, %lld spans, %lld relations in %lld ms\n", (long long)doc.text.size(),
+              (long long)doc.entities.size(), (long long)doc.relations.size(), (long long)timer.elapsed());
+  bool ok = true;
+  if (section == QLatin1String("widget") || section == QLatin1String("all")) ok = widgetSection(doc, schema) && ok;
+  if (section == QLatin1String("window") || section == QLatin1String("all"))
+    ok = bench::editPathSection(doc, words, schema, repeat) && ok;
   std::printf("peak RSS (VmHWM): %ld kB\n", peakRssKb());
-  return added == labelRuns ? 0 : 1;
+  return ok ? 0 : 1;
 }

@@ -2,12 +2,16 @@
 // The annotations of one document as a table for the annotations panel: every span, relation and
 // answer (explicit no-answers included) with its type, text, offsets, annotator and origin. Offsets
 // are code points, as in Document; SortRole gives numbers for the offset columns so they sort by value.
+// Rows are the spans, then the relations, then the answers, each in document order.
 
 #include <QAbstractTableModel>
 #include <QVector>
+#include <functional>
 
+#include "DocumentChange.h"
 #include "ItemDetailsPanel.h"
 #include "corpus/Document.h"
+#include "corpus/TextOffsets.h"
 
 namespace quarry::ui {
 
@@ -40,6 +44,9 @@ class AnnotationListModel : public QAbstractTableModel {
   explicit AnnotationListModel(QObject* parent = nullptr);
 
   void setDocument(const Document& document);
+  // Brings the rows in step with `document` after `change`: only the rows of what it names (and of the
+  // relations of the spans it names) are removed, inserted or updated.
+  void applyChange(const Document& document, const DocumentChange& change);
   const Item& item(int row) const { return m_items[row]; }
   int rowOf(Kind kind, const QString& key) const;  // -1 when not listed
 
@@ -52,7 +59,22 @@ class AnnotationListModel : public QAbstractTableModel {
   static QString originLabel(Origin origin);  // translated
 
  private:
+  using SpanLookup = std::function<const EntitySpan*(const QString&)>;
+  Item entityItem(const EntitySpan& e) const;
+  Item relationItem(const Relation& r, const SpanLookup& span) const;
+  Item answerItem(const QaAnswer& a) const;
+  QString oneLine(int start, int end) const;
+  void useText(const QString& text);
+  void replace(int row, const Item& item);  // says which cells changed
+  // Brings rows [first, first + *count) (one kind, those of `keys` changed) in step with `list`.
+  template <typename T, typename MakeItem>
+  void applyBlock(int first, int* count, const QVector<T>& list, const QSet<QString>& keys, MakeItem make);
+
   QVector<Item> m_items;
+  int m_entityRows = 0;    // rows [0, m_entityRows) are spans
+  int m_relationRows = 0;  // the next m_relationRows rows are relations; then answers
+  QString m_text;          // the document's text, and its offsets
+  TextOffsets m_offsets;
 };
 
 }  // namespace quarry::ui

@@ -61,14 +61,14 @@ AnnotationsPanel::AnnotationsPanel(DocumentSession* session, AnnotationView* vie
     selectItem(Kind::Entity, key);
     m_reloading = false;
   });
-  reload();
+  reload(DocumentChange::all());
 }
 
 const AnnotationListModel::Item& AnnotationsPanel::itemAt(int row) const {
   return m_model->item(m_sorted->mapToSource(m_sorted->index(row, 0)).row());
 }
 
-void AnnotationsPanel::reload() {
+void AnnotationsPanel::reload(const DocumentChange& change) {
   // Keep the current item (by kind and key) current across the reload, else the row it stood on.
   const QModelIndex current = m_table->currentIndex();
   Kind kind = Kind::None;
@@ -79,7 +79,7 @@ void AnnotationsPanel::reload() {
     key = was.key;
   }
   m_reloading = true;
-  m_model->setDocument(m_session->document());
+  m_model->applyChange(m_session->document(), change);
   int row = -1;
   if (const int source = m_model->rowOf(kind, key); source >= 0)
     row = m_sorted->mapFromSource(m_model->index(source, 0)).row();

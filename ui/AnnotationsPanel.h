@@ -40,7 +40,8 @@ class AnnotationsPanel : public QWidget {
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
-  void reload();
+  // Brings the rows in step with the session's document after `change`, the current item kept.
+  void reload(const DocumentChange& change);
   void showItem(const QModelIndex& index, bool focusView);
   void removeCurrent();
 

@@ -15,12 +15,21 @@ struct SuggestedAnswer {
   QString text;
   bool noAnswer = false;  // the model judges that the text does not answer the field
   double confidence = 0;
+
+  bool operator==(const SuggestedAnswer& o) const {
+    return id == o.id && field == o.field && start == o.start && end == o.end && text == o.text &&
+           noAnswer == o.noAnswer && confidence == o.confidence;
+  }
 };
 
 struct SuggestedCategory {
   qint64 id = 0;  // the prediction row it comes from
   QString category;
   double confidence = 0;
+
+  bool operator==(const SuggestedCategory& o) const {
+    return id == o.id && category == o.category && confidence == o.confidence;
+  }
 };
 
 }  // namespace quarry::ui

@@ -1,12 +1,9 @@
 #include "DocumentSession.h"
 
-#include <QSet>
+#include <QHash>
 #include <QStringList>
-#include <algorithm>
-
-#include "jobs/TrainingAlignment.h"
-
 #include <QUndoStack>
+#include <algorithm>
 
 #include "annotation/AnnotationCommands.h"
 #include "annotation/AnnotationView.h"
@@ -14,22 +11,30 @@
 namespace quarry::ui {
 namespace {
 
-const Relation* relationOf(const Document& d, const QString& key) {
-  for (const Relation& r : d.relations)
-    if (r.key == key) return &r;
-  return nullptr;
-}
-
-const QaAnswer* answerOf(const Document& d, const QString& field) {
-  for (const QaAnswer& a : d.answers)
-    if (a.field == field) return &a;
-  return nullptr;
-}
-
 const Document& emptyDocument() {
   static const Document empty;
   return empty;
 }
+
+// The items of `list` whose key is in `keys`, in list order.
+template <typename T, typename Key>
+QVector<const T*> itemsOf(const QVector<T>& list, const QSet<QString>& keys, Key key) {
+  QVector<const T*> out;
+  for (qsizetype i : positionsOf(list, keys, key)) out.push_back(&list[i]);
+  return out;
+}
+
+// The same by key, copied.
+template <typename T, typename Key>
+QHash<QString, T> byKey(const QVector<T>& list, const QSet<QString>& keys, Key key) {
+  QHash<QString, T> out;
+  for (const T* x : itemsOf(list, keys, key)) out.insert(key(*x), *x);
+  return out;
+}
+
+const QString& entityKey(const EntitySpan& e) { return e.key; }
+const QString& relationKey(const Relation& r) { return r.key; }
+const QString& answerField(const QaAnswer& a) { return a.field; }
 
 }  // namespace
 
@@ -92,10 +97,8 @@ bool DocumentSession::open(qint64 documentId, const Schema& schema, QString* err
   });
   m_sink = std::move(sink);
   m_schema = schema;
-  m_shown = m_sink->document();
-  m_view->setDocument(m_shown, m_schema);
-  markMisaligned();
-  Q_EMIT documentChanged();
+  m_sink->takeChange();
+  showDocument(false);
   return true;
 }
 
@@ -103,11 +106,11 @@ void DocumentSession::close() {
   m_undo->clear();  // its commands point at the sink
   const bool wasOpen = m_sink != nullptr;
   m_sink.reset();
-  m_shown = Document();
+  m_misaligned.reset(Document());
   // Nothing of a closed document stays on screen (after New or Open Project it is another project's).
   if (wasOpen) {
     m_view->setDocument(Document(), Schema());
-    Q_EMIT documentChanged();
+    Q_EMIT documentChanged(DocumentChange::all());
   }
 }
 
@@ -115,11 +118,9 @@ bool DocumentSession::refresh(QString* error) {
   if (!m_sink) return true;
   m_undo->clear();
   if (!m_sink->reload(error)) return false;
-  if (m_sink->document().text != m_shown.text) {
-    m_shown = m_sink->document();
-    m_view->setDocument(m_shown, m_schema);
-    markMisaligned();
-    Q_EMIT documentChanged();
+  if (m_sink->document().text != m_view->document().text) {
+    m_sink->takeChange();
+    showDocument(false);
   } else {
     syncView();
   }
@@ -132,15 +133,24 @@ void DocumentSession::setSchema(const Schema& schema) {
   QString ignored;
   m_undo->clear();
   m_sink->reload(&ignored);
-  m_shown = m_sink->document();
-  m_view->updateDocument(m_shown, m_schema);  // caret and scroll position stay
-  markMisaligned();
-  Q_EMIT documentChanged();
+  m_sink->takeChange();
+  showDocument(true);
+}
+
+void DocumentSession::showDocument(bool keepPosition) {
+  const Document& d = m_sink->document();
+  if (keepPosition)
+    m_view->updateDocument(d, m_schema);  // caret and scroll position stay
+  else
+    m_view->setDocument(d, m_schema);
+  m_misaligned.reset(d);
+  showMisaligned();
+  Q_EMIT documentChanged(DocumentChange::all());
 }
 
 void DocumentSession::push(QUndoCommand* command) {
-  // A command whose first redo failed is deleted here, not recorded. The store starts a new document
-  // in the edit's own transaction; the sink's reload after the edit brings the status along.
+  // The stack's indexChanged syncs the view; a command whose first redo failed is deleted here, not
+  // recorded, and the index stays, so what its failure re-read is synced here.
   m_undo->push(command);
   syncView();
 }
@@ -218,59 +228,90 @@ void DocumentSession::clearAnswer(const QString& field) {
 
 bool DocumentSession::setStatus(DocumentStatus status, QString* error) {
   if (!m_sink) return false;
-  if (Status s = m_store->setDocumentStatus(m_sink->documentId(), status, m_annotator); !s) {
-    if (error) *error = QString::fromStdString(s.error().toString());
-    return false;
-  }
-  m_sink->reload(error);
-  m_shown.status = m_sink->document().status;
-  Q_EMIT documentChanged();
+  if (!m_sink->setStatus(status, error)) return false;
+  syncView();
   return true;
 }
 
 void DocumentSession::syncView() {
   if (!m_sink) return;
+  DocumentChange change = m_sink->takeChange();
+  if (change.isEmpty()) return;
   const Document& now = m_sink->document();
-  for (const Relation& r : m_shown.relations) {
-    const Relation* still = relationOf(now, r.key);
-    if (!still || !still->sameAnnotation(r)) m_view->applyRelationRemoved(r.key);
+  if (change.everything) {
+    // Re-read: anything may differ, so everything is compared.
+    for (const Document* d : {&m_view->document(), &now}) {
+      for (const EntitySpan& e : d->entities) change.entities.insert(e.key);
+      for (const Relation& r : d->relations) change.relations.insert(r.key);
+      for (const QaAnswer& a : d->answers) change.answers.insert(a.field);
+    }
   }
-  for (const EntitySpan& e : m_shown.entities)
-    if (!now.entity(e.key)) m_view->applyEntityRemoved(e.key);
-  for (const EntitySpan& e : now.entities) {
-    const EntitySpan* was = m_shown.entity(e.key);
-    if (!was)
-      m_view->applyEntityAdded(e);
-    else if (was->type != e.type || !(was->fragments == e.fragments))
-      m_view->applyEntityChanged(e);
+  const QVector<QPair<int, int>> ranges = applyToView(change);
+  if (change.everything) {
+    m_misaligned.reset(now);
+    showMisaligned();
+  } else if (!change.entities.isEmpty() &&
+             m_misaligned.update(now, QVector<QString>(change.entities.cbegin(), change.entities.cend()),
+                                 ranges)) {
+    showMisaligned();
   }
-  for (const Relation& r : now.relations) {
-    const Relation* was = relationOf(m_shown, r.key);
-    if (!was || !was->sameAnnotation(r)) m_view->applyRelationAdded(r);
-  }
-  for (const QaAnswer& a : m_shown.answers)
-    if (!answerOf(now, a.field)) m_view->applyAnswerCleared(a.field);
-  for (const QaAnswer& a : now.answers) {
-    const QaAnswer* was = answerOf(m_shown, a.field);
-    if (!was || !was->sameAnnotation(a)) m_view->applyAnswerSet(a);
-  }
-  m_shown = now;
-  markMisaligned();
-  Q_EMIT documentChanged();
+  Q_EMIT documentChanged(change);
 }
 
-void DocumentSession::markMisaligned() {
-  const QHash<QString, QString> reasons = jobs::misalignedEntities(m_shown);
-  QSet<QString> keys;
-  QStringList lines;
-  for (auto it = reasons.cbegin(); it != reasons.cend(); ++it) {
-    keys.insert(it.key());
-    lines << it.key() + QStringLiteral(": ") + it.value();
+QVector<QPair<int, int>> DocumentSession::applyToView(const DocumentChange& change) {
+  // What the view shows of the changed items (copied: the view changes below), and what the sink holds.
+  const Document& shown = m_view->document();
+  const QHash<QString, EntitySpan> was = byKey(shown.entities, change.entities, entityKey);
+  const QHash<QString, Relation> wasRelated = byKey(shown.relations, change.relations, relationKey);
+  const QHash<QString, QaAnswer> wasAnswered = byKey(shown.answers, change.answers, answerField);
+  const Document& now = m_sink->document();
+  const QVector<const EntitySpan*> is = itemsOf(now.entities, change.entities, entityKey);
+  const QVector<const Relation*> isRelated = itemsOf(now.relations, change.relations, relationKey);
+  const QVector<const QaAnswer*> isAnswered = itemsOf(now.answers, change.answers, answerField);
+  QSet<QString> kept;  // relations drawn as they are, spans and fields still there
+  for (const Relation* r : isRelated)
+    if (const auto before = wasRelated.constFind(r->key);
+        before != wasRelated.cend() && before->sameAnnotation(*r))
+      kept.insert(r->key);
+  for (auto r = wasRelated.cbegin(); r != wasRelated.cend(); ++r)
+    if (!kept.contains(r.key())) m_view->applyRelationRemoved(r.key());
+  kept.clear();
+  for (const EntitySpan* e : is) kept.insert(e->key);
+  QVector<QPair<int, int>> ranges;
+  for (auto e = was.cbegin(); e != was.cend(); ++e) {
+    ranges.push_back({e->start(), e->end()});
+    if (!kept.contains(e.key())) m_view->applyEntityRemoved(e.key());
   }
-  lines.sort();
+  // In document order, so the last one added becomes the current span.
+  for (const EntitySpan* e : is) {
+    ranges.push_back({e->start(), e->end()});
+    const auto before = was.constFind(e->key);
+    if (before == was.cend())
+      m_view->applyEntityAdded(*e);
+    else if (before->type != e->type || !(before->fragments == e->fragments))
+      m_view->applyEntityChanged(*e);
+  }
+  for (const Relation* r : isRelated) {
+    const auto before = wasRelated.constFind(r->key);
+    if (before == wasRelated.cend() || !before->sameAnnotation(*r)) m_view->applyRelationAdded(*r);
+  }
+  kept.clear();
+  for (const QaAnswer* a : isAnswered) kept.insert(a->field);
+  for (auto a = wasAnswered.cbegin(); a != wasAnswered.cend(); ++a)
+    if (!kept.contains(a.key())) m_view->applyAnswerCleared(a.key());
+  for (const QaAnswer* a : isAnswered) {
+    const auto before = wasAnswered.constFind(a->field);
+    if (before == wasAnswered.cend() || !before->sameAnnotation(*a)) m_view->applyAnswerSet(*a);
+  }
+  return ranges;
+}
+
+void DocumentSession::showMisaligned() {
+  const QString lines = m_misaligned.listing();
   m_view->setMisalignedSpans(
-      keys, tr("Not on word boundaries: at training time the model learns the nearest whole words instead.") +
-                (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(QLatin1Char('\n'))));
+      m_misaligned.keys(),
+      tr("Not on word boundaries: at training time the model learns the nearest whole words instead.") +
+          (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines));
 }
 
 }  // namespace quarry::ui

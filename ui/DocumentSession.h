@@ -1,12 +1,17 @@
 #pragma once
 // One open document in the workbench: the store sink its edits go through, the undo stack they are
 // recorded on, and the annotation view that shows them. The view's edit requests become undoable
-// commands; after every push, undo, redo or refresh the view is brought in step with the store by
-// applying only what changed, so the caret, selection and scroll position stay where they were.
+// commands; after every push, undo, redo or refresh the view is brought in step with the store once, by
+// applying only what changed, so the caret, selection and scroll position stay where they were. An edit
+// touches only what it names: the sink applies the store's answer to the open document, the view and
+// the misalignment marks (MisalignmentMarks) re-check the edited spans, and documentChanged() says what
+// changed, so its listeners need not re-read the whole document.
 
 #include <QObject>
 #include <memory>
 
+#include "DocumentChange.h"
+#include "MisalignmentMarks.h"
 #include "StoreAnnotationSink.h"
 #include "corpus/Schema.h"
 
@@ -68,16 +73,23 @@ class DocumentSession : public QObject {
 
  Q_SIGNALS:
   // The open document changed in the store (an edit, undo, redo or refresh), or another document
-  // was opened, or the document was closed.
-  void documentChanged();
+  // was opened, or the document was closed; `change` says what changed (change.everything for all but
+  // an edit of the open document).
+  void documentChanged(const quarry::ui::DocumentChange& change);
   // An edit, undo or redo was refused; `message` says why.
   void editFailed(const QString& message);
 
  private:
   void push(QUndoCommand* command);
+  // Brings the view in step with what the sink changed since the last call, and says so.
   void syncView();
-  // Marks the spans the NER engine would not train as annotated (jobs::misalignedEntities).
-  void markMisaligned();
+  // Applies `change` (keys of what may differ) from the sink's document to the view; returns the
+  // [start, end) code points the changed spans covered before and after.
+  QVector<QPair<int, int>> applyToView(const DocumentChange& change);
+  // Shows the open document anew (another document, or one re-read under a changed text or schema).
+  void showDocument(bool keepPosition);
+  // Shows the marks of the spans the NER engine would not train as annotated.
+  void showMisaligned();
   void connectView();
 
   ProjectStore* m_store;
@@ -86,7 +98,7 @@ class DocumentSession : public QObject {
   QString m_annotator;
   Schema m_schema;
   std::unique_ptr<StoreAnnotationSink> m_sink;
-  Document m_shown;  // what the view shows now
+  MisalignmentMarks m_misaligned;
 };
 
 }  // namespace quarry::ui

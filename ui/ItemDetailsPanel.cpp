@@ -3,7 +3,6 @@
 #include <QLocale>
 
 #include "GuidelineText.h"
-#include "corpus/TextOffsets.h"
 
 namespace quarry::ui {
 namespace {
@@ -23,13 +22,25 @@ ItemDetailsPanel::ItemDetailsPanel(QWidget* parent) : QTextBrowser(parent) {
 void ItemDetailsPanel::clearItem() {
   m_kind = Kind::None;
   m_key.clear();
-  setHtml(QStringLiteral("<p><i>%1</i></p>")
-              .arg(tr("Select a span (Tab or a click), a relation or an answer to see its details and guideline.")
-                       .toHtmlEscaped()));
+  showHtml(
+      QStringLiteral("<p><i>%1</i></p>")
+          .arg(tr("Select a span (Tab or a click), a relation or an answer to see its details and guideline.")
+                   .toHtmlEscaped()));
+}
+
+void ItemDetailsPanel::showHtml(const QString& html) {
+  // The same item shown again (an edit elsewhere, the caret moving on it) is left as it is.
+  if (html == m_html) return;
+  m_html = html;
+  setHtml(html);
 }
 
 QString ItemDetailsPanel::excerpt(const Document& document, int start, int end) const {
-  const QString text = TextOffsets(document.text).slice(document.text, start, end);
+  if (document.text.constData() != m_text.constData() || document.text.size() != m_text.size()) {
+    m_text = document.text;
+    m_offsets = TextOffsets(m_text);
+  }
+  const QString text = m_offsets.slice(m_text, start, end);
   return QStringLiteral("“%1”").arg(text.toHtmlEscaped());
 }
 
@@ -105,7 +116,7 @@ void ItemDetailsPanel::showItem(const Document& document, const Schema& schema, 
   m_key = key;
   QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"4\">%2</table>").arg(title.toHtmlEscaped(), rows);
   if (!guideline.isEmpty()) html += QStringLiteral("<hr/><p><i>%1</i></p>%2").arg(tr("Guideline").toHtmlEscaped(), guideline);
-  setHtml(html);
+  showHtml(html);
 }
 
 }  // namespace quarry::ui

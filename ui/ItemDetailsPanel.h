@@ -6,6 +6,7 @@
 
 #include "corpus/Document.h"
 #include "corpus/Schema.h"
+#include "corpus/TextOffsets.h"
 
 namespace quarry::ui {
 
@@ -26,9 +27,14 @@ class ItemDetailsPanel : public QTextBrowser {
  private:
   QString provenanceHtml(const Provenance& p) const;
   QString excerpt(const Document& document, int start, int end) const;
+  void showHtml(const QString& html);  // unless it is shown already
 
   Kind m_kind = Kind::None;
   QString m_key;
+  QString m_html;  // what is shown
+  // The offsets of the text last shown, kept while it stays (measuring a long text takes a while).
+  mutable QString m_text;
+  mutable TextOffsets m_offsets{QString()};
 };
 
 }  // namespace quarry::ui

@@ -38,6 +38,7 @@
 #include "QaPanel.h"
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
+#include "RefreshWhenShown.h"
 #include "annotation/AnnotationView.h"
 #include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
@@ -160,6 +161,10 @@ void MainWindow::buildDocks() {
       dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Queue"), QStringLiteral("queueDock"), m_queuePanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Errors"), QStringLiteral("errorsDock"), m_errorPanel, Qt::BottomDockWidgetArea)};
+  // A decision in the view changes the bands' counts; a panel behind another tab catches up when shown.
+  for (auto* refresh : {new RefreshWhenShown(docks[8], [this] { m_reviewPanel->refresh(); }),
+                        new RefreshWhenShown(docks[9], [this] { m_queuePanel->refresh(); })})
+    connect(m_suggestions, &SuggestionController::decided, refresh, &RefreshWhenShown::request);
   tabifyDockWidget(docks[4], docks[5]);
   tabifyDockWidget(docks[5], docks[6]);
   tabifyDockWidget(docks[6], docks[7]);
@@ -330,7 +335,8 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
-  connect(m_session, &DocumentSession::documentChanged, m_suggestions, &SuggestionController::reload);
+  connect(m_session, &DocumentSession::documentChanged, m_suggestions,
+          &SuggestionController::documentChanged);
   // The docks show the suggested answers and categories; their buttons decide them.
   connect(m_suggestions, &SuggestionController::answersChanged, m_qa, &QaPanel::setSuggestions);
   connect(m_suggestions, &SuggestionController::categoriesChanged, m_categories,
@@ -341,9 +347,6 @@ void MainWindow::connectParts() {
           &SuggestionController::acceptCategory);
   connect(m_categories, &CategoryPanel::suggestionRejected, m_suggestions,
           &SuggestionController::rejectPrediction);
-  // A decision in the view changes the bands' counts.
-  connect(m_suggestions, &SuggestionController::decided, m_reviewPanel, &ReviewPanel::refresh);
-  connect(m_suggestions, &SuggestionController::decided, m_queuePanel, &QueuePanel::refresh);
   connect(m_session, &DocumentSession::documentChanged, this, [this] {
     updateCurrentRow();
     m_categories->setCurrentLabels(m_session->sink() ? m_session->sink()->labels() : QStringList());

@@ -82,7 +82,10 @@ QaPanel::QaPanel(DocumentSession* session, AnnotationView* view, QWidget* parent
       m_view->ensureTextVisible(s->start);
     }
   });
-  connect(m_session, &DocumentSession::documentChanged, this, &QaPanel::reload);
+  // Only answers show here: a span or category edit leaves the list as it is.
+  connect(m_session, &DocumentSession::documentChanged, this, [this](const DocumentChange& change) {
+    if (change.everything || !change.answers.isEmpty()) reload();
+  });
   reload();
 }
 

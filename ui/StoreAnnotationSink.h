@@ -1,9 +1,17 @@
 #pragma once
 // Applies the annotation view's undoable edits to the project store, one transaction per edit, so every
 // edit is saved as it happens. Keys (T1, R1) identify annotations; the sink maps them to row ids.
+//
+// The sink keeps the document as the store holds it: after a write it applies the write's result itself
+// (the row id the store returned, the provenance the store recorded) instead of re-reading the document,
+// and it notes what the write touched (takeChange()), so that those who show the document bring only
+// that in step. A failed write re-reads the document, which may have changed elsewhere.
 
+#include <QHash>
+#include <QSet>
 #include <functional>
 
+#include "DocumentChange.h"
 #include "annotation/AnnotationSink.h"
 #include "store/ProjectStore.h"
 
@@ -15,11 +23,15 @@ class StoreAnnotationSink : public AnnotationSink {
   StoreAnnotationSink(ProjectStore* store, qint64 documentId, QString annotator);
   // Re-reads the document (after an outside change); false with `error` when it cannot.
   bool reload(QString* error);
+  // What the writes and re-reads since the last call touched; the record starts afresh.
+  DocumentChange takeChange();
   const Document& document() const { return m_stored.document; }
   // The document with the row id of every annotation.
   const StoredDocument& stored() const { return m_stored; }
-  // A key of the form <prefix><n> not yet used in the document ("T", "R").
+  // A key of the form <prefix><n> not yet used in the document ("T", "R"): the lowest free n.
   QString nextKey(const QString& prefix) const;
+  // Writes the document status (no annotation edit, so nothing to undo); false with `error` on failure.
+  bool setStatus(DocumentStatus status, QString* error);
 
   bool addEntity(const EntitySpan& entity, QString* error) override;
   bool removeEntity(const QString& key, QString* error) override;
@@ -48,8 +60,15 @@ class StoreAnnotationSink : public AnnotationSink {
   void setAnnotator(const QString& name) { m_annotator = name; }
 
  private:
-  // Reloads after a write so keys and row ids stay in step with the store; false when `status` failed.
-  bool finish(const Status& status, QString* error);
+  // After a write: when `status` holds, `apply` brings the document in step with what the store now
+  // holds; when it failed, the document is re-read. False (with `error`) when `status` failed.
+  bool finish(const Status& status, QString* error, const std::function<void()>& apply);
+  // The provenance the store records on an edit made now with `origin`.
+  Provenance provenance(Origin origin) const;
+  // An annotation edit makes a "new" document "in progress" (the store does so in the edit's transaction).
+  void started();
+  void keyUsed(const QString& key);
+  void keyFreed(const QString& key);
   int entityIndex(const QString& key) const;
   int relationIndex(const QString& key) const;
   int answerIndex(const QString& field) const;
@@ -58,6 +77,11 @@ class StoreAnnotationSink : public AnnotationSink {
   qint64 m_documentId;
   QString m_annotator;
   StoredDocument m_stored;
+  int m_guidelineVersion = 0;                   // the project's, as of the last re-read
+  bool m_multiLabel = false;                    // the schema lets a document have several categories
+  QSet<QString> m_usedKeys;                     // of entities and relations
+  mutable QHash<QString, int> m_keySearchFrom;  // per key prefix: no free number lies below this
+  DocumentChange m_change;
   std::function<void(const QString&, const QString&)> m_onFailure;
 };
 

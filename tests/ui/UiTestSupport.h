@@ -1,6 +1,7 @@
 #pragma once
 // What the GUI tests share: settings of their own, fresh copies of the demo project, the folder
-// screenshots go to, a shown main window on a project, the store's view of a document, a combo box
+// screenshots go to, a shown main window on a project, the store's view of a document, a model's
+// suggestions recorded in its store, a combo box
 // driven by the keyboard, pre-answered modal dialogs, what is cut in the document list or in a widget.
 
 #include <functional>
@@ -9,6 +10,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonObject>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -101,6 +103,33 @@ inline bool showOn(ui::MainWindow& window, const QString& path,
 inline Document storedDocument(ui::MainWindow& window, qint64 id) {
   Result<StoredDocument> d = window.store()->loadDocument(id);
   return d ? d->document : Document();
+}
+
+// An undecided entity suggestion for document `documentId`: `type` on code points [start, end) of `text`.
+inline Prediction entitySuggestion(qint64 documentId, const QString& type, int start, int end,
+                                   const QString& text, double confidence) {
+  Prediction p;
+  p.documentId = documentId;
+  p.kind = QStringLiteral("entity");
+  p.payload = QJsonObject{{QStringLiteral("type"), type},
+                          {QStringLiteral("start"), start},
+                          {QStringLiteral("end"), end},
+                          {QStringLiteral("text"), text.mid(start, end - start)}};
+  p.confidence = confidence;
+  return p;
+}
+
+// `predictions` recorded in the window's store as a finished run's, as a prediction job leaves them; the
+// run's id, 0 when it could not be recorded.
+inline qint64 addSuggestions(ui::MainWindow& window, QVector<Prediction> predictions) {
+  ModelRun run;
+  run.name = QStringLiteral("Suggestions");
+  run.task = QStringLiteral("ner");
+  run.status = RunStatus::Finished;
+  const Result<qint64> runId = window.store()->createRun(run);
+  if (!runId) return 0;
+  for (Prediction& p : predictions) p.runId = runId.value();
+  return window.store()->addPredictions(runId.value(), predictions) ? runId.value() : 0;
 }
 
 // Picks the entry whose data is `data` with the Up and Down keys, as a person would.

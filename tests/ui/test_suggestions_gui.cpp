@@ -74,30 +74,15 @@ class TestSuggestionsGui : public QObject {
     const auto words = firstWords(text, 4);
     QCOMPARE(words.size(), 4);
     // A run's predictions for the document, as a prediction job leaves them.
-    ModelRun run;
-    run.name = QStringLiteral("Suggestions");
-    run.task = QStringLiteral("ner");
-    run.status = RunStatus::Finished;
-    auto runId = window.store()->createRun(run);
-    QVERIFY(runId);
     const QStringList types{QStringLiteral("DISEASE"), QStringLiteral("DRUG"), QStringLiteral("DOSAGE"),
                             QStringLiteral("DISEASE")};
     const QVector<double> confidences{0.95, 0.90, 0.85, 0.40};
     QVector<Prediction> rows;
-    for (int i = 0; i < 4; ++i) {
-      Prediction p;
-      p.runId = runId.value();
-      p.documentId = doc;
-      p.kind = QStringLiteral("entity");
-      p.payload =
-          QJsonObject{{QStringLiteral("type"), types[i]},
-                      {QStringLiteral("start"), words[i].first},
-                      {QStringLiteral("end"), words[i].second},
-                      {QStringLiteral("text"), text.mid(words[i].first, words[i].second - words[i].first)}};
-      p.confidence = confidences[i];
-      rows << p;
-    }
-    QVERIFY(window.store()->addPredictions(runId.value(), rows));
+    for (int i = 0; i < 4; ++i)
+      rows << quarry::test::entitySuggestion(doc, types[i], words[i].first, words[i].second, text,
+                                             confidences[i]);
+    const qint64 runId = quarry::test::addSuggestions(window, rows);
+    QVERIFY(runId > 0);
     window.suggestions()->reload();
     quarry::ui::AnnotationView* view = window.annotationView();
     QCOMPARE(view->suggestions().size(), 4);
@@ -119,7 +104,7 @@ class TestSuggestionsGui : public QObject {
     QCOMPARE(stored->document.entities[accepted].type, QStringLiteral("DISEASE"));
     QCOMPARE(stored->document.entities[accepted].provenance.origin, quarry::Origin::AcceptedSuggestion);
     QCOMPARE(stored->document.entities[accepted].provenance.annotator, QStringLiteral("reviewer-ann"));
-    auto decided = window.store()->predictionsForDocument(doc, runId.value());
+    auto decided = window.store()->predictionsForDocument(doc, runId);
     QVERIFY(decided);
     QCOMPARE(decided->at(0).decision, QStringLiteral("accepted"));
     QCOMPARE(decided->at(0).decidedBy, QStringLiteral("reviewer-ann"));
@@ -129,7 +114,7 @@ class TestSuggestionsGui : public QObject {
     // X: the next one is rejected and kept as such; no annotation.
     QTest::keyClick(view, Qt::Key_X);
     QCOMPARE(view->suggestions().size(), 2);
-    decided = window.store()->predictionsForDocument(doc, runId.value());
+    decided = window.store()->predictionsForDocument(doc, runId);
     QCOMPARE(decided->at(1).decision, QStringLiteral("rejected"));
     QCOMPARE(decided->at(1).annotationId, qint64(0));
     QCOMPARE(window.store()->loadDocument(doc)->document.entities.size(), stored->document.entities.size());
@@ -139,7 +124,7 @@ class TestSuggestionsGui : public QObject {
     QTest::keyClick(view, Qt::Key_A, Qt::ShiftModifier);
     QCOMPARE(view->suggestions().size(), 1);
     QCOMPARE(view->suggestions().front().confidence, 0.40);
-    decided = window.store()->predictionsForDocument(doc, runId.value());
+    decided = window.store()->predictionsForDocument(doc, runId);
     QCOMPARE(decided->at(2).decision, QStringLiteral("accepted"));
     QCOMPARE(decided->at(3).decision, QString());
 
@@ -161,30 +146,17 @@ class TestSuggestionsGui : public QObject {
     unassigned.splits = {quarry::Split::Unassigned};
     const auto pool = window.store()->listDocuments(unassigned);
     QVERIFY(pool && pool->size() >= 2);
-    ModelRun run;
-    run.name = QStringLiteral("Suggestions");
-    run.task = QStringLiteral("ner");
-    run.status = RunStatus::Finished;
-    auto runId = window.store()->createRun(run);
-    QVERIFY(runId);
-    QVector<Prediction> rows;
     const QVector<double> confidences{0.95, 0.70, 0.30};
+    QVector<Prediction> rows;
     for (int i = 0; i < 3; ++i) {
       const qint64 doc = pool->at(i % 2).id;
       const QString text = quarry::test::storedDocument(window, doc).text;
       const auto word = firstWords(text, 3)[i];
-      Prediction p;
-      p.runId = runId.value();
-      p.documentId = doc;
-      p.kind = QStringLiteral("entity");
-      p.payload = QJsonObject{{QStringLiteral("type"), QStringLiteral("DRUG")},
-                              {QStringLiteral("start"), word.first},
-                              {QStringLiteral("end"), word.second},
-                              {QStringLiteral("text"), text.mid(word.first, word.second - word.first)}};
-      p.confidence = confidences[i];
-      rows << p;
+      rows << quarry::test::entitySuggestion(doc, QStringLiteral("DRUG"), word.first, word.second, text,
+                                             confidences[i]);
     }
-    QVERIFY(window.store()->addPredictions(runId.value(), rows));
+    const qint64 runId = quarry::test::addSuggestions(window, rows);
+    QVERIFY(runId > 0);
     quarry::ui::ReviewPanel* review = window.reviewPanel();
     review->setThresholds(0.5, 0.9);
     QCOMPARE(review->counts().autoAccept, qint64(1));
@@ -206,7 +178,7 @@ class TestSuggestionsGui : public QObject {
     QTest::keyClick(view, Qt::Key_X);
     QCOMPARE(review->counts().review, qint64(0));
     QCOMPARE(review->table()->rowCount(), 0);
-    auto decided = window.store()->predictionsOfRun(runId.value(), QStringLiteral("entity"));
+    auto decided = window.store()->predictionsOfRun(runId, QStringLiteral("entity"));
     QVERIFY(decided);
     QCOMPARE(decided->at(1).decision, QStringLiteral("rejected"));
     QCOMPARE(decided->at(1).decidedBy, QStringLiteral("reviewer"));

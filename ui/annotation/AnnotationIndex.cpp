@@ -69,27 +69,11 @@ void AnnotationIndex::rebuildAnnotations(const Document& document, const Schema&
     }
     m_typeColours.insert(t.name, c);
   }
-  for (Block& b : m_blocks) {
-    b.spans.clear();
-    b.answers.clear();
-    b.links.clear();
-  }
+  for (Block& b : m_blocks) b.spans.clear();
   m_spans.clear();
   m_spans.reserve(document.entities.size());
-  for (int i = 0; i < document.entities.size(); ++i) {
-    const EntitySpan& e = document.entities[i];
-    if (e.fragments.isEmpty()) continue;
-    Span s;
-    s.entity = i;
-    s.key = e.key;
-    s.type = e.type;
-    s.colour = m_typeColours.value(e.type, QColor(Qt::gray));
-    for (const Fragment& f : e.fragments) s.fragments.push_back({toUtf16(f.start), toUtf16(f.end)});
-    std::sort(s.fragments.begin(), s.fragments.end());
-    s.start = s.fragments.front().first;
-    s.end = s.fragments.back().second;
-    m_spans.push_back(s);
-  }
+  for (const EntitySpan& e : document.entities)
+    if (!e.fragments.isEmpty()) m_spans.push_back(makeSpan(e));
   std::stable_sort(m_spans.begin(), m_spans.end(), [](const Span& a, const Span& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
@@ -102,7 +86,76 @@ void AnnotationIndex::rebuildAnnotations(const Document& document, const Schema&
       for (int b = first; b >= 0 && b <= last; ++b) addUnique(&m_blocks[b].spans, i);
     }
   }
+  rebuildAnswers(document);
+  rebuildLinks(document, schema);
+}
 
+AnnotationIndex::Span AnnotationIndex::makeSpan(const EntitySpan& e) const {
+  Span s;
+  s.key = e.key;
+  s.type = e.type;
+  s.colour = m_typeColours.value(e.type, QColor(Qt::gray));
+  for (const Fragment& f : e.fragments) s.fragments.push_back({toUtf16(f.start), toUtf16(f.end)});
+  std::sort(s.fragments.begin(), s.fragments.end());
+  s.start = s.fragments.front().first;
+  s.end = s.fragments.back().second;
+  return s;
+}
+
+int AnnotationIndex::removeSpan(const QString& key) {
+  const int gone = spanIndex(key);
+  if (gone < 0) return -1;
+  m_spans.remove(gone);
+  m_spanByKey.remove(key);
+  for (auto it = m_spanByKey.begin(); it != m_spanByKey.end(); ++it)
+    if (it.value() > gone) --it.value();
+  for (Block& b : m_blocks) {
+    b.spans.removeOne(gone);
+    for (int& s : b.spans)
+      if (s > gone) --s;
+  }
+  for (Link& l : m_links) {
+    l.head = l.head == gone ? -1 : (l.head > gone ? l.head - 1 : l.head);
+    l.tail = l.tail == gone ? -1 : (l.tail > gone ? l.tail - 1 : l.tail);
+  }
+  return gone;
+}
+
+int AnnotationIndex::insertSpan(const EntitySpan& entity) {
+  if (entity.fragments.isEmpty()) return -1;
+  Span span = makeSpan(entity);
+  // After the spans that sort equal, as the stable sort of a rebuild puts the newest.
+  const int at = int(std::upper_bound(m_spans.cbegin(), m_spans.cend(), span,
+                                      [](const Span& a, const Span& b) {
+                                        return a.start != b.start ? a.start < b.start : a.end > b.end;
+                                      }) -
+                     m_spans.cbegin());
+  for (auto it = m_spanByKey.begin(); it != m_spanByKey.end(); ++it)
+    if (it.value() >= at) ++it.value();
+  for (Block& b : m_blocks)
+    for (int& s : b.spans)
+      if (s >= at) ++s;
+  for (Link& l : m_links) {
+    if (l.head >= at) ++l.head;
+    if (l.tail >= at) ++l.tail;
+  }
+  for (const auto& f : span.fragments) {
+    const int first = blockAt(f.first), last = blockAt(std::max(f.first, f.second - 1));
+    for (int b = first; b >= 0 && b <= last; ++b) {
+      QVector<int>& spans = m_blocks[b].spans;
+      const auto pos = std::lower_bound(spans.begin(), spans.end(), at);
+      if (pos == spans.end() || *pos != at) spans.insert(pos, at);
+    }
+  }
+  m_spanByKey.insert(span.key, at);
+  m_spans.insert(at, std::move(span));
+  return at;
+}
+
+QVector<int> AnnotationIndex::rebuildAnswers(const Document& document) {
+  QVector<int> moved(m_answers.size(), -1);
+  const QVector<Answer> before = m_answers;
+  for (Block& b : m_blocks) b.answers.clear();
   m_answers.clear();
   for (int i = 0; i < document.answers.size(); ++i) {
     const QaAnswer& a = document.answers[i];
@@ -116,7 +169,17 @@ void AnnotationIndex::rebuildAnnotations(const Document& document, const Schema&
     for (int b = first; b >= 0 && b <= last; ++b) m_blocks[b].answers.push_back(int(m_answers.size()));
     m_answers.push_back(x);
   }
+  // An answer is known by its field (the view shows one per field).
+  for (int old = 0; old < before.size(); ++old)
+    for (int now = 0; now < m_answers.size() && moved[old] < 0; ++now)
+      if (m_answers[now].field == before[old].field) moved[old] = now;
+  return moved;
+}
 
+QVector<int> AnnotationIndex::rebuildLinks(const Document& document, const Schema& schema) {
+  QVector<int> moved(m_links.size(), -1);
+  const QVector<Link> before = m_links;
+  for (Block& b : m_blocks) b.links.clear();
   m_links.clear();
   m_linkByKey.clear();
   for (int i = 0; i < document.relations.size(); ++i) {
@@ -137,6 +200,8 @@ void AnnotationIndex::rebuildAnnotations(const Document& document, const Schema&
     addUnique(&m_blocks[blockAt(m_spans[l.head].start)].links, idx);
     addUnique(&m_blocks[blockAt(m_spans[l.tail].start)].links, idx);
   }
+  for (int old = 0; old < before.size(); ++old) moved[old] = linkIndex(before[old].key);
+  return moved;
 }
 
 int AnnotationIndex::toUtf16(int codePoint) const {

@@ -18,7 +18,6 @@ namespace quarry::ui {
 class AnnotationIndex {
  public:
   struct Span {
-    int entity = -1;                        // index into Document::entities
     QString key;
     QString type;
     QColor colour;
@@ -59,6 +58,17 @@ class AnnotationIndex {
   // Rebuilds the annotations only: the text must be the one of the last rebuild().
   void rebuildAnnotations(const Document& document, const Schema& schema);
 
+  // One span changed, the text and the other spans as they were. Holders of span indices follow the
+  // returned index: after removeSpan() the spans above it moved down by one, after insertSpan() those
+  // at or above it moved up by one (the links follow by themselves; a link of a removed span is left
+  // without it until rebuildLinks()).
+  int removeSpan(const QString& key);        // the index it had; -1 when it was not indexed
+  int insertSpan(const EntitySpan& entity);  // the index it got; -1 when it has no fragments
+  // Re-indexes the relations (or the answers) of `document`, whose spans (or text) are indexed; returns
+  // for each old link (answer) index the new one, -1 for those gone.
+  QVector<int> rebuildLinks(const Document& document, const Schema& schema);
+  QVector<int> rebuildAnswers(const Document& document);
+
   const QString& text() const { return m_text; }
   int toUtf16(int codePoint) const;       // clamps to the text
   int toCodePoint(int utf16) const;       // clamps to the text
@@ -82,6 +92,7 @@ class AnnotationIndex {
 
  private:
   void splitBlocks();
+  Span makeSpan(const EntitySpan& e) const;
 
   QString m_text;
   TextOffsets m_offsets;

@@ -129,22 +129,47 @@ void AnnotationView::indexAnnotations() {
   m_index.rebuildAnnotations(document, schema);
 }
 
-void AnnotationView::reindex(const QVector<int>& blocksBefore) {
-  indexAnnotations();
-  refreshMisaligned();
-  m_cache.invalidate(blocksBefore);
-  viewport()->update();
+void AnnotationView::spanInserted(int at) {
+  if (at >= 0)
+    m_cache.renumber(LineLayoutCache::Numbering::Spans, [at](int i) { return i >= at ? i + 1 : i; });
+}
+
+void AnnotationView::spanRemoved(int gone) {
+  if (gone >= 0)
+    m_cache.renumber(LineLayoutCache::Numbering::Spans,
+                     [gone](int i) { return i == gone ? -1 : (i > gone ? i - 1 : i); });
+}
+
+void AnnotationView::relink() {
+  QVector<int> moved;
+  if (m_suggestedRelations.isEmpty()) {
+    moved = m_index.rebuildLinks(m_document, m_schema);
+  } else {  // the suggested relations' arcs are links too
+    Document document = m_document;
+    Schema schema = m_schema;
+    addSuggestedRelations(document, schema, m_suggestedRelations);
+    moved = m_index.rebuildLinks(document, schema);
+  }
+  for (int i = 0; i < moved.size(); ++i)
+    if (moved[i] != i) {
+      m_cache.renumber(LineLayoutCache::Numbering::Links, [&](int l) { return moved.value(l, -1); });
+      break;
+    }
 }
 
 void AnnotationView::applyEntityAdded(const EntitySpan& entity) {
   m_document.entities.push_back(entity);
-  reindex({});
-  m_cache.invalidate(m_index.blocksOfSpan(m_index.spanIndex(entity.key)));
-  setCurrentSpanIndex(m_index.spanIndex(entity.key));
+  const int at = m_index.insertSpan(entity);
+  spanInserted(at);
+  refreshMisaligned();
+  m_cache.invalidate(m_index.blocksOfSpan(at));
+  viewport()->update();
+  setCurrentSpanIndex(at);
 }
 
 void AnnotationView::applyEntityRemoved(const QString& key) {
-  const QVector<int> before = m_index.blocksOfSpan(m_index.spanIndex(key));
+  const bool related = !m_index.linksOfSpan(m_index.spanIndex(key)).isEmpty();
+  m_cache.invalidate(m_index.blocksOfSpan(m_index.spanIndex(key)));
   auto& es = m_document.entities;
   es.erase(std::remove_if(es.begin(), es.end(), [&](const EntitySpan& e) { return e.key == key; }), es.end());
   auto& rs = m_document.relations;
@@ -154,31 +179,41 @@ void AnnotationView::applyEntityRemoved(const QString& key) {
   if (m_currentSpan == key) m_currentSpan.clear();
   if (m_hoverSpan == key) m_hoverSpan.clear();
   if (m_relationHead == key) cancelRelation();
-  reindex(before);
+  spanRemoved(m_index.removeSpan(key));
+  if (related) relink();  // its relations went with it
+  refreshMisaligned();
+  viewport()->update();
   if (m_index.linkIndex(m_currentRelation) < 0) m_currentRelation.clear();
 }
 
 void AnnotationView::applyEntityChanged(const EntitySpan& entity) {
-  const QVector<int> before = m_index.blocksOfSpan(m_index.spanIndex(entity.key));
+  m_cache.invalidate(m_index.blocksOfSpan(m_index.spanIndex(entity.key)));
   for (EntitySpan& e : m_document.entities)
     if (e.key == entity.key) e = entity;
-  reindex(before);
-  m_cache.invalidate(m_index.blocksOfSpan(m_index.spanIndex(entity.key)));
+  spanRemoved(m_index.removeSpan(entity.key));
+  const int at = m_index.insertSpan(entity);
+  spanInserted(at);
+  relink();  // its links lost it on the way out
+  refreshMisaligned();
+  m_cache.invalidate(m_index.blocksOfSpan(at));
+  viewport()->update();
 }
 
 void AnnotationView::applyRelationAdded(const Relation& relation) {
   m_document.relations.push_back(relation);
-  reindex({});
+  relink();
   m_cache.invalidate(m_index.blocksOfLink(m_index.linkIndex(relation.key)));
+  viewport()->update();
 }
 
 void AnnotationView::applyRelationRemoved(const QString& key) {
-  const QVector<int> before = m_index.blocksOfLink(m_index.linkIndex(key));
+  m_cache.invalidate(m_index.blocksOfLink(m_index.linkIndex(key)));
   auto& rs = m_document.relations;
   rs.erase(std::remove_if(rs.begin(), rs.end(), [&](const Relation& r) { return r.key == key; }), rs.end());
   if (m_currentRelation == key) m_currentRelation.clear();
   if (m_hoverRelation == key) m_hoverRelation.clear();
-  reindex(before);
+  relink();
+  viewport()->update();
 }
 
 QVector<int> AnnotationView::blocksOfAnswerField(const QString& field) const {
@@ -192,22 +227,28 @@ QVector<int> AnnotationView::blocksOfAnswerField(const QString& field) const {
   return out;
 }
 
+void AnnotationView::reanswer() {
+  const QVector<int> moved = m_index.rebuildAnswers(m_document);
+  m_cache.renumber(LineLayoutCache::Numbering::Answers, [&](int a) { return moved.value(a, -1); });
+  viewport()->update();
+}
+
 void AnnotationView::applyAnswerSet(const QaAnswer& answer) {
-  const QVector<int> before = blocksOfAnswerField(answer.field);
+  m_cache.invalidate(blocksOfAnswerField(answer.field));
   auto& as = m_document.answers;
   as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == answer.field; }),
            as.end());
   as.push_back(answer);
-  reindex(before);
+  reanswer();
   m_cache.invalidate(blocksOfAnswerField(answer.field));
 }
 
 void AnnotationView::applyAnswerCleared(const QString& field) {
-  const QVector<int> before = blocksOfAnswerField(field);
+  m_cache.invalidate(blocksOfAnswerField(field));
   auto& as = m_document.answers;
   as.erase(std::remove_if(as.begin(), as.end(), [&](const QaAnswer& a) { return a.field == field; }),
            as.end());
-  reindex(before);
+  reanswer();
 }
 
 void AnnotationView::setMisalignedSpans(const QSet<QString>& keys, const QString& explanation) {

@@ -204,8 +204,13 @@ class AnnotationView : public QAbstractScrollArea {
   void indexAnnotations();
   void resetLayout();
   void updateScrollBars();
-  // Re-indexes the annotations after a change and drops the layouts of `blocksBefore`.
-  void reindex(const QVector<int>& blocksBefore);
+  // The layouts kept follow the index's renumbering after a span was inserted at `at` (removed from
+  // `gone`); -1: none was.
+  void spanInserted(int at);
+  void spanRemoved(int gone);
+  // Re-indexes the relations (the answers) after a change, the layouts kept following.
+  void relink();
+  void reanswer();
   QVector<int> blocksOfAnswerField(const QString& field) const;
   void refreshMisaligned();
   void setCurrentSpanIndex(int span);

@@ -38,6 +38,37 @@ void LineLayoutCache::invalidate(const QVector<int>& blocks) {
   }
 }
 
+void LineLayoutCache::renumber(Numbering what, const std::function<int(int)>& to) {
+  for (auto it = m_layouts.begin(); it != m_layouts.end();) {
+    BlockLayout& l = *it->second;
+    bool gone = false;
+    auto follow = [&](int& i) {
+      i = to(i);
+      gone = gone || i < 0;
+    };
+    switch (what) {
+      case Numbering::Spans: {
+        for (SpanPiece& p : l.spans) follow(p.span);
+        QHash<int, int> lanes;
+        for (auto lane = l.laneOfSpan.cbegin(); lane != l.laneOfSpan.cend(); ++lane) {
+          int span = lane.key();
+          follow(span);
+          lanes.insert(span, lane.value());
+        }
+        l.laneOfSpan = lanes;
+        break;
+      }
+      case Numbering::Links:
+        for (ArcPiece& a : l.arcs) follow(a.link);
+        break;
+      case Numbering::Answers:
+        for (AnswerPiece& a : l.answers) follow(a.answer);
+        break;
+    }
+    it = gone ? m_layouts.erase(it) : std::next(it);
+  }
+}
+
 const BlockLayout& LineLayoutCache::layout(int block) {
   auto it = m_layouts.find(block);
   if (it != m_layouts.end()) return *it->second;

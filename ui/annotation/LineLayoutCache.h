@@ -4,6 +4,7 @@
 // the vertical position of every block comes from these heights.
 
 #include <QVector>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -22,6 +23,10 @@ class LineLayoutCache {
   void reset(const AnnotationIndex* index, const LayoutMetrics& metrics);
   // Drops the layouts of `blocks` (their annotations changed); their heights stay until re-laid out.
   void invalidate(const QVector<int>& blocks);
+  // The index renumbered its spans, links or answers (`to`: old index -> new, -1 when gone); the layouts
+  // kept follow, and one that showed something gone is dropped.
+  enum class Numbering { Spans, Links, Answers };
+  void renumber(Numbering what, const std::function<int(int)>& to);
 
   const LayoutMetrics& metrics() const { return m_metrics; }
   int blockCount() const { return int(m_heights.size()); }

@@ -181,17 +181,38 @@ void SuggestionController::finished(const jobs::PredictionOutcome& outcome) {
 }
 
 void SuggestionController::reload() {
+  m_rows.clear();
+  m_rowsDocument = 0;
+  if (m_store && m_session->isOpen()) {
+    m_rows = readSuggestionRows(*m_store, m_session->documentId());
+    m_rowsDocument = m_session->documentId();
+  }
+  showRows();
+}
+
+void SuggestionController::documentChanged(const DocumentChange& change) {
+  if (change.everything || m_rowsDocument != m_session->documentId()) return reload();
+  // The rows read last stay what the store holds: an edit only changes which of them an annotation says.
+  if (change.entities.isEmpty() && change.relations.isEmpty() && change.answers.isEmpty() && !change.labels) return;
+  showRows();
+}
+
+void SuggestionController::showRows() {
   DocumentSuggestions shown;
-  if (m_store && m_session->isOpen())
-    shown = readSuggestions(*m_store, m_session->documentId(), m_session->sink()->document(),
-                            m_session->schema());
+  if (m_session->isOpen() && m_rowsDocument == m_session->documentId())
+    shown = suggestionsFrom(m_rows, m_session->sink()->document(), m_session->schema());
   const int count = int(shown.spans.size() + shown.relations.size());
   const int current = m_view->currentSuggestion();
   m_view->setSuggestions(shown.spans, shown.relations, count == 0 ? -1 : std::clamp(current, 0, count - 1));
-  m_answers = shown.answers;
-  m_categories = shown.categories;
-  Q_EMIT answersChanged(m_answers);
-  Q_EMIT categoriesChanged(m_categories);
+  // The docks rebuild their rows: only when what they show changed.
+  if (!(shown.answers == m_answers)) {
+    m_answers = shown.answers;
+    Q_EMIT answersChanged(m_answers);
+  }
+  if (!(shown.categories == m_categories)) {
+    m_categories = shown.categories;
+    Q_EMIT categoriesChanged(m_categories);
+  }
 }
 
 bool SuggestionController::canDecide() const { return m_store && !m_readOnly && m_session->isOpen(); }

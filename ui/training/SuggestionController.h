@@ -19,6 +19,7 @@
 #include <QStringList>
 
 #include "DockSuggestions.h"
+#include "DocumentChange.h"
 #include "jobs/PredictionJob.h"
 
 class QAction;
@@ -52,6 +53,9 @@ class SuggestionController : public QObject {
   bool isPredicting() const { return (m_job && m_job->isRunning()) || !m_queue.isEmpty(); }
   // Re-reads the open document's suggestions from the store.
   void reload();
+  // Follows an edit of the open document (`change`): the rows read last are shown again without those an
+  // annotation now says; another document, or one re-read, is read afresh (reload()).
+  void documentChanged(const DocumentChange& change);
   // Suggestion `index` of the view (its spans, then its relations).
   bool accept(int index);
   bool reject(int index);
@@ -90,6 +94,8 @@ class SuggestionController : public QObject {
   void finished(const jobs::PredictionOutcome& outcome);
   void stopJobs();
   void updateActions();
+  // Shows what the rows read last suggest for the open document as it is now.
+  void showRows();
   bool canDecide() const;
   // Records `decision` on prediction row `id` (`annotationId`: what an accepted one became).
   bool record(qint64 id, const QString& decision, qint64 annotationId);
@@ -105,6 +111,9 @@ class SuggestionController : public QObject {
   QString m_annotator;
   std::unique_ptr<jobs::PredictionJob> m_job;
   QStringList m_queue;  // the model folders suggest() predicts with after the current job
+  // The open document's prediction rows as last read (m_rowsDocument: the document; 0 = none read).
+  QVector<Prediction> m_rows;
+  qint64 m_rowsDocument = 0;
   QVector<SuggestedAnswer> m_answers;
   QVector<SuggestedCategory> m_categories;
   QAction* m_suggest = nullptr;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QHash>
 #include <QJsonObject>
 
 #include "store/ProjectStore.h"
@@ -13,19 +14,28 @@ bool undecided(const Prediction& p, const char* kind) {
   return p.kind == QLatin1String(kind) && p.decision.isEmpty();
 }
 
-// The key of the document's contiguous entity of `type` exactly at [start, end); empty = none.
-QString entityAt(const Document& document, int start, int end, const QString& type) {
-  for (const EntitySpan& e : document.entities)
-    if (e.type == type && !e.isDiscontinuous() && e.start() == start && e.end() == end) return e.key;
-  return {};
-}
+// The document's contiguous entities by offsets and type, read once per call (a long document has tens of
+// thousands, and every suggestion looks one up).
+class EntitiesAt {
+ public:
+  explicit EntitiesAt(const Document& document) {
+    m_keys.reserve(document.entities.size());
+    for (const EntitySpan& e : document.entities)
+      if (!e.isDiscontinuous()) m_keys.insert({(quint64(quint32(e.start())) << 32) | quint32(e.end()), e.type}, e.key);
+  }
+  // The key of the entity of `type` exactly at [start, end); empty = none.
+  QString at(int start, int end, const QString& type) const {
+    return m_keys.value({(quint64(quint32(start)) << 32) | quint32(end), type});
+  }
+  // The key of the entity a relation payload's argument ({start, end, type}) names.
+  QString argument(const QJsonObject& a) const {
+    return at(a.value(QStringLiteral("start")).toInt(), a.value(QStringLiteral("end")).toInt(),
+              a.value(QStringLiteral("type")).toString());
+  }
 
-// The key of the entity a relation payload's argument ({start, end, type}) names.
-QString argumentEntity(const Document& document, const QJsonObject& argument) {
-  return entityAt(document, argument.value(QStringLiteral("start")).toInt(),
-                  argument.value(QStringLiteral("end")).toInt(),
-                  argument.value(QStringLiteral("type")).toString());
-}
+ private:
+  QHash<std::pair<quint64, QString>, QString> m_keys;
+};
 
 bool related(const Document& document, const Schema& schema, const SuggestedRelation& s) {
   const RelationType* type = schema.relationType(s.type);
@@ -48,6 +58,7 @@ QVector<Prediction> newestRows(ProjectStore& store, qint64 documentId, const QSt
 
 QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Document& document) {
   QVector<SuggestedSpan> shown;
+  const EntitiesAt entities(document);
   for (const Prediction& p : rows) {
     if (!undecided(p, "entity")) continue;
     SuggestedSpan s;
@@ -56,7 +67,7 @@ QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Doc
     s.end = p.payload.value(QStringLiteral("end")).toInt();
     s.type = p.payload.value(QStringLiteral("type")).toString();
     s.confidence = p.confidence;
-    if (s.start < s.end && entityAt(document, s.start, s.end, s.type).isEmpty()) shown << s;
+    if (s.start < s.end && entities.at(s.start, s.end, s.type).isEmpty()) shown << s;
   }
   std::sort(shown.begin(), shown.end(), [](const SuggestedSpan& a, const SuggestedSpan& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -67,14 +78,15 @@ QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Doc
 QVector<SuggestedRelation> suggestedRelations(const QVector<Prediction>& rows, const Document& document,
                                               const Schema& schema) {
   QVector<SuggestedRelation> shown;
+  const EntitiesAt entities(document);
   for (const Prediction& p : rows) {
     // Document-level relations (between concepts) have no spans to draw an arc between.
     if (!undecided(p, "relation") || !p.payload.contains(QStringLiteral("head"))) continue;
     SuggestedRelation s;
     s.id = p.id;
     s.type = p.payload.value(QStringLiteral("type")).toString();
-    s.head = argumentEntity(document, p.payload.value(QStringLiteral("head")).toObject());
-    s.tail = argumentEntity(document, p.payload.value(QStringLiteral("tail")).toObject());
+    s.head = entities.argument(p.payload.value(QStringLiteral("head")).toObject());
+    s.tail = entities.argument(p.payload.value(QStringLiteral("tail")).toObject());
     s.confidence = p.confidence;
     if (!s.head.isEmpty() && !s.tail.isEmpty() && !related(document, schema, s)) shown << s;
   }
@@ -128,16 +140,25 @@ QVector<SuggestedCategory> suggestedCategories(const QVector<Prediction>& rows, 
   return shown;
 }
 
+QVector<Prediction> readSuggestionRows(ProjectStore& store, qint64 documentId) {
+  QVector<Prediction> rows;
+  for (const char* kind : {"entity", "relation", "answer", "label"})
+    rows += newestRows(store, documentId, QLatin1String(kind));
+  return rows;
+}
+
+DocumentSuggestions suggestionsFrom(const QVector<Prediction>& rows, const Document& document, const Schema& schema) {
+  DocumentSuggestions s;
+  s.spans = suggestedSpans(rows, document);
+  s.relations = suggestedRelations(rows, document, schema);
+  s.answers = suggestedAnswers(rows, document, schema);
+  s.categories = suggestedCategories(rows, document, schema);
+  return s;
+}
+
 DocumentSuggestions readSuggestions(ProjectStore& store, qint64 documentId, const Document& document,
                                     const Schema& schema) {
-  DocumentSuggestions s;
-  s.spans = suggestedSpans(newestRows(store, documentId, QStringLiteral("entity")), document);
-  s.relations =
-      suggestedRelations(newestRows(store, documentId, QStringLiteral("relation")), document, schema);
-  s.answers = suggestedAnswers(newestRows(store, documentId, QStringLiteral("answer")), document, schema);
-  s.categories =
-      suggestedCategories(newestRows(store, documentId, QStringLiteral("label")), document, schema);
-  return s;
+  return suggestionsFrom(readSuggestionRows(store, documentId), document, schema);
 }
 
 }  // namespace quarry::ui

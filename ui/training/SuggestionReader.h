@@ -29,6 +29,11 @@ struct DocumentSuggestions {
 DocumentSuggestions readSuggestions(ProjectStore& store, qint64 documentId, const Document& document,
                                     const Schema& schema);
 
+// The rows readSuggestions reads: the document's rows of the newest run of each kind.
+QVector<Prediction> readSuggestionRows(ProjectStore& store, qint64 documentId);
+// What `rows` suggest for `document` as it is now (readSuggestions without the store).
+DocumentSuggestions suggestionsFrom(const QVector<Prediction>& rows, const Document& document, const Schema& schema);
+
 // The same, from prediction rows of any kinds and runs.
 QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Document& document);
 QVector<SuggestedRelation> suggestedRelations(const QVector<Prediction>& rows, const Document& document,
