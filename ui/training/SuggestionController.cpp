@@ -193,24 +193,29 @@ void SuggestionController::reload() {
 void SuggestionController::documentChanged(const DocumentChange& change) {
   if (change.everything || m_rowsDocument != m_session->documentId()) return reload();
   // The rows read last stay what the store holds: an edit only changes which of them an annotation says.
-  if (change.entities.isEmpty() && change.relations.isEmpty() && change.answers.isEmpty() && !change.labels) return;
-  showRows();
+  SuggestionParts parts;
+  parts.spansAndRelations = !change.entities.isEmpty() || !change.relations.isEmpty();
+  parts.answers = !change.answers.isEmpty() || !change.entities.isEmpty();  // a field may name an entity type
+  parts.categories = change.labels;
+  if (parts.spansAndRelations || parts.answers || parts.categories) showRows(parts);
 }
 
-void SuggestionController::showRows() {
-  DocumentSuggestions shown;
-  if (m_session->isOpen() && m_rowsDocument == m_session->documentId())
-    shown = suggestionsFrom(m_rows, m_session->sink()->document(), m_session->schema());
-  const int count = int(shown.spans.size() + shown.relations.size());
-  const int current = m_view->currentSuggestion();
-  m_view->setSuggestions(shown.spans, shown.relations, count == 0 ? -1 : std::clamp(current, 0, count - 1));
+void SuggestionController::showRows(SuggestionParts parts) {
+  const bool current = m_session->isOpen() && m_rowsDocument == m_session->documentId();
+  m_shown = current ? suggestionsFrom(m_rows, m_session->sink()->document(), m_session->schema(), parts, m_shown)
+                    : DocumentSuggestions();
+  if (parts.spansAndRelations || !current) {
+    const int count = int(m_shown.spans.size() + m_shown.relations.size());
+    const int at = m_view->currentSuggestion();
+    m_view->setSuggestions(m_shown.spans, m_shown.relations, count == 0 ? -1 : std::clamp(at, 0, count - 1));
+  }
   // The docks rebuild their rows: only when what they show changed.
-  if (!(shown.answers == m_answers)) {
-    m_answers = shown.answers;
+  if (!(m_shown.answers == m_answers)) {
+    m_answers = m_shown.answers;
     Q_EMIT answersChanged(m_answers);
   }
-  if (!(shown.categories == m_categories)) {
-    m_categories = shown.categories;
+  if (!(m_shown.categories == m_categories)) {
+    m_categories = m_shown.categories;
     Q_EMIT categoriesChanged(m_categories);
   }
 }
@@ -222,7 +227,14 @@ bool SuggestionController::record(qint64 id, const QString& decision, qint64 ann
     Q_EMIT message(QString::fromStdString(st.error().toString()));
     return false;
   }
-  reload();
+  // The rows read stay the store's but for this decision: noted here rather than read again.
+  for (Prediction& row : m_rows)
+    if (row.id == id) {
+      row.decision = decision;
+      row.decidedBy = m_annotator;
+      row.annotationId = annotationId;
+    }
+  showRows();
   Q_EMIT decided();
   return true;
 }

@@ -20,6 +20,7 @@
 
 #include "DockSuggestions.h"
 #include "DocumentChange.h"
+#include "training/SuggestionReader.h"
 #include "jobs/PredictionJob.h"
 
 class QAction;
@@ -95,7 +96,7 @@ class SuggestionController : public QObject {
   void stopJobs();
   void updateActions();
   // Shows what the rows read last suggest for the open document as it is now.
-  void showRows();
+  void showRows(SuggestionParts parts = {});
   bool canDecide() const;
   // Records `decision` on prediction row `id` (`annotationId`: what an accepted one became).
   bool record(qint64 id, const QString& decision, qint64 annotationId);
@@ -114,6 +115,7 @@ class SuggestionController : public QObject {
   // The open document's prediction rows as last read (m_rowsDocument: the document; 0 = none read).
   QVector<Prediction> m_rows;
   qint64 m_rowsDocument = 0;
+  DocumentSuggestions m_shown;  // what they suggest now
   QVector<SuggestedAnswer> m_answers;
   QVector<SuggestedCategory> m_categories;
   QAction* m_suggest = nullptr;

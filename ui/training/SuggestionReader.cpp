@@ -56,9 +56,10 @@ QVector<Prediction> newestRows(ProjectStore& store, qint64 documentId, const QSt
 
 }  // namespace
 
-QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Document& document) {
+namespace {
+
+QVector<SuggestedSpan> spansSaidBy(const QVector<Prediction>& rows, const EntitiesAt& entities) {
   QVector<SuggestedSpan> shown;
-  const EntitiesAt entities(document);
   for (const Prediction& p : rows) {
     if (!undecided(p, "entity")) continue;
     SuggestedSpan s;
@@ -75,10 +76,9 @@ QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Doc
   return shown;
 }
 
-QVector<SuggestedRelation> suggestedRelations(const QVector<Prediction>& rows, const Document& document,
-                                              const Schema& schema) {
+QVector<SuggestedRelation> relationsSaidBy(const QVector<Prediction>& rows, const Document& document,
+                                           const Schema& schema, const EntitiesAt& entities) {
   QVector<SuggestedRelation> shown;
-  const EntitiesAt entities(document);
   for (const Prediction& p : rows) {
     // Document-level relations (between concepts) have no spans to draw an arc between.
     if (!undecided(p, "relation") || !p.payload.contains(QStringLiteral("head"))) continue;
@@ -91,6 +91,17 @@ QVector<SuggestedRelation> suggestedRelations(const QVector<Prediction>& rows, c
     if (!s.head.isEmpty() && !s.tail.isEmpty() && !related(document, schema, s)) shown << s;
   }
   return shown;
+}
+
+}  // namespace
+
+QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Document& document) {
+  return spansSaidBy(rows, EntitiesAt(document));
+}
+
+QVector<SuggestedRelation> suggestedRelations(const QVector<Prediction>& rows, const Document& document,
+                                              const Schema& schema) {
+  return relationsSaidBy(rows, document, schema, EntitiesAt(document));
 }
 
 QVector<SuggestedAnswer> suggestedAnswers(const QVector<Prediction>& rows, const Document& document,
@@ -147,12 +158,16 @@ QVector<Prediction> readSuggestionRows(ProjectStore& store, qint64 documentId) {
   return rows;
 }
 
-DocumentSuggestions suggestionsFrom(const QVector<Prediction>& rows, const Document& document, const Schema& schema) {
-  DocumentSuggestions s;
-  s.spans = suggestedSpans(rows, document);
-  s.relations = suggestedRelations(rows, document, schema);
-  s.answers = suggestedAnswers(rows, document, schema);
-  s.categories = suggestedCategories(rows, document, schema);
+DocumentSuggestions suggestionsFrom(const QVector<Prediction>& rows, const Document& document, const Schema& schema,
+                                    SuggestionParts parts, const DocumentSuggestions& before) {
+  DocumentSuggestions s = before;
+  if (parts.spansAndRelations) {
+    const EntitiesAt entities(document);  // once for both
+    s.spans = spansSaidBy(rows, entities);
+    s.relations = relationsSaidBy(rows, document, schema, entities);
+  }
+  if (parts.answers) s.answers = suggestedAnswers(rows, document, schema);
+  if (parts.categories) s.categories = suggestedCategories(rows, document, schema);
   return s;
 }
 

@@ -31,8 +31,16 @@ DocumentSuggestions readSuggestions(ProjectStore& store, qint64 documentId, cons
 
 // The rows readSuggestions reads: the document's rows of the newest run of each kind.
 QVector<Prediction> readSuggestionRows(ProjectStore& store, qint64 documentId);
-// What `rows` suggest for `document` as it is now (readSuggestions without the store).
-DocumentSuggestions suggestionsFrom(const QVector<Prediction>& rows, const Document& document, const Schema& schema);
+// Which parts of a document's suggestions to work out again.
+struct SuggestionParts {
+  bool spansAndRelations = true;
+  bool answers = true;
+  bool categories = true;
+};
+// What `rows` suggest for `document` as it is now (readSuggestions without the store): the `parts` asked
+// for worked out again, the others kept from `before`.
+DocumentSuggestions suggestionsFrom(const QVector<Prediction>& rows, const Document& document, const Schema& schema,
+                                    SuggestionParts parts = {}, const DocumentSuggestions& before = {});
 
 // The same, from prediction rows of any kinds and runs.
 QVector<SuggestedSpan> suggestedSpans(const QVector<Prediction>& rows, const Document& document);
