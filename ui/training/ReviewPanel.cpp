@@ -130,9 +130,9 @@ ReviewPanel::ReviewPanel(std::function<QString(const QString&)> latestModel, QWi
 }
 
 void ReviewPanel::setProject(const QString& path, ProjectStore* store) {
+  if (path != m_projectPath) m_states.clear();  // the same project reopened keeps its thresholds
   m_projectPath = path;
   m_store = store;
-  m_states.clear();
   Result<Schema> schema = store ? store->schema() : Result<Schema>(Schema());
   setSchema(schema ? schema.value() : Schema());
 }
