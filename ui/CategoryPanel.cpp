@@ -158,7 +158,17 @@ void CategoryPanel::setEditable(bool editable) {
   m_editable = editable;
   for (QAbstractButton* b : std::as_const(m_buttons)) b->setEnabled(editable);
   if (m_none) m_none->setEnabled(editable);
-  for (QPushButton* b : m_suggestionBox->findChildren<QPushButton*>()) b->setEnabled(editable);
+  updateSuggestionButtons();
+}
+
+void CategoryPanel::setDecidingWhileReadOnly(bool on) {
+  m_decidingWhileReadOnly = on;
+  updateSuggestionButtons();
+}
+
+void CategoryPanel::updateSuggestionButtons() {
+  for (QPushButton* b : m_suggestionBox->findChildren<QPushButton*>())
+    b->setEnabled(m_editable || m_decidingWhileReadOnly);
 }
 
 void CategoryPanel::setSuggestions(const QVector<SuggestedCategory>& suggestions) {
@@ -184,7 +194,7 @@ void CategoryPanel::setSuggestions(const QVector<SuggestedCategory>& suggestions
       auto* b = new QPushButton(text, row);
       b->setObjectName(name + s.category);
       b->setFocusPolicy(Qt::NoFocus);  // the keyboard stays in the document view
-      b->setEnabled(m_editable);
+      b->setEnabled(m_editable || m_decidingWhileReadOnly);
       connect(b, &QPushButton::clicked, this, [this, signal, id = s.id] { Q_EMIT(this->*signal)(id); });
       line->addWidget(b);
     };

@@ -39,6 +39,8 @@ class CategoryPanel : public QWidget {
   const QList<QAction*>& toggleActions() const { return m_actions; }
   // Read-only: the buttons cannot be clicked; the shortcuts still fire, so the owner can say why not.
   void setEditable(bool editable);
+  // Review mode: while not editable, the suggestions' Accept and Reject buttons still can be clicked.
+  void setDecidingWhileReadOnly(bool on);
   // The model's suggested categories for the document, each with its Accept and Reject buttons (named
   // "acceptCategorySuggestion_<category>" and "rejectCategorySuggestion_<category>").
   void setSuggestions(const QVector<SuggestedCategory>& suggestions);
@@ -59,6 +61,7 @@ class CategoryPanel : public QWidget {
   void choose(const QString& category);  // a radio button or its shortcut
   void clearChoice();                    // "No category"
   void showLabels();                     // the buttons brought in line with m_labels
+  void updateSuggestionButtons();
 
   QVBoxLayout* m_layout = nullptr;
   QButtonGroup* m_group = nullptr;
@@ -70,6 +73,7 @@ class CategoryPanel : public QWidget {
   QVector<SuggestedCategory> m_suggestions;
   bool m_multiLabel = false;
   bool m_editable = true;
+  bool m_decidingWhileReadOnly = false;
 };
 
 }  // namespace quarry::ui

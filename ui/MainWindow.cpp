@@ -6,10 +6,12 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -39,6 +41,7 @@
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
 #include "RefreshWhenShown.h"
+#include "annotation/AnnotationKeys.h"
 #include "annotation/AnnotationView.h"
 #include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
@@ -113,7 +116,8 @@ void MainWindow::buildDocks() {
   m_runsPanel = new RunsPanel(this);
   m_training = new TrainingController(this, m_trainingPanel, m_runsPanel, this);
   m_suggestions = new SuggestionController(this, m_session, m_view, this);
-  m_reviewPanel = new ReviewPanel([this] { return m_suggestions->latestModel(); }, this);
+  m_reviewPanel =
+      new ReviewPanel([this](const QString& task) { return m_suggestions->latestModel(task); }, this);
   m_queuePanel = new QueuePanel(this);
   m_errorPanel = new ErrorAnalysisPanel(this);
   connect(m_errorPanel, &ErrorAnalysisPanel::errorActivated, this, [this](qint64 id, int start, int end) {
@@ -129,14 +133,8 @@ void MainWindow::buildDocks() {
   connect(m_queuePanel, &QueuePanel::documentActivated, this, [this](qint64 id) {
     if (showDocument(id)) m_view->setFocus();
   });
-  connect(m_reviewPanel, &ReviewPanel::predictionActivated, this,
-          [this](qint64 documentId, qint64 predictionId) {
-            if (documentId != m_session->documentId() && !showDocument(documentId)) return;
-            const QVector<SuggestedSpan>& shown = m_view->suggestions();
-            for (int i = 0; i < shown.size(); ++i)
-              if (shown[i].id == predictionId) m_view->setCurrentSuggestion(i);
-            m_view->setFocus();
-          });
+  connect(m_reviewPanel, &ReviewPanel::predictionActivated, this, &MainWindow::showPrediction);
+  connect(m_reviewPanel->reviewModeAction(), &QAction::toggled, this, &MainWindow::setReviewMode);
   connect(m_suggestions, &SuggestionController::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_suggestions, &SuggestionController::predictionFinished, this,
@@ -171,6 +169,9 @@ void MainWindow::buildDocks() {
   tabifyDockWidget(docks[7], docks[8]);
   tabifyDockWidget(docks[8], docks[9]);
   tabifyDockWidget(docks[9], docks[10]);
+  m_categoriesDock = docks[2];
+  m_qaDock = docks[5];
+  m_reviewDock = docks[8];
   connect(m_runsPanel, &RunsPanel::errorAnalysisRequested, this, [this, d = docks[10]](qint64 run, qint64 other) {
     d->show();
     d->raise();
@@ -290,6 +291,7 @@ void MainWindow::buildActions() {
   modelMenu->addSeparator();
   modelMenu->addAction(m_suggestions->suggestAction());
   modelMenu->addAction(m_suggestions->thresholdAction());
+  modelMenu->addAction(m_reviewPanel->reviewModeAction());
   QAction* nextQueued =
       modelMenu->addAction(tr("&Next by Active Learning"), this, &MainWindow::nextByActiveLearning);
   nextQueued->setObjectName(QStringLiteral("nextByActiveLearningAction"));
@@ -335,6 +337,7 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
+  m_view->installEventFilter(this);  // review mode lets A, X and Shift+A through
   connect(m_session, &DocumentSession::documentChanged, m_suggestions,
           &SuggestionController::documentChanged);
   // The docks show the suggested answers and categories; their buttons decide them.
@@ -365,6 +368,20 @@ void MainWindow::connectParts() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  // Review mode: the view refuses every edit while read-only; deciding a suggestion is the one it may
+  // make, so a key that decides one reaches the view with read-only lifted for just that key.
+  if (watched == m_view && event->type() == QEvent::KeyPress && m_reviewMode && !m_deciding &&
+      !storeReadOnly()) {
+    const ViewCommand command = AnnotationKeys::commandFor(*static_cast<QKeyEvent*>(event));
+    if (command == ViewCommand::AcceptSuggestion || command == ViewCommand::RejectSuggestion ||
+        command == ViewCommand::AcceptAllSuggestions) {
+      const QScopedValueRollback<bool> deciding(m_deciding, true);
+      m_view->setReadOnly(false);
+      QCoreApplication::sendEvent(m_view, event);
+      applyReadOnly();
+      return true;
+    }
+  }
   // A click may pick a relation or an answer, which the view announces with no signal.
   if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease)
     QTimer::singleShot(0, this, &MainWindow::updateDetails);
@@ -498,6 +515,7 @@ void MainWindow::reloadProject() {
   m_palette->setSchema(m_schema);
   m_findBar->setSchema(m_schema);
   m_categories->setSchema(m_schema, this);
+  m_reviewPanel->setSchema(m_schema);
   const Result<QStringList> annotators = m_store->annotators();
   m_list->setChoices(m_schema, annotators ? annotators.value() : QStringList());
   refreshDocumentList();
@@ -625,7 +643,10 @@ void MainWindow::updateTitle() {
   if (!m_projectPath.isEmpty()) title = tr("%1 — %2").arg(QFileInfo(m_projectPath).completeBaseName(), title);
   if (m_session->isOpen()) title = tr("%1 — %2").arg(m_session->document().name, title);
   if (!m_projectPath.isEmpty()) title = tr("%1 — annotator: %2").arg(title, annotator());
-  if (m_readOnlyMode || (m_store && m_store->isReadOnly())) title = tr("%1 (read-only)").arg(title);
+  if (m_readOnlyMode || storeReadOnly())
+    title = tr("%1 (read-only)").arg(title);
+  else if (m_reviewMode)
+    title = tr("%1 (review mode)").arg(title);
   setWindowTitle(title);
 }
 
@@ -644,17 +665,69 @@ void MainWindow::setReadOnlyMode(bool on) {
   updateTitle();
 }
 
+bool MainWindow::storeReadOnly() const { return m_store && m_store->isReadOnly(); }
+
 void MainWindow::applyReadOnly() {
-  const bool readOnly = m_readOnlyMode || (m_store && m_store->isReadOnly());
-  m_view->setReadOnly(readOnly);
-  m_categories->setEditable(!readOnly);
-  m_mode->setText(readOnly ? tr("Read-only") : QString());
+  const bool readOnly = m_readOnlyMode || storeReadOnly();
+  // Review mode: read-only but for deciding the model's suggestions, which the store must take.
+  const bool reviewing = m_reviewMode && !readOnly;
+  m_view->setReadOnly(readOnly || reviewing);
+  m_categories->setEditable(!readOnly && !reviewing);
+  m_categories->setDecidingWhileReadOnly(reviewing);
+  m_qa->setDecidingWhileReadOnly(reviewing);
+  m_import->setEnabled(!reviewing);
+  m_editSchema->setEnabled(!reviewing);
+  m_mode->setText(readOnly ? tr("Read-only") : reviewing ? tr("Review mode") : QString());
+}
+
+void MainWindow::setReviewMode(bool on) {
+  if (m_reviewMode == on) return;
+  m_reviewMode = on;
+  m_reviewPanel->reviewModeAction()->setChecked(on);
+  // The edits undone in review mode may only be the reviewer's own acceptances.
+  if (on) m_undo->clear();
+  applyReadOnly();
+  updateTitle();
+  if (on) {
+    m_reviewDock->show();
+    m_reviewDock->raise();
+    statusBar()->showMessage(
+        tr("Review mode: decisions are recorded as %1; everything else is read-only.").arg(annotator()),
+        8000);
+  }
+}
+
+void MainWindow::showPrediction(const Prediction& prediction) {
+  if (prediction.documentId != m_session->documentId() && !showDocument(prediction.documentId)) return;
+  const QString field = prediction.payload.value(QLatin1String("field")).toString();
+  if (prediction.kind == QLatin1String("answer") && !field.isEmpty()) {
+    m_qaDock->show();
+    m_qaDock->raise();
+    m_qa->selectField(field);
+    m_qa->list()->setFocus();
+    return;
+  }
+  if (prediction.kind == QLatin1String("label")) {
+    m_categoriesDock->show();
+    m_categoriesDock->raise();
+    return;
+  }
+  const int spans = int(m_view->suggestions().size());
+  for (int i = 0; i < m_view->suggestionCount(); ++i) {
+    const qint64 id = i < spans ? m_view->suggestions()[i].id : m_view->suggestedRelations()[i - spans].id;
+    if (id == prediction.id) m_view->setCurrentSuggestion(i);
+  }
+  m_view->setFocus();
 }
 
 bool MainWindow::refuseIfReadOnly() {
   if (!m_view->isReadOnly()) return false;
-  statusBar()->showMessage(tr("This window is read-only: edits are not allowed (View > Read-Only Mode)."),
-                           8000);
+  statusBar()->showMessage(
+      m_reviewMode && !m_readOnlyMode && !storeReadOnly()
+          ? tr("Review mode: only the model's suggestions can be decided (A accepts, X rejects; Model > "
+               "Review Mode ends it).")
+          : tr("This window is read-only: edits are not allowed (View > Read-Only Mode)."),
+      8000);
   return true;
 }
 

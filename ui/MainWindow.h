@@ -67,6 +67,13 @@ class MainWindow : public QMainWindow {
   // Reviewer mode: the store is opened read-only and every edit is refused with a message.
   bool readOnlyMode() const { return m_readOnlyMode; }
   void setReadOnlyMode(bool on);
+  // Review mode: the project stays open for editing, but the window is read-only for everything except
+  // deciding the model's suggestions (A, X, Shift+A in the view; the Questions and Categories docks'
+  // Accept and Reject), recorded with annotator()'s name; an acceptance is the one edit it makes. Import,
+  // schema edits, labelling, removing, answering, categorising and marking done are refused; training and
+  // Suggest, which change no annotation, are not. Turning it on clears the undo history.
+  bool reviewMode() const { return m_reviewMode; }
+  void setReviewMode(bool on);
   // The name recorded on this window's edits: setAnnotator()'s, else AnnotatorSettings::effective().
   QString annotator() const;
   void setAnnotator(const QString& name);
@@ -132,6 +139,10 @@ class MainWindow : public QMainWindow {
   void updateCounts();
   void updateTitle();
   void applyReadOnly();
+  bool storeReadOnly() const;
+  // Shows a prediction of the review queue: its document with the suggestion current (entities and
+  // relations in the view; an answer's field in the Questions dock; the Categories dock).
+  void showPrediction(const Prediction& prediction);
   bool refuseIfReadOnly();
   void moveBy(int step);
   void markDoneAndNext();
@@ -149,6 +160,8 @@ class MainWindow : public QMainWindow {
   QString m_projectPath;
   Schema m_schema;
   bool m_readOnlyMode = false;
+  bool m_reviewMode = false;
+  bool m_deciding = false;  // a review-mode key is passing through the view
   QString m_annotator;
   QUndoStack* m_undo = nullptr;
   AnnotationView* m_view = nullptr;
@@ -166,6 +179,9 @@ class MainWindow : public QMainWindow {
   QueuePanel* m_queuePanel = nullptr;
   ErrorAnalysisPanel* m_errorPanel = nullptr;
   QDockWidget* m_errorsDock = nullptr;
+  QDockWidget* m_categoriesDock = nullptr;
+  QDockWidget* m_qaDock = nullptr;
+  QDockWidget* m_reviewDock = nullptr;
   TrainingController* m_training = nullptr;
   SuggestionController* m_suggestions = nullptr;
   DockFitter* m_fitter = nullptr;

@@ -186,7 +186,7 @@ void QaPanel::updateSuggestionButtons() {
 }
 
 const SuggestedAnswer* QaPanel::suggestionToDecide() {
-  if (refuse()) return nullptr;
+  if (refuse(true)) return nullptr;
   const SuggestedAnswer* s = currentSuggestion();
   if (!s) Q_EMIT statusMessage(tr("The model suggests no answer to %1.").arg(currentField()));
   return s;
@@ -200,9 +200,9 @@ void QaPanel::rejectSuggestion() {
   if (const SuggestedAnswer* s = suggestionToDecide()) Q_EMIT suggestionRejected(s->id);
 }
 
-bool QaPanel::refuse() {
+bool QaPanel::refuse(bool deciding) {
   if (!m_session->isOpen() || currentField().isEmpty()) return true;
-  if (!m_view->isReadOnly()) return false;
+  if (!m_view->isReadOnly() || (deciding && m_decidingWhileReadOnly)) return false;
   Q_EMIT statusMessage(tr("This window is read-only: answers cannot be changed."));
   return true;
 }

@@ -43,6 +43,8 @@ class QaPanel : public QWidget {
   const SuggestedAnswer* currentSuggestion() const;
   QString currentField() const;  // empty when none
   bool selectField(const QString& field);
+  // Review mode: while the view is read-only, the suggested answers still can be accepted and rejected.
+  void setDecidingWhileReadOnly(bool on) { m_decidingWhileReadOnly = on; }
 
  public Q_SLOTS:
   void answerWithSelection();
@@ -63,7 +65,8 @@ class QaPanel : public QWidget {
 
  private:
   void reload();
-  bool refuse();
+  // True (with a message why) when nothing can be changed; `deciding`: a suggestion is to be decided.
+  bool refuse(bool deciding = false);
   QaAnswer newAnswer() const;  // for the current field
   const SuggestedAnswer* suggestionFor(const QString& field) const;
   // The current field's suggestion; nullptr, and a message why, when there is none or the panel refuses.
@@ -80,6 +83,7 @@ class QaPanel : public QWidget {
   QPushButton* m_acceptSuggestion;
   QPushButton* m_rejectSuggestion;
   QVector<SuggestedAnswer> m_suggestions;
+  bool m_decidingWhileReadOnly = false;
 };
 
 }  // namespace quarry::ui

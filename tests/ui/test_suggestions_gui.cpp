@@ -163,7 +163,8 @@ class TestSuggestionsGui : public QObject {
     QCOMPARE(review->counts().review, qint64(1));
     QCOMPARE(review->counts().escalate, qint64(1));
     QCOMPARE(review->table()->rowCount(), 1);  // the review band
-    QCOMPARE(review->table()->item(0, 4)->text(), QStringLiteral("0.700"));
+    QCOMPARE(review->table()->item(0, quarry::ui::ReviewPanel::ConfidenceColumn)->text(),
+             QStringLiteral("0.700"));
     window.findChild<QDockWidget*>(QStringLiteral("reviewDock"))->raise();
     window.grab().save(quarry::test::artefactPath(QStringLiteral("review-queue.png")));
     // Enter on the row opens its document with that suggestion current; X rejects it.
@@ -185,7 +186,8 @@ class TestSuggestionsGui : public QObject {
     // The escalated band lists the doubtful one.
     review->bandBox()->setCurrentIndex(1);
     QCOMPARE(review->table()->rowCount(), 1);
-    QCOMPARE(review->table()->item(0, 4)->text(), QStringLiteral("0.300"));
+    QCOMPARE(review->table()->item(0, quarry::ui::ReviewPanel::ConfidenceColumn)->text(),
+             QStringLiteral("0.300"));
 
     // Thresholds from dev need a model: without one it says so; with one they are derived (or it says
     // why none reaches the target) and stay ordered.

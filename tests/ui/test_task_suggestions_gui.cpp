@@ -4,12 +4,18 @@
 // answer and the suggested categories with their Accept and Reject buttons. An accepted suggestion becomes
 // an annotation of origin "accepted suggestion", undoable, its prediction row recording who accepted it
 // and the annotation it became; a rejected one is kept as such. Model ▸ Suggest predicts with the latest
-// model of each task. A screenshot of each kind is kept as an artefact.
+// model of each task. A screenshot of each kind is kept as an artefact. The review queue of relations,
+// categories and answers in review mode: band counts, ordinary edits refused, decisions recorded with the
+// reviewer's name.
 
 #include <QAbstractButton>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -18,6 +24,7 @@
 #include "UiTestSupport.h"
 #include "WorkbenchTestSupport.h"
 #include "store/ProjectStore.h"
+#include "training/ReviewPanel.h"
 #include "training/SuggestionController.h"
 #include "training/TrainingController.h"
 
@@ -84,6 +91,43 @@ qint64 addWordEntity(quarry::ProjectStore& store, qint64 doc, const QString& tex
   return id ? id.value() : 0;
 }
 
+// Entities T1, T2, … over words 1, 3, 5, … of document `doc` (`text`), DRUG and DISEASE by turns: their
+// row ids (0 = not added) and their arguments as a relation prediction names them.
+QVector<qint64> addEveryOtherWord(quarry::ProjectStore& store, qint64 doc, const QString& text, int count,
+                                  QVector<QJsonObject>& arguments) {
+  QVector<qint64> ids(count);
+  arguments.resize(count);
+  for (int i = 0; i < count; ++i)
+    ids[i] = addWordEntity(store, doc, text, 1 + 2 * i, QStringLiteral("T%1").arg(i + 1),
+                           i % 2 ? QStringLiteral("DISEASE") : QStringLiteral("DRUG"), &arguments[i]);
+  return ids;
+}
+
+// A TREATS prediction between two arguments.
+Prediction treats(qint64 doc, const QJsonObject& head, const QJsonObject& tail, double confidence) {
+  return row(doc, QStringLiteral("relation"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("TREATS")},
+                         {QStringLiteral("head"), head},
+                         {QStringLiteral("tail"), tail}},
+             confidence);
+}
+
+// An answer prediction to `field` over [from, to) of `text`.
+Prediction answerRow(qint64 doc, const QString& text, const QString& field, int from, int to,
+                     double confidence) {
+  return row(doc, QStringLiteral("answer"),
+             QJsonObject{{QStringLiteral("question_id"), field},
+                         {QStringLiteral("field"), field},
+                         {QStringLiteral("start"), from},
+                         {QStringLiteral("end"), to},
+                         {QStringLiteral("text"), payloadText(text, from, to)}},
+             confidence);
+}
+
+Prediction labelRow(qint64 doc, const QString& category, double confidence) {
+  return row(doc, QStringLiteral("label"), QJsonObject{{QStringLiteral("label"), category}}, confidence);
+}
+
 }  // namespace
 
 class TestTaskSuggestionsGui : public QObject {
@@ -109,21 +153,13 @@ class TestTaskSuggestionsGui : public QObject {
     quarry::ProjectStore& store = *window.store();
     const QString text = quarry::test::storedDocument(window, doc).text;
     // Two drugs and two diseases (every other word), the second drug already treating the second disease.
-    QVector<qint64> ids(4);
-    QVector<QJsonObject> arguments(4);
-    for (int i = 0; i < 4; ++i) {
-      ids[i] = addWordEntity(store, doc, text, 1 + 2 * i, QStringLiteral("T%1").arg(i + 1),
-                             i % 2 ? QStringLiteral("DISEASE") : QStringLiteral("DRUG"), &arguments[i]);
-      QVERIFY(ids[i] > 0);
-    }
+    QVector<QJsonObject> arguments;
+    const QVector<qint64> ids = addEveryOtherWord(store, doc, text, 4, arguments);
+    QVERIFY(!ids.contains(0));
     QVERIFY(store.addRelation(doc, QStringLiteral("TREATS"), ids[2], ids[3], QStringLiteral("importer"),
                               Origin::Manual, QStringLiteral("R1")));
     auto relation = [&](int head, int tail, double confidence) {
-      return row(doc, QStringLiteral("relation"),
-                 QJsonObject{{QStringLiteral("type"), QStringLiteral("TREATS")},
-                             {QStringLiteral("head"), arguments[head]},
-                             {QStringLiteral("tail"), arguments[tail]}},
-                 confidence);
+      return treats(doc, arguments[head], arguments[tail], confidence);
     };
     const qint64 run = predictionRun(
         store, QStringLiteral("relation"),
@@ -200,13 +236,7 @@ class TestTaskSuggestionsGui : public QObject {
     const QString text = quarry::test::storedDocument(window, doc).text;
     const auto [start, end] = wordAt(text, 1);
     auto answer = [&](const QString& field, int from, int to, double confidence) {
-      return row(doc, QStringLiteral("answer"),
-                 QJsonObject{{QStringLiteral("question_id"), field},
-                             {QStringLiteral("field"), field},
-                             {QStringLiteral("start"), from},
-                             {QStringLiteral("end"), to},
-                             {QStringLiteral("text"), payloadText(text, from, to)}},
-                 confidence);
+      return answerRow(doc, text, field, from, to, confidence);
     };
     const qint64 run = predictionRun(store, QStringLiteral("qa"),
                                      {answer(QStringLiteral("effective_date"), start, end, 0.87),
@@ -280,12 +310,9 @@ class TestTaskSuggestionsGui : public QObject {
     const qint64 doc = openDemo(window, QStringLiteral("cat-ann"), QStringLiteral("trial-037"));
     QVERIFY(doc > 0);
     quarry::ProjectStore& store = *window.store();
-    auto label = [&](const QString& category, double confidence) {
-      return row(doc, QStringLiteral("label"), QJsonObject{{QStringLiteral("label"), category}}, confidence);
-    };
     const qint64 run = predictionRun(store, QStringLiteral("classify"),
-                                     {label(QStringLiteral("contract_clause"), 0.13),
-                                      label(QStringLiteral("clinical_eligibility"), 0.87)});
+                                     {labelRow(doc, QStringLiteral("contract_clause"), 0.13),
+                                      labelRow(doc, QStringLiteral("clinical_eligibility"), 0.87)});
     QVERIFY(run > 0);
     QVERIFY(window.showDocument(doc));
     quarry::ui::CategoryPanel* panel = window.categoryPanel();
@@ -328,6 +355,175 @@ class TestTaskSuggestionsGui : public QObject {
     QVERIFY(store.loadDocument(doc)->document.labels.isEmpty());
   }
 
+  // The review queue for relations, categories and answers: the band counts of the newest run's rows with
+  // their descriptions; review mode (the panel's button) refuses ordinary edits (a hotkey on a selection,
+  // Delete on a span, a category's shortcut, Mark Done, No Answer) but A accepts the suggestion a row opens
+  // (in the view, in the Questions dock) and a category's Accept button works, each decision recorded with
+  // the reviewer's name and the annotation it became.
+  void reviewModeDecidesEveryKind() {
+    MainWindow window;
+    const qint64 doc = openDemo(window, QStringLiteral("reviewer-ann"), QStringLiteral("trial-036"));
+    QVERIFY(doc > 0);
+    const qint64 other = quarry::test::documentNamed(window, QStringLiteral("trial-037"));
+    QVERIFY(other > 0);
+    quarry::ProjectStore& store = *window.store();
+    const QString text = quarry::test::storedDocument(window, doc).text;
+    QVector<QJsonObject> arguments;
+    QVERIFY(!addEveryOtherWord(store, doc, text, 3, arguments).contains(0));
+    const qint64 relations = predictionRun(
+        store, QStringLiteral("relation"),
+        {treats(doc, arguments[0], arguments[1], 0.95), treats(doc, arguments[2], arguments[1], 0.70),
+         treats(doc, arguments[0], arguments[2], 0.30)});
+    QVERIFY(relations > 0);
+    const qint64 labels = predictionRun(store, QStringLiteral("classify"),
+                                        {labelRow(other, QStringLiteral("clinical_eligibility"), 0.6),
+                                         labelRow(other, QStringLiteral("contract_clause"), 0.2)});
+    QVERIFY(labels > 0);
+    QVERIFY(window.showDocument(doc));
+
+    // Relations: one per band, the review band listed with its description.
+    quarry::ui::ReviewPanel* review = window.reviewPanel();
+    QDockWidget* reviewDock = window.findChild<QDockWidget*>(QStringLiteral("reviewDock"));
+    reviewDock->show();
+    reviewDock->raise();
+    QComboBox* kinds = review->kindBox();
+    QCOMPARE(kinds->count(), 4);  // the demo schema has entities, relations, QA fields and categories
+    QVERIFY(quarry::test::chooseByKeyboard(kinds, QStringLiteral("relation")));
+    QCOMPARE(review->kind(), QStringLiteral("relation"));
+    review->setThresholds(0.5, 0.9);
+    QCOMPARE(review->counts().autoAccept, qint64(1));
+    QCOMPARE(review->counts().review, qint64(1));
+    QCOMPARE(review->counts().escalate, qint64(1));
+    QVERIFY2(review->countsLabel()->text().contains(QStringLiteral("1 auto-accept · 1 review · 1 escalate")),
+             qPrintable(review->countsLabel()->text()));
+    QTableWidget* table = review->table();
+    QCOMPARE(table->rowCount(), 1);
+    const QString head = arguments[2].value(QStringLiteral("text")).toString();
+    const QString tail = arguments[1].value(QStringLiteral("text")).toString();
+    QCOMPARE(table->item(0, quarry::ui::ReviewPanel::SuggestionColumn)->text(),
+             QStringLiteral("TREATS: %1 \u2192 %2").arg(head, tail));
+    QCOMPARE(table->item(0, quarry::ui::ReviewPanel::DocumentColumn)->text(), QStringLiteral("trial-036"));
+    QCOMPARE(table->item(0, quarry::ui::ReviewPanel::ConfidenceColumn)->text(), QStringLiteral("0.700"));
+    review->grab().save(quarry::test::artefactPath(QStringLiteral("review-panel-relations.png")));
+
+    // Review mode, from the panel's button: the window is read-only but for deciding suggestions.
+    QTest::mouseClick(review->reviewModeButton(), Qt::LeftButton);
+    QVERIFY(window.reviewMode());
+    QVERIFY(review->reviewModeAction()->isChecked());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("review mode")));
+    QVERIFY(!window.store()->isReadOnly());
+    quarry::ui::AnnotationView* view = window.annotationView();
+    QVERIFY(view->isReadOnly());
+    // Ordinary edits change nothing: label a selection by its hotkey, delete a span, categorise, mark done.
+    view->setFocus();
+    const auto [start, end] = wordAt(text, 8);
+    view->setSelection(start, end);
+    QTest::keyClick(view, Qt::Key_1);  // DISEASE
+    view->setCurrentSpan(QStringLiteral("T1"));
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTest::keyClick(view, Qt::Key_1, Qt::AltModifier);  // the first category's shortcut
+    QTest::keyClick(view, Qt::Key_Return, Qt::ControlModifier);
+    auto stored = store.loadDocument(doc);
+    QVERIFY(stored);
+    QCOMPARE(stored->document.entities.size(), 3);
+    QCOMPARE(stored->document.relations.size(), 0);
+    QVERIFY(stored->document.labels.isEmpty());
+    QVERIFY(stored->document.status != quarry::DocumentStatus::Done);
+    QCOMPARE(window.currentDocument(), doc);
+
+    // The row opens its document with that suggestion current; A accepts it.
+    table->setFocus();
+    table->setCurrentCell(0, 0);
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(window.currentDocument(), doc);
+    QVERIFY(view->hasFocus());
+    const int current = view->currentSuggestion();
+    QVERIFY(current >= int(view->suggestions().size()));
+    QCOMPARE(view->suggestedRelations()[current - view->suggestions().size()].confidence, 0.70);
+    QTest::keyClick(view, Qt::Key_A);
+    stored = store.loadDocument(doc);
+    QCOMPARE(stored->document.relations.size(), 1);
+    const quarry::Relation& made = stored->document.relations.front();
+    QCOMPARE(made.head, QStringLiteral("T3"));
+    QCOMPARE(made.tail, QStringLiteral("T2"));
+    QCOMPARE(made.provenance.origin, Origin::AcceptedSuggestion);
+    QCOMPARE(made.provenance.annotator, QStringLiteral("reviewer-ann"));
+    Prediction decided = storedRow(store, relations, doc, 1);
+    QCOMPARE(decided.decision, QStringLiteral("accepted"));
+    QCOMPARE(decided.decidedBy, QStringLiteral("reviewer-ann"));
+    QCOMPARE(decided.annotationId, stored->relationIds.front());
+    QVERIFY(view->isReadOnly());  // still, after the decision
+    QCOMPARE(review->counts().review, qint64(0));
+    QCOMPARE(table->rowCount(), 0);
+
+    // Categories: the doubtful one escalated, the other in review; its row opens trial-037, whose Accept
+    // button (not the category's own button) takes it.
+    QVERIFY(quarry::test::chooseByKeyboard(kinds, QStringLiteral("label")));
+    QCOMPARE(review->counts().review, qint64(1));
+    QCOMPARE(review->counts().escalate, qint64(1));
+    QCOMPARE(table->item(0, quarry::ui::ReviewPanel::SuggestionColumn)->text(),
+             QStringLiteral("clinical_eligibility"));
+    review->grab().save(quarry::test::artefactPath(QStringLiteral("review-panel-categories.png")));
+    table->setFocus();
+    table->setCurrentCell(0, 0);
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(window.currentDocument(), other);
+    quarry::ui::CategoryPanel* categories = window.categoryPanel();
+    QVERIFY(categories->isVisible());
+    QVERIFY(!categories->button(QStringLiteral("clinical_eligibility"))->isEnabled());
+    auto* accept =
+        categories->findChild<QPushButton*>(QStringLiteral("acceptCategorySuggestion_clinical_eligibility"));
+    QVERIFY(accept && accept->isVisible() && accept->isEnabled());
+    QTest::mouseClick(accept, Qt::LeftButton);
+    stored = store.loadDocument(other);
+    QCOMPARE(stored->document.labels.size(), 1);
+    QCOMPARE(stored->document.labels.front().category, QStringLiteral("clinical_eligibility"));
+    decided = storedRow(store, labels, other, 0);
+    QCOMPARE(decided.decision, QStringLiteral("accepted"));
+    QCOMPARE(decided.decidedBy, QStringLiteral("reviewer-ann"));
+    QCOMPARE(decided.annotationId, stored->labelIds.front());
+    QCOMPARE(review->counts().review, qint64(0));
+    window.grab().save(quarry::test::artefactPath(QStringLiteral("review-mode.png")));
+
+    // Answers: the row selects its field in the Questions dock, where A accepts it; N (no answer) on the
+    // other field is an ordinary edit, refused.
+    const qint64 contract = quarry::test::documentNamed(window, QStringLiteral("contract-018"));
+    QVERIFY(contract > 0);
+    const QString contractText = quarry::test::storedDocument(window, contract).text;
+    const auto [from, to] = wordAt(contractText, 1);
+    const qint64 answers =
+        predictionRun(store, QStringLiteral("qa"),
+                      {answerRow(contract, contractText, QStringLiteral("effective_date"), from, to, 0.8)});
+    QVERIFY(answers > 0);
+    QVERIFY(quarry::test::chooseByKeyboard(kinds, QStringLiteral("answer")));
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, quarry::ui::ReviewPanel::SuggestionColumn)->text(),
+             QStringLiteral("effective_date: ") + payloadText(contractText, from, to));
+    table->setFocus();
+    table->setCurrentCell(0, 0);
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(window.currentDocument(), contract);
+    quarry::ui::QaPanel* qa = window.qaPanel();
+    QCOMPARE(qa->currentField(), QStringLiteral("effective_date"));
+    QVERIFY(qa->list()->hasFocus());
+    QTest::keyClick(qa->list(), Qt::Key_A);
+    QVERIFY(qa->selectField(QStringLiteral("governing_law")));
+    QTest::keyClick(qa->list(), Qt::Key_N);
+    stored = store.loadDocument(contract);
+    QCOMPARE(stored->document.answers.size(), 1);
+    QCOMPARE(stored->document.answers.front().field, QStringLiteral("effective_date"));
+    decided = storedRow(store, answers, contract, 0);
+    QCOMPARE(decided.decision, QStringLiteral("accepted"));
+    QCOMPARE(decided.decidedBy, QStringLiteral("reviewer-ann"));
+    QCOMPARE(decided.annotationId, stored->answerIds.front());
+
+    // Review mode off: editable again.
+    review->reviewModeAction()->trigger();
+    QVERIFY(!window.reviewMode());
+    QVERIFY(!view->isReadOnly());
+    QVERIFY(categories->button(QStringLiteral("clinical_eligibility"))->isEnabled());
+  }
+
   // Model ▸ Suggest predicts with the latest model of each task, one after another; the categories then
   // show in the dock, the relation model reading the entities the documents have.
   void suggestPredictsEveryTask() {
@@ -365,6 +561,19 @@ class TestTaskSuggestionsGui : public QObject {
     QVERIFY(window.showDocument(labels->front().documentId));
     QVERIFY(!window.categoryPanel()->suggestions().isEmpty());
     QCOMPARE(window.categoryPanel()->suggestions().front().id, labels->front().id);
+
+    // The review queue's thresholds from dev, with the latest model of each kind's task.
+    quarry::ui::ReviewPanel* review = window.reviewPanel();
+    QVERIFY(!review->deriveFromDev());  // entities: no NER model
+    QVERIFY(review->calibrationLabel()->text().contains(QStringLiteral("No NER model")));
+    for (const QString& kind :
+         {QStringLiteral("relation"), QStringLiteral("answer"), QStringLiteral("label")}) {
+      QVERIFY(review->setKind(kind));
+      review->deriveFromDev();
+      const QString said = review->calibrationLabel()->text();
+      QVERIFY2(said.contains(QStringLiteral("precision")), qPrintable(said));
+      QVERIFY(review->lowBox()->value() <= review->highBox()->value());
+    }
   }
 };
 

@@ -1,13 +1,14 @@
 #include "training/ReviewPanel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "store/ProjectStore.h"
@@ -30,11 +31,22 @@ QString bandName(suggest::ConfidenceBand band) {
   return {};
 }
 
+// A task's model, as a person names it.
+QString modelName(const QString& task) {
+  if (task == QLatin1String("ner")) return QObject::tr("NER");
+  if (task == QLatin1String("relation")) return QObject::tr("relation");
+  if (task == QLatin1String("qa")) return QObject::tr("QA");
+  return QObject::tr("classification");
+}
+
 }  // namespace
 
-ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
+ReviewPanel::ReviewPanel(std::function<QString(const QString&)> latestModel, QWidget* parent)
     : QWidget(parent), m_latestModel(std::move(latestModel)) {
   setObjectName(QStringLiteral("ReviewPanel"));
+  m_kind = new QComboBox(this);
+  m_kind->setObjectName(QStringLiteral("reviewKindBox"));
+  m_kind->setToolTip(tr("Which predictions to review: entities, relations, answers or categories"));
   m_high = new QDoubleSpinBox(this);
   m_high->setObjectName(QStringLiteral("highThreshold"));
   m_low = new QDoubleSpinBox(this);
@@ -44,15 +56,26 @@ ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
     box->setDecimals(3);
     box->setSingleStep(0.05);
   }
-  m_high->setValue(0.9);
-  m_low->setValue(0.5);
+  const KindState defaults;
+  m_high->setValue(defaults.high);
+  m_low->setValue(defaults.low);
   m_derive = new QPushButton(tr("&Derive from Dev"), this);
   m_derive->setObjectName(QStringLiteral("deriveThresholdsButton"));
   m_derive->setToolTip(
       tr("The lowest thresholds whose precision on the dev split reaches %1% (auto-accept) and %2% "
-         "(below it: escalate), with the latest model")
+         "(below it: escalate), with the latest model of the task")
           .arg(kHighTarget * 100)
           .arg(kLowTarget * 100));
+  m_reviewMode = new QAction(tr("&Review Mode"), this);
+  m_reviewMode->setObjectName(QStringLiteral("reviewModeAction"));
+  m_reviewMode->setCheckable(true);
+  m_reviewMode->setToolTip(
+      tr("Review the model's suggestions: A accepts, X rejects (the docks' buttons for answers and "
+         "categories), recorded with your name; nothing else can be changed"));
+  m_reviewButton = new QToolButton(this);
+  m_reviewButton->setObjectName(QStringLiteral("reviewModeButton"));
+  m_reviewButton->setDefaultAction(m_reviewMode);
+  m_reviewButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
   m_calibration = new QLabel(this);
   m_calibration->setObjectName(QStringLiteral("calibrationLabel"));
   m_calibration->setWordWrap(true);
@@ -64,9 +87,9 @@ ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
   m_band->addItem(tr("Escalated"), int(suggest::ConfidenceBand::Escalate));
   m_band->addItem(tr("Auto-accept band"), int(suggest::ConfidenceBand::AutoAccept));
   m_band->addItem(tr("All bands"), -1);
-  m_table = new QTableWidget(0, 5, this);
+  m_table = new QTableWidget(0, ColumnCount, this);
   m_table->setObjectName(QStringLiteral("reviewTable"));
-  m_table->setHorizontalHeaderLabels({tr("Band"), tr("Document"), tr("Text"), tr("Type"), tr("Confidence")});
+  m_table->setHorizontalHeaderLabels({tr("Band"), tr("Document"), tr("Suggestion"), tr("Confidence")});
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -74,6 +97,7 @@ ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
   m_table->horizontalHeader()->setStretchLastSection(true);
 
   auto* thresholds = new QHBoxLayout;
+  thresholds->addWidget(m_kind);
   thresholds->addWidget(new QLabel(tr("Auto-accept at or above:"), this));
   thresholds->addWidget(m_high);
   thresholds->addWidget(new QLabel(tr("escalate below:"), this));
@@ -81,6 +105,7 @@ ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
   thresholds->addWidget(m_derive);
   thresholds->addStretch(1);
   thresholds->addWidget(m_band);
+  thresholds->addWidget(m_reviewButton);
   auto* status = new QHBoxLayout;
   status->addWidget(m_countsLabel);
   status->addWidget(m_calibration, 1);
@@ -90,39 +115,99 @@ ReviewPanel::ReviewPanel(std::function<QString()> latestModel, QWidget* parent)
   layout->addLayout(status);
   layout->addWidget(m_table, 1);
 
-  connect(m_high, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
-  connect(m_low, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
+  const auto thresholdChanged = [this] {
+    keepThresholds();
+    refresh();
+  };
+  connect(m_high, &QDoubleSpinBox::valueChanged, this, thresholdChanged);
+  connect(m_low, &QDoubleSpinBox::valueChanged, this, thresholdChanged);
+  connect(m_kind, &QComboBox::currentIndexChanged, this, &ReviewPanel::kindChanged);
   connect(m_band, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
   connect(m_derive, &QPushButton::clicked, this, &ReviewPanel::deriveFromDev);
   connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) {
-    if (row >= 0 && row < m_shown.size())
-      Q_EMIT predictionActivated(m_shown[row].prediction.documentId, m_shown[row].prediction.id);
+    if (row >= 0 && row < m_shown.size()) Q_EMIT predictionActivated(m_shown[row].prediction);
   });
 }
 
 void ReviewPanel::setProject(const QString& path, ProjectStore* store) {
+  if (path != m_projectPath) m_states.clear();  // the same project reopened keeps its thresholds
   m_projectPath = path;
   m_store = store;
-  m_calibration->clear();
+  Result<Schema> schema = store ? store->schema() : Result<Schema>(Schema());
+  setSchema(schema ? schema.value() : Schema());
+}
+
+void ReviewPanel::setSchema(const Schema& schema) {
+  const QString before = kind();
+  QVector<QPair<QString, QString>> kinds;  // label, kind
+  if (!schema.entityTypes.isEmpty()) kinds.push_back({tr("Entities"), QStringLiteral("entity")});
+  if (!schema.relationTypes.isEmpty()) kinds.push_back({tr("Relations"), QStringLiteral("relation")});
+  if (!schema.qaFields.isEmpty()) kinds.push_back({tr("Answers"), QStringLiteral("answer")});
+  if (!schema.categories.isEmpty()) kinds.push_back({tr("Categories"), QStringLiteral("label")});
+  {
+    const QSignalBlocker quiet(m_kind);
+    m_kind->clear();
+    for (const auto& [label, kind] : std::as_const(kinds)) m_kind->addItem(label, kind);
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(before)));
+  }
+  m_shownKind.clear();  // the boxes show the kind chosen now
+  kindChanged();
+}
+
+QString ReviewPanel::kind() const { return m_kind->currentData().toString(); }
+
+bool ReviewPanel::setKind(const QString& kind) {
+  const int index = m_kind->findData(kind);
+  if (index < 0) return false;
+  m_kind->setCurrentIndex(index);
+  return true;
+}
+
+void ReviewPanel::kindChanged() {
+  if (m_shownKind == kind() && !m_shownKind.isEmpty()) return;
+  m_shownKind = kind();
+  const KindState state = m_states.value(m_shownKind);
+  {
+    const QSignalBlocker blockHigh(m_high), blockLow(m_low);
+    m_high->setValue(state.high);
+    m_low->setValue(state.low);
+  }
+  m_calibration->setText(state.calibration);
+  m_derive->setEnabled(!m_shownKind.isEmpty());
   refresh();
 }
 
+void ReviewPanel::keepThresholds() {
+  if (m_shownKind.isEmpty()) return;
+  KindState& state = m_states[m_shownKind];
+  state.high = m_high->value();
+  state.low = m_low->value();
+}
+
 void ReviewPanel::setThresholds(double low, double high) {
-  const QSignalBlocker blockHigh(m_high), blockLow(m_low);
-  m_high->setValue(high);
-  m_low->setValue(std::min(low, high));
+  {
+    const QSignalBlocker blockHigh(m_high), blockLow(m_low);
+    m_high->setValue(high);
+    m_low->setValue(std::min(low, high));
+  }
+  keepThresholds();
   refresh();
 }
 
 bool ReviewPanel::deriveFromDev() {
-  const QString model = m_latestModel ? m_latestModel() : QString();
+  const QString task = jobs::taskOfKind(kind());
+  const QString model = m_latestModel && !task.isEmpty() ? m_latestModel(task) : QString();
+  auto said = [this](const QString& text) {
+    m_calibration->setText(text);
+    if (!m_shownKind.isEmpty()) m_states[m_shownKind].calibration = text;
+  };
   if (m_projectPath.isEmpty() || model.isEmpty()) {
-    m_calibration->setText(tr("No NER model to derive the thresholds with: train one first."));
+    said(tr("No %1 model to derive the thresholds with: train one first.").arg(modelName(task)));
     return false;
   }
   auto calibration = jobs::calibrateOnDev(m_projectPath, model, kHighTarget, kLowTarget);
   if (!calibration) {
-    m_calibration->setText(QString::fromStdString(calibration.error().toString()));
+    said(QString::fromStdString(calibration.error().toString()));
     return false;
   }
   const suggest::PrecisionThreshold& high = calibration->high;
@@ -140,7 +225,7 @@ bool ReviewPanel::deriveFromDev() {
                             .arg(low.threshold, 0, 'f', 3)
                             .arg(low.precision, 0, 'f', 3)
                       : tr("No threshold reaches %1% precision on dev.").arg(kLowTarget * 100));
-  m_calibration->setText(lines.join(QLatin1Char(' ')));
+  said(lines.join(QLatin1Char(' ')));
   // Without a high threshold nothing is safe to take unseen: everything goes to review or escalation.
   const double highValue = high.found ? high.threshold : 1.0;
   const double lowValue = low.found ? low.threshold : 0.0;
@@ -153,41 +238,31 @@ void ReviewPanel::refresh() {
   m_shown.clear();
   m_counts = {};
   auto bands = suggest::ConfidenceBands::create(std::min(m_low->value(), m_high->value()), m_high->value());
-  if (m_store && bands) {
-    auto run = m_store->latestRunWithPredictions(QStringLiteral("entity"));
-    if (run && run.value() > 0)
-      if (auto banded = jobs::bandPredictions(*m_store, run.value(), bands.value()))
-        m_all = std::move(banded.value());
-  }
-  const int wanted = m_band->currentData().toInt();
-  for (const jobs::BandedPrediction& b : std::as_const(m_all)) {
-    switch (b.band) {
-      case suggest::ConfidenceBand::AutoAccept:
-        ++m_counts.autoAccept;
-        break;
-      case suggest::ConfidenceBand::Review:
-        ++m_counts.review;
-        break;
-      case suggest::ConfidenceBand::Escalate:
-        ++m_counts.escalate;
-        break;
+  if (m_store && bands && !kind().isEmpty())
+    if (auto queue = jobs::reviewQueue(*m_store, kind(), bands.value())) {
+      m_all = std::move(queue.value());
+      m_counts = jobs::countBands(m_all, bands.value());
     }
+  const int wanted = m_band->currentData().toInt();
+  for (const jobs::BandedPrediction& b : std::as_const(m_all))
     if (wanted < 0 || int(b.band) == wanted) m_shown << b;
-  }
   m_countsLabel->setText(tr("Undecided suggestions: %1 auto-accept · %2 review · %3 escalate")
                              .arg(m_counts.autoAccept)
                              .arg(m_counts.review)
                              .arg(m_counts.escalate));
+  // The row that was current stays current (the next one, once it was decided).
+  const int current = m_table->currentRow();
   m_table->setRowCount(int(m_shown.size()));
   for (int r = 0; r < m_shown.size(); ++r) {
     const jobs::BandedPrediction& b = m_shown[r];
-    const QJsonObject& payload = b.prediction.payload;
-    m_table->setItem(r, 0, new QTableWidgetItem(bandName(b.band)));
-    m_table->setItem(r, 1, new QTableWidgetItem(b.documentName));
-    m_table->setItem(r, 2, new QTableWidgetItem(payload.value(QStringLiteral("text")).toString()));
-    m_table->setItem(r, 3, new QTableWidgetItem(payload.value(QStringLiteral("type")).toString()));
-    m_table->setItem(r, 4, new QTableWidgetItem(QString::number(b.prediction.confidence, 'f', 3)));
+    m_table->setItem(r, BandColumn, new QTableWidgetItem(bandName(b.band)));
+    m_table->setItem(r, DocumentColumn, new QTableWidgetItem(b.documentName));
+    m_table->setItem(r, SuggestionColumn, new QTableWidgetItem(b.description));
+    m_table->setItem(r, ConfidenceColumn,
+                     new QTableWidgetItem(QString::number(b.prediction.confidence, 'f', 3)));
   }
+  if (current >= 0 && !m_shown.isEmpty())
+    m_table->setCurrentCell(std::min(current, int(m_shown.size()) - 1), 0);
   m_table->resizeColumnsToContents();
 }
 
