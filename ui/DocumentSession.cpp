@@ -314,4 +314,6 @@ void DocumentSession::showMisaligned() {
           (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines));
 }
 
+bool DocumentSession::undone() const { return m_undo && m_undo->canRedo(); }
+
 }  // namespace quarry::ui

@@ -43,6 +43,8 @@ class DocumentSession : public QObject {
   const Document& document() const;
   StoreAnnotationSink* sink() const { return m_sink.get(); }  // nullptr when closed
   const Schema& schema() const { return m_schema; }
+  // Whether the last move on the undo stack was an undo (something can be redone).
+  bool undone() const;
   // Re-reads the document from the store (another window may have changed it) and shows the
   // difference; the undo stack is cleared, since its commands describe the old state.
   bool refresh(QString* error);

@@ -220,10 +220,18 @@ class TestTaskSuggestionsGui : public QObject {
     QCOMPARE(store.loadDocument(doc)->document.relations.size(), 3);
     QCOMPARE(storedRow(store, run, doc, 3).decision, QString());  // said already: never shown
 
-    // The acceptances are edits like any other: Ctrl+Z takes the last one back.
+    // The acceptances are edits like any other: Ctrl+Z takes the last one back, and its suggestion is open
+    // again (undecided in the store, shown in the view); Ctrl+Shift+Z makes the relation again.
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(store.loadDocument(doc)->document.relations.size(), 2);
     QCOMPARE(view->document().relations.size(), 2);
+    QCOMPARE(storedRow(store, run, doc, 2).decision, QString());
+    QCOMPARE(storedRow(store, run, doc, 2).annotationId, qint64(0));
+    QCOMPARE(view->suggestedRelations().size(), 1);
+    QCOMPARE(storedRow(store, run, doc, 1).decision, QStringLiteral("rejected"));  // a rejection stays
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(store.loadDocument(doc)->document.relations.size(), 3);
+    QCOMPARE(view->suggestedRelations().size(), 0);
   }
 
   // A field without an answer shows the best suggested answer with its confidence; Accept sets it (origin
@@ -294,13 +302,14 @@ class TestTaskSuggestionsGui : public QObject {
                 ->text(quarry::ui::QaPanel::AnswerColumn)
                 .contains(QStringLiteral("not answered")));
 
-    // Undone, effective_date has no answer again, and the next best suggestion shows.
+    // Undone, effective_date has no answer again and the suggestion it took is open again.
     QTest::keyClick(window.annotationView(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(store.loadDocument(doc)->document.answers.size(), 0);
+    QCOMPARE(storedRow(store, run, doc, 0).decision, QString());
     QVERIFY(qa->list()
                 ->topLevelItem(0)
                 ->text(quarry::ui::QaPanel::AnswerColumn)
-                .contains(QStringLiteral("(0.30)")));
+                .contains(QStringLiteral("(0.87)")));
   }
 
   // The suggested categories with their confidence; Accept sets one (origin "accepted suggestion"), Reject

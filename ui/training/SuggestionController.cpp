@@ -192,12 +192,42 @@ void SuggestionController::reload() {
 
 void SuggestionController::documentChanged(const DocumentChange& change) {
   if (change.everything || m_rowsDocument != m_session->documentId()) return reload();
+  reopenUndoneAccepts();
   // The rows read last stay what the store holds: an edit only changes which of them an annotation says.
   SuggestionParts parts;
   parts.spansAndRelations = !change.entities.isEmpty() || !change.relations.isEmpty();
   parts.answers = !change.answers.isEmpty() || !change.entities.isEmpty();  // a field may name an entity type
   parts.categories = change.labels;
   if (parts.spansAndRelations || parts.answers || parts.categories) showRows(parts);
+}
+
+void SuggestionController::reopenUndoneAccepts() {
+  if (!m_store || m_readOnly || !m_session->undone()) return;
+  const StoredDocument& stored = m_session->sink()->stored();
+  bool reopened = false;
+  for (Prediction& row : m_rows) {
+    if (row.decision != kAccepted || row.annotationId <= 0) continue;
+    const QVector<qint64>* ids = row.kind == QLatin1String("entity")     ? &stored.entityIds
+                                 : row.kind == QLatin1String("relation") ? &stored.relationIds
+                                 : row.kind == QLatin1String("answer")   ? &stored.answerIds
+                                 : row.kind == QLatin1String("label")    ? &stored.labelIds
+                                                                         : nullptr;
+    if (!ids || ids->contains(row.annotationId)) continue;
+    // The acceptance was undone: the suggestion is open again, as it was before.
+    if (Status st = m_store->decidePrediction(row.id, QString(), QString(), 0); !st) {
+      Q_EMIT message(QString::fromStdString(st.error().toString()));
+      continue;
+    }
+    row.decision.clear();
+    row.decidedBy.clear();
+    row.decidedAt = QDateTime();
+    row.annotationId = 0;
+    reopened = true;
+  }
+  if (reopened) {
+    showRows();
+    Q_EMIT decided();
+  }
 }
 
 void SuggestionController::showRows(SuggestionParts parts) {

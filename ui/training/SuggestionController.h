@@ -97,6 +97,8 @@ class SuggestionController : public QObject {
   void updateActions();
   // Shows what the rows read last suggest for the open document as it is now.
   void showRows(SuggestionParts parts = {});
+  // After an undo: an accepted suggestion whose annotation is gone is undecided again (in the store too).
+  void reopenUndoneAccepts();
   bool canDecide() const;
   // Records `decision` on prediction row `id` (`annotationId`: what an accepted one became).
   bool record(qint64 id, const QString& decision, qint64 annotationId);
