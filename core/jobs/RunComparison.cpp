@@ -93,7 +93,9 @@ double runPrimaryScore(const ModelRun& run) {
 }
 
 bool isTrainingRun(const ModelRun& run) {
-  return !run.config.isEmpty() && !run.name.contains(QLatin1String("predictions"));
+  // A prediction run records its options too: its minimum confidence among them (jobs/PredictionJob.cpp).
+  return !run.config.isEmpty() && !run.config.contains(QLatin1String("min_confidence")) &&
+         !run.name.contains(QLatin1String("predictions"));
 }
 
 QString runPrimaryMetric(const ModelRun& run) {

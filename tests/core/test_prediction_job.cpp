@@ -20,6 +20,7 @@
 #include "TaskCorpusTestSupport.h"
 #include "jobs/ErrorAnalysisJob.h"
 #include "jobs/PredictionJob.h"
+#include "jobs/RunComparison.h"
 #include "jobs/RunWorker.h"
 #include "store/ProjectStore.h"
 
@@ -419,11 +420,11 @@ class TestPredictionJob : public QObject {
       qint64 trainingRun = 0, predictionRun = 0;
       ModelRun trained;
       for (const ModelRun& r : runsOf(project)) {
-        if (!r.config.isEmpty() && r.status == RunStatus::Finished && !r.name.contains(QLatin1String("predictions"))) {
+        if (quarry::jobs::isTrainingRun(r) && r.status == RunStatus::Finished) {
           trainingRun = r.id;
           trained = r;
         }
-        if (r.name.contains(QLatin1String("predictions"))) predictionRun = r.id;
+        if (!quarry::jobs::isTrainingRun(r)) predictionRun = r.id;
       }
       QVERIFY2(trainingRun > 0, qPrintable(project));
       ErrorAnalysisJob job({project, trainingRun, {}, 1});

@@ -11,6 +11,7 @@
 #include "StoreAnnotationSink.h"
 #include "annotation/AnnotationView.h"
 #include "jobs/GazetteerSuggestions.h"
+#include "jobs/RunComparison.h"
 #include "store/ProjectStore.h"
 #include "training/SuggestionReader.h"
 
@@ -97,11 +98,10 @@ QString SuggestionController::latestModel(const QString& task) const {
   if (!m_store) return {};
   auto runs = m_store->listRuns();
   if (!runs) return {};
-  // A prediction run records its model folder too; its config has its minimum confidence.
+  // A prediction run records its model folder too.
   for (auto run = runs->crbegin(); run != runs->crend(); ++run)
-    if (run->task == task && run->status == RunStatus::Finished && !run->config.isEmpty() &&
-        !run->config.contains(QLatin1String("min_confidence")) && QFileInfo::exists(run->checkpointPath) &&
-        run->name.indexOf(QLatin1String("predictions")) < 0)
+    if (run->task == task && run->status == RunStatus::Finished && jobs::isTrainingRun(*run) &&
+        QFileInfo::exists(run->checkpointPath))
       return run->checkpointPath;
   return {};
 }
