@@ -1,9 +1,5 @@
 #include "cli/ErrorsCommand.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -16,14 +12,6 @@ namespace quarry::cli {
 namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
-
-Status writeFile(const QString& path, const std::string& text) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-      !file.commit())
-    return Error("cannot write: " + file.errorString().toStdString(), path.toStdString());
-  return {};
-}
 
 QString percent(double fraction) { return QString::number(fraction * 100, 'f', 1); }
 
@@ -150,22 +138,14 @@ int ErrorsCommand::run(const QCommandLineParser& parser, CliIo& io) const {
 
   QStringList splits;
   for (Split s : main.splits) splits << splitName(s);
-  if (parser.isSet(QStringLiteral("html"))) {
-    const eval::ErrorReportHeading heading{
-        QStringLiteral("Errors of run %1 (%2)").arg(runId).arg(main.runName).toStdString(),
-        {QStringLiteral("Model: %1").arg(main.modelFolder).toStdString(),
-         QStringLiteral("Documents: the %1 split(s) of %2").arg(splits.join(QStringLiteral(", ")), spec.projectPath).toStdString(),
-         QStringLiteral("Written %1 by quarry-cli errors").arg(QDateTime::currentDateTime().toString(Qt::ISODate)).toStdString()}};
-    const std::string html = eval::errorReportHtml(a, heading, compareId ? &difference : nullptr,
-                                                   "run " + std::to_string(compareId));
-    if (Status s = writeFile(parser.value(QStringLiteral("html")), html); !s) return fail(io, s.error());
-  }
-  if (parser.isSet(QStringLiteral("csv"))) {
-    const QFileInfo info(parser.value(QStringLiteral("csv")));
-    const QString perType = info.dir().filePath(info.completeBaseName() + QStringLiteral("-per-type.csv"));
-    if (Status s = writeFile(info.filePath(), eval::errorsCsv(a)); !s) return fail(io, s.error());
-    if (Status s = writeFile(perType, eval::perTypeCsv(a)); !s) return fail(io, s.error());
-  }
+  if (parser.isSet(QStringLiteral("html")))
+    if (Status s = jobs::writeErrorReportHtml(parser.value(QStringLiteral("html")), main, spec.projectPath,
+                                              QStringLiteral("quarry-cli errors"), compareId ? &other : nullptr);
+        !s)
+      return fail(io, s.error());
+  if (parser.isSet(QStringLiteral("csv")))
+    if (auto perType = jobs::writeErrorCsv(parser.value(QStringLiteral("csv")), a); !perType)
+      return fail(io, perType.error());
 
   if (parser.isSet(QStringLiteral("json"))) {
     nlohmann::json j = a.toJson();

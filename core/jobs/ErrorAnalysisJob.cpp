@@ -1,8 +1,12 @@
 #include "jobs/ErrorAnalysisJob.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 
+#include "eval/ErrorReportWriter.h"
+#include "formats/TextFile.h"
 #include "jobs/EngineDocuments.h"
 #include "jobs/PredictionJob.h"
 #include "jobs/RunComparison.h"
@@ -49,6 +53,34 @@ Result<QHash<qint64, document::AnnotatedDocument>> readGold(const QString& proje
 }
 
 }  // namespace
+
+Status writeErrorReportHtml(const QString& path, const ErrorAnalysisOutcome& outcome, const QString& projectPath,
+                            const QString& writer, const ErrorAnalysisOutcome* compared) {
+  if (!outcome.analysis) return Error("no analysis to write", path.toStdString());
+  QStringList splits;
+  for (Split s : outcome.splits) splits << splitName(s);
+  const eval::ErrorReportHeading heading{
+      QStringLiteral("Errors of run %1 (%2)").arg(outcome.runId).arg(outcome.runName).toStdString(),
+      {QStringLiteral("Model: %1").arg(outcome.modelFolder).toStdString(),
+       QStringLiteral("Documents: the %1 split(s) of %2").arg(splits.join(QStringLiteral(", ")), projectPath).toStdString(),
+       QStringLiteral("Written %1 by %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), writer).toStdString()}};
+  const bool comparing = compared && compared->analysis;
+  eval::ErrorDifference difference;
+  if (comparing) difference = eval::compareErrors(*compared->analysis, *outcome.analysis);
+  const std::string html =
+      eval::errorReportHtml(*outcome.analysis, heading, comparing ? &difference : nullptr,
+                            comparing ? "run " + std::to_string(compared->runId) : std::string());
+  return writeFileBytes(path, QByteArray::fromStdString(html));
+}
+
+Result<QString> writeErrorCsv(const QString& path, const eval::ErrorAnalysis& analysis) {
+  const QFileInfo info(path);
+  const QString perType = info.dir().filePath(info.completeBaseName() + QStringLiteral("-per-type.csv"));
+  if (Status s = writeFileBytes(path, QByteArray::fromStdString(eval::errorsCsv(analysis))); !s) return s.error();
+  if (Status s = writeFileBytes(perType, QByteArray::fromStdString(eval::perTypeCsv(analysis))); !s)
+    return s.error();
+  return perType;
+}
 
 ErrorAnalysisJob::ErrorAnalysisJob(ErrorAnalysisSpec spec, QObject* parent) : QObject(parent), m_spec(std::move(spec)) {
   qRegisterMetaType<PredictionProgress>();

@@ -51,6 +51,15 @@ struct ErrorAnalysisOutcome {
   QString errorText() const { return QString::fromStdString(error.toString()); }
 };
 
+// The analysis of `outcome` as one HTML page (eval/ErrorReportWriter.h) at `path`, headed with the run, its
+// model, the splits of `projectPath` analysed and `writer` ("Quarry", "quarry-cli errors"); with `compared`,
+// also what `outcome`'s run fixed and broke against that run. Written whole or not at all.
+Status writeErrorReportHtml(const QString& path, const ErrorAnalysisOutcome& outcome, const QString& projectPath,
+                            const QString& writer, const ErrorAnalysisOutcome* compared = nullptr);
+// Every error of `analysis` as CSV at `path`, and its per-type table beside it as <name>-per-type.csv, whose
+// path it returns. Each file is written whole or not at all.
+Result<QString> writeErrorCsv(const QString& path, const eval::ErrorAnalysis& analysis);
+
 class ErrorAnalysisJob : public QObject {
   Q_OBJECT
  public:

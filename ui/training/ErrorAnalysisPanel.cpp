@@ -7,9 +7,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QDateTime>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -18,7 +16,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -27,7 +24,6 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
-#include "eval/ErrorReportWriter.h"
 #include "jobs/RunComparison.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
@@ -52,16 +48,6 @@ QString sideText(const std::string& type, const std::string& text) {
   if (type.empty()) return QStringLiteral("—");
   if (text.empty() || text == type) return q(type);
   return QStringLiteral("%1 “%2”").arg(q(type), q(text));
-}
-
-bool writeText(const QString& path, const std::string& text, QString* error) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-      !file.commit()) {
-    *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-    return false;
-  }
-  return true;
 }
 
 // A span to mark in a text window: [start, end) in code points, with its label.
@@ -657,18 +643,11 @@ bool ErrorAnalysisPanel::exportHtml(const QString& path) {
                                               tr("HTML pages (*.html)"))
                                         : path;
   if (target.isEmpty()) return false;
-  QStringList splits;
-  for (Split s : m_main->splits) splits << splitName(s);
-  eval::ErrorReportHeading heading{reportTitle().toStdString(),
-                                   {tr("Model: %1").arg(m_main->modelFolder).toStdString(),
-                                    tr("Documents: the %1 split(s) of %2").arg(splits.join(QStringLiteral(", ")), m_projectPath).toStdString(),
-                                    tr("Written %1 by Quarry").arg(QDateTime::currentDateTime().toString(Qt::ISODate)).toStdString()}};
   const bool comparing = m_other && m_other->analysis;
-  const std::string html = eval::errorReportHtml(*m_main->analysis, heading, comparing ? &m_difference : nullptr,
-                                                 comparing ? tr("run %1").arg(m_other->runId).toStdString() : std::string());
-  QString error;
-  if (!writeText(target, html, &error)) {
-    QMessageBox::warning(this, tr("Cannot Export the Report"), error);
+  if (Status s = jobs::writeErrorReportHtml(target, *m_main, m_projectPath, QStringLiteral("Quarry"),
+                                            comparing ? m_other.get() : nullptr);
+      !s) {
+    QMessageBox::warning(this, tr("Cannot Export the Report"), QString::fromStdString(s.error().toString()));
     return false;
   }
   Q_EMIT message(tr("Error report written to %1").arg(target));
@@ -683,15 +662,12 @@ bool ErrorAnalysisPanel::exportCsv(const QString& path) {
                                               tr("CSV files (*.csv)"))
                                         : path;
   if (target.isEmpty()) return false;
-  const QFileInfo info(target);
-  const QString perType = info.dir().filePath(info.completeBaseName() + QStringLiteral("-per-type.csv"));
-  QString error;
-  if (!writeText(target, eval::errorsCsv(*m_main->analysis), &error) ||
-      !writeText(perType, eval::perTypeCsv(*m_main->analysis), &error)) {
-    QMessageBox::warning(this, tr("Cannot Export the Errors"), error);
+  const Result<QString> perType = jobs::writeErrorCsv(target, *m_main->analysis);
+  if (!perType) {
+    QMessageBox::warning(this, tr("Cannot Export the Errors"), QString::fromStdString(perType.error().toString()));
     return false;
   }
-  Q_EMIT message(tr("Errors written to %1, the per-type table to %2").arg(target, perType));
+  Q_EMIT message(tr("Errors written to %1, the per-type table to %2").arg(target, perType.value()));
   return true;
 }
 
