@@ -6,6 +6,7 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
@@ -82,6 +83,26 @@ DocumentListPanel::DocumentListPanel(QWidget* parent)
           [this](const QModelIndex& current) {
             if (current.isValid()) Q_EMIT documentActivated(m_model->idAt(current.row()));
           });
+  m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+    const QModelIndex index = m_view->indexAt(at);
+    if (!index.isValid()) return;
+    auto* menu = new QMenu(tr("Move to &Split"), m_view);
+    menu->setObjectName(QStringLiteral("moveToSplitMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    addSplitActions(menu, m_model->idAt(index.row()), m_model->documents().at(index.row()).split);
+    menu->popup(m_view->viewport()->mapToGlobal(at));
+  });
+}
+
+void DocumentListPanel::addSplitActions(QMenu* menu, qint64 documentId, Split current) {
+  for (Split s : {Split::Train, Split::Dev, Split::Test, Split::Unassigned}) {
+    QAction* a = menu->addAction(DocumentListModel::splitLabel(s), this,
+                                 [this, documentId, s] { Q_EMIT moveToSplitRequested(documentId, s); });
+    a->setCheckable(true);
+    a->setChecked(s == current);
+    a->setEnabled(s != current);
+  }
 }
 
 void DocumentListPanel::setItems(QComboBox* box, const QList<QPair<QString, QString>>& items) {

@@ -1,7 +1,8 @@
 #pragma once
 // The document list dock: filters (split, status, annotator, annotation type, text search) over a
 // table of the matching documents with their progress. In the search field Return or Down opens the
-// current (else the first) document found and moves the focus into the list.
+// current (else the first) document found and moves the focus into the list. A row's context menu moves
+// its document to another split.
 
 #include <QWidget>
 
@@ -10,6 +11,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QTimer;
 
@@ -45,10 +47,15 @@ class DocumentListPanel : public QWidget {
   bool selectDocument(qint64 documentId);
   // Moves the selection by `step` rows; false at either end of the list.
   bool step(int step);
+  // "Move to Split": adds to `menu` an action per split (`current` checked and disabled) emitting
+  // moveToSplitRequested for `documentId`; the row's context menu, and the Document menu's for the open
+  // document.
+  void addSplitActions(QMenu* menu, qint64 documentId, Split current);
 
  Q_SIGNALS:
   void filterChanged();
   void documentActivated(qint64 documentId);  // the current row changed to this document
+  void moveToSplitRequested(qint64 documentId, quarry::Split split);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;

@@ -6,12 +6,10 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -41,8 +39,8 @@
 #include "RecentProjects.h"
 #include "RecentProjectsMenu.h"
 #include "RefreshWhenShown.h"
-#include "annotation/AnnotationKeys.h"
 #include "annotation/AnnotationView.h"
+#include "jobs/ReviewBands.h"
 #include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
@@ -139,12 +137,14 @@ void MainWindow::buildDocks() {
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_suggestions, &SuggestionController::predictionFinished, this,
           [this] { m_runsPanel->refresh(m_store.get()); });
-  // Once suggestions have been asked for, every NER model that finishes training refreshes them.
+  // Once suggestions of a task have been asked for, every model of that task that finishes training
+  // refreshes them: the pool is predicted again in the background.
   connect(m_training, &TrainingController::trainingFinished, this,
           [this](const jobs::TrainingOutcome& outcome) {
             if (outcome.status != RunStatus::Finished || !m_store) return;
-            auto latest = m_store->latestRunWithPredictions(QStringLiteral("entity"));
-            if (latest && latest.value() > 0) m_suggestions->suggest();
+            const QString task = outcome.result.value(QStringLiteral("task")).toString();
+            auto latest = m_store->latestRunWithPredictions(jobs::predictionKindOf(task));
+            if (latest && latest.value() > 0) m_suggestions->suggestWith(outcome.bestFolder);
           });
   QList<QDockWidget*> docks = {
       dock(this, tr("Documents"), QStringLiteral("documentsDock"), m_list, Qt::LeftDockWidgetArea),
@@ -172,11 +172,12 @@ void MainWindow::buildDocks() {
   m_categoriesDock = docks[2];
   m_qaDock = docks[5];
   m_reviewDock = docks[8];
-  connect(m_runsPanel, &RunsPanel::errorAnalysisRequested, this, [this, d = docks[10]](qint64 run, qint64 other) {
-    d->show();
-    d->raise();
-    m_errorPanel->analyse(run, other);
-  });
+  connect(m_runsPanel, &RunsPanel::errorAnalysisRequested, this,
+          [this, d = docks[10]](qint64 run, qint64 other) {
+            d->show();
+            d->raise();
+            m_errorPanel->analyse(run, other);
+          });
   m_errorsDock = docks[10];
   connect(m_training, &TrainingController::trainingFinished, m_errorPanel, &ErrorAnalysisPanel::refreshRuns);
   // Training shows itself when a run starts.
@@ -243,6 +244,14 @@ void MainWindow::buildActions() {
   previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
   QAction* done = document->addAction(tr("Mark &Done and Next"), this, &MainWindow::markDoneAndNext);
   done->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  // The open document's split; the menu is rebuilt each time it opens, so the current split is checked.
+  QMenu* split = document->addMenu(tr("Move to &Split"));
+  split->setObjectName(QStringLiteral("documentSplitMenu"));
+  connect(split, &QMenu::aboutToShow, this, [this, split] {
+    split->clear();
+    if (!m_session->isOpen()) return;
+    m_list->addSplitActions(split, m_session->documentId(), m_session->document().split);
+  });
   QAction* find = document->addAction(tr("&Find Documents"), this, [this] {
     m_list->searchField()->setFocus();
     m_list->searchField()->selectAll();
@@ -322,6 +331,7 @@ void MainWindow::buildActions() {
 
 void MainWindow::connectParts() {
   connect(m_list, &DocumentListPanel::filterChanged, this, &MainWindow::refreshDocumentList);
+  connect(m_list, &DocumentListPanel::moveToSplitRequested, this, &MainWindow::moveToSplit);
   connect(m_list, &DocumentListPanel::documentActivated, this, [this](qint64 id) {
     if (id != m_session->documentId()) showDocument(id);
   });
@@ -337,7 +347,6 @@ void MainWindow::connectParts() {
   connect(m_view, &AnnotationView::currentSpanChanged, this, &MainWindow::updateDetails);
   connect(m_view, &AnnotationView::selectionChanged, this, &MainWindow::updateDetails);
   m_view->viewport()->installEventFilter(this);
-  m_view->installEventFilter(this);  // review mode lets A, X and Shift+A through
   connect(m_session, &DocumentSession::documentChanged, m_suggestions,
           &SuggestionController::documentChanged);
   // The docks show the suggested answers and categories; their buttons decide them.
@@ -368,20 +377,6 @@ void MainWindow::connectParts() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-  // Review mode: the view refuses every edit while read-only; deciding a suggestion is the one it may
-  // make, so a key that decides one reaches the view with read-only lifted for just that key.
-  if (watched == m_view && event->type() == QEvent::KeyPress && m_reviewMode && !m_deciding &&
-      !storeReadOnly()) {
-    const ViewCommand command = AnnotationKeys::commandFor(*static_cast<QKeyEvent*>(event));
-    if (command == ViewCommand::AcceptSuggestion || command == ViewCommand::RejectSuggestion ||
-        command == ViewCommand::AcceptAllSuggestions) {
-      const QScopedValueRollback<bool> deciding(m_deciding, true);
-      m_view->setReadOnly(false);
-      QCoreApplication::sendEvent(m_view, event);
-      applyReadOnly();
-      return true;
-    }
-  }
   // A click may pick a relation or an answer, which the view announces with no signal.
   if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease)
     QTimer::singleShot(0, this, &MainWindow::updateDetails);
@@ -672,6 +667,7 @@ void MainWindow::applyReadOnly() {
   // Review mode: read-only but for deciding the model's suggestions, which the store must take.
   const bool reviewing = m_reviewMode && !readOnly;
   m_view->setReadOnly(readOnly || reviewing);
+  m_view->setDecidingWhileReadOnly(reviewing);
   m_categories->setEditable(!readOnly && !reviewing);
   m_categories->setDecidingWhileReadOnly(reviewing);
   m_qa->setDecidingWhileReadOnly(reviewing);
@@ -742,12 +738,32 @@ void MainWindow::moveBy(int step) {
 void MainWindow::markDoneAndNext() {
   if (!m_session->isOpen() || refuseIfReadOnly()) return;
   QString error;
+  const Split before = m_session->document().split;
   if (!m_session->setStatus(DocumentStatus::Done, &error)) {
     statusBar()->showMessage(error, 15000);
     return;
   }
-  statusBar()->showMessage(tr("%1 marked done.").arg(m_session->document().name), 5000);
+  const Document& d = m_session->document();
+  statusBar()->showMessage(d.split != before
+                               ? tr("%1 marked done and moved from the pool to the train split: the next "
+                                    "model trains on it.")
+                                     .arg(d.name)
+                               : tr("%1 marked done.").arg(d.name),
+                           8000);
   moveBy(1);
+}
+
+void MainWindow::moveToSplit(qint64 documentId, Split split) {
+  if (!m_store || refuseIfReadOnly()) return;
+  if (Status s = m_store->setDocumentSplit(documentId, split, annotator()); !s) {
+    statusBar()->showMessage(errorText(s.error()), 15000);
+    return;
+  }
+  QString error;
+  if (documentId == m_session->documentId() && !m_session->refresh(&error))
+    statusBar()->showMessage(error, 15000);
+  refreshDocumentList();
+  statusBar()->showMessage(tr("Moved to the %1 split.").arg(DocumentListModel::splitLabel(split)), 5000);
 }
 
 void MainWindow::toggleCategory(const QString& category, bool on) {

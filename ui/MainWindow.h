@@ -146,6 +146,8 @@ class MainWindow : public QMainWindow {
   bool refuseIfReadOnly();
   void moveBy(int step);
   void markDoneAndNext();
+  // Moves a document to another split (the document list's context menu, Document > Move to Split).
+  void moveToSplit(qint64 documentId, quarry::Split split);
   void toggleCategory(const QString& category, bool on);
   void labelFromPalette(const QString& type);
   void showKeyboardSheet();  // F1, ? in the document
@@ -161,7 +163,6 @@ class MainWindow : public QMainWindow {
   Schema m_schema;
   bool m_readOnlyMode = false;
   bool m_reviewMode = false;
-  bool m_deciding = false;  // a review-mode key is passing through the view
   QString m_annotator;
   QUndoStack* m_undo = nullptr;
   AnnotationView* m_view = nullptr;

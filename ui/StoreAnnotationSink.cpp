@@ -57,11 +57,13 @@ QString StoreAnnotationSink::nextKey(const QString& prefix) const {
 }
 
 bool StoreAnnotationSink::setStatus(DocumentStatus status, QString* error) {
-  if (Status s = m_store->setDocumentStatus(m_documentId, status, m_annotator); !s) {
-    setError(error, s.error());
+  Result<bool> moved = m_store->finishDocument(m_documentId, status, m_annotator, Split::Train);
+  if (!moved) {
+    setError(error, moved.error());
     return false;
   }
   m_stored.document.status = status;
+  if (moved.value()) m_stored.document.split = Split::Train;
   m_change.status = true;
   return true;
 }

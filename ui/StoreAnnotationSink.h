@@ -30,7 +30,9 @@ class StoreAnnotationSink : public AnnotationSink {
   const StoredDocument& stored() const { return m_stored; }
   // A key of the form <prefix><n> not yet used in the document ("T", "R"): the lowest free n.
   QString nextKey(const QString& prefix) const;
-  // Writes the document status (no annotation edit, so nothing to undo); false with `error` on failure.
+  // Writes the document status (no annotation edit, so nothing to undo); a pool (unassigned) document
+  // marked done or reviewed also joins the train split (ProjectStore::finishDocument). False with `error`
+  // on failure.
   bool setStatus(DocumentStatus status, QString* error);
 
   bool addEntity(const EntitySpan& entity, QString* error) override;

@@ -36,9 +36,8 @@ QString reasonOf(const PoolDocument& d, UncertaintyStrategy s) {
   return d.uncertainty.value(QStringLiteral("reason_") + strategyKey(s)).toString();
 }
 
-// The pool of run `runId` (its task `task`) and, for diversity, the pool's texts; in one read.
-Status readPool(ProjectStore& store, qint64 runId, const QString& task, bool withTexts,
-                std::vector<PoolDocument>& pool, QStringList& texts) {
+// The pool of run `runId` (its task `task`), in one read.
+Status readPool(ProjectStore& store, qint64 runId, const QString& task, std::vector<PoolDocument>& pool) {
   return store.readConsistently([&]() -> Status {
     auto documents = store.listDocuments();
     if (!documents) return documents.error();
@@ -51,13 +50,20 @@ Status readPool(ProjectStore& store, qint64 runId, const QString& task, bool wit
           std::find_if(rows->crbegin(), rows->crend(), [&](const Prediction& p) { return p.kind == kind; });
       if (row == rows->crend()) continue;  // not predicted in this run
       pool.push_back({d.id, d.name, row->payload});
-      if (!withTexts) continue;
-      auto stored = store.loadDocument(d.id);
-      if (!stored) return stored.error();
-      texts << stored->document.text;
     }
     return {};
   });
+}
+
+// The texts of the pool's documents, in pool order.
+Result<QStringList> readTexts(ProjectStore& store, const std::vector<PoolDocument>& pool) {
+  QStringList texts;
+  for (const PoolDocument& d : pool) {
+    auto stored = store.loadDocument(d.id);
+    if (!stored) return stored.error();
+    texts << stored->document.text;
+  }
+  return texts;
 }
 
 UncertaintyStrategy uncertaintyOf(QueueStrategy s) {
@@ -71,23 +77,48 @@ UncertaintyStrategy uncertaintyOf(QueueStrategy s) {
   }
 }
 
-Result<QVector<QueuedDocument>> diverseQueue(const std::vector<PoolDocument>& pool, const QStringList& texts,
+// The pool's embeddings: the model's own (stored with the uncertainty) when every document has one of
+// one size, the hashed bag of words of the texts otherwise; `source` says which.
+Result<std::vector<std::vector<float>>> poolEmbeddings(ProjectStore& store,
+                                                       const std::vector<PoolDocument>& pool, int dimensions,
+                                                       QString& source) {
+  std::vector<std::vector<float>> stored;
+  for (const PoolDocument& d : pool) {
+    stored.push_back(storedEmbedding(d.uncertainty));
+    if (stored.back().empty() || stored.back().size() != stored.front().size()) {
+      stored.clear();
+      break;
+    }
+  }
+  if (!stored.empty()) {
+    source = QStringLiteral("the model's document embedding");
+    return stored;
+  }
+  source = QStringLiteral("hashed words (the model gives no document embedding)");
+  auto texts = readTexts(store, pool);
+  if (!texts) return texts.error();
+  return hashedTextEmbeddings(texts.value(), dimensions);
+}
+
+Result<QVector<QueuedDocument>> diverseQueue(ProjectStore& store, const std::vector<PoolDocument>& pool,
                                              const QueueOptions& options) {
   std::vector<double> scores;
   for (const PoolDocument& d : pool) scores.push_back(scoreOf(d, options.diversityScore));
   suggest::DiversityOptions diversity;
   diversity.batchSize = options.batchSize > 0 ? options.batchSize : std::max(1, int(pool.size()));
   diversity.seed = options.seed;
-  auto batch =
-      suggest::diverseBatch(hashedTextEmbeddings(texts, options.embeddingDimensions), scores, diversity);
+  QString source;
+  auto embeddings = poolEmbeddings(store, pool, options.embeddingDimensions, source);
+  if (!embeddings) return embeddings.error();
+  auto batch = suggest::diverseBatch(embeddings.value(), scores, diversity);
   if (!batch) return batch.error();
   QVector<QueuedDocument> out;
   for (const suggest::BatchPick& pick : batch.value()) {
     const PoolDocument& d = pool[size_t(pick.document)];
-    out.push_back(
-        {d.id, d.name, pick.score,
-         QString::fromStdString(pick.reason) + QStringLiteral("; ") + reasonOf(d, options.diversityScore),
-         pick.cluster});
+    out.push_back({d.id, d.name, pick.score,
+                   QString::fromStdString(pick.reason) + QStringLiteral(" by ") + source +
+                       QStringLiteral("; ") + reasonOf(d, options.diversityScore),
+                   pick.cluster});
   }
   return out;
 }
@@ -119,11 +150,9 @@ Result<QVector<QueuedDocument>> activeLearningQueue(ProjectStore& store, const Q
   }
   auto run = store.run(runId);
   if (!run) return run.error();
-  const bool diverse = options.strategy == QueueStrategy::Diversity;
   std::vector<PoolDocument> pool;
-  QStringList texts;
-  if (Status s = readPool(store, runId, run->task, diverse, pool, texts); !s) return s.error();
-  if (diverse) return diverseQueue(pool, texts, options);
+  if (Status s = readPool(store, runId, run->task, pool); !s) return s.error();
+  if (options.strategy == QueueStrategy::Diversity) return diverseQueue(store, pool, options);
 
   const UncertaintyStrategy strategy = uncertaintyOf(options.strategy);
   std::vector<double> scores;

@@ -8,9 +8,11 @@
 //  - least_confidence, margin, entropy: the pool by that score, most uncertain first (ties in document
 //    order), the first batchSize;
 //  - diversity: the pool clustered by k-means (suggest/DiversitySampling.h, k = batchSize) and each
-//    cluster's most uncertain document by diversityScore. The document embedding is a hashed TF-IDF bag of
-//    words of its text (jobs/HashedTextEmbedding.h): it stands in for the encoder's document embedding
-//    until the engine exposes one.
+//    cluster's most uncertain document by diversityScore. The document embedding is the model's own, which
+//    the prediction run stored with the uncertainty (the encoder's mean token state; the BiLSTM tagger's
+//    mean word state: train::TaskModel::documentEmbeddings). Models that give none (the n-gram classifier,
+//    the from-scratch QA and relation models) fall back to a hashed TF-IDF bag of words of the text
+//    (jobs/HashedTextEmbedding.h). The reason says which was used.
 
 #include <QString>
 #include <QVector>
@@ -30,7 +32,7 @@ struct QueueOptions {
   qint64 runId = 0;                                 // the run's uncertainty rows; 0 = the newest run with any
   // Diversity: the score that picks each cluster's document and orders the batch.
   suggest::UncertaintyStrategy diversityScore = suggest::UncertaintyStrategy::Entropy;
-  int embeddingDimensions = 512;  // diversity: hashed bag-of-words buckets
+  int embeddingDimensions = 512;  // diversity without the model's embedding: hashed bag-of-words buckets
   uint64_t seed = 42;             // diversity: k-means++ seeding
 };
 

@@ -1,5 +1,8 @@
 #include "jobs/DocumentUncertainty.h"
 
+#include <QJsonArray>
+#include <cmath>
+
 namespace quarry::jobs {
 namespace {
 
@@ -65,7 +68,21 @@ Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const Document
     row.payload.insert(QStringLiteral("reason_") + strategyKey(s), QString::fromStdString(u.reason));
     if (s == UncertaintyStrategy::Entropy) row.confidence = 1.0 - u.score;
   }
+  if (!document.embedding.empty()) {
+    QJsonArray numbers;
+    for (float x : document.embedding) numbers.append(std::round(double(x) * 1e4) / 1e4);
+    row.payload.insert(QStringLiteral("embedding"), numbers);
+  }
   return row;
+}
+
+std::vector<float> storedEmbedding(const QJsonObject& payload) {
+  std::vector<float> out;
+  for (const QJsonValue& v : payload.value(QStringLiteral("embedding")).toArray()) {
+    if (!v.isDouble()) return {};
+    out.push_back(float(v.toDouble()));
+  }
+  return out;
 }
 
 }  // namespace quarry::jobs

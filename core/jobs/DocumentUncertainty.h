@@ -31,6 +31,9 @@ inline constexpr const char* kUncertaintyKind = "uncertainty";
 struct DocumentDecisions {
   std::vector<suggest::UncertainDecision> decisions;
   suggest::UncertaintyAggregation aggregation = suggest::UncertaintyAggregation::Max;
+  // The document as the model reads it (train::TaskModel::documentEmbeddings, unit length), which the
+  // diversity strategy clusters; empty when the model gives none.
+  std::vector<float> embedding;
 };
 
 // NER: one decision of length 1 per word, Mean.
@@ -45,8 +48,12 @@ QString strategyKey(suggest::UncertaintyStrategy strategy);
 
 // A document's scores under every strategy as the store keeps them: kind "uncertainty", payload
 // {least_confidence, margin, entropy (0..1, higher = more uncertain), decisions (how many), aggregation
-// ("mean" or "max"), reason_least_confidence, reason_margin, reason_entropy}, confidence = 1 - entropy
+// ("mean" or "max"), reason_least_confidence, reason_margin, reason_entropy, and when the model gave one
+// embedding: its numbers, each rounded to 4 decimals}, confidence = 1 - entropy
 // (how sure the model is by the default strategy, so sorting by confidence ascending ranks as entropy does).
 Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const DocumentDecisions& document);
+
+// The embedding an uncertainty row holds; empty when it holds none (or holds something else there).
+std::vector<float> storedEmbedding(const QJsonObject& payload);
 
 }  // namespace quarry::jobs

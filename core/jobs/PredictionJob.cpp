@@ -225,7 +225,7 @@ PredictionOutcome PredictionJob::execute() {
     for (size_t begin = 0; begin < total; begin += chunk) {
       if ((cancelled = m_worker.isCancelled())) return {};
       const size_t stop = std::min(total, begin + chunk);
-      predictor->predict(*results, begin, stop, outcome.counts);
+      predictor->predictChunk(*results, begin, stop, outcome.counts);
       outcome.counts.documents = int(stop);
       Q_EMIT progress({int(stop), int(total), clock.elapsed() / 1000.0});
     }

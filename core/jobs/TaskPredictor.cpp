@@ -51,6 +51,8 @@ class EntityPredictor : public TaskPredictor {
 
   std::string task() const override { return "ner"; }
 
+  train::TaskModel* embeddingModel() override { return m_tagger.get(); }
+
   void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) override {
     const auto started = std::chrono::steady_clock::now();
     const std::vector<AnnotatedDocument> chunk = chunkOf(results, begin, end);
@@ -89,6 +91,8 @@ class LabelPredictor : public TaskPredictor {
     results.probabilities.resize(results.documents.documents.size());
   }
 
+  train::TaskModel* embeddingModel() override { return m_classifier.get(); }
+
   void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) override {
     const std::vector<AnnotatedDocument> chunk = chunkOf(results, begin, end);
     train::ClassifyRun run = train::classifyDocuments(*m_classifier, chunk, m_batchSize);
@@ -117,6 +121,8 @@ class AnswerPredictor : public TaskPredictor {
       : TaskPredictor(spec), m_model(std::move(model)) {}
 
   std::string task() const override { return "qa"; }
+
+  train::TaskModel* embeddingModel() override { return m_model.get(); }
 
   void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) override {
     const std::vector<AnnotatedDocument> chunk = chunkOf(results, begin, end);
@@ -160,6 +166,8 @@ class RelationPredictor : public TaskPredictor {
     TaskPredictor::prepare(results);
     results.mentions.resize(results.documents.documents.size());
   }
+
+  train::TaskModel* embeddingModel() override { return m_model.get(); }
 
   void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) override {
     const std::vector<AnnotatedDocument> chunk = chunkOf(results, begin, end);
@@ -225,6 +233,18 @@ Result<std::unique_ptr<TaskPredictor>> predictorOf(const PredictionSpec& spec,
 }
 
 }  // namespace
+
+void TaskPredictor::predictChunk(PredictionResults& results, size_t begin, size_t end,
+                                 PredictionCounts& counts) {
+  predict(results, begin, end, counts);
+  train::TaskModel* model = m_uncertainty ? embeddingModel() : nullptr;
+  if (!model) return;
+  std::vector<std::string> texts;
+  for (size_t d = begin; d < end; ++d) texts.push_back(results.documents.documents[d].text);
+  std::vector<std::vector<float>> embeddings = model->documentEmbeddings(texts, m_batchSize);
+  if (embeddings.size() != texts.size()) return;  // the model gives none
+  for (size_t d = begin; d < end; ++d) results.uncertainty[d].embedding = std::move(embeddings[d - begin]);
+}
 
 void TaskPredictor::prepare(PredictionResults& results) const {
   results.task = task();

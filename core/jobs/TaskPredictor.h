@@ -17,6 +17,10 @@
 #include "jobs/PredictionSpec.h"
 #include "store/StoreTypes.h"
 
+namespace quarry::train {
+class TaskModel;
+}
+
 namespace quarry::jobs {
 
 class TaskPredictor {
@@ -33,12 +37,18 @@ class TaskPredictor {
   // fills results.uncertainty when the spec asks for it (jobs/DocumentUncertainty.h says how per task).
   virtual void prepare(PredictionResults& results) const;
   // Predicts for documents [begin, end) of results.documents into their slots of `results`, adding to
-  // `counts` what it predicted, read and took.
-  virtual void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) = 0;
+  // `counts` what it predicted, read and took; with uncertainty, also each document's embedding by the
+  // model (DocumentDecisions::embedding) when the model gives one.
+  void predictChunk(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts);
   // The prediction rows of document `d` for run `runId`.
   virtual QVector<Prediction> rows(qint64 runId, const PredictionResults& results, size_t d) const = 0;
 
  protected:
+  // predictChunk's predictions.
+  virtual void predict(PredictionResults& results, size_t begin, size_t end, PredictionCounts& counts) = 0;
+  // The model whose document embeddings diversity sampling clusters; null = none.
+  virtual train::TaskModel* embeddingModel() = 0;
+
   explicit TaskPredictor(const PredictionSpec& spec)
       : m_minConfidence(spec.minConfidence),
         m_batchSize(spec.batchSize),

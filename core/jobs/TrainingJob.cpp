@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include "common/Log.h"
+#include "jobs/ReviewBands.h"
 #include "jobs/RunWorker.h"
 #include "jobs/TrainingSnapshot.h"
 #include "model/kernels/CpuThreads.h"
@@ -185,6 +186,7 @@ TrainingOutcome TrainingJob::execute() {
   std::unique_ptr<ProjectStore> store;
   DocumentSet trainSet, devSet;
   QVector<AnnotationVersion> lineage;  // what the run reads, recorded with it
+  SuggestionDecisions decisions;       // decided suggestions on the training documents
   if (!m_spec.projectPath.isEmpty()) {
     if (!QFileInfo::exists(m_spec.projectPath))
       return failed(Error("no such project", m_spec.projectPath.toStdString()));
@@ -199,6 +201,10 @@ TrainingOutcome TrainingJob::execute() {
           auto versions = store->annotationVersions(m_spec.trainSplits, m_spec.devSplits);
           if (!versions) return versions.error();
           lineage = std::move(versions.value());
+          auto counted = store->decisionCounts(predictionKindOf(QString::fromStdString(config.task)),
+                                               m_spec.trainSplits);
+          if (!counted) return counted.error();
+          decisions = counted.value();
           return {};
         });
         !s)
@@ -222,6 +228,12 @@ TrainingOutcome TrainingJob::execute() {
   QString output = m_spec.outputFolder;
   if (store) {
     QJsonObject data = dataSnapshot(trainSet, devSet);
+    // Suggestions people decided on the training documents: an accepted one is an annotation trained on;
+    // a rejected one is trained on as what it is not (its span is no entity, its pair no relation, ...).
+    QJsonObject train = data.value(QStringLiteral("train")).toObject();
+    train.insert(QStringLiteral("suggestions_accepted"), decisions.accepted);
+    train.insert(QStringLiteral("suggestions_rejected"), decisions.rejected);
+    data.insert(QStringLiteral("train"), train);
     data.insert(QStringLiteral("train_splits"), splitNames(m_spec.trainSplits));
     data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
     record = std::make_unique<RunRecord>(*store);

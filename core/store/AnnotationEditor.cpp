@@ -399,4 +399,38 @@ Status AnnotationEditor::setDocumentSplit(qint64 documentId, Split split, const 
   return tx.commit(op);
 }
 
+Result<bool> AnnotationEditor::finishDocument(qint64 documentId, DocumentStatus status,
+                                              const QString& annotator, Split poolJoins) {
+  const QString op = QStringLiteral("finish document");
+  WriteTransaction tx(m_c);
+  if (Status s = tx.begin(op); !s) return s.error();
+  Result<Edit> edit = start(op, annotator);
+  if (!edit) return edit.error();
+  if (Result<int> length = documentLength(op, documentId); !length) return length.error();
+  QSqlQuery q = m_c.query();
+  if (Status s = sql::run(q, QStringLiteral("SELECT split FROM documents WHERE id = ?"), {documentId}, op);
+      !s)
+    return m_c.withFile(s.error());
+  Split split = Split::Unassigned;
+  if (!q.next() || !parseSplit(q.value(0).toString(), &split))
+    return m_c.withFile(Error(op.toStdString() + ": the document's split cannot be read", "", 0, "split"));
+  const bool finished = status == DocumentStatus::Done || status == DocumentStatus::Reviewed;
+  const bool moves = finished && split == Split::Unassigned && poolJoins != Split::Unassigned;
+  QString action = QStringLiteral("status ") + statusName(status);
+  if (Status s = sql::run(q, QStringLiteral("UPDATE documents SET status = ? WHERE id = ?"),
+                          {statusName(status), documentId}, op);
+      !s)
+    return m_c.withFile(s.error());
+  if (moves) {
+    if (Status s = sql::run(q, QStringLiteral("UPDATE documents SET split = ? WHERE id = ?"),
+                            {splitName(poolJoins), documentId}, op);
+        !s)
+      return m_c.withFile(s.error());
+    action += QStringLiteral(", split ") + splitName(poolJoins);
+  }
+  if (Status s = finish(op, documentId, *edit, action, documentId, StartDocument::No); !s) return s.error();
+  if (Status s = tx.commit(op); !s) return s.error();
+  return moves;
+}
+
 }  // namespace quarry

@@ -44,6 +44,12 @@ class AnnotationEditor {
 
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
+  // Sets the status as setDocumentStatus does; when the status is Done or Reviewed and the document is
+  // in the unassigned split (the pool), it also moves to `poolJoins`, in the same transaction and the
+  // same audit entry: a pool document a person finished becomes data the next run trains on. Returns
+  // whether it moved.
+  Result<bool> finishDocument(qint64 documentId, DocumentStatus status, const QString& annotator,
+                              Split poolJoins);
 
  private:
   struct Edit {

@@ -243,6 +243,11 @@ Status ProjectStore::setDocumentSplit(qint64 documentId, Split split, const QStr
   return AnnotationEditor(*m_c).setDocumentSplit(documentId, split, annotator);
 }
 
+Result<bool> ProjectStore::finishDocument(qint64 documentId, DocumentStatus status, const QString& annotator,
+                                          Split poolJoins) {
+  return AnnotationEditor(*m_c).finishDocument(documentId, status, annotator, poolJoins);
+}
+
 Result<ProjectStats> ProjectStore::stats() { return DocumentIndex(*m_c).stats(); }
 
 Result<qint64> ProjectStore::createRun(const ModelRun& run) { return RunStore(*m_c).createRun(run); }
@@ -286,6 +291,10 @@ Result<QVector<Prediction>> ProjectStore::predictionsOfRun(qint64 runId, const Q
   return RunStore(*m_c).predictionsOfRun(runId, kind);
 }
 Status ProjectStore::clearPredictions(qint64 runId) { return RunStore(*m_c).clearPredictions(runId); }
+Result<SuggestionDecisions> ProjectStore::decisionCounts(const QString& kind, const QVector<Split>& splits) {
+  return RunStore(*m_c).decisionCounts(kind, splits);
+}
+
 Status ProjectStore::decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
                                       qint64 annotationId) {
   return RunStore(*m_c).decidePrediction(predictionId, decision, decidedBy, annotationId);

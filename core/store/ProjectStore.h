@@ -77,6 +77,10 @@ class ProjectStore {
   Status removeLabel(qint64 labelId, const QString& annotator);
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
+  // The status, and a finished pool document into `poolJoins` (AnnotationEditor::finishDocument); true
+  // when it moved.
+  Result<bool> finishDocument(qint64 documentId, DocumentStatus status, const QString& annotator,
+                              Split poolJoins = Split::Train);
 
   Result<ProjectStats> stats();
 
@@ -89,6 +93,7 @@ class ProjectStore {
   Result<QVector<Prediction>> predictionsForDocument(qint64 documentId, qint64 runId = 0);
   Result<QVector<Prediction>> predictionsOfRun(qint64 runId, const QString& kind);
   Status clearPredictions(qint64 runId);
+  Result<SuggestionDecisions> decisionCounts(const QString& kind, const QVector<Split>& splits);
   Status decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
                           qint64 annotationId = 0);
   Result<qint64> latestRunWithPredictions(const QString& kind);

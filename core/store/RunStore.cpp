@@ -190,6 +190,28 @@ Result<QVector<Prediction>> RunStore::predictionsOfRun(qint64 runId, const QStri
   return selectPredictions(QStringLiteral("run_id = ? AND kind = ?"), {runId, kind});
 }
 
+Result<SuggestionDecisions> RunStore::decisionCounts(const QString& kind, const QVector<Split>& splits) {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s =
+          sql::run(q,
+                   QStringLiteral("SELECT d.split, p.decision, COUNT(*) FROM predictions p "
+                                  "JOIN documents d ON d.id = p.document_id "
+                                  "WHERE p.kind = ? AND p.decision <> '' GROUP BY d.split, p.decision"),
+                   {kind}, QStringLiteral("count suggestion decisions"));
+      !s)
+    return m_c.withFile(s.error());
+  SuggestionDecisions out;
+  while (q.next()) {
+    Split split = Split::Unassigned;
+    if (!parseSplit(q.value(0).toString(), &split) || (!splits.isEmpty() && !splits.contains(split)))
+      continue;
+    const qint64 n = q.value(2).toLongLong();
+    (q.value(1).toString() == QLatin1String("accepted") ? out.accepted : out.rejected) += n;
+  }
+  return out;
+}
+
 Status RunStore::decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
                                   qint64 annotationId) {
   const QString op = QStringLiteral("decide prediction %1").arg(predictionId);

@@ -38,6 +38,9 @@ class RunStore {
   // annotation row it became, 0 = none), "rejected", or "" (undecided again, e.g. an undone accept).
   Status decidePrediction(qint64 predictionId, const QString& decision, const QString& decidedBy,
                           qint64 annotationId = 0);
+  // The decided suggestions of `kind` ("entity", ...) on the documents of `splits` (empty = every split),
+  // over every run.
+  Result<SuggestionDecisions> decisionCounts(const QString& kind, const QVector<Split>& splits);
   // The newest run with predictions of `kind` ("entity", ...); 0 = none.
   Result<qint64> latestRunWithPredictions(const QString& kind);
 

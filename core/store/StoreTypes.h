@@ -123,6 +123,12 @@ struct AnnotationVersion {
   QString contentHash;      // of what training reads of the row
 };
 
+// How many suggestions people decided, on some documents (RunStore::decisionCounts).
+struct SuggestionDecisions {
+  qint64 accepted = 0;
+  qint64 rejected = 0;  // negative evidence: the model proposed it, a person said no
+};
+
 // One model output for a document: a suggested span, relation, answer or label.
 struct Prediction {
   qint64 id = 0;  // set by addPredictions

@@ -56,6 +56,14 @@ class TaskModel {
   // A model folder its task's loader reads back (for transformers also a Hugging Face folder).
   virtual Status save(const std::string& folder) = 0;
   virtual void to(const c10::Device& device) = 0;
+
+  // Per text its embedding as this model reads it (a transformer's: train/DocumentEmbeddings.h; the
+  // BiLSTM tagger's: its mean word state), for diversity sampling in active learning. Empty when the model
+  // has none to give (the n-gram classifier, the from-scratch QA and relation models).
+  virtual std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& /*texts*/,
+                                                             int /*batchSize*/) {
+    return {};
+  }
 };
 
 }  // namespace quarry::train

@@ -1,7 +1,9 @@
 // Active learning end to end on a tiny NER project: predicting its unassigned documents stores one
 // "uncertainty" row per document whose figures are core/suggest's functions of the model's word
 // distributions; the rows of hand-worked decisions (classification, binary); the queue ordering the pool by
-// each strategy, dropping a document once it is done or annotated, and a diverse batch of distinct clusters.
+// each strategy, dropping a document once it is done or annotated, and a diverse batch of distinct clusters
+// clustered by the model's own document embedding (stored with the uncertainty; hashed words for a run
+// without one).
 #include <cmath>
 
 #include <QDir>
@@ -37,6 +39,12 @@ const char* const kPool[][2] = {
 
 double payloadOf(const Prediction& row, const char* key) {
   return row.payload.value(QLatin1String(key)).toDouble();
+}
+
+double dot(const std::vector<float>& a, const std::vector<float>& b) {
+  double s = 0;
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) s += double(a[i]) * b[i];
+  return s;
 }
 
 }  // namespace
@@ -160,9 +168,22 @@ class TestActiveLearningQueue : public QObject {
                    QString::fromStdString(u.reason));
         }
         QVERIFY(std::fabs(r.confidence - (1 - payloadOf(r, "entropy"))) < 1e-12);
+        // The BiLSTM's mean word state: 2 x lstm_hidden numbers at unit length, stored to 4 decimals.
+        const std::vector<float> stored = quarry::jobs::storedEmbedding(r.payload);
+        QCOMPARE(stored.size(), size_t(32));
+        QCOMPARE(decisions.embedding.size(), size_t(32));
+        QVERIFY(std::fabs(dot(stored, stored) - 1) < 1e-3);
+        for (size_t i = 0; i < stored.size(); ++i)
+          QVERIFY(std::fabs(stored[i] - decisions.embedding[i]) <= 0.5e-4 + 1e-7);
       }
       QCOMPARE(uncertain, 1);
     }
+    // Two clinical sentences that differ in two words lie closer than a clinical and a committee one.
+    const auto& u = results.uncertainty;  // pool order: a b c d e f
+    QVERIFY2(dot(u[0].embedding, u[3].embedding) > dot(u[0].embedding, u[2].embedding),
+             qPrintable(QStringLiteral("cos(a,d) %1, cos(a,c) %2")
+                            .arg(dot(u[0].embedding, u[3].embedding))
+                            .arg(dot(u[0].embedding, u[2].embedding))));
   }
 
   // Each strategy orders the whole pool by its score, descending; a batch is the queue's head.
@@ -200,6 +221,7 @@ class TestActiveLearningQueue : public QObject {
       QVERIFY(d.cluster >= 0);
       clusters.insert(d.cluster);
       QVERIFY2(d.reason.contains(QStringLiteral("cluster")), qPrintable(d.reason));
+      QVERIFY2(d.reason.contains(QStringLiteral("the model's document embedding")), qPrintable(d.reason));
     }
     QCOMPARE(clusters.size(), q.size());
     if (q.size() == 2) QVERIFY(q[0].score >= q[1].score);
@@ -222,6 +244,34 @@ class TestActiveLearningQueue : public QObject {
     for (const QueuedDocument& d : after)
       QVERIFY(d.documentId != before[0].documentId && d.documentId != before[1].documentId);
     QCOMPARE(after[0].documentId, before[2].documentId);
+  }
+
+  // A run whose rows hold no embedding (a model that gives none): clustered by hashed words, and said so.
+  void diversityWithoutEmbeddingsHashesWords() {
+    QVERIFY(m_store);
+    auto documents = m_store->listDocuments();
+    QVERIFY(documents.ok());
+    quarry::ModelRun run;
+    run.name = QStringLiteral("ngram predictions");
+    run.task = QStringLiteral("classify");
+    auto runId = m_store->createRun(run);
+    QVERIFY(runId.ok());
+    QVector<Prediction> rows;
+    for (const quarry::DocumentSummary& d : documents.value())
+      if (d.split == quarry::Split::Unassigned)
+        rows << quarry::jobs::uncertaintyPrediction(runId.value(), d.id,
+                                                    quarry::jobs::labelDecisions({0.6f, 0.4f}, false));
+    QCOMPARE(rows.size(), 6);
+    QVERIFY(m_store->addPredictions(runId.value(), rows).ok());
+    QueueOptions options;
+    options.strategy = QueueStrategy::Diversity;
+    options.batchSize = 2;
+    options.runId = runId.value();
+    auto q = activeLearningQueue(*m_store, options);
+    QVERIFY2(q.ok(), q.ok() ? "" : q.error().toString().c_str());
+    QCOMPARE(q->size(), 2);
+    for (const QueuedDocument& d : q.value())
+      QVERIFY2(d.reason.contains(QStringLiteral("hashed words")), qPrintable(d.reason));
   }
 };
 

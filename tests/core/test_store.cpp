@@ -376,6 +376,72 @@ class TestStore : public QObject {
     QVERIFY(!store->setDocumentStatus(424242, DocumentStatus::Done, QStringLiteral("rev")).ok());
   }
 
+  // A pool (unassigned) document marked done or reviewed joins the train split in the same write; one in
+  // progress, or already in a split, stays where it is.
+  void finishedPoolDocumentsJoinTraining() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const QVector<DocumentSummary> docs = *store->listDocuments();
+    QVERIFY(docs.size() >= 2);
+    const qint64 pool = docs[0].id, dev = docs[1].id;
+    QUARRY_VERIFY_OK(store->setDocumentSplit(pool, Split::Unassigned, QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(store->setDocumentSplit(dev, Split::Dev, QStringLiteral("ann")));
+    auto moved = store->finishDocument(pool, DocumentStatus::InProgress, QStringLiteral("ann"));
+    QUARRY_VERIFY_OK(moved);
+    QVERIFY(!moved.value());
+    QCOMPARE(store->loadDocument(pool)->document.split, Split::Unassigned);
+    moved = store->finishDocument(pool, DocumentStatus::Done, QStringLiteral("ann"));
+    QUARRY_VERIFY_OK(moved);
+    QVERIFY(moved.value());
+    auto stored = store->loadDocument(pool);
+    QCOMPARE(stored->document.status, DocumentStatus::Done);
+    QCOMPARE(stored->document.split, Split::Train);
+    moved = store->finishDocument(dev, DocumentStatus::Reviewed, QStringLiteral("rev"));
+    QUARRY_VERIFY_OK(moved);
+    QVERIFY(!moved.value());
+    QCOMPARE(store->loadDocument(dev)->document.split, Split::Dev);
+    QCOMPARE(store->loadDocument(dev)->document.status, DocumentStatus::Reviewed);
+    QVERIFY(!store->finishDocument(424242, DocumentStatus::Done, QStringLiteral("ann")).ok());
+  }
+
+  // Decided suggestions counted per kind over the documents of some splits.
+  void suggestionDecisionsCountedBySplit() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const QVector<DocumentSummary> docs = *store->listDocuments();
+    const qint64 train = docs[0].id, dev = docs[1].id;
+    QUARRY_VERIFY_OK(store->setDocumentSplit(train, Split::Train, QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(store->setDocumentSplit(dev, Split::Dev, QStringLiteral("ann")));
+    ModelRun run;
+    run.name = QStringLiteral("suggestions");
+    auto runId = store->createRun(run);
+    QUARRY_VERIFY_OK(runId);
+    QVector<Prediction> rows;
+    for (qint64 doc : {train, train, train, dev})
+      for (const char* kind : {"entity", "label"}) {
+        Prediction p;
+        p.documentId = doc;
+        p.kind = QLatin1String(kind);
+        rows << p;
+      }
+    QCOMPARE(*store->addPredictions(*runId, rows), 8);
+    const QVector<Prediction> stored = *store->predictionsOfRun(*runId, QStringLiteral("entity"));
+    QCOMPARE(stored.size(), 4);  // train, train, train, dev
+    QUARRY_VERIFY_OK(
+        store->decidePrediction(stored[0].id, QStringLiteral("accepted"), QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(
+        store->decidePrediction(stored[1].id, QStringLiteral("rejected"), QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(
+        store->decidePrediction(stored[3].id, QStringLiteral("rejected"), QStringLiteral("ann")));
+    auto onTrain = store->decisionCounts(QStringLiteral("entity"), {Split::Train});
+    QUARRY_VERIFY_OK(onTrain);
+    QCOMPARE(onTrain->accepted, 1);
+    QCOMPARE(onTrain->rejected, 1);
+    auto everywhere = store->decisionCounts(QStringLiteral("entity"), {});
+    QCOMPARE(everywhere->rejected, 2);
+    QCOMPARE(store->decisionCounts(QStringLiteral("label"), {})->rejected, 0);
+  }
+
   // An annotation edit on a "new" document and its start ("in progress") commit in one transaction:
   // after the edit returns the status is already written, and a refused edit changes neither.
   void annotationEditStartsANewDocumentInItsTransaction() {
@@ -591,6 +657,7 @@ class TestStore : public QObject {
     };
     for (const Status& s : writes) QVERIFY(!s.ok());
     QVERIFY(QString::fromStdString(writes[0].error().message).contains(QStringLiteral("read-only")));
+    QVERIFY(!ro.finishDocument(doc, DocumentStatus::Done, who).ok());
     QVERIFY(!ro.importCorpus(plainCorpus(QStringLiteral("ro"), 1), who).ok());
     QVERIFY(!ro.updateEntity(entity, QStringLiteral("DRUG"), {{0, 7}}, who).ok());
     QVERIFY(!ro.addEntity(doc, span({}, QStringLiteral("DRUG"), {{0, 1}}), who).ok());

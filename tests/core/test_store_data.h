@@ -6,7 +6,13 @@
 
 #include "corpus/Corpus.h"
 
-#define QUARRY_VERIFY_OK(r) QVERIFY2((r).ok(), (r).ok() ? "" : (r).error().toString().c_str())
+// `r` is evaluated once: a write checked this way happens once.
+#define QUARRY_VERIFY_OK(r)                                                                   \
+  do {                                                                                        \
+    const auto& quarryCheckedResult = (r);                                                    \
+    QVERIFY2(quarryCheckedResult.ok(),                                                        \
+             quarryCheckedResult.ok() ? "" : quarryCheckedResult.error().toString().c_str()); \
+  } while (false)
 
 namespace quarry::test {
 

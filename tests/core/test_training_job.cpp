@@ -402,6 +402,55 @@ class TestTrainingJob : public QObject {
     }
     QCOMPARE(removedDocuments, 1);
   }
+
+  // The run records the suggestions decided on its training documents (those of other splits left out):
+  // the rejected ones are what it learns as negatives.
+  void decidedSuggestionsAreRecorded() {
+    const QString project = m_folder.path(QStringLiteral("decided.quarry"));
+    const QString made = makeSyntheticNerProject(m_folder.dir.path(), project, 10, 4);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    {
+      auto store = ProjectStore::open(project);
+      QVERIFY(store.ok());
+      ProjectStore& s = *store.value();
+      quarry::ModelRun suggestions;
+      suggestions.name = QStringLiteral("suggestions");
+      auto runId = s.createRun(suggestions);
+      QVERIFY(runId.ok());
+      QVector<quarry::Prediction> rows;
+      const auto documents = s.listDocuments({});
+      QVERIFY(documents.ok());
+      for (const auto& d : documents.value())
+        for (int i = 0; i < 2; ++i) {
+          quarry::Prediction p;
+          p.documentId = d.id;
+          p.kind = QStringLiteral("entity");
+          p.payload.insert(QStringLiteral("split"), quarry::splitName(d.split));
+          rows << p;
+        }
+      QVERIFY(s.addPredictions(runId.value(), rows).ok());
+      int decided = 0;
+      const auto stored = s.predictionsOfRun(runId.value(), QStringLiteral("entity"));
+      QVERIFY(stored.ok());
+      for (const quarry::Prediction& p : stored.value()) {
+        // Every dev suggestion rejected; on train, 3 accepted and 5 rejected.
+        const bool dev = p.payload.value(QStringLiteral("split")).toString() == QLatin1String("dev");
+        if (!dev && decided >= 8) continue;
+        const bool accept = !dev && decided++ < 3;
+        QVERIFY(s.decidePrediction(p.id, accept ? QStringLiteral("accepted") : QStringLiteral("rejected"),
+                                   QStringLiteral("tester"))
+                    .ok());
+      }
+      QCOMPARE(decided, 8);
+    }
+    TrainingJob job(tinySpec(project, m_folder.path(QStringLiteral("decided")), 1));
+    const TrainingOutcome outcome = job.runHere();
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    const QVector<ModelRun> runs = runsOf(project);
+    const QJsonObject train = runs.back().data.value(QStringLiteral("train")).toObject();
+    QCOMPARE(train.value(QStringLiteral("suggestions_accepted")).toInt(), 3);
+    QCOMPARE(train.value(QStringLiteral("suggestions_rejected")).toInt(), 5);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestTrainingJob)

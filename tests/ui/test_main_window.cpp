@@ -5,6 +5,7 @@
 // annotation view and of the main window at 1280×800 kept as test artefacts.
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
@@ -39,7 +40,12 @@
 using namespace quarry;
 using quarry::ui::MainWindow;
 
-#define VERIFY_OK(r) QVERIFY2((r).ok(), (r).ok() ? "" : (r).error().toString().c_str())
+// `r` is evaluated once.
+#define VERIFY_OK(r)                                                                                    \
+  do {                                                                                                  \
+    const auto& checkedResult = (r);                                                                    \
+    QVERIFY2(checkedResult.ok(), checkedResult.ok() ? "" : checkedResult.error().toString().c_str()); \
+  } while (false)
 
 namespace {
 
@@ -301,6 +307,61 @@ class TestMainWindow : public QObject {
     QCOMPARE(list->model()->idAt(0), window.currentDocument());
     QVERIFY(chooseByKeyboard(list->statusFilter(), QStringLiteral("done")));
     QCOMPARE(list->model()->rowCount(), 0);
+  }
+
+  // A pool (unassigned) document marked done joins the train split; Document > Move to Split and the
+  // list's context menu move a document to any split, by clicks.
+  void finishedPoolDocumentJoinsTrainingAndSplitsMove() {
+    const QString path = freshDemo();
+    MainWindow window;
+    QVERIFY(openWindow(window, path));
+    ui::DocumentListPanel* list = window.documentList();
+    QVERIFY(chooseByKeyboard(list->splitFilter(), QStringLiteral("unassigned")));
+    QVERIFY(list->model()->rowCount() > 1);
+    const qint64 pool = list->model()->idAt(0);
+    QVERIFY(list->selectDocument(pool));
+    QTRY_COMPARE(window.currentDocument(), pool);
+    QTest::keyClick(window.annotationView(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(stored(window, pool).status, DocumentStatus::Done);
+    QCOMPARE(stored(window, pool).split, Split::Train);
+    QCOMPARE(list->model()->documents().at(list->model()->rowOf(pool)).split, Split::Train);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("train split")),
+             qPrintable(window.statusBar()->currentMessage()));
+
+    // Document > Move to Split on the open document (the next one of the pool).
+    const qint64 open = window.currentDocument();
+    QVERIFY(open != pool);
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("documentSplitMenu"));
+    QVERIFY(menu);
+    menu->popup(window.mapToGlobal(QPoint(100, 100)));
+    QTRY_VERIFY(menu->isVisible());
+    QAction* dev = nullptr;
+    for (QAction* a : menu->actions())
+      if (a->text() == QLatin1String("dev")) dev = a;
+    QVERIFY(dev && dev->isEnabled());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(dev).center());
+    QTRY_COMPARE(stored(window, open).split, Split::Dev);
+    QCOMPARE(stored(window, open).status, DocumentStatus::New);  // moving is no status change
+
+    // The list's context menu on a row.
+    QVERIFY(chooseByKeyboard(list->splitFilter(), QString()));
+    const int row = list->model()->rowOf(pool);
+    const QRect cell = list->view()->visualRect(list->model()->index(row, 0));
+    QContextMenuEvent event(QContextMenuEvent::Mouse, cell.center(),
+                            list->view()->viewport()->mapToGlobal(cell.center()));
+    QApplication::sendEvent(list->view()->viewport(), &event);
+    QMenu* popup = nullptr;
+    QTRY_VERIFY((popup = qobject_cast<QMenu*>(QApplication::activePopupWidget())) != nullptr);
+    QCOMPARE(popup->objectName(), QStringLiteral("moveToSplitMenu"));
+    QAction* test = nullptr;
+    for (QAction* a : popup->actions()) {
+      if (a->text() == QLatin1String("train")) QVERIFY(a->isChecked() && !a->isEnabled());
+      if (a->text() == QLatin1String("test")) test = a;
+    }
+    QVERIFY(test);
+    QTest::mouseClick(popup, Qt::LeftButton, {}, popup->actionGeometry(test).center());
+    QTRY_COMPARE(stored(window, pool).split, Split::Test);
+    QCOMPARE(list->model()->documents().at(list->model()->rowOf(pool)).split, Split::Test);
   }
 
   void paletteClickLabelsSelection() {

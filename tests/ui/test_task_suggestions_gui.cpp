@@ -11,6 +11,7 @@
 #include <QAbstractButton>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
@@ -570,6 +571,20 @@ class TestTaskSuggestionsGui : public QObject {
     QVERIFY(window.showDocument(labels->front().documentId));
     QVERIFY(!window.categoryPanel()->suggestions().isEmpty());
     QCOMPARE(window.categoryPanel()->suggestions().front().id, labels->front().id);
+    // Suggestions asked for: a classifier that finishes training predicts the pool again by itself, and
+    // with the new model only.
+    const int beforeRetrain = int(window.store()->listRuns()->size());
+    QVERIFY(window.training()->start(quarry::test::tinyTraining(project, "classify", 1)));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 180000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.store()->listRuns()->size() == beforeRetrain + 2, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.suggestions()->isPredicting(), 60000);
+    runs = window.store()->listRuns();
+    QCOMPARE(runs->at(beforeRetrain).task, QStringLiteral("classify"));  // the training run
+    QCOMPARE(runs->at(beforeRetrain + 1).task, QStringLiteral("classify"));
+    QCOMPARE(runs->at(beforeRetrain + 1).status, RunStatus::Finished);
+    QCOMPARE(QFileInfo(runs->at(beforeRetrain + 1).baseModel).absoluteFilePath(),
+             QFileInfo(runs->at(beforeRetrain).checkpointPath).absoluteFilePath());
+    QVERIFY(!window.store()->predictionsOfRun(runs->back().id, QStringLiteral("label"))->isEmpty());
 
     // The review queue's thresholds from dev, with the latest model of each kind's task.
     quarry::ui::ReviewPanel* review = window.reviewPanel();

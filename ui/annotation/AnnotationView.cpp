@@ -872,7 +872,7 @@ void AnnotationView::runCommand(ViewCommand command, bool extend) {
       return;
     case ViewCommand::AcceptSuggestion:
     case ViewCommand::RejectSuggestion: {
-      if (refuseIfReadOnly()) return;
+      if (!m_decidingWhileReadOnly && refuseIfReadOnly()) return;
       const int index = suggestionToDecide();
       if (index < 0) {
         Q_EMIT statusMessage(tr("No suggestion in this document: Model ▸ Suggest asks the latest model."));
@@ -885,7 +885,7 @@ void AnnotationView::runCommand(ViewCommand command, bool extend) {
       return;
     }
     case ViewCommand::AcceptAllSuggestions:
-      if (!refuseIfReadOnly()) Q_EMIT acceptAllSuggestionsRequested();
+      if (m_decidingWhileReadOnly || !refuseIfReadOnly()) Q_EMIT acceptAllSuggestionsRequested();
       return;
   }
 }

@@ -91,6 +91,10 @@ class AnnotationView : public QAbstractScrollArea {
   // Read-only: no edit request is emitted (a statusMessage says why); navigation still works.
   bool isReadOnly() const { return m_readOnly; }
   void setReadOnly(bool readOnly);
+  // Review mode: while read-only, A, X and Shift+A still decide the model's suggestions (every other
+  // edit stays refused), as the category and question panels allow.
+  void setDecidingWhileReadOnly(bool on) { m_decidingWhileReadOnly = on; }
+  bool decidesWhileReadOnly() const { return m_decidingWhileReadOnly; }
   // Word snapping (default) or character-precise selection.
   bool wordSnapping() const { return m_wordSnapping; }
   void setWordSnapping(bool on);
@@ -252,6 +256,7 @@ class AnnotationView : public QAbstractScrollArea {
   QSet<int> m_misaligned;
   QString m_misalignedExplanation;
   bool m_readOnly = false;
+  bool m_decidingWhileReadOnly = false;
   bool m_wordSnapping = true;
   bool m_showTypeNames = true;
   qreal m_goalX = -1;  // x kept across consecutive Up/Down/Page moves; -1: take the caret's

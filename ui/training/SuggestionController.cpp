@@ -122,6 +122,13 @@ bool SuggestionController::suggest() {
   return true;
 }
 
+bool SuggestionController::suggestWith(const QString& modelFolder) {
+  if (!m_store || m_readOnly || modelFolder.isEmpty()) return false;
+  if (!m_queue.contains(modelFolder)) m_queue << modelFolder;
+  if (!(m_job && m_job->isRunning())) startNext();
+  return true;
+}
+
 bool SuggestionController::suggestFromGazetteer() {
   // Cold start: the spans labelled so far and the guideline examples propose what they repeat.
   auto gazetteer = jobs::suggestFromGazetteer(*m_store);

@@ -50,6 +50,9 @@ class SuggestionController : public QObject {
   // Starts predicting with the latest model of each task (no NER model yet: records the gazetteer's
   // suggestions at once); false when a job runs, the project is read-only or nothing can suggest.
   bool suggest();
+  // Predicts the unassigned documents with the model in `modelFolder` (a run that has just finished):
+  // after the job running now, if any. False when the project is read-only or none is open.
+  bool suggestWith(const QString& modelFolder);
   // True from suggest() until the last of its jobs has finished.
   bool isPredicting() const { return (m_job && m_job->isRunning()) || !m_queue.isEmpty(); }
   // Re-reads the open document's suggestions from the store.

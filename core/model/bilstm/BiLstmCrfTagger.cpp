@@ -111,10 +111,7 @@ at::Tensor BiLstmCrfTaggerImpl::characterFeatures(const TaggerBatch& batch, cons
   return std::get<0>(at::max(conv, 2));  // [N,F]
 }
 
-at::Tensor BiLstmCrfTaggerImpl::emissions(const TaggerBatch& batch) {
-  const int64_t b = batch.wordIds.size(0), w = batch.wordIds.size(1);
-  // Everything up to the emissions runs on the real words only, packed sentence after sentence.
-  at::Tensor index = batch.mask.reshape({-1}).nonzero().squeeze(1);  // [N]
+at::Tensor BiLstmCrfTaggerImpl::wordStates(const TaggerBatch& batch, const at::Tensor& index) {
   at::Tensor words = batch.wordIds.reshape({-1}).index_select(0, index);
   if (is_training() && m_config.wordDropout > 0.0) {
     at::Tensor drop =
@@ -131,10 +128,26 @@ at::Tensor BiLstmCrfTaggerImpl::emissions(const TaggerBatch& batch) {
   lstm.numLayers = m_config.lstmLayers;
   lstm.dropout = m_config.dropout;
   lstm.training = is_training();
-  at::Tensor hidden =
-      fastDropout(biLstm(x, batch.lengths, lstmWeights, lstm), m_config.dropout, is_training());
-  at::Tensor scores = emission->forward(hidden);  // [N,C]
+  return fastDropout(biLstm(x, batch.lengths, lstmWeights, lstm), m_config.dropout, is_training());
+}
+
+at::Tensor BiLstmCrfTaggerImpl::emissions(const TaggerBatch& batch) {
+  const int64_t b = batch.wordIds.size(0), w = batch.wordIds.size(1);
+  // Everything up to the emissions runs on the real words only, packed sentence after sentence.
+  at::Tensor index = batch.mask.reshape({-1}).nonzero().squeeze(1);  // [N]
+  at::Tensor scores = emission->forward(wordStates(batch, index));   // [N,C]
   return at::zeros({b * w, m_config.numTags}, scores.options()).index_copy(0, index, scores).view({b, w, -1});
+}
+
+at::Tensor BiLstmCrfTaggerImpl::meanWordStates(const TaggerBatch& batch) {
+  at::NoGradGuard noGrad;
+  const int64_t b = batch.wordIds.size(0), w = batch.wordIds.size(1);
+  at::Tensor index = batch.mask.reshape({-1}).nonzero().squeeze(1);  // [N]
+  at::Tensor hidden = wordStates(batch, index);                      // [N,2H]
+  at::Tensor sums =
+      at::zeros({b, hidden.size(1)}, hidden.options()).index_add(0, index.div(w, "floor"), hidden);
+  at::Tensor lengths = batch.mask.sum(1).clamp_min(1).to(hidden.scalar_type()).unsqueeze(1);
+  return sums / lengths;
 }
 
 at::Tensor BiLstmCrfTaggerImpl::loss(const TaggerBatch& batch, const at::Tensor& tags) {

@@ -43,6 +43,9 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
   std::vector<std::vector<int64_t>> decode(const TaggerBatch& batch);
   // P(tag | sentence) per word, [B,W,numTags], 0 past a sentence's end. No gradient.
   at::Tensor marginals(const TaggerBatch& batch);
+  // The BiLSTM's output averaged over each sentence's words, [B, 2 x hidden]: the sentence as the tagger
+  // reads it (diversity sampling's embedding). No gradient; uses the current mode.
+  at::Tensor meanWordStates(const TaggerBatch& batch);
 
   // Deterministic initialisation from `seed`: embeddings uniform(+-sqrt(3/dim)) with zero padding
   // rows, Glorot-uniform CNN, LSTM gate blocks and emission layer, zero biases except the LSTM
@@ -73,6 +76,9 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
  private:
   // [N,charFilters] for the real words `index` (flat positions in [B*W]).
   at::Tensor characterFeatures(const TaggerBatch& batch, const at::Tensor& index);
+  // The BiLSTM's output [N, 2 x hidden] for the words at flat positions `index` of the batch (dropout
+  // and word dropout in training mode only).
+  at::Tensor wordStates(const TaggerBatch& batch, const at::Tensor& index);
 
   BiLstmCrfConfig m_config;
 };

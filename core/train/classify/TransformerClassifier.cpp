@@ -9,6 +9,7 @@
 #include <ATen/ops/softmax.h>
 #include <nlohmann/json.hpp>
 
+#include "train/DocumentEmbeddings.h"
 #include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
@@ -212,6 +213,12 @@ Result<std::unique_ptr<TransformerClassifier>> TransformerClassifier::load(const
 void TransformerClassifier::to(const c10::Device& device) {
   m_device = device;
   m_model->to(device);
+}
+
+std::vector<std::vector<float>> TransformerClassifier::documentEmbeddings(
+    const std::vector<std::string>& texts, int batchSize) {
+  return transformerDocumentEmbeddings(*m_model, *m_tokenizer, texts, m_settings.maxLength, batchSize,
+                                       m_device);
 }
 
 }  // namespace quarry::train

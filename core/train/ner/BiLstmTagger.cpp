@@ -9,6 +9,9 @@
 
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/bilstm/BiLstmCrfFolder.h"
+#include "text/Unicode.h"
+#include "text/WordSplitter.h"
+#include "train/DocumentEmbeddings.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -163,6 +166,60 @@ Status BiLstmTagger::save(const std::string& folder) {
 void BiLstmTagger::to(const c10::Device& device) {
   m_device = device;
   m_model->to(device);
+}
+
+namespace {
+constexpr size_t kEmbeddingWords = 128;  // words per piece a text is read in
+}  // namespace
+
+std::vector<std::vector<float>> BiLstmTagger::documentEmbeddings(const std::vector<std::string>& texts,
+                                                                 int batchSize) {
+  // Every piece of every text, and the text it belongs to.
+  std::vector<std::vector<std::string>> pieces;
+  std::vector<size_t> owner;
+  for (size_t t = 0; t < texts.size(); ++t) {
+    const text::unicode::DecodedText decoded = text::unicode::decodeUtf8(texts[t]);
+    std::vector<std::string> piece;
+    for (const text::Span& w : text::splitWords(texts[t], {0, static_cast<int32_t>(decoded.cps.size())})) {
+      piece.emplace_back(decoded.slice(texts[t], w.start, w.end));
+      if (piece.size() == kEmbeddingWords) {
+        pieces.push_back(std::move(piece));
+        owner.push_back(t);
+        piece.clear();
+      }
+    }
+    if (!piece.empty()) {
+      pieces.push_back(std::move(piece));
+      owner.push_back(t);
+    }
+  }
+  const int64_t width = 2 * m_config.lstmHidden;
+  std::vector<std::vector<double>> sums(texts.size(), std::vector<double>(size_t(width), 0.0));
+  const bool wasTraining = m_model->is_training();
+  m_model->eval();
+  const size_t step = size_t(std::max(1, batchSize));
+  for (size_t begin = 0; begin < pieces.size(); begin += step) {
+    const size_t end = std::min(pieces.size(), begin + step);
+    std::vector<const std::vector<std::string>*> batch;
+    for (size_t p = begin; p < end; ++p) batch.push_back(&pieces[p]);
+    const at::Tensor states =
+        m_model->meanWordStates(model::makeTaggerBatch(m_vocabulary, batch).to(m_device))
+            .to(at::kCPU)
+            .contiguous();
+    const float* data = states.data_ptr<float>();
+    for (size_t p = begin; p < end; ++p) {
+      const double words = double(pieces[p].size());
+      for (int64_t h = 0; h < width; ++h)
+        sums[owner[p]][size_t(h)] += words * data[int64_t(p - begin) * width + h];
+    }
+  }
+  if (wasTraining) m_model->train();
+  std::vector<std::vector<float>> out(texts.size());
+  for (size_t t = 0; t < texts.size(); ++t) {
+    out[t].assign(sums[t].begin(), sums[t].end());
+    normaliseToUnitLength(out[t]);
+  }
+  return out;
 }
 
 }  // namespace quarry::train

@@ -32,6 +32,10 @@ class BiLstmTagger : public NerTagger {
   Status loadWeights(const model::StateDict& weights) override;
   Status save(const std::string& folder) override;
   void to(const c10::Device& device) override;
+  // Each text cut into words (text/WordSplitter.h) read in pieces of kEmbeddingWords words; the mean of
+  // the pieces' mean word states, weighted by their words, L2-normalised.
+  std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
+                                                     int batchSize) override;
 
  private:
   BiLstmTagger(TagSet tags, model::BiLstmCrfConfig config, model::TaggerVocabulary vocabulary);

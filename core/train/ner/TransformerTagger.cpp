@@ -11,6 +11,7 @@
 #include <ATen/ops/zeros.h>
 #include <nlohmann/json.hpp>
 
+#include "train/DocumentEmbeddings.h"
 #include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "common/Log.h"
@@ -260,6 +261,12 @@ Status TransformerTagger::save(const std::string& folder) {
 void TransformerTagger::to(const c10::Device& device) {
   m_device = device;
   m_root->to(device);
+}
+
+std::vector<std::vector<float>> TransformerTagger::documentEmbeddings(const std::vector<std::string>& texts,
+                                                                      int batchSize) {
+  return transformerDocumentEmbeddings(*m_model, *m_tokenizer, texts, m_settings.maxLength, batchSize,
+                                       m_device);
 }
 
 }  // namespace quarry::train

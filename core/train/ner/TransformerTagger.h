@@ -44,6 +44,8 @@ class TransformerTagger : public NerTagger {
   Status loadWeights(const model::StateDict& weights) override;
   Status save(const std::string& folder) override;
   void to(const c10::Device& device) override;
+  std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
+                                                     int batchSize) override;
 
   model::TransformerModelImpl& encoder() { return *m_model; }
   const text::Tokenizer& tokenizer() const { return *m_tokenizer; }

@@ -8,6 +8,7 @@
 #include <ATen/ops/from_blob.h>
 #include <nlohmann/json.hpp>
 
+#include "train/DocumentEmbeddings.h"
 #include "train/TransformerBatch.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/HfFolderWriter.h"
@@ -113,6 +114,12 @@ Result<std::unique_ptr<TransformerQa>> TransformerQa::load(const std::string& fo
 void TransformerQa::to(const c10::Device& device) {
   m_device = device;
   m_model->to(device);
+}
+
+std::vector<std::vector<float>> TransformerQa::documentEmbeddings(const std::vector<std::string>& texts,
+                                                                  int batchSize) {
+  return transformerDocumentEmbeddings(*m_model, *m_tokenizer, texts, m_settings.maxLength, batchSize,
+                                       m_device);
 }
 
 }  // namespace quarry::train

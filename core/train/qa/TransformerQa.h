@@ -37,6 +37,8 @@ class TransformerQa : public QaModel {
   Status loadWeights(const model::StateDict& weights) override;
   Status save(const std::string& folder) override;
   void to(const c10::Device& device) override;
+  std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
+                                                     int batchSize) override;
 
  private:
   TransformerQa() = default;

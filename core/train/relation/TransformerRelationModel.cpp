@@ -11,6 +11,7 @@
 #include <c10/core/GradMode.h>
 #include <nlohmann/json.hpp>
 
+#include "train/DocumentEmbeddings.h"
 #include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
@@ -285,6 +286,12 @@ Result<std::unique_ptr<TransformerRelationModel>> TransformerRelationModel::load
 void TransformerRelationModel::to(const c10::Device& device) {
   m_device = device;
   m_root->to(device);
+}
+
+std::vector<std::vector<float>> TransformerRelationModel::documentEmbeddings(
+    const std::vector<std::string>& texts, int batchSize) {
+  return transformerDocumentEmbeddings(*m_model, *m_tokenizer, texts, m_settings.maxLength, batchSize,
+                                       m_device);
 }
 
 }  // namespace quarry::train
