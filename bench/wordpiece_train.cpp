@@ -5,12 +5,12 @@
 // when shared/fixtures holds it. The figures to compare: training seconds, peak MiB, fertility.
 //   bench_wordpiece_train [corpus file or folder] [output folder]
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 #include "common/ProcessMemory.h"
 #include "text/TextCorpusReader.h"
@@ -39,20 +39,23 @@ quarry::Status printHeldOut(const char* name, const Tokenizer& tokenizer, const 
   uint64_t words = 0, pieces = 0, unknownPieces = 0;
   TextCorpusReader reader;
   const auto start = std::chrono::steady_clock::now();
-  if (auto s = reader.read(corpus, [&](const TextDocument& d) {
-        const auto tokenized = tokenizer.tokenize(d.text);
-        if (!tokenized.empty()) words += static_cast<uint64_t>(tokenized.back().word) + 1;
-        pieces += tokenized.size();
-        for (const auto& p : tokenized) unknownPieces += p.id == unk;
-        return d.index + 1 < kHeldOut;
-      });
+  if (auto s = reader.read(corpus,
+                           [&](const TextDocument& d) {
+                             const auto tokenized = tokenizer.tokenize(d.text);
+                             if (!tokenized.empty())
+                               words += static_cast<uint64_t>(tokenized.back().word) + 1;
+                             pieces += tokenized.size();
+                             for (const auto& p : tokenized) unknownPieces += p.id == unk;
+                             return d.index + 1 < kHeldOut;
+                           });
       !s)
     return s;
-  std::printf("held out, %s: %zu documents, %llu words, %llu pieces: fertility %.4f pieces/word, [UNK] %.4f%% "
-              "of pieces (tokenized in %.1f s)\n",
-              name, reader.stats().documents, static_cast<unsigned long long>(words),
-              static_cast<unsigned long long>(pieces), static_cast<double>(pieces) / static_cast<double>(words),
-              100.0 * static_cast<double>(unknownPieces) / static_cast<double>(pieces), secondsSince(start));
+  std::printf(
+      "held out, %s: %zu documents, %llu words, %llu pieces: fertility %.4f pieces/word, [UNK] %.4f%% "
+      "of pieces (tokenized in %.1f s)\n",
+      name, reader.stats().documents, static_cast<unsigned long long>(words),
+      static_cast<unsigned long long>(pieces), static_cast<double>(pieces) / static_cast<double>(words),
+      100.0 * static_cast<double>(unknownPieces) / static_cast<double>(pieces), secondsSince(start));
   return {};
 }
 
@@ -68,22 +71,24 @@ int main(int argc, char** argv) {
   }
   const bool keepOutput = argc > 2;
   const fs::path output =
-      keepOutput ? fs::path(argv[2]) : fs::temp_directory_path() / ("quarry-bench-wordpiece-" + std::to_string(::getpid()));
+      keepOutput ? fs::path(argv[2])
+                 : fs::temp_directory_path() / ("quarry-bench-wordpiece-" + std::to_string(::getpid()));
 
   // Counting: every document after the held-out ones.
   WordPieceTrainer trainer;  // vocab_size 30522, min_frequency 2, limit_alphabet 1000, lowercase
   TextCorpusReader reader;
   const auto countStart = std::chrono::steady_clock::now();
-  if (auto s = reader.read(corpus, [&](const TextDocument& d) {
-        if (d.index >= kHeldOut) trainer.add(d.text);
-        return true;
-      });
+  if (auto s = reader.read(corpus,
+                           [&](const TextDocument& d) {
+                             if (d.index >= kHeldOut) trainer.add(d.text);
+                             return true;
+                           });
       !s)
     return fail(s.error());
   const double countSeconds = secondsSince(countStart);
   const auto& read = reader.stats();
-  std::printf("corpus: %zu files, %zu documents (%zu held out), %.1f MB of text\n", read.files, read.documents,
-              std::min(kHeldOut, read.documents), static_cast<double>(read.bytes) / 1e6);
+  std::printf("corpus: %zu files, %zu documents (%zu held out), %.1f MB of text\n", read.files,
+              read.documents, std::min(kHeldOut, read.documents), static_cast<double>(read.bytes) / 1e6);
   std::printf("counting: %.1f s (all documents read, %.1f MB/s), %llu words, %zu distinct, peak %.0f MiB\n",
               countSeconds, static_cast<double>(read.bytes) / 1e6 / countSeconds,
               static_cast<unsigned long long>(trainer.wordsCounted()), trainer.distinctWords(),

@@ -56,7 +56,8 @@ class FileBytes {
     const char* message = gzerror(m_gz, &code);
     // A file cut short reads as an end with Z_BUF_ERROR set ("unexpected end of file").
     if (got < 0 || (got == 0 && code != Z_OK))
-      return Error(std::string("the gzip data is corrupt or cut short (zlib: ") + message + ")", m_file.string());
+      return Error(std::string("the gzip data is corrupt or cut short (zlib: ") + message + ")",
+                   m_file.string());
     return static_cast<size_t>(got);
   }
 
@@ -68,9 +69,7 @@ class FileBytes {
   gzFile m_gz = nullptr;
 };
 
-bool isBlank(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
-}
+bool isBlank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 }  // namespace
 

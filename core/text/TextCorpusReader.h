@@ -30,10 +30,10 @@ struct TextCorpusOptions {
 };
 
 struct TextDocument {
-  std::string_view text;         // its lines joined by "\n" (no line end after the last)
-  std::filesystem::path file;    // the file it is in
-  long firstLine = 0;            // 1-based line number of its first line in `file`
-  size_t index = 0;              // 0-based, counted over the whole read in reading order
+  std::string_view text;       // its lines joined by "\n" (no line end after the last)
+  std::filesystem::path file;  // the file it is in
+  long firstLine = 0;          // 1-based line number of its first line in `file`
+  size_t index = 0;            // 0-based, counted over the whole read in reading order
 };
 
 struct TextCorpusStats {

@@ -147,7 +147,8 @@ class MergeLoop {
       }
     }
     for (auto& [pair, words] : where)
-      if (m_pairCounts[pair] > 0) m_queue.push_back({pair, static_cast<uint64_t>(m_pairCounts[pair]), std::move(words)});
+      if (m_pairCounts[pair] > 0)
+        m_queue.push_back({pair, static_cast<uint64_t>(m_pairCounts[pair]), std::move(words)});
     std::make_heap(m_queue.begin(), m_queue.end(), lowerPriority);
   }
 
@@ -155,7 +156,8 @@ class MergeLoop {
     const uint32_t left = leftOf(top.pair), right = rightOf(top.pair);
     std::string_view rightText = m_table.tokens[right];
     const std::string& prefix = m_options.continuingPrefix;
-    if (!prefix.empty() && rightText.substr(0, prefix.size()) == prefix) rightText.remove_prefix(prefix.size());
+    if (!prefix.empty() && rightText.substr(0, prefix.size()) == prefix)
+      rightText.remove_prefix(prefix.size());
     const uint32_t merged = m_table.idOf(m_table.tokens[left] + std::string(rightText));
 
     std::vector<std::pair<PairKey, uint32_t>> formed;  // (pair, word) for every pair the merge made
@@ -291,8 +293,8 @@ Result<std::vector<std::string>> WordPieceTrainer::train(const ProgressCallback&
     return Error("the continuing prefix cannot hold a line break", "", 0, "wordpieces_prefix");
   for (const auto& s : o.specialTokens)
     if (s.empty() || hasLineBreak(s) || !unicode::isValidUtf8(s))
-      return Error("a special token must be one line of valid UTF-8, not empty: \"" + s.substr(0, 60) + "\"", "",
-                   0, "special_tokens");
+      return Error("a special token must be one line of valid UTF-8, not empty: \"" + s.substr(0, 60) + "\"",
+                   "", 0, "special_tokens");
   splitRuns();
   if (m_counts.empty()) return Error("no words were counted: the corpus is empty");
 
@@ -381,7 +383,8 @@ Status WordPieceTrainer::writeFolder(const fs::path& folder, const std::vector<s
   config["cls_token"] = names.cls;
   config["mask_token"] = names.mask;
   const std::string text = config.dump(2) + "\n";
-  return AtomicFile::write((folder / "tokenizer_config.json").string(), [&](std::ostream& out) { out << text; });
+  return AtomicFile::write((folder / "tokenizer_config.json").string(),
+                           [&](std::ostream& out) { out << text; });
 }
 
 }  // namespace quarry::text

@@ -113,9 +113,9 @@ class WordPieceTrainer {
 
   WordPieceTrainerOptions m_options;
   BasicTokenizer m_basic;
-  mutable std::unordered_map<std::string, uint64_t> m_runs;    // runs between whitespace -> count
+  mutable std::unordered_map<std::string, uint64_t> m_runs;  // runs between whitespace -> count
   mutable std::vector<const std::pair<const std::string, uint64_t>*> m_runOrder;  // m_runs, first seen first
-  mutable std::unordered_map<std::string, uint64_t> m_counts;  // word -> count
+  mutable std::unordered_map<std::string, uint64_t> m_counts;                     // word -> count
   mutable uint64_t m_wordsCounted = 0;
   mutable uint64_t m_wordsDropped = 0;
 };

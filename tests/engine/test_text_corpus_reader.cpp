@@ -57,7 +57,8 @@ int main() {
   const fs::path corpus = tmp / "corpus";
   // a.txt: a byte order mark, CRLF line ends, two empty lines and a line of spaces between documents,
   // no line end after the last line.
-  writeText(corpus / "a.txt", "\xEF\xBB\xBFTitle one\r\nFirst paragraph.\r\n\r\n\r\nSecond doc.\n  \t\nThird doc.");
+  writeText(corpus / "a.txt",
+            "\xEF\xBB\xBFTitle one\r\nFirst paragraph.\r\n\r\n\r\nSecond doc.\n  \t\nThird doc.");
   // b/c.txt.gz: gzip, two documents; b/ sorts after a.txt.
   std::string large;
   for (int i = 0; i < 40000; ++i) large += "line " + std::to_string(i) + " of a long document\n";
@@ -73,11 +74,12 @@ int main() {
   expectEq(names, Strings{"a.txt", "b/c.txt.gz", "z.txt"}, ".txt and .txt.gz files, recursively, by path");
 
   const Read all = readAll(corpus);
-  expectTrue(all.status.ok(), "the corpus reads: " + (all.status ? std::string() : all.status.error().toString()));
+  expectTrue(all.status.ok(),
+             "the corpus reads: " + (all.status ? std::string() : all.status.error().toString()));
   large.pop_back();
   expectEq(all.texts,
-           Strings{"Title one\nFirst paragraph.", "Second doc.", "Third doc.", "Gzipped title\nGzipped text é.",
-                   large, "Last."},
+           Strings{"Title one\nFirst paragraph.", "Second doc.", "Third doc.",
+                   "Gzipped title\nGzipped text é.", large, "Last."},
            "documents: lines joined by \\n, separated by empty lines, never across files");
   expectEq(all.where, Strings{"a.txt:1", "a.txt:5", "a.txt:7", "c.txt.gz:1", "c.txt.gz:4", "z.txt:1"},
            "file and first line of each document");
@@ -86,7 +88,8 @@ int main() {
   expectTrue(two.status.ok() && two.texts.size() == 2, "returning false stops after two documents");
 
   TextCorpusReader counting;
-  expectTrue(counting.read(corpus / "a.txt", [](const TextDocument&) { return true; }).ok(), "one file reads");
+  expectTrue(counting.read(corpus / "a.txt", [](const TextDocument&) { return true; }).ok(),
+             "one file reads");
   expectEq(counting.stats().documents, size_t{3}, "stats: documents");
   expectEq(counting.stats().lines, size_t{4}, "stats: non-empty lines");
 
@@ -99,7 +102,8 @@ int main() {
   const fs::path truncated = tmp / "bad" / "truncated.txt.gz";
   writeText(truncated, gz.substr(0, gz.size() / 2));
   const Read cut = readAll(truncated);
-  expectTrue(!cut.status.ok() && cut.status.error().file == truncated.string(), "truncated .gz: error naming the file");
+  expectTrue(!cut.status.ok() && cut.status.error().file == truncated.string(),
+             "truncated .gz: error naming the file");
   if (!cut.status.ok())
     expectTrue(cut.status.error().message.find("cut short") != std::string::npos,
                "truncated .gz: says so (" + cut.status.error().message + ")");
@@ -108,17 +112,20 @@ int main() {
   const fs::path corrupt = tmp / "bad" / "corrupt.txt.gz";
   writeText(corrupt, flipped);
   const Read damaged = readAll(corrupt);
-  expectTrue(!damaged.status.ok() && damaged.status.error().file == corrupt.string(), "corrupt .gz: error naming the file");
+  expectTrue(!damaged.status.ok() && damaged.status.error().file == corrupt.string(),
+             "corrupt .gz: error naming the file");
   const fs::path plainGz = tmp / "bad" / "plain.txt.gz";
   writeText(plainGz, "plain text\n");
   const Read notGzip = readAll(plainGz);
-  expectTrue(!notGzip.status.ok() && notGzip.status.error().file == plainGz.string(), ".gz that is not gzip: error");
+  expectTrue(!notGzip.status.ok() && notGzip.status.error().file == plainGz.string(),
+             ".gz that is not gzip: error");
 
   // Invalid UTF-8: an error naming file and line, or repaired as Python's errors="replace".
   const fs::path latin1 = tmp / "latin1" / "x.txt";
   writeText(latin1, "fine\n\nalso fine\ncaf\xe9 au lait\n");
   const Read invalid = readAll(latin1);
-  expectTrue(!invalid.status.ok() && invalid.status.error().file == latin1.string() && invalid.status.error().line == 4,
+  expectTrue(!invalid.status.ok() && invalid.status.error().file == latin1.string() &&
+                 invalid.status.error().line == 4,
              "invalid UTF-8: error naming file and line 4");
   TextCorpusOptions repair;
   repair.repairUtf8 = true;
@@ -136,7 +143,8 @@ int main() {
   fs::create_directories(tmp / "empty");
   writeText(tmp / "empty" / "readme.md", "x");
   const auto none = TextCorpusReader::corpusFiles(tmp / "empty");
-  expectTrue(!none.ok() && none.error().file == (tmp / "empty").string(), "a folder with no .txt: an error naming it");
+  expectTrue(!none.ok() && none.error().file == (tmp / "empty").string(),
+             "a folder with no .txt: an error naming it");
 
   fs::remove_all(tmp);
   return quarry::test::finish("test_text_corpus_reader");

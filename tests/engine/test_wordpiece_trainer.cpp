@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "NerTestSupport.h"
 #include "text/BasicTokenizer.h"
@@ -81,8 +81,9 @@ void handWorkedCorpus(const fs::path& tmp) {
   //  4. p ##u (2, now 0: dropped) before p ##un (2), the smaller pair: p ##un -> pun 19.
   //  5. the best pair left occurs once: below min_frequency 2, training stops.
   const std::vector<std::string> corpus = {"hug hug hug pug", "pun pun bun hugs"};
-  const Strings expected = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "b",    "g",   "h",    "n",  "p",
-                            "s",     "u",     "##g",   "##n",   "##s",    "##u", "##ug", "hug", "##un", "pun"};
+  const Strings expected = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "b",   "g",
+                            "h",     "n",     "p",     "s",     "u",      "##g", "##n",
+                            "##s",   "##u",   "##ug",  "hug",   "##un",   "pun"};
   expectEq(trainOn(corpus), expected, "hand-worked vocabulary");
 
   WordPieceTrainerOptions small;
@@ -105,7 +106,8 @@ void handWorkedCorpus(const fs::path& tmp) {
   const Strings tokens = trained(trainer);
   const fs::path folder = tmp / "hand";
   const auto written = trainer.writeFolder(folder, tokens, 128);
-  expectTrue(written.ok(), "the folder is written: " + (written ? std::string() : written.error().toString()));
+  expectTrue(written.ok(),
+             "the folder is written: " + (written ? std::string() : written.error().toString()));
   std::string vocabTxt;
   for (const auto& t : expected) vocabTxt += t + "\n";
   expectEq(readAll(folder / "vocab.txt"), vocabTxt, "vocab.txt: one token a line, in id order");
@@ -121,7 +123,8 @@ void handWorkedCorpus(const fs::path& tmp) {
   if (!tokenizer) return;
   Strings pieces;
   for (const auto& p : (*tokenizer)->tokenize("Hugs PUN bun hug")) pieces.push_back(p.token);
-  expectEq(pieces, Strings{"hug", "##s", "pun", "b", "##un", "hug"}, "a training sentence tokenizes, no [UNK]");
+  expectEq(pieces, Strings{"hug", "##s", "pun", "b", "##un", "hug"},
+           "a training sentence tokenizes, no [UNK]");
   expectEq((*tokenizer)->modelMaxLength(), 128, "model_max_length read back");
   for (size_t i = 0; i < kSpecials.size(); ++i)
     expectEq((*tokenizer)->tokenToId(kSpecials[i]).value_or(-1), static_cast<int>(i), kSpecials[i] + "'s id");
@@ -138,13 +141,20 @@ void huggingFacePinnedBpe() {
   o.limitAlphabet = 0;
   o.vocabSize = 30000;
   WordPieceTrainer trainer(o);
-  for (const auto& [word, count] : std::vector<std::pair<std::string, int>>{
-           {"roses", 1}, {"are", 2}, {"red", 1}, {"voilets", 1}, {"blue", 1}, {"BERT", 1}, {"is", 2},
-           {"big", 1}, {"and", 1}, {"so", 1}, {"GPT-2", 1}})
+  for (const auto& [word, count] : std::vector<std::pair<std::string, int>>{{"roses", 1},
+                                                                            {"are", 2},
+                                                                            {"red", 1},
+                                                                            {"voilets", 1},
+                                                                            {"blue", 1},
+                                                                            {"BERT", 1},
+                                                                            {"is", 2},
+                                                                            {"big", 1},
+                                                                            {"and", 1},
+                                                                            {"so", 1},
+                                                                            {"GPT-2", 1}})
     expectTrue(trainer.addWord(word, static_cast<uint64_t>(count)).ok(), "addWord " + word);
-  expectEq(trained(trainer),
-           Strings{"-", "2", "B", "E", "G", "P", "R", "T", "a", "b", "d", "e", "g",  "i",   "l", "n",
-                   "o", "r", "s", "t", "u", "v", "re", "are", "is"},
+  expectEq(trained(trainer), Strings{"-", "2", "B", "E", "G", "P", "R", "T", "a", "b",  "d",   "e", "g",
+                                     "i", "l", "n", "o", "r", "s", "t", "u", "v", "re", "are", "is"},
            "HF's pinned BpeTrainer result (ties: the smaller pair of ids first, so are before is)");
 }
 
@@ -174,7 +184,8 @@ void determinism() {
   WordPieceTrainerOptions reordered = o;
   reordered.specialTokens = {"[CLS]", "[SEP]", "[UNK]", "[PAD]", "[MASK]", "[CLS]", "<extra>"};
   const Strings custom = trainOn(docs, reordered);
-  expectEq(Strings(custom.begin(), custom.begin() + 6), Strings{"[CLS]", "[SEP]", "[UNK]", "[PAD]", "[MASK]", "<extra>"},
+  expectEq(Strings(custom.begin(), custom.begin() + 6),
+           Strings{"[CLS]", "[SEP]", "[UNK]", "[PAD]", "[MASK]", "<extra>"},
            "special tokens in the order given, a repeated one once");
 }
 
@@ -183,7 +194,8 @@ void determinism() {
 void runsSplitLikeWholeText() {
   const std::string text =
       "ΟΔΟΣ οδός\u00a0İstanbul\vx\fy\r\nA\u3000B\tC\u2028D é\u0301 東京a  (x)y,z \xff\xfe bad "
-      "\x01" "ctl \x1c ΟΔΟΣ,ΟΔΟΣ!";
+      "\x01"
+      "ctl \x1c ΟΔΟΣ,ΟΔΟΣ!";
   WordPieceTrainerOptions o;
   o.minFrequency = 1;
   o.vocabSize = 100000;
@@ -221,10 +233,12 @@ void alphabet() {
   WordPieceTrainerOptions cased;
   cased.lowercase = false;
   const Strings casedTokens = trainOn({"Café Café"}, cased);
-  expectTrue(contains(casedTokens, "C") && contains(casedTokens, "##é"), "lowercase off: case and accents kept");
+  expectTrue(contains(casedTokens, "C") && contains(casedTokens, "##é"),
+             "lowercase off: case and accents kept");
   WordPieceTrainerOptions accents;
   accents.stripAccents = false;
-  expectTrue(contains(trainOn({"Café Café"}, accents), "##é"), "strip_accents false: é kept while lowercasing");
+  expectTrue(contains(trainOn({"Café Café"}, accents), "##é"),
+             "strip_accents false: é kept while lowercasing");
 
   // limit_alphabet: the most frequent characters; d and e both occur once, the smaller code point stays.
   WordPieceTrainerOptions limited;
@@ -278,7 +292,8 @@ void errors(const fs::path& tmp) {
   WordPieceTrainer none(zero);
   none.add("x");
   const auto refused = none.train();
-  expectTrue(!refused.ok() && refused.error().field == "vocab_size", "vocab_size 0 refused, naming the field");
+  expectTrue(!refused.ok() && refused.error().field == "vocab_size",
+             "vocab_size 0 refused, naming the field");
 }
 
 // A larger vocabulary written with strip_accents set: the config says so and every training text
@@ -294,8 +309,8 @@ void roundTrip(const fs::path& tmp) {
   const Strings tokens = trained(trainer);
   const fs::path folder = tmp / "synthetic";
   expectTrue(trainer.writeFolder(folder, tokens).ok(), "written");
-  expectEq(nlohmann::json::parse(readAll(folder / "tokenizer_config.json")).value("strip_accents", false), true,
-           "strip_accents written when set");
+  expectEq(nlohmann::json::parse(readAll(folder / "tokenizer_config.json")).value("strip_accents", false),
+           true, "strip_accents written when set");
   auto tokenizer = loadTokenizer(folder);
   expectTrue(tokenizer.ok(), "loads");
   if (!tokenizer) return;
@@ -313,7 +328,8 @@ void roundTrip(const fs::path& tmp) {
 }  // namespace
 
 int main() {
-  const fs::path tmp = fs::temp_directory_path() / ("quarry-test-wordpiece-trainer-" + std::to_string(::getpid()));
+  const fs::path tmp =
+      fs::temp_directory_path() / ("quarry-test-wordpiece-trainer-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
   handWorkedCorpus(tmp);
   huggingFacePinnedBpe();
