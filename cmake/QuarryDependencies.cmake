@@ -7,6 +7,8 @@ find_package(spdlog REQUIRED)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+# core/text reads .txt.gz corpora (TextCorpusReader).
+find_package(ZLIB REQUIRED)
 # Only core/text/shim links libsentencepiece (its bundled protobuf clashes with LibTorch's: see
 # core/text/shim/SentencePieceShim.h); without it Quarry builds and refuses SentencePiece models.
 pkg_check_modules(SENTENCEPIECE IMPORTED_TARGET sentencepiece)

@@ -15,7 +15,7 @@ packages=(
   qt6-translations-l10n
   libtorch-dev libopenblas0-pthread
   libquazip1-qt6-dev libspdlog-dev libsqlite3-dev
-  nlohmann-json3-dev libutf8proc-dev libsentencepiece-dev
+  nlohmann-json3-dev libutf8proc-dev libsentencepiece-dev zlib1g-dev
   # The Debian package (packaging/) and its test (tests/package/test_debian_package.sh): icons rendered
   # from the SVG, dpkg-shlibdeps and file for CPack, and the checkers.
   librsvg2-bin dpkg-dev file lintian appstream desktop-file-utils shared-mime-info man-db

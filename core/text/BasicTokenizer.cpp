@@ -20,6 +20,22 @@ void stripAccents(NormalizedText& word) {
 
 }  // namespace
 
+NormalizedText lowerEachChar(const std::vector<char32_t>& cps, int32_t begin, int32_t end, bool lowercase) {
+  NormalizedText norm;
+  std::vector<char32_t> buf;
+  for (int32_t i = begin; i < end; ++i) {
+    const char32_t cp = cps[static_cast<size_t>(i)];
+    if (lowercase) {
+      buf.clear();
+      unicode::lowerChar(cp, buf);
+      for (char32_t c : buf) norm.push(c, i);
+    } else {
+      norm.push(cp, i);
+    }
+  }
+  return norm;
+}
+
 void BasicTokenizer::finishWord(NormalizedText& word, std::vector<NormalizedText>& out) const {
   if (word.empty()) return;
   const bool protectedWord = !m_options.neverSplit.empty() && m_options.neverSplit.count(word.utf8());

@@ -35,4 +35,9 @@ class BasicTokenizer {
   BasicTokenizerOptions m_options;
 };
 
+// Code points [begin, end) of `cps` as NormalizedText (origins = their indexes in `cps`), each lowercased
+// on its own when `lowercase` (Python's str.lower() of one character, so no Final_Sigma rule): what
+// transformers' BertTokenizer does to the text before its BasicTokenizer sees it.
+NormalizedText lowerEachChar(const std::vector<char32_t>& cps, int32_t begin, int32_t end, bool lowercase);
+
 }  // namespace quarry::text

@@ -138,18 +138,7 @@ std::vector<Piece> BertWordPieceTokenizer::tokenize(std::string_view text) const
     }
     // transformers lowercases the text one character at a time before the special-token split
     // (so no Final_Sigma there), then BasicTokenizer lowercases each word again.
-    NormalizedText norm;
-    std::vector<char32_t> buf;
-    for (int32_t i = seg.start; i < seg.end; ++i) {
-      const char32_t cp = cps[static_cast<size_t>(i)];
-      if (m_options.lowercase) {
-        buf.clear();
-        unicode::lowerChar(cp, buf);
-        for (char32_t c : buf) norm.push(c, i);
-      } else {
-        norm.push(cp, i);
-      }
-    }
+    const NormalizedText norm = lowerEachChar(cps, seg.start, seg.end, m_options.lowercase);
     if (!m_options.doBasicTokenize) {
       NormalizedText word;
       for (size_t i = 0; i <= norm.size(); ++i) {

@@ -1,24 +1,12 @@
 #pragma once
-// Writing a file so that a failure (a full disk, a crash, an exception) leaves the old file or nothing,
-// never half a file: write a temporary sibling, flush it, then rename it over the target.
+// AtomicFile now lives in core/common (common/AtomicFile.h), below core/text, which writes tokenizer
+// folders with it; the name stays reachable as quarry::model::AtomicFile for the model code written
+// against it.
 
-#include <functional>
-#include <ostream>
-#include <string>
-
-#include "common/Error.h"
+#include "common/AtomicFile.h"
 
 namespace quarry::model {
 
-class AtomicFile {
- public:
-  // Calls `produce` with a binary stream on a temporary file beside `path`, then renames it to
-  // `path`. On any failure (stream error, exception from `produce`) the temporary file is removed and
-  // `path` is untouched.
-  static Status write(const std::string& path, const std::function<void(std::ostream&)>& produce);
-
-  // A name beside `path` that does not exist yet: "<path>.<tag>-<random>".
-  static std::string siblingName(const std::string& path, const std::string& tag);
-};
+using quarry::AtomicFile;
 
 }  // namespace quarry::model

@@ -1,10 +1,10 @@
-#include "model/checkpoint/AtomicFile.h"
+#include "common/AtomicFile.h"
 
 #include <filesystem>
 #include <fstream>
 #include <random>
 
-namespace quarry::model {
+namespace quarry {
 
 std::string AtomicFile::siblingName(const std::string& path, const std::string& tag) {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -44,4 +44,4 @@ Status AtomicFile::write(const std::string& path, const std::function<void(std::
   return {};
 }
 
-}  // namespace quarry::model
+}  // namespace quarry
