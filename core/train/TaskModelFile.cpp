@@ -2,9 +2,9 @@
 
 #include <set>
 
+#include "common/AtomicFile.h"
 #include "common/FileCheck.h"
 #include "common/JsonReader.h"
-#include "model/checkpoint/AtomicFile.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -63,7 +63,7 @@ Status writeTaskModelFile(const fs::path& dir, nlohmann::json meta, const std::s
   meta["kind"] = kind;
   meta["labels"] = labels;
   const std::string text = meta.dump(2) + "\n";
-  return model::AtomicFile::write((dir / kTaskModelFileName).string(), [&](std::ostream& out) { out << text; });
+  return AtomicFile::write((dir / kTaskModelFileName).string(), [&](std::ostream& out) { out << text; });
 }
 
 }  // namespace quarry::train

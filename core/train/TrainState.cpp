@@ -5,8 +5,8 @@
 #include <limits>
 #include <sstream>
 
+#include "common/AtomicFile.h"
 #include "common/JsonReader.h"
-#include "model/checkpoint/AtomicFile.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
 
@@ -50,7 +50,7 @@ Status TrainState::writeInto(const fs::path& staging, TaskModel& tagger, model::
             {"end", end.value_or("")},
             {"parameter_steps", steps}};
   const std::string text = j.dump(2) + "\n";
-  return model::AtomicFile::write((staging / "state.json").string(), [&](std::ostream& o) { o << text; });
+  return AtomicFile::write((staging / "state.json").string(), [&](std::ostream& o) { o << text; });
 }
 
 Result<TrainState> TrainState::load(const std::string& folder) {

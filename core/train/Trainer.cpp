@@ -11,8 +11,8 @@
 #include <ATen/ops/stack.h>
 #include <torch/version.h>
 
+#include "common/AtomicFile.h"
 #include "common/Log.h"
-#include "model/checkpoint/AtomicFile.h"
 #include "train/LearningRateSchedule.h"
 #include "train/LengthBucketBatcher.h"
 #include "train/TrainState.h"
@@ -400,7 +400,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
               {"threads", at::get_num_threads()},
               {"result", result.toJson()}};
   const std::string text = run.dump(2) + "\n";
-  if (Status s = model::AtomicFile::write((fs::path(outputFolder) / "run.json").string(),
+  if (Status s = AtomicFile::write((fs::path(outputFolder) / "run.json").string(),
                                           [&](std::ostream& o) { o << text; });
       !s)
     return s.error();

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/AtomicFile.h"
 #include "common/JsonReader.h"
-#include "model/checkpoint/AtomicFile.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
 

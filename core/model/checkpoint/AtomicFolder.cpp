@@ -1,6 +1,6 @@
 #include "model/checkpoint/AtomicFolder.h"
 
-#include "model/checkpoint/AtomicFile.h"
+#include "common/AtomicFile.h"
 
 namespace quarry::model {
 namespace fs = std::filesystem;

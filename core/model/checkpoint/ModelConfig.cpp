@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/AtomicFile.h"
 #include "common/FileCheck.h"
 #include "common/JsonReader.h"
 #include "model/encoder/Activation.h"
-#include "model/checkpoint/AtomicFile.h"
 #include "model/encoder/EncoderConfig.h"
 
 namespace quarry::model {

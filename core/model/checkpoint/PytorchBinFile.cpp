@@ -11,7 +11,7 @@
 #include <c10/util/Exception.h>
 #include <torch/serialize.h>
 
-#include "model/checkpoint/AtomicFile.h"
+#include "common/AtomicFile.h"
 #include "model/checkpoint/TorchPickle.h"
 #include "model/checkpoint/ZipArchive.h"
 

@@ -11,8 +11,8 @@
 #include <ATen/ops/empty.h>
 #include <nlohmann/json.hpp>
 
+#include "common/AtomicFile.h"
 #include "common/JsonReader.h"
-#include "model/checkpoint/AtomicFile.h"
 #include "model/checkpoint/ByteSource.h"
 
 namespace quarry::model {

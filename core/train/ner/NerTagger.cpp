@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/AtomicFile.h"
 #include "common/FileCheck.h"
 #include "common/JsonReader.h"
-#include "model/checkpoint/AtomicFile.h"
 #include "train/ner/BiLstmTagger.h"
 #include "train/ner/TransformerTagger.h"
 
@@ -56,7 +56,7 @@ Status writeNerModelFile(const std::filesystem::path& dir, nlohmann::json meta, 
   meta["format_version"] = 1;
   meta["tags"] = tags.toJson();
   const std::string text = meta.dump(2) + "\n";
-  return model::AtomicFile::write((dir / kNerModelFile).string(), [&](std::ostream& out) { out << text; });
+  return AtomicFile::write((dir / kNerModelFile).string(), [&](std::ostream& out) { out << text; });
 }
 
 Result<std::unique_ptr<NerTagger>> loadNerTagger(const std::string& folder) {
