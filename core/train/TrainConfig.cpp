@@ -261,6 +261,7 @@ const char* modelKindName(ModelKind kind, const std::string& task) {
 }
 
 bool isKnownTask(const std::string& task) {
+  if (task == kPretrainingTaskName) return true;
   for (const char* t : kTaskNames)
     if (task == t) return true;
   return false;

@@ -20,8 +20,11 @@ enum class ModelKind {
   Transformer,  // a Hugging Face encoder (pre-trained or random) + the task's head
 };
 
-// The tasks the engine trains.
-inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation", "qa", "mlm"};
+// The tasks trained from annotated documents (what the Train dialog offers).
+inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation", "qa"};
+// Masked-LM pretraining on plain text: a task of the engine (TaskFactory, the CLI's --task) that the Train
+// dialog does not offer.
+inline constexpr const char* kPretrainingTaskName = "mlm";
 
 struct TrainConfig {
   std::string task = "ner";  // "ner", "classify", "relation", "qa" or "mlm" (masked-LM pretraining)
@@ -142,6 +145,7 @@ struct TrainConfig {
 
 // The name of a model kind for a task: "bilstm-crf" (ner) / "ngram" (classify), "transformer".
 const char* modelKindName(ModelKind kind, const std::string& task = "ner");
+// One of kTaskNames or kPretrainingTaskName.
 bool isKnownTask(const std::string& task);
 
 }  // namespace quarry::train

@@ -21,12 +21,12 @@
 #include <c10/core/GradMode.h>
 #include <nlohmann/json.hpp>
 
+#include "EngineCheck.h"
 #include "text/TokenizerFactory.h"
 #include "train/TaskFactory.h"
 #include "train/classify/ClassifyTask.h"
 #include "train/mlm/MaskedLmTask.h"
 #include "train/ner/NerTask.h"
-#include "EngineCheck.h"
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
@@ -42,7 +42,8 @@ const std::vector<std::string> kObjects = {"the mat", "a chair", "the clinic", "
 std::string writeVocab(const fs::path& folder) {
   fs::create_directories(folder);
   std::ofstream v(folder / "vocab.txt");
-  for (const char* t : {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", "un", "##believ", "##able", "long"})
+  for (const char* t :
+       {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", "un", "##believ", "##able", "long"})
     v << t << '\n';
   for (const auto* list : {&kSubjects, &kVerbs, &kObjects})
     for (const std::string& phrase : *list) {
@@ -167,7 +168,8 @@ void checkPacking(const text::Tokenizer& tokenizer) {
   if (open > 0) expectedLengths.push_back(open);
   std::vector<int32_t> lengths;
   for (size_t s = 0; s < packed.size(); ++s) lengths.push_back(packed.length(s));
-  EXPECT(lengths == expectedLengths, "sequences close only when the next sentence would overflow; long ones cut");
+  EXPECT(lengths == expectedLengths,
+         "sequences close only when the next sentence would overflow; long ones cut");
   bool closedFull = true;
   for (size_t s = 0; s + 1 < lengths.size(); ++s) closedFull = closedFull && lengths[s] + 7 > 10;
   EXPECT(closedFull, "every sequence but the last is full: no further seven-token sentence fits");
@@ -195,7 +197,7 @@ void checkMasking(const text::Tokenizer& tokenizer) {
   if (!vocabulary) return;
   std::mt19937_64 rng(5);
   SequencePacker packer(tokenizer, 64);
-  for (int d = 0; d < 400; ++d) {
+  for (int d = 0; d < 1500; ++d) {
     std::string doc;
     for (int s = 0; s < 4; ++s) doc += sentence(rng) + (s % 2 ? " Unbelievable unbelievable ." : " ");
     packer.addDocument(doc);
@@ -233,8 +235,8 @@ void checkMasking(const text::Tokenizer& tokenizer) {
   std::printf("masking: %lld tokens, %.4f chosen; of them %.3f [MASK], %.3f random, %.3f kept\n",
               static_cast<long long>(tokens), share, static_cast<double>(masked) / chosen,
               static_cast<double>(random) / chosen, static_cast<double>(kept) / chosen);
-  EXPECT(std::fabs(share - 0.15) < 0.01, "about 15% of the tokens are chosen");
-  EXPECT(std::fabs(static_cast<double>(masked) / chosen - 0.8) < 0.02, "80% of the chosen become [MASK]");
+  EXPECT(std::fabs(share - 0.15) < 0.005, "about 15% of the tokens are chosen");
+  EXPECT(std::fabs(static_cast<double>(masked) / chosen - 0.8) < 0.015, "80% of the chosen become [MASK]");
   // A random replacement equal to the original counts as kept: 1 in ~30 here.
   EXPECT(std::fabs(static_cast<double>(random) / chosen - 0.1) < 0.015, "10% a random token");
   EXPECT(std::fabs(static_cast<double>(kept) / chosen - 0.1) < 0.015, "10% stay");
@@ -273,8 +275,9 @@ void checkMasking(const text::Tokenizer& tokenizer) {
     }
   }
   EXPECT(wholeWords, "whole-word masking masks every piece of a chosen word or none");
-  EXPECT(splitWordsChosen > 20, "three-piece words are chosen");
-  EXPECT(std::fabs(static_cast<double>(wordChosen) / wordTokens - 0.15) < 0.02, "about 15% of tokens by words");
+  EXPECT(splitWordsChosen > 100, "three-piece words are chosen");
+  EXPECT(std::fabs(static_cast<double>(wordChosen) / wordTokens - 0.15) < 0.02,
+         "about 15% of tokens by words");
 }
 
 // The numbers of a nested JSON array, flattened.
@@ -328,8 +331,11 @@ void checkFixtureLogits() {
   double worst = 0;
   for (size_t p = 0; p < positions.size(); ++p)
     for (size_t k = 0; k < fixed.size(); ++k)
-      worst = std::max(worst, std::fabs(logits[static_cast<int64_t>(positions[p])][static_cast<int64_t>(fixed[k])].item<double>() -
-                                        expected[p * fixed.size() + k]));
+      worst = std::max(
+          worst,
+          std::fabs(
+              logits[static_cast<int64_t>(positions[p])][static_cast<int64_t>(fixed[k])].item<double>() -
+              expected[p * fixed.size() + k]));
   std::printf("bert-masked-lm logits at the fixed ids: worst difference %.2e\n", worst);
   EXPECT(worst < 2e-5, "masked-LM logits as transformers gives them");
 }
@@ -359,11 +365,13 @@ int main() {
     EXPECT(h.size() == 4, "one evaluation per epoch");
     const double first = h.front()["dev_loss"].get<double>(), last = h.back()["dev_loss"].get<double>();
     std::printf("dev loss by epoch:");
-    for (const auto& e : h) std::printf(" %.4f (ppl %.2f)", e["dev_loss"].get<double>(), e["dev_perplexity"].get<double>());
+    for (const auto& e : h)
+      std::printf(" %.4f (ppl %.2f)", e["dev_loss"].get<double>(), e["dev_perplexity"].get<double>());
     std::printf("\n");
     EXPECT(last < first * 0.8, "the dev loss falls by a fifth or more over four epochs");
-    EXPECT(std::fabs(full->bestDevScore - std::exp(-full->bestDevReport.details["loss"].get<double>())) < 1e-12,
-           "the primary figure is 1 / perplexity");
+    EXPECT(
+        std::fabs(full->bestDevScore - std::exp(-full->bestDevReport.details["loss"].get<double>())) < 1e-12,
+        "the primary figure is 1 / perplexity");
     EXPECT(full->data.value("dev_fraction", 0.0) == 0.15, "the data record says how dev was held back");
   }
 
@@ -387,7 +395,8 @@ int main() {
     auto a = probe.value()->loadModel((root / "full" / "last" / "model").string());
     auto b = probe.value()->loadModel((root / "part" / "last" / "model").string());
     EXPECT(a.ok() && b.ok(), "both last states load");
-    if (a && b) EXPECT(sameWeights(a.value()->weights(), b.value()->weights()), "resumed weights are bit-identical");
+    if (a && b)
+      EXPECT(sameWeights(a.value()->weights(), b.value()->weights()), "resumed weights are bit-identical");
     auto early = train(config, root / "early", docs, [](const TrainProgress& p) { return p.step < 3; });
     EXPECT(early.ok() && early->end == TrainResult::End::Cancelled && early->steps == 3, "cancel at step 3");
   }
@@ -432,10 +441,14 @@ int main() {
         document::AnnotatedDocument d = docs[static_cast<size_t>(i)];
         for (const std::string& who : kSubjects) {
           const size_t at = d.text.find(who.substr(who.find(' ') + 1));
-          if (at != std::string::npos) d.entities.push_back({static_cast<int32_t>(at), static_cast<int32_t>(at + who.size() - who.find(' ') - 1), "ANIMATE"});
+          if (at != std::string::npos)
+            d.entities.push_back({static_cast<int32_t>(at),
+                                  static_cast<int32_t>(at + who.size() - who.find(' ') - 1), "ANIMATE"});
         }
         std::sort(d.entities.begin(), d.entities.end(),
-                  [](const document::EntityMention& x, const document::EntityMention& y) { return x.start < y.start; });
+                  [](const document::EntityMention& x, const document::EntityMention& y) {
+                    return x.start < y.start;
+                  });
         (i < 32 ? ner.train : ner.dev).push_back(d);
       }
       auto nerTask = NerTask::create(ner);
@@ -452,7 +465,8 @@ int main() {
       }
       ner.outputFolder = (root / "ner").string();
       auto nerRun = runTraining(ner);
-      EXPECT(nerRun.ok() && nerRun->task == "ner", nerRun ? "NER fine-tunes from the pretrained folder" : nerRun.error().message);
+      EXPECT(nerRun.ok() && nerRun->task == "ner",
+             nerRun ? "NER fine-tunes from the pretrained folder" : nerRun.error().message);
 
       TrainRequest classify;
       classify.config = TrainConfig::defaultsFor("classify");
@@ -476,12 +490,45 @@ int main() {
     }
   }
 
-  // 4. Options: declared once, MLM-only, checked.
+  // 4. A corpus folder streamed through TextCorpusReader: documents are blocks of lines, dev held back by
+  // document.
+  {
+    const fs::path folder = root / "corpus";
+    fs::create_directories(folder / "part");
+    std::mt19937_64 rng(9);
+    int documents = 0;
+    for (const fs::path& file : {folder / "a.txt", folder / "part" / "b.txt"}) {
+      std::ofstream out(file);
+      for (int d = 0; d < 40; ++d, ++documents)
+        out << sentence(rng) << ' ' << sentence(rng) << '\n' << sentence(rng) << "\n\n";
+    }
+    int devDocuments = 0;
+    for (int d = 0; d < documents; ++d)
+      devDocuments +=
+          MaskedLmTask::isDevDocument(config.seed, config.devFraction, static_cast<size_t>(d)) ? 1 : 0;
+    EXPECT(devDocuments > 3 && devDocuments < 24, "about 15% of the documents are held back");
+    TrainConfig c = config;
+    c.epochs = 1;
+    auto task = MaskedLmTask::fromCorpus(c, folder.string());
+    EXPECT(task.ok(), "a corpus folder");
+    if (task) {
+      auto r = Trainer::run(*task.value(), c, (root / "streamed").string(), false);
+      EXPECT(
+          r.ok() && r->steps > 0 && r->history.size() == 1 && r->data.value("corpus", "") == folder.string(),
+          "pretraining on a streamed corpus, evaluated on its held-back documents");
+    }
+    auto missing = MaskedLmTask::fromCorpus(c, (root / "nothing").string());
+    EXPECT(!missing.ok() && missing.error().message.size() > 0, "a missing corpus is an error");
+  }
+
+  // 5. Options: declared once, MLM-only, checked.
   {
     auto bad = TrainConfig::fromJson({{"task", "mlm"}, {"mlm_probability", 1.5}}, "c.json");
-    EXPECT(!bad.ok() && bad.error().field == "mlm_probability", "mlm_probability out of range names the field");
+    EXPECT(!bad.ok() && bad.error().field == "mlm_probability",
+           "mlm_probability out of range names the field");
     auto ok = TrainConfig::fromJson({{"task", "mlm"}, {"whole_word_mask", true}}, "c.json");
-    EXPECT(ok.ok() && ok->wholeWordMask && ok->kind == ModelKind::Transformer, "mlm defaults to a transformer");
+    EXPECT(ok.ok() && ok->wholeWordMask && ok->kind == ModelKind::Transformer,
+           "mlm defaults to a transformer");
     bool mlmOnly = false;
     for (const auto& o : TrainConfig::options())
       if (o.key == "mlm_probability") mlmOnly = o.tasks == std::vector<std::string>{"mlm"};

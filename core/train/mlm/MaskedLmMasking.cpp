@@ -39,14 +39,15 @@ Result<MaskVocabulary> MaskVocabulary::of(const text::Tokenizer& tokenizer, cons
   std::vector<text::TokenId> specials = special.allIds();
   std::sort(specials.begin(), specials.end());
   for (text::TokenId id = 0; id < tokenizer.vocabSize(); ++id)
-    if (!std::binary_search(specials.begin(), specials.end(), id)) v.replacementIds.push_back(static_cast<int32_t>(id));
+    if (!std::binary_search(specials.begin(), specials.end(), id))
+      v.replacementIds.push_back(static_cast<int32_t>(id));
   if (v.replacementIds.empty()) v.replacementIds.push_back(static_cast<int32_t>(v.maskId));
   return v;
 }
 
 void maskSequence(const int32_t* ids, const uint8_t* flags, size_t n, const MaskingOptions& options,
-                  const MaskVocabulary& vocabulary, uint64_t seed, int64_t epoch, int64_t item, int64_t* inputs,
-                  int64_t* labels) {
+                  const MaskVocabulary& vocabulary, uint64_t seed, int64_t epoch, int64_t item,
+                  int64_t* inputs, int64_t* labels) {
   SplitMix rng{streamSeed(seed, epoch, item)};
   std::vector<uint8_t> chosen(n, 0);
   size_t chosenCount = 0, maskable = 0;

@@ -39,8 +39,8 @@ struct MaskVocabulary {
 // Masks the n tokens `ids` (flags: PretrainingSequences'), writing the model inputs to `inputs` and the
 // labels to `labels` (n each).
 void maskSequence(const int32_t* ids, const uint8_t* flags, size_t n, const MaskingOptions& options,
-                  const MaskVocabulary& vocabulary, uint64_t seed, int64_t epoch, int64_t item, int64_t* inputs,
-                  int64_t* labels);
+                  const MaskVocabulary& vocabulary, uint64_t seed, int64_t epoch, int64_t item,
+                  int64_t* inputs, int64_t* labels);
 
 // Model rows for sequences `items` of `sequences`: the single-sequence template (`layout`: [CLS] A [SEP])
 // around each masked sequence, its type ids, and labels (-100 on the template's tokens).

@@ -65,9 +65,10 @@ Result<std::unique_ptr<MaskedLmModel>> MaskedLmModel::load(const std::string& fo
 }
 
 std::pair<at::Tensor, at::Tensor> MaskedLmModel::maskedLogits(const MaskedLmInputs& inputs,
-                                                              const std::vector<int32_t>& items, int64_t epoch) {
-  const MaskedRows rows = maskedRows(inputs.sequences, items, m_tokenizer->postTemplate().single, inputs.masking,
-                                     m_vocabulary, inputs.seed, epoch);
+                                                              const std::vector<int32_t>& items,
+                                                              int64_t epoch) {
+  const MaskedRows rows = maskedRows(inputs.sequences, items, m_tokenizer->postTemplate().single,
+                                     inputs.masking, m_vocabulary, inputs.seed, epoch);
   std::vector<const std::vector<int64_t>*> idRows, typeRows, labelRows;
   for (size_t r = 0; r < items.size(); ++r) {
     idRows.push_back(&rows.ids[r]);
@@ -86,13 +87,16 @@ std::pair<at::Tensor, at::Tensor> MaskedLmModel::maskedLogits(const MaskedLmInpu
   return {picked, target.index_select(0, positions)};
 }
 
-at::Tensor MaskedLmModel::loss(const TaskInputs& base, const std::vector<int32_t>& items, const LossOptions& options) {
+at::Tensor MaskedLmModel::loss(const TaskInputs& base, const std::vector<int32_t>& items,
+                               const LossOptions& options) {
   const auto& inputs = static_cast<const MaskedLmInputs&>(base);
-  const auto [logits, labels] = maskedLogits(inputs, items, inputs.fixedMask ? kFixedMaskEpoch : options.epoch);
+  const auto [logits, labels] =
+      maskedLogits(inputs, items, inputs.fixedMask ? kFixedMaskEpoch : options.epoch);
   return tokenLoss(logits, labels, {}, 0);
 }
 
-MaskedLmScore MaskedLmModel::score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items, int64_t epoch) {
+MaskedLmScore MaskedLmModel::score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
+                                   int64_t epoch) {
   at::NoGradGuard noGrad;
   const auto [logits, labels] = maskedLogits(inputs, items, epoch);
   MaskedLmScore s;

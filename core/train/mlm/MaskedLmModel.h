@@ -59,7 +59,8 @@ class MaskedLmModel : public TaskModel {
   std::string describe() const override;
   bool isTransformer() const override { return true; }
   // Mean cross-entropy over the masked tokens of `items`, masked for options.epoch.
-  at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items, const LossOptions& options) override;
+  at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items,
+                  const LossOptions& options) override;
   torch::nn::Module& module() override { return *m_model; }
   std::vector<model::ParameterGroup> parameterGroups() override { return m_model->parameterGroups(); }
   model::StateDict weights() const override { return m_model->stateDict(); }
@@ -71,8 +72,8 @@ class MaskedLmModel : public TaskModel {
   MaskedLmModel() = default;
   static Result<std::unique_ptr<MaskedLmModel>> build(const TrainConfig& config, bool ownFolder);
   // The masked logits [N, vocab] (fp32) and their labels [N] of `items`.
-  std::pair<at::Tensor, at::Tensor> maskedLogits(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
-                                                 int64_t epoch);
+  std::pair<at::Tensor, at::Tensor> maskedLogits(const MaskedLmInputs& inputs,
+                                                 const std::vector<int32_t>& items, int64_t epoch);
 
   int m_maxLength = 128;
   model::ModelConfig m_config;

@@ -35,12 +35,14 @@ Result<std::unique_ptr<MaskedLmTask>> MaskedLmTask::create(const TrainRequest& r
     if (!d.text.empty()) task->m_texts.push_back(d.text);
   for (const document::AnnotatedDocument& d : request.dev)
     if (!d.text.empty()) task->m_devTexts.push_back(d.text);
-  if (task->m_texts.empty()) return Error("no text to pretrain on: every training document is empty", "", 0, "train");
+  if (task->m_texts.empty())
+    return Error("no text to pretrain on: every training document is empty", "", 0, "train");
   task->m_fingerprint = fingerprintDocuments(request.train, request.dev);
   return task;
 }
 
-Result<std::unique_ptr<MaskedLmTask>> MaskedLmTask::fromCorpus(const TrainConfig& config, const std::string& corpus) {
+Result<std::unique_ptr<MaskedLmTask>> MaskedLmTask::fromCorpus(const TrainConfig& config,
+                                                               const std::string& corpus) {
   auto files = text::TextCorpusReader::corpusFiles(corpus);
   if (!files) return files.error();
   std::unique_ptr<MaskedLmTask> task(new MaskedLmTask());
@@ -72,10 +74,11 @@ Status MaskedLmTask::pack(const MaskedLmModel& model) {
   };
   if (!m_corpus.empty()) {
     text::TextCorpusReader reader;
-    if (Status s = reader.read(m_corpus, [&](const text::TextDocument& d) {
-          add(d.text, d.index, false);
-          return true;
-        });
+    if (Status s = reader.read(m_corpus,
+                               [&](const text::TextDocument& d) {
+                                 add(d.text, d.index, false);
+                                 return true;
+                               });
         !s)
       return s;
   } else {
@@ -89,8 +92,8 @@ Status MaskedLmTask::pack(const MaskedLmModel& model) {
   return {};
 }
 
-std::unique_ptr<MaskedLmInputs> MaskedLmTask::inputsOf(PretrainingSequences sequences, const MaskedLmModel& model,
-                                                       bool dev) const {
+std::unique_ptr<MaskedLmInputs> MaskedLmTask::inputsOf(PretrainingSequences sequences,
+                                                       const MaskedLmModel& model, bool dev) const {
   auto inputs = std::make_unique<MaskedLmInputs>();
   inputs->sequences = std::move(sequences);
   inputs->masking = maskingOf(m_config);
@@ -143,7 +146,8 @@ Result<MetricReport> MaskedLmTask::evaluate(TaskModel& model, const TaskInputs& 
 }
 
 nlohmann::json MaskedLmTask::dataRecord() const {
-  nlohmann::json j = {{"mlm_probability", m_config.mlmProbability}, {"whole_word_mask", m_config.wholeWordMask}};
+  nlohmann::json j = {{"mlm_probability", m_config.mlmProbability},
+                      {"whole_word_mask", m_config.wholeWordMask}};
   if (!m_corpus.empty())
     j["corpus"] = m_corpus;
   else
@@ -170,8 +174,9 @@ MetricReport maskedLmMetricReport(const MaskedLmScore& score) {
                {"masked_tokens", score.tokens},
                {"inverse_perplexity", r.primary}};
   char line[256];
-  std::snprintf(line, sizeof line, "masked LM on dev: loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n",
-                loss, perplexity, accuracy, static_cast<long long>(score.tokens));
+  std::snprintf(line, sizeof line,
+                "masked LM on dev: loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n", loss,
+                perplexity, accuracy, static_cast<long long>(score.tokens));
   r.table = line;
   return r;
 }

@@ -28,7 +28,8 @@ class MaskedLmTask : public TrainingTask {
   // The texts of request.train (request.dev's as dev, when any). Errors when there is no text.
   static Result<std::unique_ptr<MaskedLmTask>> create(const TrainRequest& request);
   // A corpus file or folder (TextCorpusReader); documents are streamed when the model featurizes them.
-  static Result<std::unique_ptr<MaskedLmTask>> fromCorpus(const TrainConfig& config, const std::string& corpus);
+  static Result<std::unique_ptr<MaskedLmTask>> fromCorpus(const TrainConfig& config,
+                                                          const std::string& corpus);
 
   std::string name() const override { return "mlm"; }
   Result<std::unique_ptr<TaskModel>> createModel(const TrainConfig& config) override;

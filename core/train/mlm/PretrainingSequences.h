@@ -25,9 +25,9 @@ struct PretrainingSequences {
   static constexpr uint8_t kWordStart = 1;  // the token starts a word (or a sequence)
   static constexpr uint8_t kSpecial = 2;    // a special token written literally in the text: never masked
 
-  std::vector<int32_t> ids;          // every sequence's tokens, one sequence after another
-  std::vector<uint8_t> flags;        // per token: kWordStart | kSpecial
-  std::vector<int64_t> starts{0};    // sequence s is [starts[s], starts[s + 1]) of ids
+  std::vector<int32_t> ids;        // every sequence's tokens, one sequence after another
+  std::vector<uint8_t> flags;      // per token: kWordStart | kSpecial
+  std::vector<int64_t> starts{0};  // sequence s is [starts[s], starts[s + 1]) of ids
 
   size_t size() const { return starts.size() - 1; }
   int32_t length(size_t s) const { return static_cast<int32_t>(starts[s + 1] - starts[s]); }
