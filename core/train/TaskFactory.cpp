@@ -5,6 +5,7 @@
 #include "common/JsonReader.h"
 #include "train/TaskModelFile.h"
 #include "train/classify/ClassifyTask.h"
+#include "train/mlm/MaskedLmTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
 #include "train/relation/RelationPrediction.h"
@@ -36,7 +37,12 @@ Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& req
     if (!t) return t.error();
     return std::unique_ptr<TrainingTask>(std::move(t.value()));
   }
-  return Error("unknown task \"" + task + "\" (ner, classify, relation, qa)", "", 0, "task");
+  if (task == "mlm") {
+    auto t = MaskedLmTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  return Error("unknown task \"" + task + "\" (ner, classify, relation, qa, mlm)", "", 0, "task");
 }
 
 Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
@@ -68,6 +74,22 @@ Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::v
     auto qa = loadQaModel(folder);
     if (!qa) return qa.error();
     return scoreQaRun(*qa.value(), documents, answerQuestions(*qa.value(), documents, batchSize));
+  }
+  if (*task == "mlm") {
+    // Every document is dev: its masked-LM loss under the fixed dev mask.
+    TrainRequest request;
+    request.config = TrainConfig::defaultsFor("mlm");
+    request.train = documents;
+    request.dev = documents;
+    auto mlm = MaskedLmTask::create(request);
+    if (!mlm) return mlm.error();
+    auto model = mlm.value()->loadModel(folder);
+    if (!model) return model.error();
+    model.value()->module().eval();
+    auto dev = mlm.value()->featurizeDev(*model.value());
+    if (!dev) return dev.error();
+    if (!dev.value()) return Error("no text to score", folder);
+    return mlm.value()->evaluate(*model.value(), *dev.value(), batchSize);
   }
   auto tagger = loadNerTagger(folder);
   if (!tagger) return tagger.error();

@@ -28,10 +28,12 @@ class TaskInputs {
   virtual std::vector<int32_t> itemLengths() const = 0;
 };
 
-// How a softmax loss is shaped against class imbalance (CRF losses ignore these).
+// How a softmax loss is shaped against class imbalance (CRF losses ignore these), and where in the run
+// the loss is computed.
 struct LossOptions {
   at::Tensor classWeights;  // [C] or undefined
   double focalGamma = 0;    // 0 = cross-entropy
+  int64_t epoch = 0;        // the 0-based training epoch (masked LM draws each epoch's masks from it)
 };
 
 class TaskModel {

@@ -63,7 +63,8 @@ Option field(const char* key, T TrainConfig::*member, const char* help, const ch
 const std::vector<Option>& declaredOptions() {
   static const std::vector<Option> all = [] {
     std::vector<Option> o;
-    o.push_back(field("task", &TrainConfig::task, "\"ner\", \"classify\", \"relation\" or \"qa\""));
+    o.push_back(field("task", &TrainConfig::task,
+                      "\"ner\", \"classify\", \"relation\", \"qa\" or \"mlm\" (masked-LM pretraining)"));
     Option kind;
     kind.key = "model";
     kind.help =
@@ -84,6 +85,7 @@ const std::vector<Option>& declaredOptions() {
             source, 0, "model");
       return {};
     };
+    kind.taskDefaults = {{"mlm", "transformer"}};
     o.push_back(kind);
     o.push_back(
         field("model_folder", &TrainConfig::modelFolder,
@@ -194,6 +196,16 @@ const std::vector<Option>& declaredOptions() {
                       "QA: > 0 also answers every further non-overlapping span of at least this probability "
                       "(clauses that occur several times); 0 = one answer",
                       "qa"));
+    o.push_back(field("mlm_probability", &TrainConfig::mlmProbability,
+                      "masked LM: share of each sequence's tokens chosen for prediction (80% become the mask "
+                      "token, 10% a random token, 10% stay), drawn anew every epoch",
+                      "mlm"));
+    o.push_back(field("whole_word_mask", &TrainConfig::wholeWordMask,
+                      "masked LM: choose whole words and mask all their pieces", "mlm"));
+    o.push_back(field("dev_fraction", &TrainConfig::devFraction,
+                      "masked LM: share of the documents held back for dev (seeded, by document) when no dev "
+                      "documents are given",
+                      "mlm"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -249,6 +261,7 @@ const char* modelKindName(ModelKind kind, const std::string& task) {
 }
 
 bool isKnownTask(const std::string& task) {
+  if (task == kPretrainingTaskName) return true;
   for (const char* t : kTaskNames)
     if (task == t) return true;
   return false;
@@ -358,7 +371,7 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
     if (!task->is_string())
       return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
     if (!isKnownTask(task->get<std::string>()))
-      return Error("expected \"ner\", \"classify\", \"relation\" or \"qa\"", source, 0, "task");
+      return Error("expected \"ner\", \"classify\", \"relation\", \"qa\" or \"mlm\"", source, 0, "task");
     c = defaultsFor(task->get<std::string>());
   }
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -381,7 +394,7 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
                    source, 0, "model");
   }
   for (const Status& s :
-       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\", \"relation\" or \"qa\""),
+       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\", \"relation\", \"qa\" or \"mlm\""),
         check(c.relationWindow >= -1, "relation_window", "must be -1 (anywhere) or more"),
         check(c.relationLevel == "auto" || c.relationLevel == "mention" || c.relationLevel == "concept",
               "relation_level", "expected \"auto\", \"mention\" or \"concept\""),
@@ -400,6 +413,10 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.positionDim >= 1 && c.positionDim <= 1024, "position_dim", "must be between 1 and 1024"),
         check(c.noAnswer == "tune" || c.noAnswer == "fixed" || c.noAnswer == "never", "no_answer",
               "expected \"tune\", \"fixed\" or \"never\""),
+        check(c.mlmProbability > 0 && c.mlmProbability < 1, "mlm_probability", "must be in (0, 1)"),
+        check(c.devFraction >= 0 && c.devFraction < 1, "dev_fraction", "must be in [0, 1)"),
+        check(c.task != "mlm" || c.kind == ModelKind::Transformer, "model",
+              "masked-LM pretraining trains a transformer"),
         check(c.maxAnswerLength >= 1, "max_answer_length", "must be at least 1"),
         check(c.topKWindows >= 0, "top_k_windows", "must not be negative"),
         check(std::isfinite(c.nullThreshold), "null_threshold", "must be a finite number"),

@@ -20,11 +20,14 @@ enum class ModelKind {
   Transformer,  // a Hugging Face encoder (pre-trained or random) + the task's head
 };
 
-// The tasks the engine trains.
+// The tasks trained from annotated documents (what the Train dialog offers).
 inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation", "qa"};
+// Masked-LM pretraining on plain text: a task of the engine (TaskFactory, the CLI's --task) that the Train
+// dialog does not offer.
+inline constexpr const char* kPretrainingTaskName = "mlm";
 
 struct TrainConfig {
-  std::string task = "ner";  // "ner", "classify", "relation" or "qa"
+  std::string task = "ner";  // "ner", "classify", "relation", "qa" or "mlm" (masked-LM pretraining)
   // --- model
   ModelKind kind = ModelKind::FromScratch;  // which model
   std::string modelFolder;      // transformer: a Hugging Face folder to fine-tune; empty = random encoder
@@ -72,6 +75,10 @@ struct TrainConfig {
   std::string noAnswer = "tune";  // "tune" (null threshold tuned on dev), "fixed" (null_threshold), "never"
   double nullThreshold = 0;       // no answer when null score - best span score exceeds it
   double multiSpanThreshold = 0;  // > 0: also every non-overlapping span of at least this probability
+  // --- masked-LM pretraining (always a transformer)
+  double mlmProbability = 0.15;  // share of the tokens (or words) masked in each sequence
+  bool wholeWordMask = false;    // mask every piece of a chosen word
+  double devFraction = 0.02;     // documents held back for dev when no dev documents are given
   // --- optimisation
   int epochs = 30;               // passes over the training data at most
   int64_t maxSteps = 0;          // optimizer steps at most; 0 = epochs decide
@@ -138,6 +145,7 @@ struct TrainConfig {
 
 // The name of a model kind for a task: "bilstm-crf" (ner) / "ngram" (classify), "transformer".
 const char* modelKindName(ModelKind kind, const std::string& task = "ner");
+// One of kTaskNames or kPretrainingTaskName.
 bool isKnownTask(const std::string& task);
 
 }  // namespace quarry::train

@@ -309,6 +309,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     for (size_t b = static_cast<size_t>(state.batchInEpoch); b < batches.size() && !stop; ++b) {
       // Dropout masks depend only on the run's seed and the batch's position, so a resume repeats them.
       at::manual_seed(config.seed * 1000003ull + static_cast<uint64_t>(state.epoch) * 100003ull + b);
+      lossOptions.epoch = state.epoch;
       at::Tensor loss = tagger->loss(*trainInputs, batches[b], lossOptions);
       (loss / static_cast<double>(config.gradientAccumulation)).backward();
       for (int32_t item : batches[b]) state.positions += lengths[static_cast<size_t>(item)];

@@ -9,10 +9,12 @@
 #include <c10/core/GradMode.h>
 #include <nlohmann/json.hpp>
 
+#include "common/JsonReader.h"
 #include "common/Log.h"
 #include "model/checkpoint/CheckpointFit.h"
 #include "model/checkpoint/CheckpointReader.h"
 #include "text/TokenizerFactory.h"
+#include "train/TaskModelFile.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -80,6 +82,16 @@ Status checkTokenizerFits(const text::Tokenizer& tokenizer, const model::Encoder
   return {};
 }
 
+// Whether the task file of `folder` names `taskName` (quarry_task.json's "task"; any other task file,
+// or no name asked for, counts as the task's own).
+bool folderIsOfTask(const std::string& folder, const std::string& taskFile, const std::string& taskName) {
+  if (taskName.empty() || taskFile != kTaskModelFileName) return true;
+  auto parsed = readJsonFile(fs::path(folder) / taskFile);
+  if (!parsed || !parsed->is_object()) return true;  // a damaged file is reported by the task's loader
+  auto task = parsed->find("task");
+  return task == parsed->end() || !task->is_string() || task->get<std::string>() == taskName;
+}
+
 }  // namespace
 
 Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup) {
@@ -90,7 +102,8 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
   // not a head for transformers to initialise.
   const bool complete =
       setup.sameLabels || (!config.modelFolder.empty() && !setup.taskFile.empty() &&
-                           fs::is_regular_file(fs::path(config.modelFolder) / setup.taskFile));
+                           fs::is_regular_file(fs::path(config.modelFolder) / setup.taskFile) &&
+                           folderIsOfTask(config.modelFolder, setup.taskFile, setup.taskName));
   if (!config.modelFolder.empty()) {
     auto checkpoint = model::readCheckpoint(config.modelFolder);
     if (!checkpoint) return checkpoint.error();

@@ -25,6 +25,9 @@ struct TransformerSetup {
   // every tensor of its model and nothing else; a plain Hugging Face checkpoint may lack its head, which
   // is then initialised.
   std::string taskFile;
+  // The task a quarry_task.json must name for the folder to count as the task's own ("classify"): a folder
+  // of another task (a pretrained "mlm" encoder) is a base model whose head is initialised. Empty = any.
+  std::string taskName;
   // Reloading a folder Quarry wrote: the head is the folder's own, so one of another size is damage, not
   // a head to replace.
   bool sameLabels = false;

@@ -64,6 +64,7 @@ Result<std::unique_ptr<TransformerClassifier>> TransformerClassifier::build(cons
   setup.labels = c->m_labels;
   setup.classSuffix = "ForSequenceClassification";
   setup.taskFile = kTaskModelFileName;
+  setup.taskName = "classify";
   setup.sameLabels = sameLabels;
   auto parts = buildTransformer(config, setup);
   if (!parts) return parts.error();

@@ -42,6 +42,7 @@ Result<std::unique_ptr<TransformerQa>> TransformerQa::build(const TrainConfig& c
   // qa_outputs has num_labels rows: transformers' default pair, whatever labels a checkpoint had.
   setup.labels = {"LABEL_0", "LABEL_1"};
   setup.taskFile = kTaskModelFileName;
+  setup.taskName = "qa";
   setup.sameLabels = reload;
   setup.headPrefix = "qa_outputs";
   auto parts = buildTransformer(config, setup);

@@ -70,6 +70,7 @@ Result<std::unique_ptr<TransformerRelationModel>> TransformerRelationModel::buil
   setup.task = model::Task::Encoder;
   setup.classSuffix = "Model";
   setup.taskFile = kTaskModelFileName;
+  setup.taskName = "relation";
   setup.sameLabels = reload;
   setup.headPrefix.clear();
   if (!reload) {
