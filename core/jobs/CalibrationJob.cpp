@@ -20,7 +20,8 @@ Result<DocumentSet> readDevGold(const QString& projectPath) {
 
 }  // namespace
 
-CalibrationJob::CalibrationJob(CalibrationSpec spec, QObject* parent) : QObject(parent), m_spec(std::move(spec)) {
+CalibrationJob::CalibrationJob(CalibrationSpec spec, QObject* parent)
+    : QObject(parent), m_spec(std::move(spec)) {
   qRegisterMetaType<PredictionProgress>();
   qRegisterMetaType<CalibrationOutcome>();
 }

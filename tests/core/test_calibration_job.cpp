@@ -52,12 +52,12 @@ class TestCalibrationJob : public QObject {
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QString out = m_folder.path(QStringLiteral("ner"));
     const CliRun trained =
-        cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("ner"), QStringLiteral("--project"),
-             m_folder.project, QStringLiteral("--output"), out, QStringLiteral("--threads"), QStringLiteral("1"),
-             QStringLiteral("--set"), QStringLiteral("epochs=20"), QStringLiteral("--set"),
-             QStringLiteral("batch_size=8"), QStringLiteral("--set"), QStringLiteral("lstm_hidden=16"),
-             QStringLiteral("--set"), QStringLiteral("word_dim=16"), QStringLiteral("--set"),
-             QStringLiteral("dropout=0.1")});
+        cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("ner"),
+             QStringLiteral("--project"), m_folder.project, QStringLiteral("--output"), out,
+             QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--set"),
+             QStringLiteral("epochs=20"), QStringLiteral("--set"), QStringLiteral("batch_size=8"),
+             QStringLiteral("--set"), QStringLiteral("lstm_hidden=16"), QStringLiteral("--set"),
+             QStringLiteral("word_dim=16"), QStringLiteral("--set"), QStringLiteral("dropout=0.1")});
     QVERIFY2(trained.code == 0, qPrintable(trained.err));
     m_model = out + QStringLiteral("/best");
   }
@@ -106,7 +106,8 @@ class TestCalibrationJob : public QObject {
     const std::pair<const quarry::suggest::PrecisionThreshold*, double> targets[] = {{&outcome.high, 0.95},
                                                                                      {&outcome.low, 0.5}};
     for (const auto& [derived, target] : targets) {
-      const quarry::suggest::PrecisionThreshold expected = quarry::suggest::thresholdForPrecision(scored, target);
+      const quarry::suggest::PrecisionThreshold expected =
+          quarry::suggest::thresholdForPrecision(scored, target);
       QCOMPARE(derived->found, expected.found);
       QCOMPARE(derived->threshold, expected.threshold);
       QCOMPARE(derived->kept, expected.kept);

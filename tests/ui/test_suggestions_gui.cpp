@@ -243,14 +243,16 @@ class TestSuggestionsGui : public QObject {
     QCOMPARE(review->bandBox()->currentIndex(), 3);
     QVERIFY(!said.isEmpty());
     const QRegularExpression progress(QStringLiteral("^Predicting dev: (\\d+) of (\\d+) documents$"));
-    for (const QString& text : std::as_const(said)) QVERIFY2(progress.match(text).hasMatch(), qPrintable(text));
+    for (const QString& text : std::as_const(said))
+      QVERIFY2(progress.match(text).hasMatch(), qPrintable(text));
     const QRegularExpressionMatch last = progress.match(said.back());
     QVERIFY(last.captured(2).toInt() > 0);
     QCOMPARE(last.captured(1), last.captured(2));  // every dev document
     QCOMPARE(review->deriveButton()->text().remove(QLatin1Char('&')), QStringLiteral("Derive from Dev"));
     const QString result = review->calibrationLabel()->text();
-    QVERIFY2(result.contains(QStringLiteral("dev precision")) || result.contains(QStringLiteral("No threshold")),
-             qPrintable(result));
+    QVERIFY2(
+        result.contains(QStringLiteral("dev precision")) || result.contains(QStringLiteral("No threshold")),
+        qPrintable(result));
     QCOMPARE(derived.first().first().toBool(), result.contains(QStringLiteral("dev precision")));
     QVERIFY(review->lowBox()->value() <= review->highBox()->value());
 
@@ -284,7 +286,7 @@ class TestSuggestionsGui : public QObject {
     QSignalSpy derived(review, &quarry::ui::ReviewPanel::derivationFinished);
     review->deriveButton()->click();
     QVERIFY(review->isDeriving());
-    review->deriveButton()->click();  // Cancel Deriving
+    review->deriveButton()->click();                // Cancel Deriving
     QVERIFY(!review->deriveButton()->isEnabled());  // until it has stopped
     QVERIFY(derived.wait(120000));
     QCOMPARE(derived.first().first().toBool(), false);

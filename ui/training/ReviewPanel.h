@@ -110,8 +110,8 @@ class ReviewPanel : public QWidget {
   std::function<QString(const QString&)> m_latestModel;
   QString m_projectPath;
   ProjectStore* m_store = nullptr;
-  QHash<QString, KindState> m_states;  // by kind
-  QString m_shownKind;                 // whose state the boxes show
+  QHash<QString, KindState> m_states;           // by kind
+  QString m_shownKind;                          // whose state the boxes show
   std::unique_ptr<jobs::CalibrationJob> m_job;  // the last derivation
   QString m_derivingKind;                       // the kind m_job derives thresholds for
   QString m_progress;                           // what the label says of m_job while it runs
