@@ -8,7 +8,6 @@
 #include "eval/ErrorReportWriter.h"
 #include "formats/TextFile.h"
 #include "jobs/EngineDocuments.h"
-#include "jobs/PredictionJob.h"
 #include "jobs/RunComparison.h"
 #include "jobs/RunLineage.h"
 #include "store/ProjectStore.h"
@@ -91,8 +90,7 @@ ErrorAnalysisJob::~ErrorAnalysisJob() { cancel(); }
 
 void ErrorAnalysisJob::cancel() {
   m_worker.cancel();
-  std::lock_guard<std::mutex> lock(m_predictionMutex);
-  if (m_prediction) m_prediction->cancel();
+  m_prediction.cancel();
 }
 
 bool ErrorAnalysisJob::start() {
@@ -123,28 +121,9 @@ ErrorAnalysisOutcome ErrorAnalysisJob::execute() {
   outcome.modelFolder = toAnalyse->run.checkpointPath;
   outcome.splits = toAnalyse->splits;
 
-  PredictionSpec prediction;
-  prediction.modelFolder = outcome.modelFolder;
-  prediction.projectPath = m_spec.projectPath;
-  prediction.splits = outcome.splits;
-  prediction.store = false;
-  prediction.uncertainty = false;
-  prediction.threads = m_spec.threads;
-  PredictionJob job(prediction);
-  connect(&job, &PredictionJob::progress, this, &ErrorAnalysisJob::progress, Qt::DirectConnection);
-  {
-    std::lock_guard<std::mutex> lock(m_predictionMutex);
-    if (m_worker.isCancelled()) {
-      outcome.status = RunStatus::Cancelled;
-      return outcome;
-    }
-    m_prediction = &job;
-  }
-  const PredictionOutcome predicted = job.runHere();
-  {
-    std::lock_guard<std::mutex> lock(m_predictionMutex);
-    m_prediction = nullptr;
-  }
+  const PredictionOutcome predicted =
+      m_prediction.run(m_spec.projectPath, outcome.modelFolder, outcome.splits, m_spec.threads,
+                       [this](const PredictionProgress& p) { Q_EMIT progress(p); });
   outcome.task = predicted.task;
   if (predicted.status == RunStatus::Cancelled) {
     outcome.status = RunStatus::Cancelled;

@@ -11,7 +11,6 @@
 // next chunk of documents.
 
 #include <memory>
-#include <mutex>
 
 #include <QMetaType>
 #include <QObject>
@@ -21,12 +20,11 @@
 #include "common/Error.h"
 #include "eval/ErrorAnalysis.h"
 #include "jobs/JobThread.h"
+#include "jobs/NestedPrediction.h"
 #include "jobs/PredictionSpec.h"
 #include "store/StoreTypes.h"
 
 namespace quarry::jobs {
-
-class PredictionJob;
 
 struct ErrorAnalysisSpec {
   QString projectPath;
@@ -81,9 +79,8 @@ class ErrorAnalysisJob : public QObject {
 
   ErrorAnalysisSpec m_spec;
   ErrorAnalysisOutcome m_outcome;
-  std::mutex m_predictionMutex;
-  PredictionJob* m_prediction = nullptr;  // while it predicts (guarded: cancel() comes from another thread)
-  JobThread m_worker;                     // last: destroyed (the work ended) before what the work uses
+  NestedPrediction m_prediction;
+  JobThread m_worker;  // last: destroyed (the work ended) before what the work uses
 };
 
 }  // namespace quarry::jobs

@@ -8,7 +8,7 @@
 #include <QJsonObject>
 
 #include "jobs/EngineDocuments.h"
-#include "jobs/PredictionJob.h"
+#include "jobs/PredictionSpec.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::jobs {
@@ -140,32 +140,6 @@ std::vector<suggest::ScoredPrediction> markDevPredictions(const DocumentSet& gol
               d < results.mentions.size() ? results.mentions[d] : goldDocument.entities);
   }
   return scored;
-}
-
-Result<DevCalibration> calibrateOnDev(const QString& projectPath, const QString& modelFolder,
-                                      double highPrecision, double lowPrecision) {
-  auto store = ProjectStore::open(projectPath, OpenMode::ReadOnly);
-  if (!store) return store.error();
-  auto gold = documentsFromStore(*store.value(), {Split::Dev});
-  if (!gold) return gold.error();
-  if (gold->documents.empty())
-    return Error("the project has no dev documents to derive thresholds from", projectPath.toStdString());
-  PredictionSpec spec;
-  spec.modelFolder = modelFolder;
-  spec.projectPath = projectPath;
-  spec.splits = {Split::Dev};
-  spec.store = false;
-  spec.uncertainty = false;
-  PredictionJob job(spec);
-  const PredictionOutcome outcome = job.runHere();
-  if (outcome.status != RunStatus::Finished || !outcome.results) return outcome.error;
-  const std::vector<suggest::ScoredPrediction> scored = markDevPredictions(gold.value(), *outcome.results);
-  DevCalibration calibration;
-  calibration.task = outcome.task;
-  calibration.documents = int(outcome.results->predictions.size());
-  calibration.high = suggest::thresholdForPrecision(scored, highPrecision);
-  calibration.low = suggest::thresholdForPrecision(scored, lowPrecision);
-  return calibration;
 }
 
 QString describePrediction(const Prediction& p) {

@@ -1,10 +1,10 @@
 #pragma once
 // The review queue's bands, for every task. A model's predictions on unlabelled documents fall into three
 // bands by two thresholds (suggest::ConfidenceBands): auto-accept (at or above the high one), review
-// (between), escalate (below the low one). The thresholds can be derived from dev: the model predicts the
-// project's dev split (nothing recorded), each prediction is marked right or wrong against the gold
-// (markDevPredictions), and each threshold is the lowest whose dev precision reaches its target
-// (suggest::thresholdForPrecision), shown with the precision and coverage it reaches there.
+// (between), escalate (below the low one). The thresholds can be derived from dev (jobs/CalibrationJob.h):
+// the model predicts the project's dev split (nothing recorded), each prediction is marked right or wrong
+// against the gold (markDevPredictions), and each threshold is the lowest whose dev precision reaches its
+// target (suggest::thresholdForPrecision), shown with the precision and coverage it reaches there.
 //
 // A task's predictions are rows of one kind in the store: "entity" (ner), "relation", "answer" (qa) and
 // "label" (classify).
@@ -47,19 +47,6 @@ QString taskOfKind(const QString& kind);
 //   label     right when the document's gold labels contain it.
 std::vector<suggest::ScoredPrediction> markDevPredictions(const DocumentSet& gold,
                                                           const PredictionResults& results);
-
-struct DevCalibration {
-  suggest::PrecisionThreshold high;  // for the high target (auto-accept)
-  suggest::PrecisionThreshold low;   // for the low target (below it: escalate)
-  int documents = 0;                 // dev documents predicted
-  QString task;                      // the model's task
-};
-
-// Predicts the dev split of the project at `projectPath` with the model in `modelFolder` (any task: read
-// from the folder), marks its predictions (markDevPredictions) and derives both thresholds (targets in
-// (0, 1]: e.g. 0.95 and 0.5).
-Result<DevCalibration> calibrateOnDev(const QString& projectPath, const QString& modelFolder,
-                                      double highPrecision, double lowPrecision);
 
 // One undecided prediction of a run with its band.
 struct BandedPrediction {

@@ -12,12 +12,15 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <QtTest>
 
 #include "UiTestSupport.h"
+#include "jobs/CalibrationJob.h"
 #include "store/ProjectStore.h"
 #include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
@@ -49,6 +52,12 @@ QVector<QPair<int, int>> firstWords(const QString& text, int n) {
 // A small BiLSTM-CRF on the project's train split: a second or two.
 quarry::jobs::TrainingSpec tinyNer(const QString& project, int epochs) {
   return quarry::test::tinyTraining(project, "ner", epochs);
+}
+
+// `window` shown on `project` with a tiny NER model trained on it, for Derive from Dev.
+bool showWithNerModel(MainWindow& window, const QString& project) {
+  if (!quarry::test::showOn(window, project) || !window.training()->start(tinyNer(project, 3))) return false;
+  return QTest::qWaitFor([&] { return !window.training()->isTraining(); }, 120000);
 }
 
 }  // namespace
@@ -195,11 +204,109 @@ class TestSuggestionsGui : public QObject {
     QVERIFY(review->calibrationLabel()->text().contains(QStringLiteral("No NER model")));
     QVERIFY(window.training()->start(tinyNer(project, 3)));
     QTRY_VERIFY_WITH_TIMEOUT(!window.training()->isTraining(), 120000);
-    review->deriveFromDev();
+    QSignalSpy derived(review, &quarry::ui::ReviewPanel::derivationFinished);
+    QVERIFY(review->deriveFromDev());
+    QVERIFY(derived.wait(120000));
+    QVERIFY(!review->isDeriving());
     QVERIFY2(review->calibrationLabel()->text().contains(QStringLiteral("dev")) ||
                  review->calibrationLabel()->text().contains(QStringLiteral("No threshold")),
              qPrintable(review->calibrationLabel()->text()));
     QVERIFY(review->lowBox()->value() <= review->highBox()->value());
+  }
+
+  // Derive from Dev works in the background: right after the click the job runs, the button cancels it,
+  // the label counts the dev documents predicted and the event loop goes on (a timer fires, the band box
+  // changes); the thresholds come when it ends, and a result for a kind no longer shown is dropped.
+  void derivingKeepsTheWindowResponsive() {
+    MainWindow window;
+    QVERIFY(showWithNerModel(window, m_demos.fresh()));
+    quarry::ui::ReviewPanel* review = window.reviewPanel();
+    QCOMPARE(review->kind(), QStringLiteral("entity"));
+    QSignalSpy derived(review, &quarry::ui::ReviewPanel::derivationFinished);
+    review->deriveButton()->click();
+    QVERIFY(review->isDeriving());
+    QCOMPARE(review->deriveButton()->text().remove(QLatin1Char('&')), QStringLiteral("Cancel Deriving"));
+    QVERIFY(review->deriveButton()->isEnabled());
+    QVERIFY(!review->deriveFromDev());  // one at a time
+    QStringList said;                   // the label at each progress report
+    connect(review->derivation(), &quarry::jobs::CalibrationJob::progress, this,
+            [&] { said << review->calibrationLabel()->text(); });
+    int ticks = 0;  // timer events handled while it derives
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, this, [&] {
+      if (review->isDeriving() && ++ticks == 1) review->bandBox()->setCurrentIndex(3);  // all bands
+    });
+    timer.start(0);
+    QVERIFY(derived.wait(120000));
+    timer.stop();
+    QVERIFY(ticks > 0);
+    QCOMPARE(review->bandBox()->currentIndex(), 3);
+    QVERIFY(!said.isEmpty());
+    const QRegularExpression progress(QStringLiteral("^Predicting dev: (\\d+) of (\\d+) documents$"));
+    for (const QString& text : std::as_const(said))
+      QVERIFY2(progress.match(text).hasMatch(), qPrintable(text));
+    const QRegularExpressionMatch last = progress.match(said.back());
+    QVERIFY(last.captured(2).toInt() > 0);
+    QCOMPARE(last.captured(1), last.captured(2));  // every dev document
+    QCOMPARE(review->deriveButton()->text().remove(QLatin1Char('&')), QStringLiteral("Derive from Dev"));
+    const QString result = review->calibrationLabel()->text();
+    QVERIFY2(
+        result.contains(QStringLiteral("dev precision")) || result.contains(QStringLiteral("No threshold")),
+        qPrintable(result));
+    QCOMPARE(derived.first().first().toBool(), result.contains(QStringLiteral("dev precision")));
+    QVERIFY(review->lowBox()->value() <= review->highBox()->value());
+
+    // Ended while another kind is shown: dropped, that kind's thresholds and message untouched.
+    review->setThresholds(0.2, 0.6);
+    derived.clear();
+    QVERIFY(review->deriveFromDev());
+    QVERIFY(review->setKind(QStringLiteral("relation")));
+    QVERIFY(review->isDeriving());  // still the entities' derivation: the button cancels it
+    QCOMPARE(review->deriveButton()->text().remove(QLatin1Char('&')), QStringLiteral("Cancel Deriving"));
+    const QString relationSaid = review->calibrationLabel()->text();
+    const double relationHigh = review->highBox()->value(), relationLow = review->lowBox()->value();
+    QVERIFY(derived.wait(120000));
+    QCOMPARE(derived.first().first().toBool(), false);
+    QCOMPARE(review->calibrationLabel()->text(), relationSaid);
+    QCOMPARE(review->highBox()->value(), relationHigh);
+    QCOMPARE(review->lowBox()->value(), relationLow);
+    QVERIFY(review->setKind(QStringLiteral("entity")));
+    QCOMPARE(review->highBox()->value(), 0.6);
+    QCOMPARE(review->lowBox()->value(), 0.2);
+    QCOMPARE(review->calibrationLabel()->text(), result);
+  }
+
+  // Cancel Deriving: the thresholds stay as they were and the label says it was cancelled; closing the
+  // project while it derives cancels it, waits for it and drops it.
+  void cancelDeriving() {
+    MainWindow window;
+    QVERIFY(showWithNerModel(window, m_demos.fresh()));
+    quarry::ui::ReviewPanel* review = window.reviewPanel();
+    review->setThresholds(0.3, 0.8);
+    QSignalSpy derived(review, &quarry::ui::ReviewPanel::derivationFinished);
+    review->deriveButton()->click();
+    QVERIFY(review->isDeriving());
+    review->deriveButton()->click();                // Cancel Deriving
+    QVERIFY(!review->deriveButton()->isEnabled());  // until it has stopped
+    QVERIFY(derived.wait(120000));
+    QCOMPARE(derived.first().first().toBool(), false);
+    QVERIFY(!review->isDeriving());
+    QVERIFY(review->derivation()->isCancelled());
+    QCOMPARE(review->highBox()->value(), 0.8);
+    QCOMPARE(review->lowBox()->value(), 0.3);
+    QVERIFY2(review->calibrationLabel()->text().contains(QStringLiteral("cancelled")),
+             qPrintable(review->calibrationLabel()->text()));
+    QVERIFY(review->deriveButton()->isEnabled());
+    QCOMPARE(review->deriveButton()->text().remove(QLatin1Char('&')), QStringLiteral("Derive from Dev"));
+
+    derived.clear();
+    QVERIFY(review->deriveFromDev());
+    QVERIFY(window.closeProject());
+    QCOMPARE(derived.size(), 1);  // at once: cancelled and waited for
+    QCOMPARE(derived.first().first().toBool(), false);
+    QVERIFY(!review->isDeriving());
+    QVERIFY(!review->derivation());
+    QVERIFY(!derived.wait(200));  // nothing follows
   }
 
   // Another project opened in the same window: the suggestions come from its store, never the closed one.

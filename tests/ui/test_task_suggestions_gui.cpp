@@ -593,7 +593,9 @@ class TestTaskSuggestionsGui : public QObject {
     for (const QString& kind :
          {QStringLiteral("relation"), QStringLiteral("answer"), QStringLiteral("label")}) {
       QVERIFY(review->setKind(kind));
-      review->deriveFromDev();
+      QSignalSpy derived(review, &quarry::ui::ReviewPanel::derivationFinished);
+      QVERIFY(review->deriveFromDev());
+      QVERIFY2(derived.wait(120000), qPrintable(kind));
       const QString said = review->calibrationLabel()->text();
       QVERIFY2(said.contains(QStringLiteral("precision")), qPrintable(said));
       QVERIFY(review->lowBox()->value() <= review->highBox()->value());

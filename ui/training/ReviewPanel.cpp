@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "jobs/CalibrationJob.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::ui {
@@ -39,6 +40,14 @@ QString modelName(const QString& task) {
   return QObject::tr("classification");
 }
 
+QString deriveToolTip() {
+  return QObject::tr(
+             "The lowest thresholds whose precision on the dev split reaches %1% (auto-accept) and %2% "
+             "(below it: escalate), with the latest model of the task")
+      .arg(kHighTarget * 100)
+      .arg(kLowTarget * 100);
+}
+
 }  // namespace
 
 ReviewPanel::ReviewPanel(std::function<QString(const QString&)> latestModel, QWidget* parent)
@@ -61,11 +70,7 @@ ReviewPanel::ReviewPanel(std::function<QString(const QString&)> latestModel, QWi
   m_low->setValue(defaults.low);
   m_derive = new QPushButton(tr("&Derive from Dev"), this);
   m_derive->setObjectName(QStringLiteral("deriveThresholdsButton"));
-  m_derive->setToolTip(
-      tr("The lowest thresholds whose precision on the dev split reaches %1% (auto-accept) and %2% "
-         "(below it: escalate), with the latest model of the task")
-          .arg(kHighTarget * 100)
-          .arg(kLowTarget * 100));
+  m_derive->setToolTip(deriveToolTip());
   m_reviewMode = new QAction(tr("&Review Mode"), this);
   m_reviewMode->setObjectName(QStringLiteral("reviewModeAction"));
   m_reviewMode->setCheckable(true);
@@ -123,13 +128,24 @@ ReviewPanel::ReviewPanel(std::function<QString(const QString&)> latestModel, QWi
   connect(m_low, &QDoubleSpinBox::valueChanged, this, thresholdChanged);
   connect(m_kind, &QComboBox::currentIndexChanged, this, &ReviewPanel::kindChanged);
   connect(m_band, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
-  connect(m_derive, &QPushButton::clicked, this, &ReviewPanel::deriveFromDev);
+  connect(m_derive, &QPushButton::clicked, this, [this] {
+    if (isDeriving())
+      cancelDerivation();
+    else
+      deriveFromDev();
+  });
   connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) {
     if (row >= 0 && row < m_shown.size()) Q_EMIT predictionActivated(m_shown[row].prediction);
   });
 }
 
+ReviewPanel::~ReviewPanel() = default;
+
 void ReviewPanel::setProject(const QString& path, ProjectStore* store) {
+  if ((path != m_projectPath || !store) && isDeriving()) {
+    m_job.reset();  // cancels and waits: its thresholds are for a project no longer shown
+    Q_EMIT derivationFinished(false);
+  }
   if (path != m_projectPath) m_states.clear();  // the same project reopened keeps its thresholds
   m_projectPath = path;
   m_store = store;
@@ -172,8 +188,8 @@ void ReviewPanel::kindChanged() {
     m_high->setValue(state.high);
     m_low->setValue(state.low);
   }
-  m_calibration->setText(state.calibration);
-  m_derive->setEnabled(!m_shownKind.isEmpty());
+  m_calibration->setText(isDeriving() && m_shownKind == m_derivingKind ? m_progress : state.calibration);
+  updateDeriveButton();
   refresh();
 }
 
@@ -194,24 +210,64 @@ void ReviewPanel::setThresholds(double low, double high) {
   refresh();
 }
 
+bool ReviewPanel::isDeriving() const { return m_job && m_job->isRunning(); }
+
 bool ReviewPanel::deriveFromDev() {
+  if (isDeriving()) return false;
   const QString task = jobs::taskOfKind(kind());
   const QString model = m_latestModel && !task.isEmpty() ? m_latestModel(task) : QString();
-  auto said = [this](const QString& text) {
-    m_calibration->setText(text);
-    if (!m_shownKind.isEmpty()) m_states[m_shownKind].calibration = text;
-  };
   if (m_projectPath.isEmpty() || model.isEmpty()) {
-    said(tr("No %1 model to derive the thresholds with: train one first.").arg(modelName(task)));
+    say(tr("No %1 model to derive the thresholds with: train one first.").arg(modelName(task)));
     return false;
   }
-  auto calibration = jobs::calibrateOnDev(m_projectPath, model, kHighTarget, kLowTarget);
-  if (!calibration) {
-    said(QString::fromStdString(calibration.error().toString()));
-    return false;
+  // The last job may be the sender of the signal that led here.
+  if (m_job) m_job.release()->deleteLater();
+  m_job = std::make_unique<jobs::CalibrationJob>(
+      jobs::CalibrationSpec{m_projectPath, model, kHighTarget, kLowTarget, 0});
+  m_derivingKind = kind();
+  connect(m_job.get(), &jobs::CalibrationJob::progress, this,
+          [this, job = m_job.get()](const jobs::PredictionProgress& p) {
+            if (m_job.get() != job || !isDeriving() || job->isCancelled()) return;  // queued before its end
+            m_progress = tr("Predicting dev: %1 of %2 documents").arg(p.documentsDone).arg(p.documents);
+            if (kind() == m_derivingKind) m_calibration->setText(m_progress);
+          });
+  connect(m_job.get(), &jobs::CalibrationJob::finished, this, &ReviewPanel::derivationEnded);
+  m_progress = tr("Loading the latest %1 model to predict dev…").arg(modelName(task));
+  m_calibration->setText(m_progress);
+  m_job->start();
+  updateDeriveButton();
+  return true;
+}
+
+void ReviewPanel::cancelDerivation() {
+  if (!isDeriving()) return;
+  m_job->cancel();
+  m_progress = tr("Cancelling…");
+  if (kind() == m_derivingKind) m_calibration->setText(m_progress);
+  updateDeriveButton();
+}
+
+void ReviewPanel::derivationEnded(const jobs::CalibrationOutcome& outcome) {
+  const bool shown = m_store && m_job->spec().projectPath == m_projectPath && kind() == m_derivingKind;
+  const bool cancelled = outcome.status == RunStatus::Cancelled || m_job->isCancelled();
+  m_progress.clear();
+  updateDeriveButton();
+  bool applied = false;
+  if (!shown) {
+    // The kind (or project) it was for is no longer shown: its result is dropped.
+  } else if (cancelled) {
+    say(tr("Deriving from dev was cancelled: the thresholds are unchanged."));
+  } else if (outcome.status != RunStatus::Finished) {
+    say(outcome.errorText());
+  } else {
+    applied = applyCalibration(outcome);
   }
-  const suggest::PrecisionThreshold& high = calibration->high;
-  const suggest::PrecisionThreshold& low = calibration->low;
+  Q_EMIT derivationFinished(applied);
+}
+
+bool ReviewPanel::applyCalibration(const jobs::CalibrationOutcome& outcome) {
+  const suggest::PrecisionThreshold& high = outcome.high;
+  const suggest::PrecisionThreshold& low = outcome.low;
   QStringList lines;
   lines << (high.found ? tr("Auto-accept from %1: dev precision %2 on %3 of %4 predictions.")
                              .arg(high.threshold, 0, 'f', 3)
@@ -225,12 +281,26 @@ bool ReviewPanel::deriveFromDev() {
                             .arg(low.threshold, 0, 'f', 3)
                             .arg(low.precision, 0, 'f', 3)
                       : tr("No threshold reaches %1% precision on dev.").arg(kLowTarget * 100));
-  said(lines.join(QLatin1Char(' ')));
+  say(lines.join(QLatin1Char(' ')));
   // Without a high threshold nothing is safe to take unseen: everything goes to review or escalation.
   const double highValue = high.found ? high.threshold : 1.0;
   const double lowValue = low.found ? low.threshold : 0.0;
   setThresholds(std::min(lowValue, highValue), highValue);
   return high.found || low.found;
+}
+
+void ReviewPanel::say(const QString& text) {
+  m_calibration->setText(text);
+  if (!m_shownKind.isEmpty()) m_states[m_shownKind].calibration = text;
+}
+
+void ReviewPanel::updateDeriveButton() {
+  const bool deriving = isDeriving();
+  m_derive->setText(deriving ? tr("Cancel &Deriving") : tr("&Derive from Dev"));
+  m_derive->setToolTip(deriving ? tr("Stop deriving the %1 thresholds from dev; they stay as they are")
+                                      .arg(m_kind->itemText(m_kind->findData(m_derivingKind)).toLower())
+                                : deriveToolTip());
+  m_derive->setEnabled(deriving ? !m_job->isCancelled() : !kind().isEmpty());
 }
 
 void ReviewPanel::refresh() {
