@@ -71,13 +71,14 @@ QJsonArray splitNames(const QVector<Split>& splits) {
 // The run log's first line: what trains on what, with which options, into which folder.
 QString startLine(const train::TrainConfig& config, size_t trainDocuments, size_t devDocuments,
                   const std::string& outputFolder, bool resume) {
-  const QString from = config.kind == train::ModelKind::FromScratch ? QStringLiteral("from scratch")
-                                                                     : QStringLiteral("from ") + baseModelOf(config);
+  const QString from = config.kind == train::ModelKind::FromScratch
+                           ? QStringLiteral("from scratch")
+                           : QStringLiteral("from ") + baseModelOf(config);
   const QString learningRate =
       config.learningRate > 0 ? QString::number(config.learningRate) : QStringLiteral("default");
   return QStringLiteral(
-             "%1 %2 %3 %4 on %5 documents (dev %6): %7 epochs, batch size %8, learning rate %9, patience %10, "
-             "seed %11, device %12, CPU threads %13; into %14")
+             "%1 %2 %3 %4 on %5 documents (dev %6): %7 epochs, batch size %8, learning rate %9, "
+             "patience %10, seed %11, device %12, CPU threads %13; into %14")
       .arg(resume ? QStringLiteral("resuming") : QStringLiteral("training"), taskTitle(config.task),
            QString::fromLatin1(train::modelKindName(config.kind, config.task)), from)
       .arg(trainDocuments)
@@ -92,6 +93,7 @@ QString startLine(const train::TrainConfig& config, size_t trainDocuments, size_
       .arg(QString::fromStdString(outputFolder));
 }
 
+// A figure of an evaluation's summary: counts as they are, rates to four places.
 QString figure(const nlohmann::json& value) {
   if (value.is_number_integer()) return QString::number(value.get<qint64>());
   if (value.is_number()) return QString::number(value.get<double>(), 'f', 4);

@@ -223,11 +223,9 @@ class TestTrainingJob : public QObject {
     QVERIFY2(messages.front().startsWith(
                  QStringLiteral("training NER bilstm-crf from scratch on 40 documents (dev 10): 3 epochs")),
              qPrintable(messages.front()));
-    QCOMPARE(messages
-                 .filter(QRegularExpression(QStringLiteral("^evaluation at step \\d+ of \\d+: dev micro_f1 [0-9.]+, "
-                                                           "best [0-9.]+; train loss")))
-                 .size(),
-             3);
+    const QRegularExpression evaluation(
+        QStringLiteral("^evaluation at step \\d+ of \\d+: dev micro_f1 [0-9.]+, best [0-9.]+; train loss"));
+    QCOMPARE(messages.filter(evaluation).size(), 3);
     QVERIFY2(!messages.filter(QStringLiteral("best model saved to ")).isEmpty(), qPrintable(all));
     QVERIFY2(messages.contains(QStringLiteral("[train] an engine warning on the job's thread")),
              qPrintable(all));
