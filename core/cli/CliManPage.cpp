@@ -95,6 +95,7 @@ QString cliManPage(const CliApplication& application) {
                      "quarry-cli import my.quarry /usr/share/quarry/demo/documents.jsonl --format jsonl\n"
                      "quarry-cli stats my.quarry --json\n"
                      "quarry-cli train --project my.quarry --from-scratch\n"
+                     "quarry-cli runs --project my.quarry --log 1\n"
                      "quarry-cli export my.quarry my-backup.zip\n"
                      "quarry-cli export-model --project my.quarry --run 1 ner-model.zip\n"
                      "quarry-cli import-model ner-model.zip models/"));

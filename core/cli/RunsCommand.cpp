@@ -6,6 +6,7 @@
 
 #include "jobs/RunComparison.h"
 #include "jobs/RunLineage.h"
+#include "jobs/RunLog.h"
 #include "jobs/TrainingEstimate.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
@@ -33,12 +34,39 @@ QJsonArray versionsJson(const QVector<AnnotationVersion>& versions) {
 
 }  // namespace
 
+int RunsCommand::printLog(ProjectStore& store, qint64 runId, bool json, CliIo& io) const {
+  if (auto run = store.run(runId); !run) return fail(io, run.error());
+  auto lines = store.runLog(runId);
+  if (!lines) return fail(io, lines.error());
+  if (json) {
+    QJsonArray rows;
+    for (const RunLogLine& line : lines.value())
+      rows.append(QJsonObject{{QStringLiteral("seq"), line.sequence},
+                              {QStringLiteral("time"), line.time.toUTC().toString(Qt::ISODateWithMs)},
+                              {QStringLiteral("level"), line.level},
+                              {QStringLiteral("message"), line.message}});
+    io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+  } else {
+    for (const RunLogLine& line : lines.value()) io.out << jobs::RunLog::lineText(line) << '\n';
+    if (lines->isEmpty()) io.err << "run " << runId << " has no log (it ran before Quarry kept run logs)\n";
+  }
+  io.out.flush();
+  io.err.flush();
+  return kExitOk;
+}
+
 void RunsCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("project"), QStringLiteral("The project."), QStringLiteral("project")});
   parser.addOption({QStringLiteral("run"),
                     QStringLiteral("Show what of training run ID's data was added, changed or removed since."),
                     QStringLiteral("id")});
-  parser.addOption({QStringLiteral("json"), QStringLiteral("Print the runs (or the lineage) as JSON.")});
+  parser.addOption(
+      {QStringLiteral("log"),
+       QStringLiteral("Print run ID's log: what the job and the engine said, a line each, the reason "
+                      "last when it failed."),
+       QStringLiteral("id")});
+  parser.addOption(
+      {QStringLiteral("json"), QStringLiteral("Print the runs (or the lineage, or the log) as JSON.")});
 }
 
 QString RunsCommand::subject(const QCommandLineParser& parser) const { return parser.value(QStringLiteral("project")); }
@@ -49,11 +77,23 @@ int RunsCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   auto store = ProjectStore::open(parser.value(QStringLiteral("project")), OpenMode::ReadOnly);
   if (!store) return fail(io, store.error());
   const bool json = parser.isSet(QStringLiteral("json"));
+  if (parser.isSet(QStringLiteral("run")) && parser.isSet(QStringLiteral("log")))
+    return usage(io, QStringLiteral("--run and --log cannot be given together"));
+  // The id an option names; 0 when it is not a positive number.
+  auto runIdOf = [&parser](const QString& option) {
+    const qint64 id = parser.value(option).toLongLong();
+    return id > 0 ? id : 0;
+  };
+
+  if (parser.isSet(QStringLiteral("log"))) {
+    const qint64 runId = runIdOf(QStringLiteral("log"));
+    if (runId == 0) return usage(io, QStringLiteral("--log expects a run id (a positive number)"));
+    return printLog(*store.value(), runId, json, io);
+  }
 
   if (parser.isSet(QStringLiteral("run"))) {
-    bool isNumber = false;
-    const qint64 runId = parser.value(QStringLiteral("run")).toLongLong(&isNumber);
-    if (!isNumber || runId <= 0) return usage(io, QStringLiteral("--run expects a run id (a positive number)"));
+    const qint64 runId = runIdOf(QStringLiteral("run"));
+    if (runId == 0) return usage(io, QStringLiteral("--run expects a run id (a positive number)"));
     auto lineage = jobs::runLineage(*store.value(), runId);
     if (!lineage) return fail(io, lineage.error());
     if (json) {

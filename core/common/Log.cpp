@@ -1,8 +1,10 @@
 #include "common/Log.h"
 
+#include <algorithm>
 #include <mutex>
 #include <vector>
 
+#include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -12,9 +14,13 @@ namespace {
 
 struct Registry {
   std::mutex mutex;
-  std::vector<spdlog::sink_ptr> sinks;
+  std::vector<spdlog::sink_ptr> sinks;  // the console and the file, each at `level`
   spdlog::level::level_enum level = spdlog::level::warn;
   bool initialised = false;
+  // Every logger's last sink. Sinks are attached to it rather than to the loggers: a logger's own list of
+  // sinks may not change while another thread logs through it, this one's may (it holds a mutex).
+  std::shared_ptr<spdlog::sinks::dist_sink_mt> attached = std::make_shared<spdlog::sinks::dist_sink_mt>();
+  std::vector<spdlog::sink_ptr> attachedSinks;  // what `attached` holds, for their levels
 };
 
 Registry& registry() {
@@ -25,6 +31,26 @@ Registry& registry() {
 void ensureDefaultSinks(Registry& r) {
   if (!r.sinks.empty()) return;
   r.sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  r.sinks.back()->set_level(r.level);
+}
+
+std::vector<spdlog::sink_ptr> loggerSinks(Registry& r) {
+  std::vector<spdlog::sink_ptr> sinks = r.sinks;
+  sinks.push_back(r.attached);
+  return sinks;
+}
+
+// A logger passes on what its shared sinks log and what any attached sink asks for; each sink then drops
+// what is below its own level.
+spdlog::level::level_enum loggerLevel(const Registry& r) {
+  spdlog::level::level_enum level = r.level;
+  for (const spdlog::sink_ptr& sink : r.attachedSinks) level = std::min(level, sink->level());
+  return level;
+}
+
+void applyLevels(Registry& r) {
+  const spdlog::level::level_enum level = loggerLevel(r);
+  spdlog::apply_all([&](const std::shared_ptr<spdlog::logger>& logger) { logger->set_level(level); });
 }
 
 }  // namespace
@@ -46,11 +72,11 @@ void init(const LogOptions& options) {
     }
   }
   r.level = spdlog::level::from_str(options.level);
+  for (const spdlog::sink_ptr& sink : r.sinks) sink->set_level(r.level);
   r.initialised = true;
-  spdlog::apply_all([&](const std::shared_ptr<spdlog::logger>& logger) {
-    logger->sinks() = r.sinks;
-    logger->set_level(r.level);
-  });
+  const std::vector<spdlog::sink_ptr> sinks = loggerSinks(r);
+  spdlog::apply_all([&](const std::shared_ptr<spdlog::logger>& logger) { logger->sinks() = sinks; });
+  applyLevels(r);
 }
 
 std::shared_ptr<spdlog::logger> get(const std::string& subsystem) {
@@ -58,10 +84,28 @@ std::shared_ptr<spdlog::logger> get(const std::string& subsystem) {
   std::lock_guard<std::mutex> lock(r.mutex);
   if (auto existing = spdlog::get(subsystem)) return existing;
   ensureDefaultSinks(r);
-  auto logger = std::make_shared<spdlog::logger>(subsystem, r.sinks.begin(), r.sinks.end());
-  logger->set_level(r.level);
+  const std::vector<spdlog::sink_ptr> sinks = loggerSinks(r);
+  auto logger = std::make_shared<spdlog::logger>(subsystem, sinks.begin(), sinks.end());
+  logger->set_level(loggerLevel(r));
   spdlog::register_logger(logger);
   return logger;
+}
+
+void attachSink(const spdlog::sink_ptr& sink) {
+  Registry& r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.attachedSinks.push_back(sink);
+  r.attached->add_sink(sink);
+  applyLevels(r);
+}
+
+void detachSink(const spdlog::sink_ptr& sink) {
+  Registry& r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.attached->remove_sink(sink);
+  r.attachedSinks.erase(std::remove(r.attachedSinks.begin(), r.attachedSinks.end(), sink),
+                        r.attachedSinks.end());
+  applyLevels(r);
 }
 
 }  // namespace quarry::log

@@ -1,5 +1,6 @@
 #pragma once
-// Logging: spdlog behind one init function and one named logger per subsystem.
+// Logging: spdlog behind one init function and one named logger per subsystem, and sinks a job attaches
+// for a while to collect what is logged (jobs/RunLog.h).
 
 #include <memory>
 #include <string>
@@ -23,5 +24,11 @@ void init(const LogOptions& options);
 // The logger of one subsystem ("store", "formats", "text", "model", "train", "ui", "cli"...).
 // Created on first use with the sinks of the last init() (stderr, level warn, when init was never called).
 std::shared_ptr<spdlog::logger> get(const std::string& subsystem);
+
+// Passes every message of every logger, present and future, at `sink`'s own level and above to `sink`, until
+// detachSink: whatever level init() set, which still holds for the console and the log file. Thread-safe,
+// also while other threads log.
+void attachSink(const spdlog::sink_ptr& sink);
+void detachSink(const spdlog::sink_ptr& sink);
 
 }  // namespace quarry::log

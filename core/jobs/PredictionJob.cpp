@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include "jobs/RunLog.h"
 #include "jobs/RunWorker.h"
 #include "jobs/TaskPredictor.h"
 #include "model/kernels/CpuThreads.h"
@@ -73,6 +74,30 @@ Result<std::unique_ptr<ProjectStore>> readProject(const PredictionSpec& spec, Do
 bool asksAnything(const DocumentSet& set) {
   return std::any_of(set.documents.begin(), set.documents.end(),
                      [](const document::AnnotatedDocument& d) { return !d.questions.empty(); });
+}
+
+// The run log's first line: which model predicts for what.
+QString startLine(const PredictionSpec& spec, const std::string& task, size_t documents) {
+  QString line = QStringLiteral("predicting with the %1 model %2 for %3 documents, min confidence %4")
+                     .arg(QString::fromStdString(task), QFileInfo(spec.modelFolder).absoluteFilePath())
+                     .arg(documents)
+                     .arg(spec.minConfidence);
+  if (!spec.nerModelFolder.isEmpty())
+    line += QStringLiteral(", entities found by ") + QFileInfo(spec.nerModelFolder).absoluteFilePath();
+  if (spec.int8) line += QStringLiteral(", int8 weights");
+  return line;
+}
+
+// How prediction ended, in figures.
+QString endLine(RunStatus status, const PredictionCounts& counts, const TaskNames& names) {
+  return QStringLiteral("prediction %1: %2 documents, %3 %4 from %5 %6 in %7 s")
+      .arg(runStatusName(status))
+      .arg(counts.documents)
+      .arg(counts.predictions)
+      .arg(QString::fromLatin1(names.predictions))
+      .arg(counts.inputs)
+      .arg(QString::fromLatin1(names.inputs))
+      .arg(counts.seconds, 0, 'f', 1);
 }
 
 // A prediction run's row: created running, ended with its counts.
@@ -158,6 +183,7 @@ void PredictionJob::work() {
 }
 
 PredictionOutcome PredictionJob::execute() {
+  RunLog runLog;  // what this thread logs from here on is the run's
   PredictionOutcome outcome;
   auto failed = [&outcome](Error error) {
     outcome.status = RunStatus::Failed;
@@ -173,7 +199,10 @@ PredictionOutcome PredictionJob::execute() {
   if (Status s = model::catchEngineFailure(
           "loading the model", modelFolder,
           [&]() -> Status {
-            auto loaded = TaskPredictor::load(m_spec, [this](const QString& text) { Q_EMIT notice(text); });
+            auto loaded = TaskPredictor::load(m_spec, [&](const QString& text) {
+              runLog.warn(text);
+              Q_EMIT notice(text);
+            });
             if (!loaded) return loaded.error();
             predictor = std::move(loaded.value());
             return {};
@@ -203,15 +232,24 @@ PredictionOutcome PredictionJob::execute() {
 
   std::unique_ptr<PredictionRun> record;
   auto end = [&](RunStatus status, const Error& error = {}) {
+    if (status == RunStatus::Failed)
+      runLog.failure(error);
+    else
+      runLog.info(endLine(status, outcome.counts, namesOf(predictor->task())));
     if (record)
       if (Status s = record->finish(status, outcome.counts, error); !s)
         outcome.recordWarning = QString::fromStdString(s.error().toString());
+    if (Status s = runLog.flush(); !s && outcome.recordWarning.isEmpty())
+      outcome.recordWarning = QString::fromStdString(s.error().toString());
   };
   if (store) {
     record = std::make_unique<PredictionRun>(*store, namesOf(predictor->task()));
     auto id = record->create(m_spec, int(total));
     if (!id) return failed(id.error());
     outcome.runId = id.value();
+    runLog.writeToStore(store.get(), outcome.runId);
+    runLog.info(startLine(m_spec, predictor->task(), total));
+    runLog.flushOrWarn();
   }
 
   // Predicts chunk by chunk, then writes every row at once. An exception from inside LibTorch (out of

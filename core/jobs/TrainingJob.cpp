@@ -11,6 +11,7 @@
 
 #include "common/Log.h"
 #include "jobs/ReviewBands.h"
+#include "jobs/RunLog.h"
 #include "jobs/RunWorker.h"
 #include "jobs/TrainingSnapshot.h"
 #include "model/kernels/CpuThreads.h"
@@ -66,6 +67,80 @@ QJsonArray splitNames(const QVector<Split>& splits) {
   QJsonArray names;
   for (Split s : splits) names.append(splitName(s));
   return names;
+}
+
+// The run log's first line: what trains on what, with which options, into which folder.
+QString startLine(const train::TrainConfig& config, size_t trainDocuments, size_t devDocuments,
+                  const std::string& outputFolder, bool resume) {
+  const QString from = config.kind == train::ModelKind::FromScratch
+                           ? QStringLiteral("from scratch")
+                           : QStringLiteral("from ") + baseModelOf(config);
+  const QString learningRate =
+      config.learningRate > 0 ? QString::number(config.learningRate) : QStringLiteral("default");
+  return QStringLiteral(
+             "%1 %2 %3 %4 on %5 documents (dev %6): %7 epochs, batch size %8, learning rate %9, "
+             "patience %10, seed %11, device %12, CPU threads %13; into %14")
+      .arg(resume ? QStringLiteral("resuming") : QStringLiteral("training"), taskTitle(config.task),
+           QString::fromLatin1(train::modelKindName(config.kind, config.task)), from)
+      .arg(trainDocuments)
+      .arg(devDocuments)
+      .arg(config.epochs)
+      .arg(config.batchSize)
+      .arg(learningRate)
+      .arg(config.patience)
+      .arg(config.seed)
+      .arg(QString::fromStdString(config.device))
+      .arg(config.threads > 0 ? QString::number(config.threads) : QStringLiteral("all"))
+      .arg(QString::fromStdString(outputFolder));
+}
+
+// A figure of an evaluation's summary: counts as they are, rates to four places.
+QString figure(const nlohmann::json& value) {
+  if (value.is_number_integer()) return QString::number(value.get<qint64>());
+  if (value.is_number()) return QString::number(value.get<double>(), 'f', 4);
+  return QString::fromStdString(value.dump());
+}
+
+// After a dev evaluation: the primary figure, the best so far, the loss and the rest of the summary.
+QString evaluationLine(const train::TrainProgress& p) {
+  QStringList others;
+  for (const auto& [key, value] : p.evaluation.items())
+    if (key.rfind("dev_", 0) == 0 && key != "dev_score")
+      others << QString::fromStdString(key.substr(4)) + QLatin1Char(' ') + figure(value);
+  QString line = QStringLiteral("evaluation at step %1 of %2: dev %3 %4, best %5; train loss %6")
+                     .arg(p.step)
+                     .arg(p.totalSteps)
+                     .arg(QString::fromStdString(p.metric))
+                     .arg(p.devScore, 0, 'f', 4)
+                     .arg(p.bestDevScore, 0, 'f', 4)
+                     .arg(p.loss, 0, 'f', 4);
+  if (!others.isEmpty()) line += QStringLiteral("; ") + others.join(QStringLiteral(", "));
+  return line;
+}
+
+// How training ended, and where the best model is.
+QString endLine(const train::TrainResult& r) {
+  QString line = QStringLiteral("training %1 after %2 steps, %3 epochs, in %4 s")
+                     .arg(QString::fromLatin1(train::trainEndName(r.end)))
+                     .arg(r.steps)
+                     .arg(r.epochsCompleted)
+                     .arg(r.seconds, 0, 'f', 1);
+  if (r.bestDevScore >= 0)
+    line +=
+        QStringLiteral("; best dev %1 %2 at step %3")
+            .arg(r.bestDevReport.primaryName.empty() ? QStringLiteral("score")
+                                                     : QString::fromStdString(r.bestDevReport.primaryName))
+            .arg(r.bestDevScore, 0, 'f', 4)
+            .arg(r.bestStep);
+  if (!r.bestFolder.empty())
+    line += QStringLiteral("; best model in ") + QString::fromStdString(r.bestFolder);
+  return line;
+}
+
+// At the end: the outcome says when the log could not be written.
+void flushAtEnd(RunLog& runLog, TrainingOutcome& outcome) {
+  if (Status s = runLog.flush(); !s && outcome.recordWarning.isEmpty())
+    outcome.recordWarning = QString::fromStdString(s.error().toString());
 }
 
 // A run's row while it trains: created running, its figures after every dev evaluation, its end.
@@ -176,6 +251,7 @@ void TrainingJob::work() {
 }
 
 TrainingOutcome TrainingJob::execute() {
+  RunLog runLog;  // what this thread logs from here on is the run's
   TrainingOutcome outcome;
   auto failed = [&outcome](Error error) {
     outcome.status = RunStatus::Failed;
@@ -216,9 +292,13 @@ TrainingOutcome TrainingJob::execute() {
   if (trainSet.documents.empty()) return failed(Error("no training documents"));
   if (config.task == "classify" && config.multiLabel == "auto" && trainSet.multiLabelCategories)
     config.multiLabel = "yes";
-  if (config.task == "ner" && trainSet.discontinuous > 0)
-    Q_EMIT notice(QStringLiteral("%1 discontinuous spans are trained as the span covering their fragments")
-                      .arg(trainSet.discontinuous));
+  if (config.task == "ner" && trainSet.discontinuous > 0) {
+    const QString text =
+        QStringLiteral("%1 discontinuous spans are trained as the span covering their fragments")
+            .arg(trainSet.discontinuous);
+    runLog.warn(text);
+    Q_EMIT notice(text);
+  }
 
   model::CpuThreadOptions threads;
   threads.intraOpThreads = config.threads;
@@ -240,9 +320,12 @@ TrainingOutcome TrainingJob::execute() {
     auto id = record->create(m_spec, config, std::move(data));
     if (!id) return failed(id.error());
     outcome.runId = id.value();
+    runLog.writeToStore(store.get(), outcome.runId);
     if (Status s = store->recordRunAnnotations(outcome.runId, lineage); !s) {
+      runLog.failure(s.error());
       if (Status ended = record->finish(s.error()); !ended)
         outcome.recordWarning = QString::fromStdString(ended.error().toString());
+      flushAtEnd(runLog, outcome);
       return failed(s.error());
     }
     if (output.isEmpty()) {
@@ -253,6 +336,7 @@ TrainingOutcome TrainingJob::execute() {
   }
   if (output.isEmpty()) output = QStringLiteral("quarry-model");
 
+  const size_t trainDocuments = trainSet.documents.size(), devDocuments = devSet.documents.size();
   train::TrainRequest request;
   request.config = config;
   request.train = std::move(trainSet.documents);
@@ -265,11 +349,24 @@ TrainingOutcome TrainingJob::execute() {
     if (Status s = record->setOutputFolder(QString::fromStdString(request.outputFolder)); !s)
       log::get("jobs")->warn("run {}: its folder could not be recorded: {}", record->id(),
                              s.error().toString());
-  const QString bestFolder =
-      QDir(QString::fromStdString(request.outputFolder)).filePath(QStringLiteral("best"));
+  const QDir outputDir(QString::fromStdString(request.outputFolder));
+  const QString bestFolder = outputDir.filePath(QStringLiteral("best"));
+  runLog.writeToFile(outputDir.filePath(QStringLiteral("train.log")));
+  runLog.info(startLine(config, trainDocuments, devDocuments, request.outputFolder, request.resume));
+  runLog.flushOrWarn();
 
+  double bestSoFar = -1;  // the best dev figure before this report (a resumed run's from the start)
   auto callback = [&](const train::TrainProgress& p) {
-    if (record && p.phase == "evaluated") record->evaluated(p, bestFolder);
+    if (p.phase == "evaluated") {
+      runLog.info(evaluationLine(p));
+      if (p.bestDevScore > bestSoFar)
+        runLog.info(QStringLiteral("best model saved to %1 (dev %2 %3)")
+                        .arg(bestFolder, QString::fromStdString(p.metric))
+                        .arg(p.bestDevScore, 0, 'f', 4));
+      if (record) record->evaluated(p, bestFolder);
+      runLog.flushOrWarn();
+    }
+    bestSoFar = p.bestDevScore;
     Q_EMIT progress(toProgress(p));
     return !m_worker.isCancelled();
   };
@@ -284,9 +381,18 @@ TrainingOutcome TrainingJob::execute() {
       !s)
     result = s.error();
 
+  if (!result) {
+    runLog.failure(result.error());
+  } else {
+    if (result->end == train::TrainResult::End::EarlyStopped)
+      runLog.info(
+          QStringLiteral("stopped early: no better dev figure in %1 evaluations").arg(config.patience));
+    runLog.info(endLine(result.value()));
+  }
   if (record)
     if (Status s = record->finish(result); !s)
       outcome.recordWarning = QString::fromStdString(s.error().toString());
+  flushAtEnd(runLog, outcome);
   if (!result) return failed(result.error());
   outcome.status =
       result->end == train::TrainResult::End::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;

@@ -269,6 +269,11 @@ Result<QVector<AnnotationVersion>> ProjectStore::runAnnotations(qint64 runId) {
   return RunStore(*m_c).annotations(runId);
 }
 
+Status ProjectStore::appendRunLog(qint64 runId, const QVector<RunLogLine>& lines) {
+  return RunStore(*m_c).appendLog(runId, lines);
+}
+Result<QVector<RunLogLine>> ProjectStore::runLog(qint64 runId) { return RunStore(*m_c).log(runId); }
+
 Status ProjectStore::readConsistently(const std::function<Status()>& reads) {
   const QString op = QStringLiteral("read the project at one moment");
   QSqlQuery q = m_c->query();

@@ -105,6 +105,11 @@ class ProjectStore {
   Status recordRunAnnotations(qint64 runId, const QVector<AnnotationVersion>& versions);
   Result<QVector<AnnotationVersion>> runAnnotations(qint64 runId);
 
+  // A run's log (jobs/RunLog.h): `lines` appended after those already there, in one transaction; the
+  // whole log, in order.
+  Status appendRunLog(qint64 runId, const QVector<RunLogLine>& lines);
+  Result<QVector<RunLogLine>> runLog(qint64 runId);
+
   // Runs `reads` (reads only) in one read transaction, so that they all see the project at one moment
   // while others write: a training job's documents and the lineage it records agree.
   Status readConsistently(const std::function<Status()>& reads);

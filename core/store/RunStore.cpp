@@ -100,13 +100,63 @@ Status RunStore::insertRows(const QString& operation, const QString& statement, 
                             const std::function<QVariantList(int)>& row) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(operation); !s) return s;
+  if (Status s = insertRowsInTransaction(operation, statement, count, row); !s) return s;
+  return tx.commit(operation);
+}
+
+Status RunStore::insertRowsInTransaction(const QString& operation, const QString& statement, int count,
+                                         const std::function<QVariantList(int)>& row) {
   QSqlQuery q = m_c.query();
   if (Status s = sql::prepare(q, statement, operation); !s) return m_c.withFile(s.error());
   for (int i = 0; i < count; ++i) {
     sql::bind(q, row(i));
     if (Status s = sql::exec(q, operation); !s) return m_c.withFile(s.error());
   }
-  return tx.commit(operation);
+  return {};
+}
+
+Status RunStore::appendLog(qint64 runId, const QVector<RunLogLine>& lines) {
+  const QString op = QStringLiteral("append to the log of run %1").arg(runId);
+  static const QStringList levels{QStringLiteral("info"), QStringLiteral("warn"), QStringLiteral("error")};
+  for (const RunLogLine& line : lines)
+    if (!levels.contains(line.level))
+      return m_c.fail(op, QStringLiteral("not a log level: %1").arg(line.level));
+  WriteTransaction tx(m_c);
+  if (Status s = tx.begin(op); !s) return s;
+  // Numbered on inside the write transaction, which holds the write lock: no other writer can take a number.
+  QSqlQuery last = m_c.query();
+  if (Status s = sql::run(last, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM run_log WHERE run_id = ?"),
+                          {runId}, op);
+      !s)
+    return m_c.withFile(s.error());
+  const qint64 first = last.next() ? last.value(0).toLongLong() + 1 : 1;
+  last.finish();
+  if (Status s = insertRowsInTransaction(
+          op, QStringLiteral("INSERT INTO run_log (run_id, seq, at, level, message) VALUES (?, ?, ?, ?, ?)"),
+          int(lines.size()),
+          [&](int i) -> QVariantList {
+            const RunLogLine& line = lines[i];
+            return {runId, first + i, sql::toEpochMs(line.time), line.level, line.message};
+          });
+      !s)
+    return s;
+  return tx.commit(op);
+}
+
+Result<QVector<RunLogLine>> RunStore::log(qint64 runId) {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s = sql::run(q,
+                          QStringLiteral("SELECT seq, at, level, message FROM run_log WHERE run_id = ? "
+                                         "ORDER BY seq"),
+                          {runId}, QStringLiteral("read the log of run %1").arg(runId));
+      !s)
+    return m_c.withFile(s.error());
+  QVector<RunLogLine> out;
+  while (q.next())
+    out.push_back(RunLogLine{q.value(0).toInt(), sql::fromEpochMs(q.value(1)), q.value(2).toString(),
+                             q.value(3).toString()});
+  return out;
 }
 
 Result<int> RunStore::addPredictions(qint64 runId, const QVector<Prediction>& predictions) {

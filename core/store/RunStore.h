@@ -27,6 +27,12 @@ class RunStore {
   // What recordAnnotations recorded for run `runId` (none for a run before lineage).
   Result<QVector<AnnotationVersion>> annotations(qint64 runId);
 
+  // Appends `lines` to run `runId`'s log after the lines already there (numbered on from the last), in
+  // one transaction; a line without a time gets the current one.
+  Status appendLog(qint64 runId, const QVector<RunLogLine>& lines);
+  // Run `runId`'s log, in order (empty for a run before logs, or one that logged nothing).
+  Result<QVector<RunLogLine>> log(qint64 runId);
+
   // Adds all of `predictions` for run `runId` in one transaction; returns how many were added.
   Result<int> addPredictions(qint64 runId, const QVector<Prediction>& predictions);
   // Predictions for a document, of run `runId` or (0) of every run, in insertion order.
@@ -48,6 +54,9 @@ class RunStore {
   // Inserts `count` rows of `statement` (row(i) its values) in one transaction.
   Status insertRows(const QString& operation, const QString& statement, int count,
                     const std::function<QVariantList(int)>& row);
+  // The same inside the caller's transaction.
+  Status insertRowsInTransaction(const QString& operation, const QString& statement, int count,
+                                 const std::function<QVariantList(int)>& row);
   Result<QVector<ModelRun>> select(const QString& where, const QVariantList& values);
   Result<QVector<Prediction>> selectPredictions(const QString& where, const QVariantList& values);
 

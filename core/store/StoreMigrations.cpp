@@ -187,10 +187,26 @@ Migration version7() {
   return m;
 }
 
+// A run's log: what its job said and what the engine logged on the job's thread, line by line in order
+// (seq from 1 per run), so that a failed run can be read after the fact.
+Migration version8() {
+  Migration m;
+  m.version = 8;
+  m.description = QStringLiteral("model runs: their log");
+  m.statements = QStringList{
+      QStringLiteral("CREATE TABLE run_log (${PK:id}, "
+                     "run_id INTEGER NOT NULL REFERENCES model_runs(id) ON DELETE CASCADE, "
+                     "seq INTEGER NOT NULL, at BIGINT NOT NULL, "
+                     "level TEXT NOT NULL CHECK (level IN ('info', 'warn', 'error')), "
+                     "message TEXT NOT NULL, UNIQUE (run_id, seq))"),
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
-  return {version1(), version2(), version3(), version4(), version5(), version6(), version7()};
+  return {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

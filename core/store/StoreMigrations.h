@@ -12,6 +12,9 @@ namespace quarry {
 // Version 3: the entity type that answers a QA field.
 // Version 4: a model run's task, data snapshot and error.
 // Version 5: the documents and annotations a run trained on (lineage).
+// Version 6: the process running a run.
+// Version 7: predictions accepted or rejected as suggestions.
+// Version 8: a run's log.
 QVector<Migration> storeMigrations();
 
 // The version a project file has after open() or create().

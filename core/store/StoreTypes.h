@@ -114,6 +114,14 @@ struct ModelRun {
   QString worker;          // the process running it, "host:pid" (jobs/RunWorker.h); empty = not recorded
 };
 
+// One line of a run's log (jobs/RunLog.h).
+struct RunLogLine {
+  int sequence = 0;  // 1-based place in the run's log; set by the store when the line is appended
+  QDateTime time;    // when it was logged (UTC); invalid = when it is appended
+  QString level;     // "info", "warn" or "error"
+  QString message;   // the text, possibly several lines
+};
+
 // One document or annotation a training run read, as it was then (store/AnnotationVersions.h).
 struct AnnotationVersion {
   QString role;             // "train" or "dev"

@@ -107,6 +107,51 @@ class TestCliNer : public QObject {
     QCOMPARE(predictionRow.value(QStringLiteral("lineage")).toString(), QString());
     QCOMPARE(trainingRow.value(QStringLiteral("dev_score")).toDouble(), f1);
     const QString trainingRun = QString::number(trainingRow.value(QStringLiteral("id")).toInteger());
+    // runs --log: the training run's log from its configuration to its end, a line per entry; as JSON too;
+    // the prediction run's; wrong ids refused.
+    CliRun logged = cli(
+        {QStringLiteral("runs"), QStringLiteral("--project"), project, QStringLiteral("--log"), trainingRun});
+    QVERIFY2(logged.code == 0, qPrintable(logged.err));
+    const QStringList logLines = logged.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(logLines.size() > 3, qPrintable(logged.out));
+    QVERIFY2(logLines.front().contains(QStringLiteral(" info training NER bilstm-crf")),
+             qPrintable(logged.out));
+    QVERIFY2(!logLines.filter(QStringLiteral(" info evaluation at step ")).isEmpty(), qPrintable(logged.out));
+    QVERIFY2(logLines.back().contains(QStringLiteral(" info training ")) &&
+                 logLines.back().contains(QStringLiteral(" steps, ")),
+             qPrintable(logLines.back()));
+    QFile trainLog(out + QStringLiteral("/train.log"));
+    QVERIFY(trainLog.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(trainLog.readAll()), logged.out);  // the file and the project agree
+    trainLog.close();
+    CliRun loggedJson = cli({QStringLiteral("runs"), QStringLiteral("--project"), project,
+                             QStringLiteral("--log"), trainingRun, QStringLiteral("--json")});
+    QVERIFY2(loggedJson.code == 0, qPrintable(loggedJson.err));
+    const QJsonArray logRows = QJsonDocument::fromJson(loggedJson.out.toUtf8()).array();
+    QCOMPARE(logRows.size(), logLines.size());
+    QCOMPARE(logRows[0].toObject().value(QStringLiteral("seq")).toInt(), 1);
+    QCOMPARE(logRows[0].toObject().value(QStringLiteral("level")).toString(), QStringLiteral("info"));
+    QVERIFY(logLines[0].endsWith(logRows[0].toObject().value(QStringLiteral("message")).toString()));
+    CliRun predictionLog =
+        cli({QStringLiteral("runs"), QStringLiteral("--project"), project, QStringLiteral("--log"),
+             QString::number(predictionRow.value(QStringLiteral("id")).toInteger())});
+    QVERIFY2(predictionLog.code == 0 &&
+                 predictionLog.out.contains(QStringLiteral(" info prediction finished: 20 documents")),
+             qPrintable(predictionLog.out + predictionLog.err));
+    CliRun noSuchRun = cli({QStringLiteral("runs"), QStringLiteral("--project"), project,
+                            QStringLiteral("--log"), QStringLiteral("999")});
+    QCOMPARE(noSuchRun.code, 1);
+    QVERIFY2(noSuchRun.err.contains(QStringLiteral("no run with id 999")), qPrintable(noSuchRun.err));
+    QCOMPARE(cli({QStringLiteral("runs"), QStringLiteral("--project"), project, QStringLiteral("--log"),
+                  QStringLiteral("first")})
+                 .code,
+             2);
+    QCOMPARE(cli({QStringLiteral("runs"), QStringLiteral("--project"), project, QStringLiteral("--log"),
+                  trainingRun, QStringLiteral("--run"), trainingRun})
+                 .code,
+             2);
+    CliRun help = cli({QStringLiteral("runs"), QStringLiteral("--help")});
+    QVERIFY2(help.out.contains(QStringLiteral("--log <id>")), qPrintable(help.out));
     // errors: the run's model on its dev split, scored as training scored it; the reports written.
     const QString html = dir.filePath(QStringLiteral("errors.html")), csv = dir.filePath(QStringLiteral("errors.csv"));
     CliRun errors = cli({QStringLiteral("errors"), QStringLiteral("--project"), project, QStringLiteral("--run"),

@@ -60,6 +60,13 @@ QVector<Prediction> rowsOf(const QString& project, qint64 runId) {
   return rows;
 }
 
+QVector<quarry::RunLogLine> logOf(const QString& project, qint64 runId) {
+  auto store = ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+  if (!store) return {};
+  auto lines = store.value()->runLog(runId);
+  return lines ? lines.value() : QVector<quarry::RunLogLine>{};
+}
+
 PredictionOutcome waitForEnd(PredictionJob& job, int timeoutMs = 60000) {
   QSignalSpy finished(&job, &PredictionJob::finished);
   if (job.isRunning() && !finished.wait(timeoutMs)) return {};
@@ -231,6 +238,17 @@ class TestPredictionJob : public QObject {
     checkRun(m_nerProject, outcome, spec, QStringLiteral("ner"), QStringLiteral("NER predictions"),
              QStringLiteral("spans"), QStringLiteral("entity"));
     QCOMPARE(runsOf(m_nerProject).back().metrics.value(QStringLiteral("sentences")).toInt(), 10);
+    // Its log: which model predicted for what, and the figures it ended with.
+    const QVector<quarry::RunLogLine> log = logOf(m_nerProject, outcome.runId);
+    QVERIFY(log.size() >= 2);
+    QVERIFY2(log.front().message.startsWith(QStringLiteral("predicting with the ner model ")) &&
+                 log.front().message.contains(QStringLiteral("for 10 documents")),
+             qPrintable(log.front().message));
+    QVERIFY2(
+        log.back().message.startsWith(QStringLiteral("prediction finished: 10 documents, %1 spans from 10 "
+                                                     "sentences")
+                                          .arg(outcome.counts.predictions)),
+        qPrintable(log.back().message));
   }
 
   void classificationOnWorkerThread() {
@@ -366,6 +384,10 @@ class TestPredictionJob : public QObject {
     QCOMPARE(run.error, outcome.errorText());
     QVERIFY(run.finished.isValid());
     QVERIFY(rowsOf(m_nerProject, outcome.runId).isEmpty());
+    const QVector<quarry::RunLogLine> log = logOf(m_nerProject, outcome.runId);
+    QVERIFY(!log.isEmpty());
+    QCOMPARE(log.back().level, QStringLiteral("error"));
+    QCOMPARE(log.back().message, QStringLiteral("the run failed: ") + outcome.errorText());
   }
 
   // runHere() predicts what start() does, stored or not, and from documents given directly as from the

@@ -621,6 +621,53 @@ class TestStore : public QObject {
     QCOMPARE(store->predictionsForDocument(doc)->size(), 0);
   }
 
+  // A run's log: appended in batches, numbered on from the last line, read back in order; a batch with a
+  // line of no known level is refused whole; another run's log is its own.
+  void runLogRoundTrip() {
+    auto store = makeStore(freshPath());
+    ModelRun run;
+    run.name = QStringLiteral("logged");
+    auto id = store->createRun(run);
+    auto other = store->createRun(run);
+    QUARRY_VERIFY_OK(id);
+    QUARRY_VERIFY_OK(other);
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    // (Each append in a variable of its own: QUARRY_VERIFY_OK evaluates its argument more than once.)
+    const Status first =
+        store->appendRunLog(*id, {RunLogLine{0, at, QStringLiteral("info"), QStringLiteral("started")},
+                                  RunLogLine{0, {}, QStringLiteral("warn"), QStringLiteral("odd")}});
+    QUARRY_VERIFY_OK(first);
+    const Status second = store->appendRunLog(
+        *id, {RunLogLine{0, at.addSecs(5), QStringLiteral("error"), QStringLiteral("failed:\nsecond line")}});
+    QUARRY_VERIFY_OK(second);
+    const Status refused =
+        store->appendRunLog(*id, {RunLogLine{0, at, QStringLiteral("info"), QStringLiteral("kept out")},
+                                  RunLogLine{0, at, QStringLiteral("debug"), QStringLiteral("no level")}});
+    QVERIFY(!refused.ok());
+    const Status ofOther =
+        store->appendRunLog(*other, {RunLogLine{0, at, QStringLiteral("info"), QStringLiteral("other")}});
+    QUARRY_VERIFY_OK(ofOther);
+
+    auto log = store->runLog(*id);
+    QUARRY_VERIFY_OK(log);
+    QCOMPARE(log->size(), 3);
+    QCOMPARE(log->at(0).sequence, 1);
+    QCOMPARE(log->at(0).time, at);
+    QCOMPARE(log->at(0).level, QStringLiteral("info"));
+    QCOMPARE(log->at(0).message, QStringLiteral("started"));
+    QCOMPARE(log->at(1).sequence, 2);
+    QVERIFY(log->at(1).time.isValid());  // appended without a time: the time of the append
+    QCOMPARE(log->at(1).level, QStringLiteral("warn"));
+    QCOMPARE(log->at(2).sequence, 3);
+    QCOMPARE(log->at(2).time, at.addSecs(5));
+    QCOMPARE(log->at(2).message, QStringLiteral("failed:\nsecond line"));
+    auto otherLog = store->runLog(*other);
+    QUARRY_VERIFY_OK(otherLog);
+    QCOMPARE(otherLog->size(), 1);
+    QCOMPARE(otherLog->front().sequence, 1);
+    QCOMPARE(store->runLog(9999)->size(), 0);
+  }
+
   void backupIsAConsistentCopy() {
     const Corpus input = storeTestCorpus();
     auto store = makeStore(freshPath(), &input);
@@ -666,6 +713,7 @@ class TestStore : public QObject {
     QVERIFY(!ro.addLabel(doc, QStringLiteral("fair"), who).ok());
     QVERIFY(!ro.createRun(ModelRun{}).ok());
     QVERIFY(!ro.addPredictions(1, {}).ok());
+    QVERIFY(!ro.appendRunLog(1, {RunLogLine{0, {}, QStringLiteral("info"), QStringLiteral("no")}}).ok());
     QString why;
     QVERIFY2(ro.loadCorpus()->sameContent(input, &why), qPrintable(why));
     QCOMPARE(ro.stats()->entities, 3);

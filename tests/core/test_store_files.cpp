@@ -118,6 +118,44 @@ class TestStoreFiles : public QObject {
     QCOMPARE((*reopened)->schema()->qaFields[0].entityType, QStringLiteral("EFFECTIVE_DATE"));
   }
 
+  // Version 7 kept no run logs: the upgrade keeps the runs, adds the table as a new project has it, and a
+  // run of before then has an empty log that can be appended to.
+  void upgradesVersionSevenRunLog() {
+    const QString path = oldFile(
+        7,
+        {QStringLiteral("INSERT INTO project (id, name, created) VALUES (1, 'old', 0)"),
+         QStringLiteral(
+             "INSERT INTO model_runs (name, status, created, task) VALUES ('old run', 'failed', 0, 'ner')")});
+    QCOMPARE(versionOf(path), 7);
+    auto store = ProjectStore::open(path);
+    QUARRY_VERIFY_OK(store);
+    QCOMPARE((*store)->info()->schemaVersion, storeSchemaVersion());
+    QUARRY_VERIFY_OK((*store)->checkContents());  // the tables and indexes of a new project
+    auto runs = (*store)->listRuns();
+    QUARRY_VERIFY_OK(runs);
+    QCOMPARE(runs->size(), 1);
+    const qint64 id = runs->front().id;
+    QCOMPARE((*store)->runLog(id)->size(), 0);
+    const Status appended =
+        (*store)->appendRunLog(id, {RunLogLine{0, {}, QStringLiteral("error"), QStringLiteral("why")}});
+    QUARRY_VERIFY_OK(appended);
+    auto log = (*store)->runLog(id);
+    QUARRY_VERIFY_OK(log);
+    for (const RunLogLine& l : *log) qWarning() << "DEBUG" << l.sequence << l.time << l.level << l.message;
+    QCOMPARE(log->size(), 1);
+    QCOMPARE(log->front().message, QStringLiteral("why"));
+    QCOMPARE(log->front().sequence, 1);
+    store->reset();
+
+    // A run deleted takes its log with it (the store has no deletion of runs yet; its rows say so).
+    auto c = StoreConnection::open(path, false, true);
+    QUARRY_VERIFY_OK(c);
+    QSqlQuery q((*c)->db());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM model_runs WHERE id = %1").arg(id)));
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM run_log")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+  }
+
   void failingMigrationLeavesOldVersion() {
     const QString path = freshPath();
     {

@@ -2,9 +2,12 @@
 // queued on this one, the run row going running -> finished with the history of every evaluation and the
 // checkpoint; cancelled mid-run (best/ kept, the run cancelled); a failing engine (an Error, and a real
 // c10::Error thrown inside the training loop) ending as a failed run with its reason, never a crash; the
-// lineage of a run after annotations are added, changed and removed.
+// lineage of a run after annotations are added, changed and removed; the run's log (the job's lines and the
+// engine's on the job's thread, not another thread's) in the project and in train.log, a failed run's ending
+// with its reason.
 #include <atomic>
 #include <stdexcept>
+#include <thread>
 
 #include <ATen/ops/empty.h>
 #include <unistd.h>
@@ -18,6 +21,7 @@
 #include <QtTest>
 
 #include "NerCorpusTestSupport.h"
+#include "common/Log.h"
 #include "jobs/RunLineage.h"
 #include "jobs/RunWorker.h"
 #include "jobs/TrainingJob.h"
@@ -25,6 +29,7 @@
 
 using quarry::ModelRun;
 using quarry::ProjectStore;
+using quarry::RunLogLine;
 using quarry::RunStatus;
 using quarry::jobs::TrainingJob;
 using quarry::jobs::TrainingOutcome;
@@ -55,6 +60,30 @@ QVector<ModelRun> runsOf(const QString& project) {
   if (!store) return {};
   auto runs = store.value()->listRuns();
   return runs ? runs.value() : QVector<ModelRun>{};
+}
+
+QVector<RunLogLine> logOf(const QString& project, qint64 runId) {
+  auto store = ProjectStore::open(project, quarry::OpenMode::ReadOnly);
+  if (!store) return {};
+  auto lines = store.value()->runLog(runId);
+  return lines ? lines.value() : QVector<RunLogLine>{};
+}
+
+QStringList fileLines(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// The last line of a failed run's log, in the project and in train.log, is the error with its reason.
+void checkLogEndsWithFailure(const QString& project, const QString& output, const TrainingOutcome& outcome) {
+  const QVector<RunLogLine> log = logOf(project, outcome.runId);
+  QVERIFY(!log.isEmpty());
+  QCOMPARE(log.back().level, QStringLiteral("error"));
+  QVERIFY2(log.back().message.contains(outcome.errorText()), qPrintable(log.back().message));
+  const QStringList file = fileLines(QDir(output).filePath(QStringLiteral("train.log")));
+  QCOMPARE(file.size(), log.size());
+  QVERIFY2(file.back().contains(QStringLiteral(" error the run failed: ")), qPrintable(file.back()));
 }
 
 TrainingOutcome waitForEnd(TrainingJob& job, int timeoutMs = 120000) {
@@ -161,6 +190,67 @@ class TestTrainingJob : public QObject {
     QVERIFY(run.data.value(QStringLiteral("engine")).isObject());
   }
 
+  // The run's log: the job's start line, every evaluation and the end, and what the engine logs on the
+  // job's thread (the trainer's info lines, a warning from a handler on the worker) but not what another
+  // thread logs at the same time; the same lines in <output>/train.log, one per entry.
+  void logKeepsTheJobsThreadOnly() {
+    const QString out = m_folder.path(QStringLiteral("logged"));
+    TrainingJob job(tinySpec(m_project, out, 3));
+    std::atomic<bool> logged{false};
+    connect(
+        &job, &TrainingJob::progress, &job,
+        [&](const TrainingProgress& p) {
+          if (p.phase != QLatin1String("evaluated") || logged.exchange(true)) return;
+          quarry::log::get("train")->warn("an engine warning on the job's thread");
+          std::thread other([] { quarry::log::get("train")->warn("a warning of another thread"); });
+          other.join();
+        },
+        Qt::DirectConnection);
+    QVERIFY(job.start());
+    const TrainingOutcome outcome = waitForEnd(job);
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    QVERIFY(logged.load());
+
+    const QVector<RunLogLine> log = logOf(m_project, outcome.runId);
+    QVERIFY(log.size() > 5);
+    QStringList messages;
+    for (int i = 0; i < log.size(); ++i) {
+      QCOMPARE(log[i].sequence, i + 1);
+      QVERIFY(log[i].time.isValid());
+      messages << log[i].message;
+    }
+    const QString all = messages.join(QLatin1Char('\n'));
+    QVERIFY2(messages.front().startsWith(
+                 QStringLiteral("training NER bilstm-crf from scratch on 40 documents (dev 10): 3 epochs")),
+             qPrintable(messages.front()));
+    const QRegularExpression evaluation(
+        QStringLiteral("^evaluation at step \\d+ of \\d+: dev micro_f1 [0-9.]+, best [0-9.]+; train loss"));
+    QCOMPARE(messages.filter(evaluation).size(), 3);
+    QVERIFY2(!messages.filter(QStringLiteral("best model saved to ")).isEmpty(), qPrintable(all));
+    QVERIFY2(messages.contains(QStringLiteral("[train] an engine warning on the job's thread")),
+             qPrintable(all));
+    const qsizetype warning =
+        messages.indexOf(QStringLiteral("[train] an engine warning on the job's thread"));
+    QCOMPARE(log[warning].level, QStringLiteral("warn"));
+    QVERIFY2(!all.contains(QStringLiteral("another thread")), qPrintable(all));
+    // The trainer's own info lines, below the console's level (warn), are the run's all the same.
+    QVERIFY2(
+        !messages.filter(QRegularExpression(QStringLiteral("^\\[train\\] training .* steps$"))).isEmpty(),
+        qPrintable(all));
+    QVERIFY2(messages.back().startsWith(QStringLiteral("training finished after ")),
+             qPrintable(messages.back()));
+    QCOMPARE(log.back().level, QStringLiteral("info"));
+
+    const QStringList file = fileLines(QDir(out).filePath(QStringLiteral("train.log")));
+    QCOMPARE(file.size(), log.size());
+    for (int i = 0; i < file.size(); ++i)
+      QCOMPARE(file[i], log[i].time.toString(Qt::ISODateWithMs) + QLatin1Char(' ') + log[i].level +
+                            QLatin1Char(' ') + log[i].message);
+    QVERIFY2(file.front().contains(
+                 QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z info training "))),
+             qPrintable(file.front()));
+  }
+
   // Cancelled after the first evaluation: the run stops within a step, keeps best/ and writes last/.
   void cancelKeepsBest() {
     const QString out = m_folder.path(QStringLiteral("cancelled"));
@@ -211,7 +301,8 @@ class TestTrainingJob : public QObject {
   // A base model folder that is not one: the engine's Error ends the run as failed, with the reason.
   void failedEngineError() {
     QTemporaryDir notAModel;
-    TrainingSpec spec = tinySpec(m_project, m_folder.path(QStringLiteral("not-a-model")), 2);
+    const QString out = m_folder.path(QStringLiteral("not-a-model"));
+    TrainingSpec spec = tinySpec(m_project, out, 2);
     spec.config.kind = quarry::train::ModelKind::Transformer;
     spec.config.modelFolder = notAModel.path().toStdString();
     TrainingJob job(std::move(spec));
@@ -226,12 +317,14 @@ class TestTrainingJob : public QObject {
     QCOMPARE(runs.back().error, outcome.errorText());
     QVERIFY2(runs.back().error.contains(notAModel.path()), qPrintable(runs.back().error));
     QVERIFY(runs.back().finished.isValid());
+    checkLogEndsWithFailure(m_project, out, outcome);
   }
 
   // A c10::Error thrown inside the training loop (from a progress handler on the worker, standing in for a
   // failing kernel) ends the run as failed with LibTorch's message; the process goes on.
   void failedLibTorchException() {
-    TrainingJob job(tinySpec(m_project, m_folder.path(QStringLiteral("thrown")), 2));
+    const QString out = m_folder.path(QStringLiteral("thrown"));
+    TrainingJob job(tinySpec(m_project, out, 2));
     connect(
         &job, &TrainingJob::progress, &job,
         [](const TrainingProgress& p) {
@@ -248,6 +341,9 @@ class TestTrainingJob : public QObject {
     QCOMPARE(runs.back().id, outcome.runId);
     QCOMPARE(runs.back().status, RunStatus::Failed);
     QCOMPARE(runs.back().error, outcome.errorText());
+    checkLogEndsWithFailure(m_project, out, outcome);
+    // LibTorch's message is the log's too.
+    QVERIFY(logOf(m_project, outcome.runId).back().message.contains(QStringLiteral("negative")));
   }
 
   // Documents already read (files) on the calling thread: nothing recorded; no documents is a failure.

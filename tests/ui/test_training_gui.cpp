@@ -1,17 +1,19 @@
 // Training from the workbench, through the real main window on the demo project: the Train dialog (task,
 // model folder checked on the spot, the engine's options, the estimate), the run in the background while
 // the annotator keeps working, the training panel's live curves, the Runs view and its comparison,
-// Retrain in one click, Cancel, and closing the window while a model trains. Screenshots of each view
-// are kept as artefacts.
+// Retrain in one click, a run's log, Cancel, and closing the window while a model trains. Screenshots of
+// each view are kept as artefacts.
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -23,6 +25,7 @@
 #include "jobs/ModelArchive.h"
 #include "store/ProjectStore.h"
 #include "training/RunComparisonDialog.h"
+#include "training/RunLogDialog.h"
 #include "training/RunsPanel.h"
 #include "training/TrainDialog.h"
 #include "training/TrainOptionsForm.h"
@@ -33,6 +36,7 @@ using quarry::ModelRun;
 using quarry::RunStatus;
 using quarry::ui::MainWindow;
 using quarry::ui::RunComparisonDialog;
+using quarry::ui::RunLogDialog;
 using quarry::ui::TrainDialog;
 
 namespace {
@@ -177,6 +181,38 @@ class TestTrainingGui : public QObject {
     auto imported = quarry::jobs::importModelArchive(zip, exports.filePath(QStringLiteral("imported")));
     QVERIFY2(imported, imported ? "" : imported.error().toString().c_str());
     QVERIFY(QFileInfo::exists(QDir(imported.value()).filePath(QStringLiteral("README.md"))));
+
+    // Log…: the selected run's log in a window beside the workbench, from its configuration to its end.
+    quarry::ui::RunsPanel* runsPanel = window.runsPanel();
+    QVERIFY(runsPanel->logButton()->isEnabled());
+    QTest::mouseClick(runsPanel->logButton(), Qt::LeftButton);
+    auto* logDialog = window.findChild<RunLogDialog*>();
+    QVERIFY(logDialog);
+    QVERIFY(logDialog->isVisible());
+    QVERIFY(!logDialog->isModal());
+    QVERIFY2(logDialog->headerLabel()->text().contains(QStringLiteral("Run %1").arg(runs[1].id)) &&
+                 logDialog->headerLabel()->text().contains(QStringLiteral("finished")),
+             qPrintable(logDialog->headerLabel()->text()));
+    QVERIFY(logDialog->text()->isReadOnly());
+    const QString logText = logDialog->text()->toPlainText();
+    QVERIFY2(logText.startsWith(QString::number(runs[1].started.date().year())) &&
+                 logText.contains(QStringLiteral(" info training NER bilstm-crf")),
+             qPrintable(logText));
+    QCOMPARE(logText.count(QStringLiteral(" info evaluation at step ")), 3);
+    QVERIFY2(logText.contains(QStringLiteral(" info training finished after ")), qPrintable(logText));
+    QTest::mouseClick(logDialog->copyButton(), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), logText);
+    const QString saved = exports.filePath(QStringLiteral("run.log"));
+    QVERIFY(logDialog->saveAs(saved));
+    QFile savedLog(saved);
+    QVERIFY(savedLog.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(savedLog.readAll()), logText + QLatin1Char('\n'));
+    grab(logDialog, QStringLiteral("training-run-log.png"));
+    logDialog->close();
+    QTRY_VERIFY(!window.findChild<RunLogDialog*>());  // closed, it goes
+    table->selectAll();
+    QVERIFY(!runsPanel->logButton()->isEnabled());  // one run's log at a time
+    table->clearSelection();
     window.findChild<QDockWidget*>(QStringLiteral("runsDock"))->raise();
     grab(&window, QStringLiteral("training-runs-view.png"));
   }

@@ -20,6 +20,7 @@
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
 #include "training/RunComparisonDialog.h"
+#include "training/RunLogDialog.h"
 
 namespace quarry::ui {
 namespace {
@@ -109,9 +110,15 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_analyse->setEnabled(false);
   m_analyse->setToolTip(tr("Where the selected training run's model errs on its dev documents; with two "
                            "selected, what the newer fixed and broke"));
-  auto* hint = new QLabel(tr("Select two runs to compare them per type, or one to export its model."), this);
+  m_log = new QPushButton(tr("&Log…"), this);
+  m_log->setObjectName(QStringLiteral("runLogButton"));
+  m_log->setEnabled(false);
+  m_log->setToolTip(tr("What the selected run's job and the engine said, the reason last when it failed"));
+  auto* hint = new QLabel(
+      tr("Select two runs to compare them per type, or one to export its model or read its log."), this);
   auto* row = new QHBoxLayout;
   row->addWidget(hint, 1);
+  row->addWidget(m_log);
   row->addWidget(m_resume);
   row->addWidget(m_analyse);
   row->addWidget(m_export);
@@ -122,6 +129,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   auto updateButtons = [this] {
     const QVector<ModelRun> selected = selectedRuns();
     m_compare->setEnabled(selected.size() == 2);
+    m_log->setEnabled(selected.size() == 1);
     m_export->setEnabled(selected.size() == 1 && QFileInfo::exists(selected.front().checkpointPath));
     m_resume->setEnabled(resumableSelection().has_value());
     m_analyse->setEnabled(!selected.isEmpty() && selected.size() <= 2 &&
@@ -132,6 +140,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   connect(m_table, &QTableWidget::itemSelectionChanged, this, updateButtons);
   connect(m_compare, &QPushButton::clicked, this, &RunsPanel::compareSelected);
   connect(m_export, &QPushButton::clicked, this, [this] { exportSelected(); });
+  connect(m_log, &QPushButton::clicked, this, [this] { showSelectedLog(); });
   connect(m_analyse, &QPushButton::clicked, this, [this] {
     QVector<ModelRun> runs = selectedRuns();
     if (runs.isEmpty() || runs.size() > 2) return;
@@ -179,6 +188,7 @@ void RunsPanel::refresh(ProjectStore* store) {
   m_export->setEnabled(false);
   m_resume->setEnabled(false);
   m_analyse->setEnabled(false);
+  m_log->setEnabled(false);
 }
 
 std::optional<ModelRun> RunsPanel::resumableSelection() const {
@@ -207,6 +217,20 @@ bool RunsPanel::exportSelected(const QString& zipPath) {
     return false;
   }
   return true;
+}
+
+RunLogDialog* RunsPanel::showSelectedLog() {
+  const QVector<ModelRun> runs = selectedRuns();
+  if (!m_store || runs.size() != 1) return nullptr;
+  auto lines = m_store->runLog(runs.front().id);
+  if (!lines) {
+    QMessageBox::warning(this, tr("Cannot Read the Log"), QString::fromStdString(lines.error().toString()));
+    return nullptr;
+  }
+  auto* dialog = new RunLogDialog(runs.front(), lines.value(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 QVector<ModelRun> RunsPanel::selectedRuns() const {

@@ -5,7 +5,7 @@
 // as a model archive (jobs/ModelArchive.h: the model folder and its model card in a zip). A training run
 // says whether it is stale: what of the annotations it trained on was added, changed or removed since
 // (jobs/RunLineage.h). Analyse Errors opens the error view on the selected run (with two selected, the
-// newer compared with the older).
+// newer compared with the older). Log… opens the selected run's log (RunLogDialog) beside the workbench.
 
 #include <optional>
 
@@ -23,6 +23,8 @@ class ProjectStore;
 
 namespace quarry::ui {
 
+class RunLogDialog;
+
 class RunsPanel : public QWidget {
   Q_OBJECT
  public:
@@ -38,6 +40,9 @@ class RunsPanel : public QWidget {
   // Exports the selected run's model as an archive (its folder, a model card) to `zipPath`; asks where
   // when it is empty. False (the reason shown) when it cannot.
   bool exportSelected(const QString& zipPath = QString());
+  // Opens the selected run's log in a window of its own (not modal) and returns it; null (the reason shown)
+  // when not one run is selected or its log cannot be read.
+  RunLogDialog* showSelectedLog();
   // A cancelled or interrupted training run of the selection whose last/ checkpoint exists, or none.
   std::optional<ModelRun> resumableSelection() const;
 
@@ -46,6 +51,7 @@ class RunsPanel : public QWidget {
   QPushButton* exportButton() const { return m_export; }
   QPushButton* resumeButton() const { return m_resume; }
   QPushButton* analyseButton() const { return m_analyse; }
+  QPushButton* logButton() const { return m_log; }
 
  Q_SIGNALS:
   // Resume was pressed for `run` (resumableSelection()).
@@ -59,6 +65,7 @@ class RunsPanel : public QWidget {
   QPushButton* m_export = nullptr;
   QPushButton* m_resume = nullptr;
   QPushButton* m_analyse = nullptr;
+  QPushButton* m_log = nullptr;
   ProjectStore* m_store = nullptr;
   QVector<ModelRun> m_runs;  // newest first, as listed
 };
