@@ -4,108 +4,123 @@
 <context>
     <name>AnnotationKeys</name>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="90"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="93"/>
         <source>Caret a word left (a character with word snapping off); with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="92"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="95"/>
         <source>Caret a word right (a character with word snapping off); with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="94"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="97"/>
         <source>Caret a line up; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="96"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="99"/>
         <source>Caret a line down; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="98"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="101"/>
         <source>Start of the line; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="100"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="103"/>
         <source>End of the line; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="102"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="105"/>
         <source>Start of the document; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="104"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="107"/>
         <source>End of the document; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="106"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="109"/>
         <source>A screen up; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="108"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="111"/>
         <source>A screen down; with Shift: extend the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="110"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="113"/>
         <source>Next span (or the relation&apos;s tail while drawing a relation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="112"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="115"/>
         <source>Previous span</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="114"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="117"/>
         <source>Remove the current relation, else the current span</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="116"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="119"/>
         <source>Cancel the relation being drawn, else clear the selection and the current span</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="118"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="121"/>
         <source>Confirm the relation being drawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="120"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="123"/>
         <source>Mark the document done and open the next one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="122"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="125"/>
         <source>Start a relation at the current span</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="124"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="127"/>
         <source>Answer a QA field with the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="126"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="129"/>
         <source>Next document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="128"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="131"/>
         <source>Previous document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationKeys.cpp" line="130"/>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="133"/>
         <source>Show the keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="135"/>
+        <source>Accept the model&apos;s current suggestion (dashed), else the next one after the caret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="137"/>
+        <source>Reject the model&apos;s current suggestion, else the next one after the caret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationKeys.cpp" line="139"/>
+        <source>Accept every suggestion of the document at or above the confidence threshold</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -220,6 +235,174 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="88"/>
+        <source>%1 head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="89"/>
+        <source>tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="26"/>
+        <source>auto-accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="28"/>
+        <source>review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="30"/>
+        <source>escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="37"/>
+        <source>NER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="38"/>
+        <source>relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="39"/>
+        <source>QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="40"/>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="44"/>
+        <source>The lowest thresholds whose precision on the dev split reaches %1% (auto-accept) and %2% (below it: escalate), with the latest model of the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="22"/>
+        <source>Run %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="34"/>
+        <source>%1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="39"/>
+        <source>%1 labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="41"/>
+        <source>%1 relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="43"/>
+        <source>%1 questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="45"/>
+        <source>%1 entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="46"/>
+        <source>%1 docs, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="54"/>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="55"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="55"/>
+        <source>This run predates lineage records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="57"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="58"/>
+        <source>Trained on %1 documents and annotations, all unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="67"/>
+        <source>added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="68"/>
+        <source>changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="69"/>
+        <source>removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="70"/>
+        <source>stale: +%1 ~%2 −%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="74"/>
+        <source>Since this run read them:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="30"/>
+        <source>%n categories</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="32"/>
+        <source>%n relations</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="33"/>
+        <source>%1 questions, %2 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="34"/>
+        <source>%n entities</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchemaEdits</name>
     <message>
         <location filename="../ui/SchemaEdits.cpp" line="99"/>
@@ -242,12 +425,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="240"/>
+        <location filename="../ui/SchemaEdits.cpp" line="244"/>
         <source>The key %1 is reserved in the document view (%2); pick another key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SchemaEdits.cpp" line="265"/>
+        <location filename="../ui/SchemaEdits.cpp" line="269"/>
         <source>the key %1 already belongs to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,77 +500,77 @@
 <context>
     <name>quarry::ui::AnnotationListModel</name>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="35"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="38"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="43"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="46"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="104"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="197"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="106"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="199"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="108"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="201"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="110"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="203"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="112"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="205"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="114"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="207"/>
         <source>Annotator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="116"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="209"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="125"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="218"/>
         <source>span</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="127"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="220"/>
         <source>relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="129"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="222"/>
         <source>answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="139"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="232"/>
         <source>manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="141"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="234"/>
         <source>accepted suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotationListModel.cpp" line="143"/>
+        <location filename="../ui/AnnotationListModel.cpp" line="236"/>
         <source>imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,22 +588,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="448"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="572"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="452"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="576"/>
         <source>No document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="592"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="768"/>
         <source>This document is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="601"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="777"/>
         <source>This document has no spans yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,77 +628,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="662"/>
-        <source>Nothing to delete: pick a span with Tab or a click first.</source>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="660"/>
+        <source>Suggested relation %1 (confidence %2): A accepts, X rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="667"/>
-        <source>Relation cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="766"/>
-        <source>Select some text first, then press %1 to label it %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="788"/>
-        <source>Pick the head span first (Tab or a click), then press R.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="792"/>
-        <source>The schema has no relation types.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="798"/>
-        <source>Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="815"/>
-        <source>Pick a tail span other than the head (Tab or a click), or Escape to cancel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="827"/>
-        <source>No relation type in the schema allows a %1 head with a %2 tail (%3 → %4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="832"/>
-        <source>Relation %1: %2 → %3.</source>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="665"/>
+        <source>Suggested %1 (confidence %2): A accepts, X rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/annotation/AnnotationView.cpp" line="838"/>
+        <source>Nothing to delete: pick a span with Tab or a click first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="843"/>
+        <source>Relation cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="878"/>
+        <source>No suggestion in this document: Model ▸ Suggest asks the latest model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="959"/>
+        <source>Select some text first, then press %1 to label it %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="981"/>
+        <source>Pick the head span first (Tab or a click), then press R.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="985"/>
+        <source>The schema has no relation types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="991"/>
+        <source>Relation from %1: pick the tail with Tab or a click, Enter to confirm, Escape to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1008"/>
+        <source>Pick a tail span other than the head (Tab or a click), or Escape to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1020"/>
+        <source>No relation type in the schema allows a %1 head with a %2 tail (%3 → %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1025"/>
+        <source>Relation %1: %2 → %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1031"/>
         <source>Pick the relation type for %1 → %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="840"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1033"/>
         <source>Relation type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="856"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1049"/>
         <source>The schema has no QA fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="860"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1053"/>
         <source>Select the answer text first, then press Q.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="865"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1058"/>
         <source>Answer field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationView.cpp" line="868"/>
+        <location filename="../ui/annotation/AnnotationView.cpp" line="1061"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,38 +781,58 @@
 <context>
     <name>quarry::ui::CategoryPanel</name>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="53"/>
+        <location filename="../ui/CategoryPanel.cpp" line="62"/>
         <source>%1   [Alt+%2]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="71"/>
+        <location filename="../ui/CategoryPanel.cpp" line="80"/>
         <source>Toggle Category %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="71"/>
+        <location filename="../ui/CategoryPanel.cpp" line="80"/>
         <source>Set Category %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="83"/>
+        <location filename="../ui/CategoryPanel.cpp" line="92"/>
         <source>No category   [Alt+0]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="89"/>
+        <location filename="../ui/CategoryPanel.cpp" line="98"/>
         <source>Clear the Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="106"/>
+        <location filename="../ui/CategoryPanel.cpp" line="115"/>
         <source>The document already has the category %1 (Alt+0: no category).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/CategoryPanel.cpp" line="115"/>
+        <location filename="../ui/CategoryPanel.cpp" line="124"/>
         <source>The document has no category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="187"/>
+        <source>Suggested: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="189"/>
+        <source>The model suggests the category %1 with confidence %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="201"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CategoryPanel.cpp" line="202"/>
+        <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,20 +858,48 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::ConfusionHeatMap</name>
+    <message>
+        <location filename="../ui/training/ConfusionHeatMap.cpp" line="33"/>
+        <source>gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ConfusionHeatMap.cpp" line="83"/>
+        <source>No analysis yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ConfusionHeatMap.cpp" line="89"/>
+        <source>predicted →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ConfusionHeatMap.cpp" line="90"/>
+        <source>gold ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ConfusionHeatMap.cpp" line="156"/>
+        <source>gold %1, predicted %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::DocumentFindBar</name>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="22"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="25"/>
         <source>Find in this document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="25"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="31"/>
         <source>F&amp;ind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentFindBar.cpp" line="30"/>
-        <location filename="../ui/DocumentFindBar.cpp" line="127"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="36"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="148"/>
         <source>%1 of %n match(es)</source>
         <translation>
             <numerusform>%1 of %n match</numerusform>
@@ -661,52 +907,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="33"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="39"/>
         <source>Previous match (Shift+Return, Shift+F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="36"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="42"/>
         <source>Next match (Return, F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="37"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="43"/>
         <source>Match &amp;case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="38"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="44"/>
         <source>Whole w&amp;ords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="42"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="48"/>
         <source>Label &amp;All as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="44"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="50"/>
         <source>Label every match with the type beside it (one step to undo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="47"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="53"/>
         <source>Close the find bar (Escape)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="125"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="146"/>
         <source>No matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentFindBar.cpp" line="149"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="170"/>
         <source>Label All Matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentFindBar.cpp" line="150"/>
+        <location filename="../ui/DocumentFindBar.cpp" line="171"/>
         <source>Label %n match(es) of “%1” as %2? One undo (Ctrl+Z) removes them all.</source>
         <translation>
             <numerusform>Label %n match of “%1” as %2? One undo (Ctrl+Z) removes them all.</numerusform>
@@ -817,72 +1063,77 @@
 <context>
     <name>quarry::ui::DocumentListPanel</name>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="35"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="36"/>
         <source>All splits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="39"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="40"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="45"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="46"/>
         <source>Search names and text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="61"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="62"/>
         <source>&amp;Split:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="62"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
         <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
         <source>&amp;Annotator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
         <source>&amp;Has:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="66"/>
         <source>Fin&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="96"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="90"/>
+        <source>Move to &amp;Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListPanel.cpp" line="117"/>
         <source>Anyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="99"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="120"/>
         <source>Any annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="101"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="122"/>
         <source>span %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="103"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="124"/>
         <source>relation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="105"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="126"/>
         <source>answer %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="107"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="128"/>
         <source>category %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,12 +1141,12 @@
 <context>
     <name>quarry::ui::DocumentSession</name>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="97"/>
+        <location filename="../ui/DocumentSession.cpp" line="96"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentSession.cpp" line="178"/>
+        <location filename="../ui/DocumentSession.cpp" line="182"/>
         <source>Label %n match(es) as %1</source>
         <translation>
             <numerusform>Label %n match as %1</numerusform>
@@ -903,7 +1154,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="264"/>
+        <location filename="../ui/DocumentSession.cpp" line="313"/>
         <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,6 +1173,305 @@
             <numerusform>… %n more character not shown</numerusform>
             <numerusform>… %n more characters not shown</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ErrorAnalysisPanel</name>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="103"/>
+        <source>&amp;Analyse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="105"/>
+        <source>Predict the run&apos;s dev documents with its best model and list where it errs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="106"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="111"/>
+        <source>Export &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="113"/>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="116"/>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="118"/>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="126"/>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="366"/>
+        <source>Choose a training run and press Analyse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="135"/>
+        <source>Click a cell to list its errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="152"/>
+        <source>Show All Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="155"/>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="157"/>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="159"/>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="180"/>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="180"/>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="200"/>
+        <source>&amp;Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="201"/>
+        <source>Per &amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="207"/>
+        <source>Confusion &amp;Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="208"/>
+        <source>&amp;Kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="263"/>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="269"/>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="302"/>
+        <source>%v of %m documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="305"/>
+        <source>Predicting the dev documents of run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="319"/>
+        <source>Analysis cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="320"/>
+        <source>Cannot analyse run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="372"/>
+        <source>Run %1 (%2) on %3: %4 documents; micro P %5, R %6, F1 %7; %8 errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="379"/>
+        <source> Against run %1 (F1 %2): %3 fixed, %4 broken, %5 in both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="400"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="400"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="400"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
+        <source>Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="402"/>
+        <source>F1 of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="402"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="463"/>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="464"/>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="468"/>
+        <source>Errors by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="488"/>
+        <source>Every error of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="490"/>
+        <source>Fixed since run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="492"/>
+        <source>Broken since run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="497"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="502"/>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="519"/>
+        <source>gold %1, predicted %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="602"/>
+        <source>&lt;p&gt;&lt;b&gt;none&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="635"/>
+        <source>Errors of run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="641"/>
+        <source>Export the Error Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="643"/>
+        <source>HTML pages (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="650"/>
+        <source>Cannot Export the Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="653"/>
+        <source>Error report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="660"/>
+        <source>Export the Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="662"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="667"/>
+        <source>Cannot Export the Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="670"/>
+        <source>Errors written to %1, the per-type table to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1600,107 +2150,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="38"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="49"/>
         <source>Annotator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="38"/>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="46"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="49"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="57"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="41"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="52"/>
         <source>manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="42"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="53"/>
         <source>accepted suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="43"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="54"/>
         <source>imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="45"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="56"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="46"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="57"/>
         <source>Guideline version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="48"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="59"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="50"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="61"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="59"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="70"/>
         <source>Span %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="60"/>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="78"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="71"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="89"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="66"/>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="94"/>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="96"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="77"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="105"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="107"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="67"/>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="97"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="78"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="108"/>
         <source>Offsets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="77"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="88"/>
         <source>Relation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="79"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="90"/>
         <source>Head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="81"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="92"/>
         <source>Tail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="91"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="102"/>
         <source>Answer to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="92"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="103"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="94"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="105"/>
         <source>the text does not answer this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ItemDetailsPanel.cpp" line="107"/>
+        <location filename="../ui/ItemDetailsPanel.cpp" line="118"/>
         <source>Guideline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,177 +2347,232 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="151"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
-        <source>Go to the &amp;Annotations List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
-        <source>Go to the &amp;Questions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
-        <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
-        <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
-        <source>&amp;Close Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
-        <source>&amp;Import Documents…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
-        <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="151"/>
-        <source>Annotator &amp;Name…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/MainWindow.cpp" line="157"/>
-        <source>&amp;Undo</source>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="159"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>Go to the &amp;Annotations List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <source>Go to the &amp;Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <source>&amp;New Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <source>&amp;Open Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <source>&amp;Close Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <source>&amp;Import Documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <source>Annotator &amp;Name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>&amp;Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>&amp;Next Document  (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>&amp;Previous Document  (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>Mark &amp;Done and Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <source>Move to &amp;Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>&amp;Find Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Annotate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>F&amp;ind in Document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
         <source>Find Ne&amp;xt Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>Find Previous &amp;Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="193"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>Read-&amp;Only Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <source>&amp;Next by Active Learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <source>Analyse &amp;Errors of the Latest Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Edits are now recorded as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="628"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="629"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -1975,7 +2580,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="630"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -1983,7 +2588,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="631"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -1991,12 +2596,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="496"/>
+        <location filename="../ui/MainWindow.cpp" line="640"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="644"/>
+        <source>%1 (review mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
+        <source>Review mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="691"/>
+        <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="748"/>
+        <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="766"/>
+        <source>Moved to the %1 split.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="582"/>
+        <location filename="../ui/MainWindow.cpp" line="802"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -2004,48 +2639,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <source>Next by active learning (score %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="291"/>
         <source>&amp;Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="327"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>Quarry projects (*.quarry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <location filename="../ui/MainWindow.cpp" line="417"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="534"/>
+        <location filename="../ui/MainWindow.cpp" line="544"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="623"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -2053,12 +2693,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="624"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="625"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -2066,48 +2706,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="493"/>
+        <location filename="../ui/MainWindow.cpp" line="637"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="494"/>
-        <location filename="../ui/MainWindow.cpp" line="495"/>
+        <location filename="../ui/MainWindow.cpp" line="638"/>
+        <location filename="../ui/MainWindow.cpp" line="639"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="725"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="732"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="533"/>
+        <location filename="../ui/MainWindow.cpp" line="733"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="545"/>
+        <location filename="../ui/MainWindow.cpp" line="751"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="558"/>
+        <location filename="../ui/MainWindow.cpp" line="778"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2243,83 +2883,200 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <location filename="../ui/QaPanel.cpp" line="38"/>
+        <source>&amp;Accept Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="39"/>
+        <source>Re&amp;ject Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="42"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <location filename="../ui/QaPanel.cpp" line="42"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="40"/>
+        <location filename="../ui/QaPanel.cpp" line="42"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="47"/>
+        <location filename="../ui/QaPanel.cpp" line="49"/>
         <source>Answer the current question with the text selected in the document (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="48"/>
+        <location filename="../ui/QaPanel.cpp" line="50"/>
         <source>Record that the document does not answer the current question (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="49"/>
+        <location filename="../ui/QaPanel.cpp" line="51"/>
         <source>Remove the answer, or the no-answer mark, of the current question (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="103"/>
+        <location filename="../ui/QaPanel.cpp" line="53"/>
+        <source>Answer the current question as the model suggests (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="55"/>
+        <source>Reject the model&apos;s suggested answer to the current question (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="122"/>
+        <location filename="../ui/QaPanel.cpp" line="135"/>
         <source>✗ no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="105"/>
+        <location filename="../ui/QaPanel.cpp" line="124"/>
         <source>Recorded: the text does not answer this (by %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="112"/>
+        <location filename="../ui/QaPanel.cpp" line="131"/>
         <source>%1–%2, by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="115"/>
+        <location filename="../ui/QaPanel.cpp" line="136"/>
+        <source>Suggested: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="138"/>
+        <source>The model suggests this answer (confidence %1): Accept Suggestion (A) or Reject Suggestion (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="144"/>
         <source>— not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="126"/>
+        <location filename="../ui/QaPanel.cpp" line="156"/>
         <source>No document is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="128"/>
+        <location filename="../ui/QaPanel.cpp" line="158"/>
         <source>The schema asks no questions (QA fields).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="130"/>
+        <location filename="../ui/QaPanel.cpp" line="161"/>
         <source>Enter: answer with the selected text · N: no answer · Delete: clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="136"/>
+        <location filename="../ui/QaPanel.cpp" line="162"/>
+        <source>Enter: answer with the selected text · N: no answer · Delete: clear · A / X: accept / reject the suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="191"/>
+        <source>The model suggests no answer to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/QaPanel.cpp" line="206"/>
         <source>This window is read-only: answers cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="152"/>
+        <location filename="../ui/QaPanel.cpp" line="222"/>
         <source>Select the answer in the text first, then press Enter here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/QaPanel.cpp" line="171"/>
+        <location filename="../ui/QaPanel.cpp" line="241"/>
         <source>%1 has no answer to clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::QueuePanel</name>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="18"/>
+        <source>Entropy (normalised by length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="19"/>
+        <source>Least confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="20"/>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="21"/>
+        <source>Diversity (most uncertain per cluster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="25"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="36"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="36"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="36"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="36"/>
+        <source>Why next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="44"/>
+        <source>Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="46"/>
+        <source>Batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="79"/>
+        <source>Every predicted document is labelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/QueuePanel.cpp" line="80"/>
+        <source>%n document(s) queued.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/QueuePanel.cpp" line="82"/>
+        <source>No queue yet: Model ▸ Suggest predicts the unlabelled documents. (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2379,6 +3136,350 @@
     <message>
         <location filename="../ui/annotation/AnnotationCommands.cpp" line="90"/>
         <source>Relation %1 was not recorded before removal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ReviewPanel</name>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="58"/>
+        <source>Which predictions to review: entities, relations, answers or categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="71"/>
+        <location filename="../ui/training/ReviewPanel.cpp" line="299"/>
+        <source>&amp;Derive from Dev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="74"/>
+        <source>&amp;Review Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="78"/>
+        <source>Review the model&apos;s suggestions: A accepts, X rejects (the docks&apos; buttons for answers and categories), recorded with your name; nothing else can be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="91"/>
+        <source>Review band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="92"/>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="93"/>
+        <source>Auto-accept band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="94"/>
+        <source>All bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
+        <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="106"/>
+        <source>Auto-accept at or above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="108"/>
+        <source>escalate below:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="159"/>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="160"/>
+        <source>Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="161"/>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="162"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="220"/>
+        <source>No %1 model to derive the thresholds with: train one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="231"/>
+        <source>Predicting dev: %1 of %2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="235"/>
+        <source>Loading the latest %1 model to predict dev…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="245"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="259"/>
+        <source>Deriving from dev was cancelled: the thresholds are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="272"/>
+        <source>Auto-accept from %1: dev precision %2 on %3 of %4 predictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="277"/>
+        <source>No threshold reaches %1% precision on dev (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="280"/>
+        <source>Escalate below %1: dev precision %2 above it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="283"/>
+        <source>No threshold reaches %1% precision on dev.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="299"/>
+        <source>Cancel &amp;Deriving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="300"/>
+        <source>Stop deriving the %1 thresholds from dev; they stay as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ReviewPanel.cpp" line="319"/>
+        <source>Undecided suggestions: %1 auto-accept · %2 review · %3 escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RunComparisonDialog</name>
+    <message>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="27"/>
+        <source>Run %1 and Run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="31"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="31"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="31"/>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="32"/>
+        <source>Run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="32"/>
+        <source>F1 change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunComparisonDialog.cpp" line="57"/>
+        <source>Neither run recorded a dev evaluation to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RunLogDialog</name>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="32"/>
+        <source>Log of Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="46"/>
+        <source>This run kept no log (it ran before Quarry kept run logs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="50"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="52"/>
+        <source>&amp;Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="71"/>
+        <source>Save the Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="72"/>
+        <source>Logs (*.log *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunLogDialog.cpp" line="76"/>
+        <source>Cannot Save the Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::RunsPanel</name>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="90"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="90"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="90"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="90"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="90"/>
+        <source>Trained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="91"/>
+        <source>Dev score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="91"/>
+        <source>Annotations since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="91"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="91"/>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="96"/>
+        <source>Co&amp;mpare Two Runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="99"/>
+        <source>E&amp;xport Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="103"/>
+        <source>A zip with the model folder (Hugging Face&apos;s for transformers) and its model card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="104"/>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="107"/>
+        <source>Continue a cancelled or interrupted training run from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="108"/>
+        <source>Analyse &amp;Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="111"/>
+        <source>Where the selected training run&apos;s model errs on its dev documents; with two selected, what the newer fixed and broke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="113"/>
+        <source>&amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="116"/>
+        <source>What the selected run&apos;s job and the engine said, the reason last when it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="118"/>
+        <source>Select two runs to compare them per type, or one to export its model or read its log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="211"/>
+        <source>Export Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="212"/>
+        <source>Model archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="216"/>
+        <source>Cannot Export the Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="227"/>
+        <source>Cannot Read the Log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2589,12 +3690,12 @@
 <context>
     <name>quarry::ui::SetLabelCommand</name>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="139"/>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="140"/>
         <source>Categorise as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/annotation/AnnotationCommands.cpp" line="139"/>
+        <location filename="../ui/annotation/AnnotationCommands.cpp" line="140"/>
         <source>Remove category %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,6 +3782,334 @@
     <message>
         <location filename="../ui/StartWindow.cpp" line="144"/>
         <source>Cannot open the demo project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::SuggestionController</name>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="49"/>
+        <source>&amp;Suggest with the Latest Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="53"/>
+        <source>Predict the unassigned documents with the newest model of each task: entities, relations, answers and categories; A accepts, X rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="55"/>
+        <source>Suggestion &amp;Threshold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="60"/>
+        <source>Suggestion Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="61"/>
+        <source>Shift+A accepts every suggestion at or above this confidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="136"/>
+        <source>No Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="140"/>
+        <source>No NER model yet: run %1 suggests %2 spans in %3 documents that repeat %4 labelled surfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="165"/>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="170"/>
+        <source>Predicting the unassigned documents with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="175"/>
+        <source>Suggestions failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/SuggestionController.cpp" line="177"/>
+        <source>Run %1 (%2): %3 suggestions in %4 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/SuggestionController.cpp" line="334"/>
+        <source>%n suggestion(s) at or above %1 accepted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::TrainDialog</name>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="50"/>
+        <source>Train a Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="71"/>
+        <source>Fine-tune a Hugging Face model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="74"/>
+        <source>A new transformer (random weights) over the folder&apos;s tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="81"/>
+        <source>A folder with config.json, the weights and the tokenizer files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="82"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="94"/>
+        <source>Reset to &amp;Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="104"/>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="112"/>
+        <source>T&amp;ask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="118"/>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="120"/>
+        <source>Options (hover or read below each for its meaning):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="156"/>
+        <source>From scratch: %1 (no checkpoint needed; trains in seconds to minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="160"/>
+        <source>Trains on %1 (%2 documents, split &quot;train&quot;); evaluates on %3 (%4 documents, split &quot;dev&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="180"/>
+        <source>Model Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="191"/>
+        <source>Choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="197"/>
+        <source> — its head was trained for another task and is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="270"/>
+        <source>The &quot;train&quot; split has nothing to train %1 on: annotate some documents and put them in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="273"/>
+        <source>Choose a model folder that loads, or train from scratch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="285"/>
+        <source>Estimated time: %1, at most %n epochs over %2 words.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::TrainingController</name>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="23"/>
+        <source>&amp;Train Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="26"/>
+        <source>&amp;Retrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="29"/>
+        <source>Train again with the last settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="30"/>
+        <source>&amp;Cancel Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="79"/>
+        <source>Cannot Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="93"/>
+        <source>Cannot Retrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="108"/>
+        <source>Cannot Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="116"/>
+        <source>%1 (resumed run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="153"/>
+        <source>A Model Is Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingController.cpp" line="154"/>
+        <source>A model is training. Cancel it? The best model so far is kept and the run is recorded as cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::TrainingPanel</name>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="21"/>
+        <source>No model is training. Model ▸ Train… starts one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="31"/>
+        <source>&amp;Cancel Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="39"/>
+        <source>training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="41"/>
+        <source>dev score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="46"/>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="49"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="52"/>
+        <source>dev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="75"/>
+        <source>%1: cancelling after this step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="90"/>
+        <source>%1: reading the documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="109"/>
+        <source>%1: epoch %2 of %3, step %4 of %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="115"/>
+        <source>, about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="116"/>
+        <source> · loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="119"/>
+        <source> · dev %1 %2 (best %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="120"/>
+        <source> · evaluating on dev…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="128"/>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="131"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
+        <source>%1 cancelled after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
+        <source>%1 finished in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="139"/>
+        <source>; best dev score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="140"/>
+        <source>; model in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="143"/>
+        <source> (its end could not be recorded: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingPanel.cpp" line="145"/>
+        <source>No model is training. Model ▸ Retrain repeats the last settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
