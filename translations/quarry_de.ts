@@ -111,17 +111,17 @@
     <message>
         <location filename="../ui/annotation/AnnotationKeys.cpp" line="135"/>
         <source>Accept the model&apos;s current suggestion (dashed), else the next one after the caret</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuellen Vorschlag des Modells (gestrichelt) annehmen, sonst den nächsten nach der Einfügemarke</translation>
     </message>
     <message>
         <location filename="../ui/annotation/AnnotationKeys.cpp" line="137"/>
         <source>Reject the model&apos;s current suggestion, else the next one after the caret</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuellen Vorschlag des Modells ablehnen, sonst den nächsten nach der Einfügemarke</translation>
     </message>
     <message>
         <location filename="../ui/annotation/AnnotationKeys.cpp" line="139"/>
         <source>Accept every suggestion of the document at or above the confidence threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Vorschläge des Dokuments ab der Konfidenzschwelle annehmen</translation>
     </message>
 </context>
 <context>
@@ -239,166 +239,167 @@
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="88"/>
         <source>%1 head</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopf %1</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="89"/>
         <source>tail</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="26"/>
         <source>auto-accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Annahme</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="28"/>
         <source>review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="30"/>
         <source>escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalation</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="37"/>
         <source>NER</source>
-        <translation type="unfinished"></translation>
+        <translation>NER</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="38"/>
         <source>relation</source>
-        <translation type="unfinished">Relation</translation>
+        <translation>Relation</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="39"/>
         <source>QA</source>
-        <translation type="unfinished"></translation>
+        <translation>QA</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="40"/>
         <source>classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifikation</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="44"/>
         <source>The lowest thresholds whose precision on the dev split reaches %1% (auto-accept) and %2% (below it: escalate), with the latest model of the task</source>
-        <translation type="unfinished"></translation>
+        <translation>Die niedrigsten Schwellen, deren Präzision auf der dev-Aufteilung %1 % (Auto-Annahme) und %2 % (darunter: Eskalation) erreicht, mit dem neuesten Modell der Aufgabe</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="22"/>
         <source>Run %1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1, %2: %3</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="34"/>
         <source>%1 documents</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dokumente</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="39"/>
         <source>%1 labels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kategorien</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="41"/>
         <source>%1 relations</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Relationen</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="43"/>
         <source>%1 questions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Fragen</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="45"/>
         <source>%1 entities</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Entitäten</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="46"/>
         <source>%1 docs, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dok., %2</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="54"/>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="55"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erfasst</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="55"/>
         <source>This run predates lineage records</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf ist älter als die Herkunftsaufzeichnung</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="57"/>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuell</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="58"/>
         <source>Trained on %1 documents and annotations, all unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 Dokumenten und Annotationen trainiert, alle unverändert</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="67"/>
         <source>added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hinzugefügt: %1</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="68"/>
         <source>changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert: %1</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="69"/>
         <source>removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt: %1</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="70"/>
         <source>stale: +%1 ~%2 −%3</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet: +%1 ~%2 −%3</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="74"/>
         <source>Since this run read them:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit dieser Lauf sie gelesen hat:
+%1</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="30"/>
         <source>%n categories</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kategorie</numerusform>
+            <numerusform>%n Kategorien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="32"/>
         <source>%n relations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%1 questions, %2 answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Fragen, %2 Antworten</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="34"/>
         <source>%n entities</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Entität</numerusform>
+            <numerusform>%n Entitäten</numerusform>
         </translation>
     </message>
 </context>
@@ -630,12 +631,12 @@
     <message>
         <location filename="../ui/annotation/AnnotationView.cpp" line="660"/>
         <source>Suggested relation %1 (confidence %2): A accepts, X rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagene Relation %1 (Konfidenz %2): A nimmt an, X lehnt ab</translation>
     </message>
     <message>
         <location filename="../ui/annotation/AnnotationView.cpp" line="665"/>
         <source>Suggested %1 (confidence %2): A accepts, X rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag %1 (Konfidenz %2): A nimmt an, X lehnt ab</translation>
     </message>
     <message>
         <location filename="../ui/annotation/AnnotationView.cpp" line="838"/>
@@ -650,7 +651,7 @@
     <message>
         <location filename="../ui/annotation/AnnotationView.cpp" line="878"/>
         <source>No suggestion in this document: Model ▸ Suggest asks the latest model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorschlag in diesem Dokument: Modell ▸ Vorschlagen fragt das neueste Modell.</translation>
     </message>
     <message>
         <location filename="../ui/annotation/AnnotationView.cpp" line="959"/>
@@ -818,22 +819,22 @@
     <message>
         <location filename="../ui/CategoryPanel.cpp" line="187"/>
         <source>Suggested: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagen: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/CategoryPanel.cpp" line="189"/>
         <source>The model suggests the category %1 with confidence %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell schlägt die Kategorie %1 mit Konfidenz %2 vor</translation>
     </message>
     <message>
         <location filename="../ui/CategoryPanel.cpp" line="201"/>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Annehmen</translation>
     </message>
     <message>
         <location filename="../ui/CategoryPanel.cpp" line="202"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>
@@ -862,27 +863,27 @@
     <message>
         <location filename="../ui/training/ConfusionHeatMap.cpp" line="33"/>
         <source>gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gold</translation>
     </message>
     <message>
         <location filename="../ui/training/ConfusionHeatMap.cpp" line="83"/>
         <source>No analysis yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Analyse</translation>
     </message>
     <message>
         <location filename="../ui/training/ConfusionHeatMap.cpp" line="89"/>
         <source>predicted →</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagt →</translation>
     </message>
     <message>
         <location filename="../ui/training/ConfusionHeatMap.cpp" line="90"/>
         <source>gold ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>Gold ↓</translation>
     </message>
     <message>
         <location filename="../ui/training/ConfusionHeatMap.cpp" line="156"/>
         <source>gold %1, predicted %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Gold %1, vorhergesagt %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1105,7 +1106,7 @@
     <message>
         <location filename="../ui/DocumentListPanel.cpp" line="90"/>
         <source>Move to &amp;Split</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
         <location filename="../ui/DocumentListPanel.cpp" line="117"/>
@@ -1180,298 +1181,298 @@
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="103"/>
         <source>&amp;Analyse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Analysieren</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="105"/>
         <source>Predict the run&apos;s dev documents with its best model and list where it errs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die dev-Dokumente des Laufs mit seinem besten Modell vorhersagen und auflisten, wo es irrt</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="106"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="111"/>
         <source>Export &amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HTML exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="113"/>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="116"/>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf:</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="118"/>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit:</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="126"/>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="366"/>
         <source>Choose a training run and press Analyse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Trainingslauf und drücken Sie „Analysieren“.</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="135"/>
         <source>Click a cell to list its errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle anklicken, um ihre Fehler aufzulisten</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="152"/>
         <source>Show All Cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zellen zeigen</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="155"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen:</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="157"/>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="159"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ:</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
         <source>Document</source>
-        <translation type="unfinished">Dokument</translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="180"/>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
         <source>Gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gold</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="180"/>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
         <source>Predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagt</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="167"/>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="200"/>
         <source>&amp;Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehler</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="201"/>
         <source>Per &amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro &amp;Typ</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="207"/>
         <source>Confusion &amp;Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusions&amp;matrix</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="208"/>
         <source>&amp;Kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arten</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="263"/>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nichts)</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="269"/>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="302"/>
         <source>%v of %m documents</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m Dokumenten</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="305"/>
         <source>Predicting the dev documents of run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die dev-Dokumente von Lauf %1 werden vorhergesagt…</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="319"/>
         <source>Analysis cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse abgebrochen.</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="320"/>
         <source>Cannot analyse run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 kann nicht analysiert werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="372"/>
         <source>Run %1 (%2) on %3: %4 documents; micro P %5, R %6, F1 %7; %8 errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2) auf %3: %4 Dokumente; Mikro-P %5, R %6, F1 %7; %8 Fehler.</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="379"/>
         <source> Against run %1 (F1 %2): %3 fixed, %4 broken, %5 in both.</source>
-        <translation type="unfinished"></translation>
+        <translation> Gegenüber Lauf %1 (F1 %2): %3 behoben, %4 neu falsch, %5 in beiden.</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="400"/>
         <source>Field</source>
-        <translation type="unfinished">Feld</translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="400"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="400"/>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Präzision</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="401"/>
         <source>Correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtig</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="402"/>
         <source>F1 of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 von Lauf %1</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="402"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="463"/>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="464"/>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="468"/>
         <source>Errors by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler nach Art</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="488"/>
         <source>Every error of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Fehler von Lauf %1</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="490"/>
         <source>Fixed since run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben seit Lauf %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="492"/>
         <source>Broken since run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu falsch seit Lauf %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="497"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="502"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="519"/>
         <source>gold %1, predicted %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gold %1, vorhergesagt %2</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="602"/>
         <source>&lt;p&gt;&lt;b&gt;none&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;keine&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="635"/>
         <source>Errors of run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler von Lauf %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="641"/>
         <source>Export the Error Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerbericht exportieren</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="643"/>
         <source>HTML pages (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="650"/>
         <source>Cannot Export the Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht kann nicht exportiert werden</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="653"/>
         <source>Error report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerbericht nach %1 geschrieben</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="660"/>
         <source>Export the Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler exportieren</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="662"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="667"/>
         <source>Cannot Export the Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler können nicht exportiert werden</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="670"/>
         <source>Errors written to %1, the per-type table to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler nach %1 geschrieben, die Tabelle pro Typ nach %2</translation>
     </message>
 </context>
 <context>
@@ -2379,27 +2380,27 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="190"/>
@@ -2494,7 +2495,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>Move to &amp;Split</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="255"/>
@@ -2539,27 +2540,27 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>&amp;Next by Active Learning</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes per aktivem Lernen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehler des neuesten Modells analysieren</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein trainiertes Modell zum Analysieren: Trainieren Sie zuerst eines (Modell ▸ Modell trainieren).</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="400"/>
@@ -2603,32 +2604,32 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="644"/>
         <source>%1 (review mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>Review mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfmodus</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="691"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="748"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="766"/>
         <source>Moved to the %1 split.</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MainWindow.cpp" line="802"/>
@@ -2641,7 +2642,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>Next by active learning (score %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="291"/>
@@ -2885,12 +2886,12 @@
     <message>
         <location filename="../ui/QaPanel.cpp" line="38"/>
         <source>&amp;Accept Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag &amp;annehmen</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="39"/>
         <source>Re&amp;ject Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag a&amp;blehnen</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="42"/>
@@ -2925,12 +2926,12 @@
     <message>
         <location filename="../ui/QaPanel.cpp" line="53"/>
         <source>Answer the current question as the model suggests (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Frage so beantworten, wie das Modell vorschlägt (A)</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="55"/>
         <source>Reject the model&apos;s suggested answer to the current question (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vom Modell vorgeschlagene Antwort auf die aktuelle Frage ablehnen (X)</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="122"/>
@@ -2951,12 +2952,12 @@
     <message>
         <location filename="../ui/QaPanel.cpp" line="136"/>
         <source>Suggested: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagen: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="138"/>
         <source>The model suggests this answer (confidence %1): Accept Suggestion (A) or Reject Suggestion (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell schlägt diese Antwort vor (Konfidenz %1): Vorschlag annehmen (A) oder Vorschlag ablehnen (X)</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="144"/>
@@ -2981,12 +2982,12 @@
     <message>
         <location filename="../ui/QaPanel.cpp" line="162"/>
         <source>Enter: answer with the selected text · N: no answer · Delete: clear · A / X: accept / reject the suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe: mit dem ausgewählten Text antworten · N: keine Antwort · Entf: entfernen · A / X: Vorschlag annehmen / ablehnen</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="191"/>
         <source>The model suggests no answer to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell schlägt keine Antwort auf %1 vor.</translation>
     </message>
     <message>
         <location filename="../ui/QaPanel.cpp" line="206"/>
@@ -3009,75 +3010,75 @@
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="18"/>
         <source>Entropy (normalised by length)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropie (nach Länge normalisiert)</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="19"/>
         <source>Least confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringste Konfidenz</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="20"/>
         <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>Marge</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="21"/>
         <source>Diversity (most uncertain per cluster)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diversität (unsicherstes je Cluster)</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="25"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="36"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="36"/>
         <source>Document</source>
-        <translation type="unfinished">Dokument</translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="36"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="36"/>
         <source>Why next</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum als Nächstes</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="44"/>
         <source>Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge:</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="46"/>
         <source>Batch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapel:</translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="79"/>
         <source>Every predicted document is labelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes vorhergesagte Dokument ist annotiert.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/QueuePanel.cpp" line="80"/>
         <source>%n document(s) queued.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Dokument in der Warteschlange.</numerusform>
+            <numerusform>%n Dokumente in der Warteschlange.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/training/QueuePanel.cpp" line="82"/>
         <source>No queue yet: Model ▸ Suggest predicts the unlabelled documents. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Warteschlange: Modell ▸ Vorschlagen sagt die nicht annotierten Dokumente vorher. (%1)</translation>
     </message>
 </context>
 <context>
@@ -3144,153 +3145,153 @@
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="58"/>
         <source>Which predictions to review: entities, relations, answers or categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Vorhersagen geprüft werden: Entitäten, Relationen, Antworten oder Kategorien</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="71"/>
         <location filename="../ui/training/ReviewPanel.cpp" line="299"/>
         <source>&amp;Derive from Dev</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;dev ableiten</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="74"/>
         <source>&amp;Review Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfmodus</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="78"/>
         <source>Review the model&apos;s suggestions: A accepts, X rejects (the docks&apos; buttons for answers and categories), recorded with your name; nothing else can be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschläge des Modells prüfen: A nimmt an, X lehnt ab (bei Antworten und Kategorien die Schaltflächen der Docks), mit Ihrem Namen gespeichert; sonst lässt sich nichts ändern</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="91"/>
         <source>Review band</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfbereich</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="92"/>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaliert</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="93"/>
         <source>Auto-accept band</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Annahme-Bereich</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="94"/>
         <source>All bands</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Bereiche</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
         <source>Band</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
         <source>Document</source>
-        <translation type="unfinished">Dokument</translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="97"/>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="106"/>
         <source>Auto-accept at or above:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Annahme ab:</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="108"/>
         <source>escalate below:</source>
-        <translation type="unfinished"></translation>
+        <translation>eskalieren unter:</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="159"/>
         <source>Entities</source>
-        <translation type="unfinished">Entitäten</translation>
+        <translation>Entitäten</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="160"/>
         <source>Relations</source>
-        <translation type="unfinished">Relationen</translation>
+        <translation>Relationen</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="161"/>
         <source>Answers</source>
-        <translation type="unfinished">Antworten</translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="162"/>
         <source>Categories</source>
-        <translation type="unfinished">Kategorien</translation>
+        <translation>Kategorien</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="220"/>
         <source>No %1 model to derive the thresholds with: train one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein %1-Modell, um die Schwellen abzuleiten: Trainieren Sie zuerst eines.</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="231"/>
         <source>Predicting dev: %1 of %2 documents</source>
-        <translation type="unfinished"></translation>
+        <translation>dev wird vorhergesagt: %1 von %2 Dokumenten</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="235"/>
         <source>Loading the latest %1 model to predict dev…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neueste %1-Modell wird geladen, um dev vorherzusagen…</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="245"/>
         <source>Cancelling…</source>
-        <translation type="unfinished">Wird abgebrochen…</translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="259"/>
         <source>Deriving from dev was cancelled: the thresholds are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ableiten aus dev abgebrochen: Die Schwellen sind unverändert.</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="272"/>
         <source>Auto-accept from %1: dev precision %2 on %3 of %4 predictions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Annahme ab %1: dev-Präzision %2 bei %3 von %4 Vorhersagen.</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="277"/>
         <source>No threshold reaches %1% precision on dev (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Schwelle erreicht %1 % Präzision auf dev (%2).</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="280"/>
         <source>Escalate below %1: dev precision %2 above it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalation unter %1: dev-Präzision %2 darüber.</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="283"/>
         <source>No threshold reaches %1% precision on dev.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Schwelle erreicht %1 % Präzision auf dev.</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="299"/>
         <source>Cancel &amp;Deriving</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ableiten abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="300"/>
         <source>Stop deriving the %1 thresholds from dev; they stay as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>Ableiten der %1-Schwellen aus dev beenden; sie bleiben, wie sie sind</translation>
     </message>
     <message>
         <location filename="../ui/training/ReviewPanel.cpp" line="319"/>
         <source>Undecided suggestions: %1 auto-accept · %2 review · %3 escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Vorschläge: %1 Auto-Annahme · %2 Prüfung · %3 Eskalation</translation>
     </message>
 </context>
 <context>
@@ -3298,33 +3299,33 @@
     <message>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="27"/>
         <source>Run %1 and Run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 und Lauf %2</translation>
     </message>
     <message>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="31"/>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="31"/>
         <source>Support</source>
-        <translation type="unfinished"></translation>
+        <translation>Support</translation>
     </message>
     <message>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="31"/>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="32"/>
         <source>Run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="32"/>
         <source>F1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>F1-Änderung</translation>
     </message>
     <message>
         <location filename="../ui/training/RunComparisonDialog.cpp" line="57"/>
         <source>Neither run recorded a dev evaluation to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der Läufe hat eine dev-Auswertung zum Vergleichen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3332,37 +3333,37 @@
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="32"/>
         <source>Log of Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll von Lauf %1</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="46"/>
         <source>This run kept no log (it ran before Quarry kept run logs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hat kein Protokoll (er lief, bevor Quarry Laufprotokolle führte).</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="50"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="52"/>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern unter…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="71"/>
         <source>Save the Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll speichern</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="72"/>
         <source>Logs (*.log *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle (*.log *.txt)</translation>
     </message>
     <message>
         <location filename="../ui/training/RunLogDialog.cpp" line="76"/>
         <source>Cannot Save the Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll kann nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -3370,117 +3371,117 @@
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="90"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="90"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="90"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="90"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="90"/>
         <source>Trained on</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert mit</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="91"/>
         <source>Dev score</source>
-        <translation type="unfinished"></translation>
+        <translation>dev-Score</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="91"/>
         <source>Annotations since</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationen seither</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="91"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="91"/>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="96"/>
         <source>Co&amp;mpare Two Runs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Läufe &amp;vergleichen…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="99"/>
         <source>E&amp;xport Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell e&amp;xportieren…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="103"/>
         <source>A zip with the model folder (Hugging Face&apos;s for transformers) and its model card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zip mit dem Modellordner (bei Transformern der von Hugging Face) und seiner Model Card</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="104"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="107"/>
         <source>Continue a cancelled or interrupted training run from its last checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen abgebrochenen oder unterbrochenen Trainingslauf ab seinem letzten Checkpoint fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="108"/>
         <source>Analyse &amp;Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehler analysieren</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="111"/>
         <source>Where the selected training run&apos;s model errs on its dev documents; with two selected, what the newer fixed and broke</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Modell des gewählten Trainingslaufs auf seinen dev-Dokumenten irrt; bei zwei gewählten, was der neuere behoben und verschlechtert hat</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="113"/>
         <source>&amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="116"/>
         <source>What the selected run&apos;s job and the engine said, the reason last when it failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Job des gewählten Laufs und die Engine ausgegeben haben, bei einem Fehlschlag zuletzt der Grund</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="118"/>
         <source>Select two runs to compare them per type, or one to export its model or read its log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei Läufe, um sie pro Typ zu vergleichen, oder einen, um sein Modell zu exportieren oder sein Protokoll zu lesen.</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="211"/>
         <source>Export Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell exportieren</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="212"/>
         <source>Model archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellarchive (*.zip)</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="216"/>
         <source>Cannot Export the Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell kann nicht exportiert werden</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="227"/>
         <source>Cannot Read the Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -3790,64 +3791,64 @@
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="49"/>
         <source>&amp;Suggest with the Latest Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den neuesten Modellen &amp;vorschlagen</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="53"/>
         <source>Predict the unassigned documents with the newest model of each task: entities, relations, answers and categories; A accepts, X rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nicht zugeordneten Dokumente mit dem neuesten Modell jeder Aufgabe vorhersagen: Entitäten, Relationen, Antworten und Kategorien; A nimmt an, X lehnt ab</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="55"/>
         <source>Suggestion &amp;Threshold…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlags&amp;schwelle…</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="60"/>
         <source>Suggestion Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlagsschwelle</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="61"/>
         <source>Shift+A accepts every suggestion at or above this confidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt+A nimmt jeden Vorschlag ab dieser Konfidenz an:</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="136"/>
         <source>No Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschläge</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="140"/>
         <source>No NER model yet: run %1 suggests %2 spans in %3 documents that repeat %4 labelled surfaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein NER-Modell: Lauf %1 schlägt %2 Spannen in %3 Dokumenten vor, die %4 annotierte Textformen wiederholen.</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="165"/>
         <source>Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschläge</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="170"/>
         <source>Predicting the unassigned documents with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nicht zugeordneten Dokumente werden mit %1 vorhergesagt…</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="175"/>
         <source>Suggestions failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschläge fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/training/SuggestionController.cpp" line="177"/>
         <source>Run %1 (%2): %3 suggestions in %4 documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2): %3 Vorschläge in %4 Dokumenten.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/SuggestionController.cpp" line="334"/>
         <source>%n suggestion(s) at or above %1 accepted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Vorschlag ab %1 angenommen.</numerusform>
+            <numerusform>%n Vorschläge ab %1 angenommen.</numerusform>
         </translation>
     </message>
 </context>
@@ -3856,94 +3857,94 @@
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="50"/>
         <source>Train a Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell trainieren</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="71"/>
         <source>Fine-tune a Hugging Face model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Hugging-Face-Modellordner feinabstimmen</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="74"/>
         <source>A new transformer (random weights) over the folder&apos;s tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Transformer (Zufallsgewichte) über dem Tokenizer des Ordners</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="81"/>
         <source>A folder with config.json, the weights and the tokenizer files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner mit config.json, den Gewichten und den Tokenizer-Dateien</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="82"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">&amp;Durchsuchen…</translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="94"/>
         <source>Reset to &amp;Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf &amp;Standardwerte zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="104"/>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trainieren</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="112"/>
         <source>T&amp;ask:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgabe:</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="118"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="120"/>
         <source>Options (hover or read below each for its meaning):</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen (Bedeutung per Hover oder unter jeder Option):</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="156"/>
         <source>From scratch: %1 (no checkpoint needed; trains in seconds to minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Grund auf: %1 (kein Checkpoint nötig; trainiert in Sekunden bis Minuten)</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="160"/>
         <source>Trains on %1 (%2 documents, split &quot;train&quot;); evaluates on %3 (%4 documents, split &quot;dev&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert auf %1 (%2 Dokumente, Aufteilung „train“); wertet auf %3 aus (%4 Dokumente, Aufteilung „dev“).</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="180"/>
         <source>Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="191"/>
         <source>Choose a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner.</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="197"/>
         <source> — its head was trained for another task and is replaced</source>
-        <translation type="unfinished"></translation>
+        <translation> — sein Kopf wurde für eine andere Aufgabe trainiert und wird ersetzt</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="270"/>
         <source>The &quot;train&quot; split has nothing to train %1 on: annotate some documents and put them in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufteilung „train“ enthält nichts, um %1 zu trainieren: Annotieren Sie einige Dokumente und legen Sie sie dort ab.</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="273"/>
         <source>Choose a model folder that loads, or train from scratch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Modellordner, der sich laden lässt, oder trainieren Sie von Grund auf.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="285"/>
         <source>Estimated time: %1, at most %n epochs over %2 words.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geschätzte Zeit: %1, höchstens %n Epoche über %2 Wörter.</numerusform>
+            <numerusform>Geschätzte Zeit: %1, höchstens %n Epochen über %2 Wörter.</numerusform>
         </translation>
     </message>
 </context>
@@ -3952,52 +3953,52 @@
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="23"/>
         <source>&amp;Train Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell trainieren…</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="26"/>
         <source>&amp;Retrain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu trainieren</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="29"/>
         <source>Train again with the last settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut mit den letzten Einstellungen trainieren</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="30"/>
         <source>&amp;Cancel Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training &amp;abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="79"/>
         <source>Cannot Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Training nicht möglich</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="93"/>
         <source>Cannot Retrain</source>
-        <translation type="unfinished"></translation>
+        <translation>Neutraining nicht möglich</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="108"/>
         <source>Cannot Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="116"/>
         <source>%1 (resumed run %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (fortgesetzter Lauf %2)</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="153"/>
         <source>A Model Is Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell wird trainiert</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingController.cpp" line="154"/>
         <source>A model is training. Cancel it? The best model so far is kept and the run is recorded as cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell wird trainiert. Abbrechen? Das bisher beste Modell bleibt erhalten, und der Lauf wird als abgebrochen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -4005,112 +4006,112 @@
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="21"/>
         <source>No model is training. Model ▸ Train… starts one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell wird trainiert. Modell ▸ Modell trainieren… startet eines.</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="31"/>
         <source>&amp;Cancel Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training &amp;abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="39"/>
         <source>training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsverlust</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="41"/>
         <source>dev score</source>
-        <translation type="unfinished"></translation>
+        <translation>dev-Score</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="46"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="49"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="52"/>
         <source>dev</source>
-        <translation type="unfinished">Validierung</translation>
+        <translation>dev</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="75"/>
         <source>%1: cancelling after this step…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Abbruch nach diesem Schritt…</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="90"/>
         <source>%1: reading the documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dokumente werden gelesen…</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="109"/>
         <source>%1: epoch %2 of %3, step %4 of %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Epoche %2 von %3, Schritt %4 von %5</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="115"/>
         <source>, about %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>, noch etwa %1</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="116"/>
         <source> · loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Verlust %1</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="119"/>
         <source> · dev %1 %2 (best %3)</source>
-        <translation type="unfinished"></translation>
+        <translation> · dev %1 %2 (bestes %3)</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="120"/>
         <source> · evaluating on dev…</source>
-        <translation type="unfinished"></translation>
+        <translation> · Auswertung auf dev…</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="128"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="131"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 fehlgeschlagen: %2</translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
         <source>%1 cancelled after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 abgebrochen</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="137"/>
         <source>%1 finished in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 abgeschlossen</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="139"/>
         <source>; best dev score %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; bester dev-Score %1</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="140"/>
         <source>; model in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Modell in %1</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="143"/>
         <source> (its end could not be recorded: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (sein Ende konnte nicht gespeichert werden: %1)</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainingPanel.cpp" line="145"/>
         <source>No model is training. Model ▸ Retrain repeats the last settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell wird trainiert. Modell ▸ Neu trainieren wiederholt die letzten Einstellungen.</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@
 // wrong model folder and an exception inside the prediction ending as failed outcomes that say why, never a
 // crash; runHere() predicting what start() predicts, from the project or from documents given directly.
 #include <atomic>
+#include <cmath>
 
 #include <ATen/ops/empty.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -428,7 +430,9 @@ class TestPredictionJob : public QObject {
           QCOMPARE(theirs[d].entities[e].start, mine[d].entities[e].start);
           QCOMPARE(theirs[d].entities[e].end, mine[d].entities[e].end);
           QCOMPARE(theirs[d].entities[e].type, mine[d].entities[e].type);
-          QCOMPARE(theirs[d].entities[e].confidence, mine[d].entities[e].confidence);
+          // Equal up to float rounding: a worker thread's OpenMP team may sum in another order (seen on
+          // a 2-core AMD EPYC: 0.578810811 against 0.578810871).
+          QVERIFY(std::fabs(theirs[d].entities[e].confidence - mine[d].entities[e].confidence) <= 1e-6);
         }
       }
     }
