@@ -375,17 +375,17 @@
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="30"/>
         <source>%n categories</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n category</numerusform>
+            <numerusform>%n categories</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="32"/>
         <source>%n relations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
         </translation>
     </message>
     <message>
@@ -396,9 +396,9 @@
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="34"/>
         <source>%n entities</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entity</numerusform>
+            <numerusform>%n entities</numerusform>
         </translation>
     </message>
 </context>
@@ -3069,9 +3069,9 @@
     <message numerus="yes">
         <location filename="../ui/training/QueuePanel.cpp" line="80"/>
         <source>%n document(s) queued.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document queued.</numerusform>
+            <numerusform>%n documents queued.</numerusform>
         </translation>
     </message>
     <message>
@@ -3845,9 +3845,9 @@
     <message numerus="yes">
         <location filename="../ui/training/SuggestionController.cpp" line="334"/>
         <source>%n suggestion(s) at or above %1 accepted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n suggestion at or above %1 accepted.</numerusform>
+            <numerusform>%n suggestions at or above %1 accepted.</numerusform>
         </translation>
     </message>
 </context>
@@ -3941,9 +3941,9 @@
     <message numerus="yes">
         <location filename="../ui/training/TrainDialog.cpp" line="285"/>
         <source>Estimated time: %1, at most %n epochs over %2 words.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Estimated time: %1, at most %n epoch over %2 words.</numerusform>
+            <numerusform>Estimated time: %1, at most %n epochs over %2 words.</numerusform>
         </translation>
     </message>
 </context>
