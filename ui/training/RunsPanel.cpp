@@ -110,7 +110,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_analyse->setEnabled(false);
   m_analyse->setToolTip(tr("Where the selected training run's model errs on its dev documents; with two "
                            "selected, what the newer fixed and broke"));
-  m_log = new QPushButton(tr("&Log…"), this);
+  m_log = new QPushButton(tr("Lo&g…"), this);  // not &Log: Alt+L toggles the view's type names
   m_log->setObjectName(QStringLiteral("runLogButton"));
   m_log->setEnabled(false);
   m_log->setToolTip(tr("What the selected run's job and the engine said, the reason last when it failed"));
