@@ -3450,8 +3450,8 @@
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="113"/>
-        <source>&amp;Log…</source>
-        <translation>&amp;Protokoll…</translation>
+        <source>Lo&amp;g…</source>
+        <translation>Protokoll anzei&amp;gen…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="116"/>

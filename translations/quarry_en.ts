@@ -3449,7 +3449,7 @@
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="113"/>
-        <source>&amp;Log…</source>
+        <source>Lo&amp;g…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
