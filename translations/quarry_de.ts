@@ -1196,12 +1196,12 @@
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="111"/>
         <source>Export &amp;HTML…</source>
-        <translation>&amp;HTML exportieren…</translation>
+        <translation>&amp;HTML-Export…</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="113"/>
         <source>Export &amp;CSV…</source>
-        <translation>&amp;CSV exportieren…</translation>
+        <translation>&amp;CSV-Export…</translation>
     </message>
     <message>
         <location filename="../ui/training/ErrorAnalysisPanel.cpp" line="116"/>
@@ -3416,12 +3416,12 @@
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="96"/>
         <source>Co&amp;mpare Two Runs…</source>
-        <translation>Zwei Läufe &amp;vergleichen…</translation>
+        <translation>&amp;Vergleichen…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="99"/>
         <source>E&amp;xport Model…</source>
-        <translation>Modell e&amp;xportieren…</translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="103"/>
@@ -3441,7 +3441,7 @@
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="108"/>
         <source>Analyse &amp;Errors</source>
-        <translation>&amp;Fehler analysieren</translation>
+        <translation>&amp;Fehleranalyse</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="111"/>
@@ -3451,7 +3451,7 @@
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="113"/>
         <source>Lo&amp;g…</source>
-        <translation>Protokoll anzei&amp;gen…</translation>
+        <translation>Pro&amp;tokoll…</translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="116"/>
