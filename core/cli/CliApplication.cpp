@@ -11,6 +11,7 @@
 #include "cli/ImportModelCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/PredictCommand.h"
+#include "cli/PretrainCommand.h"
 #include "cli/RunsCommand.h"
 #include "cli/StatsCommand.h"
 #include "cli/TrainCommand.h"
@@ -26,6 +27,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<StatsCommand>());
   m_commands.push_back(std::make_unique<ValidateCommand>());
   m_commands.push_back(std::make_unique<TrainCommand>());
+  m_commands.push_back(std::make_unique<PretrainCommand>());
   m_commands.push_back(std::make_unique<EvaluateCommand>());
   m_commands.push_back(std::make_unique<PredictCommand>());
   m_commands.push_back(std::make_unique<CvCommand>());

@@ -97,7 +97,7 @@ void addTrainConfigOptions(QCommandLineParser& parser) {
       {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
 }
 
-Result<train::TrainConfig> readTrainConfig(const QCommandLineParser& parser) {
+Result<train::TrainConfig> readTrainConfig(const QCommandLineParser& parser, const std::string& task) {
   nlohmann::json j = nlohmann::json::object();
   std::string source = "command line";
   if (parser.isSet(QStringLiteral("config"))) {
@@ -119,6 +119,11 @@ Result<train::TrainConfig> readTrainConfig(const QCommandLineParser& parser) {
     j[key] = parsed ? std::move(*parsed) : nlohmann::json(value);  // a bare word is a string
   }
   if (parser.isSet(QStringLiteral("threads"))) j["threads"] = parser.value(QStringLiteral("threads")).toInt();
+  if (!task.empty()) {
+    if (j.contains("task") && j["task"] != task)
+      return Error("this command trains task \"" + task + "\", not " + j["task"].dump(), source, 0, "task");
+    j["task"] = task;
+  }
   return train::TrainConfig::fromJson(j, source);
 }
 

@@ -25,9 +25,9 @@ Result<QVector<Split>> readSplits(const QCommandLineParser& parser, const QStrin
 void addTaskOption(QCommandLineParser& parser);
 
 // --config FILE, --set key=value (repeatable), --threads N; readTrainConfig also reads --task when the
-// command has it.
+// command has it. `task` given: the command's own task, which a config file or --set may only repeat.
 void addTrainConfigOptions(QCommandLineParser& parser);
-Result<train::TrainConfig> readTrainConfig(const QCommandLineParser& parser);
+Result<train::TrainConfig> readTrainConfig(const QCommandLineParser& parser, const std::string& task = {});
 
 // What a training command works on, for failure messages: --model, else --random-encoder, else --project,
 // else the --train files.

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "cli/CliCommand.h"
+#include "cli/TrainingCommand.h"
 
 namespace quarry::cli {
 
 // quarry-cli train: train an NER model on a project's train split (or files), evaluating on dev.
-class TrainCommand : public CliCommand {
+class TrainCommand : public TrainingCommand {
  public:
   QString name() const override { return QStringLiteral("train"); }
   QString summary() const override {

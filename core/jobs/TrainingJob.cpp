@@ -56,9 +56,10 @@ QString baseModelOf(const train::TrainConfig& config) {
 Status readProject(ProjectStore& store, const TrainingSpec& spec, DocumentSet& train, DocumentSet& dev) {
   auto trainSet = documentsFromStore(store, spec.trainSplits);
   if (!trainSet) return trainSet.error();
+  train = std::move(trainSet.value());
+  if (!spec.readDev) return {};
   auto devSet = documentsFromStore(store, spec.devSplits);
   if (!devSet) return devSet.error();
-  train = std::move(trainSet.value());
   dev = std::move(devSet.value());
   return {};
 }
@@ -219,6 +220,7 @@ QString taskTitle(const std::string& task) {
   if (task == "classify") return QStringLiteral("Classification");
   if (task == "relation") return QStringLiteral("Relations");
   if (task == "qa") return QStringLiteral("QA");
+  if (task == train::kPretrainingTaskName) return QStringLiteral("Pretraining");
   return QStringLiteral("NER");
 }
 
@@ -274,7 +276,8 @@ TrainingOutcome TrainingJob::execute() {
       log::get("jobs")->warn("interrupted runs could not be marked: {}", marked.error().toString());
     if (Status s = store->readConsistently([&]() -> Status {
           if (Status r = readProject(*store, m_spec, trainSet, devSet); !r) return r;
-          auto versions = store->annotationVersions(m_spec.trainSplits, m_spec.devSplits);
+          auto versions = store->annotationVersions(m_spec.trainSplits,
+                                                    m_spec.readDev ? m_spec.devSplits : m_spec.trainSplits);
           if (!versions) return versions.error();
           lineage = std::move(versions.value());
           auto counted = store->decisionCounts(predictionKindOf(QString::fromStdString(config.task)),
@@ -289,7 +292,7 @@ TrainingOutcome TrainingJob::execute() {
     trainSet = std::move(m_spec.train);
     devSet = std::move(m_spec.dev);
   }
-  if (trainSet.documents.empty()) return failed(Error("no training documents"));
+  if (trainSet.documents.empty() && m_spec.corpora.isEmpty()) return failed(Error("no training documents"));
   if (config.task == "classify" && config.multiLabel == "auto" && trainSet.multiLabelCategories)
     config.multiLabel = "yes";
   if (config.task == "ner" && trainSet.discontinuous > 0) {
@@ -315,7 +318,8 @@ TrainingOutcome TrainingJob::execute() {
     train.insert(QStringLiteral("suggestions_rejected"), decisions.rejected);
     data.insert(QStringLiteral("train"), train);
     data.insert(QStringLiteral("train_splits"), splitNames(m_spec.trainSplits));
-    data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
+    if (m_spec.readDev) data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
+    if (!m_spec.corpora.isEmpty()) data.insert(QStringLiteral("corpora"), QJsonArray::fromStringList(m_spec.corpora));
     record = std::make_unique<RunRecord>(*store);
     auto id = record->create(m_spec, config, std::move(data));
     if (!id) return failed(id.error());
@@ -343,6 +347,7 @@ TrainingOutcome TrainingJob::execute() {
   request.dev = std::move(devSet.documents);
   request.labels = toStdStrings(trainSet.labelsFor(config.task));
   request.relationTypes = trainSet.relationSpecs;
+  for (const QString& corpus : m_spec.corpora) request.corpora.push_back(corpus.toStdString());
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = m_spec.resume;
   if (record)

@@ -23,6 +23,7 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <memory>
 
@@ -45,8 +46,11 @@ struct TrainingSpec {
   QString projectPath;
   QVector<Split> trainSplits{Split::Train};  // with a project: the training split(s); empty = every split
   QVector<Split> devSplits{Split::Dev};      // with a project: the dev split(s); empty = every split
+  bool readDev = true;  // with a project: false = no dev split is read (mlm then holds back dev_fraction)
   DocumentSet train;                         // without a project: the training documents
   DocumentSet dev;                           // without a project: the dev documents; none = no evaluation
+  // mlm: text corpora (.txt / .txt.gz files or folders of them) pretrained on besides the documents.
+  QStringList corpora;
   train::TrainConfig config;                 // the task and every training option
   // Folder for best/, last/ and run.json; empty = <project>-models/run-<id> beside the project, or
   // ./quarry-model without one.
@@ -84,7 +88,7 @@ struct TrainingOutcome {
   QString errorText() const { return QString::fromStdString(error.toString()); }
 };
 
-// "NER", "Classification", "Relations", "QA": a task's name for people.
+// "NER", "Classification", "Relations", "QA", "Pretraining": a task's name for people.
 QString taskTitle(const std::string& task);
 
 class TrainingJob : public QObject {

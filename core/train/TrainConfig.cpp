@@ -206,6 +206,13 @@ const std::vector<Option>& declaredOptions() {
                       "masked LM: share of the documents held back for dev (seeded, by document) when no dev "
                       "documents are given",
                       "mlm"));
+    o.push_back(field("vocab_size", &TrainConfig::vocabSize,
+                      "masked LM from a random encoder: first train a WordPiece vocabulary of this many tokens "
+                      "on the training text (into <output>/vocabulary) instead of tokenizer_folder's; 0 = no",
+                      "mlm"));
+    o.push_back(field("vocab_lowercase", &TrainConfig::vocabLowercase,
+                      "masked LM with vocab_size: the vocabulary and its tokenizer lowercase the text (uncased)",
+                      "mlm"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -415,6 +422,10 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
               "expected \"tune\", \"fixed\" or \"never\""),
         check(c.mlmProbability > 0 && c.mlmProbability < 1, "mlm_probability", "must be in (0, 1)"),
         check(c.devFraction >= 0 && c.devFraction < 1, "dev_fraction", "must be in [0, 1)"),
+        check(c.vocabSize == 0 || (c.vocabSize >= 100 && c.vocabSize <= 1000000), "vocab_size",
+              "must be 0 or between 100 and 1000000"),
+        check(c.vocabSize == 0 || c.modelFolder.empty(), "vocab_size",
+              "trains a vocabulary for a random encoder: not with model_folder"),
         check(c.task != "mlm" || c.kind == ModelKind::Transformer, "model",
               "masked-LM pretraining trains a transformer"),
         check(c.maxAnswerLength >= 1, "max_answer_length", "must be at least 1"),
@@ -443,7 +454,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.gradientAccumulation > 0, "gradient_accumulation", "must be at least 1"),
         check(c.epochs > 0, "epochs", "must be at least 1"),
         check(c.maxLength >= 8, "max_length", "must be at least 8"),
-        check(c.stride >= 0 && c.stride < c.maxLength / 2, "stride", "must be between 0 and max_length / 2"),
+        check(c.task == kPretrainingTaskName || (c.stride >= 0 && c.stride < c.maxLength / 2), "stride",
+              "must be between 0 and max_length / 2"),  // masked LM packs sequences: no windows
         check(c.dropout >= 0 && c.dropout < 1, "dropout", "must be in [0, 1)"),
         check(c.warmupRatio >= 0 && c.warmupRatio < 1, "warmup_ratio", "must be in [0, 1)"),
         check(c.layerDecay > 0 && c.layerDecay <= 1, "layer_decay", "must be in (0, 1]"),

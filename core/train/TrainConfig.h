@@ -79,6 +79,8 @@ struct TrainConfig {
   double mlmProbability = 0.15;  // share of the tokens (or words) masked in each sequence
   bool wholeWordMask = false;    // mask every piece of a chosen word
   double devFraction = 0.02;     // documents held back for dev when no dev documents are given
+  int vocabSize = 0;             // random encoder: train a WordPiece vocabulary this large first; 0 = no
+  bool vocabLowercase = true;    // the trained vocabulary lowercases (an uncased BERT vocabulary)
   // --- optimisation
   int epochs = 30;               // passes over the training data at most
   int64_t maxSteps = 0;          // optimizer steps at most; 0 = epochs decide

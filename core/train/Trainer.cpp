@@ -186,6 +186,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   if (!featurizedDev) return featurizedDev.error();
   std::unique_ptr<TaskInputs> devInputs = std::move(featurizedDev.value());
   if (devInputs && devInputs->itemCount() == 0) devInputs.reset();
+  result.data = task.dataRecord();  // with what featurizing found (the documents a corpus held)
   const std::vector<int32_t> lengths = trainInputs->itemLengths();
   LossOptions lossOptions;
   lossOptions.classWeights = task.classWeights(config, *tagger);

@@ -65,6 +65,9 @@ struct TrainRequest {
   // relation: the schema's relation types (direction, argument types); empty = the types seen in train,
   // directed, with the argument type pairs seen there.
   std::vector<document::RelationTypeSpec> relationTypes;
+  // mlm: text corpora to pretrain on besides `train`'s texts: .txt / .txt.gz files or folders of them
+  // (text::TextCorpusReader), streamed after the documents.
+  std::vector<std::string> corpora;
   std::string outputFolder;         // created if needed
   bool resume = false;              // continue the run in outputFolder/last
 };

@@ -338,6 +338,15 @@ void checkFixtureLogits() {
               expected[p * fixed.size() + k]));
   std::printf("bert-masked-lm logits at the fixed ids: worst difference %.2e\n", worst);
   EXPECT(worst < 2e-5, "masked-LM logits as transformers gives them");
+
+  // The head read at chosen positions only gives those rows of the full logits.
+  quarry::model::ForwardOptions only;
+  only.headPositions = at::tensor(std::vector<int64_t>(positions.begin(), positions.end()), at::kLong);
+  const at::Tensor picked =
+      model.value()->transformer()->forward(tensor(ids), tensor(mask), tensor(types), only).logits;
+  EXPECT(picked.size(0) == static_cast<int64_t>(positions.size()) &&
+             at::allclose(picked, logits.index_select(0, only.headPositions), 1e-5, 1e-6),
+         "headPositions: the head's logits at those positions only, as the full forward's rows");
 }
 
 }  // namespace
@@ -509,16 +518,52 @@ int main() {
     EXPECT(devDocuments > 3 && devDocuments < 24, "about 15% of the documents are held back");
     TrainConfig c = config;
     c.epochs = 1;
-    auto task = MaskedLmTask::fromCorpus(c, folder.string());
-    EXPECT(task.ok(), "a corpus folder");
-    if (task) {
-      auto r = Trainer::run(*task.value(), c, (root / "streamed").string(), false);
-      EXPECT(
-          r.ok() && r->steps > 0 && r->history.size() == 1 && r->data.value("corpus", "") == folder.string(),
-          "pretraining on a streamed corpus, evaluated on its held-back documents");
-    }
-    auto missing = MaskedLmTask::fromCorpus(c, (root / "nothing").string());
+    auto corpusRequest = [&](std::vector<std::string> corpora, const fs::path& out) {
+      TrainRequest r;
+      r.config = c;
+      r.corpora = std::move(corpora);
+      r.outputFolder = out.string();
+      return r;
+    };
+    auto streamed = runTraining(corpusRequest({folder.string()}, root / "streamed"));
+    EXPECT(streamed.ok() && streamed->steps > 0 && streamed->history.size() == 1 &&
+               streamed->data["corpora"] == nlohmann::json::array({folder.string()}) &&
+               streamed->data.value("documents_read", 0) == documents &&
+               streamed->data.value("dev_documents_read", 0) == devDocuments,
+           "pretraining on a streamed corpus, evaluated on its held-back documents");
+    auto missing = MaskedLmTask::create(corpusRequest({(root / "nothing").string()}, root / "none"));
     EXPECT(!missing.ok() && missing.error().message.size() > 0, "a missing corpus is an error");
+
+    // Documents given and a corpus together: the documents first, then the corpus, one dev hold-back.
+    TrainRequest both = corpusRequest({folder.string()}, root / "both");
+    both.train = corpus(20, 5);
+    auto mixed = runTraining(both);
+    EXPECT(mixed.ok() && mixed->data.value("documents_read", 0) == documents + 20 &&
+               mixed->data.value("train_documents", 0) == 20,
+           "documents and a corpus pretrain together");
+
+    // From scratch with a vocabulary trained on the training text (dev documents not counted).
+    TrainRequest fresh = corpusRequest({folder.string()}, root / "fresh");
+    fresh.config.tokenizerFolder.clear();
+    fresh.config.vocabSize = 120;
+    auto vocabRun = runTraining(fresh);
+    EXPECT(vocabRun.ok(), vocabRun ? "pretraining with a trained vocabulary"
+                                   : "pretraining with a trained vocabulary: " + vocabRun.error().message);
+    if (vocabRun) {
+      std::ifstream trained(root / "fresh" / "vocabulary" / "vocab.txt");
+      std::vector<std::string> tokens;
+      for (std::string line; std::getline(trained, line);) tokens.push_back(line);
+      std::ifstream saved(fs::path(vocabRun->bestFolder) / "vocab.txt");
+      std::vector<std::string> savedTokens;
+      for (std::string line; std::getline(saved, line);) savedTokens.push_back(line);
+      // The test corpus has few distinct words: training stops when no pair occurs twice more.
+      EXPECT(tokens.size() > 40 && tokens.size() <= 120 && tokens[0] == "[PAD]" && savedTokens == tokens,
+             "a vocabulary of at most 120 tokens, carried by the saved model folder");
+      nlohmann::json hf = nlohmann::json::parse(std::ifstream(fs::path(vocabRun->bestFolder) / "config.json"));
+      EXPECT(hf.value("vocab_size", size_t{0}) == tokens.size(), "the encoder's embedding is the trained vocabulary's size");
+    }
+    auto refused = TrainConfig::fromJson({{"task", "mlm"}, {"vocab_size", 1000}, {"model_folder", "m"}}, "c.json");
+    EXPECT(!refused.ok() && refused.error().field == "vocab_size", "vocab_size with a model folder is refused");
   }
 
   // 5. Options: declared once, MLM-only, checked.
@@ -535,7 +580,7 @@ int main() {
     EXPECT(mlmOnly, "mlm_probability applies to mlm only");
   }
 
-  fs::remove_all(root);
+  if (!getenv("KEEP")) fs::remove_all(root);
   std::printf("%s\n", quarry::test::g_failures ? "FAILED" : "all passed");
   return quarry::test::g_failures ? 1 : 0;
 }

@@ -103,7 +103,13 @@ ModelOutput TransformerModelImpl::forward(const at::Tensor& inputIds, const at::
   out.lastHiddenState = b.lastHiddenState;
   out.hiddenStates = std::move(b.hiddenStates);
   out.poolerOutput = b.pooled;
-  if (m_head) m_head->forward(b.lastHiddenState, b.pooled, is_training(), out);
+  if (!m_head) return out;
+  if (options.headPositions.defined()) {
+    const at::Tensor rows = b.lastHiddenState.reshape({-1, b.lastHiddenState.size(-1)});
+    m_head->forward(rows.index_select(0, options.headPositions), b.pooled, is_training(), out);
+  } else {
+    m_head->forward(b.lastHiddenState, b.pooled, is_training(), out);
+  }
   return out;
 }
 

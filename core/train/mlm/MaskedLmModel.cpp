@@ -78,12 +78,13 @@ std::pair<at::Tensor, at::Tensor> MaskedLmModel::maskedLogits(const MaskedLmInpu
   const TransformerBatch batch =
       transformerBatch(idRows, typeRows, m_tokenizer->specialTokens().padId.value_or(0), m_device);
   const at::Tensor target = paddedRows(labelRows, batch.cols, kMaskIgnoredLabel, m_device).reshape({-1});
+  // Only the masked positions go through the head (its decoder is the vocabulary wide) and the softmax,
+  // in fp32.
+  const at::Tensor positions = target.ne(kMaskIgnoredLabel).nonzero().reshape({-1});
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  const at::Tensor logits = m_model->forward(batch.ids, batch.mask, batch.types, fo).logits;
-  // Only the masked positions go through the softmax, in fp32.
-  const at::Tensor positions = target.ne(kMaskIgnoredLabel).nonzero().reshape({-1});
-  const at::Tensor picked = logits.reshape({-1, logits.size(-1)}).index_select(0, positions).to(at::kFloat);
+  fo.headPositions = positions;
+  const at::Tensor picked = m_model->forward(batch.ids, batch.mask, batch.types, fo).logits.to(at::kFloat);
   return {picked, target.index_select(0, positions)};
 }
 

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <numeric>
 
+#include "common/Log.h"
 #include "text/TextCorpusReader.h"
+#include "text/WordPieceTrainer.h"
 #include "train/TrainState.h"
 
 namespace quarry::train {
@@ -31,65 +33,89 @@ bool MaskedLmTask::isDevDocument(uint64_t seed, double fraction, size_t index) {
 Result<std::unique_ptr<MaskedLmTask>> MaskedLmTask::create(const TrainRequest& request) {
   std::unique_ptr<MaskedLmTask> task(new MaskedLmTask());
   task->m_config = request.config;
+  task->m_outputFolder = request.outputFolder;
   for (const document::AnnotatedDocument& d : request.train)
     if (!d.text.empty()) task->m_texts.push_back(d.text);
   for (const document::AnnotatedDocument& d : request.dev)
     if (!d.text.empty()) task->m_devTexts.push_back(d.text);
-  if (task->m_texts.empty())
-    return Error("no text to pretrain on: every training document is empty", "", 0, "train");
-  task->m_fingerprint = fingerprintDocuments(request.train, request.dev);
-  return task;
-}
-
-Result<std::unique_ptr<MaskedLmTask>> MaskedLmTask::fromCorpus(const TrainConfig& config,
-                                                               const std::string& corpus) {
-  auto files = text::TextCorpusReader::corpusFiles(corpus);
-  if (!files) return files.error();
-  std::unique_ptr<MaskedLmTask> task(new MaskedLmTask());
-  task->m_config = config;
-  task->m_corpus = corpus;
-  // The files' names, sizes and times stand for their text: a changed corpus refuses a resume.
+  // The corpus files' names, sizes and times stand for their text: a changed corpus refuses a resume.
   std::vector<document::AnnotatedDocument> stamps;
-  for (const fs::path& f : files.value()) {
-    std::error_code ec;
-    document::AnnotatedDocument d;
-    d.id = f.string();
-    d.text = std::to_string(fs::file_size(f, ec)) + ":" +
-             std::to_string(fs::last_write_time(f, ec).time_since_epoch().count());
-    stamps.push_back(std::move(d));
+  for (const std::string& corpus : request.corpora) {
+    auto files = text::TextCorpusReader::corpusFiles(corpus);
+    if (!files) return files.error();
+    for (const fs::path& f : files.value()) {
+      std::error_code ec;
+      document::AnnotatedDocument d;
+      d.id = f.string();
+      d.text = std::to_string(fs::file_size(f, ec)) + ":" +
+               std::to_string(fs::last_write_time(f, ec).time_since_epoch().count());
+      stamps.push_back(std::move(d));
+    }
+    task->m_corpora.push_back(corpus);
   }
-  task->m_fingerprint = fingerprintDocuments(stamps, {});
+  if (task->m_texts.empty() && task->m_corpora.empty())
+    return Error("no text to pretrain on: every training document is empty and no corpus is given", "", 0,
+                 "train");
+  std::vector<document::AnnotatedDocument> documents = request.train;
+  documents.insert(documents.end(), stamps.begin(), stamps.end());
+  task->m_fingerprint = fingerprintDocuments(documents, request.dev);
   return task;
 }
 
-Status MaskedLmTask::pack(const MaskedLmModel& model) {
-  SequencePacker train(model.tokenizer(), model.maxLength()), dev(model.tokenizer(), model.maxLength());
+Status MaskedLmTask::forEachDocument(const std::function<void(std::string_view, bool)>& visit) const {
   const bool holdBack = m_devTexts.empty();
-  m_documents = m_devDocuments = 0;
-  auto add = [&](std::string_view text, size_t index, bool given) {
-    const bool isDev = given || (holdBack && isDevDocument(m_config.seed, m_config.devFraction, index));
-    (isDev ? dev : train).addDocument(text);
-    ++m_documents;
-    m_devDocuments += isDev ? 1 : 0;
+  size_t index = 0;  // over the texts and the corpora, in order
+  auto add = [&](std::string_view text) {
+    visit(text, holdBack && isDevDocument(m_config.seed, m_config.devFraction, index));
+    ++index;
   };
-  if (!m_corpus.empty()) {
+  for (const std::string& text : m_texts) add(text);
+  for (const std::string& corpus : m_corpora) {
     text::TextCorpusReader reader;
-    if (Status s = reader.read(m_corpus,
+    if (Status s = reader.read(corpus,
                                [&](const text::TextDocument& d) {
-                                 add(d.text, d.index, false);
+                                 add(d.text);
                                  return true;
                                });
         !s)
       return s;
-  } else {
-    for (size_t i = 0; i < m_texts.size(); ++i) add(m_texts[i], i, false);
-    for (size_t i = 0; i < m_devTexts.size(); ++i) add(m_devTexts[i], i, true);
   }
+  for (const std::string& text : m_devTexts) visit(text, true);
+  return {};
+}
+
+Status MaskedLmTask::pack(const MaskedLmModel& model) {
+  SequencePacker train(model.tokenizer(), model.maxLength()), dev(model.tokenizer(), model.maxLength());
+  m_documents = m_devDocuments = 0;
+  if (Status s = forEachDocument([&](std::string_view text, bool isDev) {
+        (isDev ? dev : train).addDocument(text);
+        ++m_documents;
+        m_devDocuments += isDev ? 1 : 0;
+      });
+      !s)
+    return s;
   m_sentences = train.sentenceCount() + dev.sentenceCount();
   m_train = train.finish();
   m_dev = dev.finish();
   m_packed = true;
   return {};
+}
+
+Status MaskedLmTask::trainVocabulary(const std::string& folder) const {
+  text::WordPieceTrainerOptions options;
+  options.vocabSize = static_cast<size_t>(m_config.vocabSize);
+  options.lowercase = m_config.vocabLowercase;
+  text::WordPieceTrainer trainer(options);
+  if (Status s = forEachDocument([&](std::string_view text, bool isDev) {
+        if (!isDev) trainer.add(text);
+      });
+      !s)
+    return s;
+  auto tokens = trainer.train();
+  if (!tokens) return tokens.error();
+  log::get("train")->info("WordPiece vocabulary of {} tokens trained on {} distinct words into {}",
+                          tokens->size(), trainer.distinctWords(), folder);
+  return trainer.writeFolder(folder, tokens.value(), std::max(512, m_config.maxLength));
 }
 
 std::unique_ptr<MaskedLmInputs> MaskedLmTask::inputsOf(PretrainingSequences sequences,
@@ -103,9 +129,17 @@ std::unique_ptr<MaskedLmInputs> MaskedLmTask::inputsOf(PretrainingSequences sequ
   return inputs;
 }
 
-Result<std::unique_ptr<TaskModel>> MaskedLmTask::createModel(const TrainConfig& config) {
-  if (config.kind != ModelKind::Transformer)
+Result<std::unique_ptr<TaskModel>> MaskedLmTask::createModel(const TrainConfig& given) {
+  if (given.kind != ModelKind::Transformer)
     return Error("masked-LM pretraining trains a transformer (model \"transformer\")", "", 0, "model");
+  TrainConfig config = given;
+  if (config.vocabSize > 0 && config.modelFolder.empty()) {
+    if (m_outputFolder.empty())
+      return Error("a vocabulary to train needs the run's output folder", "", 0, "vocab_size");
+    const std::string folder = (fs::path(m_outputFolder) / "vocabulary").string();
+    if (Status s = trainVocabulary(folder); !s) return s.error();
+    config.tokenizerFolder = folder;
+  }
   auto m = MaskedLmModel::create(config);
   if (!m) return m.error();
   return std::unique_ptr<TaskModel>(std::move(m.value()));
@@ -148,10 +182,14 @@ Result<MetricReport> MaskedLmTask::evaluate(TaskModel& model, const TaskInputs& 
 nlohmann::json MaskedLmTask::dataRecord() const {
   nlohmann::json j = {{"mlm_probability", m_config.mlmProbability},
                       {"whole_word_mask", m_config.wholeWordMask}};
-  if (!m_corpus.empty())
-    j["corpus"] = m_corpus;
-  else
-    j["train_documents"] = m_texts.size();
+  j["train_documents"] = m_texts.size();
+  if (!m_corpora.empty()) j["corpora"] = m_corpora;
+  if (m_documents > 0) {  // packed: what was read
+    j["documents_read"] = m_documents;
+    j["dev_documents_read"] = m_devDocuments;
+    j["sentences"] = m_sentences;
+  }
+  if (m_config.vocabSize > 0 && m_config.modelFolder.empty()) j["vocab_size"] = m_config.vocabSize;
   if (m_devTexts.empty())
     j["dev_fraction"] = m_config.devFraction;
   else

@@ -1,8 +1,13 @@
 #pragma once
-// Masked-LM pretraining as a task of the Trainer ("mlm"): plain texts (documents given, or a corpus file
-// or folder of .txt / .txt.gz streamed through text::TextCorpusReader) packed into max_length sequences
+// Masked-LM pretraining as a task of the Trainer ("mlm"): plain texts (documents given, then corpus files
+// or folders of .txt / .txt.gz streamed through text::TextCorpusReader) packed into max_length sequences
 // (train/mlm/PretrainingSequences.h), masked afresh every epoch (mlm_probability, whole_word_mask), and a
 // MaskedLmModel that continues a checkpoint's pretraining or pretrains a random encoder.
+//
+// VOCABULARY: a random encoder with vocab_size > 0 first gets a WordPiece vocabulary of that many tokens
+// trained on the training documents (text::WordPieceTrainer; dev documents are not counted), written to
+// <output>/vocabulary (vocab.txt, tokenizer_config.json) and used as its tokenizer_folder; the saved
+// model folders carry it.
 //
 // DEV: request.dev's texts when given; otherwise a seeded share (dev_fraction) of the documents, chosen by
 // document, is held back. Dev is masked once (a fixed mask), so its loss compares across evaluations.
@@ -12,8 +17,10 @@
 // reversed, so the Trainer's early stopping and best/ work on it unchanged; the report also has the dev
 // loss, the perplexity and the masked-token accuracy.
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/Error.h"
@@ -25,11 +32,9 @@ namespace quarry::train {
 
 class MaskedLmTask : public TrainingTask {
  public:
-  // The texts of request.train (request.dev's as dev, when any). Errors when there is no text.
+  // The texts of request.train (request.dev's as dev, when any) and of request.corpora, streamed when the
+  // model featurizes them. Errors when there is neither a text nor a corpus, or a corpus has no file.
   static Result<std::unique_ptr<MaskedLmTask>> create(const TrainRequest& request);
-  // A corpus file or folder (TextCorpusReader); documents are streamed when the model featurizes them.
-  static Result<std::unique_ptr<MaskedLmTask>> fromCorpus(const TrainConfig& config,
-                                                          const std::string& corpus);
 
   std::string name() const override { return "mlm"; }
   Result<std::unique_ptr<TaskModel>> createModel(const TrainConfig& config) override;
@@ -46,15 +51,20 @@ class MaskedLmTask : public TrainingTask {
 
  private:
   MaskedLmTask() = default;
+  // Calls `visit(text, isDev)` for every document in order: the texts given, then the corpora's.
+  Status forEachDocument(const std::function<void(std::string_view, bool)>& visit) const;
   // Packs the corpus for `model` into train and dev sequences (one pass over a streamed corpus).
   Status pack(const MaskedLmModel& model);
+  // vocab_size > 0: trains the WordPiece vocabulary on the training documents into `folder`.
+  Status trainVocabulary(const std::string& folder) const;
   std::unique_ptr<MaskedLmInputs> inputsOf(PretrainingSequences sequences, const MaskedLmModel& model,
                                            bool dev) const;
 
   TrainConfig m_config;
   std::vector<std::string> m_texts;     // documents given
   std::vector<std::string> m_devTexts;  // dev documents given (empty: held back from m_texts)
-  std::string m_corpus;                 // or a corpus path to stream
+  std::vector<std::string> m_corpora;   // corpus paths streamed after them
+  std::string m_outputFolder;           // the run's, where a trained vocabulary goes
   std::string m_fingerprint;
   bool m_packed = false;
   PretrainingSequences m_train, m_dev;

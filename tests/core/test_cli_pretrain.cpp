@@ -1,0 +1,185 @@
+// quarry-cli pretrain in-process: a tiny random BERT pretrained (masked LM) on a project's documents and a
+// folder of text files with a WordPiece vocabulary trained on that text first, the run recorded in the
+// project, the folder taken as the base model of a classifier and continued (domain-adaptive pretraining);
+// and the refusals: nothing to pretrain, no corpus, a foreign task, dev splits that overlap the text.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "CliTestSupport.h"
+#include "TaskCorpusTestSupport.h"
+
+namespace {
+
+using task_corpus::writeTopicDocs;
+
+// `count` documents of two or three short lines each, one empty line between documents.
+void writeTextCorpus(const QString& path, int count, quint32 seed) {
+  QRandomGenerator rng(seed);
+  const QStringList words = {QStringLiteral("the"),     QStringLiteral("patient"), QStringLiteral("court"),
+                             QStringLiteral("ruled"),   QStringLiteral("tumour"),  QStringLiteral("cells"),
+                             QStringLiteral("grew"),    QStringLiteral("appeal"),  QStringLiteral("dismissed"),
+                             QStringLiteral("protein"), QStringLiteral("binds"),   QStringLiteral("receptor")};
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  for (int d = 0; d < count; ++d) {
+    const int lines = 2 + int(rng.bounded(2));
+    for (int l = 0; l < lines; ++l) {
+      QStringList sentence;
+      for (int w = 0; w < 8; ++w) sentence << words[int(rng.bounded(words.size()))];
+      f.write((sentence.join(QLatin1Char(' ')) + QStringLiteral(" .\n")).toUtf8());
+    }
+    f.write("\n");
+  }
+}
+
+const QStringList kTinyShape = {QStringLiteral("--set"), QStringLiteral("random_layers=1"),
+                                QStringLiteral("--set"), QStringLiteral("random_hidden=32"),
+                                QStringLiteral("--set"), QStringLiteral("random_heads=2"),
+                                QStringLiteral("--set"), QStringLiteral("random_intermediate=64"),
+                                QStringLiteral("--set"), QStringLiteral("max_length=32"),
+                                QStringLiteral("--set"), QStringLiteral("batch_size=8"),
+                                QStringLiteral("--set"), QStringLiteral("dev_fraction=0.1")};
+
+}  // namespace
+
+class TestCliPretrain : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void projectAndCorpusFromScratch() {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.quarry"));
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    const QString docs = dir.filePath(QStringLiteral("docs.jsonl"));
+    writeTopicDocs(docs, 40, 1, QStringLiteral("train"));
+    if (QTest::currentTestFailed()) return;
+    CliRun imported = cli({QStringLiteral("import"), project, docs});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    QDir(dir.path()).mkpath(QStringLiteral("corpus/more"));
+    writeTextCorpus(dir.filePath(QStringLiteral("corpus/a.txt")), 30, 2);
+    writeTextCorpus(dir.filePath(QStringLiteral("corpus/more/b.txt")), 30, 3);
+    if (QTest::currentTestFailed()) return;
+
+    const QString out = dir.filePath(QStringLiteral("encoder"));
+    CliRun p = cli(QStringList{QStringLiteral("pretrain"), QStringLiteral("--project"), project,
+                               QStringLiteral("--corpus"), dir.filePath(QStringLiteral("corpus")),
+                               QStringLiteral("--vocab-size"), QStringLiteral("200"), QStringLiteral("--output"),
+                               out, QStringLiteral("--set"), QStringLiteral("epochs=3"), QStringLiteral("--json")} +
+                   kTinyShape);
+    QVERIFY2(p.code == 0, qPrintable(p.err));
+    const QJsonObject result = QJsonDocument::fromJson(p.out.toUtf8()).object();
+    QCOMPARE(result.value(QStringLiteral("task")).toString(), QStringLiteral("mlm"));
+    const QJsonObject data = result.value(QStringLiteral("data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("train_documents")).toInt(), 40);   // every project document
+    QCOMPARE(data.value(QStringLiteral("documents_read")).toInt(), 100);  // and the corpus's 60
+    QVERIFY(data.value(QStringLiteral("dev_documents_read")).toInt() > 0);
+    QCOMPARE(data.value(QStringLiteral("vocab_size")).toInt(), 200);
+    const QJsonArray history = result.value(QStringLiteral("history")).toArray();
+    QCOMPARE(history.size(), 3);
+    QVERIFY2(history.last().toObject().value(QStringLiteral("dev_loss")).toDouble() <
+                 history.first().toObject().value(QStringLiteral("dev_loss")).toDouble(),
+             qPrintable(p.out));
+
+    // An ordinary BertForMaskedLM folder carrying the trained vocabulary.
+    QFile config(out + QStringLiteral("/best/config.json"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    const QJsonObject hf = QJsonDocument::fromJson(config.readAll()).object();
+    QCOMPARE(hf.value(QStringLiteral("architectures")).toArray().first().toString(), QStringLiteral("BertForMaskedLM"));
+    QFile vocab(out + QStringLiteral("/best/vocab.txt"));
+    QVERIFY(vocab.open(QIODevice::ReadOnly));
+    const int tokens = int(vocab.readAll().count('\n'));
+    QVERIFY2(tokens > 50 && tokens <= 200, qPrintable(QString::number(tokens)));
+    QCOMPARE(hf.value(QStringLiteral("vocab_size")).toInt(), tokens);
+    QVERIFY(QFile::exists(out + QStringLiteral("/vocabulary/vocab.txt")));
+
+    // Recorded in the project as a pretraining run, with its log.
+    CliRun runs = cli({QStringLiteral("runs"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    QVERIFY2(runs.code == 0, qPrintable(runs.err));
+    const QJsonArray rows = QJsonDocument::fromJson(runs.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value(QStringLiteral("task")).toString(), QStringLiteral("mlm"));
+    QVERIFY2(rows[0].toObject().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("Pretraining")),
+             qPrintable(runs.out));
+
+    // The folder is a base model: a classifier fine-tunes it.
+    const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")), devFile = dir.filePath(QStringLiteral("dev.jsonl"));
+    writeTopicDocs(trainFile, 30, 4, QStringLiteral("train"));
+    writeTopicDocs(devFile, 10, 5, QStringLiteral("dev"));
+    CliRun c = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--model"),
+                    out + QStringLiteral("/best"), QStringLiteral("--train"), trainFile, QStringLiteral("--dev"), devFile,
+                    QStringLiteral("--output"), dir.filePath(QStringLiteral("classifier")), QStringLiteral("--set"),
+                    QStringLiteral("epochs=1"), QStringLiteral("--set"), QStringLiteral("max_length=32"),
+                    QStringLiteral("--set"), QStringLiteral("stride=8")});
+    QVERIFY2(c.code == 0, qPrintable(c.err));
+
+    // Domain-adaptive: the folder's pretraining continued on the text files alone.
+    CliRun more = cli({QStringLiteral("pretrain"), QStringLiteral("--model"), out + QStringLiteral("/best"),
+                       QStringLiteral("--corpus"), dir.filePath(QStringLiteral("corpus/a.txt")), QStringLiteral("--output"),
+                       dir.filePath(QStringLiteral("continued")), QStringLiteral("--set"), QStringLiteral("max_steps=4"),
+                       QStringLiteral("--set"), QStringLiteral("max_length=32")});
+    QVERIFY2(more.code == 0, qPrintable(more.err));
+    QVERIFY2(more.out.contains(QStringLiteral("perplexity")), qPrintable(more.out));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("continued/best/model.safetensors"))));
+  }
+
+  void refusals() {
+    QTemporaryDir dir;
+    writeTextCorpus(dir.filePath(QStringLiteral("a.txt")), 5, 1);
+    if (QTest::currentTestFailed()) return;
+    const QString corpus = dir.filePath(QStringLiteral("a.txt"));
+    // Nothing says what to pretrain.
+    CliRun none = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"), corpus});
+    QCOMPARE(none.code, 2);
+    QVERIFY2(none.err.contains(QStringLiteral("--vocab-size")), qPrintable(none.err));
+    // No text.
+    CliRun noText = cli({QStringLiteral("pretrain"), QStringLiteral("--vocab-size"), QStringLiteral("500")});
+    QCOMPARE(noText.code, 1);
+    QVERIFY2(noText.err.contains(QStringLiteral("--corpus")), qPrintable(noText.err));
+    // A corpus path that is not there: named.
+    const QString missing = dir.filePath(QStringLiteral("nowhere"));
+    CliRun gone = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"), missing, QStringLiteral("--vocab-size"),
+                       QStringLiteral("500")});
+    QCOMPARE(gone.code, 1);
+    QVERIFY2(gone.err.contains(missing), qPrintable(gone.err));
+    // A folder without text files: named.
+    QDir(dir.path()).mkpath(QStringLiteral("empty"));
+    CliRun empty = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"), dir.filePath(QStringLiteral("empty")),
+                        QStringLiteral("--vocab-size"), QStringLiteral("500"), QStringLiteral("--output"),
+                        dir.filePath(QStringLiteral("out"))});
+    QCOMPARE(empty.code, 1);
+    QVERIFY2(empty.err.contains(dir.filePath(QStringLiteral("empty"))), qPrintable(empty.err));
+    // Another task.
+    CliRun ner = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"), corpus, QStringLiteral("--vocab-size"),
+                      QStringLiteral("500"), QStringLiteral("--set"), QStringLiteral("task=ner")});
+    QCOMPARE(ner.code, 1);
+    QVERIFY2(ner.err.contains(QStringLiteral("task")), qPrintable(ner.err));
+    // Two model choices; a vocabulary size out of range.
+    CliRun two = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"), corpus, QStringLiteral("--vocab-size"),
+                      QStringLiteral("500"), QStringLiteral("--model"), dir.path()});
+    QCOMPARE(two.code, 2);
+    CliRun tiny = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"), corpus, QStringLiteral("--vocab-size"),
+                       QStringLiteral("5")});
+    QCOMPARE(tiny.code, 2);
+    // Dev splits that are also pretrained on.
+    const QString project = dir.filePath(QStringLiteral("p.quarry"));
+    QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+    CliRun overlap = cli({QStringLiteral("pretrain"), QStringLiteral("--project"), project, QStringLiteral("--vocab-size"),
+                          QStringLiteral("500"), QStringLiteral("--split"), QStringLiteral("train,dev"),
+                          QStringLiteral("--dev-split"), QStringLiteral("dev")});
+    QCOMPARE(overlap.code, 2);
+    QVERIFY2(overlap.err.contains(QStringLiteral("dev")), qPrintable(overlap.err));
+    // --help-config lists the pretraining options.
+    CliRun help = cli({QStringLiteral("pretrain"), QStringLiteral("--help-config")});
+    QCOMPARE(help.code, 0);
+    QVERIFY(help.out.contains(QStringLiteral("mlm_probability")) && help.out.contains(QStringLiteral("vocab_size")) &&
+            help.out.contains(QStringLiteral("whole_word_mask")));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliPretrain)
+#include "test_cli_pretrain.moc"
