@@ -15,6 +15,7 @@
 #include "cli/RunsCommand.h"
 #include "cli/StatsCommand.h"
 #include "cli/TrainCommand.h"
+#include "cli/TuneCommand.h"
 #include "cli/ValidateCommand.h"
 #include "model/kernels/EngineFailure.h"
 
@@ -28,6 +29,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<ValidateCommand>());
   m_commands.push_back(std::make_unique<TrainCommand>());
   m_commands.push_back(std::make_unique<PretrainCommand>());
+  m_commands.push_back(std::make_unique<TuneCommand>());
   m_commands.push_back(std::make_unique<EvaluateCommand>());
   m_commands.push_back(std::make_unique<PredictCommand>());
   m_commands.push_back(std::make_unique<CvCommand>());

@@ -47,6 +47,9 @@ QString baseModelOf(const train::TrainConfig& config) {
   if (config.kind == train::ModelKind::FromScratch)
     return QString::fromLatin1(train::modelKindName(config.kind, config.task)) +
            QStringLiteral(" (from scratch)");
+  if (config.modelFolder.empty() && config.vocabSize > 0)
+    return QStringLiteral("random encoder + a %1-token WordPiece vocabulary trained on the text")
+        .arg(config.vocabSize);
   if (config.modelFolder.empty())
     return QStringLiteral("random encoder + ") + QString::fromStdString(config.tokenizerFolder);
   return QString::fromStdString(config.modelFolder);
@@ -358,6 +361,8 @@ TrainingOutcome TrainingJob::execute() {
   const QString bestFolder = outputDir.filePath(QStringLiteral("best"));
   runLog.writeToFile(outputDir.filePath(QStringLiteral("train.log")));
   runLog.info(startLine(config, trainDocuments, devDocuments, request.outputFolder, request.resume));
+  if (!request.corpora.empty())
+    runLog.info(QStringLiteral("and the text files of %1").arg(m_spec.corpora.join(QStringLiteral(", "))));
   runLog.flushOrWarn();
 
   double bestSoFar = -1;  // the best dev figure before this report (a resumed run's from the start)
