@@ -13,8 +13,10 @@
 #include "common/Log.h"
 #include "model/checkpoint/CheckpointFit.h"
 #include "model/checkpoint/CheckpointReader.h"
+#include "model/adapters/LoraModel.h"
 #include "text/TokenizerFactory.h"
 #include "train/TaskModelFile.h"
+#include "train/TransformerFolder.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -166,9 +168,12 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
     return Error("max_length " + std::to_string(config.maxLength) + " is longer than the model's " +
                      std::to_string(positions) + " positions",
                  source, 0, "max_length");
+  auto lora = loraOptionsFor(config, parts.loraBase);
+  if (!lora) return lora.error();
   model::TransformerModelOptions options;
   options.task = setup.task;
   options.seed = config.seed;
+  if (lora->has_value()) options.linearFactory = model::loraLinearFactory(**lora);
   auto created = model::TransformerModelImpl::create(encoderConfig.value(), options);
   if (!created) return created.error();
   parts.model = model::TransformerModel(created.value());
@@ -193,7 +198,7 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
       return Error(s.error().message, weightsFile, 0, s.error().field);
     std::vector<std::string> lacking;
     for (const std::string& m : report.missing)
-      if (!replaced.count(m)) lacking.push_back(m);
+      if (!replaced.count(m) && !model::isLoraTensorName(m)) lacking.push_back(m);
     if (complete && !lacking.empty())
       return Error("tensor missing (" + std::to_string(lacking.size()) + " in all); the folder is incomplete",
                    weightsFile, 0, lacking.front());
@@ -201,7 +206,8 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
       return Error("not a tensor of this model (" + std::to_string(report.unexpected.size()) +
                        " in all); the weights do not belong to config.json",
                    weightsFile, 0, report.unexpected.front());
-    for (const std::string& m : report.missing) log::get("train")->info("newly initialised: {}", m);
+    for (const std::string& m : report.missing)
+      if (!model::isLoraTensorName(m)) log::get("train")->info("newly initialised: {}", m);
     for (const std::string& u : report.unexpected)
       log::get("train")->debug("not used from the checkpoint: {}", u);
   }
@@ -219,6 +225,11 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
         }
       if (used > 0) rows[parts.addedTokenBase + k].copy_(value / static_cast<double>(used));
     }
+  }
+  if (lora->has_value()) {
+    if (fs::is_regular_file(fs::path(config.modelFolder) / kLoraBaseFile))
+      if (Status st = restoreLoraState(*parts.model, config.modelFolder); !st) return st.error();
+    model::freezeForLora(*parts.model);
   }
   return parts;
 }

@@ -1,0 +1,74 @@
+#include "train/TransformerFolder.h"
+
+#include "model/adapters/LoraModel.h"
+#include "model/adapters/PeftAdapterFolder.h"
+#include "model/checkpoint/HfFolderWriter.h"
+#include "model/checkpoint/SafetensorsFile.h"
+
+namespace quarry::train {
+namespace fs = std::filesystem;
+
+Status writeTransformerFolder(const fs::path& dir, const model::ModelConfig& config,
+                              const model::TransformerModelImpl& model,
+                              const std::vector<std::string>& tokenizerFiles, const std::string& loraBase) {
+  if (Status s = model::HfFolderWriter::writeInto(dir, config, model::mergedStateDict(model), tokenizerFiles);
+      !s)
+    return s;
+  if (model::loraLayers(model).empty()) return {};
+  return model::writePeftAdapter(dir / kLoraAdapterFolder, model, loraBase);
+}
+
+Status writeLoraBaseFile(const fs::path& dir, const model::StateDict& weights) {
+  const model::StateDict base = model::loraBaseTensors(weights);
+  if (base.empty()) return {};
+  return model::SafetensorsFile::write((dir / kLoraBaseFile).string(), base);
+}
+
+Result<std::optional<model::LoraOptions>> loraOptionsFor(const TrainConfig& config, std::string& base) {
+  base.clear();
+  if (!config.modelFolder.empty() && fs::is_regular_file(fs::path(config.modelFolder) / kLoraBaseFile)) {
+    auto adapter = model::readPeftAdapterConfig((fs::path(config.modelFolder) / kLoraAdapterFolder).string());
+    if (!adapter) return adapter.error();
+    base = adapter->baseModel;
+    return std::optional<model::LoraOptions>(adapter->options);
+  }
+  if (config.loraRank <= 0) return std::optional<model::LoraOptions>();
+  if (config.task == kPretrainingTaskName)
+    return Error("masked-LM pretraining trains the whole encoder; LoRA is for fine-tuning a task", "", 0,
+                 "lora_rank");
+  if (config.modelFolder.empty())
+    return Error(
+        "LoRA adapts a pre-trained encoder, which stays as it is: give model_folder (a random encoder "
+        "would stay random)",
+        "", 0, "lora_rank");
+  auto targets = model::parseLoraTargets(config.loraTargets);
+  if (!targets) return targets.error();
+  model::LoraOptions options;
+  options.rank = config.loraRank;
+  options.alpha = config.loraAlpha;
+  options.dropout = config.loraDropout;
+  options.targets = targets.value();
+  if (Status s = options.validate(); !s) return s.error();
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(config.modelFolder, ec);
+  base = (ec ? fs::path(config.modelFolder) : absolute).lexically_normal().string();
+  return std::optional<model::LoraOptions>(options);
+}
+
+Status restoreLoraState(model::TransformerModelImpl& model, const std::string& folder) {
+  const std::string path = (fs::path(folder) / kLoraBaseFile).string();
+  auto base = model::SafetensorsFile::read(path);
+  if (!base) return base.error();
+  model::LoadReport report;
+  if (Status s = model.loadStateDict(base->tensors, report); !s)
+    return Error(s.error().message, path, 0, s.error().field);
+  if (!report.unexpected.empty())
+    return Error("not a tensor of this model", path, 0, report.unexpected.front());
+  for (const model::LoraLinearImpl* layer : model::loraLayers(model))
+    if (!base->tensors.count(layer->path() + ".weight"))
+      return Error("the unmerged base weight of an adapted layer is missing", path, 0,
+                   layer->path() + ".weight");
+  return model::loadLoraAdapter(model, (fs::path(folder) / kLoraAdapterFolder).string());
+}
+
+}  // namespace quarry::train
