@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <set>
 #include <string>
@@ -42,6 +43,12 @@
 #include "train/TaskFactory.h"
 #include "train/TransformerFolder.h"
 #include "train/classify/DocumentClassifier.h"
+#include "train/ner/NerTagger.h"
+#include "train/ner/TransformerTagger.h"
+#include "train/qa/QaModel.h"
+#include "train/qa/TransformerQa.h"
+#include "train/relation/RelationModel.h"
+#include "train/relation/TransformerRelationModel.h"
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
@@ -124,11 +131,12 @@ model::TransformerModel makeModel(const model::ModelConfig& config, model::Task 
 }
 
 // Nonzero adapters, so that merging changes the weights.
-void randomizeAdapters(model::TransformerModelImpl& m, uint64_t seed) {
+void randomizeAdapters(torch::nn::Module& m, uint64_t seed) {
   at::NoGradGuard noGrad;
   at::manual_seed(seed);
-  for (model::LoraLinearImpl* layer : model::loraLayers(m))
-    layer->loraB.copy_(at::randn(layer->loraB.sizes()) * 0.2);
+  for (const auto& item : m.named_modules())
+    if (auto* layer = dynamic_cast<model::LoraLinearImpl*>(item.value().get()))
+      layer->loraB.copy_(at::randn(layer->loraB.sizes()) * 0.2);
 }
 
 at::Tensor logitsOf(model::TransformerModelImpl& m, int64_t vocab) {
@@ -376,6 +384,72 @@ bool sameTensors(const model::StateDict& a, const model::StateDict& b) {
   return true;
 }
 
+// Each task's transformer model with LoRA: saved as a merged folder with adapter/ of the task's PEFT type,
+// loading back merged, and (with the unmerged base beside it, as last/model has) as the same LoRA model.
+template <typename Loaded>
+void checkTaskFolder(TaskModel& created, const fs::path& folder, const std::string& taskType,
+                     const json& modulesToSave, size_t adapterTensors,
+                     const std::function<quarry::Result<std::unique_ptr<Loaded>>(const std::string&)>& load,
+                     const std::string& what) {
+  EXPECT(created.save(folder.string()).ok(), what + ": saves");
+  json c = json::parse(std::ifstream(folder / "adapter" / model::kPeftConfigFile));
+  EXPECT(c["task_type"] == taskType && c["modules_to_save"] == modulesToSave,
+         what + ": adapter/ has task_type " + taskType);
+  auto merged = load(folder.string());
+  bool plain = merged.ok();
+  if (merged)
+    for (const auto& [name, t] : merged.value()->weights()) plain = plain && !model::isLoraTensorName(name);
+  EXPECT(plain, what + ": the folder loads as a plain merged model");
+  EXPECT(writeLoraBaseFile(folder, created.weights()).ok(), what + ": the unmerged base is written");
+  auto unmerged = load(folder.string());
+  EXPECT(unmerged.ok(), what + ": the training state loads");
+  if (unmerged) {
+    size_t adapters = 0;
+    for (const auto& [name, t] : unmerged.value()->weights())
+      adapters += model::isLoraTensorName(name) ? 1 : 0;
+    EXPECT(adapters == adapterTensors && sameTensors(unmerged.value()->weights(), created.weights()),
+           what + ": reloaded as the same LoRA model, bit for bit");
+  }
+}
+
+void checkEveryTask(const std::string& baseFolder, const fs::path& root) {
+  TrainConfig c;
+  c.kind = ModelKind::Transformer;
+  c.modelFolder = baseFolder;
+  c.maxLength = 32;
+  c.stride = 8;
+  c.loraRank = 2;
+  c.loraTargets = "value,output";
+  c.crf = true;
+  auto tagger = TransformerTagger::create(c, TagSet({"DRUG", "DISEASE"}, TagEncoding::IOB2));
+  EXPECT(tagger.ok(), "an NER tagger with LoRA and a CRF is made");
+  if (tagger) {
+    randomizeAdapters(tagger.value()->module(), 6);
+    checkTaskFolder<NerTagger>(*tagger.value(), root / "ner", "TOKEN_CLS", json({"classifier"}), 8,
+                               loadNerTagger, "NER");
+    json a = json::parse(std::ifstream(root / "ner" / "adapter" / model::kPeftConfigFile));
+    EXPECT(a["target_modules"] == json({"value", "layer.0.output.dense", "layer.1.output.dense"}),
+           "the layer's output alone is named per layer");
+    EXPECT(fs::exists(root / "ner" / "crf.safetensors"), "the CRF is saved beside");
+  }
+  auto qa = TransformerQa::create(c);
+  EXPECT(qa.ok(), "a QA model with LoRA is made");
+  if (qa) randomizeAdapters(qa.value()->module(), 7);
+  if (qa)
+    checkTaskFolder<QaModel>(*qa.value(), root / "qa", "QUESTION_ANS", json({"qa_outputs"}), 8, loadQaModel,
+                             "QA");
+  c.task = "relation";
+  document::RelationTypeSpec treats;
+  treats.name = "TREATS";
+  auto relation = TransformerRelationModel::create(c, RelationClasses({treats}), {"DRUG", "DISEASE"},
+                                                   RelationSettings::fromConfig(c, false));
+  EXPECT(relation.ok(), "a relation model with LoRA is made");
+  if (relation) randomizeAdapters(relation.value()->module(), 8);
+  if (relation)
+    checkTaskFolder<RelationModel>(*relation.value(), root / "relation", "FEATURE_EXTRACTION", json(nullptr),
+                                   8, loadRelationModel, "relation");
+}
+
 void checkTraining(const std::string& baseFolder, const fs::path& root) {
   const auto trainDocs = makeDocs(120, 1), dev = makeDocs(30, 2);
   TrainConfig c;
@@ -578,6 +652,7 @@ int main() {
     checkMerge(base->config, &base->weights, model::Task::TokenClassification, "random tiny BERT");
     checkGradients(base->config);
     checkAdapterFolder(base->config, root);
+    checkEveryTask(baseFolder, root);
     checkTraining(baseFolder, root);
   }
 
