@@ -242,7 +242,8 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("lora_rank", &TrainConfig::loraRank,
                       "transformer: > 0 fine-tunes with LoRA adapters of this rank: the pre-trained encoder "
                       "(model_folder) stays fixed, the adapters on lora_targets and the head train; the saved "
-                      "folder holds the merged weights and the adapter in PEFT's layout (adapter/); 0 = off",
+                      "folder holds the merged weights and the adapter in PEFT's layout (adapter/); 0 = off. A PEFT "
+                      "adapter folder given as model_folder is put on its base and brings its own settings",
                       "ner,classify,relation,qa"));
     o.push_back(field("lora_alpha", &TrainConfig::loraAlpha,
                       "transformer: LoRA scaling; the adapters' update is multiplied by lora_alpha / lora_rank",

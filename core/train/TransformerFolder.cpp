@@ -24,15 +24,32 @@ Status writeLoraBaseFile(const fs::path& dir, const model::StateDict& weights) {
   return model::SafetensorsFile::write((dir / kLoraBaseFile).string(), base);
 }
 
-Result<std::optional<model::LoraOptions>> loraOptionsFor(const TrainConfig& config, std::string& base) {
-  base.clear();
-  if (!config.modelFolder.empty() && fs::is_regular_file(fs::path(config.modelFolder) / kLoraBaseFile)) {
-    auto adapter = model::readPeftAdapterConfig((fs::path(config.modelFolder) / kLoraAdapterFolder).string());
+Result<LoraSource> loraSourceFor(const TrainConfig& config) {
+  LoraSource out;
+  const fs::path folder = config.modelFolder;
+  const bool adapterOnly = !folder.empty() && fs::is_regular_file(folder / model::kPeftConfigFile) &&
+                           !fs::is_regular_file(folder / "config.json");
+  if (!folder.empty() && (adapterOnly || fs::is_regular_file(folder / kLoraBaseFile))) {
+    const fs::path adapterFolder = adapterOnly ? folder : folder / kLoraAdapterFolder;
+    auto adapter = model::readPeftAdapterConfig(adapterFolder.string());
     if (!adapter) return adapter.error();
-    base = adapter->baseModel;
-    return std::optional<model::LoraOptions>(adapter->options);
+    out.options = adapter->options;
+    out.base = adapter->baseModel;
+    out.trainingState = !adapterOnly;
+    if (!adapterOnly) return out;
+    // PEFT writes whatever the base was loaded from: a folder (absolute, or relative to where it ran) or
+    // a hub name, which cannot be fetched here.
+    const fs::path besideAdapter = folder / out.base;
+    if (!out.base.empty() && fs::path(out.base).is_relative() && fs::is_directory(besideAdapter))
+      out.base = besideAdapter.lexically_normal().string();
+    if (out.base.empty() || !fs::is_directory(out.base))
+      return Error("the adapter's base model is not a folder here (\"" + out.base +
+                       "\"); put the base model's folder there or edit base_model_name_or_path",
+                   (adapterFolder / model::kPeftConfigFile).string(), 0, "base_model_name_or_path");
+    out.adapterFolder = adapterFolder.string();
+    return out;
   }
-  if (config.loraRank <= 0) return std::optional<model::LoraOptions>();
+  if (config.loraRank <= 0) return out;
   if (config.task == kPretrainingTaskName)
     return Error("masked-LM pretraining trains the whole encoder; LoRA is for fine-tuning a task", "", 0,
                  "lora_rank");
@@ -51,8 +68,9 @@ Result<std::optional<model::LoraOptions>> loraOptionsFor(const TrainConfig& conf
   if (Status s = options.validate(); !s) return s.error();
   std::error_code ec;
   const fs::path absolute = fs::absolute(config.modelFolder, ec);
-  base = (ec ? fs::path(config.modelFolder) : absolute).lexically_normal().string();
-  return std::optional<model::LoraOptions>(options);
+  out.base = (ec ? fs::path(config.modelFolder) : absolute).lexically_normal().string();
+  out.options = options;
+  return out;
 }
 
 Status restoreLoraState(model::TransformerModelImpl& model, const std::string& folder) {

@@ -41,10 +41,20 @@ Status writeTransformerFolder(const std::filesystem::path& dir, const model::Mod
 // tensors; nothing otherwise.
 Status writeLoraBaseFile(const std::filesystem::path& dir, const model::StateDict& weights);
 
-// The LoRA a model built from `config` gets: the folder's own when config.modelFolder holds a LoRA training
-// state (kLoraBaseFile), else the config's (lora_rank > 0), else none. `base` receives the base folder the
-// adapter names. Errors name the option or the file.
-Result<std::optional<model::LoraOptions>> loraOptionsFor(const TrainConfig& config, std::string& base);
+// Where the LoRA of a model built from a TrainConfig comes from.
+struct LoraSource {
+  std::optional<model::LoraOptions> options;  // none: a plain model
+  std::string base;            // the base folder (a saved adapter names it as base_model_name_or_path)
+  bool trainingState = false;  // model_folder holds kLoraBaseFile: restoreLoraState after loading it
+  // model_folder is a PEFT adapter folder (adapter_config.json, no config.json): the model is built from
+  // `base`, then this adapter (and its modules_to_save) put on with loadLoraAdapter.
+  std::string adapterFolder;
+};
+
+// The folder's own LoRA when config.modelFolder holds a LoRA training state or is a PEFT adapter folder
+// (whose base_model_name_or_path is read as a folder, relative ones from the adapter folder first), else
+// the config's (lora_rank > 0), else none. Errors name the option or the file and field.
+Result<LoraSource> loraSourceFor(const TrainConfig& config);
 
 // After model.safetensors of a LoRA training state folder was loaded into `model` (made with its options):
 // the unmerged base tensors and the adapters put back.

@@ -14,6 +14,7 @@
 #include "model/checkpoint/CheckpointFit.h"
 #include "model/checkpoint/CheckpointReader.h"
 #include "model/adapters/LoraModel.h"
+#include "model/adapters/PeftAdapterFolder.h"
 #include "text/TokenizerFactory.h"
 #include "train/TaskModelFile.h"
 #include "train/TransformerFolder.h"
@@ -96,8 +97,14 @@ bool folderIsOfTask(const std::string& folder, const std::string& taskFile, cons
 
 }  // namespace
 
-Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup) {
+Result<TransformerParts> buildTransformer(const TrainConfig& requested, const TransformerSetup& setup) {
+  auto lora = loraSourceFor(requested);
+  if (!lora) return lora.error();
+  // A PEFT adapter folder stands for its base, with the adapter put on once the base's tensors are in.
+  TrainConfig config = requested;
+  if (!lora->adapterFolder.empty()) config.modelFolder = lora->base;
   TransformerParts parts;
+  parts.loraBase = lora->base;
   model::StateDict pretrained;
   std::string source, weightsFile;
   // A folder Quarry wrote (it has the task file) holds every tensor of its model: one missing is damage,
@@ -168,12 +175,10 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
     return Error("max_length " + std::to_string(config.maxLength) + " is longer than the model's " +
                      std::to_string(positions) + " positions",
                  source, 0, "max_length");
-  auto lora = loraOptionsFor(config, parts.loraBase);
-  if (!lora) return lora.error();
   model::TransformerModelOptions options;
   options.task = setup.task;
   options.seed = config.seed;
-  if (lora->has_value()) options.linearFactory = model::loraLinearFactory(**lora);
+  if (lora->options) options.linearFactory = model::loraLinearFactory(*lora->options);
   auto created = model::TransformerModelImpl::create(encoderConfig.value(), options);
   if (!created) return created.error();
   parts.model = model::TransformerModel(created.value());
@@ -226,9 +231,11 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
       if (used > 0) rows[parts.addedTokenBase + k].copy_(value / static_cast<double>(used));
     }
   }
-  if (lora->has_value()) {
-    if (fs::is_regular_file(fs::path(config.modelFolder) / kLoraBaseFile))
+  if (lora->options) {
+    if (lora->trainingState)
       if (Status st = restoreLoraState(*parts.model, config.modelFolder); !st) return st.error();
+    if (!lora->adapterFolder.empty())
+      if (Status st = model::loadLoraAdapter(*parts.model, lora->adapterFolder); !st) return st.error();
     model::freezeForLora(*parts.model);
   }
   return parts;

@@ -43,6 +43,7 @@
 #include "train/TaskFactory.h"
 #include "train/TransformerFolder.h"
 #include "train/classify/DocumentClassifier.h"
+#include "train/classify/TransformerClassifier.h"
 #include "train/ner/NerTagger.h"
 #include "train/ner/TransformerTagger.h"
 #include "train/qa/QaModel.h"
@@ -557,6 +558,46 @@ void checkTraining(const std::string& baseFolder, const fs::path& root) {
         ++compared;
       }
     EXPECT(unchanged && compared > 20, "every base tensor is bit-unchanged after training");
+  }
+
+  // An adapter folder as model_folder: its base with the adapter on, the same merged weights as best/.
+  {
+    TrainConfig fromAdapter = c;
+    fromAdapter.modelFolder = (best / "adapter").string();
+    fromAdapter.loraRank = 0;
+    auto rebuilt = loadDocumentClassifier(best.string());
+    auto classifier = rebuilt.ok()
+                          ? TransformerClassifier::create(fromAdapter, rebuilt.value()->labels(), false)
+                          : quarry::Result<std::unique_ptr<TransformerClassifier>>(rebuilt.error());
+    EXPECT(classifier.ok(), "best/adapter as model_folder builds the classifier on its base");
+    if (classifier) {
+      EXPECT(classifier.value()->save((root / "reimported").string()).ok(), "the re-imported model saves");
+      auto a = model::SafetensorsFile::read((root / "reimported" / "model.safetensors").string());
+      auto b = model::SafetensorsFile::read((best / "model.safetensors").string());
+      EXPECT(a.ok() && b.ok() && sameTensors(a->tensors, b->tensors),
+             "base + adapter/ merges to best/'s weights bit for bit");
+      json again = json::parse(std::ifstream(root / "reimported" / "adapter" / model::kPeftConfigFile));
+      EXPECT(again["base_model_name_or_path"] == adapterConfig["base_model_name_or_path"],
+             "the re-imported adapter names the same base");
+    }
+    // PEFT's own folder names its base as it was loaded: relative to the adapter, or a hub name.
+    const fs::path peft = root / "peft-adapter";
+    fs::create_directories(peft);
+    fs::copy_file(best / "adapter" / model::kPeftWeightsFile, peft / model::kPeftWeightsFile);
+    json relative = adapterConfig;
+    relative["base_model_name_or_path"] = "../base";
+    std::ofstream(peft / model::kPeftConfigFile) << relative.dump(2);
+    fromAdapter.modelFolder = peft.string();
+    auto viaRelative = rebuilt.ok()
+                           ? TransformerClassifier::create(fromAdapter, rebuilt.value()->labels(), false)
+                           : quarry::Result<std::unique_ptr<TransformerClassifier>>(rebuilt.error());
+    EXPECT(viaRelative.ok(), "a base relative to the adapter folder is found");
+    relative["base_model_name_or_path"] = "bert-base-uncased";
+    std::ofstream(peft / model::kPeftConfigFile) << relative.dump(2);
+    auto hub = TransformerClassifier::create(fromAdapter, {"finance", "health", "sports"}, false);
+    EXPECT(!hub.ok() && hub.error().field == "base_model_name_or_path" &&
+               hub.error().file.find("adapter_config.json") != std::string::npos,
+           "a base that is not a folder here is named");
   }
 
   // Resume: cancelled after 7 steps and resumed == one uninterrupted run, bit for bit.
