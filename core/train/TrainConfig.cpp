@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/JsonReader.h"
+#include "model/adapters/LoraOptions.h"
 
 namespace quarry::train {
 namespace {
@@ -223,8 +224,8 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(
         field("gradient_accumulation", &TrainConfig::gradientAccumulation, "batches per optimizer step"));
     o.push_back(field("learning_rate", &TrainConfig::learningRate,
-                      "0 = default (bilstm-crf 2e-3, ngram 5e-3, pre-trained transformer 5e-5, random "
-                      "encoder 1e-3)"));
+                      "0 = default (bilstm-crf 2e-3, ngram 5e-3, pre-trained transformer 5e-5, with LoRA "
+                      "5e-4, random encoder 1e-3)"));
     o.push_back(field("head_learning_rate", &TrainConfig::headLearningRate,
                       "learning rate of the head and CRF; 0 = learning_rate (x100 for a transformer's CRF)"));
     o.push_back(field("layer_decay", &TrainConfig::layerDecay,
@@ -245,6 +246,24 @@ const std::vector<Option>& declaredOptions() {
         field("freeze_embeddings", &TrainConfig::freezeEmbeddings, "transformer: keep the embeddings fixed"));
     o.push_back(field("freeze_layers", &TrainConfig::freezeLayers,
                       "transformer: keep the lowest k encoder layers fixed"));
+    o.push_back(field("lora_rank", &TrainConfig::loraRank,
+                      "transformer: > 0 fine-tunes with LoRA adapters of this rank: the pre-trained encoder "
+                      "(model_folder) stays fixed, the adapters on lora_targets and the head train; the saved "
+                      "folder holds the merged weights and the adapter in PEFT's layout (adapter/); 0 = off. A PEFT "
+                      "adapter folder given as model_folder is put on its base and brings its own settings",
+                      "ner,classify,relation,qa"));
+    o.push_back(field("lora_alpha", &TrainConfig::loraAlpha,
+                      "transformer: LoRA scaling; the adapters' update is multiplied by lora_alpha / lora_rank",
+                      "ner,classify,relation,qa"));
+    // 0.1 rather than PEFT's 0: the encoders' own dropout, and the value of PEFT's token- and
+    // sequence-classification examples; Quarry's labelled sets are small, so the adapters overfit sooner.
+    o.push_back(field("lora_dropout", &TrainConfig::loraDropout,
+                      "transformer: dropout on the LoRA adapters' input during training",
+                      "ner,classify,relation,qa"));
+    o.push_back(field("lora_targets", &TrainConfig::loraTargets,
+                      "transformer: the projections of every encoder layer that get LoRA adapters, "
+                      "comma-separated: query, key, value, attention_output, intermediate, output",
+                      "ner,classify,relation,qa"));
     o.push_back(field("eval_every_steps", &TrainConfig::evalEverySteps,
                       "evaluate on dev every N optimizer steps; 0 = every epoch"));
     o.push_back(field("patience", &TrainConfig::patience,
@@ -255,6 +274,12 @@ const std::vector<Option>& declaredOptions() {
     return o;
   }();
   return all;
+}
+
+Status parseLoraTargetsStatus(const std::string& targets, const std::string& source) {
+  auto parsed = model::parseLoraTargets(targets);
+  if (!parsed) return Error(parsed.error().message, source, 0, parsed.error().field);
+  return {};
 }
 
 }  // namespace
@@ -342,7 +367,9 @@ std::vector<TrainConfig::OptionInfo> TrainConfig::options() {
 double TrainConfig::effectiveLearningRate() const {
   if (learningRate > 0) return learningRate;
   if (kind == ModelKind::FromScratch) return task == "classify" ? 5e-3 : task == "relation" ? 1e-3 : 2e-3;
-  return modelFolder.empty() ? 1e-3 : 5e-5;
+  if (modelFolder.empty()) return 1e-3;
+  // Adapters start at zero and are few: LoRA's own recipes (RoBERTa/DeBERTa on GLUE) use 4e-4 to 5e-4.
+  return loraRank > 0 ? 5e-4 : 5e-5;
 }
 
 double TrainConfig::effectiveHeadLearningRate() const {
@@ -475,6 +502,12 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.maxSteps >= 0, "max_steps", "must not be negative"),
         check(c.maxBatchTokens >= 0, "max_batch_tokens", "must not be negative"),
         check(c.freezeLayers >= 0, "freeze_layers", "must not be negative"),
+        check(c.loraRank >= 0 && c.loraRank <= 4096, "lora_rank", "must be between 0 (off) and 4096"),
+        check(std::isfinite(c.loraAlpha) && c.loraAlpha > 0, "lora_alpha", "must be a positive number"),
+        check(c.loraDropout >= 0 && c.loraDropout < 1, "lora_dropout", "must be in [0, 1)"),
+        check(c.loraRank == 0 || c.task != kPretrainingTaskName, "lora_rank",
+              "masked-LM pretraining trains the whole encoder; LoRA is for fine-tuning a task"),
+        parseLoraTargetsStatus(c.loraTargets, source),
         check(c.evalEverySteps >= 0, "eval_every_steps", "must not be negative"),
         check(c.patience >= 0, "patience", "must not be negative"),
         check(c.threads >= 0 && c.threads <= 1024, "threads", "must be between 0 and 1024"),

@@ -89,7 +89,7 @@ struct TrainConfig {
   int maxBatchTokens = 0;        // also cap a batch's padded tokens; 0 = no cap
   int gradientAccumulation = 1;  // batches per optimizer step
   double learningRate =
-      0;  // 0 = the kind's default (BiLSTM 2e-3, transformer 5e-5; 1e-3 for a random encoder)
+      0;  // 0 = the kind's default (BiLSTM 2e-3, transformer 5e-5, with LoRA 5e-4; 1e-3 for a random encoder)
   double headLearningRate =
       0;                    // learning rate of the head and CRF; 0 = learningRate (CRF: x10 for transformers)
   double layerDecay = 1.0;  // layer-wise learning-rate decay from the top layer down (1 = none)
@@ -102,6 +102,11 @@ struct TrainConfig {
   double focalGamma = 0;              // focal loss gamma for softmax heads; 0 = cross-entropy
   bool freezeEmbeddings = false;      // transformer: do not train the embedding block
   int freezeLayers = 0;               // transformer: do not train the lowest k encoder layers
+  // LoRA (model/adapters): the encoder frozen, low-rank adapters on chosen projections and the head trained.
+  int64_t loraRank = 0;                     // transformer: adapter rank; 0 = off (full fine-tuning)
+  double loraAlpha = 16;                    // transformer: the adapters' update is scaled by alpha / rank
+  double loraDropout = 0.1;                 // transformer: dropout on the adapters' input in training
+  std::string loraTargets = "query,value";  // transformer: adapted projections of every encoder layer
   // --- evaluation and stopping
   int evalEverySteps = 0;  // evaluate on dev every N optimizer steps; 0 = every epoch
   int patience = 5;        // stop after this many evaluations without a better dev F1; 0 = never

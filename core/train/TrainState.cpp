@@ -9,6 +9,7 @@
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
+#include "train/TransformerFolder.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -21,6 +22,8 @@ Status TrainState::save(const std::string& folder, TaskModel& tagger, model::Fus
 
 Status TrainState::writeInto(const fs::path& staging, TaskModel& tagger, model::FusedAdamW& optimizer) const {
   if (Status s = tagger.save((staging / "model").string()); !s) return s;
+  // A LoRA model's folder holds merged weights; the unmerged base goes beside them (TransformerFolder.h).
+  if (Status s = writeLoraBaseFile(staging / "model", tagger.weights()); !s) return s;
 
   model::StateDict moments;
   json steps = json::array();

@@ -1,6 +1,6 @@
 #pragma once
 // Where a training run stands, saved as outputFolder/last so that an interrupted run resumes exactly:
-// model/ (the task model's folder), optimizer.safetensors (AdamW moments per parameter, by index in the
+// model/ (the task model's folder; for LoRA with the unmerged base, see TransformerFolder.h), optimizer.safetensors (AdamW moments per parameter, by index in the
 // optimizer's order) and state.json (position in the data and schedule, best score, history, config).
 // The folder is replaced as a whole: written beside it, then renamed into place.
 

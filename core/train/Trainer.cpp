@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
@@ -48,6 +49,15 @@ struct OptimizerSetup {
   std::vector<at::Tensor> all;    // every trained parameter
 };
 
+// Elements of every parameter of `module` (each tensor once).
+int64_t parameterCount(const torch::nn::Module& module) {
+  std::set<const void*> seen;
+  int64_t count = 0;
+  for (const at::Tensor& p : module.parameters(true))
+    if (seen.insert(p.unsafeGetTensorImpl()).second) count += p.numel();
+  return count;
+}
+
 OptimizerSetup setUpOptimizer(TaskModel& model, const TrainConfig& config) {
   OptimizerSetup setup;
   std::vector<model::ParameterGroup> groups = model.parameterGroups();
@@ -55,6 +65,18 @@ OptimizerSetup setUpOptimizer(TaskModel& model, const TrainConfig& config) {
   for (const auto& g : groups) top = std::max(top, g.layer);
   const double lr = config.effectiveLearningRate();
   for (model::ParameterGroup& g : groups) {
+    // Parameters the model keeps fixed itself (a LoRA model's base) stay out of the optimizer; the groups'
+    // layer numbers, and so the head and the layer-wise rates, are those of the whole model.
+    std::vector<std::string> names;
+    std::vector<at::Tensor> trainable;
+    for (size_t i = 0; i < g.parameters.size(); ++i)
+      if (g.parameters[i].requires_grad()) {
+        names.push_back(i < g.names.size() ? g.names[i] : std::string());
+        trainable.push_back(g.parameters[i]);
+      }
+    if (trainable.empty()) continue;
+    g.names = std::move(names);
+    g.parameters = std::move(trainable);
     const bool isCrf = g.name.rfind("crf", 0) == 0;
     const bool isHead = g.layer == top;
     const bool frozen =
@@ -110,6 +132,8 @@ json TrainResult::toJson() const {
             {"data", data},
             {"train_positions", trainPositions},
             {"tokens_per_second", tokensPerSecond},
+            {"trainable_parameters", trainableParameters},
+            {"total_parameters", totalParameters},
             {"model", describeModel}};
   if (bestDevReport.evaluated()) j["metrics"] = bestDevReport.toJson();
   return j;
@@ -174,6 +198,8 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   tagger->to(device);
   result.describeModel = tagger->describe();
   OptimizerSetup setup = setUpOptimizer(*tagger, config);
+  result.totalParameters = parameterCount(tagger->module());
+  for (const at::Tensor& p : setup.all) result.trainableParameters += p.numel();
   model::FusedAdamW optimizer(setup.groups);
   if (resume)
     if (Status s = TrainState::loadOptimizer(lastFolder, optimizer); !s) return s.error();

@@ -87,6 +87,8 @@ struct TrainResult {
   nlohmann::json data = nlohmann::json::object();    // the task's data record (TrainingTask::dataRecord)
   int64_t trainPositions = 0;           // labelled positions seen
   double tokensPerSecond = 0;
+  int64_t trainableParameters = 0;      // elements the optimizer updates (LoRA: the adapters and the head)
+  int64_t totalParameters = 0;          // elements of every parameter of the model
   std::string describeModel;            // e.g. "bert 4x256 + CRF (bert-wordpiece)"
   // {"task", "end", ..., "metrics": {"primary_metric", "primary", ...the best dev report}}
   nlohmann::json toJson() const;

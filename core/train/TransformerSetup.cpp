@@ -13,8 +13,11 @@
 #include "common/Log.h"
 #include "model/checkpoint/CheckpointFit.h"
 #include "model/checkpoint/CheckpointReader.h"
+#include "model/adapters/LoraModel.h"
+#include "model/adapters/PeftAdapterFolder.h"
 #include "text/TokenizerFactory.h"
 #include "train/TaskModelFile.h"
+#include "train/TransformerFolder.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -94,8 +97,14 @@ bool folderIsOfTask(const std::string& folder, const std::string& taskFile, cons
 
 }  // namespace
 
-Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup) {
+Result<TransformerParts> buildTransformer(const TrainConfig& requested, const TransformerSetup& setup) {
+  auto lora = loraSourceFor(requested);
+  if (!lora) return lora.error();
+  // A PEFT adapter folder stands for its base, with the adapter put on once the base's tensors are in.
+  TrainConfig config = requested;
+  if (!lora->adapterFolder.empty()) config.modelFolder = lora->base;
   TransformerParts parts;
+  parts.loraBase = lora->base;
   model::StateDict pretrained;
   std::string source, weightsFile;
   // A folder Quarry wrote (it has the task file) holds every tensor of its model: one missing is damage,
@@ -169,6 +178,7 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
   model::TransformerModelOptions options;
   options.task = setup.task;
   options.seed = config.seed;
+  if (lora->options) options.linearFactory = model::loraLinearFactory(*lora->options);
   auto created = model::TransformerModelImpl::create(encoderConfig.value(), options);
   if (!created) return created.error();
   parts.model = model::TransformerModel(created.value());
@@ -193,7 +203,7 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
       return Error(s.error().message, weightsFile, 0, s.error().field);
     std::vector<std::string> lacking;
     for (const std::string& m : report.missing)
-      if (!replaced.count(m)) lacking.push_back(m);
+      if (!replaced.count(m) && !model::isLoraTensorName(m)) lacking.push_back(m);
     if (complete && !lacking.empty())
       return Error("tensor missing (" + std::to_string(lacking.size()) + " in all); the folder is incomplete",
                    weightsFile, 0, lacking.front());
@@ -201,7 +211,8 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
       return Error("not a tensor of this model (" + std::to_string(report.unexpected.size()) +
                        " in all); the weights do not belong to config.json",
                    weightsFile, 0, report.unexpected.front());
-    for (const std::string& m : report.missing) log::get("train")->info("newly initialised: {}", m);
+    for (const std::string& m : report.missing)
+      if (!model::isLoraTensorName(m)) log::get("train")->info("newly initialised: {}", m);
     for (const std::string& u : report.unexpected)
       log::get("train")->debug("not used from the checkpoint: {}", u);
   }
@@ -219,6 +230,13 @@ Result<TransformerParts> buildTransformer(const TrainConfig& config, const Trans
         }
       if (used > 0) rows[parts.addedTokenBase + k].copy_(value / static_cast<double>(used));
     }
+  }
+  if (lora->options) {
+    if (lora->trainingState)
+      if (Status st = restoreLoraState(*parts.model, config.modelFolder); !st) return st.error();
+    if (!lora->adapterFolder.empty())
+      if (Status st = model::loadLoraAdapter(*parts.model, lora->adapterFolder); !st) return st.error();
+    model::freezeForLora(*parts.model);
   }
   return parts;
 }

@@ -3,7 +3,8 @@
 // files) read and checked (the tokenizer fits the embedding, the tensors fit the config, max_length fits
 // the positions), or a random encoder of the config's random_* shape over a given tokenizer; then the
 // encoder with the task's head, the checkpoint's tensors loaded and a head trained for other labels
-// replaced. NER's tagger, the document classifier, the relation and QA models all start here.
+// replaced; with LoRA (lora_rank, or a folder holding a LoRA training state, see TransformerFolder.h) the
+// chosen layers adapted and everything but the adapters and the head frozen. NER's tagger, the document classifier, the relation and QA models all start here.
 
 #include <memory>
 #include <string>
@@ -45,6 +46,7 @@ struct TransformerParts {
   std::vector<std::string> tokenizerFiles;    // copied into saved folders
   model::TransformerModel model{nullptr};
   int64_t addedTokenBase = 0;                 // the id of the first added token (the old vocab_size)
+  std::string loraBase;  // LoRA: the base folder the saved adapter names; empty without LoRA (TransformerFolder.h)
 };
 
 Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup);

@@ -23,6 +23,7 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerTask.h"
 #include "EngineCheck.h"
+#include "TrainInFolder.h"
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
@@ -93,17 +94,7 @@ std::string writeTinyTokenizer(const fs::path& folder) {
   return folder.string();
 }
 
-quarry::Result<TrainResult> train(const TrainConfig& config, const fs::path& out, const std::vector<document::AnnotatedDocument>& trainDocs,
-                          const std::vector<document::AnnotatedDocument>& dev, const TrainCallback& callback = {},
-                          bool resume = false) {
-  TrainRequest request;
-  request.config = config;
-  request.train = trainDocs;
-  request.dev = dev;
-  request.outputFolder = out.string();
-  request.resume = resume;
-  return runTraining(request, callback);
-}
+using quarry::test::train;
 
 void checkScorer() {
   // Single-label, sklearn: precision_recall_fscore_support(["A","A","B","C","C","C"],

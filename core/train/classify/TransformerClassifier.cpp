@@ -13,7 +13,7 @@
 #include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
-#include "model/checkpoint/HfFolderWriter.h"
+#include "train/TransformerFolder.h"
 #include "train/TransformerSetup.h"
 
 namespace quarry::train {
@@ -73,6 +73,7 @@ Result<std::unique_ptr<TransformerClassifier>> TransformerClassifier::build(cons
       multiLabel ? "\"multi_label_classification\"" : "\"single_label_classification\"";
   c->m_tokenizer = std::move(parts->tokenizer);
   c->m_tokenizerFiles = std::move(parts->tokenizerFiles);
+  c->m_loraBase = std::move(parts->loraBase);
   c->m_model = parts->model;
   return c;
 }
@@ -171,10 +172,8 @@ Status TransformerClassifier::loadWeights(const model::StateDict& weights) {
 }
 
 Status TransformerClassifier::save(const std::string& folder) {
-  model::StateDict cpu;
-  for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
   return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
-    if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
+    if (Status s = writeTransformerFolder(dir, m_config, *m_model, m_tokenizerFiles, m_loraBase); !s) return s;
     json meta = {{"max_length", m_settings.maxLength},
                  {"stride", m_settings.stride},
                  {"window_pooling", m_settings.meanPooling ? "mean" : "max"},

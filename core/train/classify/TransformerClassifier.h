@@ -60,6 +60,7 @@ class TransformerClassifier : public DocumentClassifier {
   model::ModelConfig m_config;
   std::unique_ptr<text::Tokenizer> m_tokenizer;
   std::vector<std::string> m_tokenizerFiles;
+  std::string m_loraBase;  // LoRA: the base folder its adapter names (TransformerFolder.h)
   model::TransformerModel m_model{nullptr};
   c10::Device m_device{c10::kCPU};
 };

@@ -16,12 +16,12 @@
 #include "common/JsonReader.h"
 #include "common/Log.h"
 #include "model/checkpoint/AtomicFolder.h"
-#include "model/checkpoint/HfFolderWriter.h"
 #include "model/checkpoint/SafetensorsFile.h"
 #include "train/ner/SubwordFeatures.h"
 #include "train/ner/TaggerMath.h"
 #include "train/ModuleWeights.h"
 #include "train/TokenLoss.h"
+#include "train/TransformerFolder.h"
 #include "train/TransformerSetup.h"
 
 namespace quarry::train {
@@ -79,6 +79,7 @@ Result<std::unique_ptr<TransformerTagger>> TransformerTagger::build(const TrainC
   t->m_config = std::move(parts->config);
   t->m_tokenizer = std::move(parts->tokenizer);
   t->m_tokenizerFiles = std::move(parts->tokenizerFiles);
+  t->m_loraBase = std::move(parts->loraBase);
   t->m_model = parts->model;
   t->m_root->register_module("model", t->m_model.ptr());
   if (settings.crf) {
@@ -240,10 +241,8 @@ Status TransformerTagger::loadWeights(const model::StateDict& weights) {
 Status TransformerTagger::loadCrf(const model::StateDict& crf) { return loadModuleWeights(*m_crf, crf); }
 
 Status TransformerTagger::save(const std::string& folder) {
-  model::StateDict cpu;
-  for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
   return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
-    if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
+    if (Status s = writeTransformerFolder(dir, m_config, *m_model, m_tokenizerFiles, m_loraBase); !s) return s;
     if (m_crf) {
       model::StateDict crf;
       for (const auto& [name, tensor] : moduleWeights(*m_crf)) crf[name] = tensor.detach().to(at::kCPU);

@@ -66,6 +66,7 @@ class TransformerTagger : public NerTagger {
   model::ModelConfig m_config;  // written as config.json
   std::unique_ptr<text::Tokenizer> m_tokenizer;
   std::vector<std::string> m_tokenizerFiles;  // copied into saved folders
+  std::string m_loraBase;  // LoRA: the base folder its adapter names (TransformerFolder.h)
   std::shared_ptr<torch::nn::Module> m_root;  // holds "model" and "crf" so .to() and train() reach both
   model::TransformerModel m_model{nullptr};
   model::Crf m_crf{nullptr};

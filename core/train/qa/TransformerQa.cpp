@@ -11,7 +11,7 @@
 #include "train/DocumentEmbeddings.h"
 #include "train/TransformerBatch.h"
 #include "model/checkpoint/AtomicFolder.h"
-#include "model/checkpoint/HfFolderWriter.h"
+#include "train/TransformerFolder.h"
 #include "train/TransformerSetup.h"
 
 namespace quarry::train {
@@ -50,6 +50,7 @@ Result<std::unique_ptr<TransformerQa>> TransformerQa::build(const TrainConfig& c
   q->m_config = std::move(parts->config);
   q->m_tokenizer = std::move(parts->tokenizer);
   q->m_tokenizerFiles = std::move(parts->tokenizerFiles);
+  q->m_loraBase = std::move(parts->loraBase);
   q->m_model = parts->model;
   return q;
 }
@@ -83,10 +84,8 @@ Status TransformerQa::loadWeights(const model::StateDict& weights) {
 }
 
 Status TransformerQa::save(const std::string& folder) {
-  model::StateDict cpu;
-  for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
   return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
-    if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
+    if (Status s = writeTransformerFolder(dir, m_config, *m_model, m_tokenizerFiles, m_loraBase); !s) return s;
     return writeTaskModelFile(dir, m_settings.toJson(), "qa", "transformer", kQaOutputs);
   });
 }

@@ -15,9 +15,9 @@
 #include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
-#include "model/checkpoint/HfFolderWriter.h"
 #include "model/checkpoint/SafetensorsFile.h"
 #include "text/TokenizerFactory.h"
+#include "train/TransformerFolder.h"
 #include "train/TransformerSetup.h"
 
 namespace quarry::train {
@@ -85,6 +85,7 @@ Result<std::unique_ptr<TransformerRelationModel>> TransformerRelationModel::buil
   m->m_config = std::move(parts->config);
   m->m_tokenizer = std::move(parts->tokenizer);
   m->m_tokenizerFiles = std::move(parts->tokenizerFiles);
+  m->m_loraBase = std::move(parts->loraBase);
   m->m_model = parts->model;
   m->m_markerBase = reload ? markerBase : parts->addedTokenBase;
   const int64_t markers = 4 * static_cast<int64_t>(entityTypes.size());
@@ -223,11 +224,9 @@ Status TransformerRelationModel::loadWeights(const model::StateDict& weights) {
 }
 
 Status TransformerRelationModel::save(const std::string& folder) {
-  model::StateDict cpu;
-  for (const auto& [name, tensor] : m_model->stateDict()) cpu[name] = tensor.detach().to(at::kCPU);
   model::StateDict head = {{"weight", m_head->weight.detach().to(at::kCPU)}, {"bias", m_head->bias.detach().to(at::kCPU)}};
   return model::AtomicFolder::write(folder, [&](const fs::path& dir) -> Status {
-    if (Status s = model::HfFolderWriter::writeInto(dir, m_config, cpu, m_tokenizerFiles); !s) return s;
+    if (Status s = writeTransformerFolder(dir, m_config, *m_model, m_tokenizerFiles, m_loraBase); !s) return s;
     if (Status s = model::SafetensorsFile::write((dir / kHeadFile).string(), head); !s) return s;
     if (Status s = saveConceptDictionary(dir.string()); !s) return s;
     json meta = m_settings.toJson();

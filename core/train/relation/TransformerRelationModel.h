@@ -69,6 +69,7 @@ class TransformerRelationModel : public RelationModel {
   model::ModelConfig m_config;
   std::unique_ptr<text::Tokenizer> m_tokenizer;
   std::vector<std::string> m_tokenizerFiles;
+  std::string m_loraBase;  // LoRA: the base folder its adapter names (TransformerFolder.h)
   std::shared_ptr<torch::nn::Module> m_root;
   model::TransformerModel m_model{nullptr};
   torch::nn::Dropout m_dropout{nullptr};
