@@ -173,6 +173,9 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   auto penalty = anchorL2sp(task, config, setup, resume ? nullptr : tagger.get());
   if (!penalty) return penalty.error();
   const L2spPenalty& l2sp = penalty.value();
+  if (l2sp.active())
+    logger->info("L2-SP: {} encoder tensors pulled toward the weights of {} (alpha {})", l2sp.anchoredTensors(),
+                 config.modelFolder, config.l2spAlpha);
   model::FusedAdamW optimizer(setup.adamwGroups());
   if (resume)
     if (Status s = TrainState::loadOptimizer(lastFolder, optimizer); !s) return s.error();
