@@ -227,14 +227,17 @@ const std::vector<Option>& declaredOptions() {
                       "0 = default (bilstm-crf 2e-3, ngram 5e-3, pre-trained transformer 5e-5, with LoRA "
                       "5e-4, random encoder 1e-3)"));
     o.push_back(field("head_learning_rate", &TrainConfig::headLearningRate,
-                      "learning rate of the head and CRF; 0 = learning_rate (x100 for a transformer's CRF)"));
+                      "learning rate of the head and CRF; 0 = learning_rate (a transformer's CRF: x100, at "
+                      "most 1e-2)"));
     o.push_back(field("layer_decay", &TrainConfig::layerDecay,
                       "layer-wise learning-rate decay from the top layer down; 1 = none"));
     o.push_back(field("weight_decay", &TrainConfig::weightDecay,
                       "decoupled weight decay; never on biases and LayerNorm weights"));
     o.push_back(field("warmup_ratio", &TrainConfig::warmupRatio, "share of the steps with a linear warm-up"));
-    o.push_back(
-        field("schedule", &TrainConfig::schedule, "\"linear\" (decay to 0 after warm-up) or \"constant\""));
+    o.push_back(field("warmup_steps", &TrainConfig::warmupSteps,
+                      "optimizer steps of linear warm-up; 0 = warmup_ratio decides"));
+    o.push_back(field("schedule", &TrainConfig::schedule,
+                      "after the warm-up: \"linear\" or \"cosine\" decay to 0, or \"constant\""));
     o.push_back(field("max_grad_norm", &TrainConfig::maxGradNorm,
                       "gradient clipping by total L2 norm; 0 = none (bilstm-crf uses at least 5)"));
     o.push_back(field("class_weights", &TrainConfig::classWeights,
@@ -246,6 +249,16 @@ const std::vector<Option>& declaredOptions() {
         field("freeze_embeddings", &TrainConfig::freezeEmbeddings, "transformer: keep the embeddings fixed"));
     o.push_back(field("freeze_layers", &TrainConfig::freezeLayers,
                       "transformer: keep the lowest k encoder layers fixed"));
+    o.push_back(field("unfreeze_every", &TrainConfig::unfreezeEvery,
+                      "transformer: gradual unfreezing (ULMFiT): the head and the top encoder layer train "
+                      "first, one more layer below every N unfreeze_unit, the embeddings last; "
+                      "freeze_layers and freeze_embeddings still hold; 0 = off"));
+    o.push_back(field("unfreeze_unit", &TrainConfig::unfreezeUnit,
+                      "transformer: \"epochs\" or \"steps\" (optimizer steps): the unit of unfreeze_every"));
+    o.push_back(field("l2sp_alpha", &TrainConfig::l2spAlpha,
+                      "transformer with model_folder: L2-SP, the penalty alpha/2 ||w - w0||^2 pulling the "
+                      "encoder toward the pre-trained weights w0 (not the head; weight_decay still applies; "
+                      "not with LoRA, whose base stays fixed anyway); 0 = off"));
     o.push_back(field("lora_rank", &TrainConfig::loraRank,
                       "transformer: > 0 fine-tunes with LoRA adapters of this rank: the pre-trained encoder "
                       "(model_folder) stays fixed, the adapters on lora_targets and the head train; the saved "
@@ -377,6 +390,23 @@ double TrainConfig::effectiveHeadLearningRate() const {
   return effectiveLearningRate();
 }
 
+std::string TrainConfig::l2spConflict() const {
+  if (!std::isfinite(l2spAlpha) || l2spAlpha < 0) return "must be a finite number, not negative";
+  if (l2spAlpha == 0) return {};
+  // L2-SP anchors a fine-tuned encoder to the weights it was loaded with: there must be some, and they
+  // must train.
+  if (kind != ModelKind::Transformer || modelFolder.empty())
+    return "L2-SP pulls toward pre-trained weights: it needs a transformer with model_folder";
+  if (loraRank > 0)
+    return "LoRA keeps the pre-trained weights fixed already: set l2sp_alpha or lora_rank to 0";
+  return {};
+}
+
+int64_t TrainConfig::effectiveWarmupSteps(int64_t totalSteps) const {
+  if (warmupSteps > 0) return std::min(warmupSteps, totalSteps);
+  return static_cast<int64_t>(std::llround(warmupRatio * static_cast<double>(totalSteps)));
+}
+
 double TrainConfig::effectiveMaxGradNorm() const {
   if (kind == ModelKind::FromScratch && task == "ner" && maxGradNorm > 0 && maxGradNorm < 5.0) return 5.0;
   return maxGradNorm;
@@ -473,8 +503,15 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.tagEncoding == "iob2" || c.tagEncoding == "bio" || c.tagEncoding == "bioes" ||
                   c.tagEncoding == "iobes",
               "tag_encoding", "expected \"iob2\" or \"bioes\""),
-        check(c.schedule == "linear" || c.schedule == "constant", "schedule",
-              "expected \"linear\" or \"constant\""),
+        check(c.schedule == "linear" || c.schedule == "cosine" || c.schedule == "constant", "schedule",
+              "expected \"linear\", \"cosine\" or \"constant\""),
+        check(c.warmupSteps >= 0, "warmup_steps", "must not be negative"),
+        check(c.unfreezeEvery >= 0, "unfreeze_every", "must not be negative"),
+        check(c.unfreezeEvery == 0 || c.kind == ModelKind::Transformer, "unfreeze_every",
+              "gradual unfreezing trains a transformer's layers top down: not for from-scratch models"),
+        check(c.unfreezeUnit == "epochs" || c.unfreezeUnit == "steps", "unfreeze_unit",
+              "expected \"epochs\" or \"steps\""),
+        check(c.l2spConflict().empty(), "l2sp_alpha", c.l2spConflict()),
         check(c.classWeights == "none" || c.classWeights == "balanced", "class_weights",
               "expected \"none\" or \"balanced\""),
         check(c.batchSize > 0, "batch_size", "must be at least 1"),

@@ -90,18 +90,21 @@ struct TrainConfig {
   int gradientAccumulation = 1;  // batches per optimizer step
   double learningRate =
       0;  // 0 = the kind's default (BiLSTM 2e-3, transformer 5e-5, with LoRA 5e-4; 1e-3 for a random encoder)
-  double headLearningRate =
-      0;                    // learning rate of the head and CRF; 0 = learningRate (CRF: x10 for transformers)
+  // Learning rate of the head and CRF; 0 = learningRate (a transformer's CRF: x100, at most 1e-2).
+  double headLearningRate = 0;
   double layerDecay = 1.0;  // layer-wise learning-rate decay from the top layer down (1 = none)
   double weightDecay = 0.01;  // decoupled weight decay (never on biases and LayerNorm weights)
   double warmupRatio = 0.1;   // share of the steps with a linear warm-up
-  std::string schedule =
-      "linear";              // "linear" (warm-up then linear decay to 0) or "constant" (warm-up then flat)
+  int64_t warmupSteps = 0;    // steps of linear warm-up; 0 = warmupRatio decides
+  std::string schedule = "linear";  // after the warm-up: "linear" or "cosine" decay to 0, or "constant"
   double maxGradNorm = 1.0;  // gradient clipping (total L2 norm); 0 = none; BiLSTM default 5
   std::string classWeights = "none";  // "none" or "balanced" (inverse tag frequency) for softmax heads
   double focalGamma = 0;              // focal loss gamma for softmax heads; 0 = cross-entropy
   bool freezeEmbeddings = false;      // transformer: do not train the embedding block
   int freezeLayers = 0;               // transformer: do not train the lowest k encoder layers
+  int unfreezeEvery = 0;  // transformer: gradual unfreezing, one more layer every N units, top first; 0 = off
+  std::string unfreezeUnit = "epochs";  // "epochs" or "steps": the unit of unfreezeEvery
+  double l2spAlpha = 0;  // transformer with model_folder: L2-SP penalty alpha/2 ||w - w0||^2; 0 = off
   // LoRA (model/adapters): the encoder frozen, low-rank adapters on chosen projections and the head trained.
   int64_t loraRank = 0;                     // transformer: adapter rank; 0 = off (full fine-tuning)
   double loraAlpha = 16;                    // transformer: the adapters' update is scaled by alpha / rank
@@ -119,6 +122,12 @@ struct TrainConfig {
   double effectiveLearningRate() const;
   double effectiveHeadLearningRate() const;
   double effectiveMaxGradNorm() const;
+  // Warm-up steps of a run of `totalSteps` optimizer steps: warmupSteps (at most totalSteps), else
+  // warmupRatio of totalSteps.
+  int64_t effectiveWarmupSteps(int64_t totalSteps) const;
+  // Why l2spAlpha cannot apply to this configuration (no model_folder, LoRA, a negative alpha); empty when
+  // it can or is 0.
+  std::string l2spConflict() const;
 
   nlohmann::json toJson() const;
   // Reads the keys present (others keep their defaults). Unknown keys and wrong types are errors that

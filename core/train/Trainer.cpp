@@ -14,8 +14,10 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "train/L2spPenalty.h"
 #include "train/LearningRateSchedule.h"
 #include "train/LengthBucketBatcher.h"
+#include "train/OptimizerSetup.h"
 #include "train/TrainState.h"
 
 namespace quarry::train {
@@ -43,12 +45,6 @@ double clipGradients(const std::vector<at::Tensor>& parameters, double maxNorm) 
   return total;
 }
 
-struct OptimizerSetup {
-  std::vector<model::AdamWGroup> groups;
-  std::vector<double> baseRates;  // per group, before the schedule
-  std::vector<at::Tensor> all;    // every trained parameter
-};
-
 // Elements of every parameter of `module` (each tensor once).
 int64_t parameterCount(const torch::nn::Module& module) {
   std::set<const void*> seen;
@@ -58,49 +54,21 @@ int64_t parameterCount(const torch::nn::Module& module) {
   return count;
 }
 
-OptimizerSetup setUpOptimizer(TaskModel& model, const TrainConfig& config) {
-  OptimizerSetup setup;
-  std::vector<model::ParameterGroup> groups = model.parameterGroups();
-  int top = 0;
-  for (const auto& g : groups) top = std::max(top, g.layer);
-  const double lr = config.effectiveLearningRate();
-  for (model::ParameterGroup& g : groups) {
-    // Parameters the model keeps fixed itself (a LoRA model's base) stay out of the optimizer; the groups'
-    // layer numbers, and so the head and the layer-wise rates, are those of the whole model.
-    std::vector<std::string> names;
-    std::vector<at::Tensor> trainable;
-    for (size_t i = 0; i < g.parameters.size(); ++i)
-      if (g.parameters[i].requires_grad()) {
-        names.push_back(i < g.names.size() ? g.names[i] : std::string());
-        trainable.push_back(g.parameters[i]);
-      }
-    if (trainable.empty()) continue;
-    g.names = std::move(names);
-    g.parameters = std::move(trainable);
-    const bool isCrf = g.name.rfind("crf", 0) == 0;
-    const bool isHead = g.layer == top;
-    const bool frozen =
-        model.isTransformer() && !isHead &&
-        ((g.layer == 0 && config.freezeEmbeddings) || (g.layer >= 1 && g.layer <= config.freezeLayers) ||
-         (g.layer == 0 && config.freezeLayers > 0 && config.freezeEmbeddings));
-    if (frozen) {
-      for (at::Tensor& p : g.parameters) p.requires_grad_(false);
-      continue;
-    }
-    double rate = lr;
-    if (isHead) rate = config.effectiveHeadLearningRate();
-    if (isCrf && model.isTransformer() && config.headLearningRate <= 0)
-      rate = std::min(1e-2, lr * 100);
-    if (!isHead && config.layerDecay < 1.0) rate = lr * std::pow(config.layerDecay, top - g.layer);
-    model::AdamWGroup group;
-    group.parameters = g.parameters;
-    group.options.lr = rate;
-    group.options.weightDecay = g.decay ? config.weightDecay : 0.0;
-    setup.baseRates.push_back(rate);
-    for (const at::Tensor& p : g.parameters) setup.all.push_back(p);
-    setup.groups.push_back(std::move(group));
+// L2-SP's anchors when l2sp_alpha is on: `start` itself before its first step, or on resume (start null) the
+// model as the run first created it from model_folder, created again with the run's seed.
+Result<L2spPenalty> anchorL2sp(TrainingTask& task, const TrainConfig& config, const OptimizerSetup& setup,
+                               TaskModel* start) {
+  if (config.l2spAlpha == 0) return L2spPenalty();
+  if (std::string why = config.l2spConflict(); !why.empty()) return Error(why, "", 0, "l2sp_alpha");
+  std::unique_ptr<TaskModel> again;
+  if (!start) {
+    at::manual_seed(config.seed);
+    auto t = task.createModel(config);
+    if (!t) return t.error();
+    again = std::move(t.value());
+    start = again.get();
   }
-  return setup;
+  return L2spPenalty::anchor(setup, *start, config.l2spAlpha);
 }
 
 }  // namespace
@@ -197,10 +165,18 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   }
   tagger->to(device);
   result.describeModel = tagger->describe();
-  OptimizerSetup setup = setUpOptimizer(*tagger, config);
+  auto created = OptimizerSetup::create(*tagger, config);
+  if (!created) return created.error();
+  OptimizerSetup setup = std::move(created.value());
   result.totalParameters = parameterCount(tagger->module());
-  for (const at::Tensor& p : setup.all) result.trainableParameters += p.numel();
-  model::FusedAdamW optimizer(setup.groups);
+  result.trainableParameters = setup.parameterCount();
+  auto penalty = anchorL2sp(task, config, setup, resume ? nullptr : tagger.get());
+  if (!penalty) return penalty.error();
+  const L2spPenalty& l2sp = penalty.value();
+  if (l2sp.active())
+    logger->info("L2-SP: {} encoder tensors pulled toward the weights of {} (alpha {})", l2sp.anchoredTensors(),
+                 config.modelFolder, config.l2spAlpha);
+  model::FusedAdamW optimizer(setup.adamwGroups());
   if (resume)
     if (Status s = TrainState::loadOptimizer(lastFolder, optimizer); !s) return s.error();
 
@@ -226,10 +202,8 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
                            static_cast<size_t>(config.gradientAccumulation));
   int64_t totalSteps = stepsPerEpoch * config.epochs;
   if (config.maxSteps > 0) totalSteps = std::min(totalSteps, config.maxSteps);
-  LearningRateSchedule schedule(
-      config.schedule == "constant" ? LearningRateSchedule::Shape::Constant
-                                    : LearningRateSchedule::Shape::Linear,
-      static_cast<int64_t>(std::llround(config.warmupRatio * static_cast<double>(totalSteps))), totalSteps);
+  LearningRateSchedule schedule(LearningRateSchedule::shapeNamed(config.schedule),
+                                config.effectiveWarmupSteps(totalSteps), totalSteps);
   if (resume && !state.end) {
     // state.json written before runs recorded how they ended: tell from where the run stands.
     const char* ended =
@@ -266,7 +240,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     progress.step = state.step;
     progress.epoch = std::min(state.epoch, config.epochs - 1);
     progress.loss = lossCount > 0 ? lossSum / lossCount : progress.loss;
-    progress.learningRate = setup.groups.empty() ? 0.0 : optimizer.groups().front().options.lr;
+    progress.learningRate = setup.groups().empty() ? 0.0 : optimizer.groups().front().options.lr;
     progress.elapsedSeconds = elapsed();
     const double thisRun = std::chrono::duration<double>(Clock::now() - started).count();
     progress.tokensPerSecond =
@@ -336,6 +310,9 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     for (size_t b = static_cast<size_t>(state.batchInEpoch); b < batches.size() && !stop; ++b) {
       // Dropout masks depend only on the run's seed and the batch's position, so a resume repeats them.
       at::manual_seed(config.seed * 1000003ull + static_cast<uint64_t>(state.epoch) * 100003ull + b);
+      if (accumulated == 0)
+        for (const std::string& group : setup.applyUnfreezing(state.step, state.epoch))
+          logger->info("step {} epoch {}: {} starts to train", state.step, state.epoch + 1, group);
       lossOptions.epoch = state.epoch;
       at::Tensor loss = tagger->loss(*trainInputs, batches[b], lossOptions);
       (loss / static_cast<double>(config.gradientAccumulation)).backward();
@@ -346,10 +323,11 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       state.batchInEpoch = static_cast<int>(b + 1);
       if (accumulated < config.gradientAccumulation && b + 1 < batches.size()) continue;
       accumulated = 0;
-      clipGradients(setup.all, config.effectiveMaxGradNorm());
+      l2sp.addGradients();
+      clipGradients(setup.parameters(), config.effectiveMaxGradNorm());
       const double factor = schedule.factor(state.step);
       for (size_t g = 0; g < optimizer.groups().size(); ++g)
-        optimizer.groups()[g].options.lr = setup.baseRates[g] * factor;
+        optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
       optimizer.step();
       optimizer.zeroGrad();
       ++state.step;

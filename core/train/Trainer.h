@@ -2,8 +2,10 @@
 // Trains any task model (train/TrainingTask.h): AdamW with decoupled weight decay (none on biases and
 // LayerNorm), linear warm-up then decay, gradient clipping and accumulation, evaluation on dev every N
 // steps or every epoch, early stopping on the task's primary dev metric with patience, the best model
-// kept as a folder, class weights or focal loss for softmax heads, layer-wise rates, embedding/lower-layer
-// freezing, seeds. The same code trains NER, relations, QA and classification.
+// kept as a folder, class weights or focal loss for softmax heads, layer-wise rates and a head rate,
+// embedding/lower-layer freezing and gradual unfreezing (train/OptimizerSetup.h), linear or cosine decay
+// after the warm-up (train/LearningRateSchedule.h), L2-SP toward the pre-trained weights
+// (train/L2spPenalty.h), seeds. The same code trains NER, relations, QA and classification.
 //
 // OUTPUT FOLDER: best/ (the best model so far, loadable by the task's loader), last/ (the full training
 // state: model, optimizer moments, schedule position, data position, history, config) and run.json

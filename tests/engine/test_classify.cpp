@@ -23,6 +23,7 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerTask.h"
 #include "EngineCheck.h"
+#include "TopicDocuments.h"
 #include "TrainInFolder.h"
 
 namespace fs = std::filesystem;
@@ -34,37 +35,9 @@ namespace {
 
 bool near(double a, double b, double tolerance = 1e-4) { return std::fabs(a - b) < tolerance; }
 
-const std::vector<std::string> kTopics = {"sports", "finance", "health"};
-const std::vector<std::vector<std::string>> kTopicWords = {
-    {"goal", "match", "team", "league", "coach", "season"},
-    {"bank", "stock", "market", "bonds", "loan", "interest"},
-    {"doctor", "clinic", "vaccine", "nurse", "patients", "therapy"}};
-const std::vector<std::string> kFiller = {"the", "a", "report", "says", "today", "new", "of", "in", "was", "and"};
-
-// Documents of one topic (single-label) or one or two topics (multiLabel), words of each topic mixed
-// with filler.
+// Documents of one topic (single-label) or one or two topics (multiLabel), 12 words each.
 std::vector<document::AnnotatedDocument> makeDocs(int count, uint64_t seed, bool multiLabel) {
-  std::mt19937_64 rng(seed);
-  std::vector<document::AnnotatedDocument> docs;
-  for (int i = 0; i < count; ++i) {
-    document::AnnotatedDocument d;
-    d.id = "doc-" + std::to_string(i);
-    std::vector<size_t> topics = {rng() % 3};
-    if (multiLabel && rng() % 2) topics.push_back((topics[0] + 1 + rng() % 2) % 3);
-    for (size_t t : topics) d.labels.push_back(kTopics[t]);
-    for (int w = 0; w < 12; ++w) {
-      if (!d.text.empty()) d.text += ' ';
-      if (w % 3 == 1) {
-        const size_t t = topics[static_cast<size_t>(w / 3) % topics.size()];
-        d.text += kTopicWords[t][rng() % kTopicWords[t].size()];
-      } else {
-        d.text += kFiller[rng() % kFiller.size()];
-      }
-    }
-    d.text += " .";
-    docs.push_back(std::move(d));
-  }
-  return docs;
+  return quarry::test::makeTopicDocs(count, seed, multiLabel, 12);
 }
 
 TrainConfig ngramConfig() {
@@ -82,18 +55,7 @@ TrainConfig ngramConfig() {
   return c;
 }
 
-std::string writeTinyTokenizer(const fs::path& folder) {
-  fs::create_directories(folder);
-  std::ofstream v(folder / "vocab.txt");
-  for (const char* t : {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "."}) v << t << '\n';
-  for (const auto& list : kTopicWords)
-    for (const std::string& w : list) v << w << '\n';
-  for (const std::string& w : kFiller) v << w << '\n';
-  std::ofstream c(folder / "tokenizer_config.json");
-  c << R"({"tokenizer_class": "BertTokenizer", "do_lower_case": true, "model_max_length": 64})";
-  return folder.string();
-}
-
+using quarry::test::writeTopicTokenizer;
 using quarry::test::train;
 
 void checkScorer() {
@@ -204,7 +166,7 @@ int main() {
     TrainConfig c;
     c.task = "classify";
     c.kind = ModelKind::Transformer;
-    c.tokenizerFolder = writeTinyTokenizer(root / "tok");
+    c.tokenizerFolder = writeTopicTokenizer(root / "tok");
     c.randomLayers = 1;
     c.randomHidden = 32;
     c.randomHeads = 2;

@@ -31,6 +31,7 @@
 #include <nlohmann/json.hpp>
 
 #include "EngineCheck.h"
+#include "TopicDocuments.h"
 #include "TrainInFolder.h"
 #include "model/adapters/LoraLinear.h"
 #include "model/adapters/LoraModel.h"
@@ -56,68 +57,13 @@ using namespace quarry::train;
 namespace model = quarry::model;
 namespace document = quarry::document;
 using nlohmann::json;
+using quarry::test::makeTopicDocs;
+using quarry::test::writeTopicBaseFolder;
 
 namespace {
 
-const std::vector<std::string> kTopics = {"sports", "finance", "health"};
-const std::vector<std::vector<std::string>> kTopicWords = {
-    {"goal", "match", "team", "league", "coach", "season"},
-    {"bank", "stock", "market", "bonds", "loan", "interest"},
-    {"doctor", "clinic", "vaccine", "nurse", "patients", "therapy"}};
-const std::vector<std::string> kFiller = {"the", "a",  "report", "says", "today",
-                                          "new", "of", "in",     "was",  "and"};
-
-std::vector<document::AnnotatedDocument> makeDocs(int count, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<document::AnnotatedDocument> docs;
-  for (int i = 0; i < count; ++i) {
-    document::AnnotatedDocument d;
-    d.id = "doc-" + std::to_string(i);
-    const size_t topic = rng() % 3;
-    d.labels.push_back(kTopics[topic]);
-    for (int w = 0; w < 10; ++w) {
-      if (!d.text.empty()) d.text += ' ';
-      d.text += w % 3 == 1 ? kTopicWords[topic][rng() % 6] : kFiller[rng() % kFiller.size()];
-    }
-    d.text += " .";
-    docs.push_back(std::move(d));
-  }
-  return docs;
-}
-
 model::EncoderConfig encoderConfig(const model::ModelConfig& config) {
   return model::EncoderConfig::fromJson(json::parse(config.toJsonText())).value();
-}
-
-// A random tiny BERT saved as a Hugging Face BertModel folder with its own vocabulary: the base model.
-std::string writeBaseFolder(const fs::path& folder) {
-  fs::create_directories(folder);
-  std::vector<std::string> vocab = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "."};
-  for (const auto& list : kTopicWords) vocab.insert(vocab.end(), list.begin(), list.end());
-  vocab.insert(vocab.end(), kFiller.begin(), kFiller.end());
-  {
-    std::ofstream v(folder / "vocab.txt");
-    for (const std::string& t : vocab) v << t << '\n';
-    std::ofstream c(folder / "tokenizer_config.json");
-    c << R"({"tokenizer_class": "BertTokenizer", "do_lower_case": true, "model_max_length": 64})";
-  }
-  model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
-  mc.architectures = {"BertModel"};
-  mc.vocabSize = static_cast<int64_t>(vocab.size());
-  mc.hiddenSize = 32;
-  mc.numHiddenLayers = 2;
-  mc.numAttentionHeads = 2;
-  mc.intermediateSize = 64;
-  mc.maxPositionEmbeddings = 64;
-  model::TransformerModelOptions options;
-  options.seed = 5;
-  auto created = model::TransformerModelImpl::create(encoderConfig(mc), options);
-  EXPECT(created.ok(), "the base model is made");
-  auto saved = model::HfFolderWriter::save(
-      folder.string(), mc, created.value()->stateDict(),
-      {(folder / "vocab.txt").string(), (folder / "tokenizer_config.json").string()});
-  EXPECT(saved.ok(), "the base folder is written");
-  return folder.string();
 }
 
 model::TransformerModel makeModel(const model::ModelConfig& config, model::Task task,
@@ -452,7 +398,7 @@ void checkEveryTask(const std::string& baseFolder, const fs::path& root) {
 }
 
 void checkTraining(const std::string& baseFolder, const fs::path& root) {
-  const auto trainDocs = makeDocs(120, 1), dev = makeDocs(30, 2);
+  const auto trainDocs = makeTopicDocs(120, 1), dev = makeTopicDocs(30, 2);
   TrainConfig c;
   c.task = "classify";
   c.kind = ModelKind::Transformer;
@@ -686,7 +632,7 @@ int main() {
   checkLayer();
   checkTargets();
   checkConfig();
-  const std::string baseFolder = writeBaseFolder(root / "base");
+  const std::string baseFolder = writeTopicBaseFolder(root / "base");
   auto base = model::readCheckpoint(baseFolder);
   EXPECT(base.ok(), "the base folder reads");
   if (base) {

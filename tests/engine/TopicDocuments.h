@@ -1,0 +1,93 @@
+#pragma once
+// The classification tests' corpus: short documents of one topic (or two, multi-label), words of each topic
+// mixed with filler; the vocabulary that covers them (a tokenizer folder); and a tiny random BERT over it
+// saved as a Hugging Face BertModel folder, a "pre-trained" base model for fine-tuning tests.
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "EngineCheck.h"
+#include "document/AnnotatedDocument.h"
+#include "model/checkpoint/HfFolderWriter.h"
+#include "model/checkpoint/ModelConfig.h"
+#include "model/encoder/TransformerModel.h"
+
+namespace quarry::test {
+
+inline const std::vector<std::string> kTopics = {"sports", "finance", "health"};
+inline const std::vector<std::vector<std::string>> kTopicWords = {
+    {"goal", "match", "team", "league", "coach", "season"},
+    {"bank", "stock", "market", "bonds", "loan", "interest"},
+    {"doctor", "clinic", "vaccine", "nurse", "patients", "therapy"}};
+inline const std::vector<std::string> kFiller = {"the", "a",  "report", "says", "today",
+                                                 "new", "of", "in",     "was",  "and"};
+
+// `count` documents of `words` words and a full stop; every third word (from the second) is a topic word.
+inline std::vector<document::AnnotatedDocument> makeTopicDocs(int count, uint64_t seed,
+                                                              bool multiLabel = false, int words = 10) {
+  std::mt19937_64 rng(seed);
+  std::vector<document::AnnotatedDocument> docs;
+  for (int i = 0; i < count; ++i) {
+    document::AnnotatedDocument d;
+    d.id = "doc-" + std::to_string(i);
+    std::vector<size_t> topics = {rng() % 3};
+    if (multiLabel && rng() % 2) topics.push_back((topics[0] + 1 + rng() % 2) % 3);
+    for (size_t t : topics) d.labels.push_back(kTopics[t]);
+    for (int w = 0; w < words; ++w) {
+      if (!d.text.empty()) d.text += ' ';
+      if (w % 3 == 1) {
+        const size_t t = topics[static_cast<size_t>(w / 3) % topics.size()];
+        d.text += kTopicWords[t][rng() % kTopicWords[t].size()];
+      } else {
+        d.text += kFiller[rng() % kFiller.size()];
+      }
+    }
+    d.text += " .";
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+// vocab.txt (the specials, ".", the topic words, the filler) and a BertTokenizer config in `folder`.
+inline std::string writeTopicTokenizer(const std::filesystem::path& folder) {
+  std::filesystem::create_directories(folder);
+  std::ofstream v(folder / "vocab.txt");
+  for (const char* t : {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "."}) v << t << '\n';
+  for (const auto& list : kTopicWords)
+    for (const std::string& w : list) v << w << '\n';
+  for (const std::string& w : kFiller) v << w << '\n';
+  std::ofstream c(folder / "tokenizer_config.json");
+  c << R"({"tokenizer_class": "BertTokenizer", "do_lower_case": true, "model_max_length": 64})";
+  return folder.string();
+}
+
+// A random BERT of `layers` x 32 (2 heads, feed-forward 64) with the topic tokenizer, saved in `folder`.
+inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int64_t layers = 2) {
+  writeTopicTokenizer(folder);
+  model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
+  mc.architectures = {"BertModel"};
+  mc.vocabSize = static_cast<int64_t>(6 + 3 * 6 + kFiller.size());
+  mc.hiddenSize = 32;
+  mc.numHiddenLayers = layers;
+  mc.numAttentionHeads = 2;
+  mc.intermediateSize = 64;
+  mc.maxPositionEmbeddings = 64;
+  model::TransformerModelOptions options;
+  options.seed = 5;
+  auto created = model::TransformerModelImpl::create(
+      model::EncoderConfig::fromJson(nlohmann::json::parse(mc.toJsonText())).value(), options);
+  EXPECT(created.ok(), "the base model is made");
+  auto saved = model::HfFolderWriter::save(
+      folder.string(), mc, created.value()->stateDict(),
+      {(folder / "vocab.txt").string(), (folder / "tokenizer_config.json").string()});
+  EXPECT(saved.ok(), "the base folder is written");
+  return folder.string();
+}
+
+}  // namespace quarry::test
