@@ -5,7 +5,9 @@
 #include <QLocale>
 
 #include "model/checkpoint/ModelConfig.h"
+#include "model/adapters/PeftAdapterFolder.h"
 #include "text/TokenizerFactory.h"
+#include "train/TransformerFolder.h"
 #include "train/TaskFactory.h"
 
 namespace quarry::jobs {
@@ -42,6 +44,7 @@ QString BaseModelInfo::summary() const {
                      .arg(c.toString(vocabSize))
                      .arg(parameters / 1e6, 0, 'f', 1);
   if (!quarryTask.isEmpty()) line += QStringLiteral(" · a Quarry %1 model").arg(quarryTask);
+  if (!adapterFolder.isEmpty()) line += QStringLiteral(" · LoRA adapter of rank %1").arg(loraRank);
   if (!labels.isEmpty()) {
     const int shown = 6;
     line += QStringLiteral(" · labels: ") + QStringList(labels.mid(0, shown)).join(QStringLiteral(", "));
@@ -54,6 +57,20 @@ Result<BaseModelInfo> checkBaseModel(const QString& folder) {
   const QDir dir(folder);
   if (folder.isEmpty() || !QFileInfo(folder).isDir()) return Error("not a folder", folder.toStdString());
   const QString configPath = dir.filePath(QStringLiteral("config.json"));
+  if (!QFileInfo::exists(configPath) && QFileInfo::exists(dir.filePath(QString::fromLatin1(model::kPeftConfigFile)))) {
+    train::TrainConfig probe = train::TrainConfig::defaultsFor("ner");
+    probe.kind = train::ModelKind::Transformer;
+    probe.modelFolder = QFileInfo(folder).absoluteFilePath().toStdString();
+    auto lora = train::loraSourceFor(probe);
+    if (!lora) return lora.error();
+    if (lora->base == probe.modelFolder)
+      return Error("an adapter whose base is itself", probe.modelFolder, 0, "base_model_name_or_path");
+    auto base = checkBaseModel(QString::fromStdString(lora->base));
+    if (!base) return base.error();
+    base->adapterFolder = QFileInfo(folder).absoluteFilePath();
+    base->loraRank = lora->options ? lora->options->rank : 0;
+    return base;
+  }
   if (!QFileInfo::exists(configPath))
     return Error("not a Hugging Face model folder: it has no config.json", folder.toStdString());
   auto config = model::ModelConfig::load(configPath.toStdString());

@@ -13,6 +13,9 @@
 
 #include "CliTestSupport.h"
 #include "TaskCorpusTestSupport.h"
+#include "jobs/BaseModelCheck.h"
+
+using namespace quarry;
 
 namespace {
 
@@ -116,6 +119,35 @@ class TestCliPretrain : public QObject {
                     QStringLiteral("epochs=1"), QStringLiteral("--set"), QStringLiteral("max_length=32"),
                     QStringLiteral("--set"), QStringLiteral("stride=8")});
     QVERIFY2(c.code == 0, qPrintable(c.err));
+    auto base = jobs::checkBaseModel(out + QStringLiteral("/best"));
+    QVERIFY2(base.ok(), base ? "" : base.error().toString().c_str());
+    QCOMPARE(base->layers, 1);
+    QCOMPARE(base->quarryTask, QStringLiteral("mlm"));
+
+    // LoRA on the pretrained encoder, end to end: best/ is merged, best/adapter is PEFT's layout, and the
+    // adapter folder checks as its base with the adapter.
+    const QString lora = dir.filePath(QStringLiteral("lora"));
+    CliRun l = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"), QStringLiteral("--model"),
+                    out + QStringLiteral("/best"), QStringLiteral("--train"), trainFile, QStringLiteral("--dev"), devFile,
+                    QStringLiteral("--output"), lora, QStringLiteral("--set"), QStringLiteral("epochs=1"),
+                    QStringLiteral("--set"), QStringLiteral("max_length=32"), QStringLiteral("--set"),
+                    QStringLiteral("stride=8"), QStringLiteral("--set"), QStringLiteral("lora_rank=4"),
+                    QStringLiteral("--json")});
+    QVERIFY2(l.code == 0, qPrintable(l.err));
+    const QJsonObject loraResult = QJsonDocument::fromJson(l.out.toUtf8()).object();
+    QVERIFY2(loraResult.value(QStringLiteral("trainable_parameters")).toInteger() <
+                 loraResult.value(QStringLiteral("total_parameters")).toInteger() / 2,
+             qPrintable(l.out));
+    QFile adapterConfig(lora + QStringLiteral("/best/adapter/adapter_config.json"));
+    QVERIFY(adapterConfig.open(QIODevice::ReadOnly));
+    const QJsonObject peft = QJsonDocument::fromJson(adapterConfig.readAll()).object();
+    QCOMPARE(peft.value(QStringLiteral("peft_type")).toString(), QStringLiteral("LORA"));
+    QCOMPARE(peft.value(QStringLiteral("r")).toInt(), 4);
+    auto adapter = jobs::checkBaseModel(lora + QStringLiteral("/best/adapter"));
+    QVERIFY2(adapter.ok(), adapter ? "" : adapter.error().toString().c_str());
+    QCOMPARE(adapter->loraRank, 4);
+    QCOMPARE(adapter->layers, 1);
+    QVERIFY2(adapter->summary().contains(QStringLiteral("LoRA adapter of rank 4")), qPrintable(adapter->summary()));
 
     // Domain-adaptive: the folder's pretraining continued on the text files alone.
     CliRun more = cli({QStringLiteral("pretrain"), QStringLiteral("--model"), out + QStringLiteral("/best"),
