@@ -100,6 +100,16 @@ const std::vector<Option>& declaredOptions() {
         field("random_intermediate", &TrainConfig::randomIntermediate, "random encoder: feed-forward size"));
     o.push_back(field("crf", &TrainConfig::crf, "transformer: add a CRF layer over the linear head", "ner"));
     o.push_back(field("tag_encoding", &TrainConfig::tagEncoding, "\"iob2\" or \"bioes\"", "ner"));
+    o.push_back(field("augment_copies", &TrainConfig::augmentCopies,
+                      "augmented copies of every training document (mention replacement and case variants); "
+                      "0 = none",
+                      "ner"));
+    o.push_back(field("augment_mention_replace", &TrainConfig::augmentMentionReplace,
+                      "with augment_copies: chance that a mention is swapped for another mention of its type "
+                      "from the training documents",
+                      "ner"));
+    o.push_back(field("augment_case", &TrainConfig::augmentCase,
+                      "with augment_copies: chance that a mention is written lower, UPPER or Title case", "ner"));
     o.push_back(field("max_length", &TrainConfig::maxLength,
                       "transformer: tokens per window, special tokens included"));
     o.back().taskDefaults = {{"qa", 384}};
@@ -500,6 +510,10 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.minFeatureCount >= 1, "min_feature_count", "must be at least 1"),
         check(c.maxFeatures >= 1 && c.maxFeatures <= 10'000'000, "max_features",
               "must be between 1 and 10000000"),
+        check(c.augmentCopies >= 0 && c.augmentCopies <= 20, "augment_copies", "must be between 0 and 20"),
+        check(c.augmentMentionReplace >= 0 && c.augmentMentionReplace <= 1, "augment_mention_replace",
+              "must be in [0, 1]"),
+        check(c.augmentCase >= 0 && c.augmentCase <= 1, "augment_case", "must be in [0, 1]"),
         check(c.tagEncoding == "iob2" || c.tagEncoding == "bio" || c.tagEncoding == "bioes" ||
                   c.tagEncoding == "iobes",
               "tag_encoding", "expected \"iob2\" or \"bioes\""),

@@ -38,6 +38,9 @@ struct TrainConfig {
   int64_t randomIntermediate = 1024;  // random encoder: feed-forward size
   bool crf = false;                   // transformer: a CRF layer over the head (the BiLSTM always has one)
   std::string tagEncoding = "iob2";   // "iob2" or "bioes"
+  int augmentCopies = 0;             // ner: augmented copies of each training document (0 = none)
+  double augmentMentionReplace = 0.5;  // ner: chance a mention is swapped for another of its type
+  double augmentCase = 0.1;            // ner: chance a mention gets a case variant (lower, UPPER, Title)
   int maxLength = 128;                // transformer: tokens per window, specials included
   int stride = 32;                    // transformer: overlap of windows over longer sentences, in tokens
   // --- BiLSTM-CRF

@@ -1,10 +1,13 @@
 #include "train/ner/NerTask.h"
 
+#include <iterator>
+
 #include <ATen/ops/from_blob.h>
 
 #include "common/Log.h"
 #include "train/TokenLoss.h"
 #include "train/TrainState.h"
+#include "train/ner/NerAugmentation.h"
 #include "train/ner/NerEvaluation.h"
 
 namespace quarry::train {
@@ -24,7 +27,20 @@ Result<std::unique_ptr<NerTask>> NerTask::create(const TrainRequest& request) {
   auto task = std::unique_ptr<NerTask>(new NerTask());
   NerDataOptions dataOptions;
   dataOptions.encoding = encodingOf(request.config.tagEncoding);
-  task->m_train = buildNerData(request.train, request.labels, dataOptions);
+  if (request.config.augmentCopies > 0) {
+    NerAugmentationOptions augment;
+    augment.copies = request.config.augmentCopies;
+    augment.mentionReplace = request.config.augmentMentionReplace;
+    augment.caseVariant = request.config.augmentCase;
+    augment.seed = request.config.seed;
+    std::vector<document::AnnotatedDocument> train = request.train;
+    std::vector<document::AnnotatedDocument> copies = augmentNerDocuments(request.train, augment);
+    task->m_augmentedDocuments = copies.size();
+    train.insert(train.end(), std::make_move_iterator(copies.begin()), std::make_move_iterator(copies.end()));
+    task->m_train = buildNerData(train, request.labels, dataOptions);
+  } else {
+    task->m_train = buildNerData(request.train, request.labels, dataOptions);
+  }
   if (task->m_train.tags.types().empty())
     return Error("the training documents have no entity annotation", "", 0, "train");
   task->m_dev = buildNerData(request.dev, task->m_train.tags.types(), dataOptions);
@@ -89,6 +105,7 @@ Result<MetricReport> NerTask::evaluate(TaskModel& model, const TaskInputs& dev, 
 
 nlohmann::json NerTask::dataRecord() const {
   return {{"train_documents", m_trainDocuments},
+          {"augmented_documents", m_augmentedDocuments},
           {"dev_documents", m_devDocuments},
           {"train_sentences", m_train.sentences.size()},
           {"dev_sentences", m_dev.sentences.size()},

@@ -40,6 +40,7 @@ class NerTask : public TrainingTask {
   NerData m_train;
   NerData m_dev;
   size_t m_trainDocuments = 0;
+  size_t m_augmentedDocuments = 0;  // augment_copies: the copies trained on besides the documents
   size_t m_devDocuments = 0;
   std::string m_fingerprint;
 };
