@@ -15,7 +15,7 @@
 #include "TaskCorpusTestSupport.h"
 #include "jobs/BaseModelCheck.h"
 
-using namespace quarry;
+namespace jobs = quarry::jobs;
 
 namespace {
 

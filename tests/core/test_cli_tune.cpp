@@ -14,7 +14,8 @@
 #include "TaskCorpusTestSupport.h"
 #include "jobs/TuningJob.h"
 
-using namespace quarry;
+namespace jobs = quarry::jobs;
+namespace train = quarry::train;
 
 namespace {
 

@@ -19,7 +19,7 @@ namespace {
 
 // The code points [start, end) of `text` as UTF-8.
 std::string span(const std::string& text, int32_t start, int32_t end) {
-  const text::DecodedText d = text::decodeUtf8(text);
+  const text::unicode::DecodedText d = text::unicode::decodeUtf8(text);
   return std::string(d.slice(text, start, end));
 }
 
@@ -61,7 +61,7 @@ int main() {
     const AnnotatedDocument& original = docs[c / 3];
     EXPECT(copy.entities.size() == original.entities.size() && copy.relations == original.relations,
            "mentions and relations are kept, index for index");
-    EXPECT(text::isValidUtf8(copy.text), "the copy is valid UTF-8");
+    EXPECT(text::unicode::isValidUtf8(copy.text), "the copy is valid UTF-8");
     for (size_t i = 0; i < copy.entities.size(); ++i) {
       const EntityMention& m = copy.entities[i];
       const std::string surface = span(copy.text, m.start, m.end);
@@ -104,7 +104,7 @@ int main() {
   cased.caseVariant = 1.0;
   std::set<std::string> variants;
   for (const AnnotatedDocument& copy : train::augmentNerDocuments({docs[0]}, cased)) {
-    EXPECT(text::decodeUtf8(copy.text).cps.size() == text::decodeUtf8(docs[0].text).cps.size(),
+    EXPECT(text::unicode::decodeUtf8(copy.text).cps.size() == text::unicode::decodeUtf8(docs[0].text).cps.size(),
            "a case variant keeps the length");
     const std::string surface = span(copy.text, copy.entities[0].start, copy.entities[0].end);
     variants.insert(surface);

@@ -20,7 +20,7 @@ std::map<std::string, std::vector<Surface>> surfacesByType(const std::vector<doc
   std::map<std::string, std::vector<Surface>> byType;
   std::map<std::string, std::set<Surface>> seen;
   for (const document::AnnotatedDocument& d : train) {
-    const text::DecodedText decoded = text::decodeUtf8(d.text);
+    const text::unicode::DecodedText decoded = text::unicode::decodeUtf8(d.text);
     const int32_t length = static_cast<int32_t>(decoded.cps.size());
     for (const document::EntityMention& m : d.entities) {
       if (m.start < 0 || m.end > length || m.start >= m.end) continue;
@@ -43,7 +43,7 @@ Surface caseVariant(const Surface& s, int which) {
       c = static_cast<char32_t>(utf8proc_toupper(cp));
     else
       c = static_cast<char32_t>(wordStart ? utf8proc_toupper(cp) : utf8proc_tolower(cp));
-    wordStart = text::isWhiteSpace(c);
+    wordStart = text::unicode::isWhiteSpace(c);
   }
   return out;
 }
@@ -63,7 +63,7 @@ document::AnnotatedDocument augmentOne(const document::AnnotatedDocument& d, siz
                          static_cast<uint32_t>(copy)};
   std::mt19937_64 rng(sequence);
   std::uniform_real_distribution<double> chance(0.0, 1.0);
-  const text::DecodedText decoded = text::decodeUtf8(d.text);
+  const text::unicode::DecodedText decoded = text::unicode::decodeUtf8(d.text);
   const int32_t length = static_cast<int32_t>(decoded.cps.size());
 
   // The new surface of each mention that changes, by mention index.
@@ -119,7 +119,7 @@ document::AnnotatedDocument augmentOne(const document::AnnotatedDocument& d, siz
 
   document::AnnotatedDocument copyDoc = d;
   copyDoc.id = d.id + "#aug" + std::to_string(copy + 1);
-  copyDoc.text = text::toUtf8(out);
+  copyDoc.text = text::unicode::toUtf8(out);
   for (size_t i = 0; i < copyDoc.entities.size(); ++i) {
     document::EntityMention& m = copyDoc.entities[i];
     if (auto found = newSpan.find(i); found != newSpan.end()) {

@@ -182,10 +182,13 @@ Result<SearchSpace> SearchSpace::fromJson(const Json& json, const std::string& s
 Json SearchSpace::sample(uint64_t seed, uint64_t index) const {
   Json values = Json::object();
   for (size_t i = 0; i < m_dimensions.size(); ++i) {
-    // One generator per (seed, draw, dimension): adding a dimension changes no other one's draws.
+    // One generator per (seed, draw, key): adding a dimension or reordering them (tuning.json keeps them
+    // sorted by key) changes no draw. The key's FNV-1a hash is the same on every platform.
+    uint64_t key = 0xcbf29ce484222325ull;
+    for (unsigned char c : m_dimensions[i].key) key = (key ^ c) * 0x100000001b3ull;
     std::seed_seq sequence{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32),
                            static_cast<uint32_t>(index), static_cast<uint32_t>(index >> 32),
-                           static_cast<uint32_t>(i)};
+                           static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32)};
     std::mt19937_64 rng(sequence);
     const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     values[m_dimensions[i].key] = valueAt(m_dimensions[i], u);

@@ -5,7 +5,7 @@
 //   warmup_ratio=uniform:0:0.2      uniform between the bounds
 //   epochs=int:2:10                 an integer, uniform between the bounds (inclusive)
 //   batch_size=choice:8,16,32       one of the values, equally likely (numbers, true/false or bare words)
-// A draw is a function of (seed, index) alone, so a resumed search draws again what it drew before.
+// A draw is a function of (seed, index, key) alone, so a resumed search draws again what it drew before.
 
 #include <cstdint>
 #include <string>
