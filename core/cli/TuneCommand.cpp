@@ -78,8 +78,10 @@ int TuneCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   jobs::TuningSpec spec;
   spec.outputFolder = QFileInfo(parser.value(QStringLiteral("output"))).absoluteFilePath();
   spec.resume = parser.isSet(QStringLiteral("resume"));
+  // The documents are named every time; a resumed search's space, options and base config come from
+  // tuning.json.
+  if (const int code = readFineTuningSpec(parser, io, spec.training); code != kExitOk) return code;
   if (!spec.resume) {
-    if (const int code = readFineTuningSpec(parser, io, spec.training); code != kExitOk) return code;
     nlohmann::json options = {{"strategy", parser.value(QStringLiteral("strategy")).toStdString()}};
     for (const auto& [flag, key] : {std::pair{"trials", "trials"}, std::pair{"eta", "eta"},
                                     std::pair{"min-epochs", "min_epochs"}, std::pair{"search-seed", "seed"}}) {
@@ -102,9 +104,6 @@ int TuneCommand::run(const QCommandLineParser& parser, CliIo& io) const {
                                     : train::SearchSpace::parse(dimensions);
     if (!space) return fail(io, space.error());
     spec.space = std::move(space.value());
-  } else {
-    // The search's documents are named again; its space, options and base config come from tuning.json.
-    if (const int code = readFineTuningSpec(parser, io, spec.training); code != kExitOk) return code;
   }
 
   jobs::TuningJob job(std::move(spec));
