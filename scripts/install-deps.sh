@@ -14,6 +14,8 @@ packages=(
   # files the program loads at run time, which test_build_dependencies cannot see in the build.
   qt6-translations-l10n
   libtorch-dev libopenblas0-pthread
+  # c10d data-parallel training: ProcessGroupGloo.hpp includes gloo's headers (libtorch links libgloo0).
+  libgloo-dev
   libquazip1-qt6-dev libspdlog-dev libsqlite3-dev
   nlohmann-json3-dev libutf8proc-dev libsentencepiece-dev zlib1g-dev
   # The Debian package (packaging/) and its test (tests/package/test_debian_package.sh): icons rendered

@@ -48,6 +48,7 @@ void PretrainCommand::configure(QCommandLineParser& parser) const {
                       "the text first (written to <output>/vocabulary)."),
        QStringLiteral("n")});
   addRunOptions(parser, QStringLiteral("List every pretraining option with its default and exit."));
+  addDistributedOptions(parser);
 }
 
 int PretrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
@@ -121,6 +122,7 @@ int PretrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   }
   spec.outputFolder = parser.value(QStringLiteral("output"));
   spec.resume = parser.isSet(QStringLiteral("resume"));
+  if (const int code = readDistributedOptions(parser, io, spec); code != kExitOk) return code;
   spec.runName = QStringLiteral("Pretraining ") +
                  (config.modelFolder.empty() ? QStringLiteral("random encoder")
                                              : QFileInfo(QString::fromStdString(config.modelFolder)).fileName());

@@ -26,6 +26,41 @@ void TrainingCommand::addRunOptions(QCommandLineParser& parser, const QString& h
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 
+void TrainingCommand::addDistributedOptions(QCommandLineParser& parser) {
+  parser.addOption({QStringLiteral("world-size"),
+                    QStringLiteral("Data-parallel training: the number of processes that train together (one "
+                                   "per machine or device), each started with the same options and its own "
+                                   "--rank; rank 0 evaluates and writes --output (default: 1, alone)."),
+                    QStringLiteral("n"), QStringLiteral("1")});
+  parser.addOption({QStringLiteral("rank"),
+                    QStringLiteral("Data-parallel training: this process, 0 .. world size - 1."),
+                    QStringLiteral("r"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("master"),
+                    QStringLiteral("Data-parallel training: where rank 0 listens and the others connect "
+                                   "(c10d TCPStore; default: 127.0.0.1:29500)."),
+                    QStringLiteral("host:port")});
+}
+
+int TrainingCommand::readDistributedOptions(const QCommandLineParser& parser, CliIo& io,
+                                            jobs::TrainingSpec& spec) const {
+  train::DistributedOptions& d = spec.distributed;
+  bool ok = true;
+  d.worldSize = parser.value(QStringLiteral("world-size")).toInt(&ok);
+  if (!ok) return usage(io, QStringLiteral("--world-size takes a number, not \"%1\"").arg(parser.value(QStringLiteral("world-size"))));
+  d.rank = parser.value(QStringLiteral("rank")).toInt(&ok);
+  if (!ok) return usage(io, QStringLiteral("--rank takes a number, not \"%1\"").arg(parser.value(QStringLiteral("rank"))));
+  if (parser.isSet(QStringLiteral("master")))
+    if (Status s = d.setMaster(parser.value(QStringLiteral("master")).toStdString()); !s)
+      return usage(io, QStringLiteral("--master: ") + QString::fromStdString(s.error().message));
+  if (d.worldSize == 1 && (parser.isSet(QStringLiteral("rank")) || parser.isSet(QStringLiteral("master"))))
+    return usage(io, QStringLiteral("--rank and --master need --world-size 2 or more"));
+  if (Status s = d.check(); !s) return usage(io, QString::fromStdString(s.error().message));
+  if (d.active() && !parser.isSet(QStringLiteral("output")))
+    return usage(io, QStringLiteral("data-parallel training needs --output on every rank: the folder rank 0 "
+                                    "writes (and every rank resumes from with --resume)"));
+  return kExitOk;
+}
+
 void TrainingCommand::addFineTuningOptions(QCommandLineParser& parser) {
   addDataOptions(parser, QString());
   parser.addOption(
@@ -125,6 +160,7 @@ int TrainingCommand::printConfigHelp(const std::string& task, CliIo& io) const {
 }
 
 int TrainingCommand::runJob(jobs::TrainingSpec spec, bool json, CliIo& io) const {
+  const int rank = spec.distributed.rank;
   jobs::TrainingJob job(std::move(spec));
   QObject::connect(&job, &jobs::TrainingJob::notice,
                    [&io](const QString& text) { io.err << "note: " << text << '\n'; });
@@ -178,7 +214,10 @@ int TrainingCommand::runJob(jobs::TrainingSpec spec, bool json, CliIo& io) const
              << "\n\n"
              << QString::fromStdString(r.bestDevReport.formatTable()) << '\n';
     }
-    io.out << "model folder " << QString::fromStdString(r.bestFolder) << '\n';
+    if (r.worldSize > 1 && r.bestFolder.empty())
+      io.out << "rank " << rank << " of " << r.worldSize << ": rank 0 evaluated and wrote the model folder\n";
+    else
+      io.out << "model folder " << QString::fromStdString(r.bestFolder) << '\n';
   }
   io.out.flush();
   return r.end == train::TrainResult::End::Cancelled ? kExitCancelled : kExitOk;

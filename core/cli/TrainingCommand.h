@@ -20,6 +20,10 @@ class TrainingCommand : public CliCommand {
   int printTaskConfigHelp(const QCommandLineParser& parser, CliIo& io) const;
   // --config, --set, --threads (TaskCommandSupport), --output, --resume, --help-config, --json.
   static void addRunOptions(QCommandLineParser& parser, const QString& helpConfigText);
+  // --world-size, --rank, --master: data-parallel training (train and pretrain).
+  static void addDistributedOptions(QCommandLineParser& parser);
+  // spec.distributed from those options (a world of one without them); kExitOk or the exit code printed.
+  int readDistributedOptions(const QCommandLineParser& parser, CliIo& io, jobs::TrainingSpec& spec) const;
   // Every option of `task` (empty = all) with its default and help line, on io.out.
   int printConfigHelp(const std::string& task, CliIo& io) const;
   // Runs the job and prints the result; the exit code (kExitCancelled when interrupted).

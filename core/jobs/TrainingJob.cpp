@@ -56,10 +56,16 @@ QString baseModelOf(const train::TrainConfig& config) {
 }
 
 // The documents of a project's train and dev splits, read through `store` (the job's connection).
-Status readProject(ProjectStore& store, const TrainingSpec& spec, DocumentSet& train, DocumentSet& dev) {
+Status readProject(ProjectStore& store, const TrainingSpec& spec, DocumentSet& train, DocumentSet& dev,
+                   DocumentSet& unlabelled) {
   auto trainSet = documentsFromStore(store, spec.trainSplits);
   if (!trainSet) return trainSet.error();
   train = std::move(trainSet.value());
+  if (!spec.unlabelledSplits.isEmpty()) {
+    auto unlabelledSet = documentsFromStore(store, spec.unlabelledSplits);
+    if (!unlabelledSet) return unlabelledSet.error();
+    unlabelled = std::move(unlabelledSet.value());
+  }
   if (!spec.readDev) return {};
   auto devSet = documentsFromStore(store, spec.devSplits);
   if (!devSet) return devSet.error();
@@ -264,8 +270,13 @@ TrainingOutcome TrainingJob::execute() {
     return outcome;
   };
   train::TrainConfig config = m_spec.config;
+  const bool writes = m_spec.distributed.rank == 0;  // data parallel: rank 0 records and writes
+  if (!writes && m_spec.outputFolder.isEmpty())
+    return failed(Error("rank " + std::to_string(m_spec.distributed.rank) +
+                            " needs the output folder named: the one rank 0 writes, where --resume reads last/",
+                        "", 0, "output"));
   std::unique_ptr<ProjectStore> store;
-  DocumentSet trainSet, devSet;
+  DocumentSet trainSet, devSet, unlabelledSet;
   QVector<AnnotationVersion> lineage;  // what the run reads, recorded with it
   SuggestionDecisions decisions;       // decided suggestions on the training documents
   if (!m_spec.projectPath.isEmpty()) {
@@ -275,10 +286,10 @@ TrainingOutcome TrainingJob::execute() {
     if (!opened) return failed(opened.error());
     store = std::move(opened.value());
     // Runs left "running" by a process that has ended are marked interrupted before this one is added.
-    if (auto marked = markInterruptedRuns(*store); !marked)
+    if (auto marked = writes ? markInterruptedRuns(*store) : Result<int>(0); !marked)
       log::get("jobs")->warn("interrupted runs could not be marked: {}", marked.error().toString());
     if (Status s = store->readConsistently([&]() -> Status {
-          if (Status r = readProject(*store, m_spec, trainSet, devSet); !r) return r;
+          if (Status r = readProject(*store, m_spec, trainSet, devSet, unlabelledSet); !r) return r;
           auto versions = store->annotationVersions(m_spec.trainSplits,
                                                     m_spec.readDev ? m_spec.devSplits : m_spec.trainSplits);
           if (!versions) return versions.error();
@@ -294,6 +305,7 @@ TrainingOutcome TrainingJob::execute() {
   } else {
     trainSet = std::move(m_spec.train);
     devSet = std::move(m_spec.dev);
+    unlabelledSet = std::move(m_spec.unlabelled);
   }
   if (trainSet.documents.empty() && m_spec.corpora.isEmpty()) return failed(Error("no training documents"));
   if (config.task == "classify" && config.multiLabel == "auto" && trainSet.multiLabelCategories)
@@ -312,7 +324,7 @@ TrainingOutcome TrainingJob::execute() {
 
   std::unique_ptr<RunRecord> record;
   QString output = m_spec.outputFolder;
-  if (store) {
+  if (store && writes) {
     QJsonObject data = dataSnapshot(trainSet, devSet);
     // Suggestions people decided on the training documents: an accepted one is an annotation trained on;
     // a rejected one is trained on as what it is not (its span is no entity, its pair no relation, ...).
@@ -321,6 +333,10 @@ TrainingOutcome TrainingJob::execute() {
     train.insert(QStringLiteral("suggestions_rejected"), decisions.rejected);
     data.insert(QStringLiteral("train"), train);
     data.insert(QStringLiteral("train_splits"), splitNames(m_spec.trainSplits));
+    if (!m_spec.unlabelledSplits.isEmpty()) {
+      data.insert(QStringLiteral("unlabelled_splits"), splitNames(m_spec.unlabelledSplits));
+      data.insert(QStringLiteral("unlabelled_documents"), qint64(unlabelledSet.documents.size()));
+    }
     if (m_spec.readDev) data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
     if (!m_spec.corpora.isEmpty()) data.insert(QStringLiteral("corpora"), QJsonArray::fromStringList(m_spec.corpora));
     record = std::make_unique<RunRecord>(*store);
@@ -348,18 +364,21 @@ TrainingOutcome TrainingJob::execute() {
   request.config = config;
   request.train = std::move(trainSet.documents);
   request.dev = std::move(devSet.documents);
+  request.unlabelled = std::move(unlabelledSet.documents);
   request.labels = toStdStrings(trainSet.labelsFor(config.task));
   request.relationTypes = trainSet.relationSpecs;
   for (const QString& corpus : m_spec.corpora) request.corpora.push_back(corpus.toStdString());
   request.outputFolder = QDir(output).absolutePath().toStdString();
   request.resume = m_spec.resume;
+  request.distributed = m_spec.distributed;
   if (record)
     if (Status s = record->setOutputFolder(QString::fromStdString(request.outputFolder)); !s)
       log::get("jobs")->warn("run {}: its folder could not be recorded: {}", record->id(),
                              s.error().toString());
   const QDir outputDir(QString::fromStdString(request.outputFolder));
   const QString bestFolder = outputDir.filePath(QStringLiteral("best"));
-  runLog.writeToFile(outputDir.filePath(QStringLiteral("train.log")));
+  runLog.writeToFile(outputDir.filePath(
+      writes ? QStringLiteral("train.log") : QStringLiteral("train-rank%1.log").arg(m_spec.distributed.rank)));
   runLog.info(startLine(config, trainDocuments, devDocuments, request.outputFolder, request.resume));
   if (!request.corpora.empty())
     runLog.info(QStringLiteral("and the text files of %1").arg(m_spec.corpora.join(QStringLiteral(", "))));

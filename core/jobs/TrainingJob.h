@@ -32,6 +32,7 @@
 #include "jobs/JobThread.h"
 #include "store/StoreTypes.h"
 #include "train/TrainConfig.h"
+#include "train/distributed/DistributedOptions.h"
 
 namespace quarry::train {
 struct TrainResult;
@@ -49,6 +50,10 @@ struct TrainingSpec {
   bool readDev = true;  // with a project: false = no dev split is read (mlm then holds back dev_fraction)
   DocumentSet train;                         // without a project: the training documents
   DocumentSet dev;                           // without a project: the dev documents; none = no evaluation
+  // Distillation (config.teacherFolder): documents the teacher labels for the student, their annotations
+  // not read: with a project its splits named here (none by default), without one `unlabelled`.
+  QVector<Split> unlabelledSplits;
+  DocumentSet unlabelled;
   // mlm: text corpora (.txt / .txt.gz files or folders of them) pretrained on besides the documents.
   QStringList corpora;
   train::TrainConfig config;                 // the task and every training option
@@ -57,6 +62,10 @@ struct TrainingSpec {
   QString outputFolder;
   bool resume = false;  // continue the interrupted run in outputFolder/last
   QString runName;  // the run's name in the project; empty = "<task title> <model kind>" ("NER bilstm-crf")
+  // Data-parallel training: this process's place in the world (train/distributed/). Only rank 0 records
+  // the run and writes outputFolder; the other ranks read the same documents, record nothing, log to
+  // train-rank<R>.log there, and need outputFolder named (it is where rank 0's last/ is on --resume).
+  train::DistributedOptions distributed;
 };
 
 // One report of a training run (train::TrainProgress in Qt terms).

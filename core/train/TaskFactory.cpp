@@ -48,7 +48,8 @@ Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& req
 Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
   auto task = createTrainingTask(request);
   if (!task) return task.error();
-  return Trainer::run(*task.value(), request.config, request.outputFolder, request.resume, callback);
+  return Trainer::run(*task.value(), request.config, request.outputFolder, request.resume, callback,
+                      request.distributed);
 }
 
 Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::vector<document::AnnotatedDocument>& documents,

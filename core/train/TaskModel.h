@@ -18,6 +18,8 @@
 
 namespace quarry::train {
 
+struct TeacherTargets;  // train/Distillation.h
+
 // A model's cached inputs for a list of examples: the trainable, batchable items (sentences, windows,
 // candidate pairs, question windows, documents) and their lengths in model positions, which the
 // length-bucketing batcher and the throughput figures use.
@@ -34,6 +36,10 @@ struct LossOptions {
   at::Tensor classWeights;  // [C] or undefined
   double focalGamma = 0;    // 0 = cross-entropy
   int64_t epoch = 0;        // the 0-based training epoch (masked LM draws each epoch's masks from it)
+  // Distillation (train/Distillation.h): the teacher's probabilities per training unit, which the loss
+  // blends with the gold loss; null = none. The units are the task's training sentences or documents in
+  // the order the task featurized them.
+  const TeacherTargets* teacher = nullptr;
 };
 
 class TaskModel {

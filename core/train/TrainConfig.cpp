@@ -110,6 +110,26 @@ const std::vector<Option>& declaredOptions() {
                       "ner"));
     o.push_back(field("augment_case", &TrainConfig::augmentCase,
                       "with augment_copies: chance that a mention is written lower, UPPER or Title case", "ner"));
+    o.push_back(field("oversample_rare", &TrainConfig::oversampleRare,
+                      "oversampling of rare labels: a training sentence (ner) or document (classify) whose rarest "
+                      "label was seen in c of them, the most frequent label in c_max, is trained on "
+                      "round((c_max / c)^power) times (at most 10); this is the power: 1 = balanced, 0.5 = half "
+                      "way, 0 = off",
+                      "ner,classify"));
+    o.push_back(field("teacher_folder", &TrainConfig::teacherFolder,
+                      "knowledge distillation: a fine-tuned model folder of this task (any encoder, the "
+                      "BiLSTM-CRF or the n-gram classifier, trained on the same labels) whose probabilities on "
+                      "the training documents, and on unlabelled ones given, the model learns beside the gold "
+                      "labels; empty = none",
+                      "ner,classify"));
+    o.push_back(field("distill_temperature", &TrainConfig::distillTemperature,
+                      "with teacher_folder: the temperature T softening the teacher's and the student's "
+                      "distributions (the soft loss is scaled by T^2)",
+                      "ner,classify"));
+    o.push_back(field("distill_alpha", &TrainConfig::distillAlpha,
+                      "with teacher_folder: the weight of the teacher's soft targets; 1 - alpha weighs the gold "
+                      "loss (unlabelled documents learn from the teacher alone)",
+                      "ner,classify"));
     o.push_back(field("max_length", &TrainConfig::maxLength,
                       "transformer: tokens per window, special tokens included"));
     o.back().taskDefaults = {{"qa", 384}};
@@ -514,6 +534,12 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.augmentMentionReplace >= 0 && c.augmentMentionReplace <= 1, "augment_mention_replace",
               "must be in [0, 1]"),
         check(c.augmentCase >= 0 && c.augmentCase <= 1, "augment_case", "must be in [0, 1]"),
+        check(c.distillTemperature > 0 && c.distillTemperature <= 100, "distill_temperature",
+              "must be in (0, 100]"),
+        check(c.distillAlpha >= 0 && c.distillAlpha <= 1, "distill_alpha", "must be in [0, 1]"),
+        check(c.oversampleRare >= 0 && c.oversampleRare <= 2, "oversample_rare", "must be in [0, 2]"),
+        check(c.teacherFolder.empty() || c.task == "ner" || c.task == "classify", "teacher_folder",
+              "distillation is built for the ner and classify tasks"),
         check(c.tagEncoding == "iob2" || c.tagEncoding == "bio" || c.tagEncoding == "bioes" ||
                   c.tagEncoding == "iobes",
               "tag_encoding", "expected \"iob2\" or \"bioes\""),

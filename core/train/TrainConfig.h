@@ -41,6 +41,10 @@ struct TrainConfig {
   int augmentCopies = 0;             // ner: augmented copies of each training document (0 = none)
   double augmentMentionReplace = 0.5;  // ner: chance a mention is swapped for another of its type
   double augmentCase = 0.1;            // ner: chance a mention gets a case variant (lower, UPPER, Title)
+  double oversampleRare = 0;  // ner, classify: units with rare labels repeated (c_max / c)^power times; 0 = off
+  std::string teacherFolder;  // ner, classify: a fine-tuned model folder to distil from; empty = none
+  double distillTemperature = 2.0;  // with teacher_folder: the softmax temperature of both distributions
+  double distillAlpha = 0.5;        // with teacher_folder: the soft term's weight (1 - alpha: the gold loss)
   int maxLength = 128;                // transformer: tokens per window, specials included
   int stride = 32;                    // transformer: overlap of windows over longer sentences, in tokens
   // --- BiLSTM-CRF

@@ -14,11 +14,13 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "train/Distillation.h"
 #include "train/L2spPenalty.h"
 #include "train/LearningRateSchedule.h"
 #include "train/LengthBucketBatcher.h"
 #include "train/OptimizerSetup.h"
 #include "train/TrainState.h"
+#include "train/distributed/DataParallelGroup.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -71,6 +73,32 @@ Result<L2spPenalty> anchorL2sp(TrainingTask& task, const TrainConfig& config, co
   return L2spPenalty::anchor(setup, *start, config.l2spAlpha);
 }
 
+// Data parallel, before the first step: every rank must train the same data with the same options from the
+// same step, and starts from rank 0's weights (parameters and buffers), as DistributedDataParallel does.
+Status synchronizeRanks(DataParallelGroup& group, TaskModel& model, const std::string& dataAndConfig, int64_t step) {
+  const auto hash = static_cast<int64_t>(std::hash<std::string>{}(dataAndConfig) & 0x3fffffffffffffffull);
+  auto highest = group.maxOverRanks(hash);
+  if (!highest) return highest.error();
+  auto lowest = group.minOverRanks(hash);
+  if (!lowest) return lowest.error();
+  if (highest.value() != lowest.value())
+    return Error("the ranks were given different training data or options: every rank of a data-parallel run "
+                 "needs the same documents and configuration",
+                 "", 0, "distributed");
+  auto latest = group.maxOverRanks(step);
+  if (!latest) return latest.error();
+  auto earliest = group.minOverRanks(step);
+  if (!earliest) return earliest.error();
+  if (latest.value() != earliest.value())
+    return Error("the ranks resumed from different checkpoints (steps " + std::to_string(earliest.value()) + " to " +
+                     std::to_string(latest.value()) + "): resume every rank from the same last/",
+                 "", 0, "distributed");
+  std::vector<at::Tensor> weights;
+  for (const at::Tensor& p : model.module().parameters(true)) weights.push_back(p);
+  for (const at::Tensor& b : model.module().buffers(true)) weights.push_back(b);
+  return group.broadcast(weights);
+}
+
 }  // namespace
 
 const char* trainEndName(TrainResult::End end) {
@@ -102,13 +130,15 @@ json TrainResult::toJson() const {
             {"tokens_per_second", tokensPerSecond},
             {"trainable_parameters", trainableParameters},
             {"total_parameters", totalParameters},
-            {"model", describeModel}};
+            {"model", describeModel},
+            {"world_size", worldSize}};
   if (bestDevReport.evaluated()) j["metrics"] = bestDevReport.toJson();
   return j;
 }
 
 Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, const std::string& outputFolder,
-                                 bool resume, const TrainCallback& callback) {
+                                 bool resume, const TrainCallback& callback,
+                                 const DistributedOptions& distributed) {
   auto logger = log::get("train");
   const auto started = Clock::now();
   std::error_code ec;
@@ -130,8 +160,13 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
                      std::to_string(at::getNumGPUs()) + " visible)",
                  "", 0, "device");
   if (config.threads > 0) at::set_num_threads(config.threads);
+  auto joined = DataParallelGroup::join(distributed);
+  if (!joined) return joined.error();
+  DataParallelGroup group = std::move(joined.value());
+  const bool writer = group.writes();  // rank 0 (or the only process): evaluates and writes the folder
 
   TrainResult result;
+  result.worldSize = group.worldSize();
   result.task = task.name();
   result.data = task.dataRecord();
   const std::string fingerprint = task.dataFingerprint();
@@ -164,6 +199,9 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     tagger = std::move(t.value());
   }
   tagger->to(device);
+  if (group.active())
+    if (Status s = synchronizeRanks(group, *tagger, fingerprint + config.toJson().dump(), state.step); !s)
+      return s.error();
   result.describeModel = tagger->describe();
   auto created = OptimizerSetup::create(*tagger, config);
   if (!created) return created.error();
@@ -184,15 +222,23 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   if (!featurizedTrain) return featurizedTrain.error();
   std::unique_ptr<TaskInputs> trainInputs = std::move(featurizedTrain.value());
   if (trainInputs->itemCount() == 0) return Error("no training examples", "", 0, "train");
-  auto featurizedDev = task.featurizeDev(*tagger);
-  if (!featurizedDev) return featurizedDev.error();
-  std::unique_ptr<TaskInputs> devInputs = std::move(featurizedDev.value());
+  std::unique_ptr<TaskInputs> devInputs;
+  if (writer) {
+    auto featurizedDev = task.featurizeDev(*tagger);
+    if (!featurizedDev) return featurizedDev.error();
+    devInputs = std::move(featurizedDev.value());
+  }
   if (devInputs && devInputs->itemCount() == 0) devInputs.reset();
   result.data = task.dataRecord();  // with what featurizing found (the documents a corpus held)
   const std::vector<int32_t> lengths = trainInputs->itemLengths();
   LossOptions lossOptions;
   lossOptions.classWeights = task.classWeights(config, *tagger);
   lossOptions.focalGamma = config.focalGamma;
+  lossOptions.teacher = task.teacherTargets();
+  if (lossOptions.teacher)
+    logger->info("distilling from {} (temperature {}, alpha {}) on {} training units",
+                 lossOptions.teacher->teacherFolder, lossOptions.teacher->temperature, lossOptions.teacher->alpha,
+                 lossOptions.teacher->units.size());
   if (lossOptions.classWeights.defined()) lossOptions.classWeights = lossOptions.classWeights.to(device);
 
   const size_t batchesPerEpoch =
@@ -231,6 +277,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   };
   double lossSum = 0;
   int lossCount = 0;
+  double rankLoss = 0;  // data parallel: this rank's share of the batch losses since the last step
   bool stop = false;
   TrainResult::End end = TrainResult::End::Finished;
   int64_t lastEvalStep = -1;
@@ -299,7 +346,26 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     lossCount = 0;
     tagger->module().train();
     state.elapsedSeconds = elapsed();
-    return state.save(lastFolder, *tagger, optimizer);
+    return writer ? state.save(lastFolder, *tagger, optimizer) : Status();
+  };
+
+  // Data parallel: whether any rank says so (a cancel, a time limit, rank 0's early stop), so that every rank
+  // stops at the same step. Alone: the flag as it is.
+  auto anyRank = [&](bool& flag) -> Status {
+    if (!group.active()) return {};
+    auto any = group.maxOverRanks(flag ? 1 : 0);
+    if (!any) return any.error();
+    flag = any.value() > 0;
+    return {};
+  };
+  auto agreeOnEarlyStop = [&]() -> Status {
+    bool early = stop && end == TrainResult::End::EarlyStopped;
+    if (Status s = anyRank(early); !s) return s;
+    if (early) {
+      stop = true;
+      end = TrainResult::End::EarlyStopped;
+    }
+    return {};
   };
 
   tagger->module().train();
@@ -309,20 +375,36 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     int accumulated = 0;
     for (size_t b = static_cast<size_t>(state.batchInEpoch); b < batches.size() && !stop; ++b) {
       // Dropout masks depend only on the run's seed and the batch's position, so a resume repeats them.
-      at::manual_seed(config.seed * 1000003ull + static_cast<uint64_t>(state.epoch) * 100003ull + b);
+      // Data parallel: each rank its own stream (rank 0's is the one a single process draws).
+      at::manual_seed(config.seed * 1000003ull + static_cast<uint64_t>(state.epoch) * 100003ull + b +
+                      static_cast<uint64_t>(group.rank()) * 0x9E3779B97F4A7C15ull);
       if (accumulated == 0)
         for (const std::string& group : setup.applyUnfreezing(state.step, state.epoch))
           logger->info("step {} epoch {}: {} starts to train", state.step, state.epoch + 1, group);
       lossOptions.epoch = state.epoch;
-      at::Tensor loss = tagger->loss(*trainInputs, batches[b], lossOptions);
-      (loss / static_cast<double>(config.gradientAccumulation)).backward();
+      if (!group.active()) {
+        at::Tensor loss = tagger->loss(*trainInputs, batches[b], lossOptions);
+        (loss / static_cast<double>(config.gradientAccumulation)).backward();
+        lossSum += loss.item<double>();
+      } else if (const std::vector<int32_t> mine = group.shard(batches[b]); !mine.empty()) {
+        // This rank's items, weighted by their share of the batch: the summed gradient is the batch's.
+        const double share = static_cast<double>(mine.size()) / static_cast<double>(batches[b].size());
+        at::Tensor loss = tagger->loss(*trainInputs, mine, lossOptions);
+        (loss * (share / static_cast<double>(config.gradientAccumulation))).backward();
+        rankLoss += loss.item<double>() * share;
+      }
       for (int32_t item : batches[b]) state.positions += lengths[static_cast<size_t>(item)];
-      lossSum += loss.item<double>();
       ++lossCount;
       ++accumulated;
       state.batchInEpoch = static_cast<int>(b + 1);
       if (accumulated < config.gradientAccumulation && b + 1 < batches.size()) continue;
       accumulated = 0;
+      if (group.active()) {
+        std::vector<double> losses{rankLoss};
+        if (Status s = group.sumGradients(setup.parameters(), losses); !s) return s.error();
+        lossSum += losses[0];
+        rankLoss = 0;
+      }
       l2sp.addGradients();
       clipGradients(setup.parameters(), config.effectiveMaxGradNorm());
       const double factor = schedule.factor(state.step);
@@ -331,24 +413,33 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       optimizer.step();
       optimizer.zeroGrad();
       ++state.step;
-      if (!report("train")) {
+      bool cancelled = !report("train");
+      if (Status s = anyRank(cancelled); !s) return s.error();
+      if (cancelled) {
         stop = true;
         end = TrainResult::End::Cancelled;
         break;
       }
       if (config.evalEverySteps > 0 && state.step % config.evalEverySteps == 0) {
         tagger->module().eval();
-        if (!report("eval")) {
+        bool cancelledAtEval = !report("eval");
+        if (Status s = anyRank(cancelledAtEval); !s) return s.error();
+        if (cancelledAtEval) {
           stop = true;
           end = TrainResult::End::Cancelled;
           break;
         }
         if (Status s = evaluateAndCheckpoint(); !s) return s.error();
+        if (Status s = agreeOnEarlyStop(); !s) return s.error();
       }
       if (state.step >= totalSteps) break;
-      if (config.timeLimitSeconds > 0 && elapsed() >= config.timeLimitSeconds) {
-        stop = true;
-        end = TrainResult::End::TimeLimit;
+      if (config.timeLimitSeconds > 0) {
+        bool outOfTime = elapsed() >= config.timeLimitSeconds;
+        if (Status s = anyRank(outOfTime); !s) return s.error();
+        if (outOfTime) {
+          stop = true;
+          end = TrainResult::End::TimeLimit;
+        }
       }
     }
     if (end == TrainResult::End::Cancelled) break;
@@ -359,6 +450,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       if (config.evalEverySteps == 0 && lastEvalStep != state.step) {
         tagger->module().eval();
         if (Status s = evaluateAndCheckpoint(); !s) return s.error();
+        if (Status s = agreeOnEarlyStop(); !s) return s.error();
       }
     }
   }
@@ -366,17 +458,18 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   if (end != TrainResult::End::Cancelled) state.end = trainEndName(end);
   if (end != TrainResult::End::Cancelled && lastEvalStep != state.step && devInputs)
     if (Status s = evaluate(); !s) return s.error();
-  if (!devInputs && end != TrainResult::End::Cancelled)
+  if (!devInputs && end != TrainResult::End::Cancelled && writer)
     if (Status s = tagger->save(bestFolder); !s) return s.error();
   state.elapsedSeconds = elapsed();
-  if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
+  if (writer)
+    if (Status s = state.save(lastFolder, *tagger, optimizer); !s) return s.error();
 
   result.end = end;
   result.steps = state.step;
   result.seconds = state.elapsedSeconds;
   result.bestDevScore = state.bestF1;
   result.bestStep = state.bestStep;
-  result.bestFolder = fs::exists(bestFolder) ? bestFolder : std::string();
+  result.bestFolder = writer && fs::exists(bestFolder) ? bestFolder : std::string();
   result.history = state.history;
   result.trainPositions = state.positions;
   const double thisRun = std::chrono::duration<double>(Clock::now() - started).count();
@@ -397,6 +490,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   }
   progress.devScore = state.bestF1;
   report("done");
+  if (!writer) return result;  // rank 0 writes the run record
 
   json run = {{"config", config.toJson()},
               {"data_fingerprint", fingerprint},
@@ -404,6 +498,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
               {"data", task.dataRecord()},
               {"torch_version", TORCH_VERSION},
               {"threads", at::get_num_threads()},
+              {"world_size", group.worldSize()},
               {"result", result.toJson()}};
   const std::string text = run.dump(2) + "\n";
   if (Status s = AtomicFile::write((fs::path(outputFolder) / "run.json").string(),

@@ -18,6 +18,12 @@
 // it runs once more with phase "evaluated" and the evaluation's history entry, so that an observer can
 // record the figures as they come; its answer to that call is not read (a cancel then stops at the
 // next step, as it would have).
+//
+// DATA PARALLEL: with distributed.worldSize > 1 the processes of the world each run this with the same task
+// data and config; every rank trains on its share of every batch and the gradients are summed before each
+// step (train/distributed/DataParallelGroup.h), rank 0's weights broadcast first. Rank 0 alone evaluates on
+// dev and writes best/, last/ and run.json; a cancel, early stop or time limit on any rank stops them all
+// at the same step. A resumed world reads last/ on every rank (the output folder shared, e.g. over NFS).
 
 #include <functional>
 #include <string>
@@ -31,6 +37,7 @@
 #include "train/MetricReport.h"
 #include "train/TrainConfig.h"
 #include "train/TrainingTask.h"
+#include "train/distributed/DistributedOptions.h"
 
 namespace quarry::train {
 
@@ -70,8 +77,14 @@ struct TrainRequest {
   // mlm: text corpora to pretrain on besides `train`'s texts: .txt / .txt.gz files or folders of them
   // (text::TextCorpusReader), streamed after the documents.
   std::vector<std::string> corpora;
+  // ner, classify with config.teacherFolder (distillation): documents whose text the teacher labels for the
+  // student besides `train` (their annotations are not read).
+  std::vector<document::AnnotatedDocument> unlabelled;
   std::string outputFolder;         // created if needed
   bool resume = false;              // continue the run in outputFolder/last
+  // Data-parallel training (train/distributed/DataParallelGroup.h): this process's place among the
+  // processes that train together; a world of one trains alone. Every rank is given the same request.
+  DistributedOptions distributed;
 };
 
 struct TrainResult {
@@ -92,6 +105,7 @@ struct TrainResult {
   int64_t trainableParameters = 0;      // elements the optimizer updates (LoRA: the adapters and the head)
   int64_t totalParameters = 0;          // elements of every parameter of the model
   std::string describeModel;            // e.g. "bert 4x256 + CRF (bert-wordpiece)"
+  int worldSize = 1;                    // processes that trained together (data parallel)
   // {"task", "end", ..., "metrics": {"primary_metric", "primary", ...the best dev report}}
   nlohmann::json toJson() const;
 };
@@ -101,7 +115,8 @@ const char* trainEndName(TrainResult::End end);  // "finished", "early-stopped",
 class Trainer {
  public:
   static Result<TrainResult> run(TrainingTask& task, const TrainConfig& config, const std::string& outputFolder,
-                                 bool resume, const TrainCallback& callback = {});
+                                 bool resume, const TrainCallback& callback = {},
+                                 const DistributedOptions& distributed = {});
 };
 
 }  // namespace quarry::train

@@ -37,6 +37,9 @@ class TrainingTask {
   virtual Result<MetricReport> evaluate(TaskModel& model, const TaskInputs& dev, int batchSize) = 0;
   // A short hash of the training and dev data: a resume on other data is refused.
   virtual std::string dataFingerprint() const = 0;
+  // Distillation: the teacher's soft targets over the training units, made while featurizing the training
+  // data (featurizeTrain) when the config names a teacher; null otherwise.
+  virtual const TeacherTargets* teacherTargets() const { return nullptr; }
   // What the run record says about the data ({"train_documents": n, "entity_types": [...], ...}).
   virtual nlohmann::json dataRecord() const = 0;
 };

@@ -12,6 +12,14 @@
 
 namespace task_corpus {
 
+// --set options of a tiny random encoder (1 layer of 32, 2 heads, windows of 32, batches of 8).
+const QStringList kTinyEncoder = {QStringLiteral("--set"), QStringLiteral("random_layers=1"),
+                                  QStringLiteral("--set"), QStringLiteral("random_hidden=32"),
+                                  QStringLiteral("--set"), QStringLiteral("random_heads=2"),
+                                  QStringLiteral("--set"), QStringLiteral("random_intermediate=64"),
+                                  QStringLiteral("--set"), QStringLiteral("max_length=32"),
+                                  QStringLiteral("--set"), QStringLiteral("batch_size=8")};
+
 const QStringList kTopics = {QStringLiteral("sports"), QStringLiteral("finance"), QStringLiteral("health")};
 const QList<QStringList> kWords = {
     {QStringLiteral("goal"), QStringLiteral("match"), QStringLiteral("team"), QStringLiteral("league")},

@@ -41,13 +41,8 @@ void writeTextCorpus(const QString& path, int count, quint32 seed) {
   }
 }
 
-const QStringList kTinyShape = {QStringLiteral("--set"), QStringLiteral("random_layers=1"),
-                                QStringLiteral("--set"), QStringLiteral("random_hidden=32"),
-                                QStringLiteral("--set"), QStringLiteral("random_heads=2"),
-                                QStringLiteral("--set"), QStringLiteral("random_intermediate=64"),
-                                QStringLiteral("--set"), QStringLiteral("max_length=32"),
-                                QStringLiteral("--set"), QStringLiteral("batch_size=8"),
-                                QStringLiteral("--set"), QStringLiteral("dev_fraction=0.1")};
+const QStringList kTinyShape =
+    task_corpus::kTinyEncoder + QStringList{QStringLiteral("--set"), QStringLiteral("dev_fraction=0.1")};
 
 }  // namespace
 

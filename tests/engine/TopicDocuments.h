@@ -67,8 +67,10 @@ inline std::string writeTopicTokenizer(const std::filesystem::path& folder) {
   return folder.string();
 }
 
-// A random BERT of `layers` x 32 (2 heads, feed-forward 64) with the topic tokenizer, saved in `folder`.
-inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int64_t layers = 2) {
+// A random BERT of `layers` x 32 (2 heads, feed-forward 64) with the topic tokenizer, saved in `folder`;
+// `dropout` its hidden, attention and classifier dropout.
+inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int64_t layers = 2,
+                                        double dropout = 0.1) {
   writeTopicTokenizer(folder);
   model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
   mc.architectures = {"BertModel"};
@@ -78,6 +80,8 @@ inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int
   mc.numAttentionHeads = 2;
   mc.intermediateSize = 64;
   mc.maxPositionEmbeddings = 64;
+  mc.hiddenDropoutProb = dropout;
+  mc.attentionProbsDropoutProb = dropout;
   model::TransformerModelOptions options;
   options.seed = 5;
   auto created = model::TransformerModelImpl::create(

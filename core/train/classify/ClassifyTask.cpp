@@ -7,6 +7,7 @@
 #include <ATen/ops/from_blob.h>
 
 #include "common/Log.h"
+#include "train/RareLabelOversampling.h"
 #include "train/TokenLoss.h"
 #include "train/TrainState.h"
 
@@ -50,11 +51,21 @@ Result<std::unique_ptr<ClassifyTask>> ClassifyTask::create(const TrainRequest& r
   if (request.train.empty()) return Error("no training documents", "", 0, "train");
   auto task = std::unique_ptr<ClassifyTask>(new ClassifyTask());
   task->m_labels = request.labels;
+  if (!request.config.teacherFolder.empty()) {
+    auto teacher = loadDocumentClassifier(request.config.teacherFolder);
+    if (!teacher) return teacherLoadError(teacher.error());
+    task->m_teacherModel = std::move(teacher.value());
+  }
   if (task->m_labels.empty()) {
     std::set<std::string> seen;
     for (const auto& d : request.train) seen.insert(d.labels.begin(), d.labels.end());
     task->m_labels.assign(seen.begin(), seen.end());
   }
+  // With a teacher the student learns every label it knows: a few labelled documents need not show them all.
+  if (task->m_teacherModel)
+    for (const std::string& label : task->m_teacherModel->labels())
+      if (std::find(task->m_labels.begin(), task->m_labels.end(), label) == task->m_labels.end())
+        task->m_labels.push_back(label);
   if (task->m_labels.empty()) return Error("the training documents have no label", "", 0, "train");
   const std::string& multi = request.config.multiLabel;
   bool several = false;
@@ -71,6 +82,27 @@ Result<std::unique_ptr<ClassifyTask>> ClassifyTask::create(const TrainRequest& r
   if (task->m_ignoredLabels > 0)
     log::get("train")->warn("{} document labels are not in the label set and are left out", task->m_ignoredLabels);
   task->m_fingerprint = fingerprintDocuments(request.train, request.dev);
+  if (request.config.oversampleRare > 0) {
+    std::vector<std::vector<int32_t>> held;
+    for (const ClassifyExample& e : task->m_train) held.push_back(e.labels);
+    const std::vector<int> copies =
+        oversamplingCopies(held, static_cast<int32_t>(task->m_labels.size()), request.config.oversampleRare);
+    const size_t documents = task->m_train.size();
+    for (size_t d = 0; d < documents; ++d)
+      for (int c = 0; c < copies[d]; ++c) task->m_train.push_back(task->m_train[d]);
+    task->m_oversampledDocuments = task->m_train.size() - documents;
+  }
+  if (!request.unlabelled.empty() && request.config.teacherFolder.empty())
+    return Error("unlabelled documents train only with a teacher to label them (teacher_folder)", "", 0, "unlabelled");
+  if (!request.config.teacherFolder.empty()) {
+    task->m_teacher.teacherFolder = request.config.teacherFolder;
+    task->m_teacher.temperature = request.config.distillTemperature;
+    task->m_teacher.alpha = request.config.distillAlpha;
+    task->m_teacher.multiLabel = task->m_multiLabel;
+    for (const auto& d : request.unlabelled) task->m_train.push_back(ClassifyExample{d.text, {}});
+    task->m_unlabelledDocuments = request.unlabelled.size();
+    if (!request.unlabelled.empty()) task->m_fingerprint += "+" + fingerprintDocuments(request.unlabelled, {});
+  }
   return task;
 }
 
@@ -89,6 +121,28 @@ Result<std::unique_ptr<TaskModel>> ClassifyTask::loadModel(const std::string& fo
 }
 
 Result<std::unique_ptr<TaskInputs>> ClassifyTask::featurizeTrain(TaskModel& model) {
+  if (m_teacherModel && !m_teacher.active()) {
+    // The teacher's probabilities for every training document, once, over the student's labels.
+    std::unique_ptr<DocumentClassifier> teacher = std::move(m_teacherModel);
+    if (teacher->multiLabel() != m_multiLabel)
+      return Error(std::string("the teacher is a ") + (teacher->multiLabel() ? "multi-label" : "single-label") +
+                       " classifier and the student is not: distil between classifiers of one kind (multi_label)",
+                   m_teacher.teacherFolder, 0, "teacher_folder");
+    auto map = mapTeacherClasses(teacher->labels(), m_labels, m_teacher.teacherFolder);
+    if (!map) return map.error();
+    teacher->module().eval();
+    const auto inputs = teacher->featurize(m_train);
+    const std::vector<std::vector<float>> probabilities = teacher->predict(*inputs, 64);
+    m_teacher.classes = static_cast<int64_t>(m_labels.size());
+    m_teacher.units.assign(m_train.size(), {});
+    m_teacher.unlabelled.assign(m_train.size(), 0);
+    for (size_t i = 0; i < m_train.size(); ++i) {
+      appendMappedRow(probabilities[i].data(), map.value(), m_teacher.units[i]);
+      m_teacher.unlabelled[i] = i + m_unlabelledDocuments >= m_train.size() ? 1 : 0;
+    }
+    log::get("train")->info("the teacher {} labelled {} training documents ({} without gold labels)",
+                            teacher->describe(), m_train.size(), m_unlabelledDocuments);
+  }
   return std::unique_ptr<TaskInputs>(classifierOf(model).featurize(m_train));
 }
 
@@ -143,11 +197,14 @@ nlohmann::json ClassifyTask::dataRecord() const {
   auto unlabelled = [](const std::vector<ClassifyExample>& examples) {
     return std::count_if(examples.begin(), examples.end(), [](const ClassifyExample& e) { return e.labels.empty(); });
   };
-  return {{"train_documents", m_train.size()},
+  return {{"train_documents", m_train.size() - m_unlabelledDocuments - m_oversampledDocuments},
+          {"oversampled_documents", m_oversampledDocuments},
           {"dev_documents", m_dev.size()},
           {"labels", m_labels},
           {"multi_label", m_multiLabel},
-          {"unlabelled_train_documents", unlabelled(m_train)},
+          {"unlabelled_train_documents", unlabelled(m_train) - static_cast<std::ptrdiff_t>(m_unlabelledDocuments)},
+          {"unlabelled_documents", m_unlabelledDocuments},
+          {"teacher_folder", m_teacher.teacherFolder},
           {"ignored_labels", m_ignoredLabels}};
 }
 

@@ -11,6 +11,7 @@
 #include "document/AnnotatedDocument.h"
 #include "document/Predictions.h"
 #include "eval/ClassificationMetrics.h"
+#include "train/Distillation.h"
 #include "train/Trainer.h"
 #include "train/TrainingTask.h"
 #include "train/classify/DocumentClassifier.h"
@@ -32,6 +33,7 @@ class ClassifyTask : public TrainingTask {
   Result<MetricReport> evaluate(TaskModel& model, const TaskInputs& dev, int batchSize) override;
   std::string dataFingerprint() const override { return m_fingerprint; }
   nlohmann::json dataRecord() const override;
+  const TeacherTargets* teacherTargets() const override { return m_teacher.active() ? &m_teacher : nullptr; }
 
   const std::vector<std::string>& labels() const { return m_labels; }
   bool multiLabel() const { return m_multiLabel; }
@@ -43,7 +45,11 @@ class ClassifyTask : public TrainingTask {
   std::vector<ClassifyExample> m_train;
   std::vector<ClassifyExample> m_dev;
   size_t m_ignoredLabels = 0;  // labels of documents outside the label set
+  size_t m_oversampledDocuments = 0;  // oversample_rare: the copies trained on besides the documents
+  size_t m_unlabelledDocuments = 0;  // distillation: the last examples of m_train, which the teacher alone labels
   std::string m_fingerprint;
+  TeacherTargets m_teacher;  // distillation: set up by create, filled by featurizeTrain
+  std::unique_ptr<DocumentClassifier> m_teacherModel;  // distillation: loaded by create, run by featurizeTrain
 };
 
 // Examples of `documents` over `labels` (labels outside the set are left out and counted in *ignored).

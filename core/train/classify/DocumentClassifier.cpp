@@ -6,6 +6,7 @@
 #include <ATen/ops/from_blob.h>
 
 #include "common/JsonReader.h"
+#include "train/Distillation.h"
 #include "train/TokenLoss.h"
 #include "train/TaskModelFile.h"
 #include "train/classify/NgramClassifier.h"
@@ -54,8 +55,10 @@ std::vector<float> tuneThresholds(const std::vector<std::vector<float>>& probabi
   return out;
 }
 
-at::Tensor classificationLoss(const at::Tensor& logits, const std::vector<const std::vector<int32_t>*>& rowLabels,
-                              bool multiLabel, const LossOptions& options) {
+namespace {
+
+at::Tensor goldLoss(const at::Tensor& logits, const std::vector<const std::vector<int32_t>*>& rowLabels,
+                    bool multiLabel, const LossOptions& options) {
   const int64_t rows = static_cast<int64_t>(rowLabels.size()), classes = logits.size(1);
   if (multiLabel) {
     std::vector<float> targets(static_cast<size_t>(rows * classes), 0.0f);
@@ -73,6 +76,34 @@ at::Tensor classificationLoss(const at::Tensor& logits, const std::vector<const 
   if (!any) return logits.sum() * 0.0;
   const at::Tensor t = at::from_blob(labels.data(), {rows}, at::kLong).clone().to(logits.device());
   return tokenLoss(logits, t, options.classWeights, options.focalGamma);
+}
+
+}  // namespace
+
+at::Tensor classificationLoss(const at::Tensor& logits, const std::vector<const std::vector<int32_t>*>& rowLabels,
+                              const std::vector<int32_t>& rowExamples, bool multiLabel, const LossOptions& options) {
+  if (!options.teacher) return goldLoss(logits, rowLabels, multiLabel, options);
+  const TeacherTargets& teacher = *options.teacher;
+  std::vector<int64_t> goldRows;
+  std::vector<const std::vector<int32_t>*> goldLabels;
+  std::vector<const float*> soft;
+  for (size_t r = 0; r < rowLabels.size(); ++r) {
+    const auto example = static_cast<size_t>(rowExamples[r]);
+    if (!teacher.unlabelled[example]) {
+      goldRows.push_back(static_cast<int64_t>(r));
+      goldLabels.push_back(rowLabels[r]);
+    }
+    soft.push_back(teacher.units[example].data());
+  }
+  at::Tensor gold;
+  if (!goldRows.empty()) {
+    const at::Tensor pick =
+        at::from_blob(goldRows.data(), {static_cast<int64_t>(goldRows.size())}, at::kLong).clone().to(logits.device());
+    gold = goldLoss(logits.index_select(0, pick), goldLabels, multiLabel, options);
+  }
+  return blendWithTeacher(gold,
+                          distillationLoss(logits, teacherRows(teacher, soft, logits.device()), teacher.temperature, multiLabel),
+                          teacher.alpha);
 }
 
 Result<std::vector<float>> readThresholds(const JsonFields& meta, size_t labelCount, bool multiLabel) {

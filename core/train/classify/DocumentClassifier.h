@@ -49,9 +49,11 @@ class DocumentClassifier : public TaskModel {
 
 // The training loss of classifier logits [rows, labels] whose row r has the gold label ids *rowLabels[r]:
 // binary cross-entropy over every label (multi-label), else cross-entropy on the first label with
-// rows without one left out (0 when no row has a label). `options` as TaskModel::loss takes them.
+// rows without one left out (0 when no row has a label). `options` as TaskModel::loss takes them; with a
+// teacher (distillation) blended with its soft targets for the training example rowExamples[r] of each row
+// (rows of unlabelled examples learn from the teacher alone).
 at::Tensor classificationLoss(const at::Tensor& logits, const std::vector<const std::vector<int32_t>*>& rowLabels,
-                              bool multiLabel, const LossOptions& options);
+                              const std::vector<int32_t>& rowExamples, bool multiLabel, const LossOptions& options);
 
 // A new classifier for `config` (config.kind: the n-gram model or a transformer), its features (n-gram
 // model) built from the training examples.

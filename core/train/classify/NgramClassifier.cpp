@@ -192,7 +192,7 @@ at::Tensor NgramClassifier::loss(const TaskInputs& base, const std::vector<int32
   const auto& inputs = static_cast<const NgramInputs&>(base);
   std::vector<const std::vector<int32_t>*> rowLabels;
   for (int32_t i : items) rowLabels.push_back(&inputs.labels[static_cast<size_t>(i)]);
-  return classificationLoss(logits(base, items), rowLabels, m_multiLabel, options);
+  return classificationLoss(logits(base, items), rowLabels, items, m_multiLabel, options);
 }
 
 std::vector<std::vector<float>> NgramClassifier::predict(const ClassifierInputs& inputs, int batchSize) {

@@ -107,9 +107,12 @@ at::Tensor TransformerClassifier::loss(const TaskInputs& base, const std::vector
   const auto& inputs = static_cast<const WindowInputs&>(base);
   // Every window carries its document's labels.
   std::vector<const std::vector<int32_t>*> rowLabels;
-  for (int32_t i : items)
-    rowLabels.push_back(&inputs.labels[static_cast<size_t>(inputs.windows[static_cast<size_t>(i)].example)]);
-  return classificationLoss(windowLogits(base, items), rowLabels, m_multiLabel, options);
+  std::vector<int32_t> rowExamples;
+  for (int32_t i : items) {
+    rowExamples.push_back(static_cast<int32_t>(inputs.windows[static_cast<size_t>(i)].example));
+    rowLabels.push_back(&inputs.labels[static_cast<size_t>(rowExamples.back())]);
+  }
+  return classificationLoss(windowLogits(base, items), rowLabels, rowExamples, m_multiLabel, options);
 }
 
 std::vector<std::vector<float>> TransformerClassifier::predict(const ClassifierInputs& base, int batchSize) {

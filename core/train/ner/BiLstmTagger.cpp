@@ -11,6 +11,7 @@
 #include "model/bilstm/BiLstmCrfFolder.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
+#include "train/Distillation.h"
 #include "train/DocumentEmbeddings.h"
 
 namespace quarry::train {
@@ -30,6 +31,55 @@ class WordInputs : public TaggerInputs {
   }
   size_t sentenceCount() const override { return words.size(); }
 };
+
+// Distillation: the CRF loss of the sentences with gold tags, blended with the teacher's soft targets on
+// every word's emission scores (the student's per-word distribution before the CRF's transitions).
+at::Tensor distilledTaggerLoss(model::BiLstmCrfTagger& tagger, const model::TaggerVocabulary& vocabulary,
+                               const c10::Device& device, const WordInputs& inputs, const std::vector<int32_t>& items,
+                               const TeacherTargets& teacher) {
+  std::vector<const std::vector<std::string>*> batch;
+  size_t longest = 1;
+  for (int32_t i : items) {
+    batch.push_back(&inputs.words[static_cast<size_t>(i)]);
+    longest = std::max(longest, inputs.words[static_cast<size_t>(i)].size());
+  }
+  const model::TaggerBatch b = model::makeTaggerBatch(vocabulary, batch).to(device);
+  const at::Tensor emissions = tagger->emissions(b);  // [B, W, C]
+  const int64_t classes = emissions.size(2);
+  std::vector<int64_t> labelledRows, tags, positions;
+  std::vector<const float*> rows;
+  for (size_t r = 0; r < items.size(); ++r) {
+    const auto item = static_cast<size_t>(items[r]);
+    const std::vector<int32_t>& t = inputs.tags[item];
+    if (!t.empty()) {
+      labelledRows.push_back(static_cast<int64_t>(r));
+      std::vector<int64_t> row(longest, 0);
+      std::copy(t.begin(), t.end(), row.begin());
+      tags.insert(tags.end(), row.begin(), row.end());
+    }
+    const std::vector<float>& unit = teacher.units[item];
+    for (size_t w = 0; w < inputs.words[item].size(); ++w) {
+      if ((w + 1) * static_cast<size_t>(classes) > unit.size()) break;
+      positions.push_back(static_cast<int64_t>(r * longest + w));
+      rows.push_back(unit.data() + w * static_cast<size_t>(classes));
+    }
+  }
+  at::Tensor gold;
+  if (!labelledRows.empty()) {
+    const at::Tensor pick =
+        at::from_blob(labelledRows.data(), {static_cast<int64_t>(labelledRows.size())}, at::kLong).clone().to(device);
+    const at::Tensor tagT = at::from_blob(tags.data(), {static_cast<int64_t>(labelledRows.size()), static_cast<int64_t>(longest)},
+                                          at::kLong)
+                                .clone()
+                                .to(device);
+    gold = tagger->crf->negativeLogLikelihood(emissions.index_select(0, pick), tagT, b.mask.index_select(0, pick));
+  }
+  const at::Tensor index =
+      at::from_blob(positions.data(), {static_cast<int64_t>(positions.size())}, at::kLong).clone().to(device);
+  const at::Tensor soft = train::distillationLoss(emissions.reshape({-1, classes}).index_select(0, index),
+                                                  teacherRows(teacher, rows, device), teacher.temperature, false);
+  return blendWithTeacher(gold, soft, teacher.alpha);
+}
 
 }  // namespace
 
@@ -87,8 +137,9 @@ std::unique_ptr<TaggerInputs> BiLstmTagger::featurize(const std::vector<Sentence
 }
 
 at::Tensor BiLstmTagger::loss(const TaskInputs& base, const std::vector<int32_t>& items,
-                              const LossOptions&) {
+                              const LossOptions& options) {
   const auto& inputs = static_cast<const WordInputs&>(base);
+  if (options.teacher) return distilledTaggerLoss(m_model, m_vocabulary, m_device, inputs, items, *options.teacher);
   std::vector<const std::vector<std::string>*> batch;
   size_t longest = 1;
   for (int32_t i : items) {

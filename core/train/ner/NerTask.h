@@ -9,6 +9,7 @@
 
 #include "common/Error.h"
 #include "eval/EntityMetrics.h"
+#include "train/Distillation.h"
 #include "train/Trainer.h"
 #include "train/TrainingTask.h"
 #include "train/ner/NerDataBuilder.h"
@@ -31,6 +32,7 @@ class NerTask : public TrainingTask {
   Result<MetricReport> evaluate(TaskModel& model, const TaskInputs& dev, int batchSize) override;
   std::string dataFingerprint() const override { return m_fingerprint; }
   nlohmann::json dataRecord() const override;
+  const TeacherTargets* teacherTargets() const override { return m_teacher.active() ? &m_teacher : nullptr; }
 
   const NerData& trainData() const { return m_train; }
   const NerData& devData() const { return m_dev; }
@@ -42,7 +44,11 @@ class NerTask : public TrainingTask {
   size_t m_trainDocuments = 0;
   size_t m_augmentedDocuments = 0;  // augment_copies: the copies trained on besides the documents
   size_t m_devDocuments = 0;
+  size_t m_unlabelledDocuments = 0;
+  size_t m_oversampledSentences = 0;  // oversample_rare: the copies trained on besides the sentences  // distillation: documents the teacher alone labels
   std::string m_fingerprint;
+  TeacherTargets m_teacher;  // distillation: set up by create, filled by featurizeTrain
+  std::unique_ptr<NerTagger> m_teacherModel;  // distillation: loaded by create, run (and let go) by featurizeTrain
 };
 
 // The seqeval report `r` as the Trainer's MetricReport (primary: micro F1).

@@ -11,6 +11,7 @@
 #include <ATen/ops/zeros.h>
 #include <nlohmann/json.hpp>
 
+#include "train/Distillation.h"
 #include "train/DocumentEmbeddings.h"
 #include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
@@ -152,12 +153,46 @@ at::Tensor TransformerTagger::loss(const TaskInputs& inputs, const std::vector<i
   at::Tensor labels;
   at::Tensor logits = windowLogits(inputs, items, &labels);
   const int64_t classes = logits.size(2);
-  if (!m_crf)
-    return tokenLoss(logits.reshape({-1, classes}), labels.reshape({-1}), options.classWeights,
-                     options.focalGamma);
-  WordEmissions e = gatherLabelledPositions(logits, labels);
-  if (e.rows == 0) return logits.sum() * 0.0;
-  return m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
+  if (!options.teacher) {
+    if (!m_crf)
+      return tokenLoss(logits.reshape({-1, classes}), labels.reshape({-1}), options.classWeights,
+                       options.focalGamma);
+    WordEmissions e = gatherLabelledPositions(logits, labels);
+    if (e.rows == 0) return logits.sum() * 0.0;
+    return m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
+  }
+  // Distillation: the gold loss over the labelled words (none in unlabelled sentences), blended with the
+  // teacher's soft targets at the first sub-token of every word a window owns (with a CRF: on its emissions).
+  at::Tensor gold;
+  if (labels.ne(-100).any().item<bool>()) {
+    if (!m_crf) {
+      gold = tokenLoss(logits.reshape({-1, classes}), labels.reshape({-1}), options.classWeights, options.focalGamma);
+    } else {
+      WordEmissions e = gatherLabelledPositions(logits, labels);
+      if (e.rows > 0) gold = m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
+    }
+  }
+  const auto& windows = static_cast<const TransformerInputs&>(inputs).windows;
+  const TeacherTargets& teacher = *options.teacher;
+  const int64_t cols = logits.size(1);
+  std::vector<int64_t> positions;
+  std::vector<const float*> rows;
+  for (size_t r = 0; r < items.size(); ++r) {
+    const SubwordWindow& w = windows[static_cast<size_t>(items[r])];
+    const std::vector<float>& unit = teacher.units[static_cast<size_t>(w.sentence)];
+    for (size_t p = 0; p < w.ids.size(); ++p) {
+      const int32_t word = w.wordIndex[p];
+      if (word < 0 || !w.firstOfWord[p] || !w.owns[static_cast<size_t>(word)]) continue;
+      if (static_cast<size_t>((word + 1) * classes) > unit.size()) continue;
+      positions.push_back(static_cast<int64_t>(r) * cols + static_cast<int64_t>(p));
+      rows.push_back(unit.data() + word * classes);
+    }
+  }
+  const at::Tensor index =
+      at::from_blob(positions.data(), {static_cast<int64_t>(positions.size())}, at::kLong).clone().to(logits.device());
+  const at::Tensor soft = distillationLoss(logits.reshape({-1, classes}).index_select(0, index),
+                                           teacherRows(teacher, rows, logits.device()), teacher.temperature, false);
+  return blendWithTeacher(gold, soft, teacher.alpha);
 }
 
 std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, int batchSize,

@@ -176,7 +176,7 @@ at::Tensor RelationModel::loss(const TaskInputs& base, const std::vector<int32_t
   std::vector<const std::vector<int32_t>*> rowLabels;
   rowLabels.reserve(items.size());
   for (int32_t i : items) rowLabels.push_back(&inputs.labels[static_cast<size_t>(i)]);
-  return classificationLoss(logits(inputs, items), rowLabels, false, options);
+  return classificationLoss(logits(inputs, items), rowLabels, items, false, options);
 }
 
 std::vector<std::vector<float>> RelationModel::predict(const RelationInputs& inputs, int batchSize) {

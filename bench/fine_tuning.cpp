@@ -1,0 +1,251 @@
+// bench_fine_tuning: issue 16's proof table on an NER corpus (CoNLL train.tsv, scored on devel.tsv): each
+// row trains one model under the same time budget, in a process of its own (so that its peak memory is its
+// own), and the table gives dev F1 per type and micro, training time, training positions/s, prediction
+// sentences/s, peak memory and trainable parameters.
+//   bilstm      the from-scratch BiLSTM-CRF
+//   random      a randomly initialised transformer (random_* shape) over --tokenizer
+//   pretrained  the same architecture from --pretrained (a `quarry-cli pretrain` folder)
+//   lora        --pretrained with LoRA adapters (lora_rank 8)
+//   distilled   a random 2-layer student of the same width taught by the pretrained row's model, on the
+//               training documents and --unlabelled text (a folder of .txt files: every line a document)
+//   bench_fine_tuning [--corpus DIR] [--pretrained DIR] [--tokenizer DIR] [--unlabelled DIR]
+//                     [--unlabelled-lines N] [--minutes N] [--threads N] [--rows a,b,...] [--output DIR]
+//                     [--set key=value ...] [--lr-pretrained X] [--lr-random X]
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
+
+#include "BenchOptions.h"
+#include "ConllCorpus.h"
+#include "common/Log.h"
+#include "common/ProcessMemory.h"
+#include "model/kernels/CpuThreads.h"
+#include "train/TaskFactory.h"
+#include "train/ner/NerDataBuilder.h"
+#include "train/ner/NerTagger.h"
+
+using namespace quarry;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Options {
+  std::string corpus = bench::sharedDir() + "/datasets/ncbi-disease";
+  std::string pretrained, tokenizer, unlabelled = bench::sharedDir() + "/datasets/unlabelled-biomedical";
+  std::string output = (fs::temp_directory_path() / "quarry-bench-fine-tuning").string();
+  std::string rows = "bilstm,random,pretrained,lora,distilled";
+  double minutes = 8;
+  int threads = 1;
+  int unlabelledLines = 20000;
+  double lrPretrained = 3e-4, lrRandom = 1e-3;
+  json overrides = json::object();
+};
+
+// Up to `limit` lines of the .txt files under `folder`, each a document.
+std::vector<document::AnnotatedDocument> readLines(const std::string& folder, int limit) {
+  std::vector<document::AnnotatedDocument> docs;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder, ec))
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (static_cast<int>(docs.size()) < limit && std::getline(in, line)) {
+      if (line.size() < 20) continue;
+      document::AnnotatedDocument d;
+      d.id = "u" + std::to_string(docs.size());
+      d.text = line;
+      docs.push_back(std::move(d));
+    }
+  }
+  return docs;
+}
+
+json rowConfig(const Options& o, const std::string& row) {
+  json cfg = {{"task", "ner"}, {"time_limit_seconds", o.minutes * 60}, {"threads", o.threads}, {"patience", 0}};
+  if (row == "bilstm") {
+    cfg["model"] = "bilstm-crf";
+  } else {
+    cfg["model"] = "transformer";
+    cfg["max_length"] = 128;
+    cfg["stride"] = 32;
+    cfg["epochs"] = 50;
+    if (row == "random" || row == "distilled") {
+      cfg["tokenizer_folder"] = o.tokenizer;
+      cfg["learning_rate"] = o.lrRandom;
+    } else {
+      cfg["model_folder"] = o.pretrained;
+      cfg["learning_rate"] = o.lrPretrained;
+    }
+    if (row == "lora") {
+      cfg["lora_rank"] = 8;
+      cfg["learning_rate"] = o.lrPretrained * 3;
+    }
+    if (row == "distilled") {
+      cfg["random_layers"] = 2;
+      cfg["teacher_folder"] = o.output + "/pretrained/best";
+      cfg["distill_alpha"] = 0.5;
+    }
+  }
+  for (auto it = o.overrides.begin(); it != o.overrides.end(); ++it) cfg[it.key()] = it.value();
+  return cfg;
+}
+
+// One row, in this process: trains, predicts dev, prints one JSON line.
+int runRow(const Options& o, const std::string& row) {
+  model::configureCpuThreads({o.threads, 1});
+  auto request = bench::trainingRequest(rowConfig(o, row), o.output + "/" + row);
+  if (!request) return 2;
+  request->train = bench::readConll(o.corpus + "/train.tsv");
+  request->dev = bench::readConll(o.corpus + "/devel.tsv");
+  if (row == "distilled") request->unlabelled = readLines(o.unlabelled, o.unlabelledLines);
+  auto result = train::runTraining(*request, [&](const train::TrainProgress& p) {
+    if (p.phase == "evaluated")
+      std::fprintf(stderr, "%s: step %lld, %.0f s, dev F1 %.4f\n", row.c_str(), static_cast<long long>(p.step),
+                   p.elapsedSeconds, p.devScore);
+    return true;
+  });
+  if (!result) {
+    std::fprintf(stderr, "%s: %s\n", row.c_str(), result.error().toString().c_str());
+    return 1;
+  }
+  const train::TrainResult& r = result.value();
+  // Prediction speed: the best model over the dev sentences, batch 32.
+  double sentencesPerSecond = 0;
+  if (auto tagger = train::loadNerTagger(r.bestFolder)) {
+    const train::NerData dev = train::buildNerData(request->dev, tagger.value()->tags().types(), {});
+    tagger.value()->module().eval();
+    const auto inputs = tagger.value()->featurize(dev.sentences);
+    const auto started = std::chrono::steady_clock::now();
+    (void)tagger.value()->predict(*inputs, 32);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    sentencesPerSecond = seconds > 0 ? static_cast<double>(dev.sentences.size()) / seconds : 0;
+  }
+  json line = {{"row", row},
+               {"model", r.describeModel},
+               {"f1", r.bestDevScore},
+               {"per_type", r.bestDevReport.details.value("per_type", json::object())},
+               {"train_seconds", r.seconds},
+               {"steps", r.steps},
+               {"tokens_per_second", r.tokensPerSecond},
+               {"sentences_per_second", sentencesPerSecond},
+               {"peak_mib", peakResidentMiB()},
+               {"trainable", r.trainableParameters},
+               {"total", r.totalParameters},
+               {"history", r.history}};
+  std::printf("ROW %s\n", line.dump().c_str());
+  return 0;
+}
+
+// Runs a row as a child process of this program; its JSON line, or null.
+json runChild(const std::vector<std::string>& args, const std::string& row) {
+  std::vector<std::string> childArgs = args;
+  childArgs.push_back("--row");
+  childArgs.push_back(row);
+  int pipeFd[2];
+  if (pipe(pipeFd) != 0) return nullptr;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(pipeFd[1], STDOUT_FILENO);
+    close(pipeFd[0]);
+    std::vector<char*> argv;
+    for (std::string& a : childArgs) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv("/proc/self/exe", argv.data());
+    _exit(127);
+  }
+  close(pipeFd[1]);
+  std::string out;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(pipeFd[0], buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
+  close(pipeFd[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::istringstream lines(out);
+  std::string line;
+  while (std::getline(lines, line))
+    if (line.rfind("ROW ", 0) == 0) return json::parse(line.substr(4));
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  std::string onlyRow;
+  std::vector<std::string> args{argv[0]};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a != "--row") {
+      args.push_back(a);
+      args.push_back(v);
+    }
+    if (a == "--corpus") o.corpus = v;
+    else if (a == "--pretrained") o.pretrained = v;
+    else if (a == "--tokenizer") o.tokenizer = v;
+    else if (a == "--unlabelled") o.unlabelled = v;
+    else if (a == "--unlabelled-lines") o.unlabelledLines = std::stoi(v);
+    else if (a == "--minutes") o.minutes = std::stod(v);
+    else if (a == "--threads") o.threads = std::stoi(v);
+    else if (a == "--rows") o.rows = v;
+    else if (a == "--output") o.output = v;
+    else if (a == "--lr-pretrained") o.lrPretrained = std::stod(v);
+    else if (a == "--lr-random") o.lrRandom = std::stod(v);
+    else if (a == "--set") bench::addOverride(o.overrides, v);
+    else if (a == "--row") onlyRow = v;
+    else {
+      std::fprintf(stderr, "unknown option %s\n", a.c_str());
+      return 2;
+    }
+  }
+  log::LogOptions logOptions;
+  logOptions.level = "warn";
+  log::init(logOptions);
+  if (!fs::exists(o.corpus + "/train.tsv")) {
+    std::printf("SKIP: %s/train.tsv not found\n", o.corpus.c_str());
+    return 0;
+  }
+  if (o.tokenizer.empty() && !o.pretrained.empty()) o.tokenizer = o.pretrained;
+  if (!onlyRow.empty()) return runRow(o, onlyRow);
+  if (o.pretrained.empty()) {
+    std::fprintf(stderr, "name the pretrained encoder: --pretrained DIR (quarry-cli pretrain's best/)\n");
+    return 2;
+  }
+
+  std::printf("corpus %s, %.0f min a row, %d thread(s)\n", o.corpus.c_str(), o.minutes, o.threads);
+  std::printf("%-11s %-34s %7s  %-28s %8s %9s %8s %8s %11s\n", "row", "model", "dev F1", "per type F1", "train s",
+              "tokens/s", "sent/s", "peak MiB", "trainable");
+  std::stringstream rows(o.rows);
+  std::string row;
+  while (std::getline(rows, row, ',')) {
+    const json r = runChild(args, row);
+    if (r.is_null()) {
+      std::printf("%-11s failed (see stderr)\n", row.c_str());
+      continue;
+    }
+    std::string types;
+    for (const auto& [type, s] : r["per_type"].items())
+      types += type.substr(0, 10) + " " + std::to_string(s.value("f1", 0.0) * 100).substr(0, 5) + " ";
+    std::printf("%-11s %-34s %7.2f  %-28s %8.0f %9.0f %8.0f %8.0f %11lld\n", row.c_str(),
+                r["model"].get<std::string>().substr(0, 34).c_str(), r["f1"].get<double>() * 100, types.c_str(),
+                r["train_seconds"].get<double>(), r["tokens_per_second"].get<double>(),
+                r["sentences_per_second"].get<double>(), r["peak_mib"].get<double>(),
+                static_cast<long long>(r["trainable"].get<int64_t>()));
+    std::fflush(stdout);
+  }
+  return 0;
+}
