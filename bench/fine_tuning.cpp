@@ -7,10 +7,10 @@
 //   pretrained  the same architecture from --pretrained (a `quarry-cli pretrain` folder)
 //   lora        --pretrained with LoRA adapters (lora_rank 8)
 //   distilled   a random 2-layer student of the same width taught by the pretrained row's model, on the
-//               training documents and --unlabelled text (a folder of .txt files: every line a document)
+//               training documents and --unlabelled-paragraphs N of --unlabelled's text (.txt / .txt.gz)
 //   bench_fine_tuning [--corpus DIR] [--pretrained DIR] [--tokenizer DIR] [--unlabelled DIR]
-//                     [--unlabelled-lines N] [--minutes N] [--threads N] [--rows a,b,...] [--output DIR]
-//                     [--set key=value ...] [--lr-pretrained X] [--lr-random X]
+//                     [--unlabelled-paragraphs N] [--minutes N] [--threads N] [--rows a,b,...] [--output DIR]
+//                     [--set key=value ...] [--lr-pretrained X] [--lr-random X] [--lr-lora X]
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -30,6 +30,7 @@
 #include "common/Log.h"
 #include "common/ProcessMemory.h"
 #include "model/kernels/CpuThreads.h"
+#include "text/TextCorpusReader.h"
 #include "train/TaskFactory.h"
 #include "train/ner/NerDataBuilder.h"
 #include "train/ner/NerTagger.h"
@@ -47,30 +48,33 @@ struct Options {
   std::string rows = "bilstm,random,pretrained,lora,distilled";
   double minutes = 8;
   int threads = 1;
-  int unlabelledLines = 20000;
+  int unlabelledParagraphs = 1000;
+  double lrLora = 3e-3;
   double lrPretrained = 3e-4, lrRandom = 1e-3;
   json overrides = json::object();
 };
 
-// Up to `limit` lines of the .txt files under `folder`, each a document.
-std::vector<document::AnnotatedDocument> readLines(const std::string& folder, int limit) {
+// Up to `limit` paragraphs (lines) of the documents of the .txt / .txt.gz files under `folder`, each a
+// document (the staged unlabelled documents are whole articles).
+std::vector<document::AnnotatedDocument> readParagraphs(const std::string& folder, int limit) {
   std::vector<document::AnnotatedDocument> docs;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, ec))
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) {
-    std::ifstream in(f);
-    std::string line;
-    while (static_cast<int>(docs.size()) < limit && std::getline(in, line)) {
-      if (line.size() < 20) continue;
-      document::AnnotatedDocument d;
-      d.id = "u" + std::to_string(docs.size());
-      d.text = line;
-      docs.push_back(std::move(d));
+  text::TextCorpusReader reader;
+  Status read = reader.read(folder, [&](const text::TextDocument& t) {
+    size_t begin = 0;
+    while (begin < t.text.size() && static_cast<int>(docs.size()) < limit) {
+      size_t end = t.text.find('\n', begin);
+      if (end == std::string_view::npos) end = t.text.size();
+      if (end - begin >= 200) {  // paragraphs, not headings
+        document::AnnotatedDocument d;
+        d.id = "u" + std::to_string(docs.size());
+        d.text = std::string(t.text.substr(begin, end - begin));
+        docs.push_back(std::move(d));
+      }
+      begin = end + 1;
     }
-  }
+    return static_cast<int>(docs.size()) < limit;
+  });
+  if (!read) std::fprintf(stderr, "%s\n", read.error().toString().c_str());
   return docs;
 }
 
@@ -92,7 +96,7 @@ json rowConfig(const Options& o, const std::string& row) {
     }
     if (row == "lora") {
       cfg["lora_rank"] = 8;
-      cfg["learning_rate"] = o.lrPretrained * 3;
+      cfg["learning_rate"] = o.lrLora;
     }
     if (row == "distilled") {
       cfg["random_layers"] = 2;
@@ -111,7 +115,7 @@ int runRow(const Options& o, const std::string& row) {
   if (!request) return 2;
   request->train = bench::readConll(o.corpus + "/train.tsv");
   request->dev = bench::readConll(o.corpus + "/devel.tsv");
-  if (row == "distilled") request->unlabelled = readLines(o.unlabelled, o.unlabelledLines);
+  if (row == "distilled") request->unlabelled = readParagraphs(o.unlabelled, o.unlabelledParagraphs);
   auto result = train::runTraining(*request, [&](const train::TrainProgress& p) {
     if (p.phase == "evaluated")
       std::fprintf(stderr, "%s: step %lld, %.0f s, dev F1 %.4f\n", row.c_str(), static_cast<long long>(p.step),
@@ -198,7 +202,8 @@ int main(int argc, char** argv) {
     else if (a == "--pretrained") o.pretrained = v;
     else if (a == "--tokenizer") o.tokenizer = v;
     else if (a == "--unlabelled") o.unlabelled = v;
-    else if (a == "--unlabelled-lines") o.unlabelledLines = std::stoi(v);
+    else if (a == "--unlabelled-paragraphs") o.unlabelledParagraphs = std::stoi(v);
+    else if (a == "--lr-lora") o.lrLora = std::stod(v);
     else if (a == "--minutes") o.minutes = std::stod(v);
     else if (a == "--threads") o.threads = std::stoi(v);
     else if (a == "--rows") o.rows = v;

@@ -214,7 +214,7 @@ int TrainingCommand::runJob(jobs::TrainingSpec spec, bool json, CliIo& io) const
              << "\n\n"
              << QString::fromStdString(r.bestDevReport.formatTable()) << '\n';
     }
-    if (r.worldSize > 1 && r.bestFolder.empty())
+    if (r.worldSize > 1 && rank != 0)
       io.out << "rank " << rank << " of " << r.worldSize << ": rank 0 evaluated and wrote the model folder\n";
     else
       io.out << "model folder " << QString::fromStdString(r.bestFolder) << '\n';

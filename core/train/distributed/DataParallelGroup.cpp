@@ -43,8 +43,15 @@ Status collective(int rank, const char* what, Call&& call) {
   } catch (const std::exception& e) {
     std::string message = e.what();
     if (const size_t newline = message.find('\n'); newline != std::string::npos) message.resize(newline);
-    return Error("data-parallel training, rank " + std::to_string(rank) + ", " + what + ": " + message, "", 0,
-                 "distributed");
+    // A peer that ended (killed, failed, out of memory) shows as a reset or closed connection.
+    const bool peerGone = message.find("Connection reset") != std::string::npos ||
+                          message.find("Connection closed") != std::string::npos ||
+                          message.find("Broken pipe") != std::string::npos;
+    return Error("data-parallel training, rank " + std::to_string(rank) + ", " + what + ": " + message +
+                     (peerGone ? " (another rank has stopped: its own output says why; start every rank again "
+                                 "with --resume to continue from the last checkpoint)"
+                               : ""),
+                 "", 0, "distributed");
   }
 }
 
