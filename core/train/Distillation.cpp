@@ -67,6 +67,11 @@ Result<std::vector<int32_t>> mapTeacherClasses(const std::vector<std::string>& t
   return map;
 }
 
+c10::Device deviceOf(TaskModel& model) {
+  const std::vector<at::Tensor> parameters = model.module().parameters();
+  return parameters.empty() ? c10::Device(c10::kCPU) : parameters.front().device();
+}
+
 Error teacherLoadError(Error loaded) {
   loaded.message = "the teacher cannot be loaded: " + loaded.message;
   if (loaded.field.empty()) loaded.field = "teacher_folder";

@@ -21,6 +21,7 @@
 #include <ATen/core/Tensor.h>
 
 #include "common/Error.h"
+#include "train/TaskModel.h"
 
 namespace quarry::train {
 
@@ -61,6 +62,9 @@ Result<std::vector<int32_t>> mapTeacherClasses(const std::vector<std::string>& t
 // `loaded`'s error as the teacher's: "the teacher cannot be loaded: ...", the field teacher_folder when it
 // names none.
 Error teacherLoadError(Error loaded);
+
+// Where `model`'s parameters are (the CPU for a model without any).
+c10::Device deviceOf(TaskModel& model);
 
 // One teacher row (over its classes) as a row over the student's classes (`map` from mapTeacherClasses).
 void appendMappedRow(const float* teacherRow, const std::vector<int32_t>& map, std::vector<float>& out);

@@ -130,6 +130,7 @@ Result<std::unique_ptr<TaskInputs>> ClassifyTask::featurizeTrain(TaskModel& mode
                    m_teacher.teacherFolder, 0, "teacher_folder");
     auto map = mapTeacherClasses(teacher->labels(), m_labels, m_teacher.teacherFolder);
     if (!map) return map.error();
+    teacher->to(deviceOf(model));  // the student's device: a GPU run labels on the GPU
     teacher->module().eval();
     const auto inputs = teacher->featurize(m_train);
     const std::vector<std::vector<float>> probabilities = teacher->predict(*inputs, 64);

@@ -135,6 +135,7 @@ Result<std::unique_ptr<TaskInputs>> NerTask::featurizeTrain(TaskModel& model) {
     for (int32_t i = 0; i < static_cast<int32_t>(studentTags.size()); ++i) studentNames.push_back(studentTags.name(i));
     auto map = mapTeacherClasses(teacherNames, studentNames, m_teacher.teacherFolder);
     if (!map) return map.error();
+    teacher->to(deviceOf(model));  // the student's device: a GPU run labels on the GPU
     teacher->module().eval();
     const auto inputs = teacher->featurize(m_train.sentences);
     const std::vector<SentenceTags> predicted = teacher->predict(*inputs, 64, true);
