@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <ATen/Context.h>
@@ -99,6 +101,16 @@ Status synchronizeRanks(DataParallelGroup& group, TaskModel& model, const std::s
   return group.broadcast(weights);
 }
 
+// Whether `lastFolder`'s state.json is byte for byte rank 0's (a shared folder), by a hash rank 0 broadcasts.
+bool sameCheckpointAsRankZero(DataParallelGroup& group, const std::string& lastFolder) {
+  std::ifstream in(fs::path(lastFolder) / "state.json", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int64_t mine = text.empty() ? 0 : static_cast<int64_t>(std::hash<std::string>{}(text) & 0x3fffffffffffffffull);
+  at::Tensor hash = at::from_blob(&mine, {1}, at::TensorOptions().dtype(at::kLong)).clone();
+  if (!group.broadcast({hash})) return false;
+  return mine != 0 && hash.item<int64_t>() == mine;
+}
+
 }  // namespace
 
 const char* trainEndName(TrainResult::End end) {
@@ -176,6 +188,16 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   state.config = config.toJson();
   state.dataFingerprint = fingerprint;
   std::unique_ptr<TaskModel> tagger;
+  if (resume && group.active()) {
+    // A rank whose last/ is not rank 0's (a machine that does not share the output folder: none, or the copy
+    // an earlier resume received, since grown stale) receives rank 0's first.
+    const bool same = sameCheckpointAsRankZero(group, lastFolder);  // a collective: every rank calls it
+    const bool lacking = !writer && !same;
+    auto anyLacking = group.maxOverRanks(lacking ? 1 : 0);
+    if (!anyLacking) return anyLacking.error();
+    if (anyLacking.value() > 0)
+      if (Status s = group.copyFolderFromRankZero(lastFolder, lacking && !writer); !s) return s.error();
+  }
   if (resume) {
     auto loaded = TrainState::load(lastFolder);
     if (!loaded) return loaded.error();

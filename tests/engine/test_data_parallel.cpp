@@ -1,7 +1,7 @@
 // Data-parallel training on c10d (train/distributed/): two processes on the loopback address, each training
 // on half of every batch, end with the weights one process gets on the whole batches (float tolerance); rank
 // 0 alone writes the output folder; a cancel on rank 1 stops both at the same step and the world resumes
-// to the uninterrupted world's weights bit for bit; ranks given different data refuse to train; an
+// to the uninterrupted world's weights bit for bit, rank 1 receiving rank 0's last/ that it does not have; ranks given different data refuse to train; an
 // unreachable master is an error naming the rank and address; the options' refusals.
 //
 // The test runs itself as the ranks: `test_data_parallel rank R PORT ROOT SCENARIO`.
@@ -69,15 +69,18 @@ int runRank(int rank, int port, const fs::path& root, const std::string& scenari
   model::CpuThreadOptions threads;
   threads.intraOpThreads = 1;
   model::configureCpuThreads(threads);
-  TrainRequest r = request(root, scenario == "resume" ? "cancel" : scenario, rank);
+  const bool resuming = scenario == "resume" || scenario == "cancel-again";
+  TrainRequest r = request(root, resuming ? "cancel" : scenario, rank);
   r.distributed.worldSize = kWorld;
   r.distributed.rank = rank;
   r.distributed.masterPort = port;
   r.distributed.timeoutSeconds = 60;
-  r.resume = scenario == "resume";
+  r.resume = resuming;
   TrainCallback callback;
   if (scenario == "cancel" && rank == 1)
     callback = [](const TrainProgress& p) { return !(p.phase == "train" && p.step >= 4); };
+  if (scenario == "cancel-again" && rank == 1)
+    callback = [](const TrainProgress& p) { return !(p.phase == "train" && p.step >= 8); };
   auto result = runTraining(r, callback);
   if (!result) {
     std::printf("rank %d: %s\n", rank, result.error().toString().c_str());
@@ -242,11 +245,14 @@ int main(int argc, char** argv) {
     const json state = json::parse(std::ifstream(cancelFolder / "last" / "state.json"));
     EXPECT(state["step"] == 4, "rank 0 saved last/ at the step rank 1 cancelled");
   }
-  // Every rank resumes from the shared last/: rank 1's folder points at rank 0's for this test.
-  fs::create_directories(root / "cancel" / "rank1");
-  fs::create_directory_symlink(cancelFolder / "last", root / "cancel" / "rank1" / "last");
+  // Rank 1 has no last/ of its own (as on a machine that does not share the folder): it receives rank 0's.
+  EXPECT(!fs::exists(root / "cancel" / "rank1" / "last"), "rank 1 kept no checkpoint");
+  const std::vector<int> again = runWorld(root, "cancel-again");
+  EXPECT(again == std::vector<int>({4, 4}), "the world resumes, and is cancelled again at step 8");
+  EXPECT(fs::exists(root / "cancel" / "rank1" / "last" / "state.json"), "rank 1 resumed from rank 0's last/, sent to it");
+  // By now rank 1's received copy (step 4) is stale: the next resume replaces it with rank 0's (step 8).
   const std::vector<int> resumed = runWorld(root, "resume");
-  EXPECT(resumed == std::vector<int>({0, 0}), "the world resumes and finishes");
+  EXPECT(resumed == std::vector<int>({0, 0}), "the world resumes again and finishes");
   EXPECT(sameBits(weightsOf(cancelFolder / "best"), two), "the resumed world ends with the uninterrupted world's weights bit for bit");
 
   // Different data on one rank is refused by both.

@@ -1,6 +1,10 @@
 #include "train/distributed/DataParallelGroup.h"
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstdlib>
 #include <exception>
 #include <map>
@@ -14,6 +18,8 @@
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #endif
+
+#include <nlohmann/json.hpp>
 
 #include "common/Log.h"
 
@@ -216,6 +222,75 @@ Status DataParallelGroup::sumGradients(const std::vector<at::Tensor>& parameters
 #else
   (void)parameters;
   (void)scalars;
+#endif
+  return {};
+}
+
+Status DataParallelGroup::copyFolderFromRankZero(const std::string& folder, bool receive) {
+  if (!active()) return {};
+#ifdef QUARRY_C10D_GLOO
+  namespace fs = std::filesystem;
+  const std::string prefix = "quarry/folder/" + std::to_string(m_folderCopies++) + "/";
+  constexpr size_t kChunk = size_t{32} << 20;
+  if (m_rank == 0) {
+    nlohmann::json index = nlohmann::json::array();
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder, ec))
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    if (ec) return Error("cannot list the checkpoint to send: " + ec.message(), folder);
+    std::sort(files.begin(), files.end());
+    for (size_t f = 0; f < files.size(); ++f) {
+      std::ifstream in(files[f], std::ios::binary);
+      std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (!in.good() && !in.eof()) return Error("cannot read the checkpoint file to send", files[f].string());
+      const size_t chunks = (bytes.size() + kChunk - 1) / kChunk;
+      index.push_back({{"path", fs::relative(files[f], folder).generic_string()}, {"size", bytes.size()}, {"chunks", chunks}});
+      for (size_t c = 0; c < chunks; ++c) {
+        std::vector<uint8_t> piece(bytes.begin() + static_cast<std::ptrdiff_t>(c * kChunk),
+                                   bytes.begin() + static_cast<std::ptrdiff_t>(std::min(bytes.size(), (c + 1) * kChunk)));
+        if (Status s = collective(m_rank, "sending the checkpoint",
+                                  [&] { m_connection->store->set(prefix + std::to_string(f) + "/" + std::to_string(c), piece); });
+            !s)
+          return s;
+      }
+    }
+    const std::string text = index.dump();
+    return collective(m_rank, "sending the checkpoint", [&] {
+      m_connection->store->set(prefix + "index", std::vector<uint8_t>(text.begin(), text.end()));
+    });
+  }
+  if (!receive) return {};
+  std::vector<uint8_t> indexBytes;
+  if (Status s = collective(m_rank, "receiving rank 0's checkpoint", [&] { indexBytes = m_connection->store->get(prefix + "index"); });
+      !s)
+    return s;
+  const nlohmann::json index = nlohmann::json::parse(indexBytes.begin(), indexBytes.end(), nullptr, false);
+  if (!index.is_array()) return Error("rank 0's checkpoint index is damaged", "", 0, "distributed");
+  std::error_code ec;
+  const fs::path incoming = fs::path(folder).string() + ".from-rank0";
+  fs::remove_all(incoming, ec);
+  for (size_t f = 0; f < index.size(); ++f) {
+    const fs::path path = incoming / index[f].value("path", std::string());
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    for (size_t c = 0; c < index[f].value("chunks", size_t{0}); ++c) {
+      std::vector<uint8_t> piece;
+      if (Status s = collective(m_rank, "receiving rank 0's checkpoint",
+                                [&] { piece = m_connection->store->get(prefix + std::to_string(f) + "/" + std::to_string(c)); });
+          !s)
+        return s;
+      out.write(reinterpret_cast<const char*>(piece.data()), static_cast<std::streamsize>(piece.size()));
+    }
+    if (!out.good()) return Error("cannot write rank 0's checkpoint here", path.string());
+  }
+  fs::remove_all(folder, ec);
+  fs::rename(incoming, folder, ec);
+  if (ec) return Error("cannot put rank 0's checkpoint in place: " + ec.message(), folder);
+  log::get("train")->info("rank {}: received rank 0's checkpoint ({} files) into {}", m_rank, index.size(), folder);
+#else
+  (void)folder;
+  (void)receive;
 #endif
   return {};
 }

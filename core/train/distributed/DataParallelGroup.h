@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <ATen/core/Tensor.h>
@@ -50,6 +51,10 @@ class DataParallelGroup {
   // Sums every parameter's gradient over the ranks, in place (a gradient no rank has stays undefined),
   // and `scalars` with them.
   Status sumGradients(const std::vector<at::Tensor>& parameters, std::vector<double>& scalars);
+  // Resuming on machines that share no folder: rank 0 sends every file under `folder` (its last/) through
+  // the TCPStore in chunks; a rank with `receive` true writes them under its own `folder` (replacing what
+  // was there), the others take no part. Every rank calls it with the same sequence of calls.
+  Status copyFolderFromRankZero(const std::string& folder, bool receive);
   // The largest and smallest of `value` over the ranks.
   Result<int64_t> maxOverRanks(int64_t value);
   Result<int64_t> minOverRanks(int64_t value);
@@ -60,6 +65,7 @@ class DataParallelGroup {
   int m_rank = 0;
   int m_worldSize = 1;
   int m_timeoutSeconds = 1800;
+  int m_folderCopies = 0;  // copyFolderFromRankZero calls so far: its store keys
 };
 
 }  // namespace quarry::train
