@@ -67,6 +67,15 @@ Result<std::vector<int32_t>> mapTeacherClasses(const std::vector<std::string>& t
   return map;
 }
 
+Status setUpTeacher(const TrainConfig& config, bool hasUnlabelled, TeacherTargets& targets) {
+  if (hasUnlabelled && config.teacherFolder.empty())
+    return Error("unlabelled documents train only with a teacher to label them (teacher_folder)", "", 0, "unlabelled");
+  targets.teacherFolder = config.teacherFolder;
+  targets.temperature = config.distillTemperature;
+  targets.alpha = config.distillAlpha;
+  return {};
+}
+
 c10::Device deviceOf(TaskModel& model) {
   const std::vector<at::Tensor> parameters = model.module().parameters();
   return parameters.empty() ? c10::Device(c10::kCPU) : parameters.front().device();

@@ -22,6 +22,7 @@
 
 #include "common/Error.h"
 #include "train/TaskModel.h"
+#include "train/TrainConfig.h"
 
 namespace quarry::train {
 
@@ -62,6 +63,10 @@ Result<std::vector<int32_t>> mapTeacherClasses(const std::vector<std::string>& t
 // `loaded`'s error as the teacher's: "the teacher cannot be loaded: ...", the field teacher_folder when it
 // names none.
 Error teacherLoadError(Error loaded);
+
+// The teacher settings of `config` (teacher_folder, distill_temperature, distill_alpha) into `targets`, its
+// units still empty; unlabelled documents without a teacher are refused (field "unlabelled").
+Status setUpTeacher(const TrainConfig& config, bool hasUnlabelled, TeacherTargets& targets);
 
 // Where `model`'s parameters are (the CPU for a model without any).
 c10::Device deviceOf(TaskModel& model);

@@ -92,12 +92,8 @@ Result<std::unique_ptr<ClassifyTask>> ClassifyTask::create(const TrainRequest& r
       for (int c = 0; c < copies[d]; ++c) task->m_train.push_back(task->m_train[d]);
     task->m_oversampledDocuments = task->m_train.size() - documents;
   }
-  if (!request.unlabelled.empty() && request.config.teacherFolder.empty())
-    return Error("unlabelled documents train only with a teacher to label them (teacher_folder)", "", 0, "unlabelled");
+  if (Status s = setUpTeacher(request.config, !request.unlabelled.empty(), task->m_teacher); !s) return s.error();
   if (!request.config.teacherFolder.empty()) {
-    task->m_teacher.teacherFolder = request.config.teacherFolder;
-    task->m_teacher.temperature = request.config.distillTemperature;
-    task->m_teacher.alpha = request.config.distillAlpha;
     task->m_teacher.multiLabel = task->m_multiLabel;
     for (const auto& d : request.unlabelled) task->m_train.push_back(ClassifyExample{d.text, {}});
     task->m_unlabelledDocuments = request.unlabelled.size();

@@ -88,12 +88,8 @@ Result<std::unique_ptr<NerTask>> NerTask::create(const TrainRequest& request) {
   task->m_trainDocuments = request.train.size();
   task->m_devDocuments = request.dev.size();
   task->m_fingerprint = fingerprintDocuments(request.train, request.dev);
-  if (!request.unlabelled.empty() && request.config.teacherFolder.empty())
-    return Error("unlabelled documents train only with a teacher to label them (teacher_folder)", "", 0, "unlabelled");
+  if (Status s = setUpTeacher(request.config, !request.unlabelled.empty(), task->m_teacher); !s) return s.error();
   if (!request.config.teacherFolder.empty()) {
-    task->m_teacher.teacherFolder = request.config.teacherFolder;
-    task->m_teacher.temperature = request.config.distillTemperature;
-    task->m_teacher.alpha = request.config.distillAlpha;
     if (!request.unlabelled.empty()) {
       // Sentences without tags: the gold loss skips them, the teacher's soft targets train on them.
       NerData unlabelled = buildNerData(request.unlabelled, task->m_train.tags.types(), dataOptions);
