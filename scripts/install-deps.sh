@@ -16,6 +16,8 @@ packages=(
   libtorch-dev libopenblas0-pthread
   # c10d data-parallel training: ProcessGroupGloo.hpp includes gloo's headers (libtorch links libgloo0).
   libgloo-dev
+  # Data quality checks (core/quality): xxHash for word and shingle hashes.
+  libxxhash-dev
   libquazip1-qt6-dev libspdlog-dev libsqlite3-dev
   nlohmann-json3-dev libutf8proc-dev libsentencepiece-dev zlib1g-dev
   # The Debian package (packaging/) and its test (tests/package/test_debian_package.sh): icons rendered
