@@ -1,6 +1,7 @@
 #include "cli/CliApplication.h"
 
 #include "cli/CliManPage.h"
+#include "cli/CheckCommand.h"
 #include "cli/CvCommand.h"
 #include "cli/ErrorsCommand.h"
 #include "cli/EvaluateCommand.h"
@@ -37,6 +38,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<ImportModelCommand>());
   m_commands.push_back(std::make_unique<RunsCommand>());
   m_commands.push_back(std::make_unique<ErrorsCommand>());
+  m_commands.push_back(std::make_unique<CheckCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -65,6 +65,25 @@ class FindingBuilder {
   std::unordered_map<std::string, size_t> m_index;
 };
 
+// A span's text with whitespace runs collapsed and its first code point lower-cased (Python's lower() of that
+// one character): how an unannotated repeat must be written to count.
+std::string writtenForm(const std::vector<char32_t>& text, int32_t start, int32_t end) {
+  std::vector<char32_t> out;
+  bool pendingSpace = false;
+  for (int32_t i = start; i < end; ++i) {
+    const char32_t cp = text[static_cast<size_t>(i)];
+    if (unicode::isPythonSpace(cp)) {
+      pendingSpace = !out.empty();
+      continue;
+    }
+    if (pendingSpace) out.push_back(U' ');
+    pendingSpace = false;
+    if (out.empty()) unicode::lowerChar(cp, out);
+    else out.push_back(cp);
+  }
+  return unicode::toUtf8(out);
+}
+
 int32_t codePoints(const std::string& utf8) { return static_cast<int32_t>(unicode::decodeUtf8(utf8).cps.size()); }
 
 bool validSpan(int32_t start, int32_t end, size_t length) {
@@ -118,6 +137,7 @@ ConsistencyReport checkConsistency(const std::vector<AnnotatedDocument>& documen
   std::vector<std::vector<std::string>> mentionKeys(documents.size());  // per document, per mention ("" = skipped)
   std::vector<std::vector<char32_t>> texts(documents.size());
   suggest::GazetteerSuggester gazetteer;
+  std::unordered_map<std::string, std::set<std::string>> forms;  // surface key -> annotated written forms
   for (size_t i = 0; i < documents.size(); ++i) {
     const AnnotatedDocument& d = documents[i];
     texts[i] = unicode::decodeUtf8(d.text).cps;
@@ -129,6 +149,7 @@ ConsistencyReport checkConsistency(const std::vector<AnnotatedDocument>& documen
       if (codePoints(key) < options.minSurfaceLength) continue;
       mentionKeys[i][m] = key;
       entities.add(key, {static_cast<int32_t>(i), e.start, e.end, -1, -1, e.type});
+      if (options.unannotated) forms[key].insert(writtenForm(texts[i], e.start, e.end));
       if (options.unannotated)
         gazetteer.addSurface(unicode::toUtf8(texts[i].data() + e.start, static_cast<size_t>(e.end - e.start)), e.type);
     }
@@ -137,7 +158,9 @@ ConsistencyReport checkConsistency(const std::vector<AnnotatedDocument>& documen
     for (size_t i = 0; i < documents.size(); ++i) {
       for (const suggest::GazetteerMatch& match : gazetteer.suggest(documents[i].text, documents[i].entities)) {
         const std::string key = surfaceKey(texts[i], match.start, match.end);
-        if (entities.has(key)) entities.add(key, {static_cast<int32_t>(i), match.start, match.end, -1, -1, kNone});
+        const auto known = forms.find(key);
+        if (known == forms.end() || !known->second.count(writtenForm(texts[i], match.start, match.end))) continue;
+        entities.add(key, {static_cast<int32_t>(i), match.start, match.end, -1, -1, kNone});
       }
     }
   }

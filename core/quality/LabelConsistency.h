@@ -4,8 +4,10 @@
 //
 // Entities. A surface is a mention's text case-folded with whitespace collapsed (TextFingerprint.h
 // surfaceKey). Each occurrence of a surface is labelled with the type it was annotated with, or "none"
-// where the surface appears unannotated as a whole word (a case-folded repeat on word boundaries that
-// overlaps no annotation, found as the gazetteer of core/suggest finds them). The documents given are taken
+// where the surface appears unannotated as a whole word (a repeat on word boundaries that overlaps no
+// annotation, found as the gazetteer of core/suggest finds them) written as some annotated occurrence was,
+// but for the case of its first letter: "Breast cancer" repeats "breast cancer", but "was" does not repeat
+// the syndrome "WAS" nor "as" Angelman syndrome's "AS". The documents given are taken
 // as annotated for every kind the corpus annotates at all: pass only the documents whose annotation is
 // finished when others are still being labelled. A surface is inconsistent when its occurrences carry more than one label.
 //

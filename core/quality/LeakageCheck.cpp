@@ -53,10 +53,15 @@ LeakageReport checkLeakage(const std::vector<std::string_view>& texts, const std
     splitOf[static_cast<size_t>(i)] = it->second;
   }
 
-  NearDuplicateFinder finder(options.near);
+  NearDuplicateOptions near = options.near;
+  near.minWords = options.minWords;
+  NearDuplicateFinder finder(near);
   for (std::string_view text : texts) finder.add(text);
-  for (int32_t i = 0; i < n; ++i)
-    if (finder.wordCount(i) > 0) ++report.splits[static_cast<size_t>(splitOf[static_cast<size_t>(i)])].documents;
+  for (int32_t i = 0; i < n; ++i) {
+    SplitLeakage& s = report.splits[static_cast<size_t>(splitOf[static_cast<size_t>(i)])];
+    ++s.documents;
+    if (finder.compared(i)) ++s.compared;
+  }
   const std::vector<SimilarPair> all = finder.pairs();
   report.bands = finder.bands();
   report.candidates = finder.lastCandidateCount();
@@ -95,7 +100,7 @@ LeakageReport checkLeakage(const std::vector<std::string_view>& texts, const std
       while (w < words.size() && words[w].start < sentence.start) ++w;
       size_t e = w;
       while (e < words.size() && words[e].end <= sentence.end) ++e;
-      if (static_cast<int>(e - w) >= options.minSentenceWords) {
+      if (static_cast<int>(e - w) >= options.minWords) {
         const uint64_t hash = sequenceHash(words.data() + w, e - w);
         Seen& s = seen[hash];
         const int32_t split = splitOf[static_cast<size_t>(i)];

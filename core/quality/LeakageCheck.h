@@ -4,9 +4,9 @@
 // paragraphs, CLAUDETTE's standard clauses and PubMed abstracts of one study repeat too.
 //
 // Documents pair when the exact Jaccard similarity of their word shingles reaches the threshold
-// (NearDuplicateFinder); identical word sequences are exact duplicates. Sentences of at least
-// `minSentenceWords` words (core/text's rule-based splitter) are duplicates when their word sequences are
-// identical. Only what crosses splits is leakage; pairs inside one split are counted, and every pair joins
+// (NearDuplicateFinder); identical word sequences are exact duplicates. Sentences (core/text's rule-based
+// splitter) are duplicates when their word sequences are identical. Documents and sentences of fewer than
+// `minWords` words are not compared: "3 %." or "Methods." repeat everywhere and leak nothing. Only what crosses splits is leakage; pairs inside one split are counted, and every pair joins
 // its documents into a group that a group-aware split (GroupSplit.h) keeps together.
 
 #include <cstdint>
@@ -19,9 +19,9 @@
 namespace quarry::quality {
 
 struct LeakageOptions {
-  NearDuplicateOptions near;
-  bool sentences = true;     // also look for duplicate sentences across splits
-  int minSentenceWords = 6;  // shorter sentences ("Methods.", "Results are shown.") are boilerplate
+  NearDuplicateOptions near;  // its minWords is set from minWords below
+  bool sentences = true;      // also look for duplicate sentences across splits
+  int minWords = 6;           // shorter documents and sentences ("Methods.", "Results are shown.") are not compared
 };
 
 // One sentence found in more than one split.
@@ -37,10 +37,11 @@ struct DuplicateSentence {
 
 struct SplitLeakage {
   std::string split;
-  int64_t documents = 0;         // documents of the split with at least one word
+  int64_t documents = 0;         // documents of the split
+  int64_t compared = 0;          // of them, those of at least minWords words
   int64_t leakedDocuments = 0;   // of them, those with an exact or near duplicate in another split
   int64_t exactLeaked = 0;       // of them, those with an exact duplicate in another split
-  int64_t sentences = 0;         // sentences of at least minSentenceWords words
+  int64_t sentences = 0;         // sentences of at least minWords words
   int64_t leakedSentences = 0;   // of them, those that occur in another split too
 };
 

@@ -19,7 +19,7 @@ int32_t NearDuplicateFinder::add(std::string_view text) {
   const int32_t index = size();
   const std::vector<HashedWord> words = hashedWords(text);
   m_words.push_back(static_cast<int32_t>(words.size()));
-  if (words.empty()) {
+  if (words.empty() || static_cast<int>(words.size()) < m_options.minWords) {
     m_groupOf.push_back(-1);
     return index;
   }

@@ -5,7 +5,7 @@
 //
 // Texts with identical word sequences (TextFingerprint.h: case, punctuation and whitespace aside) are
 // grouped first; one of each group stands for it in the index and its pairs hold for every member. A text
-// without a word takes part in nothing.
+// of fewer than minWords words takes part in nothing.
 //
 // Cost: a signature per distinct text (permutations multiply-adds per shingle), one sort per band, and
 // the Jaccard of each candidate pair. Memory: the shingle sets (8 bytes a word) and the signatures
@@ -26,6 +26,7 @@ struct NearDuplicateOptions {
   int shingleWords = 5;    // words per shingle
   int permutations = 128;  // MinHash signature length
   uint64_t seed = 1;       // of the hash functions
+  int minWords = 1;        // texts of fewer words take part in nothing ("3 %.", a heading)
 };
 
 struct SimilarPair {
@@ -42,8 +43,9 @@ class NearDuplicateFinder {
   // Adds a text (UTF-8); returns its index (0, 1, ...).
   int32_t add(std::string_view text);
   int32_t size() const { return static_cast<int32_t>(m_groupOf.size()); }
-  // Words of text i.
+  // Words of text i; whether it takes part (has at least minWords words).
   int32_t wordCount(int32_t i) const { return m_words[static_cast<size_t>(i)]; }
+  bool compared(int32_t i) const { return m_groupOf[static_cast<size_t>(i)] >= 0; }
   const LshBands& bands() const { return m_bands; }
 
   // Every pair at or above the threshold that `wanted` accepts (all when empty), ordered by (first, second).

@@ -381,21 +381,27 @@ Status AnnotationEditor::setDocumentStatus(qint64 documentId, DocumentStatus sta
 }
 
 Status AnnotationEditor::setDocumentSplit(qint64 documentId, Split split, const QString& annotator) {
-  const QString op = QStringLiteral("set document split");
+  return setDocumentSplits({{documentId, split}}, annotator);
+}
+
+Status AnnotationEditor::setDocumentSplits(const QVector<QPair<qint64, Split>>& splits, const QString& annotator) {
+  const QString op = splits.size() == 1 ? QStringLiteral("set document split") : QStringLiteral("set document splits");
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s;
   Result<Edit> edit = start(op, annotator);
   if (!edit) return edit.error();
-  if (Result<int> length = documentLength(op, documentId); !length) return length.error();
-  QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("UPDATE documents SET split = ? WHERE id = ?"),
-                          {splitName(split), documentId}, op);
-      !s)
-    return m_c.withFile(s.error());
-  if (Status s = finish(op, documentId, *edit, QStringLiteral("split ") + splitName(split), documentId,
-                        StartDocument::No);
-      !s)
-    return s;
+  for (const auto& [documentId, split] : splits) {
+    if (Result<int> length = documentLength(op, documentId); !length) return length.error();
+    QSqlQuery q = m_c.query();
+    if (Status s = sql::run(q, QStringLiteral("UPDATE documents SET split = ? WHERE id = ?"),
+                            {splitName(split), documentId}, op);
+        !s)
+      return m_c.withFile(s.error());
+    if (Status s = finish(op, documentId, *edit, QStringLiteral("split ") + splitName(split), documentId,
+                          StartDocument::No);
+        !s)
+      return s;
+  }
   return tx.commit(op);
 }
 

@@ -4,7 +4,9 @@
 // (entity, relation, answer, label) on a document whose status is "new" moves it to "in progress" in
 // that same transaction.
 
+#include <QPair>
 #include <QString>
+#include <QVector>
 
 #include "common/Error.h"
 #include "corpus/Document.h"
@@ -44,6 +46,8 @@ class AnnotationEditor {
 
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
+  // Several documents' splits in one transaction: all or none.
+  Status setDocumentSplits(const QVector<QPair<qint64, Split>>& splits, const QString& annotator);
   // Sets the status as setDocumentStatus does; when the status is Done or Reviewed and the document is
   // in the unassigned split (the pool), it also moves to `poolJoins`, in the same transaction and the
   // same audit entry: a pool document a person finished becomes data the next run trains on. Returns

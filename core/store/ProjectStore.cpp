@@ -243,6 +243,10 @@ Status ProjectStore::setDocumentSplit(qint64 documentId, Split split, const QStr
   return AnnotationEditor(*m_c).setDocumentSplit(documentId, split, annotator);
 }
 
+Status ProjectStore::setDocumentSplits(const QVector<QPair<qint64, Split>>& splits, const QString& annotator) {
+  return AnnotationEditor(*m_c).setDocumentSplits(splits, annotator);
+}
+
 Result<bool> ProjectStore::finishDocument(qint64 documentId, DocumentStatus status, const QString& annotator,
                                           Split poolJoins) {
   return AnnotationEditor(*m_c).finishDocument(documentId, status, annotator, poolJoins);

@@ -7,7 +7,9 @@
 // share the file (WAL journal, write transactions that take the lock up front, a busy timeout).
 // Nothing here throws: every failure is an Error naming the operation, the SQL error and the file.
 
+#include <QPair>
 #include <QString>
+#include <QVector>
 #include <functional>
 #include <memory>
 
@@ -77,6 +79,8 @@ class ProjectStore {
   Status removeLabel(qint64 labelId, const QString& annotator);
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
+  // Several documents' splits in one transaction: all are written or none (a group-aware re-split).
+  Status setDocumentSplits(const QVector<QPair<qint64, Split>>& splits, const QString& annotator);
   // The status, and a finished pool document into `poolJoins` (AnnotationEditor::finishDocument); true
   // when it moved.
   Result<bool> finishDocument(qint64 documentId, DocumentStatus status, const QString& annotator,

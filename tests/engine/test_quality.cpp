@@ -183,7 +183,8 @@ void leakage() {
   EXPECT(report.withinSplitPairs == 0, "no pair inside a split");
   EXPECT(report.splits.size() == 3 && report.splits[0].split == "train" && report.splits[2].split == "test",
          "splits in order of appearance");
-  EXPECT(report.splits[0].documents == 3 && report.splits[2].documents == 1, "documents with words per split (the empty one not)");
+  EXPECT(report.splits[0].documents == 3 && report.splits[2].documents == 2, "documents per split");
+  EXPECT(report.splits[0].compared == 3 && report.splits[2].compared == 1, "compared: the empty one not");
   EXPECT(report.splits[1].leakedDocuments == 2 && report.splits[1].exactLeaked == 1, "dev: two leaked, one exactly");
   EXPECT(report.splits[0].leakedDocuments == 2, "train: two leaked");
   EXPECT(report.groups.size() == 2 && report.groups[0] == std::vector<int32_t>({0, 3}) &&
@@ -202,6 +203,10 @@ void leakage() {
   EXPECT(report.splits[2].leakedSentences == 1 && report.splits[2].sentences == 1, "test: one long sentence, leaked");
   EXPECT(report.splits[1].leakedSentences == 1, "dev: B2's sentence leaked");
 
+  // Short texts take part in nothing: two copies of a three-word text across splits are no leak.
+  const LeakageReport shortTexts = checkLeakage({"3 % .", "3 %.", "A long enough sentence of several words here."},
+                                                {"train", "dev", "dev"});
+  EXPECT(shortTexts.crossSplit.empty() && shortTexts.splits[1].compared == 1, "texts under minWords are not compared");
   LeakageOptions noSentences = options;
   noSentences.sentences = false;
   EXPECT(checkLeakage(texts, splits, noSentences).sentences.empty(), "sentences only when asked");
@@ -242,7 +247,7 @@ int64_t countOf(const ConsistencyFinding& f, const std::string& label) {
 void consistency() {
   std::vector<AnnotatedDocument> docs;
   docs.push_back({"d0", "Breast cancer is a cancer.", {{0, 13, "Disease"}, {19, 25, "Disease"}}});
-  docs.push_back({"d1", "Colon Cancer and cancer risk.", {{0, 12, "Disease"}}});
+  docs.push_back({"d1", "Colon Cancer and cancer risk. Cancer again, CANCER not.", {{0, 12, "Disease"}}});
   docs.push_back({"d2", "APC is a gene.", {{0, 3, "Gene"}}});
   docs.push_back({"d3", "The APC mutation.", {{4, 7, "Disease"}}});
   AnnotatedDocument d4{"d4", "Aspirin causes headache.", {{0, 7, "Chemical"}, {15, 23, "Disease"}}};
@@ -269,9 +274,10 @@ void consistency() {
   const ConsistencyFinding* cancer = findingOf(report.entities, "cancer");
   EXPECT(cancer != nullptr, "'cancer' is annotated once and left once");
   if (cancer) {
-    EXPECT(countOf(*cancer, "Disease") == 1 && countOf(*cancer, "none") == 1 && cancer->occurrences.size() == 2,
-           "'cancer': Disease in d0, none in d1 (inside 'Colon Cancer' it is covered, not counted)");
-    EXPECT(cancer->disagreement == 1, "one occurrence disagrees");
+    EXPECT(countOf(*cancer, "Disease") == 1 && countOf(*cancer, "none") == 2 && cancer->occurrences.size() == 3,
+           "'cancer': Disease in d0, none twice in d1 ('Cancer' too: first letter's case aside; not 'CANCER'; "
+           "inside 'Colon Cancer' it is covered)");
+    EXPECT(cancer->disagreement == 1, "one occurrence disagrees with the majority (none)");
     const auto& none = cancer->occurrences[1];
     EXPECT(none.document == 1 && none.start == 17 && none.end == 23 && none.label == "none", "the unannotated one, located");
   }

@@ -1,0 +1,83 @@
+#include "jobs/QualityDocuments.h"
+
+#include <QFileInfo>
+
+#include "jobs/EngineDocuments.h"
+
+namespace quarry::jobs {
+
+Result<QualityDocuments> qualityDocumentsFromStore(ProjectStore& store, const QVector<Split>& splits,
+                                                   const QVector<DocumentStatus>& statuses) {
+  QualityDocuments out;
+  auto schema = store.schema();
+  if (!schema) return schema.error();
+  out.schema = schema.value();
+  const QVector<Split> wanted =
+      splits.isEmpty() ? QVector<Split>{Split::Train, Split::Dev, Split::Test, Split::Unassigned} : splits;
+  Status read = store.readConsistently([&]() -> Status {
+    for (Split split : wanted) {
+      auto set = documentsFromStore(store, {split}, statuses);
+      if (!set) return set.error();
+      for (size_t i = 0; i < set->documents.size(); ++i) {
+        out.documents.push_back(std::move(set->documents[i]));
+        out.splits.push_back(splitName(split).toStdString());
+        out.storeIds << set->storeIds.value(static_cast<int>(i), 0);
+      }
+    }
+    return {};
+  });
+  if (!read) return read.error();
+  return out;
+}
+
+Result<QualityDocuments> qualityDocumentsFromFiles(const QStringList& specs, const QString& format) {
+  QualityDocuments out;
+  for (const QString& spec : specs) {
+    const int eq = spec.indexOf(QLatin1Char('='));
+    // "NAME=PATH" unless the part before '=' looks like a path (a file named "a=b.txt" stays a path).
+    const bool named = eq > 0 && !spec.left(eq).contains(QLatin1Char('/')) && !QFileInfo::exists(spec);
+    const QString path = named ? spec.mid(eq + 1) : spec;
+    const QString split = named ? spec.left(eq) : QFileInfo(path).completeBaseName();
+    auto set = documentsFromFile(path, format);
+    if (!set) return set.error();
+    for (document::AnnotatedDocument& d : set->documents) {
+      out.documents.push_back(std::move(d));
+      out.splits.push_back(split.toStdString());
+    }
+    for (const QString& t : set->entityTypes)
+      if (!out.schema.entityType(t)) out.schema.entityTypes.push_back(EntityType{t, {}, {}, {}});
+    for (const QString& c : set->categories)
+      if (!out.schema.category(c)) out.schema.categories.push_back(CategoryType{c, {}, {}, {}});
+  }
+  return out;
+}
+
+QString guidelineOf(const Schema& schema, const QString& type) {
+  const Guideline* g = nullptr;
+  if (const EntityType* e = schema.entityType(type)) g = &e->guideline;
+  else if (const RelationType* r = schema.relationType(type)) g = &r->guideline;
+  else if (const CategoryType* c = schema.category(type)) g = &c->guideline;
+  if (!g) return {};
+  const QString definition = g->definition.trimmed();
+  const int paragraph = definition.indexOf(QStringLiteral("\n\n"));
+  return (paragraph < 0 ? definition : definition.left(paragraph)).simplified();
+}
+
+Result<int> applySplits(ProjectStore& store, const QualityDocuments& documents, const std::vector<std::string>& newSplits,
+                        const QString& annotator) {
+  if (documents.storeIds.size() != static_cast<int>(documents.documents.size()) || newSplits.size() != documents.documents.size())
+    return Error("the documents were not read from this project", store.path().toStdString());
+  QVector<QPair<qint64, Split>> moves;
+  for (size_t i = 0; i < newSplits.size(); ++i) {
+    if (newSplits[i] == documents.splits[i]) continue;
+    Split split;
+    if (!parseSplit(QString::fromStdString(newSplits[i]), &split))
+      return Error("unknown split \"" + newSplits[i] + "\" (train, dev, test, unassigned)", "", 0, "split");
+    moves.push_back({documents.storeIds[static_cast<int>(i)], split});
+  }
+  if (moves.isEmpty()) return 0;
+  if (Status s = store.setDocumentSplits(moves, annotator); !s) return s.error();
+  return static_cast<int>(moves.size());
+}
+
+}  // namespace quarry::jobs
