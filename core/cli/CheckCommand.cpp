@@ -390,8 +390,10 @@ void printFindings(CliIo& io, const QString& title, const std::vector<quality::C
         picks.push_back(i);
     for (size_t i : picks) {
       const auto& o = f.occurrences[i];
-      const int32_t end = o.tailEnd > o.end ? o.tailEnd : o.end;
-      const int32_t start = o.tailStart >= 0 && o.tailStart < o.start ? o.tailStart : o.start;
+      // Both arguments of a relation when they are close, else the head alone.
+      const bool both = o.tailStart >= 0 && std::max(o.end, o.tailEnd) - std::min(o.start, o.tailStart) <= 120;
+      const int32_t start = both ? std::min(o.start, o.tailStart) : o.start;
+      const int32_t end = both ? std::max(o.end, o.tailEnd) : o.end;
       io.out << QStringLiteral("      %1  %2:%3  %4\n")
                     .arg(q(o.label), -14)
                     .arg(q(docs.splits[static_cast<size_t>(o.document)]), documentName(docs, o.document))
