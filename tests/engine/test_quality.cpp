@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "EngineCheck.h"
+#include "quality/DriftCheck.h"
 #include "quality/GroupSplit.h"
 #include "quality/LabelConsistency.h"
 #include "quality/LeakageCheck.h"
@@ -319,6 +320,106 @@ void consistency() {
   if (cid) EXPECT(cid->occurrences[1].start == 0 && cid->occurrences[1].tailStart == 15, "located at first mentions");
 }
 
+// ---------------------------------------------------------------- drift
+
+void driftMeasures() {
+  // (0.25 - 0.5) ln(0.25 / 0.5) + (0.75 - 0.5) ln(0.75 / 0.5)
+  EXPECT(std::fabs(populationStabilityIndex({0.5, 0.5}, {0.25, 0.75}) - 0.27465307216702745) < 1e-12, "PSI by hand");
+  EXPECT(std::fabs(populationStabilityIndex({2, 2}, {1, 3}) - 0.27465307216702745) < 1e-12, "counts are normalised");
+  EXPECT(populationStabilityIndex({1, 2, 3}, {1, 2, 3}) == 0.0, "the same distribution: 0");
+  EXPECT(populationStabilityIndex({1, 0}, {1, 0}) == 0.0, "empty bins floor at 1e-4 on both sides");
+  const auto shares = binShares({1, 2, 3, 4, 10}, {2, 4});
+  EXPECT(shares.size() == 3 && shares[0] == 0.2 && shares[1] == 0.4 && shares[2] == 0.4, "bins [..2) [2,4) [4..)");
+  std::vector<double> values;
+  for (int i = 1; i <= 100; ++i) values.push_back(i);
+  const auto edges = decileEdges(values);
+  EXPECT(edges.size() == 9 && edges[0] == 10 && edges[8] == 90, "deciles by nearest rank");
+  EXPECT(decileEdges({5, 5, 5, 5}).empty(), "no edge for a constant");
+}
+
+std::string words(std::mt19937_64& random, const std::vector<std::string>& vocabulary, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += (i ? " " : "") + vocabulary[random() % vocabulary.size()];
+  return out;
+}
+
+void drift() {
+  std::mt19937_64 random(11);
+  std::vector<std::string> medical, legal;
+  for (int i = 0; i < 300; ++i) medical.push_back("med" + std::to_string(i));
+  for (int i = 0; i < 300; ++i) legal.push_back("law" + std::to_string(i));
+  std::vector<std::string> texts;  // kept alive: ProfiledDocument holds views
+  auto make = [&](const std::vector<std::string>& vocabulary, int length, float axis, double confidence,
+                  const std::string& label) {
+    texts.push_back(words(random, vocabulary, length + static_cast<int>(random() % 10)));
+    ProfiledDocument d;
+    const float noise = static_cast<float>(random() % 100) / 1000.0f;
+    d.embedding = {1.0f - axis + noise, axis, noise};
+    d.labels = {label};
+    for (int k = 0; k < 5; ++k) d.confidences.push_back(std::min(1.0, confidence + (random() % 10) / 100.0));
+    return d;
+  };
+  texts.reserve(1000);
+  std::vector<ProfiledDocument> training, dev, similar, shifted;
+  for (int i = 0; i < 200; ++i) training.push_back(make(medical, 20, 0.0f, 0.9, "Disease"));
+  for (int i = 0; i < 60; ++i) dev.push_back(make(medical, 20, 0.0f, 0.88, "Disease"));
+  for (int i = 0; i < 60; ++i) similar.push_back(make(medical, 20, 0.0f, 0.88, "Disease"));
+  for (int i = 0; i < 60; ++i) shifted.push_back(make(legal, 60, 0.9f, 0.45, i % 2 ? "Disease" : "Chemical"));
+  auto attach = [&](std::vector<ProfiledDocument>& docs, size_t& next) {
+    for (auto& d : docs) d.text = texts[next++];
+  };
+  size_t next = 0;
+  attach(training, next);
+  attach(dev, next);
+  attach(similar, next);
+  attach(shifted, next);
+
+  DriftOptions options;
+  options.annotateNext = 5;
+  const DriftReport same = checkDrift(training, dev, similar, options);
+  EXPECT(!same.drift, "documents like the training data: no drift");
+  for (const FeatureDrift& f : same.features) {
+    EXPECT(f.incomingPsi - f.noise < 0.25, "no feature shifts beyond the sampling noise: " + f.feature);
+    EXPECT(f.devPsi < 0.3, "dev itself does not shift: " + f.feature);
+  }
+  // The noise term of "unknown" (2 bins): 1/(dev words) + 1/(incoming words).
+  double devWords = 0, inWords = 0;
+  for (const auto& d : dev) devWords += static_cast<double>(hashedWords(d.text).size());
+  for (const auto& d : similar) inWords += static_cast<double>(hashedWords(d.text).size());
+  EXPECT(same.features[1].feature == "unknown" && std::fabs(same.features[1].noise - (1.0 / devWords + 1.0 / inWords)) < 1e-12,
+         "noise from the sample sizes: (k - 1)(1/n + 1/m)");
+  const DriftReport moved = checkDrift(training, dev, shifted, options);
+  EXPECT(moved.drift, "other vocabulary, length, embeddings and confidence: drift");
+  std::map<std::string, const FeatureDrift*> byName;
+  for (const FeatureDrift& f : moved.features) byName[f.feature] = &f;
+  EXPECT(byName.size() == 5, "five features");
+  for (const char* name : {"length", "unknown", "labels", "confidence", "embedding"})
+    EXPECT(byName.count(name) && byName[name]->flagged, std::string("flagged: ") + name);
+  EXPECT(byName["unknown"]->incoming == 1.0 && byName["unknown"]->dev == 0.0, "every word unknown, none on dev");
+  EXPECT(byName["length"]->incoming > 60 && byName["length"]->training < 30, "mean lengths");
+  EXPECT(moved.lowConfidenceIncoming == 1.0 && moved.lowConfidenceDev <= 0.15, "all incoming documents are unsure");
+  EXPECT(moved.annotateNext.size() == 5 && moved.annotateNext[0].score >= moved.annotateNext[4].score,
+         "the five least like the training data, ranked");
+  EXPECT(moved.trainingDocuments == 200 && moved.devDocuments == 60 && moved.incomingDocuments == 60, "counts");
+
+  // A model without embeddings or confidences: those features are unavailable, never flagged.
+  std::vector<ProfiledDocument> bare = shifted;
+  for (auto& d : bare) {
+    d.embedding.clear();
+    d.confidences.clear();
+  }
+  std::vector<ProfiledDocument> bareTraining = training, bareDev = dev;
+  for (auto* v : {&bareTraining, &bareDev})
+    for (auto& d : *v) {
+      d.embedding.clear();
+      d.confidences.clear();
+    }
+  const DriftReport without = checkDrift(bareTraining, bareDev, bare, options);
+  for (const FeatureDrift& f : without.features)
+    if (f.feature == "embedding" || f.feature == "confidence") EXPECT(!f.available && !f.flagged, "unavailable: " + f.feature);
+  EXPECT(without.drift, "still flagged by vocabulary and length");
+}
+
 }  // namespace
 
 int main() {
@@ -328,6 +429,8 @@ int main() {
   leakage();
   groupSplit();
   consistency();
+  driftMeasures();
+  drift();
   if (quarry::test::g_failures) std::fprintf(stderr, "%d failure(s)\n", quarry::test::g_failures);
   std::printf("%s\n", quarry::test::g_failures == 0 ? "PASS" : "FAILED");
   return quarry::test::g_failures ? 1 : 0;
