@@ -1,6 +1,6 @@
 // bench_data_quality: the data quality checks (core/quality) on the shared corpora, with their declared
 // splits, and the leakage check's speed on 100,000 real documents. One table per check.
-//   bench_data_quality [--examples N] [--scale N] [--threshold J]
+//   bench_data_quality [--examples N] [--scale N] [--threshold J] [--ner-model DIR]
 //
 // SPLITS (declared here, the same as the training benches use; no official test split is read):
 //   squad (squad-v1.1-dev/dev-v1.1.json): paragraphs; articles in file order, position % 5 == 4 -> eval,
@@ -13,6 +13,9 @@
 //   scale: the first N paragraphs (lines) of unlabelled-biomedical (PMC), position % 10 == 0 -> test, == 1 ->
 //     dev, else train.
 // Consistency: NCBI-disease train and BC5CDR train, counts and the top findings.
+// Drift (with --ner-model, a NER model trained on NCBI-disease train): training = NCBI-disease train, dev =
+//   devel.tsv sentences at even positions; incoming = those at odd positions (must not be flagged), and
+//   bc5cdr-iob devel.tsv sentences (another corpus: must be flagged).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +32,7 @@
 #include "ConllCorpus.h"
 #include "common/ProcessMemory.h"
 #include "eval/SpanContext.h"
+#include "jobs/DriftJob.h"
 #include "jobs/EngineDocuments.h"
 #include "quality/LabelConsistency.h"
 #include "quality/LeakageCheck.h"
@@ -206,6 +210,7 @@ void consistencyRow(const std::string& name, const SplitCorpus& c, int examples)
 
 int main(int argc, char** argv) {
   int examples = 10;
+  std::string nerModel;
   size_t scale = 100000;
   double threshold = 0.8;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -213,6 +218,7 @@ int main(int argc, char** argv) {
     if (a == "--examples") examples = std::stoi(v);
     else if (a == "--scale") scale = std::stoul(v);
     else if (a == "--threshold") threshold = std::stod(v);
+    else if (a == "--ner-model") nerModel = v;
   }
   const fs::path shared = fs::path(bench::sharedDir()) / "datasets";
   if (!fs::exists(shared)) {
@@ -251,6 +257,53 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < claudette.documents.size(); ++i)
     if (claudette.splits[i] == "train") claudetteTrain.add(claudette.documents[i], "train");
   consistencyRow("claudette train (categories)", claudetteTrain, examples);
+
+  if (!nerModel.empty()) {
+    std::printf("\n## Drift of the NER model %s\n", nerModel.c_str());
+    auto read = [](const fs::path& path) {
+      auto set = quarry::jobs::documentsFromFile(QString::fromStdString(path.string()), {});
+      if (!set) std::fprintf(stderr, "%s\n", set.error().toString().c_str());
+      return set ? set.value() : quarry::jobs::DocumentSet{};
+    };
+    const quarry::jobs::DocumentSet training = read(shared / "ncbi-disease" / "train.tsv");
+    const quarry::jobs::DocumentSet devel = read(shared / "ncbi-disease" / "devel.tsv");
+    quarry::jobs::DocumentSet dev = devel, heldOut = devel;
+    dev.documents.clear();
+    heldOut.documents.clear();
+    for (size_t i = 0; i < devel.documents.size(); ++i) (i % 2 ? heldOut : dev).documents.push_back(devel.documents[i]);
+    std::printf("| incoming | documents | drift | length PSI | unknown PSI (rate dev -> incoming) | labels PSI (per doc) | "
+                "confidence PSI | embedding PSI | low confidence | time |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    for (const auto& [name, incoming] : {std::pair<std::string, quarry::jobs::DocumentSet>{"ncbi-disease devel, odd", heldOut},
+                                         {"bc5cdr-iob devel", read(shared / "bc5cdr-iob" / "devel.tsv")}}) {
+      quarry::jobs::DriftSpec spec;
+      spec.modelFolder = QString::fromStdString(nerModel);
+      spec.training = training;
+      spec.dev = dev;
+      spec.incoming = incoming;
+      spec.threads = 2;
+      quarry::jobs::DriftJob job;
+      const auto start = std::chrono::steady_clock::now();
+      auto report = job.run(spec);
+      if (!report) {
+        std::fprintf(stderr, "%s\n", report.error().toString().c_str());
+        return 1;
+      }
+      std::map<std::string, quarry::quality::FeatureDrift> f;
+      for (const auto& x : report->features) f[x.feature] = x;
+      auto psi = [&](const char* k) {
+        const auto& x = f[k];
+        if (!x.available) return std::string("-");
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.3f%s", x.incomingPsi, x.flagged ? (x.major ? " (major)" : " (flag)") : "");
+        return std::string(buf);
+      };
+      std::printf("| %s | %zu | %s | %s | %s (%.3f -> %.3f) | %s (%.2f -> %.2f) | %s | %s | %.1f%% (dev %.1f%%) | %.1f s |\n",
+                  name.c_str(), incoming.documents.size(), report->drift ? "**flagged**" : "no", psi("length").c_str(),
+                  psi("unknown").c_str(), f["unknown"].dev, f["unknown"].incoming, psi("labels").c_str(), f["labels"].dev,
+                  f["labels"].incoming, psi("confidence").c_str(), psi("embedding").c_str(),
+                  100.0 * report->lowConfidenceIncoming, 100.0 * report->lowConfidenceDev, secondsSince(start));
+    }
+  }
 
   if (scale > 0) {
     std::printf("\n## Leakage at scale: %zu paragraphs of unlabelled-biomedical, 80/10/10\n", scale);

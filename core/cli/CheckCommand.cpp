@@ -5,10 +5,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 #include <map>
 
 #include "cli/TaskCommandSupport.h"
 #include "eval/SpanContext.h"
+#include "jobs/DriftJob.h"
+#include "jobs/EngineDocuments.h"
 #include "jobs/QualityDocuments.h"
 #include "quality/GroupSplit.h"
 #include "quality/LabelConsistency.h"
@@ -76,12 +79,13 @@ Result<std::vector<quality::SplitShare>> readShares(const QString& value, const 
 }  // namespace
 
 void CheckCommand::configure(QCommandLineParser& parser) const {
-  parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("leakage or consistency."));
+  parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("leakage, consistency or drift."));
   parser.addPositionalArgument(QStringLiteral("project"),
                                QStringLiteral("The project file (*.quarry); or give --data files instead."),
                                QStringLiteral("[project]"));
   parser.addOption({QStringLiteral("split"),
-                    QStringLiteral("The splits to check, comma-separated (default: every split)."),
+                    QStringLiteral("The splits to check, comma-separated (default: every split; drift: the "
+                                   "incoming documents, default unassigned)."),
                     QStringLiteral("names")});
   parser.addOption({QStringLiteral("status"),
                     QStringLiteral("Only documents of these statuses, comma-separated (new, in_progress, done, "
@@ -89,7 +93,8 @@ void CheckCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("names")});
   parser.addOption({QStringLiteral("data"),
                     QStringLiteral("Instead of a project: a file or folder in any import format as SPLIT=PATH "
-                                   "(repeatable; a bare PATH is named after the file)."),
+                                   "(repeatable; a bare PATH is named after the file). drift: train= and dev= are "
+                                   "the model's training and dev documents, every other name incoming ones."),
                     QStringLiteral("split=path")});
   parser.addOption({QStringLiteral("format"), QStringLiteral("The format of the --data files (default: guessed)."),
                     QStringLiteral("format")});
@@ -123,6 +128,26 @@ void CheckCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("Who the re-split is recorded as (default: $USER)."), QStringLiteral("name")});
   parser.addOption({QStringLiteral("strict"),
                     QStringLiteral("Exit with 1 when the check finds anything (for scripts and CI).")});
+  // drift
+  parser.addOption({QStringLiteral("model"),
+                    QStringLiteral("drift: the trained model folder (best/) whose training data the incoming "
+                                   "documents are compared with."),
+                    QStringLiteral("dir")});
+  parser.addOption({QStringLiteral("reference-split"),
+                    QStringLiteral("drift: the project split the model trained on (default train)."),
+                    QStringLiteral("name")});
+  parser.addOption({QStringLiteral("dev-split"),
+                    QStringLiteral("drift: the project split the model was scored on (default dev)."),
+                    QStringLiteral("name")});
+  parser.addOption({QStringLiteral("max-training"),
+                    QStringLiteral("drift: training documents the model embeds, evenly spaced (default 2000)."),
+                    QStringLiteral("n")});
+  parser.addOption({QStringLiteral("psi"),
+                    QStringLiteral("drift: population stability index above which a feature has drifted "
+                                   "(default 0.1, a moderate shift; 0.25 is a major one)."),
+                    QStringLiteral("x")});
+  parser.addOption({QStringLiteral("threads"), QStringLiteral("drift: CPU threads (default: all cores)."),
+                    QStringLiteral("n")});
   // consistency
   parser.addOption({QStringLiteral("min-length"),
                     QStringLiteral("consistency: surfaces shorter than this many characters are not compared "
@@ -456,20 +481,189 @@ int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::Qual
   return parser.isSet(QStringLiteral("strict")) && found ? kExitFailure : kExitOk;
 }
 
+// The project's split `name` (one), or an Error naming the option.
+Result<Split> oneSplit(const QCommandLineParser& parser, const QString& option, const QString& fallback) {
+  const QString name = parser.isSet(option) ? parser.value(option) : fallback;
+  Split s;
+  if (!parseSplit(name.trimmed(), &s))
+    return Error("unknown split \"" + name.toStdString() + "\" (train, dev, test, unassigned)", "", 0, option.toStdString());
+  return s;
+}
+
+// Appends `more`'s documents to `set` (the first set read gives the schema's lists).
+void append(jobs::DocumentSet& set, jobs::DocumentSet more) {
+  if (set.documents.empty() && set.entityTypes.isEmpty()) {
+    set = std::move(more);
+    return;
+  }
+  for (auto& d : more.documents) set.documents.push_back(std::move(d));
+  set.storeIds += more.storeIds;
+}
+
+int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& self, int examples, bool json) {
+  if (!parser.isSet(QStringLiteral("model"))) return self.usageError(io, QStringLiteral("drift needs --model DIR"));
+  jobs::DriftSpec spec;
+  spec.modelFolder = parser.value(QStringLiteral("model"));
+  auto maxTraining = readCount(parser, QStringLiteral("max-training"), 2000, 1, 10000000);
+  auto threads = readCount(parser, QStringLiteral("threads"), 0, 0, 1024);
+  auto psi = readNumber(parser, QStringLiteral("psi"), 0.1, 0.0, 100.0);
+  for (const Error* e : {maxTraining ? nullptr : &maxTraining.error(), threads ? nullptr : &threads.error(),
+                         psi ? nullptr : &psi.error()})
+    if (e) return self.usageError(io, q(e->message));
+  spec.maxTraining = *maxTraining;
+  spec.threads = *threads;
+  spec.options.psiThreshold = *psi;
+  spec.options.annotateNext = examples;
+
+  const QStringList args = parser.positionalArguments();
+  const QStringList data = parser.values(QStringLiteral("data"));
+  if (args.size() == 2) {
+    auto opened = ProjectStore::open(args[1], OpenMode::ReadOnly);
+    if (!opened) return self.failWith(io, opened.error());
+    auto reference = oneSplit(parser, QStringLiteral("reference-split"), QStringLiteral("train"));
+    auto dev = oneSplit(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));
+    if (!reference) return self.usageError(io, q(reference.error().message));
+    if (!dev) return self.usageError(io, q(dev.error().message));
+    auto incoming = readSplits(parser, QStringLiteral("split"));
+    if (!incoming) return self.usageError(io, q(incoming.error().message));
+    const QVector<Split> incomingSplits = incoming->isEmpty() ? QVector<Split>{Split::Unassigned} : *incoming;
+    auto training = jobs::documentsFromStore(*opened.value(), {*reference});
+    auto devSet = jobs::documentsFromStore(*opened.value(), {*dev});
+    auto incomingSet = jobs::documentsFromStore(*opened.value(), incomingSplits);
+    for (const Error* e : {training ? nullptr : &training.error(), devSet ? nullptr : &devSet.error(),
+                           incomingSet ? nullptr : &incomingSet.error()})
+      if (e) return self.failWith(io, *e);
+    spec.training = std::move(training.value());
+    spec.dev = std::move(devSet.value());
+    spec.incoming = std::move(incomingSet.value());
+  } else {
+    for (const QString& item : data) {
+      const int eq = item.indexOf(QLatin1Char('='));
+      const bool named = eq > 0 && !item.left(eq).contains(QLatin1Char('/')) && !QFileInfo::exists(item);
+      const QString name = named ? item.left(eq) : QStringLiteral("incoming");
+      auto set = jobs::documentsFromFile(named ? item.mid(eq + 1) : item, parser.value(QStringLiteral("format")));
+      if (!set) return self.failWith(io, set.error());
+      append(name == QLatin1String("train") ? spec.training : name == QLatin1String("dev") ? spec.dev : spec.incoming,
+             std::move(set.value()));
+    }
+  }
+
+  jobs::DriftJob job;
+  QElapsedTimer timer;
+  timer.start();
+  auto report = job.run(spec, [&](const jobs::DriftProgress& p) {
+    if (!json && p.documentsDone == p.documents && p.documents > 0)
+      io.err << QStringLiteral("drift: %1 documents predicted (%2)\n").arg(p.documents).arg(p.stage), io.err.flush();
+  });
+  if (!report) return self.failWith(io, report.error());
+  const quality::DriftReport& r = report.value();
+  auto name = [&](int32_t d) { return q(spec.incoming.documents[static_cast<size_t>(d)].id); };
+  auto number = [](double x) { return std::isnan(x) ? QJsonValue() : QJsonValue(x); };
+  if (json) {
+    QJsonArray features, next;
+    for (const auto& f : r.features)
+      features.append(QJsonObject{{QStringLiteral("feature"), q(f.feature)},
+                                  {QStringLiteral("measure"), q(f.measure)},
+                                  {QStringLiteral("training"), number(f.training)},
+                                  {QStringLiteral("dev"), number(f.dev)},
+                                  {QStringLiteral("incoming"), number(f.incoming)},
+                                  {QStringLiteral("dev_psi"), f.devPsi},
+                                  {QStringLiteral("incoming_psi"), f.incomingPsi},
+                                  {QStringLiteral("noise"), f.noise},
+                                  {QStringLiteral("available"), f.available},
+                                  {QStringLiteral("flagged"), f.flagged},
+                                  {QStringLiteral("major"), f.major}});
+    for (const auto& d : r.annotateNext)
+      next.append(QJsonObject{{QStringLiteral("document"), name(d.document)},
+                              {QStringLiteral("score"), d.score},
+                              {QStringLiteral("mean_confidence"), d.meanConfidence},
+                              {QStringLiteral("embedding_distance"), d.embeddingDistance},
+                              {QStringLiteral("unknown_word_rate"), d.unknownWordRate},
+                              {QStringLiteral("low_confidence"), d.lowConfidence}});
+    const QJsonObject out{{QStringLiteral("check"), QStringLiteral("drift")},
+                          {QStringLiteral("model"), spec.modelFolder},
+                          {QStringLiteral("drift"), r.drift},
+                          {QStringLiteral("psi_threshold"), spec.options.psiThreshold},
+                          {QStringLiteral("training_documents"), static_cast<qint64>(r.trainingDocuments)},
+                          {QStringLiteral("dev_documents"), static_cast<qint64>(r.devDocuments)},
+                          {QStringLiteral("incoming_documents"), static_cast<qint64>(r.incomingDocuments)},
+                          {QStringLiteral("low_confidence_threshold"), r.lowConfidenceThreshold},
+                          {QStringLiteral("low_confidence_dev"), r.lowConfidenceDev},
+                          {QStringLiteral("low_confidence_incoming"), r.lowConfidenceIncoming},
+                          {QStringLiteral("seconds"), static_cast<double>(timer.nsecsElapsed()) / 1e9},
+                          {QStringLiteral("features"), features},
+                          {QStringLiteral("annotate_next"), next}};
+    io.out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
+  } else {
+    io.out << QStringLiteral("drift of %1: %2 training, %3 dev, %4 incoming documents (%5 s)\n")
+                  .arg(spec.modelFolder)
+                  .arg(r.trainingDocuments)
+                  .arg(r.devDocuments)
+                  .arg(r.incomingDocuments)
+                  .arg(static_cast<double>(timer.nsecsElapsed()) / 1e9, 0, 'f', 1);
+    io.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8\n")
+                  .arg(QStringLiteral("feature"), -11)
+                  .arg(QStringLiteral("training"), 9)
+                  .arg(QStringLiteral("dev"), 9)
+                  .arg(QStringLiteral("incoming"), 9)
+                  .arg(QStringLiteral("dev PSI"), 8)
+                  .arg(QStringLiteral("PSI"), 8)
+                  .arg(QStringLiteral("noise"), 7)
+                  .arg(QStringLiteral("measure"));
+    auto cell = [](double x) { return std::isnan(x) ? QStringLiteral("-") : QString::number(x, 'f', 3); };
+    for (const auto& f : r.features) {
+      if (!f.available) {
+        io.out << QStringLiteral("%1 (the model gives none)\n").arg(q(f.feature), -11);
+        continue;
+      }
+      io.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8%9\n")
+                    .arg(q(f.feature), -11)
+                    .arg(cell(f.training), 9)
+                    .arg(cell(f.dev), 9)
+                    .arg(cell(f.incoming), 9)
+                    .arg(f.devPsi, 8, 'f', 3)
+                    .arg(f.incomingPsi, 8, 'f', 3)
+                    .arg(f.noise, 7, 'f', 3)
+                    .arg(q(f.measure))
+                    .arg(f.major ? QStringLiteral("  << DRIFT (major)") : f.flagged ? QStringLiteral("  << DRIFT") : QString());
+    }
+    io.out << QStringLiteral("low confidence (mean below dev's 10th percentile, %1): dev %2%, incoming %3%\n")
+                  .arg(r.lowConfidenceThreshold, 0, 'f', 3)
+                  .arg(100.0 * r.lowConfidenceDev, 0, 'f', 1)
+                  .arg(100.0 * r.lowConfidenceIncoming, 0, 'f', 1);
+    io.out << (r.drift ? QStringLiteral("DRIFT: the incoming documents differ from the training data (PSI above %1 "
+                                        "beyond sampling noise): annotate some of them and retrain\n")
+                             .arg(spec.options.psiThreshold)
+                       : QStringLiteral("no drift: the incoming documents look like the training data\n"));
+    if (!r.annotateNext.empty()) io.out << QStringLiteral("\nannotate next (least like the training data):\n");
+    for (const auto& d : r.annotateNext)
+      io.out << QStringLiteral("  %1  score %2  confidence %3  distance %4  unknown words %5%\n")
+                    .arg(name(d.document), -24)
+                    .arg(d.score, 6, 'f', 2)
+                    .arg(d.meanConfidence, 0, 'f', 3)
+                    .arg(d.embeddingDistance, 0, 'f', 3)
+                    .arg(100.0 * d.unknownWordRate, 0, 'f', 1);
+  }
+  io.out.flush();
+  return parser.isSet(QStringLiteral("strict")) && r.drift ? kExitFailure : kExitOk;
+}
+
 }  // namespace
 
 int CheckCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const QStringList args = parser.positionalArguments();
   if (args.isEmpty()) return usage(io, QStringLiteral("expects a check: leakage or consistency"));
   const QString check = args[0];
-  if (check != QLatin1String("leakage") && check != QLatin1String("consistency"))
-    return usage(io, QStringLiteral("unknown check \"%1\" (leakage, consistency)").arg(check));
+  if (check != QLatin1String("leakage") && check != QLatin1String("consistency") && check != QLatin1String("drift"))
+    return usage(io, QStringLiteral("unknown check \"%1\" (leakage, consistency, drift)").arg(check));
   const QStringList data = parser.values(QStringLiteral("data"));
   if (args.size() > 2 || (args.size() == 2) == !data.isEmpty())
     return usage(io, QStringLiteral("expects a project file or --data files (one of them)"));
   auto examples = readCount(parser, QStringLiteral("examples"), 10, 0, 1000000);
   if (!examples) return usage(io, q(examples.error().message));
   const bool json = parser.isSet(QStringLiteral("json"));
+  if (args.size() == 2 && !QFileInfo::exists(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
+  if (check == QLatin1String("drift")) return runDrift(parser, io, *this, *examples, json);
 
   std::unique_ptr<ProjectStore> store;
   Result<jobs::QualityDocuments> docs = Error("no documents");

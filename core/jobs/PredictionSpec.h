@@ -40,6 +40,9 @@ struct PredictionSpec {
   // With a project and store: also each document's active-learning uncertainty (jobs/DocumentUncertainty.h),
   // one "uncertainty" row per document. NER then reads every word's whole tag distribution.
   bool uncertainty = true;
+  // Gather each document's decisions and embedding (PredictionResults::uncertainty) even when nothing is
+  // stored: the drift check profiles the model's confidence and embeddings (jobs/DriftJob.h).
+  bool decisions = false;
   QString runName;     // the run's name in the project; empty = "<task> predictions" ("NER predictions")
   int threads = 0;     // CPU threads; 0 = all cores
   int batchSize = 64;  // sentences, windows, candidate pairs or documents the model reads at once

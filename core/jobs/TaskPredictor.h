@@ -52,7 +52,7 @@ class TaskPredictor {
   explicit TaskPredictor(const PredictionSpec& spec)
       : m_minConfidence(spec.minConfidence),
         m_batchSize(spec.batchSize),
-        m_uncertainty(spec.uncertainty && spec.store && !spec.projectPath.isEmpty()) {}
+        m_uncertainty((spec.uncertainty && spec.store && !spec.projectPath.isEmpty()) || spec.decisions) {}
 
   double m_minConfidence;
   int m_batchSize;

@@ -174,6 +174,7 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
   auto finish = [&](FeatureDrift f, size_t k, double n, double m) {
     f.noise = n > 0.0 && m > 0.0 && k > 1 ? static_cast<double>(k - 1) * (1.0 / n + 1.0 / m) : 0.0;
     f.flagged = f.available && f.incomingPsi - f.noise > options.psiThreshold;
+    f.major = f.flagged && f.incomingPsi - f.noise > 0.25;
     report.drift = report.drift || f.flagged;
     report.features.push_back(std::move(f));
   };

@@ -5,7 +5,8 @@
 //
 // Features, each as a distribution compared by the population stability index
 //   PSI = Σ_bins (a − e) · ln(a / e)   (e: expected shares, a: actual shares; each share at least 1e-4)
-// which reads < 0.1 stable, 0.1–0.25 moderate, > 0.25 a significant shift (the credit-scoring convention):
+// which reads < 0.1 stable, 0.1–0.25 a moderate shift, > 0.25 a major one (the credit-scoring convention).
+// A moderate shift is already worth annotating for, so 0.1 is the default threshold. Features:
 //   length      words per document, in bins at the training set's deciles; expected = training.
 //   unknown     words unknown to the training vocabulary (case-folded) against known ones; expected = dev
 //               (the training set knows all its own words).
@@ -42,7 +43,7 @@ struct ProfiledDocument {
 };
 
 struct DriftOptions {
-  double psiThreshold = 0.25;
+  double psiThreshold = 0.1;    // a moderate shift or more
   double lowConfidencePercentile = 0.1;  // of dev documents' mean confidence
   int annotateNext = 20;                 // incoming documents to suggest
 };
@@ -58,6 +59,7 @@ struct FeatureDrift {
   double noise = 0.0;         // the PSI expected of incoming without any shift, from the sample sizes
   bool flagged = false;       // incomingPsi - noise > threshold
   bool available = true;      // false: the model gives no such figure (no embedding, no confidence)
+  bool major = false;         // incomingPsi - noise > 0.25 as well
 };
 
 struct DocumentDrift {

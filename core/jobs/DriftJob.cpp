@@ -1,0 +1,135 @@
+#include "jobs/DriftJob.h"
+
+#include <algorithm>
+
+#include "jobs/PredictionJob.h"
+
+namespace quarry::jobs {
+namespace {
+
+// The labels a task's predictions carry, per document.
+std::vector<std::string> predictedLabels(const document::DocumentPrediction& p) {
+  std::vector<std::string> labels;
+  for (const auto& e : p.entities) labels.push_back(e.type);
+  for (const auto& l : p.labels) labels.push_back(l.label);
+  for (const auto& r : p.relations) labels.push_back(r.type);
+  for (const auto& r : p.conceptRelations) labels.push_back(r.type);
+  for (const auto& a : p.answers)
+    if (!a.noAnswer) labels.push_back("(answer)");
+  return labels;
+}
+
+std::vector<std::string> goldLabels(const document::AnnotatedDocument& d) {
+  std::vector<std::string> labels;
+  for (const auto& e : d.entities) labels.push_back(e.type);
+  for (const auto& l : d.labels) labels.push_back(l);
+  for (const auto& r : d.relations) labels.push_back(r.type);
+  for (const auto& r : d.conceptRelations) labels.push_back(r.type);
+  for (const auto& q : d.questions)
+    if (!q.answers.empty()) labels.push_back("(answer)");
+  return labels;
+}
+
+// The profile of predicted documents: texts from `source` (kept alive by the caller), predicted labels,
+// each decision's confidence (its most probable choice) and the embedding.
+std::vector<quality::ProfiledDocument> profiled(const DocumentSet& source, const PredictionResults& results, bool gold) {
+  std::vector<quality::ProfiledDocument> out(source.documents.size());
+  for (size_t d = 0; d < out.size(); ++d) {
+    out[d].text = source.documents[d].text;
+    out[d].labels = gold ? goldLabels(source.documents[d]) : predictedLabels(results.predictions[d]);
+    if (d < results.uncertainty.size()) {
+      for (const auto& decision : results.uncertainty[d].decisions)
+        if (!decision.probabilities.empty())
+          out[d].confidences.push_back(*std::max_element(decision.probabilities.begin(), decision.probabilities.end()));
+      out[d].embedding = results.uncertainty[d].embedding;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+DocumentSet evenSample(const DocumentSet& set, int limit) {
+  const size_t n = set.documents.size();
+  if (limit <= 0 || n <= static_cast<size_t>(limit)) return set;
+  DocumentSet out = set;
+  out.documents.clear();
+  out.storeIds.clear();
+  for (int k = 0; k < limit; ++k) {
+    const size_t i = static_cast<size_t>(static_cast<double>(k) * static_cast<double>(n) / limit);
+    out.documents.push_back(set.documents[i]);
+    if (!set.storeIds.isEmpty()) out.storeIds << set.storeIds.value(static_cast<int>(i));
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const PredictionResults>> DriftJob::predict(
+    const DriftSpec& spec, const DocumentSet& documents, const QString& stage,
+    const std::function<void(const DriftProgress&)>& progress) {
+  PredictionSpec p;
+  p.modelFolder = spec.modelFolder;
+  p.documents = documents;
+  p.store = false;
+  p.uncertainty = false;
+  p.decisions = true;
+  p.threads = spec.threads;
+  PredictionJob job(p);
+  if (progress)
+    QObject::connect(&job, &PredictionJob::progress, &job,
+                     [&](const PredictionProgress& pr) { progress({stage, pr.documentsDone, pr.documents}); },
+                     Qt::DirectConnection);
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_cancelled) return Error("the drift check was cancelled");
+    m_job = &job;
+  }
+  const PredictionOutcome outcome = job.runHere();
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_job = nullptr;
+  }
+  if (outcome.status == RunStatus::Cancelled) return Error("the drift check was cancelled");
+  if (outcome.status != RunStatus::Finished || !outcome.results) return outcome.error;
+  return outcome.results;
+}
+
+Result<quality::DriftReport> DriftJob::run(const DriftSpec& spec, const std::function<void(const DriftProgress&)>& progress) {
+  if (spec.training.documents.empty())
+    return Error("no training documents to compare with", spec.modelFolder.toStdString());
+  if (spec.dev.documents.empty()) return Error("no dev documents: the drift check measures shift against them", "");
+  if (spec.incoming.documents.empty()) return Error("no incoming documents to check", "");
+  // Gold is not read by the model: predictions see texts only.
+  const DocumentSet trainingSample = evenSample(spec.training, spec.maxTraining);
+  auto training = predict(spec, trainingSample, QStringLiteral("training"), progress);
+  if (!training) return training.error();
+  auto dev = predict(spec, spec.dev, QStringLiteral("dev"), progress);
+  if (!dev) return dev.error();
+  auto incoming = predict(spec, spec.incoming, QStringLiteral("incoming"), progress);
+  if (!incoming) return incoming.error();
+  // The training profile: gold labels and vocabulary of every training document; embeddings of the sample.
+  std::vector<quality::ProfiledDocument> trainingProfile = profiled(trainingSample, *training.value(), true);
+  if (trainingSample.documents.size() < spec.training.documents.size()) {
+    std::vector<quality::ProfiledDocument> all;
+    size_t s = 0;
+    for (size_t i = 0; i < spec.training.documents.size(); ++i) {
+      quality::ProfiledDocument d;
+      d.text = spec.training.documents[i].text;
+      d.labels = goldLabels(spec.training.documents[i]);
+      if (s < trainingSample.documents.size() && trainingSample.documents[s].id == spec.training.documents[i].id &&
+          trainingSample.documents[s].text == spec.training.documents[i].text)
+        d.embedding = trainingProfile[s++].embedding;
+      all.push_back(std::move(d));
+    }
+    trainingProfile = std::move(all);
+  }
+  return quality::checkDrift(trainingProfile, profiled(spec.dev, *dev.value(), false),
+                             profiled(spec.incoming, *incoming.value(), false), spec.options);
+}
+
+void DriftJob::cancel() {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_cancelled = true;
+  if (m_job) m_job->cancel();
+}
+
+}  // namespace quarry::jobs
