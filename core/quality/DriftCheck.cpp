@@ -155,12 +155,15 @@ std::vector<double> decileEdges(std::vector<double> values) {
   values = withoutNan(values);
   std::vector<double> edges;
   if (values.empty()) return edges;
+  const double lowest = *std::min_element(values.begin(), values.end());
+  const double highest = *std::max_element(values.begin(), values.end());
+  edges.push_back(lowest);
   for (int k = 1; k <= 9; ++k) {
     const double edge = percentile(values, k / 10.0);
-    // Bins hold [edge_{k-1}, edge_k): an edge equal to the smallest value would leave the first bin empty.
-    if ((edges.empty() || edge > edges.back()) && edge > *std::min_element(values.begin(), values.end()))
-      edges.push_back(edge);
+    if (edge > edges.back()) edges.push_back(edge);
   }
+  const double above = std::nextafter(highest, std::numeric_limits<double>::infinity());
+  if (above > edges.back()) edges.push_back(above);
   return edges;
 }
 

@@ -7,7 +7,7 @@
 //   PSI = Σ_bins (a − e) · ln(a / e)   (e: expected shares, a: actual shares; each share at least 1e-4)
 // which reads < 0.1 stable, 0.1–0.25 a moderate shift, > 0.25 a major one (the credit-scoring convention).
 // A moderate shift is already worth annotating for, so 0.1 is the default threshold. Features:
-//   length      words per document, in bins at the training set's deciles; expected = training.
+//   length      words per document, in bins at the training set's deciles (and its range); expected = training.
 //   unknown     words unknown to the training vocabulary (case-folded) against known ones; expected = dev
 //               (the training set knows all its own words).
 //   labels      the model's predicted labels (entity types, categories, relation types, "(answer)") plus
@@ -92,7 +92,9 @@ double populationStabilityIndex(const std::vector<double>& expected, const std::
 // first bin everything below edges[0], the last everything from edges.back() on.
 std::vector<double> binShares(const std::vector<double>& values, const std::vector<double>& edges);
 
-// The distinct deciles (10th..90th percentiles, nearest rank) of `values`: bin edges for binShares.
+// Bin edges for binShares: the smallest value, the distinct deciles above it (10th..90th percentiles, nearest
+// rank) and the least double above the largest value, so that values outside the reference's range fall in
+// bins of their own (a constant reference still has a "longer" and a "shorter" bin).
 std::vector<double> decileEdges(std::vector<double> values);
 
 }  // namespace quarry::quality

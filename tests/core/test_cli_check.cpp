@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include "CliTestSupport.h"
+#include "NerCorpusTestSupport.h"
 #include "store/ProjectStore.h"
 
 namespace {
@@ -193,6 +194,74 @@ class TestCliCheck : public QObject {
     QVERIFY2(r.out.contains(QStringLiteral("The [[APC]] gene was sequenced.")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("guideline DISEASE: A disease, never the gene named after it.")), qPrintable(r.out));
     QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("consistency"), project, QStringLiteral("--strict")}).code, 1);
+  }
+
+  // A BiLSTM-CRF trained on the synthetic NER project: its unassigned documents (more of the same) do not
+  // drift; sentences of another domain (every word unknown, nothing to label, longer) do, from files too.
+  void driftOfATrainedModel() {
+    SyntheticNerFolder f;
+    const QString made = f.make(80, 40);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString model = f.path(QStringLiteral("model"));
+    CliRun t = cli({QStringLiteral("train"), QStringLiteral("--project"), f.project, QStringLiteral("--from-scratch"),
+                    QStringLiteral("--output"), model, QStringLiteral("--set"), QStringLiteral("epochs=20"),
+                    QStringLiteral("--set"), QStringLiteral("dropout=0.1"),
+                    QStringLiteral("--set"), QStringLiteral("batch_size=8"), QStringLiteral("--set"),
+                    QStringLiteral("lstm_hidden=16"), QStringLiteral("--set"), QStringLiteral("word_dim=16")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    QVERIFY2(t.out.contains(QStringLiteral("DISEASE")), qPrintable(t.out));
+    const QString incoming = f.path(QStringLiteral("incoming.tsv"));
+    write(incoming, syntheticNerConll(60, 5));
+    QCOMPARE(cli({QStringLiteral("import"), f.project, incoming}).code, 0);
+    QByteArray legal;
+    for (int i = 0; i < 60; ++i)
+      legal += "the\tO\ntenant\tO\nshall\tO\npay\tO\nthe\tO\nrent\tO\non\tO\nday\tO\n" +
+               QByteArray::number(i % 28 + 1) + "\tO\nof\tO\neach\tO\nmonth\tO\n.\tO\n\n";
+    const QString lease = f.path(QStringLiteral("lease.tsv"));
+    write(lease, legal);
+
+    const QString best = model + QStringLiteral("/best");
+    CliRun same = cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--model"), best,
+                       QStringLiteral("--json"), QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY2(same.code == 0, qPrintable(same.err));
+    QJsonObject report = json(same);
+    QCOMPARE(report.value(QStringLiteral("training_documents")).toInt(), 80);
+    QCOMPARE(report.value(QStringLiteral("dev_documents")).toInt(), 40);
+    QCOMPARE(report.value(QStringLiteral("incoming_documents")).toInt(), 60);
+    QVERIFY2(!report.value(QStringLiteral("drift")).toBool(), qPrintable(same.out));
+    QCOMPARE(report.value(QStringLiteral("features")).toArray().size(), 5);
+    // The model finds the two entities of each sentence on dev and on the incoming documents.
+    const QJsonObject labels = report.value(QStringLiteral("features")).toArray()[2].toObject();
+    QCOMPARE(labels.value(QStringLiteral("feature")).toString(), QStringLiteral("labels"));
+    QVERIFY2(labels.value(QStringLiteral("dev")).toDouble() > 1.5 && labels.value(QStringLiteral("incoming")).toDouble() > 1.5,
+             QJsonDocument(labels).toJson().constData());
+
+    const QStringList files{QStringLiteral("check"), QStringLiteral("drift"), QStringLiteral("--model"), best,
+                            QStringLiteral("--data"), QStringLiteral("train=") + f.path(QStringLiteral("train.tsv")),
+                            QStringLiteral("--data"), QStringLiteral("dev=") + f.path(QStringLiteral("devel.tsv")),
+                            QStringLiteral("--data"), QStringLiteral("lease=") + lease, QStringLiteral("--threads"),
+                            QStringLiteral("1")};
+    CliRun moved = cli(files + QStringList{QStringLiteral("--json")});
+    QVERIFY2(moved.code == 0, qPrintable(moved.err));
+    report = json(moved);
+    QVERIFY2(report.value(QStringLiteral("drift")).toBool(), qPrintable(moved.out));
+    for (const QJsonValue& v : report.value(QStringLiteral("features")).toArray()) {
+      const QJsonObject feature = v.toObject();
+      const QString name = feature.value(QStringLiteral("feature")).toString();
+      if (name == QLatin1String("unknown") || name == QLatin1String("labels") || name == QLatin1String("length"))
+        QVERIFY2(feature.value(QStringLiteral("flagged")).toBool(), QJsonDocument(feature).toJson().constData());
+    }
+    QCOMPARE(report.value(QStringLiteral("annotate_next")).toArray().size(), 10);
+    CliRun text = cli(files);
+    QVERIFY2(text.out.contains(QStringLiteral("DRIFT: the incoming documents differ")), qPrintable(text.out));
+    QVERIFY2(text.out.contains(QStringLiteral("annotate next")), qPrintable(text.out));
+    QCOMPARE(cli(files + QStringList{QStringLiteral("--strict")}).code, 1);
+
+    // Refusals: no model; a folder that is no model.
+    QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("drift"), f.project}).code, 2);
+    CliRun wrong = cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--model"), f.dir.path()});
+    QCOMPARE(wrong.code, 1);
+    QVERIFY2(wrong.err.contains(f.dir.path()), qPrintable(wrong.err));
   }
 };
 

@@ -333,8 +333,12 @@ void driftMeasures() {
   std::vector<double> values;
   for (int i = 1; i <= 100; ++i) values.push_back(i);
   const auto edges = decileEdges(values);
-  EXPECT(edges.size() == 9 && edges[0] == 10 && edges[8] == 90, "deciles by nearest rank");
-  EXPECT(decileEdges({5, 5, 5, 5}).empty(), "no edge for a constant");
+  EXPECT(edges.size() == 11 && edges[0] == 1 && edges[1] == 10 && edges[9] == 90 && edges[10] > 100 && edges[10] < 100.001,
+         "the minimum, deciles by nearest rank, just above the maximum");
+  const auto constant = decileEdges({5, 5, 5, 5});
+  EXPECT(constant.size() == 2 && constant[0] == 5 && constant[1] > 5, "a constant: shorter, equal, longer bins");
+  const auto outside = binShares({4, 5, 6}, constant);
+  EXPECT(outside[0] == outside[1] && outside[1] == outside[2], "one value below, one at, one above the constant");
 }
 
 std::string words(std::mt19937_64& random, const std::vector<std::string>& vocabulary, int count) {
