@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <cmath>
 #include <map>
 
@@ -155,6 +156,15 @@ void CheckCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("n")});
   parser.addOption({QStringLiteral("no-unannotated"),
                     QStringLiteral("consistency: compare annotated types only, not unannotated repeats.")});
+  parser.addOption({QStringLiteral("mark-intended"),
+                    QStringLiteral("consistency: mark a finding as intended, so that later checks hide it: "
+                                   "KIND:KEY, KIND entity, relation or category (repeatable; needs a project)."),
+                    QStringLiteral("kind:key")});
+  parser.addOption({QStringLiteral("unmark"),
+                    QStringLiteral("consistency: show a finding marked as intended again (KIND:KEY)."),
+                    QStringLiteral("kind:key")});
+  parser.addOption({QStringLiteral("all"),
+                    QStringLiteral("consistency: also list the findings marked as intended.")});
 }
 
 namespace {
@@ -433,8 +443,37 @@ void printFindings(CliIo& io, const QString& title, const std::vector<quality::C
   }
 }
 
-int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::QualityDocuments& docs,
+QString kindName(quality::ConsistencyFinding::Kind kind) {
+  switch (kind) {
+    case quality::ConsistencyFinding::Kind::Entity: return QStringLiteral("entity");
+    case quality::ConsistencyFinding::Kind::Relation: return QStringLiteral("relation");
+    case quality::ConsistencyFinding::Kind::Category: return QStringLiteral("category");
+  }
+  return {};
+}
+
+// Marks and unmarks findings (--mark-intended, --unmark KIND:KEY) in the project.
+int applyMarks(const QCommandLineParser& parser, CliIo& io, ProjectStore* store, const CheckCommand& self) {
+  const QStringList marks = parser.values(QStringLiteral("mark-intended")), unmarks = parser.values(QStringLiteral("unmark"));
+  if (marks.isEmpty() && unmarks.isEmpty()) return kExitOk;
+  if (!store) return self.usageError(io, QStringLiteral("--mark-intended and --unmark write into a project"));
+  const QString annotator = parser.isSet(QStringLiteral("annotator")) ? parser.value(QStringLiteral("annotator"))
+                                                                     : qEnvironmentVariable("USER", QStringLiteral("quarry-cli"));
+  for (const QString& item : marks + unmarks) {
+    const int colon = item.indexOf(QLatin1Char(':'));
+    const QString kind = item.left(colon);
+    if (colon <= 0 || (kind != QLatin1String("entity") && kind != QLatin1String("relation") && kind != QLatin1String("category")))
+      return self.usageError(io, QStringLiteral("a finding is KIND:KEY with KIND entity, relation or category, not \"%1\"").arg(item));
+    const Status s = marks.contains(item) ? store->markFindingIntended(kind, item.mid(colon + 1), annotator)
+                                          : store->unmarkFinding(kind, item.mid(colon + 1));
+    if (!s) return self.failWith(io, s.error());
+  }
+  return kExitOk;
+}
+
+int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::QualityDocuments& docs, ProjectStore* store,
                    const CheckCommand& self, int examples, bool json) {
+  if (int marked = applyMarks(parser, io, store, self); marked != kExitOk) return marked;
   quality::ConsistencyOptions options;
   auto minLength = readCount(parser, QStringLiteral("min-length"), 2, 1, 1000);
   if (!minLength) return self.usageError(io, q(minLength.error().message));
@@ -442,12 +481,38 @@ int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::Qual
   options.unannotated = !parser.isSet(QStringLiteral("no-unannotated"));
   QElapsedTimer timer;
   timer.start();
-  const quality::ConsistencyReport report = quality::checkConsistency(docs.documents, options);
+  quality::ConsistencyReport report = quality::checkConsistency(docs.documents, options);
   const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+  // Findings marked as intended are hidden (--all lists them, marked).
+  int64_t hidden = 0;
+  QSet<QString> intended[3];
+  if (store) {
+    const QString kinds[3] = {QStringLiteral("entity"), QStringLiteral("relation"), QStringLiteral("category")};
+    for (int k = 0; k < 3; ++k) {
+      auto marked = store->intendedFindings(kinds[k]);
+      if (!marked) return self.failWith(io, marked.error());
+      intended[k] = marked.value();
+    }
+  }
+  const bool all = parser.isSet(QStringLiteral("all"));
+  auto isIntended = [&](const quality::ConsistencyFinding& f) {
+    return intended[static_cast<int>(f.kind)].contains(q(f.key));
+  };
+  for (auto* findings : {&report.entities, &report.relations, &report.categories}) {
+    if (all) continue;
+    const auto before = findings->size();
+    findings->erase(std::remove_if(findings->begin(), findings->end(), isIntended), findings->end());
+    hidden += static_cast<int64_t>(before - findings->size());
+  }
   if (json) {
     auto array = [&](const std::vector<quality::ConsistencyFinding>& findings) {
       QJsonArray a;
-      for (const auto& f : findings) a.append(findingJson(f, docs));
+      for (const auto& f : findings) {
+        QJsonObject row = findingJson(f, docs);
+        row[QStringLiteral("kind")] = kindName(f.kind);
+        if (isIntended(f)) row[QStringLiteral("intended")] = true;
+        a.append(row);
+      }
       return a;
     };
     QJsonObject out{{QStringLiteral("check"), QStringLiteral("consistency")},
@@ -457,6 +522,7 @@ int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::Qual
                     {QStringLiteral("type_conflicts"), static_cast<qint64>(report.typeConflicts)},
                     {QStringLiteral("pairs_compared"), static_cast<qint64>(report.pairsCompared)},
                     {QStringLiteral("texts_compared"), static_cast<qint64>(report.textsCompared)},
+                    {QStringLiteral("hidden_as_intended"), static_cast<qint64>(hidden)},
                     {QStringLiteral("entities"), array(report.entities)},
                     {QStringLiteral("relations"), array(report.relations)},
                     {QStringLiteral("categories"), array(report.categories)}};
@@ -472,6 +538,7 @@ int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::Qual
     io.out << QStringLiteral("entity surfaces with more than one type: %1; annotated in some places and not in others: %2\n")
                   .arg(report.typeConflicts)
                   .arg(static_cast<qint64>(report.entities.size()) - report.typeConflicts);
+    if (hidden > 0) io.out << QStringLiteral("%1 findings marked as intended are hidden (--all lists them)\n").arg(hidden);
     printFindings(io, QStringLiteral("entity surfaces"), report.entities, docs, examples);
     if (report.pairsCompared > 0) printFindings(io, QStringLiteral("relation argument pairs"), report.relations, docs, examples);
     if (report.textsCompared > 0) printFindings(io, QStringLiteral("categories of identical texts"), report.categories, docs, examples);
@@ -669,7 +736,8 @@ int CheckCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   Result<jobs::QualityDocuments> docs = Error("no documents");
   if (args.size() == 2) {
     if (!QFileInfo::exists(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
-    const bool writes = parser.isSet(QStringLiteral("apply"));
+    const bool writes = parser.isSet(QStringLiteral("apply")) || parser.isSet(QStringLiteral("mark-intended")) ||
+                        parser.isSet(QStringLiteral("unmark"));
     auto opened = ProjectStore::open(args[1], writes ? OpenMode::ReadWrite : OpenMode::ReadOnly);
     if (!opened) return fail(io, opened.error());
     store = std::move(opened.value());
@@ -688,7 +756,7 @@ int CheckCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   }
   if (!docs) return fail(io, docs.error());
   if (check == QLatin1String("leakage")) return runLeakage(parser, io, *docs, store.get(), *this, *examples, json);
-  return runConsistency(parser, io, *docs, *this, *examples, json);
+  return runConsistency(parser, io, *docs, store.get(), *this, *examples, json);
 }
 
 }  // namespace quarry::cli

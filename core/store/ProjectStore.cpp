@@ -11,6 +11,7 @@
 #include "store/CorpusImporter.h"
 #include "store/CorpusLoader.h"
 #include "store/DocumentIndex.h"
+#include "store/QualityDecisions.h"
 #include "store/RunStore.h"
 #include "store/SchemaMigrator.h"
 #include "store/SchemaStore.h"
@@ -277,6 +278,14 @@ Status ProjectStore::appendRunLog(qint64 runId, const QVector<RunLogLine>& lines
   return RunStore(*m_c).appendLog(runId, lines);
 }
 Result<QVector<RunLogLine>> ProjectStore::runLog(qint64 runId) { return RunStore(*m_c).log(runId); }
+
+Status ProjectStore::markFindingIntended(const QString& kind, const QString& key, const QString& annotator) {
+  return QualityDecisions(*m_c).markIntended(kind, key, annotator);
+}
+Status ProjectStore::unmarkFinding(const QString& kind, const QString& key) {
+  return QualityDecisions(*m_c).unmark(kind, key);
+}
+Result<QSet<QString>> ProjectStore::intendedFindings(const QString& kind) { return QualityDecisions(*m_c).intended(kind); }
 
 Status ProjectStore::readConsistently(const std::function<Status()>& reads) {
   const QString op = QStringLiteral("read the project at one moment");

@@ -8,6 +8,7 @@
 // Nothing here throws: every failure is an Error naming the operation, the SQL error and the file.
 
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QVector>
 #include <functional>
@@ -113,6 +114,11 @@ class ProjectStore {
   // whole log, in order.
   Status appendRunLog(qint64 runId, const QVector<RunLogLine>& lines);
   Result<QVector<RunLogLine>> runLog(qint64 runId);
+
+  // Data quality findings marked as intended (store/QualityDecisions.h): kind "entity", "relation", "category".
+  Status markFindingIntended(const QString& kind, const QString& key, const QString& annotator);
+  Status unmarkFinding(const QString& kind, const QString& key);
+  Result<QSet<QString>> intendedFindings(const QString& kind);
 
   // Runs `reads` (reads only) in one read transaction, so that they all see the project at one moment
   // while others write: a training job's documents and the lineage it records agree.

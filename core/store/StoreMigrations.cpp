@@ -203,10 +203,29 @@ Migration version8() {
   return m;
 }
 
+// Data quality findings a person judged: an inconsistent surface, argument pair or category labelling marked
+// as intended (the check hides it), by whom, under which guideline version, and when.
+Migration version9() {
+  Migration m;
+  m.version = 9;
+  m.description = QStringLiteral("data quality findings marked as intended");
+  m.statements = QStringList{
+      QStringLiteral("CREATE TABLE quality_decisions (${PK:id}, "
+                     "kind TEXT NOT NULL CHECK (kind IN ('entity', 'relation', 'category')), "
+                     "finding_key TEXT NOT NULL, "
+                     "decision TEXT NOT NULL CHECK (decision IN ('intended')), "
+                     "annotator_id INTEGER NOT NULL REFERENCES annotators(id), "
+                     "guideline_version INTEGER NOT NULL, decided_at BIGINT NOT NULL, "
+                     "UNIQUE (kind, finding_key))"),
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
-  return {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8()};
+  return {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8(),
+          version9()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

@@ -194,6 +194,29 @@ class TestCliCheck : public QObject {
     QVERIFY2(r.out.contains(QStringLiteral("The [[APC]] gene was sequenced.")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("guideline DISEASE: A disease, never the gene named after it.")), qPrintable(r.out));
     QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("consistency"), project, QStringLiteral("--strict")}).code, 1);
+
+    // Marked as intended: hidden from later checks (recorded with the annotator), listed again with --all,
+    // shown again once unmarked.
+    CliRun marked = cli({QStringLiteral("check"), QStringLiteral("consistency"), project, QStringLiteral("--mark-intended"),
+                         QStringLiteral("entity:polyposis"), QStringLiteral("--annotator"), QStringLiteral("curator"),
+                         QStringLiteral("--json")});
+    QVERIFY2(marked.code == 0, qPrintable(marked.err));
+    QCOMPARE(json(marked).value(QStringLiteral("entities")).toArray().size(), 1);
+    QCOMPARE(json(marked).value(QStringLiteral("hidden_as_intended")).toInt(), 1);
+    const QJsonObject all = json(cli({QStringLiteral("check"), QStringLiteral("consistency"), project, QStringLiteral("--all"),
+                                      QStringLiteral("--json")}));
+    QCOMPARE(all.value(QStringLiteral("entities")).toArray().size(), 2);
+    QVERIFY(all.value(QStringLiteral("entities")).toArray()[1].toObject().value(QStringLiteral("intended")).toBool());
+    QCOMPARE(json(cli({QStringLiteral("check"), QStringLiteral("consistency"), project, QStringLiteral("--unmark"),
+                       QStringLiteral("entity:polyposis"), QStringLiteral("--json")}))
+                 .value(QStringLiteral("entities"))
+                 .toArray()
+                 .size(),
+             2);
+    QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("consistency"), project, QStringLiteral("--mark-intended"),
+                  QStringLiteral("span:x")})
+                 .code,
+             2);
   }
 
   // A BiLSTM-CRF trained on the synthetic NER project: its unassigned documents (more of the same) do not

@@ -139,6 +139,43 @@ class TestStore : public QObject {
     QCOMPARE(loaded->documents.size(), 0);
   }
 
+  // Data quality findings marked as intended: kept per kind and key, re-marking replaces, unmarking removes,
+  // an unknown kind and a read-only store are refused; several splits move in one transaction.
+  void qualityDecisionsAndSplitsInOneTransaction() {
+    const Corpus input = storeTestCorpus();
+    const QString path = freshPath();
+    auto store = makeStore(path, &input);
+    QUARRY_VERIFY_OK(store->markFindingIntended(QStringLiteral("entity"), QStringLiteral("apc"), QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(store->markFindingIntended(QStringLiteral("entity"), QStringLiteral("apc"), QStringLiteral("bob")));
+    QUARRY_VERIFY_OK(store->markFindingIntended(QStringLiteral("relation"), QStringLiteral("a \u21C4 b"), QStringLiteral("ann")));
+    auto entities = store->intendedFindings(QStringLiteral("entity"));
+    QUARRY_VERIFY_OK(entities);
+    QCOMPARE(entities.value(), QSet<QString>({QStringLiteral("apc")}));
+    QCOMPARE(store->intendedFindings(QStringLiteral("relation"))->size(), 1);
+    QVERIFY(store->annotators()->contains(QStringLiteral("bob")));
+    QVERIFY(!store->markFindingIntended(QStringLiteral("span"), QStringLiteral("x"), QStringLiteral("ann")).ok());
+    QUARRY_VERIFY_OK(store->unmarkFinding(QStringLiteral("entity"), QStringLiteral("apc")));
+    QVERIFY(store->intendedFindings(QStringLiteral("entity"))->isEmpty());
+
+    auto docs = store->listDocuments();
+    QUARRY_VERIFY_OK(docs);
+    QVERIFY(docs->size() >= 2);
+    QVector<QPair<qint64, Split>> moves{{docs->at(0).id, Split::Test}, {docs->at(1).id, Split::Test}};
+    QUARRY_VERIFY_OK(store->setDocumentSplits(moves, QStringLiteral("ann")));
+    docs = store->listDocuments();
+    QCOMPARE(docs->at(0).split, Split::Test);
+    QCOMPARE(docs->at(1).split, Split::Test);
+    // A missing document fails the whole batch: the first move is not kept either.
+    const Split before = docs->at(0).split;
+    QVERIFY(!store->setDocumentSplits({{docs->at(0).id, Split::Dev}, {999999, Split::Dev}}, QStringLiteral("ann")).ok());
+    QCOMPARE(store->listDocuments()->at(0).split, before);
+
+    store.reset();
+    auto readOnly = ProjectStore::open(path, OpenMode::ReadOnly);
+    QUARRY_VERIFY_OK(readOnly);
+    QVERIFY(!(*readOnly)->markFindingIntended(QStringLiteral("entity"), QStringLiteral("x"), QStringLiteral("ann")).ok());
+  }
+
   void duplicateNameFailsAndChangesNothing() {
     const Corpus input = storeTestCorpus();
     auto store = makeStore(freshPath(), &input);
