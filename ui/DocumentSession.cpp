@@ -214,6 +214,10 @@ void DocumentSession::removeEntity(const QString& key) {
   if (m_sink) push(new RemoveEntityCommand(m_sink.get(), key));
 }
 
+void DocumentSession::changeEntityType(const QString& key, const QString& type) {
+  if (m_sink) push(new ChangeEntityTypeCommand(m_sink.get(), key, type));
+}
+
 void DocumentSession::removeRelation(const QString& key) {
   if (m_sink) push(new RemoveRelationCommand(m_sink.get(), key));
 }

@@ -65,6 +65,7 @@ class DocumentSession : public QObject {
   QString addRelation(const QString& type, const QString& head, const QString& tail,
                       Origin origin = Origin::Manual);
   void removeEntity(const QString& key);  // and the relations using it
+  void changeEntityType(const QString& key, const QString& type);
   void removeRelation(const QString& key);
   // Sets the answer to `answer.field`: a span, or an explicit no-answer (answer.noAnswer); recorded as an
   // accepted suggestion when answer.provenance.origin says so.

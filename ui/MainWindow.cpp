@@ -41,6 +41,7 @@
 #include "RefreshWhenShown.h"
 #include "annotation/AnnotationView.h"
 #include "jobs/ReviewBands.h"
+#include "dataquality/QualityPanel.h"
 #include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
@@ -128,6 +129,18 @@ void MainWindow::buildDocks() {
   });
   connect(m_errorPanel, &ErrorAnalysisPanel::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  m_qualityPanel = new QualityPanel(this);
+  m_qualityPanel->setFixer([this](const QualityFix& fix) { return applyQualityFix(fix); });
+  m_qualityPanel->setAnnotatorSource([this] { return annotator(); });
+  connect(m_qualityPanel, &QualityPanel::documentActivated, this, [this](qint64 id, int start, int end) {
+    if (id != m_session->documentId() && !showDocument(id)) return;
+    if (end > start) {
+      m_view->setSelection(start, end);
+      m_view->ensureCursorVisible();
+    }
+  });
+  connect(m_qualityPanel, &QualityPanel::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_queuePanel, &QueuePanel::documentActivated, this, [this](qint64 id) {
     if (showDocument(id)) m_view->setFocus();
   });
@@ -158,7 +171,8 @@ void MainWindow::buildDocks() {
       dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Review"), QStringLiteral("reviewDock"), m_reviewPanel, Qt::BottomDockWidgetArea),
       dock(this, tr("Queue"), QStringLiteral("queueDock"), m_queuePanel, Qt::BottomDockWidgetArea),
-      dock(this, tr("Errors"), QStringLiteral("errorsDock"), m_errorPanel, Qt::BottomDockWidgetArea)};
+      dock(this, tr("Errors"), QStringLiteral("errorsDock"), m_errorPanel, Qt::BottomDockWidgetArea),
+      dock(this, tr("Data Quality"), QStringLiteral("qualityDock"), m_qualityPanel, Qt::BottomDockWidgetArea)};
   // A decision in the view changes the bands' counts; a panel behind another tab catches up when shown.
   for (auto* refresh : {new RefreshWhenShown(docks[8], [this] { m_reviewPanel->refresh(); }),
                         new RefreshWhenShown(docks[9], [this] { m_queuePanel->refresh(); })})
@@ -169,6 +183,14 @@ void MainWindow::buildDocks() {
   tabifyDockWidget(docks[7], docks[8]);
   tabifyDockWidget(docks[8], docks[9]);
   tabifyDockWidget(docks[9], docks[10]);
+  tabifyDockWidget(docks[10], docks[11]);
+  m_qualityDock = docks[11];
+  connect(m_runsPanel, &RunsPanel::driftRequested, this, [this](qint64 run) {
+    m_qualityDock->show();
+    m_qualityDock->raise();
+    m_qualityPanel->refreshRuns();
+    m_qualityPanel->checkDrift(run);
+  });
   m_categoriesDock = docks[2];
   m_qaDock = docks[5];
   m_reviewDock = docks[8];
@@ -180,6 +202,7 @@ void MainWindow::buildDocks() {
           });
   m_errorsDock = docks[10];
   connect(m_training, &TrainingController::trainingFinished, m_errorPanel, &ErrorAnalysisPanel::refreshRuns);
+  connect(m_training, &TrainingController::trainingFinished, m_qualityPanel, &QualityPanel::refreshRuns);
   // Training shows itself when a run starts.
   connect(m_training, &TrainingController::trainingStarted, this, [d = docks[6]] {
     d->show();
@@ -383,6 +406,41 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
   return QMainWindow::eventFilter(watched, event);
 }
 
+QString MainWindow::applyQualityFix(const QualityFix& fix) {
+  if (fix.documentId != m_session->documentId() && !showDocument(fix.documentId))
+    return tr("The document could not be opened.");
+  const Document& d = m_session->document();
+  const QString none = QStringLiteral("none");
+  if (fix.kind == QLatin1String("entity")) {
+    if (fix.from == none) {
+      if (!m_session->schema().entityType(fix.to)) return tr("\"%1\" is not an entity type of the schema.").arg(fix.to);
+      return m_session->labelRanges(fix.to, {{fix.start, fix.end}}) == 1 ? QString()
+                                                                         : tr("The span could not be labelled.");
+    }
+    for (const EntitySpan& e : d.entities)
+      if (e.type == fix.from && !e.isDiscontinuous() && e.start() == fix.start && e.end() == fix.end) {
+        if (fix.to == none) m_session->removeEntity(e.key);
+        else m_session->changeEntityType(e.key, fix.to);
+        m_view->setSelection(fix.start, fix.end);
+        m_view->ensureCursorVisible();
+        return {};
+      }
+    return tr("The %1 annotation is no longer there: the document changed since the check.").arg(fix.from);
+  }
+  if (fix.kind == QLatin1String("category")) {
+    auto labelsOf = [&](const QString& set) {
+      return set == none ? QStringList() : set.split(QStringLiteral(" + "), Qt::SkipEmptyParts);
+    };
+    const QStringList from = labelsOf(fix.from), to = labelsOf(fix.to);
+    for (const QString& c : from)
+      if (!to.contains(c)) m_session->setCategory(c, false);
+    for (const QString& c : to)
+      if (!from.contains(c)) m_session->setCategory(c, true);
+    return {};
+  }
+  return tr("Only entities and categories are fixed from the Data Quality dock.");
+}
+
 QString MainWindow::annotator() const {
   return m_annotator.isEmpty() ? AnnotatorSettings::effective(m_projectPath) : m_annotator;
 }
@@ -453,6 +511,7 @@ Status MainWindow::openProject(const QString& path) {
   m_reviewPanel->setProject(path, m_store.get());
   m_queuePanel->setProject(m_store.get());
   m_errorPanel->setProject(path, m_store.get());
+  m_qualityPanel->setProject(path, m_store.get());
   m_lock = std::move(lock);
   m_projectPath = path;
   m_session->setAnnotator(annotator());
@@ -476,6 +535,7 @@ bool MainWindow::closeProject() {
   m_reviewPanel->setProject(QString(), nullptr);
   m_queuePanel->setProject(nullptr);
   m_errorPanel->setProject(QString(), nullptr);
+  m_qualityPanel->setProject(QString(), nullptr);
   m_session->setStore(nullptr);
   m_view->setDocument(Document(), Schema());
   m_store.reset();

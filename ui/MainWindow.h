@@ -30,6 +30,8 @@ class DockFitter;
 class DocumentListPanel;
 class DocumentSession;
 class ErrorAnalysisPanel;
+class QualityPanel;
+struct QualityFix;
 class ItemDetailsPanel;
 class LabelPalette;
 class ProjectLock;
@@ -110,6 +112,10 @@ class MainWindow : public QMainWindow {
   ReviewPanel* reviewPanel() const { return m_reviewPanel; }
   QueuePanel* queuePanel() const { return m_queuePanel; }
   ErrorAnalysisPanel* errorPanel() const { return m_errorPanel; }
+  QualityPanel* qualityPanel() const { return m_qualityPanel; }
+  QDockWidget* qualityDock() const { return m_qualityDock; }
+  // A data quality fix applied to its document through the session (undoable); why not, empty when done.
+  QString applyQualityFix(const QualityFix& fix);
   // Opens the first document of the active-learning queue other than the open one; false when none.
   bool nextByActiveLearning();
   QUndoStack* undoStack() const { return m_undo; }
@@ -179,6 +185,8 @@ class MainWindow : public QMainWindow {
   ReviewPanel* m_reviewPanel = nullptr;
   QueuePanel* m_queuePanel = nullptr;
   ErrorAnalysisPanel* m_errorPanel = nullptr;
+  QualityPanel* m_qualityPanel = nullptr;
+  QDockWidget* m_qualityDock = nullptr;
   QDockWidget* m_errorsDock = nullptr;
   QDockWidget* m_categoriesDock = nullptr;
   QDockWidget* m_qaDock = nullptr;

@@ -85,8 +85,8 @@ void CheckCommand::configure(QCommandLineParser& parser) const {
                                QStringLiteral("The project file (*.quarry); or give --data files instead."),
                                QStringLiteral("[project]"));
   parser.addOption({QStringLiteral("split"),
-                    QStringLiteral("The splits to check, comma-separated (default: every split; drift: the "
-                                   "incoming documents, default unassigned)."),
+                    QStringLiteral("The splits to check, comma-separated (default: train, dev and test; drift: "
+                                   "the incoming documents, default unassigned)."),
                     QStringLiteral("names")});
   parser.addOption({QStringLiteral("status"),
                     QStringLiteral("Only documents of these statuses, comma-separated (new, in_progress, done, "
@@ -743,6 +743,9 @@ int CheckCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     store = std::move(opened.value());
     auto splits = readSplits(parser, QStringLiteral("split"));
     if (!splits) return usage(io, q(splits.error().message));
+    // By default the labelled splits: the unassigned pool waits to be annotated, so it neither leaks nor
+    // disagrees.
+    if (splits->isEmpty()) *splits = {Split::Train, Split::Dev, Split::Test};
     QVector<DocumentStatus> statuses;
     for (const QString& name : parser.value(QStringLiteral("status")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
       DocumentStatus s;

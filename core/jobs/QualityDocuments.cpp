@@ -80,4 +80,44 @@ Result<int> applySplits(ProjectStore& store, const QualityDocuments& documents, 
   return static_cast<int>(moves.size());
 }
 
+TrainingLeakage trainingLeakage(const DocumentSet& train, const DocumentSet& dev, const DocumentSet& test,
+                                const quality::LeakageOptions& options) {
+  std::vector<std::string_view> texts;
+  std::vector<std::string> splits;
+  std::vector<const document::AnnotatedDocument*> docs;
+  for (const auto& [set, name] : {std::pair{&train, "train"}, {&dev, "dev"}, {&test, "test"}})
+    for (const auto& d : set->documents) {
+      texts.emplace_back(d.text);
+      splits.emplace_back(name);
+      docs.push_back(&d);
+    }
+  quality::LeakageOptions documentsOnly = options;
+  documentsOnly.sentences = false;
+  quality::LeakageReport report = quality::checkLeakage(texts, splits, documentsOnly);
+  TrainingLeakage out;
+  std::vector<char> leaked(texts.size(), 0), exact(texts.size(), 0);
+  std::vector<quality::SimilarPair> withTrain;
+  for (const auto& p : report.crossSplit) {
+    // Pairs with a training document (first: documents come in train, dev, test order).
+    if (splits[static_cast<size_t>(p.first)] != "train") continue;
+    withTrain.push_back(p);
+    leaked[static_cast<size_t>(p.second)] = 1;
+    if (p.identical) exact[static_cast<size_t>(p.second)] = 1;
+  }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (splits[i] == "dev") out.devLeaked += leaked[i], out.devExact += exact[i];
+    if (splits[i] == "test") out.testLeaked += leaked[i], out.testExact += exact[i];
+  }
+  std::stable_sort(withTrain.begin(), withTrain.end(), [](const auto& a, const auto& b) { return a.similarity > b.similarity; });
+  for (size_t k = 0; k < withTrain.size() && k < 5; ++k) {
+    const auto& p = withTrain[k];
+    out.examples << QStringLiteral("%1:%2 ~ train:%3 (%4)")
+                        .arg(QString::fromStdString(splits[static_cast<size_t>(p.second)]),
+                             QString::fromStdString(docs[static_cast<size_t>(p.second)]->id),
+                             QString::fromStdString(docs[static_cast<size_t>(p.first)]->id))
+                        .arg(p.similarity, 0, 'f', 2);
+  }
+  return out;
+}
+
 }  // namespace quarry::jobs

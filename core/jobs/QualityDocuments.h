@@ -12,6 +12,8 @@
 #include "common/Error.h"
 #include "corpus/Schema.h"
 #include "document/AnnotatedDocument.h"
+#include "jobs/EngineDocuments.h"
+#include "quality/LeakageCheck.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::jobs {
@@ -39,5 +41,16 @@ QString guidelineOf(const Schema& schema, const QString& type);
 // touched. Returns how many moved.
 Result<int> applySplits(ProjectStore& store, const QualityDocuments& documents,
                         const std::vector<std::string>& newSplits, const QString& annotator);
+
+// What the Train dialog warns of: dev and test documents that nearly repeat training documents (the
+// leakage check's defaults, documents only).
+struct TrainingLeakage {
+  int devLeaked = 0, devExact = 0;    // dev documents with a near (exact) duplicate in train
+  int testLeaked = 0, testExact = 0;  // the same for test
+  QStringList examples;               // "dev:NAME ~ train:NAME (0.93)", most similar first, at most five
+  bool any() const { return devLeaked + testLeaked > 0; }
+};
+TrainingLeakage trainingLeakage(const DocumentSet& train, const DocumentSet& dev, const DocumentSet& test,
+                                const quality::LeakageOptions& options = {});
 
 }  // namespace quarry::jobs

@@ -139,12 +139,23 @@ double populationStabilityIndex(const std::vector<double>& expected, const std::
   return psi;
 }
 
-std::vector<double> binShares(const std::vector<double>& values, const std::vector<double>& edges) {
+double smoothedStabilityIndex(std::vector<double> expectedCounts, std::vector<double> actualCounts) {
+  for (double& c : expectedCounts) c += 0.5;
+  for (double& c : actualCounts) c += 0.5;
+  return populationStabilityIndex(expectedCounts, actualCounts);
+}
+
+std::vector<double> binCounts(const std::vector<double>& values, const std::vector<double>& edges) {
   std::vector<double> counts(edges.size() + 1, 0.0);
   for (double v : values) {
     if (std::isnan(v)) continue;
     counts[static_cast<size_t>(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin())] += 1.0;
   }
+  return counts;
+}
+
+std::vector<double> binShares(const std::vector<double>& values, const std::vector<double>& edges) {
+  std::vector<double> counts = binCounts(values, edges);
   const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
   if (total > 0.0)
     for (double& c : counts) c /= total;
@@ -186,10 +197,10 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
   const std::vector<double> trainLengths = wordCounts(training), devLengths = wordCounts(dev),
                             inLengths = wordCounts(incoming);
   const std::vector<double> lengthEdges = decileEdges(trainLengths);
-  const std::vector<double> lengthExpected = binShares(trainLengths, lengthEdges);
+  const std::vector<double> lengthExpected = binCounts(trainLengths, lengthEdges);
   finish({"length", "mean words per document", mean(trainLengths), mean(devLengths), mean(inLengths),
-          populationStabilityIndex(lengthExpected, binShares(devLengths, lengthEdges)),
-          populationStabilityIndex(lengthExpected, binShares(inLengths, lengthEdges)), 0.0, false, true},
+          smoothedStabilityIndex(lengthExpected, binCounts(devLengths, lengthEdges)),
+          smoothedStabilityIndex(lengthExpected, binCounts(inLengths, lengthEdges)), 0.0, false, true},
          lengthEdges.size() + 1, static_cast<double>(trainLengths.size()), static_cast<double>(inLengths.size()));
 
   // Unknown words.
@@ -202,7 +213,7 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
   const std::vector<double> unknownExpected{devKnown, devUnknown};
   auto rate = [](double u, double k) { return u + k > 0.0 ? u / (u + k) : 0.0; };
   finish({"unknown", "share of words unknown to the training vocabulary", 0.0, rate(devUnknown, devKnown),
-          rate(inUnknown, inKnown), 0.0, populationStabilityIndex(unknownExpected, {inKnown, inUnknown}), 0.0, false, true},
+          rate(inUnknown, inKnown), 0.0, smoothedStabilityIndex(unknownExpected, {inKnown, inUnknown}), 0.0, false, true},
          2, devUnknown + devKnown, inUnknown + inKnown);
 
   // Labels predicted.
@@ -218,7 +229,7 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
     return docs.empty() ? 0.0 : n / static_cast<double>(docs.size());
   };
   finish({"labels", "labels per document (training: gold; dev, incoming: predicted)", labelsPerDocument(training),
-          labelsPerDocument(dev), labelsPerDocument(incoming), 0.0, populationStabilityIndex(devLabels, inLabels), 0.0,
+          labelsPerDocument(dev), labelsPerDocument(incoming), 0.0, smoothedStabilityIndex(devLabels, inLabels), 0.0,
           false, true},
          devLabels.size(), std::accumulate(devLabels.begin(), devLabels.end(), 0.0),
          std::accumulate(inLabels.begin(), inLabels.end(), 0.0));
@@ -228,8 +239,8 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
   const std::vector<double> devConfidences = allConfidences(dev), inConfidences = allConfidences(incoming);
   const bool haveConfidence = !devConfidences.empty() && !inConfidences.empty();
   finish({"confidence", "mean confidence per decision", kNan, mean(devConfidences), mean(inConfidences), 0.0,
-          haveConfidence ? populationStabilityIndex(binShares(devConfidences, confidenceEdges),
-                                                    binShares(inConfidences, confidenceEdges))
+          haveConfidence ? smoothedStabilityIndex(binCounts(devConfidences, confidenceEdges),
+                                                  binCounts(inConfidences, confidenceEdges))
                          : 0.0,
           0.0, false, haveConfidence},
          confidenceEdges.size() + 1, static_cast<double>(devConfidences.size()), static_cast<double>(inConfidences.size()));
@@ -240,11 +251,11 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
                             inDistances = distances(incoming, centre);
   const bool haveEmbedding = !centre.empty() && !withoutNan(inDistances).empty();
   const std::vector<double> distanceEdges = decileEdges(trainDistances);
-  const std::vector<double> distanceExpected = binShares(trainDistances, distanceEdges);
+  const std::vector<double> distanceExpected = binCounts(trainDistances, distanceEdges);
   finish({"embedding", "mean cosine distance to the training centre", mean(withoutNan(trainDistances)),
           mean(withoutNan(devDistances)), mean(withoutNan(inDistances)),
-          haveEmbedding ? populationStabilityIndex(distanceExpected, binShares(devDistances, distanceEdges)) : 0.0,
-          haveEmbedding ? populationStabilityIndex(distanceExpected, binShares(inDistances, distanceEdges)) : 0.0, 0.0,
+          haveEmbedding ? smoothedStabilityIndex(distanceExpected, binCounts(devDistances, distanceEdges)) : 0.0,
+          haveEmbedding ? smoothedStabilityIndex(distanceExpected, binCounts(inDistances, distanceEdges)) : 0.0, 0.0,
           false, haveEmbedding},
          distanceEdges.size() + 1, static_cast<double>(withoutNan(trainDistances).size()),
          static_cast<double>(withoutNan(inDistances).size()));

@@ -4,7 +4,9 @@
 // model's held-out (dev) documents as the yardstick of what "like the training data" means.
 //
 // Features, each as a distribution compared by the population stability index
-//   PSI = Σ_bins (a − e) · ln(a / e)   (e: expected shares, a: actual shares; each share at least 1e-4)
+//   PSI = Σ_bins (a − e) · ln(a / e)   (e: expected shares, a: actual shares)
+// on counts smoothed by half a count per bin (Jeffreys), so that an empty bin of a small sample does not
+// weigh ln(1e-4) (eight documents leave most of ten bins empty).
 // which reads < 0.1 stable, 0.1–0.25 a moderate shift, > 0.25 a major one (the credit-scoring convention).
 // A moderate shift is already worth annotating for, so 0.1 is the default threshold. Features:
 //   length      words per document, in bins at the training set's deciles (and its range); expected = training.
@@ -87,6 +89,11 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
 // The population stability index of `actual` against `expected` (shares, or counts: both are normalised),
 // each share floored at 1e-4.
 double populationStabilityIndex(const std::vector<double>& expected, const std::vector<double>& actual);
+// The same on counts with half a count added to every bin of both (what checkDrift scores).
+double smoothedStabilityIndex(std::vector<double> expectedCounts, std::vector<double> actualCounts);
+
+// Counts of `values` in the bins of binShares.
+std::vector<double> binCounts(const std::vector<double>& values, const std::vector<double>& edges);
 
 // Shares of `values` in the bins cut at `edges` (ascending): bin k holds edges[k-1] <= v < edges[k]; the
 // first bin everything below edges[0], the last everything from edges.back() on.

@@ -328,6 +328,11 @@ void driftMeasures() {
   EXPECT(std::fabs(populationStabilityIndex({2, 2}, {1, 3}) - 0.27465307216702745) < 1e-12, "counts are normalised");
   EXPECT(populationStabilityIndex({1, 2, 3}, {1, 2, 3}) == 0.0, "the same distribution: 0");
   EXPECT(populationStabilityIndex({1, 0}, {1, 0}) == 0.0, "empty bins floor at 1e-4 on both sides");
+  // Smoothed: {2.5, 0.5} against {1.5, 2.5}, by hand.
+  const double e0 = 2.5 / 3, e1 = 0.5 / 3, a0 = 1.5 / 4, a1 = 2.5 / 4;
+  EXPECT(std::fabs(smoothedStabilityIndex({2, 0}, {1, 2}) - ((a0 - e0) * std::log(a0 / e0) + (a1 - e1) * std::log(a1 / e1))) < 1e-12,
+         "half a count per bin");
+  EXPECT(binCounts({1, 2, 3, 4, 10}, {2, 4}) == std::vector<double>({1, 2, 2}), "counts per bin");
   const auto shares = binShares({1, 2, 3, 4, 10}, {2, 4});
   EXPECT(shares.size() == 3 && shares[0] == 0.2 && shares[1] == 0.4 && shares[2] == 0.4, "bins [..2) [2,4) [4..)");
   std::vector<double> values;

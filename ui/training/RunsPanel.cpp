@@ -110,6 +110,11 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_analyse->setEnabled(false);
   m_analyse->setToolTip(tr("Where the selected training run's model errs on its dev documents; with two "
                            "selected, what the newer fixed and broke"));
+  m_drift = new QPushButton(tr("&Drift"), this);
+  m_drift->setObjectName(QStringLiteral("driftRunButton"));
+  m_drift->setEnabled(false);
+  m_drift->setToolTip(tr("Do the unassigned documents still look like what the selected run's model trained "
+                         "on? (Data Quality dock)"));
   m_log = new QPushButton(tr("Lo&g…"), this);  // not &Log: Alt+L toggles the view's type names
   m_log->setObjectName(QStringLiteral("runLogButton"));
   m_log->setEnabled(false);
@@ -121,6 +126,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   row->addWidget(m_log);
   row->addWidget(m_resume);
   row->addWidget(m_analyse);
+  row->addWidget(m_drift);
   row->addWidget(m_export);
   row->addWidget(m_compare);
   auto* layout = new QVBoxLayout(this);
@@ -132,6 +138,8 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     m_log->setEnabled(selected.size() == 1);
     m_export->setEnabled(selected.size() == 1 && QFileInfo::exists(selected.front().checkpointPath));
     m_resume->setEnabled(resumableSelection().has_value());
+    m_drift->setEnabled(selected.size() == 1 && jobs::isTrainingRun(selected.front()) &&
+                        QFileInfo::exists(selected.front().checkpointPath));
     m_analyse->setEnabled(!selected.isEmpty() && selected.size() <= 2 &&
                           std::all_of(selected.begin(), selected.end(), [](const ModelRun& r) {
                             return jobs::isTrainingRun(r) && QFileInfo::exists(r.checkpointPath);
@@ -146,6 +154,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     if (runs.isEmpty() || runs.size() > 2) return;
     if (runs.size() == 2 && runs[0].id < runs[1].id) std::swap(runs[0], runs[1]);
     Q_EMIT errorAnalysisRequested(runs[0].id, runs.size() == 2 ? runs[1].id : 0);
+  });
+  connect(m_drift, &QPushButton::clicked, this, [this] {
+    const QVector<ModelRun> runs = selectedRuns();
+    if (runs.size() == 1) Q_EMIT driftRequested(runs[0].id);
   });
   connect(m_resume, &QPushButton::clicked, this, [this] {
     if (auto run = resumableSelection()) Q_EMIT resumeRequested(*run);

@@ -52,12 +52,15 @@ class RunsPanel : public QWidget {
   QPushButton* resumeButton() const { return m_resume; }
   QPushButton* analyseButton() const { return m_analyse; }
   QPushButton* logButton() const { return m_log; }
+  QPushButton* driftButton() const { return m_drift; }
 
  Q_SIGNALS:
   // Resume was pressed for `run` (resumableSelection()).
   void resumeRequested(const quarry::ModelRun& run);
   // Analyse Errors was pressed: analyse run `runId`, compared with `compareWith` (0 = none).
   void errorAnalysisRequested(qint64 runId, qint64 compareWith);
+  // Drift was pressed: check the unassigned documents against run `runId`'s training data.
+  void driftRequested(qint64 runId);
 
  private:
   QTableWidget* m_table = nullptr;
@@ -66,6 +69,7 @@ class RunsPanel : public QWidget {
   QPushButton* m_resume = nullptr;
   QPushButton* m_analyse = nullptr;
   QPushButton* m_log = nullptr;
+  QPushButton* m_drift = nullptr;
   ProjectStore* m_store = nullptr;
   QVector<ModelRun> m_runs;  // newest first, as listed
 };

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "jobs/BaseModelCheck.h"
+#include "jobs/QualityDocuments.h"
 #include "jobs/TrainingEstimate.h"
 #include "jobs/TrainingSnapshot.h"
 #include "store/ProjectStore.h"
@@ -65,6 +66,31 @@ TrainDialog::TrainDialog(ProjectStore& store, const QString& projectPath, QWidge
   m_data = new QLabel(this);
   m_data->setObjectName(QStringLiteral("dataLabel"));
   m_data->setWordWrap(true);
+  // Split leakage: dev or test documents that nearly repeat training documents score the model on what it
+  // trained on (a check of documents only: about 40,000 a second).
+  m_leakage = new QLabel(this);
+  m_leakage->setObjectName(QStringLiteral("leakageLabel"));
+  m_leakage->setWordWrap(true);
+  m_leakage->setStyleSheet(QStringLiteral("color: #8a4b00"));
+  m_leakage->hide();
+  {
+    jobs::DocumentSet test;
+    if (auto read = jobs::documentsFromStore(store, {Split::Test})) test = std::move(read.value());
+    const jobs::TrainingLeakage leakage = jobs::trainingLeakage(m_trainSet, m_devSet, test);
+    if (leakage.any()) {
+      QStringList parts;
+      if (leakage.devLeaked > 0)
+        parts << tr("%n dev document(s) (%1 exact)", nullptr, leakage.devLeaked).arg(leakage.devExact);
+      if (leakage.testLeaked > 0)
+        parts << tr("%n test document(s) (%1 exact)", nullptr, leakage.testLeaked).arg(leakage.testExact);
+      m_leakage->setText(tr("Split leakage: %1 nearly repeat training documents, so scores will look better than "
+                            "they are. View > Data Quality lists them; quarry-cli check leakage --resplit keeps "
+                            "near duplicates in one split.")
+                             .arg(parts.join(tr(" and "))));
+      m_leakage->setToolTip(leakage.examples.join(QLatin1Char('\n')));
+      m_leakage->show();
+    }
+  }
 
   m_fromScratch = new QRadioButton(this);
   m_fromScratch->setObjectName(QStringLiteral("fromScratchButton"));
@@ -111,6 +137,7 @@ TrainDialog::TrainDialog(ProjectStore& store, const QString& projectPath, QWidge
   auto* top = new QFormLayout;
   top->addRow(tr("T&ask:"), m_task);
   top->addRow(QString(), m_data);
+  top->addRow(QString(), m_leakage);
   auto* model = new QVBoxLayout;
   for (QRadioButton* b : {m_fromScratch, m_fineTune, m_randomEncoder}) model->addWidget(b);
   model->addLayout(folderRow);

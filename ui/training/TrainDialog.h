@@ -44,6 +44,8 @@ class TrainDialog : public QDialog {
   QLabel* folderCheckLabel() const { return m_check; }
   QLabel* estimateLabel() const { return m_estimate; }
   QLabel* dataLabel() const { return m_data; }
+  // Shown when dev or test documents nearly repeat training documents (jobs::trainingLeakage).
+  QLabel* leakageLabel() const { return m_leakage; }
   TrainOptionsForm* optionsForm() const { return m_form; }
   QPushButton* trainButton() const { return m_train; }
 
@@ -65,6 +67,7 @@ class TrainDialog : public QDialog {
   bool m_folderOk = false;
   QComboBox* m_task = nullptr;
   QLabel* m_data = nullptr;
+  QLabel* m_leakage = nullptr;
   QRadioButton* m_fromScratch = nullptr;
   QRadioButton* m_fineTune = nullptr;
   QRadioButton* m_randomEncoder = nullptr;
