@@ -134,6 +134,10 @@ void CheckCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("drift: the trained model folder (best/) whose training data the incoming "
                                    "documents are compared with."),
                     QStringLiteral("dir")});
+  parser.addOption({QStringLiteral("run"),
+                    QStringLiteral("drift, with a project: the training run whose model and recorded training and "
+                                   "dev documents to compare the unassigned documents with (instead of --model)."),
+                    QStringLiteral("id")});
   parser.addOption({QStringLiteral("reference-split"),
                     QStringLiteral("drift: the project split the model trained on (default train)."),
                     QStringLiteral("name")});
@@ -568,7 +572,11 @@ void append(jobs::DocumentSet& set, jobs::DocumentSet more) {
 }
 
 int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& self, int examples, bool json) {
-  if (!parser.isSet(QStringLiteral("model"))) return self.usageError(io, QStringLiteral("drift needs --model DIR"));
+  const QStringList args = parser.positionalArguments();
+  const bool byRun = parser.isSet(QStringLiteral("run"));
+  if (byRun == parser.isSet(QStringLiteral("model")))
+    return self.usageError(io, QStringLiteral("drift needs --model DIR, or --run ID with a project"));
+  if (byRun && args.size() != 2) return self.usageError(io, QStringLiteral("--run names a run of a project; give the project"));
   jobs::DriftSpec spec;
   spec.modelFolder = parser.value(QStringLiteral("model"));
   auto maxTraining = readCount(parser, QStringLiteral("max-training"), 2000, 1, 10000000);
@@ -582,9 +590,22 @@ int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& se
   spec.options.psiThreshold = *psi;
   spec.options.annotateNext = examples;
 
-  const QStringList args = parser.positionalArguments();
   const QStringList data = parser.values(QStringLiteral("data"));
-  if (args.size() == 2) {
+  if (byRun) {
+    bool ok = false;
+    const qint64 runId = parser.value(QStringLiteral("run")).toLongLong(&ok);
+    if (!ok || runId <= 0) return self.usageError(io, QStringLiteral("--run takes a run id (quarry-cli runs lists them)"));
+    auto opened = ProjectStore::open(args[1], OpenMode::ReadOnly);
+    if (!opened) return self.failWith(io, opened.error());
+    auto made = jobs::driftSpecForRun(*opened.value(), runId);
+    if (!made) return self.failWith(io, made.error());
+    const quality::DriftOptions keep = spec.options;
+    const int maxTraining = spec.maxTraining, threadCount = spec.threads;
+    spec = std::move(made.value());
+    spec.options = keep;
+    spec.maxTraining = maxTraining;
+    spec.threads = threadCount;
+  } else if (args.size() == 2) {
     auto opened = ProjectStore::open(args[1], OpenMode::ReadOnly);
     if (!opened) return self.failWith(io, opened.error());
     auto reference = oneSplit(parser, QStringLiteral("reference-split"), QStringLiteral("train"));

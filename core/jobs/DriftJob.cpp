@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QSet>
+
 #include "jobs/PredictionJob.h"
 
 namespace quarry::jobs {
@@ -48,6 +50,48 @@ std::vector<quality::ProfiledDocument> profiled(const DocumentSet& source, const
 }
 
 }  // namespace
+
+Result<DriftSpec> driftSpecForRun(ProjectStore& store, qint64 runId) {
+  auto run = store.run(runId);
+  if (!run) return run.error();
+  if (run->checkpointPath.isEmpty())
+    return Error("run " + std::to_string(runId) + " has no model to check drift for", store.path().toStdString());
+  DriftSpec spec;
+  spec.modelFolder = run->checkpointPath;
+  auto recorded = store.runAnnotations(runId);
+  if (!recorded) return recorded.error();
+  QSet<qint64> trainIds, devIds;
+  for (const AnnotationVersion& v : recorded.value())
+    if (v.kind == QLatin1String("document")) (v.role == QLatin1String("dev") ? devIds : trainIds).insert(v.documentId);
+  auto all = documentsFromStore(store, {});
+  if (!all) return all.error();
+  auto pool = documentsFromStore(store, {Split::Unassigned});
+  if (!pool) return pool.error();
+  if (trainIds.isEmpty()) {  // a run from before lineage: the splits as they are now
+    auto training = documentsFromStore(store, {Split::Train});
+    auto dev = documentsFromStore(store, {Split::Dev});
+    if (!training) return training.error();
+    if (!dev) return dev.error();
+    for (qint64 id : training->storeIds) trainIds.insert(id);
+    for (qint64 id : dev->storeIds) devIds.insert(id);
+  }
+  auto subset = [&](const DocumentSet& from, const std::function<bool(qint64)>& keep) {
+    DocumentSet out = from;
+    out.documents.clear();
+    out.storeIds.clear();
+    for (size_t i = 0; i < from.documents.size(); ++i) {
+      const qint64 id = from.storeIds.value(static_cast<int>(i));
+      if (!keep(id)) continue;
+      out.documents.push_back(from.documents[i]);
+      out.storeIds << id;
+    }
+    return out;
+  };
+  spec.training = subset(all.value(), [&](qint64 id) { return trainIds.contains(id); });
+  spec.dev = subset(all.value(), [&](qint64 id) { return devIds.contains(id); });
+  spec.incoming = subset(pool.value(), [&](qint64 id) { return !trainIds.contains(id) && !devIds.contains(id); });
+  return spec;
+}
 
 DocumentSet evenSample(const DocumentSet& set, int limit) {
   const size_t n = set.documents.size();

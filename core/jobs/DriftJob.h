@@ -51,6 +51,12 @@ class DriftJob {
   PredictionJob* m_job = nullptr;
 };
 
+// The drift check of training run `runId` of the project: its best checkpoint, the documents it trained and
+// was scored on as its run recorded them (lineage; the current train and dev splits for a run from before
+// lineage), and the project's unassigned documents as incoming (less any it trained on). Errors name the
+// run or the project.
+Result<DriftSpec> driftSpecForRun(ProjectStore& store, qint64 runId);
+
 // Evenly spaced documents of `set`, at most `limit` (all when it has no more).
 DocumentSet evenSample(const DocumentSet& set, int limit);
 

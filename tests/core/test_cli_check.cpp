@@ -280,6 +280,21 @@ class TestCliCheck : public QObject {
     QVERIFY2(text.out.contains(QStringLiteral("annotate next")), qPrintable(text.out));
     QCOMPARE(cli(files + QStringList{QStringLiteral("--strict")}).code, 1);
 
+    // By run: the model and the documents the run recorded (80 train, 40 dev), the unassigned pool incoming.
+    CliRun byRun = cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--run"),
+                        QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY2(byRun.code == 0, qPrintable(byRun.err));
+    report = json(byRun);
+    QCOMPARE(report.value(QStringLiteral("training_documents")).toInt(), 80);
+    QCOMPARE(report.value(QStringLiteral("dev_documents")).toInt(), 40);
+    QCOMPARE(report.value(QStringLiteral("incoming_documents")).toInt(), 60);
+    QVERIFY(!report.value(QStringLiteral("drift")).toBool());
+    QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--run"), QStringLiteral("9")}).code, 1);
+    QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--run"), QStringLiteral("1"),
+                  QStringLiteral("--model"), best})
+                 .code,
+             2);
+
     // Refusals: no model; a folder that is no model.
     QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("drift"), f.project}).code, 2);
     CliRun wrong = cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--model"), f.dir.path()});

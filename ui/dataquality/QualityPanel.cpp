@@ -146,14 +146,10 @@ bool QualityPanel::checkDrift(qint64 runId) {
 
 bool QualityPanel::runCheck(Check check) {
   if (m_running || !m_store) return false;
-  QString modelFolder;
-  if (check == Check::Drift) {
-    auto run = m_store->run(m_runBox->currentData().toLongLong());
-    if (!run || run->checkpointPath.isEmpty()) {
-      m_summary->setText(tr("Choose a trained model: drift compares new documents with what it trained on."));
-      return false;
-    }
-    modelFolder = run->checkpointPath;
+  const qint64 runId = m_runBox->currentData().toLongLong();
+  if (check == Check::Drift && runId <= 0) {
+    m_summary->setText(tr("Choose a trained model: drift compares new documents with what it trained on."));
+    return false;
   }
   m_check->setCurrentIndex(static_cast<int>(check));
   m_running = true;
@@ -181,20 +177,13 @@ bool QualityPanel::runCheck(Check check) {
     }
     ProjectStore& store = *opened.value();
     if (check == Check::Drift) {
-      jobs::DriftSpec spec;
-      spec.modelFolder = modelFolder;
-      auto training = jobs::documentsFromStore(store, {Split::Train});
-      auto dev = jobs::documentsFromStore(store, {Split::Dev});
-      auto pool = jobs::documentsFromStore(store, {Split::Unassigned});
-      for (auto* r : {&training, &dev, &pool})
-        if (!*r) {
-          failure = r->error();
-          failed = true;
-          return;
-        }
-      spec.training = std::move(training.value());
-      spec.dev = std::move(dev.value());
-      spec.incoming = std::move(pool.value());
+      auto made = jobs::driftSpecForRun(store, runId);
+      if (!made) {
+        failure = made.error();
+        failed = true;
+        return;
+      }
+      jobs::DriftSpec spec = std::move(made.value());
       incoming = spec.incoming;
       jobs::DriftJob job;
       auto report = job.run(spec, [&](const jobs::DriftProgress& p) {
