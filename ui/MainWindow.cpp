@@ -141,6 +141,11 @@ void MainWindow::buildDocks() {
   });
   connect(m_qualityPanel, &QualityPanel::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_qualityPanel, &QualityPanel::splitsChanged, this, [this] {
+    QString error;
+    if (m_session->isOpen() && !m_session->refresh(&error)) statusBar()->showMessage(error, 15000);
+    refreshDocumentList();
+  });
   connect(m_queuePanel, &QueuePanel::documentActivated, this, [this](qint64 id) {
     if (showDocument(id)) m_view->setFocus();
   });

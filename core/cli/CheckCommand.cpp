@@ -51,32 +51,6 @@ QString documentName(const jobs::QualityDocuments& docs, int32_t document) {
   return q(docs.documents[static_cast<size_t>(document)].id);
 }
 
-// "train=0.8,dev=0.1,test=0.1", or "current" (the proportions the documents have now).
-Result<std::vector<quality::SplitShare>> readShares(const QString& value, const jobs::QualityDocuments& docs) {
-  std::vector<quality::SplitShare> shares;
-  if (value == QLatin1String("current")) {
-    std::map<std::string, double> counts;
-    std::vector<std::string> order;
-    for (const std::string& s : docs.splits)
-      if (counts[s]++ == 0) order.push_back(s);
-    for (const std::string& s : order) shares.push_back({s, counts[s]});
-    return shares;
-  }
-  for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-    const int eq = part.indexOf(QLatin1Char('='));
-    bool ok = false;
-    const double fraction = eq > 0 ? part.mid(eq + 1).toDouble(&ok) : 0.0;
-    if (eq <= 0 || !ok || fraction < 0.0)
-      return Error("--resplit takes SPLIT=FRACTION,... (\"train=0.8,dev=0.1,test=0.1\") or \"current\", not \"" +
-                   part.toStdString() + "\"");
-    shares.push_back({part.left(eq).trimmed().toStdString(), fraction});
-  }
-  double total = 0.0;
-  for (const auto& s : shares) total += s.fraction;
-  if (shares.empty() || total <= 0.0) return Error("--resplit names no split with a share above 0");
-  return shares;
-}
-
 }  // namespace
 
 void CheckCommand::configure(QCommandLineParser& parser) const {
@@ -227,7 +201,7 @@ int runLeakage(const QCommandLineParser& parser, CliIo& io, const jobs::QualityD
   QJsonObject resplit;
   std::vector<std::string> newSplits;
   if (parser.isSet(QStringLiteral("resplit"))) {
-    auto shares = readShares(parser.value(QStringLiteral("resplit")), docs);
+    auto shares = jobs::parseSplitShares(parser.value(QStringLiteral("resplit")), docs);
     if (!shares) return self.usageError(io, q(shares.error().message));
     for (const auto& s : *shares) {
       Split parsed;

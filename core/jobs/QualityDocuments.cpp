@@ -1,6 +1,7 @@
 #include "jobs/QualityDocuments.h"
 
 #include <QFileInfo>
+#include <map>
 
 #include "jobs/EngineDocuments.h"
 
@@ -78,6 +79,32 @@ Result<int> applySplits(ProjectStore& store, const QualityDocuments& documents, 
   if (moves.isEmpty()) return 0;
   if (Status s = store.setDocumentSplits(moves, annotator); !s) return s.error();
   return static_cast<int>(moves.size());
+}
+
+Result<std::vector<quality::SplitShare>> parseSplitShares(const QString& text, const QualityDocuments& documents) {
+  std::vector<quality::SplitShare> shares;
+  if (text.trimmed() == QLatin1String("current")) {
+    std::map<std::string, double> counts;
+    std::vector<std::string> order;
+    for (const std::string& s : documents.splits)
+      if (counts[s]++ == 0) order.push_back(s);
+    for (const std::string& s : order) shares.push_back({s, counts[s]});
+    if (shares.empty()) return Error("there are no documents to re-split");
+    return shares;
+  }
+  for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    const int eq = part.indexOf(QLatin1Char('='));
+    bool ok = false;
+    const double fraction = eq > 0 ? part.mid(eq + 1).toDouble(&ok) : 0.0;
+    if (eq <= 0 || !ok || fraction < 0.0)
+      return Error("shares are SPLIT=FRACTION,... (\"train=0.8,dev=0.1,test=0.1\") or \"current\", not \"" +
+                   part.toStdString() + "\"");
+    shares.push_back({part.left(eq).trimmed().toStdString(), fraction});
+  }
+  double total = 0.0;
+  for (const auto& s : shares) total += s.fraction;
+  if (shares.empty() || total <= 0.0) return Error("the shares name no split with a share above 0");
+  return shares;
 }
 
 TrainingLeakage trainingLeakage(const DocumentSet& train, const DocumentSet& dev, const DocumentSet& test,

@@ -13,6 +13,7 @@
 #include "corpus/Schema.h"
 #include "document/AnnotatedDocument.h"
 #include "jobs/EngineDocuments.h"
+#include "quality/GroupSplit.h"
 #include "quality/LeakageCheck.h"
 #include "store/ProjectStore.h"
 
@@ -41,6 +42,10 @@ QString guidelineOf(const Schema& schema, const QString& type);
 // touched. Returns how many moved.
 Result<int> applySplits(ProjectStore& store, const QualityDocuments& documents,
                         const std::vector<std::string>& newSplits, const QString& annotator);
+
+// Split shares for a group-aware re-split: "train=0.8,dev=0.1,test=0.1", or "current" (the proportions
+// `documents` have now). The Error says what is wrong with the text.
+Result<std::vector<quality::SplitShare>> parseSplitShares(const QString& text, const QualityDocuments& documents);
 
 // What the Train dialog warns of: dev and test documents that nearly repeat training documents (the
 // leakage check's defaults, documents only).

@@ -122,6 +122,17 @@ class TestQualityGui : public QObject {
     panel->tree()->setCurrentItem(panel->tree()->topLevelItem(0)->child(1));
     QTest::keyClick(panel->tree(), Qt::Key_Return);
     QCOMPARE(window.currentDocument(), copyId);
+    // Re-split keeping the pair together (today's proportions): written, and the check finds nothing.
+    QVERIFY(panel->resplitButton()->isVisible());
+    QVERIFY(panel->resplit(QStringLiteral("current"), 3));
+    QVERIFY(panel->leakage().crossSplit.empty());
+    QVERIFY(!panel->resplitButton()->isVisible());
+    {
+      int train = 0;
+      for (const quarry::DocumentSummary& d : window.store()->listDocuments().value())
+        if (d.split == quarry::Split::Train) ++train;
+      QCOMPARE(train, 39);  // the proportions kept: 39 train documents before and after
+    }
 
     // Inconsistent labels.
     QVERIFY(panel->runCheck(QualityPanel::Check::Consistency));

@@ -3,6 +3,9 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QProgressBar>
@@ -14,6 +17,7 @@
 #include "BackgroundTask.h"
 #include "eval/SpanContext.h"
 #include "jobs/DriftJob.h"
+#include "quality/GroupSplit.h"
 #include "jobs/RunComparison.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
@@ -62,6 +66,9 @@ QualityPanel::QualityPanel(QWidget* parent) : QWidget(parent) {
   m_run = new QPushButton(tr("&Check"), this);
   m_run->setObjectName(QStringLiteral("qualityRunButton"));
   m_cancel = new QPushButton(tr("Cancel"), this);
+  m_resplit = new QPushButton(tr("&Re-split…"), this);
+  m_resplit->setObjectName(QStringLiteral("resplitButton"));
+  m_resplit->setToolTip(tr("Move documents so that every group of near duplicates lies in one split"));
   m_progress = new QProgressBar(this);
   m_progress->setMaximumWidth(160);
   m_progress->hide();
@@ -84,6 +91,7 @@ QualityPanel::QualityPanel(QWidget* parent) : QWidget(parent) {
   row->addWidget(m_runBox, 1);
   row->addWidget(m_run);
   row->addWidget(m_cancel);
+  row->addWidget(m_resplit);
   row->addWidget(m_progress);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(row);
@@ -92,6 +100,7 @@ QualityPanel::QualityPanel(QWidget* parent) : QWidget(parent) {
 
   connect(m_run, &QPushButton::clicked, this, [this] { runCheck(static_cast<Check>(m_check->currentIndex())); });
   connect(m_cancel, &QPushButton::clicked, this, [this] { m_cancelRequested = true; });
+  connect(m_resplit, &QPushButton::clicked, this, &QualityPanel::askResplit);
   connect(m_check, &QComboBox::currentIndexChanged, this, &QualityPanel::updateControls);
   connect(m_tree, &QTreeWidget::itemActivated, this, [this] { activateCurrent(); });
   updateControls();
@@ -134,6 +143,60 @@ void QualityPanel::updateControls() {
   m_run->setEnabled(!m_running && m_store && (!drift || m_runBox->count() > 0));
   m_check->setEnabled(!m_running);
   m_cancel->setVisible(m_running);
+  m_resplit->setVisible(!m_running && m_store && m_check->currentIndex() == static_cast<int>(Check::Leakage) &&
+                        !m_leakage.crossSplit.empty() && !m_store->isReadOnly());
+}
+
+void QualityPanel::askResplit() {
+  bool ok = false;
+  const QString shares = QInputDialog::getText(
+      this, tr("Re-split"),
+      tr("Shares of the documents per split (\"train=0.8,dev=0.1,test=0.1\"), or \"current\" to keep today's "
+         "proportions. Every group of near duplicates ends up in one split."),
+      QLineEdit::Normal, QStringLiteral("current"), &ok);
+  if (!ok) return;
+  auto parsed = jobs::parseSplitShares(shares, m_docs);
+  if (!parsed) {
+    QMessageBox::warning(this, tr("Re-split"), QString::fromStdString(parsed.error().message));
+    return;
+  }
+  const std::vector<std::string> proposal =
+      quality::groupAwareSplit(static_cast<int32_t>(m_docs.documents.size()), m_leakage.groups, parsed.value(), 1);
+  int moved = 0;
+  for (size_t i = 0; i < proposal.size(); ++i) moved += proposal[i] != m_docs.splits[i] ? 1 : 0;
+  if (QMessageBox::question(this, tr("Re-split"),
+                            tr("%n document(s) move to another split; %1 groups of near duplicates are kept whole. "
+                               "Models trained before are scored on other documents afterwards. Re-split?",
+                               nullptr, moved)
+                                .arg(m_leakage.groups.size())) != QMessageBox::Yes)
+    return;
+  resplit(shares, 1);
+}
+
+bool QualityPanel::resplit(const QString& shares, quint64 seed) {
+  if (!m_store || m_running || m_leakage.groups.empty() || m_docs.documents.empty()) return false;
+  auto parsed = jobs::parseSplitShares(shares, m_docs);
+  if (!parsed) {
+    Q_EMIT message(QString::fromStdString(parsed.error().message));
+    return false;
+  }
+  for (const auto& s : parsed.value()) {
+    Split split;
+    if (!parseSplit(QString::fromStdString(s.split), &split)) {
+      Q_EMIT message(tr("Unknown split \"%1\" (train, dev, test, unassigned).").arg(QString::fromStdString(s.split)));
+      return false;
+    }
+  }
+  const std::vector<std::string> proposal =
+      quality::groupAwareSplit(static_cast<int32_t>(m_docs.documents.size()), m_leakage.groups, parsed.value(), seed);
+  auto moved = jobs::applySplits(*m_store, m_docs, proposal, m_annotator ? m_annotator() : QString());
+  if (!moved) {
+    Q_EMIT message(QString::fromStdString(moved.error().toString()));
+    return false;
+  }
+  Q_EMIT message(tr("%n document(s) moved; near duplicates now share a split.", nullptr, moved.value()));
+  Q_EMIT splitsChanged();
+  return runCheck(Check::Leakage);
 }
 
 bool QualityPanel::checkDrift(qint64 runId) {
@@ -256,6 +319,7 @@ bool QualityPanel::runCheck(Check check) {
       break;
   }
   fitColumns();
+  updateControls();
   return true;
 }
 

@@ -69,6 +69,10 @@ class QualityPanel : public QWidget {
   // Checks drift for run `runId`'s model.
   bool checkDrift(qint64 runId);
   bool isRunning() const { return m_running; }
+  // After a leakage check: moves documents so that every group of near duplicates lies in one split, in
+  // `shares` ("train=0.8,dev=0.1,test=0.1" or "current"), seeded; one transaction, then checks again.
+  // Re-split… asks for the shares and confirms the proposal first. False (and why) when it cannot.
+  bool resplit(const QString& shares, quint64 seed = 1);
 
   // The consistency keys, on the current occurrence: false (and a message) when they do not apply.
   bool activateCurrent();
@@ -83,6 +87,7 @@ class QualityPanel : public QWidget {
   QComboBox* checkBox() const { return m_check; }
   QComboBox* runBox() const { return m_runBox; }
   QPushButton* runButton() const { return m_run; }
+  QPushButton* resplitButton() const { return m_resplit; }
   QTreeWidget* tree() const { return m_tree; }
   QLabel* summaryLabel() const { return m_summary; }
 
@@ -92,6 +97,8 @@ class QualityPanel : public QWidget {
   // Open document `documentId` at code points [start, end) (end <= start: at its beginning).
   void documentActivated(qint64 documentId, int start, int end);
   void message(const QString& text);
+  // Documents moved between splits (a re-split): the document list should re-read them.
+  void splitsChanged();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -105,7 +112,8 @@ class QualityPanel : public QWidget {
   void showConsistency();
   void showDrift();
   void updateControls();
-  void fitColumns();  // the first columns as wide as their text, within limits
+  void fitColumns();
+  void askResplit();  // the first columns as wide as their text, within limits
   // The finding and occurrence of the current tree item; finding -1 when it is no consistency occurrence.
   Occurrence currentOccurrence() const;
   const quality::ConsistencyFinding* findingAt(int index) const;
@@ -131,6 +139,7 @@ class QualityPanel : public QWidget {
   QComboBox* m_runBox = nullptr;
   QPushButton* m_run = nullptr;
   QPushButton* m_cancel = nullptr;
+  QPushButton* m_resplit = nullptr;
   QProgressBar* m_progress = nullptr;
   QLabel* m_summary = nullptr;
   QTreeWidget* m_tree = nullptr;
