@@ -338,8 +338,7 @@ void QualityPanel::showLeakage() {
   m_summary->setText(m_leakage.crossSplit.empty() && m_leakage.sentences.empty()
                          ? tr("No leakage: no document or sentence of one split repeats another split's.")
                          : tr("%n pair(s) of near-duplicate documents across splits (%1 exact); %2 sentence(s) in "
-                              "more than one split. Leaked — %3. quarry-cli check leakage --resplit keeps "
-                              "near duplicates in one split.",
+                              "more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.",
                               nullptr, static_cast<int>(m_leakage.crossSplit.size()))
                                .arg(exact)
                                .arg(m_leakage.sentences.size())
