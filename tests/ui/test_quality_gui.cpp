@@ -73,7 +73,9 @@ class TestQualityGui : public QObject {
       quarry::test::addDocument(project, QStringLiteral("warfarin-note"),
                                 QStringLiteral("Patients on warfarin were excluded from the trial."));
       quarry::test::addDocument(project, QStringLiteral("warfarin-dose"), QStringLiteral("Warfarin dose was adjusted weekly."));
-      for (const quarry::DocumentSummary& d : store.value()->listDocuments().value()) {
+      auto listed = store.value()->listDocuments();  // kept: a range over a temporary's member would dangle
+      QVERIFY(listed.ok());
+      for (const quarry::DocumentSummary& d : listed.value()) {
         if (d.name == QLatin1String("copied-into-dev")) copyId = d.id;
         if (d.name == QLatin1String("warfarin-note")) warfarinDoc = d.id;
         if (d.name == QLatin1String("warfarin-dose")) {
@@ -129,7 +131,9 @@ class TestQualityGui : public QObject {
     QVERIFY(!panel->resplitButton()->isVisible());
     {
       int train = 0;
-      for (const quarry::DocumentSummary& d : window.store()->listDocuments().value())
+      auto listed = window.store()->listDocuments();
+      QVERIFY(listed.ok());
+      for (const quarry::DocumentSummary& d : listed.value())
         if (d.split == quarry::Split::Train) ++train;
       QCOMPARE(train, 39);  // the proportions kept: 39 train documents before and after
     }

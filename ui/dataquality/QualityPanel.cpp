@@ -63,6 +63,11 @@ QualityPanel::QualityPanel(QWidget* parent) : QWidget(parent) {
   m_runBox = new QComboBox(this);
   m_runBox->setObjectName(QStringLiteral("qualityRunBox"));
   m_runBox->setToolTip(tr("The trained model whose training data the unassigned documents are compared with"));
+  // Narrow enough for the bottom dock area at 1280 pixels: the combo boxes do not ask for their longest item.
+  for (QComboBox* box : {m_check, m_runBox}) {
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(14);
+  }
   m_run = new QPushButton(tr("&Check"), this);
   m_run->setObjectName(QStringLiteral("qualityRunButton"));
   m_cancel = new QPushButton(tr("Cancel"), this);

@@ -121,6 +121,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_log->setToolTip(tr("What the selected run's job and the engine said, the reason last when it failed"));
   auto* hint = new QLabel(
       tr("Select two runs to compare them per type, or one to export its model or read its log."), this);
+  hint->setWordWrap(true);  // the row of buttons must fit the bottom dock area at 1280 pixels
   auto* row = new QHBoxLayout;
   row->addWidget(hint, 1);
   row->addWidget(m_log);
