@@ -374,7 +374,7 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="30"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="31"/>
         <source>%n categories</source>
         <translation>
             <numerusform>%n Kategorie</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="32"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%n relations</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -390,12 +390,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="33"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="34"/>
         <source>%1 questions, %2 answers</source>
         <translation>%1 Fragen, %2 Antworten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="34"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="35"/>
         <source>%n entities</source>
         <translation>
             <numerusform>%n Entität</numerusform>
@@ -1155,7 +1155,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="313"/>
+        <location filename="../ui/DocumentSession.cpp" line="317"/>
         <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
         <translation>Nicht an Wortgrenzen: Beim Training lernt das Modell stattdessen die nächsten ganzen Wörter.</translation>
     </message>
@@ -2348,232 +2348,262 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="151"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <source>Data Quality</source>
+        <translation>Datenqualität</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>Go to the &amp;Annotations List</source>
         <translation>Zur &amp;Annotationsliste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>Go to the &amp;Questions</source>
         <translation>Zu den &amp;Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>&amp;Close Project</source>
         <translation>Projekt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Import Documents…</source>
         <translation>Dokumente &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>Annotator &amp;Name…</source>
         <translation>Annotator&amp;name…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>&amp;Document</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Next Document  (N)</source>
         <translation>&amp;Nächstes Dokument  (N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>&amp;Previous Document  (P)</source>
         <translation>&amp;Vorheriges Dokument  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>Mark &amp;Done and Next</source>
         <translation>Als &amp;fertig markieren und weiter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Move to &amp;Split</source>
         <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>&amp;Find Documents</source>
         <translation>Dokumente &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="291"/>
         <source>F&amp;ind in Document…</source>
         <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>Find Ne&amp;xt Match</source>
         <translation>&amp;Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>Find Previous &amp;Match</source>
         <translation>&amp;Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation>&amp;Gehe zu Position oder Absatz…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Read-&amp;Only Mode</source>
         <translation>&amp;Schreibgeschützter Modus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Next by Active Learning</source>
         <translation>&amp;Nächstes per aktivem Lernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation>&amp;Fehler des neuesten Modells analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation>Noch kein trainiertes Modell zum Analysieren: Trainieren Sie zuerst eines (Modell ▸ Modell trainieren).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <source>The document could not be opened.</source>
+        <translation>Das Dokument konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <source>&quot;%1&quot; is not an entity type of the schema.</source>
+        <translation>„%1“ ist kein Entitätstyp des Schemas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <source>The span could not be labelled.</source>
+        <translation>Die Spanne konnte nicht annotiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <source>The %1 annotation is no longer there: the document changed since the check.</source>
+        <translation>Die Annotation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="446"/>
+        <source>Only entities and categories are fixed from the Data Quality dock.</source>
+        <translation>Im Dock „Datenqualität“ werden nur Entitäten und Kategorien korrigiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="463"/>
         <source>Edits are now recorded as %1.</source>
         <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="628"/>
+        <location filename="../ui/MainWindow.cpp" line="693"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="629"/>
+        <location filename="../ui/MainWindow.cpp" line="694"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -2581,7 +2611,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="630"/>
+        <location filename="../ui/MainWindow.cpp" line="695"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -2589,7 +2619,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="631"/>
+        <location filename="../ui/MainWindow.cpp" line="696"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -2597,42 +2627,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <location filename="../ui/MainWindow.cpp" line="705"/>
         <source>%1 — annotator: %2</source>
         <translation>%1 — Annotator: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="644"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>%1 (review mode)</source>
         <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="676"/>
+        <location filename="../ui/MainWindow.cpp" line="741"/>
         <source>Review mode</source>
         <translation>Prüfmodus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="691"/>
+        <location filename="../ui/MainWindow.cpp" line="756"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="788"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="748"/>
+        <location filename="../ui/MainWindow.cpp" line="813"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="766"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>Moved to the %1 split.</source>
         <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="867"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -2640,53 +2670,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <location filename="../ui/MainWindow.cpp" line="888"/>
         <source>Next by active learning (score %1): %2</source>
         <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="321"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="417"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="534"/>
-        <location filename="../ui/MainWindow.cpp" line="544"/>
+        <location filename="../ui/MainWindow.cpp" line="599"/>
+        <location filename="../ui/MainWindow.cpp" line="609"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="623"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -2694,12 +2724,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="624"/>
+        <location filename="../ui/MainWindow.cpp" line="689"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="625"/>
+        <location filename="../ui/MainWindow.cpp" line="690"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -2707,48 +2737,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="637"/>
+        <location filename="../ui/MainWindow.cpp" line="702"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="638"/>
-        <location filename="../ui/MainWindow.cpp" line="639"/>
+        <location filename="../ui/MainWindow.cpp" line="703"/>
+        <location filename="../ui/MainWindow.cpp" line="704"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="707"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="676"/>
+        <location filename="../ui/MainWindow.cpp" line="741"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="725"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="732"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="733"/>
+        <location filename="../ui/MainWindow.cpp" line="798"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="751"/>
+        <location filename="../ui/MainWindow.cpp" line="816"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="778"/>
+        <location filename="../ui/MainWindow.cpp" line="843"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -3003,6 +3033,298 @@
         <location filename="../ui/QaPanel.cpp" line="241"/>
         <source>%1 has no answer to clear.</source>
         <translation>%1 hat keine Antwort, die entfernt werden könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::QualityPanel</name>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="60"/>
+        <source>Split leakage (near duplicates across splits)</source>
+        <translation>Datenleck zwischen Aufteilungen (Beinahe-Duplikate)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="61"/>
+        <source>Inconsistent labels</source>
+        <translation>Uneinheitliche Annotationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="62"/>
+        <source>Drift of new documents</source>
+        <translation>Drift neuer Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="65"/>
+        <source>The trained model whose training data the unassigned documents are compared with</source>
+        <translation>Das trainierte Modell, mit dessen Trainingsdaten die nicht zugeordneten Dokumente verglichen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="71"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="73"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="74"/>
+        <source>&amp;Re-split…</source>
+        <translation>&amp;Neu aufteilen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="76"/>
+        <source>Move documents so that every group of near duplicates lies in one split</source>
+        <translation>Dokumente so verschieben, dass jede Gruppe von Beinahe-Duplikaten in einer Aufteilung liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="122"/>
+        <source>Choose a check and press Check.</source>
+        <translation>Wählen Sie eine Prüfung und drücken Sie „Prüfen“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="91"/>
+        <source>Enter opens the document. Inconsistent labels: R gives the occurrence the most frequent label, Delete removes its annotation, I marks the finding as intended.</source>
+        <translation>Eingabe öffnet das Dokument. Uneinheitliche Annotationen: R gibt dem Vorkommen das häufigste Label, Entf entfernt seine Annotation, I markiert den Befund als beabsichtigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="133"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="158"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="165"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="172"/>
+        <source>Re-split</source>
+        <translation>Neu aufteilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="159"/>
+        <source>Shares of the documents per split (&quot;train=0.8,dev=0.1,test=0.1&quot;), or &quot;current&quot; to keep today&apos;s proportions. Every group of near duplicates ends up in one split.</source>
+        <translation>Anteile der Dokumente je Aufteilung („train=0.8,dev=0.1,test=0.1“) oder „current“ für die heutigen Anteile. Jede Gruppe von Beinahe-Duplikaten landet in einer Aufteilung.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="173"/>
+        <source>%n document(s) move to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</source>
+        <translation>
+            <numerusform>%n Dokument kommt in eine andere Aufteilung; %1 Gruppen von Beinahe-Duplikaten bleiben beisammen. Früher trainierte Modelle werden danach auf anderen Dokumenten bewertet. Neu aufteilen?</numerusform>
+            <numerusform>%n Dokumente kommen in eine andere Aufteilung; %1 Gruppen von Beinahe-Duplikaten bleiben beisammen. Früher trainierte Modelle werden danach auf anderen Dokumenten bewertet. Neu aufteilen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="191"/>
+        <source>Unknown split &quot;%1&quot; (train, dev, test, unassigned).</source>
+        <translation>Unbekannte Aufteilung „%1“ (train, dev, test, unassigned).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="202"/>
+        <source>%n document(s) moved; near duplicates now share a split.</source>
+        <translation>
+            <numerusform>%n Dokument verschoben; Beinahe-Duplikate teilen sich nun eine Aufteilung.</numerusform>
+            <numerusform>%n Dokumente verschoben; Beinahe-Duplikate teilen sich nun eine Aufteilung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="219"/>
+        <source>Choose a trained model: drift compares new documents with what it trained on.</source>
+        <translation>Wählen Sie ein trainiertes Modell: Die Drift vergleicht neue Dokumente mit seinen Trainingsdaten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="228"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="292"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="296"/>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="317"/>
+        <source> %n marked as intended are hidden.</source>
+        <translation>
+            <numerusform> %n als beabsichtigt markierter Befund ist ausgeblendet.</numerusform>
+            <numerusform> %n als beabsichtigt markierte Befunde sind ausgeblendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="342"/>
+        <source>%1: %2 of %3 documents</source>
+        <translation>%1: %2 von %3 Dokumenten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="344"/>
+        <source>No leakage: no document or sentence of one split repeats another split&apos;s.</source>
+        <translation>Kein Datenleck: Kein Dokument und kein Satz einer Aufteilung wiederholt einen einer anderen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="345"/>
+        <source>%n pair(s) of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</source>
+        <translation>
+            <numerusform>%n Paar von Beinahe-Duplikaten über Aufteilungen hinweg (%1 exakt); %2 Sätze in mehr als einer Aufteilung. Betroffen — %3. „Neu aufteilen…“ hält Beinahe-Duplikate in einer Aufteilung.</numerusform>
+            <numerusform>%n Paare von Beinahe-Duplikaten über Aufteilungen hinweg (%1 exakt); %2 Sätze in mehr als einer Aufteilung. Betroffen — %3. „Neu aufteilen…“ hält Beinahe-Duplikate in einer Aufteilung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <source>exact duplicate</source>
+        <translation>exaktes Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <source>similarity %1</source>
+        <translation>Ähnlichkeit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="366"/>
+        <source>%1:%2 ~ %3:%4</source>
+        <translation>%1:%2 ~ %3:%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="374"/>
+        <source>Sentences in more than one split (%1)</source>
+        <translation>Sätze in mehr als einer Aufteilung (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="377"/>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n-mal</numerusform>
+            <numerusform>%n-mal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="391"/>
+        <source>%1 entity surfaces, %2 relation argument pairs and %3 repeated texts are labelled more than one way. On an occurrence: R relabels it, Delete removes it, I marks the finding as intended, Enter opens it.</source>
+        <translation>%1 Entitätstexte, %2 Argumentpaare von Relationen und %3 wiederholte Texte sind uneinheitlich annotiert. Auf einem Vorkommen: R annotiert es neu, Entf entfernt es, I markiert den Befund als beabsichtigt, Eingabe öffnet es.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="402"/>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="407"/>
+        <source>disagreement %1</source>
+        <translation>Abweichungen %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="415"/>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="438"/>
+        <source>DRIFT: the unassigned documents differ from the training data; annotate some of those listed below and retrain.</source>
+        <translation>DRIFT: Die nicht zugeordneten Dokumente unterscheiden sich von den Trainingsdaten; annotieren Sie einige der unten aufgeführten und trainieren Sie neu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="440"/>
+        <source>No drift: the unassigned documents look like the training data.</source>
+        <translation>Keine Drift: Die nicht zugeordneten Dokumente gleichen den Trainingsdaten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="441"/>
+        <source>%1 (%2 training, %3 dev, %4 unassigned documents; low confidence: dev %5%, unassigned %6%)</source>
+        <translation>%1 (%2 Trainings-, %3 dev-, %4 nicht zugeordnete Dokumente; geringe Konfidenz: dev %5 %, nicht zugeordnet %6 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <source> — major drift</source>
+        <translation> — starke Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <source> — drift</source>
+        <translation> — Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="452"/>
+        <source>PSI %1 (dev %2, noise %3)</source>
+        <translation>PSI %1 (dev %2, Rauschen %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="453"/>
+        <source>the model gives none</source>
+        <translation>das Modell liefert keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="454"/>
+        <source>%1: training %2, dev %3, unassigned %4</source>
+        <translation>%1: Training %2, dev %3, nicht zugeordnet %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="459"/>
+        <source>Annotate next (least like the training data)</source>
+        <translation>Als Nächstes annotieren (am wenigsten wie die Trainingsdaten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="463"/>
+        <source>score %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="464"/>
+        <source>confidence %1, distance %2, unknown words %3%</source>
+        <translation>Konfidenz %1, Abstand %2, unbekannte Wörter %3 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="540"/>
+        <source>This occurrence already carries the most frequent label, %1.</source>
+        <translation>Dieses Vorkommen trägt schon das häufigste Label, %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="544"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="567"/>
+        <source>Relations are fixed in the document: Enter opens it at the pair.</source>
+        <translation>Relationen werden im Dokument korrigiert: Eingabe öffnet es beim Paar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="554"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="566"/>
+        <source>This occurrence is not annotated.</source>
+        <translation>Dieses Vorkommen ist nicht annotiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="577"/>
+        <source>%1 → removed</source>
+        <translation>%1 → entfernt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="595"/>
+        <source>&quot;%1&quot; is marked as intended: later checks hide it.</source>
+        <translation>„%1“ ist als beabsichtigt markiert: Spätere Prüfungen blenden es aus.</translation>
     </message>
 </context>
 <context>
@@ -3450,36 +3772,46 @@
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="113"/>
+        <source>&amp;Drift</source>
+        <translation>Dri&amp;ft</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="116"/>
+        <source>Do the unassigned documents still look like what the selected run&apos;s model trained on? (Data Quality dock)</source>
+        <translation>Gleichen die nicht zugeordneten Dokumente noch den Trainingsdaten des Modells des gewählten Laufs? (Dock „Datenqualität“)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="118"/>
         <source>Lo&amp;g…</source>
         <translation>Pro&amp;tokoll…</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="116"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="121"/>
         <source>What the selected run&apos;s job and the engine said, the reason last when it failed</source>
         <translation>Was der Job des gewählten Laufs und die Engine ausgegeben haben, bei einem Fehlschlag zuletzt der Grund</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="118"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="123"/>
         <source>Select two runs to compare them per type, or one to export its model or read its log.</source>
         <translation>Wählen Sie zwei Läufe, um sie pro Typ zu vergleichen, oder einen, um sein Modell zu exportieren oder sein Protokoll zu lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="224"/>
         <source>Export Model</source>
         <translation>Modell exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="212"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="225"/>
         <source>Model archives (*.zip)</source>
         <translation>Modellarchive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="216"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="229"/>
         <source>Cannot Export the Model</source>
         <translation>Modell kann nicht exportiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="227"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="240"/>
         <source>Cannot Read the Log</source>
         <translation>Protokoll kann nicht gelesen werden</translation>
     </message>
@@ -3855,92 +4187,118 @@
 <context>
     <name>quarry::ui::TrainDialog</name>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="50"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="51"/>
         <source>Train a Model</source>
         <translation>Modell trainieren</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="83"/>
+        <source>%n dev document(s) (%1 exact)</source>
+        <translation>
+            <numerusform>%n dev-Dokument (%1 exakt)</numerusform>
+            <numerusform>%n dev-Dokumente (%1 exakt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="85"/>
+        <source>%n test document(s) (%1 exact)</source>
+        <translation>
+            <numerusform>%n test-Dokument (%1 exakt)</numerusform>
+            <numerusform>%n test-Dokumente (%1 exakt)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="86"/>
+        <source>Split leakage: %1 nearly repeat training documents, so scores will look better than they are. The Data Quality dock lists them, and its Re-split… keeps near duplicates in one split.</source>
+        <translation>Datenleck: %1 wiederholen Trainingsdokumente fast wörtlich, die Werte sehen also besser aus, als sie sind. Das Dock „Datenqualität“ listet sie auf, und „Neu aufteilen…“ dort hält Beinahe-Duplikate in einer Aufteilung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="89"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="97"/>
         <source>Fine-tune a Hugging Face model folder</source>
         <translation>Einen Hugging-Face-Modellordner feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="100"/>
         <source>A new transformer (random weights) over the folder&apos;s tokenizer</source>
         <translation>Ein neuer Transformer (Zufallsgewichte) über dem Tokenizer des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="81"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="107"/>
         <source>A folder with config.json, the weights and the tokenizer files</source>
         <translation>Ein Ordner mit config.json, den Gewichten und den Tokenizer-Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="82"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="108"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="120"/>
         <source>Reset to &amp;Defaults</source>
         <translation>Auf &amp;Standardwerte zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="104"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="130"/>
         <source>&amp;Train</source>
         <translation>&amp;Trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="112"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="138"/>
         <source>T&amp;ask:</source>
         <translation>&amp;Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="118"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="145"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="120"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="147"/>
         <source>Options (hover or read below each for its meaning):</source>
         <translation>Optionen (Bedeutung per Hover oder unter jeder Option):</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="156"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="183"/>
         <source>From scratch: %1 (no checkpoint needed; trains in seconds to minutes)</source>
         <translation>Von Grund auf: %1 (kein Checkpoint nötig; trainiert in Sekunden bis Minuten)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="160"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="187"/>
         <source>Trains on %1 (%2 documents, split &quot;train&quot;); evaluates on %3 (%4 documents, split &quot;dev&quot;).</source>
         <translation>Trainiert auf %1 (%2 Dokumente, Aufteilung „train“); wertet auf %3 aus (%4 Dokumente, Aufteilung „dev“).</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="180"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="207"/>
         <source>Model Folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="191"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="218"/>
         <source>Choose a folder.</source>
         <translation>Wählen Sie einen Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="197"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="224"/>
         <source> — its head was trained for another task and is replaced</source>
         <translation> — sein Kopf wurde für eine andere Aufgabe trainiert und wird ersetzt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="270"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="297"/>
         <source>The &quot;train&quot; split has nothing to train %1 on: annotate some documents and put them in it.</source>
         <translation>Die Aufteilung „train“ enthält nichts, um %1 zu trainieren: Annotieren Sie einige Dokumente und legen Sie sie dort ab.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="273"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="300"/>
         <source>Choose a model folder that loads, or train from scratch.</source>
         <translation>Wählen Sie einen Modellordner, der sich laden lässt, oder trainieren Sie von Grund auf.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="285"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="312"/>
         <source>Estimated time: %1, at most %n epochs over %2 words.</source>
         <translation>
             <numerusform>Geschätzte Zeit: %1, höchstens %n Epoche über %2 Wörter.</numerusform>

@@ -373,7 +373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="30"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="31"/>
         <source>%n categories</source>
         <translation>
             <numerusform>%n category</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="32"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%n relations</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -389,12 +389,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="33"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="34"/>
         <source>%1 questions, %2 answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="34"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="35"/>
         <source>%n entities</source>
         <translation>
             <numerusform>%n entity</numerusform>
@@ -1154,7 +1154,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="313"/>
+        <location filename="../ui/DocumentSession.cpp" line="317"/>
         <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2347,232 +2347,262 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="151"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <source>Data Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>Go to the &amp;Annotations List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>Go to the &amp;Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;New Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>&amp;Open Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>&amp;Close Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Import Documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>Annotator &amp;Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>&amp;Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Next Document  (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>&amp;Previous Document  (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>Mark &amp;Done and Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Move to &amp;Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>&amp;Find Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>&amp;Annotate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="291"/>
         <source>F&amp;ind in Document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>Find Ne&amp;xt Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>Find Previous &amp;Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Read-&amp;Only Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>&amp;Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Next by Active Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <source>The document could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <source>&quot;%1&quot; is not an entity type of the schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <source>The span could not be labelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <source>The %1 annotation is no longer there: the document changed since the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="446"/>
+        <source>Only entities and categories are fixed from the Data Quality dock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="463"/>
         <source>Edits are now recorded as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="628"/>
+        <location filename="../ui/MainWindow.cpp" line="693"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="629"/>
+        <location filename="../ui/MainWindow.cpp" line="694"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -2580,7 +2610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="630"/>
+        <location filename="../ui/MainWindow.cpp" line="695"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -2588,7 +2618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="631"/>
+        <location filename="../ui/MainWindow.cpp" line="696"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -2596,42 +2626,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <location filename="../ui/MainWindow.cpp" line="705"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="644"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>%1 (review mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="676"/>
+        <location filename="../ui/MainWindow.cpp" line="741"/>
         <source>Review mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="691"/>
+        <location filename="../ui/MainWindow.cpp" line="756"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="788"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="748"/>
+        <location filename="../ui/MainWindow.cpp" line="813"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="766"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>Moved to the %1 split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="867"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -2639,53 +2669,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <location filename="../ui/MainWindow.cpp" line="888"/>
         <source>Next by active learning (score %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <source>&amp;Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="321"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>Quarry projects (*.quarry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="417"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="534"/>
-        <location filename="../ui/MainWindow.cpp" line="544"/>
+        <location filename="../ui/MainWindow.cpp" line="599"/>
+        <location filename="../ui/MainWindow.cpp" line="609"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="623"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -2693,12 +2723,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="624"/>
+        <location filename="../ui/MainWindow.cpp" line="689"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="625"/>
+        <location filename="../ui/MainWindow.cpp" line="690"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -2706,48 +2736,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="637"/>
+        <location filename="../ui/MainWindow.cpp" line="702"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="638"/>
-        <location filename="../ui/MainWindow.cpp" line="639"/>
+        <location filename="../ui/MainWindow.cpp" line="703"/>
+        <location filename="../ui/MainWindow.cpp" line="704"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="707"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="676"/>
+        <location filename="../ui/MainWindow.cpp" line="741"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="725"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="732"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="733"/>
+        <location filename="../ui/MainWindow.cpp" line="798"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="751"/>
+        <location filename="../ui/MainWindow.cpp" line="816"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="778"/>
+        <location filename="../ui/MainWindow.cpp" line="843"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3001,6 +3031,298 @@
     <message>
         <location filename="../ui/QaPanel.cpp" line="241"/>
         <source>%1 has no answer to clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::QualityPanel</name>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="60"/>
+        <source>Split leakage (near duplicates across splits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="61"/>
+        <source>Inconsistent labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="62"/>
+        <source>Drift of new documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="65"/>
+        <source>The trained model whose training data the unassigned documents are compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="71"/>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="73"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="74"/>
+        <source>&amp;Re-split…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="76"/>
+        <source>Move documents so that every group of near duplicates lies in one split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="122"/>
+        <source>Choose a check and press Check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="91"/>
+        <source>Enter opens the document. Inconsistent labels: R gives the occurrence the most frequent label, Delete removes its annotation, I marks the finding as intended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="133"/>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="158"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="165"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="172"/>
+        <source>Re-split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="159"/>
+        <source>Shares of the documents per split (&quot;train=0.8,dev=0.1,test=0.1&quot;), or &quot;current&quot; to keep today&apos;s proportions. Every group of near duplicates ends up in one split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="173"/>
+        <source>%n document(s) move to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</source>
+        <translation>
+            <numerusform>%n document moves to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</numerusform>
+            <numerusform>%n documents move to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="191"/>
+        <source>Unknown split &quot;%1&quot; (train, dev, test, unassigned).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="202"/>
+        <source>%n document(s) moved; near duplicates now share a split.</source>
+        <translation>
+            <numerusform>%n document moved; near duplicates now share a split.</numerusform>
+            <numerusform>%n documents moved; near duplicates now share a split.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="219"/>
+        <source>Choose a trained model: drift compares new documents with what it trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="228"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="292"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="296"/>
+        <source>The check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="317"/>
+        <source> %n marked as intended are hidden.</source>
+        <translation>
+            <numerusform> %n finding marked as intended is hidden.</numerusform>
+            <numerusform> %n findings marked as intended are hidden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="342"/>
+        <source>%1: %2 of %3 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="344"/>
+        <source>No leakage: no document or sentence of one split repeats another split&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="345"/>
+        <source>%n pair(s) of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</source>
+        <translation>
+            <numerusform>%n pair of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</numerusform>
+            <numerusform>%n pairs of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <source>exact duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <source>similarity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="366"/>
+        <source>%1:%2 ~ %3:%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="374"/>
+        <source>Sentences in more than one split (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="377"/>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="391"/>
+        <source>%1 entity surfaces, %2 relation argument pairs and %3 repeated texts are labelled more than one way. On an occurrence: R relabels it, Delete removes it, I marks the finding as intended, Enter opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="402"/>
+        <source>%1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="407"/>
+        <source>disagreement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="415"/>
+        <source>%1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="438"/>
+        <source>DRIFT: the unassigned documents differ from the training data; annotate some of those listed below and retrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="440"/>
+        <source>No drift: the unassigned documents look like the training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="441"/>
+        <source>%1 (%2 training, %3 dev, %4 unassigned documents; low confidence: dev %5%, unassigned %6%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <source> — major drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <source> — drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="452"/>
+        <source>PSI %1 (dev %2, noise %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="453"/>
+        <source>the model gives none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="454"/>
+        <source>%1: training %2, dev %3, unassigned %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="459"/>
+        <source>Annotate next (least like the training data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="463"/>
+        <source>score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="464"/>
+        <source>confidence %1, distance %2, unknown words %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="540"/>
+        <source>This occurrence already carries the most frequent label, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="544"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="567"/>
+        <source>Relations are fixed in the document: Enter opens it at the pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="554"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="566"/>
+        <source>This occurrence is not annotated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="577"/>
+        <source>%1 → removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="595"/>
+        <source>&quot;%1&quot; is marked as intended: later checks hide it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3449,36 +3771,46 @@
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="113"/>
-        <source>Lo&amp;g…</source>
+        <source>&amp;Drift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="116"/>
-        <source>What the selected run&apos;s job and the engine said, the reason last when it failed</source>
+        <source>Do the unassigned documents still look like what the selected run&apos;s model trained on? (Data Quality dock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training/RunsPanel.cpp" line="118"/>
+        <source>Lo&amp;g…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="121"/>
+        <source>What the selected run&apos;s job and the engine said, the reason last when it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="123"/>
         <source>Select two runs to compare them per type, or one to export its model or read its log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="224"/>
         <source>Export Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="212"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="225"/>
         <source>Model archives (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="216"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="229"/>
         <source>Cannot Export the Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="227"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="240"/>
         <source>Cannot Read the Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3854,92 +4186,118 @@
 <context>
     <name>quarry::ui::TrainDialog</name>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="50"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="51"/>
         <source>Train a Model</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="83"/>
+        <source>%n dev document(s) (%1 exact)</source>
+        <translation>
+            <numerusform>%n dev document (%1 exact)</numerusform>
+            <numerusform>%n dev documents (%1 exact)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/TrainDialog.cpp" line="85"/>
+        <source>%n test document(s) (%1 exact)</source>
+        <translation>
+            <numerusform>%n test document (%1 exact)</numerusform>
+            <numerusform>%n test documents (%1 exact)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="86"/>
+        <source>Split leakage: %1 nearly repeat training documents, so scores will look better than they are. The Data Quality dock lists them, and its Re-split… keeps near duplicates in one split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="89"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainDialog.cpp" line="97"/>
         <source>Fine-tune a Hugging Face model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="100"/>
         <source>A new transformer (random weights) over the folder&apos;s tokenizer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="81"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="107"/>
         <source>A folder with config.json, the weights and the tokenizer files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="82"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="108"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="120"/>
         <source>Reset to &amp;Defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="104"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="130"/>
         <source>&amp;Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="112"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="138"/>
         <source>T&amp;ask:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="118"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="145"/>
         <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="120"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="147"/>
         <source>Options (hover or read below each for its meaning):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="156"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="183"/>
         <source>From scratch: %1 (no checkpoint needed; trains in seconds to minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="160"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="187"/>
         <source>Trains on %1 (%2 documents, split &quot;train&quot;); evaluates on %3 (%4 documents, split &quot;dev&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="180"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="207"/>
         <source>Model Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="191"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="218"/>
         <source>Choose a folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="197"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="224"/>
         <source> — its head was trained for another task and is replaced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="270"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="297"/>
         <source>The &quot;train&quot; split has nothing to train %1 on: annotate some documents and put them in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainDialog.cpp" line="273"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="300"/>
         <source>Choose a model folder that loads, or train from scratch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/TrainDialog.cpp" line="285"/>
+        <location filename="../ui/training/TrainDialog.cpp" line="312"/>
         <source>Estimated time: %1, at most %n epochs over %2 words.</source>
         <translation>
             <numerusform>Estimated time: %1, at most %n epoch over %2 words.</numerusform>

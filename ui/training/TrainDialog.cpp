@@ -84,8 +84,8 @@ TrainDialog::TrainDialog(ProjectStore& store, const QString& projectPath, QWidge
       if (leakage.testLeaked > 0)
         parts << tr("%n test document(s) (%1 exact)", nullptr, leakage.testLeaked).arg(leakage.testExact);
       m_leakage->setText(tr("Split leakage: %1 nearly repeat training documents, so scores will look better than "
-                            "they are. View > Data Quality lists them; quarry-cli check leakage --resplit keeps "
-                            "near duplicates in one split.")
+                            "they are. The Data Quality dock lists them, and its Re-split… keeps near duplicates "
+                            "in one split.")
                              .arg(parts.join(tr(" and "))));
       m_leakage->setToolTip(leakage.examples.join(QLatin1Char('\n')));
       m_leakage->show();
