@@ -2588,22 +2588,17 @@
         <translation>Die Annotation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="446"/>
-        <source>Only entities and categories are fixed from the Data Quality dock.</source>
-        <translation>Im Dock „Datenqualität“ werden nur Entitäten und Kategorien korrigiert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="463"/>
+        <location filename="../ui/MainWindow.cpp" line="496"/>
         <source>Edits are now recorded as %1.</source>
         <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="693"/>
+        <location filename="../ui/MainWindow.cpp" line="726"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="694"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -2611,7 +2606,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="695"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -2619,7 +2614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="696"/>
+        <location filename="../ui/MainWindow.cpp" line="729"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -2627,42 +2622,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="705"/>
+        <location filename="../ui/MainWindow.cpp" line="738"/>
         <source>%1 — annotator: %2</source>
         <translation>%1 — Annotator: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="742"/>
         <source>%1 (review mode)</source>
         <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="741"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>Review mode</source>
         <translation>Prüfmodus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="756"/>
+        <location filename="../ui/MainWindow.cpp" line="789"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="788"/>
+        <location filename="../ui/MainWindow.cpp" line="821"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="813"/>
+        <location filename="../ui/MainWindow.cpp" line="846"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="831"/>
+        <location filename="../ui/MainWindow.cpp" line="864"/>
         <source>Moved to the %1 split.</source>
         <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="867"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -2670,7 +2665,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="888"/>
+        <location filename="../ui/MainWindow.cpp" line="921"/>
         <source>Next by active learning (score %1): %2</source>
         <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
@@ -2695,28 +2690,48 @@
         <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="474"/>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <source>The related mentions are no longer there: the document changed since the check.</source>
+        <translation>Die verbundenen Erwähnungen sind nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <source>The %1 relation is no longer there: the document changed since the check.</source>
+        <translation>Die Relation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <source>The %1 relation could not be added.</source>
+        <translation>Die Relation %1 konnte nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <source>A document-level relation is fixed in the document itself.</source>
+        <translation>Eine Relation auf Dokumentebene wird im Dokument selbst korrigiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="507"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="474"/>
+        <location filename="../ui/MainWindow.cpp" line="507"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="513"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="599"/>
-        <location filename="../ui/MainWindow.cpp" line="609"/>
+        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="721"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -2724,12 +2739,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="689"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="690"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -2737,48 +2752,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="702"/>
+        <location filename="../ui/MainWindow.cpp" line="735"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="703"/>
-        <location filename="../ui/MainWindow.cpp" line="704"/>
+        <location filename="../ui/MainWindow.cpp" line="736"/>
+        <location filename="../ui/MainWindow.cpp" line="737"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="707"/>
+        <location filename="../ui/MainWindow.cpp" line="740"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="741"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="790"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="797"/>
+        <location filename="../ui/MainWindow.cpp" line="830"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="798"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="816"/>
+        <location filename="../ui/MainWindow.cpp" line="849"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="843"/>
+        <location filename="../ui/MainWindow.cpp" line="876"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -3303,8 +3318,8 @@
     <message>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="544"/>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="567"/>
-        <source>Relations are fixed in the document: Enter opens it at the pair.</source>
-        <translation>Relationen werden im Dokument korrigiert: Eingabe öffnet es beim Paar.</translation>
+        <source>A document-level relation is fixed in the document: Enter opens it.</source>
+        <translation>Eine Relation auf Dokumentebene wird im Dokument korrigiert: Eingabe öffnet es.</translation>
     </message>
     <message>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="554"/>
@@ -3317,12 +3332,12 @@
         <translation>Dieses Vorkommen ist nicht annotiert.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="577"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="578"/>
         <source>%1 → removed</source>
         <translation>%1 → entfernt</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="595"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="596"/>
         <source>&quot;%1&quot; is marked as intended: later checks hide it.</source>
         <translation>„%1“ ist als beabsichtigt markiert: Spätere Prüfungen blenden es aus.</translation>
     </message>

@@ -2587,22 +2587,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="446"/>
-        <source>Only entities and categories are fixed from the Data Quality dock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="463"/>
+        <location filename="../ui/MainWindow.cpp" line="496"/>
         <source>Edits are now recorded as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="693"/>
+        <location filename="../ui/MainWindow.cpp" line="726"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="694"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -2610,7 +2605,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="695"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -2618,7 +2613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="696"/>
+        <location filename="../ui/MainWindow.cpp" line="729"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -2626,42 +2621,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="705"/>
+        <location filename="../ui/MainWindow.cpp" line="738"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="742"/>
         <source>%1 (review mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="741"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>Review mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="756"/>
+        <location filename="../ui/MainWindow.cpp" line="789"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="788"/>
+        <location filename="../ui/MainWindow.cpp" line="821"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="813"/>
+        <location filename="../ui/MainWindow.cpp" line="846"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="831"/>
+        <location filename="../ui/MainWindow.cpp" line="864"/>
         <source>Moved to the %1 split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="867"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -2669,7 +2664,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="888"/>
+        <location filename="../ui/MainWindow.cpp" line="921"/>
         <source>Next by active learning (score %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,28 +2689,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="474"/>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <source>The related mentions are no longer there: the document changed since the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <source>The %1 relation is no longer there: the document changed since the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <source>The %1 relation could not be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <source>A document-level relation is fixed in the document itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="507"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="474"/>
+        <location filename="../ui/MainWindow.cpp" line="507"/>
         <source>Quarry projects (*.quarry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="513"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="599"/>
-        <location filename="../ui/MainWindow.cpp" line="609"/>
+        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="721"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -2723,12 +2738,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="689"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="690"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -2736,48 +2751,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="702"/>
+        <location filename="../ui/MainWindow.cpp" line="735"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="703"/>
-        <location filename="../ui/MainWindow.cpp" line="704"/>
+        <location filename="../ui/MainWindow.cpp" line="736"/>
+        <location filename="../ui/MainWindow.cpp" line="737"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="707"/>
+        <location filename="../ui/MainWindow.cpp" line="740"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="741"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="790"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="797"/>
+        <location filename="../ui/MainWindow.cpp" line="830"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="798"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="816"/>
+        <location filename="../ui/MainWindow.cpp" line="849"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="843"/>
+        <location filename="../ui/MainWindow.cpp" line="876"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3302,7 +3317,7 @@
     <message>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="544"/>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="567"/>
-        <source>Relations are fixed in the document: Enter opens it at the pair.</source>
+        <source>A document-level relation is fixed in the document: Enter opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3316,12 +3331,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="577"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="578"/>
         <source>%1 → removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="595"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="596"/>
         <source>&quot;%1&quot; is marked as intended: later checks hide it.</source>
         <translation type="unfinished"></translation>
     </message>

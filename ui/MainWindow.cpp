@@ -443,7 +443,40 @@ QString MainWindow::applyQualityFix(const QualityFix& fix) {
       if (!from.contains(c)) m_session->setCategory(c, true);
     return {};
   }
-  return tr("Only entities and categories are fixed from the Data Quality dock.");
+  if (fix.kind == QLatin1String("relation") && fix.tailStart >= 0) {
+    // The mentions at both places (any type), and the relation's direction from its label.
+    auto entityAt = [&](int start, int end) -> QString {
+      for (const EntitySpan& e : d.entities)
+        if (!e.isDiscontinuous() && e.start() == start && e.end() == end) return e.key;
+      return {};
+    };
+    const QString first = entityAt(fix.start, fix.end), second = entityAt(fix.tailStart, fix.tailEnd);
+    if (first.isEmpty() || second.isEmpty())
+      return tr("The related mentions are no longer there: the document changed since the check.");
+    const QString reversed = QStringLiteral(" (reversed)");
+    auto parse = [&](const QString& label, QString* type, QString* head, QString* tail) {
+      const bool back = label.endsWith(reversed);
+      *type = back ? label.chopped(reversed.size()) : label;
+      *head = back ? second : first;
+      *tail = back ? first : second;
+    };
+    if (fix.from != none) {
+      QString type, head, tail;
+      parse(fix.from, &type, &head, &tail);
+      QString key;
+      for (const Relation& r : d.relations)
+        if (r.type == type && r.head == head && r.tail == tail) key = r.key;
+      if (key.isEmpty()) return tr("The %1 relation is no longer there: the document changed since the check.").arg(type);
+      m_session->removeRelation(key);
+    }
+    if (fix.to != none) {
+      QString type, head, tail;
+      parse(fix.to, &type, &head, &tail);
+      if (m_session->addRelation(type, head, tail).isEmpty()) return tr("The %1 relation could not be added.").arg(type);
+    }
+    return {};
+  }
+  return tr("A document-level relation is fixed in the document itself.");
 }
 
 QString MainWindow::annotator() const {

@@ -5,6 +5,8 @@
 #include <QSet>
 
 #include "jobs/PredictionJob.h"
+#include "text/Tokenizer.h"
+#include "text/TokenizerFactory.h"
 
 namespace quarry::jobs {
 namespace {
@@ -166,8 +168,20 @@ Result<quality::DriftReport> DriftJob::run(const DriftSpec& spec, const std::fun
     }
     trainingProfile = std::move(all);
   }
-  return quality::checkDrift(trainingProfile, profiled(spec.dev, *dev.value(), false),
-                             profiled(spec.incoming, *incoming.value(), false), spec.options);
+  std::vector<quality::ProfiledDocument> devProfile = profiled(spec.dev, *dev.value(), false);
+  std::vector<quality::ProfiledDocument> incomingProfile = profiled(spec.incoming, *incoming.value(), false);
+  // A model with a sub-word vocabulary (its folder holds the tokenizer): how often it meets its unknown token.
+  if (auto tokenizer = text::loadTokenizer(spec.modelFolder.toStdString())) {
+    const std::optional<text::TokenId> unk = tokenizer.value()->specialTokens().unkId;
+    if (unk)
+      for (auto* profile : {&trainingProfile, &devProfile, &incomingProfile})
+        for (quality::ProfiledDocument& d : *profile) {
+          const std::vector<text::Piece> pieces = tokenizer.value()->tokenize(d.text);
+          d.subtokens = static_cast<int64_t>(pieces.size());
+          for (const text::Piece& p : pieces) d.unknownSubtokens += p.id == *unk ? 1 : 0;
+        }
+  }
+  return quality::checkDrift(trainingProfile, devProfile, incomingProfile, spec.options);
 }
 
 void DriftJob::cancel() {

@@ -216,6 +216,26 @@ DriftReport checkDrift(const std::vector<ProfiledDocument>& training, const std:
           rate(inUnknown, inKnown), 0.0, smoothedStabilityIndex(unknownExpected, {inKnown, inUnknown}), 0.0, false, true},
          2, devUnknown + devKnown, inUnknown + inKnown);
 
+  // Unknown sub-word pieces of the model's tokenizer.
+  auto pieces = [](const std::vector<ProfiledDocument>& docs, double& unknown, double& known) {
+    unknown = known = 0.0;
+    for (const auto& d : docs) {
+      unknown += static_cast<double>(d.unknownSubtokens);
+      known += static_cast<double>(d.subtokens - d.unknownSubtokens);
+    }
+  };
+  double trainUnkPieces = 0, trainPieces = 0, devUnkPieces = 0, devPieces = 0, inUnkPieces = 0, inPieces = 0;
+  pieces(training, trainUnkPieces, trainPieces);
+  pieces(dev, devUnkPieces, devPieces);
+  pieces(incoming, inUnkPieces, inPieces);
+  const bool havePieces = trainUnkPieces + trainPieces > 0 && inUnkPieces + inPieces > 0;
+  finish({"subtokens", "share of the tokenizer's pieces that are its unknown token", rate(trainUnkPieces, trainPieces),
+          rate(devUnkPieces, devPieces), rate(inUnkPieces, inPieces),
+          havePieces ? smoothedStabilityIndex({trainPieces, trainUnkPieces}, {devPieces, devUnkPieces}) : 0.0,
+          havePieces ? smoothedStabilityIndex({trainPieces, trainUnkPieces}, {inPieces, inUnkPieces}) : 0.0, 0.0, false,
+          havePieces},
+         2, trainUnkPieces + trainPieces, inUnkPieces + inPieces);
+
   // Labels predicted.
   std::vector<std::string> labelOrder;
   for (const auto* docs : {&training, &dev, &incoming})

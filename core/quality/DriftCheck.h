@@ -12,6 +12,8 @@
 //   length      words per document, in bins at the training set's deciles (and its range); expected = training.
 //   unknown     words unknown to the training vocabulary (case-folded) against known ones; expected = dev
 //               (the training set knows all its own words).
+//   subtokens   the model tokenizer's unknown token against its other pieces (transformers; none for
+//               models without a sub-word vocabulary); expected = training.
 //   labels      the model's predicted labels (entity types, categories, relation types, "(answer)") plus
 //               one "(none)" per document it predicts nothing for; expected = its predictions on dev.
 //   confidence  the model's confidence in each decision (a word's tag, a label, a relation, an answer), in
@@ -42,6 +44,8 @@ struct ProfiledDocument {
   std::vector<std::string> labels;  // training: gold labels; dev and incoming: the model's predictions
   std::vector<double> confidences;  // the model's confidence per decision (dev and incoming)
   std::vector<float> embedding;     // the model's document embedding; empty when it gives none
+  int64_t subtokens = 0;            // the model tokenizer's pieces of the text (0: not measured)
+  int64_t unknownSubtokens = 0;     // of them, the unknown token
 };
 
 struct DriftOptions {
@@ -51,7 +55,7 @@ struct DriftOptions {
 };
 
 struct FeatureDrift {
-  std::string feature;        // "length", "unknown", "labels", "confidence", "embedding"
+  std::string feature;        // "length", "unknown", "subtokens", "labels", "confidence", "embedding"
   std::string measure;        // what reference/dev/incoming hold ("mean words", "unknown word rate", ...)
   double training = 0.0;      // the measure on the training documents (where it has one; else NaN)
   double dev = 0.0;

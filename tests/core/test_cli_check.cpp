@@ -252,9 +252,9 @@ class TestCliCheck : public QObject {
     QCOMPARE(report.value(QStringLiteral("dev_documents")).toInt(), 40);
     QCOMPARE(report.value(QStringLiteral("incoming_documents")).toInt(), 60);
     QVERIFY2(!report.value(QStringLiteral("drift")).toBool(), qPrintable(same.out));
-    QCOMPARE(report.value(QStringLiteral("features")).toArray().size(), 5);
+    QCOMPARE(report.value(QStringLiteral("features")).toArray().size(), 6);
     // The model finds the two entities of each sentence on dev and on the incoming documents.
-    const QJsonObject labels = report.value(QStringLiteral("features")).toArray()[2].toObject();
+    const QJsonObject labels = report.value(QStringLiteral("features")).toArray()[3].toObject();
     QCOMPARE(labels.value(QStringLiteral("feature")).toString(), QStringLiteral("labels"));
     QVERIFY2(labels.value(QStringLiteral("dev")).toDouble() > 1.5 && labels.value(QStringLiteral("incoming")).toDouble() > 1.5,
              QJsonDocument(labels).toJson().constData());

@@ -401,7 +401,8 @@ void drift() {
   EXPECT(moved.drift, "other vocabulary, length, embeddings and confidence: drift");
   std::map<std::string, const FeatureDrift*> byName;
   for (const FeatureDrift& f : moved.features) byName[f.feature] = &f;
-  EXPECT(byName.size() == 5, "five features");
+  EXPECT(byName.size() == 6, "six features");
+  EXPECT(!byName["subtokens"]->available && !byName["subtokens"]->flagged, "no tokenizer pieces given: unavailable");
   for (const char* name : {"length", "unknown", "labels", "confidence", "embedding"})
     EXPECT(byName.count(name) && byName[name]->flagged && byName[name]->major, std::string("flagged, major: ") + name);
   EXPECT(byName["unknown"]->incoming == 1.0 && byName["unknown"]->dev == 0.0, "every word unknown, none on dev");
@@ -424,6 +425,21 @@ void drift() {
       d.confidences.clear();
     }
   const DriftReport without = checkDrift(bareTraining, bareDev, bare, options);
+  // Tokenizer pieces: 1% unknown in training and dev, 20% incoming: flagged; the same rate: not.
+  std::vector<ProfiledDocument> pieced = shifted, piecedTraining = training, piecedDev = dev;
+  for (auto* v : {&piecedTraining, &piecedDev})
+    for (auto& d : *v) d.subtokens = 100, d.unknownSubtokens = 1;
+  for (auto& d : pieced) d.subtokens = 100, d.unknownSubtokens = 20;
+  const DriftReport withPieces = checkDrift(piecedTraining, piecedDev, pieced, options);
+  const FeatureDrift* subtokens = nullptr;
+  for (const FeatureDrift& f : withPieces.features)
+    if (f.feature == "subtokens") subtokens = &f;
+  EXPECT(subtokens && subtokens->available && subtokens->flagged && std::fabs(subtokens->incoming - 0.2) < 1e-12 &&
+             std::fabs(subtokens->training - 0.01) < 1e-12,
+         "the tokenizer's unknown rate: 1% in training, 20% incoming, flagged");
+  for (auto& d : pieced) d.unknownSubtokens = 1;
+  for (const FeatureDrift& f : checkDrift(piecedTraining, piecedDev, pieced, options).features)
+    if (f.feature == "subtokens") EXPECT(!f.flagged && f.incomingPsi < 1e-3, "the same rate: no shift (smoothing aside)");
   for (const FeatureDrift& f : without.features)
     if (f.feature == "embedding" || f.feature == "confidence") EXPECT(!f.available && !f.flagged, "unavailable: " + f.feature);
   EXPECT(without.drift, "still flagged by vocabulary and length");

@@ -61,7 +61,7 @@ class TestQualityGui : public QObject {
 
   void leakageConsistencyFixesAndDrift() {
     const QString project = m_demos.fresh();
-    qint64 copyId = 0, warfarinDoc = 0;
+    qint64 copyId = 0, warfarinDoc = 0, zorbitalUnrelated = 0;
     {
       // A dev document copied from a training one; "warfarin" labelled DISEASE once, DRUG twice (the demo's
       // and a note's).
@@ -92,6 +92,33 @@ class TestQualityGui : public QObject {
       span.type = QStringLiteral("DISEASE");
       span.fragments = {{12, 20}};
       QVERIFY(store.value()->addEntity(warfarinDoc, span, QStringLiteral("tester")).ok());
+      // "Zorbital" TREATS "glimmer fever" in two training documents; a third mentions both, unrelated.
+      const QString texts[3] = {QStringLiteral("Zorbital cures glimmer fever."),
+                                QStringLiteral("Zorbital relieved glimmer fever quickly."),
+                                QStringLiteral("Zorbital and glimmer fever were noted.")};
+      const int feverAt[3] = {15, 18, 13};
+      for (int k = 0; k < 3; ++k) {
+        const QString name = QStringLiteral("zorbital-%1").arg(k);
+        quarry::test::addDocument(project, name, texts[k]);
+        auto again = store.value()->listDocuments();
+        QVERIFY(again.ok());
+        qint64 id = 0;
+        for (const quarry::DocumentSummary& d : again.value())
+          if (d.name == name) id = d.id;
+        VERIFY_STATUS(store.value()->setDocumentSplit(id, quarry::Split::Train, QStringLiteral("tester")));
+        quarry::EntitySpan drug, fever;
+        drug.type = QStringLiteral("DRUG");
+        drug.fragments = {{0, 8}};
+        fever.type = QStringLiteral("DISEASE");
+        fever.fragments = {{feverAt[k], feverAt[k] + 13}};
+        auto drugId = store.value()->addEntity(id, drug, QStringLiteral("tester"));
+        auto feverId = store.value()->addEntity(id, fever, QStringLiteral("tester"));
+        QVERIFY(drugId.ok() && feverId.ok());
+        if (k < 2)
+          QVERIFY(store.value()->addRelation(id, QStringLiteral("TREATS"), drugId.value(), feverId.value(),
+                                             QStringLiteral("tester")).ok());
+        if (k == 2) zorbitalUnrelated = id;
+      }
     }
     MainWindow window;
     QVERIFY(quarry::test::showOn(window, project));
@@ -135,7 +162,7 @@ class TestQualityGui : public QObject {
       QVERIFY(listed.ok());
       for (const quarry::DocumentSummary& d : listed.value())
         if (d.split == quarry::Split::Train) ++train;
-      QCOMPARE(train, 39);  // the proportions kept: 39 train documents before and after
+      QCOMPARE(train, 42);  // the proportions kept: 42 train documents before and after
     }
 
     // Inconsistent labels.
@@ -183,6 +210,19 @@ class TestQualityGui : public QObject {
     panel->tree()->setCurrentItem(none);
     QTest::keyClick(panel->tree(), Qt::Key_R);
     QVERIFY(none->text(0).contains(QStringLiteral("none → GOVERNING_LAW")));
+    // R on the unrelated pair: the relation is added between the same two mentions, drug to disease.
+    QTreeWidgetItem* pair = findingItem(panel->tree(), QStringLiteral("relation \"glimmer fever \u21C4 zorbital\""));
+    QVERIFY(pair);
+    QVERIFY2(pair->text(1).startsWith(QStringLiteral("TREATS (reversed) 2, none 1")), qPrintable(pair->text(1)));
+    QTreeWidgetItem* unrelated = occurrenceItem(pair, QStringLiteral("none"));
+    QVERIFY(unrelated);
+    panel->tree()->setCurrentItem(unrelated);
+    QTest::keyClick(panel->tree(), Qt::Key_R);
+    const quarry::Document related = quarry::test::storedDocument(window, zorbitalUnrelated);
+    QCOMPARE(related.relations.size(), 1);
+    QCOMPARE(related.relations[0].type, QStringLiteral("TREATS"));
+    QCOMPARE(related.entity(related.relations[0].head)->type, QStringLiteral("DRUG"));
+    QCOMPARE(related.entity(related.relations[0].tail)->type, QStringLiteral("DISEASE"));
 
     // Drift: a small NER model trained in the window; the Runs view's Drift checks the unassigned pool.
     quarry::jobs::TrainingSpec spec = quarry::test::tinyTraining(project, "ner", 3);
@@ -195,9 +235,9 @@ class TestQualityGui : public QObject {
     QVERIFY(window.runsPanel()->driftButton()->isEnabled());
     QTest::mouseClick(window.runsPanel()->driftButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 120000);
-    QCOMPARE(panel->drift().features.size(), size_t(5));
+    QCOMPARE(panel->drift().features.size(), size_t(6));
     QCOMPARE(panel->drift().incomingDocuments, qint64(8));
-    QVERIFY(panel->tree()->topLevelItemCount() >= 5);
+    QVERIFY(panel->tree()->topLevelItemCount() >= 6);
     QVERIFY2(panel->summaryLabel()->text().contains(QStringLiteral("drift"), Qt::CaseInsensitive),
              qPrintable(panel->summaryLabel()->text()));
     QVERIFY(window.qualityDock()->isVisible());

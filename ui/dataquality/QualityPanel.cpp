@@ -540,12 +540,12 @@ bool QualityPanel::relabelCurrent() {
     Q_EMIT message(tr("This occurrence already carries the most frequent label, %1.").arg(to));
     return false;
   }
-  if (f->kind == quality::ConsistencyFinding::Kind::Relation) {
-    Q_EMIT message(tr("Relations are fixed in the document: Enter opens it at the pair."));
+  if (f->kind == quality::ConsistencyFinding::Kind::Relation && o.tailStart < 0) {
+    Q_EMIT message(tr("A document-level relation is fixed in the document: Enter opens it."));
     return false;
   }
   if (!m_fixer) return false;
-  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindName(f->kind), q(o.label), to};
+  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindName(f->kind), q(o.label), to, o.tailStart, o.tailEnd};
   if (const QString error = m_fixer(fix); !error.isEmpty()) {
     Q_EMIT message(error);
     return false;
@@ -562,13 +562,14 @@ bool QualityPanel::removeCurrent() {
   const auto* f = findingAt(at.finding);
   if (!f) return false;
   const auto& o = f->occurrences[static_cast<size_t>(at.occurrence)];
-  if (o.label == "none" || f->kind == quality::ConsistencyFinding::Kind::Relation) {
+  if (o.label == "none" || (f->kind == quality::ConsistencyFinding::Kind::Relation && o.tailStart < 0)) {
     Q_EMIT message(o.label == "none" ? tr("This occurrence is not annotated.")
-                                     : tr("Relations are fixed in the document: Enter opens it at the pair."));
+                                     : tr("A document-level relation is fixed in the document: Enter opens it."));
     return false;
   }
   if (!m_fixer) return false;
-  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindName(f->kind), q(o.label), QStringLiteral("none")};
+  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindName(f->kind), q(o.label), QStringLiteral("none"),
+                 o.tailStart, o.tailEnd};
   if (const QString error = m_fixer(fix); !error.isEmpty()) {
     Q_EMIT message(error);
     return false;

@@ -5,7 +5,8 @@
 //   Inconsistent labels  each finding (a surface, argument pair or repeated text labelled more than one
 //                    way) with its occurrences in context. On an occurrence: Enter opens the document at
 //                    it; R relabels it with the finding's most frequent label (adding, changing or removing
-//                    the annotation as that label says); Delete removes its annotation; I marks the whole
+//                    the annotation — a relation between the same two mentions — as that label says); Delete
+//                    removes its annotation; I marks the whole
 //                    finding as intended (kept in the project: later checks hide it). Each fix goes through
 //                    the open document's undo stack, and the selection moves to the next occurrence that
 //                    disagrees.
@@ -36,14 +37,17 @@ class ProjectStore;
 namespace quarry::ui {
 
 // An edit a consistency fix asks of the document: the annotation of `kind` at [start, end) labelled `from`
-// becomes labelled `to` ("none": unannotated; for categories a label set joined by " + ").
+// becomes labelled `to` ("none": unannotated; for categories a label set joined by " + "; for relations
+// "T" from [start, end) to [tailStart, tailEnd), "T (reversed)" the other way).
 struct QualityFix {
   qint64 documentId = 0;
   int start = 0;
   int end = 0;
-  QString kind;  // "entity" or "category"
+  QString kind;  // "entity", "relation" or "category"
   QString from;
   QString to;
+  int tailStart = -1;  // relations: the second argument
+  int tailEnd = -1;
 };
 
 class QualityPanel : public QWidget {
