@@ -325,6 +325,7 @@ bool QualityPanel::runCheck(Check check) {
   }
   fitColumns();
   updateControls();
+  m_tree->setFocus();  // the keys act at once: Enter, and R, Delete, I on the occurrence selected
   return true;
 }
 
@@ -531,6 +532,9 @@ void QualityPanel::selectNextDisagreeing(QTreeWidgetItem* from) {
 }
 
 bool QualityPanel::relabelCurrent() {
+  // On a finding: its first occurrence that disagrees.
+  if (QTreeWidgetItem* item = m_tree->currentItem(); item && item->data(0, kKindRole).toInt() == kFinding)
+    selectNextDisagreeing(item);
   const Occurrence at = currentOccurrence();
   const auto* f = findingAt(at.finding);
   if (!f) return false;
@@ -558,6 +562,8 @@ bool QualityPanel::relabelCurrent() {
 }
 
 bool QualityPanel::removeCurrent() {
+  if (QTreeWidgetItem* item = m_tree->currentItem(); item && item->data(0, kKindRole).toInt() == kFinding)
+    selectNextDisagreeing(item);
   const Occurrence at = currentOccurrence();
   const auto* f = findingAt(at.finding);
   if (!f) return false;
