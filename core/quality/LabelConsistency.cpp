@@ -98,6 +98,15 @@ std::pair<std::string, std::string> pairKey(const std::string& head, const std::
 
 }  // namespace
 
+const char* kindName(ConsistencyFinding::Kind kind) {
+  switch (kind) {
+    case ConsistencyFinding::Kind::Entity: return "entity";
+    case ConsistencyFinding::Kind::Relation: return "relation";
+    case ConsistencyFinding::Kind::Category: return "category";
+  }
+  return "";
+}
+
 std::vector<std::string> ConsistencyFinding::labelledTypes() const {
   std::set<std::string> types;
   for (const auto& [label, count] : labels) {

@@ -71,6 +71,9 @@ struct ConsistencyReport {
   int64_t typeConflicts = 0;
 };
 
+// "entity", "relation" or "category": how reports, the store's quality_decisions and the CLI name a kind.
+const char* kindName(ConsistencyFinding::Kind kind);
+
 ConsistencyReport checkConsistency(const std::vector<document::AnnotatedDocument>& documents,
                                    const ConsistencyOptions& options = {});
 

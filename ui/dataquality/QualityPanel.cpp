@@ -36,14 +36,7 @@ constexpr int kEndRole = Qt::UserRole + 5;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-QString kindName(quality::ConsistencyFinding::Kind kind) {
-  switch (kind) {
-    case quality::ConsistencyFinding::Kind::Entity: return QStringLiteral("entity");
-    case quality::ConsistencyFinding::Kind::Relation: return QStringLiteral("relation");
-    case quality::ConsistencyFinding::Kind::Category: return QStringLiteral("category");
-  }
-  return {};
-}
+QString kindText(quality::ConsistencyFinding::Kind kind) { return QString::fromLatin1(quality::kindName(kind)); }
 
 QString labelSummary(const quality::ConsistencyFinding& f) {
   QStringList parts;
@@ -400,7 +393,7 @@ void QualityPanel::showConsistency() {
     auto* top = new QTreeWidgetItem(m_tree);
     QString key = q(f.key);
     if (key.size() > 80) key = key.left(80) + QStringLiteral("…");
-    top->setText(0, tr("%1 \"%2\"").arg(kindName(f.kind), key));
+    top->setText(0, tr("%1 \"%2\"").arg(kindText(f.kind), key));
     top->setText(1, labelSummary(f));
     QStringList guidelines;
     for (const std::string& t : f.labelledTypes())
@@ -549,7 +542,7 @@ bool QualityPanel::relabelCurrent() {
     return false;
   }
   if (!m_fixer) return false;
-  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindName(f->kind), q(o.label), to, o.tailStart, o.tailEnd};
+  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindText(f->kind), q(o.label), to, o.tailStart, o.tailEnd};
   if (const QString error = m_fixer(fix); !error.isEmpty()) {
     Q_EMIT message(error);
     return false;
@@ -574,7 +567,7 @@ bool QualityPanel::removeCurrent() {
     return false;
   }
   if (!m_fixer) return false;
-  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindName(f->kind), q(o.label), QStringLiteral("none"),
+  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindText(f->kind), q(o.label), QStringLiteral("none"),
                  o.tailStart, o.tailEnd};
   if (const QString error = m_fixer(fix); !error.isEmpty()) {
     Q_EMIT message(error);
@@ -595,7 +588,7 @@ bool QualityPanel::markCurrentIntended() {
   const auto* f = findingAt(top->data(0, kFirstRole).toInt());
   if (!f) return false;
   const QString annotator = m_annotator ? m_annotator() : QString();
-  if (Status s = m_store->markFindingIntended(kindName(f->kind), q(f->key), annotator); !s) {
+  if (Status s = m_store->markFindingIntended(kindText(f->kind), q(f->key), annotator); !s) {
     Q_EMIT message(QString::fromStdString(s.error().toString()));
     return false;
   }
