@@ -14,6 +14,9 @@ using check::readCount;
 
 void CheckCommand::configure(QCommandLineParser& parser) const {
   parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("leakage, consistency or drift."));
+  parser.addPositionalArgument(QStringLiteral("model"),
+                               QStringLiteral("drift: the trained model folder, before the project (or --model)."),
+                               QStringLiteral("[model]"));
   parser.addPositionalArgument(QStringLiteral("project"),
                                QStringLiteral("The project file (*.quarry); or give --data files instead."),
                                QStringLiteral("[project]"));
@@ -112,13 +115,23 @@ int CheckCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (check != QLatin1String("leakage") && check != QLatin1String("consistency") && check != QLatin1String("drift"))
     return usage(io, QStringLiteral("unknown check \"%1\" (leakage, consistency, drift)").arg(check));
   const QStringList data = parser.values(QStringLiteral("data"));
-  if (args.size() > 2 || (args.size() == 2) == !data.isEmpty())
-    return usage(io, QStringLiteral("expects a project file or --data files (one of them)"));
   auto examples = readCount(parser, QStringLiteral("examples"), 10, 0, 1000000);
   if (!examples) return usage(io, q(examples.error().message));
   const bool json = parser.isSet(QStringLiteral("json"));
+  if (check == QLatin1String("drift")) {
+    // check drift MODEL PROJECT, or check drift PROJECT --model MODEL | --run ID, or --data files.
+    const bool modelFirst = args.size() == 3;
+    const QString model = modelFirst ? args[1] : parser.value(QStringLiteral("model"));
+    const QString project = modelFirst ? args[2] : args.value(1);
+    if (args.size() > 3 || (modelFirst && parser.isSet(QStringLiteral("model"))) || project.isEmpty() == data.isEmpty())
+      return usage(io, QStringLiteral("expects MODEL PROJECT, a project with --model or --run, or --data files"));
+    if (!project.isEmpty() && !QFileInfo::exists(project))
+      return fail(io, Error("no such project", project.toStdString()));
+    return check::runDrift(parser, io, *this, *examples, json, model, project);
+  }
+  if (args.size() > 2 || (args.size() == 2) == !data.isEmpty())
+    return usage(io, QStringLiteral("expects a project file or --data files (one of them)"));
   if (args.size() == 2 && !QFileInfo::exists(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
-  if (check == QLatin1String("drift")) return check::runDrift(parser, io, *this, *examples, json);
 
   std::unique_ptr<ProjectStore> store;
   Result<jobs::QualityDocuments> docs = Error("no documents");

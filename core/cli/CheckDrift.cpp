@@ -43,14 +43,14 @@ void append(jobs::DocumentSet& set, jobs::DocumentSet more) {
 
 }  // namespace
 
-int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& self, int examples, bool json) {
-  const QStringList args = parser.positionalArguments();
+int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& self, int examples, bool json,
+             const QString& model, const QString& project) {
   const bool byRun = parser.isSet(QStringLiteral("run"));
-  if (byRun == parser.isSet(QStringLiteral("model")))
-    return self.usageError(io, QStringLiteral("drift needs --model DIR, or --run ID with a project"));
-  if (byRun && args.size() != 2) return self.usageError(io, QStringLiteral("--run names a run of a project; give the project"));
+  if (byRun == !model.isEmpty())
+    return self.usageError(io, QStringLiteral("drift needs a model (MODEL PROJECT, or --model DIR), or --run ID with a project"));
+  if (byRun && project.isEmpty()) return self.usageError(io, QStringLiteral("--run names a run of a project; give the project"));
   jobs::DriftSpec spec;
-  spec.modelFolder = parser.value(QStringLiteral("model"));
+  spec.modelFolder = model;
   auto maxTraining = readCount(parser, QStringLiteral("max-training"), 2000, 1, 10000000);
   auto threads = readCount(parser, QStringLiteral("threads"), 0, 0, 1024);
   auto psi = readNumber(parser, QStringLiteral("psi"), 0.1, 0.0, 100.0);
@@ -67,7 +67,7 @@ int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& se
     bool ok = false;
     const qint64 runId = parser.value(QStringLiteral("run")).toLongLong(&ok);
     if (!ok || runId <= 0) return self.usageError(io, QStringLiteral("--run takes a run id (quarry-cli runs lists them)"));
-    auto opened = ProjectStore::open(args[1], OpenMode::ReadOnly);
+    auto opened = ProjectStore::open(project, OpenMode::ReadOnly);
     if (!opened) return self.failWith(io, opened.error());
     auto made = jobs::driftSpecForRun(*opened.value(), runId);
     if (!made) return self.failWith(io, made.error());
@@ -77,8 +77,8 @@ int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& se
     spec.options = keep;
     spec.maxTraining = maxTraining;
     spec.threads = threadCount;
-  } else if (args.size() == 2) {
-    auto opened = ProjectStore::open(args[1], OpenMode::ReadOnly);
+  } else if (!project.isEmpty()) {
+    auto opened = ProjectStore::open(project, OpenMode::ReadOnly);
     if (!opened) return self.failWith(io, opened.error());
     auto reference = oneSplit(parser, QStringLiteral("reference-split"), QStringLiteral("train"));
     auto dev = oneSplit(parser, QStringLiteral("dev-split"), QStringLiteral("dev"));

@@ -30,6 +30,8 @@ int runLeakage(const QCommandLineParser& parser, CliIo& io, const jobs::QualityD
                const CheckCommand& self, int examples, bool json);
 int runConsistency(const QCommandLineParser& parser, CliIo& io, const jobs::QualityDocuments& docs, ProjectStore* store,
                    const CheckCommand& self, int examples, bool json);
-int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& self, int examples, bool json);
+// `model`: the model folder (empty with --run); `project`: the project file (empty with --data files).
+int runDrift(const QCommandLineParser& parser, CliIo& io, const CheckCommand& self, int examples, bool json,
+             const QString& model, const QString& project);
 
 }  // namespace quarry::cli::check

@@ -280,6 +280,12 @@ class TestCliCheck : public QObject {
     QVERIFY2(text.out.contains(QStringLiteral("annotate next")), qPrintable(text.out));
     QCOMPARE(cli(files + QStringList{QStringLiteral("--strict")}).code, 1);
 
+    // The form: check drift MODEL PROJECT.
+    CliRun positional = cli({QStringLiteral("check"), QStringLiteral("drift"), best, f.project, QStringLiteral("--json"),
+                             QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY2(positional.code == 0, qPrintable(positional.err));
+    QCOMPARE(json(positional).value(QStringLiteral("incoming_documents")).toInt(), 60);
+    QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("drift"), best, f.project, QStringLiteral("--model"), best}).code, 2);
     // By run: the model and the documents the run recorded (80 train, 40 dev), the unassigned pool incoming.
     CliRun byRun = cli({QStringLiteral("check"), QStringLiteral("drift"), f.project, QStringLiteral("--run"),
                         QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--threads"), QStringLiteral("1")});
