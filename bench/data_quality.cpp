@@ -29,6 +29,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ClassificationCorpora.h"
 #include "ConllCorpus.h"
 #include "common/ProcessMemory.h"
 #include "eval/SpanContext.h"
@@ -53,27 +54,9 @@ struct SplitCorpus {
   }
 };
 
-std::string readAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream s(text);
-  std::string line;
-  while (std::getline(s, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    out.push_back(line);
-  }
-  return out;
-}
-
 SplitCorpus readSquad(const fs::path& file) {
   SplitCorpus c;
-  const nlohmann::json root = nlohmann::json::parse(readAll(file));
+  const nlohmann::json root = nlohmann::json::parse(bench::readAll(file));
   size_t article = 0;
   for (const auto& a : root.at("data")) {
     size_t p = 0;
@@ -85,39 +68,11 @@ SplitCorpus readSquad(const fs::path& file) {
   return c;
 }
 
-SplitCorpus readClaudette(const fs::path& root) {
+// bench_classify_train's corpora and splits, as one list with split names.
+SplitCorpus flattened(const bench::Splits& splits) {
   SplitCorpus c;
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(root / "sentences")) names.push_back(e.path().stem().string());
-  std::sort(names.begin(), names.end());
-  for (size_t i = 0; i < names.size(); ++i) {
-    const std::vector<std::string> sentences = lines(readAll(root / "sentences" / (names[i] + ".txt")));
-    const std::vector<std::string> tags = lines(readAll(root / "tags" / (names[i] + ".txt")));
-    for (size_t k = 0; k < sentences.size(); ++k) {
-      AnnotatedDocument d{names[i] + "#" + std::to_string(k + 1), sentences[k]};
-      std::stringstream t(k < tags.size() ? tags[k] : std::string());
-      std::string tag;
-      std::set<std::string> labels;
-      while (t >> tag)
-        if (tag.size() >= 2 && (tag.back() == '2' || tag.back() == '3')) labels.insert(tag.substr(0, tag.size() - 1));
-      d.labels.assign(labels.begin(), labels.end());
-      c.add(std::move(d), i % 5 == 0 ? "test" : i % 5 == 1 ? "dev" : "train");
-    }
-  }
-  return c;
-}
-
-SplitCorpus readHallmarks(const fs::path& root) {
-  SplitCorpus c;
-  std::vector<std::string> ids;
-  for (const auto& e : fs::directory_iterator(root / "text")) ids.push_back(e.path().stem().string());
-  std::sort(ids.begin(), ids.end());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    AnnotatedDocument d{ids[i], ""};
-    for (const std::string& sentence : lines(readAll(root / "text" / (ids[i] + ".txt"))))
-      d.text += (d.text.empty() ? "" : " ") + sentence;
-    c.add(std::move(d), i % 10 == 0 ? "test" : i % 10 == 1 ? "dev" : "train");
-  }
+  for (const auto& [documents, split] : {std::pair{&splits.train, "train"}, {&splits.dev, "dev"}, {&splits.test, "test"}})
+    for (const auto& d : *documents) c.add(d, split);
   return c;
 }
 
@@ -230,8 +185,8 @@ int main(int argc, char** argv) {
   std::printf("| corpus | documents | pairs across splits | pairs inside | groups | sentences across | leaked per split | time |\n");
   std::printf("|---|---|---|---|---|---|---|---|\n");
   leakageRow("squad-v1.1-dev paragraphs", readSquad(shared / "squad-v1.1-dev" / "dev-v1.1.json"), threshold, examples);
-  leakageRow("claudette sentences", readClaudette(shared / "claudette-unfair-tos-en"), threshold, examples);
-  leakageRow("hallmarks abstracts", readHallmarks(shared / "hallmarks-of-cancer"), threshold, examples);
+  leakageRow("claudette sentences", flattened(bench::readClaudette(shared / "claudette-unfair-tos-en")), threshold, examples);
+  leakageRow("hallmarks abstracts", flattened(bench::readHallmarks(shared / "hallmarks-of-cancer")), threshold, examples);
   SplitCorpus ncbi, bc5cdr;
   if (!addFile(ncbi, shared / "ncbi-disease" / "train.tsv", "train") || !addFile(ncbi, shared / "ncbi-disease" / "devel.tsv", "dev"))
     return 1;
@@ -253,7 +208,7 @@ int main(int argc, char** argv) {
     if (bc5cdr.splits[i] == "train") bc5cdrTrain.add(bc5cdr.documents[i], "train");
   consistencyRow("ncbi-disease train", ncbiTrain, examples);
   consistencyRow("bc5cdr train", bc5cdrTrain, examples);
-  SplitCorpus claudette = readClaudette(shared / "claudette-unfair-tos-en"), claudetteTrain;
+  SplitCorpus claudette = flattened(bench::readClaudette(shared / "claudette-unfair-tos-en")), claudetteTrain;
   for (size_t i = 0; i < claudette.documents.size(); ++i)
     if (claudette.splits[i] == "train") claudetteTrain.add(claudette.documents[i], "train");
   consistencyRow("claudette train (categories)", claudetteTrain, examples);
