@@ -524,7 +524,11 @@ void QualityPanel::selectNextDisagreeing(QTreeWidgetItem* from) {
   }
 }
 
-bool QualityPanel::relabelCurrent() {
+bool QualityPanel::relabelCurrent() { return fixCurrent(false); }
+
+bool QualityPanel::removeCurrent() { return fixCurrent(true); }
+
+bool QualityPanel::fixCurrent(bool remove) {
   // On a finding: its first occurrence that disagrees.
   if (QTreeWidgetItem* item = m_tree->currentItem(); item && item->data(0, kKindRole).toInt() == kFinding)
     selectNextDisagreeing(item);
@@ -532,9 +536,10 @@ bool QualityPanel::relabelCurrent() {
   const auto* f = findingAt(at.finding);
   if (!f) return false;
   const auto& o = f->occurrences[static_cast<size_t>(at.occurrence)];
-  const QString to = q(f->labels.front().first);
+  const QString to = remove ? QStringLiteral("none") : q(f->labels.front().first);
   if (q(o.label) == to) {
-    Q_EMIT message(tr("This occurrence already carries the most frequent label, %1.").arg(to));
+    Q_EMIT message(remove ? tr("This occurrence is not annotated.")
+                          : tr("This occurrence already carries the most frequent label, %1.").arg(to));
     return false;
   }
   if (f->kind == quality::ConsistencyFinding::Kind::Relation && o.tailStart < 0) {
@@ -548,34 +553,8 @@ bool QualityPanel::relabelCurrent() {
     return false;
   }
   QTreeWidgetItem* item = m_tree->currentItem();
-  markFixed(item, tr("%1 → %2").arg(q(o.label), to));
+  markFixed(item, remove ? tr("%1 → removed").arg(q(o.label)) : tr("%1 → %2").arg(q(o.label), to));
   m_findings[static_cast<size_t>(at.finding)].occurrences[static_cast<size_t>(at.occurrence)].label = to.toStdString();
-  selectNextDisagreeing(item);
-  return true;
-}
-
-bool QualityPanel::removeCurrent() {
-  if (QTreeWidgetItem* item = m_tree->currentItem(); item && item->data(0, kKindRole).toInt() == kFinding)
-    selectNextDisagreeing(item);
-  const Occurrence at = currentOccurrence();
-  const auto* f = findingAt(at.finding);
-  if (!f) return false;
-  const auto& o = f->occurrences[static_cast<size_t>(at.occurrence)];
-  if (o.label == "none" || (f->kind == quality::ConsistencyFinding::Kind::Relation && o.tailStart < 0)) {
-    Q_EMIT message(o.label == "none" ? tr("This occurrence is not annotated.")
-                                     : tr("A document-level relation is fixed in the document: Enter opens it."));
-    return false;
-  }
-  if (!m_fixer) return false;
-  QualityFix fix{m_docs.storeIds.value(o.document), o.start, o.end, kindText(f->kind), q(o.label), QStringLiteral("none"),
-                 o.tailStart, o.tailEnd};
-  if (const QString error = m_fixer(fix); !error.isEmpty()) {
-    Q_EMIT message(error);
-    return false;
-  }
-  QTreeWidgetItem* item = m_tree->currentItem();
-  markFixed(item, tr("%1 → removed").arg(q(o.label)));
-  m_findings[static_cast<size_t>(at.finding)].occurrences[static_cast<size_t>(at.occurrence)].label = "none";
   selectNextDisagreeing(item);
   return true;
 }

@@ -124,6 +124,8 @@ class QualityPanel : public QWidget {
   QString documentName(int document) const;
   void markFixed(QTreeWidgetItem* item, const QString& note);
   void selectNextDisagreeing(QTreeWidgetItem* from);
+  // R (the finding's most frequent label) or Delete ("none") on the current occurrence.
+  bool fixCurrent(bool remove);
 
   QString m_projectPath;
   ProjectStore* m_store = nullptr;
