@@ -68,19 +68,10 @@ class FindingBuilder {
 // A span's text with whitespace runs collapsed and its first code point lower-cased (Python's lower() of that
 // one character): how an unannotated repeat must be written to count.
 std::string writtenForm(const std::vector<char32_t>& text, int32_t start, int32_t end) {
+  const std::vector<char32_t> collapsed = collapsedSpan(text, start, end);
   std::vector<char32_t> out;
-  bool pendingSpace = false;
-  for (int32_t i = start; i < end; ++i) {
-    const char32_t cp = text[static_cast<size_t>(i)];
-    if (unicode::isPythonSpace(cp)) {
-      pendingSpace = !out.empty();
-      continue;
-    }
-    if (pendingSpace) out.push_back(U' ');
-    pendingSpace = false;
-    if (out.empty()) unicode::lowerChar(cp, out);
-    else out.push_back(cp);
-  }
+  if (!collapsed.empty()) unicode::lowerChar(collapsed.front(), out);
+  out.insert(out.end(), collapsed.begin() + (collapsed.empty() ? 0 : 1), collapsed.end());
   return unicode::toUtf8(out);
 }
 

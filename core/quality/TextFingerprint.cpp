@@ -97,7 +97,7 @@ std::string surfaceKey(std::string_view utf8, int32_t start, int32_t end) {
   return surfaceKey(unicode::decodeUtf8(utf8).cps, start, end);
 }
 
-std::string surfaceKey(const std::vector<char32_t>& text, int32_t start, int32_t end) {
+std::vector<char32_t> collapsedSpan(const std::vector<char32_t>& text, int32_t start, int32_t end) {
   const int32_t n = static_cast<int32_t>(text.size());
   start = std::clamp(start, 0, n);
   end = std::clamp(end, start, n);
@@ -113,6 +113,11 @@ std::string surfaceKey(const std::vector<char32_t>& text, int32_t start, int32_t
     pendingSpace = false;
     cps.push_back(cp);
   }
+  return cps;
+}
+
+std::string surfaceKey(const std::vector<char32_t>& text, int32_t start, int32_t end) {
+  std::vector<char32_t> cps = collapsedSpan(text, start, end);
   std::vector<int32_t> origin(cps.size(), 0);
   unicode::lowerString(cps, origin);
   return unicode::toUtf8(cps);

@@ -39,7 +39,11 @@ double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 // A span's text as the consistency check compares it: lower-cased (Python's str.lower()), leading and
 // trailing whitespace dropped, whitespace runs collapsed to one space. Code points [start, end) of `utf8`.
 std::string surfaceKey(std::string_view utf8, int32_t start, int32_t end);
-// The same on a text already decoded to code points (no decoding per span of a long document).
+// Code points [start, end) of `text` (clamped) with leading and trailing whitespace dropped and whitespace
+// runs collapsed to one space, case kept.
+std::vector<char32_t> collapsedSpan(const std::vector<char32_t>& text, int32_t start, int32_t end);
+
+// surfaceKey on a text already decoded to code points (no decoding per span of a long document).
 std::string surfaceKey(const std::vector<char32_t>& cps, int32_t start, int32_t end);
 
 }  // namespace quarry::quality
