@@ -2348,257 +2348,257 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Data Quality</source>
         <translation>Datenqualität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>Go to the &amp;Annotations List</source>
         <translation>Zur &amp;Annotationsliste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>Go to the &amp;Questions</source>
         <translation>Zu den &amp;Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Close Project</source>
         <translation>Projekt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>&amp;Import Documents…</source>
         <translation>Dokumente &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>Annotator &amp;Name…</source>
         <translation>Annotator&amp;name…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Document</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Next Document  (N)</source>
         <translation>&amp;Nächstes Dokument  (N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>&amp;Previous Document  (P)</source>
         <translation>&amp;Vorheriges Dokument  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>Mark &amp;Done and Next</source>
         <translation>Als &amp;fertig markieren und weiter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Move to &amp;Split</source>
         <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="283"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>&amp;Find Documents</source>
         <translation>Dokumente &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>F&amp;ind in Document…</source>
         <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>Find Ne&amp;xt Match</source>
         <translation>&amp;Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>Find Previous &amp;Match</source>
         <translation>&amp;Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation>&amp;Gehe zu Position oder Absatz…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>Read-&amp;Only Mode</source>
         <translation>&amp;Schreibgeschützter Modus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="325"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="334"/>
         <source>&amp;Next by Active Learning</source>
         <translation>&amp;Nächstes per aktivem Lernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation>&amp;Fehler des neuesten Modells analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation>Noch kein trainiertes Modell zum Analysieren: Trainieren Sie zuerst eines (Modell ▸ Modell trainieren).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <location filename="../ui/MainWindow.cpp" line="417"/>
         <source>The document could not be opened.</source>
         <translation>Das Dokument konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="15"/>
         <source>&quot;%1&quot; is not an entity type of the schema.</source>
         <translation>„%1“ ist kein Entitätstyp des Schemas.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="17"/>
         <source>The span could not be labelled.</source>
         <translation>Die Spanne konnte nicht annotiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="25"/>
         <source>The %1 annotation is no longer there: the document changed since the check.</source>
         <translation>Die Annotation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="496"/>
+        <location filename="../ui/MainWindow.cpp" line="440"/>
         <source>Edits are now recorded as %1.</source>
         <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="726"/>
+        <location filename="../ui/MainWindow.cpp" line="670"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="671"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -2606,7 +2606,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="728"/>
+        <location filename="../ui/MainWindow.cpp" line="672"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -2614,7 +2614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="729"/>
+        <location filename="../ui/MainWindow.cpp" line="673"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -2622,42 +2622,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="738"/>
+        <location filename="../ui/MainWindow.cpp" line="682"/>
         <source>%1 — annotator: %2</source>
         <translation>%1 — Annotator: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="742"/>
+        <location filename="../ui/MainWindow.cpp" line="686"/>
         <source>%1 (review mode)</source>
         <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="774"/>
+        <location filename="../ui/MainWindow.cpp" line="718"/>
         <source>Review mode</source>
         <translation>Prüfmodus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="789"/>
+        <location filename="../ui/MainWindow.cpp" line="733"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="821"/>
+        <location filename="../ui/MainWindow.cpp" line="765"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="846"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="864"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>Moved to the %1 split.</source>
         <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="900"/>
+        <location filename="../ui/MainWindow.cpp" line="844"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -2665,73 +2665,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="921"/>
+        <location filename="../ui/MainWindow.cpp" line="865"/>
         <source>Next by active learning (score %1): %2</source>
         <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="320"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="321"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="47"/>
         <source>The related mentions are no longer there: the document changed since the check.</source>
         <translation>Die verbundenen Erwähnungen sind nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="61"/>
         <source>The %1 relation is no longer there: the document changed since the check.</source>
         <translation>Die Relation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="67"/>
         <source>The %1 relation could not be added.</source>
         <translation>Die Relation %1 konnte nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="71"/>
         <source>A document-level relation is fixed in the document itself.</source>
         <translation>Eine Relation auf Dokumentebene wird im Dokument selbst korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="513"/>
+        <location filename="../ui/MainWindow.cpp" line="457"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="632"/>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="576"/>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="721"/>
+        <location filename="../ui/MainWindow.cpp" line="665"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -2739,12 +2739,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="722"/>
+        <location filename="../ui/MainWindow.cpp" line="666"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="667"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -2752,48 +2752,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="735"/>
+        <location filename="../ui/MainWindow.cpp" line="679"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="736"/>
-        <location filename="../ui/MainWindow.cpp" line="737"/>
+        <location filename="../ui/MainWindow.cpp" line="680"/>
+        <location filename="../ui/MainWindow.cpp" line="681"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="740"/>
+        <location filename="../ui/MainWindow.cpp" line="684"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="774"/>
+        <location filename="../ui/MainWindow.cpp" line="718"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <location filename="../ui/MainWindow.cpp" line="767"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="830"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="831"/>
+        <location filename="../ui/MainWindow.cpp" line="775"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="849"/>
+        <location filename="../ui/MainWindow.cpp" line="793"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="876"/>
+        <location filename="../ui/MainWindow.cpp" line="820"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -3053,95 +3053,95 @@
 <context>
     <name>quarry::ui::QualityPanel</name>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="60"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="53"/>
         <source>Split leakage (near duplicates across splits)</source>
         <translation>Datenleck zwischen Aufteilungen (Beinahe-Duplikate)</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="61"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="54"/>
         <source>Inconsistent labels</source>
         <translation>Uneinheitliche Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="62"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="55"/>
         <source>Drift of new documents</source>
         <translation>Drift neuer Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="65"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="58"/>
         <source>The trained model whose training data the unassigned documents are compared with</source>
         <translation>Das trainierte Modell, mit dessen Trainingsdaten die nicht zugeordneten Dokumente verglichen werden</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="71"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="64"/>
         <source>&amp;Check</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="73"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="66"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="74"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="67"/>
         <source>&amp;Re-split…</source>
         <translation>&amp;Neu aufteilen…</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="76"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="69"/>
         <source>Move documents so that every group of near duplicates lies in one split</source>
         <translation>Dokumente so verschieben, dass jede Gruppe von Beinahe-Duplikaten in einer Aufteilung liegt</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="122"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="73"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="115"/>
         <source>Choose a check and press Check.</source>
         <translation>Wählen Sie eine Prüfung und drücken Sie „Prüfen“.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="91"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="84"/>
         <source>Enter opens the document. Inconsistent labels: R gives the occurrence the most frequent label, Delete removes its annotation, I marks the finding as intended.</source>
         <translation>Eingabe öffnet das Dokument. Uneinheitliche Annotationen: R gibt dem Vorkommen das häufigste Label, Entf entfernt seine Annotation, I markiert den Befund als beabsichtigt.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="133"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="126"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="151"/>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="158"/>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="165"/>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="172"/>
         <source>Re-split</source>
         <translation>Neu aufteilen</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="159"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="152"/>
         <source>Shares of the documents per split (&quot;train=0.8,dev=0.1,test=0.1&quot;), or &quot;current&quot; to keep today&apos;s proportions. Every group of near duplicates ends up in one split.</source>
         <translation>Anteile der Dokumente je Aufteilung („train=0.8,dev=0.1,test=0.1“) oder „current“ für die heutigen Anteile. Jede Gruppe von Beinahe-Duplikaten landet in einer Aufteilung.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="173"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="166"/>
         <source>%n document(s) move to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</source>
         <translation>
             <numerusform>%n Dokument kommt in eine andere Aufteilung; %1 Gruppen von Beinahe-Duplikaten bleiben beisammen. Früher trainierte Modelle werden danach auf anderen Dokumenten bewertet. Neu aufteilen?</numerusform>
@@ -3149,12 +3149,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="191"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="184"/>
         <source>Unknown split &quot;%1&quot; (train, dev, test, unassigned).</source>
         <translation>Unbekannte Aufteilung „%1“ (train, dev, test, unassigned).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="202"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="195"/>
         <source>%n document(s) moved; near duplicates now share a split.</source>
         <translation>
             <numerusform>%n Dokument verschoben; Beinahe-Duplikate teilen sich nun eine Aufteilung.</numerusform>
@@ -3162,27 +3162,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="219"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="212"/>
         <source>Choose a trained model: drift compares new documents with what it trained on.</source>
         <translation>Wählen Sie ein trainiertes Modell: Die Drift vergleicht neue Dokumente mit seinen Trainingsdaten.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="228"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="221"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="292"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="285"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="296"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="289"/>
         <source>The check failed: %1</source>
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="317"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="310"/>
         <source> %n marked as intended are hidden.</source>
         <translation>
             <numerusform> %n als beabsichtigt markierter Befund ist ausgeblendet.</numerusform>
@@ -3190,17 +3190,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="342"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="336"/>
         <source>%1: %2 of %3 documents</source>
         <translation>%1: %2 von %3 Dokumenten</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="344"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="338"/>
         <source>No leakage: no document or sentence of one split repeats another split&apos;s.</source>
         <translation>Kein Datenleck: Kein Dokument und kein Satz einer Aufteilung wiederholt einen einer anderen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="345"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="339"/>
         <source>%n pair(s) of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</source>
         <translation>
             <numerusform>%n Paar von Beinahe-Duplikaten über Aufteilungen hinweg (%1 exakt); %2 Sätze in mehr als einer Aufteilung. Betroffen — %3. „Neu aufteilen…“ hält Beinahe-Duplikate in einer Aufteilung.</numerusform>
@@ -3208,27 +3208,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="359"/>
         <source>exact duplicate</source>
         <translation>exaktes Duplikat</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="359"/>
         <source>similarity %1</source>
         <translation>Ähnlichkeit %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="366"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="360"/>
         <source>%1:%2 ~ %3:%4</source>
         <translation>%1:%2 ~ %3:%4</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="374"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="368"/>
         <source>Sentences in more than one split (%1)</source>
         <translation>Sätze in mehr als einer Aufteilung (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="377"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="371"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n-mal</numerusform>
@@ -3236,108 +3236,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="391"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="385"/>
         <source>%1 entity surfaces, %2 relation argument pairs and %3 repeated texts are labelled more than one way. On an occurrence: R relabels it, Delete removes it, I marks the finding as intended, Enter opens it.</source>
         <translation>%1 Entitätstexte, %2 Argumentpaare von Relationen und %3 wiederholte Texte sind uneinheitlich annotiert. Auf einem Vorkommen: R annotiert es neu, Entf entfernt es, I markiert den Befund als beabsichtigt, Eingabe öffnet es.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="402"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="396"/>
         <source>%1 &quot;%2&quot;</source>
         <translation>%1 „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="407"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="401"/>
         <source>disagreement %1</source>
         <translation>Abweichungen %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="415"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="409"/>
         <source>%1:%2</source>
         <translation>%1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="438"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="432"/>
         <source>DRIFT: the unassigned documents differ from the training data; annotate some of those listed below and retrain.</source>
         <translation>DRIFT: Die nicht zugeordneten Dokumente unterscheiden sich von den Trainingsdaten; annotieren Sie einige der unten aufgeführten und trainieren Sie neu.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="440"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="434"/>
         <source>No drift: the unassigned documents look like the training data.</source>
         <translation>Keine Drift: Die nicht zugeordneten Dokumente gleichen den Trainingsdaten.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="441"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="435"/>
         <source>%1 (%2 training, %3 dev, %4 unassigned documents; low confidence: dev %5%, unassigned %6%)</source>
         <translation>%1 (%2 Trainings-, %3 dev-, %4 nicht zugeordnete Dokumente; geringe Konfidenz: dev %5 %, nicht zugeordnet %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="445"/>
         <source> — major drift</source>
         <translation> — starke Drift</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="445"/>
         <source> — drift</source>
         <translation> — Drift</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="452"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="446"/>
         <source>PSI %1 (dev %2, noise %3)</source>
         <translation>PSI %1 (dev %2, Rauschen %3)</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="453"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="447"/>
         <source>the model gives none</source>
         <translation>das Modell liefert keine</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="454"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="448"/>
         <source>%1: training %2, dev %3, unassigned %4</source>
         <translation>%1: Training %2, dev %3, nicht zugeordnet %4</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="459"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="453"/>
         <source>Annotate next (least like the training data)</source>
         <translation>Als Nächstes annotieren (am wenigsten wie die Trainingsdaten)</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="463"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="457"/>
         <source>score %1</source>
         <translation>Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="464"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="458"/>
         <source>confidence %1, distance %2, unknown words %3%</source>
         <translation>Konfidenz %1, Abstand %2, unbekannte Wörter %3 %</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="540"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="542"/>
         <source>This occurrence already carries the most frequent label, %1.</source>
         <translation>Dieses Vorkommen trägt schon das häufigste Label, %1.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="544"/>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="567"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="546"/>
         <source>A document-level relation is fixed in the document: Enter opens it.</source>
         <translation>Eine Relation auf Dokumentebene wird im Dokument korrigiert: Eingabe öffnet es.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="554"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="556"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="566"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="541"/>
         <source>This occurrence is not annotated.</source>
         <translation>Dieses Vorkommen ist nicht annotiert.</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="578"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="556"/>
         <source>%1 → removed</source>
         <translation>%1 → entfernt</translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="596"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="574"/>
         <source>&quot;%1&quot; is marked as intended: later checks hide it.</source>
         <translation>„%1“ ist als beabsichtigt markiert: Spätere Prüfungen blenden es aus.</translation>
     </message>

@@ -2347,257 +2347,257 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Data Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>Go to the &amp;Annotations List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>Go to the &amp;Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>&amp;New Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>&amp;Open Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Close Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>&amp;Import Documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>Annotator &amp;Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Next Document  (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>&amp;Previous Document  (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>Mark &amp;Done and Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Move to &amp;Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="283"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>&amp;Find Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>&amp;Annotate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>F&amp;ind in Document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>Find Ne&amp;xt Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>Find Previous &amp;Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>Read-&amp;Only Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="325"/>
         <source>&amp;Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="334"/>
         <source>&amp;Next by Active Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <location filename="../ui/MainWindow.cpp" line="417"/>
         <source>The document could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="15"/>
         <source>&quot;%1&quot; is not an entity type of the schema.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="17"/>
         <source>The span could not be labelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="25"/>
         <source>The %1 annotation is no longer there: the document changed since the check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="496"/>
+        <location filename="../ui/MainWindow.cpp" line="440"/>
         <source>Edits are now recorded as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="726"/>
+        <location filename="../ui/MainWindow.cpp" line="670"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="671"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -2605,7 +2605,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="728"/>
+        <location filename="../ui/MainWindow.cpp" line="672"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -2613,7 +2613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="729"/>
+        <location filename="../ui/MainWindow.cpp" line="673"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -2621,42 +2621,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="738"/>
+        <location filename="../ui/MainWindow.cpp" line="682"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="742"/>
+        <location filename="../ui/MainWindow.cpp" line="686"/>
         <source>%1 (review mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="774"/>
+        <location filename="../ui/MainWindow.cpp" line="718"/>
         <source>Review mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="789"/>
+        <location filename="../ui/MainWindow.cpp" line="733"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="821"/>
+        <location filename="../ui/MainWindow.cpp" line="765"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="846"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="864"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>Moved to the %1 split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="900"/>
+        <location filename="../ui/MainWindow.cpp" line="844"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -2664,73 +2664,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="921"/>
+        <location filename="../ui/MainWindow.cpp" line="865"/>
         <source>Next by active learning (score %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="320"/>
         <source>&amp;Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="321"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="47"/>
         <source>The related mentions are no longer there: the document changed since the check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="61"/>
         <source>The %1 relation is no longer there: the document changed since the check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="67"/>
         <source>The %1 relation could not be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/dataquality/QualityFixes.cpp" line="71"/>
         <source>A document-level relation is fixed in the document itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Quarry projects (*.quarry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="513"/>
+        <location filename="../ui/MainWindow.cpp" line="457"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="632"/>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="576"/>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="721"/>
+        <location filename="../ui/MainWindow.cpp" line="665"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -2738,12 +2738,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="722"/>
+        <location filename="../ui/MainWindow.cpp" line="666"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="667"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -2751,48 +2751,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="735"/>
+        <location filename="../ui/MainWindow.cpp" line="679"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="736"/>
-        <location filename="../ui/MainWindow.cpp" line="737"/>
+        <location filename="../ui/MainWindow.cpp" line="680"/>
+        <location filename="../ui/MainWindow.cpp" line="681"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="740"/>
+        <location filename="../ui/MainWindow.cpp" line="684"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="774"/>
+        <location filename="../ui/MainWindow.cpp" line="718"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <location filename="../ui/MainWindow.cpp" line="767"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="830"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="831"/>
+        <location filename="../ui/MainWindow.cpp" line="775"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="849"/>
+        <location filename="../ui/MainWindow.cpp" line="793"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="876"/>
+        <location filename="../ui/MainWindow.cpp" line="820"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3052,95 +3052,95 @@
 <context>
     <name>quarry::ui::QualityPanel</name>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="60"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="53"/>
         <source>Split leakage (near duplicates across splits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="61"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="54"/>
         <source>Inconsistent labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="62"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="55"/>
         <source>Drift of new documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="65"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="58"/>
         <source>The trained model whose training data the unassigned documents are compared with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="71"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="64"/>
         <source>&amp;Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="73"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="66"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="74"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="67"/>
         <source>&amp;Re-split…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="76"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="69"/>
         <source>Move documents so that every group of near duplicates lies in one split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="122"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="73"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="115"/>
         <source>Choose a check and press Check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="87"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="80"/>
         <source>Context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="91"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="84"/>
         <source>Enter opens the document. Inconsistent labels: R gives the occurrence the most frequent label, Delete removes its annotation, I marks the finding as intended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="133"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="126"/>
         <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="151"/>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="158"/>
         <location filename="../ui/dataquality/QualityPanel.cpp" line="165"/>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="172"/>
         <source>Re-split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="159"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="152"/>
         <source>Shares of the documents per split (&quot;train=0.8,dev=0.1,test=0.1&quot;), or &quot;current&quot; to keep today&apos;s proportions. Every group of near duplicates ends up in one split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="173"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="166"/>
         <source>%n document(s) move to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</source>
         <translation>
             <numerusform>%n document moves to another split; %1 groups of near duplicates are kept whole. Models trained before are scored on other documents afterwards. Re-split?</numerusform>
@@ -3148,12 +3148,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="191"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="184"/>
         <source>Unknown split &quot;%1&quot; (train, dev, test, unassigned).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="202"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="195"/>
         <source>%n document(s) moved; near duplicates now share a split.</source>
         <translation>
             <numerusform>%n document moved; near duplicates now share a split.</numerusform>
@@ -3161,27 +3161,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="219"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="212"/>
         <source>Choose a trained model: drift compares new documents with what it trained on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="228"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="221"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="292"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="285"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="296"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="289"/>
         <source>The check failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="317"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="310"/>
         <source> %n marked as intended are hidden.</source>
         <translation>
             <numerusform> %n finding marked as intended is hidden.</numerusform>
@@ -3189,17 +3189,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="342"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="336"/>
         <source>%1: %2 of %3 documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="344"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="338"/>
         <source>No leakage: no document or sentence of one split repeats another split&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="345"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="339"/>
         <source>%n pair(s) of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</source>
         <translation>
             <numerusform>%n pair of near-duplicate documents across splits (%1 exact); %2 sentence(s) in more than one split. Leaked — %3. Re-split… keeps near duplicates in one split.</numerusform>
@@ -3207,27 +3207,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="359"/>
         <source>exact duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="365"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="359"/>
         <source>similarity %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="366"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="360"/>
         <source>%1:%2 ~ %3:%4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="374"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="368"/>
         <source>Sentences in more than one split (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="377"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="371"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n time</numerusform>
@@ -3235,108 +3235,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="391"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="385"/>
         <source>%1 entity surfaces, %2 relation argument pairs and %3 repeated texts are labelled more than one way. On an occurrence: R relabels it, Delete removes it, I marks the finding as intended, Enter opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="402"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="396"/>
         <source>%1 &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="407"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="401"/>
         <source>disagreement %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="415"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="409"/>
         <source>%1:%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="438"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="432"/>
         <source>DRIFT: the unassigned documents differ from the training data; annotate some of those listed below and retrain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="440"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="434"/>
         <source>No drift: the unassigned documents look like the training data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="441"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="435"/>
         <source>%1 (%2 training, %3 dev, %4 unassigned documents; low confidence: dev %5%, unassigned %6%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="445"/>
         <source> — major drift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="451"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="445"/>
         <source> — drift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="452"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="446"/>
         <source>PSI %1 (dev %2, noise %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="453"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="447"/>
         <source>the model gives none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="454"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="448"/>
         <source>%1: training %2, dev %3, unassigned %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="459"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="453"/>
         <source>Annotate next (least like the training data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="463"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="457"/>
         <source>score %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="464"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="458"/>
         <source>confidence %1, distance %2, unknown words %3%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="540"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="542"/>
         <source>This occurrence already carries the most frequent label, %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="544"/>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="567"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="546"/>
         <source>A document-level relation is fixed in the document: Enter opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="554"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="556"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="566"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="541"/>
         <source>This occurrence is not annotated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="578"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="556"/>
         <source>%1 → removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/dataquality/QualityPanel.cpp" line="596"/>
+        <location filename="../ui/dataquality/QualityPanel.cpp" line="574"/>
         <source>&quot;%1&quot; is marked as intended: later checks hide it.</source>
         <translation type="unfinished"></translation>
     </message>

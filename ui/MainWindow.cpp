@@ -41,6 +41,7 @@
 #include "RefreshWhenShown.h"
 #include "annotation/AnnotationView.h"
 #include "jobs/ReviewBands.h"
+#include "dataquality/QualityFixes.h"
 #include "dataquality/QualityPanel.h"
 #include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
@@ -414,69 +415,12 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 QString MainWindow::applyQualityFix(const QualityFix& fix) {
   if (fix.documentId != m_session->documentId() && !showDocument(fix.documentId))
     return tr("The document could not be opened.");
-  const Document& d = m_session->document();
-  const QString none = QStringLiteral("none");
-  if (fix.kind == QLatin1String("entity")) {
-    if (fix.from == none) {
-      if (!m_session->schema().entityType(fix.to)) return tr("\"%1\" is not an entity type of the schema.").arg(fix.to);
-      return m_session->labelRanges(fix.to, {{fix.start, fix.end}}) == 1 ? QString()
-                                                                         : tr("The span could not be labelled.");
-    }
-    for (const EntitySpan& e : d.entities)
-      if (e.type == fix.from && !e.isDiscontinuous() && e.start() == fix.start && e.end() == fix.end) {
-        if (fix.to == none) m_session->removeEntity(e.key);
-        else m_session->changeEntityType(e.key, fix.to);
-        m_view->setSelection(fix.start, fix.end);
-        m_view->ensureCursorVisible();
-        return {};
-      }
-    return tr("The %1 annotation is no longer there: the document changed since the check.").arg(fix.from);
+  const QString error = applyFixToSession(*m_session, fix);
+  if (error.isEmpty() && fix.kind == QLatin1String("entity") && fix.from != QLatin1String("none")) {
+    m_view->setSelection(fix.start, fix.end);
+    m_view->ensureCursorVisible();
   }
-  if (fix.kind == QLatin1String("category")) {
-    auto labelsOf = [&](const QString& set) {
-      return set == none ? QStringList() : set.split(QStringLiteral(" + "), Qt::SkipEmptyParts);
-    };
-    const QStringList from = labelsOf(fix.from), to = labelsOf(fix.to);
-    for (const QString& c : from)
-      if (!to.contains(c)) m_session->setCategory(c, false);
-    for (const QString& c : to)
-      if (!from.contains(c)) m_session->setCategory(c, true);
-    return {};
-  }
-  if (fix.kind == QLatin1String("relation") && fix.tailStart >= 0) {
-    // The mentions at both places (any type), and the relation's direction from its label.
-    auto entityAt = [&](int start, int end) -> QString {
-      for (const EntitySpan& e : d.entities)
-        if (!e.isDiscontinuous() && e.start() == start && e.end() == end) return e.key;
-      return {};
-    };
-    const QString first = entityAt(fix.start, fix.end), second = entityAt(fix.tailStart, fix.tailEnd);
-    if (first.isEmpty() || second.isEmpty())
-      return tr("The related mentions are no longer there: the document changed since the check.");
-    const QString reversed = QStringLiteral(" (reversed)");
-    auto parse = [&](const QString& label, QString* type, QString* head, QString* tail) {
-      const bool back = label.endsWith(reversed);
-      *type = back ? label.chopped(reversed.size()) : label;
-      *head = back ? second : first;
-      *tail = back ? first : second;
-    };
-    if (fix.from != none) {
-      QString type, head, tail;
-      parse(fix.from, &type, &head, &tail);
-      QString key;
-      for (const Relation& r : d.relations)
-        if (r.type == type && r.head == head && r.tail == tail) key = r.key;
-      if (key.isEmpty()) return tr("The %1 relation is no longer there: the document changed since the check.").arg(type);
-      m_session->removeRelation(key);
-    }
-    if (fix.to != none) {
-      QString type, head, tail;
-      parse(fix.to, &type, &head, &tail);
-      if (m_session->addRelation(type, head, tail).isEmpty()) return tr("The %1 relation could not be added.").arg(type);
-    }
-    return {};
-  }
-  return tr("A document-level relation is fixed in the document itself.");
+  return error;
 }
 
 QString MainWindow::annotator() const {
