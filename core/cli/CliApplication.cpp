@@ -17,6 +17,7 @@
 #include "cli/StatsCommand.h"
 #include "cli/TrainCommand.h"
 #include "cli/TuneCommand.h"
+#include "cli/ActiveLearningCommand.h"
 #include "cli/ValidateCommand.h"
 #include "model/kernels/EngineFailure.h"
 
@@ -31,6 +32,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<TrainCommand>());
   m_commands.push_back(std::make_unique<PretrainCommand>());
   m_commands.push_back(std::make_unique<TuneCommand>());
+  m_commands.push_back(std::make_unique<ActiveLearningCommand>());
   m_commands.push_back(std::make_unique<EvaluateCommand>());
   m_commands.push_back(std::make_unique<PredictCommand>());
   m_commands.push_back(std::make_unique<CvCommand>());

@@ -306,7 +306,15 @@ TrainingOutcome TrainingJob::execute() {
     trainSet = std::move(m_spec.train);
     devSet = std::move(m_spec.dev);
     unlabelledSet = std::move(m_spec.unlabelled);
+    if (!m_spec.recordProject.isEmpty() && writes) {
+      if (!QFileInfo::exists(m_spec.recordProject))
+        return failed(Error("no such project", m_spec.recordProject.toStdString()));
+      auto opened = ProjectStore::open(m_spec.recordProject);
+      if (!opened) return failed(opened.error());
+      store = std::move(opened.value());
+    }
   }
+  const QString projectPath = m_spec.projectPath.isEmpty() ? m_spec.recordProject : m_spec.projectPath;
   if (trainSet.documents.empty() && m_spec.corpora.isEmpty()) return failed(Error("no training documents"));
   if (config.task == "classify" && config.multiLabel == "auto" && trainSet.multiLabelCategories)
     config.multiLabel = "yes";
@@ -332,12 +340,14 @@ TrainingOutcome TrainingJob::execute() {
     train.insert(QStringLiteral("suggestions_accepted"), decisions.accepted);
     train.insert(QStringLiteral("suggestions_rejected"), decisions.rejected);
     data.insert(QStringLiteral("train"), train);
-    data.insert(QStringLiteral("train_splits"), splitNames(m_spec.trainSplits));
+    if (!m_spec.projectPath.isEmpty()) data.insert(QStringLiteral("train_splits"), splitNames(m_spec.trainSplits));
     if (!m_spec.unlabelledSplits.isEmpty()) {
       data.insert(QStringLiteral("unlabelled_splits"), splitNames(m_spec.unlabelledSplits));
       data.insert(QStringLiteral("unlabelled_documents"), qint64(unlabelledSet.documents.size()));
     }
-    if (m_spec.readDev) data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
+    if (m_spec.readDev && !m_spec.projectPath.isEmpty())
+      data.insert(QStringLiteral("dev_splits"), splitNames(m_spec.devSplits));
+    for (auto it = m_spec.runData.begin(); it != m_spec.runData.end(); ++it) data.insert(it.key(), it.value());
     if (!m_spec.corpora.isEmpty()) data.insert(QStringLiteral("corpora"), QJsonArray::fromStringList(m_spec.corpora));
     record = std::make_unique<RunRecord>(*store);
     auto id = record->create(m_spec, config, std::move(data));
@@ -352,7 +362,7 @@ TrainingOutcome TrainingJob::execute() {
       return failed(s.error());
     }
     if (output.isEmpty()) {
-      const QFileInfo project(m_spec.projectPath);
+      const QFileInfo project(projectPath);
       output = project.absoluteDir().filePath(project.completeBaseName() +
                                               QStringLiteral("-models/run-%1").arg(outcome.runId));
     }

@@ -50,6 +50,11 @@ struct TrainingSpec {
   bool readDev = true;  // with a project: false = no dev split is read (mlm then holds back dev_fraction)
   DocumentSet train;                         // without a project: the training documents
   DocumentSet dev;                           // without a project: the dev documents; none = no evaluation
+  // Without a project: a project whose run table records the run all the same (the rounds of a simulated
+  // active learner, jobs/ActiveLearningSimulation.h); its documents are not read. Empty = record nothing.
+  QString recordProject;
+  // Added to the recorded run's data (what the caller knows of the documents: the simulation's round).
+  QJsonObject runData;
   // Distillation (config.teacherFolder): documents the teacher labels for the student, their annotations
   // not read: with a project its splits named here (none by default), without one `unlabelled`.
   QVector<Split> unlabelledSplits;

@@ -122,6 +122,10 @@ const std::vector<Option>& declaredOptions() {
                       "the training documents, and on unlabelled ones given, the model learns beside the gold "
                       "labels; empty = none",
                       "ner,classify"));
+    o.push_back(field("warm_start_folder", &TrainConfig::warmStartFolder,
+                      "warm start: a model folder of this task (an earlier run's best/) whose weights start the "
+                      "new model wherever names and shapes agree, the rest initialised afresh (active "
+                      "learning's next round); empty = none"));
     o.push_back(field("distill_temperature", &TrainConfig::distillTemperature,
                       "with teacher_folder: the temperature T softening the teacher's and the student's "
                       "distributions (the soft loss is scaled by T^2)",

@@ -43,6 +43,7 @@ struct TrainConfig {
   double augmentCase = 0.1;            // ner: chance a mention gets a case variant (lower, UPPER, Title)
   double oversampleRare = 0;  // ner, classify: units with rare labels repeated (c_max / c)^power times; 0 = off
   std::string teacherFolder;  // ner, classify: a fine-tuned model folder to distil from; empty = none
+  std::string warmStartFolder;  // a model folder of this task the new model starts from (train/WarmStart.h)
   double distillTemperature = 2.0;  // with teacher_folder: the softmax temperature of both distributions
   double distillAlpha = 0.5;        // with teacher_folder: the soft term's weight (1 - alpha: the gold loss)
   int maxLength = 128;                // transformer: tokens per window, specials included

@@ -22,6 +22,7 @@
 #include "train/LengthBucketBatcher.h"
 #include "train/OptimizerSetup.h"
 #include "train/TrainState.h"
+#include "train/WarmStart.h"
 #include "train/distributed/DataParallelGroup.h"
 
 namespace quarry::train {
@@ -219,6 +220,12 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     auto t = task.createModel(config);
     if (!t) return t.error();
     tagger = std::move(t.value());
+    if (!config.warmStartFolder.empty()) {
+      auto warm = warmStart(task, *tagger, config.warmStartFolder);
+      if (!warm) return warm.error();
+      logger->info("warm start from {}: {} tensors ({} weights) taken, {} initialised afresh",
+                   config.warmStartFolder, warm->copiedTensors, warm->copiedElements, warm->kept.size());
+    }
   }
   tagger->to(device);
   if (group.active())

@@ -1,0 +1,534 @@
+#include "jobs/ActiveLearningSimulation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "common/AtomicFile.h"
+#include "common/Log.h"
+#include "jobs/PredictionJob.h"
+#include "jobs/TrainingJob.h"
+#include "store/ProjectStore.h"
+#include "text/SentenceSplitter.h"
+#include "train/MetricReport.h"
+#include "train/Trainer.h"
+
+namespace quarry::jobs {
+namespace {
+
+using suggest::CurvePoint;
+using suggest::SelectionStrategy;
+using suggest::StrategyCurve;
+
+constexpr int kStateVersion = 1;
+
+// One curve's state between rounds.
+struct CurveState {
+  std::string strategy;
+  uint64_t seed = 0;
+  std::vector<CurvePoint> points;
+  std::vector<int32_t> labelled;  // unit indexes, in the order they were revealed
+  int nextRound = 0;
+  bool done = false;
+  QString model;  // the latest round's best/ folder
+};
+
+struct SimulationState {
+  QJsonObject fingerprint;
+  double fullScore = -1;
+  std::string metric;
+  QString fullModel;
+  bool fullDone = false;
+  std::vector<CurveState> curves;
+};
+
+QJsonObject pointJson(const CurvePoint& p) {
+  return QJsonObject{{QStringLiteral("round"), p.round},
+                     {QStringLiteral("labelled_units"), qint64(p.labelledUnits)},
+                     {QStringLiteral("labelled_share"), p.labelledShare},
+                     {QStringLiteral("labelled_tokens"), qint64(p.labelledTokens)},
+                     {QStringLiteral("score"), p.score}};
+}
+
+QJsonObject stateJson(const SimulationState& s) {
+  QJsonArray curves;
+  for (const CurveState& c : s.curves) {
+    QJsonArray points, labelled;
+    for (const CurvePoint& p : c.points) points.append(pointJson(p));
+    for (int32_t u : c.labelled) labelled.append(u);
+    curves.append(QJsonObject{{QStringLiteral("strategy"), QString::fromStdString(c.strategy)},
+                              {QStringLiteral("seed"), qint64(c.seed)},
+                              {QStringLiteral("points"), points},
+                              {QStringLiteral("labelled"), labelled},
+                              {QStringLiteral("next_round"), c.nextRound},
+                              {QStringLiteral("done"), c.done},
+                              {QStringLiteral("model"), c.model}});
+  }
+  return QJsonObject{{QStringLiteral("version"), kStateVersion},
+                     {QStringLiteral("fingerprint"), s.fingerprint},
+                     {QStringLiteral("full"), QJsonObject{{QStringLiteral("done"), s.fullDone},
+                                                          {QStringLiteral("score"), s.fullScore},
+                                                          {QStringLiteral("model"), s.fullModel}}},
+                     {QStringLiteral("metric"), QString::fromStdString(s.metric)},
+                     {QStringLiteral("curves"), curves}};
+}
+
+Result<SimulationState> readState(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return Error("cannot read the simulation's state", path.toStdString());
+  QJsonParseError parseError;
+  const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+  if (doc.isNull() || !doc.isObject())
+    return Error("not a simulation state: " + parseError.errorString().toStdString(), path.toStdString());
+  const QJsonObject o = doc.object();
+  if (o.value(QStringLiteral("version")).toInt() != kStateVersion)
+    return Error("a simulation state of another version", path.toStdString(), 0, "version");
+  SimulationState s;
+  s.fingerprint = o.value(QStringLiteral("fingerprint")).toObject();
+  const QJsonObject full = o.value(QStringLiteral("full")).toObject();
+  s.fullDone = full.value(QStringLiteral("done")).toBool();
+  s.fullScore = full.value(QStringLiteral("score")).toDouble(-1);
+  s.fullModel = full.value(QStringLiteral("model")).toString();
+  s.metric = o.value(QStringLiteral("metric")).toString().toStdString();
+  for (const QJsonValue& v : o.value(QStringLiteral("curves")).toArray()) {
+    const QJsonObject c = v.toObject();
+    CurveState curve;
+    curve.strategy = c.value(QStringLiteral("strategy")).toString().toStdString();
+    curve.seed = static_cast<uint64_t>(c.value(QStringLiteral("seed")).toInteger());
+    for (const QJsonValue& pv : c.value(QStringLiteral("points")).toArray()) {
+      const QJsonObject p = pv.toObject();
+      CurvePoint point;
+      point.round = p.value(QStringLiteral("round")).toInt();
+      point.labelledUnits = p.value(QStringLiteral("labelled_units")).toInteger();
+      point.labelledShare = p.value(QStringLiteral("labelled_share")).toDouble();
+      point.labelledTokens = p.value(QStringLiteral("labelled_tokens")).toInteger();
+      point.score = p.value(QStringLiteral("score")).toDouble();
+      curve.points.push_back(point);
+    }
+    for (const QJsonValue& u : c.value(QStringLiteral("labelled")).toArray()) curve.labelled.push_back(u.toInt());
+    curve.nextRound = c.value(QStringLiteral("next_round")).toInt();
+    curve.done = c.value(QStringLiteral("done")).toBool();
+    curve.model = c.value(QStringLiteral("model")).toString();
+    s.curves.push_back(std::move(curve));
+  }
+  return s;
+}
+
+Status writeText(const QString& path, const std::string& text) {
+  return AtomicFile::write(path.toStdString(), [&](std::ostream& out) { out << text; });
+}
+
+// A count from units or a share of the pool (at least 1 when the share is positive).
+int sizeOf(int units, double share, int pool) {
+  if (units > 0) return std::min(units, pool);
+  if (share <= 0) return 0;
+  return std::clamp(static_cast<int>(std::lround(share * pool)), 1, pool);
+}
+
+void removeFolder(const QString& folder) {
+  if (!folder.isEmpty()) QDir(folder).removeRecursively();
+}
+
+}  // namespace
+
+QString simulationUnitName(SimulationUnit unit) {
+  return unit == SimulationUnit::Sentence ? QStringLiteral("sentences") : QStringLiteral("documents");
+}
+
+qint64 wordCount(const std::string& text) {
+  qint64 words = 0;
+  bool inWord = false;
+  for (const QChar c : QString::fromStdString(text)) {
+    const bool space = c.isSpace();
+    if (!space && !inWord) ++words;
+    inWord = !space;
+  }
+  return words;
+}
+
+std::vector<document::AnnotatedDocument> simulationUnits(const std::vector<document::AnnotatedDocument>& documents,
+                                                         SimulationUnit unit) {
+  if (unit == SimulationUnit::Document) return documents;
+  std::vector<document::AnnotatedDocument> out;
+  for (const document::AnnotatedDocument& doc : documents) {
+    const QVector<uint> ucs4 = QString::fromStdString(doc.text).toUcs4();
+    const std::u32string cps(ucs4.begin(), ucs4.end());
+    std::vector<text::Span> entities;
+    for (const auto& e : doc.entities) entities.push_back({e.start, e.end});
+    const std::vector<text::Span> sentences = text::splitSentences(cps, {}, entities);
+    int k = 0;
+    for (const text::Span& s : sentences) {
+      document::AnnotatedDocument u;
+      u.id = doc.id + "#" + std::to_string(k++);
+      u.text = QString::fromUcs4(cps.data() + s.start, s.end - s.start).toStdString();
+      std::vector<int32_t> newIndex(doc.entities.size(), -1);
+      for (size_t i = 0; i < doc.entities.size(); ++i) {
+        const auto& e = doc.entities[i];
+        if (e.start < s.start || e.end > s.end) continue;
+        newIndex[i] = static_cast<int32_t>(u.entities.size());
+        u.entities.emplace_back(e.start - s.start, e.end - s.start, e.type, e.conceptId);
+      }
+      for (const auto& r : doc.relations) {
+        const int32_t h = r.head >= 0 && size_t(r.head) < newIndex.size() ? newIndex[size_t(r.head)] : -1;
+        const int32_t t = r.tail >= 0 && size_t(r.tail) < newIndex.size() ? newIndex[size_t(r.tail)] : -1;
+        if (h >= 0 && t >= 0) u.relations.push_back({h, t, r.type});
+      }
+      u.labels = doc.labels;
+      out.push_back(std::move(u));
+    }
+  }
+  return out;
+}
+
+ActiveLearningSimulation::ActiveLearningSimulation(SimulationSpec spec) : m_spec(std::move(spec)) {}
+
+void ActiveLearningSimulation::cancel() {
+  m_cancelled.store(true);
+  std::lock_guard<std::mutex> lock(m_mutex);
+  if (m_training) m_training->cancel();
+  if (m_prediction) m_prediction->cancel();
+}
+
+Result<double> ActiveLearningSimulation::trainRound(const std::vector<int32_t>& labelled, const QString& folder,
+                                                    const QString& strategy, uint64_t seed, int round,
+                                                    const QString& warmFrom, QString* bestFolder,
+                                                    const std::function<void(const SimulationProgress&)>& progress,
+                                                    SimulationProgress p) {
+  TrainingSpec spec;
+  spec.train = m_schema;
+  for (int32_t u : labelled) spec.train.documents.push_back(m_units[static_cast<size_t>(u)]);
+  spec.dev = m_schema;
+  spec.dev.documents = m_dev;
+  spec.config = m_spec.config;
+  spec.config.seed = seed;
+  spec.config.warmStartFolder = warmFrom.toStdString();
+  spec.outputFolder = folder;
+  qint64 words = 0;
+  for (int32_t u : labelled) words += m_unitWords[static_cast<size_t>(u)];
+  const double share = m_units.empty() ? 0.0 : double(labelled.size()) / double(m_units.size());
+  if (m_spec.record && !m_spec.projectPath.isEmpty()) {
+    spec.recordProject = m_spec.projectPath;
+    spec.runName = strategy == QLatin1String("full")
+                       ? QStringLiteral("Active learning: full data (%1 %2)")
+                             .arg(labelled.size())
+                             .arg(simulationUnitName(m_spec.unit))
+                       : QStringLiteral("Active learning: %1 seed %2 round %3 (%4% labelled)")
+                             .arg(strategy)
+                             .arg(seed)
+                             .arg(round)
+                             .arg(share * 100, 0, 'f', 1);
+    spec.runData = QJsonObject{
+        {QStringLiteral("active_learning"),
+         QJsonObject{{QStringLiteral("strategy"), strategy},
+                     {QStringLiteral("seed"), qint64(seed)},
+                     {QStringLiteral("round"), round},
+                     {QStringLiteral("unit"), simulationUnitName(m_spec.unit)},
+                     {QStringLiteral("labelled_units"), qint64(labelled.size())},
+                     {QStringLiteral("pool_units"), qint64(m_units.size())},
+                     {QStringLiteral("labelled_share"), share},
+                     {QStringLiteral("labelled_words"), words},
+                     {QStringLiteral("warm_start"), !warmFrom.isEmpty()},
+                     {QStringLiteral("simulation"), QDir(m_spec.outputFolder).absolutePath()}}}};
+  }
+  TrainingJob job(std::move(spec));
+  QObject::connect(
+      &job, &TrainingJob::progress, &job,
+      [&](const TrainingProgress& t) {
+        p.phase = QStringLiteral("train");
+        p.step = t.step;
+        p.totalSteps = t.totalSteps;
+        if (progress) progress(p);
+      },
+      Qt::DirectConnection);
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_cancelled.load()) return Error("the simulation was cancelled");
+    m_training = &job;
+  }
+  const TrainingOutcome outcome = job.runHere();
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_training = nullptr;
+  }
+  if (outcome.runId > 0) m_runIds << outcome.runId;
+  if (!outcome.recordWarning.isEmpty())
+    log::get("jobs")->warn("active learning round {}: {}", round, outcome.recordWarning.toStdString());
+  if (outcome.status == RunStatus::Cancelled || m_cancelled.load()) return Error("the simulation was cancelled");
+  if (outcome.status != RunStatus::Finished || !outcome.engineResult) return outcome.error;
+  removeFolder(QDir(folder).filePath(QStringLiteral("last")));  // rounds are not resumed mid-training
+  *bestFolder = outcome.bestFolder;
+  if (m_metric.empty()) m_metric = outcome.engineResult->bestDevReport.primaryName;
+  return outcome.engineResult->bestDevScore;
+}
+
+Result<std::vector<suggest::PoolUnit>> ActiveLearningSimulation::predictPool(const std::vector<int32_t>& unlabelled,
+                                                                             const QString& model) {
+  PredictionSpec spec;
+  spec.modelFolder = model;
+  spec.documents = m_schema;
+  spec.documents.documents.reserve(unlabelled.size());
+  for (int32_t u : unlabelled) spec.documents.documents.push_back(m_units[static_cast<size_t>(u)]);
+  spec.store = false;
+  spec.uncertainty = false;
+  spec.decisions = true;
+  spec.threads = m_spec.threads;
+  spec.chunkDocuments = 256;
+  PredictionJob job(std::move(spec));
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_cancelled.load()) return Error("the simulation was cancelled");
+    m_prediction = &job;
+  }
+  const PredictionOutcome outcome = job.runHere();
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_prediction = nullptr;
+  }
+  if (outcome.status == RunStatus::Cancelled || m_cancelled.load()) return Error("the simulation was cancelled");
+  if (outcome.status != RunStatus::Finished || !outcome.results) return outcome.error;
+  std::vector<suggest::PoolUnit> pool(unlabelled.size());
+  const PredictionResults& results = *outcome.results;
+  for (size_t i = 0; i < pool.size() && i < results.uncertainty.size(); ++i) {
+    pool[i].decisions = results.uncertainty[i].decisions;
+    pool[i].aggregation = results.uncertainty[i].aggregation;
+    pool[i].embedding = results.uncertainty[i].embedding;
+  }
+  return pool;
+}
+
+SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const SimulationProgress&)>& progress) {
+  SimulationOutcome outcome;
+  auto failed = [&outcome](Error e) {
+    outcome.status = RunStatus::Failed;
+    outcome.error = std::move(e);
+    return outcome;
+  };
+  const std::string task = m_spec.config.task;
+  if (m_spec.outputFolder.isEmpty())
+    return failed(Error("the simulation needs an output folder", "", 0, "output"));
+  if (m_spec.unit == SimulationUnit::Sentence && task != "ner")
+    return failed(Error("sentences are units of NER only; simulate " + task + " by documents", "", 0, "unit"));
+  if (task == train::kPretrainingTaskName)
+    return failed(Error("active learning labels documents: pretraining has nothing to label", "", 0, "task"));
+  if (m_spec.strategies.empty()) return failed(Error("no strategy to simulate", "", 0, "strategy"));
+  if (m_spec.seeds < 1) return failed(Error("at least one seed is needed", "", 0, "seeds"));
+
+  // The pool and dev.
+  DocumentSet pool, dev;
+  if (!m_spec.projectPath.isEmpty()) {
+    if (!QFileInfo::exists(m_spec.projectPath))
+      return failed(Error("no such project", m_spec.projectPath.toStdString()));
+    auto opened = ProjectStore::open(m_spec.projectPath, OpenMode::ReadOnly);
+    if (!opened) return failed(opened.error());
+    auto poolSet = documentsFromStore(*opened.value(), m_spec.poolSplits);
+    if (!poolSet) return failed(poolSet.error());
+    auto devSet = documentsFromStore(*opened.value(), m_spec.devSplits);
+    if (!devSet) return failed(devSet.error());
+    pool = std::move(poolSet.value());
+    dev = std::move(devSet.value());
+  } else {
+    pool = std::move(m_spec.pool);
+    dev = std::move(m_spec.dev);
+  }
+  if (pool.documents.empty()) return failed(Error("the pool has no labelled documents", "", 0, "pool"));
+  if (dev.documents.empty())
+    return failed(Error("no dev documents to score the rounds on: a simulation needs a dev split", "", 0, "dev"));
+  m_units = simulationUnits(pool.documents, m_spec.unit);
+  pool.documents.clear();
+  m_schema = std::move(pool);
+  m_dev = std::move(dev.documents);
+  m_unitWords.reserve(m_units.size());
+  qint64 poolWords = 0;
+  for (const auto& u : m_units) {
+    m_unitWords.push_back(wordCount(u.text));
+    poolWords += m_unitWords.back();
+  }
+  const int n = static_cast<int>(m_units.size());
+  const int seedCount = sizeOf(m_spec.seedUnits, m_spec.seedShare, n);
+  const int batchCount = std::max(1, sizeOf(m_spec.batchUnits, m_spec.batchShare, n));
+  const int budget = std::max(seedCount, sizeOf(m_spec.budgetUnits, m_spec.budgetShare, n));
+  if (seedCount < 1) return failed(Error("the seed set is empty", "", 0, "seed"));
+  int rounds = 1 + (budget - seedCount + batchCount - 1) / batchCount;
+  if (m_spec.maxRounds > 0) rounds = std::min(rounds, m_spec.maxRounds);
+
+  const QDir out(m_spec.outputFolder);
+  if (!out.mkpath(QStringLiteral(".")))
+    return failed(Error("cannot create the output folder", m_spec.outputFolder.toStdString()));
+  const QString statePath = out.filePath(QStringLiteral("simulation.json"));
+  outcome.statePath = statePath;
+
+  QJsonObject fingerprint{{QStringLiteral("task"), QString::fromStdString(task)},
+                          {QStringLiteral("unit"), simulationUnitName(m_spec.unit)},
+                          {QStringLiteral("pool_units"), n},
+                          {QStringLiteral("pool_words"), poolWords},
+                          {QStringLiteral("dev_documents"), qint64(m_dev.size())},
+                          {QStringLiteral("seed_units"), seedCount},
+                          {QStringLiteral("batch_units"), batchCount},
+                          {QStringLiteral("budget_units"), budget},
+                          {QStringLiteral("rounds"), rounds},
+                          {QStringLiteral("warm_start"), m_spec.warmStart},
+                          {QStringLiteral("config"), QJsonDocument::fromJson(QByteArray::fromStdString(
+                                                                                  m_spec.config.toJson().dump()))
+                                                         .object()}};
+  SimulationState state;
+  if (m_spec.resume) {
+    if (!QFileInfo::exists(statePath))
+      return failed(Error("there is no simulation to resume here", statePath.toStdString()));
+    auto loaded = readState(statePath);
+    if (!loaded) return failed(loaded.error());
+    state = std::move(loaded.value());
+    if (state.fingerprint != fingerprint)
+      return failed(Error("the data, sizes or options differ from the simulation being resumed; start a new one "
+                          "in another folder",
+                          statePath.toStdString(), 0, "fingerprint"));
+  } else {
+    if (QFileInfo::exists(statePath))
+      return failed(Error("a simulation is already here: resume it, or choose another folder",
+                          statePath.toStdString()));
+    state.fingerprint = fingerprint;
+  }
+  auto save = [&]() -> Status {
+    return writeText(statePath, QJsonDocument(stateJson(state)).toJson(QJsonDocument::Indented).toStdString());
+  };
+  auto curvesOf = [&state]() {
+    std::vector<StrategyCurve> curves;
+    for (const CurveState& c : state.curves)
+      if (!c.points.empty()) curves.push_back({c.strategy, c.seed, c.points});
+    return curves;
+  };
+
+  SimulationProgress p;
+  p.curves = static_cast<int>(m_spec.strategies.size()) * m_spec.seeds;
+  p.rounds = rounds;
+  p.poolUnits = n;
+  auto stopped = [&](const Error& e) {
+    outcome.curves = curvesOf();
+    outcome.runIds = m_runIds;
+    if (Status s = save(); !s) log::get("jobs")->warn("simulation state: {}", s.error().toString());
+    if (m_cancelled.load()) {
+      outcome.status = RunStatus::Cancelled;
+      outcome.error = Error("the simulation was cancelled");
+      return outcome;
+    }
+    return failed(e);
+  };
+
+  // The full-data model.
+  if (m_spec.trainFull && !state.fullDone) {
+    std::vector<int32_t> all(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) all[static_cast<size_t>(i)] = i;
+    p.strategy = QStringLiteral("full");
+    p.seed = static_cast<qint64>(m_spec.firstSeed);
+    p.labelledUnits = n;
+    QString best;
+    auto score = trainRound(all, out.filePath(QStringLiteral("full")), QStringLiteral("full"), m_spec.firstSeed, 0,
+                            {}, &best, progress, p);
+    if (!score) return stopped(score.error());
+    state.fullDone = true;
+    state.fullScore = score.value();
+    state.fullModel = best;
+    state.metric = m_metric;
+    if (Status s = save(); !s) return failed(s.error());
+  }
+
+  for (SelectionStrategy strategy : m_spec.strategies) {
+    const std::string name = suggest::selectionStrategyName(strategy);
+    for (int k = 0; k < m_spec.seeds; ++k) {
+      const uint64_t seed = m_spec.firstSeed + static_cast<uint64_t>(k);
+      auto found = std::find_if(state.curves.begin(), state.curves.end(), [&](const CurveState& c) {
+        return c.strategy == name && c.seed == seed;
+      });
+      if (found == state.curves.end()) {
+        CurveState fresh;
+        fresh.strategy = name;
+        fresh.seed = seed;
+        fresh.labelled = suggest::randomSample(n, seedCount, seed);
+        state.curves.push_back(std::move(fresh));
+        found = std::prev(state.curves.end());
+      }
+      const size_t index = static_cast<size_t>(found - state.curves.begin());
+      p.strategy = QString::fromStdString(name);
+      p.seed = static_cast<qint64>(seed);
+      while (!state.curves[index].done) {
+        CurveState& curve = state.curves[index];
+        const int round = curve.nextRound;
+        p.round = round;
+        p.labelledUnits = static_cast<qint64>(curve.labelled.size());
+        const QString folder =
+            out.filePath(QStringLiteral("%1-seed%2/round-%3").arg(QString::fromStdString(name)).arg(seed).arg(round));
+        QString best;
+        auto score = trainRound(curve.labelled, folder, p.strategy, seed, round,
+                                m_spec.warmStart ? curve.model : QString(), &best, progress, p);
+        if (!score) return stopped(score.error());
+        CurveState& c = state.curves[index];
+        CurvePoint point;
+        point.round = round;
+        point.labelledUnits = static_cast<int64_t>(c.labelled.size());
+        point.labelledShare = double(c.labelled.size()) / double(n);
+        for (int32_t u : c.labelled) point.labelledTokens += m_unitWords[static_cast<size_t>(u)];
+        point.score = score.value();
+        c.points.push_back(point);
+        if (!m_spec.keepModels && !c.model.isEmpty()) removeFolder(QFileInfo(c.model).absolutePath());
+        c.model = best;
+        p.lastScore = score.value();
+        if (static_cast<int>(c.labelled.size()) >= budget || static_cast<int>(c.labelled.size()) >= n ||
+            round + 1 >= rounds) {
+          c.done = true;
+          if (Status s = save(); !s) return failed(s.error());
+          break;
+        }
+        // The next batch, from the units still unlabelled (in pool order).
+        std::vector<char> taken(static_cast<size_t>(n), 0);
+        for (int32_t u : c.labelled) taken[static_cast<size_t>(u)] = 1;
+        std::vector<int32_t> unlabelled;
+        for (int i = 0; i < n; ++i)
+          if (!taken[static_cast<size_t>(i)]) unlabelled.push_back(i);
+        std::vector<suggest::PoolUnit> units(unlabelled.size());
+        if (strategy != SelectionStrategy::Random) {
+          p.phase = QStringLiteral("predict");
+          if (progress) progress(p);
+          auto predicted = predictPool(unlabelled, c.model);
+          if (!predicted) return stopped(predicted.error());
+          units = std::move(predicted.value());
+        }
+        p.phase = QStringLiteral("select");
+        if (progress) progress(p);
+        suggest::SelectionOptions options;
+        options.strategy = strategy;
+        options.batchSize = std::min(batchCount, budget - static_cast<int>(c.labelled.size()));
+        options.seed = seed * 1000003ULL + static_cast<uint64_t>(round);
+        auto batch = suggest::selectBatch(units, options);
+        if (!batch) return stopped(batch.error());
+        for (int32_t b : batch.value()) c.labelled.push_back(unlabelled[static_cast<size_t>(b)]);
+        c.nextRound = round + 1;
+        if (Status s = save(); !s) return failed(s.error());
+      }
+      ++p.curvesDone;
+    }
+  }
+
+  outcome.curves = curvesOf();
+  outcome.runIds = m_runIds;
+  if (state.metric.empty()) state.metric = m_metric.empty() ? "score" : m_metric;
+  outcome.summary = suggest::summarizeCurves(outcome.curves, state.fullScore, state.metric,
+                                             simulationUnitName(m_spec.unit).toStdString(), n, poolWords);
+  const QString chart = out.filePath(QStringLiteral("learning-curve.svg"));
+  const QString table = out.filePath(QStringLiteral("learning-curve.txt"));
+  const std::string title = "Active learning on " + std::to_string(n) + " " +
+                            simulationUnitName(m_spec.unit).toStdString() + " (" + task + ")";
+  if (Status s = writeText(chart, suggest::learningCurveSvg(outcome.summary, title)); !s) return failed(s.error());
+  if (Status s = writeText(table, suggest::learningCurveTable(outcome.summary)); !s) return failed(s.error());
+  outcome.chartPath = chart;
+  outcome.tablePath = table;
+  outcome.status = RunStatus::Finished;
+  p.phase = QStringLiteral("done");
+  if (progress) progress(p);
+  return outcome;
+}
+
+}  // namespace quarry::jobs

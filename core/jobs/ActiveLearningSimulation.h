@@ -1,0 +1,141 @@
+#pragma once
+// Active learning measured: a simulated annotator over labelled data ("how much would active learning have
+// saved here?"), for quarry-cli active-learning simulate, the Runs view and bench/active_learning.
+//
+// The pool is a labelled project split (or documents read from files) cut into units (NER: sentences, split
+// as training splits them, never inside an entity; any task: documents). Per strategy and seed:
+//   round 0   the seed set: seedUnits drawn at random with that seed (the same for every strategy);
+//   round r   train on what is labelled (from scratch, or warm-started from round r-1's best model: a
+//             setting), score it on the dev split, then predict the pool's unlabelled units and pick the next
+//             batch by the strategy (suggest/BatchSelection.h: the same scores the workbench's queue ranks
+//             by), and reveal its gold labels (the oracle annotator);
+// until the budget of labelled units or the last round. Once, the model trained on the whole pool gives the
+// full-data score that each curve is measured against.
+//
+// Every round is a TrainingJob (the trainer and options of any training run), recorded as a run of the
+// project when there is one (its data says strategy, seed, round and what was labelled). The state is kept
+// in <output>/simulation.json after each round, so a cancelled or interrupted simulation resumes at the round
+// it stopped in (that round trains again). At the end <output>/learning-curve.svg and learning-curve.txt.
+//
+// THREADS: run() works on the calling thread; cancel() may be called from any thread and stops the round
+// in training within one step.
+
+#include <QJsonObject>
+#include <QString>
+#include <QVector>
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+#include "common/Error.h"
+#include "jobs/EngineDocuments.h"
+#include "store/StoreTypes.h"
+#include "suggest/BatchSelection.h"
+#include "suggest/LearningCurve.h"
+#include "train/TrainConfig.h"
+
+namespace quarry::jobs {
+
+class TrainingJob;
+class PredictionJob;
+
+enum class SimulationUnit { Sentence, Document };
+
+struct SimulationSpec {
+  // The project whose splits are the pool and dev, and whose run table records every round; empty = `pool`
+  // and `dev` below, recording nothing.
+  QString projectPath;
+  QVector<Split> poolSplits{Split::Train};
+  QVector<Split> devSplits{Split::Dev};
+  DocumentSet pool;  // without a project
+  DocumentSet dev;   // without a project
+  train::TrainConfig config;  // the task and every training option of each round
+  std::vector<suggest::SelectionStrategy> strategies{suggest::SelectionStrategy::Random,
+                                                     suggest::SelectionStrategy::Mnlp,
+                                                     suggest::SelectionStrategy::Diversity};
+  int seeds = 3;           // curves per strategy, seeds firstSeed, firstSeed + 1, ...
+  uint64_t firstSeed = 1;
+  SimulationUnit unit = SimulationUnit::Sentence;  // sentences only for ner
+  // Sizes in units; a share (0..1 of the pool) is used where the count is 0.
+  int seedUnits = 0;
+  double seedShare = 0.02;
+  int batchUnits = 0;
+  double batchShare = 0.02;
+  int budgetUnits = 0;      // stop once this many are labelled
+  double budgetShare = 0.5;
+  int maxRounds = 0;        // 0 = until the budget
+  bool warmStart = false;   // round r starts from round r-1's model (train/WarmStart.h)
+  bool trainFull = true;    // train on the whole pool once for the full-data score
+  bool record = true;       // with a project: record every round as a run
+  bool keepModels = false;  // keep every round's model folder (else only each curve's latest)
+  QString outputFolder;     // required: simulation.json, the rounds' models, the chart
+  bool resume = false;      // continue the simulation in outputFolder
+  double wordsPerHour = 1500;  // the simulated annotator's pace, for the effort estimate
+  int threads = 0;             // CPU threads for prediction; 0 = all cores
+};
+
+struct SimulationProgress {
+  QString phase;     // "train", "predict", "select", "done"
+  QString strategy;  // "full" for the full-data model
+  qint64 seed = 0;
+  int round = 0;
+  int rounds = 0;             // planned rounds of a curve (seed set included)
+  int curvesDone = 0;
+  int curves = 0;             // strategies x seeds
+  qint64 labelledUnits = 0;
+  qint64 poolUnits = 0;
+  double lastScore = -1;      // the latest round's dev score; -1 before one
+  qint64 step = 0, totalSteps = 0;  // the round in training
+};
+
+struct SimulationOutcome {
+  RunStatus status = RunStatus::Failed;  // Finished, Cancelled or Failed
+  Error error;
+  std::vector<suggest::StrategyCurve> curves;  // what was simulated (Cancelled: so far)
+  suggest::LearningCurveSummary summary;
+  QString chartPath, tablePath, statePath;  // empty when not written
+  QVector<qint64> runIds;                    // runs recorded by this call
+  int unitsDropped = 0;                      // NER: sentences with an entity the splitter had to cut (kept whole)
+
+  QString errorText() const { return QString::fromStdString(error.toString()); }
+};
+
+// "sentences" / "documents".
+QString simulationUnitName(SimulationUnit unit);
+
+// The units of `documents`: themselves, or (sentences) each sentence with its entities, relations between
+// them and code point offsets shifted to the sentence; ids "<doc id>#<k>".
+std::vector<document::AnnotatedDocument> simulationUnits(const std::vector<document::AnnotatedDocument>& documents,
+                                                         SimulationUnit unit);
+// Words of a text (what an annotator reads): maximal runs of non-space characters.
+qint64 wordCount(const std::string& text);
+
+class ActiveLearningSimulation {
+ public:
+  explicit ActiveLearningSimulation(SimulationSpec spec);
+
+  SimulationOutcome run(const std::function<void(const SimulationProgress&)>& progress = {});
+  void cancel();  // thread-safe
+  bool isCancelled() const { return m_cancelled.load(); }
+
+ private:
+  Result<double> trainRound(const std::vector<int32_t>& labelled, const QString& folder, const QString& strategy,
+                            uint64_t seed, int round, const QString& warmFrom, QString* bestFolder,
+                            const std::function<void(const SimulationProgress&)>& progress, SimulationProgress p);
+  Result<std::vector<suggest::PoolUnit>> predictPool(const std::vector<int32_t>& unlabelled, const QString& model);
+
+  SimulationSpec m_spec;
+  std::vector<document::AnnotatedDocument> m_units;
+  std::vector<qint64> m_unitWords;
+  DocumentSet m_schema;  // the pool's labels and schema, documents emptied
+  std::vector<document::AnnotatedDocument> m_dev;
+  QVector<qint64> m_runIds;
+  std::string m_metric;  // the primary dev metric's name, from the first round trained
+  std::atomic<bool> m_cancelled{false};
+  std::mutex m_mutex;
+  TrainingJob* m_training = nullptr;
+  PredictionJob* m_prediction = nullptr;
+};
+
+}  // namespace quarry::jobs
