@@ -1,0 +1,273 @@
+// Active learning measured (jobs/ActiveLearningSimulation, quarry-cli active-learning simulate) on a tiny NER
+// project: the rounds' sizes, the same seed set for every strategy, every round a recorded run, the state,
+// chart and table written; a cancelled simulation resumed to the same curves as one never interrupted; a
+// resume with other options refused; warm start; sentence units; the CLI's table and JSON.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include "NerCorpusTestSupport.h"
+#include "jobs/ActiveLearningSimulation.h"
+#include "store/ProjectStore.h"
+
+using quarry::ProjectStore;
+using quarry::RunStatus;
+using quarry::jobs::ActiveLearningSimulation;
+using quarry::jobs::SimulationOutcome;
+using quarry::jobs::SimulationSpec;
+using quarry::jobs::SimulationUnit;
+namespace suggest = quarry::suggest;
+
+namespace {
+
+QJsonObject readJson(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QString readText(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// The labelled unit indexes of a curve in a state file.
+QList<int> labelledOf(const QJsonObject& state, const QString& strategy) {
+  QList<int> out;
+  for (const QJsonValue& c : state.value(QStringLiteral("curves")).toArray())
+    if (c.toObject().value(QStringLiteral("strategy")).toString() == strategy)
+      for (const QJsonValue& u : c.toObject().value(QStringLiteral("labelled")).toArray()) out << u.toInt();
+  return out;
+}
+
+}  // namespace
+
+class TestActiveLearningSimulation : public QObject {
+  Q_OBJECT
+  SyntheticNerFolder m_folder;
+
+  SimulationSpec spec(const QString& output) const {
+    SimulationSpec s;
+    s.projectPath = m_folder.project;
+    s.config.task = "ner";
+    s.config.epochs = 10;
+    s.config.batchSize = 8;
+    s.config.threads = 1;
+    s.strategies = {suggest::SelectionStrategy::Random, suggest::SelectionStrategy::Mnlp};
+    s.seeds = 1;
+    s.firstSeed = 5;
+    s.unit = SimulationUnit::Document;
+    s.seedUnits = 8;
+    s.batchUnits = 6;
+    s.budgetUnits = 20;  // rounds of 8, 14, 20 units
+    s.threads = 1;
+    s.outputFolder = output;
+    return s;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    const QString made = m_folder.make(40, 8);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+  }
+
+  void sentenceUnits() {
+    quarry::document::AnnotatedDocument doc("d", "Fever in Ülm. Cough and asthma followed.");
+    doc.entities = {{0, 5, "SYMPTOM"}, {9, 12, "PLACE"}, {14, 19, "SYMPTOM"}, {24, 30, "DISEASE"}};
+    doc.relations = {{0, 1, "AT"}, {2, 3, "OF"}, {1, 2, "CROSS"}};
+    const auto units = quarry::jobs::simulationUnits({doc}, SimulationUnit::Sentence);
+    QCOMPARE(units.size(), size_t(2));
+    QCOMPARE(QString::fromStdString(units[0].text), QStringLiteral("Fever in Ülm."));
+    QCOMPARE(QString::fromStdString(units[1].text), QStringLiteral("Cough and asthma followed."));
+    QCOMPARE(QString::fromStdString(units[1].id), QStringLiteral("d#1"));
+    QCOMPARE(units[1].entities.size(), size_t(2));
+    QCOMPARE(units[1].entities[1].start, 10);  // "asthma", code points from the sentence's start
+    QCOMPARE(units[1].entities[1].end, 16);
+    QCOMPARE(units[0].relations.size(), size_t(1));  // the relation across sentences goes with neither
+    QCOMPARE(units[1].relations.size(), size_t(1));
+    QCOMPARE(units[1].relations[0].type, std::string("OF"));
+    QCOMPARE(quarry::jobs::wordCount("  Cough and\tasthma  "), qint64(3));
+    QCOMPARE(quarry::jobs::simulationUnits({doc}, SimulationUnit::Document).size(), size_t(1));
+  }
+
+  void simulatesAndRecords() {
+    const QString out = m_folder.path(QStringLiteral("sim"));
+    ActiveLearningSimulation simulation(spec(out));
+    QStringList phases;
+    const SimulationOutcome outcome = simulation.run([&](const quarry::jobs::SimulationProgress& p) {
+      if (phases.isEmpty() || phases.last() != p.phase) phases << p.phase;
+    });
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    QVERIFY(phases.contains(QStringLiteral("predict")));  // mnlp predicted the pool
+    QCOMPARE(phases.last(), QStringLiteral("done"));
+    QCOMPARE(outcome.curves.size(), size_t(2));
+    for (const suggest::StrategyCurve& c : outcome.curves) {
+      QCOMPARE(c.points.size(), size_t(3));
+      QCOMPARE(c.points[0].labelledUnits, int64_t(8));
+      QCOMPARE(c.points[1].labelledUnits, int64_t(14));
+      QCOMPARE(c.points[2].labelledUnits, int64_t(20));
+      QVERIFY(std::fabs(c.points[2].labelledShare - 0.5) < 1e-12);  // 20 of 40
+      QCOMPARE(c.points[0].labelledTokens, int64_t(8 * 7));      // seven words a sentence
+      for (const auto& p : c.points) QVERIFY(p.score >= 0 && p.score <= 1);
+    }
+    QVERIFY2(outcome.summary.fullScore > 0.5, qPrintable(QString::number(outcome.summary.fullScore)));  // one pattern, learnt
+    QCOMPARE(outcome.summary.metric, std::string("micro_f1"));
+    QCOMPARE(outcome.summary.strategies.size(), size_t(2));
+
+    // The same seed set for both strategies; then each labels distinct units.
+    const QJsonObject state = readJson(outcome.statePath);
+    const QList<int> random = labelledOf(state, QStringLiteral("random")), mnlp = labelledOf(state, QStringLiteral("mnlp"));
+    QCOMPARE(random.size(), 20);
+    QCOMPARE(mnlp.size(), 20);
+    QCOMPARE(random.mid(0, 8), mnlp.mid(0, 8));
+    QCOMPARE(QSet<int>(random.begin(), random.end()).size(), 20);
+    QCOMPARE(QSet<int>(mnlp.begin(), mnlp.end()).size(), 20);
+
+    // Files: the chart and the table.
+    QVERIFY(readText(outcome.chartPath).startsWith(QStringLiteral("<svg")));
+    QVERIFY(readText(outcome.tablePath).contains(QStringLiteral("mnlp")));
+    // Only each curve's latest model is kept.
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/mnlp-seed5/round-2/best")));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/mnlp-seed5/round-1")));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/mnlp-seed5/round-2/last")));
+
+    // Every round a run of the project: the full model and 2 x 3 rounds.
+    QCOMPARE(outcome.runIds.size(), 7);
+    auto store = ProjectStore::open(m_folder.project);
+    QVERIFY(store.ok());
+    auto runs = store.value()->listRuns();
+    QVERIFY(runs.ok());
+    int rounds = 0;
+    for (const quarry::ModelRun& run : runs.value()) {
+      const QJsonObject al = run.data.value(QStringLiteral("active_learning")).toObject();
+      if (al.isEmpty()) continue;
+      ++rounds;
+      QVERIFY(run.name.startsWith(QStringLiteral("Active learning:")));
+      QCOMPARE(run.status, RunStatus::Finished);
+      QCOMPARE(run.task, QStringLiteral("ner"));
+      QVERIFY(run.metrics.contains(QStringLiteral("best_dev_score")));
+      if (al.value(QStringLiteral("strategy")).toString() == QLatin1String("mnlp") &&
+          al.value(QStringLiteral("round")).toInt() == 2)
+        QCOMPARE(al.value(QStringLiteral("labelled_units")).toInt(), 20);
+    }
+    QCOMPARE(rounds, 7);
+
+    // A second simulation in the same folder is refused; a resume with other options too.
+    ActiveLearningSimulation again(spec(out));
+    const SimulationOutcome refused = again.run();
+    QCOMPARE(refused.status, RunStatus::Failed);
+    QVERIFY(refused.errorText().contains(QStringLiteral("resume")));
+    SimulationSpec other = spec(out);
+    other.resume = true;
+    other.batchUnits = 4;
+    const SimulationOutcome differs = ActiveLearningSimulation(other).run();
+    QCOMPARE(differs.status, RunStatus::Failed);
+    QCOMPARE(differs.error.field, std::string("fingerprint"));
+  }
+
+  // Cancelled in mnlp's first round, resumed: the same labelled units as the simulation never interrupted.
+  void cancelAndResume() {
+    const QString out = m_folder.path(QStringLiteral("resumed"));
+    SimulationSpec s = spec(out);
+    s.record = false;
+    ActiveLearningSimulation first(s);
+    const SimulationOutcome cancelled = first.run([&](const quarry::jobs::SimulationProgress& p) {
+      if (p.strategy == QLatin1String("mnlp") && p.round == 1 && p.phase == QLatin1String("train")) first.cancel();
+    });
+    QCOMPARE(cancelled.status, RunStatus::Cancelled);
+    QVERIFY(cancelled.runIds.isEmpty());  // record off
+    const QJsonObject partial = readJson(out + QStringLiteral("/simulation.json"));
+    QCOMPARE(labelledOf(partial, QStringLiteral("random")).size(), 20);
+    QCOMPARE(labelledOf(partial, QStringLiteral("mnlp")).size(), 14);  // round 1's batch picked, not trained
+
+    s.resume = true;
+    const SimulationOutcome resumed = ActiveLearningSimulation(s).run();
+    QVERIFY2(resumed.status == RunStatus::Finished, qPrintable(resumed.errorText()));
+    QCOMPARE(resumed.curves.size(), size_t(2));
+    for (const auto& c : resumed.curves) QCOMPARE(c.points.size(), size_t(3));
+    const QJsonObject whole = readJson(m_folder.path(QStringLiteral("sim/simulation.json")));
+    const QJsonObject done = readJson(out + QStringLiteral("/simulation.json"));
+    QCOMPARE(labelledOf(done, QStringLiteral("random")), labelledOf(whole, QStringLiteral("random")));
+    QCOMPARE(labelledOf(done, QStringLiteral("mnlp")), labelledOf(whole, QStringLiteral("mnlp")));
+  }
+
+  void warmStart() {
+    const QString out = m_folder.path(QStringLiteral("warm"));
+    SimulationSpec s = spec(out);
+    s.strategies = {suggest::SelectionStrategy::Entropy};
+    s.warmStart = true;
+    s.trainFull = false;
+    s.record = false;
+    s.maxRounds = 2;
+    const SimulationOutcome outcome = ActiveLearningSimulation(s).run();
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    QCOMPARE(outcome.curves.at(0).points.size(), size_t(2));
+    QCOMPARE(outcome.summary.fullScore, -1.0);
+    const QString log = readText(out + QStringLiteral("/entropy-seed5/round-1/train.log"));
+    QVERIFY2(log.contains(QStringLiteral("warm start from")), qPrintable(log.left(2000)));
+    QVERIFY(!readText(out + QStringLiteral("/entropy-seed5/round-0/train.log")).contains(QStringLiteral("warm start")) ||
+            !QFileInfo::exists(out + QStringLiteral("/entropy-seed5/round-0")));
+  }
+
+  void refusals() {
+    SimulationSpec s = spec(m_folder.path(QStringLiteral("refused")));
+    s.config.task = "classify";
+    s.unit = SimulationUnit::Sentence;
+    const SimulationOutcome sentences = ActiveLearningSimulation(s).run();
+    QCOMPARE(sentences.status, RunStatus::Failed);
+    QCOMPARE(sentences.error.field, std::string("unit"));
+    SimulationSpec noDev = spec(m_folder.path(QStringLiteral("refused2")));
+    noDev.devSplits = {quarry::Split::Test};
+    const SimulationOutcome dev = ActiveLearningSimulation(noDev).run();
+    QCOMPARE(dev.status, RunStatus::Failed);
+    QCOMPARE(dev.error.field, std::string("dev"));
+  }
+
+  void commandLine() {
+    const QString out = m_folder.path(QStringLiteral("cli"));
+    const QStringList common{QStringLiteral("active-learning"), QStringLiteral("simulate"), QStringLiteral("--project"),
+                             m_folder.project, QStringLiteral("--task"), QStringLiteral("ner"),
+                             QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--seed-size"),
+                             QStringLiteral("25%"), QStringLiteral("--round-size"), QStringLiteral("10"),
+                             QStringLiteral("--budget"), QStringLiteral("20"), QStringLiteral("--unit"),
+                             QStringLiteral("documents"), QStringLiteral("--no-record"), QStringLiteral("--threads"),
+                             QStringLiteral("1"), QStringLiteral("--set"), QStringLiteral("epochs=10"),
+                             QStringLiteral("--set"), QStringLiteral("batch_size=8")};
+    const CliRun bad = cli(common + QStringList{QStringLiteral("--strategies"), QStringLiteral("bald"),
+                                               QStringLiteral("--output"), out});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("unknown strategy \"bald\"")), qPrintable(bad.err));
+    const CliRun badSize = cli(common + QStringList{QStringLiteral("--budget"), QStringLiteral("150%"),
+                                                   QStringLiteral("--output"), out});
+    QCOMPARE(badSize.code, 2);
+    QVERIFY2(badSize.err.contains(QStringLiteral("--budget")), qPrintable(badSize.err));
+
+    const CliRun run = cli(common + QStringList{QStringLiteral("--strategies"), QStringLiteral("random,entropy"),
+                                               QStringLiteral("--output"), out, QStringLiteral("--json")});
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QJsonObject j = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(j.value(QStringLiteral("pool_units")).toInt(), 40);
+    QVERIFY(j.value(QStringLiteral("full_score")).toDouble() > 0);
+    const QJsonArray strategies = j.value(QStringLiteral("strategies")).toArray();
+    QCOMPARE(strategies.size(), 2);
+    QCOMPARE(strategies[1].toObject().value(QStringLiteral("strategy")).toString(), QStringLiteral("entropy"));
+    // Seed set 10 (25% of 40), then one round of 10: two points per curve.
+    const QJsonArray rounds = strategies[0].toObject().value(QStringLiteral("rounds")).toArray();
+    QCOMPARE(rounds.size(), 2);
+    QCOMPARE(rounds[1].toObject().value(QStringLiteral("labelled_units")).toDouble(), 20.0);
+    QVERIFY(QFileInfo::exists(j.value(QStringLiteral("chart")).toString()));
+
+    // The text form of a finished simulation, resumed: nothing left to train, the table again.
+    const CliRun table = cli(common + QStringList{QStringLiteral("--strategies"), QStringLiteral("random,entropy"),
+                                                 QStringLiteral("--output"), out, QStringLiteral("--resume")});
+    QVERIFY2(table.code == 0, qPrintable(table.err));
+    QVERIFY2(table.out.contains(QStringLiteral("entropy")) && table.out.contains(QStringLiteral("learning-curve.svg")),
+             qPrintable(table.out));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestActiveLearningSimulation)
+#include "test_active_learning_simulation.moc"
