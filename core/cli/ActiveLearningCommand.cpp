@@ -111,6 +111,10 @@ void ActiveLearningCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("n")});
   parser.addOption({QStringLiteral("warm-start"),
                     QStringLiteral("Start each round from the previous round's model instead of from scratch.")});
+  parser.addOption({QStringLiteral("min-steps"),
+                    QStringLiteral("Train a round on few units for at least this many steps (more epochs, evaluated "
+                                   "every tenth); default 0: the epochs as set."),
+                    QStringLiteral("n"), QStringLiteral("0")});
   parser.addOption({QStringLiteral("no-full"),
                     QStringLiteral("Do not train on the whole pool (no full-data score, no 95%/99% shares).")});
   parser.addOption({QStringLiteral("no-record"), QStringLiteral("Do not record the rounds as runs of the project.")});
@@ -173,6 +177,8 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
     if (!ok || spec.maxRounds < 1) return usage(io, QStringLiteral("--rounds takes a number from 1"));
   }
   spec.warmStart = parser.isSet(QStringLiteral("warm-start"));
+  spec.minSteps = parser.value(QStringLiteral("min-steps")).toInt(&ok);
+  if (!ok || spec.minSteps < 0) return usage(io, QStringLiteral("--min-steps takes a whole number"));
   spec.trainFull = !parser.isSet(QStringLiteral("no-full"));
   spec.record = !parser.isSet(QStringLiteral("no-record"));
   spec.keepModels = parser.isSet(QStringLiteral("keep-models"));

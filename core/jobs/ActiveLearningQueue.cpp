@@ -28,13 +28,13 @@ bool unlabelled(const DocumentSummary& d, const QString& task) {
   return d.entities + d.labels + d.relations + d.answers == 0;
 }
 
-double scoreOf(const PoolDocument& d, UncertaintyStrategy s) {
-  return d.uncertainty.value(strategyKey(s)).toDouble();
-}
+double scoreOf(const PoolDocument& d, const QString& key) { return d.uncertainty.value(key).toDouble(); }
+double scoreOf(const PoolDocument& d, UncertaintyStrategy s) { return scoreOf(d, strategyKey(s)); }
 
-QString reasonOf(const PoolDocument& d, UncertaintyStrategy s) {
-  return d.uncertainty.value(QStringLiteral("reason_") + strategyKey(s)).toString();
+QString reasonOf(const PoolDocument& d, const QString& key) {
+  return d.uncertainty.value(QStringLiteral("reason_") + key).toString();
 }
+QString reasonOf(const PoolDocument& d, UncertaintyStrategy s) { return reasonOf(d, strategyKey(s)); }
 
 // The pool of run `runId` (its task `task`), in one read.
 Status readPool(ProjectStore& store, qint64 runId, const QString& task, std::vector<PoolDocument>& pool) {
@@ -126,16 +126,17 @@ Result<QVector<QueuedDocument>> diverseQueue(ProjectStore& store, const std::vec
 }  // namespace
 
 QString queueStrategyName(QueueStrategy strategy) {
+  if (strategy == QueueStrategy::Mnlp) return QStringLiteral("mnlp");
   return strategy == QueueStrategy::Diversity ? QStringLiteral("diversity")
                                               : strategyKey(uncertaintyOf(strategy));
 }
 
 Result<QueueStrategy> queueStrategyFromName(const QString& name) {
   for (QueueStrategy s : {QueueStrategy::LeastConfidence, QueueStrategy::Margin, QueueStrategy::Entropy,
-                          QueueStrategy::Diversity})
+                          QueueStrategy::Mnlp, QueueStrategy::Diversity})
     if (name == queueStrategyName(s)) return s;
   return Error(
-      "unknown strategy \"" + name.toStdString() + "\" (least_confidence, margin, entropy, diversity)", "", 0,
+      "unknown strategy \"" + name.toStdString() + "\" (least_confidence, margin, entropy, mnlp, diversity)", "", 0,
       "strategy");
 }
 
@@ -154,7 +155,7 @@ Result<QVector<QueuedDocument>> activeLearningQueue(ProjectStore& store, const Q
   if (Status s = readPool(store, runId, run->task, pool); !s) return s.error();
   if (options.strategy == QueueStrategy::Diversity) return diverseQueue(store, pool, options);
 
-  const UncertaintyStrategy strategy = uncertaintyOf(options.strategy);
+  const QString strategy = queueStrategyName(options.strategy);  // the payload key of its score
   std::vector<double> scores;
   for (const PoolDocument& d : pool) scores.push_back(scoreOf(d, strategy));
   QVector<QueuedDocument> out;

@@ -5,8 +5,8 @@
 // The pool is every document with an uncertainty row in the run that is still unlabelled: status new or
 // in progress, and no annotation of the run's task (entities for ner, labels for classify, relations for
 // relation, answers for qa; a run of no recorded task counts every kind). Then:
-//  - least_confidence, margin, entropy: the pool by that score, most uncertain first (ties in document
-//    order), the first batchSize;
+//  - least_confidence, margin, entropy, mnlp: the pool by that score (suggest/BatchSelection.h's, stored by
+//    the prediction run), most uncertain first (ties in document order), the first batchSize;
 //  - diversity: the pool clustered by k-means (suggest/DiversitySampling.h, k = batchSize) and each
 //    cluster's most uncertain document by diversityScore. The document embedding is the model's own, which
 //    the prediction run stored with the uncertainty (the encoder's mean token state; the BiLSTM tagger's
@@ -24,7 +24,7 @@
 
 namespace quarry::jobs {
 
-enum class QueueStrategy { LeastConfidence, Margin, Entropy, Diversity };
+enum class QueueStrategy { LeastConfidence, Margin, Entropy, Mnlp, Diversity };
 
 struct QueueOptions {
   QueueStrategy strategy = QueueStrategy::Entropy;  // how the pool is ordered (above)
@@ -45,7 +45,7 @@ struct QueuedDocument {
   int cluster = -1;  // diversity: 0-based cluster; -1 otherwise
 };
 
-// "least_confidence", "margin", "entropy", "diversity".
+// "least_confidence", "margin", "entropy", "mnlp", "diversity".
 QString queueStrategyName(QueueStrategy strategy);
 // The strategy of that name; an error naming the field "strategy" otherwise.
 Result<QueueStrategy> queueStrategyFromName(const QString& name);

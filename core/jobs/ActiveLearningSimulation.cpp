@@ -207,6 +207,16 @@ Result<double> ActiveLearningSimulation::trainRound(const std::vector<int32_t>& 
   spec.config = m_spec.config;
   spec.config.seed = seed;
   spec.config.warmStartFolder = warmFrom.toStdString();
+  if (m_spec.minSteps > 0 && !labelled.empty()) {
+    const int64_t perEpoch = std::max<int64_t>(
+        1, (static_cast<int64_t>(labelled.size()) + spec.config.batchSize - 1) / std::max(1, spec.config.batchSize) /
+               std::max(1, spec.config.gradientAccumulation));
+    const int64_t epochs = (m_spec.minSteps + perEpoch - 1) / perEpoch;
+    if (epochs > spec.config.epochs) {
+      spec.config.epochs = static_cast<int>(epochs);
+      if (spec.config.evalEverySteps == 0) spec.config.evalEverySteps = static_cast<int>(std::max(perEpoch, int64_t(m_spec.minSteps / 10)));
+    }
+  }
   spec.outputFolder = folder;
   qint64 words = 0;
   for (int32_t u : labelled) words += m_unitWords[static_cast<size_t>(u)];
@@ -372,6 +382,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
                           {QStringLiteral("budget_units"), budget},
                           {QStringLiteral("rounds"), rounds},
                           {QStringLiteral("warm_start"), m_spec.warmStart},
+                          {QStringLiteral("min_steps"), m_spec.minSteps},
                           {QStringLiteral("config"), QJsonDocument::fromJson(QByteArray::fromStdString(
                                                                                   m_spec.config.toJson().dump()))
                                                          .object()}};
@@ -454,6 +465,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
       const size_t index = static_cast<size_t>(found - state.curves.begin());
       p.strategy = QString::fromStdString(name);
       p.seed = static_cast<qint64>(seed);
+      p.lastScore = state.curves[index].points.empty() ? -1.0 : state.curves[index].points.back().score;
       while (!state.curves[index].done) {
         CurveState& curve = state.curves[index];
         const int round = curve.nextRound;

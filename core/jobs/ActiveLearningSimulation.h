@@ -66,6 +66,9 @@ struct SimulationSpec {
   double budgetShare = 0.5;
   int maxRounds = 0;        // 0 = until the budget
   bool warmStart = false;   // round r starts from round r-1's model (train/WarmStart.h)
+  // A round on few units trains at least this many optimizer steps (more epochs, evaluated every tenth of
+  // them), so that an early round is not scored on a model that barely trained; 0 = the epochs as set.
+  int minSteps = 0;
   bool trainFull = true;    // train on the whole pool once for the full-data score
   bool record = true;       // with a project: record every round as a run
   bool keepModels = false;  // keep every round's model folder (else only each curve's latest)

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <cmath>
 
+#include "suggest/BatchSelection.h"
+
 namespace quarry::jobs {
 namespace {
 
@@ -68,6 +70,16 @@ Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const Document
     row.payload.insert(QStringLiteral("reason_") + strategyKey(s), QString::fromStdString(u.reason));
     if (s == UncertaintyStrategy::Entropy) row.confidence = 1.0 - u.score;
   }
+  // MNLP (suggest/BatchSelection.h): 1 - the geometric mean of the decisions' top probabilities.
+  const double mnlp = suggest::mnlpUncertainty(document.decisions);
+  row.payload.insert(QStringLiteral("mnlp"), mnlp);
+  row.payload.insert(QStringLiteral("reason_mnlp"),
+                     document.decisions.empty()
+                         ? QStringLiteral("no decisions")
+                         : QStringLiteral("MNLP %1: geometric mean of the top probability %2 over %3 decisions")
+                               .arg(mnlp, 0, 'f', 2)
+                               .arg(1.0 - mnlp, 0, 'f', 2)
+                               .arg(document.decisions.size()));
   if (!document.embedding.empty()) {
     QJsonArray numbers;
     for (float x : document.embedding) numbers.append(std::round(double(x) * 1e4) / 1e4);

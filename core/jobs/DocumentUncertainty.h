@@ -47,8 +47,9 @@ DocumentDecisions confidenceDecisions(const std::vector<double>& confidences);
 QString strategyKey(suggest::UncertaintyStrategy strategy);
 
 // A document's scores under every strategy as the store keeps them: kind "uncertainty", payload
-// {least_confidence, margin, entropy (0..1, higher = more uncertain), decisions (how many), aggregation
-// ("mean" or "max"), reason_least_confidence, reason_margin, reason_entropy, and when the model gave one
+// {least_confidence, margin, entropy, mnlp (0..1, higher = more uncertain; suggest/BatchSelection.h),
+// decisions (how many), aggregation ("mean" or "max"), reason_least_confidence, reason_margin, reason_entropy,
+// reason_mnlp, and when the model gave one
 // embedding: its numbers, each rounded to 4 decimals}, confidence = 1 - entropy
 // (how sure the model is by the default strategy, so sorting by confidence ascending ranks as entropy does).
 Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const DocumentDecisions& document);

@@ -120,6 +120,12 @@ class TestActiveLearningQueue : public QObject {
     QCOMPARE(payloadOf(none, "entropy"), 0.0);
     QCOMPARE(none.confidence, 1.0);
     QCOMPARE(none.payload.value(QStringLiteral("reason_entropy")).toString(), QStringLiteral("no decisions"));
+    QCOMPARE(payloadOf(none, "mnlp"), 0.0);
+
+    // MNLP: 1 - the geometric mean of the top probabilities; NER words [0.9, 0.1] and [0.4, 0.6]: 1 - sqrt(0.54).
+    const Prediction words = uncertaintyPrediction(1, 2, quarry::jobs::wordDecisions({{0.9f, 0.1f}, {0.4f, 0.6f}}));
+    QVERIFY(std::fabs(payloadOf(words, "mnlp") - (1 - std::sqrt(0.9 * 0.6))) < 1e-6);
+    QVERIFY(words.payload.value(QStringLiteral("reason_mnlp")).toString().contains(QStringLiteral("over 2 decisions")));
   }
 
   // One uncertainty row per predicted document, equal to core/suggest over the stored word distributions.
@@ -189,7 +195,8 @@ class TestActiveLearningQueue : public QObject {
   // Each strategy orders the whole pool by its score, descending; a batch is the queue's head.
   void queueOrdersByStrategy() {
     QVERIFY(m_store);
-    for (QueueStrategy s : {QueueStrategy::LeastConfidence, QueueStrategy::Margin, QueueStrategy::Entropy}) {
+    for (QueueStrategy s : {QueueStrategy::LeastConfidence, QueueStrategy::Margin, QueueStrategy::Entropy,
+                            QueueStrategy::Mnlp}) {
       const QVector<QueuedDocument> q = queue(s);
       QCOMPARE(q.size(), 6);
       for (int i = 0; i < q.size(); ++i) {
@@ -208,6 +215,7 @@ class TestActiveLearningQueue : public QObject {
       QCOMPARE(head[1].documentId, q[1].documentId);
     }
     QCOMPARE(quarry::jobs::queueStrategyFromName(QStringLiteral("margin")).value(), QueueStrategy::Margin);
+    QCOMPARE(quarry::jobs::queueStrategyFromName(QStringLiteral("mnlp")).value(), QueueStrategy::Mnlp);
     QVERIFY(!quarry::jobs::queueStrategyFromName(QStringLiteral("random")).ok());
   }
 

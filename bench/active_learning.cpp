@@ -1,0 +1,205 @@
+// bench_active_learning: active learning measured on the shared corpora by the simulated annotator of
+// jobs/ActiveLearningSimulation (the job quarry-cli active-learning simulate runs), one corpus per process.
+// Prints the learning-curve table, the labelled share at which each strategy reaches 95% / 99% of the
+// full-data dev score, the annotation hours that share costs, and the targets: the best strategy
+// reaches 99% of full with at most 30% of the pool, and beats random at every round from the third on.
+//
+//   bench_active_learning --corpus ncbi|bc5cdr|hallmarks|claudette [--strategies random,mnlp,diversity]
+//       [--seeds 3] [--seed-size 2%] [--round-size 2%] [--budget 50%] [--min-steps N] [--warm-start]
+//       [--threads N] [--set key=value]... [--output DIR] [--resume]
+//
+// SPLITS (declared here as in the other benches; no official test split is read):
+//   ncbi: ncbi-disease train.tsv = the pool (sentences), devel.tsv = dev; BiLSTM-CRF.
+//   bc5cdr: bc5cdr-iob train.tsv = the pool (sentences), devel.tsv = dev; BiLSTM-CRF.
+//   hallmarks: hallmarks-of-cancer abstracts sorted by PMID, position % 10 == 1 -> dev, else (except the
+//     test position 0) the pool; multi-label n-gram classifier, documents.
+//   claudette: CLAUDETTE sentences, documents by name, position % 5 == 1 -> dev, else (except test, 0) the
+//     pool; n-gram classifier, sentences as documents.
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include "BenchOptions.h"
+#include "ClassificationCorpora.h"
+#include "common/SignalRouting.h"
+#include "jobs/ActiveLearningSimulation.h"
+#include "jobs/EngineDocuments.h"
+
+namespace fs = std::filesystem;
+using namespace quarry;
+
+namespace {
+
+bool readSize(const std::string& text, int& units, double& share) {
+  try {
+    if (!text.empty() && text.back() == '%') {
+      share = std::stod(text.substr(0, text.size() - 1)) / 100.0;
+      units = 0;
+      return share > 0 && share <= 1;
+    }
+    units = std::stoi(text);
+    share = 0;
+    return units > 0;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+jobs::DocumentSet classificationSet(std::vector<document::AnnotatedDocument> docs, bool multiLabel) {
+  jobs::DocumentSet set;
+  std::set<std::string> labels;
+  for (const auto& d : docs) labels.insert(d.labels.begin(), d.labels.end());
+  for (const std::string& l : labels) set.categories << QString::fromStdString(l);
+  set.multiLabelCategories = multiLabel;
+  set.documents = std::move(docs);
+  return set;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  SignalRouting::install();
+  QCoreApplication app(argc, argv);
+  std::string corpus, strategies = "random,mnlp,diversity", output, seedSize = "2%", roundSize = "2%",
+                      budget = "50%";
+  int seeds = 3, minSteps = 0, threads = 1;
+  bool resume = false, warm = false;
+  nlohmann::json overrides = nlohmann::json::object();
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : std::string(); };
+    if (a == "--corpus") corpus = next();
+    else if (a == "--strategies") strategies = next();
+    else if (a == "--seeds") seeds = std::stoi(next());
+    else if (a == "--seed-size") seedSize = next();
+    else if (a == "--round-size") roundSize = next();
+    else if (a == "--budget") budget = next();
+    else if (a == "--min-steps") minSteps = std::stoi(next());
+    else if (a == "--threads") threads = std::stoi(next());
+    else if (a == "--set") bench::addOverride(overrides, next());
+    else if (a == "--output") output = next();
+    else if (a == "--resume") resume = true;
+    else if (a == "--warm-start") warm = true;
+    else {
+      std::fprintf(stderr, "unknown option %s\n", a.c_str());
+      return 2;
+    }
+  }
+  const fs::path shared = fs::path(qEnvironmentVariableIsSet("QUARRY_SHARED_DIR")
+                                       ? qEnvironmentVariable("QUARRY_SHARED_DIR").toStdString()
+                                       : std::string("../shared")) /
+                          "datasets";
+  jobs::SimulationSpec spec;
+  nlohmann::json config = {{"threads", threads}};
+  if (corpus == "ncbi" || corpus == "bc5cdr") {
+    const fs::path root = shared / (corpus == "ncbi" ? "ncbi-disease" : "bc5cdr-iob");
+    if (!fs::exists(root / "train.tsv")) {
+      std::printf("SKIP: %s is not here\n", (root / "train.tsv").string().c_str());
+      return 0;
+    }
+    auto pool = jobs::documentsFromFile(QString::fromStdString((root / "train.tsv").string()), {});
+    auto dev = jobs::documentsFromFile(QString::fromStdString((root / "devel.tsv").string()), {});
+    if (!pool || !dev) {
+      std::fprintf(stderr, "%s\n", (pool ? dev.error() : pool.error()).toString().c_str());
+      return 1;
+    }
+    spec.pool = std::move(pool.value());
+    spec.dev = std::move(dev.value());
+    spec.unit = jobs::SimulationUnit::Sentence;
+    config["task"] = "ner";
+  } else if (corpus == "hallmarks" || corpus == "claudette") {
+    const fs::path root = shared / (corpus == "hallmarks" ? "hallmarks-of-cancer" : "claudette-unfair-tos-en");
+    if (!fs::exists(root)) {
+      std::printf("SKIP: %s is not here\n", root.string().c_str());
+      return 0;
+    }
+    bench::Splits splits = corpus == "hallmarks" ? bench::readHallmarks(root) : bench::readClaudette(root);
+    spec.pool = classificationSet(std::move(splits.train), true);
+    spec.dev = classificationSet(std::move(splits.dev), true);
+    spec.dev.categories = spec.pool.categories;
+    spec.unit = jobs::SimulationUnit::Document;
+    config["task"] = "classify";
+  } else {
+    std::fprintf(stderr, "name a corpus: --corpus ncbi, bc5cdr, hallmarks or claudette\n");
+    return 2;
+  }
+  for (auto it = overrides.begin(); it != overrides.end(); ++it) config[it.key()] = it.value();
+  auto parsed = train::TrainConfig::fromJson(config, "bench options");
+  if (!parsed) {
+    std::fprintf(stderr, "%s\n", parsed.error().toString().c_str());
+    return 2;
+  }
+  spec.config = parsed.value();
+  spec.strategies.clear();
+  size_t from = 0;
+  while (from <= strategies.size()) {
+    const size_t comma = strategies.find(',', from);
+    const std::string name = strategies.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+    auto s = suggest::selectionStrategyFromName(name);
+    if (!s) {
+      std::fprintf(stderr, "%s\n", s.error().toString().c_str());
+      return 2;
+    }
+    spec.strategies.push_back(s.value());
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  spec.seeds = seeds;
+  spec.minSteps = minSteps;
+  spec.warmStart = warm;
+  spec.threads = threads;
+  if (!readSize(seedSize, spec.seedUnits, spec.seedShare) || !readSize(roundSize, spec.batchUnits, spec.batchShare) ||
+      !readSize(budget, spec.budgetUnits, spec.budgetShare)) {
+    std::fprintf(stderr, "sizes are N units or P%%\n");
+    return 2;
+  }
+  spec.outputFolder = QString::fromStdString(output.empty() ? "bench-active-learning-" + corpus : output);
+  spec.resume = resume;
+  spec.record = false;
+  const double wordsPerHour = spec.wordsPerHour;
+
+  jobs::ActiveLearningSimulation simulation(std::move(spec));
+  SignalRouting::Scope interrupts([&simulation](int) { simulation.cancel(); });
+  QString last;
+  const jobs::SimulationOutcome outcome = simulation.run([&](const jobs::SimulationProgress& p) {
+    const QString now = QStringLiteral("%1 seed %2 round %3").arg(p.strategy).arg(p.seed).arg(p.round);
+    if (now == last) return;
+    last = now;
+    std::fprintf(stderr, "%s: %lld of %lld labelled%s\n", now.toUtf8().constData(),
+                 static_cast<long long>(p.labelledUnits), static_cast<long long>(p.poolUnits),
+                 p.lastScore >= 0 ? (", last round " + std::to_string(p.lastScore)).c_str() : "");
+  });
+  if (outcome.status != RunStatus::Finished) {
+    std::fprintf(stderr, "%s (resume with --resume)\n", outcome.errorText().toUtf8().constData());
+    return outcome.status == RunStatus::Cancelled ? 130 : 1;
+  }
+  const suggest::LearningCurveSummary& s = outcome.summary;
+  std::printf("corpus %s\n%s", corpus.c_str(), suggest::learningCurveTable(s).c_str());
+  const suggest::StrategySummary* best = nullptr;
+  for (const suggest::StrategySummary& st : s.strategies) {
+    if (st.strategy == "random") continue;
+    if (st.shareAt99 && (!best || !best->shareAt99 || *st.shareAt99 < *best->shareAt99)) best = &st;
+    if (!best) best = &st;
+  }
+  for (const suggest::StrategySummary& st : s.strategies)
+    if (st.tokensAt99)
+      std::printf("%s: 99%% of full after %.1f hours of annotation at %.0f words/hour (the whole pool: %.1f hours)\n",
+                  st.strategy.c_str(), suggest::annotationHours(*st.tokensAt99, wordsPerHour), wordsPerHour,
+                  suggest::annotationHours(double(s.poolTokens), wordsPerHour));
+  if (best) {
+    std::printf("target 1 (99%% of full with <= 30%% of the pool): %s reaches it at %s -> %s\n", best->strategy.c_str(),
+                best->shareAt99 ? (std::to_string(*best->shareAt99 * 100).substr(0, 5) + "%").c_str() : "never",
+                best->shareAt99 && *best->shareAt99 <= 0.30 + 1e-9 ? "met" : "not met");
+    std::printf("target 2 (above random at every round from the third on): %s is above from round %d, %d of %d rounds "
+                "-> %s\n",
+                best->strategy.c_str(), best->aboveRandomFrom, best->roundsAboveRandom, best->roundsCompared,
+                best->aboveRandomFrom >= 0 && best->aboveRandomFrom <= 2 ? "met" : "not met");
+  }
+  std::printf("chart %s\n", outcome.chartPath.toUtf8().constData());
+  return 0;
+}
