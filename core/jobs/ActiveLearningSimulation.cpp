@@ -11,6 +11,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "jobs/HashedTextEmbedding.h"
 #include "jobs/PredictionJob.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
@@ -277,7 +278,7 @@ Result<double> ActiveLearningSimulation::trainRound(const std::vector<int32_t>& 
 }
 
 Result<std::vector<suggest::PoolUnit>> ActiveLearningSimulation::predictPool(const std::vector<int32_t>& unlabelled,
-                                                                             const QString& model) {
+                                                                             const QString& model, bool diversity) {
   PredictionSpec spec;
   spec.modelFolder = model;
   spec.documents = m_schema;
@@ -303,10 +304,20 @@ Result<std::vector<suggest::PoolUnit>> ActiveLearningSimulation::predictPool(con
   if (outcome.status != RunStatus::Finished || !outcome.results) return outcome.error;
   std::vector<suggest::PoolUnit> pool(unlabelled.size());
   const PredictionResults& results = *outcome.results;
+  bool everyEmbedding = true;
   for (size_t i = 0; i < pool.size() && i < results.uncertainty.size(); ++i) {
     pool[i].decisions = results.uncertainty[i].decisions;
     pool[i].aggregation = results.uncertainty[i].aggregation;
     pool[i].embedding = results.uncertainty[i].embedding;
+    everyEmbedding = everyEmbedding && !pool[i].embedding.empty();
+  }
+  // A model without a document embedding (the n-gram classifier, the from-scratch relation and QA models):
+  // diversity clusters the hashed bag of words, as the workbench's queue does.
+  if (!everyEmbedding && diversity) {
+    QStringList texts;
+    for (int32_t u : unlabelled) texts << QString::fromStdString(m_units[static_cast<size_t>(u)].text);
+    std::vector<std::vector<float>> hashed = hashedTextEmbeddings(texts);
+    for (size_t i = 0; i < pool.size() && i < hashed.size(); ++i) pool[i].embedding = std::move(hashed[i]);
   }
   return pool;
 }
@@ -504,7 +515,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
         if (strategy != SelectionStrategy::Random) {
           p.phase = QStringLiteral("predict");
           if (progress) progress(p);
-          auto predicted = predictPool(unlabelled, c.model);
+          auto predicted = predictPool(unlabelled, c.model, strategy == SelectionStrategy::Diversity);
           if (!predicted) return stopped(predicted.error());
           units = std::move(predicted.value());
         }

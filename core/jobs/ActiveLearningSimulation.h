@@ -126,7 +126,10 @@ class ActiveLearningSimulation {
   Result<double> trainRound(const std::vector<int32_t>& labelled, const QString& folder, const QString& strategy,
                             uint64_t seed, int round, const QString& warmFrom, QString* bestFolder,
                             const std::function<void(const SimulationProgress&)>& progress, SimulationProgress p);
-  Result<std::vector<suggest::PoolUnit>> predictPool(const std::vector<int32_t>& unlabelled, const QString& model);
+  // The unlabelled units' decisions and embeddings by `model`; with `diversity`, hashed words where the model
+  // gives no embedding.
+  Result<std::vector<suggest::PoolUnit>> predictPool(const std::vector<int32_t>& unlabelled, const QString& model,
+                                                     bool diversity);
 
   SimulationSpec m_spec;
   std::vector<document::AnnotatedDocument> m_units;

@@ -10,7 +10,9 @@
 //    (the most uncertain word decides), a matter of changing wordDecisions' aggregation.
 //  - classify: single-label, one decision, the label distribution; multi-label, one binary decision
 //    [p, 1 - p] per label, combined by Max.
-//  - relation: one binary decision [c, 1 - c] per predicted relation, Max.
+//  - relation: one decision per candidate pair the model read, its distribution over no relation and the
+//    types (a pair it nearly related counts as much as one it related), and [c, 1 - c] per document-level
+//    relation; Max.
 //  - qa: one binary decision [c, 1 - c] per question, c the best answer's confidence (no-answer verdicts
 //    included: the rest of the mass goes to every other answer), Max.
 // All before minConfidence drops any prediction: the model's doubt is in what it nearly left out too.

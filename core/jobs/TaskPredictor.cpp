@@ -31,13 +31,20 @@ size_t keepConfident(std::vector<T>& row, double minConfidence) {
   return row.size();
 }
 
-// Relations: one binary decision per predicted relation, document-level ones included.
-DocumentDecisions relationDecisions(const std::vector<document::PredictedRelation>& relations,
-                                    const std::vector<document::PredictedConceptRelation>& conceptRelations) {
-  std::vector<double> confidences;
-  for (const auto& r : relations) confidences.push_back(r.confidence);
-  for (const auto& r : conceptRelations) confidences.push_back(r.confidence);
-  return confidenceDecisions(confidences);
+// Relations: per document, one decision per candidate pair the model read (its distribution over no
+// relation and the types, so a pair it nearly related counts), and one binary decision per document-level
+// relation; combined by Max.
+std::vector<DocumentDecisions> relationDecisions(const train::RelationRun& run, size_t documents) {
+  std::vector<DocumentDecisions> out(documents);
+  for (size_t c = 0; c < run.candidates.size() && c < run.probabilities.size(); ++c) {
+    const auto d = static_cast<size_t>(run.candidates[c].document);
+    if (d < documents)
+      out[d].decisions.push_back({std::vector<double>(run.probabilities[c].begin(), run.probabilities[c].end()), 1.0});
+  }
+  for (size_t d = 0; d < documents && d < run.conceptRelations.size(); ++d)
+    for (const auto& r : run.conceptRelations[d]) out[d].decisions.push_back({{r.confidence, 1.0 - r.confidence}, 1.0});
+  for (DocumentDecisions& o : out) o.aggregation = suggest::UncertaintyAggregation::Max;
+  return out;
 }
 
 qint64 storeIdOf(const PredictionResults& results, size_t d) {
@@ -177,10 +184,11 @@ class RelationPredictor : public TaskPredictor {
     train::RelationRun run = train::runRelationModel(*m_model, chunk, mentions, false, m_batchSize);
     counts.seconds += run.seconds;
     counts.inputs += qint64(run.candidates.size());
+    std::vector<DocumentDecisions> decisions = m_uncertainty ? relationDecisions(run, chunk.size())
+                                                             : std::vector<DocumentDecisions>{};
     for (size_t d = 0; d < chunk.size(); ++d) {
       document::DocumentPrediction& p = results.predictions[begin + d];
-      if (m_uncertainty)
-        results.uncertainty[begin + d] = relationDecisions(run.relations[d], run.conceptRelations[d]);
+      if (m_uncertainty) results.uncertainty[begin + d] = std::move(decisions[d]);
       counts.predictions += qint64(keepConfident(run.relations[d], m_minConfidence) +
                                    keepConfident(run.conceptRelations[d], m_minConfidence));
       p.relations = std::move(run.relations[d]);
