@@ -373,7 +373,78 @@
         <translation>Seit dieser Lauf sie gelesen hat:
 %1</translation>
     </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="61"/>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="62"/>
+        <source>A seeded random draw: the baseline every strategy is measured by</source>
+        <translation>Eine Zufallsauswahl mit festem Startwert: die Grundlinie, an der jede Strategie gemessen wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="64"/>
+        <source>least confidence</source>
+        <translation>geringste Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
+        <source>The units whose most probable label is least probable</source>
+        <translation>Die Einheiten, deren wahrscheinlichstes Label am wenigsten wahrscheinlich ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="67"/>
+        <source>margin</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="67"/>
+        <source>The units whose two most probable labels are closest</source>
+        <translation>Die Einheiten, deren zwei wahrscheinlichste Labels am dichtesten beieinander liegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="69"/>
+        <source>entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="69"/>
+        <source>The units whose label distributions are most spread out</source>
+        <translation>Die Einheiten, deren Label-Verteilungen am breitesten streuen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="71"/>
+        <source>MNLP</source>
+        <translation>MNLP</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="71"/>
+        <source>Maximum normalised log-probability: the least probable best labelling per word (long sentences are not favoured)</source>
+        <translation>Maximale normalisierte Log-Wahrscheinlichkeit: die am wenigsten wahrscheinliche beste Beschriftung je Wort (lange Sätze werden nicht bevorzugt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="74"/>
+        <source>diversity</source>
+        <translation>Vielfalt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="75"/>
+        <source>The most uncertain unit of each cluster of the pool, so a batch does not repeat itself</source>
+        <translation>Die unsicherste Einheit jedes Clusters des Pools, damit sich ein Stapel nicht wiederholt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="83"/>
+        <source>sentences</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="83"/>
+        <source>documents</source>
+        <translation>Dokumente</translation>
+    </message>
     <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="88"/>
         <location filename="../ui/training/TrainDialog.cpp" line="31"/>
         <source>%n categories</source>
         <translation>
@@ -382,6 +453,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
         <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%n relations</source>
         <translation>
@@ -389,12 +461,41 @@
             <numerusform>%n Relationen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="90"/>
+        <source>%n answers</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="97"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="99"/>
+        <source>dev</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="101"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="103"/>
+        <source>unassigned</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
     <message>
         <location filename="../ui/training/TrainDialog.cpp" line="34"/>
         <source>%1 questions, %2 answers</source>
         <translation>%1 Fragen, %2 Antworten</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
         <location filename="../ui/training/TrainDialog.cpp" line="35"/>
         <source>%n entities</source>
         <translation>
@@ -480,6 +581,461 @@
         <location filename="../app/gui/CommandLine.cpp" line="31"/>
         <source>A project file (*.quarry) to open.</source>
         <translation>Eine zu öffnende Projektdatei (*.quarry).</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::ActiveLearningDialog</name>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="143"/>
+        <source>Simulate Active Learning — %1</source>
+        <translation>Aktives Lernen simulieren — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="154"/>
+        <source>A simulated annotator: the labelled documents of the pool split are taken as unlabelled. Each strategy starts from the same random seed set; a model trains on what is labelled, picks the next batch, and that batch&apos;s gold labels are revealed, round after round up to the budget. Every round is scored on the dev split and recorded as a run. The labels in the pool must be complete: what is not labelled there is taken as not there.</source>
+        <translation>Ein simulierter Annotator: Die annotierten Dokumente der Pool-Aufteilung gelten als unannotiert. Jede Strategie beginnt mit derselben zufälligen Startmenge; ein Modell trainiert auf dem Annotierten, wählt den nächsten Stapel, und dessen Gold-Labels werden aufgedeckt, Runde um Runde bis zum Budget. Jede Runde wird auf der Validierungsaufteilung bewertet und als Lauf erfasst. Die Labels im Pool müssen vollständig sein: Was dort nicht annotiert ist, gilt als nicht vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="188"/>
+        <source>Strategies</source>
+        <translation>Strategien</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="209"/>
+        <source>Curves per strategy, each from its own seed set: the band shows their spread</source>
+        <translation>Kurven je Strategie, jede mit ihrer eigenen Startmenge: Das Band zeigt ihre Streuung</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="212"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="606"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
+        <source>sentences</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="606"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
+        <source>documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="214"/>
+        <source>What the annotator labels at a time; sentences for NER only</source>
+        <translation>Was der Annotator auf einmal annotiert; Sätze nur für NER</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="217"/>
+        <source>The random seed set every curve starts from, as a share of the pool</source>
+        <translation>Die zufällige Startmenge, mit der jede Kurve beginnt, als Anteil am Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="220"/>
+        <source>What each round reveals, as a share of the pool</source>
+        <translation>Was jede Runde aufdeckt, als Anteil am Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="223"/>
+        <source>A curve stops once this share of the pool is labelled</source>
+        <translation>Eine Kurve endet, sobald dieser Anteil des Pools annotiert ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="227"/>
+        <source>Passes over the labelled data in each round (every other option at its default)</source>
+        <translation>Durchgänge über die annotierten Daten in jeder Runde (alle anderen Optionen auf ihrem Standardwert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="233"/>
+        <source>as the epochs say</source>
+        <translation>wie die Epochen es ergeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="234"/>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
+        <source>A round on few labelled units trains at least this many steps (more epochs), so that an early round is not scored on a model that barely trained</source>
+        <translation>Eine Runde mit wenigen gelabelten Einheiten trainiert mindestens so viele Schritte (mehr Epochen), damit eine frühe Runde nicht an einem kaum trainierten Modell gemessen wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="240"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="241"/>
+        <source> evaluations without gain</source>
+        <translation> Bewertungen ohne Verbesserung</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="243"/>
+        <source>A round stops after this many evaluations without a better dev score. A model trained on few units often scores 0 for its first epochs: &apos;never&apos; trains them all</source>
+        <translation>Eine Runde endet nach so vielen Bewertungen ohne besseren Validierungswert. Ein Modell aus wenigen Einheiten erreicht in seinen ersten Epochen oft 0: „nie“ trainiert sie alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="245"/>
+        <source>from the previous round&apos;s model</source>
+        <translation>vom Modell der vorigen Runde</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="247"/>
+        <source>Each round goes on training the previous round&apos;s model instead of starting from scratch: faster, though the curve then depends on the order of the batches</source>
+        <translation>Jede Runde trainiert das Modell der vorigen Runde weiter, statt neu zu beginnen: schneller, doch dann hängt die Kurve von der Reihenfolge der Stapel ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="256"/>
+        <source>The annotator&apos;s pace, for the hours of annotation in the results</source>
+        <translation>Das Tempo des Annotators, für die Annotationsstunden in den Ergebnissen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="259"/>
+        <source>T&amp;ask:</source>
+        <translation>&amp;Aufgabe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="261"/>
+        <source>Scored on (&amp;dev):</source>
+        <translation>Bewertet auf (&amp;Validierung):</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="262"/>
+        <source>See&amp;ds:</source>
+        <translation>&amp;Kurven je Strategie:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="263"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Einheit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="264"/>
+        <source>Seed set:</source>
+        <translation>Startmenge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="265"/>
+        <source>&amp;Round size:</source>
+        <translation>&amp;Rundengröße:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
+        <source>&amp;Budget:</source>
+        <translation>&amp;Budget:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="267"/>
+        <source>&amp;Epochs per round:</source>
+        <translation>Epoc&amp;hen je Runde:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
+        <source>At least, per round:</source>
+        <translation>Mindestens, je Runde:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="269"/>
+        <source>Stop early a&amp;fter:</source>
+        <translation>Früh abbrechen &amp;nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
+        <source>Warm start:</source>
+        <translation>Warmstart:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="276"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="279"/>
+        <source>&amp;Cancel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="281"/>
+        <source>Stop after the step in training; the rounds so far stay recorded</source>
+        <translation>Nach dem laufenden Trainingsschritt anhalten; die bisherigen Runden bleiben erfasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="286"/>
+        <source>Choose the strategies and sizes, then Start.</source>
+        <translation>Strategien und Größen wählen, dann Starten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="300"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="300"/>
+        <source>Reaches 95% at</source>
+        <translation>95 % erreicht bei</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="300"/>
+        <source>Reaches 99% at</source>
+        <translation>99 % erreicht bei</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="301"/>
+        <source>Hours to 99%</source>
+        <translation>Stunden bis 99 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="301"/>
+        <source>Rounds above random</source>
+        <translation>Runden über Zufall</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="316"/>
+        <source>&amp;Words per hour:</source>
+        <translation>&amp;Wörter pro Stunde:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="323"/>
+        <source>Save C&amp;hart…</source>
+        <translation>Diagramm spe&amp;ichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="408"/>
+        <source>%1 — %2 in %3</source>
+        <translation>%1 — %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="436"/>
+        <source>The pool and the dev split are the same: every round would be scored on what it trained on.</source>
+        <translation>Pool und Validierungsaufteilung sind gleich: Jede Runde würde auf dem bewertet, worauf sie trainiert hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="442"/>
+        <source>Choose a task.</source>
+        <translation>Eine Aufgabe wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="452"/>
+        <source>Choose at least one strategy.</source>
+        <translation>Mindestens eine Strategie wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="484"/>
+        <source>Reading the pool…</source>
+        <translation>Der Pool wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="513"/>
+        <source>Cancelling: the round in training stops after this step…</source>
+        <translation>Wird abgebrochen: Die Runde im Training hält nach diesem Schritt an…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="532"/>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="534"/>
+        <source>predicting the pool</source>
+        <translation>Vorhersage des Pools</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="536"/>
+        <source>choosing the next batch</source>
+        <translation>Wahl des nächsten Stapels</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="538"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="541"/>
+        <source>full data</source>
+        <translation>alle Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="542"/>
+        <source>%1 seed %2, round %3 of %4</source>
+        <translation>%1 Startwert %2, Runde %3 von %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="543"/>
+        <source>%1: %2, %3 of %4 %5 labelled</source>
+        <translation>%1: %2, %3 von %4 %5 annotiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="547"/>
+        <source> (last round: %1)</source>
+        <translation> (letzte Runde: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="588"/>
+        <source>Finished: %n round(s) trained and recorded as runs.</source>
+        <translation>
+            <numerusform>Fertig: %n Runde trainiert und als Lauf erfasst.</numerusform>
+            <numerusform>Fertig: %n Runden trainiert und als Läufe erfasst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="590"/>
+        <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
+        <translation>
+            <numerusform>Abgebrochen: %n Runde als Lauf erfasst; die bisherigen Kurven werden gezeigt.</numerusform>
+            <numerusform>Abgebrochen: %n Runden als Läufe erfasst; die bisherigen Kurven werden gezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
+        <source>The simulation failed: %1</source>
+        <translation>Die Simulation ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="608"/>
+        <source>The curves show when the simulation ends.</source>
+        <translation>Die Kurven erscheinen, wenn die Simulation endet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="609"/>
+        <source>No learning curves yet: Start simulates them.</source>
+        <translation>Noch keine Lernkurven: Starten simuliert sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="615"/>
+        <source>Learning curves: %1 on %2 %3</source>
+        <translation>Lernkurven: %1 auf %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="629"/>
+        <source>labelled, % of the pool&apos;s %1</source>
+        <translation>annotiert, % der %1 des Pools</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="633"/>
+        <source>dev score (%1)</source>
+        <translation>Validierungswert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="662"/>
+        <source>%1 (min to max over the seeds)</source>
+        <translation>%1 (Minimum bis Maximum über die Startwerte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
+        <source>%1% of full data (%2)</source>
+        <translation>%1 % aller Daten (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="698"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="724"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="698"/>
+        <source>No full-data score to measure by</source>
+        <translation>Kein Wert mit allen Daten als Maßstab</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="699"/>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="699"/>
+        <source>Not within the budget</source>
+        <translation>Nicht innerhalb des Budgets</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="701"/>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="702"/>
+        <source>%1 words labelled</source>
+        <translation>%1 Wörter annotiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="712"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="713"/>
+        <source>%1 words at %2 words per hour</source>
+        <translation>%1 Wörter bei %2 Wörtern pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="720"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="722"/>
+        <source>Above random in every round from round %1 on</source>
+        <translation>Ab Runde %1 in jeder Runde über Zufall</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
+        <source>Not above random in every round to the end</source>
+        <translation>Nicht bis zum Ende in jeder Runde über Zufall</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="725"/>
+        <source>The baseline</source>
+        <translation>Die Grundlinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="725"/>
+        <source>No random curve to compare with</source>
+        <translation>Keine Zufallskurve zum Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="733"/>
+        <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
+        <translation>Ausgabeordner: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="745"/>
+        <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
+        <translation>Alle Daten (%1 %2, %3 Wörter): %4 %5; alles zu annotieren dauert etwa %6 Stunden bei %7 Wörtern pro Stunde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="754"/>
+        <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
+        <translation> Das Modell mit allen Daten hat nichts gelernt: länger trainieren (mehr Epochen oder nie früh abbrechen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="760"/>
+        <source>No chart to save yet.</source>
+        <translation>Noch kein Diagramm zum Speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="765"/>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="771"/>
+        <source>Cannot write the chart to %1</source>
+        <translation>Das Diagramm kann nicht nach %1 geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
+        <source>Chart saved to %1</source>
+        <translation>Diagramm gespeichert unter %1</translation>
     </message>
 </context>
 <context>
@@ -2348,227 +2904,232 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Data Quality</source>
         <translation>Datenqualität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>Go to the &amp;Annotations List</source>
         <translation>Zur &amp;Annotationsliste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="231"/>
         <source>Go to the &amp;Questions</source>
         <translation>Zu den &amp;Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Close Project</source>
         <translation>Projekt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>&amp;Import Documents…</source>
         <translation>Dokumente &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>Annotator &amp;Name…</source>
         <translation>Annotator&amp;name…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="266"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>&amp;Document</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>&amp;Next Document  (N)</source>
         <translation>&amp;Nächstes Dokument  (N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>&amp;Previous Document  (P)</source>
         <translation>&amp;Vorheriges Dokument  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Mark &amp;Done and Next</source>
         <translation>Als &amp;fertig markieren und weiter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>Move to &amp;Split</source>
         <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>&amp;Find Documents</source>
         <translation>Dokumente &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <location filename="../ui/MainWindow.cpp" line="291"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>F&amp;ind in Document…</source>
         <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>Find Ne&amp;xt Match</source>
         <translation>&amp;Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>Find Previous &amp;Match</source>
         <translation>&amp;Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation>&amp;Gehe zu Position oder Absatz…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="311"/>
         <source>Read-&amp;Only Mode</source>
         <translation>&amp;Schreibgeschützter Modus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325"/>
+        <location filename="../ui/MainWindow.cpp" line="327"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>&amp;Next by Active Learning</source>
         <translation>&amp;Nächstes per aktivem Lernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <source>Simulate Active &amp;Learning…</source>
+        <translation>Aktives &amp;Lernen simulieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation>&amp;Fehler des neuesten Modells analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation>Noch kein trainiertes Modell zum Analysieren: Trainieren Sie zuerst eines (Modell ▸ Modell trainieren).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="417"/>
+        <location filename="../ui/MainWindow.cpp" line="422"/>
         <source>The document could not be opened.</source>
         <translation>Das Dokument konnte nicht geöffnet werden.</translation>
     </message>
@@ -2588,17 +3149,17 @@
         <translation>Die Annotation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <location filename="../ui/MainWindow.cpp" line="445"/>
         <source>Edits are now recorded as %1.</source>
         <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="703"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="671"/>
+        <location filename="../ui/MainWindow.cpp" line="704"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -2606,7 +3167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="672"/>
+        <location filename="../ui/MainWindow.cpp" line="705"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -2614,7 +3175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="673"/>
+        <location filename="../ui/MainWindow.cpp" line="706"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -2622,42 +3183,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="682"/>
+        <location filename="../ui/MainWindow.cpp" line="715"/>
         <source>%1 — annotator: %2</source>
         <translation>%1 — Annotator: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="686"/>
+        <location filename="../ui/MainWindow.cpp" line="719"/>
         <source>%1 (review mode)</source>
         <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="718"/>
+        <location filename="../ui/MainWindow.cpp" line="751"/>
         <source>Review mode</source>
         <translation>Prüfmodus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="733"/>
+        <location filename="../ui/MainWindow.cpp" line="766"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="765"/>
+        <location filename="../ui/MainWindow.cpp" line="798"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="790"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="808"/>
+        <location filename="../ui/MainWindow.cpp" line="841"/>
         <source>Moved to the %1 split.</source>
         <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="844"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -2665,27 +3226,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="865"/>
+        <location filename="../ui/MainWindow.cpp" line="898"/>
         <source>Next by active learning (score %1): %2</source>
         <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="320"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Tastenkürzel…</translation>
     </message>
@@ -2710,28 +3271,33 @@
         <translation>Eine Relation auf Dokumentebene wird im Dokument selbst korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="457"/>
+        <location filename="../ui/MainWindow.cpp" line="462"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="576"/>
-        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <source>Open a project to simulate active learning on.</source>
+        <translation>Ein Projekt öffnen, um darauf aktives Lernen zu simulieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="609"/>
+        <location filename="../ui/MainWindow.cpp" line="619"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="665"/>
+        <location filename="../ui/MainWindow.cpp" line="698"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -2739,12 +3305,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="666"/>
+        <location filename="../ui/MainWindow.cpp" line="699"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="667"/>
+        <location filename="../ui/MainWindow.cpp" line="700"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -2752,48 +3318,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="679"/>
+        <location filename="../ui/MainWindow.cpp" line="712"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="680"/>
-        <location filename="../ui/MainWindow.cpp" line="681"/>
+        <location filename="../ui/MainWindow.cpp" line="713"/>
+        <location filename="../ui/MainWindow.cpp" line="714"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="684"/>
+        <location filename="../ui/MainWindow.cpp" line="717"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="718"/>
+        <location filename="../ui/MainWindow.cpp" line="751"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="767"/>
+        <location filename="../ui/MainWindow.cpp" line="800"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="774"/>
+        <location filename="../ui/MainWindow.cpp" line="807"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="775"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="793"/>
+        <location filename="../ui/MainWindow.cpp" line="826"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="820"/>
+        <location filename="../ui/MainWindow.cpp" line="853"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -3805,27 +4371,37 @@
         <translation>Was der Job des gewählten Laufs und die Engine ausgegeben haben, bei einem Fehlschlag zuletzt der Grund</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="123"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="122"/>
+        <source>Sim&amp;ulate Active Learning…</source>
+        <translation>Aktives Lernen sim&amp;ulieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="125"/>
+        <source>How much would active learning have saved here? A simulated annotator labels the project&apos;s labelled data strategy by strategy, and the learning curves compare them</source>
+        <translation>Wie viel hätte aktives Lernen hier gespart? Ein simulierter Annotator annotiert die annotierten Daten des Projekts Strategie für Strategie, und die Lernkurven vergleichen sie</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/RunsPanel.cpp" line="128"/>
         <source>Select two runs to compare them per type, or one to export its model or read its log.</source>
         <translation>Wählen Sie zwei Läufe, um sie pro Typ zu vergleichen, oder einen, um sein Modell zu exportieren oder sein Protokoll zu lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="224"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="232"/>
         <source>Export Model</source>
         <translation>Modell exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="225"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="233"/>
         <source>Model archives (*.zip)</source>
         <translation>Modellarchive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="229"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="237"/>
         <source>Cannot Export the Model</source>
         <translation>Modell kann nicht exportiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training/RunsPanel.cpp" line="240"/>
+        <location filename="../ui/training/RunsPanel.cpp" line="248"/>
         <source>Cannot Read the Log</source>
         <translation>Protokoll kann nicht gelesen werden</translation>
     </message>

@@ -43,6 +43,7 @@
 #include "jobs/ReviewBands.h"
 #include "dataquality/QualityFixes.h"
 #include "dataquality/QualityPanel.h"
+#include "training/ActiveLearningDialog.h"
 #include "training/ErrorAnalysisPanel.h"
 #include "training/QueuePanel.h"
 #include "training/ReviewPanel.h"
@@ -197,6 +198,7 @@ void MainWindow::buildDocks() {
     m_qualityPanel->refreshRuns();
     m_qualityPanel->checkDrift(run);
   });
+  connect(m_runsPanel, &RunsPanel::activeLearningRequested, this, &MainWindow::simulateActiveLearning);
   m_categoriesDock = docks[2];
   m_qaDock = docks[5];
   m_reviewDock = docks[8];
@@ -334,6 +336,9 @@ void MainWindow::buildActions() {
       modelMenu->addAction(tr("&Next by Active Learning"), this, &MainWindow::nextByActiveLearning);
   nextQueued->setObjectName(QStringLiteral("nextByActiveLearningAction"));
   nextQueued->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+  QAction* simulate =
+      modelMenu->addAction(tr("Simulate Active &Learning…"), this, &MainWindow::simulateActiveLearning);
+  simulate->setObjectName(QStringLiteral("simulateActiveLearningAction"));
   QAction* errors = modelMenu->addAction(tr("Analyse &Errors of the Latest Model"), this, [this] {
     m_errorsDock->show();
     m_errorsDock->raise();
@@ -484,6 +489,8 @@ Status MainWindow::openProject(const QString& path) {
   // Another project starts unfiltered: a search for the last one would hide this one's documents.
   if (QFileInfo(path).absoluteFilePath() != QFileInfo(m_projectPath).absoluteFilePath())
     m_list->resetFilters();
+  if (m_activeLearning && m_activeLearning->projectPath() != QFileInfo(path).absoluteFilePath())
+    delete m_activeLearning.data();  // a simulation of the project closed stops with it
   m_session->setStore(opened.value().get());
   m_store = std::move(opened.value());
   // Before anything shows a document: the parts that read the store must not hold the one just closed.
@@ -508,9 +515,35 @@ Status MainWindow::openProject(const QString& path) {
   return {};
 }
 
+ActiveLearningDialog* MainWindow::activeLearningDialog() const { return m_activeLearning; }
+
+ActiveLearningDialog* MainWindow::simulateActiveLearning() {
+  if (!m_store) {
+    statusBar()->showMessage(tr("Open a project to simulate active learning on."), 8000);
+    return nullptr;
+  }
+  if (m_activeLearning && m_activeLearning->projectPath() != QFileInfo(m_projectPath).absoluteFilePath())
+    delete m_activeLearning.data();  // another project's: what it runs is cancelled
+  if (!m_activeLearning) {
+    m_activeLearning = new ActiveLearningDialog(*m_store, m_projectPath, !storeReadOnly(), this);
+    m_activeLearning->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_activeLearning, &ActiveLearningDialog::simulationEnded, this, [this] {
+      m_runsPanel->refresh(m_store.get());
+      m_errorPanel->refreshRuns();
+      m_qualityPanel->refreshRuns();
+    });
+  }
+  m_activeLearning->show();
+  m_activeLearning->raise();
+  m_activeLearning->activateWindow();
+  return m_activeLearning;
+}
+
 bool MainWindow::closeProject() {
   if (!m_store) return true;
   if (!m_training->confirmStop()) return false;
+  // A simulation of this project stops (its rounds so far stay recorded) and its window goes.
+  if (m_activeLearning) delete m_activeLearning.data();
   saveLayout();
   m_training->setProject(QString(), nullptr, false);
   m_suggestions->setProject(QString(), nullptr, false);

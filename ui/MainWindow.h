@@ -10,6 +10,7 @@
 // Docks and geometry are kept in QSettings, and so is the last document of each project.
 
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 #include "corpus/Schema.h"
@@ -22,6 +23,7 @@ class QUndoStack;
 
 namespace quarry::ui {
 
+class ActiveLearningDialog;
 class AnnotationView;
 class AnnotationsPanel;
 class CategoryPanel;
@@ -118,6 +120,11 @@ class MainWindow : public QMainWindow {
   QString applyQualityFix(const QualityFix& fix);
   // Opens the first document of the active-learning queue other than the open one; false when none.
   bool nextByActiveLearning();
+  // Shows the active-learning simulation of the open project (ActiveLearningDialog, not modal; the one
+  // already open is raised) and returns it; null without a project. The Runs view refreshes when a
+  // simulation ends.
+  ActiveLearningDialog* simulateActiveLearning();
+  ActiveLearningDialog* activeLearningDialog() const;
   QUndoStack* undoStack() const { return m_undo; }
   QString countsText() const;
 
@@ -193,6 +200,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_reviewDock = nullptr;
   TrainingController* m_training = nullptr;
   SuggestionController* m_suggestions = nullptr;
+  QPointer<ActiveLearningDialog> m_activeLearning;  // deletes itself on close
   DockFitter* m_fitter = nullptr;
   QLabel* m_counts = nullptr;
   QLabel* m_mode = nullptr;

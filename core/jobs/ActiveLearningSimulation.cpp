@@ -374,7 +374,9 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   const int batchCount = std::max(1, sizeOf(m_spec.batchUnits, m_spec.batchShare, n));
   const int budget = std::max(seedCount, sizeOf(m_spec.budgetUnits, m_spec.budgetShare, n));
   if (seedCount < 1) return failed(Error("the seed set is empty", "", 0, "seed"));
-  int rounds = 1 + (budget - seedCount + batchCount - 1) / batchCount;
+  // Whole rounds up to the budget; a remainder of half a round or more makes one more (smaller) round, a
+  // smaller one is left out (a round of a few units would cost a training for nothing).
+  int rounds = 1 + static_cast<int>(std::lround(double(budget - seedCount) / double(batchCount)));
   if (m_spec.maxRounds > 0) rounds = std::min(rounds, m_spec.maxRounds);
 
   const QDir out(m_spec.outputFolder);

@@ -9,7 +9,8 @@
 //             setting), score it on the dev split, then predict the pool's unlabelled units and pick the next
 //             batch by the strategy (suggest/BatchSelection.h: the same scores the workbench's queue ranks
 //             by), and reveal its gold labels (the oracle annotator);
-// until the budget of labelled units or the last round. Once, the model trained on the whole pool gives the
+// until the budget of labelled units or the last round (a remainder of the budget under half a round is not
+// labelled). Once, the model trained on the whole pool gives the
 // full-data score that each curve is measured against.
 //
 // Every round is a TrainingJob (the trainer and options of any training run), recorded as a run of the

@@ -119,10 +119,16 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   m_log->setObjectName(QStringLiteral("runLogButton"));
   m_log->setEnabled(false);
   m_log->setToolTip(tr("What the selected run's job and the engine said, the reason last when it failed"));
+  m_simulate = new QPushButton(tr("Sim&ulate Active Learning…"), this);
+  m_simulate->setObjectName(QStringLiteral("simulateActiveLearningButton"));
+  m_simulate->setEnabled(false);
+  m_simulate->setToolTip(tr("How much would active learning have saved here? A simulated annotator labels the "
+                            "project's labelled data strategy by strategy, and the learning curves compare them"));
   auto* hint = new QLabel(
       tr("Select two runs to compare them per type, or one to export its model or read its log."), this);
   hint->setWordWrap(true);  // the row of buttons must fit the bottom dock area at 1280 pixels
   auto* row = new QHBoxLayout;
+  row->addWidget(m_simulate);
   row->addWidget(hint, 1);
   row->addWidget(m_log);
   row->addWidget(m_resume);
@@ -160,6 +166,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     const QVector<ModelRun> runs = selectedRuns();
     if (runs.size() == 1) Q_EMIT driftRequested(runs[0].id);
   });
+  connect(m_simulate, &QPushButton::clicked, this, &RunsPanel::activeLearningRequested);
   connect(m_resume, &QPushButton::clicked, this, [this] {
     if (auto run = resumableSelection()) Q_EMIT resumeRequested(*run);
   });
@@ -167,6 +174,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
 
 void RunsPanel::refresh(ProjectStore* store) {
   m_store = store;
+  m_simulate->setEnabled(store != nullptr);
   m_runs.clear();
   if (store)
     if (auto runs = store->listRuns())

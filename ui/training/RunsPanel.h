@@ -6,6 +6,7 @@
 // says whether it is stale: what of the annotations it trained on was added, changed or removed since
 // (jobs/RunLineage.h). Analyse Errors opens the error view on the selected run (with two selected, the
 // newer compared with the older). Log… opens the selected run's log (RunLogDialog) beside the workbench.
+// Simulate Active Learning… asks for the simulated annotator's window (ActiveLearningDialog) on the project.
 
 #include <optional>
 
@@ -53,6 +54,7 @@ class RunsPanel : public QWidget {
   QPushButton* analyseButton() const { return m_analyse; }
   QPushButton* logButton() const { return m_log; }
   QPushButton* driftButton() const { return m_drift; }
+  QPushButton* simulateButton() const { return m_simulate; }
 
  Q_SIGNALS:
   // Resume was pressed for `run` (resumableSelection()).
@@ -61,6 +63,8 @@ class RunsPanel : public QWidget {
   void errorAnalysisRequested(qint64 runId, qint64 compareWith);
   // Drift was pressed: check the unassigned documents against run `runId`'s training data.
   void driftRequested(qint64 runId);
+  // Simulate Active Learning… was pressed: how much active learning would have saved on this project.
+  void activeLearningRequested();
 
  private:
   QTableWidget* m_table = nullptr;
@@ -70,6 +74,7 @@ class RunsPanel : public QWidget {
   QPushButton* m_analyse = nullptr;
   QPushButton* m_log = nullptr;
   QPushButton* m_drift = nullptr;
+  QPushButton* m_simulate = nullptr;
   ProjectStore* m_store = nullptr;
   QVector<ModelRun> m_runs;  // newest first, as listed
 };
