@@ -527,6 +527,8 @@ ActiveLearningDialog* MainWindow::simulateActiveLearning() {
   if (!m_activeLearning) {
     m_activeLearning = new ActiveLearningDialog(*m_store, m_projectPath, !storeReadOnly(), this);
     m_activeLearning->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_activeLearning, &ActiveLearningDialog::roundRecorded, this,
+            [this] { m_runsPanel->refresh(m_store.get()); });
     connect(m_activeLearning, &ActiveLearningDialog::simulationEnded, this, [this] {
       m_runsPanel->refresh(m_store.get());
       m_errorPanel->refreshRuns();

@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include "AppTranslations.h"
@@ -129,6 +130,7 @@ class TestActiveLearningGui : public QObject {
     QCOMPARE(dialog->unitBox()->currentData().toString(), QStringLiteral("documents"));
 
     QVERIFY(chooseSmallSimulation(dialog, QStringLiteral("20")));
+    QSignalSpy rounds(dialog, &ActiveLearningDialog::roundRecorded);
     QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
     QVERIFY(dialog->isRunning());
     QVERIFY(!dialog->startButton()->isEnabled());
@@ -157,6 +159,8 @@ class TestActiveLearningGui : public QObject {
              int(dialog->outcome().runIds.size()));
     for (const ModelRun& run : listedRuns(window, QStringLiteral("Active learning:")))
       QCOMPARE(run.status, RunStatus::Finished);
+    // The Runs view was refreshed after every round, not only at the end.
+    QCOMPARE(rounds.count(), int(dialog->outcome().runIds.size()));
 
     // A line per strategy through a point per round; the dashed 95% and 99% lines.
     const QList<QLineSeries*> lines = dialog->strategySeries();

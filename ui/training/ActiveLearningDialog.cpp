@@ -477,6 +477,7 @@ bool ActiveLearningDialog::start() {
   m_outcome = jobs::SimulationOutcome();
   m_poolUnits = 0;
   m_closeWhenStopped = false;
+  m_lastTraining.clear();
   m_curves = suggest::LearningCurveSummary();
   m_results->setRowCount(0);
   showNote();
@@ -526,6 +527,11 @@ void ActiveLearningDialog::reject() {
 void ActiveLearningDialog::showProgress(const jobs::SimulationProgress& p) {
   if (!isRunning()) return;
   m_poolUnits = p.poolUnits;
+  // A round's training ends when the pool is predicted, a batch chosen or another round trains.
+  const QString training = QStringLiteral("%1/%2/%3").arg(p.strategy).arg(p.seed).arg(p.round);
+  if (!m_lastTraining.isEmpty() && (p.phase != QLatin1String("train") || training != m_lastTraining))
+    Q_EMIT roundRecorded();
+  m_lastTraining = p.phase == QLatin1String("train") ? training : QString();
   const QLocale locale;
   QString phase;
   if (p.phase == QLatin1String("train"))

@@ -94,6 +94,8 @@ class ActiveLearningDialog : public QDialog {
  Q_SIGNALS:
   // The simulation ended (finished, cancelled or failed); the rounds it recorded are runs of the project.
   void simulationEnded(quarry::RunStatus status);
+  // A round finished training (and was recorded as a run); the next one starts.
+  void roundRecorded();
 
  private:
   std::string currentTask() const;
@@ -122,6 +124,7 @@ class ActiveLearningDialog : public QDialog {
   QSpinBox* m_epochs = nullptr;
   QSpinBox* m_patience = nullptr;
   QSpinBox* m_minSteps = nullptr;  // SimulationSpec::minSteps
+  QString m_lastTraining;           // "strategy/seed/round" of the round last seen training
   QCheckBox* m_warmStart = nullptr;
   QComboBox* m_poolSplit = nullptr;
   QComboBox* m_devSplit = nullptr;
