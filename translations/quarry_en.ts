@@ -606,15 +606,15 @@
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="212"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="606"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="648"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="790"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="606"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="648"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="790"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,131 +750,146 @@
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="276"/>
+        <source>&amp;Resume Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="278"/>
+        <source>Continue this project&apos;s latest cancelled or interrupted simulation, with the options it started with, at the round it stopped in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="280"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="279"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="283"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="281"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="285"/>
         <source>Stop after the step in training; the rounds so far stay recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="286"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="290"/>
         <source>Choose the strategies and sizes, then Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="300"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
         <source>Strategy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="300"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
         <source>Reaches 95% at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="300"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
         <source>Reaches 99% at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="301"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Hours to 99%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="301"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Rounds above random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="316"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="320"/>
         <source>&amp;Words per hour:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="323"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="327"/>
         <source>Save C&amp;hart…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="408"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="414"/>
         <source>%1 — %2 in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="436"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="443"/>
         <source>The pool and the dev split are the same: every round would be scored on what it trained on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="442"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="449"/>
         <source>Choose a task.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="452"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="459"/>
         <source>Choose at least one strategy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="484"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="498"/>
+        <source>No cancelled or interrupted simulation of this project to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="521"/>
         <source>Reading the pool…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="513"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="550"/>
         <source>Cancelling: the round in training stops after this step…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="532"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="574"/>
         <source>training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="534"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="576"/>
         <source>predicting the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="536"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="578"/>
         <source>choosing the next batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="538"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="580"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="541"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="583"/>
         <source>full data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="542"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="584"/>
         <source>%1 seed %2, round %3 of %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="543"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="585"/>
         <source>%1: %2, %3 of %4 %5 labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="547"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="589"/>
         <source> (last round: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="588"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="630"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Finished: %n round trained and recorded as a run.</numerusform>
@@ -882,7 +897,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="590"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="632"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Cancelled: %n round recorded as a run; the curves so far are shown.</numerusform>
@@ -890,149 +905,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="634"/>
         <source>The simulation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="608"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="650"/>
         <source>The curves show when the simulation ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="609"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="651"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="615"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="629"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="671"/>
         <source>labelled, % of the pool&apos;s %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="633"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="675"/>
         <source>dev score (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="662"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
         <source>%1 (min to max over the seeds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
         <source>%1% of full data (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="698"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="724"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="740"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="758"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="766"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="698"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="740"/>
         <source>No full-data score to measure by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="699"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="741"/>
         <source>not reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="699"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="741"/>
         <source>Not within the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="701"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="743"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="702"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="744"/>
         <source>%1 words labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="712"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="754"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="713"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="755"/>
         <source>%1 words at %2 words per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="720"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="762"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="722"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="764"/>
         <source>Above random in every round from round %1 on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="765"/>
         <source>Not above random in every round to the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="725"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
         <source>The baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="725"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
         <source>No random curve to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="733"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="745"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="787"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="754"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="796"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="760"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="802"/>
         <source>No chart to save yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="765"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="807"/>
         <source>Save Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="809"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="771"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="813"/>
         <source>Cannot write the chart to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="816"/>
         <source>Chart saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3153,12 +3168,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="703"/>
+        <location filename="../ui/MainWindow.cpp" line="705"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="704"/>
+        <location filename="../ui/MainWindow.cpp" line="706"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -3166,7 +3181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="705"/>
+        <location filename="../ui/MainWindow.cpp" line="707"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -3174,7 +3189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="706"/>
+        <location filename="../ui/MainWindow.cpp" line="708"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -3182,42 +3197,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
+        <location filename="../ui/MainWindow.cpp" line="717"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="719"/>
+        <location filename="../ui/MainWindow.cpp" line="721"/>
         <source>%1 (review mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="751"/>
+        <location filename="../ui/MainWindow.cpp" line="753"/>
         <source>Review mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="766"/>
+        <location filename="../ui/MainWindow.cpp" line="768"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="798"/>
+        <location filename="../ui/MainWindow.cpp" line="800"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <location filename="../ui/MainWindow.cpp" line="825"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="841"/>
+        <location filename="../ui/MainWindow.cpp" line="843"/>
         <source>Moved to the %1 split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="879"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -3225,7 +3240,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="898"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>Next by active learning (score %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,13 +3305,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="609"/>
-        <location filename="../ui/MainWindow.cpp" line="619"/>
+        <location filename="../ui/MainWindow.cpp" line="611"/>
+        <location filename="../ui/MainWindow.cpp" line="621"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="698"/>
+        <location filename="../ui/MainWindow.cpp" line="700"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -3304,12 +3319,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="699"/>
+        <location filename="../ui/MainWindow.cpp" line="701"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="700"/>
+        <location filename="../ui/MainWindow.cpp" line="702"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -3317,48 +3332,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="712"/>
+        <location filename="../ui/MainWindow.cpp" line="714"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="713"/>
-        <location filename="../ui/MainWindow.cpp" line="714"/>
+        <location filename="../ui/MainWindow.cpp" line="715"/>
+        <location filename="../ui/MainWindow.cpp" line="716"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="719"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="751"/>
+        <location filename="../ui/MainWindow.cpp" line="753"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="800"/>
+        <location filename="../ui/MainWindow.cpp" line="802"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="807"/>
+        <location filename="../ui/MainWindow.cpp" line="809"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="808"/>
+        <location filename="../ui/MainWindow.cpp" line="810"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="828"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="853"/>
+        <location filename="../ui/MainWindow.cpp" line="855"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>

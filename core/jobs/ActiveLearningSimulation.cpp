@@ -11,6 +11,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "corpus/Document.h"
 #include "jobs/HashedTextEmbedding.h"
 #include "jobs/PredictionJob.h"
 #include "jobs/TrainingJob.h"
@@ -41,6 +42,7 @@ struct CurveState {
 
 struct SimulationState {
   QJsonObject fingerprint;
+  QJsonObject spec;  // what resumeSpec needs beyond the fingerprint: project, splits, strategies, seeds, ...
   double fullScore = -1;
   std::string metric;
   QString fullModel;
@@ -72,6 +74,7 @@ QJsonObject stateJson(const SimulationState& s) {
   }
   return QJsonObject{{QStringLiteral("version"), kStateVersion},
                      {QStringLiteral("fingerprint"), s.fingerprint},
+                     {QStringLiteral("spec"), s.spec},
                      {QStringLiteral("full"), QJsonObject{{QStringLiteral("done"), s.fullDone},
                                                           {QStringLiteral("score"), s.fullScore},
                                                           {QStringLiteral("model"), s.fullModel}}},
@@ -91,6 +94,7 @@ Result<SimulationState> readState(const QString& path) {
     return Error("a simulation state of another version", path.toStdString(), 0, "version");
   SimulationState s;
   s.fingerprint = o.value(QStringLiteral("fingerprint")).toObject();
+  s.spec = o.value(QStringLiteral("spec")).toObject();
   const QJsonObject full = o.value(QStringLiteral("full")).toObject();
   s.fullDone = full.value(QStringLiteral("done")).toBool();
   s.fullScore = full.value(QStringLiteral("score")).toDouble(-1);
@@ -135,7 +139,99 @@ void removeFolder(const QString& folder) {
   if (!folder.isEmpty()) QDir(folder).removeRecursively();
 }
 
+
+QJsonArray splitArray(const QVector<Split>& splits) {
+  QJsonArray out;
+  for (Split s : splits) out.append(splitName(s));
+  return out;
+}
+
+QVector<Split> splitsOf(const QJsonValue& value) {
+  QVector<Split> out;
+  for (const QJsonValue& v : value.toArray()) {
+    Split s;
+    if (parseSplit(v.toString(), &s)) out << s;
+  }
+  return out;
+}
+
+// The options a resume needs that the fingerprint does not hold.
+QJsonObject specJson(const SimulationSpec& spec) {
+  QJsonArray strategies;
+  for (suggest::SelectionStrategy s : spec.strategies)
+    strategies.append(QString::fromStdString(suggest::selectionStrategyName(s)));
+  return QJsonObject{{QStringLiteral("project"), spec.projectPath},
+                     {QStringLiteral("pool_splits"), splitArray(spec.poolSplits)},
+                     {QStringLiteral("dev_splits"), splitArray(spec.devSplits)},
+                     {QStringLiteral("strategies"), strategies},
+                     {QStringLiteral("seeds"), spec.seeds},
+                     {QStringLiteral("first_seed"), qint64(spec.firstSeed)},
+                     {QStringLiteral("train_full"), spec.trainFull},
+                     {QStringLiteral("record"), spec.record},
+                     {QStringLiteral("keep_models"), spec.keepModels},
+                     {QStringLiteral("words_per_hour"), spec.wordsPerHour},
+                     {QStringLiteral("threads"), spec.threads}};
+}
+
 }  // namespace
+
+QString simulationStatePath(const QString& folder) { return QDir(folder).filePath(QStringLiteral("simulation.json")); }
+
+bool simulationUnfinished(const QString& folder) {
+  auto state = readState(simulationStatePath(folder));
+  if (!state) return false;
+  const QJsonObject spec = state->spec;
+  const int expected = spec.value(QStringLiteral("strategies")).toArray().size() * spec.value(QStringLiteral("seeds")).toInt();
+  int done = 0;
+  for (const CurveState& c : state->curves) done += c.done ? 1 : 0;
+  return (spec.value(QStringLiteral("train_full")).toBool() && !state->fullDone) || done < expected;
+}
+
+Result<SimulationSpec> resumeSpec(const QString& folder) {
+  const QString path = simulationStatePath(folder);
+  if (!QFileInfo::exists(path)) return Error("there is no simulation to resume here", path.toStdString());
+  auto state = readState(path);
+  if (!state) return state.error();
+  const QJsonObject f = state->fingerprint, o = state->spec;
+  SimulationSpec spec;
+  spec.projectPath = o.value(QStringLiteral("project")).toString();
+  if (spec.projectPath.isEmpty())
+    return Error("this simulation read its documents from files: resume it with the same files named "
+                 "(quarry-cli active-learning simulate ... --resume)",
+                 path.toStdString(), 0, "spec");
+  spec.poolSplits = splitsOf(o.value(QStringLiteral("pool_splits")));
+  spec.devSplits = splitsOf(o.value(QStringLiteral("dev_splits")));
+  spec.strategies.clear();
+  for (const QJsonValue& v : o.value(QStringLiteral("strategies")).toArray()) {
+    auto s = suggest::selectionStrategyFromName(v.toString().toStdString());
+    if (!s) return Error(s.error().message, path.toStdString(), 0, "spec.strategies");
+    spec.strategies.push_back(s.value());
+  }
+  spec.seeds = o.value(QStringLiteral("seeds")).toInt(1);
+  spec.firstSeed = static_cast<uint64_t>(o.value(QStringLiteral("first_seed")).toInteger(1));
+  spec.trainFull = o.value(QStringLiteral("train_full")).toBool(true);
+  spec.record = o.value(QStringLiteral("record")).toBool(true);
+  spec.keepModels = o.value(QStringLiteral("keep_models")).toBool(false);
+  spec.wordsPerHour = o.value(QStringLiteral("words_per_hour")).toDouble(1500);
+  spec.threads = o.value(QStringLiteral("threads")).toInt(0);
+  spec.unit = f.value(QStringLiteral("unit")).toString() == QLatin1String("sentences") ? SimulationUnit::Sentence
+                                                                                        : SimulationUnit::Document;
+  spec.seedUnits = f.value(QStringLiteral("seed_units")).toInt();
+  spec.batchUnits = f.value(QStringLiteral("batch_units")).toInt();
+  spec.budgetUnits = f.value(QStringLiteral("budget_units")).toInt();
+  spec.maxRounds = 0;
+  spec.warmStart = f.value(QStringLiteral("warm_start")).toBool();
+  spec.minSteps = f.value(QStringLiteral("min_steps")).toInt();
+  auto config = train::TrainConfig::fromJson(
+      nlohmann::json::parse(QJsonDocument(f.value(QStringLiteral("config")).toObject()).toJson().toStdString()),
+      path.toStdString());
+  if (!config) return config.error();
+  spec.config = config.value();
+  spec.outputFolder = QFileInfo(folder).absoluteFilePath();
+  spec.resume = true;
+  return spec;
+}
+
 
 QString simulationUnitName(SimulationUnit unit) {
   return unit == SimulationUnit::Sentence ? QStringLiteral("sentences") : QStringLiteral("documents");
@@ -382,7 +478,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   const QDir out(m_spec.outputFolder);
   if (!out.mkpath(QStringLiteral(".")))
     return failed(Error("cannot create the output folder", m_spec.outputFolder.toStdString()));
-  const QString statePath = out.filePath(QStringLiteral("simulation.json"));
+  const QString statePath = simulationStatePath(m_spec.outputFolder);
   outcome.statePath = statePath;
 
   QJsonObject fingerprint{{QStringLiteral("task"), QString::fromStdString(task)},
@@ -416,6 +512,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
                           statePath.toStdString()));
     state.fingerprint = fingerprint;
   }
+  state.spec = specJson(m_spec);
   auto save = [&]() -> Status {
     return writeText(statePath, QJsonDocument(stateJson(state)).toJson(QJsonDocument::Indented).toStdString());
   };

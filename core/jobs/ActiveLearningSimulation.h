@@ -115,6 +115,15 @@ std::vector<document::AnnotatedDocument> simulationUnits(const std::vector<docum
 // Words of a text (what an annotator reads): maximal runs of non-space characters.
 qint64 wordCount(const std::string& text);
 
+// The state file of a simulation in `folder` (simulation.json).
+QString simulationStatePath(const QString& folder);
+// Whether the simulation in `folder` has rounds left (it was cancelled or interrupted).
+bool simulationUnfinished(const QString& folder);
+// The spec that resumes the simulation of a project in `folder`, read from its state: the options it started
+// with, resume set. Errors: no state there, or one of files (only a project's simulation can be resumed
+// without naming its documents again).
+Result<SimulationSpec> resumeSpec(const QString& folder);
+
 class ActiveLearningSimulation {
  public:
   explicit ActiveLearningSimulation(SimulationSpec spec);

@@ -183,11 +183,24 @@ class TestActiveLearningSimulation : public QObject {
     QCOMPARE(labelledOf(partial, QStringLiteral("random")).size(), 20);
     QCOMPARE(labelledOf(partial, QStringLiteral("mnlp")).size(), 14);  // round 1's batch picked, not trained
 
-    s.resume = true;
-    const SimulationOutcome resumed = ActiveLearningSimulation(s).run();
+    QVERIFY(quarry::jobs::simulationUnfinished(out));
+    // The spec read back from the state: the options it started with.
+    auto again = quarry::jobs::resumeSpec(out);
+    QVERIFY2(again.ok(), again ? "" : again.error().toString().c_str());
+    QVERIFY(again->resume);
+    QCOMPARE(again->projectPath, m_folder.project);
+    QCOMPARE(int(again->strategies.size()), 2);
+    QCOMPARE(again->strategies[1], suggest::SelectionStrategy::Mnlp);
+    QCOMPARE(again->seeds, 1);
+    QCOMPARE(again->firstSeed, uint64_t(5));
+    QCOMPARE(again->batchUnits, 6);
+    QCOMPARE(again->config.epochs, 10);
+    QCOMPARE(again->record, false);
+    const SimulationOutcome resumed = ActiveLearningSimulation(again.value()).run();
     QVERIFY2(resumed.status == RunStatus::Finished, qPrintable(resumed.errorText()));
     QCOMPARE(resumed.curves.size(), size_t(2));
     for (const auto& c : resumed.curves) QCOMPARE(c.points.size(), size_t(3));
+    QVERIFY(!quarry::jobs::simulationUnfinished(out));
     const QJsonObject whole = readJson(m_folder.path(QStringLiteral("sim/simulation.json")));
     const QJsonObject done = readJson(out + QStringLiteral("/simulation.json"));
     QCOMPARE(labelledOf(done, QStringLiteral("random")), labelledOf(whole, QStringLiteral("random")));

@@ -243,6 +243,47 @@ class TestActiveLearningGui : public QObject {
     }
   }
 
+  // Cancelled in a strategy's round, Resume Last continues it with the options it started with to the end.
+  void resumeAfterCancel() {
+    const QString project = m_demos.fresh();
+    MainWindow window;
+    QVERIFY(quarry::test::showOn(window, project));
+    ActiveLearningDialog* dialog = openByButton(window);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->resumeButton()->isEnabled());  // nothing to resume yet
+    QVERIFY(chooseSmallSimulation(dialog, QStringLiteral("20")));
+    QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->statusLabel()->text().startsWith(QStringLiteral("entropy seed 1, round 2")),
+                              qPrintable(dialog->statusLabel()->text()), 120000);
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 60000);
+    QCOMPARE(dialog->lastStatus(), RunStatus::Cancelled);
+    QVERIFY(dialog->resumeButton()->isEnabled());
+    const QString folder = dialog->resumableFolder();
+    QCOMPARE(folder, dialog->outputFolder());
+
+    // Other options on the form do not matter: the resumed simulation keeps its own.
+    QVERIFY(typeInto(dialog->budgetBox(), QStringLiteral("40")));
+    QTest::mouseClick(dialog->resumeButton(), Qt::LeftButton);
+    QVERIFY(dialog->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 240000);
+    QVERIFY2(dialog->lastStatus() == RunStatus::Finished, qPrintable(dialog->statusLabel()->text()));
+    QCOMPARE(dialog->outputFolder(), folder);
+    QVERIFY(!dialog->resumeButton()->isEnabled());
+    const QList<QLineSeries*> lines = dialog->strategySeries();
+    QCOMPARE(lines.size(), 2);
+    for (QLineSeries* line : lines) QCOMPARE(line->count(), 3);  // 5%, 10%, 15%: the budget it started with
+    // Each round trained to the end once; the entropy round in training when Cancel came (if the cancel did not
+    // land between rounds) is listed as cancelled besides.
+    int cancelled = 0, finished = 0;
+    for (const ModelRun& run : listedRuns(window, QStringLiteral("Active learning: entropy seed 1")))
+      (run.status == RunStatus::Cancelled ? cancelled : finished) += 1;
+    QVERIFY(cancelled <= 1);
+    QCOMPARE(finished, 3);
+    QCOMPARE(listedRuns(window, QStringLiteral("Active learning: random seed 1")).size(), 3);
+    QCOMPARE(listedRuns(window, QStringLiteral("Active learning: full data")).size(), 1);
+  }
+
   void cancelAndCloseWhileRunning() {
     const QString project = m_demos.fresh();
     MainWindow window;

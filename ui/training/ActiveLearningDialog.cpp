@@ -273,6 +273,10 @@ ActiveLearningDialog::ActiveLearningDialog(ProjectStore& store, const QString& p
   optionsLayout->addLayout(form);
   optionsLayout->addWidget(strategies);
 
+  m_resume = new QPushButton(tr("&Resume Last"), this);
+  m_resume->setObjectName(QStringLiteral("resumeSimulationButton"));
+  m_resume->setToolTip(tr("Continue this project's latest cancelled or interrupted simulation, with the options it "
+                          "started with, at the round it stopped in"));
   m_start = new QPushButton(tr("&Start"), this);
   m_start->setObjectName(QStringLiteral("startSimulationButton"));
   m_start->setDefault(true);
@@ -332,6 +336,7 @@ ActiveLearningDialog::ActiveLearningDialog(ProjectStore& store, const QString& p
   auto* startRow = new QHBoxLayout;
   startRow->addWidget(m_start);
   startRow->addWidget(m_cancel);
+  startRow->addWidget(m_resume);
   startRow->addStretch(1);
   left->addLayout(startRow);
   left->addStretch(1);
@@ -356,6 +361,7 @@ ActiveLearningDialog::ActiveLearningDialog(ProjectStore& store, const QString& p
   connect(m_task, &QComboBox::currentIndexChanged, this, &ActiveLearningDialog::taskChanged);
   connect(m_poolSplit, &QComboBox::currentIndexChanged, this, &ActiveLearningDialog::updateTaskTexts);
   connect(m_start, &QPushButton::clicked, this, [this] { start(); });
+  connect(m_resume, &QPushButton::clicked, this, [this] { resume(); });
   connect(m_cancel, &QPushButton::clicked, this, &ActiveLearningDialog::cancel);
   connect(m_saveChart, &QPushButton::clicked, this, [this] { saveChart(); });
   connect(m_wordsPerHour, &QSpinBox::valueChanged, this, [this] {
@@ -418,6 +424,7 @@ void ActiveLearningDialog::updateButtons() {
   m_options->setEnabled(!running);
   m_start->setEnabled(!running && anyStrategy && m_task->count() > 0);
   m_cancel->setEnabled(running && m_simulation && !m_simulation->isCancelled());
+  m_resume->setEnabled(!running && !resumableFolder().isEmpty());
   m_saveChart->setEnabled(!m_strategySeries.isEmpty());
 }
 
@@ -472,7 +479,36 @@ bool ActiveLearningDialog::start() {
     setStatus(QString::fromStdString(made.error().toString()), true);
     return false;
   }
-  m_running = made.value();
+  return startWith(made.value());
+}
+
+QString ActiveLearningDialog::resumableFolder() const {
+  const QFileInfo info(m_projectPath);
+  QDir models(info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral("-models")));
+  const QStringList folders = models.entryList({QStringLiteral("active-learning-*")}, QDir::Dirs, QDir::Name);
+  for (auto it = folders.crbegin(); it != folders.crend(); ++it)  // the newest first
+    if (jobs::simulationUnfinished(models.filePath(*it))) return models.filePath(*it);
+  return {};
+}
+
+bool ActiveLearningDialog::resume() {
+  if (isRunning()) return false;
+  const QString folder = resumableFolder();
+  if (folder.isEmpty()) {
+    setStatus(tr("No cancelled or interrupted simulation of this project to resume."), true);
+    return false;
+  }
+  auto made = jobs::resumeSpec(folder);
+  if (!made) {
+    setStatus(QString::fromStdString(made.error().toString()), true);
+    return false;
+  }
+  made->record = made->record && m_recordRuns;
+  return startWith(made.value());
+}
+
+bool ActiveLearningDialog::startWith(const jobs::SimulationSpec& spec) {
+  m_running = spec;
   m_outputFolder = m_running.outputFolder;
   m_outcome = jobs::SimulationOutcome();
   m_poolUnits = 0;

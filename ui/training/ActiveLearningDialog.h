@@ -52,6 +52,11 @@ class ActiveLearningDialog : public QDialog {
   Result<jobs::SimulationSpec> spec() const;
   // Starts the simulation on its own thread; false (the reason in the status line) when it cannot.
   bool start();
+  // Continues the project's newest unfinished simulation (resumableFolder()) with the options it started with;
+  // false (the reason shown) when there is none or it cannot be read.
+  bool resume();
+  // The newest "<project>-models/active-learning-*" folder whose simulation has rounds left; empty = none.
+  QString resumableFolder() const;
   // Asks the running simulation to stop (it ends as cancelled).
   void cancel();
   bool isRunning() const { return m_thread != nullptr; }
@@ -79,6 +84,7 @@ class ActiveLearningDialog : public QDialog {
   QComboBox* devSplitBox() const { return m_devSplit; }
   QSpinBox* wordsPerHourBox() const { return m_wordsPerHour; }
   QPushButton* startButton() const { return m_start; }
+  QPushButton* resumeButton() const { return m_resume; }
   QPushButton* cancelButton() const { return m_cancel; }
   QPushButton* saveChartButton() const { return m_saveChart; }
   QProgressBar* progressBar() const { return m_bar; }
@@ -98,6 +104,7 @@ class ActiveLearningDialog : public QDialog {
   void roundRecorded();
 
  private:
+  bool startWith(const jobs::SimulationSpec& spec);  // runs `spec` on the worker thread
   std::string currentTask() const;
   void taskChanged();
   void updateTaskTexts();
@@ -130,6 +137,7 @@ class ActiveLearningDialog : public QDialog {
   QComboBox* m_devSplit = nullptr;
   QSpinBox* m_wordsPerHour = nullptr;
   QPushButton* m_start = nullptr;
+  QPushButton* m_resume = nullptr;
   QPushButton* m_cancel = nullptr;
   QPushButton* m_saveChart = nullptr;
   QProgressBar* m_bar = nullptr;
