@@ -133,6 +133,14 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
     return usage(io, QStringLiteral("say what to do: quarry-cli active-learning simulate ..."));
   if (!parser.isSet(QStringLiteral("output")))
     return usage(io, QStringLiteral("name the simulation's folder: --output FOLDER"));
+  const QString output = QFileInfo(parser.value(QStringLiteral("output"))).absoluteFilePath();
+  if (parser.isSet(QStringLiteral("resume")) && !parser.isSet(QStringLiteral("project")) &&
+      !parser.isSet(QStringLiteral("train"))) {
+    // A project's simulation resumes from its state alone, with the options it started with.
+    auto resumed = jobs::resumeSpec(output);
+    if (!resumed) return fail(io, resumed.error());
+    return simulate(std::move(resumed.value()), parser.isSet(QStringLiteral("json")), io);
+  }
   jobs::TrainingSpec training;
   if (const int code = readFineTuningSpec(parser, io, training); code != kExitOk) return code;
   jobs::SimulationSpec spec;
@@ -142,7 +150,7 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
   spec.pool = std::move(training.train);
   spec.dev = std::move(training.dev);
   spec.config = training.config;
-  spec.outputFolder = QFileInfo(parser.value(QStringLiteral("output"))).absoluteFilePath();
+  spec.outputFolder = output;
   spec.resume = parser.isSet(QStringLiteral("resume"));
   spec.strategies.clear();
   for (const QString& name : parser.value(QStringLiteral("strategies")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -185,6 +193,10 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
   spec.wordsPerHour = parser.value(QStringLiteral("words-per-hour")).toDouble(&ok);
   if (!ok || !(spec.wordsPerHour > 0)) return usage(io, QStringLiteral("--words-per-hour takes a positive number"));
   spec.threads = spec.config.threads;
+  return simulate(std::move(spec), parser.isSet(QStringLiteral("json")), io);
+}
+
+int ActiveLearningCommand::simulate(jobs::SimulationSpec spec, bool json, CliIo& io) const {
   const double wordsPerHour = spec.wordsPerHour;
 
   jobs::ActiveLearningSimulation simulation(std::move(spec));
@@ -224,7 +236,7 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
     io.err << "cancelled: resume with --resume (" << outcome.statePath << ")\n";
     return kExitCancelled;
   }
-  if (parser.isSet(QStringLiteral("json"))) {
+  if (json) {
     nlohmann::json j = summaryJson(outcome);
     j["words_per_hour"] = wordsPerHour;
     io.out << QString::fromStdString(j.dump(2)) << '\n';

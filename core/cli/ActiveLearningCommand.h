@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/TrainingCommand.h"
+#include "jobs/ActiveLearningSimulation.h"
 
 namespace quarry::cli {
 
@@ -19,6 +20,10 @@ class ActiveLearningCommand : public TrainingCommand {
   void configure(QCommandLineParser& parser) const override;
   int run(const QCommandLineParser& parser, CliIo& io) const override;
   QString subject(const QCommandLineParser& parser) const override;
+
+ private:
+  // Runs the simulation with Ctrl-C as cancel and prints its table (or JSON); the exit code.
+  int simulate(jobs::SimulationSpec spec, bool json, CliIo& io) const;
 };
 
 }  // namespace quarry::cli

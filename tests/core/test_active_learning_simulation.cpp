@@ -279,6 +279,15 @@ class TestActiveLearningSimulation : public QObject {
     QVERIFY2(table.code == 0, qPrintable(table.err));
     QVERIFY2(table.out.contains(QStringLiteral("entropy")) && table.out.contains(QStringLiteral("learning-curve.svg")),
              qPrintable(table.out));
+    // The state alone resumes a project's simulation: nothing but the folder named.
+    const CliRun alone = cli({QStringLiteral("active-learning"), QStringLiteral("simulate"), QStringLiteral("--output"),
+                              out, QStringLiteral("--resume"), QStringLiteral("--json")});
+    QVERIFY2(alone.code == 0, qPrintable(alone.err));
+    QCOMPARE(QJsonDocument::fromJson(alone.out.toUtf8()).object().value(QStringLiteral("strategies")).toArray().size(), 2);
+    const CliRun nothing = cli({QStringLiteral("active-learning"), QStringLiteral("simulate"), QStringLiteral("--output"),
+                                m_folder.path(QStringLiteral("none")), QStringLiteral("--resume")});
+    QCOMPARE(nothing.code, 1);
+    QVERIFY2(nothing.err.contains(QStringLiteral("no simulation to resume")), qPrintable(nothing.err));
   }
 };
 
