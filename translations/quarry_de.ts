@@ -607,15 +607,15 @@
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="212"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="648"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="790"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="656"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="798"/>
         <source>sentences</source>
         <translation>Sätze</translation>
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="648"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="790"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="656"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="798"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
@@ -850,47 +850,52 @@
         <translation>Wird abgebrochen: Die Runde im Training hält nach diesem Schritt an…</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="574"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="580"/>
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="576"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="582"/>
         <source>predicting the pool</source>
         <translation>Vorhersage des Pools</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="578"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="584"/>
         <source>choosing the next batch</source>
         <translation>Wahl des nächsten Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="580"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="586"/>
+        <source>scored on dev</source>
+        <translation>auf Dev bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="588"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="583"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="591"/>
         <source>full data</source>
         <translation>alle Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="584"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
         <source>%1 seed %2, round %3 of %4</source>
         <translation>%1 Startwert %2, Runde %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="585"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="593"/>
         <source>%1: %2, %3 of %4 %5 labelled</source>
         <translation>%1: %2, %3 von %4 %5 annotiert</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="589"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="597"/>
         <source> (last round: %1)</source>
         <translation> (letzte Runde: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="630"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="638"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Fertig: %n Runde trainiert und als Lauf erfasst.</numerusform>
@@ -898,7 +903,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="632"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="640"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Abgebrochen: %n Runde als Lauf erfasst; die bisherigen Kurven werden gezeigt.</numerusform>
@@ -906,149 +911,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="634"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
         <source>The simulation failed: %1</source>
         <translation>Die Simulation ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="650"/>
-        <source>The curves show when the simulation ends.</source>
-        <translation>Die Kurven erscheinen, wenn die Simulation endet.</translation>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
+        <source>The curves grow as the rounds are scored.</source>
+        <translation>Die Kurven wachsen, sobald die Runden bewertet sind.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="651"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="659"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation>Noch keine Lernkurven: Starten simuliert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="665"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation>Lernkurven: %1 auf %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="671"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
         <source>labelled, % of the pool&apos;s %1</source>
         <translation>annotiert, % der %1 des Pools</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="675"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="683"/>
         <source>dev score (%1)</source>
         <translation>Validierungswert (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="712"/>
         <source>%1 (min to max over the seeds)</source>
         <translation>%1 (Minimum bis Maximum über die Startwerte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="731"/>
         <source>%1% of full data (%2)</source>
         <translation>%1 % aller Daten (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="740"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="758"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="766"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="740"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
         <source>No full-data score to measure by</source>
         <translation>Kein Wert mit allen Daten als Maßstab</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="741"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
         <source>not reached</source>
         <translation>nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="741"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
         <source>Not within the budget</source>
         <translation>Nicht innerhalb des Budgets</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="743"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="751"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="744"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="752"/>
         <source>%1 words labelled</source>
         <translation>%1 Wörter annotiert</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="754"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="762"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="755"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="763"/>
         <source>%1 words at %2 words per hour</source>
         <translation>%1 Wörter bei %2 Wörtern pro Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="762"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="770"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="764"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="772"/>
         <source>Above random in every round from round %1 on</source>
         <translation>Ab Runde %1 in jeder Runde über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="765"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="773"/>
         <source>Not above random in every round to the end</source>
         <translation>Nicht bis zum Ende in jeder Runde über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
         <source>The baseline</source>
         <translation>Die Grundlinie</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
         <source>No random curve to compare with</source>
         <translation>Keine Zufallskurve zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="783"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation>Ausgabeordner: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="787"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="795"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation>Alle Daten (%1 %2, %3 Wörter): %4 %5; alles zu annotieren dauert etwa %6 Stunden bei %7 Wörtern pro Stunde.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="796"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="804"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation> Das Modell mit allen Daten hat nichts gelernt: länger trainieren (mehr Epochen oder nie früh abbrechen).</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="802"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="810"/>
         <source>No chart to save yet.</source>
         <translation>Noch kein Diagramm zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="807"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="815"/>
         <source>Save Chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="809"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="817"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="813"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="821"/>
         <source>Cannot write the chart to %1</source>
         <translation>Das Diagramm kann nicht nach %1 geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="816"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="824"/>
         <source>Chart saved to %1</source>
         <translation>Diagramm gespeichert unter %1</translation>
     </message>

@@ -595,6 +595,14 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
         for (int32_t u : c.labelled) point.labelledTokens += m_unitWords[static_cast<size_t>(u)];
         point.score = score.value();
         c.points.push_back(point);
+        if (progress) {
+          p.phase = QStringLiteral("scored");
+          p.points = std::make_shared<const std::vector<StrategyCurve>>(curvesOf());
+          p.fullScore = state.fullScore;
+          p.metric = QString::fromStdString(m_metric.empty() ? state.metric : m_metric);
+          progress(p);
+          p.points.reset();
+        }
         if (!m_spec.keepModels && !c.model.isEmpty()) removeFolder(QFileInfo(c.model).absolutePath());
         c.model = best;
         p.lastScore = score.value();
@@ -649,6 +657,9 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   outcome.tablePath = table;
   outcome.status = RunStatus::Finished;
   p.phase = QStringLiteral("done");
+  p.points = std::make_shared<const std::vector<StrategyCurve>>(outcome.curves);
+  p.fullScore = state.fullScore;
+  p.metric = QString::fromStdString(state.metric);
   if (progress) progress(p);
   return outcome;
 }

@@ -26,6 +26,7 @@
 #include <QVector>
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -80,7 +81,7 @@ struct SimulationSpec {
 };
 
 struct SimulationProgress {
-  QString phase;     // "train", "predict", "select", "done"
+  QString phase;     // "train", "scored" (a round's dev score is in), "predict", "select", "done"
   QString strategy;  // "full" for the full-data model
   qint64 seed = 0;
   int round = 0;
@@ -91,6 +92,10 @@ struct SimulationProgress {
   qint64 poolUnits = 0;
   double lastScore = -1;      // the latest round's dev score; -1 before one
   qint64 step = 0, totalSteps = 0;  // the round in training
+  // "scored" and "done": every curve so far (for a live chart) and the full-data score (-1 = not known).
+  std::shared_ptr<const std::vector<suggest::StrategyCurve>> points;
+  double fullScore = -1;
+  QString metric;  // the primary dev metric's name ("micro_f1"), once a round has trained
 };
 
 struct SimulationOutcome {

@@ -255,6 +255,11 @@ class TestActiveLearningGui : public QObject {
     QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(dialog->statusLabel()->text().startsWith(QStringLiteral("entropy seed 1, round 2")),
                               qPrintable(dialog->statusLabel()->text()), 120000);
+    // The chart grew round by round while it ran: random's three rounds and entropy's first.
+    const QList<QLineSeries*> live = dialog->strategySeries();
+    QCOMPARE(live.size(), 2);
+    QCOMPARE(live[0]->count(), 3);
+    QCOMPARE(live[1]->count(), 1);
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 60000);
     QCOMPARE(dialog->lastStatus(), RunStatus::Cancelled);

@@ -568,6 +568,12 @@ void ActiveLearningDialog::showProgress(const jobs::SimulationProgress& p) {
   if (!m_lastTraining.isEmpty() && (p.phase != QLatin1String("train") || training != m_lastTraining))
     Q_EMIT roundRecorded();
   m_lastTraining = p.phase == QLatin1String("train") ? training : QString();
+  // A round scored: the curves so far, live.
+  if (p.phase == QLatin1String("scored") && p.points) {
+    m_curves = suggest::summarizeCurves(*p.points, p.fullScore, p.metric.toStdString(),
+                                        jobs::simulationUnitName(m_running.unit).toStdString(), p.poolUnits, 0);
+    showChart(m_curves);
+  }
   const QLocale locale;
   QString phase;
   if (p.phase == QLatin1String("train"))
@@ -576,6 +582,8 @@ void ActiveLearningDialog::showProgress(const jobs::SimulationProgress& p) {
     phase = tr("predicting the pool");
   else if (p.phase == QLatin1String("select"))
     phase = tr("choosing the next batch");
+  else if (p.phase == QLatin1String("scored"))
+    phase = tr("scored on dev");
   else
     phase = tr("done");
   const QString who =
@@ -647,7 +655,7 @@ void ActiveLearningDialog::showChart(const suggest::LearningCurveSummary& summar
   m_strategySeries.clear();
   const QString unit = summary.unit == "documents" ? tr("documents") : tr("sentences");
   if (summary.strategies.empty()) {
-    chart->setTitle(isRunning() ? tr("The curves show when the simulation ends.")
+    chart->setTitle(isRunning() ? tr("The curves grow as the rounds are scored.")
                                 : tr("No learning curves yet: Start simulates them."));
     updateButtons();
     return;
