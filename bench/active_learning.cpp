@@ -35,21 +35,6 @@ using namespace quarry;
 
 namespace {
 
-bool readSize(const std::string& text, int& units, double& share) {
-  try {
-    if (!text.empty() && text.back() == '%') {
-      share = std::stod(text.substr(0, text.size() - 1)) / 100.0;
-      units = 0;
-      return share > 0 && share <= 1;
-    }
-    units = std::stoi(text);
-    share = 0;
-    return units > 0;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 jobs::DocumentSet classificationSet(std::vector<document::AnnotatedDocument> docs, bool multiLabel) {
   jobs::DocumentSet set;
   std::set<std::string> labels;
@@ -153,8 +138,11 @@ int main(int argc, char** argv) {
   spec.minSteps = minSteps;
   spec.warmStart = warm;
   spec.threads = threads;
-  if (!readSize(seedSize, spec.seedUnits, spec.seedShare) || !readSize(roundSize, spec.batchUnits, spec.batchShare) ||
-      !readSize(budget, spec.budgetUnits, spec.budgetShare)) {
+  auto size = [](const std::string& text, int& units, double& share) {
+    return jobs::parseSimulationSize(QString::fromStdString(text), units, share);
+  };
+  if (!size(seedSize, spec.seedUnits, spec.seedShare) || !size(roundSize, spec.batchUnits, spec.batchShare) ||
+      !size(budget, spec.budgetUnits, spec.budgetShare)) {
     std::fprintf(stderr, "sizes are N units or P%%\n");
     return 2;
   }

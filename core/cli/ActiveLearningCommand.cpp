@@ -13,23 +13,6 @@
 namespace quarry::cli {
 namespace {
 
-// "N" units or "P%" of the pool into (units, share); false when it is neither.
-bool readSize(const QString& text, int& units, double& share) {
-  bool ok = false;
-  if (text.endsWith(QLatin1Char('%'))) {
-    const double p = text.chopped(1).toDouble(&ok);
-    if (!ok || !(p > 0) || p > 100) return false;
-    units = 0;
-    share = p / 100.0;
-    return true;
-  }
-  const int n = text.toInt(&ok);
-  if (!ok || n < 1) return false;
-  units = n;
-  share = 0;
-  return true;
-}
-
 nlohmann::json summaryJson(const jobs::SimulationOutcome& outcome) {
   const suggest::LearningCurveSummary& s = outcome.summary;
   nlohmann::json j = {{"metric", s.metric},         {"unit", s.unit},
@@ -178,7 +161,7 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
        {std::tuple{"seed-size", &spec.seedUnits, &spec.seedShare},
         std::tuple{"round-size", &spec.batchUnits, &spec.batchShare},
         std::tuple{"budget", &spec.budgetUnits, &spec.budgetShare}})
-    if (!readSize(parser.value(QString::fromLatin1(flag)), *units, *share))
+    if (!jobs::parseSimulationSize(parser.value(QString::fromLatin1(flag)), *units, *share))
       return usage(io, QStringLiteral("--%1 takes a number of units or a percentage (\"5%\")").arg(QLatin1String(flag)));
   if (parser.isSet(QStringLiteral("rounds"))) {
     spec.maxRounds = parser.value(QStringLiteral("rounds")).toInt(&ok);

@@ -237,6 +237,22 @@ QString simulationUnitName(SimulationUnit unit) {
   return unit == SimulationUnit::Sentence ? QStringLiteral("sentences") : QStringLiteral("documents");
 }
 
+bool parseSimulationSize(const QString& text, int& units, double& share) {
+  bool ok = false;
+  if (text.endsWith(QLatin1Char('%'))) {
+    const double p = text.chopped(1).toDouble(&ok);
+    if (!ok || !(p > 0) || p > 100) return false;
+    units = 0;
+    share = p / 100.0;
+    return true;
+  }
+  const int n = text.toInt(&ok);
+  if (!ok || n < 1) return false;
+  units = n;
+  share = 0;
+  return true;
+}
+
 qint64 wordCount(const std::string& text) {
   qint64 words = 0;
   bool inWord = false;

@@ -112,6 +112,9 @@ struct SimulationOutcome {
 
 // "sentences" / "documents".
 QString simulationUnitName(SimulationUnit unit);
+// A size of the seed set, a round or the budget as people write it: "N" units (N >= 1) into `units` (share 0),
+// or "P%" of the pool (0 < P <= 100) into `share` (units 0); false when it is neither.
+bool parseSimulationSize(const QString& text, int& units, double& share);
 
 // The units of `documents`: themselves, or (sentences) each sentence with its entities, relations between
 // them and code point offsets shifted to the sentence; ids "<doc id>#<k>".
