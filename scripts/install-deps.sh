@@ -10,6 +10,9 @@ packages=(
   build-essential cmake ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
+  # A team's shared project on PostgreSQL: Qt's QPSQL driver, and the server the store tests start on a
+  # private socket (tests/core/PostgresTestServer).
+  libqt6sql6-psql postgresql
   # Qt's own translations (qtbase_de.qm: the buttons of Qt's dialogs in the German interface); data
   # files the program loads at run time, which test_build_dependencies cannot see in the build.
   qt6-translations-l10n

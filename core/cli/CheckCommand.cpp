@@ -6,6 +6,7 @@
 #include "cli/TaskCommandSupport.h"
 #include "jobs/QualityDocuments.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::cli {
 
@@ -125,18 +126,18 @@ int CheckCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     const QString project = modelFirst ? args[2] : args.value(1);
     if (args.size() > 3 || (modelFirst && parser.isSet(QStringLiteral("model"))) || project.isEmpty() == data.isEmpty())
       return usage(io, QStringLiteral("expects MODEL PROJECT, a project with --model or --run, or --data files"));
-    if (!project.isEmpty() && !QFileInfo::exists(project))
+    if (!project.isEmpty() && !ProjectLocation::mayExist(project))
       return fail(io, Error("no such project", project.toStdString()));
     return check::runDrift(parser, io, *this, *examples, json, model, project);
   }
   if (args.size() > 2 || (args.size() == 2) == !data.isEmpty())
     return usage(io, QStringLiteral("expects a project file or --data files (one of them)"));
-  if (args.size() == 2 && !QFileInfo::exists(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
+  if (args.size() == 2 && !ProjectLocation::mayExist(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
 
   std::unique_ptr<ProjectStore> store;
   Result<jobs::QualityDocuments> docs = Error("no documents");
   if (args.size() == 2) {
-    if (!QFileInfo::exists(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
+    if (!ProjectLocation::mayExist(args[1])) return fail(io, Error("no such project", args[1].toStdString()));
     const bool writes = parser.isSet(QStringLiteral("apply")) || parser.isSet(QStringLiteral("mark-intended")) ||
                         parser.isSet(QStringLiteral("unmark"));
     auto opened = ProjectStore::open(args[1], writes ? OpenMode::ReadWrite : OpenMode::ReadOnly);

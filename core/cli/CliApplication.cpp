@@ -19,6 +19,7 @@
 #include "cli/TuneCommand.h"
 #include "cli/ActiveLearningCommand.h"
 #include "cli/ValidateCommand.h"
+#include "cli/MigrateCommand.h"
 #include "model/kernels/EngineFailure.h"
 
 namespace quarry::cli {
@@ -28,6 +29,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<ImportCommand>());
   m_commands.push_back(std::make_unique<ExportCommand>());
   m_commands.push_back(std::make_unique<StatsCommand>());
+  m_commands.push_back(std::make_unique<MigrateCommand>());
   m_commands.push_back(std::make_unique<ValidateCommand>());
   m_commands.push_back(std::make_unique<TrainCommand>());
   m_commands.push_back(std::make_unique<PretrainCommand>());

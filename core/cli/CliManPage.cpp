@@ -48,7 +48,9 @@ QString cliManPage(const CliApplication& application) {
   page.addSynopsis(QStringLiteral("<command> [options] [arguments]"));
   page.addSection(QStringLiteral("DESCRIPTION"));
   page.addParagraph(QStringLiteral(
-      "quarry-cli works on Quarry projects (one SQLite file, *.quarry) without a display: it creates "
+      "quarry-cli works on Quarry projects (one SQLite file, *.quarry, or a team's project in a PostgreSQL "
+      "database, named by a postgresql://user@host:port/database URL wherever a project is asked for) "
+      "without a display: it creates "
       "projects, imports and exports annotated documents in every supported format, validates corpora, and "
       "trains, evaluates and applies models, and exports and imports them as zips with a model card.\n\n"
       "Each command takes its own options; \"quarry-cli <command> --help\" prints them, as listed below."));
@@ -98,7 +100,8 @@ QString cliManPage(const CliApplication& application) {
                      "quarry-cli runs --project my.quarry --log 1\n"
                      "quarry-cli export my.quarry my-backup.zip\n"
                      "quarry-cli export-model --project my.quarry --run 1 ner-model.zip\n"
-                     "quarry-cli import-model ner-model.zip models/"));
+                     "quarry-cli import-model ner-model.zip models/\n"
+                     "quarry-cli migrate my.quarry postgresql://anna@db.example.org/oncology"));
   page.addSection(QStringLiteral("SEE ALSO"));
   page.addParagraph(QStringLiteral("quarry(1)"));
   return page.text();

@@ -6,6 +6,7 @@
 #include "cli/ProgressReporter.h"
 #include "project/ProjectExport.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::cli {
 
@@ -20,7 +21,7 @@ int ExportCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const QStringList args = parser.positionalArguments();
   if (args.size() != 2) return usage(io, QStringLiteral("expects a project file and an output path"));
   const QString projectPath = args[0], output = args[1];
-  if (!QFileInfo::exists(projectPath)) return fail(io, Error("no such project", projectPath.toStdString()));
+  if (!ProjectLocation::mayExist(projectPath)) return fail(io, Error("no such project", projectPath.toStdString()));
   auto opened = ProjectStore::open(projectPath, OpenMode::ReadOnly);
   if (!opened) return fail(io, opened.error());
   ProjectStore& store = *opened.value();

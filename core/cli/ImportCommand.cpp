@@ -10,6 +10,7 @@
 #include "common/SignalRouting.h"
 #include "formats/CorpusValidator.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::cli {
 namespace {
@@ -34,7 +35,7 @@ int ImportCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const QStringList args = parser.positionalArguments();
   if (args.size() != 2) return usage(io, QStringLiteral("expects a project file and an input path"));
   const QString projectPath = args[0], input = args[1];
-  if (!QFileInfo::exists(projectPath))
+  if (!ProjectLocation::mayExist(projectPath))
     return fail(io, Error("no such project; create it with quarry-cli init", projectPath.toStdString()));
   if (!QFileInfo::exists(input)) return fail(io, Error("no such file or folder", input.toStdString()));
   auto opened = ProjectStore::open(projectPath);

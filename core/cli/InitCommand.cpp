@@ -4,12 +4,14 @@
 
 #include "project/ArchiveTransfer.h"
 #include "corpus/SchemaJson.h"
+#include "store/ProjectLocation.h"
 #include "store/ProjectStore.h"
 
 namespace quarry::cli {
 
 void InitCommand::configure(QCommandLineParser& parser) const {
-  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project file to create (*.quarry)."));
+  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project to create: a file (*.quarry), or an empty PostgreSQL database "
+                                                                  "(postgresql://user@host:port/database)."));
   parser.addOption({QStringLiteral("name"), QStringLiteral("Project name (default: the file name)."), QStringLiteral("name")});
   parser.addOption({QStringLiteral("schema"), QStringLiteral("A schema JSON file (entity, relation, QA and category types with guidelines)."),
                     QStringLiteral("file")});
@@ -32,13 +34,15 @@ int InitCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     if (!read) return fail(io, read.error());
     schema = read.value();
   }
+  Result<ProjectLocation> location = ProjectLocation::parse(path);
+  if (!location) return fail(io, location.error());
   const QString projectName =
-      parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : QFileInfo(path).completeBaseName();
+      parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : location->shortName();
   auto store = ProjectStore::create(path, projectName);
   if (!store) return fail(io, store.error());
   if (!schema.isEmpty())
     if (Status s = store.value()->setSchema(schema); !s) return fail(io, s.error());
-  io.out << "created " << path << Qt::endl;
+  io.out << "created " << location->display() << Qt::endl;
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::cli {
 namespace {
@@ -37,7 +38,7 @@ void StatsCommand::configure(QCommandLineParser& parser) const {
 int StatsCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   const QStringList args = parser.positionalArguments();
   if (args.size() != 1) return usage(io, QStringLiteral("expects one project file"));
-  if (!QFileInfo::exists(args[0])) return fail(io, Error("no such project", args[0].toStdString()));
+  if (!ProjectLocation::mayExist(args[0])) return fail(io, Error("no such project", args[0].toStdString()));
   auto opened = ProjectStore::open(args[0], OpenMode::ReadOnly);
   if (!opened) return fail(io, opened.error());
   Result<ProjectStats> stats = opened.value()->stats();

@@ -8,6 +8,7 @@
 
 #include "common/JsonReader.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::cli {
 
@@ -57,7 +58,7 @@ Result<jobs::DocumentSet> readDocuments(const QCommandLineParser& parser, const 
     return Error("name the documents: --project FILE or --" + dataOption.toStdString() + " FILE", "", 0,
                  "project");
   const QString path = parser.value(QStringLiteral("project"));
-  if (!QFileInfo::exists(path)) return Error("no such project", path.toStdString());
+  if (!ProjectLocation::mayExist(path)) return Error("no such project", path.toStdString());
   auto store = ProjectStore::open(path, OpenMode::ReadOnly);
   if (!store) return store.error();
   auto splits = readSplits(parser, splitsOption);

@@ -16,6 +16,7 @@
 #include "jobs/PredictionJob.h"
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 #include "text/SentenceSplitter.h"
 #include "train/MetricReport.h"
 #include "train/Trainer.h"
@@ -454,7 +455,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   // The pool and dev.
   DocumentSet pool, dev;
   if (!m_spec.projectPath.isEmpty()) {
-    if (!QFileInfo::exists(m_spec.projectPath))
+    if (!ProjectLocation::mayExist(m_spec.projectPath))
       return failed(Error("no such project", m_spec.projectPath.toStdString()));
     auto opened = ProjectStore::open(m_spec.projectPath, OpenMode::ReadOnly);
     if (!opened) return failed(opened.error());

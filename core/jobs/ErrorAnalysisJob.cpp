@@ -11,6 +11,7 @@
 #include "jobs/RunComparison.h"
 #include "jobs/RunLineage.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::jobs {
 namespace {
@@ -22,7 +23,7 @@ struct RunToAnalyse {
 };
 
 Result<RunToAnalyse> readRun(const ErrorAnalysisSpec& spec) {
-  if (!QFileInfo::exists(spec.projectPath)) return Error("no such project", spec.projectPath.toStdString());
+  if (!ProjectLocation::mayExist(spec.projectPath)) return Error("no such project", spec.projectPath.toStdString());
   auto store = ProjectStore::open(spec.projectPath, OpenMode::ReadOnly);
   if (!store) return store.error();
   auto run = store.value()->run(spec.runId);

@@ -14,6 +14,7 @@
 #include "model/kernels/CpuThreads.h"
 #include "model/kernels/EngineFailure.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 
 namespace quarry::jobs {
 namespace {
@@ -57,7 +58,7 @@ void readyDocuments(DocumentSet& set, const std::string& task, const PredictionS
 // The project of `spec`, opened on this thread (read-only unless the predictions are stored), and the
 // documents of its splits and statuses, read in one read transaction.
 Result<std::unique_ptr<ProjectStore>> readProject(const PredictionSpec& spec, DocumentSet& documents) {
-  if (!QFileInfo::exists(spec.projectPath)) return Error("no such project", spec.projectPath.toStdString());
+  if (!ProjectLocation::mayExist(spec.projectPath)) return Error("no such project", spec.projectPath.toStdString());
   auto store = ProjectStore::open(spec.projectPath, spec.store ? OpenMode::ReadWrite : OpenMode::ReadOnly);
   if (!store) return store.error();
   if (Status s = store.value()->readConsistently([&]() -> Status {

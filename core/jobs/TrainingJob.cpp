@@ -17,6 +17,7 @@
 #include "model/kernels/CpuThreads.h"
 #include "model/kernels/EngineFailure.h"
 #include "store/ProjectStore.h"
+#include "store/ProjectLocation.h"
 #include "train/TaskFactory.h"
 
 namespace quarry::jobs {
@@ -280,7 +281,7 @@ TrainingOutcome TrainingJob::execute() {
   QVector<AnnotationVersion> lineage;  // what the run reads, recorded with it
   SuggestionDecisions decisions;       // decided suggestions on the training documents
   if (!m_spec.projectPath.isEmpty()) {
-    if (!QFileInfo::exists(m_spec.projectPath))
+    if (!ProjectLocation::mayExist(m_spec.projectPath))
       return failed(Error("no such project", m_spec.projectPath.toStdString()));
     auto opened = ProjectStore::open(m_spec.projectPath);
     if (!opened) return failed(opened.error());
@@ -307,7 +308,7 @@ TrainingOutcome TrainingJob::execute() {
     devSet = std::move(m_spec.dev);
     unlabelledSet = std::move(m_spec.unlabelled);
     if (!m_spec.recordProject.isEmpty() && writes) {
-      if (!QFileInfo::exists(m_spec.recordProject))
+      if (!ProjectLocation::mayExist(m_spec.recordProject))
         return failed(Error("no such project", m_spec.recordProject.toStdString()));
       auto opened = ProjectStore::open(m_spec.recordProject);
       if (!opened) return failed(opened.error());
@@ -362,9 +363,9 @@ TrainingOutcome TrainingJob::execute() {
       return failed(s.error());
     }
     if (output.isEmpty()) {
-      const QFileInfo project(projectPath);
-      output = project.absoluteDir().filePath(project.completeBaseName() +
-                                              QStringLiteral("-models/run-%1").arg(outcome.runId));
+      Result<ProjectLocation> project = ProjectLocation::parse(projectPath);
+      if (!project) return failed(project.error());
+      output = QDir(project->defaultModelsFolder()).filePath(QStringLiteral("run-%1").arg(outcome.runId));
     }
   }
   if (output.isEmpty()) output = QStringLiteral("quarry-model");

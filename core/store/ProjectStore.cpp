@@ -11,6 +11,8 @@
 #include "store/CorpusImporter.h"
 #include "store/CorpusLoader.h"
 #include "store/DocumentIndex.h"
+#include "store/ProjectCopier.h"
+#include "store/ProjectLocation.h"
 #include "store/QualityDecisions.h"
 #include "store/RunStore.h"
 #include "store/SchemaMigrator.h"
@@ -40,6 +42,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, 
     return Error(QString(op + QStringLiteral(": a file already exists there")).toStdString(),
                  path.toStdString());
   };
+  Result<ProjectLocation> location = ProjectLocation::parse(path);
+  if (!location) return location.error();
+  if (!location->isFile()) return createInDatabase(path, projectName);
   if (QFileInfo::exists(path)) return exists();
   {
     // The path is claimed first (created only if absent, atomically), so that of two processes creating
@@ -53,27 +58,46 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path, 
           path.toStdString());
     }
   }
-  auto made = [&]() -> Result<std::unique_ptr<ProjectStore>> {
-    Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, false, false);
-    if (!c) return c.error();
-    std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(c.value())));
-    StoreConnection& conn = *store->m_c;
-    if (Status s = SchemaMigrator(conn.db(), conn.dialect()).migrate(storeMigrations()); !s)
-      return conn.withFile(s.error());
-    WriteTransaction tx(conn);
-    if (Status s = tx.begin(op); !s) return s.error();
-    QSqlQuery q = conn.query();
-    if (Status s = sql::run(q,
-                            QStringLiteral("INSERT INTO project (id, name, created, guideline_version, "
-                                           "multi_label_categories) VALUES (1, ?, ?, 1, ?)"),
-                            {projectName, sql::nowMs(), false}, op);
-        !s)
-      return conn.withFile(s.error());
-    if (Status s = tx.commit(op); !s) return s.error();
-    return store;
-  };
-  Result<std::unique_ptr<ProjectStore>> store = made();
+  Result<std::unique_ptr<ProjectStore>> store = makeProject(path, projectName);
   if (!store) removeDatabaseFiles(path);  // nothing half-made stays behind
+  return store;
+}
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::createInDatabase(const QString& url,
+                                                                     const QString& projectName) {
+  // Refused before anything is written when a project (of any version) is already there; two creators at
+  // once are told apart by the project row, which only one of them can insert.
+  Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(url, false, true);
+  if (!c) return c.error();
+  Result<int> version = SchemaMigrator((*c)->db(), (*c)->dialect()).currentVersion();
+  if (!version) return (*c)->withFile(version.error());
+  if (*version > 0) return (*c)->fail(QStringLiteral("create project"), QStringLiteral("a project already exists there"));
+  c.value().reset();
+  return makeProject(url, projectName);
+}
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::makeProject(const QString& path, const QString& projectName) {
+  const QString op = QStringLiteral("create project");
+  Result<std::unique_ptr<StoreConnection>> c = StoreConnection::open(path, false, false);
+  if (!c) return c.error();
+  std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(c.value())));
+  StoreConnection& conn = *store->m_c;
+  if (Status s = SchemaMigrator(conn.db(), conn.dialect()).migrate(storeMigrations()); !s)
+    return conn.withFile(s.error());
+  WriteTransaction tx(conn);
+  if (Status s = tx.begin(op); !s) return s.error();
+  QSqlQuery q = conn.query();
+  if (Status s = sql::run(q, QStringLiteral("SELECT COUNT(*) FROM project"), {}, op); !s)
+    return conn.withFile(s.error());
+  if (q.next() && q.value(0).toLongLong() > 0) return conn.fail(op, QStringLiteral("a project already exists there"));
+  q.finish();
+  if (Status s = sql::run(q,
+                          QStringLiteral("INSERT INTO project (id, name, created, guideline_version, "
+                                         "multi_label_categories) VALUES (1, ?, ?, 1, ?)"),
+                          {projectName, sql::nowMs(), false}, op);
+      !s)
+    return conn.withFile(s.error());
+  if (Status s = tx.commit(op); !s) return s.error();
   return store;
 }
 
@@ -143,7 +167,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, Op
 }
 
 QString ProjectStore::path() const { return m_c->path(); }
+QString ProjectStore::displayPath() const { return m_c->displayPath(); }
 bool ProjectStore::isReadOnly() const { return m_c->readOnly(); }
+bool ProjectStore::isServer() const { return m_c->isServer(); }
 
 Result<ProjectInfo> ProjectStore::info() {
   const QString op = QStringLiteral("read project info");
@@ -324,6 +350,13 @@ Result<qint64> ProjectStore::latestRunWithPredictions(const QString& kind) {
 Status ProjectStore::backupTo(const QString& path) {
   const QString op = QStringLiteral("back up project to %1").arg(path);
   if (QFileInfo::exists(path)) return m_c->fail(op, QStringLiteral("a file already exists there"));
+  if (m_c->dialect().backupInto().isEmpty()) {
+    // No engine statement for it (PostgreSQL): the rows are copied into a new project file.
+    if (ProjectLocation::isDatabaseUrl(path)) return m_c->fail(op, QStringLiteral("a backup is a file"));
+    Result<qint64> copied = copyTo(path);
+    if (!copied) return copied.error();
+    return {};
+  }
   QSqlQuery q = m_c->query();
   if (Status s = sql::run(q, m_c->dialect().backupInto(), {path}, op); !s) {
     QFile::remove(path);
@@ -331,6 +364,36 @@ Status ProjectStore::backupTo(const QString& path) {
   }
   log::get("store")->info("backed up {} to {}", m_c->path().toStdString(), path.toStdString());
   return {};
+}
+
+}  // namespace quarry
+
+namespace quarry {
+
+Result<QString> ProjectStore::firstDifferenceFrom(ProjectStore& other) {
+  return ProjectCopier::firstDifference(*m_c, *other.m_c);
+}
+
+Result<qint64> ProjectStore::copyTo(const QString& location) {
+  const QString op = QStringLiteral("copy project to %1").arg(location);
+  Result<ProjectInfo> about = info();
+  if (!about) return about.error();
+  if (about->schemaVersion != storeSchemaVersion())
+    return m_c->fail(op, QStringLiteral("schema version %1 needs an upgrade to %2 first: open it read-write once")
+                             .arg(about->schemaVersion)
+                             .arg(storeSchemaVersion()));
+  Result<std::unique_ptr<ProjectStore>> target = create(location, about->name);
+  if (!target) return target.error();
+  Result<ProjectCopier::Summary> copied = ProjectCopier(*m_c, *(*target)->m_c).copy();
+  if (!copied) {
+    const bool file = !(*target)->isServer();
+    target.value().reset();
+    if (file) removeDatabaseFiles(location);  // the new file holds nothing of value
+    return copied.error();
+  }
+  log::get("store")->info("copied {} to {}: {} rows", m_c->displayPath().toStdString(),
+                          (*target)->displayPath().toStdString(), copied->total());
+  return copied->total();
 }
 
 }  // namespace quarry

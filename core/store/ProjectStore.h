@@ -1,6 +1,7 @@
 #pragma once
-// A Quarry project: one SQLite file (*.quarry) holding the schema, the documents, every annotation
-// with its provenance, model runs and their predictions.
+// A Quarry project: one SQLite file (*.quarry), or one database on a PostgreSQL server that a team shares
+// (a postgresql:// URL, store/ProjectLocation.h), holding the schema, the documents, every annotation with
+// its provenance, model runs and their predictions.
 //
 // One database connection per instance. Qt Sql binds a connection to the thread that made it, so a
 // worker thread opens its own ProjectStore on the same file; any number of readers and writers may
@@ -24,7 +25,8 @@ class StoreConnection;
 
 class ProjectStore {
  public:
-  // Makes a new project file at `path`; refuses to overwrite anything there.
+  // Makes a new project file at `path`; refuses to overwrite anything there. For a database URL the database
+  // must exist (made by its administrator) and hold no project yet.
   static Result<std::unique_ptr<ProjectStore>> create(const QString& path, const QString& projectName);
   // Checks a project file that came from elsewhere (an archive) before anything reads or upgrades it:
   // read-only, every page and constraint (integrity_check) and every reference (foreign_key_check). The
@@ -41,8 +43,12 @@ class ProjectStore {
   ProjectStore(const ProjectStore&) = delete;
   ProjectStore& operator=(const ProjectStore&) = delete;
 
+  // The location as given (what a worker thread opens again), and as messages show it (no password).
   QString path() const;
+  QString displayPath() const;
   bool isReadOnly() const;
+  // True for a project on a database server.
+  bool isServer() const;
   Result<ProjectInfo> info();
 
   Result<Schema> schema();
@@ -126,9 +132,18 @@ class ProjectStore {
 
   // Writes a consistent copy of the whole database to `path` (a new file), also from a read-only store.
   Status backupTo(const QString& path);
+  // Makes a new project at `location` (a file or a database URL, as create()) holding every row of this one,
+  // keys included, read at one moment and written all or nothing (ProjectCopier); the rows copied.
+  Result<qint64> copyTo(const QString& location);
+  // The first difference between the rows of this project and `other`'s (ProjectCopier::firstDifference),
+  // empty when they hold the same: how a copy to another engine is checked.
+  Result<QString> firstDifferenceFrom(ProjectStore& other);
 
  private:
   explicit ProjectStore(std::unique_ptr<StoreConnection> connection);
+  static Result<std::unique_ptr<ProjectStore>> createInDatabase(const QString& url, const QString& projectName);
+  // Migrates a new database to the current schema and inserts the project row (refused when one is there).
+  static Result<std::unique_ptr<ProjectStore>> makeProject(const QString& path, const QString& projectName);
 
   std::unique_ptr<StoreConnection> m_c;
 };

@@ -51,13 +51,14 @@ Status SchemaMigrator::migrate(const QVector<Migration>& migrations, int targetV
 Status SchemaMigrator::apply(const Migration& m) {
   const QString op = QStringLiteral("migration %1 (%2)").arg(m.version).arg(m.description);
   QSqlQuery q(m_db);
-  if (!q.exec(m_dialect.beginWrite())) return sql::error(op, q.lastError());
   auto rollback = [&](Status failure) {
     QSqlQuery r(m_db);
     r.exec(QStringLiteral("ROLLBACK"));
     log::get("store")->warn("{} failed, rolled back: {}", op.toStdString(), failure.error().message);
     return failure;
   };
+  for (const QString& statement : m_dialect.beginWrite())
+    if (!q.exec(statement)) return rollback(sql::error(op, q.lastError()));
   // Another connection may have migrated while this one waited for the write lock.
   if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
                              "PRIMARY KEY, description TEXT NOT NULL, applied BIGINT NOT NULL)")))

@@ -34,7 +34,7 @@ class SqliteDialect final : public SqlDialect {
     return column + QStringLiteral(" INTEGER PRIMARY KEY AUTOINCREMENT");
   }
 
-  QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+  QStringList beginWrite() const override { return {QStringLiteral("BEGIN IMMEDIATE")}; }
   // Deferred: in WAL mode the first read fixes the snapshot every later read of the transaction sees.
   QString beginRead() const override { return QStringLiteral("BEGIN DEFERRED"); }
   QString returningId() const override { return {}; }
@@ -58,6 +58,8 @@ class SqliteDialect final : public SqlDialect {
   }
 
   QString backupInto() const override { return QStringLiteral("VACUUM INTO ?"); }
+  // AUTOINCREMENT continues after the largest key ever inserted, copied rows included.
+  QStringList resetKeys(const QString&) const override { return {}; }
 
   QStringList integrityChecks() const override {
     // integrity_check reads every page (b-trees, indexes, free list, NOT NULL and CHECK constraints);

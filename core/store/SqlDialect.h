@@ -1,6 +1,6 @@
 #pragma once
 // Everything that differs between SQL engines lives here, so the rest of the store writes standard SQL
-// with bound values. SQLite is the only backend today; a PostgreSQL dialect will subclass this.
+// with bound values: SQLite for project files, PostgreSQL (store/PostgresDialect) for a team's shared project.
 
 #include <QSqlQuery>
 #include <QString>
@@ -13,8 +13,10 @@ class SqlDialect {
  public:
   virtual ~SqlDialect() = default;
 
-  // The dialect for the built-in backend (SQLite through Qt's QSQLITE driver).
+  // The dialect for project files (SQLite through Qt's QSQLITE driver).
   static std::unique_ptr<SqlDialect> sqlite();
+  // The dialect for a project on a PostgreSQL server (Qt's QPSQL driver).
+  static std::unique_ptr<SqlDialect> postgresql();
 
   // Qt driver name, e.g. "QSQLITE".
   virtual QString driverName() const = 0;
@@ -31,9 +33,9 @@ class SqlDialect {
   // Replaces ${PK:column} placeholders in DDL with autoIncrementKey(column).
   QString expandDdl(QString ddl) const;
 
-  // Starts a transaction that takes the write lock up front, so two writers queue on the busy
+  // Statements that start a transaction taking the write lock up front, so two writers queue on the busy
   // timeout instead of dead-locking when both upgrade from a read lock.
-  virtual QString beginWrite() const = 0;
+  virtual QStringList beginWrite() const = 0;
   // Starts a transaction whose reads all see the database as one moment (a snapshot), while writers go on.
   virtual QString beginRead() const = 0;
 
@@ -51,8 +53,13 @@ class SqlDialect {
   // `text` escaped for containsCondition(): %text% with % _ and the escape character escaped.
   static QString likePattern(const QString& text);
 
-  // A statement that writes a consistent copy of the open database to one bound path value.
+  // A statement that writes a consistent copy of the open database to one bound path value; empty when the
+  // engine has none (the store then copies the project row by row).
   virtual QString backupInto() const = 0;
+
+  // After rows were copied in with their keys: statements that make the next generated key of `table`
+  // follow the largest one there (PostgreSQL's identity sequences; nothing for SQLite).
+  virtual QStringList resetKeys(const QString& table) const = 0;
 
   // Statements that check a database for damage and broken references. Each returns no rows, or one row
   // holding "ok", when all is well, and otherwise a row per problem.

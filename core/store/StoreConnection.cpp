@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QFileInfo>
 
+#include "store/ProjectLocation.h"
 #include "store/SqlUtil.h"
 
 namespace quarry {
@@ -16,17 +17,32 @@ QAtomicInteger<quint64> g_connectionCounter;
 Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const QString& path, bool readOnly,
                                                                bool mustExist) {
   const QString op = QStringLiteral("open project");
-  if (mustExist && !QFileInfo(path).isFile())
+  Result<ProjectLocation> location = ProjectLocation::parse(path);
+  if (!location) return location.error();
+  if (location->isFile() && mustExist && !QFileInfo(path).isFile())
     return Error(QStringLiteral("open project: no such file").toStdString(), path.toStdString());
   std::unique_ptr<StoreConnection> c(new StoreConnection);
   c->m_path = path;
+  c->m_displayPath = location->display();
+  c->m_server = !location->isFile();
   c->m_readOnly = readOnly;
-  c->m_dialect = SqlDialect::sqlite();
+  c->m_dialect = location->isFile() ? SqlDialect::sqlite() : SqlDialect::postgresql();
   c->m_connectionName = QStringLiteral("quarry-store-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
   c->m_db = QSqlDatabase::addDatabase(c->m_dialect->driverName(), c->m_connectionName);
   if (!c->m_db.isValid())
-    return c->fail(op, QStringLiteral("Qt Sql driver %1 is not available").arg(c->m_dialect->driverName()));
-  c->m_db.setDatabaseName(path);
+    return c->fail(op, QStringLiteral("Qt Sql driver %1 is not available (Debian: %2)")
+                           .arg(c->m_dialect->driverName(),
+                                location->isFile() ? QStringLiteral("libqt6sql6-sqlite")
+                                                   : QStringLiteral("libqt6sql6-psql")));
+  if (location->isFile()) {
+    c->m_db.setDatabaseName(path);
+  } else {
+    c->m_db.setDatabaseName(location->database());
+    if (!location->host().isEmpty()) c->m_db.setHostName(location->host());
+    if (location->port() > 0) c->m_db.setPort(location->port());
+    if (!location->user().isEmpty()) c->m_db.setUserName(location->user());
+    if (!location->password().isEmpty()) c->m_db.setPassword(location->password());
+  }
   c->m_db.setConnectOptions(c->m_dialect->connectOptions(readOnly, kBusyTimeoutMs));
   if (!c->m_db.open()) return c->withFile(sql::error(op, c->m_db.lastError()));
   QSqlQuery q(c->m_db);
@@ -44,11 +60,11 @@ StoreConnection::~StoreConnection() {
 }
 
 Error StoreConnection::fail(const QString& operation, const QString& message) const {
-  return sql::error(operation, message, m_path);
+  return sql::error(operation, message, m_displayPath);
 }
 
 Error StoreConnection::withFile(Error e) const {
-  if (e.file.empty()) e.file = m_path.toStdString();
+  if (e.file.empty()) e.file = m_displayPath.toStdString();
   return e;
 }
 
@@ -100,8 +116,14 @@ WriteTransaction::~WriteTransaction() { rollback(); }
 Status WriteTransaction::begin(const QString& operation) {
   if (Status s = m_c.requireWritable(operation); !s) return s;
   QSqlQuery q(m_c.db());
-  if (!q.exec(m_c.dialect().beginWrite())) return m_c.withFile(sql::error(operation, q.lastError()));
-  m_open = true;
+  for (const QString& statement : m_c.dialect().beginWrite()) {
+    if (!q.exec(statement)) {
+      const Error e = m_c.withFile(sql::error(operation, q.lastError()));
+      q.exec(QStringLiteral("ROLLBACK"));
+      return e;
+    }
+    m_open = true;
+  }
   return {};
 }
 

@@ -15,7 +15,8 @@ namespace quarry {
 
 class StoreConnection {
  public:
-  // Opens `path` on a connection with a process-unique name. `mustExist`: fail when there is no file.
+  // Opens `path` (a project file, or a postgresql:// URL: store/ProjectLocation.h) on a connection with a
+  // process-unique name. `mustExist`: fail when there is no file (a database must always exist).
   static Result<std::unique_ptr<StoreConnection>> open(const QString& path, bool readOnly, bool mustExist);
   ~StoreConnection();
   StoreConnection(const StoreConnection&) = delete;
@@ -24,7 +25,11 @@ class StoreConnection {
   QSqlDatabase& db() { return m_db; }
   QSqlQuery query() const { return QSqlQuery(m_db); }
   const SqlDialect& dialect() const { return *m_dialect; }
+  // The location as given (what another connection opens), and as messages name it (no password).
   const QString& path() const { return m_path; }
+  const QString& displayPath() const { return m_displayPath; }
+  // True for a project in a database server rather than a file.
+  bool isServer() const { return m_server; }
   bool readOnly() const { return m_readOnly; }
 
   // An Error for `operation` naming this project file.
@@ -47,6 +52,8 @@ class StoreConnection {
   QSqlDatabase m_db;
   QString m_connectionName;
   QString m_path;
+  QString m_displayPath;
+  bool m_server = false;
   bool m_readOnly = false;
   std::unique_ptr<SqlDialect> m_dialect;
 };

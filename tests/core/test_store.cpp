@@ -1,4 +1,5 @@
-// ProjectStore: round trips, all-or-nothing import, schema versions, single edits, queries, runs.
+// ProjectStore: round trips, all-or-nothing import, schema versions, single edits, queries, runs; on project
+// files, and (test_store_postgresql) on databases of a private PostgreSQL server.
 
 #include <atomic>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "corpus/SchemaJson.h"
 #include "store/ProjectStore.h"
 #include "store/StoreMigrations.h"
+#include "StoreTestBackend.h"
 #include "test_store_data.h"
 
 using namespace quarry;
@@ -20,10 +22,13 @@ using namespace quarry::test;
 class TestStore : public QObject {
   Q_OBJECT
 
+ public:
+  StoreTestBackend& backend() { return m_backend; }
+
  private:
   QTemporaryDir m_dir;
-  int m_n = 0;
-  QString freshPath() { return m_dir.filePath(QStringLiteral("p%1.quarry").arg(++m_n)); }
+  StoreTestBackend m_backend;
+  QString freshPath() { return m_backend.freshLocation(m_dir); }
 
   std::unique_ptr<ProjectStore> makeStore(const QString& path, const Corpus* corpus = nullptr) {
     auto store = ProjectStore::create(path, QStringLiteral("Test project"));
@@ -78,6 +83,21 @@ class TestStore : public QObject {
   }
 
   void openRejectsMissingAndForeignFiles() {
+    if (m_backend.isServer()) {
+      // A database that is not there, and one that holds no project.
+      auto missing = ProjectStore::open(m_backend.server()->url(QStringLiteral("no_such_database")));
+      QVERIFY(!missing.ok());
+      QVERIFY2(QString::fromStdString(missing.error().toString()).contains(QStringLiteral("no_such_database")),
+               missing.error().toString().c_str());
+      const QString empty = freshPath();
+      auto foreign = ProjectStore::open(empty);
+      QVERIFY(!foreign.ok());
+      QVERIFY2(QString::fromStdString(foreign.error().message).contains(QStringLiteral("not a Quarry project")),
+               foreign.error().toString().c_str());
+      QVERIFY2(!QString::fromStdString(foreign.error().toString()).contains(QStringLiteral("password")),
+               "the location in messages carries no password");
+      return;
+    }
     QVERIFY(!ProjectStore::open(m_dir.filePath(QStringLiteral("missing.quarry"))).ok());
     const QString junk = m_dir.filePath(QStringLiteral("junk.quarry"));
     QFile f(junk);
@@ -762,5 +782,5 @@ class TestStore : public QObject {
   }
 };
 
-QTEST_GUILESS_MAIN(TestStore)
+QUARRY_STORE_TEST_MAIN(TestStore)
 #include "test_store.moc"
