@@ -1,6 +1,7 @@
 // ProjectStore: round trips, all-or-nothing import, schema versions, single edits, queries, runs; on project
 // files, and (test_store_postgresql) on databases of a private PostgreSQL server.
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -723,6 +724,92 @@ class TestStore : public QObject {
     QCOMPARE(otherLog->size(), 1);
     QCOMPARE(otherLog->front().sequence, 1);
     QCOMPARE(store->runLog(9999)->size(), 0);
+  }
+
+  // A project with a bit of everything: imported and edited annotations, a run with predictions (one
+  // decided), its log and lineage, a quality decision.
+  std::unique_ptr<ProjectStore> richStore() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const qint64 doc = store->listDocuments()->at(0).id;
+    if (!store->addEntity(doc, span({}, QStringLiteral("DRUG"), {{0, 3}}), QStringLiteral("anna")).ok())
+      qFatal("addEntity failed");
+    ModelRun run;
+    run.name = QStringLiteral("ner-1");
+    run.task = QStringLiteral("ner");
+    run.config.insert(QStringLiteral("epochs"), 3);
+    const qint64 runId = *store->createRun(run);
+    run.id = runId;
+    run.status = RunStatus::Finished;
+    run.metrics.insert(QStringLiteral("micro_f1"), 0.123456789012345);
+    if (!store->updateRun(run).ok()) qFatal("updateRun failed");
+    QVector<Prediction> predictions;
+    for (int i = 0; i < 2; ++i) {
+      Prediction p;
+      p.documentId = doc;
+      p.kind = QStringLiteral("entity");
+      p.payload.insert(QStringLiteral("start"), i);
+      p.confidence = 1.0 / 3.0 + i;
+      predictions << p;
+    }
+    store->addPredictions(runId, predictions);
+    const qint64 firstPrediction = store->predictionsOfRun(runId, QStringLiteral("entity"))->front().id;
+    if (!store->decidePrediction(firstPrediction, QStringLiteral("rejected"), QStringLiteral("ben")).ok())
+      qFatal("decidePrediction failed");
+    store->appendRunLog(runId, {RunLogLine{0, QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
+                                           QStringLiteral("épuisé → 完了")}});
+    store->recordRunAnnotations(runId, *store->annotationVersions({Split::Train}, {Split::Dev}));
+    store->markFindingIntended(QStringLiteral("entity"), QStringLiteral("aspirin|DRUG"), QStringLiteral("ben"));
+    return store;
+  }
+
+  // quarry-cli migrate's copy: every row with its key, checked row by row; on PostgreSQL, to a file and back.
+  void copyToAnotherProjectIsLossless() {
+    auto store = richStore();
+    const QString copyPath = freshPath();
+    auto rows = store->copyTo(copyPath);
+    QUARRY_VERIFY_OK(rows);
+    QVERIFY(*rows > 20);
+    auto copy = ProjectStore::open(copyPath);
+    QUARRY_VERIFY_OK(copy);
+    auto difference = store->firstDifferenceFrom(**copy);
+    QUARRY_VERIFY_OK(difference);
+    QVERIFY2(difference->isEmpty(), qPrintable(*difference));
+    QCOMPARE((*copy)->annotators().value(), store->annotators().value());
+    QCOMPARE((*copy)->runLog(1)->front().message, QStringLiteral("épuisé → 完了"));
+    QCOMPARE((*copy)->listRuns()->front().metrics.value(QStringLiteral("micro_f1")).toDouble(), 0.123456789012345);
+
+    // New rows take keys after the copied ones; a change shows as a difference naming its table.
+    const qint64 doc = store->listDocuments()->at(0).id;
+    const QVector<qint64> before = store->loadDocument(doc)->entityIds;
+    auto added = (*copy)->addLabel(doc, QStringLiteral("unfair"), QStringLiteral("carl"));
+    QUARRY_VERIFY_OK(added);
+    auto entity = (*copy)->addEntity(doc, span({}, QStringLiteral("DRUG"), {{1, 4}}), QStringLiteral("carl"));
+    QUARRY_VERIFY_OK(entity);
+    QVERIFY(*entity > *std::max_element(before.cbegin(), before.cend()));
+    auto changed = store->firstDifferenceFrom(**copy);
+    QUARRY_VERIFY_OK(changed);
+    QVERIFY2(changed->contains(QStringLiteral("table annotators")) || changed->contains(QStringLiteral("table entity_spans")),
+             qPrintable(*changed));
+
+    // Never over an existing project.
+    QVERIFY(!store->copyTo(copyPath).ok());
+
+    if (m_backend.isServer()) {
+      // PostgreSQL -> file -> PostgreSQL: the same rows at each step.
+      const QString file = m_dir.filePath(QStringLiteral("from-server.quarry"));
+      QUARRY_VERIFY_OK(store->copyTo(file));
+      auto fromServer = ProjectStore::open(file);
+      QUARRY_VERIFY_OK(fromServer);
+      QCOMPARE(store->firstDifferenceFrom(**fromServer).value(), QString());
+      const QString back = freshPath();
+      QUARRY_VERIFY_OK((*fromServer)->copyTo(back));
+      auto again = ProjectStore::open(back);
+      QUARRY_VERIFY_OK(again);
+      QCOMPARE(store->firstDifferenceFrom(**again).value(), QString());
+      QString why;
+      QVERIFY2((*again)->loadCorpus()->sameContent(*store->loadCorpus(), &why), qPrintable(why));
+    }
   }
 
   void backupIsAConsistentCopy() {
