@@ -20,6 +20,7 @@
 #include "cli/ActiveLearningCommand.h"
 #include "cli/ValidateCommand.h"
 #include "cli/MigrateCommand.h"
+#include "cli/AgreementCommand.h"
 #include "model/kernels/EngineFailure.h"
 
 namespace quarry::cli {
@@ -30,6 +31,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<ExportCommand>());
   m_commands.push_back(std::make_unique<StatsCommand>());
   m_commands.push_back(std::make_unique<MigrateCommand>());
+  m_commands.push_back(std::make_unique<AgreementCommand>());
   m_commands.push_back(std::make_unique<ValidateCommand>());
   m_commands.push_back(std::make_unique<TrainCommand>());
   m_commands.push_back(std::make_unique<PretrainCommand>());

@@ -325,17 +325,28 @@ Result<qint64> AnnotationEditor::addLabel(qint64 documentId, const QString& cate
   Result<qint64> categoryId = typeId(op, QStringLiteral("categories"), QStringLiteral("category"), category);
   if (!categoryId) return categoryId.error();
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("SELECT multi_label_categories FROM project"), {}, op); !s)
+  if (Status s = sql::run(q, QStringLiteral("SELECT multi_label_categories, separate_layers FROM project"), {}, op);
+      !s)
     return m_c.withFile(s.error());
-  if (q.next() && !q.value(0).toBool())
+  const bool multiLabel = q.next() && q.value(0).toBool();
+  const bool separateLayers = q.value(1).toBool();
+  q.finish();
+  // With separate layers each annotator labels in their own: a single-label project replaces only their
+  // own label, and the same category may come from several annotators. Otherwise the layer is shared.
+  const QString inLayer = separateLayers
+                              ? QStringLiteral(" AND ") + m_c.dialect().nullSafeEquals(QStringLiteral("annotator_id"))
+                              : QString();
+  QVariantList layer{documentId, *categoryId};
+  if (separateLayers) layer << edit->annotatorId;
+  if (!multiLabel)
     if (Status s = sql::run(
-            q, QStringLiteral("DELETE FROM document_labels WHERE document_id = ? AND category_id <> ?"),
-            {documentId, *categoryId}, op);
+            q, QStringLiteral("DELETE FROM document_labels WHERE document_id = ? AND category_id <> ?") + inLayer,
+            layer, op);
         !s)
       return m_c.withFile(s.error());
   if (Status s = sql::run(
-          q, QStringLiteral("SELECT id FROM document_labels WHERE document_id = ? AND category_id = ?"),
-          {documentId, *categoryId}, op);
+          q, QStringLiteral("SELECT id FROM document_labels WHERE document_id = ? AND category_id = ?") + inLayer,
+          layer, op);
       !s)
     return m_c.withFile(s.error());
   if (q.next()) {

@@ -130,6 +130,26 @@ Result<QStringList> DocumentIndex::annotators() {
   return names;
 }
 
+Result<QHash<QString, QSet<QString>>> DocumentIndex::annotatorDocuments() {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  const QString touched = QStringLiteral(
+      "SELECT annotator_id, document_id FROM entity_spans UNION SELECT annotator_id, document_id FROM relations "
+      "UNION SELECT annotator_id, document_id FROM qa_answers "
+      "UNION SELECT annotator_id, document_id FROM document_labels "
+      "UNION SELECT annotator_id, document_id FROM edit_log");
+  if (Status s = sql::run(q,
+                          QStringLiteral("SELECT a.name, d.name FROM (%1) AS t JOIN annotators a ON a.id = t.annotator_id "
+                                         "JOIN documents d ON d.id = t.document_id")
+                              .arg(touched),
+                          {}, QStringLiteral("list the documents of each annotator"));
+      !s)
+    return m_c.withFile(s.error());
+  QHash<QString, QSet<QString>> documents;
+  while (q.next()) documents[q.value(0).toString()].insert(q.value(1).toString());
+  return documents;
+}
+
 Result<ProjectStats> DocumentIndex::stats() {
   const QString op = QStringLiteral("project statistics");
   ProjectStats stats;

@@ -2,6 +2,9 @@
 // Read-only aggregate views for the UI: the document list with annotation counts, and project
 // statistics. Both are single SQL aggregates, so they stay fast on 100k documents.
 
+#include <QHash>
+#include <QSet>
+
 #include "common/Error.h"
 #include "store/StoreConnection.h"
 #include "store/StoreTypes.h"
@@ -17,6 +20,8 @@ class DocumentIndex {
   Result<ProjectStats> stats();
   // Names of everyone who has annotated or edited the project, sorted.
   Result<QStringList> annotators();
+  // For each annotator, the names of the documents they annotated or edited (status and split included).
+  Result<QHash<QString, QSet<QString>>> annotatorDocuments();
 
  private:
   StoreConnection& m_c;

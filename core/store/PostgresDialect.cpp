@@ -56,6 +56,10 @@ QString PostgresDialect::insertIgnore(const QString& table, const QStringList& c
            conflictColumns.join(QStringLiteral(", ")));
 }
 
+QString PostgresDialect::nullSafeEquals(const QString& column) const {
+  return column + QStringLiteral(" IS NOT DISTINCT FROM ?");
+}
+
 QString PostgresDialect::containsCondition(const QString& column) const {
   return column + QStringLiteral(" ILIKE ? ESCAPE '\\'");
 }

@@ -174,7 +174,8 @@ bool ProjectStore::isServer() const { return m_c->isServer(); }
 Result<ProjectInfo> ProjectStore::info() {
   const QString op = QStringLiteral("read project info");
   QSqlQuery q = m_c->query();
-  if (Status s = sql::run(q, QStringLiteral("SELECT name, created, guideline_version FROM project"), {}, op);
+  if (Status s = sql::run(
+          q, QStringLiteral("SELECT name, created, guideline_version, separate_layers FROM project"), {}, op);
       !s)
     return m_c->withFile(s.error());
   if (!q.next()) return m_c->fail(op, QStringLiteral("the project row is missing"));
@@ -182,6 +183,7 @@ Result<ProjectInfo> ProjectStore::info() {
   info.name = q.value(0).toString();
   info.created = sql::fromEpochMs(q.value(1));
   info.guidelineVersion = q.value(2).toInt();
+  info.separateLayers = q.value(3).toBool();
   q.finish();
   Result<int> version = SchemaMigrator(m_c->db(), m_c->dialect()).currentVersion();
   if (!version) return m_c->withFile(version.error());
@@ -190,6 +192,16 @@ Result<ProjectInfo> ProjectStore::info() {
 }
 
 Result<Schema> ProjectStore::schema() { return SchemaStore(*m_c).load(); }
+
+Status ProjectStore::setSeparateLayers(bool separate) {
+  const QString op = QStringLiteral("set separate annotation layers");
+  WriteTransaction tx(*m_c);
+  if (Status s = tx.begin(op); !s) return s;
+  QSqlQuery q = m_c->query();
+  if (Status s = sql::run(q, QStringLiteral("UPDATE project SET separate_layers = ?"), {separate}, op); !s)
+    return m_c->withFile(s.error());
+  return tx.commit(op);
+}
 
 Status ProjectStore::setSchema(const Schema& schema) {
   const QString op = QStringLiteral("save schema");
@@ -213,6 +225,9 @@ Result<QVector<DocumentSummary>> ProjectStore::listDocuments(const DocumentListF
 }
 
 Result<QStringList> ProjectStore::annotators() { return DocumentIndex(*m_c).annotators(); }
+Result<QHash<QString, QSet<QString>>> ProjectStore::annotatorDocuments() {
+  return DocumentIndex(*m_c).annotatorDocuments();
+}
 
 Result<StoredDocument> ProjectStore::loadDocument(qint64 documentId) {
   return CorpusLoader(*m_c).loadDocument(documentId);

@@ -8,6 +8,7 @@
 // share the file (WAL journal, write transactions that take the lock up front, a busy timeout).
 // Nothing here throws: every failure is an Error naming the operation, the SQL error and the file.
 
+#include <QHash>
 #include <QPair>
 #include <QSet>
 #include <QString>
@@ -56,6 +57,8 @@ class ProjectStore {
   // cannot be removed). Its guidelineVersion is ignored: the stored one goes up by one when any
   // guideline text changed.
   Status setSchema(const Schema& schema);
+  // ProjectInfo::separateLayers: on for a team that annotates each document twice or more.
+  Status setSeparateLayers(bool separate);
 
   // All or nothing, in one transaction: see CorpusImporter::import.
   Result<ImportSummary> importCorpus(const Corpus& corpus, const QString& annotator,
@@ -66,6 +69,9 @@ class ProjectStore {
   Result<StoredDocument> loadDocument(qint64 documentId);
   // Names of everyone who has annotated or edited the project (importers included), sorted.
   Result<QStringList> annotators();
+  // For each annotator, the names of the documents they annotated or edited: their layer of a document
+  // that several people annotate (jobs/AnnotatorAgreement).
+  Result<QHash<QString, QSet<QString>>> annotatorDocuments();
 
   // Single edits: each its own transaction, recording annotator, origin, guideline version and time.
   // An annotation edit on a "new" document also makes it "in progress", in the same transaction.

@@ -52,6 +52,8 @@ class SqliteDialect final : public SqlDialect {
              conflictColumns.join(QStringLiteral(", ")));
   }
 
+  QString nullSafeEquals(const QString& column) const override { return column + QStringLiteral(" IS ?"); }
+
   QString containsCondition(const QString& column) const override {
     // SQLite's LIKE ignores ASCII case; PostgreSQL will use ILIKE.
     return column + QStringLiteral(" LIKE ? ESCAPE '\\'");

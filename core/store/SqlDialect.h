@@ -48,6 +48,9 @@ class SqlDialect {
   virtual QString insertIgnore(const QString& table, const QStringList& columns,
                                const QStringList& conflictColumns) const = 0;
 
+  // "column equals one bound value", where NULL equals NULL (an annotation of no named annotator).
+  virtual QString nullSafeEquals(const QString& column) const = 0;
+
   // A case-insensitive "contains" condition on `column` with one bound value made by likePattern().
   virtual QString containsCondition(const QString& column) const = 0;
   // `text` escaped for containsCondition(): %text% with % _ and the escape character escaped.

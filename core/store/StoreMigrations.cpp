@@ -1,5 +1,9 @@
 #include "store/StoreMigrations.h"
 
+#include <QSqlQuery>
+
+#include "store/SqlUtil.h"
+
 namespace quarry {
 namespace {
 
@@ -221,11 +225,40 @@ Migration version9() {
   return m;
 }
 
+// Several annotators label the same document (double annotation, then agreement and adjudication): a
+// category is unique per document and annotator, no longer per document. The table is rebuilt (neither
+// engine can change a UNIQUE constraint in place), keys kept.
+Migration version10() {
+  Migration m;
+  m.version = 10;
+  m.description = QStringLiteral("document labels: one per category and annotator; separate layers");
+  m.statements = QStringList{
+      QStringLiteral("CREATE TABLE document_labels_by_annotator (${PK:id}, "
+                     "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+                     "category_id INTEGER NOT NULL REFERENCES categories(id), ") +
+          kProvenance + QStringLiteral(", UNIQUE (document_id, category_id, annotator_id))"),
+      QStringLiteral("INSERT INTO document_labels_by_annotator (id, document_id, category_id, annotator_id, origin, "
+                     "guideline_version, created, updated) SELECT id, document_id, category_id, annotator_id, "
+                     "origin, guideline_version, created, updated FROM document_labels"),
+      QStringLiteral("DROP TABLE document_labels"),
+      QStringLiteral("ALTER TABLE document_labels_by_annotator RENAME TO document_labels"),
+      QStringLiteral("ALTER TABLE project ADD COLUMN separate_layers BOOLEAN NOT NULL DEFAULT FALSE"),
+  };
+  // The copied keys: the next generated one follows them (PostgreSQL's identity sequence).
+  m.code = [](QSqlDatabase& db, const SqlDialect& dialect) -> Status {
+    QSqlQuery q(db);
+    for (const QString& statement : dialect.resetKeys(QStringLiteral("document_labels")))
+      if (!q.exec(statement)) return sql::error(QStringLiteral("migration 10"), q.lastError());
+    return {};
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
   return {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8(),
-          version9()};
+          version9(), version10()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

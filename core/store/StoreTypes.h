@@ -89,6 +89,10 @@ struct ProjectInfo {
   QDateTime created;
   int guidelineVersion = 1;
   int schemaVersion = 0;  // the file's migration version
+  // Several people annotate each document, each in their own layer (double annotation for agreement and
+  // adjudication): a single-label project replaces only the annotator's own label. Off: one shared layer,
+  // where choosing a category replaces whoever's label was there.
+  bool separateLayers = false;
 };
 
 // Interrupted: the process running it ended without recording an end (killed, crashed, power lost); a
