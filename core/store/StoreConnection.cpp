@@ -119,7 +119,7 @@ Status WriteTransaction::begin(const QString& operation) {
   for (const QString& statement : m_c.dialect().beginWrite()) {
     if (!q.exec(statement)) {
       const Error e = m_c.withFile(sql::error(operation, q.lastError()));
-      q.exec(QStringLiteral("ROLLBACK"));
+      rollback();  // a transaction the first statement opened (the lock after it timed out)
       return e;
     }
     m_open = true;
