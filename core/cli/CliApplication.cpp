@@ -21,6 +21,7 @@
 #include "cli/ValidateCommand.h"
 #include "cli/MigrateCommand.h"
 #include "cli/AgreementCommand.h"
+#include "cli/TeamCommand.h"
 #include "model/kernels/EngineFailure.h"
 
 namespace quarry::cli {
@@ -31,6 +32,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<ExportCommand>());
   m_commands.push_back(std::make_unique<StatsCommand>());
   m_commands.push_back(std::make_unique<MigrateCommand>());
+  m_commands.push_back(std::make_unique<TeamCommand>());
   m_commands.push_back(std::make_unique<AgreementCommand>());
   m_commands.push_back(std::make_unique<ValidateCommand>());
   m_commands.push_back(std::make_unique<TrainCommand>());

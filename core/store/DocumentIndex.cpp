@@ -61,6 +61,11 @@ Result<QVector<DocumentSummary>> DocumentIndex::list(const DocumentListFilter& f
     }
     conditions << QStringLiteral("d.id IN (%1)").arg(selects.join(QStringLiteral(" UNION ")));
   }
+  if (!filter.assignedTo.isEmpty()) {
+    conditions << QStringLiteral("d.id IN (SELECT document_id FROM assignments WHERE annotator_id = "
+                                 "(SELECT id FROM annotators WHERE name = ?))");
+    values << filter.assignedTo;
+  }
   if (!filter.annotationType.isEmpty()) {
     const int colon = filter.annotationType.indexOf(QLatin1Char(':'));
     const QString kind = filter.annotationType.left(colon);

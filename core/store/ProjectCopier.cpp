@@ -89,6 +89,7 @@ const QStringList& ProjectCopier::tablesInOrder() {
       QStringLiteral("relations"),       QStringLiteral("qa_answers"),      QStringLiteral("document_labels"),
       QStringLiteral("edit_log"),        QStringLiteral("model_runs"),      QStringLiteral("predictions"),
       QStringLiteral("run_annotations"), QStringLiteral("run_log"),         QStringLiteral("quality_decisions"),
+      QStringLiteral("assignments"),
   };
   return tables;
 }

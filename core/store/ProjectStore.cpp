@@ -21,6 +21,7 @@
 #include "store/StoreAudit.h"
 #include "store/StoreConnection.h"
 #include "store/StoreMigrations.h"
+#include "store/TeamStore.h"
 
 namespace quarry {
 namespace {
@@ -319,6 +320,19 @@ Status ProjectStore::appendRunLog(qint64 runId, const QVector<RunLogLine>& lines
   return RunStore(*m_c).appendLog(runId, lines);
 }
 Result<QVector<RunLogLine>> ProjectStore::runLog(qint64 runId) { return RunStore(*m_c).log(runId); }
+
+Status ProjectStore::setTeamRole(const QString& name, TeamRole role) { return TeamStore(*m_c).setRole(name, role); }
+Result<QVector<TeamMember>> ProjectStore::teamMembers() { return TeamStore(*m_c).members(); }
+Result<AssignmentSummary> ProjectStore::assignDocuments(const QVector<qint64>& documentIds, const QStringList& annotators,
+                                                        int perDocument, quint64 seed) {
+  return TeamStore(*m_c).assign(documentIds, annotators, perDocument, seed);
+}
+Result<QVector<Assignment>> ProjectStore::assignments(const QString& annotator) {
+  return TeamStore(*m_c).assignments(annotator);
+}
+Status ProjectStore::setAssignmentDone(qint64 documentId, const QString& annotator, bool done) {
+  return TeamStore(*m_c).setDone(documentId, annotator, done);
+}
 
 Status ProjectStore::markFindingIntended(const QString& kind, const QString& key, const QString& annotator) {
   return QualityDecisions(*m_c).markIntended(kind, key, annotator);

@@ -127,6 +127,14 @@ class ProjectStore {
   Status appendRunLog(qint64 runId, const QVector<RunLogLine>& lines);
   Result<QVector<RunLogLine>> runLog(qint64 runId);
 
+  // The team (store/TeamStore.h): roles, and documents assigned to annotators for double annotation.
+  Status setTeamRole(const QString& name, TeamRole role);
+  Result<QVector<TeamMember>> teamMembers();
+  Result<AssignmentSummary> assignDocuments(const QVector<qint64>& documentIds, const QStringList& annotators,
+                                            int perDocument, quint64 seed);
+  Result<QVector<Assignment>> assignments(const QString& annotator = {});
+  Status setAssignmentDone(qint64 documentId, const QString& annotator, bool done);
+
   // Data quality findings marked as intended (store/QualityDecisions.h): kind "entity", "relation", "category".
   Status markFindingIntended(const QString& kind, const QString& key, const QString& annotator);
   Status unmarkFinding(const QString& kind, const QString& key);

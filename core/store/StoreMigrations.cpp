@@ -254,11 +254,28 @@ Migration version10() {
   return m;
 }
 
+// A team: each member's role, and which documents each annotator is given (and has finished).
+Migration version11() {
+  Migration m;
+  m.version = 11;
+  m.description = QStringLiteral("team roles and document assignments");
+  m.statements = QStringList{
+      QStringLiteral("ALTER TABLE annotators ADD COLUMN role TEXT NOT NULL DEFAULT 'annotator' "
+                     "CHECK (role IN ('annotator', 'reviewer', 'adjudicator', 'manager'))"),
+      QStringLiteral("CREATE TABLE assignments (${PK:id}, "
+                     "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+                     "annotator_id INTEGER NOT NULL REFERENCES annotators(id), "
+                     "assigned_at BIGINT NOT NULL, done_at BIGINT, UNIQUE (document_id, annotator_id))"),
+      QStringLiteral("CREATE INDEX assignments_annotator ON assignments (annotator_id)"),
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
-  return {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8(),
-          version9(), version10()};
+  return {version1(), version2(), version3(), version4(), version5(), version6(),
+          version7(), version8(), version9(), version10(), version11()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

@@ -31,3 +31,30 @@ bool parseRunStatus(const QString& name, RunStatus* out) {
 }
 
 }  // namespace quarry
+
+namespace quarry {
+
+QString teamRoleName(TeamRole r) {
+  switch (r) {
+    case TeamRole::Reviewer:
+      return QStringLiteral("reviewer");
+    case TeamRole::Adjudicator:
+      return QStringLiteral("adjudicator");
+    case TeamRole::Manager:
+      return QStringLiteral("manager");
+    case TeamRole::Annotator:
+      break;
+  }
+  return QStringLiteral("annotator");
+}
+
+bool parseTeamRole(const QString& name, TeamRole* out) {
+  for (TeamRole r : {TeamRole::Annotator, TeamRole::Reviewer, TeamRole::Adjudicator, TeamRole::Manager})
+    if (name == teamRoleName(r)) {
+      *out = r;
+      return true;
+    }
+  return false;
+}
+
+}  // namespace quarry

@@ -41,6 +41,7 @@ struct DocumentListFilter {
   QVector<DocumentStatus> statuses;  // empty = every status
   QString search;                    // substring of name or text, ASCII case ignored; empty = any
   QString annotator;                 // only documents with an annotation by this annotator; empty = any
+  QString assignedTo;                // only documents assigned to this annotator (store/TeamStore.h); empty = any
   // Only documents with an annotation of this type, keyed like ProjectStats::annotationCounts
   // ("entity:DISEASE", "relation:TREATS", "answer:effective_date", "label:unfair"); empty = any.
   QString annotationType;
@@ -93,6 +94,36 @@ struct ProjectInfo {
   // adjudication): a single-label project replaces only the annotator's own label. Off: one shared layer,
   // where choosing a category replaces whoever's label was there.
   bool separateLayers = false;
+};
+
+// A team member's role in a shared project: annotators label their assigned documents, reviewers read
+// them, adjudicators decide disagreements into the gold layer, managers assign work.
+enum class TeamRole { Annotator, Reviewer, Adjudicator, Manager };
+QString teamRoleName(TeamRole r);  // "annotator", "reviewer", "adjudicator", "manager"
+bool parseTeamRole(const QString& name, TeamRole* out);
+
+// A member with their work: documents assigned and those they marked done.
+struct TeamMember {
+  QString name;
+  TeamRole role = TeamRole::Annotator;
+  int assigned = 0;
+  int done = 0;
+};
+
+// One document given to one annotator.
+struct Assignment {
+  qint64 documentId = 0;
+  QString document;   // its name
+  QString annotator;
+  QDateTime assigned;
+  QDateTime done;     // invalid = not done yet
+};
+
+// What assign() did: documents considered, assignments made, and each annotator's new total.
+struct AssignmentSummary {
+  int documents = 0;
+  int created = 0;
+  QMap<QString, int> perAnnotator;  // assignments each annotator holds now (old and new)
 };
 
 // Interrupted: the process running it ended without recording an end (killed, crashed, power lost); a

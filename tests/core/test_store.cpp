@@ -760,6 +760,10 @@ class TestStore : public QObject {
                                            QStringLiteral("épuisé → 完了")}});
     store->recordRunAnnotations(runId, *store->annotationVersions({Split::Train}, {Split::Dev}));
     store->markFindingIntended(QStringLiteral("entity"), QStringLiteral("aspirin|DRUG"), QStringLiteral("ben"));
+    store->setTeamRole(QStringLiteral("dora"), TeamRole::Adjudicator);
+    store->assignDocuments({doc}, {QStringLiteral("anna"), QStringLiteral("ben")}, 2, 5);
+    store->setAssignmentDone(doc, QStringLiteral("ben"), true);
+    store->setSeparateLayers(true);
     return store;
   }
 
@@ -777,6 +781,8 @@ class TestStore : public QObject {
     QVERIFY2(difference->isEmpty(), qPrintable(*difference));
     QCOMPARE((*copy)->annotators().value(), store->annotators().value());
     QCOMPARE((*copy)->runLog(1)->front().message, QStringLiteral("épuisé → 完了"));
+    QCOMPARE((*copy)->assignments()->size(), 2);
+    QVERIFY((*copy)->info()->separateLayers);
     QCOMPARE((*copy)->listRuns()->front().metrics.value(QStringLiteral("micro_f1")).toDouble(), 0.123456789012345);
 
     // New rows take keys after the copied ones; a change shows as a difference naming its table.
