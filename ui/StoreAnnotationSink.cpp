@@ -147,7 +147,8 @@ bool StoreAnnotationSink::addEntity(const EntitySpan& entity, QString* error) {
 bool StoreAnnotationSink::removeEntity(const QString& key, QString* error) {
   const int i = entityIndex(key);
   if (i < 0) return finish(Error("no entity " + key.toStdString()), error, {});
-  return finish(m_store->removeEntity(m_stored.entityIds[i], m_annotator), error, [&] {
+  const ReadVersion read = ReadVersion::of(m_stored.document.entities[i].provenance);
+  return finish(m_store->removeEntity(m_stored.entityIds[i], m_annotator, read), error, [&] {
     m_stored.document.entities.remove(i);
     m_stored.entityIds.remove(i);
     keyFreed(key);
@@ -169,7 +170,8 @@ bool StoreAnnotationSink::changeEntityType(const QString& key, const QString& ty
   if (i < 0) return finish(Error("no entity " + key.toStdString()), error, {});
   EntitySpan& e = m_stored.document.entities[i];
   return finish(
-      statusOf(m_store->updateEntity(m_stored.entityIds[i], type, e.fragments, m_annotator, Origin::Manual)),
+      statusOf(m_store->updateEntity(m_stored.entityIds[i], type, e.fragments, m_annotator, Origin::Manual,
+                                     ReadVersion::of(e.provenance))),
       error, [&] {
         const QDateTime created = e.provenance.created;
         e.type = type;
@@ -204,7 +206,8 @@ bool StoreAnnotationSink::addRelation(const Relation& relation, QString* error) 
 bool StoreAnnotationSink::removeRelation(const QString& key, QString* error) {
   const int i = relationIndex(key);
   if (i < 0) return finish(Error("no relation " + key.toStdString()), error, {});
-  return finish(m_store->removeRelation(m_stored.relationIds[i], m_annotator), error, [&] {
+  const ReadVersion read = ReadVersion::of(m_stored.document.relations[i].provenance);
+  return finish(m_store->removeRelation(m_stored.relationIds[i], m_annotator, read), error, [&] {
     m_stored.document.relations.remove(i);
     m_stored.relationIds.remove(i);
     keyFreed(key);
@@ -236,7 +239,8 @@ bool StoreAnnotationSink::setAnswer(const QaAnswer& answer, QString* error) {
 bool StoreAnnotationSink::clearAnswer(const QString& field, QString* error) {
   const int i = answerIndex(field);
   if (i < 0) return finish(Error("no answer for " + field.toStdString()), error, {});
-  return finish(m_store->removeAnswer(m_stored.answerIds[i], m_annotator), error, [&] {
+  const ReadVersion read = ReadVersion::of(m_stored.document.answers[i].provenance);
+  return finish(m_store->removeAnswer(m_stored.answerIds[i], m_annotator, read), error, [&] {
     m_stored.document.answers.remove(i);
     m_stored.answerIds.remove(i);
     m_change.answers.insert(field);
@@ -273,7 +277,7 @@ bool StoreAnnotationSink::removeLabel(const QString& category, QString* error) {
   const auto& list = m_stored.document.labels;
   for (int i = 0; i < list.size(); ++i)
     if (list[i].category == category)
-      return finish(m_store->removeLabel(m_stored.labelIds[i], m_annotator), error, [&] {
+      return finish(m_store->removeLabel(m_stored.labelIds[i], m_annotator, ReadVersion::of(list[i].provenance)), error, [&] {
         m_stored.document.labels.remove(i);
         m_stored.labelIds.remove(i);
         m_change.labels = true;

@@ -143,12 +143,13 @@ Result<qint64> AnnotationEditor::addEntity(qint64 documentId, const EntitySpan& 
 
 Result<qint64> AnnotationEditor::updateEntity(qint64 entityId, const QString& type,
                                               const QVector<Fragment>& fragments, const QString& annotator,
-                                              Origin origin) {
+                                              Origin origin, const ReadVersion& read) {
   const QString op = QStringLiteral("update entity");
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s.error();
   Result<Edit> edit = start(op, annotator);
   if (!edit) return edit.error();
+  if (Status s = checkUnchanged(op, QStringLiteral("entity_spans"), entityId, read); !s) return s.error();
   Result<qint64> documentId = documentOf(op, QStringLiteral("entity_spans"), entityId);
   if (!documentId) return documentId.error();
   Result<int> length = documentLength(op, *documentId);
@@ -184,12 +185,38 @@ Result<qint64> AnnotationEditor::updateEntity(qint64 entityId, const QString& ty
   return entityId;
 }
 
+Status AnnotationEditor::checkUnchanged(const QString& op, const QString& table, qint64 id, const ReadVersion& read) {
+  if (!read.updated.isValid()) return {};
+  QSqlQuery q = m_c.query();
+  if (Status s = sql::run(q,
+                          QStringLiteral("SELECT a.name, t.updated FROM %1 t LEFT JOIN annotators a ON a.id = t.annotator_id "
+                                         "WHERE t.id = ?")
+                              .arg(table),
+                          {id}, op);
+      !s)
+    return m_c.withFile(s.error());
+  const auto stale = [&](const QString& why) {
+    Error e = m_c.fail(op, why + QStringLiteral(" since you read it; the document shows the current version"));
+    e.field = kStaleWriteField;
+    return e;
+  };
+  if (!q.next()) return stale(QStringLiteral("someone removed it"));
+  const QString who = q.value(0).toString();
+  const QDateTime when = sql::fromEpochMs(q.value(1));
+  if (who != read.annotator || when > read.updated)
+    return stale(QStringLiteral("%1 changed it at %2")
+                     .arg(who.isEmpty() ? QStringLiteral("someone") : who,
+                          when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+  return {};
+}
+
 Status AnnotationEditor::remove(const QString& op, const QString& table, qint64 id,
-                                const QString& annotator) {
+                                const QString& annotator, const ReadVersion& read) {
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s;
   Result<Edit> edit = start(op, annotator);
   if (!edit) return edit.error();
+  if (Status s = checkUnchanged(op, table, id, read); !s) return s;
   Result<qint64> documentId = documentOf(op, table, id);
   if (!documentId) return documentId.error();
   QSqlQuery q = m_c.query();
@@ -199,20 +226,20 @@ Status AnnotationEditor::remove(const QString& op, const QString& table, qint64 
   return tx.commit(op);
 }
 
-Status AnnotationEditor::removeEntity(qint64 entityId, const QString& annotator) {
-  return remove(QStringLiteral("remove entity"), QStringLiteral("entity_spans"), entityId, annotator);
+Status AnnotationEditor::removeEntity(qint64 entityId, const QString& annotator, const ReadVersion& read) {
+  return remove(QStringLiteral("remove entity"), QStringLiteral("entity_spans"), entityId, annotator, read);
 }
 
-Status AnnotationEditor::removeRelation(qint64 relationId, const QString& annotator) {
-  return remove(QStringLiteral("remove relation"), QStringLiteral("relations"), relationId, annotator);
+Status AnnotationEditor::removeRelation(qint64 relationId, const QString& annotator, const ReadVersion& read) {
+  return remove(QStringLiteral("remove relation"), QStringLiteral("relations"), relationId, annotator, read);
 }
 
-Status AnnotationEditor::removeAnswer(qint64 answerId, const QString& annotator) {
-  return remove(QStringLiteral("remove answer"), QStringLiteral("qa_answers"), answerId, annotator);
+Status AnnotationEditor::removeAnswer(qint64 answerId, const QString& annotator, const ReadVersion& read) {
+  return remove(QStringLiteral("remove answer"), QStringLiteral("qa_answers"), answerId, annotator, read);
 }
 
-Status AnnotationEditor::removeLabel(qint64 labelId, const QString& annotator) {
-  return remove(QStringLiteral("remove label"), QStringLiteral("document_labels"), labelId, annotator);
+Status AnnotationEditor::removeLabel(qint64 labelId, const QString& annotator, const ReadVersion& read) {
+  return remove(QStringLiteral("remove label"), QStringLiteral("document_labels"), labelId, annotator, read);
 }
 
 Result<qint64> AnnotationEditor::addRelation(qint64 documentId, const QString& type, qint64 headEntityId,

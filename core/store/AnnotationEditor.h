@@ -11,6 +11,7 @@
 #include "common/Error.h"
 #include "corpus/Document.h"
 #include "store/StoreConnection.h"
+#include "store/StoreTypes.h"
 
 namespace quarry {
 
@@ -23,26 +24,26 @@ class AnnotationEditor {
                            Origin origin);
   // Changes type and fragments of entity `entityId`; returns `entityId`.
   Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
-                              const QString& annotator, Origin origin);
+                              const QString& annotator, Origin origin, const ReadVersion& read = {});
   // Removes the entity and every relation that uses it.
-  Status removeEntity(qint64 entityId, const QString& annotator);
+  Status removeEntity(qint64 entityId, const QString& annotator, const ReadVersion& read = {});
 
   // Relates two entities of document `documentId`; refused when the relation type does not allow
   // their types. An empty key becomes the next free "R<n>". Returns its id.
   Result<qint64> addRelation(qint64 documentId, const QString& type, qint64 headEntityId, qint64 tailEntityId,
                              const QString& annotator, Origin origin, const QString& key = {});
-  Status removeRelation(qint64 relationId, const QString& annotator);
+  Status removeRelation(qint64 relationId, const QString& annotator, const ReadVersion& read = {});
 
   // Replaces the answers of the same field and question id in the document. Returns the new id.
   Result<qint64> setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
                            Origin origin);
-  Status removeAnswer(qint64 answerId, const QString& annotator);
+  Status removeAnswer(qint64 answerId, const QString& annotator, const ReadVersion& read = {});
 
   // Labels the document; with single-label categories, replaces its other label. Returns the label's id
   // (the existing one when the document already has this category).
   Result<qint64> addLabel(qint64 documentId, const QString& category, const QString& annotator,
                           Origin origin);
-  Status removeLabel(qint64 labelId, const QString& annotator);
+  Status removeLabel(qint64 labelId, const QString& annotator, const ReadVersion& read = {});
 
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
@@ -74,7 +75,10 @@ class AnnotationEditor {
   Status finish(const QString& operation, qint64 documentId, const Edit& edit, const QString& action,
                 qint64 targetId, StartDocument start = StartDocument::Yes);
   // Deletes row `id` of `table` with the edit log entry, in one transaction.
-  Status remove(const QString& operation, const QString& table, qint64 id, const QString& annotator);
+  Status remove(const QString& operation, const QString& table, qint64 id, const QString& annotator,
+                const ReadVersion& read);
+  // The optimistic-concurrency check of ReadVersion, inside the edit's transaction.
+  Status checkUnchanged(const QString& operation, const QString& table, qint64 id, const ReadVersion& read);
 
   StoreConnection& m_c;
 };

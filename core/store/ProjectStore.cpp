@@ -241,12 +241,12 @@ Result<qint64> ProjectStore::addEntity(qint64 documentId, const EntitySpan& span
 
 Result<qint64> ProjectStore::updateEntity(qint64 entityId, const QString& type,
                                           const QVector<Fragment>& fragments, const QString& annotator,
-                                          Origin origin) {
-  return AnnotationEditor(*m_c).updateEntity(entityId, type, fragments, annotator, origin);
+                                          Origin origin, const ReadVersion& read) {
+  return AnnotationEditor(*m_c).updateEntity(entityId, type, fragments, annotator, origin, read);
 }
 
-Status ProjectStore::removeEntity(qint64 entityId, const QString& annotator) {
-  return AnnotationEditor(*m_c).removeEntity(entityId, annotator);
+Status ProjectStore::removeEntity(qint64 entityId, const QString& annotator, const ReadVersion& read) {
+  return AnnotationEditor(*m_c).removeEntity(entityId, annotator, read);
 }
 
 Result<qint64> ProjectStore::addRelation(qint64 documentId, const QString& type, qint64 headEntityId,
@@ -256,8 +256,8 @@ Result<qint64> ProjectStore::addRelation(qint64 documentId, const QString& type,
                                             key);
 }
 
-Status ProjectStore::removeRelation(qint64 relationId, const QString& annotator) {
-  return AnnotationEditor(*m_c).removeRelation(relationId, annotator);
+Status ProjectStore::removeRelation(qint64 relationId, const QString& annotator, const ReadVersion& read) {
+  return AnnotationEditor(*m_c).removeRelation(relationId, annotator, read);
 }
 
 Result<qint64> ProjectStore::setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
@@ -265,8 +265,8 @@ Result<qint64> ProjectStore::setAnswer(qint64 documentId, const QaAnswer& answer
   return AnnotationEditor(*m_c).setAnswer(documentId, answer, annotator, origin);
 }
 
-Status ProjectStore::removeAnswer(qint64 answerId, const QString& annotator) {
-  return AnnotationEditor(*m_c).removeAnswer(answerId, annotator);
+Status ProjectStore::removeAnswer(qint64 answerId, const QString& annotator, const ReadVersion& read) {
+  return AnnotationEditor(*m_c).removeAnswer(answerId, annotator, read);
 }
 
 Result<qint64> ProjectStore::addLabel(qint64 documentId, const QString& category, const QString& annotator,
@@ -274,8 +274,8 @@ Result<qint64> ProjectStore::addLabel(qint64 documentId, const QString& category
   return AnnotationEditor(*m_c).addLabel(documentId, category, annotator, origin);
 }
 
-Status ProjectStore::removeLabel(qint64 labelId, const QString& annotator) {
-  return AnnotationEditor(*m_c).removeLabel(labelId, annotator);
+Status ProjectStore::removeLabel(qint64 labelId, const QString& annotator, const ReadVersion& read) {
+  return AnnotationEditor(*m_c).removeLabel(labelId, annotator, read);
 }
 
 Status ProjectStore::setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator) {

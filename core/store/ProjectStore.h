@@ -78,18 +78,19 @@ class ProjectStore {
   Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
                            Origin origin = Origin::Manual);
   Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
-                              const QString& annotator, Origin origin = Origin::Manual);
-  Status removeEntity(qint64 entityId, const QString& annotator);  // and the relations using it
+                              const QString& annotator, Origin origin = Origin::Manual, const ReadVersion& read = {});
+  // And the relations using it. `read`: store/StoreTypes.h ReadVersion (a stale write is refused).
+  Status removeEntity(qint64 entityId, const QString& annotator, const ReadVersion& read = {});
   Result<qint64> addRelation(qint64 documentId, const QString& type, qint64 headEntityId, qint64 tailEntityId,
                              const QString& annotator, Origin origin = Origin::Manual,
                              const QString& key = {});
-  Status removeRelation(qint64 relationId, const QString& annotator);
+  Status removeRelation(qint64 relationId, const QString& annotator, const ReadVersion& read = {});
   Result<qint64> setAnswer(qint64 documentId, const QaAnswer& answer, const QString& annotator,
                            Origin origin = Origin::Manual);
-  Status removeAnswer(qint64 answerId, const QString& annotator);
+  Status removeAnswer(qint64 answerId, const QString& annotator, const ReadVersion& read = {});
   Result<qint64> addLabel(qint64 documentId, const QString& category, const QString& annotator,
                           Origin origin = Origin::Manual);
-  Status removeLabel(qint64 labelId, const QString& annotator);
+  Status removeLabel(qint64 labelId, const QString& annotator, const ReadVersion& read = {});
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
   // Several documents' splits in one transaction: all are written or none (a group-aware re-split).

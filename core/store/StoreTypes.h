@@ -96,6 +96,18 @@ struct ProjectInfo {
   bool separateLayers = false;
 };
 
+// Optimistic concurrency: an annotation as the editor last read it (its provenance's annotator and updated
+// time). An edit or removal given one is refused, saying who changed the row and when, when the row has gone
+// or was changed since by someone else or later: a teammate's edit is never silently overwritten. An
+// invalid `updated` means no check (scripts, imports).
+struct ReadVersion {
+  QString annotator;
+  QDateTime updated;
+  static ReadVersion of(const Provenance& p) { return {p.annotator, p.updated}; }
+};
+// Error::field of a write refused by that check.
+inline constexpr const char* kStaleWriteField = "stale";
+
 // A team member's role in a shared project: annotators label their assigned documents, reviewers read
 // them, adjudicators decide disagreements into the gold layer, managers assign work.
 enum class TeamRole { Annotator, Reviewer, Adjudicator, Manager };

@@ -767,6 +767,60 @@ class TestStore : public QObject {
     return store;
   }
 
+  // Optimistic concurrency: two annotators (two connections) read the same document; the second write made
+  // from a stale read is refused with who changed it, and nothing is overwritten.
+  void staleWritesAreRefused() {
+    const Corpus input = storeTestCorpus();
+    const QString path = freshPath();
+    auto annaStore = makeStore(path, &input);
+    auto opened = ProjectStore::open(path);
+    QUARRY_VERIFY_OK(opened);
+    ProjectStore& benStore = **opened;
+    const qint64 doc = annaStore->listDocuments()->at(0).id;
+    const StoredDocument annaRead = annaStore->loadDocument(doc).value();
+    const StoredDocument benRead = benStore.loadDocument(doc).value();
+    const qint64 entity = annaRead.entityIds[0];
+    const QVector<Fragment> fragments = annaRead.document.entities[0].fragments;
+
+    QUARRY_VERIFY_OK(benStore.updateEntity(entity, QStringLiteral("DISEASE"), fragments, QStringLiteral("ben"),
+                                           Origin::Manual, ReadVersion::of(benRead.document.entities[0].provenance)));
+    auto stale = annaStore->updateEntity(entity, QStringLiteral("SYMPTOM"), fragments, QStringLiteral("anna"),
+                                         Origin::Manual, ReadVersion::of(annaRead.document.entities[0].provenance));
+    QVERIFY(!stale.ok());
+    QCOMPARE(QString::fromStdString(stale.error().field), QString::fromLatin1(kStaleWriteField));
+    QVERIFY2(QString::fromStdString(stale.error().message).contains(QStringLiteral("ben changed it at")),
+             stale.error().toString().c_str());
+    QCOMPARE(annaStore->loadDocument(doc)->document.entities[0].type, QStringLiteral("DISEASE"));  // ben's stays
+    auto staleRemove = annaStore->removeEntity(entity, QStringLiteral("anna"),
+                                               ReadVersion::of(annaRead.document.entities[0].provenance));
+    QVERIFY(!staleRemove.ok());
+    QCOMPARE(annaStore->loadDocument(doc)->entityIds.size(), annaRead.entityIds.size());
+
+    // A relation ben removed: anna's removal from her old read says so; her fresh read edits freely.
+    const qint64 relation = annaRead.relationIds[0];
+    QUARRY_VERIFY_OK(benStore.removeRelation(relation, QStringLiteral("ben"),
+                                             ReadVersion::of(benRead.document.relations[0].provenance)));
+    auto gone = annaStore->removeRelation(relation, QStringLiteral("anna"),
+                                          ReadVersion::of(annaRead.document.relations[0].provenance));
+    QVERIFY(!gone.ok());
+    QVERIFY2(QString::fromStdString(gone.error().message).contains(QStringLiteral("someone removed it")),
+             gone.error().toString().c_str());
+    const StoredDocument fresh = annaStore->loadDocument(doc).value();
+    QUARRY_VERIFY_OK(annaStore->updateEntity(entity, QStringLiteral("SYMPTOM"), fragments, QStringLiteral("anna"),
+                                             Origin::Manual, ReadVersion::of(fresh.document.entities[0].provenance)));
+    // The same annotator in a second window that read before: refused too (the row is newer than the read).
+    QTest::qWait(5);
+    const StoredDocument window1 = annaStore->loadDocument(doc).value();
+    QTest::qWait(5);
+    QUARRY_VERIFY_OK(annaStore->updateEntity(entity, QStringLiteral("DRUG"), fragments, QStringLiteral("anna"),
+                                             Origin::Manual, ReadVersion::of(window1.document.entities[0].provenance)));
+    QVERIFY(!annaStore->updateEntity(entity, QStringLiteral("DISEASE"), fragments, QStringLiteral("anna"),
+                                     Origin::Manual, ReadVersion::of(window1.document.entities[0].provenance))
+                 .ok());
+    // Without a read version (scripts, imports) there is no check.
+    QUARRY_VERIFY_OK(benStore.updateEntity(entity, QStringLiteral("DISEASE"), fragments, QStringLiteral("ben")));
+  }
+
   // quarry-cli migrate's copy: every row with its key, checked row by row; on PostgreSQL, to a file and back.
   void copyToAnotherProjectIsLossless() {
     auto store = richStore();
