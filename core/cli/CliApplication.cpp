@@ -22,6 +22,7 @@
 #include "cli/MigrateCommand.h"
 #include "cli/AgreementCommand.h"
 #include "cli/TeamCommand.h"
+#include "cli/AdjudicateCommand.h"
 #include "model/kernels/EngineFailure.h"
 
 namespace quarry::cli {
@@ -34,6 +35,7 @@ CliApplication::CliApplication() {
   m_commands.push_back(std::make_unique<MigrateCommand>());
   m_commands.push_back(std::make_unique<TeamCommand>());
   m_commands.push_back(std::make_unique<AgreementCommand>());
+  m_commands.push_back(std::make_unique<AdjudicateCommand>());
   m_commands.push_back(std::make_unique<ValidateCommand>());
   m_commands.push_back(std::make_unique<TrainCommand>());
   m_commands.push_back(std::make_unique<PretrainCommand>());

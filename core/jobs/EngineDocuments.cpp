@@ -169,6 +169,52 @@ void askQaFields(DocumentSet& set) {
   }
 }
 
+int goldLayers(Corpus& corpus, const QHash<QString, qint64>& ids, const QHash<qint64, QString>& adjudicated) {
+  int awaiting = 0;
+  QVector<Document> kept;
+  for (Document& d : corpus.documents) {
+    const auto by = adjudicated.constFind(ids.value(d.name, 0));
+    if (by != adjudicated.cend()) {
+      // The gold layer: the adjudicator's annotations only (relations between their spans).
+      const QString& adjudicator = by.value();
+      QSet<QString> keys;
+      QVector<EntitySpan> entities;
+      for (const EntitySpan& e : d.entities)
+        if (e.provenance.annotator == adjudicator) {
+          entities.push_back(e);
+          keys.insert(e.key);
+        }
+      QVector<Relation> relations;
+      for (const Relation& r : d.relations)
+        if (r.provenance.annotator == adjudicator && keys.contains(r.head) && keys.contains(r.tail)) relations.push_back(r);
+      QVector<QaAnswer> answers;
+      for (const QaAnswer& a : d.answers)
+        if (a.provenance.annotator == adjudicator) answers.push_back(a);
+      QVector<DocumentLabel> labels;
+      for (const DocumentLabel& l : d.labels)
+        if (l.provenance.annotator == adjudicator) labels.push_back(l);
+      d.entities = entities;
+      d.relations = relations;
+      d.answers = answers;
+      d.labels = labels;
+      kept.push_back(std::move(d));
+      continue;
+    }
+    QSet<QString> annotators;
+    for (const EntitySpan& e : d.entities) annotators.insert(e.provenance.annotator);
+    for (const Relation& r : d.relations) annotators.insert(r.provenance.annotator);
+    for (const QaAnswer& a : d.answers) annotators.insert(a.provenance.annotator);
+    for (const DocumentLabel& l : d.labels) annotators.insert(l.provenance.annotator);
+    if (annotators.size() > 1) {
+      ++awaiting;  // several layers and no decision yet: not gold
+      continue;
+    }
+    kept.push_back(std::move(d));
+  }
+  corpus.documents = kept;
+  return awaiting;
+}
+
 Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>& splits,
                                        const QVector<DocumentStatus>& statuses) {
   DocumentListFilter listFilter;
@@ -176,16 +222,25 @@ Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>
   listFilter.statuses = statuses;
   auto list = store.listDocuments(listFilter);
   if (!list) return list.error();
+  auto info = store.info();
+  if (!info) return info.error();
   CorpusFilter filter;
   filter.splits = splits;
   filter.statuses = statuses;
-  filter.provenance = false;
+  filter.provenance = info->separateLayers;  // the layers are told apart by their annotator
   auto corpus = store.loadCorpus(filter);
   if (!corpus) return corpus.error();
-  DocumentSet set = documentsFromCorpus(corpus.value());
   // loadCorpus and listDocuments return the same documents; ids are matched by name.
   QHash<QString, qint64> ids;
   for (const DocumentSummary& s : list.value()) ids.insert(s.name, s.id);
+  int awaiting = 0;
+  if (info->separateLayers) {
+    auto adjudicated = store.adjudicatedDocuments();
+    if (!adjudicated) return adjudicated.error();
+    awaiting = goldLayers(corpus.value(), ids, adjudicated.value());
+  }
+  DocumentSet set = documentsFromCorpus(corpus.value());
+  set.awaitingAdjudication = awaiting;
   for (const document::AnnotatedDocument& d : set.documents) set.storeIds << ids.value(QString::fromStdString(d.id), 0);
   return set;
 }

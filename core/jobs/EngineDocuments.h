@@ -10,6 +10,7 @@
 // A relation that names the concepts it joins (PubTator's document-level relations: head_concept and
 // tail_concept attributes, and those kept unlinked in the document's metadata) is a concept relation.
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -33,6 +34,7 @@ struct DocumentSet {
   QVector<QaField> qaFields;       // the schema's QA fields (with their phrasings and answering entity types)
   bool multiLabelCategories = false;  // the schema allows several categories per document
   int discontinuous = 0;           // spans trained as their covering span
+  int awaitingAdjudication = 0;    // documents left out: several annotators' layers and no adjudication yet
 
   // The label set a task trains on: entity types (ner), categories (classify); none for qa.
   QStringList labelsFor(const std::string& task) const;
@@ -41,7 +43,13 @@ struct DocumentSet {
 // Documents of a corpus (all of them, or those of `splits` when not empty).
 DocumentSet documentsFromCorpus(const Corpus& corpus, const QVector<Split>& splits = {});
 
-// Documents of a project's splits (empty = every split) and statuses (empty = every status).
+// Keeps each adjudicated document's gold layer (`adjudicated`: store id -> adjudicator) and drops the
+// documents with several annotators' layers and no adjudication; returns how many were dropped.
+int goldLayers(Corpus& corpus, const QHash<QString, qint64>& ids, const QHash<qint64, QString>& adjudicated);
+
+// Documents of a project's splits (empty = every split) and statuses (empty = every status). With separate
+// layers (a team annotating twice), an adjudicated document gives its gold layer (the adjudicator's
+// annotations) and one that several annotators annotated but nobody adjudicated yet is left out.
 Result<DocumentSet> documentsFromStore(ProjectStore& store, const QVector<Split>& splits,
                                        const QVector<DocumentStatus>& statuses = {});
 

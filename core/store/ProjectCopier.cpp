@@ -89,7 +89,8 @@ const QStringList& ProjectCopier::tablesInOrder() {
       QStringLiteral("relations"),       QStringLiteral("qa_answers"),      QStringLiteral("document_labels"),
       QStringLiteral("edit_log"),        QStringLiteral("model_runs"),      QStringLiteral("predictions"),
       QStringLiteral("run_annotations"), QStringLiteral("run_log"),         QStringLiteral("quality_decisions"),
-      QStringLiteral("assignments"),
+      QStringLiteral("assignments"),     QStringLiteral("adjudication_decisions"),
+      QStringLiteral("adjudicated_documents"),
   };
   return tables;
 }

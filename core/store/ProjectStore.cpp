@@ -334,6 +334,17 @@ Status ProjectStore::setAssignmentDone(qint64 documentId, const QString& annotat
   return TeamStore(*m_c).setDone(documentId, annotator, done);
 }
 
+Status ProjectStore::recordAdjudicationDecision(qint64 documentId, const AdjudicationDecision& decision) {
+  return TeamStore(*m_c).recordDecision(documentId, decision);
+}
+Result<QVector<AdjudicationDecision>> ProjectStore::adjudicationDecisions(qint64 documentId) {
+  return TeamStore(*m_c).decisions(documentId);
+}
+Status ProjectStore::setAdjudicated(qint64 documentId, const QString& adjudicator, bool adjudicated) {
+  return TeamStore(*m_c).setAdjudicated(documentId, adjudicator, adjudicated);
+}
+Result<QHash<qint64, QString>> ProjectStore::adjudicatedDocuments() { return TeamStore(*m_c).adjudicatedDocuments(); }
+
 Status ProjectStore::markFindingIntended(const QString& kind, const QString& key, const QString& annotator) {
   return QualityDecisions(*m_c).markIntended(kind, key, annotator);
 }

@@ -135,6 +135,11 @@ class ProjectStore {
                                             int perDocument, quint64 seed);
   Result<QVector<Assignment>> assignments(const QString& annotator = {});
   Status setAssignmentDone(qint64 documentId, const QString& annotator, bool done);
+  // Adjudication records (jobs/Adjudication.h does the merging).
+  Status recordAdjudicationDecision(qint64 documentId, const AdjudicationDecision& decision);
+  Result<QVector<AdjudicationDecision>> adjudicationDecisions(qint64 documentId);
+  Status setAdjudicated(qint64 documentId, const QString& adjudicator, bool adjudicated);
+  Result<QHash<qint64, QString>> adjudicatedDocuments();
 
   // Data quality findings marked as intended (store/QualityDecisions.h): kind "entity", "relation", "category".
   Status markFindingIntended(const QString& kind, const QString& key, const QString& annotator);

@@ -271,11 +271,31 @@ Migration version11() {
   return m;
 }
 
+// Adjudication: the adjudicator's decision for each window where a document's annotators disagree (whose
+// version they took), and the document once adjudicated (by whom, when): its gold layer is then the
+// adjudicator's annotations, which training reads.
+Migration version12() {
+  Migration m;
+  m.version = 12;
+  m.description = QStringLiteral("adjudication decisions and adjudicated documents");
+  m.statements = QStringList{
+      QStringLiteral("CREATE TABLE adjudication_decisions (${PK:id}, "
+                     "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+                     "window_start INTEGER NOT NULL, window_end INTEGER NOT NULL, chosen TEXT NOT NULL, "
+                     "adjudicator_id INTEGER NOT NULL REFERENCES annotators(id), decided_at BIGINT NOT NULL, "
+                     "UNIQUE (document_id, window_start))"),
+      QStringLiteral("CREATE TABLE adjudicated_documents (${PK:id}, "
+                     "document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE, "
+                     "adjudicator_id INTEGER NOT NULL REFERENCES annotators(id), adjudicated_at BIGINT NOT NULL)"),
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
-  return {version1(), version2(), version3(), version4(), version5(), version6(),
-          version7(), version8(), version9(), version10(), version11()};
+  return {version1(), version2(), version3(), version4(),  version5(),  version6(),
+          version7(), version8(), version9(), version10(), version11(), version12()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

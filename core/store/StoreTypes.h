@@ -131,6 +131,16 @@ struct Assignment {
   QDateTime done;     // invalid = not done yet
 };
 
+// An adjudicator's decision for a window of a document where its annotators disagree: whose version became
+// gold ("" = none of them: the window stays empty).
+struct AdjudicationDecision {
+  int windowStart = 0;  // code points; -1 = the document's labels
+  int windowEnd = 0;
+  QString chosen;
+  QString adjudicator;
+  QDateTime decided;
+};
+
 // What assign() did: documents considered, assignments made, and each annotator's new total.
 struct AssignmentSummary {
   int documents = 0;

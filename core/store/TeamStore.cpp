@@ -183,3 +183,79 @@ Status TeamStore::setDone(qint64 documentId, const QString& annotator, bool done
 }
 
 }  // namespace quarry
+
+namespace quarry {
+
+Status TeamStore::recordDecision(qint64 documentId, const AdjudicationDecision& decision) {
+  const QString op = QStringLiteral("record an adjudication decision");
+  WriteTransaction tx(m_c);
+  if (Status s = tx.begin(op); !s) return s;
+  Result<QVariant> who = m_c.annotatorId(decision.adjudicator);
+  if (!who) return who.error();
+  QSqlQuery q = m_c.query();
+  if (Status s = sql::run(q, QStringLiteral("DELETE FROM adjudication_decisions WHERE document_id = ? AND window_start = ?"),
+                          {documentId, decision.windowStart}, op);
+      !s)
+    return m_c.withFile(s.error());
+  if (Status s = sql::run(q,
+                          QStringLiteral("INSERT INTO adjudication_decisions (document_id, window_start, window_end, "
+                                         "chosen, adjudicator_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {documentId, decision.windowStart, decision.windowEnd, decision.chosen, *who, sql::nowMs()}, op);
+      !s)
+    return m_c.withFile(s.error());
+  if (Status s = m_c.logEdit(documentId, *who, QStringLiteral("adjudicate window"), decision.windowStart); !s) return s;
+  return tx.commit(op);
+}
+
+Result<QVector<AdjudicationDecision>> TeamStore::decisions(qint64 documentId) {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s = sql::run(q,
+                          QStringLiteral("SELECT d.window_start, d.window_end, d.chosen, a.name, d.decided_at FROM "
+                                         "adjudication_decisions d JOIN annotators a ON a.id = d.adjudicator_id "
+                                         "WHERE d.document_id = ? ORDER BY d.window_start"),
+                          {documentId}, QStringLiteral("read adjudication decisions"));
+      !s)
+    return m_c.withFile(s.error());
+  QVector<AdjudicationDecision> out;
+  while (q.next())
+    out.push_back({q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toString(),
+                   sql::fromEpochMs(q.value(4))});
+  return out;
+}
+
+Status TeamStore::setAdjudicated(qint64 documentId, const QString& adjudicator, bool adjudicated) {
+  const QString op = adjudicated ? QStringLiteral("finish adjudication") : QStringLiteral("reopen adjudication");
+  WriteTransaction tx(m_c);
+  if (Status s = tx.begin(op); !s) return s;
+  Result<QVariant> who = m_c.annotatorId(adjudicator);
+  if (!who) return who.error();
+  QSqlQuery q = m_c.query();
+  if (Status s = sql::run(q, QStringLiteral("DELETE FROM adjudicated_documents WHERE document_id = ?"), {documentId}, op); !s)
+    return m_c.withFile(s.error());
+  if (adjudicated)
+    if (Status s = sql::run(q,
+                            QStringLiteral("INSERT INTO adjudicated_documents (document_id, adjudicator_id, adjudicated_at) "
+                                           "VALUES (?, ?, ?)"),
+                            {documentId, *who, sql::nowMs()}, op);
+        !s)
+      return m_c.withFile(s.error());
+  if (Status s = m_c.logEdit(documentId, *who, op, documentId); !s) return s;
+  return tx.commit(op);
+}
+
+Result<QHash<qint64, QString>> TeamStore::adjudicatedDocuments() {
+  QSqlQuery q = m_c.query();
+  q.setForwardOnly(true);
+  if (Status s = sql::run(q,
+                          QStringLiteral("SELECT d.document_id, a.name FROM adjudicated_documents d "
+                                         "JOIN annotators a ON a.id = d.adjudicator_id"),
+                          {}, QStringLiteral("list adjudicated documents"));
+      !s)
+    return m_c.withFile(s.error());
+  QHash<qint64, QString> out;
+  while (q.next()) out.insert(q.value(0).toLongLong(), q.value(1).toString());
+  return out;
+}
+
+}  // namespace quarry

@@ -9,6 +9,7 @@
 // hand, so a seed gives the same assignment on every platform. A document that already has annotators is
 // topped up to `perDocument`; existing assignments count toward the loads. One transaction: all or none.
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -33,6 +34,13 @@ class TeamStore {
   Result<QVector<Assignment>> assignments(const QString& annotator = {});
   // The annotator's assignment of the document finished (or not); an Error when there is none.
   Status setDone(qint64 documentId, const QString& annotator, bool done);
+
+  // Adjudication (jobs/Adjudication.h): a window's decision (replacing an earlier one for the same window),
+  // the decisions of a document, and documents adjudicated (their id -> the adjudicator's name).
+  Status recordDecision(qint64 documentId, const AdjudicationDecision& decision);
+  Result<QVector<AdjudicationDecision>> decisions(qint64 documentId);
+  Status setAdjudicated(qint64 documentId, const QString& adjudicator, bool adjudicated);
+  Result<QHash<qint64, QString>> adjudicatedDocuments();
 
  private:
   StoreConnection& m_c;

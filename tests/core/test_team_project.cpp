@@ -9,6 +9,8 @@
 
 #include "CliTestSupport.h"
 #include "StoreTestBackend.h"
+#include "jobs/Adjudication.h"
+#include "jobs/EngineDocuments.h"
 #include "store/ProjectStore.h"
 #include "test_store_data.h"
 
@@ -17,6 +19,7 @@ using quarry::DocumentListFilter;
 using quarry::ProjectStore;
 using quarry::TeamRole;
 using quarry::test::plainCorpus;
+using quarry::test::span;
 using quarry::test::StoreTestBackend;
 
 class TestTeamProject : public QObject {
@@ -126,6 +129,74 @@ class TestTeamProject : public QObject {
     QVERIFY(!refused.ok());
     QVERIFY2(QString::fromStdString(refused.error().message).contains(QStringLiteral("not assigned to 'anna'")),
              refused.error().toString().c_str());
+  }
+
+  // Two annotators, one adjudicator: agreed items merge by themselves, a disagreement waits for a decision,
+  // and training reads the gold layer of adjudicated documents only.
+  void adjudicationMakesTheGoldLayer() {
+    QString location;
+    auto store = project(2, &location);
+    QVERIFY(store->setSeparateLayers(true).ok());
+    const QVector<qint64> ids = allIds(*store);
+    QVERIFY(store->assignDocuments(ids, {QStringLiteral("anna"), QStringLiteral("ben")}, 2, 1).ok());
+    const QString anna = QStringLiteral("anna"), ben = QStringLiteral("ben"), dora = QStringLiteral("dora");
+    QVERIFY(store->addEntity(ids[0], span({}, QStringLiteral("DRUG"), {{5, 12}}), anna).ok());
+    QVERIFY(store->addEntity(ids[0], span({}, QStringLiteral("DRUG"), {{5, 12}}), ben).ok());
+    QVERIFY(store->addLabel(ids[0], QStringLiteral("fair"), anna).ok());
+    QVERIFY(store->addLabel(ids[0], QStringLiteral("unfair"), ben).ok());
+    QVERIFY(store->addEntity(ids[1], span({}, QStringLiteral("DRUG"), {{5, 12}}), anna).ok());
+    QVERIFY(store->addEntity(ids[1], span({}, QStringLiteral("DISEASE"), {{5, 12}}), ben).ok());
+
+    quarry::jobs::Adjudication adjudication(*store, dora);
+    auto review = adjudication.review(ids[0]);
+    QVERIFY(review.ok());
+    QCOMPARE(review->annotators, (QStringList{anna, ben}));
+    QCOMPARE(review->agreedWindows, 1);  // the sentence: both marked DRUG 'aspirin'
+    QCOMPARE(review->undecided, 1);      // the labels
+    QCOMPARE(*adjudication.mergeAgreed(ids[0]), 1);
+    QCOMPARE(*adjudication.mergeAgreed(ids[0]), 0);  // merged once
+    auto refused = adjudication.finish(ids[0]);
+    QVERIFY(!refused.ok());
+    QVERIFY2(QString::fromStdString(refused.error().message).contains(QStringLiteral("undecided")),
+             refused.error().toString().c_str());
+    QVERIFY(adjudication.accept(ids[0], -1, ben).ok());
+    QVERIFY(adjudication.accept(ids[0], -1, anna).ok());  // a change of mind replaces the gold label
+    QVERIFY(adjudication.finish(ids[0]).ok());
+    QCOMPARE(store->adjudicatedDocuments()->value(ids[0]), dora);
+    QCOMPARE(store->adjudicationDecisions(ids[0])->front().chosen, anna);
+
+    // Training: d-0's gold layer (dora's span and label), d-1 left out until adjudicated.
+    auto set = quarry::jobs::documentsFromStore(*store, {});
+    QVERIFY(set.ok());
+    QCOMPARE(set->awaitingAdjudication, 1);
+    QCOMPARE(int(set->documents.size()), 1);
+    QCOMPARE(int(set->documents[0].entities.size()), 1);
+    QCOMPARE(set->documents[0].labels, (std::vector<std::string>{"fair"}));
+
+    // The same from the command line for d-1.
+    store.reset();
+    CliRun listed = ::cli({QStringLiteral("adjudicate"), location, QStringLiteral("--adjudicator"), dora, QStringLiteral("--json")});
+    QVERIFY2(listed.code == 0, qPrintable(listed.err));
+    const QJsonArray docs = QJsonDocument::fromJson(listed.out.toUtf8()).object().value(QStringLiteral("documents")).toArray();
+    QCOMPARE(docs.size(), 2);
+    const QJsonObject d1 = docs.at(1).toObject();
+    QCOMPARE(d1.value(QStringLiteral("undecided")).toInt(), 1);
+    const QJsonObject versions = d1.value(QStringLiteral("windows")).toArray().at(0).toObject().value(QStringLiteral("versions")).toObject();
+    QCOMPARE(versions.value(ben).toArray().at(0).toString(), QStringLiteral("DISEASE 'aspirin' 5-12"));
+    CliRun early = ::cli({QStringLiteral("adjudicate"), location, QStringLiteral("--adjudicator"), dora,
+                          QStringLiteral("--document"), QStringLiteral("d-1"), QStringLiteral("--finish")});
+    QCOMPARE(early.code, 1);
+    CliRun decided = ::cli({QStringLiteral("adjudicate"), location, QStringLiteral("--adjudicator"), dora,
+                            QStringLiteral("--document"), QStringLiteral("d-1"), QStringLiteral("--accept"),
+                            QStringLiteral("0=ben"), QStringLiteral("--finish")});
+    QVERIFY2(decided.code == 0, qPrintable(decided.err));
+    QVERIFY2(decided.out.contains(QStringLiteral("adjudicated by dora")), qPrintable(decided.out));
+    auto reopened = ProjectStore::open(location);
+    QVERIFY(reopened.ok());
+    auto all = quarry::jobs::documentsFromStore(**reopened, {});
+    QVERIFY(all.ok());
+    QCOMPARE(all->awaitingAdjudication, 0);
+    QCOMPARE(all->documents[1].entities[0].type, std::string("DISEASE"));
   }
 
   void cliTeam() {

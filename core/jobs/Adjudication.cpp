@@ -1,0 +1,271 @@
+#include "jobs/Adjudication.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSet>
+#include <algorithm>
+
+#include "corpus/TextOffsets.h"
+#include "text/SentenceSplitter.h"
+
+namespace quarry::jobs {
+namespace {
+
+constexpr int kLabelWindow = -1;
+
+// One item of a layer: what identifies it across layers, how it reads, and where it is in the document.
+struct Item {
+  QString key;
+  QString description;
+  int window = 0;
+  enum Kind { Span, Relation, Label } kind = Span;
+  int index = 0;  // into the stored document's entities, relations or labels
+};
+
+QString spanKey(const EntitySpan& e) {
+  QStringList parts{QStringLiteral("S"), e.type};
+  for (const Fragment& f : e.fragments) parts << QString::number(f.start) + QLatin1Char('-') + QString::number(f.end);
+  return parts.join(QLatin1Char('|'));
+}
+
+struct Layers {
+  StoredDocument stored;
+  QVector<int> windowStarts;  // sentence starts, ascending
+  QVector<int> windowEnds;
+  QHash<QString, QMap<int, QVector<Item>>> items;  // annotator -> window -> items (sorted by key)
+};
+
+int windowOf(const Layers& l, int position) {
+  auto it = std::upper_bound(l.windowStarts.cbegin(), l.windowStarts.cend(), position);
+  return it == l.windowStarts.cbegin() ? l.windowStarts.value(0, 0) : *(it - 1);
+}
+
+Result<Layers> readLayers(ProjectStore& store, qint64 documentId, QStringList* annotators) {
+  Layers l;
+  Result<StoredDocument> stored = store.loadDocument(documentId);
+  if (!stored) return stored.error();
+  l.stored = std::move(stored.value());
+  const Document& d = l.stored.document;
+  std::vector<text::Span> protectedSpans;
+  for (const EntitySpan& e : d.entities) protectedSpans.push_back({e.start(), e.end()});
+  const QVector<uint> ucs4 = d.text.toUcs4();
+  const std::u32string cps(ucs4.begin(), ucs4.end());
+  for (const text::Span& s : text::splitSentences(cps, {}, protectedSpans)) {
+    l.windowStarts << s.start;
+    l.windowEnds << s.end;
+  }
+  const TextOffsets offsets(d.text);
+  auto surface = [&](const EntitySpan& e) { return offsets.slice(d.text, e.start(), e.end()); };
+  QHash<QString, const EntitySpan*> byKey;
+  for (const EntitySpan& e : d.entities) byKey.insert(e.key, &e);
+  for (int i = 0; i < d.entities.size(); ++i) {
+    const EntitySpan& e = d.entities[i];
+    l.items[e.provenance.annotator][windowOf(l, e.start())].push_back(
+        {spanKey(e), QStringLiteral("%1 '%2' %3-%4").arg(e.type, surface(e)).arg(e.start()).arg(e.end()),
+         windowOf(l, e.start()), Item::Span, i});
+  }
+  for (int i = 0; i < d.relations.size(); ++i) {
+    const Relation& r = d.relations[i];
+    const EntitySpan* head = byKey.value(r.head);
+    const EntitySpan* tail = byKey.value(r.tail);
+    if (!head || !tail) continue;
+    l.items[r.provenance.annotator][windowOf(l, head->start())].push_back(
+        {QStringLiteral("R|%1|%2|%3").arg(r.type, spanKey(*head), spanKey(*tail)),
+         QStringLiteral("%1 '%2' -> '%3'").arg(r.type, surface(*head), surface(*tail)), windowOf(l, head->start()),
+         Item::Relation, i});
+  }
+  for (int i = 0; i < d.labels.size(); ++i) {
+    const DocumentLabel& label = d.labels[i];
+    l.items[label.provenance.annotator][kLabelWindow].push_back(
+        {QStringLiteral("L|") + label.category, QStringLiteral("label %1").arg(label.category), kLabelWindow,
+         Item::Label, i});
+  }
+  for (auto& windows : l.items)
+    for (auto& list : windows)
+      std::sort(list.begin(), list.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
+  // Whose layers: the document's assignees, else everyone with an item here (the adjudicator aside).
+  if (annotators->isEmpty()) {
+    Result<QVector<Assignment>> assigned = store.assignments();
+    if (!assigned) return assigned.error();
+    for (const Assignment& a : assigned.value())
+      if (a.documentId == documentId) *annotators << a.annotator;
+  }
+  if (annotators->isEmpty()) annotators->append(l.items.keys());
+  return l;
+}
+
+QStringList keysOf(const QVector<Item>& items) {
+  QStringList keys;
+  for (const Item& i : items) keys << i.key;
+  return keys;
+}
+
+}  // namespace
+
+Result<DocumentAdjudication> Adjudication::review(qint64 documentId) {
+  DocumentAdjudication out;
+  out.documentId = documentId;
+  Result<Layers> layers = readLayers(m_store, documentId, &out.annotators);
+  if (!layers) return layers.error();
+  out.annotators.removeAll(m_adjudicator);
+  out.annotators.removeDuplicates();
+  out.annotators.sort();
+  out.document = layers->stored.document.name;
+  Result<QVector<AdjudicationDecision>> decisions = m_store.adjudicationDecisions(documentId);
+  if (!decisions) return decisions.error();
+  QHash<int, QString> decided;
+  for (const AdjudicationDecision& d : decisions.value()) decided.insert(d.windowStart, d.chosen);
+  QSet<int> windows;
+  for (const QString& a : out.annotators)
+    for (auto it = layers->items.value(a).cbegin(); it != layers->items.value(a).cend(); ++it) windows.insert(it.key());
+  QList<int> ordered(windows.cbegin(), windows.cend());
+  std::sort(ordered.begin(), ordered.end());
+  for (int start : ordered) {
+    AdjudicationWindow w;
+    w.start = start;
+    const int k = layers->windowStarts.indexOf(start);
+    w.end = start == kLabelWindow ? kLabelWindow : layers->windowEnds.value(k, start);
+    w.annotators = out.annotators;
+    QSet<QString> distinct;
+    for (const QString& a : out.annotators) {
+      const QVector<Item> items = layers->items.value(a).value(start);
+      QStringList described;
+      for (const Item& i : items) described << i.description;
+      w.versions << described;
+      distinct.insert(keysOf(items).join(QLatin1Char('\n')));
+    }
+    w.agreed = distinct.size() == 1;
+    w.decided = decided.contains(start);
+    w.decidedFor = decided.value(start);
+    if (w.agreed) ++out.agreedWindows;
+    else if (!w.decided) ++out.undecided;
+    out.windows << w;
+  }
+  Result<QHash<qint64, QString>> adjudicated = m_store.adjudicatedDocuments();
+  if (!adjudicated) return adjudicated.error();
+  out.adjudicatedBy = adjudicated->value(documentId);
+  return out;
+}
+
+namespace {
+
+// Copies `items` of the stored document into the adjudicator's layer; relations after their spans.
+Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVector<Item>& items, const QString& adjudicator,
+                      const QSet<QString>& alreadyGold) {
+  int copied = 0;
+  QHash<QString, qint64> goldSpanIds;  // span key -> id of the adjudicator's span
+  auto refreshGold = [&]() -> Status {
+    Result<StoredDocument> now = store.loadDocument(sd.id);
+    if (!now) return now.error();
+    goldSpanIds.clear();
+    for (int i = 0; i < now->document.entities.size(); ++i)
+      if (now->document.entities[i].provenance.annotator == adjudicator)
+        goldSpanIds.insert(spanKey(now->document.entities[i]), now->entityIds[i]);
+    return {};
+  };
+  for (const Item& i : items) {
+    if (alreadyGold.contains(i.key)) continue;
+    if (i.kind == Item::Span) {
+      EntitySpan span = sd.document.entities[i.index];
+      span.key.clear();
+      Result<qint64> id = store.addEntity(sd.id, span, adjudicator, Origin::Manual);
+      if (!id) return id.error();
+      ++copied;
+    } else if (i.kind == Item::Label) {
+      Result<qint64> id = store.addLabel(sd.id, sd.document.labels[i.index].category, adjudicator, Origin::Manual);
+      if (!id) return id.error();
+      ++copied;
+    }
+  }
+  if (Status s = refreshGold(); !s) return s.error();
+  QHash<QString, const EntitySpan*> byKey;
+  for (const EntitySpan& e : sd.document.entities) byKey.insert(e.key, &e);
+  for (const Item& i : items) {
+    if (i.kind != Item::Relation || alreadyGold.contains(i.key)) continue;
+    const Relation& r = sd.document.relations[i.index];
+    const qint64 head = goldSpanIds.value(spanKey(*byKey.value(r.head)), 0);
+    const qint64 tail = goldSpanIds.value(spanKey(*byKey.value(r.tail)), 0);
+    if (!head || !tail) continue;  // an argument the gold layer does not have (another window's choice)
+    Result<qint64> id = store.addRelation(sd.id, r.type, head, tail, adjudicator, Origin::Manual);
+    if (!id) return id.error();
+    ++copied;
+  }
+  return copied;
+}
+
+QSet<QString> goldKeys(const Layers& l, const QString& adjudicator, int window) {
+  QSet<QString> keys;
+  for (const Item& i : l.items.value(adjudicator).value(window)) keys.insert(i.key);
+  return keys;
+}
+
+}  // namespace
+
+Result<int> Adjudication::mergeAgreed(qint64 documentId) {
+  Result<DocumentAdjudication> state = review(documentId);
+  if (!state) return state.error();
+  QStringList annotators = state->annotators;
+  Result<Layers> layers = readLayers(m_store, documentId, &annotators);
+  if (!layers) return layers.error();
+  int copied = 0;
+  for (const AdjudicationWindow& w : state->windows) {
+    if (!w.agreed || w.annotators.isEmpty()) continue;
+    const QVector<Item> items = layers->items.value(w.annotators.front()).value(w.start);
+    Result<int> n = copyItems(m_store, layers->stored, items, m_adjudicator, goldKeys(*layers, m_adjudicator, w.start));
+    if (!n) return n.error();
+    copied += *n;
+  }
+  return copied;
+}
+
+Status Adjudication::accept(qint64 documentId, int windowStart, const QString& annotator) {
+  Result<DocumentAdjudication> state = review(documentId);
+  if (!state) return state.error();
+  const auto w = std::find_if(state->windows.cbegin(), state->windows.cend(),
+                              [&](const AdjudicationWindow& x) { return x.start == windowStart; });
+  if (w == state->windows.cend())
+    return Error(QStringLiteral("document '%1' has no window at %2").arg(state->document).arg(windowStart).toStdString());
+  if (!annotator.isEmpty() && !state->annotators.contains(annotator))
+    return Error(QStringLiteral("'%1' is not one of the annotators of '%2' (%3)")
+                     .arg(annotator, state->document, state->annotators.join(QStringLiteral(", ")))
+                     .toStdString());
+  QStringList annotators = state->annotators;
+  Result<Layers> layers = readLayers(m_store, documentId, &annotators);
+  if (!layers) return layers.error();
+  // The gold layer's items in the window give way to the chosen version (relations go with their spans).
+  const QVector<Item> chosen = layers->items.value(annotator).value(windowStart);
+  const QStringList chosenKeys = keysOf(chosen);
+  const QSet<QString> keepKeys(chosenKeys.cbegin(), chosenKeys.cend());
+  for (const Item& i : layers->items.value(m_adjudicator).value(windowStart)) {
+    if (keepKeys.contains(i.key)) continue;
+    Status removed = i.kind == Item::Span       ? m_store.removeEntity(layers->stored.entityIds[i.index], m_adjudicator)
+                     : i.kind == Item::Relation ? m_store.removeRelation(layers->stored.relationIds[i.index], m_adjudicator)
+                                                : m_store.removeLabel(layers->stored.labelIds[i.index], m_adjudicator);
+    if (!removed && i.kind != Item::Relation) return removed;  // a relation may have gone with its span
+  }
+  Result<Layers> now = readLayers(m_store, documentId, &annotators);
+  if (!now) return now.error();
+  Result<int> copied = copyItems(m_store, now->stored, now->items.value(annotator).value(windowStart), m_adjudicator,
+                                 goldKeys(*now, m_adjudicator, windowStart));
+  if (!copied) return copied.error();
+  return m_store.recordAdjudicationDecision(documentId, {windowStart, w->end, annotator, m_adjudicator, {}});
+}
+
+Status Adjudication::finish(qint64 documentId) {
+  if (Result<int> merged = mergeAgreed(documentId); !merged) return merged.error();
+  Result<DocumentAdjudication> state = review(documentId);
+  if (!state) return state.error();
+  if (state->undecided > 0) {
+    QStringList open;
+    for (const AdjudicationWindow& w : state->windows)
+      if (!w.agreed && !w.decided) open << (w.start < 0 ? QStringLiteral("labels") : QString::number(w.start));
+    return Error(QStringLiteral("'%1' still has %2 undecided disagreement(s), at %3")
+                     .arg(state->document)
+                     .arg(state->undecided)
+                     .arg(open.join(QStringLiteral(", ")))
+                     .toStdString());
+  }
+  return m_store.setAdjudicated(documentId, m_adjudicator, true);
+}
+
+}  // namespace quarry::jobs

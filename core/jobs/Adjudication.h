@@ -1,0 +1,60 @@
+#pragma once
+// Adjudication of a document that several annotators annotated in their own layers: the adjudicator walks
+// only the windows where the layers differ and picks a version; everything the annotators agree on goes to
+// the gold layer by itself. The gold layer is the adjudicator's own layer of the document; once the document
+// is finished, training reads that layer alone (jobs/EngineDocuments.h).
+//
+// Windows: each sentence of the text (text/SentenceSplitter), and one for the document's labels. A span
+// belongs to the window holding its start, a relation to its head's. A window is agreed when every
+// annotator's items in it are the same (spans by offsets and type, relations by their arguments' offsets and
+// types and their own type, labels by category).
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include "common/Error.h"
+#include "store/ProjectStore.h"
+
+namespace quarry::jobs {
+
+struct AdjudicationWindow {
+  int start = 0;  // code points; -1 = the document's labels
+  int end = 0;
+  bool agreed = false;
+  QString decidedFor;  // the annotator whose version the adjudicator took; empty while undecided
+  bool decided = false;
+  QStringList annotators;               // parallel to versions
+  QVector<QStringList> versions;        // each annotator's items, described ("DRUG 'aspirin' 5-12")
+};
+
+struct DocumentAdjudication {
+  qint64 documentId = 0;
+  QString document;
+  QStringList annotators;  // whose layers are compared (the document's assignees, else who annotated it)
+  QVector<AdjudicationWindow> windows;  // every window with an item in some layer
+  int agreedWindows = 0;
+  int undecided = 0;       // disagreement windows without a decision
+  QString adjudicatedBy;   // set once finished
+};
+
+class Adjudication {
+ public:
+  Adjudication(ProjectStore& store, QString adjudicator) : m_store(store), m_adjudicator(std::move(adjudicator)) {}
+
+  // The document's windows, agreed or not, and the decisions so far.
+  Result<DocumentAdjudication> review(qint64 documentId);
+  // Copies every agreed item not yet in the gold layer into it; the items copied.
+  Result<int> mergeAgreed(qint64 documentId);
+  // Takes `annotator`'s version of the window starting at `windowStart` (-1: the labels) into the gold layer,
+  // replacing what the gold layer had there, and records the decision.
+  Status accept(qint64 documentId, int windowStart, const QString& annotator);
+  // Merges the agreed items and marks the document adjudicated; refused while a disagreement is undecided.
+  Status finish(qint64 documentId);
+
+ private:
+  ProjectStore& m_store;
+  QString m_adjudicator;
+};
+
+}  // namespace quarry::jobs
