@@ -196,12 +196,12 @@
 <context>
     <name>ProjectLauncher</name>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="29"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="30"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="31"/>
         <source>Quarry projects (*.quarry);;All files (*)</source>
         <translation>Quarry-Projekte (*.quarry);;Alle Dateien (*)</translation>
     </message>
@@ -374,77 +374,77 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="61"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="62"/>
         <source>random</source>
         <translation>zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="62"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="63"/>
         <source>A seeded random draw: the baseline every strategy is measured by</source>
         <translation>Eine Zufallsauswahl mit festem Startwert: die Grundlinie, an der jede Strategie gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="64"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
         <source>least confidence</source>
         <translation>geringste Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="66"/>
         <source>The units whose most probable label is least probable</source>
         <translation>Die Einheiten, deren wahrscheinlichstes Label am wenigsten wahrscheinlich ist</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="67"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="68"/>
         <source>margin</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="67"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="68"/>
         <source>The units whose two most probable labels are closest</source>
         <translation>Die Einheiten, deren zwei wahrscheinlichste Labels am dichtesten beieinander liegen</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="69"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="70"/>
         <source>entropy</source>
         <translation>Entropie</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="69"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="70"/>
         <source>The units whose label distributions are most spread out</source>
         <translation>Die Einheiten, deren Label-Verteilungen am breitesten streuen</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="71"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="72"/>
         <source>MNLP</source>
         <translation>MNLP</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="71"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="72"/>
         <source>Maximum normalised log-probability: the least probable best labelling per word (long sentences are not favoured)</source>
         <translation>Maximale normalisierte Log-Wahrscheinlichkeit: die am wenigsten wahrscheinliche beste Beschriftung je Wort (lange Sätze werden nicht bevorzugt)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="74"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="75"/>
         <source>diversity</source>
         <translation>Vielfalt</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="75"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="76"/>
         <source>The most uncertain unit of each cluster of the pool, so a batch does not repeat itself</source>
         <translation>Die unsicherste Einheit jedes Clusters des Pools, damit sich ein Stapel nicht wiederholt</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="83"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="84"/>
         <source>sentences</source>
         <translation>Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="83"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="84"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="88"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
         <location filename="../ui/training/TrainDialog.cpp" line="31"/>
         <source>%n categories</source>
         <translation>
@@ -453,7 +453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="90"/>
         <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%n relations</source>
         <translation>
@@ -462,7 +462,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="90"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
         <source>%n answers</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -470,22 +470,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="97"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="98"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="99"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="100"/>
         <source>dev</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="101"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="102"/>
         <source>test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="103"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="104"/>
         <source>unassigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
@@ -495,7 +495,7 @@
         <translation>%1 Fragen, %2 Antworten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="92"/>
         <location filename="../ui/training/TrainDialog.cpp" line="35"/>
         <source>%n entities</source>
         <translation>
@@ -586,316 +586,316 @@
 <context>
     <name>quarry::ui::ActiveLearningDialog</name>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="143"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="144"/>
         <source>Simulate Active Learning — %1</source>
         <translation>Aktives Lernen simulieren — %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="154"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="155"/>
         <source>A simulated annotator: the labelled documents of the pool split are taken as unlabelled. Each strategy starts from the same random seed set; a model trains on what is labelled, picks the next batch, and that batch&apos;s gold labels are revealed, round after round up to the budget. Every round is scored on the dev split and recorded as a run. The labels in the pool must be complete: what is not labelled there is taken as not there.</source>
         <translation>Ein simulierter Annotator: Die annotierten Dokumente der Pool-Aufteilung gelten als unannotiert. Jede Strategie beginnt mit derselben zufälligen Startmenge; ein Modell trainiert auf dem Annotierten, wählt den nächsten Stapel, und dessen Gold-Labels werden aufgedeckt, Runde um Runde bis zum Budget. Jede Runde wird auf der Validierungsaufteilung bewertet und als Lauf erfasst. Die Labels im Pool müssen vollständig sein: Was dort nicht annotiert ist, gilt als nicht vorhanden.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="188"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="189"/>
         <source>Strategies</source>
         <translation>Strategien</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="209"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="210"/>
         <source>Curves per strategy, each from its own seed set: the band shows their spread</source>
         <translation>Kurven je Strategie, jede mit ihrer eigenen Startmenge: Das Band zeigt ihre Streuung</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="212"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="656"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="798"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="799"/>
         <source>sentences</source>
         <translation>Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="656"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="798"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="214"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="799"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="214"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="215"/>
         <source>What the annotator labels at a time; sentences for NER only</source>
         <translation>Was der Annotator auf einmal annotiert; Sätze nur für NER</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="217"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="218"/>
         <source>The random seed set every curve starts from, as a share of the pool</source>
         <translation>Die zufällige Startmenge, mit der jede Kurve beginnt, als Anteil am Pool</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="220"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="221"/>
         <source>What each round reveals, as a share of the pool</source>
         <translation>Was jede Runde aufdeckt, als Anteil am Pool</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="223"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="224"/>
         <source>A curve stops once this share of the pool is labelled</source>
         <translation>Eine Kurve endet, sobald dieser Anteil des Pools annotiert ist</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="227"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="228"/>
         <source>Passes over the labelled data in each round (every other option at its default)</source>
         <translation>Durchgänge über die annotierten Daten in jeder Runde (alle anderen Optionen auf ihrem Standardwert)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="233"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="234"/>
         <source>as the epochs say</source>
         <translation>wie die Epochen es ergeben</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="234"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="236"/>
         <source>A round on few labelled units trains at least this many steps (more epochs), so that an early round is not scored on a model that barely trained</source>
         <translation>Eine Runde mit wenigen gelabelten Einheiten trainiert mindestens so viele Schritte (mehr Epochen), damit eine frühe Runde nicht an einem kaum trainierten Modell gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="240"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="241"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="241"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="242"/>
         <source> evaluations without gain</source>
         <translation> Bewertungen ohne Verbesserung</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="243"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="244"/>
         <source>A round stops after this many evaluations without a better dev score. A model trained on few units often scores 0 for its first epochs: &apos;never&apos; trains them all</source>
         <translation>Eine Runde endet nach so vielen Bewertungen ohne besseren Validierungswert. Ein Modell aus wenigen Einheiten erreicht in seinen ersten Epochen oft 0: „nie“ trainiert sie alle</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="245"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="246"/>
         <source>from the previous round&apos;s model</source>
         <translation>vom Modell der vorigen Runde</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="247"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="248"/>
         <source>Each round goes on training the previous round&apos;s model instead of starting from scratch: faster, though the curve then depends on the order of the batches</source>
         <translation>Jede Runde trainiert das Modell der vorigen Runde weiter, statt neu zu beginnen: schneller, doch dann hängt die Kurve von der Reihenfolge der Stapel ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="256"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="257"/>
         <source>The annotator&apos;s pace, for the hours of annotation in the results</source>
         <translation>Das Tempo des Annotators, für die Annotationsstunden in den Ergebnissen</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="259"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
         <source>T&amp;ask:</source>
         <translation>&amp;Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="261"/>
         <source>&amp;Pool:</source>
         <translation>&amp;Pool:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="261"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="262"/>
         <source>Scored on (&amp;dev):</source>
         <translation>Bewertet auf (&amp;Validierung):</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="262"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="263"/>
         <source>See&amp;ds:</source>
         <translation>&amp;Kurven je Strategie:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="263"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="264"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Einheit:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="264"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="265"/>
         <source>Seed set:</source>
         <translation>Startmenge:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="265"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
         <source>&amp;Round size:</source>
         <translation>&amp;Rundengröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="267"/>
         <source>&amp;Budget:</source>
         <translation>&amp;Budget:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="267"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
         <source>&amp;Epochs per round:</source>
         <translation>Epoc&amp;hen je Runde:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="269"/>
         <source>At least, per round:</source>
         <translation>Mindestens, je Runde:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="269"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
         <source>Stop early a&amp;fter:</source>
         <translation>Früh abbrechen &amp;nach:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="271"/>
         <source>Warm start:</source>
         <translation>Warmstart:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="276"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="277"/>
         <source>&amp;Resume Last</source>
         <translation>Letzte fort&amp;setzen</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="278"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="279"/>
         <source>Continue this project&apos;s latest cancelled or interrupted simulation, with the options it started with, at the round it stopped in</source>
         <translation>Die letzte abgebrochene oder unterbrochene Simulation dieses Projekts mit ihren ursprünglichen Einstellungen in der Runde fortsetzen, in der sie stehen blieb</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="280"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="281"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="283"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="284"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="285"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="286"/>
         <source>Stop after the step in training; the rounds so far stay recorded</source>
         <translation>Nach dem laufenden Trainingsschritt anhalten; die bisherigen Runden bleiben erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="290"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="291"/>
         <source>Choose the strategies and sizes, then Start.</source>
         <translation>Strategien und Größen wählen, dann Starten.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Reaches 95% at</source>
         <translation>95 % erreicht bei</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Reaches 99% at</source>
         <translation>99 % erreicht bei</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
         <source>Hours to 99%</source>
         <translation>Stunden bis 99 %</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
         <source>Rounds above random</source>
         <translation>Runden über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="320"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="321"/>
         <source>&amp;Words per hour:</source>
         <translation>&amp;Wörter pro Stunde:</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="327"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="328"/>
         <source>Save C&amp;hart…</source>
         <translation>Diagramm spe&amp;ichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="414"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="415"/>
         <source>%1 — %2 in %3</source>
         <translation>%1 — %2 in %3</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="443"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="444"/>
         <source>The pool and the dev split are the same: every round would be scored on what it trained on.</source>
         <translation>Pool und Validierungsaufteilung sind gleich: Jede Runde würde auf dem bewertet, worauf sie trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="449"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="450"/>
         <source>Choose a task.</source>
         <translation>Eine Aufgabe wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="459"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="460"/>
         <source>Choose at least one strategy.</source>
         <translation>Mindestens eine Strategie wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="498"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="499"/>
         <source>No cancelled or interrupted simulation of this project to resume.</source>
         <translation>Keine abgebrochene oder unterbrochene Simulation dieses Projekts zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="521"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="522"/>
         <source>Reading the pool…</source>
         <translation>Der Pool wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="550"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="551"/>
         <source>Cancelling: the round in training stops after this step…</source>
         <translation>Wird abgebrochen: Die Runde im Training hält nach diesem Schritt an…</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="580"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="581"/>
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="582"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="583"/>
         <source>predicting the pool</source>
         <translation>Vorhersage des Pools</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="584"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="585"/>
         <source>choosing the next batch</source>
         <translation>Wahl des nächsten Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="586"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="587"/>
         <source>scored on dev</source>
         <translation>auf Dev bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="588"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="589"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="591"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
         <source>full data</source>
         <translation>alle Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="593"/>
         <source>%1 seed %2, round %3 of %4</source>
         <translation>%1 Startwert %2, Runde %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="593"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="594"/>
         <source>%1: %2, %3 of %4 %5 labelled</source>
         <translation>%1: %2, %3 von %4 %5 annotiert</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="597"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="598"/>
         <source> (last round: %1)</source>
         <translation> (letzte Runde: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="638"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Fertig: %n Runde trainiert und als Lauf erfasst.</numerusform>
@@ -903,7 +903,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="640"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="641"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Abgebrochen: %n Runde als Lauf erfasst; die bisherigen Kurven werden gezeigt.</numerusform>
@@ -911,149 +911,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="643"/>
         <source>The simulation failed: %1</source>
         <translation>Die Simulation ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="659"/>
         <source>The curves grow as the rounds are scored.</source>
         <translation>Die Kurven wachsen, sobald die Runden bewertet sind.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="659"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="660"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation>Noch keine Lernkurven: Starten simuliert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="665"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="666"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation>Lernkurven: %1 auf %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="680"/>
         <source>labelled, % of the pool&apos;s %1</source>
         <translation>annotiert, % der %1 des Pools</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="683"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
         <source>dev score (%1)</source>
         <translation>Validierungswert (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="712"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="713"/>
         <source>%1 (min to max over the seeds)</source>
         <translation>%1 (Minimum bis Maximum über die Startwerte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="731"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="732"/>
         <source>%1% of full data (%2)</source>
         <translation>%1 % aller Daten (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="766"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
         <source>No full-data score to measure by</source>
         <translation>Kein Wert mit allen Daten als Maßstab</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="750"/>
         <source>not reached</source>
         <translation>nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="750"/>
         <source>Not within the budget</source>
         <translation>Nicht innerhalb des Budgets</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="751"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="752"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="752"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="753"/>
         <source>%1 words labelled</source>
         <translation>%1 Wörter annotiert</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="762"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="763"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="763"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="764"/>
         <source>%1 words at %2 words per hour</source>
         <translation>%1 Wörter bei %2 Wörtern pro Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="770"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="771"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="772"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="773"/>
         <source>Above random in every round from round %1 on</source>
         <translation>Ab Runde %1 in jeder Runde über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="773"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
         <source>Not above random in every round to the end</source>
         <translation>Nicht bis zum Ende in jeder Runde über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="776"/>
         <source>The baseline</source>
         <translation>Die Grundlinie</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="776"/>
         <source>No random curve to compare with</source>
         <translation>Keine Zufallskurve zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="783"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="784"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation>Ausgabeordner: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="795"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="796"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation>Alle Daten (%1 %2, %3 Wörter): %4 %5; alles zu annotieren dauert etwa %6 Stunden bei %7 Wörtern pro Stunde.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="804"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="805"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation> Das Modell mit allen Daten hat nichts gelernt: länger trainieren (mehr Epochen oder nie früh abbrechen).</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="810"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="811"/>
         <source>No chart to save yet.</source>
         <translation>Noch kein Diagramm zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="815"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="816"/>
         <source>Save Chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="817"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="818"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="821"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="822"/>
         <source>Cannot write the chart to %1</source>
         <translation>Das Diagramm kann nicht nach %1 geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="824"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="825"/>
         <source>Chart saved to %1</source>
         <translation>Diagramm gespeichert unter %1</translation>
     </message>
@@ -1335,22 +1335,22 @@
 <context>
     <name>quarry::ui::AnnotatorDialog</name>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="22"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="23"/>
         <source>Who Is Annotating?</source>
         <translation>Wer annotiert?</translation>
     </message>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="23"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="24"/>
         <source>Every annotation you make records this name, so reviewers and the agreement figures can tell annotators apart.</source>
         <translation>Jede Annotation, die Sie anlegen, trägt diesen Namen, damit Prüfer und die Übereinstimmungswerte die Annotatoren unterscheiden können.</translation>
     </message>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="30"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="31"/>
         <source>Use this name only in %1</source>
         <translation>Diesen Namen nur in %1 verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="37"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="38"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2054,132 +2054,132 @@
 <context>
     <name>quarry::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <location filename="../ui/ExportDialog.cpp" line="38"/>
         <source>Export %1</source>
         <translation>%1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="43"/>
+        <location filename="../ui/ExportDialog.cpp" line="44"/>
         <source>archive — the whole project as a Quarry project archive (.zip)</source>
         <translation>archive — das ganze Projekt als Quarry-Projektarchiv (.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
         <source>All documents</source>
         <translation>Alle Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
         <source>Dev</source>
         <translation>Entwicklung</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <location filename="../ui/ExportDialog.cpp" line="54"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="54"/>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
         <source>As imported (else IOB2)</source>
         <translation>Wie importiert (sonst IOB2)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>Indent the JSON</source>
         <translation>JSON einrücken</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
         <source>&amp;Write to:</source>
         <translation>&amp;Schreiben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
         <source>&amp;Documents:</source>
         <translation>Dok&amp;umente:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
         <source>&amp;Tag scheme:</source>
         <translation>&amp;Tag-Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <location filename="../ui/ExportDialog.cpp" line="70"/>
         <source>Choose a format and where to write it, then press Export.</source>
         <translation>Wählen Sie ein Format und das Ziel, dann drücken Sie Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="78"/>
+        <location filename="../ui/ExportDialog.cpp" line="79"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="138"/>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
         <source>Folder to export into</source>
         <translation>Ordner für den Export</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="141"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="143"/>
         <source>%1 files (*.%2);;All files (*)</source>
         <translation>%1-Dateien (*.%2);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="151"/>
+        <location filename="../ui/ExportDialog.cpp" line="152"/>
         <source>Say where to write the export.</source>
         <translation>Geben Sie an, wohin der Export geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="156"/>
+        <location filename="../ui/ExportDialog.cpp" line="157"/>
         <source>Replace File?</source>
         <translation>Datei ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="157"/>
+        <location filename="../ui/ExportDialog.cpp" line="158"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 existiert bereits. Ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="167"/>
+        <location filename="../ui/ExportDialog.cpp" line="168"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="185"/>
+        <location filename="../ui/ExportDialog.cpp" line="186"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="192"/>
+        <location filename="../ui/ExportDialog.cpp" line="193"/>
         <source>Nothing was exported: %1</source>
         <translation>Nichts wurde exportiert: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportDialog.cpp" line="200"/>
+        <location filename="../ui/ExportDialog.cpp" line="201"/>
         <source>Wrote the project archive %1 (%n document(s)).</source>
         <translation>
             <numerusform>Projektarchiv %1 geschrieben (%n Dokument).</numerusform>
@@ -2187,7 +2187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportDialog.cpp" line="202"/>
+        <location filename="../ui/ExportDialog.cpp" line="203"/>
         <source>Exported %n document(s) as %1 to %2.</source>
         <translation>
             <numerusform>%n Dokument als %1 nach %2 exportiert.</numerusform>
@@ -2195,7 +2195,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="210"/>
+        <location filename="../ui/ExportDialog.cpp" line="211"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -2924,232 +2924,237 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>Data Quality</source>
         <translation>Datenqualität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Go to the &amp;Annotations List</source>
         <translation>Zur &amp;Annotationsliste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Go to the &amp;Questions</source>
         <translation>Zu den &amp;Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <source>Open &amp;Shared Project…</source>
+        <translation>&amp;Gemeinsames Projekt öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>&amp;Close Project</source>
         <translation>Projekt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Import Documents…</source>
         <translation>Dokumente &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>Annotator &amp;Name…</source>
         <translation>Annotator&amp;name…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>&amp;Document</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>&amp;Next Document  (N)</source>
         <translation>&amp;Nächstes Dokument  (N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>&amp;Previous Document  (P)</source>
         <translation>&amp;Vorheriges Dokument  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>Mark &amp;Done and Next</source>
         <translation>Als &amp;fertig markieren und weiter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Move to &amp;Split</source>
         <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>&amp;Find Documents</source>
         <translation>Dokumente &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>F&amp;ind in Document…</source>
         <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>Find Ne&amp;xt Match</source>
         <translation>&amp;Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Find Previous &amp;Match</source>
         <translation>&amp;Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation>&amp;Gehe zu Position oder Absatz…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>Read-&amp;Only Mode</source>
         <translation>&amp;Schreibgeschützter Modus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>&amp;Next by Active Learning</source>
         <translation>&amp;Nächstes per aktivem Lernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="344"/>
         <source>Simulate Active &amp;Learning…</source>
         <translation>Aktives &amp;Lernen simulieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation>&amp;Fehler des neuesten Modells analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation>Noch kein trainiertes Modell zum Analysieren: Trainieren Sie zuerst eines (Modell ▸ Modell trainieren).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="422"/>
+        <location filename="../ui/MainWindow.cpp" line="426"/>
         <source>The document could not be opened.</source>
         <translation>Das Dokument konnte nicht geöffnet werden.</translation>
     </message>
@@ -3169,17 +3174,17 @@
         <translation>Die Annotation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="445"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>Edits are now recorded as %1.</source>
         <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="705"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="706"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -3187,7 +3192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="707"/>
+        <location filename="../ui/MainWindow.cpp" line="729"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -3195,7 +3200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="708"/>
+        <location filename="../ui/MainWindow.cpp" line="730"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -3203,42 +3208,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="739"/>
         <source>%1 — annotator: %2</source>
         <translation>%1 — Annotator: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="721"/>
+        <location filename="../ui/MainWindow.cpp" line="743"/>
         <source>%1 (review mode)</source>
         <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="753"/>
+        <location filename="../ui/MainWindow.cpp" line="775"/>
         <source>Review mode</source>
         <translation>Prüfmodus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="768"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="800"/>
+        <location filename="../ui/MainWindow.cpp" line="822"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="825"/>
+        <location filename="../ui/MainWindow.cpp" line="847"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="843"/>
+        <location filename="../ui/MainWindow.cpp" line="865"/>
         <source>Moved to the %1 split.</source>
         <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="879"/>
+        <location filename="../ui/MainWindow.cpp" line="901"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -3246,27 +3251,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="900"/>
+        <location filename="../ui/MainWindow.cpp" line="922"/>
         <source>Next by active learning (score %1): %2</source>
         <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Tastenkürzel…</translation>
     </message>
@@ -3291,33 +3296,51 @@
         <translation>Eine Relation auf Dokumentebene wird im Dokument selbst korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="462"/>
+        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <source>Open Shared Project</source>
+        <translation>Gemeinsames Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <source>The team&apos;s project on a PostgreSQL server, as a URL:
+postgresql://user@host:port/database (the password comes from ~/.pgpass)</source>
+        <translation>Das Projekt des Teams auf einem PostgreSQL-Server, als URL:
+postgresql://benutzer@host:port/datenbank (das Passwort kommt aus ~/.pgpass)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <source>A shared project&apos;s URL starts with postgresql://</source>
+        <translation>Die URL eines gemeinsamen Projekts beginnt mit postgresql://</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="544"/>
         <source>Open a project to simulate active learning on.</source>
         <translation>Ein Projekt öffnen, um darauf aktives Lernen zu simulieren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="611"/>
-        <location filename="../ui/MainWindow.cpp" line="621"/>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <location filename="../ui/MainWindow.cpp" line="643"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="700"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -3325,12 +3348,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="701"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="702"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -3338,48 +3361,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="714"/>
+        <location filename="../ui/MainWindow.cpp" line="736"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="737"/>
+        <location filename="../ui/MainWindow.cpp" line="738"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="719"/>
+        <location filename="../ui/MainWindow.cpp" line="741"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="753"/>
+        <location filename="../ui/MainWindow.cpp" line="775"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="809"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="810"/>
+        <location filename="../ui/MainWindow.cpp" line="832"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="828"/>
+        <location filename="../ui/MainWindow.cpp" line="850"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="855"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -4919,52 +4942,52 @@
 <context>
     <name>quarry::ui::TrainingController</name>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="23"/>
+        <location filename="../ui/training/TrainingController.cpp" line="24"/>
         <source>&amp;Train Model…</source>
         <translation>&amp;Modell trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="26"/>
+        <location filename="../ui/training/TrainingController.cpp" line="27"/>
         <source>&amp;Retrain</source>
         <translation>&amp;Neu trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="29"/>
+        <location filename="../ui/training/TrainingController.cpp" line="30"/>
         <source>Train again with the last settings</source>
         <translation>Erneut mit den letzten Einstellungen trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="30"/>
+        <location filename="../ui/training/TrainingController.cpp" line="31"/>
         <source>&amp;Cancel Training</source>
         <translation>Training &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="79"/>
+        <location filename="../ui/training/TrainingController.cpp" line="80"/>
         <source>Cannot Train</source>
         <translation>Training nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="93"/>
+        <location filename="../ui/training/TrainingController.cpp" line="94"/>
         <source>Cannot Retrain</source>
         <translation>Neutraining nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="108"/>
+        <location filename="../ui/training/TrainingController.cpp" line="109"/>
         <source>Cannot Resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="116"/>
+        <location filename="../ui/training/TrainingController.cpp" line="117"/>
         <source>%1 (resumed run %2)</source>
         <translation>%1 (fortgesetzter Lauf %2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="153"/>
+        <location filename="../ui/training/TrainingController.cpp" line="154"/>
         <source>A Model Is Training</source>
         <translation>Ein Modell wird trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="154"/>
+        <location filename="../ui/training/TrainingController.cpp" line="155"/>
         <source>A model is training. Cancel it? The best model so far is kept and the run is recorded as cancelled.</source>
         <translation>Ein Modell wird trainiert. Abbrechen? Das bisher beste Modell bleibt erhalten, und der Lauf wird als abgebrochen gespeichert.</translation>
     </message>
@@ -5085,23 +5108,23 @@
 <context>
     <name>quarry::ui::Workbench</name>
     <message>
-        <location filename="../ui/Workbench.cpp" line="60"/>
+        <location filename="../ui/Workbench.cpp" line="61"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="78"/>
-        <location filename="../ui/Workbench.cpp" line="88"/>
+        <location filename="../ui/Workbench.cpp" line="79"/>
+        <location filename="../ui/Workbench.cpp" line="89"/>
         <source>Read-Only Project</source>
         <translation>Schreibgeschütztes Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="78"/>
+        <location filename="../ui/Workbench.cpp" line="79"/>
         <source>The project is open read-only; nothing can be imported.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet; es kann nichts importiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="88"/>
+        <location filename="../ui/Workbench.cpp" line="89"/>
         <source>The project is open read-only; the schema cannot be changed.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet; das Schema kann nicht geändert werden.</translation>
     </message>

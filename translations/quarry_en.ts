@@ -196,12 +196,12 @@
 <context>
     <name>ProjectLauncher</name>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="28"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="29"/>
         <source>Open project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProjectLauncher.cpp" line="30"/>
+        <location filename="../ui/ProjectLauncher.cpp" line="31"/>
         <source>Quarry projects (*.quarry);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,77 +373,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="61"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="62"/>
         <source>random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="62"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="63"/>
         <source>A seeded random draw: the baseline every strategy is measured by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="64"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
         <source>least confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="66"/>
         <source>The units whose most probable label is least probable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="67"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="68"/>
         <source>margin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="67"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="68"/>
         <source>The units whose two most probable labels are closest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="69"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="70"/>
         <source>entropy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="69"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="70"/>
         <source>The units whose label distributions are most spread out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="71"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="72"/>
         <source>MNLP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="71"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="72"/>
         <source>Maximum normalised log-probability: the least probable best labelling per word (long sentences are not favoured)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="74"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="75"/>
         <source>diversity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="75"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="76"/>
         <source>The most uncertain unit of each cluster of the pool, so a batch does not repeat itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="83"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="84"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="83"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="84"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="88"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
         <location filename="../ui/training/TrainDialog.cpp" line="31"/>
         <source>%n categories</source>
         <translation>
@@ -452,7 +452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="90"/>
         <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%n relations</source>
         <translation>
@@ -461,7 +461,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="90"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
         <source>%n answers</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -469,22 +469,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="97"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="98"/>
         <source>train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="99"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="100"/>
         <source>dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="101"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="102"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="103"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="104"/>
         <source>unassigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,7 +494,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="92"/>
         <location filename="../ui/training/TrainDialog.cpp" line="35"/>
         <source>%n entities</source>
         <translation>
@@ -585,316 +585,316 @@
 <context>
     <name>quarry::ui::ActiveLearningDialog</name>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="143"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="144"/>
         <source>Simulate Active Learning — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="154"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="155"/>
         <source>A simulated annotator: the labelled documents of the pool split are taken as unlabelled. Each strategy starts from the same random seed set; a model trains on what is labelled, picks the next batch, and that batch&apos;s gold labels are revealed, round after round up to the budget. Every round is scored on the dev split and recorded as a run. The labels in the pool must be complete: what is not labelled there is taken as not there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="188"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="189"/>
         <source>Strategies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="209"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="210"/>
         <source>Curves per strategy, each from its own seed set: the band shows their spread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="212"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="656"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="798"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="799"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="656"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="798"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="214"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="799"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="214"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="215"/>
         <source>What the annotator labels at a time; sentences for NER only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="217"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="218"/>
         <source>The random seed set every curve starts from, as a share of the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="220"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="221"/>
         <source>What each round reveals, as a share of the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="223"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="224"/>
         <source>A curve stops once this share of the pool is labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="227"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="228"/>
         <source>Passes over the labelled data in each round (every other option at its default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="233"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="234"/>
         <source>as the epochs say</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="234"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
         <source> steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="236"/>
         <source>A round on few labelled units trains at least this many steps (more epochs), so that an early round is not scored on a model that barely trained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="240"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="241"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="241"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="242"/>
         <source> evaluations without gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="243"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="244"/>
         <source>A round stops after this many evaluations without a better dev score. A model trained on few units often scores 0 for its first epochs: &apos;never&apos; trains them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="245"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="246"/>
         <source>from the previous round&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="247"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="248"/>
         <source>Each round goes on training the previous round&apos;s model instead of starting from scratch: faster, though the curve then depends on the order of the batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="256"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="257"/>
         <source>The annotator&apos;s pace, for the hours of annotation in the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="259"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
         <source>T&amp;ask:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="261"/>
         <source>&amp;Pool:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="261"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="262"/>
         <source>Scored on (&amp;dev):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="262"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="263"/>
         <source>See&amp;ds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="263"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="264"/>
         <source>&amp;Unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="264"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="265"/>
         <source>Seed set:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="265"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
         <source>&amp;Round size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="267"/>
         <source>&amp;Budget:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="267"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
         <source>&amp;Epochs per round:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="269"/>
         <source>At least, per round:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="269"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
         <source>Stop early a&amp;fter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="271"/>
         <source>Warm start:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="276"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="277"/>
         <source>&amp;Resume Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="278"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="279"/>
         <source>Continue this project&apos;s latest cancelled or interrupted simulation, with the options it started with, at the round it stopped in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="280"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="281"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="283"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="284"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="285"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="286"/>
         <source>Stop after the step in training; the rounds so far stay recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="290"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="291"/>
         <source>Choose the strategies and sizes, then Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Strategy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Reaches 95% at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="304"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
         <source>Reaches 99% at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
         <source>Hours to 99%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
         <source>Rounds above random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="320"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="321"/>
         <source>&amp;Words per hour:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="327"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="328"/>
         <source>Save C&amp;hart…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="414"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="415"/>
         <source>%1 — %2 in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="443"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="444"/>
         <source>The pool and the dev split are the same: every round would be scored on what it trained on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="449"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="450"/>
         <source>Choose a task.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="459"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="460"/>
         <source>Choose at least one strategy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="498"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="499"/>
         <source>No cancelled or interrupted simulation of this project to resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="521"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="522"/>
         <source>Reading the pool…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="550"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="551"/>
         <source>Cancelling: the round in training stops after this step…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="580"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="581"/>
         <source>training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="582"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="583"/>
         <source>predicting the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="584"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="585"/>
         <source>choosing the next batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="586"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="587"/>
         <source>scored on dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="588"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="589"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="591"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
         <source>full data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="593"/>
         <source>%1 seed %2, round %3 of %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="593"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="594"/>
         <source>%1: %2, %3 of %4 %5 labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="597"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="598"/>
         <source> (last round: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="638"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Finished: %n round trained and recorded as a run.</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="640"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="641"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Cancelled: %n round recorded as a run; the curves so far are shown.</numerusform>
@@ -910,149 +910,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="643"/>
         <source>The simulation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="659"/>
         <source>The curves grow as the rounds are scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="659"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="660"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="665"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="666"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="680"/>
         <source>labelled, % of the pool&apos;s %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="683"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
         <source>dev score (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="712"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="713"/>
         <source>%1 (min to max over the seeds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="731"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="732"/>
         <source>%1% of full data (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="766"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="748"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
         <source>No full-data score to measure by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="750"/>
         <source>not reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="750"/>
         <source>Not within the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="751"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="752"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="752"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="753"/>
         <source>%1 words labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="762"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="763"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="763"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="764"/>
         <source>%1 words at %2 words per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="770"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="771"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="772"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="773"/>
         <source>Above random in every round from round %1 on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="773"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
         <source>Not above random in every round to the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="776"/>
         <source>The baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="776"/>
         <source>No random curve to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="783"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="784"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="795"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="796"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="804"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="805"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="810"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="811"/>
         <source>No chart to save yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="815"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="816"/>
         <source>Save Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="817"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="818"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="821"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="822"/>
         <source>Cannot write the chart to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="824"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="825"/>
         <source>Chart saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,22 +1334,22 @@
 <context>
     <name>quarry::ui::AnnotatorDialog</name>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="22"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="23"/>
         <source>Who Is Annotating?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="23"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="24"/>
         <source>Every annotation you make records this name, so reviewers and the agreement figures can tell annotators apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="30"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="31"/>
         <source>Use this name only in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AnnotatorDialog.cpp" line="37"/>
+        <location filename="../ui/AnnotatorDialog.cpp" line="38"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2053,132 +2053,132 @@
 <context>
     <name>quarry::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <location filename="../ui/ExportDialog.cpp" line="38"/>
         <source>Export %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="43"/>
+        <location filename="../ui/ExportDialog.cpp" line="44"/>
         <source>archive — the whole project as a Quarry project archive (.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
         <source>Dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <location filename="../ui/ExportDialog.cpp" line="54"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="54"/>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
         <source>As imported (else IOB2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>Indent the JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
         <source>&amp;Format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
         <source>&amp;Write to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
         <source>&amp;Documents:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
         <source>&amp;Tag scheme:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <location filename="../ui/ExportDialog.cpp" line="70"/>
         <source>Choose a format and where to write it, then press Export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="78"/>
+        <location filename="../ui/ExportDialog.cpp" line="79"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="138"/>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
         <source>Folder to export into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="141"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="143"/>
         <source>%1 files (*.%2);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="151"/>
+        <location filename="../ui/ExportDialog.cpp" line="152"/>
         <source>Say where to write the export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="156"/>
+        <location filename="../ui/ExportDialog.cpp" line="157"/>
         <source>Replace File?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="157"/>
+        <location filename="../ui/ExportDialog.cpp" line="158"/>
         <source>%1 exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="167"/>
+        <location filename="../ui/ExportDialog.cpp" line="168"/>
         <source>Writing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="185"/>
+        <location filename="../ui/ExportDialog.cpp" line="186"/>
         <source>Export cancelled: nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="192"/>
+        <location filename="../ui/ExportDialog.cpp" line="193"/>
         <source>Nothing was exported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportDialog.cpp" line="200"/>
+        <location filename="../ui/ExportDialog.cpp" line="201"/>
         <source>Wrote the project archive %1 (%n document(s)).</source>
         <translation>
             <numerusform>Wrote the project archive %1 (%n document).</numerusform>
@@ -2186,7 +2186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportDialog.cpp" line="202"/>
+        <location filename="../ui/ExportDialog.cpp" line="203"/>
         <source>Exported %n document(s) as %1 to %2.</source>
         <translation>
             <numerusform>Exported %n document as %1 to %2.</numerusform>
@@ -2194,7 +2194,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="210"/>
+        <location filename="../ui/ExportDialog.cpp" line="211"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2923,232 +2923,237 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>Data Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Go to the &amp;Annotations List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Go to the &amp;Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>&amp;New Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>&amp;Open Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <source>Open &amp;Shared Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>&amp;Close Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Import Documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>Annotator &amp;Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>&amp;Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>&amp;Next Document  (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>&amp;Previous Document  (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>Mark &amp;Done and Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Move to &amp;Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>&amp;Find Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>&amp;Annotate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>F&amp;ind in Document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>Find Ne&amp;xt Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Find Previous &amp;Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>Read-&amp;Only Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>&amp;Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>&amp;Next by Active Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="344"/>
         <source>Simulate Active &amp;Learning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="422"/>
+        <location filename="../ui/MainWindow.cpp" line="426"/>
         <source>The document could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3168,17 +3173,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="445"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>Edits are now recorded as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="705"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="706"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -3186,7 +3191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="707"/>
+        <location filename="../ui/MainWindow.cpp" line="729"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -3194,7 +3199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="708"/>
+        <location filename="../ui/MainWindow.cpp" line="730"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -3202,42 +3207,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="739"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="721"/>
+        <location filename="../ui/MainWindow.cpp" line="743"/>
         <source>%1 (review mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="753"/>
+        <location filename="../ui/MainWindow.cpp" line="775"/>
         <source>Review mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="768"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="800"/>
+        <location filename="../ui/MainWindow.cpp" line="822"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="825"/>
+        <location filename="../ui/MainWindow.cpp" line="847"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="843"/>
+        <location filename="../ui/MainWindow.cpp" line="865"/>
         <source>Moved to the %1 split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="879"/>
+        <location filename="../ui/MainWindow.cpp" line="901"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -3245,27 +3250,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="900"/>
+        <location filename="../ui/MainWindow.cpp" line="922"/>
         <source>Next by active learning (score %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>&amp;Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,33 +3295,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Quarry projects (*.quarry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="462"/>
+        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <source>Open Shared Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <source>The team&apos;s project on a PostgreSQL server, as a URL:
+postgresql://user@host:port/database (the password comes from ~/.pgpass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <source>A shared project&apos;s URL starts with postgresql://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="544"/>
         <source>Open a project to simulate active learning on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="611"/>
-        <location filename="../ui/MainWindow.cpp" line="621"/>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <location filename="../ui/MainWindow.cpp" line="643"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="700"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -3324,12 +3346,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="701"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="702"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -3337,48 +3359,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="714"/>
+        <location filename="../ui/MainWindow.cpp" line="736"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="737"/>
+        <location filename="../ui/MainWindow.cpp" line="738"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="719"/>
+        <location filename="../ui/MainWindow.cpp" line="741"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="753"/>
+        <location filename="../ui/MainWindow.cpp" line="775"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="809"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="810"/>
+        <location filename="../ui/MainWindow.cpp" line="832"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="828"/>
+        <location filename="../ui/MainWindow.cpp" line="850"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="855"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4918,52 +4940,52 @@
 <context>
     <name>quarry::ui::TrainingController</name>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="23"/>
+        <location filename="../ui/training/TrainingController.cpp" line="24"/>
         <source>&amp;Train Model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="26"/>
+        <location filename="../ui/training/TrainingController.cpp" line="27"/>
         <source>&amp;Retrain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="29"/>
+        <location filename="../ui/training/TrainingController.cpp" line="30"/>
         <source>Train again with the last settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="30"/>
+        <location filename="../ui/training/TrainingController.cpp" line="31"/>
         <source>&amp;Cancel Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="79"/>
+        <location filename="../ui/training/TrainingController.cpp" line="80"/>
         <source>Cannot Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="93"/>
+        <location filename="../ui/training/TrainingController.cpp" line="94"/>
         <source>Cannot Retrain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="108"/>
+        <location filename="../ui/training/TrainingController.cpp" line="109"/>
         <source>Cannot Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="116"/>
+        <location filename="../ui/training/TrainingController.cpp" line="117"/>
         <source>%1 (resumed run %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="153"/>
+        <location filename="../ui/training/TrainingController.cpp" line="154"/>
         <source>A Model Is Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingController.cpp" line="154"/>
+        <location filename="../ui/training/TrainingController.cpp" line="155"/>
         <source>A model is training. Cancel it? The best model so far is kept and the run is recorded as cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5084,23 +5106,23 @@
 <context>
     <name>quarry::ui::Workbench</name>
     <message>
-        <location filename="../ui/Workbench.cpp" line="60"/>
+        <location filename="../ui/Workbench.cpp" line="61"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="78"/>
-        <location filename="../ui/Workbench.cpp" line="88"/>
+        <location filename="../ui/Workbench.cpp" line="79"/>
+        <location filename="../ui/Workbench.cpp" line="89"/>
         <source>Read-Only Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="78"/>
+        <location filename="../ui/Workbench.cpp" line="79"/>
         <source>The project is open read-only; nothing can be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/Workbench.cpp" line="88"/>
+        <location filename="../ui/Workbench.cpp" line="89"/>
         <source>The project is open read-only; the schema cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>

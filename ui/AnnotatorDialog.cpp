@@ -1,4 +1,5 @@
 #include "AnnotatorDialog.h"
+#include "store/ProjectLocation.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -27,7 +28,7 @@ AnnotatorDialog::AnnotatorDialog(const QString& projectPath, QWidget* parent)
   const QString own = AnnotatorSettings::forProject(projectPath);
   m_name->setText(own.isEmpty() ? AnnotatorSettings::effective(projectPath) : own);
   m_name->selectAll();
-  m_projectOnly->setText(tr("Use this name only in %1").arg(QFileInfo(projectPath).completeBaseName()));
+  m_projectOnly->setText(tr("Use this name only in %1").arg(ProjectLocation::shortNameOf(projectPath)));
   m_projectOnly->setChecked(!own.isEmpty());
   m_projectOnly->setVisible(!projectPath.isEmpty());
 

@@ -1,4 +1,5 @@
 #include "AnnotatorSettings.h"
+#include "store/ProjectLocation.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -11,7 +12,7 @@ const QString kGlobal = QStringLiteral("annotator");
 
 QString projectKey(const QString& projectPath) {
   const QByteArray hash =
-      QCryptographicHash::hash(QFileInfo(projectPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1);
+      QCryptographicHash::hash(ProjectLocation::identity(projectPath).toUtf8(), QCryptographicHash::Sha1);
   return QStringLiteral("projectAnnotator/") + QString::fromLatin1(hash.toHex().left(16));
 }
 

@@ -1,4 +1,5 @@
 #include "ExportDialog.h"
+#include "store/ProjectLocation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,7 +35,7 @@ QString suffixOf(const QString& format) {
 ExportDialog::ExportDialog(const QString& projectPath, QWidget* parent)
     : QDialog(parent), m_projectPath(projectPath) {
   setObjectName(QStringLiteral("exportDialog"));
-  setWindowTitle(tr("Export %1").arg(QFileInfo(projectPath).completeBaseName()));
+  setWindowTitle(tr("Export %1").arg(ProjectLocation::shortNameOf(projectPath)));
   m_options = new QWidget(this);
   m_format = new QComboBox(m_options);
   for (const auto& f : FormatRegistry::instance().formats())

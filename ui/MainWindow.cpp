@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "store/ProjectLocation.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -243,6 +245,8 @@ void MainWindow::buildActions() {
   m_newProject->setShortcut(QKeySequence::New);
   m_openProject = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
   m_openProject->setShortcut(QKeySequence::Open);
+  file->addAction(tr("Open &Shared Project…"), this, &MainWindow::openSharedProjectDialog)
+      ->setObjectName(QStringLiteral("openSharedProject"));
   auto* recent = new RecentProjectsMenu(this);
   connect(recent, &RecentProjectsMenu::projectChosen, this, &MainWindow::openWithMessage);
   m_recentMenu = recent;
@@ -457,6 +461,23 @@ void MainWindow::openProjectDialog() {
   if (!path.isEmpty()) openWithMessage(path);
 }
 
+void MainWindow::openSharedProjectDialog() {
+  bool ok = false;
+  const QString last = ProjectLocation::isDatabaseUrl(m_projectPath) ? ProjectLocation::identity(m_projectPath)
+                                                                     : QStringLiteral("postgresql://");
+  const QString url = QInputDialog::getText(
+      this, tr("Open Shared Project"),
+      tr("The team's project on a PostgreSQL server, as a URL:\n"
+         "postgresql://user@host:port/database (the password comes from ~/.pgpass)"),
+      QLineEdit::Normal, last, &ok);
+  if (!ok || url.trimmed().isEmpty()) return;
+  if (!ProjectLocation::isDatabaseUrl(url.trimmed())) {
+    QMessageBox::warning(this, tr("Cannot Open Project"), tr("A shared project's URL starts with postgresql://"));
+    return;
+  }
+  openWithMessage(url.trimmed());
+}
+
 void MainWindow::openWithMessage(const QString& path) {
   if (Status s = openProject(path); !s && !m_openCancelled)
     QMessageBox::warning(this, tr("Cannot Open Project"), errorText(s.error()));
@@ -468,7 +489,9 @@ Status MainWindow::openProject(const QString& path) {
   // user may look read-only instead.
   bool readOnly = m_readOnlyMode;
   std::unique_ptr<ProjectLock> lock;
-  if (!readOnly) {
+  // A project on a database server is shared by design: the server arbitrates writers (optimistic
+  // concurrency, store/StoreTypes.h ReadVersion); the lock file is for project files.
+  if (!readOnly && !ProjectLocation::isDatabaseUrl(path)) {
     const bool ours = m_lock && m_lock->projectPath() == QFileInfo(path).absoluteFilePath();
     lock = ours ? std::move(m_lock) : std::make_unique<ProjectLock>(path);
     if (!lock->tryLock()) {
@@ -487,9 +510,8 @@ Status MainWindow::openProject(const QString& path) {
   if (!schema) return schema.error();
   if (!m_projectPath.isEmpty() && m_session->isOpen()) saveLayout();
   // Another project starts unfiltered: a search for the last one would hide this one's documents.
-  if (QFileInfo(path).absoluteFilePath() != QFileInfo(m_projectPath).absoluteFilePath())
-    m_list->resetFilters();
-  if (m_activeLearning && m_activeLearning->projectPath() != QFileInfo(path).absoluteFilePath())
+  if (ProjectLocation::identity(path) != ProjectLocation::identity(m_projectPath)) m_list->resetFilters();
+  if (m_activeLearning && m_activeLearning->projectPath() != ProjectLocation::canonical(path))
     delete m_activeLearning.data();  // a simulation of the project closed stops with it
   m_session->setStore(opened.value().get());
   m_store = std::move(opened.value());
@@ -504,9 +526,9 @@ Status MainWindow::openProject(const QString& path) {
   m_lock = std::move(lock);
   m_projectPath = path;
   m_session->setAnnotator(annotator());
-  QSettings().setValue(QStringLiteral("recentProject"), path);
+  QSettings().setValue(QStringLiteral("recentProject"), ProjectLocation::identity(path));  // no password
   const Result<ProjectInfo> info = m_store->info();
-  RecentProjects().add(QFileInfo(path).absoluteFilePath(),
+  RecentProjects().add(ProjectLocation::identity(path),
                        info && !info->name.isEmpty() ? info->name : QString());
   reloadProject();
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
@@ -522,7 +544,7 @@ ActiveLearningDialog* MainWindow::simulateActiveLearning() {
     statusBar()->showMessage(tr("Open a project to simulate active learning on."), 8000);
     return nullptr;
   }
-  if (m_activeLearning && m_activeLearning->projectPath() != QFileInfo(m_projectPath).absoluteFilePath())
+  if (m_activeLearning && m_activeLearning->projectPath() != ProjectLocation::canonical(m_projectPath))
     delete m_activeLearning.data();  // another project's: what it runs is cancelled
   if (!m_activeLearning) {
     m_activeLearning = new ActiveLearningDialog(*m_store, m_projectPath, !storeReadOnly(), this);
@@ -712,7 +734,7 @@ void MainWindow::updateCounts() {
 
 void MainWindow::updateTitle() {
   QString title = tr("Quarry");
-  if (!m_projectPath.isEmpty()) title = tr("%1 — %2").arg(QFileInfo(m_projectPath).completeBaseName(), title);
+  if (!m_projectPath.isEmpty()) title = tr("%1 — %2").arg(ProjectLocation::shortNameOf(m_projectPath), title);
   if (m_session->isOpen()) title = tr("%1 — %2").arg(m_session->document().name, title);
   if (!m_projectPath.isEmpty()) title = tr("%1 — annotator: %2").arg(title, annotator());
   if (m_readOnlyMode || storeReadOnly())
@@ -881,7 +903,7 @@ void MainWindow::labelAllMatches(const QString& type, const QVector<QPair<int, i
 }
 
 QString MainWindow::lastDocumentKey() const {
-  const QByteArray hash = QCryptographicHash::hash(QFileInfo(m_projectPath).absoluteFilePath().toUtf8(),
+  const QByteArray hash = QCryptographicHash::hash(ProjectLocation::identity(m_projectPath).toUtf8(),
                                                    QCryptographicHash::Sha1);
   return QStringLiteral("lastDocument/") + QString::fromLatin1(hash.toHex().left(16));
 }

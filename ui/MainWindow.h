@@ -143,6 +143,8 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void connectParts();
   void openProjectDialog();
+  // Asks for a postgresql:// URL and opens the team's project there.
+  void openSharedProjectDialog();
   void openWithMessage(const QString& path);
   void exportProject();
   void annotatorChanged();

@@ -1,4 +1,5 @@
 #include "ProjectLauncher.h"
+#include "store/ProjectLocation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -28,7 +29,7 @@ QString ProjectLauncher::chooseProjectFile(QWidget* parent) {
       parent, QCoreApplication::translate("ProjectLauncher", "Open project"),
       QSettings().value(key).toString(),
       QCoreApplication::translate("ProjectLauncher", "Quarry projects (*.quarry);;All files (*)"));
-  if (!path.isEmpty()) QSettings().setValue(key, QFileInfo(path).absolutePath());
+  if (!path.isEmpty() && !ProjectLocation::isDatabaseUrl(path)) QSettings().setValue(key, QFileInfo(path).absolutePath());
   return path;
 }
 

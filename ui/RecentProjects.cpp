@@ -1,4 +1,5 @@
 #include "RecentProjects.h"
+#include "store/ProjectLocation.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -17,7 +18,7 @@ QString canonical(const QString& path) {
 
 }  // namespace
 
-bool RecentProject::exists() const { return QFileInfo(path).isFile(); }
+bool RecentProject::exists() const { return ProjectLocation::isDatabaseUrl(path) || QFileInfo(path).isFile(); }
 
 RecentProjects::RecentProjects(QSettings* settings) : m_settings(settings) {}
 

@@ -1,4 +1,5 @@
 #include "Workbench.h"
+#include "store/ProjectLocation.h"
 
 #include <QFileInfo>
 #include <QMessageBox>
@@ -27,7 +28,7 @@ Workbench::Workbench(bool readOnly, QObject* parent)
 Workbench::~Workbench() = default;
 
 void Workbench::start(const QString& path) {
-  if (!(!path.isEmpty() && QFileInfo::exists(path) && openProject(path))) showStartWindow();
+  if (!(!path.isEmpty() && ProjectLocation::mayExist(path) && openProject(path))) showStartWindow();
   // At first start nobody has said who annotates: ask once the window is up (not blocking here).
   if (AnnotatorSettings::global().isEmpty())
     QTimer::singleShot(0, this, &Workbench::askAnnotatorAtFirstStart);

@@ -102,6 +102,22 @@ QString ProjectLocation::defaultModelsFolder() const {
       .filePath(QStringLiteral("quarry/%1-%2-models").arg(host, m_database));
 }
 
+QString ProjectLocation::canonical(const QString& location) {
+  if (location.isEmpty() || isDatabaseUrl(location)) return location;
+  return QFileInfo(location).absoluteFilePath();
+}
+
+QString ProjectLocation::identity(const QString& location) {
+  if (location.isEmpty() || !isDatabaseUrl(location)) return canonical(location);
+  Result<ProjectLocation> parsed = parse(location);
+  return parsed ? parsed->display() : location;
+}
+
+QString ProjectLocation::shortNameOf(const QString& location) {
+  Result<ProjectLocation> parsed = parse(location);
+  return parsed ? parsed->shortName() : QFileInfo(location).completeBaseName();
+}
+
 bool ProjectLocation::mayExist(const QString& location) {
   return isDatabaseUrl(location) || QFileInfo::exists(location);
 }

@@ -42,6 +42,13 @@ class ProjectLocation {
 
   // Whether the project can be there: a file that exists, or any database URL (the server says at open).
   static bool mayExist(const QString& location);
+  // What opens the project again from anywhere: a file's absolute path, a URL as given (password included).
+  static QString canonical(const QString& location);
+  // What tells projects apart in settings, recent lists and comparisons: a file's absolute path, a URL
+  // without its password (a password comes from ~/.pgpass, never from Quarry's settings).
+  static QString identity(const QString& location);
+  // The short name of a location for titles (the file's base name, the database name).
+  static QString shortNameOf(const QString& location);
 
  private:
   Kind m_kind = Kind::File;

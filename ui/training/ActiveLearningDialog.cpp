@@ -1,4 +1,5 @@
 #include "training/ActiveLearningDialog.h"
+#include "store/ProjectLocation.h"
 
 #include <algorithm>
 #include <iterator>
@@ -138,9 +139,9 @@ QDoubleSpinBox* percentBox(double value, QWidget* parent) {
 
 ActiveLearningDialog::ActiveLearningDialog(ProjectStore& store, const QString& projectPath, bool recordRuns,
                                            QWidget* parent)
-    : QDialog(parent), m_projectPath(QFileInfo(projectPath).absoluteFilePath()), m_recordRuns(recordRuns) {
+    : QDialog(parent), m_projectPath(ProjectLocation::canonical(projectPath)), m_recordRuns(recordRuns) {
   setObjectName(QStringLiteral("ActiveLearningDialog"));
-  setWindowTitle(tr("Simulate Active Learning — %1").arg(QFileInfo(projectPath).fileName()));
+  setWindowTitle(tr("Simulate Active Learning — %1").arg(ProjectLocation::shortNameOf(projectPath)));
   if (auto documents = store.listDocuments())
     for (const DocumentSummary& d : documents.value()) {
       QMap<QString, int>& items = m_items[splitName(d.split)];

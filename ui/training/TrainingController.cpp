@@ -1,4 +1,5 @@
 #include "training/TrainingController.h"
+#include "store/ProjectLocation.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -46,7 +47,7 @@ TrainingController::~TrainingController() {
 }
 
 void TrainingController::setProject(const QString& path, ProjectStore* store, bool readOnly) {
-  m_projectPath = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+  m_projectPath = ProjectLocation::canonical(path);
   m_store = store;
   m_readOnly = readOnly;
   if (m_store && !m_readOnly)
