@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QInputDialog>
+#include <QSqlDriver>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -522,6 +523,21 @@ Status MainWindow::openProject(const QString& path) {
   m_reviewPanel->setProject(path, m_store.get());
   m_queuePanel->setProject(m_store.get());
   m_errorPanel->setProject(path, m_store.get());
+  // A shared project: teammates' edits show as they commit.
+  if (QSqlDriver* edits = m_store->subscribeToEdits()) {
+    if (!m_teammateTimer) {
+      m_teammateTimer = new QTimer(this);
+      m_teammateTimer->setSingleShot(true);
+      m_teammateTimer->setInterval(250);
+      connect(m_teammateTimer, &QTimer::timeout, this, &MainWindow::showTeammateEdits);
+    }
+    connect(edits, qOverload<const QString&, QSqlDriver::NotificationSource, const QVariant&>(&QSqlDriver::notification),
+            this, [this](const QString&, QSqlDriver::NotificationSource source, const QVariant& payload) {
+              if (source == QSqlDriver::SelfSource) return;
+              m_teammateEdits.insert(payload.toString().toLongLong());
+              m_teammateTimer->start();
+            });
+  }
   m_qualityPanel->setProject(path, m_store.get());
   m_lock = std::move(lock);
   m_projectPath = path;
@@ -641,6 +657,19 @@ void MainWindow::refresh() {
     statusBar()->showMessage(error, 15000);
   else
     statusBar()->showMessage(tr("Refreshed from the project file."), 4000);
+}
+
+void MainWindow::showTeammateEdits() {
+  const QSet<qint64> edited = std::exchange(m_teammateEdits, {});
+  if (!m_store) return;
+  refreshDocumentList();
+  if (m_session->isOpen() && edited.contains(m_session->documentId())) {
+    QString error;
+    if (m_session->refresh(&error))
+      statusBar()->showMessage(tr("A teammate edited this document: it shows their changes."), 6000);
+    else
+      statusBar()->showMessage(error, 15000);
+  }
 }
 
 void MainWindow::refreshDocumentList() {

@@ -10,6 +10,8 @@
 // Docks and geometry are kept in QSettings, and so is the last document of each project.
 
 #include <QMainWindow>
+#include <QTimer>
+#include <QSet>
 #include <QPointer>
 #include <memory>
 
@@ -173,6 +175,11 @@ class MainWindow : public QMainWindow {
 
   std::unique_ptr<ProjectStore> m_store;
   std::unique_ptr<ProjectLock> m_lock;  // held while the project is open for editing
+  // Documents teammates edited (a shared project's notifications), shown after a short pause so that a burst
+  // of their edits costs one re-read.
+  QSet<qint64> m_teammateEdits;
+  QTimer* m_teammateTimer = nullptr;
+  void showTeammateEdits();
   bool m_openCancelled = false;
   QString m_projectPath;
   Schema m_schema;

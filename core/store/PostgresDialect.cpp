@@ -56,6 +56,10 @@ QString PostgresDialect::insertIgnore(const QString& table, const QStringList& c
            conflictColumns.join(QStringLiteral(", ")));
 }
 
+QString PostgresDialect::notifyEdit() const {
+  return QStringLiteral("SELECT pg_notify('%1', ?)").arg(QLatin1String(kEditChannel));
+}
+
 QString PostgresDialect::nullSafeEquals(const QString& column) const {
   return column + QStringLiteral(" IS NOT DISTINCT FROM ?");
 }

@@ -24,6 +24,7 @@ class PostgresDialect final : public SqlDialect {
   QString insertIgnore(const QString& table, const QStringList& columns,
                        const QStringList& conflictColumns) const override;
   QString nullSafeEquals(const QString& column) const override;
+  QString notifyEdit() const override;
   QString containsCondition(const QString& column) const override;
   QString backupInto() const override;
   QStringList resetKeys(const QString& table) const override;

@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -409,6 +411,18 @@ Status ProjectStore::backupTo(const QString& path) {
 }  // namespace quarry
 
 namespace quarry {
+
+QSqlDriver* ProjectStore::subscribeToEdits() {
+  if (m_c->dialect().notifyEdit().isEmpty()) return nullptr;
+  QSqlDriver* driver = m_c->db().driver();
+  const QString channel = QLatin1String(SqlDialect::kEditChannel);
+  if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel)) {
+    log::get("store")->warn("cannot listen for teammates' edits on {}: {}", m_c->displayPath().toStdString(),
+                            driver->lastError().text().toStdString());
+    return nullptr;
+  }
+  return driver;
+}
 
 Result<QString> ProjectStore::firstDifferenceFrom(ProjectStore& other) {
   return ProjectCopier::firstDifference(*m_c, *other.m_c);

@@ -20,6 +20,8 @@
 #include "corpus/Corpus.h"
 #include "store/StoreTypes.h"
 
+class QSqlDriver;
+
 namespace quarry {
 
 class StoreConnection;
@@ -149,6 +151,11 @@ class ProjectStore {
   // Runs `reads` (reads only) in one read transaction, so that they all see the project at one moment
   // while others write: a training job's documents and the lineage it records agree.
   Status readConsistently(const std::function<Status()>& reads);
+
+  // Edits made through other connections (teammates, other windows), as they commit: the driver whose
+  // notification(name, source, payload) signal carries the edited document's id as payload (source
+  // OtherSource). Null for a project file, which has no notifications (a window re-reads on F5).
+  QSqlDriver* subscribeToEdits();
 
   // Writes a consistent copy of the whole database to `path` (a new file), also from a read-only store.
   Status backupTo(const QString& path);

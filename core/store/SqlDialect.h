@@ -51,6 +51,12 @@ class SqlDialect {
   // "column equals one bound value", where NULL equals NULL (an annotation of no named annotator).
   virtual QString nullSafeEquals(const QString& column) const = 0;
 
+  // A statement run with every edit's document id (one bound value), telling other connections of the project
+  // that the document changed (PostgreSQL NOTIFY on kEditChannel, delivered at commit); empty when the
+  // engine has no such thing.
+  virtual QString notifyEdit() const { return {}; }
+  static constexpr const char* kEditChannel = "quarry_edits";
+
   // A case-insensitive "contains" condition on `column` with one bound value made by likePattern().
   virtual QString containsCondition(const QString& column) const = 0;
   // `text` escaped for containsCondition(): %text% with % _ and the escape character escaped.

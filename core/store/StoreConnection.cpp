@@ -108,6 +108,8 @@ Status StoreConnection::logEdit(qint64 documentId, const QVariant& annotatorId, 
                    {documentId, annotatorId, action, targetId, sql::nowMs()}, action);
       !s)
     return withFile(s.error());
+  if (const QString notify = m_dialect->notifyEdit(); !notify.isEmpty())
+    if (Status s = sql::run(q, notify, {QString::number(documentId)}, action); !s) return withFile(s.error());
   return {};
 }
 

@@ -1,9 +1,11 @@
 // Two annotators on one shared project on PostgreSQL (a private server, PostgresTestServer; SKIP without
 // one), in two real main windows: both open the postgresql:// URL for editing (no lock file: the server
 // arbitrates), a span labelled by keys in one window is in the store and shows in the other, and an edit
-// made from a stale read is refused and the window shows the teammate's version instead.
+// made from a stale read is refused and the window shows the teammate's version instead; a teammate's edit
+// shows in the other window as it commits (LISTEN/NOTIFY).
 #include <QCoreApplication>
 #include <QFile>
+#include <QStatusBar>
 #include <QtTest>
 #include <cstdio>
 
@@ -81,6 +83,13 @@ class TestSharedProjectGui : public QObject {
     QVERIFY2(error.contains(QStringLiteral("anna changed it")), qPrintable(error));
     QCOMPARE(bensEditor.entity(key)->type, QStringLiteral("GOVERNING_LAW"));
     QCOMPARE(storedDocument(anna, contract18).entities.back().type, QStringLiteral("GOVERNING_LAW"));
+
+    // Ben's window shows the document; anna removes the span: his window follows without his doing
+    // anything (LISTEN/NOTIFY), and his own list and view stay as they are otherwise.
+    const int shown = ben.annotationView()->document().entities.size();
+    QVERIFY2(annasEditor.removeEntity(key, &error), qPrintable(error));
+    QTRY_COMPARE(ben.annotationView()->document().entities.size(), shown - 1);
+    QTRY_VERIFY(ben.statusBar()->currentMessage().contains(QStringLiteral("teammate")));
   }
 };
 
