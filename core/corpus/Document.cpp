@@ -1,5 +1,7 @@
 #include "corpus/Document.h"
 
+#include <QSet>
+
 #include <QJsonDocument>
 
 #include "corpus/TextOffsets.h"
@@ -142,5 +144,27 @@ QString Document::describeDifference(const Document& o) const {
 }
 
 bool Document::sameContent(const Document& o) const { return describeDifference(o).isEmpty(); }
+
+Document Document::layerOf(const QString& annotator) const {
+  Document layer = *this;
+  layer.entities.clear();
+  layer.relations.clear();
+  layer.answers.clear();
+  layer.labels.clear();
+  QSet<QString> keys;
+  for (const EntitySpan& e : entities)
+    if (e.provenance.annotator == annotator) {
+      layer.entities.push_back(e);
+      keys.insert(e.key);
+    }
+  for (const Relation& r : relations)
+    if (r.provenance.annotator == annotator && keys.contains(r.head) && keys.contains(r.tail))
+      layer.relations.push_back(r);
+  for (const QaAnswer& a : answers)
+    if (a.provenance.annotator == annotator) layer.answers.push_back(a);
+  for (const DocumentLabel& l : labels)
+    if (l.provenance.annotator == annotator) layer.labels.push_back(l);
+  return layer;
+}
 
 }  // namespace quarry

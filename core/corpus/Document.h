@@ -103,6 +103,9 @@ struct Document {
   const EntitySpan* entity(const QString& key) const;
   // Equal in text, name, split, metadata and every annotation (provenance ignored).
   bool sameContent(const Document& o) const;
+  // What `annotator` made here (their layer when several people annotate the document): the spans, answers
+  // and labels whose provenance names them, and their relations between those spans.
+  Document layerOf(const QString& annotator) const;
   // First difference from `o` in words ("entity T3: type DISEASE vs DRUG"), empty when sameContent.
   QString describeDifference(const Document& o) const;
 };

@@ -100,24 +100,26 @@ QStringList keysOf(const QVector<Item>& items) {
   return keys;
 }
 
-}  // namespace
-
-Result<DocumentAdjudication> Adjudication::review(qint64 documentId) {
+// The document's windows (Adjudication::review), and in `read` the layers they were made from.
+Result<DocumentAdjudication> reviewLayers(ProjectStore& store, const QString& adjudicator, qint64 documentId,
+                                          Layers* read) {
   DocumentAdjudication out;
   out.documentId = documentId;
-  Result<Layers> layers = readLayers(m_store, documentId, &out.annotators);
+  Result<Layers> layers = readLayers(store, documentId, &out.annotators);
   if (!layers) return layers.error();
-  out.annotators.removeAll(m_adjudicator);
+  out.annotators.removeAll(adjudicator);
   out.annotators.removeDuplicates();
   out.annotators.sort();
   out.document = layers->stored.document.name;
-  Result<QVector<AdjudicationDecision>> decisions = m_store.adjudicationDecisions(documentId);
+  Result<QVector<AdjudicationDecision>> decisions = store.adjudicationDecisions(documentId);
   if (!decisions) return decisions.error();
   QHash<int, QString> decided;
   for (const AdjudicationDecision& d : decisions.value()) decided.insert(d.windowStart, d.chosen);
   QSet<int> windows;
-  for (const QString& a : out.annotators)
-    for (auto it = layers->items.value(a).cbegin(); it != layers->items.value(a).cend(); ++it) windows.insert(it.key());
+  for (const QString& a : out.annotators) {
+    const QMap<int, QVector<Item>> windowsOfA = layers->items.value(a);
+    for (auto it = windowsOfA.cbegin(); it != windowsOfA.cend(); ++it) windows.insert(it.key());
+  }
   QList<int> ordered(windows.cbegin(), windows.cend());
   std::sort(ordered.begin(), ordered.end());
   for (int start : ordered) {
@@ -141,13 +143,12 @@ Result<DocumentAdjudication> Adjudication::review(qint64 documentId) {
     else if (!w.decided) ++out.undecided;
     out.windows << w;
   }
-  Result<QHash<qint64, QString>> adjudicated = m_store.adjudicatedDocuments();
+  Result<QHash<qint64, QString>> adjudicated = store.adjudicatedDocuments();
   if (!adjudicated) return adjudicated.error();
   out.adjudicatedBy = adjudicated->value(documentId);
+  *read = std::move(layers.value());
   return out;
 }
-
-namespace {
 
 // Copies `items` of the stored document into the adjudicator's layer; relations after their spans.
 Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVector<Item>& items, const QString& adjudicator,
@@ -201,12 +202,16 @@ QSet<QString> goldKeys(const Layers& l, const QString& adjudicator, int window) 
 
 }  // namespace
 
+Result<DocumentAdjudication> Adjudication::review(qint64 documentId) {
+  Layers layers;
+  return reviewLayers(m_store, m_adjudicator, documentId, &layers);
+}
+
 Result<int> Adjudication::mergeAgreed(qint64 documentId) {
-  Result<DocumentAdjudication> state = review(documentId);
+  Layers read;
+  Result<DocumentAdjudication> state = reviewLayers(m_store, m_adjudicator, documentId, &read);
   if (!state) return state.error();
-  QStringList annotators = state->annotators;
-  Result<Layers> layers = readLayers(m_store, documentId, &annotators);
-  if (!layers) return layers.error();
+  const Layers* layers = &read;
   int copied = 0;
   for (const AdjudicationWindow& w : state->windows) {
     if (!w.agreed || w.annotators.isEmpty()) continue;
@@ -219,7 +224,8 @@ Result<int> Adjudication::mergeAgreed(qint64 documentId) {
 }
 
 Status Adjudication::accept(qint64 documentId, int windowStart, const QString& annotator) {
-  Result<DocumentAdjudication> state = review(documentId);
+  Layers read;
+  Result<DocumentAdjudication> state = reviewLayers(m_store, m_adjudicator, documentId, &read);
   if (!state) return state.error();
   const auto w = std::find_if(state->windows.cbegin(), state->windows.cend(),
                               [&](const AdjudicationWindow& x) { return x.start == windowStart; });
@@ -229,9 +235,8 @@ Status Adjudication::accept(qint64 documentId, int windowStart, const QString& a
     return Error(QStringLiteral("'%1' is not one of the annotators of '%2' (%3)")
                      .arg(annotator, state->document, state->annotators.join(QStringLiteral(", ")))
                      .toStdString());
+  const Layers* layers = &read;
   QStringList annotators = state->annotators;
-  Result<Layers> layers = readLayers(m_store, documentId, &annotators);
-  if (!layers) return layers.error();
   // The gold layer's items in the window give way to the chosen version (relations go with their spans).
   const QVector<Item> chosen = layers->items.value(annotator).value(windowStart);
   const QStringList chosenKeys = keysOf(chosen);

@@ -7,32 +7,6 @@
 #include "store/ProjectStore.h"
 
 namespace quarry::jobs {
-namespace {
-
-// What `annotator` made in `d`: their spans, the relations between their spans, answers and labels.
-Document layerOf(const Document& d, const QString& annotator) {
-  Document layer = d;
-  layer.entities.clear();
-  layer.relations.clear();
-  layer.answers.clear();
-  layer.labels.clear();
-  QSet<QString> keys;
-  for (const EntitySpan& e : d.entities)
-    if (e.provenance.annotator == annotator) {
-      layer.entities.push_back(e);
-      keys.insert(e.key);
-    }
-  for (const Relation& r : d.relations)
-    if (r.provenance.annotator == annotator && keys.contains(r.head) && keys.contains(r.tail))
-      layer.relations.push_back(r);
-  for (const QaAnswer& a : d.answers)
-    if (a.provenance.annotator == annotator) layer.answers.push_back(a);
-  for (const DocumentLabel& l : d.labels)
-    if (l.provenance.annotator == annotator) layer.labels.push_back(l);
-  return layer;
-}
-
-}  // namespace
 
 std::vector<std::vector<document::AnnotatedDocument>> annotatorLayers(
     const Corpus& corpus, const QStringList& annotators, const QHash<QString, QSet<QString>>& touched) {
@@ -42,7 +16,7 @@ std::vector<std::vector<document::AnnotatedDocument>> annotatorLayers(
     layer.schema = corpus.schema;
     const QSet<QString> documents = touched.value(annotator);
     for (const Document& d : corpus.documents)
-      if (documents.contains(d.name)) layer.documents.push_back(layerOf(d, annotator));
+      if (documents.contains(d.name)) layer.documents.push_back(d.layerOf(annotator));
     layers.push_back(documentsFromCorpus(layer).documents);
   }
   return layers;
@@ -75,15 +49,14 @@ Result<AgreementOutcome> measureProjectAgreement(const AgreementSpec& spec) {
   present.sort();
   AgreementOutcome outcome;
   outcome.annotators = spec.annotators.isEmpty() ? present : spec.annotators;
-  for (const QString& name : outcome.annotators)
-    if (!present.contains(name))
-      return Error("'" + name.toStdString() + "' annotated none of these documents; annotators here: " +
-                       (present.isEmpty() ? std::string("none") : present.join(QStringLiteral(", ")).toStdString()),
-                   store.value()->displayPath().toStdString(), 0, "annotators");
-  if (outcome.annotators.size() < 2)
-    return Error("agreement needs two annotators of the same documents; annotators here: " +
+  const auto refuse = [&](const std::string& why) {
+    return Error(why + "; annotators here: " +
                      (present.isEmpty() ? std::string("none") : present.join(QStringLiteral(", ")).toStdString()),
                  store.value()->displayPath().toStdString(), 0, "annotators");
+  };
+  for (const QString& name : outcome.annotators)
+    if (!present.contains(name)) return refuse("'" + name.toStdString() + "' annotated none of these documents");
+  if (outcome.annotators.size() < 2) return refuse("agreement needs two annotators of the same documents");
   outcome.report = eval::measureAgreement(toStdStrings(outcome.annotators),
                                           annotatorLayers(corpus, outcome.annotators, touched));
   return outcome;

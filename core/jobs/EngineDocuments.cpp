@@ -175,29 +175,7 @@ int goldLayers(Corpus& corpus, const QHash<QString, qint64>& ids, const QHash<qi
   for (Document& d : corpus.documents) {
     const auto by = adjudicated.constFind(ids.value(d.name, 0));
     if (by != adjudicated.cend()) {
-      // The gold layer: the adjudicator's annotations only (relations between their spans).
-      const QString& adjudicator = by.value();
-      QSet<QString> keys;
-      QVector<EntitySpan> entities;
-      for (const EntitySpan& e : d.entities)
-        if (e.provenance.annotator == adjudicator) {
-          entities.push_back(e);
-          keys.insert(e.key);
-        }
-      QVector<Relation> relations;
-      for (const Relation& r : d.relations)
-        if (r.provenance.annotator == adjudicator && keys.contains(r.head) && keys.contains(r.tail)) relations.push_back(r);
-      QVector<QaAnswer> answers;
-      for (const QaAnswer& a : d.answers)
-        if (a.provenance.annotator == adjudicator) answers.push_back(a);
-      QVector<DocumentLabel> labels;
-      for (const DocumentLabel& l : d.labels)
-        if (l.provenance.annotator == adjudicator) labels.push_back(l);
-      d.entities = entities;
-      d.relations = relations;
-      d.answers = answers;
-      d.labels = labels;
-      kept.push_back(std::move(d));
+      kept.push_back(d.layerOf(by.value()));  // the gold layer: the adjudicator's annotations only
       continue;
     }
     QSet<QString> annotators;
