@@ -15,7 +15,9 @@ void TeamCommand::configure(QCommandLineParser& parser) const {
                                QStringLiteral("The project: a file (*.quarry) or a postgresql:// URL."));
   parser.addOption({QStringLiteral("role"),
                     QStringLiteral("Set a member's role: NAME=annotator|reviewer|adjudicator|manager (repeatable; "
-                                   "adds the member when new)."),
+                                   "adds the member when new). On a postgresql:// project whose server has a login user of that name, "
+                                   "the project's owner also grants that user the tables; each member then logs in "
+                                   "as themselves and the server refuses their writes to anyone else's layer."),
                     QStringLiteral("name=role")});
   parser.addOption({QStringLiteral("assign"),
                     QStringLiteral("Assign the documents to these annotators (comma-separated), --per-document of them "

@@ -57,6 +57,21 @@ class SqlDialect {
   virtual QString notifyEdit() const { return {}; }
   static constexpr const char* kEditChannel = "quarry_edits";
 
+  // Statements that make the server refuse a write to another annotator's layer (PostgreSQL triggers on the
+  // annotation tables, see PostgresDialect.cpp); empty where one user owns the whole file (SQLite).
+  virtual QStringList layerOwnership() const { return {}; }
+  // A query with one bound name counting the database's login roles of that name; empty when the engine has
+  // no users of its own.
+  virtual QString databaseUserExists() const { return {}; }
+  // Statements giving the database user `name` a team member's access to the project's tables (now and
+  // after later migrations); empty when the engine has no users of its own.
+  virtual QStringList grantMemberAccess(const QString& name) const {
+    Q_UNUSED(name);
+    return {};
+  }
+  // A query with one bound name: 1 when that database user may write annotations.
+  virtual QString memberMayWrite() const { return {}; }
+
   // A case-insensitive "contains" condition on `column` with one bound value made by likePattern().
   virtual QString containsCondition(const QString& column) const = 0;
   // `text` escaped for containsCondition(): %text% with % _ and the escape character escaped.

@@ -291,11 +291,26 @@ Migration version12() {
   return m;
 }
 
+// Layer ownership enforced by the server where members log in as themselves (PostgreSQL: triggers refusing
+// a write to another annotator's rows, SqlDialect::layerOwnership); nothing changes in a project file.
+Migration version13() {
+  Migration m;
+  m.version = 13;
+  m.description = QStringLiteral("each annotator writes only their own layer (enforced by the server)");
+  m.code = [](QSqlDatabase& db, const SqlDialect& dialect) -> Status {
+    QSqlQuery q(db);
+    for (const QString& statement : dialect.layerOwnership())
+      if (!q.exec(statement)) return sql::error(QStringLiteral("migration 13"), q.lastError());
+    return {};
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
-  return {version1(), version2(), version3(), version4(),  version5(),  version6(),
-          version7(), version8(), version9(), version10(), version11(), version12()};
+  return {version1(), version2(), version3(),  version4(),  version5(),  version6(),  version7(),
+          version8(), version9(), version10(), version11(), version12(), version13()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

@@ -35,6 +35,23 @@ Status TeamStore::setRole(const QString& name, TeamRole role) {
   if (Status s = sql::run(q, QStringLiteral("UPDATE annotators SET role = ? WHERE id = ?"), {teamRoleName(role), *id}, op);
       !s)
     return m_c.withFile(s.error());
+  // On a server, a member with a database user of their own gets the tables (their layer is theirs alone).
+  const SqlDialect& dialect = m_c.dialect();
+  if (!dialect.databaseUserExists().isEmpty()) {
+    if (Status s = sql::run(q, dialect.databaseUserExists(), {name}, op); !s) return m_c.withFile(s.error());
+    if (q.next() && q.value(0).toLongLong() > 0) {
+      if (Status s = sql::run(q, dialect.memberMayWrite(), {name}, op); !s) return m_c.withFile(s.error());
+      if (!q.next() || q.value(0).toInt() != 1) {
+        for (const QString& statement : dialect.grantMemberAccess(name))  // not preparable: run as they are
+          if (!q.exec(statement)) return m_c.withFile(sql::error(op, q.lastError()));
+        if (Status s = sql::run(q, dialect.memberMayWrite(), {name}, op); !s) return m_c.withFile(s.error());
+        if (!q.next() || q.value(0).toInt() != 1)
+          return m_c.fail(op, QStringLiteral("only the project's owner can give the database user '%1' access to "
+                                             "its tables")
+                                  .arg(name));
+      }
+    }
+  }
   return tx.commit(op);
 }
 

@@ -752,7 +752,7 @@ class TestStore : public QObject {
       p.confidence = 1.0 / 3.0 + i;
       predictions << p;
     }
-    store->addPredictions(runId, predictions);
+    if (!store->addPredictions(runId, predictions).ok()) qFatal("addPredictions failed");
     const qint64 firstPrediction = store->predictionsOfRun(runId, QStringLiteral("entity"))->front().id;
     if (!store->decidePrediction(firstPrediction, QStringLiteral("rejected"), QStringLiteral("ben")).ok())
       qFatal("decidePrediction failed");
