@@ -14,6 +14,19 @@ void DocumentListModel::setDocuments(const QVector<DocumentSummary>& documents) 
   endResetModel();
 }
 
+void DocumentListModel::setAssignments(const QVector<Assignment>& assignments) {
+  m_assignments.clear();
+  for (const Assignment& a : assignments) m_assignments[a.documentId] << a;
+  if (!m_documents.isEmpty()) Q_EMIT dataChanged(index(0, TeamColumn), index(int(m_documents.size()) - 1, TeamColumn));
+}
+
+QString DocumentListModel::teamText(qint64 documentId) const {
+  QStringList parts;
+  for (const Assignment& a : m_assignments.value(documentId))
+    parts << a.annotator + (a.done.isValid() ? QStringLiteral(" ✓") : QStringLiteral(" …"));
+  return parts.join(QStringLiteral(" · "));
+}
+
 bool DocumentListModel::updateDocument(const DocumentSummary& summary) {
   const int row = rowOf(summary.id);
   if (row < 0) return false;
@@ -84,6 +97,7 @@ QVariant DocumentListModel::data(const QModelIndex& index, int role) const {
       case SplitColumn: return splitLabel(d.split);
       case StatusColumn: return statusLabel(d.status);
       case ProgressColumn: return progressText(d);
+      case TeamColumn: return teamText(d.id);
       default: return {};
     }
   }
@@ -93,6 +107,13 @@ QVariant DocumentListModel::data(const QModelIndex& index, int role) const {
         .arg(d.relations)
         .arg(d.answers)
         .arg(d.labels);
+  if (role == Qt::ToolTipRole && index.column() == TeamColumn && m_assignments.contains(d.id)) {
+    QStringList lines;
+    for (const Assignment& a : m_assignments.value(d.id))
+      lines << (a.done.isValid() ? tr("%1: done %2").arg(a.annotator, a.done.toLocalTime().toString(Qt::ISODate))
+                                 : tr("%1: not done yet").arg(a.annotator));
+    return lines.join(QLatin1Char('\n'));
+  }
   if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
     switch (d.status) {
       case DocumentStatus::Done: return QBrush(QColor(0x2e, 0x7d, 0x32));
@@ -116,6 +137,7 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
     case SplitColumn: return tr("Split");
     case StatusColumn: return tr("Status");
     case ProgressColumn: return tr("Progress");
+    case TeamColumn: return tr("Team");
     default: return {};
   }
 }

@@ -53,8 +53,9 @@ DocumentListPanel::DocumentListPanel(QWidget* parent)
   m_view->verticalHeader()->hide();
   m_view->horizontalHeader()->setStretchLastSection(true);
   // A document that goes "in progress" widens its status: the columns follow their contents.
-  for (int c = DocumentListModel::NameColumn; c < DocumentListModel::ProgressColumn; ++c)
+  for (int c = DocumentListModel::NameColumn; c < DocumentListModel::TeamColumn; ++c)
     m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  m_view->setColumnHidden(DocumentListModel::TeamColumn, true);  // until documents are assigned
   m_view->setWordWrap(false);
   m_view->setAlternatingRowColors(true);
 

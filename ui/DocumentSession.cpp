@@ -52,8 +52,22 @@ void DocumentSession::setStore(ProjectStore* store) {
 }
 
 void DocumentSession::setAnnotator(const QString& name) {
+  const bool layerChanges = m_ownLayerOnly && name != m_annotator;
   m_annotator = name;
-  if (m_sink) m_sink->setAnnotator(name);
+  if (!m_sink) return;
+  m_sink->setAnnotator(name);
+  if (layerChanges) {
+    m_sink->setLayer(name);
+    refresh(nullptr);
+  }
+}
+
+void DocumentSession::setOwnLayerOnly(bool on) {
+  if (on == m_ownLayerOnly) return;
+  m_ownLayerOnly = on;
+  if (!m_sink) return;
+  m_sink->setLayer(on ? m_annotator : QString());
+  refresh(nullptr);
 }
 
 const Document& DocumentSession::document() const { return m_sink ? m_sink->document() : emptyDocument(); }
@@ -91,6 +105,7 @@ void DocumentSession::connectView() {
 bool DocumentSession::open(qint64 documentId, const Schema& schema, QString* error) {
   close();
   auto sink = std::make_unique<StoreAnnotationSink>(m_store, documentId, m_annotator);
+  if (m_ownLayerOnly) sink->setLayer(m_annotator);
   if (!sink->reload(error)) return false;
   sink->setFailureHandler([this](const QString& what, const QString& why) {
     Q_EMIT editFailed(tr("%1 failed: %2").arg(what, why));

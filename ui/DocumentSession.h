@@ -33,6 +33,10 @@ class DocumentSession : public QObject {
   // The name recorded on the next edits (the open document's too).
   void setAnnotator(const QString& name);
   QString annotator() const { return m_annotator; }
+  // On a team's project with separate layers: show and edit only the annotator's own layer of each document
+  // (StoreAnnotationSink::setLayer); off shows every layer. Re-reads the open document when it changes.
+  void setOwnLayerOnly(bool on);
+  bool ownLayerOnly() const { return m_ownLayerOnly; }
 
   // Shows document `documentId` under `schema`; clears the undo stack. False with `error` on failure
   // (the previous document stays closed).
@@ -99,6 +103,7 @@ class DocumentSession : public QObject {
   QUndoStack* m_undo;
   AnnotationView* m_view;
   QString m_annotator;
+  bool m_ownLayerOnly = false;
   Schema m_schema;
   std::unique_ptr<StoreAnnotationSink> m_sink;
   MisalignmentMarks m_misaligned;

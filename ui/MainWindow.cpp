@@ -31,6 +31,7 @@
 #include "DocumentListModel.h"
 #include "DocumentListPanel.h"
 #include "DocumentSession.h"
+#include "team/TeamActions.h"
 #include "ExportDialog.h"
 #include "GoToDialog.h"
 #include "ItemDetailsPanel.h"
@@ -363,6 +364,9 @@ void MainWindow::buildActions() {
   modelBar->addAction(m_training->cancelAction());
   modelBar->addAction(m_suggestions->suggestAction());
 
+  m_team = new TeamActions(this);
+  menuBar()->addMenu(m_team->menu());
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* sheet = help->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::showKeyboardSheet);
   sheet->setShortcut(QKeySequence(Qt::Key_F1));
@@ -453,6 +457,7 @@ void MainWindow::askAnnotator() {
 void MainWindow::annotatorChanged() {
   m_session->setAnnotator(annotator());
   m_suggestions->setAnnotator(annotator());
+  m_team->update();
   updateTitle();
 }
 
@@ -550,6 +555,7 @@ Status MainWindow::openProject(const QString& path) {
   const qint64 last = QSettings().value(lastDocumentKey()).toLongLong();
   if (!(last > 0 && m_list->selectDocument(last)) && m_list->model()->rowCount() > 0) m_list->step(1);
   applyReadOnly();
+  m_team->update();
   return {};
 }
 
@@ -606,6 +612,7 @@ bool MainWindow::closeProject() {
   m_details->clearItem();
   updateCounts();
   updateTitle();
+  m_team->update();
   Q_EMIT projectClosed();
   return true;
 }
@@ -681,6 +688,10 @@ void MainWindow::refreshDocumentList() {
     return;
   }
   m_list->model()->setDocuments(list.value());
+  // A team's project: who has each document, and who finished it.
+  Result<QVector<Assignment>> assigned = m_store->assignments();
+  m_list->model()->setAssignments(assigned ? assigned.value() : QVector<Assignment>());
+  m_list->view()->setColumnHidden(DocumentListModel::TeamColumn, !m_list->model()->hasAssignments());
   m_list->view()->resizeColumnsToContents();
   if (current) m_list->selectDocument(current);  // the same document: no reload
   updateCounts();
@@ -689,6 +700,9 @@ void MainWindow::refreshDocumentList() {
 bool MainWindow::showDocument(qint64 documentId) {
   if (!m_store) return false;
   QString error;
+  // A team's separate layers: whose annotations this document shows, decided before it shows.
+  if (m_session->documentId() != documentId) m_session->close();
+  m_session->setOwnLayerOnly(m_team->ownLayerOnly(documentId));
   if (!m_session->open(documentId, m_schema, &error)) {
     statusBar()->showMessage(error, 15000);
     return false;
@@ -700,6 +714,7 @@ bool MainWindow::showDocument(qint64 documentId) {
   updateDetails();
   updateCounts();
   updateTitle();
+  m_team->update();
   return true;
 }
 

@@ -44,6 +44,7 @@ class QueuePanel;
 class ReviewPanel;
 class RunsPanel;
 class SuggestionController;
+class TeamActions;
 class TrainingController;
 class TrainingPanel;
 
@@ -128,6 +129,9 @@ class MainWindow : public QMainWindow {
   ActiveLearningDialog* simulateActiveLearning();
   ActiveLearningDialog* activeLearningDialog() const;
   QUndoStack* undoStack() const { return m_undo; }
+  DocumentSession* session() const { return m_session; }
+  // The Team menu: agreement, adjudication, and whose layers a team's documents show (team/TeamActions.h).
+  TeamActions* team() const { return m_team; }
   QString countsText() const;
 
  Q_SIGNALS:
@@ -189,6 +193,7 @@ class MainWindow : public QMainWindow {
   QUndoStack* m_undo = nullptr;
   AnnotationView* m_view = nullptr;
   DocumentSession* m_session = nullptr;
+  TeamActions* m_team = nullptr;
   DocumentListPanel* m_list = nullptr;
   ItemDetailsPanel* m_details = nullptr;
   LabelPalette* m_palette = nullptr;

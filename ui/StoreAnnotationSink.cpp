@@ -42,8 +42,10 @@ bool StoreAnnotationSink::reload(QString* error) {
   m_multiLabel = schema->multiLabelCategories;
   m_usedKeys.clear();
   m_keySearchFrom.clear();
+  // Keys are the document's, over every layer: a new span never takes a teammate's key.
   for (const EntitySpan& e : m_stored.document.entities) m_usedKeys.insert(e.key);
   for (const Relation& r : m_stored.document.relations) m_usedKeys.insert(r.key);
+  if (!m_layer.isEmpty()) m_stored = m_stored.layerOf(m_layer);
   return true;
 }
 

@@ -60,6 +60,10 @@ class StoreAnnotationSink : public AnnotationSink {
   qint64 documentId() const { return m_documentId; }
   // The name recorded on the next edits.
   void setAnnotator(const QString& name) { m_annotator = name; }
+  // Shows and edits only `annotator`'s layer of the document (a team's separate layers); empty: everyone's.
+  // Takes effect at the next reload().
+  void setLayer(const QString& annotator) { m_layer = annotator; }
+  const QString& layer() const { return m_layer; }
 
  private:
   // After a write: when `status` holds, `apply` brings the document in step with what the store now
@@ -78,6 +82,7 @@ class StoreAnnotationSink : public AnnotationSink {
   ProjectStore* m_store;
   qint64 m_documentId;
   QString m_annotator;
+  QString m_layer;
   StoredDocument m_stored;
   int m_guidelineVersion = 0;                   // the project's, as of the last re-read
   bool m_multiLabel = false;                    // the schema lets a document have several categories

@@ -57,4 +57,26 @@ bool parseTeamRole(const QString& name, TeamRole* out) {
   return false;
 }
 
+StoredDocument StoredDocument::layerOf(const QString& annotator) const {
+  StoredDocument layer;
+  layer.id = id;
+  layer.document = document.layerOf(annotator);
+  const Document& d = document;
+  for (int i = 0; i < d.entities.size(); ++i)
+    if (d.entities[i].provenance.annotator == annotator) layer.entityIds << entityIds.value(i);
+  // Relations: the ones layerOf kept, matched by key in order.
+  int next = 0;
+  for (int i = 0; i < d.relations.size() && next < layer.document.relations.size(); ++i)
+    if (d.relations[i].key == layer.document.relations[next].key &&
+        d.relations[i].provenance.annotator == annotator) {
+      layer.relationIds << relationIds.value(i);
+      ++next;
+    }
+  for (int i = 0; i < d.answers.size(); ++i)
+    if (d.answers[i].provenance.annotator == annotator) layer.answerIds << answerIds.value(i);
+  for (int i = 0; i < d.labels.size(); ++i)
+    if (d.labels[i].provenance.annotator == annotator) layer.labelIds << labelIds.value(i);
+  return layer;
+}
+
 }  // namespace quarry

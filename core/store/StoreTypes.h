@@ -70,6 +70,9 @@ struct StoredDocument {
   QVector<qint64> relationIds;
   QVector<qint64> answerIds;
   QVector<qint64> labelIds;
+
+  // Document::layerOf with the row ids kept in step: what `annotator` made here.
+  StoredDocument layerOf(const QString& annotator) const;
 };
 
 struct ProjectStats {
