@@ -2,7 +2,7 @@
 // document is released (every assignee done), the document list shows who has finished it, and the
 // adjudicator walks the disagreement in the adjudication view (Team > Adjudicate, Ctrl+Shift+J), takes a
 // version with its number key, jumps to the main view with E, and finishes with Ctrl+Return; agreed items
-// reached the gold layer by themselves.
+// reached the gold layer by themselves. Team > Agreement measures the two layers.
 #include <QAction>
 #include <QGroupBox>
 #include <QPlainTextEdit>
@@ -19,6 +19,7 @@
 #include "annotation/AnnotationView.h"
 #include "store/ProjectStore.h"
 #include "team/AdjudicationDialog.h"
+#include "team/AgreementDialog.h"
 #include "team/TeamActions.h"
 
 using namespace quarry;
@@ -115,6 +116,19 @@ class TestAdjudicationGui : public QObject {
     QCOMPARE(w.session()->document().entities.size(), 7);
     teammates->trigger();
     QCOMPARE(w.session()->document().entities.size(), 3);
+  }
+
+  void theTeamMenuShowsAgreement() {
+    MainWindow w;
+    w.setAnnotator(QStringLiteral("anna"));
+    QVERIFY(w.openProject(m_path).ok());
+    w.show();
+    w.team()->agreementAction()->trigger();
+    ui::AgreementDialog* dialog = w.team()->agreementDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isMeasuring(), 20000);
+    QCOMPARE(int(dialog->report().pairs.size()), 1);  // anna and ben
+    QCOMPARE(dialog->report().pairs[0].exact.f1(), 6.0 / 7.0);  // 3 of anna's 3 spans, 3 of ben's 4
   }
 
   void theAdjudicatorWalksTheDisagreementByKeys() {

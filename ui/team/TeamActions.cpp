@@ -87,6 +87,20 @@ AgreementDialog* TeamActions::showAgreement() {
     m_agreementProject = m_window->projectPath();
     m_agreementDialog = new AgreementDialog(m_agreementProject, m_window);
     m_agreementDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A document to discuss: shown in the window.
+    connect(m_agreementDialog, &AgreementDialog::documentActivated, this, [this](const QString& name) {
+      ProjectStore* store = m_window->store();
+      if (!store) return;
+      Result<QVector<DocumentSummary>> documents = store->listDocuments();
+      if (!documents) return;
+      for (const DocumentSummary& d : documents.value())
+        if (d.name == name) {
+          m_window->showDocument(d.id);
+          m_window->raise();
+          m_window->activateWindow();
+          return;
+        }
+    });
   }
   m_agreementDialog->show();
   m_agreementDialog->raise();
