@@ -19,7 +19,7 @@ QJsonObject toJson(const jobs::DocumentAdjudication& a) {
     windows.append(QJsonObject{{QStringLiteral("start"), w.start},
                                {QStringLiteral("end"), w.end},
                                {QStringLiteral("agreed"), w.agreed},
-                               {QStringLiteral("decided_for"), w.decided ? QJsonValue(w.decidedFor) : QJsonValue()},
+                               {QStringLiteral("decided_for"), w.decided && !w.agreed ? QJsonValue(w.decidedFor) : QJsonValue()},
                                {QStringLiteral("versions"), versions}});
   }
   return {{QStringLiteral("document"), a.document},

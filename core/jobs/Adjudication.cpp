@@ -12,6 +12,8 @@ namespace quarry::jobs {
 namespace {
 
 constexpr int kLabelWindow = -1;
+// The choice recorded for an agreed window merged into the gold layer (no annotator's name can be this).
+constexpr const char* kMergedAgreed = "(agreed, merged)";
 
 // One item of a layer: what identifies it across layers, how it reads, and where it is in the document.
 struct Item {
@@ -137,8 +139,14 @@ Result<DocumentAdjudication> reviewLayers(ProjectStore& store, const QString& ad
       distinct.insert(keysOf(items).join(QLatin1Char('\n')));
     }
     w.agreed = distinct.size() == 1;
-    w.decided = decided.contains(start);
+    // An agreed window once merged is recorded as such; should it differ later (someone edited their layer),
+    // it is undecided again.
     w.decidedFor = decided.value(start);
+    w.decided = decided.contains(start);
+    if (w.decided && w.decidedFor == QLatin1String(kMergedAgreed)) {
+      w.decided = w.agreed;
+      w.decidedFor.clear();
+    }
     if (w.agreed) ++out.agreedWindows;
     else if (!w.decided) ++out.undecided;
     out.windows << w;
@@ -164,11 +172,15 @@ Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVect
         goldSpanIds.insert(spanKey(now->document.entities[i]), now->entityIds[i]);
     return {};
   };
+  // New spans' keys continue the document's T<n> (every layer's), so the store need not search for one each.
+  qint64 lastKey = 0;
+  for (const EntitySpan& e : sd.document.entities)
+    if (e.key.startsWith(QLatin1Char('T'))) lastKey = std::max(lastKey, e.key.mid(1).toLongLong());
   for (const Item& i : items) {
     if (alreadyGold.contains(i.key)) continue;
     if (i.kind == Item::Span) {
       EntitySpan span = sd.document.entities[i.index];
-      span.key.clear();
+      span.key = QStringLiteral("T%1").arg(++lastKey);
       Result<qint64> id = store.addEntity(sd.id, span, adjudicator, Origin::Manual);
       if (!id) return id.error();
       ++copied;
@@ -178,6 +190,10 @@ Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVect
       ++copied;
     }
   }
+  const bool anyRelation = std::any_of(items.cbegin(), items.cend(), [&](const Item& i) {
+    return i.kind == Item::Relation && !alreadyGold.contains(i.key);
+  });
+  if (!anyRelation) return copied;
   if (Status s = refreshGold(); !s) return s.error();
   QHash<QString, const EntitySpan*> byKey;
   for (const EntitySpan& e : sd.document.entities) byKey.insert(e.key, &e);
@@ -211,15 +227,24 @@ Result<int> Adjudication::mergeAgreed(qint64 documentId) {
   Layers read;
   Result<DocumentAdjudication> state = reviewLayers(m_store, m_adjudicator, documentId, &read);
   if (!state) return state.error();
-  const Layers* layers = &read;
-  int copied = 0;
+  // Every agreed window's items at once: spans first, then relations, so that a relation whose tail lies in a
+  // later window still finds its arguments.
+  // A window merged once is recorded, and never merged again: what the adjudicator then removed from the gold
+  // layer by hand stays removed.
+  QVector<Item> items;
+  QSet<QString> alreadyGold;
+  QVector<const AdjudicationWindow*> merged;
   for (const AdjudicationWindow& w : state->windows) {
-    if (!w.agreed || w.annotators.isEmpty()) continue;
-    const QVector<Item> items = layers->items.value(w.annotators.front()).value(w.start);
-    Result<int> n = copyItems(m_store, layers->stored, items, m_adjudicator, goldKeys(*layers, m_adjudicator, w.start));
-    if (!n) return n.error();
-    copied += *n;
+    if (!w.agreed || w.decided || w.annotators.isEmpty()) continue;
+    items += read.items.value(w.annotators.front()).value(w.start);
+    alreadyGold += goldKeys(read, m_adjudicator, w.start);
+    merged << &w;
   }
+  Result<int> copied = copyItems(m_store, read.stored, items, m_adjudicator, alreadyGold);
+  if (!copied) return copied;
+  for (const AdjudicationWindow* w : merged)
+    if (Status s = m_store.recordAdjudicationDecision(documentId, {w->start, w->end, QLatin1String(kMergedAgreed), m_adjudicator, {}}); !s)
+      return s.error();
   return copied;
 }
 
@@ -241,14 +266,17 @@ Status Adjudication::accept(qint64 documentId, int windowStart, const QString& a
   const QVector<Item> chosen = layers->items.value(annotator).value(windowStart);
   const QStringList chosenKeys = keysOf(chosen);
   const QSet<QString> keepKeys(chosenKeys.cbegin(), chosenKeys.cend());
+  bool removedAny = false;
   for (const Item& i : layers->items.value(m_adjudicator).value(windowStart)) {
     if (keepKeys.contains(i.key)) continue;
+    removedAny = true;
     Status removed = i.kind == Item::Span       ? m_store.removeEntity(layers->stored.entityIds[i.index], m_adjudicator)
                      : i.kind == Item::Relation ? m_store.removeRelation(layers->stored.relationIds[i.index], m_adjudicator)
                                                 : m_store.removeLabel(layers->stored.labelIds[i.index], m_adjudicator);
     if (!removed && i.kind != Item::Relation) return removed;  // a relation may have gone with its span
   }
-  Result<Layers> now = readLayers(m_store, documentId, &annotators);
+  // The layers as they are now: read again only when something was removed (row ids and gold keys changed).
+  Result<Layers> now = removedAny ? readLayers(m_store, documentId, &annotators) : Result<Layers>(std::move(read));
   if (!now) return now.error();
   Result<int> copied = copyItems(m_store, now->stored, now->items.value(annotator).value(windowStart), m_adjudicator,
                                  goldKeys(*now, m_adjudicator, windowStart));

@@ -22,7 +22,8 @@ struct AdjudicationWindow {
   int start = 0;  // code points; -1 = the document's labels
   int end = 0;
   bool agreed = false;
-  QString decidedFor;  // the annotator whose version the adjudicator took; empty while undecided
+  QString decidedFor;  // the annotator whose version the adjudicator took (empty: none, or an agreed window)
+  // Decided: a version taken, or (agreed windows) the items merged into the gold layer.
   bool decided = false;
   QStringList annotators;               // parallel to versions
   QVector<QStringList> versions;        // each annotator's items, described ("DRUG 'aspirin' 5-12")
@@ -44,7 +45,10 @@ class Adjudication {
 
   // The document's windows, agreed or not, and the decisions so far.
   Result<DocumentAdjudication> review(qint64 documentId);
-  // Copies every agreed item not yet in the gold layer into it; the items copied.
+  // Copies the items of every agreed window not merged before into the gold layer (spans before relations,
+  // so that a relation reaching into a later window finds its arguments) and records each window as merged,
+  // with no annotator's name: a window is merged once, so what the adjudicator removes from the gold layer by
+  // hand afterwards stays removed. The items copied.
   Result<int> mergeAgreed(qint64 documentId);
   // Takes `annotator`'s version of the window starting at `windowStart` (-1: the labels) into the gold layer,
   // replacing what the gold layer had there, and records the decision.

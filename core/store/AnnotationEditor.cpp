@@ -43,10 +43,11 @@ Result<AnnotationEditor::Edit> AnnotationEditor::start(const QString& op, const 
 
 Result<int> AnnotationEditor::documentLength(const QString& op, qint64 documentId) {
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("SELECT text FROM documents WHERE id = ?"), {documentId}, op); !s)
+  // length() counts characters (code points) on both engines, so the text itself never leaves the database.
+  if (Status s = sql::run(q, QStringLiteral("SELECT length(text) FROM documents WHERE id = ?"), {documentId}, op); !s)
     return m_c.withFile(s.error());
   if (!q.next()) return m_c.fail(op, QStringLiteral("no document with id %1").arg(documentId));
-  return TextOffsets::codePointLength(q.value(0).toString());
+  return q.value(0).toInt();
 }
 
 Result<qint64> AnnotationEditor::typeId(const QString& op, const QString& table, const QString& kind,

@@ -167,7 +167,7 @@ inline QString documentListCut(ui::MainWindow& window) {
         .arg(documents->width())
         .arg(ui::DockFitter::neededWidth(documents));
   for (int c = 0; c < ui::DocumentListModel::ColumnCount; ++c)
-    if (documents->columnWidth(c) < view->sizeHintForColumn(c))
+    if (!documents->isColumnHidden(c) && documents->columnWidth(c) < view->sizeHintForColumn(c))
       return QStringLiteral("column %1: %2 < %3")
           .arg(c)
           .arg(documents->columnWidth(c))

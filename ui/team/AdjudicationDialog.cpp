@@ -120,21 +120,25 @@ AdjudicationDialog::AdjudicationDialog(ProjectStore* store, QString adjudicator,
   m_windows->setFocus();
 }
 
-bool AdjudicationDialog::reload() {
+bool AdjudicationDialog::reload() { return read(true); }
+
+bool AdjudicationDialog::read(bool mergeAndText) {
   if (m_reloading) return false;
   m_reloading = true;
   const int previousStart = currentWindow() >= 0 ? m_state.windows[currentWindow()].start : INT_MIN;
   jobs::Adjudication adjudication(*m_store, m_adjudicator);
-  Result<int> merged = adjudication.mergeAgreed(m_documentId);
+  Result<int> merged = mergeAndText ? adjudication.mergeAgreed(m_documentId) : Result<int>(0);
   Result<jobs::DocumentAdjudication> state =
       merged ? adjudication.review(m_documentId) : Result<jobs::DocumentAdjudication>(merged.error());
-  Result<StoredDocument> stored = state ? m_store->loadDocument(m_documentId) : Result<StoredDocument>(state.error());
+  Result<QString> text = !state          ? Result<QString>(state.error())
+                         : mergeAndText ? documentText()
+                                        : Result<QString>(m_text);
   m_reloading = false;
-  if (!stored) {
-    showMessage(QString::fromStdString(stored.error().toString()), true);
+  if (!text) {
+    showMessage(QString::fromStdString(text.error().toString()), true);
     return false;
   }
-  m_text = stored->document.text;
+  m_text = std::move(text.value());
   m_state = std::move(state.value());
   if (*merged > 0) Q_EMIT goldLayerChanged(m_documentId);
   setWindowTitle(tr("Adjudicate %1").arg(m_state.document));
@@ -143,6 +147,12 @@ bool AdjudicationDialog::reload() {
     if (m_state.windows[m_listed[i]].start == previousStart) setCurrentWindow(i);
   if (*merged > 0) showMessage(tr("%n agreed item(s) merged into the gold layer.", nullptr, *merged), false);
   return true;
+}
+
+Result<QString> AdjudicationDialog::documentText() {
+  Result<StoredDocument> stored = m_store->loadDocument(m_documentId);
+  if (!stored) return stored.error();
+  return stored->document.text;
 }
 
 void AdjudicationDialog::fillList() {
@@ -275,7 +285,7 @@ bool AdjudicationDialog::acceptVersion(int column) {
     return false;
   }
   Q_EMIT goldLayerChanged(m_documentId);
-  reload();  // keeps this window current
+  read(false);  // keeps this window current
   // On to the next undecided window after this one; else stay.
   for (int k = m_windows->currentRow() + 1; k < m_listed.size(); ++k)
     if (!m_state.windows[m_listed[k]].agreed && !m_state.windows[m_listed[k]].decided) {
@@ -294,7 +304,7 @@ bool AdjudicationDialog::finishDocument() {
     return false;
   }
   Q_EMIT goldLayerChanged(m_documentId);
-  reload();
+  read(false);
   showMessage(tr("%1 is adjudicated: training reads %2's gold layer.").arg(m_state.document, m_adjudicator), false);
   return true;
 }

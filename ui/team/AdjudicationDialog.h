@@ -65,6 +65,9 @@ class AdjudicationDialog : public QDialog {
   void changeEvent(QEvent* event) override;
 
  private:
+  // reload() without the merge and the text (after a version taken: neither changed) when !mergeAndText.
+  bool read(bool mergeAndText);
+  Result<QString> documentText();
   void showWindow();
   void showMessage(const QString& text, bool error);
   void fillList();
