@@ -1075,6 +1075,572 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::AdjudicationDialog</name>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="27"/>
+        <source>Document labels</source>
+        <translation>Kategorien des Dokuments</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="28"/>
+        <source>Characters %1–%2</source>
+        <translation>Zeichen %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="29"/>
+        <source>%1 · agreed</source>
+        <translation>%1 · übereinstimmend</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="30"/>
+        <source>%1 · took %2&apos;s</source>
+        <translation>%1 · von %2 übernommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="31"/>
+        <source>%1 · undecided</source>
+        <translation>%1 · unentschieden</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="38"/>
+        <source>Adjudicate</source>
+        <translation>Schlichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="54"/>
+        <source>Windows to adjudicate</source>
+        <translation>Zu schlichtende Ausschnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="75"/>
+        <source>Show &amp;agreed windows</source>
+        <translation>Überein&amp;stimmende Ausschnitte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="78"/>
+        <source>Previous (P)</source>
+        <translation>Vorheriger (P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="79"/>
+        <source>Next (N)</source>
+        <translation>Nächster (N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="80"/>
+        <source>Edit in Document (E)</source>
+        <translation>Im Dokument bearbeiten (E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="81"/>
+        <source>Finish Document (Ctrl+Return)</source>
+        <translation>Dokument abschließen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="83"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="113"/>
+        <source>%1&apos;s role is %2: adjudication is the work of an adjudicator or a manager. On a shared project the server refuses it.</source>
+        <translation>Die Rolle von %1 ist %2: Schlichten ist die Aufgabe eines Schlichters oder eines Managers. In einem gemeinsamen Projekt lehnt der Server es ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="144"/>
+        <source>Adjudicate %1</source>
+        <translation>%1 schlichten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="148"/>
+        <source>%n agreed item(s) merged into the gold layer.</source>
+        <translation>
+            <numerusform>%n übereinstimmendes Element in die Gold-Ebene übernommen.</numerusform>
+            <numerusform>%n übereinstimmende Elemente in die Gold-Ebene übernommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="160"/>
+        <source>%1: %2 annotators (%3); %4 window(s) differ, %5 undecided; %6 agreed, merged into %7&apos;s gold layer.</source>
+        <translation>%1: %2 Annotatoren (%3); %4 Ausschnitt(e) weichen ab, %5 unentschieden; %6 übereinstimmend, in die Gold-Ebene von %7 übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="169"/>
+        <source>Finished by %1.</source>
+        <translation>Abgeschlossen von %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="220"/>
+        <source>No annotator has annotated this document.</source>
+        <translation>Kein Annotator hat dieses Dokument annotiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="221"/>
+        <source>Every window agrees: finish the document.</source>
+        <translation>Alle Ausschnitte stimmen überein: Dokument abschließen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="227"/>
+        <source>The document&apos;s labels.</source>
+        <translation>Die Kategorien des Dokuments.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="239"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="245"/>
+        <source>%1&apos;s version</source>
+        <translation>Version von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="246"/>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="254"/>
+        <source>Not in every annotator&apos;s version</source>
+        <translation>Nicht in der Version jedes Annotators</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="258"/>
+        <source>Take %1&apos;s (%2)</source>
+        <translation>Von %1 übernehmen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
+        <source>Take %1&apos;s</source>
+        <translation>Von %1 übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="279"/>
+        <source>There is no annotator %1 here.</source>
+        <translation>Hier gibt es keinen Annotator %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="295"/>
+        <source>Took %1&apos;s version of %2.</source>
+        <translation>Version von %1 für %2 übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
+        <source>%1 is adjudicated: training reads %2&apos;s gold layer.</source>
+        <translation>%1 ist geschlichtet: Das Training liest die Gold-Ebene von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AgreementDialog</name>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="75"/>
+        <source>Inter-Annotator Agreement — %1</source>
+        <translation>Übereinstimmung zwischen Annotatoren — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="95"/>
+        <source>Annotators to compare</source>
+        <translation>Zu vergleichende Annotatoren</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="96"/>
+        <source>The annotators to compare; everyone who annotated is chosen at first.</source>
+        <translation>Die zu vergleichenden Annotatoren; zu Beginn sind alle gewählt, die annotiert haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="108"/>
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="109"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="110"/>
+        <source>Dev</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="111"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="112"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="117"/>
+        <source>Exact</source>
+        <translation>Exakt</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="118"/>
+        <source>Overlap</source>
+        <translation>Überlappung</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="120"/>
+        <source>Exact: a span agrees when the other annotator marked the same start, end and type.
+Overlap: when the other marked a span of the same type sharing a character.</source>
+        <translation>Exakt: Eine Spanne stimmt überein, wenn der andere Annotator denselben Anfang, dasselbe Ende und denselben Typ markiert hat.
+Überlappung: wenn der andere eine Spanne desselben Typs markiert hat, die ein Zeichen mit ihr teilt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="124"/>
+        <source>&amp;Refresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="126"/>
+        <source>Measure again, with what the annotators have done since</source>
+        <translation>Erneut messen, mit dem, was die Annotatoren seitdem getan haben</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="128"/>
+        <source>&amp;Copy as TSV</source>
+        <translation>Als TSV &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="130"/>
+        <source>Copy the pair table, tab-separated, for a spreadsheet</source>
+        <translation>Die Paartabelle tabulatorgetrennt für eine Tabellenkalkulation kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="139"/>
+        <source>Measuring agreement</source>
+        <translation>Übereinstimmung wird gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="143"/>
+        <source>&amp;Split:</source>
+        <translation>&amp;Aufteilung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="144"/>
+        <source>Spans &amp;by:</source>
+        <translation>Spannen &amp;nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="151"/>
+        <source>&amp;Annotators:</source>
+        <translation>Annota&amp;toren:</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="170"/>
+        <source>Agreement of each pair of annotators</source>
+        <translation>Übereinstimmung jedes Annotatorenpaars</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="234"/>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Exact F1</source>
+        <translation>Exakt-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Overlap F1</source>
+        <translation>Überlappungs-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Token κ</source>
+        <translation>Token-κ</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Relation F1</source>
+        <translation>Relations-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <source>QA F1</source>
+        <translation>QA-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <source>Label κ</source>
+        <translation>Kategorie-κ</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="175"/>
+        <source>Documents both annotated</source>
+        <translation>Von beiden annotierte Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="176"/>
+        <source>Spans with the same start, end and type: 2·both / (one&apos;s + the other&apos;s)</source>
+        <translation>Spannen mit demselben Anfang, Ende und Typ: 2·beide / (die des einen + die des anderen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="177"/>
+        <source>Spans that share a character with a span of the same type of the other annotator</source>
+        <translation>Spannen, die ein Zeichen mit einer Spanne desselben Typs des anderen Annotators teilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="178"/>
+        <source>Cohen&apos;s κ on each word&apos;s type (or none), corrected for chance</source>
+        <translation>Cohens κ auf dem Typ jedes Worts (oder keinem), zufallskorrigiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="179"/>
+        <source>Relations between spans both marked exactly, same head, tail and type</source>
+        <translation>Relationen zwischen Spannen, die beide exakt gleich markiert haben, mit gleichem Kopf, Ziel und Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="180"/>
+        <source>SQuAD F1 of the answers to the questions both answered</source>
+        <translation>SQuAD-F1 der Antworten auf die Fragen, die beide beantwortet haben</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="181"/>
+        <source>Cohen&apos;s κ on the labels of the documents both labelled, when each gave each exactly one</source>
+        <translation>Cohens κ auf den Kategorien der Dokumente, die beide kategorisiert haben, wenn jeder jedem Dokument genau eine gegeben hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="196"/>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="213"/>
+        <source>Per type</source>
+        <translation>Pro Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="222"/>
+        <source>Agreement per document of the chosen pair, least first</source>
+        <translation>Übereinstimmung pro Dokument für das gewählte Paar, geringste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="289"/>
+        <source>Measuring agreement…</source>
+        <translation>Übereinstimmung wird gemessen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="317"/>
+        <source>Agreement could not be measured: %1</source>
+        <translation>Die Übereinstimmung konnte nicht gemessen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="322"/>
+        <source>Nobody annotated these documents.</source>
+        <translation>Niemand hat diese Dokumente annotiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="323"/>
+        <source>Only %1 annotated these documents.</source>
+        <translation>Nur %1 hat diese Dokumente annotiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="325"/>
+        <source>Choose at least two annotators.</source>
+        <translation>Wählen Sie mindestens zwei Annotatoren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="327"/>
+        <source>%1 annotated no document in common.</source>
+        <translation>%1 haben kein Dokument gemeinsam annotiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="328"/>
+        <source>Agreement needs at least two annotators who annotated the same documents.</source>
+        <translation>Für die Übereinstimmung braucht es mindestens zwei Annotatoren, die dieselben Dokumente annotiert haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="339"/>
+        <source>all documents</source>
+        <translation>alle Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="340"/>
+        <source>the %1 documents</source>
+        <translation>die Dokumente der Aufteilung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="341"/>
+        <source>%1 compared on %2.</source>
+        <translation>%1 verglichen über %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="395"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="492"/>
+        <source>%1 of %2&apos;s %3 spans, %1 of %4&apos;s %5</source>
+        <translation>%1 von %3 Spannen von %2, %1 von %5 von %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="398"/>
+        <source>%1 of %2&apos;s %3 spans overlap one of %4&apos;s, %5 of %4&apos;s %6 overlap one of %2&apos;s</source>
+        <translation>%1 von %3 Spannen von %2 überlappen eine von %4, %5 von %6 von %4 überlappen eine von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="402"/>
+        <source>over %1 words</source>
+        <translation>über %1 Wörter</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="405"/>
+        <source>%1 of %2&apos;s %3 relations, %1 of %4&apos;s %5</source>
+        <translation>%1 von %3 Relationen von %2, %1 von %5 von %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="409"/>
+        <source>%1 relations left out: an argument not marked alike by both</source>
+        <translation>%1 Relationen ausgelassen: ein Argument nicht von beiden gleich markiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="417"/>
+        <source>exact match %1 over %2 questions both answered</source>
+        <translation>exakte Übereinstimmung %1 über %2 von beiden beantwortete Fragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="421"/>
+        <source>over %1 documents both labelled; per category in the heat map</source>
+        <translation>über %1 von beiden kategorisierte Dokumente; pro Kategorie in der Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="437"/>
+        <source>Fleiss&apos; κ: no document was labelled by all %1 annotators.</source>
+        <translation>Fleiss&apos; κ: Kein Dokument wurde von allen %1 Annotatoren kategorisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="439"/>
+        <source>Fleiss&apos; κ over %1 annotators (documents all labelled: %2): %3</source>
+        <translation>Fleiss&apos; κ über %1 Annotatoren (von allen kategorisierte Dokumente: %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="444"/>
+        <source>; per category: %1</source>
+        <translation>; pro Kategorie: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="481"/>
+        <source>%1, least agreement first:</source>
+        <translation>%1, geringste Übereinstimmung zuerst:</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="482"/>
+        <source>Ordered by overlap span F1 plus relation F1, then token κ</source>
+        <translation>Sortiert nach Überlappungs-F1 der Spannen plus Relations-F1, dann Token-κ</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="483"/>
+        <source>Ordered by exact span F1 plus relation F1, then token κ</source>
+        <translation>Sortiert nach Exakt-F1 der Spannen plus Relations-F1, dann Token-κ</translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AgreementHeatMap</name>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="42"/>
+        <source>Agreement per type and annotator pair</source>
+        <translation>Übereinstimmung pro Typ und Annotatorenpaar</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="131"/>
+        <source>overlap F1</source>
+        <translation>Überlappungs-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="131"/>
+        <source>exact F1</source>
+        <translation>Exakt-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="133"/>
+        <source>relation F1</source>
+        <translation>Relations-F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="135"/>
+        <source>label κ</source>
+        <translation>Kategorie-κ</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="145"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="152"/>
+        <source>%1 %2: %3 of %4&apos;s %5 spans overlap one of %6&apos;s, %7 of %6&apos;s %8 overlap one of %4&apos;s</source>
+        <translation>%1 %2: %3 von %5 Spannen von %4 überlappen eine von %6, %7 von %8 von %6 überlappen eine von %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="156"/>
+        <source>%1 %2: %3 of %4&apos;s %5 spans, %3 of %6&apos;s %7</source>
+        <translation>%1 %2: %3 von %5 Spannen von %4, %3 von %7 von %6</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="158"/>
+        <source>%1 undefined: neither marked a %2 span</source>
+        <translation>%1 undefiniert: keiner hat eine %2-Spanne markiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="162"/>
+        <source>%1 %2: %3 of %4&apos;s %5 relations, %3 of %6&apos;s %7 (between spans both marked)</source>
+        <translation>%1 %2: %3 von %5 Relationen von %4, %3 von %7 von %6 (zwischen von beiden markierten Spannen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="165"/>
+        <source>%1 undefined: neither related two spans both marked by %2</source>
+        <translation>%1 undefiniert: keiner hat zwei von beiden markierte Spannen mit %2 verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="169"/>
+        <source>%1 %2 over %3 documents both labelled</source>
+        <translation>%1 %2 über %3 von beiden kategorisierte Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="171"/>
+        <source>%1 undefined: the same answer on all %2 documents both labelled</source>
+        <translation>%1 undefiniert: dieselbe Antwort bei allen %2 von beiden kategorisierten Dokumenten</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="174"/>
+        <source>%1 undefined: neither gave a document this label</source>
+        <translation>%1 undefiniert: keiner hat einem Dokument diese Kategorie gegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="241"/>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="326"/>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="264"/>
+        <source>No agreement measured yet</source>
+        <translation>Noch keine Übereinstimmung gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="265"/>
+        <source>Neither annotator marked anything to compare by type</source>
+        <translation>Keiner der Annotatoren hat etwas markiert, das sich nach Typ vergleichen ließe</translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::AnnotationListModel</name>
     <message>
         <location filename="../ui/AnnotationListModel.cpp" line="38"/>
@@ -1540,47 +2106,47 @@
 <context>
     <name>quarry::ui::DocumentListModel</name>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="50"/>
+        <location filename="../ui/DocumentListModel.cpp" line="63"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="51"/>
+        <location filename="../ui/DocumentListModel.cpp" line="64"/>
         <source>dev</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="52"/>
+        <location filename="../ui/DocumentListModel.cpp" line="65"/>
         <source>test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="55"/>
+        <location filename="../ui/DocumentListModel.cpp" line="68"/>
         <source>unassigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="60"/>
+        <location filename="../ui/DocumentListModel.cpp" line="73"/>
         <source>in progress</source>
         <translation>in Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="61"/>
+        <location filename="../ui/DocumentListModel.cpp" line="74"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="62"/>
+        <location filename="../ui/DocumentListModel.cpp" line="75"/>
         <source>reviewed</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="65"/>
+        <location filename="../ui/DocumentListModel.cpp" line="78"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="70"/>
+        <location filename="../ui/DocumentListModel.cpp" line="83"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -1588,7 +2154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="71"/>
+        <location filename="../ui/DocumentListModel.cpp" line="84"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -1596,7 +2162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="72"/>
+        <location filename="../ui/DocumentListModel.cpp" line="85"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -1604,7 +2170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="73"/>
+        <location filename="../ui/DocumentListModel.cpp" line="86"/>
         <source>%n category(s)</source>
         <translation>
             <numerusform>%n Kategorie</numerusform>
@@ -1612,29 +2178,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="91"/>
+        <location filename="../ui/DocumentListModel.cpp" line="105"/>
         <source>%1 spans, %2 relations, %3 answers, %4 categories</source>
         <translation>%1 Spannen, %2 Relationen, %3 Antworten, %4 Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="115"/>
+        <location filename="../ui/DocumentListModel.cpp" line="113"/>
+        <source>%1: done %2</source>
+        <translation>%1: fertig %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="114"/>
+        <source>%1: not done yet</source>
+        <translation>%1: noch nicht fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="136"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="116"/>
+        <location filename="../ui/DocumentListModel.cpp" line="137"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="117"/>
+        <location filename="../ui/DocumentListModel.cpp" line="138"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="118"/>
+        <location filename="../ui/DocumentListModel.cpp" line="139"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="140"/>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
 </context>
 <context>
@@ -1655,62 +2236,62 @@
         <translation>Namen und Text durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="62"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
         <source>&amp;Split:</source>
         <translation>&amp;Aufteilung:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
         <source>&amp;Annotator:</source>
         <translation>A&amp;nnotator:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="66"/>
         <source>&amp;Has:</source>
         <translation>&amp;Enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="66"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="67"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="90"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="91"/>
         <source>Move to &amp;Split</source>
         <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="117"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="118"/>
         <source>Anyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="120"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="121"/>
         <source>Any annotation</source>
         <translation>Beliebige Annotation</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="122"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="123"/>
         <source>span %1</source>
         <translation>Spanne %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="124"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="125"/>
         <source>relation %1</source>
         <translation>Relation %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="126"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="127"/>
         <source>answer %1</source>
         <translation>Antwort %1</translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="128"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="129"/>
         <source>category %1</source>
         <translation>Kategorie %1</translation>
     </message>
@@ -1718,12 +2299,12 @@
 <context>
     <name>quarry::ui::DocumentSession</name>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="96"/>
+        <location filename="../ui/DocumentSession.cpp" line="111"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentSession.cpp" line="182"/>
+        <location filename="../ui/DocumentSession.cpp" line="197"/>
         <source>Label %n match(es) as %1</source>
         <translation>
             <numerusform>%n Treffer als %1 annotieren</numerusform>
@@ -1731,7 +2312,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="317"/>
+        <location filename="../ui/DocumentSession.cpp" line="332"/>
         <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
         <translation>Nicht an Wortgrenzen: Beim Training lernt das Modell stattdessen die nächsten ganzen Wörter.</translation>
     </message>
@@ -2924,237 +3505,237 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Questions</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>Data Quality</source>
         <translation>Datenqualität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>Go to the &amp;Annotations List</source>
         <translation>Zur &amp;Annotationsliste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>Go to the &amp;Questions</source>
         <translation>Zu den &amp;Fragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>Open &amp;Shared Project…</source>
         <translation>&amp;Gemeinsames Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>&amp;Close Project</source>
         <translation>Projekt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Import Documents…</source>
         <translation>Dokumente &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>Annotator &amp;Name…</source>
         <translation>Annotator&amp;name…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Document</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>&amp;Next Document  (N)</source>
         <translation>&amp;Nächstes Dokument  (N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>&amp;Previous Document  (P)</source>
         <translation>&amp;Vorheriges Dokument  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Mark &amp;Done and Next</source>
         <translation>Als &amp;fertig markieren und weiter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>Move to &amp;Split</source>
         <translation>In &amp;Aufteilung verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>&amp;Find Documents</source>
         <translation>Dokumente &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>F&amp;ind in Document…</source>
         <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Find Ne&amp;xt Match</source>
         <translation>&amp;Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>Find Previous &amp;Match</source>
         <translation>&amp;Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation>&amp;Gehe zu Position oder Absatz…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="314"/>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Read-&amp;Only Mode</source>
         <translation>&amp;Schreibgeschützter Modus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>&amp;Next by Active Learning</source>
         <translation>&amp;Nächstes per aktivem Lernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Simulate Active &amp;Learning…</source>
         <translation>Aktives &amp;Lernen simulieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation>&amp;Fehler des neuesten Modells analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="352"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation>Noch kein trainiertes Modell zum Analysieren: Trainieren Sie zuerst eines (Modell ▸ Modell trainieren).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="431"/>
         <source>The document could not be opened.</source>
         <translation>Das Dokument konnte nicht geöffnet werden.</translation>
     </message>
@@ -3174,17 +3755,17 @@
         <translation>Die Annotation %1 ist nicht mehr vorhanden: Das Dokument hat sich seit der Prüfung geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="450"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>Edits are now recorded as %1.</source>
         <translation>Änderungen werden jetzt als %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="756"/>
+        <location filename="../ui/MainWindow.cpp" line="771"/>
         <source>this document:</source>
         <translation>dieses Dokument:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="757"/>
+        <location filename="../ui/MainWindow.cpp" line="772"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n Spanne</numerusform>
@@ -3192,7 +3773,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="758"/>
+        <location filename="../ui/MainWindow.cpp" line="773"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n Relation</numerusform>
@@ -3200,7 +3781,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="759"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -3208,42 +3789,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="768"/>
+        <location filename="../ui/MainWindow.cpp" line="783"/>
         <source>%1 — annotator: %2</source>
         <translation>%1 — Annotator: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="772"/>
+        <location filename="../ui/MainWindow.cpp" line="787"/>
         <source>%1 (review mode)</source>
         <translation>%1 (Prüfmodus)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="804"/>
+        <location filename="../ui/MainWindow.cpp" line="819"/>
         <source>Review mode</source>
         <translation>Prüfmodus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="819"/>
+        <location filename="../ui/MainWindow.cpp" line="834"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation>Prüfmodus: Entscheidungen werden als %1 gespeichert; alles andere ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="851"/>
+        <location filename="../ui/MainWindow.cpp" line="866"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation>Prüfmodus: Nur über die Vorschläge des Modells kann entschieden werden (A nimmt an, X lehnt ab; Modell &gt; Prüfmodus beendet ihn).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="876"/>
+        <location filename="../ui/MainWindow.cpp" line="891"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation>%1 als fertig markiert und aus dem Pool in die Aufteilung „train“ verschoben: Das nächste Modell trainiert damit.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="894"/>
+        <location filename="../ui/MainWindow.cpp" line="909"/>
         <source>Moved to the %1 split.</source>
         <translation>In die Aufteilung %1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="930"/>
+        <location filename="../ui/MainWindow.cpp" line="945"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n Spanne als %1 annotiert; Strg+Z entfernt sie wieder.</numerusform>
@@ -3251,27 +3832,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="951"/>
+        <location filename="../ui/MainWindow.cpp" line="966"/>
         <source>Next by active learning (score %1): %2</source>
         <translation>Nächstes per aktivem Lernen (Score %1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation>&amp;Schema und Richtlinien bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="367"/>
+        <location filename="../ui/MainWindow.cpp" line="371"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Tastenkürzel…</translation>
     </message>
@@ -3296,56 +3877,56 @@
         <translation>Eine Relation auf Dokumentebene wird im Dokument selbst korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>Quarry projects (*.quarry)</source>
         <translation>Quarry-Projekte (*.quarry)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
         <source>Open Shared Project</source>
         <translation>Gemeinsames Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>The team&apos;s project on a PostgreSQL server, as a URL:
 postgresql://user@host:port/database (the password comes from ~/.pgpass)</source>
         <translation>Das Projekt des Teams auf einem PostgreSQL-Server, als URL:
 postgresql://benutzer@host:port/datenbank (das Passwort kommt aus ~/.pgpass)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
         <source>A shared project&apos;s URL starts with postgresql://</source>
         <translation>Die URL eines gemeinsamen Projekts beginnt mit postgresql://</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
         <source>Open a project to simulate active learning on.</source>
         <translation>Ein Projekt öffnen, um darauf aktives Lernen zu simulieren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
-        <location filename="../ui/MainWindow.cpp" line="659"/>
+        <location filename="../ui/MainWindow.cpp" line="656"/>
+        <location filename="../ui/MainWindow.cpp" line="666"/>
         <source>Refreshed from the project file.</source>
         <translation>Aus der Projektdatei aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="669"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>A teammate edited this document: it shows their changes.</source>
         <translation>Jemand aus dem Team hat dieses Dokument bearbeitet: es zeigt die Änderungen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="751"/>
+        <location filename="../ui/MainWindow.cpp" line="766"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n Dokument gelistet</numerusform>
@@ -3353,12 +3934,12 @@ postgresql://benutzer@host:port/datenbank (das Passwort kommt aus ~/.pgpass)</tr
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="752"/>
+        <location filename="../ui/MainWindow.cpp" line="767"/>
         <source>%1 done</source>
         <translation>%1 fertig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="753"/>
+        <location filename="../ui/MainWindow.cpp" line="768"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n Annotation</numerusform>
@@ -3366,48 +3947,48 @@ postgresql://benutzer@host:port/datenbank (das Passwort kommt aus ~/.pgpass)</tr
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="765"/>
+        <location filename="../ui/MainWindow.cpp" line="780"/>
         <source>Quarry</source>
         <translation>Quarry</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="766"/>
-        <location filename="../ui/MainWindow.cpp" line="767"/>
+        <location filename="../ui/MainWindow.cpp" line="781"/>
+        <location filename="../ui/MainWindow.cpp" line="782"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="770"/>
+        <location filename="../ui/MainWindow.cpp" line="785"/>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="804"/>
+        <location filename="../ui/MainWindow.cpp" line="819"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="853"/>
+        <location filename="../ui/MainWindow.cpp" line="868"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation>Dieses Fenster ist schreibgeschützt: Änderungen sind nicht erlaubt (Ansicht &gt; Schreibgeschützter Modus).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="860"/>
+        <location filename="../ui/MainWindow.cpp" line="875"/>
         <source>This is the last document in the list.</source>
         <translation>Dies ist das letzte Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="861"/>
+        <location filename="../ui/MainWindow.cpp" line="876"/>
         <source>This is the first document in the list.</source>
         <translation>Dies ist das erste Dokument der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="879"/>
+        <location filename="../ui/MainWindow.cpp" line="894"/>
         <source>%1 marked done.</source>
         <translation>%1 als fertig markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="906"/>
+        <location filename="../ui/MainWindow.cpp" line="921"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation>Wählen Sie zuerst Text aus und klicken Sie dann auf %1, um ihn zu annotieren.</translation>
     </message>
@@ -4820,6 +5401,64 @@ postgresql://benutzer@host:port/datenbank (das Passwort kommt aus ~/.pgpass)</tr
             <numerusform>%n Vorschlag ab %1 angenommen.</numerusform>
             <numerusform>%n Vorschläge ab %1 angenommen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::TeamActions</name>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="17"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="18"/>
+        <source>&amp;Agreement…</source>
+        <translation>Ü&amp;bereinstimmung…</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="20"/>
+        <source>How far the annotators agree: per pair of annotators, per type and per document</source>
+        <translation>Wie weit die Annotatoren übereinstimmen: pro Annotatorenpaar, pro Typ und pro Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="21"/>
+        <source>A&amp;djudicate This Document…</source>
+        <translation>Dieses Dokument &amp;schlichten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="24"/>
+        <source>Walk the places where the annotators of this document disagree and choose a version for the gold layer</source>
+        <translation>Die Stellen durchgehen, an denen die Annotatoren dieses Dokuments voneinander abweichen, und eine Version für die Gold-Ebene wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="27"/>
+        <source>Show &amp;Teammates&apos; Layers</source>
+        <translation>Ebenen der &amp;Teammitglieder zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="30"/>
+        <source>On a project with separate layers: show every annotator&apos;s annotations of a document released for adjudication, not only yours</source>
+        <translation>In einem Projekt mit getrennten Ebenen: die Annotationen jedes Annotators an einem zur Schlichtung freigegebenen Dokument zeigen, nicht nur Ihre</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="75"/>
+        <source>Teammates&apos; layers show once every annotator of the document has finished it</source>
+        <translation>Die Ebenen der Teammitglieder erscheinen, sobald jeder Annotator des Dokuments es abgeschlossen hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="115"/>
+        <source>Open a document to adjudicate.</source>
+        <translation>Öffnen Sie ein Dokument, um es zu schlichten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="143"/>
+        <source>Edit %1&apos;s gold layer here; back in the adjudication view it shows.</source>
+        <translation>Bearbeiten Sie hier die Gold-Ebene von %1; zurück in der Schlichtungsansicht wird sie angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="144"/>
+        <source>Set the document&apos;s categories for %1&apos;s gold layer here.</source>
+        <translation>Legen Sie hier die Kategorien des Dokuments für die Gold-Ebene von %1 fest.</translation>
     </message>
 </context>
 <context>

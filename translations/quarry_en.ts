@@ -1074,6 +1074,571 @@
     </message>
 </context>
 <context>
+    <name>quarry::ui::AdjudicationDialog</name>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="27"/>
+        <source>Document labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="28"/>
+        <source>Characters %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="29"/>
+        <source>%1 · agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="30"/>
+        <source>%1 · took %2&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="31"/>
+        <source>%1 · undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="38"/>
+        <source>Adjudicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="54"/>
+        <source>Windows to adjudicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="75"/>
+        <source>Show &amp;agreed windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="78"/>
+        <source>Previous (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="79"/>
+        <source>Next (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="80"/>
+        <source>Edit in Document (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="81"/>
+        <source>Finish Document (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="83"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="113"/>
+        <source>%1&apos;s role is %2: adjudication is the work of an adjudicator or a manager. On a shared project the server refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="144"/>
+        <source>Adjudicate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="148"/>
+        <source>%n agreed item(s) merged into the gold layer.</source>
+        <translation>
+            <numerusform>%n agreed item merged into the gold layer.</numerusform>
+            <numerusform>%n agreed items merged into the gold layer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="160"/>
+        <source>%1: %2 annotators (%3); %4 window(s) differ, %5 undecided; %6 agreed, merged into %7&apos;s gold layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="169"/>
+        <source>Finished by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="220"/>
+        <source>No annotator has annotated this document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="221"/>
+        <source>Every window agrees: finish the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="227"/>
+        <source>The document&apos;s labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="239"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="245"/>
+        <source>%1&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="246"/>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="254"/>
+        <source>Not in every annotator&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="258"/>
+        <source>Take %1&apos;s (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
+        <source>Take %1&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="279"/>
+        <source>There is no annotator %1 here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="295"/>
+        <source>Took %1&apos;s version of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
+        <source>%1 is adjudicated: training reads %2&apos;s gold layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AgreementDialog</name>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="75"/>
+        <source>Inter-Annotator Agreement — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="95"/>
+        <source>Annotators to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="96"/>
+        <source>The annotators to compare; everyone who annotated is chosen at first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="108"/>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="109"/>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="110"/>
+        <source>Dev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="111"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="112"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="117"/>
+        <source>Exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="118"/>
+        <source>Overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="120"/>
+        <source>Exact: a span agrees when the other annotator marked the same start, end and type.
+Overlap: when the other marked a span of the same type sharing a character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="124"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="126"/>
+        <source>Measure again, with what the annotators have done since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="128"/>
+        <source>&amp;Copy as TSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="130"/>
+        <source>Copy the pair table, tab-separated, for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="139"/>
+        <source>Measuring agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="143"/>
+        <source>&amp;Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="144"/>
+        <source>Spans &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="151"/>
+        <source>&amp;Annotators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="170"/>
+        <source>Agreement of each pair of annotators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <source>Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="234"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Exact F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="171"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Overlap F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Token κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Relation F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <source>QA F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="172"/>
+        <source>Label κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="175"/>
+        <source>Documents both annotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="176"/>
+        <source>Spans with the same start, end and type: 2·both / (one&apos;s + the other&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="177"/>
+        <source>Spans that share a character with a span of the same type of the other annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="178"/>
+        <source>Cohen&apos;s κ on each word&apos;s type (or none), corrected for chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="179"/>
+        <source>Relations between spans both marked exactly, same head, tail and type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="180"/>
+        <source>SQuAD F1 of the answers to the questions both answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="181"/>
+        <source>Cohen&apos;s κ on the labels of the documents both labelled, when each gave each exactly one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="196"/>
+        <source>Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="213"/>
+        <source>Per type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="222"/>
+        <source>Agreement per document of the chosen pair, least first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="224"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="289"/>
+        <source>Measuring agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="317"/>
+        <source>Agreement could not be measured: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="322"/>
+        <source>Nobody annotated these documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="323"/>
+        <source>Only %1 annotated these documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="325"/>
+        <source>Choose at least two annotators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="327"/>
+        <source>%1 annotated no document in common.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="328"/>
+        <source>Agreement needs at least two annotators who annotated the same documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="339"/>
+        <source>all documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="340"/>
+        <source>the %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="341"/>
+        <source>%1 compared on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="395"/>
+        <location filename="../ui/team/AgreementDialog.cpp" line="492"/>
+        <source>%1 of %2&apos;s %3 spans, %1 of %4&apos;s %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="398"/>
+        <source>%1 of %2&apos;s %3 spans overlap one of %4&apos;s, %5 of %4&apos;s %6 overlap one of %2&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="402"/>
+        <source>over %1 words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="405"/>
+        <source>%1 of %2&apos;s %3 relations, %1 of %4&apos;s %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="409"/>
+        <source>%1 relations left out: an argument not marked alike by both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="417"/>
+        <source>exact match %1 over %2 questions both answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="421"/>
+        <source>over %1 documents both labelled; per category in the heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="437"/>
+        <source>Fleiss&apos; κ: no document was labelled by all %1 annotators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="439"/>
+        <source>Fleiss&apos; κ over %1 annotators (documents all labelled: %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="444"/>
+        <source>; per category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="481"/>
+        <source>%1, least agreement first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="482"/>
+        <source>Ordered by overlap span F1 plus relation F1, then token κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementDialog.cpp" line="483"/>
+        <source>Ordered by exact span F1 plus relation F1, then token κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::AgreementHeatMap</name>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="42"/>
+        <source>Agreement per type and annotator pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="131"/>
+        <source>overlap F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="131"/>
+        <source>exact F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="133"/>
+        <source>relation F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="135"/>
+        <source>label κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="145"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="152"/>
+        <source>%1 %2: %3 of %4&apos;s %5 spans overlap one of %6&apos;s, %7 of %6&apos;s %8 overlap one of %4&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="156"/>
+        <source>%1 %2: %3 of %4&apos;s %5 spans, %3 of %6&apos;s %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="158"/>
+        <source>%1 undefined: neither marked a %2 span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="162"/>
+        <source>%1 %2: %3 of %4&apos;s %5 relations, %3 of %6&apos;s %7 (between spans both marked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="165"/>
+        <source>%1 undefined: neither related two spans both marked by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="169"/>
+        <source>%1 %2 over %3 documents both labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="171"/>
+        <source>%1 undefined: the same answer on all %2 documents both labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="174"/>
+        <source>%1 undefined: neither gave a document this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="241"/>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="326"/>
+        <source>undefined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="264"/>
+        <source>No agreement measured yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/AgreementHeatMap.cpp" line="265"/>
+        <source>Neither annotator marked anything to compare by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quarry::ui::AnnotationListModel</name>
     <message>
         <location filename="../ui/AnnotationListModel.cpp" line="38"/>
@@ -1539,47 +2104,47 @@
 <context>
     <name>quarry::ui::DocumentListModel</name>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="50"/>
+        <location filename="../ui/DocumentListModel.cpp" line="63"/>
         <source>train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="51"/>
+        <location filename="../ui/DocumentListModel.cpp" line="64"/>
         <source>dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="52"/>
+        <location filename="../ui/DocumentListModel.cpp" line="65"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="55"/>
+        <location filename="../ui/DocumentListModel.cpp" line="68"/>
         <source>unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="60"/>
+        <location filename="../ui/DocumentListModel.cpp" line="73"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="61"/>
+        <location filename="../ui/DocumentListModel.cpp" line="74"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="62"/>
+        <location filename="../ui/DocumentListModel.cpp" line="75"/>
         <source>reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="65"/>
+        <location filename="../ui/DocumentListModel.cpp" line="78"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="70"/>
+        <location filename="../ui/DocumentListModel.cpp" line="83"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -1587,7 +2152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="71"/>
+        <location filename="../ui/DocumentListModel.cpp" line="84"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -1595,7 +2160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="72"/>
+        <location filename="../ui/DocumentListModel.cpp" line="85"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -1603,7 +2168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentListModel.cpp" line="73"/>
+        <location filename="../ui/DocumentListModel.cpp" line="86"/>
         <source>%n category(s)</source>
         <translation>
             <numerusform>%n category</numerusform>
@@ -1611,28 +2176,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="91"/>
+        <location filename="../ui/DocumentListModel.cpp" line="105"/>
         <source>%1 spans, %2 relations, %3 answers, %4 categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="115"/>
+        <location filename="../ui/DocumentListModel.cpp" line="113"/>
+        <source>%1: done %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="114"/>
+        <source>%1: not done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="136"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="116"/>
+        <location filename="../ui/DocumentListModel.cpp" line="137"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="117"/>
+        <location filename="../ui/DocumentListModel.cpp" line="138"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListModel.cpp" line="118"/>
+        <location filename="../ui/DocumentListModel.cpp" line="139"/>
         <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DocumentListModel.cpp" line="140"/>
+        <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1654,62 +2234,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="62"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
         <source>&amp;Split:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="63"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
         <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="64"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
         <source>&amp;Annotator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="65"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="66"/>
         <source>&amp;Has:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="66"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="67"/>
         <source>Fin&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="90"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="91"/>
         <source>Move to &amp;Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="117"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="118"/>
         <source>Anyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="120"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="121"/>
         <source>Any annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="122"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="123"/>
         <source>span %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="124"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="125"/>
         <source>relation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="126"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="127"/>
         <source>answer %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DocumentListPanel.cpp" line="128"/>
+        <location filename="../ui/DocumentListPanel.cpp" line="129"/>
         <source>category %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,12 +2297,12 @@
 <context>
     <name>quarry::ui::DocumentSession</name>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="96"/>
+        <location filename="../ui/DocumentSession.cpp" line="111"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DocumentSession.cpp" line="182"/>
+        <location filename="../ui/DocumentSession.cpp" line="197"/>
         <source>Label %n match(es) as %1</source>
         <translation>
             <numerusform>Label %n match as %1</numerusform>
@@ -1730,7 +2310,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DocumentSession.cpp" line="317"/>
+        <location filename="../ui/DocumentSession.cpp" line="332"/>
         <source>Not on word boundaries: at training time the model learns the nearest whole words instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2923,237 +3503,237 @@
 <context>
     <name>quarry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>Data Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>Go to the &amp;Annotations List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>Go to the &amp;Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>&amp;New Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Open Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>Open &amp;Shared Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>&amp;Close Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Import Documents…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>Annotator &amp;Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>&amp;Next Document  (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>&amp;Previous Document  (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Mark &amp;Done and Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>Move to &amp;Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>&amp;Find Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>&amp;Annotate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>F&amp;ind in Document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Find Ne&amp;xt Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>Find Previous &amp;Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>&amp;Go to Offset or Paragraph…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="314"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Read-&amp;Only Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>&amp;Next by Active Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Simulate Active &amp;Learning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Analyse &amp;Errors of the Latest Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="352"/>
         <source>No trained model to analyse yet: train one first (Model ▸ Train).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="431"/>
         <source>The document could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3173,17 +3753,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="450"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>Edits are now recorded as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="756"/>
+        <location filename="../ui/MainWindow.cpp" line="771"/>
         <source>this document:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="757"/>
+        <location filename="../ui/MainWindow.cpp" line="772"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
@@ -3191,7 +3771,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="758"/>
+        <location filename="../ui/MainWindow.cpp" line="773"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n relation</numerusform>
@@ -3199,7 +3779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="759"/>
+        <location filename="../ui/MainWindow.cpp" line="774"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -3207,42 +3787,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="768"/>
+        <location filename="../ui/MainWindow.cpp" line="783"/>
         <source>%1 — annotator: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="772"/>
+        <location filename="../ui/MainWindow.cpp" line="787"/>
         <source>%1 (review mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="804"/>
+        <location filename="../ui/MainWindow.cpp" line="819"/>
         <source>Review mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="819"/>
+        <location filename="../ui/MainWindow.cpp" line="834"/>
         <source>Review mode: decisions are recorded as %1; everything else is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="851"/>
+        <location filename="../ui/MainWindow.cpp" line="866"/>
         <source>Review mode: only the model&apos;s suggestions can be decided (A accepts, X rejects; Model &gt; Review Mode ends it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="876"/>
+        <location filename="../ui/MainWindow.cpp" line="891"/>
         <source>%1 marked done and moved from the pool to the train split: the next model trains on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="894"/>
+        <location filename="../ui/MainWindow.cpp" line="909"/>
         <source>Moved to the %1 split.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="930"/>
+        <location filename="../ui/MainWindow.cpp" line="945"/>
         <source>%n span(s) labelled %1; Ctrl+Z removes them all.</source>
         <translation>
             <numerusform>%n span labelled %1; Ctrl+Z removes them all.</numerusform>
@@ -3250,27 +3830,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="951"/>
+        <location filename="../ui/MainWindow.cpp" line="966"/>
         <source>Next by active learning (score %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>&amp;Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
         <source>Edit &amp;Schema and Guidelines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="367"/>
+        <location filename="../ui/MainWindow.cpp" line="371"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,55 +3875,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>Quarry projects (*.quarry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
         <source>Open Shared Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>The team&apos;s project on a PostgreSQL server, as a URL:
 postgresql://user@host:port/database (the password comes from ~/.pgpass)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>Cannot Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
         <source>A shared project&apos;s URL starts with postgresql://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
         <source>Open a project to simulate active learning on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
-        <location filename="../ui/MainWindow.cpp" line="659"/>
+        <location filename="../ui/MainWindow.cpp" line="656"/>
+        <location filename="../ui/MainWindow.cpp" line="666"/>
         <source>Refreshed from the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="669"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>A teammate edited this document: it shows their changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="751"/>
+        <location filename="../ui/MainWindow.cpp" line="766"/>
         <source>%n document(s) listed</source>
         <translation>
             <numerusform>%n document listed</numerusform>
@@ -3351,12 +3931,12 @@ postgresql://user@host:port/database (the password comes from ~/.pgpass)</source
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="752"/>
+        <location filename="../ui/MainWindow.cpp" line="767"/>
         <source>%1 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="753"/>
+        <location filename="../ui/MainWindow.cpp" line="768"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -3364,48 +3944,48 @@ postgresql://user@host:port/database (the password comes from ~/.pgpass)</source
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="765"/>
+        <location filename="../ui/MainWindow.cpp" line="780"/>
         <source>Quarry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="766"/>
-        <location filename="../ui/MainWindow.cpp" line="767"/>
+        <location filename="../ui/MainWindow.cpp" line="781"/>
+        <location filename="../ui/MainWindow.cpp" line="782"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="770"/>
+        <location filename="../ui/MainWindow.cpp" line="785"/>
         <source>%1 (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="804"/>
+        <location filename="../ui/MainWindow.cpp" line="819"/>
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="853"/>
+        <location filename="../ui/MainWindow.cpp" line="868"/>
         <source>This window is read-only: edits are not allowed (View &gt; Read-Only Mode).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="860"/>
+        <location filename="../ui/MainWindow.cpp" line="875"/>
         <source>This is the last document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="861"/>
+        <location filename="../ui/MainWindow.cpp" line="876"/>
         <source>This is the first document in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="879"/>
+        <location filename="../ui/MainWindow.cpp" line="894"/>
         <source>%1 marked done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="906"/>
+        <location filename="../ui/MainWindow.cpp" line="921"/>
         <source>Select some text first, then click %1 to label it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4818,6 +5398,64 @@ postgresql://user@host:port/database (the password comes from ~/.pgpass)</source
             <numerusform>%n suggestion at or above %1 accepted.</numerusform>
             <numerusform>%n suggestions at or above %1 accepted.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::TeamActions</name>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="17"/>
+        <source>&amp;Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="18"/>
+        <source>&amp;Agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="20"/>
+        <source>How far the annotators agree: per pair of annotators, per type and per document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="21"/>
+        <source>A&amp;djudicate This Document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="24"/>
+        <source>Walk the places where the annotators of this document disagree and choose a version for the gold layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="27"/>
+        <source>Show &amp;Teammates&apos; Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="30"/>
+        <source>On a project with separate layers: show every annotator&apos;s annotations of a document released for adjudication, not only yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="75"/>
+        <source>Teammates&apos; layers show once every annotator of the document has finished it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="115"/>
+        <source>Open a document to adjudicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="143"/>
+        <source>Edit %1&apos;s gold layer here; back in the adjudication view it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team/TeamActions.cpp" line="144"/>
+        <source>Set the document&apos;s categories for %1&apos;s gold layer here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
