@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "DocumentListModel.h"
+#include "UiTestSupport.h"
 #include "DocumentListPanel.h"
 #include "DocumentSession.h"
 #include "MainWindow.h"
@@ -158,6 +159,7 @@ class TestAdjudicationGui : public QObject {
     auto* bensItems = bensVersion->findChild<QListWidget*>();
     QCOMPARE(bensItems->count(), 2);
     QVERIFY(bensItems->item(0)->font().bold() != bensItems->item(1)->font().bold());  // "fever" stands out
+    QVERIFY(dialog->grab().save(quarry::test::artefactPath(QStringLiteral("adjudication-dialog.png"))));
 
     // Finishing before deciding is refused, and says where.
     QTest::keyClick(dialog, Qt::Key_Return, Qt::ControlModifier);
