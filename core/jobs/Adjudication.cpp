@@ -242,9 +242,10 @@ Result<int> Adjudication::mergeAgreed(qint64 documentId) {
   }
   Result<int> copied = copyItems(m_store, read.stored, items, m_adjudicator, alreadyGold);
   if (!copied) return copied;
-  for (const AdjudicationWindow* w : merged)
-    if (Status s = m_store.recordAdjudicationDecision(documentId, {w->start, w->end, QLatin1String(kMergedAgreed), m_adjudicator, {}}); !s)
-      return s.error();
+  for (const AdjudicationWindow* w : merged) {
+    const AdjudicationDecision decision{w->start, w->end, QLatin1String(kMergedAgreed), m_adjudicator, {}};
+    if (Status s = m_store.recordAdjudicationDecision(documentId, decision); !s) return s.error();
+  }
   return copied;
 }
 

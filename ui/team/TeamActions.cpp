@@ -33,34 +33,36 @@ TeamActions::TeamActions(MainWindow* window) : QObject(window), m_window(window)
   update();
 }
 
-bool TeamActions::mayShowTeammates(qint64 documentId) {
+TeamActions::LayerRules TeamActions::layerRules(qint64 documentId) {
+  LayerRules rules;
   ProjectStore* store = m_window->store();
-  if (!store || documentId <= 0) return false;
+  if (!store) return rules;
+  Result<ProjectInfo> info = store->info();
+  rules.separate = info && info->separateLayers;
+  if (!rules.separate || documentId <= 0) return rules;
   const QString me = m_window->annotator();
   if (Result<QVector<TeamMember>> members = store->teamMembers(); members)
     for (const TeamMember& m : members.value())
-      if (m.name == me && (m.role == TeamRole::Adjudicator || m.role == TeamRole::Manager)) return true;
+      if (m.name == me && (m.role == TeamRole::Adjudicator || m.role == TeamRole::Manager)) {
+        rules.mayShowTeammates = true;
+        return rules;
+      }
   if (Result<QHash<qint64, QString>> adjudicated = store->adjudicatedDocuments();
-      adjudicated && adjudicated->contains(documentId))
-    return true;
+      adjudicated && adjudicated->contains(documentId)) {
+    rules.mayShowTeammates = true;
+    return rules;
+  }
   // Released for adjudication: everyone it was given to has finished it.
   Result<QVector<Assignment>> assigned = store->assignments();
-  if (!assigned) return false;
-  int mine = 0;
+  if (!assigned) return rules;
+  int assignees = 0;
   for (const Assignment& a : assigned.value()) {
     if (a.documentId != documentId) continue;
-    if (!a.done.isValid()) return false;
-    ++mine;
+    if (!a.done.isValid()) return rules;
+    ++assignees;
   }
-  return mine > 0;
-}
-
-bool TeamActions::ownLayerOnly(qint64 documentId) {
-  ProjectStore* store = m_window->store();
-  if (!store) return false;
-  Result<ProjectInfo> info = store->info();
-  if (!info || !info->separateLayers) return false;
-  return !(m_teammates->isChecked() && mayShowTeammates(documentId));
+  rules.mayShowTeammates = assignees > 0;
+  return rules;
 }
 
 void TeamActions::update() {
@@ -68,13 +70,12 @@ void TeamActions::update() {
   const qint64 current = m_window->currentDocument();
   m_agreement->setEnabled(store != nullptr);
   m_adjudicate->setEnabled(store != nullptr && current > 0 && !m_window->readOnlyMode());
-  Result<ProjectInfo> info = store ? store->info() : Result<ProjectInfo>(Error("no project"));
-  const bool separate = info && info->separateLayers;
-  m_teammates->setEnabled(separate && mayShowTeammates(current));
-  m_teammates->setToolTip(separate && !m_teammates->isEnabled()
+  const LayerRules rules = layerRules(current);
+  m_teammates->setEnabled(rules.separate && rules.mayShowTeammates);
+  m_teammates->setToolTip(rules.separate && !rules.mayShowTeammates
                               ? tr("Teammates' layers show once every annotator of the document has finished it")
                               : QString());
-  if (m_window->session()) m_window->session()->setOwnLayerOnly(ownLayerOnly(current));
+  if (m_window->session()) m_window->session()->setOwnLayerOnly(rules.ownLayerOnly(m_teammates->isChecked()));
 }
 
 AdjudicationDialog* TeamActions::adjudicationDialog() const { return m_adjudication; }

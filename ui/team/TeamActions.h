@@ -7,11 +7,11 @@
 //     is released for adjudication (every annotator assigned to it has marked it done) or adjudicated;
 //     "Show Teammates' Layers" then shows everyone's. Adjudicators and managers may always show them.
 
+#include <QAction>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
-class QAction;
 class QMenu;
 
 namespace quarry::ui {
@@ -31,9 +31,7 @@ class TeamActions : public QObject {
   QAction* teammatesLayersAction() const { return m_teammates; }
 
   // Whether the window shows only its annotator's own layer of `documentId` (see above).
-  bool ownLayerOnly(qint64 documentId);
-  // Whether teammates' layers of `documentId` may be shown to the window's annotator.
-  bool mayShowTeammates(qint64 documentId);
+  bool ownLayerOnly(qint64 documentId) { return layerRules(documentId).ownLayerOnly(m_teammates->isChecked()); }
 
   // Opens (or raises) the dialogs; null without a project or document.
   AgreementDialog* showAgreement();
@@ -45,6 +43,14 @@ class TeamActions : public QObject {
   void update();
 
  private:
+  // What a document of the open project allows: separate layers, and teammates' layers shown to the
+  // window's annotator (their role, or the document released or adjudicated). Read from the store once.
+  struct LayerRules {
+    bool separate = false;
+    bool mayShowTeammates = false;
+    bool ownLayerOnly(bool teammatesWanted) const { return separate && !(teammatesWanted && mayShowTeammates); }
+  };
+  LayerRules layerRules(qint64 documentId);
   void showWindowForEditing(qint64 documentId, int start, int end);
 
   MainWindow* m_window;
