@@ -158,43 +158,40 @@ Result<DocumentAdjudication> reviewLayers(ProjectStore& store, const QString& ad
   return out;
 }
 
-// Copies `items` of the stored document into the adjudicator's layer; relations after their spans.
+// Copies `items` of the stored document `sd` (as the store holds it now) into the adjudicator's layer: the
+// spans in one transaction, then the labels, then the relations between gold spans.
 Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVector<Item>& items, const QString& adjudicator,
                       const QSet<QString>& alreadyGold) {
   int copied = 0;
-  QHash<QString, qint64> goldSpanIds;  // span key -> id of the adjudicator's span
-  auto refreshGold = [&]() -> Status {
-    Result<StoredDocument> now = store.loadDocument(sd.id);
-    if (!now) return now.error();
-    goldSpanIds.clear();
-    for (int i = 0; i < now->document.entities.size(); ++i)
-      if (now->document.entities[i].provenance.annotator == adjudicator)
-        goldSpanIds.insert(spanKey(now->document.entities[i]), now->entityIds[i]);
-    return {};
-  };
-  // New spans' keys continue the document's T<n> (every layer's), so the store need not search for one each.
+  // New keys continue the document's T<n> and R<n> (every layer's), so the store need not search for one each.
   qint64 lastKey = 0;
   for (const EntitySpan& e : sd.document.entities)
     if (e.key.startsWith(QLatin1Char('T'))) lastKey = std::max(lastKey, e.key.mid(1).toLongLong());
+  qint64 lastRelationKey = 0;
+  for (const Relation& r : sd.document.relations)
+    if (r.key.startsWith(QLatin1Char('R'))) lastRelationKey = std::max(lastRelationKey, r.key.mid(1).toLongLong());
+  QVector<EntitySpan> spans;  // written together, in one transaction
   for (const Item& i : items) {
     if (alreadyGold.contains(i.key)) continue;
     if (i.kind == Item::Span) {
       EntitySpan span = sd.document.entities[i.index];
       span.key = QStringLiteral("T%1").arg(++lastKey);
-      Result<qint64> id = store.addEntity(sd.id, span, adjudicator, Origin::Manual);
-      if (!id) return id.error();
-      ++copied;
+      spans << span;
     } else if (i.kind == Item::Label) {
       Result<qint64> id = store.addLabel(sd.id, sd.document.labels[i.index].category, adjudicator, Origin::Manual);
       if (!id) return id.error();
       ++copied;
     }
   }
-  const bool anyRelation = std::any_of(items.cbegin(), items.cend(), [&](const Item& i) {
-    return i.kind == Item::Relation && !alreadyGold.contains(i.key);
-  });
-  if (!anyRelation) return copied;
-  if (Status s = refreshGold(); !s) return s.error();
+  Result<QVector<qint64>> spanIds = store.addEntities(sd.id, spans, adjudicator, Origin::Manual);
+  if (!spanIds) return spanIds.error();
+  copied += int(spans.size());
+  // The gold layer's spans now: those it had, and those just written.
+  QHash<QString, qint64> goldSpanIds;  // span key -> id of the adjudicator's span
+  for (int i = 0; i < sd.document.entities.size(); ++i)
+    if (sd.document.entities[i].provenance.annotator == adjudicator)
+      goldSpanIds.insert(spanKey(sd.document.entities[i]), sd.entityIds[i]);
+  for (int k = 0; k < spans.size(); ++k) goldSpanIds.insert(spanKey(spans[k]), spanIds->at(k));
   QHash<QString, const EntitySpan*> byKey;
   for (const EntitySpan& e : sd.document.entities) byKey.insert(e.key, &e);
   for (const Item& i : items) {
@@ -203,7 +200,8 @@ Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVect
     const qint64 head = goldSpanIds.value(spanKey(*byKey.value(r.head)), 0);
     const qint64 tail = goldSpanIds.value(spanKey(*byKey.value(r.tail)), 0);
     if (!head || !tail) continue;  // an argument the gold layer does not have (another window's choice)
-    Result<qint64> id = store.addRelation(sd.id, r.type, head, tail, adjudicator, Origin::Manual);
+    Result<qint64> id = store.addRelation(sd.id, r.type, head, tail, adjudicator, Origin::Manual,
+                                          QStringLiteral("R%1").arg(++lastRelationKey));
     if (!id) return id.error();
     ++copied;
   }
@@ -242,10 +240,10 @@ Result<int> Adjudication::mergeAgreed(qint64 documentId) {
   }
   Result<int> copied = copyItems(m_store, read.stored, items, m_adjudicator, alreadyGold);
   if (!copied) return copied;
-  for (const AdjudicationWindow* w : merged) {
-    const AdjudicationDecision decision{w->start, w->end, QLatin1String(kMergedAgreed), m_adjudicator, {}};
-    if (Status s = m_store.recordAdjudicationDecision(documentId, decision); !s) return s.error();
-  }
+  QVector<AdjudicationDecision> decisions;
+  for (const AdjudicationWindow* w : merged)
+    decisions.push_back({w->start, w->end, QLatin1String(kMergedAgreed), m_adjudicator, {}});
+  if (Status s = m_store.recordAdjudicationDecisions(documentId, decisions); !s) return s.error();
   return copied;
 }
 

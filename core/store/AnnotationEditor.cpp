@@ -1,5 +1,8 @@
 #include "store/AnnotationEditor.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <QRegularExpression>
 #include <QSqlQuery>
 
@@ -101,45 +104,78 @@ Status AnnotationEditor::finish(const QString& op, qint64 documentId, const Edit
 
 Result<qint64> AnnotationEditor::addEntity(qint64 documentId, const EntitySpan& span,
                                            const QString& annotator, Origin origin) {
-  const QString op = QStringLiteral("add entity");
+  Result<QVector<qint64>> ids = addEntities(documentId, {span}, annotator, origin);
+  if (!ids) return ids.error();
+  return ids->front();
+}
+
+Result<QVector<qint64>> AnnotationEditor::addEntities(qint64 documentId, const QVector<EntitySpan>& spans,
+                                                      const QString& annotator, Origin origin) {
+  const QString op = spans.size() == 1 ? QStringLiteral("add entity")
+                                       : QStringLiteral("add %1 entities").arg(spans.size());
+  if (spans.isEmpty()) return QVector<qint64>();
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s.error();
   Result<Edit> edit = start(op, annotator);
   if (!edit) return edit.error();
   Result<int> length = documentLength(op, documentId);
   if (!length) return length.error();
-  if (const QString bad = checkFragments(span.fragments, *length); !bad.isEmpty()) return m_c.fail(op, bad);
-  Result<qint64> type = typeId(op, QStringLiteral("entity_types"), QStringLiteral("entity type"), span.type);
-  if (!type) return type.error();
-  Result<QString> key = span.key.isEmpty()
-                            ? nextKey(op, QStringLiteral("entity_spans"), documentId, QStringLiteral("T"))
-                            : Result<QString>(span.key);
-  if (!key) return key.error();
+  QHash<QString, qint64> types;
+  // Empty keys: the next free T<n> of the document, then the ones after it not given in `spans`.
+  QSet<QString> given;
+  for (const EntitySpan& span : spans) given.insert(span.key);
+  qint64 nextNumber = 0;
+  QVector<qint64> ids;
+  ids.reserve(spans.size());
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(
-          q,
-          QStringLiteral(
-              "INSERT INTO entity_spans (document_id, key, type_id, start_cp, end_cp, attributes, ") +
-              kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
-              m_c.dialect().returningId(),
-          {documentId, *key, *type, span.start(), span.end(), sql::toJsonText(span.attributes),
-           edit->annotatorId, originName(origin), edit->guidelineVersion, edit->now, edit->now},
-          op);
-      !s)
-    return m_c.withFile(s.error());
-  const qint64 id = m_c.dialect().insertedId(q);
-  if (span.isDiscontinuous())
-    for (int k = 0; k < span.fragments.size(); ++k)
-      if (Status s = sql::run(
-              q,
-              QStringLiteral(
-                  "INSERT INTO span_fragments (span_id, ordinal, start_cp, end_cp) VALUES (?, ?, ?, ?)"),
-              {id, k, span.fragments[k].start, span.fragments[k].end}, op);
-          !s)
-        return m_c.withFile(s.error());
-  if (Status s = finish(op, documentId, *edit, QStringLiteral("add entity"), id); !s) return s.error();
+  for (int i = 0; i < spans.size(); ++i) {
+    const EntitySpan& span = spans[i];
+    if (const QString bad = checkFragments(span.fragments, *length); !bad.isEmpty()) return m_c.fail(op, bad);
+    if (!types.contains(span.type)) {
+      Result<qint64> type = typeId(op, QStringLiteral("entity_types"), QStringLiteral("entity type"), span.type);
+      if (!type) return type.error();
+      types.insert(span.type, *type);
+    }
+    QString key = span.key;
+    if (key.isEmpty()) {
+      if (nextNumber == 0) {
+        Result<QString> first = nextKey(op, QStringLiteral("entity_spans"), documentId, QStringLiteral("T"));
+        if (!first) return first.error();
+        nextNumber = first->mid(1).toLongLong();
+      }
+      while (given.contains(QStringLiteral("T%1").arg(nextNumber))) ++nextNumber;
+      key = QStringLiteral("T%1").arg(nextNumber++);
+    }
+    if (Status s = sql::run(
+            q,
+            QStringLiteral(
+                "INSERT INTO entity_spans (document_id, key, type_id, start_cp, end_cp, attributes, ") +
+                kProvColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+                m_c.dialect().returningId(),
+            {documentId, key, types.value(span.type), span.start(), span.end(), sql::toJsonText(span.attributes),
+             edit->annotatorId, originName(origin), edit->guidelineVersion, edit->now, edit->now},
+            op);
+        !s)
+      return m_c.withFile(s.error());
+    const qint64 id = m_c.dialect().insertedId(q);
+    ids << id;
+    if (span.isDiscontinuous())
+      for (int k = 0; k < span.fragments.size(); ++k)
+        if (Status s = sql::run(
+                q,
+                QStringLiteral(
+                    "INSERT INTO span_fragments (span_id, ordinal, start_cp, end_cp) VALUES (?, ?, ?, ?)"),
+                {id, k, span.fragments[k].start, span.fragments[k].end}, op);
+            !s)
+          return m_c.withFile(s.error());
+    // One log entry per span; the document's status and time once, with the last.
+    const Status logged = i + 1 < spans.size()
+                              ? m_c.logEdit(documentId, edit->annotatorId, QStringLiteral("add entity"), id)
+                              : finish(op, documentId, *edit, QStringLiteral("add entity"), id);
+    if (!logged) return logged.error();
+  }
   if (Status s = tx.commit(op); !s) return s.error();
-  return id;
+  return ids;
 }
 
 Result<qint64> AnnotationEditor::updateEntity(qint64 entityId, const QString& type,

@@ -22,6 +22,10 @@ class AnnotationEditor {
   // Adds `span` to document `documentId`; an empty key becomes the next free "T<n>". Returns its id.
   Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
                            Origin origin);
+  // Several spans at once, in one transaction (all or none): as addEntity each, with the document read once.
+  // Their ids, in order.
+  Result<QVector<qint64>> addEntities(qint64 documentId, const QVector<EntitySpan>& spans, const QString& annotator,
+                                      Origin origin);
   // Changes type and fragments of entity `entityId`; returns `entityId`.
   Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
                               const QString& annotator, Origin origin, const ReadVersion& read = {});

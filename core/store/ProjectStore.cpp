@@ -241,6 +241,11 @@ Result<qint64> ProjectStore::addEntity(qint64 documentId, const EntitySpan& span
   return AnnotationEditor(*m_c).addEntity(documentId, span, annotator, origin);
 }
 
+Result<QVector<qint64>> ProjectStore::addEntities(qint64 documentId, const QVector<EntitySpan>& spans,
+                                                  const QString& annotator, Origin origin) {
+  return AnnotationEditor(*m_c).addEntities(documentId, spans, annotator, origin);
+}
+
 Result<qint64> ProjectStore::updateEntity(qint64 entityId, const QString& type,
                                           const QVector<Fragment>& fragments, const QString& annotator,
                                           Origin origin, const ReadVersion& read) {
@@ -337,7 +342,11 @@ Status ProjectStore::setAssignmentDone(qint64 documentId, const QString& annotat
 }
 
 Status ProjectStore::recordAdjudicationDecision(qint64 documentId, const AdjudicationDecision& decision) {
-  return TeamStore(*m_c).recordDecision(documentId, decision);
+  return TeamStore(*m_c).recordDecisions(documentId, {decision});
+}
+
+Status ProjectStore::recordAdjudicationDecisions(qint64 documentId, const QVector<AdjudicationDecision>& decisions) {
+  return TeamStore(*m_c).recordDecisions(documentId, decisions);
 }
 Result<QVector<AdjudicationDecision>> ProjectStore::adjudicationDecisions(qint64 documentId) {
   return TeamStore(*m_c).decisions(documentId);

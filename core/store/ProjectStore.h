@@ -79,6 +79,9 @@ class ProjectStore {
   // An annotation edit on a "new" document also makes it "in progress", in the same transaction.
   Result<qint64> addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
                            Origin origin = Origin::Manual);
+  // Several spans in one transaction (all or none); their ids in order.
+  Result<QVector<qint64>> addEntities(qint64 documentId, const QVector<EntitySpan>& spans, const QString& annotator,
+                                      Origin origin = Origin::Manual);
   Result<qint64> updateEntity(qint64 entityId, const QString& type, const QVector<Fragment>& fragments,
                               const QString& annotator, Origin origin = Origin::Manual, const ReadVersion& read = {});
   // And the relations using it. `read`: store/StoreTypes.h ReadVersion (a stale write is refused).
@@ -139,6 +142,7 @@ class ProjectStore {
   Status setAssignmentDone(qint64 documentId, const QString& annotator, bool done);
   // Adjudication records (jobs/Adjudication.h does the merging).
   Status recordAdjudicationDecision(qint64 documentId, const AdjudicationDecision& decision);
+  Status recordAdjudicationDecisions(qint64 documentId, const QVector<AdjudicationDecision>& decisions);
   Result<QVector<AdjudicationDecision>> adjudicationDecisions(qint64 documentId);
   Status setAdjudicated(qint64 documentId, const QString& adjudicator, bool adjudicated);
   Result<QHash<qint64, QString>> adjudicatedDocuments();

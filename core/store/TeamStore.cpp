@@ -203,24 +203,30 @@ Status TeamStore::setDone(qint64 documentId, const QString& annotator, bool done
 
 namespace quarry {
 
-Status TeamStore::recordDecision(qint64 documentId, const AdjudicationDecision& decision) {
+Status TeamStore::recordDecisions(qint64 documentId, const QVector<AdjudicationDecision>& decisions) {
   const QString op = QStringLiteral("record an adjudication decision");
+  if (decisions.isEmpty()) return {};
   WriteTransaction tx(m_c);
   if (Status s = tx.begin(op); !s) return s;
-  Result<QVariant> who = m_c.annotatorId(decision.adjudicator);
-  if (!who) return who.error();
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("DELETE FROM adjudication_decisions WHERE document_id = ? AND window_start = ?"),
-                          {documentId, decision.windowStart}, op);
-      !s)
-    return m_c.withFile(s.error());
-  if (Status s = sql::run(q,
-                          QStringLiteral("INSERT INTO adjudication_decisions (document_id, window_start, window_end, "
-                                         "chosen, adjudicator_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {documentId, decision.windowStart, decision.windowEnd, decision.chosen, *who, sql::nowMs()}, op);
-      !s)
-    return m_c.withFile(s.error());
-  if (Status s = m_c.logEdit(documentId, *who, QStringLiteral("adjudicate window"), decision.windowStart); !s) return s;
+  for (const AdjudicationDecision& decision : decisions) {
+    Result<QVariant> who = m_c.annotatorId(decision.adjudicator);
+    if (!who) return who.error();
+    if (Status s = sql::run(q,
+                            QStringLiteral("DELETE FROM adjudication_decisions WHERE document_id = ? AND window_start = ?"),
+                            {documentId, decision.windowStart}, op);
+        !s)
+      return m_c.withFile(s.error());
+    if (Status s = sql::run(q,
+                            QStringLiteral("INSERT INTO adjudication_decisions (document_id, window_start, window_end, "
+                                           "chosen, adjudicator_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                            {documentId, decision.windowStart, decision.windowEnd, decision.chosen, *who, sql::nowMs()},
+                            op);
+        !s)
+      return m_c.withFile(s.error());
+    if (Status s = m_c.logEdit(documentId, *who, QStringLiteral("adjudicate window"), decision.windowStart); !s)
+      return s;
+  }
   return tx.commit(op);
 }
 

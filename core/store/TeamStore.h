@@ -35,9 +35,10 @@ class TeamStore {
   // The annotator's assignment of the document finished (or not); an Error when there is none.
   Status setDone(qint64 documentId, const QString& annotator, bool done);
 
-  // Adjudication (jobs/Adjudication.h): a window's decision (replacing an earlier one for the same window),
+  // Adjudication (jobs/Adjudication.h): windows' decisions (each replacing an earlier one for the same window),
   // the decisions of a document, and documents adjudicated (their id -> the adjudicator's name).
-  Status recordDecision(qint64 documentId, const AdjudicationDecision& decision);
+  // Several, in one transaction (all or none).
+  Status recordDecisions(qint64 documentId, const QVector<AdjudicationDecision>& decisions);
   Result<QVector<AdjudicationDecision>> decisions(qint64 documentId);
   Status setAdjudicated(qint64 documentId, const QString& adjudicator, bool adjudicated);
   Result<QHash<qint64, QString>> adjudicatedDocuments();

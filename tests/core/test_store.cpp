@@ -390,6 +390,30 @@ class TestStore : public QObject {
     QVERIFY(!store->removeEntity(999999, QStringLiteral("ann")).ok());
   }
 
+  // Several spans in one transaction: keys continue T<n> around the given ones; one bad span writes none.
+  void addEntitiesIsOneTransaction() {
+    const Corpus input = storeTestCorpus();
+    auto store = makeStore(freshPath(), &input);
+    const qint64 doc = store->listDocuments()->at(0).id;
+    auto ids = store->addEntities(doc,
+                                  {span({}, QStringLiteral("DRUG"), {{0, 4}}), span(QStringLiteral("T5"), QStringLiteral("DISEASE"), {{5, 9}}),
+                                   span({}, QStringLiteral("SYMPTOM"), {{10, 14}})},
+                                  QStringLiteral("ann"));
+    QUARRY_VERIFY_OK(ids);
+    QCOMPARE(ids->size(), 3);
+    auto stored = store->loadDocument(doc);
+    QUARRY_VERIFY_OK(stored);
+    QCOMPARE(stored->entityIds.size(), 6);
+    QStringList keys;
+    for (int i = 3; i < 6; ++i) keys << stored->document.entities[i].key;
+    QCOMPARE(keys, (QStringList{QStringLiteral("T4"), QStringLiteral("T5"), QStringLiteral("T6")}));
+    QCOMPARE(stored->entityIds.mid(3), *ids);
+    auto refused = store->addEntities(
+        doc, {span({}, QStringLiteral("DRUG"), {{0, 4}}), span({}, QStringLiteral("DRUG"), {{30, 999}})}, QStringLiteral("ann"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(store->loadDocument(doc)->entityIds.size(), 6);  // the first one rolled back with the second
+  }
+
   void answersLabelsStatusAndSplit() {
     const Corpus input = storeTestCorpus();
     auto store = makeStore(freshPath(), &input);

@@ -131,6 +131,46 @@ class TestTeamProject : public QObject {
              refused.error().toString().c_str());
   }
 
+  // Merging the agreed windows: a relation whose tail lies in a later sentence comes in the same merge as its
+  // spans, and a window merged once is not merged again, so a span the adjudicator removed stays removed.
+  void mergeTakesCrossSentenceRelationsAndKeepsHandRemovals() {
+    auto store = project(0);
+    quarry::Corpus corpus;
+    corpus.schema = quarry::test::storeTestSchema();
+    quarry::Document d;
+    d.name = QStringLiteral("two-sentences");
+    d.text = QStringLiteral("Take aspirin daily. It eased the headache.");
+    corpus.documents = {d};
+    QVERIFY(store->importCorpus(corpus, QStringLiteral("importer")).ok());
+    const qint64 id = allIds(*store).front();
+    QVERIFY(store->setSeparateLayers(true).ok());
+    const QString dora = QStringLiteral("dora");
+    for (const QString& who : {QStringLiteral("anna"), QStringLiteral("ben")}) {
+      auto drug = store->addEntity(id, span({}, QStringLiteral("DRUG"), {{5, 12}}), who);
+      auto disease = store->addEntity(id, span({}, QStringLiteral("DISEASE"), {{33, 41}}), who);
+      QVERIFY(drug.ok() && disease.ok());
+      QVERIFY(store->addRelation(id, QStringLiteral("TREATS"), *drug, *disease, who).ok());
+    }
+    quarry::jobs::Adjudication adjudication(*store, dora);
+    QCOMPARE(adjudication.review(id)->agreedWindows, 2);
+    QCOMPARE(*adjudication.mergeAgreed(id), 3);  // both spans and the relation, at once
+    auto gold = [&] {
+      const quarry::StoredDocument stored = store->loadDocument(id).value();
+      return stored.layerOf(dora).document;
+    };
+    QCOMPARE(gold().entities.size(), 2);
+    QCOMPARE(gold().relations.size(), 1);
+    // Dora removes the headache span by hand: merging again leaves it out.
+    const quarry::StoredDocument stored = store->loadDocument(id).value();
+    const quarry::StoredDocument doras = stored.layerOf(dora);
+    for (int i = 0; i < doras.document.entities.size(); ++i)
+      if (doras.document.entities[i].type == QStringLiteral("DISEASE"))
+        QVERIFY(store->removeEntity(doras.entityIds[i], dora).ok());
+    QCOMPARE(*adjudication.mergeAgreed(id), 0);
+    QCOMPARE(gold().entities.size(), 1);
+    QCOMPARE(gold().relations.size(), 0);
+  }
+
   // Two annotators, one adjudicator: agreed items merge by themselves, a disagreement waits for a decision,
   // and training reads the gold layer of adjudicated documents only.
   void adjudicationMakesTheGoldLayer() {

@@ -285,7 +285,14 @@ bool AdjudicationDialog::acceptVersion(int column) {
     return false;
   }
   Q_EMIT goldLayerChanged(m_documentId);
-  read(false);  // keeps this window current
+  // The annotators' layers did not change, only the decision: no need to read the document again.
+  jobs::AdjudicationWindow& decided = m_state.windows[index];
+  if (!decided.decided) --m_state.undecided;
+  decided.decided = true;
+  decided.decidedFor = w.annotators[column];
+  const int row = m_windows->currentRow();
+  fillList();
+  setCurrentWindow(row);
   // On to the next undecided window after this one; else stay.
   for (int k = m_windows->currentRow() + 1; k < m_listed.size(); ++k)
     if (!m_state.windows[m_listed[k]].agreed && !m_state.windows[m_listed[k]].decided) {
