@@ -1,6 +1,7 @@
 #pragma once
-// Single edits from the annotation UI. Each runs in its own write transaction, records the annotator,
-// origin, the guideline version in force and the time, and appends to the edit log. An annotation edit
+// Single edits from the annotation UI (and addEntities, several spans as one). Each runs in its own write
+// transaction, records the annotator, origin, the guideline version in force and the time, and appends to
+// the edit log. An annotation edit
 // (entity, relation, answer, label) on a document whose status is "new" moves it to "in progress" in
 // that same transaction.
 
