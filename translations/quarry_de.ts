@@ -1078,8 +1078,8 @@
     <name>quarry::ui::AdjudicationDialog</name>
     <message>
         <location filename="../ui/team/AdjudicationDialog.cpp" line="27"/>
-        <source>Document labels</source>
-        <translation>Kategorien des Dokuments</translation>
+        <source>Whole document</source>
+        <translation>Ganzes Dokument</translation>
     </message>
     <message>
         <location filename="../ui/team/AdjudicationDialog.cpp" line="28"/>
@@ -1102,57 +1102,57 @@
         <translation>%1 · unentschieden</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="38"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="46"/>
         <source>Adjudicate</source>
         <translation>Schlichten</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="54"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="62"/>
         <source>Windows to adjudicate</source>
         <translation>Zu schlichtende Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="75"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="83"/>
         <source>Show &amp;agreed windows</source>
         <translation>Überein&amp;stimmende Ausschnitte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="78"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="86"/>
         <source>Previous (P)</source>
         <translation>Vorheriger (P)</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="79"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="87"/>
         <source>Next (N)</source>
         <translation>Nächster (N)</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="80"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="88"/>
         <source>Edit in Document (E)</source>
         <translation>Im Dokument bearbeiten (E)</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="81"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="89"/>
         <source>Finish Document (Ctrl+Return)</source>
         <translation>Dokument abschließen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="83"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="91"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="113"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="121"/>
         <source>%1&apos;s role is %2: adjudication is the work of an adjudicator or a manager. On a shared project the server refuses it.</source>
         <translation>Die Rolle von %1 ist %2: Schlichten ist die Aufgabe eines Schlichters oder eines Managers. In einem gemeinsamen Projekt lehnt der Server es ab.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="144"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="152"/>
         <source>Adjudicate %1</source>
         <translation>%1 schlichten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="148"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="156"/>
         <source>%n agreed item(s) merged into the gold layer.</source>
         <translation>
             <numerusform>%n übereinstimmendes Element in die Gold-Ebene übernommen.</numerusform>
@@ -1160,72 +1160,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="160"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="168"/>
         <source>%1: %2 annotators (%3); %4 window(s) differ, %5 undecided; %6 agreed, merged into %7&apos;s gold layer.</source>
         <translation>%1: %2 Annotatoren (%3); %4 Ausschnitt(e) weichen ab, %5 unentschieden; %6 übereinstimmend, in die Gold-Ebene von %7 übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="169"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="177"/>
         <source>Finished by %1.</source>
         <translation>Abgeschlossen von %1.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="220"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="225"/>
         <source>No annotator has annotated this document.</source>
         <translation>Kein Annotator hat dieses Dokument annotiert.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="221"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="226"/>
         <source>Every window agrees: finish the document.</source>
         <translation>Alle Ausschnitte stimmen überein: Dokument abschließen.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="227"/>
-        <source>The document&apos;s labels.</source>
-        <translation>Die Kategorien des Dokuments.</translation>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="232"/>
+        <source>The document as a whole: its labels, and the questions answered &quot;none&quot;.</source>
+        <translation>Das Dokument als Ganzes: seine Kategorien und die mit „keine“ beantworteten Fragen.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="239"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="244"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="245"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="250"/>
         <source>%1&apos;s version</source>
         <translation>Version von %1</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="246"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="251"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="254"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
         <source>Not in every annotator&apos;s version</source>
         <translation>Nicht in der Version jedes Annotators</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="258"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="263"/>
         <source>Take %1&apos;s (%2)</source>
         <translation>Von %1 übernehmen (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="264"/>
         <source>Take %1&apos;s</source>
         <translation>Von %1 übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="279"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="284"/>
         <source>There is no annotator %1 here.</source>
         <translation>Hier gibt es keinen Annotator %1.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="295"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
         <source>Took %1&apos;s version of %2.</source>
         <translation>Version von %1 für %2 übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="321"/>
         <source>%1 is adjudicated: training reads %2&apos;s gold layer.</source>
         <translation>%1 ist geschlichtet: Das Training liest die Gold-Ebene von %2.</translation>
     </message>
@@ -5441,22 +5441,22 @@ postgresql://benutzer@host:port/datenbank (das Passwort kommt aus ~/.pgpass)</tr
         <translation>In einem Projekt mit getrennten Ebenen: die Annotationen jedes Annotators an einem zur Schlichtung freigegebenen Dokument zeigen, nicht nur Ihre</translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="75"/>
+        <location filename="../ui/team/TeamActions.cpp" line="76"/>
         <source>Teammates&apos; layers show once every annotator of the document has finished it</source>
         <translation>Die Ebenen der Teammitglieder erscheinen, sobald jeder Annotator des Dokuments es abgeschlossen hat</translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="115"/>
+        <location filename="../ui/team/TeamActions.cpp" line="116"/>
         <source>Open a document to adjudicate.</source>
         <translation>Öffnen Sie ein Dokument, um es zu schlichten.</translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="143"/>
+        <location filename="../ui/team/TeamActions.cpp" line="144"/>
         <source>Edit %1&apos;s gold layer here; back in the adjudication view it shows.</source>
         <translation>Bearbeiten Sie hier die Gold-Ebene von %1; zurück in der Schlichtungsansicht wird sie angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="144"/>
+        <location filename="../ui/team/TeamActions.cpp" line="145"/>
         <source>Set the document&apos;s categories for %1&apos;s gold layer here.</source>
         <translation>Legen Sie hier die Kategorien des Dokuments für die Gold-Ebene von %1 fest.</translation>
     </message>

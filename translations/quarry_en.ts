@@ -1077,7 +1077,7 @@
     <name>quarry::ui::AdjudicationDialog</name>
     <message>
         <location filename="../ui/team/AdjudicationDialog.cpp" line="27"/>
-        <source>Document labels</source>
+        <source>Whole document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1101,57 +1101,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="38"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="46"/>
         <source>Adjudicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="54"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="62"/>
         <source>Windows to adjudicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="75"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="83"/>
         <source>Show &amp;agreed windows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="78"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="86"/>
         <source>Previous (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="79"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="87"/>
         <source>Next (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="80"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="88"/>
         <source>Edit in Document (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="81"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="89"/>
         <source>Finish Document (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="83"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="91"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="113"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="121"/>
         <source>%1&apos;s role is %2: adjudication is the work of an adjudicator or a manager. On a shared project the server refuses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="144"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="152"/>
         <source>Adjudicate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="148"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="156"/>
         <source>%n agreed item(s) merged into the gold layer.</source>
         <translation>
             <numerusform>%n agreed item merged into the gold layer.</numerusform>
@@ -1159,72 +1159,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="160"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="168"/>
         <source>%1: %2 annotators (%3); %4 window(s) differ, %5 undecided; %6 agreed, merged into %7&apos;s gold layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="169"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="177"/>
         <source>Finished by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="220"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="225"/>
         <source>No annotator has annotated this document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="221"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="226"/>
         <source>Every window agrees: finish the document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="227"/>
-        <source>The document&apos;s labels.</source>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="232"/>
+        <source>The document as a whole: its labels, and the questions answered &quot;none&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="239"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="244"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="245"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="250"/>
         <source>%1&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="246"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="251"/>
         <source>(nothing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="254"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
         <source>Not in every annotator&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="258"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="263"/>
         <source>Take %1&apos;s (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="264"/>
         <source>Take %1&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="279"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="284"/>
         <source>There is no annotator %1 here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="295"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
         <source>Took %1&apos;s version of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="321"/>
         <source>%1 is adjudicated: training reads %2&apos;s gold layer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5438,22 +5438,22 @@ postgresql://user@host:port/database (the password comes from ~/.pgpass)</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="75"/>
+        <location filename="../ui/team/TeamActions.cpp" line="76"/>
         <source>Teammates&apos; layers show once every annotator of the document has finished it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="115"/>
+        <location filename="../ui/team/TeamActions.cpp" line="116"/>
         <source>Open a document to adjudicate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="143"/>
+        <location filename="../ui/team/TeamActions.cpp" line="144"/>
         <source>Edit %1&apos;s gold layer here; back in the adjudication view it shows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/TeamActions.cpp" line="144"/>
+        <location filename="../ui/team/TeamActions.cpp" line="145"/>
         <source>Set the document&apos;s categories for %1&apos;s gold layer here.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -37,7 +37,9 @@ void print(QTextStream& out, const jobs::DocumentAdjudication& a) {
   out << '\n';
   for (const jobs::AdjudicationWindow& w : a.windows) {
     if (w.agreed) continue;
-    out << "  " << (w.start < 0 ? QStringLiteral("labels") : QStringLiteral("window %1-%2").arg(w.start).arg(w.end));
+    out << "  "
+        << (w.start < 0 ? QStringLiteral("document (labels, questions answered none)")
+                        : QStringLiteral("window %1-%2").arg(w.start).arg(w.end));
     out << (w.decided ? QStringLiteral(" (took %1)").arg(w.decidedFor.isEmpty() ? QStringLiteral("none") : w.decidedFor)
                       : QString())
         << '\n';
@@ -57,10 +59,13 @@ void AdjudicateCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("document"),
                     QStringLiteral("Only this document (by name). Default: every document several annotators annotated."),
                     QStringLiteral("name")});
-  parser.addOption({QStringLiteral("accept"),
-                    QStringLiteral("With --document: take ANNOTATOR's version of the window starting at START (a code "
-                                   "point offset, or 'labels'); an empty ANNOTATOR takes none (repeatable)."),
-                    QStringLiteral("start=annotator")});
+  parser.addOption(
+      {QStringLiteral("accept"),
+       QStringLiteral("With --document: take ANNOTATOR's version of the window starting at START (a code "
+                      "point offset, or 'document' for the labels and the questions answered none); an empty "
+                      "ANNOTATOR takes "
+                      "none (repeatable)."),
+       QStringLiteral("start=annotator")});
   parser.addOption({QStringLiteral("finish"),
                     QStringLiteral("With --document: mark it adjudicated (refused while a disagreement is undecided); "
                                    "training then reads its gold layer.")});
@@ -94,7 +99,8 @@ int AdjudicateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     const int eq = item.indexOf(QLatin1Char('='));
     bool ok = eq > 0;
     const QString where = item.left(eq);
-    const int start = where == QLatin1String("labels") ? -1 : where.toInt(&ok);
+    const bool wholeDocument = where == QLatin1String("document") || where == QLatin1String("labels");
+    const int start = wholeDocument ? -1 : where.toInt(&ok);
     if (!ok) return usage(io, QStringLiteral("--accept expects START=ANNOTATOR, not '%1'").arg(item));
     if (Status s = adjudication.accept(one, start, item.mid(eq + 1).trimmed()); !s) return fail(io, s.error());
   }

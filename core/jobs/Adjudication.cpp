@@ -20,8 +20,8 @@ struct Item {
   QString key;
   QString description;
   int window = 0;
-  enum Kind { Span, Relation, Label } kind = Span;
-  int index = 0;  // into the stored document's entities, relations or labels
+  enum Kind { Span, Relation, Answer, Label } kind = Span;
+  int index = 0;  // into the stored document's entities, relations, answers or labels
 };
 
 QString spanKey(const EntitySpan& e) {
@@ -30,8 +30,16 @@ QString spanKey(const EntitySpan& e) {
   return parts.join(QLatin1Char('|'));
 }
 
+QString answerKey(const QaAnswer& a) {
+  return QStringList{QStringLiteral("Q"), a.field, a.questionId,
+                     a.noAnswer ? QStringLiteral("none")
+                                : QString::number(a.start) + QLatin1Char('-') + QString::number(a.end)}
+      .join(QLatin1Char('|'));
+}
+
 struct Layers {
   StoredDocument stored;
+  bool whole = true;          // the whole document, else one window's stretch (loadDocumentRange)
   QVector<int> windowStarts;  // sentence starts, ascending
   QVector<int> windowEnds;
   QHash<QString, QMap<int, QVector<Item>>> items;  // annotator -> window -> items (sorted by key)
@@ -42,19 +50,30 @@ int windowOf(const Layers& l, int position) {
   return it == l.windowStarts.cbegin() ? l.windowStarts.value(0, 0) : *(it - 1);
 }
 
-Result<Layers> readLayers(ProjectStore& store, qint64 documentId, QStringList* annotators) {
+// The layers of the whole document; or, given the windows of an earlier review, of the one window starting
+// at `window` (its items and what they need: ProjectStore::loadDocumentRange).
+Result<Layers> readLayers(ProjectStore& store, qint64 documentId, QStringList* annotators,
+                          const DocumentAdjudication* windows = nullptr, int window = 0) {
   Layers l;
-  Result<StoredDocument> stored = store.loadDocument(documentId);
+  Result<StoredDocument> stored =
+      windows ? store.loadDocumentRange(documentId, window, windows->windowEnd(window))
+              : store.loadDocument(documentId);
   if (!stored) return stored.error();
   l.stored = std::move(stored.value());
+  l.whole = !windows;
   const Document& d = l.stored.document;
-  std::vector<text::Span> protectedSpans;
-  for (const EntitySpan& e : d.entities) protectedSpans.push_back({e.start(), e.end()});
-  const QVector<uint> ucs4 = d.text.toUcs4();
-  const std::u32string cps(ucs4.begin(), ucs4.end());
-  for (const text::Span& s : text::splitSentences(cps, {}, protectedSpans)) {
-    l.windowStarts << s.start;
-    l.windowEnds << s.end;
+  if (windows) {
+    l.windowStarts = windows->sentenceStarts;
+    l.windowEnds = windows->sentenceEnds;
+  } else {
+    std::vector<text::Span> protectedSpans;
+    for (const EntitySpan& e : d.entities) protectedSpans.push_back({e.start(), e.end()});
+    const QVector<uint> ucs4 = d.text.toUcs4();
+    const std::u32string cps(ucs4.begin(), ucs4.end());
+    for (const text::Span& s : text::splitSentences(cps, {}, protectedSpans)) {
+      l.windowStarts << s.start;
+      l.windowEnds << s.end;
+    }
   }
   const TextOffsets offsets(d.text);
   auto surface = [&](const EntitySpan& e) { return offsets.slice(d.text, e.start(), e.end()); };
@@ -76,6 +95,19 @@ Result<Layers> readLayers(ProjectStore& store, qint64 documentId, QStringList* a
          QStringLiteral("%1 '%2' -> '%3'").arg(r.type, surface(*head), surface(*tail)), windowOf(l, head->start()),
          Item::Relation, i});
   }
+  for (int i = 0; i < d.answers.size(); ++i) {
+    const QaAnswer& a = d.answers[i];
+    const QString question = a.questionId.isEmpty() ? a.field : a.field + QLatin1Char(' ') + a.questionId;
+    const int window = a.noAnswer ? kLabelWindow : windowOf(l, a.start);
+    l.items[a.provenance.annotator][window].push_back(
+        {answerKey(a),
+         a.noAnswer ? QStringLiteral("answer %1: none").arg(question)
+                    : QStringLiteral("answer %1 '%2' %3-%4")
+                          .arg(question, offsets.slice(d.text, a.start, a.end))
+                          .arg(a.start)
+                          .arg(a.end),
+         window, Item::Answer, i});
+  }
   for (int i = 0; i < d.labels.size(); ++i) {
     const DocumentLabel& label = d.labels[i];
     l.items[label.provenance.annotator][kLabelWindow].push_back(
@@ -85,7 +117,9 @@ Result<Layers> readLayers(ProjectStore& store, qint64 documentId, QStringList* a
   for (auto& windows : l.items)
     for (auto& list : windows)
       std::sort(list.begin(), list.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
-  // Whose layers: the document's assignees, else everyone with an item here (the adjudicator aside).
+  // Whose layers: the document's assignees, else everyone with an item here (the adjudicator aside); for one
+  // window, those of the review.
+  if (windows) *annotators = windows->annotators;
   if (annotators->isEmpty()) {
     Result<QVector<Assignment>> assigned = store.assignments();
     if (!assigned) return assigned.error();
@@ -113,6 +147,8 @@ Result<DocumentAdjudication> reviewLayers(ProjectStore& store, const QString& ad
   out.annotators.removeDuplicates();
   out.annotators.sort();
   out.document = layers->stored.document.name;
+  out.sentenceStarts = layers->windowStarts;
+  out.sentenceEnds = layers->windowEnds;
   Result<QVector<AdjudicationDecision>> decisions = store.adjudicationDecisions(documentId);
   if (!decisions) return decisions.error();
   QHash<int, QString> decided;
@@ -127,8 +163,7 @@ Result<DocumentAdjudication> reviewLayers(ProjectStore& store, const QString& ad
   for (int start : ordered) {
     AdjudicationWindow w;
     w.start = start;
-    const int k = layers->windowStarts.indexOf(start);
-    w.end = start == kLabelWindow ? kLabelWindow : layers->windowEnds.value(k, start);
+    w.end = out.windowEnd(start);
     w.annotators = out.annotators;
     QSet<QString> distinct;
     for (const QString& a : out.annotators) {
@@ -160,23 +195,30 @@ Result<DocumentAdjudication> reviewLayers(ProjectStore& store, const QString& ad
 
 // Copies `items` of the stored document `sd` (as the store holds it now) into the adjudicator's layer: the
 // spans in one transaction, then the labels, then the relations between gold spans.
-Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVector<Item>& items, const QString& adjudicator,
-                      const QSet<QString>& alreadyGold) {
+Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, bool whole, const QVector<Item>& items,
+                      const QString& adjudicator, const QSet<QString>& alreadyGold) {
   int copied = 0;
-  // New keys continue the document's T<n> and R<n> (every layer's), so the store need not search for one each.
+  // New keys continue the document's T<n> and R<n> (every layer's), so the store need not search for one
+  // each; given a stretch of the document only, the store finds them.
   qint64 lastKey = 0;
   for (const EntitySpan& e : sd.document.entities)
     if (e.key.startsWith(QLatin1Char('T'))) lastKey = std::max(lastKey, e.key.mid(1).toLongLong());
   qint64 lastRelationKey = 0;
   for (const Relation& r : sd.document.relations)
     if (r.key.startsWith(QLatin1Char('R'))) lastRelationKey = std::max(lastRelationKey, r.key.mid(1).toLongLong());
+  auto spanKeyAfter = [&] { return whole ? QStringLiteral("T%1").arg(++lastKey) : QString(); };
+  auto relationKeyAfter = [&] { return whole ? QStringLiteral("R%1").arg(++lastRelationKey) : QString(); };
   QVector<EntitySpan> spans;  // written together, in one transaction
   for (const Item& i : items) {
     if (alreadyGold.contains(i.key)) continue;
     if (i.kind == Item::Span) {
       EntitySpan span = sd.document.entities[i.index];
-      span.key = QStringLiteral("T%1").arg(++lastKey);
+      span.key = spanKeyAfter();
       spans << span;
+    } else if (i.kind == Item::Answer) {
+      Result<qint64> id = store.setAnswer(sd.id, sd.document.answers[i.index], adjudicator, Origin::Manual);
+      if (!id) return id.error();
+      ++copied;
     } else if (i.kind == Item::Label) {
       Result<qint64> id = store.addLabel(sd.id, sd.document.labels[i.index].category, adjudicator, Origin::Manual);
       if (!id) return id.error();
@@ -200,8 +242,8 @@ Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, const QVect
     const qint64 head = goldSpanIds.value(spanKey(*byKey.value(r.head)), 0);
     const qint64 tail = goldSpanIds.value(spanKey(*byKey.value(r.tail)), 0);
     if (!head || !tail) continue;  // an argument the gold layer does not have (another window's choice)
-    Result<qint64> id = store.addRelation(sd.id, r.type, head, tail, adjudicator, Origin::Manual,
-                                          QStringLiteral("R%1").arg(++lastRelationKey));
+    Result<qint64> id =
+        store.addRelation(sd.id, r.type, head, tail, adjudicator, Origin::Manual, relationKeyAfter());
     if (!id) return id.error();
     ++copied;
   }
@@ -215,6 +257,13 @@ QSet<QString> goldKeys(const Layers& l, const QString& adjudicator, int window) 
 }
 
 }  // namespace
+
+int DocumentAdjudication::windowEnd(int start) const {
+  if (start < 0) return kLabelWindow;
+  const auto it = std::lower_bound(sentenceStarts.cbegin(), sentenceStarts.cend(), start);
+  return it != sentenceStarts.cend() && *it == start ? sentenceEnds[int(it - sentenceStarts.cbegin())]
+                                                     : start;
+}
 
 Result<DocumentAdjudication> Adjudication::review(qint64 documentId) {
   Layers layers;
@@ -238,7 +287,7 @@ Result<int> Adjudication::mergeAgreed(qint64 documentId) {
     alreadyGold += goldKeys(read, m_adjudicator, w.start);
     merged << &w;
   }
-  Result<int> copied = copyItems(m_store, read.stored, items, m_adjudicator, alreadyGold);
+  Result<int> copied = copyItems(m_store, read.stored, read.whole, items, m_adjudicator, alreadyGold);
   if (!copied) return copied;
   QVector<AdjudicationDecision> decisions;
   for (const AdjudicationWindow* w : merged)
@@ -248,37 +297,51 @@ Result<int> Adjudication::mergeAgreed(qint64 documentId) {
 }
 
 Status Adjudication::accept(qint64 documentId, int windowStart, const QString& annotator) {
-  Layers read;
-  Result<DocumentAdjudication> state = reviewLayers(m_store, m_adjudicator, documentId, &read);
+  Result<DocumentAdjudication> state = review(documentId);
   if (!state) return state.error();
-  const auto w = std::find_if(state->windows.cbegin(), state->windows.cend(),
+  return accept(*state, windowStart, annotator);
+}
+
+Status Adjudication::accept(const DocumentAdjudication& state, int windowStart, const QString& annotator) {
+  const qint64 documentId = state.documentId;
+  const auto w = std::find_if(state.windows.cbegin(), state.windows.cend(),
                               [&](const AdjudicationWindow& x) { return x.start == windowStart; });
-  if (w == state->windows.cend())
-    return Error(QStringLiteral("document '%1' has no window at %2").arg(state->document).arg(windowStart).toStdString());
-  if (!annotator.isEmpty() && !state->annotators.contains(annotator))
-    return Error(QStringLiteral("'%1' is not one of the annotators of '%2' (%3)")
-                     .arg(annotator, state->document, state->annotators.join(QStringLiteral(", ")))
+  if (w == state.windows.cend())
+    return Error(QStringLiteral("document '%1' has no window at %2")
+                     .arg(state.document)
+                     .arg(windowStart)
                      .toStdString());
-  const Layers* layers = &read;
-  QStringList annotators = state->annotators;
+  if (!annotator.isEmpty() && !state.annotators.contains(annotator))
+    return Error(QStringLiteral("'%1' is not one of the annotators of '%2' (%3)")
+                     .arg(annotator, state.document, state.annotators.join(QStringLiteral(", ")))
+                     .toStdString());
+  // Only this window's stretch of the document is read, so that a key costs the same in a long document.
+  QStringList annotators;
+  Result<Layers> read = readLayers(m_store, documentId, &annotators, &state, windowStart);
+  if (!read) return read.error();
   // The gold layer's items in the window give way to the chosen version (relations go with their spans).
-  const QVector<Item> chosen = layers->items.value(annotator).value(windowStart);
+  const QVector<Item> chosen = read->items.value(annotator).value(windowStart);
   const QStringList chosenKeys = keysOf(chosen);
   const QSet<QString> keepKeys(chosenKeys.cbegin(), chosenKeys.cend());
   bool removedAny = false;
-  for (const Item& i : layers->items.value(m_adjudicator).value(windowStart)) {
+  for (const Item& i : read->items.value(m_adjudicator).value(windowStart)) {
     if (keepKeys.contains(i.key)) continue;
     removedAny = true;
-    Status removed = i.kind == Item::Span       ? m_store.removeEntity(layers->stored.entityIds[i.index], m_adjudicator)
-                     : i.kind == Item::Relation ? m_store.removeRelation(layers->stored.relationIds[i.index], m_adjudicator)
-                                                : m_store.removeLabel(layers->stored.labelIds[i.index], m_adjudicator);
+    const StoredDocument& sd = read->stored;
+    Status removed = i.kind == Item::Span ? m_store.removeEntity(sd.entityIds[i.index], m_adjudicator)
+                     : i.kind == Item::Relation
+                         ? m_store.removeRelation(sd.relationIds[i.index], m_adjudicator)
+                     : i.kind == Item::Answer ? m_store.removeAnswer(sd.answerIds[i.index], m_adjudicator)
+                                              : m_store.removeLabel(sd.labelIds[i.index], m_adjudicator);
     if (!removed && i.kind != Item::Relation) return removed;  // a relation may have gone with its span
   }
-  // The layers as they are now: read again only when something was removed (row ids and gold keys changed).
-  Result<Layers> now = removedAny ? readLayers(m_store, documentId, &annotators) : Result<Layers>(std::move(read));
+  // The window as it is now: read again only when something was removed (row ids and gold keys changed).
+  Result<Layers> now =
+      removedAny ? readLayers(m_store, documentId, &annotators, &state, windowStart) : std::move(read);
   if (!now) return now.error();
-  Result<int> copied = copyItems(m_store, now->stored, now->items.value(annotator).value(windowStart), m_adjudicator,
-                                 goldKeys(*now, m_adjudicator, windowStart));
+  Result<int> copied =
+      copyItems(m_store, now->stored, now->whole, now->items.value(annotator).value(windowStart),
+                m_adjudicator, goldKeys(*now, m_adjudicator, windowStart));
   if (!copied) return copied.error();
   return m_store.recordAdjudicationDecision(documentId, {windowStart, w->end, annotator, m_adjudicator, {}});
 }
@@ -290,7 +353,8 @@ Status Adjudication::finish(qint64 documentId) {
   if (state->undecided > 0) {
     QStringList open;
     for (const AdjudicationWindow& w : state->windows)
-      if (!w.agreed && !w.decided) open << (w.start < 0 ? QStringLiteral("labels") : QString::number(w.start));
+      if (!w.agreed && !w.decided)
+        open << (w.start < 0 ? QStringLiteral("document") : QString::number(w.start));
     return Error(QStringLiteral("'%1' still has %2 undecided disagreement(s), at %3")
                      .arg(state->document)
                      .arg(state->undecided)

@@ -4,10 +4,11 @@
 // the gold layer by itself. The gold layer is the adjudicator's own layer of the document; once the document
 // is finished, training reads that layer alone (jobs/EngineDocuments.h).
 //
-// Windows: each sentence of the text (text/SentenceSplitter), and one for the document's labels. A span
-// belongs to the window holding its start, a relation to its head's. A window is agreed when every
-// annotator's items in it are the same (spans by offsets and type, relations by their arguments' offsets and
-// types and their own type, labels by category).
+// Windows: each sentence of the text (text/SentenceSplitter), and one for the whole document (its labels and
+// the questions answered "none"). A span belongs to the window holding its start, a relation to its head's,
+// an answer to its start's. A window is agreed when every annotator's items in it are the same (spans by
+// offsets and type, relations by their arguments' offsets and types and their own type, answers by question
+// and offsets, labels by category).
 
 #include <QString>
 #include <QStringList>
@@ -19,7 +20,7 @@
 namespace quarry::jobs {
 
 struct AdjudicationWindow {
-  int start = 0;  // code points; -1 = the document's labels
+  int start = 0;  // code points; -1 = the whole document (labels, questions answered "none")
   int end = 0;
   bool agreed = false;
   QString decidedFor;  // the annotator whose version the adjudicator took (empty: none, or an agreed window)
@@ -37,6 +38,12 @@ struct DocumentAdjudication {
   int agreedWindows = 0;
   int undecided = 0;       // disagreement windows without a decision
   QString adjudicatedBy;   // set once finished
+  // Every sentence window of the text (those without items too), as the review found them.
+  QVector<int> sentenceStarts;
+  QVector<int> sentenceEnds;
+  // The end of the window starting at `start` (-1 for the whole-document window; `start` if none starts
+  // there).
+  int windowEnd(int start) const;
 };
 
 class Adjudication {
@@ -50,9 +57,12 @@ class Adjudication {
   // with no annotator's name: a window is merged once, so what the adjudicator removes from the gold layer by
   // hand afterwards stays removed. The items copied.
   Result<int> mergeAgreed(qint64 documentId);
-  // Takes `annotator`'s version of the window starting at `windowStart` (-1: the labels) into the gold layer,
-  // replacing what the gold layer had there, and records the decision.
+  // Takes `annotator`'s version of the window starting at `windowStart` (-1: the whole-document window) into
+  // the gold layer, replacing what the gold layer had there, and records the decision.
   Status accept(qint64 documentId, int windowStart, const QString& annotator);
+  // The same, given the document's review (the adjudication view's): only that window's stretch of the
+  // document is read, so a decision costs the same in a 1 MB document as in a short one.
+  Status accept(const DocumentAdjudication& review, int windowStart, const QString& annotator);
   // Merges the agreed items and marks the document adjudicated; refused while a disagreement is undecided.
   Status finish(qint64 documentId);
 

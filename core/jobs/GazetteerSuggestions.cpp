@@ -37,7 +37,7 @@ Result<GazetteerOutcome> suggestFromGazetteer(ProjectStore& store) {
   if (!id) return id.error();
   run.id = outcome.runId = id.value();
   QVector<Prediction> rows;
-  for (int d = 0; d < pool->documents.size(); ++d) {
+  for (int d = 0; d < int(pool->documents.size()); ++d) {
     const document::AnnotatedDocument& document = pool->documents[size_t(d)];
     std::vector<document::PredictedEntity> predicted;
     for (const suggest::GazetteerMatch& m : gazetteer.suggest(document.text, document.entities))

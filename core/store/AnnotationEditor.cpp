@@ -2,8 +2,6 @@
 
 #include <QHash>
 #include <QSet>
-
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include "corpus/Schema.h"
@@ -74,16 +72,18 @@ Result<qint64> AnnotationEditor::documentOf(const QString& op, const QString& ta
 Result<QString> AnnotationEditor::nextKey(const QString& op, const QString& table, qint64 documentId,
                                           const QString& prefix) {
   QSqlQuery q = m_c.query();
-  if (Status s = sql::run(q, QStringLiteral("SELECT key FROM %1 WHERE document_id = ?").arg(table),
-                          {documentId}, op);
+  // The largest number among the document's <prefix><digits> keys, found by the engine: a long document has
+  // tens of thousands of keys.
+  if (Status s =
+          sql::run(q,
+                   QStringLiteral("SELECT MAX(CAST(SUBSTR(key, %1) AS BIGINT)) FROM %2 WHERE document_id = ? "
+                                  "AND %3")
+                       .arg(prefix.size() + 1)
+                       .arg(table, m_c.dialect().numberedKeyCondition(QStringLiteral("key"), prefix)),
+                   {documentId}, op);
       !s)
     return m_c.withFile(s.error());
-  const QRegularExpression numbered(QStringLiteral("^") + prefix + QStringLiteral("(\\d+)$"));
-  qint64 highest = 0;
-  while (q.next()) {
-    const QRegularExpressionMatch m = numbered.match(q.value(0).toString());
-    if (m.hasMatch()) highest = std::max(highest, m.captured(1).toLongLong());
-  }
+  const qint64 highest = q.next() ? q.value(0).toLongLong() : 0;  // NULL (no such key) reads as 0
   return QString(prefix + QString::number(highest + 1));
 }
 
@@ -352,10 +352,21 @@ Result<qint64> AnnotationEditor::setAnswer(qint64 documentId, const QaAnswer& an
   Result<qint64> field = typeId(op, QStringLiteral("qa_fields"), QStringLiteral("QA field"), answer.field);
   if (!field) return field.error();
   QSqlQuery q = m_c.query();
+  // One answer per question, in each annotator's own layer when the project has separate layers (as labels).
+  if (Status s = sql::run(q, QStringLiteral("SELECT separate_layers FROM project"), {}, op); !s)
+    return m_c.withFile(s.error());
+  const bool separateLayers = q.next() && q.value(0).toBool();
+  q.finish();
+  QVariantList question{documentId, *field, answer.questionId};
+  if (separateLayers) question << edit->annotatorId;
   if (Status s = sql::run(
           q,
-          QStringLiteral("DELETE FROM qa_answers WHERE document_id = ? AND field_id = ? AND question_id = ?"),
-          {documentId, *field, answer.questionId}, op);
+          QStringLiteral(
+              "DELETE FROM qa_answers WHERE document_id = ? AND field_id = ? AND question_id = ?") +
+              (separateLayers
+                   ? QStringLiteral(" AND ") + m_c.dialect().nullSafeEquals(QStringLiteral("annotator_id"))
+                   : QString()),
+          question, op);
       !s)
     return m_c.withFile(s.error());
   const QVariant null{QMetaType(QMetaType::Int)};
@@ -448,11 +459,31 @@ Status AnnotationEditor::setDocumentStatus(qint64 documentId, DocumentStatus sta
                           {statusName(status), documentId}, op);
       !s)
     return m_c.withFile(s.error());
+  if (Status s = followAssignment(op, documentId, *edit, status); !s) return s;
   if (Status s = finish(op, documentId, *edit, QStringLiteral("status ") + statusName(status), documentId,
                         StartDocument::No);
       !s)
     return s;
   return tx.commit(op);
+}
+
+Status AnnotationEditor::followAssignment(const QString& op, qint64 documentId, const Edit& edit,
+                                          DocumentStatus status) {
+  if (edit.annotatorId.isNull()) return {};
+  const bool finished = status == DocumentStatus::Done || status == DocumentStatus::Reviewed;
+  QSqlQuery q = m_c.query();
+  // Finishing keeps the first time it was done; anything else opens it again. No assignment: no row.
+  const Status s =
+      finished ? sql::run(q,
+                          QStringLiteral(
+                              "UPDATE assignments SET done_at = ? WHERE document_id = ? AND annotator_id = ? "
+                              "AND done_at IS NULL"),
+                          {edit.now, documentId, edit.annotatorId}, op)
+               : sql::run(q,
+                          QStringLiteral("UPDATE assignments SET done_at = NULL WHERE document_id = ? AND "
+                                         "annotator_id = ? AND done_at IS NOT NULL"),
+                          {documentId, edit.annotatorId}, op);
+  return s ? s : Status(m_c.withFile(s.error()));
 }
 
 Status AnnotationEditor::setDocumentSplit(qint64 documentId, Split split, const QString& annotator) {
@@ -509,6 +540,7 @@ Result<bool> AnnotationEditor::finishDocument(qint64 documentId, DocumentStatus 
       return m_c.withFile(s.error());
     action += QStringLiteral(", split ") + splitName(poolJoins);
   }
+  if (Status s = followAssignment(op, documentId, *edit, status); !s) return s.error();
   if (Status s = finish(op, documentId, *edit, action, documentId, StartDocument::No); !s) return s.error();
   if (Status s = tx.commit(op); !s) return s.error();
   return moves;

@@ -50,6 +50,9 @@ class AnnotationEditor {
                           Origin origin);
   Status removeLabel(qint64 labelId, const QString& annotator, const ReadVersion& read = {});
 
+  // The document's status; on a team, the annotator's own assignment of the document is done with it (Done or
+  // Reviewed) and open again otherwise, in the same transaction: finishing a document is finishing one's
+  // part.
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
   // Several documents' splits in one transaction: all or none.
@@ -70,6 +73,10 @@ class AnnotationEditor {
   Result<Edit> start(const QString& operation, const QString& annotator);
   // Code point length of the document's text; Error when there is no such document.
   Result<int> documentLength(const QString& operation, qint64 documentId);
+  // The annotator's assignment of the document (if any) marked done or open with its status
+  // (setDocumentStatus).
+  Status followAssignment(const QString& operation, qint64 documentId, const Edit& edit,
+                          DocumentStatus status);
   Result<qint64> typeId(const QString& operation, const QString& table, const QString& kind,
                         const QString& name);
   // The document of row `id` in `table`; Error when there is no such row.

@@ -69,6 +69,20 @@ Result<StoredDocument> CorpusLoader::loadDocument(qint64 id) {
   return std::move(stored[0]);
 }
 
+Result<StoredDocument> CorpusLoader::loadDocumentRange(qint64 id, int start, int end) {
+  QVector<Document> docs;
+  QVector<StoredDocument> stored;
+  Selection sel{QStringLiteral("d.id = ?"), {id}};
+  sel.ranged = true;
+  sel.rangeStart = start;
+  sel.rangeEnd = end;
+  if (Status s = load(sel, true, docs, &stored); !s) return s.error();
+  if (docs.isEmpty())
+    return m_c.fail(QStringLiteral("load document"), QStringLiteral("no document with id %1").arg(id));
+  stored[0].document = std::move(docs[0]);
+  return std::move(stored[0]);
+}
+
 Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Document>& docs,
                           QVector<StoredDocument>* stored) {
   Result<SchemaTypeIds> typeIds = SchemaStore(m_c).typeIds();
@@ -79,8 +93,8 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
   QHash<qint64, QString> annotators;
   QSqlQuery q = m_c.query();
   q.setForwardOnly(true);
-  auto run = [&](const QString& statement) {
-    Status s = sql::run(q, statement, sel.values, kOp);
+  auto run = [&](const QString& statement, const QVariantList& more = {}) {
+    Status s = sql::run(q, statement, sel.values + more, kOp);
     return s ? s : Status(m_c.withFile(s.error()));
   };
   if (provenance) {
@@ -118,6 +132,34 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
       sel.where.isEmpty() ? QString()
                           : QStringLiteral(" WHERE a.document_id IN (SELECT d.id FROM documents d WHERE ") +
                                 sel.where + QLatin1Char(')');
+  // A range: spans starting in it and the spans at the offsets of their relations' tails (so that a relation
+  // reaching out of the range finds its tail in every layer), relations whose head starts in it, answers
+  // starting in it; below 0, the labels and the "no answer" answers. Each condition binds `sel.values` again.
+  const bool documentLevel = sel.ranged && sel.rangeStart < 0;
+  const QString spansInRange =
+      QStringLiteral(
+          "SELECT h.id FROM entity_spans h WHERE h.document_id IN (SELECT d.id FROM documents d WHERE ") +
+      sel.where + QStringLiteral(") AND h.start_cp >= ? AND h.start_cp < ?");
+  QString spanRange, relationRange, answerRange;
+  QVariantList spanValues, rangeValues;
+  if (sel.ranged && !documentLevel) {
+    rangeValues = sel.values + QVariantList{sel.rangeStart, sel.rangeEnd};
+    // By row id, from a union of index searches: an OR here would scan every span of the document.
+    spanRange = QStringLiteral(" AND a.id IN (") + spansInRange +
+                QStringLiteral(
+                    " UNION SELECT s.id FROM entity_spans s WHERE s.document_id IN (SELECT d.id FROM "
+                    "documents d WHERE ") +
+                sel.where +
+                QStringLiteral(
+                    ") AND s.start_cp IN (SELECT t.start_cp FROM relations r JOIN entity_spans t ON "
+                    "t.id = r.tail_id WHERE r.head_id IN (") +
+                spansInRange + QStringLiteral(")))");
+    spanValues = rangeValues + sel.values + rangeValues;
+    relationRange = QStringLiteral(" AND a.head_id IN (") + spansInRange + QLatin1Char(')');
+    answerRange = QStringLiteral(" AND NOT a.no_answer AND a.start_cp >= ? AND a.start_cp < ?");
+  } else if (documentLevel) {
+    answerRange = QStringLiteral(" AND a.no_answer");
+  }
 
   struct SpanRef {
     int doc;
@@ -127,7 +169,9 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
   if (Status s = run(
           QStringLiteral(
               "SELECT a.id, a.document_id, a.key, a.type_id, a.start_cp, a.end_cp, a.attributes, ") +
-          kProvColumns + QStringLiteral(" FROM entity_spans a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+              kProvColumns + QStringLiteral(" FROM entity_spans a") + inDocs + spanRange +
+              (documentLevel ? QStringLiteral(" AND 1 = 0") : QString()) + QStringLiteral(" ORDER BY a.id"),
+          spanValues);
       !s)
     return s;
   while (q.next()) {
@@ -145,7 +189,9 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
   }
   if (Status s = run(QStringLiteral("SELECT f.span_id, f.start_cp, f.end_cp FROM span_fragments f "
                                     "JOIN entity_spans a ON a.id = f.span_id") +
-                     inDocs + QStringLiteral(" ORDER BY f.span_id, f.ordinal"));
+                         inDocs + spanRange + (documentLevel ? QStringLiteral(" AND 1 = 0") : QString()) +
+                         QStringLiteral(" ORDER BY f.span_id, f.ordinal"),
+                     spanValues);
       !s)
     return s;
   qint64 lastSpan = -1;
@@ -158,10 +204,12 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
     lastSpan = spanId;
     fragments.push_back(Fragment{q.value(1).toInt(), q.value(2).toInt()});
   }
-  if (Status s =
-          run(QStringLiteral(
-                  "SELECT a.id, a.document_id, a.key, a.type_id, a.head_id, a.tail_id, a.attributes, ") +
-              kProvColumns + QStringLiteral(" FROM relations a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+  if (Status s = run(
+          QStringLiteral(
+              "SELECT a.id, a.document_id, a.key, a.type_id, a.head_id, a.tail_id, a.attributes, ") +
+              kProvColumns + QStringLiteral(" FROM relations a") + inDocs + relationRange +
+              (documentLevel ? QStringLiteral(" AND 1 = 0") : QString()) + QStringLiteral(" ORDER BY a.id"),
+          rangeValues);
       !s)
     return s;
   while (q.next()) {
@@ -184,7 +232,9 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
   if (Status s = run(
           QStringLiteral("SELECT a.id, a.document_id, a.field_id, a.question_id, a.no_answer, a.start_cp, "
                          "a.end_cp, a.attributes, ") +
-          kProvColumns + QStringLiteral(" FROM qa_answers a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+              kProvColumns + QStringLiteral(" FROM qa_answers a") + inDocs + answerRange +
+              QStringLiteral(" ORDER BY a.id"),
+          sel.ranged && !documentLevel ? QVariantList{sel.rangeStart, sel.rangeEnd} : QVariantList{});
       !s)
     return s;
   while (q.next()) {
@@ -202,7 +252,9 @@ Status CorpusLoader::load(const Selection& sel, bool provenance, QVector<Documen
     if (stored) (*stored)[di].answerIds.push_back(q.value(0).toLongLong());
   }
   if (Status s = run(QStringLiteral("SELECT a.id, a.document_id, a.category_id, ") + kProvColumns +
-                     QStringLiteral(" FROM document_labels a") + inDocs + QStringLiteral(" ORDER BY a.id"));
+                     QStringLiteral(" FROM document_labels a") + inDocs +
+                     (sel.ranged && !documentLevel ? QStringLiteral(" AND 1 = 0") : QString()) +
+                     QStringLiteral(" ORDER BY a.id"));
       !s)
     return s;
   while (q.next()) {

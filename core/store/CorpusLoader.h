@@ -16,11 +16,18 @@ class CorpusLoader {
   Result<Corpus> loadCorpus(const CorpusFilter& filter);
   // One document with provenance and the row id of every annotation.
   Result<StoredDocument> loadDocument(qint64 id);
+  // ProjectStore::loadDocumentRange.
+  Result<StoredDocument> loadDocumentRange(qint64 id, int start, int end);
 
  private:
   struct Selection {
     QString where;        // condition on documents "d"; empty = all
     QVariantList values;  // bound to `where`
+    // Only the annotations in [rangeStart, rangeEnd) (ProjectStore::loadDocumentRange); rangeStart < 0: only
+    // the document-level ones; not `ranged`: all.
+    bool ranged = false;
+    int rangeStart = 0;
+    int rangeEnd = 0;
   };
   // Fills `docs` (and `stored`, parallel, when not null) with the selected documents.
   Status load(const Selection& selection, bool provenance, QVector<Document>& docs,

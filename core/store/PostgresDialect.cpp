@@ -194,6 +194,10 @@ QString PostgresDialect::nullSafeEquals(const QString& column) const {
   return column + QStringLiteral(" IS NOT DISTINCT FROM ?");
 }
 
+QString PostgresDialect::numberedKeyCondition(const QString& column, const QString& prefix) const {
+  return QStringLiteral("%1 ~ '^%2[0-9]+$'").arg(column, prefix);
+}
+
 QString PostgresDialect::containsCondition(const QString& column) const {
   return column + QStringLiteral(" ILIKE ? ESCAPE '\\'");
 }

@@ -33,6 +33,7 @@ class PostgresDialect final : public SqlDialect {
                        const QStringList& conflictColumns) const override;
   QString nullSafeEquals(const QString& column) const override;
   QString notifyEdit() const override;
+  QString numberedKeyCondition(const QString& column, const QString& prefix) const override;
   QString containsCondition(const QString& column) const override;
   QStringList layerOwnership() const override;
   QString databaseUserExists() const override;

@@ -236,6 +236,10 @@ Result<StoredDocument> ProjectStore::loadDocument(qint64 documentId) {
   return CorpusLoader(*m_c).loadDocument(documentId);
 }
 
+Result<StoredDocument> ProjectStore::loadDocumentRange(qint64 documentId, int start, int end) {
+  return CorpusLoader(*m_c).loadDocumentRange(documentId, start, end);
+}
+
 Result<qint64> ProjectStore::addEntity(qint64 documentId, const EntitySpan& span, const QString& annotator,
                                        Origin origin) {
   return AnnotationEditor(*m_c).addEntity(documentId, span, annotator, origin);

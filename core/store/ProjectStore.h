@@ -69,6 +69,11 @@ class ProjectStore {
   Result<Corpus> loadCorpus(const CorpusFilter& filter = {});
   Result<QVector<DocumentSummary>> listDocuments(const DocumentListFilter& filter = {});
   Result<StoredDocument> loadDocument(qint64 documentId);
+  // The document (text included) with only the annotations of one stretch of it, every layer's: the spans
+  // starting in [start, end), the relations whose head is one of them, the spans at the offsets of those
+  // relations' tails, the answers starting there; with `start` < 0, only the labels and the "no answer"
+  // answers. What a change to that stretch needs, without reading a large document's every annotation.
+  Result<StoredDocument> loadDocumentRange(qint64 documentId, int start, int end);
   // Names of everyone who has annotated or edited the project (importers included), sorted.
   Result<QStringList> annotators();
   // For each annotator, the names of the documents they annotated or edited: their layer of a document
@@ -96,12 +101,13 @@ class ProjectStore {
   Result<qint64> addLabel(qint64 documentId, const QString& category, const QString& annotator,
                           Origin origin = Origin::Manual);
   Status removeLabel(qint64 labelId, const QString& annotator, const ReadVersion& read = {});
+  // On a team, the annotator's assignment of the document follows: done with Done or Reviewed, else open.
   Status setDocumentStatus(qint64 documentId, DocumentStatus status, const QString& annotator);
   Status setDocumentSplit(qint64 documentId, Split split, const QString& annotator);
   // Several documents' splits in one transaction: all are written or none (a group-aware re-split).
   Status setDocumentSplits(const QVector<QPair<qint64, Split>>& splits, const QString& annotator);
-  // The status, and a finished pool document into `poolJoins` (AnnotationEditor::finishDocument); true
-  // when it moved.
+  // The status (with the annotator's assignment, as setDocumentStatus), and a finished pool document into
+  // `poolJoins` (AnnotationEditor::finishDocument); true when it moved.
   Result<bool> finishDocument(qint64 documentId, DocumentStatus status, const QString& annotator,
                               Split poolJoins = Split::Train);
 

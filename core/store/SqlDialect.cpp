@@ -54,6 +54,13 @@ class SqliteDialect final : public SqlDialect {
 
   QString nullSafeEquals(const QString& column) const override { return column + QStringLiteral(" IS ?"); }
 
+  QString numberedKeyCondition(const QString& column, const QString& prefix) const override {
+    // GLOB is case-sensitive: the prefix, a digit, and nothing but digits after the prefix.
+    return QStringLiteral("(%1 GLOB '%2[0-9]*' AND NOT SUBSTR(%1, %3) GLOB '*[^0-9]*')")
+        .arg(column, prefix)
+        .arg(prefix.size() + 1);
+  }
+
   QString containsCondition(const QString& column) const override {
     // SQLite's LIKE ignores ASCII case; PostgreSQL will use ILIKE.
     return column + QStringLiteral(" LIKE ? ESCAPE '\\'");

@@ -72,6 +72,10 @@ class SqlDialect {
   // A query with one bound name: 1 when that database user may write annotations.
   virtual QString memberMayWrite() const { return {}; }
 
+  // A condition: `column` is `prefix` (letters, put into the SQL as they are) followed by digits only, as an
+  // annotation key "T12" is; what CAST(SUBSTR(column, prefix length + 1) AS BIGINT) may then read.
+  virtual QString numberedKeyCondition(const QString& column, const QString& prefix) const = 0;
+
   // A case-insensitive "contains" condition on `column` with one bound value made by likePattern().
   virtual QString containsCondition(const QString& column) const = 0;
   // `text` escaped for containsCondition(): %text% with % _ and the escape character escaped.

@@ -306,11 +306,23 @@ Migration version13() {
   return m;
 }
 
+// Reading one stretch of a large document (ProjectStore::loadDocumentRange, adjudication) by its spans'
+// offsets.
+Migration version14() {
+  Migration m;
+  m.version = 14;
+  m.description = QStringLiteral("spans found by their offsets within a document");
+  m.statements = QStringList{
+      QStringLiteral("CREATE INDEX entity_spans_offsets ON entity_spans (document_id, start_cp)"),
+  };
+  return m;
+}
+
 }  // namespace
 
 QVector<Migration> storeMigrations() {
   return {version1(), version2(), version3(),  version4(),  version5(),  version6(),  version7(),
-          version8(), version9(), version10(), version11(), version12(), version13()};
+          version8(), version9(), version10(), version11(), version12(), version13(), version14()};
 }
 
 int storeSchemaVersion() { return SchemaMigrator::latestVersion(storeMigrations()); }

@@ -42,16 +42,19 @@ class TestAgreementProject : public QObject {
     if (!s.setSeparateLayers(true).ok()) qFatal("setSeparateLayers failed");
     const auto docs = s.listDocuments().value();
     const QString anna = QStringLiteral("anna"), ben = QStringLiteral("ben");
-    s.addEntity(docs[0].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), anna);
-    s.addEntity(docs[0].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), ben);
-    s.addEntity(docs[1].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), anna);
-    s.addEntity(docs[1].id, span({}, QStringLiteral("DISEASE"), {{5, 12}}), ben);
-    s.setDocumentStatus(docs[2].id, DocumentStatus::Done, anna);
-    s.addEntity(docs[2].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), ben);
-    s.addLabel(docs[0].id, QStringLiteral("fair"), anna);
-    s.addLabel(docs[0].id, QStringLiteral("fair"), ben);
-    s.addLabel(docs[1].id, QStringLiteral("unfair"), anna);
-    s.addLabel(docs[1].id, QStringLiteral("fair"), ben);
+    auto must = [](bool ok) {
+      if (!ok) qFatal("setting up the layers failed");
+    };
+    must(s.addEntity(docs[0].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), anna).ok());
+    must(s.addEntity(docs[0].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), ben).ok());
+    must(s.addEntity(docs[1].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), anna).ok());
+    must(s.addEntity(docs[1].id, span({}, QStringLiteral("DISEASE"), {{5, 12}}), ben).ok());
+    must(s.setDocumentStatus(docs[2].id, DocumentStatus::Done, anna).ok());
+    must(s.addEntity(docs[2].id, span({}, QStringLiteral("DRUG"), {{5, 12}}), ben).ok());
+    must(s.addLabel(docs[0].id, QStringLiteral("fair"), anna).ok());
+    must(s.addLabel(docs[0].id, QStringLiteral("fair"), ben).ok());
+    must(s.addLabel(docs[1].id, QStringLiteral("unfair"), anna).ok());
+    must(s.addLabel(docs[1].id, QStringLiteral("fair"), ben).ok());
     return location;
   }
 

@@ -412,6 +412,17 @@ class TestStore : public QObject {
         doc, {span({}, QStringLiteral("DRUG"), {{0, 4}}), span({}, QStringLiteral("DRUG"), {{30, 999}})}, QStringLiteral("ann"));
     QVERIFY(!refused.ok());
     QCOMPARE(store->loadDocument(doc)->entityIds.size(), 6);  // the first one rolled back with the second
+    // Only T<digits> keys count (the engine's numberedKeyCondition): not T7x, t90, TX9 or X99.
+    QUARRY_VERIFY_OK(store->addEntities(doc,
+                                        {span(QStringLiteral("T7x"), QStringLiteral("DRUG"), {{0, 4}}),
+                                         span(QStringLiteral("t90"), QStringLiteral("DRUG"), {{0, 4}}),
+                                         span(QStringLiteral("TX9"), QStringLiteral("DRUG"), {{0, 4}}),
+                                         span(QStringLiteral("X99"), QStringLiteral("DRUG"), {{0, 4}}),
+                                         span(QStringLiteral("T12"), QStringLiteral("DRUG"), {{0, 4}})},
+                                        QStringLiteral("ann")));
+    QUARRY_VERIFY_OK(
+        store->addEntity(doc, span({}, QStringLiteral("DRUG"), {{5, 9}}), QStringLiteral("ann")));
+    QCOMPARE(store->loadDocument(doc)->document.entities.back().key, QStringLiteral("T13"));
   }
 
   void answersLabelsStatusAndSplit() {
@@ -780,14 +791,26 @@ class TestStore : public QObject {
     const qint64 firstPrediction = store->predictionsOfRun(runId, QStringLiteral("entity"))->front().id;
     if (!store->decidePrediction(firstPrediction, QStringLiteral("rejected"), QStringLiteral("ben")).ok())
       qFatal("decidePrediction failed");
-    store->appendRunLog(runId, {RunLogLine{0, QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
-                                           QStringLiteral("épuisé → 完了")}});
-    store->recordRunAnnotations(runId, *store->annotationVersions({Split::Train}, {Split::Dev}));
-    store->markFindingIntended(QStringLiteral("entity"), QStringLiteral("aspirin|DRUG"), QStringLiteral("ben"));
-    store->setTeamRole(QStringLiteral("dora"), TeamRole::Adjudicator);
-    store->assignDocuments({doc}, {QStringLiteral("anna"), QStringLiteral("ben")}, 2, 5);
-    store->setAssignmentDone(doc, QStringLiteral("ben"), true);
-    store->setSeparateLayers(true);
+    auto must = [](bool ok, const char* what) {
+      if (!ok) qFatal("%s failed", what);
+    };
+    must(store
+             ->appendRunLog(runId, {RunLogLine{0, QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
+                                               QStringLiteral("épuisé → 完了")}})
+             .ok(),
+         "appendRunLog");
+    must(store->recordRunAnnotations(runId, *store->annotationVersions({Split::Train}, {Split::Dev})).ok(),
+         "recordRunAnnotations");
+    must(store
+             ->markFindingIntended(QStringLiteral("entity"), QStringLiteral("aspirin|DRUG"),
+                                   QStringLiteral("ben"))
+             .ok(),
+         "markFindingIntended");
+    must(store->setTeamRole(QStringLiteral("dora"), TeamRole::Adjudicator).ok(), "setTeamRole");
+    must(store->assignDocuments({doc}, {QStringLiteral("anna"), QStringLiteral("ben")}, 2, 5).ok(),
+         "assignDocuments");
+    must(store->setAssignmentDone(doc, QStringLiteral("ben"), true).ok(), "setAssignmentDone");
+    must(store->setSeparateLayers(true).ok(), "setSeparateLayers");
     return store;
   }
 

@@ -49,6 +49,21 @@ class TestTeamProject : public QObject {
     return ids;
   }
 
+  // A project of one document `name` with `text` and separate layers; its id in `id`.
+  std::unique_ptr<ProjectStore> oneDocument(const QString& name, const QString& text, qint64* id) {
+    auto store = project(0);
+    quarry::Corpus corpus;
+    corpus.schema = quarry::test::storeTestSchema();
+    quarry::Document d;
+    d.name = name;
+    d.text = text;
+    corpus.documents = {d};
+    if (!store->importCorpus(corpus, QStringLiteral("importer")).ok() || !store->setSeparateLayers(true).ok())
+      qFatal("one-document project failed");
+    *id = allIds(*store).front();
+    return store;
+  }
+
   // "d-0:anna,ben d-1:..." in document order.
   static QString layout(ProjectStore& store) {
     QMap<QString, QStringList> byDocument;
@@ -124,6 +139,15 @@ class TestTeamProject : public QObject {
     QVERIFY(store->assignments(QStringLiteral("anna"))->front().done.isValid());
     QVERIFY(store->setAssignmentDone(annas[0].id, QStringLiteral("anna"), false).ok());
     QCOMPARE(store->teamMembers()->at(0).done, 0);
+    // Marking the document done (the workbench's Mark Done) finishes her assignment; in progress reopens it.
+    QVERIFY(store->finishDocument(annas[0].id, quarry::DocumentStatus::Done, QStringLiteral("anna")).ok());
+    QCOMPARE(store->teamMembers()->at(0).done, 1);
+    QVERIFY(store->setDocumentStatus(annas[0].id, quarry::DocumentStatus::InProgress, QStringLiteral("anna"))
+                .ok());
+    QCOMPARE(store->teamMembers()->at(0).done, 0);
+    // Someone else's status change leaves anna's assignment alone.
+    QVERIFY(store->setDocumentStatus(annas[0].id, quarry::DocumentStatus::Done, QStringLiteral("ben")).ok());
+    QCOMPARE(store->teamMembers()->at(0).done, 0);
     const qint64 unassigned = allIds(*store).at(3);
     auto refused = store->setAssignmentDone(unassigned, QStringLiteral("anna"), true);
     QVERIFY(!refused.ok());
@@ -134,16 +158,9 @@ class TestTeamProject : public QObject {
   // Merging the agreed windows: a relation whose tail lies in a later sentence comes in the same merge as its
   // spans, and a window merged once is not merged again, so a span the adjudicator removed stays removed.
   void mergeTakesCrossSentenceRelationsAndKeepsHandRemovals() {
-    auto store = project(0);
-    quarry::Corpus corpus;
-    corpus.schema = quarry::test::storeTestSchema();
-    quarry::Document d;
-    d.name = QStringLiteral("two-sentences");
-    d.text = QStringLiteral("Take aspirin daily. It eased the headache.");
-    corpus.documents = {d};
-    QVERIFY(store->importCorpus(corpus, QStringLiteral("importer")).ok());
-    const qint64 id = allIds(*store).front();
-    QVERIFY(store->setSeparateLayers(true).ok());
+    qint64 id = 0;
+    auto store = oneDocument(QStringLiteral("two-sentences"),
+                             QStringLiteral("Take aspirin daily. It eased the headache."), &id);
     const QString dora = QStringLiteral("dora");
     for (const QString& who : {QStringLiteral("anna"), QStringLiteral("ben")}) {
       auto drug = store->addEntity(id, span({}, QStringLiteral("DRUG"), {{5, 12}}), who);
@@ -169,6 +186,96 @@ class TestTeamProject : public QObject {
     QCOMPARE(*adjudication.mergeAgreed(id), 0);
     QCOMPARE(gold().entities.size(), 1);
     QCOMPARE(gold().relations.size(), 0);
+  }
+
+  // Answers to questions are adjudicated as spans are: an agreed answer merges, differing answers wait in
+  // their sentences' windows, "none" in the whole-document window; each annotator answers in their own layer.
+  // Taking a version reads only that window (ProjectStore::loadDocumentRange), relations reaching out of it
+  // included.
+  void adjudicationTakesAnswersAndReadsOneWindow() {
+    const QString text =
+        QStringLiteral("It starts on 1 May. Either party may end it in writing. Aspirin eased the headache.");
+    qint64 id = 0;
+    auto store = oneDocument(QStringLiteral("contract"), text, &id);
+    QVERIFY(store->assignDocuments({id}, {QStringLiteral("anna"), QStringLiteral("ben")}, 2, 1).ok());
+    const QString anna = QStringLiteral("anna"), ben = QStringLiteral("ben"), dora = QStringLiteral("dora");
+    auto answer = [](const QString& field, int start, int end, bool none = false) {
+      quarry::QaAnswer a;
+      a.field = field;
+      a.start = start;
+      a.end = end;
+      a.noAnswer = none;
+      return a;
+    };
+    const QString date = QStringLiteral("effective_date"), termination = QStringLiteral("termination");
+    for (const QString& who : {anna, ben}) {
+      QVERIFY(store->setAnswer(id, answer(date, 13, 18), who).ok());  // "1 May": agreed
+      // A relation from the third sentence back to a span in the first: both annotators.
+      auto drug = store->addEntity(id, span({}, QStringLiteral("DRUG"), {{56, 63}}), who);
+      auto disease = store->addEntity(id, span({}, QStringLiteral("DISEASE"), {{3, 9}}), who);
+      QVERIFY(drug.ok() && disease.ok());
+      QVERIFY(store->addRelation(id, QStringLiteral("TREATS"), *drug, *disease, who).ok());
+    }
+    QVERIFY(store->setAnswer(id, answer(termination, 20, 54), anna).ok());     // the second sentence
+    QVERIFY(store->setAnswer(id, answer(termination, 0, 0, true), ben).ok());  // "none"
+    // Ben's answer did not replace Anna's: one answer per question in each layer.
+    QCOMPARE(store->loadDocument(id)->layerOf(anna).document.answers.size(), 2);
+    QVERIFY(store->setAnswer(id, answer(termination, 0, 0, true), ben).ok());
+    QCOMPARE(store->loadDocument(id)->layerOf(ben).document.answers.size(), 2);
+
+    // One stretch of the document: the third sentence's spans, its relation and the relation's tail (all
+    // layers), no answers, labels or other spans.
+    auto third = store->loadDocumentRange(id, 56, 85);
+    QVERIFY2(third.ok(), third ? "" : third.error().toString().c_str());
+    QCOMPARE(third->document.entities.size(), 4);
+    QCOMPARE(third->document.relations.size(), 2);
+    QCOMPARE(third->document.answers.size(), 0);
+    QCOMPARE(third->document.text, text);
+    auto whole = store->loadDocumentRange(id, -1, -1);
+    QVERIFY(whole.ok());
+    QCOMPARE(whole->document.entities.size(), 0);
+    QCOMPARE(whole->document.answers.size(), 1);  // ben's "none"
+    QCOMPARE(whole->document.answers[0].provenance.annotator, ben);
+
+    quarry::jobs::Adjudication adjudication(*store, dora);
+    auto review = adjudication.review(id);
+    QVERIFY(review.ok());
+    // The first sentence (the answer and the disease) and the third (drug, relation) agree; the second and
+    // the whole document differ.
+    QCOMPARE(review->agreedWindows, 2);
+    QCOMPARE(review->undecided, 2);
+    QCOMPARE(review->windows.front().start, -1);
+    QCOMPARE(review->windows.front().versions.at(1),
+             (QStringList{QStringLiteral("answer termination: none")}));
+    QCOMPARE(review->windows.at(2).versions.at(0),
+             (QStringList{QStringLiteral("answer termination 'Either party may end it in writing' 20-54")}));
+    QCOMPARE(*adjudication.mergeAgreed(id), 4);  // the date, both spans and the relation
+    auto gold = [&] { return store->loadDocument(id)->layerOf(dora).document; };
+    QCOMPARE(gold().answers.size(), 1);
+    QCOMPARE(gold().relations.size(), 1);
+    // Ben's "none", then Anna's answer: the second replaces the first in the gold layer.
+    review = adjudication.review(id);
+    QVERIFY(adjudication.accept(*review, -1, ben).ok());
+    QCOMPARE(gold().answers.size(), 2);
+    QVERIFY(adjudication.accept(*review, 20, anna).ok());
+    QCOMPARE(gold().answers.size(), 2);                    // the date and the termination clause
+    QVERIFY(adjudication.accept(*review, -1, anna).ok());  // Anna has nothing there: the gold "none" goes
+    QCOMPARE(gold().answers.size(), 2);
+    QVERIFY(!adjudication.accept(*review, 7, anna).ok());  // no window starts there
+    QVERIFY(adjudication.finish(id).ok());
+    const quarry::Document goldLayer = gold();
+    QCOMPARE(goldLayer.entities.size(), 2);
+    QCOMPARE(goldLayer.relations.size(), 1);
+    QStringList answers;
+    for (const quarry::QaAnswer& a : goldLayer.answers)
+      answers << QStringLiteral("%1 %2-%3%4")
+                     .arg(a.field)
+                     .arg(a.start)
+                     .arg(a.end)
+                     .arg(a.noAnswer ? QStringLiteral(" none") : QString());
+    answers.sort();
+    QCOMPARE(answers,
+             (QStringList{QStringLiteral("effective_date 13-18"), QStringLiteral("termination 20-54")}));
   }
 
   // Two annotators, one adjudicator: agreed items merge by themselves, a disagreement waits for a decision,

@@ -24,11 +24,19 @@ namespace {
 constexpr int kMaxKeyedVersions = 9;
 
 QString windowLabel(const jobs::AdjudicationWindow& w) {
-  const QString where = w.start < 0 ? AdjudicationDialog::tr("Document labels")
+  const QString where = w.start < 0 ? AdjudicationDialog::tr("Whole document")
                                     : AdjudicationDialog::tr("Characters %1–%2").arg(w.start).arg(w.end);
   if (w.agreed) return AdjudicationDialog::tr("%1 · agreed").arg(where);
   if (w.decided) return AdjudicationDialog::tr("%1 · took %2's").arg(where, w.decidedFor);
   return AdjudicationDialog::tr("%1 · undecided").arg(where);
+}
+
+// The list's line for a window: where, and its state (undecided in bold).
+void labelItem(QListWidgetItem* item, const jobs::AdjudicationWindow& w) {
+  item->setText(windowLabel(w));
+  QFont font = item->font();
+  font.setBold(!w.agreed && !w.decided);
+  item->setFont(font);
 }
 
 }  // namespace
@@ -155,7 +163,7 @@ Result<QString> AdjudicationDialog::documentText() {
   return stored->document.text;
 }
 
-void AdjudicationDialog::fillList() {
+void AdjudicationDialog::updateSummary() {
   const int disagreements = m_state.windows.size() - m_state.agreedWindows;
   QString summary = tr("%1: %2 annotators (%3); %4 window(s) differ, %5 undecided; %6 agreed, merged into "
                        "%7's gold layer.")
@@ -168,19 +176,16 @@ void AdjudicationDialog::fillList() {
                         .arg(m_adjudicator);
   if (!m_state.adjudicatedBy.isEmpty()) summary += QLatin1Char(' ') + tr("Finished by %1.").arg(m_state.adjudicatedBy);
   m_summary->setText(summary);
+}
+
+void AdjudicationDialog::fillList() {
+  updateSummary();
   m_listed.clear();
   for (int i = 0; i < m_state.windows.size(); ++i)
     if (!m_state.windows[i].agreed || m_showAgreed->isChecked()) m_listed << i;
   const QSignalBlocker block(m_windows);
   m_windows->clear();
-  for (int i : m_listed) {
-    auto* item = new QListWidgetItem(windowLabel(m_state.windows[i]), m_windows);
-    if (!m_state.windows[i].agreed && !m_state.windows[i].decided) {
-      QFont bold = item->font();
-      bold.setBold(true);
-      item->setFont(bold);
-    }
-  }
+  for (int i : m_listed) labelItem(new QListWidgetItem(m_windows), m_state.windows[i]);
   // Open on the first undecided window.
   int first = 0;
   for (int k = 0; k < m_listed.size(); ++k)
@@ -224,7 +229,8 @@ void AdjudicationDialog::showWindow() {
   }
   const jobs::AdjudicationWindow& w = m_state.windows[index];
   if (w.start < 0) {
-    m_windowText->setPlainText(tr("The document's labels."));
+    m_windowText->setPlainText(
+        tr("The document as a whole: its labels, and the questions answered \"none\"."));
   } else {
     const TextOffsets offsets(m_text);
     m_windowText->setPlainText(offsets.slice(m_text, w.start, w.end));
@@ -280,7 +286,7 @@ bool AdjudicationDialog::acceptVersion(int column) {
     return false;
   }
   jobs::Adjudication adjudication(*m_store, m_adjudicator);
-  if (Status s = adjudication.accept(m_documentId, w.start, w.annotators[column]); !s) {
+  if (Status s = adjudication.accept(m_state, w.start, w.annotators[column]); !s) {
     showMessage(QString::fromStdString(s.error().toString()), true);
     return false;
   }
@@ -290,9 +296,10 @@ bool AdjudicationDialog::acceptVersion(int column) {
   if (!decided.decided) --m_state.undecided;
   decided.decided = true;
   decided.decidedFor = w.annotators[column];
-  const int row = m_windows->currentRow();
-  fillList();
-  setCurrentWindow(row);
+  // Only this window's line and the summary change (a 1 MB document lists thousands of windows).
+  updateSummary();
+  if (QListWidgetItem* item = m_windows->currentItem()) labelItem(item, decided);
+  showWindow();
   // On to the next undecided window after this one; else stay.
   for (int k = m_windows->currentRow() + 1; k < m_listed.size(); ++k)
     if (!m_state.windows[m_listed[k]].agreed && !m_state.windows[m_listed[k]].decided) {

@@ -1,11 +1,12 @@
 #pragma once
 // The adjudication view of one document (jobs/Adjudication.h): it walks only the windows where the
-// annotators' layers differ (a sentence, or the document's labels), shows the window's text and each
-// annotator's version side by side — items not in every version stand out — and takes a version into the
-// gold layer (the adjudicator's own layer) with one key: 1…9 for the first…ninth annotator. E hands the
-// window to the main view, where the adjudicator edits the gold layer by hand; N and P (or the list) move
-// between windows; Ctrl+Return finishes the document, which then trains as adjudicated. Items everyone
-// agrees on merge into the gold layer by themselves when the view opens and whenever it re-reads.
+// annotators' layers differ (a sentence, or the whole document: labels, questions answered "none"), shows
+// the window's text and each annotator's version side by side — items not in every version stand out —
+// and takes a version into the gold layer (the adjudicator's own layer) with one key: 1…9 for the
+// first…ninth annotator. E hands the window to the main view, where the adjudicator edits the gold layer
+// by hand; N and P (or the list) move between windows; Ctrl+Return finishes the document, which then
+// trains as adjudicated. Items everyone agrees on merge into the gold layer by themselves when the view
+// opens and whenever it re-reads.
 
 #include <QDialog>
 #include <QStringList>
@@ -56,7 +57,8 @@ class AdjudicationDialog : public QDialog {
   void editWindow();
 
  Q_SIGNALS:
-  // Show [start, end) code points of the document in the main view for editing (start -1: its labels).
+  // Show [start, end) code points of the document in the main view for editing (start -1: the whole
+  // document).
   void editRequested(qint64 documentId, int start, int end);
   // The gold layer of the document changed (a version taken, agreed items merged, the document finished).
   void goldLayerChanged(qint64 documentId);
@@ -71,6 +73,7 @@ class AdjudicationDialog : public QDialog {
   void showWindow();
   void showMessage(const QString& text, bool error);
   void fillList();
+  void updateSummary();  // the line above the list: annotators, windows, decisions
 
   ProjectStore* m_store;
   QString m_adjudicator;
