@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
     std::printf("SKIP: %s/{train,devel}.tsv not found\n", data.string().c_str());
     return 77;
   }
-  configureCpuThreads({threads, 1});
+  configureCpuThreads({threads});
   at::manual_seed(seed);
 
   std::map<std::string, int64_t> labelIds{{"O", 0}};

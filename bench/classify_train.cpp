@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   log::LogOptions logOptions;
   logOptions.level = "warn";
   log::init(logOptions);
-  model::configureCpuThreads({threads, 1});
+  model::configureCpuThreads({threads});
   const fs::path root = fs::path(bench::sharedDir()) / "datasets" /
                         (corpus == "claudette" ? "claudette-unfair-tos-en" : "hallmarks-of-cancer");
   if (!fs::is_directory(root)) {

@@ -110,7 +110,7 @@ json rowConfig(const Options& o, const std::string& row) {
 
 // One row, in this process: trains, predicts dev, prints one JSON line.
 int runRow(const Options& o, const std::string& row) {
-  model::configureCpuThreads({o.threads, 1});
+  model::configureCpuThreads({o.threads});
   auto request = bench::trainingRequest(rowConfig(o, row), o.output + "/" + row);
   if (!request) return 2;
   request->train = bench::readConll(o.corpus + "/train.tsv");

@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   log::LogOptions logOptions;
   logOptions.level = "info";
   log::init(logOptions);
-  model::configureCpuThreads({threads, 1});
+  model::configureCpuThreads({threads});
   train::TrainRequest request;
   request.train = bench::readConll(corpus + "/train.tsv");
   request.dev = bench::readConll(corpus + "/devel.tsv");

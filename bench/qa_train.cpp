@@ -223,7 +223,7 @@ int main(int argc, char** argv) {
   log::LogOptions logOptions;
   logOptions.level = "warn";
   log::init(logOptions);
-  model::configureCpuThreads({threads, 1});
+  model::configureCpuThreads({threads});
   const fs::path file = fs::path(bench::sharedDir()) / "datasets" /
                         (corpus == "policyqa" ? "policyqa/dev.json" : "squad-v1.1-dev/dev-v1.1.json");
   if (!fs::is_regular_file(file) || !fs::is_directory(tokenizer)) {

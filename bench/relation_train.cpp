@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
   log::LogOptions logOptions;
   logOptions.level = "warn";
   log::init(logOptions);
-  model::configureCpuThreads({threads, 1});
+  model::configureCpuThreads({threads});
   const fs::path datasets = fs::path(bench::sharedDir()) / "datasets";
   if (!fs::is_directory(datasets)) {
     std::printf("SKIP: %s not found\n", datasets.c_str());

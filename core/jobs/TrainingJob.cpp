@@ -393,6 +393,8 @@ TrainingOutcome TrainingJob::execute() {
   runLog.info(startLine(config, trainDocuments, devDocuments, request.outputFolder, request.resume));
   if (!request.corpora.empty())
     runLog.info(QStringLiteral("and the text files of %1").arg(m_spec.corpora.join(QStringLiteral(", "))));
+  if (config.device.rfind("cuda", 0) != 0)  // how the CPU was shared, for reproducing the run's speed
+    runLog.info(QString::fromStdString(model::cpuKernelChoice().describe()));
   runLog.flushOrWarn();
 
   double bestSoFar = -1;  // the best dev figure before this report (a resumed run's from the start)

@@ -16,6 +16,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "model/optim/GradientClipping.h"
 #include "train/Distillation.h"
 #include "train/L2spPenalty.h"
 #include "train/LearningRateSchedule.h"
@@ -31,24 +32,6 @@ using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// Clips the total L2 norm of the gradients to maxNorm (torch.nn.utils.clip_grad_norm_); returns the norm.
-double clipGradients(const std::vector<at::Tensor>& parameters, double maxNorm) {
-  at::NoGradGuard noGrad;
-  double total = 0;
-  for (const at::Tensor& p : parameters)
-    if (p.grad().defined()) {
-      const double n = p.grad().norm().item<double>();
-      total += n * n;
-    }
-  total = std::sqrt(total);
-  if (maxNorm > 0 && total > maxNorm) {
-    const double scale = maxNorm / (total + 1e-6);
-    for (const at::Tensor& p : parameters)
-      if (p.grad().defined()) p.mutable_grad().mul_(scale);
-  }
-  return total;
-}
 
 // Elements of every parameter of `module` (each tensor once).
 int64_t parameterCount(const torch::nn::Module& module) {
@@ -435,7 +418,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         rankLoss = 0;
       }
       l2sp.addGradients();
-      clipGradients(setup.parameters(), config.effectiveMaxGradNorm());
+      model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
       const double factor = schedule.factor(state.step);
       for (size_t g = 0; g < optimizer.groups().size(); ++g)
         optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;

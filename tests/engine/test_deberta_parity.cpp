@@ -411,6 +411,7 @@ int main() {
       m->to(device);
       for (const auto backend : {model::KernelBackend::Auto, model::KernelBackend::Aten}) {
         model::setKernelBackend(backend);
+        model::setGemmLibrary(model::GemmLibrary::OneDnn);  // the oneDNN path, whatever this CPU prefers
         const char* backendName = backend == model::KernelBackend::Auto ? "oneDNN/auto" : "ATen";
         for (const auto* rec : cases) {
           const std::string base = folderName + "/" + (*rec)["case"].get<std::string>() + " [" +

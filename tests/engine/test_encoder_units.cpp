@@ -10,6 +10,7 @@
 
 #include "EncoderTestSupport.h"
 #include "model/kernels/BatchedMatmul.h"
+#include "model/kernels/CpuThreads.h"
 #include "model/kernels/FastDropout.h"
 #include "model/kernels/FastLinear.h"
 #include "model/optim/FusedAdamW.h"
@@ -267,6 +268,7 @@ void testKernels(Checker& c) {
   at::Tensor x = at::randn({3, 5, 7}).requires_grad_(true);
   at::Tensor w = at::randn({4, 7}).requires_grad_(true);
   at::Tensor b = at::randn({4}).requires_grad_(true);
+  setGemmLibrary(GemmLibrary::OneDnn);  // the oneDNN path, whatever this CPU prefers
   at::Tensor y = fastLinear(x, w, b);
   at::Tensor gy = at::randn_like(y);
   auto grads = torch::autograd::grad({y}, {x, w, b}, {gy});
@@ -395,6 +397,32 @@ void testModes(Checker& c) {
   c.closeScalar("Linear weights N(0, 0.02)", sd, 0.02, 0.004);
 }
 
+// The GEMM library chosen by measurement (CpuThreads.h): the faster of the two measured, OpenBLAS's pool
+// sized to match; a caller's fixed pool is not measured; ATen kernels always take the BLAS.
+void testKernelChoice(Checker& c) {
+  configureCpuThreads({2});
+  const CpuKernelChoice measured = cpuKernelChoice();
+  std::printf("%s\n", measured.describe().c_str());
+  if (oneDnnGemmAvailable()) {
+    c.expect(measured.measured, "both libraries measured");
+    c.expect(measured.oneDnnGflops > 0 && measured.blasGflops > 0, "both rates measured");
+    c.expect((measured.library == GemmLibrary::OneDnn) == (measured.oneDnnGflops >= measured.blasGflops),
+             "the faster library chosen");
+    c.expect(gemmLibrary() == measured.library, "the choice applied");
+  }
+  if (blasThreads() > 0)
+    c.expect(blasThreads() == (measured.library == GemmLibrary::OneDnn ? 1 : 2),
+             "OpenBLAS runs the GEMMs with the intra-op threads, else one thread");
+  configureCpuThreads({2, 1});
+  c.expect(!cpuKernelChoice().measured, "a fixed OpenBLAS pool is not measured");
+  setKernelBackend(KernelBackend::Aten);
+  configureCpuThreads({2});
+  c.expect(cpuKernelChoice().library == GemmLibrary::Blas && !cpuKernelChoice().measured,
+           "ATen kernels use the BLAS");
+  setKernelBackend(KernelBackend::Auto);
+  setGemmLibrary(GemmLibrary::OneDnn);
+}
+
 }  // namespace
 
 int main() {
@@ -406,5 +434,6 @@ int main() {
   testFactory(c);
   testKernels(c);
   testModes(c);
+  testKernelChoice(c);
   return c.finish("test_encoder_units");
 }

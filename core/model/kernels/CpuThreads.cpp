@@ -1,10 +1,20 @@
 #include "model/kernels/CpuThreads.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include <ATen/Parallel.h>
+#include <ATen/ops/mm.h>
+#include <ATen/ops/randn.h>
+#include <ATen/ops/zeros.h>
+#include <c10/core/InferenceMode.h>
 #include <dlfcn.h>
+
+#include "model/kernels/OneDnnGemm.h"
 
 namespace quarry::model {
 
@@ -12,20 +22,116 @@ namespace {
 // Looked up at run time: LibTorch may be built against another BLAS (MKL) or none.
 using SetThreads = void (*)(int);
 using GetThreads = int (*)();
+
+void setBlasThreads(int n) {
+  if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(n);
+}
+
+CpuKernelChoice g_choice;
+std::mutex g_mutex;
+
+// GFLOP/s of one library on an encoder layer's three GEMMs for 512 tokens of a 256 -> 1024 linear layer
+// (forward, input gradient, weight gradient), the best of three rounds after a warm-up round.
+struct GemmRates {
+  double oneDnn = 0, blas = 0;
+};
+
+GemmRates measureGemmLibraries() {
+  c10::InferenceMode inference;
+  const int64_t m = 512, k = 256, n = 1024;
+  at::Tensor x = at::randn({m, k}), w = at::randn({n, k}), g = at::randn({m, n});
+  at::Tensor y = at::zeros({m, n}), dx = at::zeros({m, k}), dw = at::zeros({n, k});
+  const double flop = 3 * 2.0 * m * n * k;
+  auto best = [&](auto&& round) {
+    round();
+    double fastest = 1e30;
+    for (int r = 0; r < 3; ++r) {
+      const auto t0 = std::chrono::steady_clock::now();
+      round();
+      fastest =
+          std::min(fastest, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return flop / fastest / 1e9;
+  };
+  GemmRates rates;
+  rates.blas = best([&] {
+    at::mm_out(y, x, w.t());
+    at::mm_out(dx, g, w);
+    at::mm_out(dw, g.t(), x);
+  });
+  if (const detail::SgemmFn sgemm = detail::oneDnnSgemmSymbol())
+    rates.oneDnn = best([&] {
+      sgemm('N', 'T', m, n, k, 1.0f, x.data_ptr<float>(), k, w.data_ptr<float>(), k, 0.0f,
+            y.data_ptr<float>(), n);
+      sgemm('N', 'N', m, k, n, 1.0f, g.data_ptr<float>(), n, w.data_ptr<float>(), k, 0.0f,
+            dx.data_ptr<float>(), k);
+      sgemm('T', 'N', n, k, m, 1.0f, g.data_ptr<float>(), n, x.data_ptr<float>(), k, 0.0f,
+            dw.data_ptr<float>(), k);
+    });
+  return rates;
+}
+
 }  // namespace
+
+std::string CpuKernelChoice::describe() const {
+  char text[160];
+  const char* name = library == GemmLibrary::OneDnn ? "oneDNN" : "BLAS (OpenBLAS)";
+  if (measured)
+    std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS %d thread(s) (measured %.1f GFLOP/s; %s %.1f)", name,
+                  blasThreads, library == GemmLibrary::OneDnn ? oneDnnGflops : blasGflops,
+                  library == GemmLibrary::OneDnn ? "BLAS" : "oneDNN",
+                  library == GemmLibrary::OneDnn ? blasGflops : oneDnnGflops);
+  else
+    std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS %d thread(s) (fixed, not measured)", name,
+                  blasThreads);
+  return text;
+}
 
 void configureCpuThreads(const CpuThreadOptions& options) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  at::set_num_threads(options.intraOpThreads > 0 ? options.intraOpThreads : cores);
+  const int threads = options.intraOpThreads > 0 ? options.intraOpThreads : cores;
+  at::set_num_threads(threads);
   try {
     at::set_num_interop_threads(1);
   } catch (const std::exception&) {
     // Already started: keep it.
   }
-  if (options.blasThreads > 0) {
-    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-      set(options.blasThreads);
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (options.blasThreads != kMeasureBlas) {
+    if (options.blasThreads > 0) setBlasThreads(options.blasThreads);
+    g_choice = CpuKernelChoice{};
+    g_choice.library = gemmLibrary();
+    g_choice.blasThreads = blasThreads();
+    return;
   }
+  // Measured once per thread count; the choice is then only applied again.
+  static std::map<int, CpuKernelChoice> measuredFor;
+  CpuKernelChoice choice;
+  GemmLibrary fixed = GemmLibrary::OneDnn;
+  if (gemmLibraryFromEnvironment(&fixed)) {
+    choice.library = fixed;
+  } else if (kernelBackend() == KernelBackend::Aten || !oneDnnGemmAvailable()) {
+    choice.library = GemmLibrary::Blas;
+  } else if (auto it = measuredFor.find(threads); it != measuredFor.end()) {
+    choice = it->second;
+  } else {
+    setBlasThreads(threads);
+    const GemmRates rates = measureGemmLibraries();
+    choice.measured = true;
+    choice.oneDnnGflops = rates.oneDnn;
+    choice.blasGflops = rates.blas;
+    choice.library = rates.oneDnn >= rates.blas ? GemmLibrary::OneDnn : GemmLibrary::Blas;
+    measuredFor[threads] = choice;
+  }
+  setGemmLibrary(choice.library);
+  setBlasThreads(choice.library == GemmLibrary::OneDnn ? 1 : threads);
+  choice.blasThreads = blasThreads();
+  g_choice = choice;
+}
+
+CpuKernelChoice cpuKernelChoice() {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  return g_choice;
 }
 
 int blasThreads() {

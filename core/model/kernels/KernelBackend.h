@@ -6,7 +6,7 @@
 namespace quarry::model {
 
 enum class KernelBackend {
-  Auto,  // oneDNN sgemm where found in the process, counter-based dropout; else ATen
+  Auto,  // GEMMs in the library chosen for this CPU (GemmLibrary), counter-based dropout
   Aten,  // ATen ops only (at::linear, at::matmul, at::dropout)
 };
 
@@ -16,5 +16,15 @@ KernelBackend kernelBackend();
 
 // Whether oneDNN's sgemm was found in this process.
 bool oneDnnGemmAvailable();
+
+// Where the Auto backend's float32 GEMMs go: oneDNN's sgemm (its AVX-512 kernels beat older BLAS builds)
+// or the BLAS LibTorch itself calls (OpenBLAS in Debian: faster where there is no AVX-512, e.g. this
+// project's AMD EPYC machines). configureCpuThreads measures both on the CPU at hand and chooses
+// (CpuThreads.h); until then oneDNN where found. QUARRY_GEMM=onednn|blas in the environment fixes it.
+enum class GemmLibrary { OneDnn, Blas };
+void setGemmLibrary(GemmLibrary library);
+GemmLibrary gemmLibrary();
+// The library QUARRY_GEMM names, and whether it names one.
+bool gemmLibraryFromEnvironment(GemmLibrary* library);
 
 }  // namespace quarry::model

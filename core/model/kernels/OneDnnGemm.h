@@ -12,7 +12,9 @@ namespace quarry::model::detail {
 using SgemmFn = int (*)(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
                         int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
-// Null when oneDNN is not reachable or QUARRY_LINEAR_BACKEND=torch / setKernelBackend(Torch).
+// Null when oneDNN is not reachable, the backend is Aten or the GEMM library Blas (KernelBackend.h).
 SgemmFn oneDnnSgemm();
+// oneDNN's sgemm whatever the choice (null when not reachable): what the measurement times.
+SgemmFn oneDnnSgemmSymbol();
 
 }  // namespace quarry::model::detail
