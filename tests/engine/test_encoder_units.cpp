@@ -291,6 +291,14 @@ void testKernels(Checker& c) {
   auto g2 = torch::autograd::grad({sRef}, {q, k}, {gs});
   c.close("batchedMatmul grad a", g1[0], g2[0], 1e-5);
   c.close("batchedMatmul grad b", g1[1], g2[1], 1e-5);
+  // The same through the BLAS's cblas_sgemm, one product after another (GemmLibrary::Blas).
+  setGemmLibrary(GemmLibrary::Blas);
+  at::Tensor sBlas = batchedMatmul(heads(q), heads(k).transpose(-1, -2));
+  auto g3 = torch::autograd::grad({sBlas}, {q, k}, {gs});
+  setGemmLibrary(GemmLibrary::OneDnn);
+  c.close("batchedMatmul value (BLAS)", sBlas, sRef, 1e-5);
+  c.close("batchedMatmul grad a (BLAS)", g3[0], g2[0], 1e-5);
+  c.close("batchedMatmul grad b (BLAS)", g3[1], g2[1], 1e-5);
 
   // Dropout: rate, scale, same mask in backward, repeatable under manual_seed, identity in eval.
   at::Tensor ones = at::ones({200000}).requires_grad_(true);

@@ -58,7 +58,8 @@ bool applies(const at::Tensor& a, const at::Tensor& b) {
   auto ok = [](const at::Tensor& t) {
     return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided && t.dim() >= 3;
   };
-  if (!detail::oneDnnSgemm() || !ok(a) || !ok(b) || a.dim() != b.dim()) return false;
+  if ((!detail::oneDnnSgemm() && !detail::blasSgemm()) || !ok(a) || !ok(b) || a.dim() != b.dim())
+    return false;
   for (int64_t i = 0; i < a.dim() - 2; ++i)
     if (a.size(i) != b.size(i)) return false;
   return a.size(-1) == b.size(-2);
@@ -66,7 +67,9 @@ bool applies(const at::Tensor& a, const at::Tensor& b) {
 
 // No autograd; returns undefined when oneDNN is gone (backend switched).
 at::Tensor compute(const at::Tensor& a, const at::Tensor& b) {
-  const detail::SgemmFn sgemm = detail::oneDnnSgemm();
+  // oneDNN single-threaded per matrix across the OpenMP threads; the BLAS threads each product itself.
+  const detail::SgemmFn oneDnn = detail::oneDnnSgemm();
+  const detail::SgemmFn sgemm = oneDnn ? oneDnn : detail::blasSgemm();
   if (!sgemm) return at::matmul(a, b);
   const int64_t m = a.size(-2), k = a.size(-1), n = b.size(-1);
   std::vector<int64_t> shape(a.sizes().begin(), a.sizes().end());
@@ -80,14 +83,18 @@ at::Tensor compute(const at::Tensor& a, const at::Tensor& b) {
   float* pc = out.data_ptr<float>();
   const int64_t batch = static_cast<int64_t>(oa.batchOffsets.size());
   std::atomic<bool> failed{false};
-  // oneDNN runs single-threaded inside a parallel region; the batch is the parallel dimension.
-  at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
+  auto run = [&](int64_t begin, int64_t end) {
     for (int64_t i = begin; i < end; ++i) {
       if (sgemm(oa.trans, ob.trans, m, n, k, 1.0f, pa + oa.batchOffsets[i], oa.ld, pb + ob.batchOffsets[i], ob.ld,
                 0.0f, pc + i * m * n, n) != 0)
         failed = true;
     }
-  });
+  };
+  // oneDNN runs single-threaded inside a parallel region; the batch is the parallel dimension.
+  if (oneDnn)
+    at::parallel_for(0, batch, 1, run);
+  else
+    run(0, batch);
   return failed ? at::matmul(a, b) : out;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Batched matrix product for attention (q k^T and probs v). On CPU float32 each matrix product
-// is one oneDNN sgemm, batches spread over the OpenMP threads, reading transposed or strided views
-// (heads split out of [B,T,H]) in place; elsewhere at::matmul. Differentiable.
+// is one sgemm of the GEMM library chosen (KernelBackend.h): oneDNN's with the batches spread over the
+// OpenMP threads, or the BLAS's one after another (it threads each), reading transposed or strided views
+// (heads split out of [B,T,H]) in place, with no copy; elsewhere at::matmul. Differentiable.
 
 #include <ATen/core/Tensor.h>
 

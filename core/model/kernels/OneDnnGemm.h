@@ -16,5 +16,8 @@ using SgemmFn = int (*)(char transa, char transb, int64_t m, int64_t n, int64_t 
 SgemmFn oneDnnSgemm();
 // oneDNN's sgemm whatever the choice (null when not reachable): what the measurement times.
 SgemmFn oneDnnSgemmSymbol();
+// The BLAS's cblas_sgemm behind the same signature (null when the process has none, or the Aten backend,
+// or the GEMM library is oneDNN): multithreaded by the BLAS itself, so callers run it from one thread.
+SgemmFn blasSgemm();
 
 }  // namespace quarry::model::detail
