@@ -34,9 +34,9 @@ namespace {
 
 struct Args {
   int64_t layers = 4, hidden = 256, heads = 4, intermediate = 1024, batch = 16, seq = 128, vocab = 30522;
-  int steps = 5, warmup = 1, threads = 0, blasThreads = kMeasureBlas, labels = 9;
+  int steps = 5, warmup = 1, threads = 0, blasThreads = kChooseBlas, labels = 9;
   bool json = false;
-  std::string kernels = "auto";     // auto (GEMM library measured) | onednn | blas (GEMMs there) | aten
+  std::string kernels = "auto";     // auto (GEMM library for this CPU) | onednn | blas | aten
   std::string optimizer = "fused";  // fused | torch
   bool train = true, infer = true;
   bool int8 = false;  // also time int8 dynamic-quantised inference
@@ -47,7 +47,7 @@ void usage() {
   std::printf(
       "bench_encoder [--layers N] [--hidden N] [--heads N] [--intermediate N] [--batch N] [--seq N]\n"
       "              [--steps N] [--warmup N] [--threads N (0 = cores)] [--blas-threads N (0 = leave,\n"
-      "              default: measured)] [--vocab N] [--kernels auto|onednn|blas|aten] [--optimizer "
+      "              default: chosen)] [--vocab N] [--kernels auto|onednn|blas|aten] [--optimizer "
       "fused|torch]\n"
       "              [--no-train] [--no-infer]\n"
       "              [--int8] [--trace FILE] [--json]\n");
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   setKernelBackend(a.kernels == "aten" ? KernelBackend::Aten : KernelBackend::Auto);
   if (a.kernels == "onednn" || a.kernels == "blas") {
     setGemmLibrary(a.kernels == "onednn" ? GemmLibrary::OneDnn : GemmLibrary::Blas);
-    if (a.blasThreads == kMeasureBlas) a.blasThreads = a.kernels == "onednn" ? 1 : std::max(0, a.threads);
+    if (a.blasThreads == kChooseBlas) a.blasThreads = a.kernels == "onednn" ? 1 : std::max(0, a.threads);
   }
   configureCpuThreads(CpuThreadOptions{a.threads, a.blasThreads});
 
@@ -143,7 +143,9 @@ int main(int argc, char** argv) {
   std::printf("threads: intra-op %d, inter-op %d, openblas %d; kernels: %s (oneDNN sgemm %s); optimizer: %s\n",
               at::get_num_threads(), at::get_num_interop_threads(), blasThreads(), a.kernels.c_str(),
               oneDnnGemmAvailable() ? "found" : "absent", a.optimizer.c_str());
-  std::printf("%s\n", cpuKernelChoice().describe().c_str());
+  const GemmRates rates = measureGemmLibraries();
+  std::printf("%s; measured here: BLAS %.1f GFLOP/s, oneDNN %.1f\n", cpuKernelChoice().describe().c_str(),
+              rates.blas, rates.oneDnn);
 
   ForwardOptions noHiddenStates;
   noHiddenStates.hiddenStates = false;

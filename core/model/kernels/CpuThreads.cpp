@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <mutex>
 #include <thread>
 
@@ -30,11 +29,15 @@ void setBlasThreads(int n) {
 CpuKernelChoice g_choice;
 std::mutex g_mutex;
 
-// GFLOP/s of one library on an encoder layer's three GEMMs for 512 tokens of a 256 -> 1024 linear layer
-// (forward, input gradient, weight gradient), the best of three rounds after a warm-up round.
-struct GemmRates {
-  double oneDnn = 0, blas = 0;
-};
+bool cpuHasAvx512() {
+#if defined(__x86_64__) || defined(__i386__)
+  return __builtin_cpu_supports("avx512f");
+#else
+  return false;
+#endif
+}
+
+}  // namespace
 
 GemmRates measureGemmLibraries() {
   c10::InferenceMode inference;
@@ -71,19 +74,13 @@ GemmRates measureGemmLibraries() {
   return rates;
 }
 
-}  // namespace
-
 std::string CpuKernelChoice::describe() const {
   char text[160];
-  const char* name = library == GemmLibrary::OneDnn ? "oneDNN" : "BLAS (OpenBLAS)";
-  if (measured)
-    std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS %d thread(s) (measured %.1f GFLOP/s; %s %.1f)", name,
-                  blasThreads, library == GemmLibrary::OneDnn ? oneDnnGflops : blasGflops,
-                  library == GemmLibrary::OneDnn ? "BLAS" : "oneDNN",
-                  library == GemmLibrary::OneDnn ? blasGflops : oneDnnGflops);
-  else
-    std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS %d thread(s) (fixed, not measured)", name,
-                  blasThreads);
+  std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS %d thread(s) (%s)",
+                library == GemmLibrary::OneDnn ? "oneDNN" : "BLAS (OpenBLAS)", blasThreads,
+                !chosen  ? "fixed"
+                : avx512 ? "chosen: AVX-512"
+                         : "chosen: no AVX-512");
   return text;
 }
 
@@ -97,31 +94,23 @@ void configureCpuThreads(const CpuThreadOptions& options) {
     // Already started: keep it.
   }
   std::lock_guard<std::mutex> lock(g_mutex);
-  if (options.blasThreads != kMeasureBlas) {
+  if (options.blasThreads != kChooseBlas) {
     if (options.blasThreads > 0) setBlasThreads(options.blasThreads);
     g_choice = CpuKernelChoice{};
     g_choice.library = gemmLibrary();
     g_choice.blasThreads = blasThreads();
     return;
   }
-  // Measured once per thread count; the choice is then only applied again.
-  static std::map<int, CpuKernelChoice> measuredFor;
   CpuKernelChoice choice;
   GemmLibrary fixed = GemmLibrary::OneDnn;
   if (gemmLibraryFromEnvironment(&fixed)) {
     choice.library = fixed;
   } else if (kernelBackend() == KernelBackend::Aten || !oneDnnGemmAvailable()) {
     choice.library = GemmLibrary::Blas;
-  } else if (auto it = measuredFor.find(threads); it != measuredFor.end()) {
-    choice = it->second;
   } else {
-    setBlasThreads(threads);
-    const GemmRates rates = measureGemmLibraries();
-    choice.measured = true;
-    choice.oneDnnGflops = rates.oneDnn;
-    choice.blasGflops = rates.blas;
-    choice.library = rates.oneDnn >= rates.blas ? GemmLibrary::OneDnn : GemmLibrary::Blas;
-    measuredFor[threads] = choice;
+    choice.chosen = true;
+    choice.avx512 = cpuHasAvx512();
+    choice.library = choice.avx512 ? GemmLibrary::OneDnn : GemmLibrary::Blas;
   }
   setGemmLibrary(choice.library);
   setBlasThreads(choice.library == GemmLibrary::OneDnn ? 1 : threads);

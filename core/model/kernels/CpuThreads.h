@@ -1,7 +1,12 @@
 #pragma once
 // One place that decides how the CPU is shared between LibTorch's OpenMP pool, its inter-op pool
 // and the BLAS library's own threads, so that they do not oversubscribe the cores, and which library runs
-// the float32 GEMMs (KernelBackend.h GemmLibrary): chosen by measuring both on the CPU at hand.
+// the float32 GEMMs (KernelBackend.h GemmLibrary). The library is chosen by the CPU's instruction set, not
+// by timing both at start-up: a resumed run must compute bit for bit as the run it resumes, and two timings
+// a process apart can disagree. The rule comes from measuring both (measureGemmLibraries, printed by
+// bench_encoder): oneDNN's AVX-512 kernels beat older BLAS builds 2-4x where there is AVX-512; without it,
+// Debian's OpenBLAS runs the encoder's GEMMs 1.5-2.5x faster than oneDNN (AMD EPYC, AVX2: 112-137 against
+// 45-90 GFLOP/s on 2 threads).
 
 #include <string>
 
@@ -9,31 +14,38 @@
 
 namespace quarry::model {
 
-// CpuThreadOptions::blasThreads: choose the GEMM library and OpenBLAS's pool by measurement.
-inline constexpr int kMeasureBlas = -1;
+// CpuThreadOptions::blasThreads: choose the GEMM library for this CPU and size OpenBLAS's pool to match.
+inline constexpr int kChooseBlas = -1;
 
 struct CpuThreadOptions {
   int intraOpThreads = 0;  // at::set_num_threads; 0 = number of cores
-  // OpenBLAS's own pool when LibTorch uses it: > 0 that many, 0 = leave as is, kMeasureBlas = by
-  // measurement: the GEMM library that measured faster here, OpenBLAS with the intra-op threads when it
-  // runs the GEMMs and one thread when oneDNN does (the two pools then never compete).
-  int blasThreads = kMeasureBlas;
+  // OpenBLAS's own pool when LibTorch uses it: > 0 that many, 0 = leave as is, kChooseBlas = the GEMM
+  // library for this CPU, OpenBLAS with the intra-op threads when it runs the GEMMs and one thread when
+  // oneDNN does (the two pools then never compete).
+  int blasThreads = kChooseBlas;
 };
 
-// What configureCpuThreads chose, for logs and benches.
+// What configureCpuThreads chose, for run logs and benches.
 struct CpuKernelChoice {
-  bool measured = false;  // false: fixed by the caller, QUARRY_GEMM, the ATen backend or no oneDNN
+  bool chosen = false;  // by the instruction set; false: fixed by the caller, QUARRY_GEMM or the ATen backend
+  bool avx512 = false;
   GemmLibrary library = GemmLibrary::OneDnn;
   int blasThreads = -1;  // OpenBLAS's pool after the choice (-1: no OpenBLAS in the process)
-  double oneDnnGflops = 0, blasGflops = 0;  // measured (an encoder layer's three GEMMs, 512 tokens)
-  std::string describe() const;  // "GEMM: OpenBLAS, 2 threads (measured 41.2 GFLOP/s; oneDNN 27.9)"
+  std::string describe() const;  // "GEMM: BLAS (OpenBLAS), OpenBLAS 2 thread(s) (chosen: no AVX-512)"
 };
 
 // Call once, before the first parallel op (the inter-op pool size can only be set before it starts;
-// later calls keep the pool as it is). The inter-op pool gets one thread: encoders do not use it. The
-// measurement (about 0.2 s) runs once per process and thread count.
+// later calls keep the pool as it is). The inter-op pool gets one thread: encoders do not use it.
 void configureCpuThreads(const CpuThreadOptions& options);
 CpuKernelChoice cpuKernelChoice();
+
+// GFLOP/s of each library on an encoder layer's three GEMMs (forward, input and weight gradients of a
+// 256 -> 1024 linear layer, 512 tokens) with the threads as configured, best of three after a warm-up;
+// oneDNN 0 when absent. About 0.2 s: for benches, not for start-up.
+struct GemmRates {
+  double oneDnn = 0, blas = 0;
+};
+GemmRates measureGemmLibraries();
 
 // OpenBLAS's thread count as set, or -1 when OpenBLAS is not in the process.
 int blasThreads();

@@ -19,8 +19,8 @@ bool oneDnnGemmAvailable();
 
 // Where the Auto backend's float32 GEMMs go: oneDNN's sgemm (its AVX-512 kernels beat older BLAS builds)
 // or the BLAS LibTorch itself calls (OpenBLAS in Debian: faster where there is no AVX-512, e.g. this
-// project's AMD EPYC machines). configureCpuThreads measures both on the CPU at hand and chooses
-// (CpuThreads.h); until then oneDNN where found. QUARRY_GEMM=onednn|blas in the environment fixes it.
+// project's AMD EPYC machines). configureCpuThreads chooses for the CPU (CpuThreads.h); until then oneDNN
+// where found. QUARRY_GEMM=onednn|blas in the environment fixes it.
 enum class GemmLibrary { OneDnn, Blas };
 void setGemmLibrary(GemmLibrary library);
 GemmLibrary gemmLibrary();
