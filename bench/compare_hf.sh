@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --shapes) shapes=$2; shift 2 ;;
     --no-ner) ner=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare_hf.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -49,6 +49,7 @@ peer_bench="$shared/peer-hf/bench_encoder.py"
 # shellcheck disable=SC1090
 . "$peers_env"
 export OMP_WAIT_POLICY=PASSIVE
+export QUARRY_SHARED_DIR="$shared"
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
