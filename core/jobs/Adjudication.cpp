@@ -200,12 +200,14 @@ Result<int> copyItems(ProjectStore& store, const StoredDocument& sd, bool whole,
   int copied = 0;
   // New keys continue the document's T<n> and R<n> (every layer's), so the store need not search for one
   // each; given a stretch of the document only, the store finds them.
-  qint64 lastKey = 0;
-  for (const EntitySpan& e : sd.document.entities)
-    if (e.key.startsWith(QLatin1Char('T'))) lastKey = std::max(lastKey, e.key.mid(1).toLongLong());
-  qint64 lastRelationKey = 0;
-  for (const Relation& r : sd.document.relations)
-    if (r.key.startsWith(QLatin1Char('R'))) lastRelationKey = std::max(lastRelationKey, r.key.mid(1).toLongLong());
+  qint64 lastKey = 0, lastRelationKey = 0;
+  if (whole) {
+    for (const EntitySpan& e : sd.document.entities)
+      if (e.key.startsWith(QLatin1Char('T'))) lastKey = std::max(lastKey, e.key.mid(1).toLongLong());
+    for (const Relation& r : sd.document.relations)
+      if (r.key.startsWith(QLatin1Char('R')))
+        lastRelationKey = std::max(lastRelationKey, r.key.mid(1).toLongLong());
+  }
   auto spanKeyAfter = [&] { return whole ? QStringLiteral("T%1").arg(++lastKey) : QString(); };
   auto relationKeyAfter = [&] { return whole ? QStringLiteral("R%1").arg(++lastRelationKey) : QString(); };
   QVector<EntitySpan> spans;  // written together, in one transaction

@@ -299,13 +299,14 @@ bool AdjudicationDialog::acceptVersion(int column) {
   // Only this window's line and the summary change (a 1 MB document lists thousands of windows).
   updateSummary();
   if (QListWidgetItem* item = m_windows->currentItem()) labelItem(item, decided);
-  showWindow();
-  // On to the next undecided window after this one; else stay.
-  for (int k = m_windows->currentRow() + 1; k < m_listed.size(); ++k)
-    if (!m_state.windows[m_listed[k]].agreed && !m_state.windows[m_listed[k]].decided) {
-      setCurrentWindow(k);
-      break;
-    }
+  // On to the next undecided window after this one (the list shows it); else stay, shown as decided now.
+  int next = -1;
+  for (int k = m_windows->currentRow() + 1; k < m_listed.size() && next < 0; ++k)
+    if (!m_state.windows[m_listed[k]].agreed && !m_state.windows[m_listed[k]].decided) next = k;
+  if (next >= 0)
+    setCurrentWindow(next);
+  else
+    showWindow();
   showMessage(tr("Took %1's version of %2.").arg(w.annotators[column], windowLabel(w).section(QStringLiteral(" · "), 0, 0)),
               false);
   return true;
