@@ -21,6 +21,14 @@ if(TORCH_CXX_FLAGS)
   separate_arguments(_quarry_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
   target_compile_options(quarry_torch INTERFACE ${_quarry_torch_flags})
 endif()
+# ATen's at::parallel_for is a header template whose `#pragma omp parallel` compiles into the caller:
+# without OpenMP flags every parallel_for of the engine's own kernels (GEMM blocks, attention's heads,
+# dropout, AdamW, the CRF) silently ran on one thread. LibTorch's own OpenMP runtime (libgomp) is the
+# one linked.
+find_package(OpenMP COMPONENTS CXX)
+if(OpenMP_CXX_FOUND)
+  target_link_libraries(quarry_torch INTERFACE OpenMP::OpenMP_CXX)
+endif()
 
 if(NOT QUARRY_ENGINE_ONLY)
   set(CMAKE_AUTOMOC ON)

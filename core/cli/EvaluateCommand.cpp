@@ -10,6 +10,7 @@
 #include "train/classify/ClassifyTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
+#include "train/ner/TransformerTagger.h"
 #include "train/qa/QaTask.h"
 #include "train/relation/RelationPipeline.h"
 #include "train/relation/RelationPrediction.h"
@@ -184,6 +185,9 @@ void EvaluateCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("Relation models: take the entities from this NER model folder (end to end) "
                                    "instead of the annotated ones."),
                     QStringLiteral("folder")});
+  parser.addOption({QStringLiteral("int8"),
+                    QStringLiteral("NER transformers: score with int8 weights for the linear layers, as "
+                                   "predict --int8 runs them (what int8 costs in F1).")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("n")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print every figure as JSON.")});
 }
@@ -202,6 +206,13 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (parser.isSet(QStringLiteral("ner-model"))) return usage(io, QStringLiteral("--ner-model applies to relation models"));
   auto tagger = train::loadNerTagger(args[0].toStdString());
   if (!tagger) return fail(io, tagger.error());
+  const bool int8 = parser.isSet(QStringLiteral("int8"));
+  if (int8) {
+    auto* transformer = dynamic_cast<train::TransformerTagger*>(tagger.value().get());
+    if (!transformer) return usage(io, QStringLiteral("--int8 applies to transformer NER models"));
+    if (transformer->encoder().enableDynamicInt8() == 0)
+      return fail(io, QStringLiteral("int8 kernels are not available in this LibTorch"));
+  }
   auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
   if (!set) return fail(io, set.error());
   if (set->documents.empty()) return fail(io, QStringLiteral("no documents to evaluate on"));
@@ -215,6 +226,7 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (parser.isSet(QStringLiteral("json"))) {
     nlohmann::json j = {{"task", "ner"},
                         {"model", tagger.value()->describe()},
+                        {"int8", int8},
                         {"metrics", train::nerMetricReport(e.tagReport).toJson()},
                         {"documents", set->documents.size()},
                         {"sentences", e.sentences},
@@ -228,7 +240,8 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
     io.out.flush();
     return kExitOk;
   }
-  io.out << "model      " << QString::fromStdString(tagger.value()->describe()) << '\n'
+  io.out << "model      " << QString::fromStdString(tagger.value()->describe())
+         << (int8 ? QStringLiteral(" (int8 linear layers)") : QString()) << '\n'
          << "documents  " << set->documents.size() << " (" << e.sentences << " sentences, "
          << qint64(sentencesPerSecond) << " sentences/s)\n";
   if (!data.misaligned.empty())

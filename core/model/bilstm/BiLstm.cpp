@@ -26,19 +26,17 @@
 
 #include "model/kernels/FastDropout.h"
 #include "model/kernels/FastLinear.h"
-#include "model/kernels/OneDnnGemm.h"
+#include "model/kernels/GemmLibrary.h"
 
 namespace quarry::model {
 
 namespace {
 
-// C[m,n] = A op B (+ C when accumulate), row-major with row strides; oneDNN when reachable.
+// C[m,n] = A op B, row-major with row strides; the chosen GEMM library when reachable (GemmLibrary.h).
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
           const float* b, int64_t ldb, float* c, int64_t ldc) {
   if (m == 0 || n == 0) return;
-  if (auto fn = detail::oneDnnSgemm()) {
-    if (fn(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc) == 0) return;
-  }
+  if (detail::gemm(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, a, lda, b, ldb, 0.0f, c, ldc)) return;
   auto opts = at::TensorOptions().dtype(at::kFloat);
   at::Tensor ta = transA ? at::from_blob(const_cast<float*>(a), {k, m}, {lda, 1}, opts).t()
                          : at::from_blob(const_cast<float*>(a), {m, k}, {lda, 1}, opts);

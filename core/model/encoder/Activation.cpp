@@ -1,5 +1,6 @@
 #include "model/encoder/Activation.h"
 
+#include <ATen/core/grad_mode.h>
 #include <ATen/ops/gelu.h>
 #include <ATen/ops/relu.h>
 #include <ATen/ops/silu.h>
@@ -23,6 +24,23 @@ at::Tensor applyActivation(Activation activation, const at::Tensor& x) {
     case Activation::Relu: return at::relu(x);
     case Activation::Silu: return at::silu(x);
     case Activation::Tanh: return at::tanh(x);
+  }
+  return x;
+}
+
+at::Tensor applyActivationReusing(Activation activation, at::Tensor x) {
+  if (at::GradMode::is_enabled() && x.requires_grad()) return applyActivation(activation, x);
+  switch (activation) {
+    case Activation::Gelu:
+      return at::gelu_(x);
+    case Activation::GeluTanh:
+      return at::gelu_(x, "tanh");
+    case Activation::Relu:
+      return at::relu_(x);
+    case Activation::Silu:
+      return at::silu_(x);
+    case Activation::Tanh:
+      return at::tanh_(x);
   }
   return x;
 }

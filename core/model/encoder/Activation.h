@@ -23,4 +23,8 @@ Result<Activation> activationFromName(const std::string& name, const std::string
 // Out of place; differentiable.
 at::Tensor applyActivation(Activation activation, const at::Tensor& x);
 
+// applyActivation, but in x's own memory where nothing is recorded for backward (inference: no second
+// [tokens, intermediate] tensor allocated and written); returns x then.
+at::Tensor applyActivationReusing(Activation activation, at::Tensor x);
+
 }  // namespace quarry::model

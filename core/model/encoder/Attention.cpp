@@ -40,8 +40,8 @@ at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at
   if (additiveMask.defined()) scores = inPlace ? scores.add_(additiveMask) : scores + additiveMask;
   at::Tensor probs = at::softmax(scores, -1);
   probs = fastDropout(probs, params.dropout, params.training);
-  at::Tensor context = batchedMatmul(probs, split(v));
-  return context.permute({0, 2, 1, 3}).contiguous().view({batch, length, width});
+  // [B, T, heads, headDim] written head by head, so the merge back to [B, T, width] is a view.
+  return batchedMatmulHeadsLast(probs, split(v)).view({batch, length, width});
 }
 
 }  // namespace quarry::model

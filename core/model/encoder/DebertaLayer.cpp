@@ -68,7 +68,7 @@ at::Tensor DebertaLayerImpl::forward(const at::Tensor& hidden, const Disentangle
 
   at::Tensor attended = fastDropout(attentionOut->forward(context), o.hiddenDropout, train);
   at::Tensor x = attentionNorm->forward(attended + hidden);
-  at::Tensor ff = output->forward(applyActivation(o.activation, intermediate->forward(x)));
+  at::Tensor ff = output->forward(applyActivationReusing(o.activation, intermediate->forward(x)));
   ff = fastDropout(ff, o.hiddenDropout, train);
   return outputNorm->forward(ff + x);
 }

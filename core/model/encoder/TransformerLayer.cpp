@@ -76,7 +76,7 @@ at::Tensor TransformerLayerImpl::forward(const at::Tensor& hidden, const at::Ten
   // DistilBERT applies no dropout to the attention output.
   if (m_options.naming == LayerNaming::Bert) attended = trainDropout(attended, m_options.hiddenDropout, train);
   at::Tensor x = attentionNorm->forward(attended + hidden);
-  at::Tensor ff = output->forward(applyActivation(m_options.activation, intermediate->forward(x)));
+  at::Tensor ff = output->forward(applyActivationReusing(m_options.activation, intermediate->forward(x)));
   ff = trainDropout(ff, m_options.hiddenDropout, train);
   return outputNorm->forward(ff + x);
 }

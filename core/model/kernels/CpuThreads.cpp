@@ -13,7 +13,7 @@
 #include <c10/core/InferenceMode.h>
 #include <dlfcn.h>
 
-#include "model/kernels/OneDnnGemm.h"
+#include "model/kernels/GemmLibrary.h"
 
 namespace quarry::model {
 
@@ -56,28 +56,36 @@ GemmRates measureGemmLibraries() {
     }
     return flop / fastest / 1e9;
   };
+  auto threeGemms = [&](GemmLibrary library) {
+    return [&, library] {
+      detail::gemmIn(library, 'N', 'T', m, n, k, x.data_ptr<float>(), k, w.data_ptr<float>(), k, 0.0f,
+                     y.data_ptr<float>(), n);
+      detail::gemmIn(library, 'N', 'N', m, k, n, g.data_ptr<float>(), n, w.data_ptr<float>(), k, 0.0f,
+                     dx.data_ptr<float>(), k);
+      detail::gemmIn(library, 'T', 'N', n, k, m, g.data_ptr<float>(), n, x.data_ptr<float>(), k, 0.0f,
+                     dw.data_ptr<float>(), k);
+    };
+  };
   GemmRates rates;
-  rates.blas = best([&] {
-    at::mm_out(y, x, w.t());
-    at::mm_out(dx, g, w);
-    at::mm_out(dw, g.t(), x);
-  });
-  if (const detail::SgemmFn sgemm = detail::oneDnnSgemmSymbol())
-    rates.oneDnn = best([&] {
-      sgemm('N', 'T', m, n, k, 1.0f, x.data_ptr<float>(), k, w.data_ptr<float>(), k, 0.0f,
-            y.data_ptr<float>(), n);
-      sgemm('N', 'N', m, k, n, 1.0f, g.data_ptr<float>(), n, w.data_ptr<float>(), k, 0.0f,
-            dx.data_ptr<float>(), k);
-      sgemm('T', 'N', n, k, m, 1.0f, g.data_ptr<float>(), n, x.data_ptr<float>(), k, 0.0f,
-            dw.data_ptr<float>(), k);
+  if (detail::blasReachable())
+    rates.blas = best(threeGemms(GemmLibrary::Blas));
+  else
+    rates.blas = best([&] {
+      at::mm_out(y, x, w.t());
+      at::mm_out(dx, g, w);
+      at::mm_out(dw, g.t(), x);
     });
+  if (detail::oneDnnReachable()) rates.oneDnn = best(threeGemms(GemmLibrary::OneDnn));
   return rates;
 }
 
 std::string CpuKernelChoice::describe() const {
   char text[160];
-  std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS %d thread(s) (%s)",
-                library == GemmLibrary::OneDnn ? "oneDNN" : "BLAS (OpenBLAS)", blasThreads,
+  std::snprintf(text, sizeof text, "GEMM: %s, OpenBLAS pool %d thread(s) (%s)",
+                library == GemmLibrary::OneDnn ? "oneDNN"
+                : splitBlas                    ? "BLAS (OpenBLAS), blocks over the intra-op threads"
+                                               : "BLAS (OpenBLAS)",
+                blasThreads,
                 !chosen  ? "fixed"
                 : avx512 ? "chosen: AVX-512"
                          : "chosen: no AVX-512");
@@ -113,7 +121,11 @@ void configureCpuThreads(const CpuThreadOptions& options) {
     choice.library = choice.avx512 ? GemmLibrary::OneDnn : GemmLibrary::Blas;
   }
   setGemmLibrary(choice.library);
-  setBlasThreads(choice.library == GemmLibrary::OneDnn ? 1 : threads);
+  // OpenBLAS's own pool stays at one thread wherever Quarry's GEMMs spread over the intra-op threads
+  // themselves (GemmLibrary.h says why); it threads only what ATen hands it directly.
+  choice.splitBlas = choice.library == GemmLibrary::Blas && kernelBackend() == KernelBackend::Auto &&
+                     detail::blasReachable();
+  setBlasThreads(choice.library == GemmLibrary::OneDnn || choice.splitBlas ? 1 : threads);
   choice.blasThreads = blasThreads();
   g_choice = choice;
 }

@@ -20,8 +20,8 @@ inline constexpr int kChooseBlas = -1;
 struct CpuThreadOptions {
   int intraOpThreads = 0;  // at::set_num_threads; 0 = number of cores
   // OpenBLAS's own pool when LibTorch uses it: > 0 that many, 0 = leave as is, kChooseBlas = the GEMM
-  // library for this CPU, OpenBLAS with the intra-op threads when it runs the GEMMs and one thread when
-  // oneDNN does (the two pools then never compete).
+  // library for this CPU and OpenBLAS's pool at one thread: Quarry's BLAS GEMMs run one block per intra-op
+  // thread (GemmLibrary.h), so the BLAS's pool never competes with LibTorch's.
   int blasThreads = kChooseBlas;
 };
 
@@ -30,8 +30,10 @@ struct CpuKernelChoice {
   bool chosen = false;  // by the instruction set; false: fixed by the caller, QUARRY_GEMM or the ATen backend
   bool avx512 = false;
   GemmLibrary library = GemmLibrary::OneDnn;
-  int blasThreads = -1;  // OpenBLAS's pool after the choice (-1: no OpenBLAS in the process)
-  std::string describe() const;  // "GEMM: BLAS (OpenBLAS), OpenBLAS 2 thread(s) (chosen: no AVX-512)"
+  bool splitBlas = false;  // BLAS GEMMs in one block per intra-op thread, each single-threaded
+  int blasThreads = -1;    // OpenBLAS's pool after the choice (-1: no OpenBLAS in the process)
+  // "GEMM: BLAS (OpenBLAS), blocks over the intra-op threads, OpenBLAS pool 1 thread(s) (chosen: no AVX-512)"
+  std::string describe() const;
 };
 
 // Call once, before the first parallel op (the inter-op pool size can only be set before it starts;

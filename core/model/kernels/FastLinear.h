@@ -1,8 +1,8 @@
 #pragma once
 // y = x W^T + b, the matmul every DenseLayer runs. On CPU float32 with KernelBackend::Auto it is
-// one oneDNN sgemm (AVX-512 where the CPU has it) forward and two in backward, instead of the BLAS
-// LibTorch calls, which on CPUs newer than the BLAS build runs generic AVX2 kernels; elsewhere
-// at::linear. Differentiable either way.
+// one GEMM of the library chosen for the CPU (GemmLibrary.h: oneDNN with AVX-512, else the BLAS split over
+// the intra-op threads) forward, with the bias written into each thread's block first, and two in
+// backward; elsewhere at::linear. Differentiable either way.
 
 #include <ATen/core/Tensor.h>
 
