@@ -1,6 +1,7 @@
 // quarry-cli train / evaluate / predict / cv in-process on a tiny generated project: the run is recorded,
 // the model folder scores what training reported, predictions reach JSONL and the predictions table.
 #include <algorithm>
+#include <cmath>
 
 #include <QDir>
 #include <QFile>
@@ -225,6 +226,81 @@ class TestCliNer : public QObject {
     QVERIFY2(resumed.err.contains(QStringLiteral("this run already ended (")), qPrintable(resumed.err));
     QVERIFY(state.open(QIODevice::ReadOnly));
     QCOMPARE(state.readAll(), before);
+
+    // --int8 scores transformers only.
+    CliRun notTransformer = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"),
+                                 QStringLiteral("--project"), project, QStringLiteral("--int8")});
+    QCOMPARE(notTransformer.code, 2);
+    QVERIFY2(notTransformer.err.contains(QStringLiteral("--int8 applies to transformer NER models")),
+             qPrintable(notTransformer.err));
+  }
+
+  // evaluate --int8 scores a transformer with int8 linear layers, as predict --int8 runs it: the figures
+  // say so and stay close to float32's (what int8 costs in F1).
+  void evaluatesWithInt8Weights() {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.quarry"));
+    const QString made = makeSyntheticNerProject(dir.path(), project, 80, 20);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString tokenizer = dir.filePath(QStringLiteral("tok"));
+    QVERIFY(QDir().mkpath(tokenizer));
+    QFile vocab(tokenizer + QStringLiteral("/vocab.txt"));
+    QVERIFY(vocab.open(QIODevice::WriteOnly));
+    vocab.write(
+        "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n.\npatients\nwith\nwere\ngiven\naspirin\nmetformin\n"
+        "warfarin\ninsulin\nasthma\ndiabetes\ngout\nmigraine\n");
+    vocab.close();
+    const QString out = dir.filePath(QStringLiteral("model"));
+    CliRun t = cli({QStringLiteral("train"),
+                    QStringLiteral("--project"),
+                    project,
+                    QStringLiteral("--random-encoder"),
+                    tokenizer,
+                    QStringLiteral("--output"),
+                    out,
+                    QStringLiteral("--set"),
+                    QStringLiteral("random_layers=1"),
+                    QStringLiteral("--set"),
+                    QStringLiteral("random_hidden=64"),
+                    QStringLiteral("--set"),
+                    QStringLiteral("random_intermediate=128"),
+                    QStringLiteral("--set"),
+                    QStringLiteral("epochs=12"),
+                    QStringLiteral("--set"),
+                    QStringLiteral("learning_rate=0.002"),
+                    QStringLiteral("--set"),
+                    QStringLiteral("batch_size=8"),
+                    QStringLiteral("--set"),
+                    QStringLiteral("seed=5")});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    auto evaluate = [&](const QStringList& extra) {
+      CliRun e = cli(QStringList{QStringLiteral("evaluate"), out + QStringLiteral("/best"),
+                                 QStringLiteral("--project"), project, QStringLiteral("--json")} +
+                     extra);
+      return std::make_pair(e, QJsonDocument::fromJson(e.out.toUtf8()).object());
+    };
+    const auto [fp32Run, fp32] = evaluate({});
+    QVERIFY2(fp32Run.code == 0, qPrintable(fp32Run.err));
+    const auto [int8Run, int8] = evaluate({QStringLiteral("--int8")});
+    if (int8Run.code == 1 && int8Run.err.contains(QStringLiteral("int8 kernels are not available")))
+      QSKIP("this LibTorch has no int8 kernels");
+    QVERIFY2(int8Run.code == 0, qPrintable(int8Run.err));
+    QVERIFY(!fp32.value(QStringLiteral("int8")).toBool());
+    QVERIFY(int8.value(QStringLiteral("int8")).toBool());
+    auto f1 = [](const QJsonObject& o) {
+      return o.value(QStringLiteral("seqeval"))
+          .toObject()
+          .value(QStringLiteral("micro"))
+          .toObject()
+          .value(QStringLiteral("f1"))
+          .toDouble();
+    };
+    QVERIFY2(f1(fp32) > 0.9, qPrintable(fp32Run.out));
+    QVERIFY2(std::abs(f1(int8) - f1(fp32)) <= 0.05, qPrintable(int8Run.out));
+    CliRun text = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--project"),
+                       project, QStringLiteral("--int8")});
+    QVERIFY2(text.code == 0 && text.out.contains(QStringLiteral("(int8 linear layers)")),
+             qPrintable(text.out + text.err));
   }
 };
 

@@ -12,10 +12,12 @@
 #include <torch/optim/adamw.h>
 
 #include "EncoderTestSupport.h"
+#include "model/encoder/Attention.h"
 #include "model/kernels/BatchedMatmul.h"
 #include "model/kernels/CpuThreads.h"
 #include "model/kernels/FastDropout.h"
 #include "model/kernels/FastLinear.h"
+#include "model/kernels/FusedAttention.h"
 #include "model/optim/FusedAdamW.h"
 
 using namespace quarry;
@@ -338,6 +340,47 @@ void testKernels(Checker& c) {
     c.close("batchedMatmulHeadsLast grad b" + which, gh[1], ghRef[1], 1e-5);
   }
   setGemmLibrary(GemmLibrary::OneDnn);
+
+  // Hand-fused attention at inference: slices of one fused QKV tensor, a padded second sequence, both
+  // libraries, against softmax(q k^T / sqrt(d) + mask) v op by op; not used where a gradient is recorded.
+  {
+    at::Tensor qkv = at::randn({2, 9, 3 * 12});
+    at::Tensor qs = qkv.narrow(-1, 0, 12), ks = qkv.narrow(-1, 12, 12), vs = qkv.narrow(-1, 24, 12);
+    at::Tensor attend = at::ones({2, 9}, at::kLong);
+    attend[1].narrow(0, 6, 3).zero_();
+    const at::Tensor mask = additiveAttentionMask(attend, qkv);
+    auto split = [](const at::Tensor& t) { return t.reshape({2, 9, 3, 4}).permute({0, 2, 1, 3}); };
+    const at::Tensor ref =
+        at::matmul(at::softmax(at::matmul(split(qs), split(ks).transpose(-1, -2)) / 2.0 + mask, -1),
+                   split(vs))
+            .permute({0, 2, 1, 3})
+            .reshape({2, 9, 12});
+    for (const GemmLibrary library : {GemmLibrary::OneDnn, GemmLibrary::Blas}) {
+      setGemmLibrary(library);
+      const std::string which = library == GemmLibrary::Blas ? " (BLAS)" : " (oneDNN)";
+      at::Tensor fused;
+      {
+        c10::InferenceMode inference;
+        fused = fusedAttentionInference(qs, ks, vs, mask, 3);
+      }
+      c.expect(fused.defined() && fused.is_contiguous(), "fused attention applies at inference" + which);
+      if (fused.defined()) c.close("fused attention value" + which, fused, ref, 1e-5);
+      AttentionParams ap;
+      ap.numHeads = 3;
+      at::Tensor viaLayer;
+      {
+        c10::InferenceMode inference;
+        viaLayer = multiHeadAttention(qs, ks, vs, mask, ap);
+      }
+      c.close("multiHeadAttention at inference" + which, viaLayer, ref, 1e-5);
+    }
+    setGemmLibrary(GemmLibrary::OneDnn);
+    at::Tensor qg = qs.detach().clone().requires_grad_(true);
+    c.expect(!fusedAttentionInference(qg, ks, vs, mask, 3).defined(),
+             "fused attention leaves training to autograd");
+    c.expect(!fusedAttentionInference(qs, ks, vs, mask.view({2, 9}), 3).defined(),
+             "other mask shapes fall back");
+  }
 
   // Dropout: rate, scale, same mask in backward, repeatable under manual_seed, identity in eval.
   at::Tensor ones = at::ones({200000}).requires_grad_(true);

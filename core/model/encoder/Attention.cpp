@@ -9,6 +9,7 @@
 
 #include "model/kernels/BatchedMatmul.h"
 #include "model/kernels/FastDropout.h"
+#include "model/kernels/FusedAttention.h"
 
 namespace quarry::model {
 
@@ -24,6 +25,10 @@ at::Tensor additiveAttentionMask(const at::Tensor& attentionMask, const at::Tens
 
 at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                               const at::Tensor& additiveMask, const AttentionParams& params) {
+  if (!params.training || params.dropout <= 0.0) {
+    at::Tensor fused = fusedAttentionInference(q, k, v, additiveMask, params.numHeads);
+    if (fused.defined()) return fused;
+  }
   const int64_t batch = q.size(0);
   const int64_t length = q.size(1);
   const int64_t width = q.size(2);
