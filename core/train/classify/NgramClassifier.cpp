@@ -19,6 +19,7 @@
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
+#include "model/kernels/FastLinear.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
 
@@ -185,7 +186,7 @@ at::Tensor NgramClassifier::logits(const TaskInputs& base, const std::vector<int
   at::Tensor off = int64Tensor(offsets).to(m_device);
   at::Tensor bag = std::get<0>(at::embedding_bag(m_embedding, idx, off, false, /*mode mean*/ 1, false));
   bag = at::dropout(bag, m_settings.dropout, m_module->is_training());
-  return at::linear(bag, m_weight, m_bias);
+  return model::fastLinear(bag, m_weight, m_bias);
 }
 
 at::Tensor NgramClassifier::loss(const TaskInputs& base, const std::vector<int32_t>& items, const LossOptions& options) {

@@ -22,7 +22,9 @@
 #include "common/JsonReader.h"
 #include "model/bilstm/BiLstm.h"
 #include "model/checkpoint/SafetensorsFile.h"
+#include "model/kernels/BatchedMatmul.h"
 #include "model/kernels/FastDropout.h"
+#include "model/kernels/FastLinear.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
 #include "train/ModuleWeights.h"
@@ -287,11 +289,12 @@ std::pair<at::Tensor, at::Tensor> BiLstmQaReader::forward(const QaInputs& inputs
       c.ids.unsqueeze(2).eq(c.ids.unsqueeze(1)).logical_and(c.real.unsqueeze(1)).sum(2).to(at::kFloat);
   const at::Tensor frequency = (repeats / c.realCount.clamp_min(1).unsqueeze(1)).masked_fill(c.real.logical_not(), 0).unsqueeze(2);
   // The question aligned to each context word.
-  const at::Tensor qKeys = at::relu(at::linear(qEmbedded, m_alignWeight, m_alignBias));
-  const at::Tensor cKeys = at::relu(at::linear(cEmbedded, m_alignWeight, m_alignBias));
-  const at::Tensor alignment =
-      at::bmm(cKeys, qKeys.transpose(1, 2)).masked_fill(q.real.logical_not().unsqueeze(1), -1e4).softmax(2);
-  const at::Tensor aligned = at::bmm(alignment, qEmbedded);
+  const at::Tensor qKeys = at::relu(model::fastLinear(qEmbedded, m_alignWeight, m_alignBias));
+  const at::Tensor cKeys = at::relu(model::fastLinear(cEmbedded, m_alignWeight, m_alignBias));
+  const at::Tensor alignment = model::batchedMatmul(cKeys, qKeys.transpose(1, 2))
+                                   .masked_fill(q.real.logical_not().unsqueeze(1), -1e4)
+                                   .softmax(2);
+  const at::Tensor aligned = model::batchedMatmul(alignment, qEmbedded);
 
   model::BiLstmOptions lstm;
   lstm.dropout = dropout;
@@ -303,10 +306,12 @@ std::pair<at::Tensor, at::Tensor> BiLstmQaReader::forward(const QaInputs& inputs
   const at::Tensor question = model::fastDropout(readSide(qEmbedded, q, m_questionLstm, lstm), dropout, training);
   const at::Tensor weights =
       at::matmul(question, m_questionAttention).masked_fill(q.real.logical_not(), -1e4).softmax(1);  // [B, Tq]
-  const at::Tensor qVector = at::bmm(weights.unsqueeze(1), question).squeeze(1);                       // [B, 2H]
+  const at::Tensor qVector = model::batchedMatmul(weights.unsqueeze(1), question).squeeze(1);  // [B, 2H]
 
-  const at::Tensor starts = at::bmm(passage, at::matmul(qVector, m_startWeight.t()).unsqueeze(2)).squeeze(2);
-  const at::Tensor ends = at::bmm(passage, at::matmul(qVector, m_endWeight.t()).unsqueeze(2)).squeeze(2);
+  const at::Tensor starts =
+      model::batchedMatmul(passage, at::matmul(qVector, m_startWeight.t()).unsqueeze(2)).squeeze(2);
+  const at::Tensor ends =
+      model::batchedMatmul(passage, at::matmul(qVector, m_endWeight.t()).unsqueeze(2)).squeeze(2);
   const at::Tensor from = longTensor(source, {b, longest}).to(m_device);
   const at::Tensor unreadable = boolTensor(readable, {b, longest}).to(m_device).logical_not();
   return {starts.gather(1, from).masked_fill(unreadable, -1e4), ends.gather(1, from).masked_fill(unreadable, -1e4)};
