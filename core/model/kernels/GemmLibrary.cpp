@@ -69,7 +69,7 @@ void fillRows(float* c, int64_t rows, int64_t cols, int64_t ldc, const float* bi
 
 // Products smaller than this run on one thread: splitting costs more than it saves.
 constexpr int64_t kSplitMacs = int64_t(1) << 18;
-// Row or column blocks are multiples of this (OpenBLAS's AVX2 micro-tiles are 16 x 4 / 4 x 16... wide).
+// Row or column blocks are multiples of this, so that only the last block has a partial edge tile.
 constexpr int64_t kBlockAlign = 16;
 
 // One block of C per intra-op thread, split along C's longer side; each block is one single-threaded
