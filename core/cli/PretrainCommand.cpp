@@ -36,7 +36,8 @@ void PretrainCommand::configure(QCommandLineParser& parser) const {
        QStringLiteral("paths")});
   parser.addOption({QStringLiteral("model"),
                     QStringLiteral("Continue pretraining this Hugging Face folder (domain-adaptive "
-                                   "pretraining; BERT, RoBERTa, DistilBERT, DeBERTa-v2/v3)."),
+                                   "pretraining; BERT, RoBERTa, DistilBERT, DeBERTa-v2/v3; ELECTRA with "
+                                   "--objective electra)."),
                     QStringLiteral("folder")});
   parser.addOption(
       {QStringLiteral("random-encoder"),
@@ -47,6 +48,12 @@ void PretrainCommand::configure(QCommandLineParser& parser) const {
        QStringLiteral("Pretrain a random encoder with a WordPiece vocabulary of this many tokens trained on "
                       "the text first (written to <output>/vocabulary)."),
        QStringLiteral("n")});
+  parser.addOption(
+      {QStringLiteral("objective"),
+       QStringLiteral("mlm (masked LM, the default) or electra (replaced-token detection: a small generator "
+                      "fills the masked tokens, an ELECTRA discriminator learns which were replaced; with "
+                      "--model, an ELECTRA folder). Sets pretrain_objective."),
+       QStringLiteral("name")});
   addRunOptions(parser, QStringLiteral("List every pretraining option with its default and exit."));
   addDistributedOptions(parser);
 }
@@ -62,6 +69,12 @@ int PretrainCommand::run(const QCommandLineParser& parser, CliIo& io) const {
                            int(parser.isSet(QStringLiteral("vocab-size")));
   if (modelChoices > 1)
     return usage(io, QStringLiteral("choose one of --model, --random-encoder and --vocab-size"));
+  if (parser.isSet(QStringLiteral("objective"))) {
+    const QString objective = parser.value(QStringLiteral("objective"));
+    if (objective != QLatin1String("mlm") && objective != QLatin1String("electra"))
+      return usage(io, QStringLiteral("--objective takes mlm or electra, not \"%1\"").arg(objective));
+    config.pretrainObjective = objective.toStdString();
+  }
   if (parser.isSet(QStringLiteral("model"))) {
     config.modelFolder = QDir(parser.value(QStringLiteral("model"))).absolutePath().toStdString();
     config.vocabSize = 0;

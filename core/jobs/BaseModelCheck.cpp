@@ -44,7 +44,9 @@ QString BaseModelInfo::summary() const {
                      .arg(c.toString(vocabSize))
                      .arg(parameters / 1e6, 0, 'f', 1);
   if (!quarryTask.isEmpty()) line += QStringLiteral(" · a Quarry %1 model").arg(quarryTask);
-  if (!adapterFolder.isEmpty()) line += QStringLiteral(" · LoRA adapter of rank %1").arg(loraRank);
+  if (!adapterFolder.isEmpty())
+    line += prefixLength > 0 ? QStringLiteral(" · prefix-tuning adapter of %1 positions").arg(prefixLength)
+                             : QStringLiteral(" · LoRA adapter of rank %1").arg(loraRank);
   if (!labels.isEmpty()) {
     const int shown = 6;
     line += QStringLiteral(" · labels: ") + QStringList(labels.mid(0, shown)).join(QStringLiteral(", "));
@@ -61,6 +63,17 @@ Result<BaseModelInfo> checkBaseModel(const QString& folder) {
     train::TrainConfig probe = train::TrainConfig::defaultsFor("ner");
     probe.kind = train::ModelKind::Transformer;
     probe.modelFolder = QFileInfo(folder).absoluteFilePath().toStdString();
+    auto prefix = train::prefixSourceFor(probe);
+    if (!prefix) return prefix.error();
+    if (prefix->adapterOnly) {
+      if (prefix->base == probe.modelFolder)
+        return Error("an adapter whose base is itself", probe.modelFolder, 0, "base_model_name_or_path");
+      auto base = checkBaseModel(QString::fromStdString(prefix->base));
+      if (!base) return base.error();
+      base->adapterFolder = QFileInfo(folder).absoluteFilePath();
+      base->prefixLength = prefix->length;
+      return base;
+    }
     auto lora = train::loraSourceFor(probe);
     if (!lora) return lora.error();
     if (lora->base == probe.modelFolder)

@@ -27,15 +27,16 @@ struct BaseModelInfo {
   QString weightsFile;    // "model.safetensors" or "pytorch_model.bin"
   QStringList labels;     // id2label, when the checkpoint names its labels
   QString quarryTask;     // the task of a folder Quarry wrote ("ner", ...); empty = a plain HF folder
-  QString adapterFolder;  // a PEFT LoRA adapter folder was chosen: it (the fields above are its base's)
-  qint64 loraRank = 0;    // its rank
+  QString adapterFolder;  // a PEFT adapter folder was chosen: it (the fields above are its base's)
+  qint64 loraRank = 0;    // a LoRA adapter's rank
+  qint64 prefixLength = 0;  // a prefix-tuning adapter's positions (num_virtual_tokens)
 
   // One line for people: "BERT · 4 layers × 256 · vocabulary 1,000 · 2.1 M parameters · labels: O, B-X".
   QString summary() const;
 };
 
 // Checks `folder` as a base model to fine-tune. Errors name the file and the field (a config.json key, a
-// tokenizer larger than the embedding table, no weights file). A PEFT LoRA adapter folder
+// tokenizer larger than the embedding table, no weights file). A PEFT LoRA or prefix-tuning adapter folder
 // (adapter_config.json, no config.json) is checked as its base (base_model_name_or_path) with the adapter.
 Result<BaseModelInfo> checkBaseModel(const QString& folder);
 

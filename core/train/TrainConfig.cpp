@@ -248,6 +248,18 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("vocab_lowercase", &TrainConfig::vocabLowercase,
                       "masked LM with vocab_size: the vocabulary and its tokenizer lowercase the text (uncased)",
                       "mlm"));
+    o.push_back(field("pretrain_objective", &TrainConfig::pretrainObjective,
+                      "pretraining: \"mlm\" (masked LM) or \"electra\" (replaced-token detection: a small "
+                      "masked-LM generator fills the masked tokens and an ELECTRA discriminator learns which "
+                      "tokens were replaced; the folder is an ElectraForPreTraining with generator/ inside)",
+                      "mlm"));
+    o.push_back(field("electra_generator_size", &TrainConfig::electraGeneratorSize,
+                      "electra: the generator's hidden size, heads and feed-forward width as a share of the "
+                      "discriminator's (same depth)",
+                      "mlm"));
+    o.push_back(field("electra_disc_weight", &TrainConfig::electraDiscWeight,
+                      "electra: the weight of the discriminator's loss beside the generator's masked-LM loss",
+                      "mlm"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -259,7 +271,7 @@ const std::vector<Option>& declaredOptions() {
         field("gradient_accumulation", &TrainConfig::gradientAccumulation, "batches per optimizer step"));
     o.push_back(field("learning_rate", &TrainConfig::learningRate,
                       "0 = default (bilstm-crf 2e-3, ngram 5e-3, pre-trained transformer 5e-5, with LoRA "
-                      "5e-4, random encoder 1e-3)"));
+                      "5e-4, with a prefix 5e-3, random encoder 1e-3)"));
     o.push_back(field("head_learning_rate", &TrainConfig::headLearningRate,
                       "learning rate of the head and CRF; 0 = learning_rate (a transformer's CRF: x100, at "
                       "most 1e-2)"));
@@ -311,6 +323,14 @@ const std::vector<Option>& declaredOptions() {
                       "transformer: the projections of every encoder layer that get LoRA adapters, "
                       "comma-separated: query, key, value, attention_output, intermediate, output",
                       "ner,classify,relation,qa"));
+    o.push_back(
+        field("prefix_length", &TrainConfig::prefixLength,
+              "transformer: > 0 fine-tunes by prefix tuning: the pre-trained encoder (model_folder; "
+              "BERT, RoBERTa or ELECTRA) stays fixed, this many key/value positions before every "
+              "layer's own and the head train; the saved folder holds the encoder and head, and the "
+              "prefix in PEFT's layout (adapter/, PREFIX_TUNING), which Quarry and PEFT load onto it; "
+              "0 = off. Not with LoRA",
+              "ner,classify,relation,qa"));
     o.push_back(field("eval_every_steps", &TrainConfig::evalEverySteps,
                       "evaluate on dev every N optimizer steps; 0 = every epoch"));
     o.push_back(field("patience", &TrainConfig::patience,
@@ -415,7 +435,9 @@ double TrainConfig::effectiveLearningRate() const {
   if (learningRate > 0) return learningRate;
   if (kind == ModelKind::FromScratch) return task == "classify" ? 5e-3 : task == "relation" ? 1e-3 : 2e-3;
   if (modelFolder.empty()) return 1e-3;
-  // Adapters start at zero and are few: LoRA's own recipes (RoBERTa/DeBERTa on GLUE) use 4e-4 to 5e-4.
+  // Adapters start at zero and are few: LoRA's own recipes (RoBERTa/DeBERTa on GLUE) use 4e-4 to 5e-4;
+  // prefix tuning's (P-Tuning v2 on GLUE and NER) 5e-3 to 1e-2.
+  if (prefixLength > 0) return 5e-3;
   return loraRank > 0 ? 5e-4 : 5e-5;
 }
 
@@ -433,6 +455,8 @@ std::string TrainConfig::l2spConflict() const {
     return "L2-SP pulls toward pre-trained weights: it needs a transformer with model_folder";
   if (loraRank > 0)
     return "LoRA keeps the pre-trained weights fixed already: set l2sp_alpha or lora_rank to 0";
+  if (prefixLength > 0)
+    return "prefix tuning keeps the pre-trained weights fixed already: set l2sp_alpha or prefix_length to 0";
   return {};
 }
 
@@ -519,6 +543,12 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
               "trains a vocabulary for a random encoder: not with model_folder"),
         check(c.task != "mlm" || c.kind == ModelKind::Transformer, "model",
               "masked-LM pretraining trains a transformer"),
+        check(c.pretrainObjective == "mlm" || c.pretrainObjective == "electra", "pretrain_objective",
+              "expected \"mlm\" or \"electra\""),
+        check(c.electraGeneratorSize > 0 && c.electraGeneratorSize <= 1, "electra_generator_size",
+              "must be in (0, 1]"),
+        check(c.electraDiscWeight > 0 && std::isfinite(c.electraDiscWeight), "electra_disc_weight",
+              "must be a positive number"),
         check(c.maxAnswerLength >= 1, "max_answer_length", "must be at least 1"),
         check(c.topKWindows >= 0, "top_k_windows", "must not be negative"),
         check(std::isfinite(c.nullThreshold), "null_threshold", "must be a finite number"),
@@ -589,6 +619,12 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.loraRank == 0 || c.task != kPretrainingTaskName, "lora_rank",
               "masked-LM pretraining trains the whole encoder; LoRA is for fine-tuning a task"),
         parseLoraTargetsStatus(c.loraTargets, source),
+        check(c.prefixLength >= 0 && c.prefixLength <= 4096, "prefix_length",
+              "must be between 0 (off) and 4096"),
+        check(c.prefixLength == 0 || c.loraRank == 0, "prefix_length",
+              "choose LoRA (lora_rank) or prefix tuning (prefix_length), not both"),
+        check(c.prefixLength == 0 || c.task != kPretrainingTaskName, "prefix_length",
+              "pretraining trains the whole encoder; prefix tuning is for fine-tuning a task"),
         check(c.evalEverySteps >= 0, "eval_every_steps", "must not be negative"),
         check(c.patience >= 0, "patience", "must not be negative"),
         check(c.threads >= 0 && c.threads <= 1024, "threads", "must be between 0 and 1024"),

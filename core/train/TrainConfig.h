@@ -89,6 +89,11 @@ struct TrainConfig {
   double devFraction = 0.02;     // documents held back for dev when no dev documents are given
   int vocabSize = 0;             // random encoder: train a WordPiece vocabulary this large first; 0 = no
   bool vocabLowercase = true;    // the trained vocabulary lowercases (an uncased BERT vocabulary)
+  // "mlm" (masked LM) or "electra" (replaced-token detection: a small masked-LM generator fills the masks,
+  // an ELECTRA discriminator tells each token replaced or original; train/mlm/ElectraPretrainingModel.h)
+  std::string pretrainObjective = "mlm";
+  double electraGeneratorSize = 0.25;  // electra: the generator's width as a share of the discriminator's
+  double electraDiscWeight = 50;       // electra: the discriminator loss's weight beside the generator's
   // --- optimisation
   int epochs = 30;               // passes over the training data at most
   int64_t maxSteps = 0;          // optimizer steps at most; 0 = epochs decide
@@ -118,6 +123,9 @@ struct TrainConfig {
   double loraAlpha = 16;                    // transformer: the adapters' update is scaled by alpha / rank
   double loraDropout = 0.1;                 // transformer: dropout on the adapters' input in training
   std::string loraTargets = "query,value";  // transformer: adapted projections of every encoder layer
+  // Prefix tuning (model/encoder/PrefixEncoder.h): the encoder frozen, this many trainable key/value
+  // positions before every layer's own and the head trained; 0 = off.
+  int64_t prefixLength = 0;
   // --- evaluation and stopping
   int evalEverySteps = 0;  // evaluate on dev every N optimizer steps; 0 = every epoch
   int patience = 5;        // stop after this many evaluations without a better dev F1; 0 = never

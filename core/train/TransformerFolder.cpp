@@ -14,6 +14,7 @@ Status writeTransformerFolder(const fs::path& dir, const model::ModelConfig& con
   if (Status s = model::HfFolderWriter::writeInto(dir, config, model::mergedStateDict(model), tokenizerFiles);
       !s)
     return s;
+  if (model.prefixEncoder) return model::writePeftPrefixAdapter(dir / kLoraAdapterFolder, model, loraBase);
   if (model::loraLayers(model).empty()) return {};
   return model::writePeftAdapter(dir / kLoraAdapterFolder, model, loraBase);
 }
@@ -22,6 +23,63 @@ Status writeLoraBaseFile(const fs::path& dir, const model::StateDict& weights) {
   const model::StateDict base = model::loraBaseTensors(weights);
   if (base.empty()) return {};
   return model::SafetensorsFile::write((dir / kLoraBaseFile).string(), base);
+}
+
+namespace {
+
+// A PEFT adapter's base_model_name_or_path as a folder here: absolute, or relative to the adapter folder
+// first. PEFT writes whatever the base was loaded from: a folder (absolute, or relative to where it ran) or
+// a hub name, which cannot be fetched here.
+Result<std::string> adapterBaseFolder(const fs::path& adapterFolder, std::string base) {
+  const fs::path besideAdapter = adapterFolder / base;
+  if (!base.empty() && fs::path(base).is_relative() && fs::is_directory(besideAdapter))
+    base = besideAdapter.lexically_normal().string();
+  if (base.empty() || !fs::is_directory(base))
+    return Error("the adapter's base model is not a folder here (\"" + base +
+                     "\"); put the base model's folder there or edit base_model_name_or_path",
+                 (adapterFolder / model::kPeftConfigFile).string(), 0, "base_model_name_or_path");
+  return base;
+}
+
+bool isPrefixAdapter(const fs::path& adapterFolder) {
+  if (!fs::is_regular_file(adapterFolder / model::kPeftConfigFile)) return false;
+  auto type = model::peftTypeOf(adapterFolder.string());
+  return type && *type == "PREFIX_TUNING";
+}
+
+}  // namespace
+
+Result<PrefixSource> prefixSourceFor(const TrainConfig& config) {
+  PrefixSource out;
+  const fs::path folder = config.modelFolder;
+  const bool adapterOnly = !folder.empty() && fs::is_regular_file(folder / model::kPeftConfigFile) &&
+                           !fs::is_regular_file(folder / "config.json");
+  const fs::path adapterFolder = adapterOnly ? folder : folder / kLoraAdapterFolder;
+  if (!folder.empty() && isPrefixAdapter(adapterFolder)) {
+    auto adapter = model::readPeftPrefixConfig(adapterFolder.string());
+    if (!adapter) return adapter.error();
+    out.length = adapter->length;
+    out.base = adapter->baseModel;
+    out.adapterFolder = adapterFolder.string();
+    out.adapterOnly = adapterOnly;
+    if (adapterOnly) {
+      auto base = adapterBaseFolder(adapterFolder, out.base);
+      if (!base) return base.error();
+      out.base = base.value();
+    }
+    return out;
+  }
+  if (config.prefixLength <= 0) return out;
+  if (config.modelFolder.empty())
+    return Error(
+        "prefix tuning adapts a pre-trained encoder, which stays as it is: give model_folder (a random "
+        "encoder would stay random)",
+        "", 0, "prefix_length");
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(config.modelFolder, ec);
+  out.base = (ec ? fs::path(config.modelFolder) : absolute).lexically_normal().string();
+  out.length = config.prefixLength;
+  return out;
 }
 
 Result<LoraSource> loraSourceFor(const TrainConfig& config) {
@@ -37,15 +95,9 @@ Result<LoraSource> loraSourceFor(const TrainConfig& config) {
     out.base = adapter->baseModel;
     out.trainingState = !adapterOnly;
     if (!adapterOnly) return out;
-    // PEFT writes whatever the base was loaded from: a folder (absolute, or relative to where it ran) or
-    // a hub name, which cannot be fetched here.
-    const fs::path besideAdapter = folder / out.base;
-    if (!out.base.empty() && fs::path(out.base).is_relative() && fs::is_directory(besideAdapter))
-      out.base = besideAdapter.lexically_normal().string();
-    if (out.base.empty() || !fs::is_directory(out.base))
-      return Error("the adapter's base model is not a folder here (\"" + out.base +
-                       "\"); put the base model's folder there or edit base_model_name_or_path",
-                   (adapterFolder / model::kPeftConfigFile).string(), 0, "base_model_name_or_path");
+    auto base = adapterBaseFolder(adapterFolder, out.base);
+    if (!base) return base.error();
+    out.base = base.value();
     out.adapterFolder = adapterFolder.string();
     return out;
   }

@@ -31,8 +31,14 @@ namespace quarry::train {
 inline constexpr const char* kLoraAdapterFolder = "adapter";
 inline constexpr const char* kLoraBaseFile = "lora_base.safetensors";
 
-// Writes config.json, model.safetensors (merged when the model has LoRA layers) and the tokenizer files
-// into `dir`; with LoRA also adapter/ naming `loraBase` as its base_model_name_or_path.
+// Writes config.json, model.safetensors (merged when the model has LoRA layers; without the prefix of a
+// prefix-tuned model) and the tokenizer files into `dir`; with LoRA or a prefix also adapter/ (PEFT's LORA
+// or PREFIX_TUNING layout) naming `loraBase` as its base_model_name_or_path.
+//
+// PREFIX TUNING. A prefix cannot be merged into the weights: model.safetensors holds the encoder (as it was
+// loaded) and the trained head, and adapter/ the prefix and the head. Quarry reloads such a folder as the
+// prefix-tuned model it is; transformers needs PEFT to put the prefix on (the folder alone would run
+// without it). The prefix is stored exactly, so resuming needs nothing more.
 Status writeTransformerFolder(const std::filesystem::path& dir, const model::ModelConfig& config,
                               const model::TransformerModelImpl& model,
                               const std::vector<std::string>& tokenizerFiles, const std::string& loraBase);
@@ -55,6 +61,19 @@ struct LoraSource {
 // (whose base_model_name_or_path is read as a folder, relative ones from the adapter folder first), else
 // the config's (lora_rank > 0), else none. Errors name the option or the file and field.
 Result<LoraSource> loraSourceFor(const TrainConfig& config);
+
+// Where the prefix of a model built from a TrainConfig comes from.
+struct PrefixSource {
+  int64_t length = 0;         // 0: no prefix
+  std::string base;           // the base folder a saved adapter names
+  std::string adapterFolder;  // the prefix to load after the weights (a saved folder's adapter/ or a PEFT
+                              // adapter folder); empty = a new prefix
+  bool adapterOnly = false;   // model_folder is a PEFT adapter folder: the model is built from `base`
+};
+
+// The folder's own prefix when config.modelFolder holds a PREFIX_TUNING adapter/ or is a PEFT prefix
+// adapter folder, else the config's (prefix_length > 0, which needs model_folder), else none.
+Result<PrefixSource> prefixSourceFor(const TrainConfig& config);
 
 // After model.safetensors of a LoRA training state folder was loaded into `model` (made with its options):
 // the unmerged base tensors and the adapters put back.

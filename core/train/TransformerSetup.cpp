@@ -98,13 +98,19 @@ bool folderIsOfTask(const std::string& folder, const std::string& taskFile, cons
 }  // namespace
 
 Result<TransformerParts> buildTransformer(const TrainConfig& requested, const TransformerSetup& setup) {
-  auto lora = loraSourceFor(requested);
-  if (!lora) return lora.error();
+  auto prefix = prefixSourceFor(requested);
+  if (!prefix) return prefix.error();
   // A PEFT adapter folder stands for its base, with the adapter put on once the base's tensors are in.
   TrainConfig config = requested;
+  if (prefix->adapterOnly) config.modelFolder = prefix->base;
+  auto lora = loraSourceFor(config);
+  if (!lora) return lora.error();
   if (!lora->adapterFolder.empty()) config.modelFolder = lora->base;
+  if (lora->options && prefix->length > 0)
+    return Error("choose LoRA (lora_rank) or prefix tuning (prefix_length), not both", "", 0,
+                 "prefix_length");
   TransformerParts parts;
-  parts.loraBase = lora->base;
+  parts.loraBase = prefix->length > 0 ? prefix->base : lora->base;
   model::StateDict pretrained;
   std::string source, weightsFile;
   // A folder Quarry wrote (it has the task file) holds every tensor of its model: one missing is damage,
@@ -133,10 +139,11 @@ Result<TransformerParts> buildTransformer(const TrainConfig& requested, const Tr
     if (!tokenizer) return tokenizer.error();
     parts.tokenizer = std::move(tokenizer.value());
     parts.tokenizerFiles = tokenizerFilesIn(config.tokenizerFolder);
-    model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
+    model::ModelConfig mc = model::ModelConfig::defaultsFor(setup.randomModelType);
     mc.vocabSize = parts.tokenizer->idLimit();
     mc.typeVocabSize = std::max<int64_t>(mc.typeVocabSize, parts.tokenizer->typeIdLimit());
     mc.hiddenSize = config.randomHidden;
+    if (mc.embeddingSize > 0) mc.embeddingSize = config.randomHidden;
     mc.numHiddenLayers = config.randomLayers;
     mc.numAttentionHeads = config.randomHeads;
     mc.intermediateSize = config.randomIntermediate;
@@ -175,9 +182,15 @@ Result<TransformerParts> buildTransformer(const TrainConfig& requested, const Tr
     return Error("max_length " + std::to_string(config.maxLength) + " is longer than the model's " +
                      std::to_string(positions) + " positions",
                  source, 0, "max_length");
+  if (prefix->length > 0 && config.maxLength + prefix->length > positions)
+    return Error("max_length " + std::to_string(config.maxLength) + " and a prefix of " +
+                     std::to_string(prefix->length) + " positions need more than the model's " +
+                     std::to_string(positions) + " positions",
+                 source, 0, "prefix_length");
   model::TransformerModelOptions options;
   options.task = setup.task;
   options.seed = config.seed;
+  options.prefixLength = prefix->length;
   if (lora->options) options.linearFactory = model::loraLinearFactory(*lora->options);
   auto created = model::TransformerModelImpl::create(encoderConfig.value(), options);
   if (!created) return created.error();
@@ -203,7 +216,7 @@ Result<TransformerParts> buildTransformer(const TrainConfig& requested, const Tr
       return Error(s.error().message, weightsFile, 0, s.error().field);
     std::vector<std::string> lacking;
     for (const std::string& m : report.missing)
-      if (!replaced.count(m) && !model::isLoraTensorName(m)) lacking.push_back(m);
+      if (!replaced.count(m) && !model::isAdapterTensorName(m)) lacking.push_back(m);
     if (complete && !lacking.empty())
       return Error("tensor missing (" + std::to_string(lacking.size()) + " in all); the folder is incomplete",
                    weightsFile, 0, lacking.front());
@@ -212,7 +225,7 @@ Result<TransformerParts> buildTransformer(const TrainConfig& requested, const Tr
                        " in all); the weights do not belong to config.json",
                    weightsFile, 0, report.unexpected.front());
     for (const std::string& m : report.missing)
-      if (!model::isLoraTensorName(m)) log::get("train")->info("newly initialised: {}", m);
+      if (!model::isAdapterTensorName(m)) log::get("train")->info("newly initialised: {}", m);
     for (const std::string& u : report.unexpected)
       log::get("train")->debug("not used from the checkpoint: {}", u);
   }
@@ -236,7 +249,12 @@ Result<TransformerParts> buildTransformer(const TrainConfig& requested, const Tr
       if (Status st = restoreLoraState(*parts.model, config.modelFolder); !st) return st.error();
     if (!lora->adapterFolder.empty())
       if (Status st = model::loadLoraAdapter(*parts.model, lora->adapterFolder); !st) return st.error();
-    model::freezeForLora(*parts.model);
+    model::freezeForAdapters(*parts.model);
+  }
+  if (prefix->length > 0) {
+    if (!prefix->adapterFolder.empty())
+      if (Status st = model::loadPrefixAdapter(*parts.model, prefix->adapterFolder); !st) return st.error();
+    model::freezeForAdapters(*parts.model);
   }
   return parts;
 }

@@ -38,6 +38,9 @@ struct TransformerSetup {
   // after the model's vocab_size, initialised as the mean of the rows of the token ids given. The
   // tokenizer does not know them; the task puts their ids (TransformerParts::addedTokenBase + k) in place.
   std::vector<std::vector<int64_t>> addedTokens;
+  // The model_type of a random encoder ("bert"; ELECTRA pretraining's discriminator: "electra", with
+  // embedding_size equal to the hidden size).
+  std::string randomModelType = "bert";
 };
 
 struct TransformerParts {
@@ -46,7 +49,8 @@ struct TransformerParts {
   std::vector<std::string> tokenizerFiles;    // copied into saved folders
   model::TransformerModel model{nullptr};
   int64_t addedTokenBase = 0;                 // the id of the first added token (the old vocab_size)
-  std::string loraBase;  // LoRA: the base folder the saved adapter names; empty without LoRA (TransformerFolder.h)
+  std::string loraBase;  // LoRA or prefix tuning: the base folder the saved adapter names; empty without
+                         // (TransformerFolder.h)
 };
 
 Result<TransformerParts> buildTransformer(const TrainConfig& config, const TransformerSetup& setup);

@@ -144,6 +144,54 @@ class TestCliPretrain : public QObject {
     QCOMPARE(adapter->layers, 1);
     QVERIFY2(adapter->summary().contains(QStringLiteral("LoRA adapter of rank 4")), qPrintable(adapter->summary()));
 
+    // Prefix tuning on the pretrained encoder: best/adapter is PEFT's PREFIX_TUNING layout, the adapter
+    // folder checks as its base with the prefix, and evaluate reloads best/ with its prefix.
+    const QString prefixed = dir.filePath(QStringLiteral("prefix"));
+    CliRun pt = cli({QStringLiteral("train"),
+                     QStringLiteral("--task"),
+                     QStringLiteral("classify"),
+                     QStringLiteral("--model"),
+                     out + QStringLiteral("/best"),
+                     QStringLiteral("--train"),
+                     trainFile,
+                     QStringLiteral("--dev"),
+                     devFile,
+                     QStringLiteral("--output"),
+                     prefixed,
+                     QStringLiteral("--set"),
+                     QStringLiteral("epochs=1"),
+                     QStringLiteral("--set"),
+                     QStringLiteral("max_length=32"),
+                     QStringLiteral("--set"),
+                     QStringLiteral("stride=8"),
+                     QStringLiteral("--set"),
+                     QStringLiteral("prefix_length=4"),
+                     QStringLiteral("--json")});
+    QVERIFY2(pt.code == 0, qPrintable(pt.err));
+    const QJsonObject prefixResult = QJsonDocument::fromJson(pt.out.toUtf8()).object();
+    QVERIFY2(prefixResult.value(QStringLiteral("trainable_parameters")).toInteger() <
+                 prefixResult.value(QStringLiteral("total_parameters")).toInteger() / 2,
+             qPrintable(pt.out));
+    QFile prefixConfig(prefixed + QStringLiteral("/best/adapter/adapter_config.json"));
+    QVERIFY(prefixConfig.open(QIODevice::ReadOnly));
+    const QJsonObject prefixPeft = QJsonDocument::fromJson(prefixConfig.readAll()).object();
+    QCOMPARE(prefixPeft.value(QStringLiteral("peft_type")).toString(), QStringLiteral("PREFIX_TUNING"));
+    QCOMPARE(prefixPeft.value(QStringLiteral("num_virtual_tokens")).toInt(), 4);
+    auto prefixAdapter = jobs::checkBaseModel(prefixed + QStringLiteral("/best/adapter"));
+    QVERIFY2(prefixAdapter.ok(), prefixAdapter ? "" : prefixAdapter.error().toString().c_str());
+    QVERIFY2(prefixAdapter->summary().contains(QStringLiteral("prefix-tuning adapter of 4 positions")),
+             qPrintable(prefixAdapter->summary()));
+    CliRun evaluated = cli({QStringLiteral("evaluate"), prefixed + QStringLiteral("/best"),
+                            QStringLiteral("--data"), devFile, QStringLiteral("--json")});
+    QVERIFY2(evaluated.code == 0, qPrintable(evaluated.err));
+    CliRun refusedPrefix =
+        cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"),
+             QStringLiteral("--model"), out + QStringLiteral("/best"), QStringLiteral("--train"), trainFile,
+             QStringLiteral("--output"), dir.filePath(QStringLiteral("both")), QStringLiteral("--set"),
+             QStringLiteral("prefix_length=4"), QStringLiteral("--set"), QStringLiteral("lora_rank=4")});
+    QVERIFY2(refusedPrefix.code != 0 && refusedPrefix.err.contains(QStringLiteral("prefix_length")),
+             qPrintable(refusedPrefix.err));
+
     // Domain-adaptive: the folder's pretraining continued on the text files alone.
     CliRun more = cli({QStringLiteral("pretrain"), QStringLiteral("--model"), out + QStringLiteral("/best"),
                        QStringLiteral("--corpus"), dir.filePath(QStringLiteral("corpus/a.txt")), QStringLiteral("--output"),
@@ -152,6 +200,65 @@ class TestCliPretrain : public QObject {
     QVERIFY2(more.code == 0, qPrintable(more.err));
     QVERIFY2(more.out.contains(QStringLiteral("perplexity")), qPrintable(more.out));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("continued/best/model.safetensors"))));
+  }
+
+  // ELECTRA-style replaced-token detection from the command line: an ElectraForPreTraining folder with its
+  // generator inside, which a classifier takes as its base model.
+  void electraFromScratch() {
+    QTemporaryDir dir;
+    writeTextCorpus(dir.filePath(QStringLiteral("a.txt")), 60, 6);
+    if (QTest::currentTestFailed()) return;
+    const QString out = dir.filePath(QStringLiteral("electra"));
+    CliRun p =
+        cli(QStringList{QStringLiteral("pretrain"), QStringLiteral("--corpus"),
+                        dir.filePath(QStringLiteral("a.txt")), QStringLiteral("--vocab-size"),
+                        QStringLiteral("200"), QStringLiteral("--objective"), QStringLiteral("electra"),
+                        QStringLiteral("--output"), out, QStringLiteral("--set"), QStringLiteral("epochs=2"),
+                        QStringLiteral("--json")} +
+            kTinyShape);
+    QVERIFY2(p.code == 0, qPrintable(p.err));
+    const QJsonObject result = QJsonDocument::fromJson(p.out.toUtf8()).object();
+    QCOMPARE(result.value(QStringLiteral("data")).toObject().value(QStringLiteral("objective")).toString(),
+             QStringLiteral("electra"));
+    const QJsonObject last = result.value(QStringLiteral("history")).toArray().last().toObject();
+    QVERIFY2(last.contains(QStringLiteral("dev_generator_loss")) &&
+                 last.contains(QStringLiteral("dev_replaced_recall")),
+             qPrintable(p.out));
+    QVERIFY2(result.value(QStringLiteral("model")).toString().contains(QStringLiteral("discriminator")),
+             qPrintable(p.out));
+    QFile config(out + QStringLiteral("/best/config.json"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(config.readAll())
+                 .object()
+                 .value(QStringLiteral("architectures"))
+                 .toArray()
+                 .first()
+                 .toString(),
+             QStringLiteral("ElectraForPreTraining"));
+    QVERIFY(QFile::exists(out + QStringLiteral("/best/generator/model.safetensors")));
+
+    const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")),
+                  devFile = dir.filePath(QStringLiteral("dev.jsonl"));
+    writeTopicDocs(trainFile, 20, 4, QStringLiteral("train"));
+    writeTopicDocs(devFile, 8, 5, QStringLiteral("dev"));
+    CliRun c = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("classify"),
+                    QStringLiteral("--model"), out + QStringLiteral("/best"), QStringLiteral("--train"),
+                    trainFile, QStringLiteral("--dev"), devFile, QStringLiteral("--output"),
+                    dir.filePath(QStringLiteral("classifier")), QStringLiteral("--set"),
+                    QStringLiteral("epochs=1"), QStringLiteral("--set"), QStringLiteral("max_length=32"),
+                    QStringLiteral("--set"), QStringLiteral("stride=8")});
+    QVERIFY2(c.code == 0, qPrintable(c.err));
+    QFile classifier(dir.filePath(QStringLiteral("classifier/best/config.json")));
+    QVERIFY(classifier.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        QJsonDocument::fromJson(classifier.readAll()).object().value(QStringLiteral("model_type")).toString(),
+        QStringLiteral("electra"));
+
+    CliRun bad = cli({QStringLiteral("pretrain"), QStringLiteral("--corpus"),
+                      dir.filePath(QStringLiteral("a.txt")), QStringLiteral("--vocab-size"),
+                      QStringLiteral("200"), QStringLiteral("--objective"), QStringLiteral("gan")});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("mlm or electra")), qPrintable(bad.err));
   }
 
   void refusals() {
@@ -203,8 +310,11 @@ class TestCliPretrain : public QObject {
     // --help-config lists the pretraining options.
     CliRun help = cli({QStringLiteral("pretrain"), QStringLiteral("--help-config")});
     QCOMPARE(help.code, 0);
-    QVERIFY(help.out.contains(QStringLiteral("mlm_probability")) && help.out.contains(QStringLiteral("vocab_size")) &&
-            help.out.contains(QStringLiteral("whole_word_mask")));
+    QVERIFY(help.out.contains(QStringLiteral("mlm_probability")) &&
+            help.out.contains(QStringLiteral("vocab_size")) &&
+            help.out.contains(QStringLiteral("whole_word_mask")) &&
+            help.out.contains(QStringLiteral("pretrain_objective")) &&
+            help.out.contains(QStringLiteral("electra_generator_size")));
   }
 };
 

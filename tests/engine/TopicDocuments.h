@@ -68,9 +68,10 @@ inline std::string writeTopicTokenizer(const std::filesystem::path& folder) {
 }
 
 // A random BERT of `layers` x 32 (2 heads, feed-forward 64) with the topic tokenizer, saved in `folder`;
-// `dropout` its hidden, attention and classifier dropout.
+// `dropout` its hidden, attention and classifier dropout; `initializerRange` the std of its weights (larger
+// ones make its attention mix the tokens as a trained encoder's does).
 inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int64_t layers = 2,
-                                        double dropout = 0.1) {
+                                        double dropout = 0.1, double initializerRange = 0.02) {
   writeTopicTokenizer(folder);
   model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
   mc.architectures = {"BertModel"};
@@ -82,6 +83,7 @@ inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int
   mc.maxPositionEmbeddings = 64;
   mc.hiddenDropoutProb = dropout;
   mc.attentionProbsDropoutProb = dropout;
+  mc.initializerRange = initializerRange;
   model::TransformerModelOptions options;
   options.seed = 5;
   auto created = model::TransformerModelImpl::create(

@@ -201,7 +201,7 @@ void checkTargets() {
 void checkGradients(const model::ModelConfig& config) {
   model::TransformerModel m =
       makeModel(config, model::Task::SequenceClassification, model::loraLinearFactory(allTargets(2)));
-  model::freezeForLora(*m);
+  model::freezeForAdapters(*m);
   randomizeAdapters(*m, 3);
   m->train();
   at::manual_seed(5);

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "EngineCheck.h"
+#include "PretrainingTestSupport.h"
 #include "text/TokenizerFactory.h"
 #include "train/TaskFactory.h"
 #include "train/classify/ClassifyTask.h"
@@ -30,95 +31,11 @@
 
 namespace fs = std::filesystem;
 using namespace quarry::train;
+using namespace pretraining_test;
 namespace document = quarry::document;
 namespace text = quarry::text;
 
 namespace {
-
-const std::vector<std::string> kSubjects = {"the cat", "a dog", "the nurse", "my doctor", "the bird"};
-const std::vector<std::string> kVerbs = {"sat on", "looked at", "walked to", "slept near"};
-const std::vector<std::string> kObjects = {"the mat", "a chair", "the clinic", "my house", "the tree"};
-
-std::string writeVocab(const fs::path& folder) {
-  fs::create_directories(folder);
-  std::ofstream v(folder / "vocab.txt");
-  for (const char* t :
-       {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", "un", "##believ", "##able", "long"})
-    v << t << '\n';
-  for (const auto* list : {&kSubjects, &kVerbs, &kObjects})
-    for (const std::string& phrase : *list) {
-      std::string word;
-      for (char c : phrase + " ") {
-        if (c != ' ') {
-          word += c;
-        } else if (!word.empty()) {
-          v << word << '\n';
-          word.clear();
-        }
-      }
-    }
-  std::ofstream c(folder / "tokenizer_config.json");
-  c << R"({"tokenizer_class": "BertTokenizer", "do_lower_case": true, "model_max_length": 64})";
-  return folder.string();
-}
-
-// "The cat sat on the mat ." (6 words + "."), capitalised so that the splitter ends sentences there.
-std::string sentence(std::mt19937_64& rng) {
-  std::string s = kSubjects[rng() % kSubjects.size()] + " " + kVerbs[rng() % kVerbs.size()] + " " +
-                  kObjects[rng() % kObjects.size()] + " .";
-  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
-std::vector<document::AnnotatedDocument> corpus(int documents, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<document::AnnotatedDocument> docs;
-  for (int i = 0; i < documents; ++i) {
-    document::AnnotatedDocument d;
-    d.id = "d" + std::to_string(i);
-    for (int s = 0; s < 3; ++s) d.text += (s ? " " : "") + sentence(rng);
-    docs.push_back(std::move(d));
-  }
-  return docs;
-}
-
-TrainConfig tinyConfig(const std::string& vocab) {
-  TrainConfig c = TrainConfig::defaultsFor("mlm");
-  c.tokenizerFolder = vocab;
-  c.randomLayers = 1;
-  c.randomHidden = 32;
-  c.randomHeads = 2;
-  c.randomIntermediate = 64;
-  c.maxLength = 16;
-  c.epochs = 4;
-  c.batchSize = 8;
-  c.learningRate = 3e-3;
-  c.warmupRatio = 0;
-  c.patience = 0;
-  c.devFraction = 0.15;
-  c.seed = 7;
-  return c;
-}
-
-quarry::Result<TrainResult> train(const TrainConfig& config, const fs::path& out,
-                                  const std::vector<document::AnnotatedDocument>& docs,
-                                  const TrainCallback& callback = {}, bool resume = false) {
-  TrainRequest request;
-  request.config = config;
-  request.train = docs;
-  request.outputFolder = out.string();
-  request.resume = resume;
-  return runTraining(request, callback);
-}
-
-bool sameWeights(const quarry::model::StateDict& a, const quarry::model::StateDict& b) {
-  bool same = a.size() == b.size();
-  for (const auto& [name, t] : a) {
-    auto it = b.find(name);
-    same = same && it != b.end() && t.sizes() == it->second.sizes() && at::allclose(t, it->second, 0, 0);
-  }
-  return same;
-}
 
 void checkPacking(const text::Tokenizer& tokenizer) {
   // Sentences of known token counts: 7 (six words and "."), and one of 23 that must be cut.

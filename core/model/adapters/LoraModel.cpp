@@ -22,7 +22,7 @@ std::string headModuleOf(const TransformerModelImpl& model, const std::string& n
 // A parameter outside the body (the head's), or of a BERT pooler. A bare encoder has no head.
 bool isLoraHeadParameter(const TransformerModelImpl& model, const std::string& name) {
   const std::string& prefix = model.namePrefix();
-  if (prefix.empty() || isLoraTensorName(name)) return false;
+  if (prefix.empty() || isAdapterTensorName(name)) return false;
   return name.rfind(prefix, 0) != 0 || name.rfind(prefix + "pooler.", 0) == 0;
 }
 
@@ -37,6 +37,10 @@ bool isLoraTensorName(const std::string& name) {
   return endsWith(name, ".lora_A.weight") || endsWith(name, ".lora_B.weight");
 }
 
+bool isAdapterTensorName(const std::string& name) {
+  return isLoraTensorName(name) || name == kPrefixTensorName;
+}
+
 std::vector<std::string> loraHeadModules(const TransformerModelImpl& model) {
   std::vector<std::string> out;
   for (const auto& [name, tensor] : model.namedParameters())
@@ -47,15 +51,15 @@ std::vector<std::string> loraHeadModules(const TransformerModelImpl& model) {
   return out;
 }
 
-void freezeForLora(TransformerModelImpl& model) {
+void freezeForAdapters(TransformerModelImpl& model) {
   for (auto& [name, tensor] : model.namedParameters())
-    tensor.requires_grad_(isLoraTensorName(name) || isLoraHeadParameter(model, name));
+    tensor.requires_grad_(isAdapterTensorName(name) || isLoraHeadParameter(model, name));
 }
 
 StateDict mergedStateDict(const TransformerModelImpl& model) {
   StateDict out;
   for (const auto& [name, tensor] : model.stateDict())
-    if (!isLoraTensorName(name)) out[name] = tensor.detach().to(at::kCPU);
+    if (!isAdapterTensorName(name)) out[name] = tensor.detach().to(at::kCPU);
   for (LoraLinearImpl* layer : loraLayers(model)) {
     const std::string key = layer->path() + ".weight";
     auto it = out.find(key);

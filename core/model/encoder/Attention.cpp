@@ -34,7 +34,10 @@ at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at
   const int64_t width = q.size(2);
   const int64_t heads = params.numHeads;
   const int64_t headDim = width / heads;
-  auto split = [&](const at::Tensor& t) { return t.view({batch, length, heads, headDim}).permute({0, 2, 1, 3}); };
+  // Keys and values may be longer than the queries (a prefix before the sequence's own).
+  auto split = [&](const at::Tensor& t) {
+    return t.view({batch, t.size(1), heads, headDim}).permute({0, 2, 1, 3});
+  };
   at::Tensor qh = split(q);
   const double scale = std::sqrt(static_cast<double>(headDim));
   if (params.scaleQueryFirst) qh = qh / scale;

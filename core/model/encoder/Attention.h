@@ -20,7 +20,8 @@ struct AttentionParams {
   bool training = false;         // dropout active
 };
 
-// q, k, v: [B,T,H] projections (any strides); additiveMask: [B,1,1,T] or undefined.
+// q: [B,T,H], k and v: [B,S,H] projections (any strides; S = T, or longer with a prefix before the
+// sequence); additiveMask: [B,1,1,S] or undefined.
 // Returns the context [B,T,H], contiguous.
 at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                               const at::Tensor& additiveMask, const AttentionParams& params);

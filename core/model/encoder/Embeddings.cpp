@@ -26,17 +26,20 @@ EmbeddingsImpl::EmbeddingsImpl(const EmbeddingsOptions& o) : m_options(o) {
   if (o.positionIdsBuffer) register_buffer("position_ids", at::arange(o.maxPositions, at::kLong).unsqueeze(0));
 }
 
-at::Tensor EmbeddingsImpl::positionIds(const at::Tensor& inputIds) const {
+at::Tensor EmbeddingsImpl::positionIds(const at::Tensor& inputIds, int64_t positionOffset) const {
   if (m_options.robertaPositions) {
-    // create_position_ids_from_input_ids: real tokens count from padding_idx + 1.
+    // create_position_ids_from_input_ids: real tokens count from padding_idx + 1 (+ past_key_values_length).
     at::Tensor mask = inputIds.ne(m_options.padTokenId).to(at::kInt);
-    at::Tensor incremental = at::cumsum(mask, 1).to(at::kInt) * mask;
+    at::Tensor incremental = (at::cumsum(mask, 1).to(at::kInt) + static_cast<int>(positionOffset)) * mask;
     return incremental.to(at::kLong) + m_options.padTokenId;
   }
-  return at::arange(inputIds.size(1), inputIds.options().dtype(at::kLong)).unsqueeze(0).expand_as(inputIds);
+  return at::arange(positionOffset, positionOffset + inputIds.size(1), inputIds.options().dtype(at::kLong))
+      .unsqueeze(0)
+      .expand_as(inputIds);
 }
 
-at::Tensor EmbeddingsImpl::forward(const at::Tensor& inputIds, const at::Tensor& tokenTypeIds) {
+at::Tensor EmbeddingsImpl::forward(const at::Tensor& inputIds, const at::Tensor& tokenTypeIds,
+                                   int64_t positionOffset) {
   const auto& o = m_options;
   at::Tensor ids = inputIds.to(at::kLong);
   at::Tensor x = at::embedding(wordEmbeddings, ids, o.padTokenId);
@@ -46,7 +49,7 @@ at::Tensor EmbeddingsImpl::forward(const at::Tensor& inputIds, const at::Tensor&
   }
   // RoBERTa's position table has padding_idx too: the pad row gets no gradient.
   const int64_t positionPad = o.robertaPositions ? o.padTokenId : -1;
-  x = x + at::embedding(positionEmbeddings, positionIds(ids), positionPad);
+  x = x + at::embedding(positionEmbeddings, positionIds(ids, positionOffset), positionPad);
   x = layerNorm->forward(x);
   return fastDropout(x, o.dropout, is_training());
 }

@@ -29,11 +29,13 @@ class EmbeddingsImpl : public torch::nn::Module {
   explicit EmbeddingsImpl(const EmbeddingsOptions& options);
 
   // inputIds [B,T] int64; tokenTypeIds [B,T] or undefined (= zeros). Returns [B,T,width].
-  at::Tensor forward(const at::Tensor& inputIds, const at::Tensor& tokenTypeIds);
+  // positionOffset: transformers' past_key_values_length (a prefix of that many positions before the
+  // sequence, model/encoder/PrefixEncoder.h); positions count from it.
+  at::Tensor forward(const at::Tensor& inputIds, const at::Tensor& tokenTypeIds, int64_t positionOffset = 0);
 
-  // The position ids Hugging Face would use for `inputIds`: 0..T-1, or for RoBERTa
-  // cumsum(ids != pad) * (ids != pad) + pad.
-  at::Tensor positionIds(const at::Tensor& inputIds) const;
+  // The position ids Hugging Face would use for `inputIds`: offset..offset+T-1, or for RoBERTa
+  // (cumsum(ids != pad) + offset) * (ids != pad) + pad.
+  at::Tensor positionIds(const at::Tensor& inputIds, int64_t positionOffset = 0) const;
 
   const EmbeddingsOptions& options() const { return m_options; }
 

@@ -1,5 +1,7 @@
 #include "model/encoder/EncoderBody.h"
 
+#include <ATen/ops/cat.h>
+#include <ATen/ops/ones.h>
 #include <ATen/ops/tanh.h>
 #include <torch/nn/modules/container/modulelist.h>
 
@@ -65,16 +67,28 @@ EncoderBodyImpl::EncoderBodyImpl(const EncoderConfig& c, Activation activation, 
 }
 
 BodyOutput EncoderBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
-                                    const at::Tensor& tokenTypeIds, bool keepHiddenStates) {
+                                    const at::Tensor& tokenTypeIds, bool keepHiddenStates,
+                                    const PrefixEncoderImpl* prefix) {
   BodyOutput out;
-  at::Tensor x = embeddings->forward(inputIds, tokenTypeIds);
+  const int64_t prefixLength = prefix ? prefix->length() : 0;
+  at::Tensor x = embeddings->forward(inputIds, tokenTypeIds, prefixLength);
   if (embeddingsProject) x = embeddingsProject->forward(x);
-  // An all-ones mask adds nothing; skipping it saves a [B,h,T,T] addition per layer.
+  // An all-ones mask adds nothing; skipping it saves a [B,h,T,T] addition per layer. Prefix positions are
+  // always attended to.
   at::Tensor mask;
-  if (attentionMask.defined() && !attentionMask.ne(0).all().item<bool>()) mask = additiveAttentionMask(attentionMask, x);
+  if (attentionMask.defined() && !attentionMask.ne(0).all().item<bool>()) {
+    at::Tensor full = attentionMask;
+    if (prefixLength > 0)
+      full = at::cat(
+          {at::ones({attentionMask.size(0), prefixLength}, attentionMask.options()), attentionMask}, 1);
+    mask = additiveAttentionMask(full, x);
+  }
   if (keepHiddenStates) out.hiddenStates.push_back(x);
-  for (auto& layer : layers) {
-    x = layer->forward(x, mask);
+  for (size_t l = 0; l < layers.size(); ++l) {
+    const auto layer = static_cast<int64_t>(l);
+    x = prefix ? layers[l]->forward(x, mask, prefix->key(layer).to(x.dtype()),
+                                    prefix->value(layer).to(x.dtype()))
+               : layers[l]->forward(x, mask);
     if (keepHiddenStates) out.hiddenStates.push_back(x);
   }
   out.lastHiddenState = x;

@@ -13,6 +13,7 @@
 #include "model/encoder/DenseLayer.h"
 #include "model/encoder/Embeddings.h"
 #include "model/encoder/EncoderConfig.h"
+#include "model/encoder/PrefixEncoder.h"
 #include "model/encoder/TransformerLayer.h"
 
 namespace quarry::model {
@@ -34,8 +35,11 @@ class EncoderBodyImpl : public torch::nn::Module {
                   const LinearFactory& factory);
 
   // inputIds, attentionMask (1 = token, 0 = pad; undefined = all ones), tokenTypeIds (undefined = 0): [B,T].
-  BodyOutput forward(const at::Tensor& inputIds, const at::Tensor& attentionMask, const at::Tensor& tokenTypeIds,
-                     bool keepHiddenStates);
+  // prefix: prefix tuning's keys and values before every layer's own (positions then start at its length);
+  // null = none. BERT-family layers only (DistilBERT's transformers model takes no past key values).
+  BodyOutput forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
+                     const at::Tensor& tokenTypeIds, bool keepHiddenStates,
+                     const PrefixEncoderImpl* prefix = nullptr);
 
   Embeddings embeddings{nullptr};
   std::shared_ptr<DenseLayerImpl> embeddingsProject;  // ELECTRA when embedding_size != hidden_size

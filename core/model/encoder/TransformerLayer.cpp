@@ -1,6 +1,7 @@
 #include "model/encoder/TransformerLayer.h"
 
 #include <ATen/TensorOperators.h>
+#include <ATen/ops/cat.h>
 
 #include "model/encoder/Attention.h"
 #include "model/encoder/QkvProjection.h"
@@ -63,9 +64,15 @@ TransformerLayerImpl::TransformerLayerImpl(const TransformerLayerOptions& o, con
   }
 }
 
-at::Tensor TransformerLayerImpl::forward(const at::Tensor& hidden, const at::Tensor& additiveMask) {
+at::Tensor TransformerLayerImpl::forward(const at::Tensor& hidden, const at::Tensor& additiveMask,
+                                         const at::Tensor& prefixKey, const at::Tensor& prefixValue) {
   const bool train = is_training();
-  const auto [q, k, v] = projectQkv(*query, *key, *value, hidden, m_options.fuseQkvInInference);
+  auto [q, k, v] = projectQkv(*query, *key, *value, hidden, m_options.fuseQkvInInference);
+  if (prefixKey.defined()) {
+    const int64_t batch = hidden.size(0);
+    k = at::cat({prefixKey.unsqueeze(0).expand({batch, prefixKey.size(0), prefixKey.size(1)}), k}, 1);
+    v = at::cat({prefixValue.unsqueeze(0).expand({batch, prefixValue.size(0), prefixValue.size(1)}), v}, 1);
+  }
   AttentionParams ap;
   ap.numHeads = m_options.numHeads;
   ap.scaleQueryFirst = m_options.naming == LayerNaming::DistilBert;

@@ -38,8 +38,11 @@ class TransformerLayerImpl : public torch::nn::Module {
   TransformerLayerImpl(const TransformerLayerOptions& options, const std::string& path,
                        const LinearFactory& factory);
 
-  // hidden [B,T,H]; additiveMask [B,1,1,T] from additiveAttentionMask, or undefined.
-  at::Tensor forward(const at::Tensor& hidden, const at::Tensor& additiveMask);
+  // hidden [B,T,H]; additiveMask [B,1,1,T] from additiveAttentionMask ([B,1,1,P+T] with a prefix), or
+  // undefined. prefixKey / prefixValue [P,H] (prefix tuning, model/encoder/PrefixEncoder.h): put before
+  // the sequence's keys and values; undefined = none.
+  at::Tensor forward(const at::Tensor& hidden, const at::Tensor& additiveMask,
+                     const at::Tensor& prefixKey = {}, const at::Tensor& prefixValue = {});
 
   std::shared_ptr<DenseLayerImpl> query, key, value, attentionOut, intermediate, output;
   torch::nn::LayerNorm attentionNorm{nullptr}, outputNorm{nullptr};

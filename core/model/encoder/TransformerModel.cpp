@@ -36,6 +36,15 @@ Result<std::shared_ptr<TransformerModelImpl>> TransformerModelImpl::create(
     return Error("ELECTRA masked-LM (generator) models are not supported", {}, 0, "model_type");
   if (options.task == Task::ElectraPreTraining && config.architecture != Architecture::Electra)
     return Error("the replaced-token (pre-training) head exists only for ELECTRA", {}, 0, "model_type");
+  if (options.prefixLength < 0 || options.prefixLength > 4096)
+    return Error("the prefix length must be between 0 and 4096", {}, 0, "prefix_length");
+  if (options.prefixLength > 0 &&
+      (config.architecture == Architecture::DistilBert || config.architecture == Architecture::DebertaV2))
+    return Error(std::string("prefix tuning needs an encoder that takes past keys and values in transformers "
+                             "(BERT, RoBERTa, ELECTRA); ") +
+                     (config.architecture == Architecture::DistilBert ? "DistilBERT" : "DeBERTa-v2") +
+                     " takes none: use LoRA (lora_rank) instead",
+                 {}, 0, "prefix_length");
   if (config.architecture == Architecture::DebertaV2) {
     // The decoder is tied to the word embeddings, which are embedding_size wide.
     if (options.task == Task::MaskedLm && config.embeddingWidth() != config.hiddenSize)
@@ -92,13 +101,18 @@ TransformerModelImpl::TransformerModelImpl(const EncoderConfig& config, Activati
       m_head = std::make_unique<ElectraDiscriminatorHead>(*this, config, activation, factory);
       break;
   }
+  if (options.prefixLength > 0)
+    prefixEncoder = register_module("prefix_encoder",
+                                    PrefixEncoder(options.prefixLength, config.numLayers, config.hiddenSize));
   initializeWeights(options.seed);
 }
 
 ModelOutput TransformerModelImpl::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
                                           const at::Tensor& tokenTypeIds, const ForwardOptions& options) {
-  BodyOutput b = debertaBody ? debertaBody->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates)
-                             : body->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates);
+  BodyOutput b = debertaBody
+                     ? debertaBody->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates)
+                     : body->forward(inputIds, attentionMask, tokenTypeIds, options.hiddenStates,
+                                     prefixEncoder ? prefixEncoder.get() : nullptr);
   ModelOutput out;
   out.lastHiddenState = b.lastHiddenState;
   out.hiddenStates = std::move(b.hiddenStates);
@@ -287,6 +301,10 @@ void TransformerModelImpl::initializeWeights(uint64_t seed) {
       if (emb->tokenTypeEmbeddings.defined()) normal(emb->tokenTypeEmbeddings);
     } else if (auto* deberta = dynamic_cast<DebertaBodyImpl*>(m)) {
       deberta->resetTables(stddev, gen);
+    } else if (auto* prefix = dynamic_cast<PrefixEncoderImpl*>(m)) {
+      // PEFT's PrefixEncoder is a torch.nn.Embedding: N(0, 1).
+      prefix->weight.copy_(
+          at::empty(prefix->weight.sizes(), at::TensorOptions().dtype(at::kFloat)).normal_(0.0, 1.0, gen));
     }
   }
   if (m_head) m_head->resetParameters();

@@ -42,6 +42,9 @@ struct TransformerModelOptions {
   bool encoderPooler = true;                        // Task::Encoder: BERT/RoBERTa pooler (as Hugging Face's default)
   LinearFactory linearFactory = defaultLinearFactory();  // makes every linear layer
   uint64_t seed = 0;                                // for initializeWeights at construction
+  // Prefix tuning (model/encoder/PrefixEncoder.h): this many trainable key/value positions before every
+  // layer's own; 0 = none. BERT, RoBERTa and ELECTRA (transformers' models that take past key values).
+  int64_t prefixLength = 0;
 };
 
 class TransformerModelImpl : public torch::nn::Module {
@@ -92,6 +95,8 @@ class TransformerModelImpl : public torch::nn::Module {
   // Exactly one of the two is set: DeBERTa-v2 (disentangled attention) has a body of its own.
   EncoderBody body{nullptr};          // BERT, RoBERTa, DistilBERT, ELECTRA
   DebertaBody debertaBody{nullptr};   // DeBERTa-v2/v3
+  // Prefix tuning's table ("prefix_encoder.embedding.weight"), or null.
+  PrefixEncoder prefixEncoder{nullptr};
 
   TransformerModelImpl(const EncoderConfig& config, Activation activation, const TransformerModelOptions& options);
 

@@ -18,12 +18,6 @@
 namespace quarry::train {
 namespace fs = std::filesystem;
 
-std::vector<int32_t> MaskedLmInputs::itemLengths() const {
-  std::vector<int32_t> out(sequences.size());
-  for (size_t s = 0; s < sequences.size(); ++s) out[s] = sequences.length(s) + templateTokens;
-  return out;
-}
-
 Result<std::unique_ptr<MaskedLmModel>> MaskedLmModel::create(const TrainConfig& config) {
   return build(config, false);
 }
@@ -67,25 +61,15 @@ Result<std::unique_ptr<MaskedLmModel>> MaskedLmModel::load(const std::string& fo
 std::pair<at::Tensor, at::Tensor> MaskedLmModel::maskedLogits(const MaskedLmInputs& inputs,
                                                               const std::vector<int32_t>& items,
                                                               int64_t epoch) {
-  const MaskedRows rows = maskedRows(inputs.sequences, items, m_tokenizer->postTemplate().single,
-                                     inputs.masking, m_vocabulary, inputs.seed, epoch);
-  std::vector<const std::vector<int64_t>*> idRows, typeRows, labelRows;
-  for (size_t r = 0; r < items.size(); ++r) {
-    idRows.push_back(&rows.ids[r]);
-    typeRows.push_back(&rows.types[r]);
-    labelRows.push_back(&rows.labels[r]);
-  }
-  const TransformerBatch batch =
-      transformerBatch(idRows, typeRows, m_tokenizer->specialTokens().padId.value_or(0), m_device);
-  const at::Tensor target = paddedRows(labelRows, batch.cols, kMaskIgnoredLabel, m_device).reshape({-1});
+  const MaskedBatch masked = maskedBatch(inputs, items, *m_tokenizer, m_vocabulary, epoch, m_device);
   // Only the masked positions go through the head (its decoder is the vocabulary wide) and the softmax,
   // in fp32.
-  const at::Tensor positions = target.ne(kMaskIgnoredLabel).nonzero().reshape({-1});
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  fo.headPositions = positions;
-  const at::Tensor picked = m_model->forward(batch.ids, batch.mask, batch.types, fo).logits.to(at::kFloat);
-  return {picked, target.index_select(0, positions)};
+  fo.headPositions = masked.positions;
+  const at::Tensor picked =
+      m_model->forward(masked.batch.ids, masked.batch.mask, masked.batch.types, fo).logits.to(at::kFloat);
+  return {picked, masked.labels.index_select(0, masked.positions)};
 }
 
 at::Tensor MaskedLmModel::loss(const TaskInputs& base, const std::vector<int32_t>& items,

@@ -18,46 +18,23 @@
 #include "text/Tokenizer.h"
 #include "train/TaskModel.h"
 #include "train/TrainConfig.h"
-#include "train/mlm/MaskedLmMasking.h"
-#include "train/mlm/PretrainingSequences.h"
+#include "train/mlm/PretrainingModel.h"
 
 namespace quarry::train {
 
-// Packed sequences with how they are masked: training items get a new mask every epoch, dev items one
-// fixed mask.
-class MaskedLmInputs : public TaskInputs {
- public:
-  PretrainingSequences sequences;
-  MaskingOptions masking;
-  uint64_t seed = 0;
-  bool fixedMask = false;  // dev: always the mask of kFixedMaskEpoch
-  int templateTokens = 2;  // the special tokens put around each sequence
-  size_t itemCount() const override { return sequences.size(); }
-  std::vector<int32_t> itemLengths() const override;
-};
-
-// Masked-LM figures summed over a set of items.
-struct MaskedLmScore {
-  double lossSum = 0;   // cross-entropy summed over the masked tokens (nats)
-  int64_t tokens = 0;   // masked tokens
-  int64_t correct = 0;  // masked tokens whose most probable prediction is the original
-  double meanLoss() const { return tokens > 0 ? lossSum / static_cast<double>(tokens) : 0.0; }
-};
-
-class MaskedLmModel : public TaskModel {
+class MaskedLmModel : public PretrainingModel {
  public:
   static Result<std::unique_ptr<MaskedLmModel>> create(const TrainConfig& config);
   // A folder MaskedLmModel::save wrote.
   static Result<std::unique_ptr<MaskedLmModel>> load(const std::string& folder);
 
-  const text::Tokenizer& tokenizer() const { return *m_tokenizer; }
-  int maxLength() const { return m_maxLength; }
+  const text::Tokenizer& tokenizer() const override { return *m_tokenizer; }
+  int maxLength() const override { return m_maxLength; }
   model::TransformerModel& transformer() { return m_model; }
-  // Scores `items` under the mask of `epoch` (dev: kFixedMaskEpoch), without gradients.
-  MaskedLmScore score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items, int64_t epoch);
+  MaskedLmScore score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
+                      int64_t epoch) override;
 
   std::string describe() const override;
-  bool isTransformer() const override { return true; }
   // Mean cross-entropy over the masked tokens of `items`, masked for options.epoch.
   at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items,
                   const LossOptions& options) override;

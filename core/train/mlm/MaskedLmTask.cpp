@@ -9,7 +9,9 @@
 #include "common/Log.h"
 #include "text/TextCorpusReader.h"
 #include "text/WordPieceTrainer.h"
+#include "train/TaskModelFile.h"
 #include "train/TrainState.h"
+#include "train/mlm/ElectraPretrainingModel.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -18,7 +20,7 @@ namespace {
 
 MaskingOptions maskingOf(const TrainConfig& config) { return {config.mlmProbability, config.wholeWordMask}; }
 
-MaskedLmModel& asMaskedLm(TaskModel& model) { return static_cast<MaskedLmModel&>(model); }
+PretrainingModel& asPretraining(TaskModel& model) { return static_cast<PretrainingModel&>(model); }
 
 }  // namespace
 
@@ -84,7 +86,7 @@ Status MaskedLmTask::forEachDocument(const std::function<void(std::string_view, 
   return {};
 }
 
-Status MaskedLmTask::pack(const MaskedLmModel& model) {
+Status MaskedLmTask::pack(const PretrainingModel& model) {
   SequencePacker train(model.tokenizer(), model.maxLength()), dev(model.tokenizer(), model.maxLength());
   m_documents = m_devDocuments = 0;
   if (Status s = forEachDocument([&](std::string_view text, bool isDev) {
@@ -119,7 +121,7 @@ Status MaskedLmTask::trainVocabulary(const std::string& folder) const {
 }
 
 std::unique_ptr<MaskedLmInputs> MaskedLmTask::inputsOf(PretrainingSequences sequences,
-                                                       const MaskedLmModel& model, bool dev) const {
+                                                       const PretrainingModel& model, bool dev) const {
   auto inputs = std::make_unique<MaskedLmInputs>();
   inputs->sequences = std::move(sequences);
   inputs->masking = maskingOf(m_config);
@@ -140,28 +142,40 @@ Result<std::unique_ptr<TaskModel>> MaskedLmTask::createModel(const TrainConfig& 
     if (Status s = trainVocabulary(folder); !s) return s.error();
     config.tokenizerFolder = folder;
   }
+  if (config.pretrainObjective == "electra") {
+    auto m = ElectraPretrainingModel::create(config);
+    if (!m) return m.error();
+    return std::unique_ptr<TaskModel>(std::move(m.value()));
+  }
   auto m = MaskedLmModel::create(config);
   if (!m) return m.error();
   return std::unique_ptr<TaskModel>(std::move(m.value()));
 }
 
 Result<std::unique_ptr<TaskModel>> MaskedLmTask::loadModel(const std::string& folder) {
+  auto file = readTaskModelFile(folder, "mlm");
+  if (!file) return file.error();
+  if (file->meta.value("objective", std::string("mlm")) == "electra") {
+    auto m = ElectraPretrainingModel::load(folder);
+    if (!m) return m.error();
+    return std::unique_ptr<TaskModel>(std::move(m.value()));
+  }
   auto m = MaskedLmModel::load(folder);
   if (!m) return m.error();
   return std::unique_ptr<TaskModel>(std::move(m.value()));
 }
 
 Result<std::unique_ptr<TaskInputs>> MaskedLmTask::featurizeTrain(TaskModel& model) {
-  if (Status s = pack(asMaskedLm(model)); !s) return s.error();
-  return std::unique_ptr<TaskInputs>(inputsOf(std::move(m_train), asMaskedLm(model), false));
+  if (Status s = pack(asPretraining(model)); !s) return s.error();
+  return std::unique_ptr<TaskInputs>(inputsOf(std::move(m_train), asPretraining(model), false));
 }
 
 Result<std::unique_ptr<TaskInputs>> MaskedLmTask::featurizeDev(TaskModel& model) {
   if (!m_packed)
-    if (Status s = pack(asMaskedLm(model)); !s) return s.error();
+    if (Status s = pack(asPretraining(model)); !s) return s.error();
   m_packed = false;  // the dev sequences are handed over; a second call packs again
   if (m_dev.size() == 0) return std::unique_ptr<TaskInputs>();
-  return std::unique_ptr<TaskInputs>(inputsOf(std::move(m_dev), asMaskedLm(model), true));
+  return std::unique_ptr<TaskInputs>(inputsOf(std::move(m_dev), asPretraining(model), true));
 }
 
 Result<MetricReport> MaskedLmTask::evaluate(TaskModel& model, const TaskInputs& base, int batchSize) {
@@ -171,17 +185,15 @@ Result<MetricReport> MaskedLmTask::evaluate(TaskModel& model, const TaskInputs& 
   for (size_t begin = 0; begin < dev.itemCount(); begin += step) {
     std::vector<int32_t> items(std::min(step, dev.itemCount() - begin));
     std::iota(items.begin(), items.end(), static_cast<int32_t>(begin));
-    const MaskedLmScore s = asMaskedLm(model).score(dev, items, kFixedMaskEpoch);
-    total.lossSum += s.lossSum;
-    total.tokens += s.tokens;
-    total.correct += s.correct;
+    total.add(asPretraining(model).score(dev, items, kFixedMaskEpoch));
   }
   return maskedLmMetricReport(total);
 }
 
 nlohmann::json MaskedLmTask::dataRecord() const {
   nlohmann::json j = {{"mlm_probability", m_config.mlmProbability},
-                      {"whole_word_mask", m_config.wholeWordMask}};
+                      {"whole_word_mask", m_config.wholeWordMask},
+                      {"objective", m_config.pretrainObjective}};
   j["train_documents"] = m_texts.size();
   if (!m_corpora.empty()) j["corpora"] = m_corpora;
   if (m_documents > 0) {  // packed: what was read
@@ -203,18 +215,54 @@ MetricReport maskedLmMetricReport(const MaskedLmScore& score) {
   const double perplexity = std::exp(loss);
   const double accuracy =
       score.tokens > 0 ? static_cast<double>(score.correct) / static_cast<double>(score.tokens) : 0.0;
-  r.primaryName = "inverse_perplexity";
-  r.primary = score.tokens > 0 ? std::exp(-loss) : 0.0;
-  r.summary = {{"loss", loss}, {"perplexity", perplexity}, {"accuracy", accuracy}};
-  r.details = {{"loss", loss},
-               {"perplexity", perplexity},
-               {"accuracy", accuracy},
-               {"masked_tokens", score.tokens},
-               {"inverse_perplexity", r.primary}};
-  char line[256];
+  const double inverse = score.tokens > 0 ? std::exp(-loss) : 0.0;
+  char line[512];
+  if (score.rtdTokens == 0) {
+    r.primaryName = "inverse_perplexity";
+    r.primary = inverse;
+    r.summary = {{"loss", loss}, {"perplexity", perplexity}, {"accuracy", accuracy}};
+    r.details = {{"loss", loss},
+                 {"perplexity", perplexity},
+                 {"accuracy", accuracy},
+                 {"masked_tokens", score.tokens},
+                 {"inverse_perplexity", r.primary}};
+    std::snprintf(line, sizeof line,
+                  "masked LM on dev: loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n", loss,
+                  perplexity, accuracy, static_cast<long long>(score.tokens));
+    r.table = line;
+    return r;
+  }
+  const auto ratio = [](int64_t a, int64_t b) {
+    return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+  };
+  const double precision = ratio(score.rtdTruePositive, score.rtdPredicted);
+  const double recall = ratio(score.rtdTruePositive, score.rtdReplaced);
+  const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
+  const double rtdLoss = score.rtdTokens > 0 ? score.rtdLossSum / static_cast<double>(score.rtdTokens) : 0.0;
+  const double rtdAccuracy = ratio(score.rtdCorrect, score.rtdTokens);
+  const double replacedShare = ratio(score.rtdReplaced, score.rtdTokens);
+  r.primaryName = "replaced_f1";
+  r.primary = f1;
+  r.summary = {{"loss", rtdLoss},
+               {"replaced_precision", precision},
+               {"replaced_recall", recall},
+               {"accuracy", rtdAccuracy},
+               {"generator_loss", loss},
+               {"generator_perplexity", perplexity},
+               {"generator_accuracy", accuracy}};
+  r.details = r.summary;
+  r.details["replaced_f1"] = f1;
+  r.details["tokens"] = score.rtdTokens;
+  r.details["replaced_tokens"] = score.rtdReplaced;
+  r.details["replaced_share"] = replacedShare;
+  r.details["masked_tokens"] = score.tokens;
+  r.details["generator_inverse_perplexity"] = inverse;
   std::snprintf(line, sizeof line,
-                "masked LM on dev: loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n", loss,
-                perplexity, accuracy, static_cast<long long>(score.tokens));
+                "replaced-token detection on dev: F1 %.4f (precision %.4f, recall %.4f), loss %.4f, accuracy "
+                "%.4f over %lld tokens, %.1f%% replaced\n"
+                "generator (masked LM): loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n",
+                f1, precision, recall, rtdLoss, rtdAccuracy, static_cast<long long>(score.rtdTokens),
+                100.0 * replacedShare, loss, perplexity, accuracy, static_cast<long long>(score.tokens));
   r.table = line;
   return r;
 }

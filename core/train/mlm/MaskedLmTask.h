@@ -2,7 +2,8 @@
 // Masked-LM pretraining as a task of the Trainer ("mlm"): plain texts (documents given, then corpus files
 // or folders of .txt / .txt.gz streamed through text::TextCorpusReader) packed into max_length sequences
 // (train/mlm/PretrainingSequences.h), masked afresh every epoch (mlm_probability, whole_word_mask), and a
-// MaskedLmModel that continues a checkpoint's pretraining or pretrains a random encoder.
+// model that continues a checkpoint's pretraining or pretrains a random encoder: MaskedLmModel
+// (pretrain_objective "mlm") or ElectraPretrainingModel ("electra": replaced-token detection).
 //
 // VOCABULARY: a random encoder with vocab_size > 0 first gets a WordPiece vocabulary of that many tokens
 // trained on the training documents (text::WordPieceTrainer; dev documents are not counted), written to
@@ -15,7 +16,9 @@
 // METRIC: the primary figure is exp(-dev loss) = 1 / perplexity ("inverse_perplexity": the geometric mean
 // probability given to a masked token, in (0, 1]), higher is better and ordered exactly as the loss
 // reversed, so the Trainer's early stopping and best/ work on it unchanged; the report also has the dev
-// loss, the perplexity and the masked-token accuracy.
+// loss, the perplexity and the masked-token accuracy. Under ELECTRA the primary figure is the
+// discriminator's F1 at telling replaced tokens ("replaced_f1"), beside its loss and accuracy and the
+// generator's masked-LM figures (as "generator_*").
 
 #include <functional>
 #include <memory>
@@ -54,10 +57,10 @@ class MaskedLmTask : public TrainingTask {
   // Calls `visit(text, isDev)` for every document in order: the texts given, then the corpora's.
   Status forEachDocument(const std::function<void(std::string_view, bool)>& visit) const;
   // Packs the corpus for `model` into train and dev sequences (one pass over a streamed corpus).
-  Status pack(const MaskedLmModel& model);
+  Status pack(const PretrainingModel& model);
   // vocab_size > 0: trains the WordPiece vocabulary on the training documents into `folder`.
   Status trainVocabulary(const std::string& folder) const;
-  std::unique_ptr<MaskedLmInputs> inputsOf(PretrainingSequences sequences, const MaskedLmModel& model,
+  std::unique_ptr<MaskedLmInputs> inputsOf(PretrainingSequences sequences, const PretrainingModel& model,
                                            bool dev) const;
 
   TrainConfig m_config;
@@ -71,7 +74,7 @@ class MaskedLmTask : public TrainingTask {
   int64_t m_documents = 0, m_devDocuments = 0, m_sentences = 0;
 };
 
-// The masked-LM figures as the Trainer's MetricReport (primary: inverse_perplexity).
+// The figures as the Trainer's MetricReport (primary: inverse_perplexity; under ELECTRA, replaced_f1).
 MetricReport maskedLmMetricReport(const MaskedLmScore& score);
 
 }  // namespace quarry::train
