@@ -5,12 +5,14 @@
 //   bilstm      the from-scratch BiLSTM-CRF
 //   random      a randomly initialised transformer (random_* shape) over --tokenizer
 //   pretrained  the same architecture from --pretrained (a `quarry-cli pretrain` folder)
+//   electra     the same architecture from --electra (a `quarry-cli pretrain --objective electra` folder)
 //   lora        --pretrained with LoRA adapters (lora_rank 8)
+//   prefix      --pretrained with prefix tuning (prefix_length 16)
 //   distilled   a random 2-layer student of the same width taught by the pretrained row's model, on the
 //               training documents and --unlabelled-paragraphs N of --unlabelled's text (.txt / .txt.gz)
-//   bench_fine_tuning [--corpus DIR] [--pretrained DIR] [--tokenizer DIR] [--unlabelled DIR]
+//   bench_fine_tuning [--corpus DIR] [--pretrained DIR] [--electra DIR] [--tokenizer DIR] [--unlabelled DIR]
 //                     [--unlabelled-paragraphs N] [--minutes N] [--threads N] [--rows a,b,...] [--output DIR]
-//                     [--set key=value ...] [--lr-pretrained X] [--lr-random X] [--lr-lora X]
+//                     [--set key=value ...] [--lr-pretrained X] [--lr-random X] [--lr-lora X] [--lr-prefix X]
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -43,13 +45,14 @@ namespace {
 
 struct Options {
   std::string corpus = bench::sharedDir() + "/datasets/ncbi-disease";
-  std::string pretrained, tokenizer, unlabelled = bench::sharedDir() + "/datasets/unlabelled-biomedical";
+  std::string pretrained, electra, tokenizer,
+      unlabelled = bench::sharedDir() + "/datasets/unlabelled-biomedical";
   std::string output = (fs::temp_directory_path() / "quarry-bench-fine-tuning").string();
   std::string rows = "bilstm,random,pretrained,lora,distilled";
   double minutes = 8;
   int threads = 1;
   int unlabelledParagraphs = 1000;
-  double lrLora = 3e-3;
+  double lrLora = 3e-3, lrPrefix = 5e-3;
   double lrPretrained = 3e-4, lrRandom = 1e-3;
   json overrides = json::object();
 };
@@ -91,12 +94,16 @@ json rowConfig(const Options& o, const std::string& row) {
       cfg["tokenizer_folder"] = o.tokenizer;
       cfg["learning_rate"] = o.lrRandom;
     } else {
-      cfg["model_folder"] = o.pretrained;
+      cfg["model_folder"] = row == "electra" ? o.electra : o.pretrained;
       cfg["learning_rate"] = o.lrPretrained;
     }
     if (row == "lora") {
       cfg["lora_rank"] = 8;
       cfg["learning_rate"] = o.lrLora;
+    }
+    if (row == "prefix") {
+      cfg["prefix_length"] = 16;
+      cfg["learning_rate"] = o.lrPrefix;
     }
     if (row == "distilled") {
       cfg["random_layers"] = 2;
@@ -200,6 +207,10 @@ int main(int argc, char** argv) {
     }
     if (a == "--corpus") o.corpus = v;
     else if (a == "--pretrained") o.pretrained = v;
+    else if (a == "--electra")
+      o.electra = v;
+    else if (a == "--lr-prefix")
+      o.lrPrefix = std::stod(v);
     else if (a == "--tokenizer") o.tokenizer = v;
     else if (a == "--unlabelled") o.unlabelled = v;
     else if (a == "--unlabelled-paragraphs") o.unlabelledParagraphs = std::stoi(v);

@@ -81,8 +81,9 @@ Result<QVector<Split>> readSplits(const QCommandLineParser& parser, const QStrin
 void addTaskOption(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("task"),
                     QStringLiteral("What to train: ner (entity spans, the default), classify (document "
-                                   "categories), relation (relations between entities) or qa (extractive "
-                                   "answers to questions)."),
+                                   "categories), relation (relations between entities), qa (extractive "
+                                   "answers to questions) or multi (the tasks of --set tasks=ner,classify on "
+                                   "one shared encoder)."),
                     QStringLiteral("task")});
 }
 

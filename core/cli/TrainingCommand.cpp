@@ -97,7 +97,8 @@ int TrainingCommand::printTaskConfigHelp(const QCommandLineParser& parser, CliIo
   const std::string task =
       parser.isSet(QStringLiteral("task")) ? parser.value(QStringLiteral("task")).toStdString() : std::string();
   if (!task.empty() && !train::isKnownTask(task))
-    return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify, relation, qa)").arg(QString::fromStdString(task)));
+    return usage(io, QStringLiteral("unknown task \"%1\" (ner, classify, relation, qa, mlm, multi)")
+                         .arg(QString::fromStdString(task)));
   return printConfigHelp(task, io);
 }
 
@@ -105,7 +106,7 @@ int TrainingCommand::readFineTuningSpec(const QCommandLineParser& parser, CliIo&
                                         jobs::TrainingSpec& spec) const {
   auto configRead = readTrainConfig(parser);
   if (!configRead) return fail(io, configRead.error());
-  const bool ner = configRead->task == "ner";
+  const bool ner = configRead->task == "ner" || configRead->task == train::kMultiTaskName;
   train::TrainConfig config = configRead.value();
   const int modelChoices = int(parser.isSet(QStringLiteral("from-scratch"))) +
                            int(parser.isSet(QStringLiteral("model"))) +

@@ -272,6 +272,10 @@ Result<std::unique_ptr<TaskPredictor>> TaskPredictor::load(
   if (*task == "relation") return loadRelationPredictor(spec);
   if (*task == "qa") return predictorOf<AnswerPredictor>(spec, train::loadQaModel(folder));
   if (*task == "classify") return predictorOf<LabelPredictor>(spec, train::loadDocumentClassifier(folder));
+  if (*task == train::kMultiTaskName)
+    return Error("a multi-task folder holds one model per task: predict with one of its folders (" + folder +
+                     "/ner, " + folder + "/classify, ...)",
+                 folder, 0, "task");
   return loadEntityPredictor(spec, notice);
 }
 

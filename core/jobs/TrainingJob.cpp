@@ -231,6 +231,7 @@ QString taskTitle(const std::string& task) {
   if (task == "relation") return QStringLiteral("Relations");
   if (task == "qa") return QStringLiteral("QA");
   if (task == train::kPretrainingTaskName) return QStringLiteral("Pretraining");
+  if (task == train::kMultiTaskName) return QStringLiteral("Multi-task");
   return QStringLiteral("NER");
 }
 

@@ -6,11 +6,12 @@
 #include "train/TaskModelFile.h"
 #include "train/classify/ClassifyTask.h"
 #include "train/mlm/MaskedLmTask.h"
+#include "train/multi/MultiTask.h"
 #include "train/ner/NerEvaluation.h"
 #include "train/ner/NerTask.h"
+#include "train/qa/QaTask.h"
 #include "train/relation/RelationPrediction.h"
 #include "train/relation/RelationTask.h"
-#include "train/qa/QaTask.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -42,7 +43,12 @@ Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& req
     if (!t) return t.error();
     return std::unique_ptr<TrainingTask>(std::move(t.value()));
   }
-  return Error("unknown task \"" + task + "\" (ner, classify, relation, qa, mlm)", "", 0, "task");
+  if (task == kMultiTaskName) {
+    auto t = MultiTask::create(request);
+    if (!t) return t.error();
+    return std::unique_ptr<TrainingTask>(std::move(t.value()));
+  }
+  return Error("unknown task \"" + task + "\" (ner, classify, relation, qa, mlm, multi)", "", 0, "task");
 }
 
 Result<TrainResult> runTraining(const TrainRequest& request, const TrainCallback& callback) {
@@ -75,6 +81,18 @@ Result<MetricReport> evaluateModelFolder(const std::string& folder, const std::v
     auto qa = loadQaModel(folder);
     if (!qa) return qa.error();
     return scoreQaRun(*qa.value(), documents, answerQuestions(*qa.value(), documents, batchSize));
+  }
+  if (*task == kMultiTaskName) {
+    // Each task's own folder on the documents, as its own evaluation would score it.
+    auto file = readTaskModelFile(folder, kMultiTaskName);
+    if (!file) return file.error();
+    std::vector<MetricReport> reports;
+    for (const std::string& name : file->labels) {
+      auto report = evaluateModelFolder((fs::path(folder) / name).string(), documents, batchSize);
+      if (!report) return report.error();
+      reports.push_back(std::move(report.value()));
+    }
+    return multiTaskMetricReport(file->labels, reports);
   }
   if (*task == "mlm") {
     // Every document is dev: its masked-LM loss under the fixed dev mask.

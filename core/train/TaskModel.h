@@ -16,6 +16,10 @@
 #include "model/checkpoint/StateDict.h"
 #include "model/optim/ParameterGroups.h"
 
+namespace quarry::model {
+class TransformerModelImpl;  // model/encoder/TransformerModel.h
+}  // namespace quarry::model
+
 namespace quarry::train {
 
 struct TeacherTargets;  // train/Distillation.h
@@ -72,6 +76,10 @@ class TaskModel {
                                                              int /*batchSize*/) {
     return {};
   }
+
+  // The transformer (encoder and head) of a transformer task model, for sharing one encoder between the
+  // heads of a multi-task model (train/multi); null for from-scratch models.
+  virtual model::TransformerModelImpl* transformerModel() { return nullptr; }
 };
 
 }  // namespace quarry::train

@@ -64,8 +64,10 @@ Option field(const char* key, T TrainConfig::*member, const char* help, const ch
 const std::vector<Option>& declaredOptions() {
   static const std::vector<Option> all = [] {
     std::vector<Option> o;
-    o.push_back(field("task", &TrainConfig::task,
-                      "\"ner\", \"classify\", \"relation\", \"qa\" or \"mlm\" (masked-LM pretraining)"));
+    o.push_back(
+        field("task", &TrainConfig::task,
+              "\"ner\", \"classify\", \"relation\", \"qa\", \"mlm\" (masked-LM pretraining) or \"multi\" "
+              "(several tasks on one encoder)"));
     Option kind;
     kind.key = "model";
     kind.help =
@@ -86,7 +88,7 @@ const std::vector<Option>& declaredOptions() {
             source, 0, "model");
       return {};
     };
-    kind.taskDefaults = {{"mlm", "transformer"}};
+    kind.taskDefaults = {{"mlm", "transformer"}, {"multi", "transformer"}};
     o.push_back(kind);
     o.push_back(
         field("model_folder", &TrainConfig::modelFolder,
@@ -260,6 +262,16 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("electra_disc_weight", &TrainConfig::electraDiscWeight,
                       "electra: the weight of the discriminator's loss beside the generator's masked-LM loss",
                       "mlm"));
+    o.push_back(
+        field("tasks", &TrainConfig::tasks,
+              "multi-task: the tasks trained together on one shared transformer encoder, each with its "
+              "own head, comma-separated (ner, classify, relation, qa); the saved folder holds one "
+              "model folder per task",
+              "multi"));
+    o.push_back(field("task_temperature", &TrainConfig::taskTemperature,
+                      "multi-task: each task's share of the training items is proportional to n^(1/T) of its "
+                      "n items (a smaller task's repeated): 1 = proportional to the data, larger = more even",
+                      "multi"));
     o.push_back(field("epochs", &TrainConfig::epochs, "passes over the training data at most"));
     o.push_back(field("max_steps", &TrainConfig::maxSteps, "optimizer steps at most; 0 = epochs decide"));
     o.push_back(field("time_limit_seconds", &TrainConfig::timeLimitSeconds,
@@ -359,8 +371,42 @@ const char* modelKindName(ModelKind kind, const std::string& task) {
   return "bilstm-crf";
 }
 
+Result<std::vector<std::string>> multiTaskNames(const std::string& text) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    size_t end = text.find(',', begin);
+    if (end == std::string::npos) end = text.size();
+    std::string name = text.substr(begin, end - begin);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    if (!name.empty()) {
+      bool known = false;
+      for (const char* t : kTaskNames) known = known || name == t;
+      if (!known)
+        return Error("\"" + name + "\" is not a task to train together (ner, classify, relation, qa)", "", 0,
+                     "tasks");
+      if (std::find(out.begin(), out.end(), name) != out.end())
+        return Error("\"" + name + "\" is named twice", "", 0, "tasks");
+      out.push_back(name);
+    }
+    begin = end + 1;
+  }
+  if (out.size() < 2) return Error("name two or more tasks to train together", "", 0, "tasks");
+  return out;
+}
+
+namespace {
+Status multiTaskStatus(const TrainConfig& c) {
+  if (c.task != kMultiTaskName) return {};
+  auto names = multiTaskNames(c.tasks);
+  if (!names) return names.error();
+  return {};
+}
+}  // namespace
+
 bool isKnownTask(const std::string& task) {
-  if (task == kPretrainingTaskName) return true;
+  if (task == kPretrainingTaskName || task == kMultiTaskName) return true;
   for (const char* t : kTaskNames)
     if (task == t) return true;
   return false;
@@ -493,7 +539,8 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
     if (!task->is_string())
       return Error("wrong type: expected a string, got " + jsonSummary(*task), source, 0, "task");
     if (!isKnownTask(task->get<std::string>()))
-      return Error("expected \"ner\", \"classify\", \"relation\", \"qa\" or \"mlm\"", source, 0, "task");
+      return Error("expected \"ner\", \"classify\", \"relation\", \"qa\", \"mlm\" or \"multi\"", source, 0,
+                   "task");
     c = defaultsFor(task->get<std::string>());
   }
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -516,8 +563,15 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
                    source, 0, "model");
   }
   for (const Status& s :
-       {check(isKnownTask(c.task), "task", "expected \"ner\", \"classify\", \"relation\", \"qa\" or \"mlm\""),
-        check(c.relationWindow >= -1, "relation_window", "must be -1 (anywhere) or more"),
+       {check(isKnownTask(c.task), "task",
+              "expected \"ner\", \"classify\", \"relation\", \"qa\", \"mlm\" or \"multi\""),
+        check(c.taskTemperature >= 1 && c.taskTemperature <= 100, "task_temperature",
+              "must be between 1 and 100"),
+        check(c.task != kMultiTaskName || c.kind == ModelKind::Transformer, "model",
+              "multi-task training shares a transformer encoder"),
+        check(c.task != kMultiTaskName || (c.loraRank == 0 && c.prefixLength == 0), "task",
+              "multi-task training trains the shared encoder whole: not with LoRA or a prefix"),
+        multiTaskStatus(c), check(c.relationWindow >= -1, "relation_window", "must be -1 (anywhere) or more"),
         check(c.relationLevel == "auto" || c.relationLevel == "mention" || c.relationLevel == "concept",
               "relation_level", "expected \"auto\", \"mention\" or \"concept\""),
         check(c.negativeRatio >= 0 && std::isfinite(c.negativeRatio), "negative_ratio",

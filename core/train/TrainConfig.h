@@ -25,6 +25,9 @@ inline constexpr const char* kTaskNames[] = {"ner", "classify", "relation", "qa"
 // Masked-LM pretraining on plain text: a task of the engine (TaskFactory, the CLI's --task) that the Train
 // dialog does not offer.
 inline constexpr const char* kPretrainingTaskName = "mlm";
+// Several of kTaskNames trained together on one shared encoder (train/multi/MultiTask.h): a task of the
+// engine and the CLI's --task.
+inline constexpr const char* kMultiTaskName = "multi";
 
 struct TrainConfig {
   std::string task = "ner";  // "ner", "classify", "relation", "qa" or "mlm" (masked-LM pretraining)
@@ -94,6 +97,9 @@ struct TrainConfig {
   std::string pretrainObjective = "mlm";
   double electraGeneratorSize = 0.25;  // electra: the generator's width as a share of the discriminator's
   double electraDiscWeight = 50;       // electra: the discriminator loss's weight beside the generator's
+  // --- multi-task training (task "multi"): one encoder, one head per task
+  std::string tasks = "ner,classify";  // the tasks trained together, comma-separated
+  double taskTemperature = 1;          // a task's share of the training items ~ n^(1/T); 1 = proportional
   // --- optimisation
   int epochs = 30;               // passes over the training data at most
   int64_t maxSteps = 0;          // optimizer steps at most; 0 = epochs decide
@@ -177,7 +183,10 @@ struct TrainConfig {
 
 // The name of a model kind for a task: "bilstm-crf" (ner) / "ngram" (classify), "transformer".
 const char* modelKindName(ModelKind kind, const std::string& task = "ner");
-// One of kTaskNames or kPretrainingTaskName.
+// The tasks of a multi-task config's `tasks` ("ner,classify"): two or more distinct kTaskNames; Errors
+// name the field "tasks".
+Result<std::vector<std::string>> multiTaskNames(const std::string& text);
+// One of kTaskNames, kPretrainingTaskName or kMultiTaskName.
 bool isKnownTask(const std::string& task);
 
 }  // namespace quarry::train

@@ -103,6 +103,98 @@ class TestCliClassify : public QObject {
 
   // The fixture's DeBERTa-v3 folder: its spm.model is read in this program, which links LibTorch (and
   // LibTorch's protobuf), when training starts and again when the saved folder predicts.
+  // Multi-task from the command line: NER and classification on one encoder from the same documents (the
+  // topic words are also entities); each task's own folder is evaluated on its own.
+  void multiTaskFromFiles() {
+    QTemporaryDir dir;
+    const QString tokenizer = dir.filePath(QStringLiteral("tok"));
+    QVERIFY(QDir().mkpath(tokenizer));
+    {
+      QFile vocab(tokenizer + QStringLiteral("/vocab.txt"));
+      QVERIFY(vocab.open(QIODevice::WriteOnly));
+      QStringList tokens = {QStringLiteral("[PAD]"), QStringLiteral("[UNK]"), QStringLiteral("[CLS]"),
+                            QStringLiteral("[SEP]"), QStringLiteral("[MASK]")};
+      for (const QStringList& words : task_corpus::kWords) tokens += words;
+      tokens += task_corpus::kFiller;
+      vocab.write((tokens.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    }
+    const QStringList kinds = {QStringLiteral("SPORT"), QStringLiteral("MONEY"), QStringLiteral("HEALTH")};
+    auto write = [&](const QString& path, int count, quint64 seed, const QString& split) {
+      writeTopicDocs(path, count, seed, split);
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      QByteArray out;
+      for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.trimmed().isEmpty()) continue;
+        QJsonObject o = QJsonDocument::fromJson(line).object();
+        const QString text = o.value(QStringLiteral("text")).toString();
+        QJsonArray spans;
+        int at = 0;
+        for (const QString& word : text.split(QLatin1Char(' '))) {
+          for (int t = 0; t < 3; ++t)
+            if (task_corpus::kWords[t].contains(word))
+              spans.append(QJsonObject{{QStringLiteral("start"), at},
+                                       {QStringLiteral("end"), at + int(word.size())},
+                                       {QStringLiteral("label"), kinds[t]}});
+          at += int(word.size()) + 1;
+        }
+        o.insert(QStringLiteral("spans"), spans);
+        out += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+      }
+      f.close();
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      f.write(out);
+    };
+    const QString trainFile = dir.filePath(QStringLiteral("train.jsonl")),
+                  devFile = dir.filePath(QStringLiteral("dev.jsonl"));
+    write(trainFile, 90, 1, QStringLiteral("train"));
+    write(devFile, 30, 2, QStringLiteral("dev"));
+    if (QTest::currentTestFailed()) return;
+    const QString out = dir.filePath(QStringLiteral("multi"));
+    CliRun t = cli(QStringList{QStringLiteral("train"),
+                               QStringLiteral("--task"),
+                               QStringLiteral("multi"),
+                               QStringLiteral("--set"),
+                               QStringLiteral("tasks=ner,classify"),
+                               QStringLiteral("--random-encoder"),
+                               tokenizer,
+                               QStringLiteral("--train"),
+                               trainFile,
+                               QStringLiteral("--dev"),
+                               devFile,
+                               QStringLiteral("--output"),
+                               out,
+                               QStringLiteral("--set"),
+                               QStringLiteral("epochs=10"),
+                               QStringLiteral("--set"),
+                               QStringLiteral("learning_rate=0.003"),
+                               QStringLiteral("--set"),
+                               QStringLiteral("stride=8"),
+                               QStringLiteral("--json")} +
+                   task_corpus::kTinyEncoder);
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    const QJsonObject result = QJsonDocument::fromJson(t.out.toUtf8()).object();
+    QCOMPARE(result.value(QStringLiteral("task")).toString(), QStringLiteral("multi"));
+    const QJsonObject metrics = result.value(QStringLiteral("metrics")).toObject();
+    QCOMPARE(metrics.value(QStringLiteral("primary_metric")).toString(), QStringLiteral("mean_primary"));
+    const QJsonObject last = result.value(QStringLiteral("history")).toArray().last().toObject();
+    QVERIFY2(last.value(QStringLiteral("dev_ner_micro_f1")).toDouble() > 0.8 &&
+                 last.value(QStringLiteral("dev_classify_micro_f1")).toDouble() > 0.5,
+             qPrintable(t.out));
+    for (const QString& task : {QStringLiteral("ner"), QStringLiteral("classify")}) {
+      QVERIFY(QFile::exists(out + QStringLiteral("/best/") + task + QStringLiteral("/model.safetensors")));
+      CliRun e = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best/") + task,
+                      QStringLiteral("--data"), devFile, QStringLiteral("--json")});
+      QVERIFY2(e.code == 0, qPrintable(e.err));
+      QCOMPARE(QJsonDocument::fromJson(e.out.toUtf8()).object().value(QStringLiteral("task")).toString(),
+               task);
+    }
+    CliRun one = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("multi"),
+                      QStringLiteral("--set"), QStringLiteral("tasks=ner"),
+                      QStringLiteral("--random-encoder"), tokenizer, QStringLiteral("--train"), trainFile});
+    QVERIFY2(one.code != 0 && one.err.contains(QStringLiteral("tasks")), qPrintable(one.err));
+  }
+
   void debertaModelFolder() {
     const QString model = QString::fromStdString(
         (quarry::test::fixturesDir() / "models" / "deberta-v3-sequence-classification").string());

@@ -1,7 +1,7 @@
 // ELECTRA-style pretraining (replaced-token detection) on the shared Trainer: the generator's sampling (the
 // inverse of the cumulative probabilities at a seeded draw: exact on one-hot rows, never an excluded id,
-// frequencies as the probabilities, a pure function of its arguments), a tiny random ELECTRA whose
-// discriminator and generator dev losses fall, bit-identical resume, the saved folder (an
+// frequencies as the probabilities, the draws a pure function of their arguments), a tiny random ELECTRA
+// whose discriminator and generator dev losses fall, bit-identical resume, the saved folder (an
 // ElectraForPreTraining with generator/ inside) reloading with the same dev figures, continuing from it,
 // serving as a classifier's base model, and the refusals (a BERT folder, an unknown objective).
 //
@@ -40,35 +40,52 @@ namespace document = quarry::document;
 
 namespace {
 
+// `rows` copies of the row `p` sampled with the draws of items 0..rows-1 at `position`.
+std::vector<int64_t> sampleRows(const std::vector<float>& p, int rows, uint64_t seed, int64_t epoch,
+                                int64_t position) {
+  std::vector<double> draws;
+  for (int k = 0; k < rows; ++k)
+    draws.push_back(ElectraPretrainingModel::samplingDraw(seed, epoch, k, position));
+  const at::Tensor table =
+      at::tensor(p, at::kFloat).unsqueeze(0).expand({rows, static_cast<int64_t>(p.size())});
+  const at::Tensor sampled = ElectraPretrainingModel::sampleTokens(table, draws).contiguous();
+  return std::vector<int64_t>(sampled.data_ptr<int64_t>(), sampled.data_ptr<int64_t>() + rows);
+}
+
 void checkSampling() {
-  const std::vector<float> oneHot{0, 0, 1, 0};
   bool exact = true;
-  for (int64_t item = 0; item < 200; ++item)
-    exact = exact && ElectraPretrainingModel::sampleToken(oneHot.data(), 4, 7, 0, item, item % 13) == 2;
+  for (int64_t t : sampleRows({0, 0, 1, 0}, 200, 7, 0, 3)) exact = exact && t == 2;
   EXPECT(exact, "a one-hot row always gives its token");
+  bool bounds = true;
+  for (int64_t t : sampleRows({0, 1, 1, 0}, 2000, 7, 0, 5)) bounds = bounds && (t == 1 || t == 2);
+  EXPECT(bounds, "ids of probability 0 at either end are never taken");
 
   const std::vector<float> p{0.5f, 0.0f, 0.3f, 0.2f};
   std::vector<int> counts(4, 0);
   const int draws = 40000;
-  for (int k = 0; k < draws; ++k)
-    ++counts[ElectraPretrainingModel::sampleToken(p.data(), 4, 11, 3, k / 64, k % 64)];
+  for (int64_t t : sampleRows(p, draws, 11, 3, 1)) ++counts[static_cast<size_t>(t)];
   std::printf("sampled frequencies: %.4f %.4f %.4f %.4f\n", counts[0] / double(draws),
               counts[1] / double(draws), counts[2] / double(draws), counts[3] / double(draws));
   EXPECT(counts[1] == 0, "an id of probability 0 (excluded) is never sampled");
   for (int v : {0, 2, 3})
     EXPECT(std::fabs(counts[v] / double(draws) - p[v]) < 0.01, "frequencies follow the probabilities");
 
-  // Unnormalised rows are sampled as their normalisation.
-  const std::vector<float> scaled{5.0f, 0.0f, 3.0f, 2.0f};
-  bool same = true, epochsDiffer = false;
-  for (int k = 0; k < 500; ++k) {
-    const int64_t a = ElectraPretrainingModel::sampleToken(p.data(), 4, 11, 3, k, 1);
-    same = same && a == ElectraPretrainingModel::sampleToken(scaled.data(), 4, 11, 3, k, 1) &&
-           a == ElectraPretrainingModel::sampleToken(p.data(), 4, 11, 3, k, 1);
-    epochsDiffer = epochsDiffer || a != ElectraPretrainingModel::sampleToken(p.data(), 4, 11, 4, k, 1);
-  }
-  EXPECT(same, "a pure function of (seed, epoch, item, position), whatever the row's scale");
-  EXPECT(epochsDiffer, "another epoch draws other samples");
+  // Unnormalised rows are sampled as their normalisation; the draws are a pure function of their arguments.
+  const auto a = sampleRows(p, 500, 11, 3, 1);
+  EXPECT(a == sampleRows({5.0f, 0.0f, 3.0f, 2.0f}, 500, 11, 3, 1) && a == sampleRows(p, 500, 11, 3, 1),
+         "a pure function of (seed, epoch, item, position), whatever the row's scale");
+  EXPECT(a != sampleRows(p, 500, 11, 4, 1), "another epoch draws other samples");
+  // The ranking figure: Mann-Whitney with ties counted half.
+  MaskedLmScore score;
+  score.rtdLogits = {0.1f, 0.4f, 0.35f, 0.8f, 0.4f};
+  score.rtdLabels = {0, 0, 1, 1, 1};
+  // Replaced {0.35, 0.8, 0.4} against original {0.1, 0.4}: pairs won 1 + 0 (0.35 vs 0.4), 2, 1 + 0.5 = 4.5
+  // of 6.
+  EXPECT(std::fabs(score.rtdAuc() - 4.5 / 6) < 1e-12, "AUC as Mann-Whitney, ties half");
+  score.rtdLabels = {0, 0, 0, 0, 0};
+  EXPECT(score.rtdAuc() == 0.5, "AUC 0.5 without replaced tokens");
+  const double u = ElectraPretrainingModel::samplingDraw(1, 2, 3, 4);
+  EXPECT(u > 0 && u <= 1 && u == ElectraPretrainingModel::samplingDraw(1, 2, 3, 4), "a draw lies in (0, 1]");
 }
 
 // The discriminator's logits on one sentence, as check_export.py --expect reads them.
@@ -123,7 +140,7 @@ int main() {
     (void)probe.value()->featurizeTrain(*model.value());
     auto dev = probe.value()->featurizeDev(*model.value());
     auto report = probe.value()->evaluate(*model.value(), *dev.value(), 32);
-    EXPECT(report.ok() && report->primaryName == "replaced_f1", "the primary figure is replaced_f1");
+    EXPECT(report.ok() && report->primaryName == "replaced_auc", "the primary figure is replaced_auc");
     if (!report) return 1;
     initialLoss = report->details["loss"].get<double>();
     initialGeneratorLoss = report->details["generator_loss"].get<double>();
@@ -140,15 +157,15 @@ int main() {
     const auto& h = full->history;
     EXPECT(h.size() == 4, "one evaluation per epoch");
     for (const auto& e : h)
-      std::printf("epoch %d: replaced F1 %.4f, discriminator loss %.4f, generator loss %.4f\n",
-                  e.value("epoch", 0), e.value("dev_replaced_f1", e.value("dev_score", 0.0)),
+      std::printf("epoch %d: replaced AUC %.4f, F1 %.4f, discriminator loss %.4f, generator loss %.4f\n",
+                  e.value("epoch", 0), e.value("dev_score", 0.0), e.value("dev_replaced_f1", 0.0),
                   e["dev_loss"].get<double>(), e["dev_generator_loss"].get<double>());
     const double last = h.back()["dev_loss"].get<double>();
     EXPECT(last < 0.8 * initialLoss, "the discriminator's dev loss falls by a fifth or more");
     EXPECT(h.back()["dev_generator_loss"].get<double>() < 0.8 * initialGeneratorLoss,
            "the generator's dev loss falls by a fifth or more");
-    EXPECT(full->bestDevReport.primaryName == "replaced_f1" && full->bestDevScore > 0,
-           "the best report's replaced-token F1 is above 0");
+    EXPECT(full->bestDevReport.primaryName == "replaced_auc" && full->bestDevScore > 0.75,
+           "the discriminator ranks replaced tokens above original ones (AUC > 0.75)");
     EXPECT(full->data.value("objective", "") == "electra", "the data record names the objective");
   }
 

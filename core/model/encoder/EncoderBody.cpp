@@ -52,6 +52,7 @@ EncoderBodyImpl::EncoderBodyImpl(const EncoderConfig& c, Activation activation, 
   lo.hiddenDropout = c.hiddenDropout;
   lo.attentionDropout = c.attentionDropout;
   const std::string stack = distil ? "transformer" : "encoder";
+  m_stackName = stack;
   auto encoder = register_module(stack, std::make_shared<torch::nn::Module>(stack));
   torch::nn::ModuleList list;
   for (int64_t i = 0; i < c.numLayers; ++i) {
@@ -64,6 +65,14 @@ EncoderBodyImpl::EncoderBodyImpl(const EncoderConfig& c, Activation activation, 
     auto p = register_module("pooler", std::make_shared<torch::nn::Module>("pooler"));
     pooler = p->register_module("dense", factory(LinearSpec{dot + "pooler.dense", c.hiddenSize, c.hiddenSize, true}));
   }
+}
+
+void EncoderBodyImpl::shareEncoderOf(const EncoderBodyImpl& other) {
+  embeddings = replace_module("embeddings", other.embeddings);
+  if (embeddingsProject && other.embeddingsProject)
+    embeddingsProject = replace_module("embeddings_project", other.embeddingsProject);
+  replace_module(m_stackName, other.named_children()[other.m_stackName]);
+  layers = other.layers;
 }
 
 BodyOutput EncoderBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,

@@ -41,6 +41,11 @@ class EncoderBodyImpl : public torch::nn::Module {
                      const at::Tensor& tokenTypeIds, bool keepHiddenStates,
                      const PrefixEncoderImpl* prefix = nullptr);
 
+  // Makes the embeddings and encoder layers `other`'s own modules (multi-task training shares one encoder
+  // between heads); the pooler stays this body's. The shapes must agree (TransformerModelImpl::shareBodyOf
+  // checks them).
+  void shareEncoderOf(const EncoderBodyImpl& other);
+
   Embeddings embeddings{nullptr};
   std::shared_ptr<DenseLayerImpl> embeddingsProject;  // ELECTRA when embedding_size != hidden_size
   std::vector<TransformerLayer> layers;
@@ -48,6 +53,7 @@ class EncoderBodyImpl : public torch::nn::Module {
 
  private:
   EncoderConfig m_config;
+  std::string m_stackName;  // "encoder" or DistilBERT's "transformer": the module holding the layers
 };
 TORCH_MODULE(EncoderBody);
 

@@ -127,6 +127,25 @@ ModelOutput TransformerModelImpl::forward(const at::Tensor& inputIds, const at::
   return out;
 }
 
+Status TransformerModelImpl::shareBodyOf(const TransformerModelImpl& other) {
+  const EncoderConfig& a = m_config;
+  const EncoderConfig& b = other.m_config;
+  if (a.architecture != b.architecture || a.hiddenSize != b.hiddenSize || a.numLayers != b.numLayers ||
+      a.numHeads != b.numHeads || a.intermediateSize != b.intermediateSize || a.vocabSize != b.vocabSize ||
+      a.embeddingWidth() != b.embeddingWidth() || a.maxPositionEmbeddings != b.maxPositionEmbeddings)
+    return Error("the encoders to share differ in architecture or shape", {}, 0, "model_folder");
+  if (prefixEncoder || other.prefixEncoder)
+    return Error("prefix tuning keeps one prefix per model: it cannot share an encoder", {}, 0,
+                 "prefix_length");
+  if (debertaBody) {
+    // DeBERTa's body has no pooler of its own; the context pooler belongs to the head.
+    debertaBody = replace_module(m_modulePath, other.debertaBody);
+    return {};
+  }
+  body->shareEncoderOf(*other.body);
+  return {};
+}
+
 at::Tensor TransformerModelImpl::wordEmbeddings() const {
   return debertaBody ? debertaBody->embeddings->wordEmbeddings : body->embeddings->wordEmbeddings;
 }

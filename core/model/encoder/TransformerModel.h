@@ -92,6 +92,12 @@ class TransformerModelImpl : public torch::nn::Module {
   // The word-embedding parameter of whichever body the model has.
   at::Tensor wordEmbeddings() const;
 
+  // Makes this model's body (embeddings and encoder layers) `other`'s: the same modules and tensors, so
+  // that both heads train one encoder (multi-task training). The two must have the same architecture and
+  // shape; a BERT pooler stays each model's own (it is trained as the head). An Error names what differs;
+  // nothing changes then.
+  Status shareBodyOf(const TransformerModelImpl& other);
+
   // Exactly one of the two is set: DeBERTa-v2 (disentangled attention) has a body of its own.
   EncoderBody body{nullptr};          // BERT, RoBERTa, DistilBERT, ELECTRA
   DebertaBody debertaBody{nullptr};   // DeBERTa-v2/v3

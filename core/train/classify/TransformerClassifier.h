@@ -45,6 +45,7 @@ class TransformerClassifier : public DocumentClassifier {
   void to(const c10::Device& device) override;
   std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
                                                      int batchSize) override;
+  model::TransformerModelImpl* transformerModel() override { return m_model.get(); }
 
  private:
   TransformerClassifier() = default;

@@ -7,6 +7,7 @@
 
 #include <ATen/ops/argmax.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/cumsum.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/softmax.h>
 #include <ATen/ops/tensor.h>
@@ -57,24 +58,22 @@ model::StateDict onCpu(const model::StateDict& weights) {
 
 }  // namespace
 
-int64_t ElectraPretrainingModel::sampleToken(const float* probabilities, int64_t vocabulary, uint64_t seed,
-                                             int64_t epoch, int64_t item, int64_t position) {
+double ElectraPretrainingModel::samplingDraw(uint64_t seed, int64_t epoch, int64_t item, int64_t position) {
   uint64_t z = mix(seed ^ 0x45C7A1F3D2B6E081ull);
   z = mix(z ^ static_cast<uint64_t>(epoch) * 0xD6E8FEB86659FD93ull);
   z = mix(z ^ static_cast<uint64_t>(item) * 0x9E3779B97F4A7C15ull);
   z = mix(z ^ static_cast<uint64_t>(position));
-  double total = 0;
-  for (int64_t v = 0; v < vocabulary; ++v) total += probabilities[v];
-  const double u = static_cast<double>(z >> 11) * 0x1.0p-53 * total;
-  double running = 0;
-  int64_t last = 0;
-  for (int64_t v = 0; v < vocabulary; ++v) {
-    if (probabilities[v] <= 0) continue;
-    last = v;
-    running += probabilities[v];
-    if (u < running) return v;
-  }
-  return last;  // rounding at the very end of the sum
+  return static_cast<double>((z >> 11) + 1) * 0x1.0p-53;  // (0, 1]: a target of 0 could take an excluded id
+}
+
+at::Tensor ElectraPretrainingModel::sampleTokens(const at::Tensor& probabilities,
+                                                 const std::vector<double>& draws) {
+  at::NoGradGuard noGrad;
+  const at::Tensor cumulative = at::cumsum(probabilities.to(at::kFloat), 1);
+  const at::Tensor total = cumulative.narrow(1, cumulative.size(1) - 1, 1);
+  const at::Tensor u = at::tensor(draws, at::kDouble).to(cumulative.options()).unsqueeze(1);
+  // The number of ids whose cumulative sum is below the target is the first id that reaches it.
+  return cumulative.lt(u * total).sum(1).clamp_max(cumulative.size(1) - 1).to(at::kLong);
 }
 
 Result<std::unique_ptr<ElectraPretrainingModel>> ElectraPretrainingModel::create(const TrainConfig& config) {
@@ -189,22 +188,16 @@ ElectraPretrainingModel::Pass ElectraPretrainingModel::forward(const MaskedLmInp
   at::Tensor sampled;
   {
     at::NoGradGuard noGrad;
-    const at::Tensor probabilities =
-        at::softmax(
-            pass.generatorLogits.detach().masked_fill(m_excluded, -std::numeric_limits<float>::infinity()), 1)
-            .to(at::kCPU)
-            .contiguous();
     const at::Tensor where = positions.to(at::kCPU).contiguous();
-    const int64_t vocabulary = probabilities.size(1);
-    std::vector<int64_t> tokens(static_cast<size_t>(n));
-    const float* p = probabilities.data_ptr<float>();
     const int64_t* index = where.data_ptr<int64_t>();
-    for (int64_t k = 0; k < n; ++k) {
-      const int64_t row = index[k] / batch.cols, column = index[k] % batch.cols;
-      tokens[static_cast<size_t>(k)] = sampleToken(p + k * vocabulary, vocabulary, inputs.seed, epoch,
-                                                   items[static_cast<size_t>(row)], column);
-    }
-    sampled = at::tensor(tokens, at::kLong).to(m_device);
+    std::vector<double> draws(static_cast<size_t>(n));
+    for (int64_t k = 0; k < n; ++k)
+      draws[static_cast<size_t>(k)] = samplingDraw(
+          inputs.seed, epoch, items[static_cast<size_t>(index[k] / batch.cols)], index[k] % batch.cols);
+    sampled = sampleTokens(at::softmax(pass.generatorLogits.detach().masked_fill(
+                                           m_excluded, -std::numeric_limits<float>::infinity()),
+                                       1),
+                           draws);
   }
   at::Tensor discriminatorIds = batch.ids.reshape({-1}).clone();
   discriminatorIds.index_copy_(0, positions, sampled);
@@ -254,6 +247,10 @@ MaskedLmScore ElectraPretrainingModel::score(const MaskedLmInputs& inputs, const
   s.rtdPredicted = predicted.sum().item<int64_t>();
   s.rtdTruePositive = predicted.logical_and(replaced).sum().item<int64_t>();
   s.rtdCorrect = predicted.eq(replaced).logical_and(real).sum().item<int64_t>();
+  const at::Tensor logits = pass.discriminatorLogits.masked_select(real).to(at::kCPU).contiguous();
+  const at::Tensor labels = replaced.masked_select(real).to(at::kCPU).to(at::kByte).contiguous();
+  s.rtdLogits.assign(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+  s.rtdLabels.assign(labels.data_ptr<uint8_t>(), labels.data_ptr<uint8_t>() + labels.numel());
   return s;
 }
 

@@ -5,8 +5,8 @@
 // - a small masked-LM generator (a BertForMaskedLM electra_generator_size as wide as the discriminator,
 //   as deep) predicts the masked tokens of a sequence (train/mlm/MaskedLmMasking.h's masks);
 // - each masked position is then filled with a token sampled from the generator's distribution (special
-//   tokens excluded; a pure function of seed, epoch, item and position, so a resumed run samples what an
-//   uninterrupted one samples);
+//   tokens excluded; the draw is a pure function of seed, epoch, item and position, so a resumed run samples
+//   what an uninterrupted one samples; the sampling itself runs on the model's device);
 // - the discriminator (an ElectraForPreTraining) reads the filled-in sequence and tells, at every token,
 //   whether it was replaced (a sampled token equal to the original counts as original);
 // - loss = generator masked-LM cross-entropy + electra_disc_weight x the discriminator's mean binary
@@ -51,11 +51,12 @@ class ElectraPretrainingModel : public PretrainingModel {
   MaskedLmScore score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
                       int64_t epoch) override;
 
-  // The token sampled for a masked position from the generator's probabilities `probabilities` [V]
-  // (already zero on excluded ids): the inverse of their cumulative sum at a uniform draw that is a pure
-  // function of (seed, epoch, item, position).
-  static int64_t sampleToken(const float* probabilities, int64_t vocabulary, uint64_t seed, int64_t epoch,
-                             int64_t item, int64_t position);
+  // The uniform draw in (0, 1] of a masked position: a pure function of (seed, epoch, item, position).
+  static double samplingDraw(uint64_t seed, int64_t epoch, int64_t item, int64_t position);
+  // One token per row of `probabilities` [N, V] (on any device; zero on excluded ids, rows need not sum
+  // to 1): the first id whose cumulative probability reaches draws[k] x the row's total, computed on the
+  // tensor's device (fp32 cumulative sums). An id of probability 0 is never taken.
+  static at::Tensor sampleTokens(const at::Tensor& probabilities, const std::vector<double>& draws);
 
   std::string describe() const override;
   at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items,

@@ -241,9 +241,11 @@ MetricReport maskedLmMetricReport(const MaskedLmScore& score) {
   const double rtdLoss = score.rtdTokens > 0 ? score.rtdLossSum / static_cast<double>(score.rtdTokens) : 0.0;
   const double rtdAccuracy = ratio(score.rtdCorrect, score.rtdTokens);
   const double replacedShare = ratio(score.rtdReplaced, score.rtdTokens);
-  r.primaryName = "replaced_f1";
-  r.primary = f1;
+  const double auc = score.rtdAuc();
+  r.primaryName = "replaced_auc";
+  r.primary = auc;
   r.summary = {{"loss", rtdLoss},
+               {"replaced_f1", f1},
                {"replaced_precision", precision},
                {"replaced_recall", recall},
                {"accuracy", rtdAccuracy},
@@ -251,18 +253,19 @@ MetricReport maskedLmMetricReport(const MaskedLmScore& score) {
                {"generator_perplexity", perplexity},
                {"generator_accuracy", accuracy}};
   r.details = r.summary;
-  r.details["replaced_f1"] = f1;
+  r.details["replaced_auc"] = auc;
   r.details["tokens"] = score.rtdTokens;
   r.details["replaced_tokens"] = score.rtdReplaced;
   r.details["replaced_share"] = replacedShare;
   r.details["masked_tokens"] = score.tokens;
   r.details["generator_inverse_perplexity"] = inverse;
-  std::snprintf(line, sizeof line,
-                "replaced-token detection on dev: F1 %.4f (precision %.4f, recall %.4f), loss %.4f, accuracy "
-                "%.4f over %lld tokens, %.1f%% replaced\n"
-                "generator (masked LM): loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n",
-                f1, precision, recall, rtdLoss, rtdAccuracy, static_cast<long long>(score.rtdTokens),
-                100.0 * replacedShare, loss, perplexity, accuracy, static_cast<long long>(score.tokens));
+  std::snprintf(
+      line, sizeof line,
+      "replaced-token detection on dev: AUC %.4f, F1 %.4f (precision %.4f, recall %.4f), loss %.4f, "
+      "accuracy %.4f over %lld tokens, %.1f%% replaced\n"
+      "generator (masked LM): loss %.4f, perplexity %.3f, accuracy %.4f (%lld masked tokens)\n",
+      auc, f1, precision, recall, rtdLoss, rtdAccuracy, static_cast<long long>(score.rtdTokens),
+      100.0 * replacedShare, loss, perplexity, accuracy, static_cast<long long>(score.tokens));
   r.table = line;
   return r;
 }

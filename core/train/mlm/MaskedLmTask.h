@@ -17,8 +17,9 @@
 // probability given to a masked token, in (0, 1]), higher is better and ordered exactly as the loss
 // reversed, so the Trainer's early stopping and best/ work on it unchanged; the report also has the dev
 // loss, the perplexity and the masked-token accuracy. Under ELECTRA the primary figure is the
-// discriminator's F1 at telling replaced tokens ("replaced_f1"), beside its loss and accuracy and the
-// generator's masked-LM figures (as "generator_*").
+// discriminator's ROC AUC at telling replaced tokens ("replaced_auc": it ranks, so a discriminator whose
+// calibrated answers all say "original" early on still scores what it tells apart, where F1 would be 0),
+// beside its F1, loss and accuracy and the generator's masked-LM figures (as "generator_*").
 
 #include <functional>
 #include <memory>
@@ -74,7 +75,7 @@ class MaskedLmTask : public TrainingTask {
   int64_t m_documents = 0, m_devDocuments = 0, m_sentences = 0;
 };
 
-// The figures as the Trainer's MetricReport (primary: inverse_perplexity; under ELECTRA, replaced_f1).
+// The figures as the Trainer's MetricReport (primary: inverse_perplexity; under ELECTRA, replaced_auc).
 MetricReport maskedLmMetricReport(const MaskedLmScore& score);
 
 }  // namespace quarry::train

@@ -1,5 +1,8 @@
 #include "train/mlm/PretrainingModel.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace quarry::train {
 
 std::vector<int32_t> MaskedLmInputs::itemLengths() const {
@@ -36,6 +39,31 @@ void MaskedLmScore::add(const MaskedLmScore& o) {
   rtdReplaced += o.rtdReplaced;
   rtdPredicted += o.rtdPredicted;
   rtdTruePositive += o.rtdTruePositive;
+  rtdLogits.insert(rtdLogits.end(), o.rtdLogits.begin(), o.rtdLogits.end());
+  rtdLabels.insert(rtdLabels.end(), o.rtdLabels.begin(), o.rtdLabels.end());
+}
+
+double MaskedLmScore::rtdAuc() const {
+  // Mann-Whitney: the replaced tokens' rank sum among all logits (ties given their mean rank).
+  std::vector<size_t> order(rtdLogits.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rtdLogits[a] < rtdLogits[b]; });
+  double positives = 0, rankSum = 0;
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    while (j < order.size() && rtdLogits[order[j]] == rtdLogits[order[i]]) ++j;
+    const double meanRank =
+        (static_cast<double>(i) + static_cast<double>(j) + 1) / 2;  // 1-based ranks i+1..j
+    for (size_t k = i; k < j; ++k)
+      if (rtdLabels[order[k]]) {
+        rankSum += meanRank;
+        positives += 1;
+      }
+    i = j;
+  }
+  const double negatives = static_cast<double>(order.size()) - positives;
+  if (positives == 0 || negatives == 0) return 0.5;
+  return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 
 }  // namespace quarry::train

@@ -42,7 +42,12 @@ struct MaskedLmScore {
   int64_t rtdReplaced = 0;      // tokens the generator's sample replaced (differs from the original)
   int64_t rtdPredicted = 0;     // tokens the discriminator calls replaced
   int64_t rtdTruePositive = 0;  // called replaced and replaced
+  std::vector<float> rtdLogits;    // every judged token's logit, for the ranking figure (AUC)
+  std::vector<uint8_t> rtdLabels;  // 1 where it was replaced
   void add(const MaskedLmScore& o);
+  // The discriminator's ROC AUC: the chance that a replaced token gets a higher logit than an original one
+  // (ties count half); independent of where the logits are cut, unlike F1. 0.5 when either class is absent.
+  double rtdAuc() const;
 };
 
 // Items `items` masked for `epoch` as a model batch: the masked ids around the tokenizer's single-sequence

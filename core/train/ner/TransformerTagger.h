@@ -46,6 +46,7 @@ class TransformerTagger : public NerTagger {
   void to(const c10::Device& device) override;
   std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
                                                      int batchSize) override;
+  model::TransformerModelImpl* transformerModel() override { return m_model.get(); }
 
   model::TransformerModelImpl& encoder() { return *m_model; }
   const text::Tokenizer& tokenizer() const { return *m_tokenizer; }

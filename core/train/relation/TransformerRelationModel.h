@@ -45,6 +45,7 @@ class TransformerRelationModel : public RelationModel {
   void to(const c10::Device& device) override;
   std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
                                                      int batchSize) override;
+  model::TransformerModelImpl* transformerModel() override { return m_model.get(); }
 
  protected:
   at::Tensor logits(const RelationInputs& inputs, const std::vector<int32_t>& items) override;
