@@ -203,6 +203,24 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (*task == "classify") return evaluateClassifier(parser, io, args[0].toStdString());
   if (*task == "qa") return evaluateQa(parser, io, args[0].toStdString());
   if (*task == "relation") return evaluateRelations(parser, io, args[0].toStdString());
+  if (*task == train::kPretrainingTaskName || *task == train::kMultiTaskName) {
+    // A pretrained encoder (its dev figures on the documents' text) or a multi-task folder (each task's
+    // folder scored as its own evaluation scores it, and their mean).
+    auto set = readDocuments(parser, QStringLiteral("split"), QStringLiteral("data"));
+    if (!set) return fail(io, set.error());
+    if (set->documents.empty()) return fail(io, QStringLiteral("no documents to evaluate on"));
+    auto report = train::evaluateModelFolder(args[0].toStdString(), set->documents);
+    if (!report) return fail(io, report.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+      const nlohmann::json j = {
+          {"task", *task}, {"documents", set->documents.size()}, {"metrics", report->toJson()}};
+      io.out << QString::fromStdString(j.dump(2)) << '\n';
+    } else {
+      io.out << "documents  " << set->documents.size() << "\n\n" << QString::fromStdString(report->table);
+    }
+    io.out.flush();
+    return kExitOk;
+  }
   if (parser.isSet(QStringLiteral("ner-model"))) return usage(io, QStringLiteral("--ner-model applies to relation models"));
   auto tagger = train::loadNerTagger(args[0].toStdString());
   if (!tagger) return fail(io, tagger.error());

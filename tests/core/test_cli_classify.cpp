@@ -189,6 +189,15 @@ class TestCliClassify : public QObject {
       QCOMPARE(QJsonDocument::fromJson(e.out.toUtf8()).object().value(QStringLiteral("task")).toString(),
                task);
     }
+    CliRun whole = cli({QStringLiteral("evaluate"), out + QStringLiteral("/best"), QStringLiteral("--data"),
+                        devFile, QStringLiteral("--json")});
+    QVERIFY2(whole.code == 0, qPrintable(whole.err));
+    const QJsonObject wholeMetrics =
+        QJsonDocument::fromJson(whole.out.toUtf8()).object().value(QStringLiteral("metrics")).toObject();
+    QCOMPARE(wholeMetrics.value(QStringLiteral("primary_metric")).toString(), QStringLiteral("mean_primary"));
+    QVERIFY2(qAbs(wholeMetrics.value(QStringLiteral("primary")).toDouble() -
+                  metrics.value(QStringLiteral("primary")).toDouble()) < 1e-9,
+             qPrintable(whole.out));
     CliRun one = cli({QStringLiteral("train"), QStringLiteral("--task"), QStringLiteral("multi"),
                       QStringLiteral("--set"), QStringLiteral("tasks=ner"),
                       QStringLiteral("--random-encoder"), tokenizer, QStringLiteral("--train"), trainFile});
