@@ -242,9 +242,13 @@ MetricReport maskedLmMetricReport(const MaskedLmScore& score) {
   const double rtdAccuracy = ratio(score.rtdCorrect, score.rtdTokens);
   const double replacedShare = ratio(score.rtdReplaced, score.rtdTokens);
   const double auc = score.rtdAuc();
-  r.primaryName = "replaced_auc";
-  r.primary = auc;
+  // The discriminator's figures are measured against the current generator, whose samples grow harder to
+  // tell as it learns: they fall while training goes well and cannot choose best/. The generator's
+  // 1/perplexity moves with training and chooses it.
+  r.primaryName = "generator_inverse_perplexity";
+  r.primary = inverse;
   r.summary = {{"loss", rtdLoss},
+               {"replaced_auc", auc},
                {"replaced_f1", f1},
                {"replaced_precision", precision},
                {"replaced_recall", recall},
@@ -253,7 +257,6 @@ MetricReport maskedLmMetricReport(const MaskedLmScore& score) {
                {"generator_perplexity", perplexity},
                {"generator_accuracy", accuracy}};
   r.details = r.summary;
-  r.details["replaced_auc"] = auc;
   r.details["tokens"] = score.rtdTokens;
   r.details["replaced_tokens"] = score.rtdReplaced;
   r.details["replaced_share"] = replacedShare;

@@ -16,10 +16,12 @@
 // METRIC: the primary figure is exp(-dev loss) = 1 / perplexity ("inverse_perplexity": the geometric mean
 // probability given to a masked token, in (0, 1]), higher is better and ordered exactly as the loss
 // reversed, so the Trainer's early stopping and best/ work on it unchanged; the report also has the dev
-// loss, the perplexity and the masked-token accuracy. Under ELECTRA the primary figure is the
-// discriminator's ROC AUC at telling replaced tokens ("replaced_auc": it ranks, so a discriminator whose
-// calibrated answers all say "original" early on still scores what it tells apart, where F1 would be 0),
-// beside its F1, loss and accuracy and the generator's masked-LM figures (as "generator_*").
+// loss, the perplexity and the masked-token accuracy. Under ELECTRA the report has the discriminator's
+// ROC AUC at telling replaced tokens ("replaced_auc": it ranks, so a discriminator whose calibrated answers
+// all say "original" still scores what it tells apart, where F1 would be 0), its F1, loss and accuracy, and
+// the generator's masked-LM figures; the primary figure is the generator's 1/perplexity
+// ("generator_inverse_perplexity"): the discriminator is measured against the current generator, whose
+// samples grow harder to tell as it learns, so its figures fall while training goes well.
 
 #include <functional>
 #include <memory>
@@ -75,7 +77,7 @@ class MaskedLmTask : public TrainingTask {
   int64_t m_documents = 0, m_devDocuments = 0, m_sentences = 0;
 };
 
-// The figures as the Trainer's MetricReport (primary: inverse_perplexity; under ELECTRA, replaced_auc).
+// The figures as the Trainer's MetricReport (primary: inverse_perplexity; under ELECTRA, the generator's).
 MetricReport maskedLmMetricReport(const MaskedLmScore& score);
 
 }  // namespace quarry::train
