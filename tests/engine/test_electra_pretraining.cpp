@@ -211,6 +211,16 @@ int main() {
   EXPECT(taskFile["task"] == "mlm" && taskFile["objective"] == "electra",
          "quarry_task.json names the objective");
   {
+    const fs::path damaged = root / "damaged";
+    fs::copy(best, damaged, fs::copy_options::recursive);
+    nlohmann::json bad = taskFile;
+    bad["electra_disc_weight"] = "heavy";
+    std::ofstream(damaged / "quarry_task.json") << bad.dump();
+    auto refused = ElectraPretrainingModel::load(damaged.string());
+    EXPECT(!refused.ok() && refused.error().field == "electra_disc_weight",
+           "a saved discriminator weight that is not a number is refused, naming the field");
+  }
+  {
     auto model = probe.value()->loadModel(best.string());
     EXPECT(model.ok(), "the best folder loads");
     if (model) {

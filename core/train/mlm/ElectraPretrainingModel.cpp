@@ -81,19 +81,12 @@ Result<std::unique_ptr<ElectraPretrainingModel>> ElectraPretrainingModel::create
 }
 
 Result<std::unique_ptr<ElectraPretrainingModel>> ElectraPretrainingModel::load(const std::string& folder) {
-  auto file = readTaskModelFile(folder, "mlm");
-  if (!file) return file.error();
-  const JsonFields meta(file->meta, file->path);
-  auto maxLength = meta.integer("max_length", 128, 8, 65536);
-  if (!maxLength) return maxLength.error();
-  TrainConfig config = TrainConfig::defaultsFor("mlm");
-  config.kind = ModelKind::Transformer;
-  config.pretrainObjective = "electra";
-  config.modelFolder = folder;
-  config.maxLength = static_cast<int>(*maxLength);
-  if (file->meta.contains("electra_disc_weight") && file->meta["electra_disc_weight"].is_number())
-    config.electraDiscWeight = file->meta["electra_disc_weight"].get<double>();
-  return build(config, true);
+  auto config = savedPretrainingConfig(folder);
+  if (!config) return config.error();
+  if (config->pretrainObjective != "electra")
+    return Error("not an ELECTRA pretraining folder (objective \"" + config->pretrainObjective + "\")",
+                 (std::filesystem::path(folder) / kTaskModelFileName).string(), 0, "objective");
+  return build(config.value(), true);
 }
 
 Result<std::unique_ptr<ElectraPretrainingModel>> ElectraPretrainingModel::build(const TrainConfig& config,

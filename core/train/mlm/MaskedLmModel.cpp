@@ -46,16 +46,9 @@ Result<std::unique_ptr<MaskedLmModel>> MaskedLmModel::build(const TrainConfig& c
 }
 
 Result<std::unique_ptr<MaskedLmModel>> MaskedLmModel::load(const std::string& folder) {
-  auto file = readTaskModelFile(folder, "mlm");
-  if (!file) return file.error();
-  const JsonFields meta(file->meta, file->path);
-  auto maxLength = meta.integer("max_length", 128, 8, 65536);
-  if (!maxLength) return maxLength.error();
-  TrainConfig config = TrainConfig::defaultsFor("mlm");
-  config.kind = ModelKind::Transformer;
-  config.modelFolder = folder;
-  config.maxLength = static_cast<int>(*maxLength);
-  return build(config, true);
+  auto config = savedPretrainingConfig(folder);
+  if (!config) return config.error();
+  return build(config.value(), true);
 }
 
 std::pair<at::Tensor, at::Tensor> MaskedLmModel::maskedLogits(const MaskedLmInputs& inputs,

@@ -153,9 +153,9 @@ Result<std::unique_ptr<TaskModel>> MaskedLmTask::createModel(const TrainConfig& 
 }
 
 Result<std::unique_ptr<TaskModel>> MaskedLmTask::loadModel(const std::string& folder) {
-  auto file = readTaskModelFile(folder, "mlm");
-  if (!file) return file.error();
-  if (file->meta.value("objective", std::string("mlm")) == "electra") {
+  auto saved = savedPretrainingConfig(folder);
+  if (!saved) return saved.error();
+  if (saved->pretrainObjective == "electra") {
     auto m = ElectraPretrainingModel::load(folder);
     if (!m) return m.error();
     return std::unique_ptr<TaskModel>(std::move(m.value()));

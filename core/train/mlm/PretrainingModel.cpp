@@ -3,12 +3,36 @@
 #include <algorithm>
 #include <numeric>
 
+#include "common/JsonReader.h"
+#include "train/TaskModelFile.h"
+
 namespace quarry::train {
 
 std::vector<int32_t> MaskedLmInputs::itemLengths() const {
   std::vector<int32_t> out(sequences.size());
   for (size_t s = 0; s < sequences.size(); ++s) out[s] = sequences.length(s) + templateTokens;
   return out;
+}
+
+Result<TrainConfig> savedPretrainingConfig(const std::string& folder) {
+  auto file = readTaskModelFile(folder, kPretrainingTaskName);
+  if (!file) return file.error();
+  const JsonFields meta(file->meta, file->path);
+  auto maxLength = meta.integer("max_length", 128, 8, 65536);
+  if (!maxLength) return maxLength.error();
+  auto objective = meta.string("objective", "mlm");
+  if (!objective) return objective.error();
+  if (*objective != "mlm" && *objective != "electra")
+    return meta.error("objective", "expected \"mlm\" or \"electra\"");
+  TrainConfig config = TrainConfig::defaultsFor(kPretrainingTaskName);
+  auto weight = meta.number("electra_disc_weight", config.electraDiscWeight, 1e-12);
+  if (!weight) return weight.error();
+  config.kind = ModelKind::Transformer;
+  config.modelFolder = folder;
+  config.maxLength = static_cast<int>(*maxLength);
+  config.pretrainObjective = *objective;
+  config.electraDiscWeight = *weight;
+  return config;
 }
 
 MaskedBatch maskedBatch(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,

@@ -8,6 +8,7 @@
 
 #include "text/Tokenizer.h"
 #include "train/TaskModel.h"
+#include "train/TrainConfig.h"
 #include "train/TransformerBatch.h"
 #include "train/mlm/MaskedLmMasking.h"
 #include "train/mlm/PretrainingSequences.h"
@@ -61,6 +62,10 @@ struct MaskedBatch {
 MaskedBatch maskedBatch(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
                         const text::Tokenizer& tokenizer, const MaskVocabulary& vocabulary, int64_t epoch,
                         const c10::Device& device);
+
+// The config a saved pretraining folder is rebuilt with: its quarry_task.json (task "mlm") read for
+// max_length, the objective and electra_disc_weight, model_folder the folder. Errors name the file and field.
+Result<TrainConfig> savedPretrainingConfig(const std::string& folder);
 
 class PretrainingModel : public TaskModel {
  public:
