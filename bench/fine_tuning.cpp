@@ -1,8 +1,11 @@
-// bench_fine_tuning: issue 16's proof table on an NER corpus (CoNLL train.tsv, scored on devel.tsv): each
-// row trains one model under the same time budget, in a process of its own (so that its peak memory is its
-// own), and the table gives dev F1 per type and micro, training time, training positions/s, prediction
-// sentences/s, peak memory and trainable parameters.
-//   bilstm      the from-scratch BiLSTM-CRF
+// bench_fine_tuning: issue 16's proof table on an NER corpus (CoNLL train.tsv, scored on devel.tsv) or on
+// hallmarks-of-cancer (multi-label document classification; bench_classify_train's declared split: dev
+// early-stops and tunes the per-label thresholds, test is scored once with the best model): each row trains
+// one model under the same time budget, in a process of its own (so that its peak memory is its own), and
+// the table gives dev F1 (and, for classification, test F1) per type and micro, training time, training
+// positions/s, prediction sentences (documents)/s, peak memory and trainable parameters.
+//   scratch     the task's from-scratch model: the BiLSTM-CRF (NER; `bilstm` names it too) or the n-gram
+//               classifier
 //   random      a randomly initialised transformer (random_* shape) over --tokenizer
 //   pretrained  the same architecture from --pretrained (a `quarry-cli pretrain` folder)
 //   electra     the same architecture from --electra (a `quarry-cli pretrain --objective electra` folder)
@@ -28,12 +31,14 @@
 #include <nlohmann/json.hpp>
 
 #include "BenchOptions.h"
+#include "ClassificationCorpora.h"
 #include "ConllCorpus.h"
 #include "common/Log.h"
 #include "common/ProcessMemory.h"
 #include "model/kernels/CpuThreads.h"
 #include "text/TextCorpusReader.h"
 #include "train/TaskFactory.h"
+#include "train/classify/ClassifyTask.h"
 #include "train/ner/NerDataBuilder.h"
 #include "train/ner/NerTagger.h"
 
@@ -48,7 +53,7 @@ struct Options {
   std::string pretrained, electra, tokenizer,
       unlabelled = bench::sharedDir() + "/datasets/unlabelled-biomedical";
   std::string output = (fs::temp_directory_path() / "quarry-bench-fine-tuning").string();
-  std::string rows = "bilstm,random,pretrained,lora,distilled";
+  std::string rows = "scratch,random,pretrained,lora,distilled";
   double minutes = 8;
   int threads = 1;
   int unlabelledParagraphs = 1000;
@@ -81,15 +86,25 @@ std::vector<document::AnnotatedDocument> readParagraphs(const std::string& folde
   return docs;
 }
 
+// A corpus folder with text/ and labels/ is hallmarks-of-cancer (classification); one with train.tsv is NER.
+bool isClassification(const Options& o) { return fs::is_directory(o.corpus + "/labels"); }
+
 json rowConfig(const Options& o, const std::string& row) {
-  json cfg = {{"task", "ner"}, {"time_limit_seconds", o.minutes * 60}, {"threads", o.threads}, {"patience", 0}};
-  if (row == "bilstm") {
-    cfg["model"] = "bilstm-crf";
+  const bool classify = isClassification(o);
+  json cfg = {{"task", classify ? "classify" : "ner"},
+              {"time_limit_seconds", o.minutes * 60},
+              {"threads", o.threads},
+              {"patience", 0}};
+  if (classify) cfg["multi_label"] = "yes";
+  if (row == "scratch" || row == "bilstm") {
+    cfg["model"] = classify ? "ngram" : "bilstm-crf";
+    if (classify) cfg["epochs"] = 30;
   } else {
     cfg["model"] = "transformer";
-    cfg["max_length"] = 128;
+    cfg["max_length"] = classify ? 256 : 128;
     cfg["stride"] = 32;
     cfg["epochs"] = 50;
+    if (classify) cfg["batch_size"] = 16;
     if (row == "random" || row == "distilled") {
       cfg["tokenizer_folder"] = o.tokenizer;
       cfg["learning_rate"] = o.lrRandom;
@@ -120,8 +135,16 @@ int runRow(const Options& o, const std::string& row) {
   model::configureCpuThreads({o.threads});
   auto request = bench::trainingRequest(rowConfig(o, row), o.output + "/" + row);
   if (!request) return 2;
-  request->train = bench::readConll(o.corpus + "/train.tsv");
-  request->dev = bench::readConll(o.corpus + "/devel.tsv");
+  const bool classify = isClassification(o);
+  bench::Splits hallmarks;
+  if (classify) {
+    hallmarks = bench::readHallmarks(o.corpus);
+    request->train = hallmarks.train;
+    request->dev = hallmarks.dev;
+  } else {
+    request->train = bench::readConll(o.corpus + "/train.tsv");
+    request->dev = bench::readConll(o.corpus + "/devel.tsv");
+  }
   if (row == "distilled") request->unlabelled = readParagraphs(o.unlabelled, o.unlabelledParagraphs);
   auto result = train::runTraining(*request, [&](const train::TrainProgress& p) {
     if (p.phase == "evaluated")
@@ -134,9 +157,23 @@ int runRow(const Options& o, const std::string& row) {
     return 1;
   }
   const train::TrainResult& r = result.value();
-  // Prediction speed: the best model over the dev sentences, batch 32.
+  // Prediction speed: the best model over the dev sentences (documents), batch 32; classification also
+  // scores the test split once.
   double sentencesPerSecond = 0;
-  if (auto tagger = train::loadNerTagger(r.bestFolder)) {
+  json test = nullptr;
+  if (classify) {
+    if (auto classifier = train::loadDocumentClassifier(r.bestFolder)) {
+      const auto started = std::chrono::steady_clock::now();
+      (void)train::classifyDocuments(*classifier.value(), request->dev, 32);
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      sentencesPerSecond = seconds > 0 ? static_cast<double>(request->dev.size()) / seconds : 0;
+      const train::ClassifyRun run = train::classifyDocuments(*classifier.value(), hallmarks.test, 32);
+      test = train::scoreClassifier(*classifier.value(), hallmarks.test, run).toJson();
+    } else {
+      std::fprintf(stderr, "%s: %s\n", row.c_str(), classifier.error().toString().c_str());
+    }
+  } else if (auto tagger = train::loadNerTagger(r.bestFolder)) {
     const train::NerData dev = train::buildNerData(request->dev, tagger.value()->tags().types(), {});
     tagger.value()->module().eval();
     const auto inputs = tagger.value()->featurize(dev.sentences);
@@ -145,18 +182,20 @@ int runRow(const Options& o, const std::string& row) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     sentencesPerSecond = seconds > 0 ? static_cast<double>(dev.sentences.size()) / seconds : 0;
   }
-  json line = {{"row", row},
-               {"model", r.describeModel},
-               {"f1", r.bestDevScore},
-               {"per_type", r.bestDevReport.details.value("per_type", json::object())},
-               {"train_seconds", r.seconds},
-               {"steps", r.steps},
-               {"tokens_per_second", r.tokensPerSecond},
-               {"sentences_per_second", sentencesPerSecond},
-               {"peak_mib", peakResidentMiB()},
-               {"trainable", r.trainableParameters},
-               {"total", r.totalParameters},
-               {"history", r.history}};
+  json line = {
+      {"row", row},
+      {"model", r.describeModel},
+      {"f1", r.bestDevScore},
+      {"per_type", r.bestDevReport.details.value(classify ? "per_label" : "per_type", json::object())},
+      {"test", test},
+      {"train_seconds", r.seconds},
+      {"steps", r.steps},
+      {"tokens_per_second", r.tokensPerSecond},
+      {"sentences_per_second", sentencesPerSecond},
+      {"peak_mib", peakResidentMiB()},
+      {"trainable", r.trainableParameters},
+      {"total", r.totalParameters},
+      {"history", r.history}};
   std::printf("ROW %s\n", line.dump().c_str());
   return 0;
 }
@@ -231,8 +270,8 @@ int main(int argc, char** argv) {
   log::LogOptions logOptions;
   logOptions.level = "warn";
   log::init(logOptions);
-  if (!fs::exists(o.corpus + "/train.tsv")) {
-    std::printf("SKIP: %s/train.tsv not found\n", o.corpus.c_str());
+  if (!fs::exists(o.corpus + "/train.tsv") && !isClassification(o)) {
+    std::printf("SKIP: %s/train.tsv (or hallmarks' labels/) not found\n", o.corpus.c_str());
     return 0;
   }
   if (o.tokenizer.empty() && !o.pretrained.empty()) o.tokenizer = o.pretrained;
@@ -243,8 +282,8 @@ int main(int argc, char** argv) {
   }
 
   std::printf("corpus %s, %.0f min a row, %d thread(s)\n", o.corpus.c_str(), o.minutes, o.threads);
-  std::printf("%-11s %-34s %7s  %-28s %8s %9s %8s %8s %11s\n", "row", "model", "dev F1", "per type F1", "train s",
-              "tokens/s", "sent/s", "peak MiB", "trainable");
+  std::printf("%-11s %-34s %7s %7s  %-28s %8s %9s %8s %8s %11s\n", "row", "model", "dev F1", "test F1",
+              "per type F1 (dev)", "train s", "tokens/s", "sent/s", "peak MiB", "trainable");
   std::stringstream rows(o.rows);
   std::string row;
   while (std::getline(rows, row, ',')) {
@@ -256,9 +295,10 @@ int main(int argc, char** argv) {
     std::string types;
     for (const auto& [type, s] : r["per_type"].items())
       types += type.substr(0, 10) + " " + std::to_string(s.value("f1", 0.0) * 100).substr(0, 5) + " ";
-    std::printf("%-11s %-34s %7.2f  %-28s %8.0f %9.0f %8.0f %8.0f %11lld\n", row.c_str(),
-                r["model"].get<std::string>().substr(0, 34).c_str(), r["f1"].get<double>() * 100, types.c_str(),
-                r["train_seconds"].get<double>(), r["tokens_per_second"].get<double>(),
+    const double testF1 = r["test"].is_object() ? r["test"]["micro"].value("f1", 0.0) * 100 : -1;
+    std::printf("%-11s %-34s %7.2f %7.2f  %-28s %8.0f %9.0f %8.0f %8.0f %11lld\n", row.c_str(),
+                r["model"].get<std::string>().substr(0, 34).c_str(), r["f1"].get<double>() * 100, testF1,
+                types.c_str(), r["train_seconds"].get<double>(), r["tokens_per_second"].get<double>(),
                 r["sentences_per_second"].get<double>(), r["peak_mib"].get<double>(),
                 static_cast<long long>(r["trainable"].get<int64_t>()));
     std::fflush(stdout);
