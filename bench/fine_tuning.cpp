@@ -295,8 +295,10 @@ int main(int argc, char** argv) {
     std::string types;
     for (const auto& [type, s] : r["per_type"].items())
       types += type.substr(0, 10) + " " + std::to_string(s.value("f1", 0.0) * 100).substr(0, 5) + " ";
-    const double testF1 = r["test"].is_object() ? r["test"]["micro"].value("f1", 0.0) * 100 : -1;
-    std::printf("%-11s %-34s %7.2f %7.2f  %-28s %8.0f %9.0f %8.0f %8.0f %11lld\n", row.c_str(),
+    char testF1[16] = "-";  // NER corpora have no test column
+    if (r["test"].is_object())
+      std::snprintf(testF1, sizeof testF1, "%.2f", r["test"]["micro"].value("f1", 0.0) * 100);
+    std::printf("%-11s %-34s %7.2f %7s  %-28s %8.0f %9.0f %8.0f %8.0f %11lld\n", row.c_str(),
                 r["model"].get<std::string>().substr(0, 34).c_str(), r["f1"].get<double>() * 100, testF1,
                 types.c_str(), r["train_seconds"].get<double>(), r["tokens_per_second"].get<double>(),
                 r["sentences_per_second"].get<double>(), r["peak_mib"].get<double>(),
