@@ -281,7 +281,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::printf("corpus %s, %.0f min a row, %d thread(s)\n", o.corpus.c_str(), o.minutes, o.threads);
+  std::printf("corpus %s, %g min a row, %d thread(s)\n", o.corpus.c_str(), o.minutes, o.threads);
   std::printf("%-11s %-34s %7s %7s  %-28s %8s %9s %8s %8s %11s\n", "row", "model", "dev F1", "test F1",
               "per type F1 (dev)", "train s", "tokens/s", "sent/s", "peak MiB", "trainable");
   std::stringstream rows(o.rows);
