@@ -80,6 +80,11 @@ class TaskModel {
   // The transformer (encoder and head) of a transformer task model, for sharing one encoder between the
   // heads of a multi-task model (train/multi); null for from-scratch models.
   virtual model::TransformerModelImpl* transformerModel() { return nullptr; }
+
+  // Gradient checkpointing (model/encoder/ActivationCheckpoint.h) in every transformer encoder the model
+  // trains; false when it has none that supports it (from-scratch models, DeBERTa-v2). By default the
+  // encoder of transformerModel().
+  virtual bool setGradientCheckpointing(bool on);
 };
 
 }  // namespace quarry::train

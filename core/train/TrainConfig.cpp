@@ -10,6 +10,7 @@
 
 #include "common/JsonReader.h"
 #include "model/adapters/LoraOptions.h"
+#include "model/kernels/Autocast.h"
 
 namespace quarry::train {
 namespace {
@@ -350,6 +351,15 @@ const std::vector<Option>& declaredOptions() {
     o.push_back(field("seed", &TrainConfig::seed, "seed of data order, initialisation and dropout"));
     o.push_back(field("threads", &TrainConfig::threads, "CPU threads; 0 = all cores"));
     o.push_back(field("device", &TrainConfig::device, "\"cpu\" or \"cuda[:N]\""));
+    o.push_back(field("precision", &TrainConfig::precision,
+                      "arithmetic of the forward and backward passes: fp32; bf16 (mixed precision, CPU or "
+                      "CUDA: matrix products in bfloat16, softmax, norms and losses in float32, weights and "
+                      "optimizer in float32); fp16 (CUDA only, with dynamic loss scaling)"));
+    o.push_back(field("gradient_checkpointing", &TrainConfig::gradientCheckpointing,
+                      "transformer: keep only each encoder layer's input in the forward pass and recompute "
+                      "the layer in backward (dropout masks repeat exactly): less activation memory for "
+                      "long sequences and large encoders, about a third more compute",
+                      "ner,classify,relation,qa,mlm,multi"));
     return o;
   }();
   return all;
@@ -689,7 +699,13 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
               "weight_decay",
               "weight_decay, max_grad_norm, focal_gamma and time_limit_seconds must not be negative"),
         check(c.device == "cpu" || c.device.rfind("cuda", 0) == 0, "device",
-              "expected \"cpu\" or \"cuda[:N]\"")})
+              "expected \"cpu\" or \"cuda[:N]\""),
+        check(model::precisionNamed(c.precision).ok(), "precision", "expected fp32, bf16 or fp16"),
+        check(!model::precisionNamed(c.precision).ok() ||
+                  model::precisionSupported(model::precisionNamed(c.precision).value(),
+                                            c.device == "cpu" ? c10::DeviceType::CPU : c10::DeviceType::CUDA)
+                      .ok(),
+              "precision", "fp16 needs a CUDA device; on the CPU use bf16 (or fp32)")})
     if (!s) return s.error();
   return c;
 }

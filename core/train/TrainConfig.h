@@ -139,6 +139,10 @@ struct TrainConfig {
   uint64_t seed = 42;          // data order, initialisation, dropout
   int threads = 0;             // CPU threads; 0 = all cores
   std::string device = "cpu";  // "cpu", "cuda", "cuda:1"
+  // Mixed precision (model/kernels/Autocast.h): "fp32", "bf16" (CPU and CUDA) or "fp16" (CUDA, with dynamic
+  // gradient scaling); the weights and optimizer state stay float32.
+  std::string precision = "fp32";
+  bool gradientCheckpointing = false;  // transformer: recompute each layer's activations in backward
 
   // The learning rates after applying the kind's defaults.
   double effectiveLearningRate() const;

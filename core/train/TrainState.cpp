@@ -51,6 +51,7 @@ Status TrainState::writeInto(const fs::path& staging, TaskModel& tagger, model::
             {"config", config},
             {"data_fingerprint", dataFingerprint},
             {"end", end.value_or("")},
+            {"gradient_scaler", gradientScaler},
             {"parameter_steps", steps}};
   const std::string text = j.dump(2) + "\n";
   return AtomicFile::write((staging / "state.json").string(), [&](std::ostream& o) { o << text; });
@@ -99,6 +100,7 @@ Result<TrainState> TrainState::load(const std::string& folder) {
   s.config = *j.find("config");
   s.dataFingerprint = *fingerprint;
   s.end = j.find("end") ? std::optional<std::string>(*end) : std::nullopt;
+  if (const json* scaler = j.find("gradient_scaler")) s.gradientScaler = *scaler;
   return s;
 }
 

@@ -33,6 +33,8 @@ struct TrainState {
   // How the run ended ("finished", "early-stopped", "time-limit"); "" while it can go on (interrupted or
   // cancelled); unset when read from a state.json written before Quarry recorded it.
   std::optional<std::string> end = std::string();
+  nlohmann::json
+      gradientScaler;  // fp16 runs: the loss scale and its growth tracker (GradientScaler); null otherwise
 
   // Saves into `folder` (replaced). Tensors are copied to the CPU.
   Status save(const std::string& folder, TaskModel& tagger, model::FusedAdamW& optimizer) const;

@@ -16,7 +16,9 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "model/kernels/Autocast.h"
 #include "model/optim/GradientClipping.h"
+#include "model/optim/GradientScaler.h"
 #include "train/Distillation.h"
 #include "train/L2spPenalty.h"
 #include "train/LearningRateSchedule.h"
@@ -123,6 +125,7 @@ json TrainResult::toJson() const {
             {"history", history},
             {"data", data},
             {"train_positions", trainPositions},
+            {"padded_positions", paddedPositions},
             {"tokens_per_second", tokensPerSecond},
             {"trainable_parameters", trainableParameters},
             {"total_parameters", totalParameters},
@@ -155,8 +158,12 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     return Error("there is no GPU " + std::to_string(device.index()) + " (" +
                      std::to_string(at::getNumGPUs()) + " visible)",
                  "", 0, "device");
+  auto parsedPrecision = model::precisionNamed(config.precision);
+  if (!parsedPrecision) return parsedPrecision.error();
+  const model::Precision precision = parsedPrecision.value();
+  if (Status s = model::precisionSupported(precision, device.type()); !s) return s.error();
   if (config.threads > 0) at::set_num_threads(config.threads);
-  auto joined = DataParallelGroup::join(distributed);
+  auto joined = DataParallelGroup::join(distributed, device);
   if (!joined) return joined.error();
   DataParallelGroup group = std::move(joined.value());
   const bool writer = group.writes();  // rank 0 (or the only process): evaluates and writes the folder
@@ -210,6 +217,16 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
                    config.warmStartFolder, warm->copiedTensors, warm->copiedElements, warm->kept.size());
     }
   }
+  if (config.gradientCheckpointing) {
+    if (config.prefixLength > 0)
+      return Error("gradient checkpointing does not combine with prefix tuning (prefix_length)", "", 0,
+                   "gradient_checkpointing");
+    if (!tagger->setGradientCheckpointing(true))
+      return Error(
+          "gradient checkpointing applies to BERT, RoBERTa, DistilBERT and ELECTRA encoders, not to " +
+              tagger->describe(),
+          "", 0, "gradient_checkpointing");
+  }
   tagger->to(device);
   if (group.active())
     if (Status s = synchronizeRanks(group, *tagger, fingerprint + config.toJson().dump(), state.step); !s)
@@ -229,6 +246,13 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   model::FusedAdamW optimizer(setup.adamwGroups());
   if (resume)
     if (Status s = TrainState::loadOptimizer(lastFolder, optimizer); !s) return s.error();
+  // fp16: dynamic loss scaling (off otherwise), its scale carried through state.json across a resume.
+  model::GradientScaler::Options scalerOptions;
+  scalerOptions.enabled = precision == model::Precision::Float16;
+  model::GradientScaler scaler(scalerOptions);
+  if (resume)
+    if (Status s = scaler.fromJson(state.gradientScaler, (fs::path(lastFolder) / "state.json").string()); !s)
+      return s.error();
 
   auto featurizedTrain = task.featurizeTrain(*tagger);
   if (!featurizedTrain) return featurizedTrain.error();
@@ -289,6 +313,18 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
   };
   double lossSum = 0;
   int lossCount = 0;
+  // Batch losses not yet read: on a GPU reading a loss makes the host wait for the device, so they are
+  // summed there and read at log points (every kLossReadSteps steps, evaluations, the end); on the CPU at
+  // once.
+  constexpr int64_t kLossReadSteps = 50;
+  at::Tensor pendingLoss;
+  int pendingCount = 0;
+  auto settleLoss = [&] {
+    if (pendingLoss.defined()) lossSum += pendingLoss.item<double>();
+    lossCount += pendingCount;
+    pendingLoss = at::Tensor();
+    pendingCount = 0;
+  };
   double rankLoss = 0;  // data parallel: this rank's share of the batch losses since the last step
   bool stop = false;
   TrainResult::End end = TrainResult::End::Finished;
@@ -298,6 +334,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     progress.phase = phase;
     progress.step = state.step;
     progress.epoch = std::min(state.epoch, config.epochs - 1);
+    if (phase != "train" || !device.is_cuda() || state.step % kLossReadSteps == 0) settleLoss();
     progress.loss = lossCount > 0 ? lossSum / lossCount : progress.loss;
     progress.learningRate = setup.groups().empty() ? 0.0 : optimizer.groups().front().options.lr;
     progress.elapsedSeconds = elapsed();
@@ -313,9 +350,13 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
 
   auto evaluate = [&]() -> Status {
     lastEvalStep = state.step;
+    settleLoss();
     if (!devInputs) return {};
     const auto evalStart = Clock::now();
-    auto scored = task.evaluate(*tagger, *devInputs, std::max(32, config.batchSize));
+    auto scored = [&] {
+      model::AutocastScope autocast(device.type(), precision);
+      return task.evaluate(*tagger, *devInputs, std::max(32, config.batchSize));
+    }();
     if (!scored) return scored.error();
     const MetricReport& r = scored.value();
     const double f1 = r.primary;
@@ -358,6 +399,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     lossCount = 0;
     tagger->module().train();
     state.elapsedSeconds = elapsed();
+    state.gradientScaler = scaler.toJson();
     return writer ? state.save(lastFolder, *tagger, optimizer) : Status();
   };
 
@@ -394,19 +436,29 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         for (const std::string& group : setup.applyUnfreezing(state.step, state.epoch))
           logger->info("step {} epoch {}: {} starts to train", state.step, state.epoch + 1, group);
       lossOptions.epoch = state.epoch;
+      // The forward pass (and the loss) under autocast; backward outside it, as torch.autocast is used.
+      auto batchLoss = [&](const std::vector<int32_t>& items) {
+        model::AutocastScope autocast(device.type(), precision);
+        return tagger->loss(*trainInputs, items, lossOptions).to(at::kFloat);
+      };
       if (!group.active()) {
-        at::Tensor loss = tagger->loss(*trainInputs, batches[b], lossOptions);
-        (loss / static_cast<double>(config.gradientAccumulation)).backward();
-        lossSum += loss.item<double>();
+        at::Tensor loss = batchLoss(batches[b]);
+        scaler.scaled(loss / static_cast<double>(config.gradientAccumulation)).backward();
+        pendingLoss = pendingLoss.defined() ? pendingLoss + loss.detach() : loss.detach();
       } else if (const std::vector<int32_t> mine = group.shard(batches[b]); !mine.empty()) {
         // This rank's items, weighted by their share of the batch: the summed gradient is the batch's.
         const double share = static_cast<double>(mine.size()) / static_cast<double>(batches[b].size());
-        at::Tensor loss = tagger->loss(*trainInputs, mine, lossOptions);
-        (loss * (share / static_cast<double>(config.gradientAccumulation))).backward();
+        at::Tensor loss = batchLoss(mine);
+        scaler.scaled(loss * (share / static_cast<double>(config.gradientAccumulation))).backward();
         rankLoss += loss.item<double>() * share;
       }
-      for (int32_t item : batches[b]) state.positions += lengths[static_cast<size_t>(item)];
-      ++lossCount;
+      int32_t longest = 0;
+      for (int32_t item : batches[b]) {
+        state.positions += lengths[static_cast<size_t>(item)];
+        longest = std::max(longest, lengths[static_cast<size_t>(item)]);
+      }
+      result.paddedPositions += static_cast<int64_t>(longest) * static_cast<int64_t>(batches[b].size());
+      ++pendingCount;
       ++accumulated;
       state.batchInEpoch = static_cast<int>(b + 1);
       if (accumulated < config.gradientAccumulation && b + 1 < batches.size()) continue;
@@ -415,14 +467,23 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         std::vector<double> losses{rankLoss};
         if (Status s = group.sumGradients(setup.parameters(), losses); !s) return s.error();
         lossSum += losses[0];
+        settleLoss();  // the batch count (the losses were read to be summed over the ranks)
         rankLoss = 0;
       }
-      l2sp.addGradients();
-      model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
-      const double factor = schedule.factor(state.step);
-      for (size_t g = 0; g < optimizer.groups().size(); ++g)
-        optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
-      optimizer.step();
+      // fp16: gradients back to their true size; a step that overflowed is skipped (the scale backs off).
+      const bool finite = scaler.unscale(setup.parameters());
+      if (finite) {
+        l2sp.addGradients();
+        model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
+        const double factor = schedule.factor(state.step);
+        for (size_t g = 0; g < optimizer.groups().size(); ++g)
+          optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
+        optimizer.step();
+      } else {
+        logger->info("step {}: a gradient overflowed in fp16; step skipped, loss scale {} -> {}", state.step,
+                     scaler.scale(), scaler.scale() * scalerOptions.backoffFactor);
+      }
+      scaler.update(finite);
       optimizer.zeroGrad();
       ++state.step;
       bool cancelled = !report("train");

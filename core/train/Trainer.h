@@ -101,6 +101,7 @@ struct TrainResult {
   nlohmann::json history = nlohmann::json::array();  // one entry per evaluation
   nlohmann::json data = nlohmann::json::object();    // the task's data record (TrainingTask::dataRecord)
   int64_t trainPositions = 0;           // labelled positions seen
+  int64_t paddedPositions = 0;          // positions the model computed in this process, padding included
   double tokensPerSecond = 0;
   int64_t trainableParameters = 0;      // elements the optimizer updates (LoRA: the adapters and the head)
   int64_t totalParameters = 0;          // elements of every parameter of the model

@@ -4,6 +4,8 @@
 
 #include <ATen/ops/from_blob.h>
 
+#include "model/kernels/HostToDevice.h"
+
 namespace quarry::train {
 
 at::Tensor paddedRows(const std::vector<const std::vector<int64_t>*>& rows, int64_t cols, int64_t fill,
@@ -14,7 +16,8 @@ at::Tensor paddedRows(const std::vector<const std::vector<int64_t>*>& rows, int6
     const std::vector<int64_t>& row = *rows[static_cast<size_t>(r)];
     std::copy_n(row.begin(), std::min<int64_t>(cols, static_cast<int64_t>(row.size())), data.begin() + r * cols);
   }
-  return at::from_blob(data.data(), {n, cols}, at::TensorOptions().dtype(at::kLong)).clone().to(device);
+  return model::hostToDevice(
+      at::from_blob(data.data(), {n, cols}, at::TensorOptions().dtype(at::kLong)).clone(), device);
 }
 
 TransformerBatch transformerBatch(const std::vector<const std::vector<int64_t>*>& ids,

@@ -6,6 +6,11 @@
 #include <ATen/TensorOperators.h>
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/softmax.h>
+#include <torch/version.h>
+#if TORCH_VERSION_MAJOR >= 2
+#include <ATen/ops/scaled_dot_product_attention.h>
+#define QUARRY_HAVE_SDPA 1
+#endif
 
 #include "model/kernels/BatchedMatmul.h"
 #include "model/kernels/FastDropout.h"
@@ -38,6 +43,18 @@ at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at
   auto split = [&](const at::Tensor& t) {
     return t.view({batch, t.size(1), heads, headDim}).permute({0, 2, 1, 3});
   };
+#ifdef QUARRY_HAVE_SDPA
+  // On CUDA (LibTorch 2): the flash / memory-efficient kernels, which never materialise the [B,h,T,S]
+  // scores. The padding mask as a boolean "attend" mask (every query row keeps its real keys, so no row is
+  // all masked); DistilBERT's scale-the-query-first order is the same product up to rounding.
+  if (q.is_cuda()) {
+    c10::optional<at::Tensor> attend;
+    if (additiveMask.defined()) attend = additiveMask.eq(0);
+    at::Tensor context = at::scaled_dot_product_attention(split(q), split(k), split(v), attend,
+                                                          params.training ? params.dropout : 0.0, false);
+    return context.permute({0, 2, 1, 3}).reshape({batch, length, width});
+  }
+#endif
   at::Tensor qh = split(q);
   const double scale = std::sqrt(static_cast<double>(headDim));
   if (params.scaleQueryFirst) qh = qh / scale;
@@ -45,7 +62,11 @@ at::Tensor multiHeadAttention(const at::Tensor& q, const at::Tensor& k, const at
   // In place when nothing is recorded for backward: the [B,h,T,T] scores are the largest tensors here.
   const bool inPlace = !at::GradMode::is_enabled();
   if (!params.scaleQueryFirst) scores = inPlace ? scores.div_(scale) : scores / scale;
-  if (additiveMask.defined()) scores = inPlace ? scores.add_(additiveMask) : scores + additiveMask;
+  // Under autocast the scores are bfloat16 and the mask float32: the sum is float32 (the softmax then runs
+  // in float32), in place or not, so that inference and a checkpointed forward compute what training does.
+  if (additiveMask.defined())
+    scores = inPlace && additiveMask.scalar_type() == scores.scalar_type() ? scores.add_(additiveMask)
+                                                                           : scores + additiveMask;
   at::Tensor probs = at::softmax(scores, -1);
   probs = fastDropout(probs, params.dropout, params.training);
   // [B, T, heads, headDim] written head by head, so the merge back to [B, T, width] is a view.

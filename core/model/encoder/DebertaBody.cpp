@@ -59,9 +59,11 @@ DebertaBodyImpl::DebertaBodyImpl(const EncoderConfig& c, Activation activation, 
 BodyOutput DebertaBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
                                     const at::Tensor& tokenTypeIds, bool keepHiddenStates) {
   BodyOutput out;
-  // An all-ones mask changes nothing (a product with 1, nothing masked); skipping it saves a pass per layer.
+  // An all-ones mask changes nothing (a product with 1, nothing masked); skipping it saves a pass per layer
+  // (on the CPU: on a GPU, asking would wait for the device).
   at::Tensor padded;
-  if (attentionMask.defined() && !attentionMask.ne(0).all().item<bool>()) padded = attentionMask;
+  if (attentionMask.defined() && (attentionMask.is_cuda() || !attentionMask.ne(0).all().item<bool>()))
+    padded = attentionMask;
   at::Tensor x = embeddings->forward(inputIds, tokenTypeIds, padded);
   const DisentangledMask mask = DisentangledMask::fromAttentionMask(padded, x);
 

@@ -5,6 +5,7 @@
 #include <ATen/ops/tanh.h>
 #include <torch/nn/modules/container/modulelist.h>
 
+#include "model/encoder/ActivationCheckpoint.h"
 #include "model/encoder/Attention.h"
 
 namespace quarry::model {
@@ -82,10 +83,11 @@ BodyOutput EncoderBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor
   const int64_t prefixLength = prefix ? prefix->length() : 0;
   at::Tensor x = embeddings->forward(inputIds, tokenTypeIds, prefixLength);
   if (embeddingsProject) x = embeddingsProject->forward(x);
-  // An all-ones mask adds nothing; skipping it saves a [B,h,T,T] addition per layer. Prefix positions are
-  // always attended to.
+  // An all-ones mask adds nothing; skipping it saves a [B,h,T,T] addition per layer (on the CPU: on a GPU,
+  // asking would wait for the device, so the mask is always applied). Prefix positions are always
+  // attended to.
   at::Tensor mask;
-  if (attentionMask.defined() && !attentionMask.ne(0).all().item<bool>()) {
+  if (attentionMask.defined() && (attentionMask.is_cuda() || !attentionMask.ne(0).all().item<bool>())) {
     at::Tensor full = attentionMask;
     if (prefixLength > 0)
       full = at::cat(
@@ -95,9 +97,13 @@ BodyOutput EncoderBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor
   if (keepHiddenStates) out.hiddenStates.push_back(x);
   for (size_t l = 0; l < layers.size(); ++l) {
     const auto layer = static_cast<int64_t>(l);
-    x = prefix ? layers[l]->forward(x, mask, prefix->key(layer).to(x.dtype()),
-                                    prefix->value(layer).to(x.dtype()))
-               : layers[l]->forward(x, mask);
+    if (prefix)
+      x = layers[l]->forward(x, mask, prefix->key(layer).to(x.dtype()), prefix->value(layer).to(x.dtype()));
+    else if (m_gradientCheckpointing)  // the block outlives this call: it holds the layer and mask by value
+      x = checkpointed(
+          [block = layers[l].ptr(), mask](const at::Tensor& h) { return block->forward(h, mask); }, x);
+    else
+      x = layers[l]->forward(x, mask);
     if (keepHiddenStates) out.hiddenStates.push_back(x);
   }
   out.lastHiddenState = x;

@@ -46,6 +46,11 @@ class EncoderBodyImpl : public torch::nn::Module {
   // checks them).
   void shareEncoderOf(const EncoderBodyImpl& other);
 
+  // Gradient checkpointing (ActivationCheckpoint.h): each encoder layer recomputed in backward. Not with a
+  // prefix (prefix tuning's keys and values are computed from parameters outside the layers).
+  void setGradientCheckpointing(bool on) { m_gradientCheckpointing = on; }
+  bool gradientCheckpointing() const { return m_gradientCheckpointing; }
+
   Embeddings embeddings{nullptr};
   std::shared_ptr<DenseLayerImpl> embeddingsProject;  // ELECTRA when embedding_size != hidden_size
   std::vector<TransformerLayer> layers;
@@ -53,7 +58,9 @@ class EncoderBodyImpl : public torch::nn::Module {
 
  private:
   EncoderConfig m_config;
-  std::string m_stackName;  // "encoder" or DistilBERT's "transformer": the module holding the layers
+  std::string m_stackName;
+  bool m_gradientCheckpointing =
+      false;  // "encoder" or DistilBERT's "transformer": the module holding the layers
 };
 TORCH_MODULE(EncoderBody);
 

@@ -127,6 +127,12 @@ ModelOutput TransformerModelImpl::forward(const at::Tensor& inputIds, const at::
   return out;
 }
 
+bool TransformerModelImpl::setGradientCheckpointing(bool on) {
+  if (!body) return false;
+  body->setGradientCheckpointing(on);
+  return true;
+}
+
 Status TransformerModelImpl::shareBodyOf(const TransformerModelImpl& other) {
   const EncoderConfig& a = m_config;
   const EncoderConfig& b = other.m_config;

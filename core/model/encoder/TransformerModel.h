@@ -98,6 +98,10 @@ class TransformerModelImpl : public torch::nn::Module {
   // nothing changes then.
   Status shareBodyOf(const TransformerModelImpl& other);
 
+  // Gradient checkpointing of the encoder layers (EncoderBodyImpl::setGradientCheckpointing); false (and
+  // nothing changed) for a DeBERTa-v2 body, which has none yet.
+  bool setGradientCheckpointing(bool on);
+
   // Exactly one of the two is set: DeBERTa-v2 (disentangled attention) has a body of its own.
   EncoderBody body{nullptr};          // BERT, RoBERTa, DistilBERT, ELECTRA
   DebertaBody debertaBody{nullptr};   // DeBERTa-v2/v3

@@ -1,4 +1,5 @@
 #include "model/kernels/BatchedMatmul.h"
+#include "model/kernels/Autocast.h"
 
 #include <atomic>
 #include <vector>
@@ -65,7 +66,9 @@ bool applies(const at::Tensor& a, const at::Tensor& b) {
   auto ok = [](const at::Tensor& t) {
     return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided && t.dim() >= 3;
   };
-  if (!detail::gemmAvailable() || !ok(a) || !ok(b) || a.dim() != b.dim()) return false;
+  if (!detail::gemmAvailable() || autocastEnabled(c10::DeviceType::CPU) || !ok(a) || !ok(b) ||
+      a.dim() != b.dim())
+    return false;
   for (int64_t i = 0; i < a.dim() - 2; ++i)
     if (a.size(i) != b.size(i)) return false;
   return a.size(-1) == b.size(-2);

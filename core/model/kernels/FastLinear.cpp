@@ -1,4 +1,5 @@
 #include "model/kernels/FastLinear.h"
+#include "model/kernels/Autocast.h"
 
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/empty.h>
@@ -58,8 +59,9 @@ bool gemmApplies(const at::Tensor& x, const at::Tensor& w, const at::Tensor& b) 
   auto cpuFloat = [](const at::Tensor& t) {
     return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided;
   };
-  return detail::gemmAvailable() && cpuFloat(x) && cpuFloat(w) && w.is_contiguous() && w.dim() == 2 &&
-         x.dim() >= 1 && b.defined() && cpuFloat(b) && b.is_contiguous();
+  // Under CPU autocast the ATen op casts to the lower precision; this float32 GEMM would not.
+  return detail::gemmAvailable() && !autocastEnabled(c10::DeviceType::CPU) && cpuFloat(x) && cpuFloat(w) &&
+         w.is_contiguous() && w.dim() == 2 && x.dim() >= 1 && b.defined() && cpuFloat(b) && b.is_contiguous();
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <ATen/ops/empty.h>
 #include <ATen/ops/from_blob.h>
 
+#include "model/kernels/Autocast.h"
 #include "model/kernels/GemmLibrary.h"
 
 namespace quarry::model {
@@ -27,6 +28,7 @@ bool applies(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, cons
     return false;
   // A BLAS with a pool of its own is not called from several threads at once.
   if (!detail::gemmAvailable() || detail::gemmThreadsItself() || heads < 1) return false;
+  if (autocastEnabled(c10::DeviceType::CPU)) return false;  // the ATen ops cast to the lower precision
   for (const at::Tensor* t : {&q, &k, &v})
     if (!plainCpuFloat(*t) || t->dim() != 3 || t->stride(2) != 1 || t->sizes() != q.sizes()) return false;
   if (q.size(2) % heads != 0) return false;

@@ -8,7 +8,14 @@
 
 #include <ATen/Parallel.h>
 #include <ATen/core/grad_mode.h>
+#include <ATen/ops/full.h>
 #include <ATen/ops/zeros_like.h>
+#include <torch/version.h>
+#if TORCH_VERSION_MAJOR >= 2
+#include <ATen/ops/_foreach_add.h>
+#include <ATen/ops/_fused_adamw.h>
+#define QUARRY_HAVE_FUSED_ADAMW 1
+#endif
 
 namespace quarry::model {
 
@@ -89,10 +96,47 @@ void FusedAdamW::step() {
   std::size_t index = 0;
   for (auto& group : m_groups) {
     const AdamWOptions& o = group.options;
+#ifdef QUARRY_HAVE_FUSED_ADAMW
+    // CUDA float32 parameters: one multi-tensor kernel (ATen's _fused_adamw_, as torch.optim.AdamW with
+    // fused=True) for the whole group instead of six launches per parameter.
+    std::vector<at::Tensor> params, grads, expAvgs, expAvgSqs, steps;
+    const std::size_t first = index;
+    for (auto& param : group.parameters) {
+      AdamWParamState& s = m_state[index++];
+      const at::Tensor& grad = param.grad();
+      if (!grad.defined() || !param.is_cuda() || param.scalar_type() != at::kFloat ||
+          grad.scalar_type() != at::kFloat || grad.is_sparse())
+        continue;
+      if (!s.expAvg.defined()) {
+        s.expAvg = at::zeros_like(param, at::MemoryFormat::Contiguous);
+        s.expAvgSq = at::zeros_like(param, at::MemoryFormat::Contiguous);
+      }
+      if (!s.deviceStep.defined())
+        s.deviceStep = at::full({}, static_cast<double>(s.step), param.options().dtype(at::kFloat));
+      s.step += 1;
+      params.push_back(param.detach());
+      grads.push_back(grad);
+      expAvgs.push_back(s.expAvg);
+      expAvgSqs.push_back(s.expAvgSq);
+      steps.push_back(s.deviceStep);
+    }
+    if (!params.empty()) {
+      at::_foreach_add_(steps, 1);
+      at::_fused_adamw_(params, grads, expAvgs, expAvgSqs, {}, steps, o.lr, o.beta1, o.beta2, o.weightDecay,
+                        o.eps,
+                        /*amsgrad=*/false, /*maximize=*/false);
+    }
+    index = first;
+#endif
     for (auto& param : group.parameters) {
       AdamWParamState& s = m_state[index++];
       const at::Tensor& grad = param.grad();
       if (!grad.defined()) continue;
+#ifdef QUARRY_HAVE_FUSED_ADAMW
+      if (param.is_cuda() && param.scalar_type() == at::kFloat && grad.scalar_type() == at::kFloat &&
+          !grad.is_sparse())
+        continue;  // updated above
+#endif
       if (!s.expAvg.defined()) {
         s.expAvg = at::zeros_like(param, at::MemoryFormat::Contiguous);
         s.expAvgSq = at::zeros_like(param, at::MemoryFormat::Contiguous);

@@ -27,6 +27,7 @@ struct AdamWParamState {
   int64_t step = 0;      // updates applied to this parameter
   at::Tensor expAvg;     // first moment, undefined until the first update
   at::Tensor expAvgSq;   // second moment
+  at::Tensor deviceStep;  // CUDA fused path: `step` as a float32 scalar on the device (made from `step`)
 };
 
 class FusedAdamW {

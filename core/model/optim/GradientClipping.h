@@ -9,7 +9,8 @@
 namespace quarry::model {
 
 // Scales the gradients of `parameters` so that their total L2 norm is at most `maxNorm` (0: measure only);
-// returns the norm before clipping. One host read of the norm, however many parameters.
+// returns the norm before clipping. One host read of the norm, however many parameters, on the CPU; on a GPU
+// none (the scaling stays on the device) and -1 is returned.
 double clipGradientNorm(const std::vector<at::Tensor>& parameters, double maxNorm);
 
 }  // namespace quarry::model

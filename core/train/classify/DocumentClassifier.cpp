@@ -6,9 +6,10 @@
 #include <ATen/ops/from_blob.h>
 
 #include "common/JsonReader.h"
+#include "model/kernels/HostToDevice.h"
 #include "train/Distillation.h"
-#include "train/TokenLoss.h"
 #include "train/TaskModelFile.h"
+#include "train/TokenLoss.h"
 #include "train/classify/NgramClassifier.h"
 #include "train/classify/TransformerClassifier.h"
 
@@ -64,7 +65,8 @@ at::Tensor goldLoss(const at::Tensor& logits, const std::vector<const std::vecto
     std::vector<float> targets(static_cast<size_t>(rows * classes), 0.0f);
     for (size_t r = 0; r < rowLabels.size(); ++r)
       for (int32_t l : *rowLabels[r]) targets[r * static_cast<size_t>(classes) + static_cast<size_t>(l)] = 1.0f;
-    const at::Tensor t = at::from_blob(targets.data(), {rows, classes}, at::kFloat).clone().to(logits.device());
+    const at::Tensor t = model::hostToDevice(
+        at::from_blob(targets.data(), {rows, classes}, at::kFloat).clone(), logits.device());
     return multiLabelLoss(logits, t, options.classWeights, options.focalGamma);
   }
   std::vector<int64_t> labels;
@@ -74,7 +76,8 @@ at::Tensor goldLoss(const at::Tensor& logits, const std::vector<const std::vecto
     any = any || !l->empty();
   }
   if (!any) return logits.sum() * 0.0;
-  const at::Tensor t = at::from_blob(labels.data(), {rows}, at::kLong).clone().to(logits.device());
+  const at::Tensor t =
+      model::hostToDevice(at::from_blob(labels.data(), {rows}, at::kLong).clone(), logits.device());
   return tokenLoss(logits, t, options.classWeights, options.focalGamma);
 }
 
@@ -97,8 +100,9 @@ at::Tensor classificationLoss(const at::Tensor& logits, const std::vector<const 
   }
   at::Tensor gold;
   if (!goldRows.empty()) {
-    const at::Tensor pick =
-        at::from_blob(goldRows.data(), {static_cast<int64_t>(goldRows.size())}, at::kLong).clone().to(logits.device());
+    const at::Tensor pick = model::hostToDevice(
+        at::from_blob(goldRows.data(), {static_cast<int64_t>(goldRows.size())}, at::kLong).clone(),
+        logits.device());
     gold = goldLoss(logits.index_select(0, pick), goldLabels, multiLabel, options);
   }
   return blendWithTeacher(gold,

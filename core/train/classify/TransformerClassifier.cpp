@@ -133,7 +133,7 @@ std::vector<std::vector<float>> TransformerClassifier::predict(const ClassifierI
     for (size_t begin = 0; begin < order.size(); begin += step) {
       std::vector<int32_t> items(order.begin() + static_cast<std::ptrdiff_t>(begin),
                                  order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), begin + step)));
-      at::Tensor logits = windowLogits(inputs, items).to(at::kCPU).contiguous();
+      at::Tensor logits = windowLogits(inputs, items).to(at::kCPU).to(at::kFloat).contiguous();
       const float* data = logits.data_ptr<float>();
       for (size_t r = 0; r < items.size(); ++r) {
         const auto example = static_cast<size_t>(inputs.windows[static_cast<size_t>(items[r])].example);

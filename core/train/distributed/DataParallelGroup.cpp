@@ -15,8 +15,12 @@
 #include <ATen/ops/zeros.h>
 
 #ifdef QUARRY_C10D_GLOO
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#endif
+#ifdef QUARRY_C10D_NCCL  // a CUDA LibTorch with NCCL (CMake defines it, with USE_C10D_NCCL)
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #endif
 
 #include <nlohmann/json.hpp>
@@ -28,7 +32,31 @@ namespace quarry::train {
 #ifdef QUARRY_C10D_GLOO
 struct DataParallelGroup::Connection {
   c10::intrusive_ptr<c10d::TCPStore> store;
-  c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
+  c10::intrusive_ptr<c10d::ProcessGroupGloo> group;  // CPU tensors: scalars, and every tensor without NCCL
+#ifdef QUARRY_C10D_NCCL
+  c10::intrusive_ptr<c10d::ProcessGroupNCCL> nccl;  // CUDA tensors, where the model is on a GPU
+#endif
+  bool onDevice() const {
+#ifdef QUARRY_C10D_NCCL
+    return static_cast<bool>(nccl);
+#else
+    return false;
+#endif
+  }
+  // The collective for `tensors`: NCCL for CUDA tensors when joined with it, Gloo otherwise.
+  c10::intrusive_ptr<c10d::Work> allreduce(std::vector<at::Tensor>& tensors,
+                                           const c10d::AllreduceOptions& options = {}) {
+#ifdef QUARRY_C10D_NCCL
+    if (nccl && tensors.front().is_cuda()) return nccl->allreduce(tensors, options);
+#endif
+    return group->allreduce(tensors, options);
+  }
+  c10::intrusive_ptr<c10d::Work> broadcast(std::vector<at::Tensor>& tensors) {
+#ifdef QUARRY_C10D_NCCL
+    if (nccl && tensors.front().is_cuda()) return nccl->broadcast(tensors);
+#endif
+    return group->broadcast(tensors);
+  }
 };
 #else
 struct DataParallelGroup::Connection {};
@@ -76,7 +104,23 @@ bool DataParallelGroup::available() {
 #endif
 }
 
-Result<DataParallelGroup> DataParallelGroup::join(const DistributedOptions& options) {
+bool DataParallelGroup::ncclAvailable() {
+#if defined(QUARRY_C10D_GLOO) && defined(QUARRY_C10D_NCCL)
+  return true;
+#else
+  return false;
+#endif
+}
+
+const char* DataParallelGroup::tensorBackend() const {
+#ifdef QUARRY_C10D_GLOO
+  if (m_connection && m_connection->onDevice()) return "nccl";
+#endif
+  return "gloo";
+}
+
+Result<DataParallelGroup> DataParallelGroup::join(const DistributedOptions& options,
+                                                  const c10::Device& device) {
   if (Status s = options.check(); !s) return s.error();
   DataParallelGroup joined;
   if (!options.active()) return joined;
@@ -115,9 +159,27 @@ Result<DataParallelGroup> DataParallelGroup::join(const DistributedOptions& opti
     else
       groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
     joined.m_connection->group = c10::make_intrusive<c10d::ProcessGroupGloo>(
-        joined.m_connection->store, options.rank, options.worldSize, groupOptions);
+        c10::make_intrusive<c10d::PrefixStore>("gloo", joined.m_connection->store), options.rank,
+        options.worldSize, groupOptions);
   });
   if (!formed) return formed.error();
+  if (device.is_cuda()) {
+#ifdef QUARRY_C10D_NCCL
+    Status nccl = collective(options.rank, "forming the NCCL process group", [&] {
+      auto ncclOptions = c10d::ProcessGroupNCCL::Options::create();
+      ncclOptions->timeout = timeout;
+      joined.m_connection->nccl = c10::make_intrusive<c10d::ProcessGroupNCCL>(
+          c10::make_intrusive<c10d::PrefixStore>("nccl", joined.m_connection->store), options.rank,
+          options.worldSize, ncclOptions);
+    });
+    if (!nccl) return nccl.error();
+#else
+    log::get("train")->warn(
+        "rank {}: this LibTorch has no c10d NCCL backend; gradients go through Gloo via "
+        "host memory",
+        options.rank);
+#endif
+  }
   log::get("train")->info("rank {} of {}: joined", options.rank, options.worldSize);
   return joined;
 #else
@@ -137,11 +199,15 @@ std::vector<int32_t> DataParallelGroup::shard(const std::vector<int32_t>& batch)
 #ifdef QUARRY_C10D_GLOO
 namespace {
 
-// Tensors of one dtype flattened into one CPU buffer, and copied back.
-at::Tensor flatten(const std::vector<at::Tensor>& tensors) {
+// Tensors of one dtype flattened into one buffer, on their device when NCCL carries it, else in host
+// memory for Gloo; and copied back.
+at::Tensor flatten(const std::vector<at::Tensor>& tensors, bool onDevice) {
   std::vector<at::Tensor> flat;
   flat.reserve(tensors.size());
-  for (const at::Tensor& t : tensors) flat.push_back(t.detach().reshape({-1}).to(at::kCPU));
+  for (const at::Tensor& t : tensors) {
+    at::Tensor row = t.detach().reshape({-1});
+    flat.push_back(onDevice && row.is_cuda() ? row : row.to(at::kCPU));
+  }
   return at::cat(flat).contiguous();
 }
 
@@ -165,8 +231,9 @@ Status DataParallelGroup::broadcast(const std::vector<at::Tensor>& tensors) {
   for (const at::Tensor& t : tensors)
     if (t.defined() && t.numel() > 0) byType[t.scalar_type()].push_back(t);
   for (auto& [type, group] : byType) {
-    std::vector<at::Tensor> buffer{flatten(group)};
-    if (Status s = collective(m_rank, "broadcasting the weights", [&] { m_connection->group->broadcast(buffer)->wait(); });
+    std::vector<at::Tensor> buffer{flatten(group, m_connection->onDevice())};
+    if (Status s =
+            collective(m_rank, "broadcasting the weights", [&] { m_connection->broadcast(buffer)->wait(); });
         !s)
       return s;
     unflatten(buffer[0], group);
@@ -201,8 +268,9 @@ Status DataParallelGroup::sumGradients(const std::vector<at::Tensor>& parameters
       const at::Tensor& p = parameters[i];
       gradients.push_back(p.grad().defined() ? p.grad() : at::zeros(p.sizes(), p.options()));
     }
-    std::vector<at::Tensor> buffer{flatten(gradients)};
-    if (Status s = collective(m_rank, "summing the gradients", [&] { m_connection->group->allreduce(buffer)->wait(); });
+    std::vector<at::Tensor> buffer{flatten(gradients, m_connection->onDevice())};
+    if (Status s =
+            collective(m_rank, "summing the gradients", [&] { m_connection->allreduce(buffer)->wait(); });
         !s)
       return s;
     int64_t offset = 0;

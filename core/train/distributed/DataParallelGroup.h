@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include "common/Error.h"
 #include "train/distributed/DistributedOptions.h"
@@ -33,10 +34,17 @@ class DataParallelGroup {
   DataParallelGroup& operator=(DataParallelGroup&&) noexcept;
 
   // Joins the world `options` describe: rank 0 listens at the master address, the others connect to it,
-  // each waiting up to the timeout for all of them. A world of one joins nothing.
-  static Result<DataParallelGroup> join(const DistributedOptions& options);
+  // each waiting up to the timeout for all of them. A world of one joins nothing. Gloo carries the CPU
+  // collectives; a model on a CUDA `device` has its weights and gradients summed by NCCL on the device
+  // where LibTorch has c10d's NCCL backend (ncclAvailable()), else through Gloo via host memory.
+  static Result<DataParallelGroup> join(const DistributedOptions& options,
+                                        const c10::Device& device = c10::Device(c10::kCPU));
   // Whether this build has c10d's Gloo backend (Debian's LibTorch has; a build without it trains alone).
   static bool available();
+  // Whether this build has c10d's NCCL backend (a CUDA LibTorch built with NCCL).
+  static bool ncclAvailable();
+  // "nccl" when the weights and gradients travel through NCCL, else "gloo".
+  const char* tensorBackend() const;
 
   int rank() const { return m_rank; }
   int worldSize() const { return m_worldSize; }

@@ -240,7 +240,8 @@ MaskedLmScore ElectraPretrainingModel::score(const MaskedLmInputs& inputs, const
   s.rtdPredicted = predicted.sum().item<int64_t>();
   s.rtdTruePositive = predicted.logical_and(replaced).sum().item<int64_t>();
   s.rtdCorrect = predicted.eq(replaced).logical_and(real).sum().item<int64_t>();
-  const at::Tensor logits = pass.discriminatorLogits.masked_select(real).to(at::kCPU).contiguous();
+  const at::Tensor logits =
+      pass.discriminatorLogits.masked_select(real).to(at::kCPU).to(at::kFloat).contiguous();
   const at::Tensor labels = replaced.masked_select(real).to(at::kCPU).to(at::kByte).contiguous();
   s.rtdLogits.assign(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
   s.rtdLabels.assign(labels.data_ptr<uint8_t>(), labels.data_ptr<uint8_t>() + labels.numel());

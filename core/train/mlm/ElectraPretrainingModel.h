@@ -48,6 +48,10 @@ class ElectraPretrainingModel : public PretrainingModel {
   int maxLength() const override { return m_maxLength; }
   model::TransformerModel& discriminator() { return m_discriminator; }
   model::TransformerModel& generator() { return m_generator; }
+  bool setGradientCheckpointing(bool on) override {
+    const bool discriminator = m_discriminator->setGradientCheckpointing(on);
+    return m_generator->setGradientCheckpointing(on) && discriminator;
+  }
   MaskedLmScore score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
                       int64_t epoch) override;
 

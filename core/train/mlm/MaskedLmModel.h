@@ -31,6 +31,7 @@ class MaskedLmModel : public PretrainingModel {
   const text::Tokenizer& tokenizer() const override { return *m_tokenizer; }
   int maxLength() const override { return m_maxLength; }
   model::TransformerModel& transformer() { return m_model; }
+  bool setGradientCheckpointing(bool on) override { return m_model->setGradientCheckpointing(on); }
   MaskedLmScore score(const MaskedLmInputs& inputs, const std::vector<int32_t>& items,
                       int64_t epoch) override;
 

@@ -61,6 +61,12 @@ class MultiTaskModel : public TaskModel {
     return m_models.front()->documentEmbeddings(texts, batchSize);
   }
   model::TransformerModelImpl* transformerModel() override { return m_models.front()->transformerModel(); }
+  // Every task's body (they share their layers, each runs them itself).
+  bool setGradientCheckpointing(bool on) override {
+    bool all = true;
+    for (auto& m : m_models) all = m->setGradientCheckpointing(on) && all;
+    return all;
+  }
 
  private:
   MultiTaskModel() = default;

@@ -6,6 +6,8 @@
 #include <ATen/ops/from_blob.h>
 #include <ATen/ops/zeros.h>
 
+#include "model/kernels/HostToDevice.h"
+
 namespace quarry::train {
 
 WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor& labels) {
@@ -36,10 +38,14 @@ WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor
       mask[at] = 1;
     }
   const auto longOpts = at::TensorOptions().dtype(at::kLong);
-  const at::Tensor indexT = at::from_blob(index.data(), {out.rows * width}, longOpts).clone().to(logits.device());
+  const at::Tensor indexT =
+      model::hostToDevice(at::from_blob(index.data(), {out.rows * width}, longOpts).clone(), logits.device());
   out.emissions = logits.reshape({rows * cols, classes}).index_select(0, indexT).reshape({out.rows, width, classes});
-  out.tags = at::from_blob(tags.data(), {out.rows, width}, longOpts).clone().to(logits.device());
-  out.mask = at::from_blob(mask.data(), {out.rows, width}, at::TensorOptions().dtype(at::kByte)).clone().to(at::kBool).to(logits.device());
+  out.tags =
+      model::hostToDevice(at::from_blob(tags.data(), {out.rows, width}, longOpts).clone(), logits.device());
+  out.mask = model::hostToDevice(
+      at::from_blob(mask.data(), {out.rows, width}, at::TensorOptions().dtype(at::kByte)).to(at::kBool),
+      logits.device());
   return out;
 }
 

@@ -11,19 +11,20 @@
 #include <ATen/ops/zeros.h>
 #include <nlohmann/json.hpp>
 
-#include "train/Distillation.h"
-#include "train/DocumentEmbeddings.h"
-#include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "common/Log.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
-#include "train/ner/SubwordFeatures.h"
-#include "train/ner/TaggerMath.h"
+#include "model/kernels/HostToDevice.h"
+#include "train/Distillation.h"
+#include "train/DocumentEmbeddings.h"
 #include "train/ModuleWeights.h"
 #include "train/TokenLoss.h"
+#include "train/TransformerBatch.h"
 #include "train/TransformerFolder.h"
 #include "train/TransformerSetup.h"
+#include "train/ner/SubwordFeatures.h"
+#include "train/ner/TaggerMath.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -188,8 +189,9 @@ at::Tensor TransformerTagger::loss(const TaskInputs& inputs, const std::vector<i
       rows.push_back(unit.data() + word * classes);
     }
   }
-  const at::Tensor index =
-      at::from_blob(positions.data(), {static_cast<int64_t>(positions.size())}, at::kLong).clone().to(logits.device());
+  const at::Tensor index = model::hostToDevice(
+      at::from_blob(positions.data(), {static_cast<int64_t>(positions.size())}, at::kLong).clone(),
+      logits.device());
   const at::Tensor soft = distillationLoss(logits.reshape({-1, classes}).index_select(0, index),
                                            teacherRows(teacher, rows, logits.device()), teacher.temperature, false);
   return blendWithTeacher(gold, soft, teacher.alpha);
@@ -220,7 +222,7 @@ std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, i
       std::vector<int32_t> items(order.begin() + static_cast<std::ptrdiff_t>(begin),
                                  order.begin() + static_cast<std::ptrdiff_t>(std::min(
                                                      order.size(), begin + static_cast<size_t>(batchSize))));
-      at::Tensor logits = windowLogits(inputs, items, nullptr).to(at::kCPU).contiguous();
+      at::Tensor logits = windowLogits(inputs, items, nullptr).to(at::kCPU).to(at::kFloat).contiguous();
       const float* data = logits.data_ptr<float>();
       const int64_t cols = logits.size(1);
       for (size_t r = 0; r < items.size(); ++r) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/JsonReader.h"
+#include "model/kernels/HostToDevice.h"
 #include "train/TaskModelFile.h"
 #include "train/TokenLoss.h"
 #include "train/qa/BiLstmQaReader.h"
@@ -96,8 +97,10 @@ at::Tensor QaModel::loss(const TaskInputs& base, const std::vector<int32_t>& ite
   }
   const auto [startLogits, endLogits] = forward(inputs, items);
   const int64_t rows = static_cast<int64_t>(items.size());
-  const at::Tensor startTargets = at::from_blob(starts.data(), {rows}, at::kLong).clone().to(device());
-  const at::Tensor endTargets = at::from_blob(ends.data(), {rows}, at::kLong).clone().to(device());
+  const at::Tensor startTargets =
+      model::hostToDevice(at::from_blob(starts.data(), {rows}, at::kLong).clone(), device());
+  const at::Tensor endTargets =
+      model::hostToDevice(at::from_blob(ends.data(), {rows}, at::kLong).clone(), device());
   return (tokenLoss(startLogits, startTargets, {}, options.focalGamma) +
           tokenLoss(endLogits, endTargets, {}, options.focalGamma)) /
          2.0;

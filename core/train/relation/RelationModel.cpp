@@ -195,7 +195,7 @@ std::vector<std::vector<float>> RelationModel::predict(const RelationInputs& inp
     for (size_t start = 0; start < order.size(); start += step) {
       std::vector<int32_t> items(order.begin() + static_cast<std::ptrdiff_t>(start),
                                  order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), start + step)));
-      at::Tensor p = at::softmax(logits(inputs, items), 1).to(at::kCPU).contiguous();
+      at::Tensor p = at::softmax(logits(inputs, items).to(at::kFloat), 1).to(at::kCPU).contiguous();
       const float* data = p.data_ptr<float>();
       for (size_t r = 0; r < items.size(); ++r)
         out[static_cast<size_t>(items[r])].assign(data + r * classCount, data + (r + 1) * classCount);

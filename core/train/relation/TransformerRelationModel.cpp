@@ -11,12 +11,13 @@
 #include <c10/core/GradMode.h>
 #include <nlohmann/json.hpp>
 
-#include "train/DocumentEmbeddings.h"
-#include "train/TransformerBatch.h"
 #include "common/JsonReader.h"
 #include "model/checkpoint/AtomicFolder.h"
 #include "model/checkpoint/SafetensorsFile.h"
+#include "model/kernels/HostToDevice.h"
 #include "text/TokenizerFactory.h"
+#include "train/DocumentEmbeddings.h"
+#include "train/TransformerBatch.h"
 #include "train/TransformerFolder.h"
 #include "train/TransformerSetup.h"
 
@@ -174,8 +175,10 @@ at::Tensor TransformerRelationModel::logits(const RelationInputs& inputs, const 
     features = hidden.select(1, 0);
   } else {
     const at::Tensor flat = hidden.reshape({rows * cols, hidden.size(2)});
-    const at::Tensor a = flat.index_select(0, int64Tensor(firstAt, rows, 1).view({rows}).to(m_device));
-    const at::Tensor b = flat.index_select(0, int64Tensor(secondAt, rows, 1).view({rows}).to(m_device));
+    const at::Tensor a =
+        flat.index_select(0, model::hostToDevice(int64Tensor(firstAt, rows, 1).view({rows}), m_device));
+    const at::Tensor b =
+        flat.index_select(0, model::hostToDevice(int64Tensor(secondAt, rows, 1).view({rows}), m_device));
     features = at::cat({a, b}, 1);
   }
   return m_head->forward(m_dropout->forward(features));
