@@ -4,13 +4,16 @@
 //     training seconds (dev evaluations excluded), real tokens/s, padded tokens/s (the positions the model
 //     computed, padding included), peak memory (GPU: the caching allocator's peak; CPU: peak RSS), dev F1.
 //  2. Synthetic fixed-shape batches: token classification train and inference tokens/s at batch x length
-//     for each of --synthetic-shapes and --lengths, with peak memory.
+//     for each of --synthetic-shapes and --lengths, with peak memory; an out-of-memory is a failed row.
 // Absolute figures hold only for the device they ran on; bench/hf_gpu_finetune.py runs the Hugging Face
 // side with the same shapes, to run in the same session.
 //   bench_gpu_finetune [--device cuda|cpu] [--precisions bf16,fp32] [--corpus DIR] [--tokenizer DIR]
 //                      [--shape 12x768] [--epochs 3] [--batch 32] [--max-sentences N]
 //                      [--synthetic-shapes 4x256,12x768,24x1024] [--lengths 128,512] [--steps N]
-//                      [--no-corpus] [--no-synthetic] [--threads N] [--output DIR] [--set key=value ...]
+//                      [--checkpointing] [--cuda-graphs] [--no-corpus] [--no-synthetic] [--threads N]
+//                      [--output DIR] [--set key=value ...]
+// --checkpointing adds synthetic rows with gradient checkpointing (the activation memory it saves: the peak
+// column); --cuda-graphs adds rows whose training step is one captured CUDA graph (CUDA builds only).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -26,7 +29,11 @@
 #include <nlohmann/json.hpp>
 
 #ifdef QUARRY_WITH_CUDA
+#include <ATen/autocast_mode.h>
+#include <ATen/cuda/CUDAGraph.h>
 #include <c10/cuda/CUDACachingAllocator.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
 #endif
 
 #include "BenchOptions.h"
@@ -36,6 +43,7 @@
 #include "model/encoder/TransformerModel.h"
 #include "model/kernels/Autocast.h"
 #include "model/kernels/CpuThreads.h"
+#include "model/kernels/EngineFailure.h"
 #include "model/optim/FusedAdamW.h"
 #include "train/TaskFactory.h"
 
@@ -142,7 +150,14 @@ void corpusRows(const std::string& corpus, const std::string& tokenizer, const S
     request->dev = dev;
     const c10::Device where(device);
     resetPeak(where);
-    auto result = train::runTraining(*request);
+    Result<train::TrainResult> result = Error("not run");
+    if (Status s = model::catchEngineFailure("training", request->outputFolder,
+                                             [&]() -> Status {
+                                               result = train::runTraining(*request);
+                                               return {};
+                                             });
+        !s)
+      result = s.error();
     if (!result) {
       std::printf("| %s | failed: %s |\n", precision.c_str(), result.error().toString().c_str());
       continue;
@@ -166,8 +181,18 @@ struct SyntheticFigures {
   std::string trainMemory, inferMemory;
 };
 
+// How a synthetic row trains: plainly, with gradient checkpointing (activation memory), or as one CUDA
+// graph (forward, backward and the optimizer step captured once and replayed: no per-op launches).
+enum class StepMode { Plain, Checkpointed, CudaGraph };
+
+const char* stepModeName(StepMode mode) {
+  return mode == StepMode::Checkpointed ? " + checkpointing"
+         : mode == StepMode::CudaGraph  ? " + CUDA graph"
+                                        : "";
+}
+
 Result<SyntheticFigures> synthetic(const Shape& shape, int64_t batch, int64_t length, int steps,
-                                   model::Precision precision, const c10::Device& device) {
+                                   model::Precision precision, const c10::Device& device, StepMode mode) {
   model::EncoderConfig ec;
   ec.hiddenSize = shape.hidden;
   ec.numLayers = shape.layers;
@@ -183,6 +208,7 @@ Result<SyntheticFigures> synthetic(const Shape& shape, int64_t batch, int64_t le
   if (!created) return created.error();
   auto m = created.value();
   m->to(device);
+  m->setGradientCheckpointing(mode == StepMode::Checkpointed);
   model::FusedAdamW optimizer({model::AdamWGroup{m->parameters(), model::AdamWOptions{1e-4}}});
   const auto longs = at::TensorOptions().dtype(at::kLong).device(device);
   const at::Tensor ids = at::randint(1000, ec.vocabSize, {batch, length}, longs);
@@ -204,7 +230,7 @@ Result<SyntheticFigures> synthetic(const Shape& shape, int64_t batch, int64_t le
 
   m->train();
   resetPeak(device);
-  f.trainTokensPerSecond = tokensPerSecond([&] {
+  auto forwardBackwardStep = [&] {
     at::Tensor loss;
     {
       model::AutocastScope autocast(device.type(), precision);
@@ -213,9 +239,48 @@ Result<SyntheticFigures> synthetic(const Shape& shape, int64_t batch, int64_t le
     }
     loss.backward();
     optimizer.step();
-    optimizer.zeroGrad();
     return loss;
-  });
+  };
+  if (mode != StepMode::CudaGraph) {
+    f.trainTokensPerSecond = tokensPerSecond([&] {
+      at::Tensor loss = forwardBackwardStep();
+      optimizer.zeroGrad();
+      return loss;
+    });
+  } else {
+#ifdef QUARRY_WITH_CUDA
+    // As torch.cuda.graph's whole-network recipe: warm up on a side stream, drop the gradients, capture
+    // one step (backward writes the gradients into the graph's pool, replays overwrite them) with the
+    // autocast cast cache off, then replay. The inputs are static: the same ids every step.
+    c10::cuda::CUDAStream side = c10::cuda::getStreamFromPool(false, device.index() < 0 ? 0 : device.index());
+    at::Tensor staticLoss;
+    {
+      c10::cuda::CUDAStreamGuard onSide(side);
+      for (int i = 0; i < 3; ++i) {
+        (void)forwardBackwardStep();
+        optimizer.zeroGrad();
+      }
+    }
+    side.synchronize();
+    at::cuda::CUDAGraph graph;
+    {
+      c10::cuda::CUDAStreamGuard onSide(side);
+      const bool cache = at::autocast::is_autocast_cache_enabled();
+      at::autocast::set_autocast_cache_enabled(false);
+      graph.capture_begin();
+      staticLoss = forwardBackwardStep();
+      graph.capture_end();
+      at::autocast::set_autocast_cache_enabled(cache);
+    }
+    side.synchronize();
+    f.trainTokensPerSecond = tokensPerSecond([&] {
+      graph.replay();
+      return staticLoss;
+    });
+#else
+    return Error("CUDA graphs need a CUDA build of LibTorch", "", 0, "cuda_graphs");
+#endif
+  }
   f.trainMemory = peakMemory(device);
 
   m->eval();
@@ -239,7 +304,7 @@ int main(int argc, char** argv) {
   std::string output = (std::filesystem::temp_directory_path() / "quarry-bench-gpu").string();
   int epochs = 3, batch = 32, threads = 0, steps = 0;
   size_t maxSentences = 0;
-  bool runCorpus = true, runSynthetic = true;
+  bool runCorpus = true, runSynthetic = true, checkpointRows = false, graphRows = false;
   nlohmann::json overrides = nlohmann::json::object();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -249,6 +314,14 @@ int main(int argc, char** argv) {
     }
     if (a == "--no-synthetic") {
       runSynthetic = false;
+      continue;
+    }
+    if (a == "--checkpointing") {
+      checkpointRows = true;
+      continue;
+    }
+    if (a == "--cuda-graphs") {
+      graphRows = true;
       continue;
     }
     if (i + 1 >= argc) {
@@ -325,6 +398,9 @@ int main(int argc, char** argv) {
   if (runCorpus)
     corpusRows(corpus, tokenizer, shape, epochs, batch, maxSentences, precisions, device, threads, output,
                overrides);
+  std::vector<StepMode> modes = {StepMode::Plain};
+  if (checkpointRows) modes.push_back(StepMode::Checkpointed);
+  if (graphRows) modes.push_back(StepMode::CudaGraph);
   if (runSynthetic) {
     std::printf("\nsynthetic token classification, batch %d, %d timed steps after 2 warm-up, device %s\n",
                 batch, steps, device.c_str());
@@ -339,20 +415,32 @@ int main(int argc, char** argv) {
         return 2;
       }
       for (const std::string& lengthName : splitList(lengthList))
-        for (const std::string& p : precisions) {
-          const int64_t length = std::stoll(lengthName);
-          auto figures = synthetic(s, batch, length, steps, model::precisionNamed(p).value(), where);
-          if (!figures) {
-            std::printf("| %s | %dx%lld | %s | failed: %s |\n", s.name().c_str(), batch,
-                        static_cast<long long>(length), p.c_str(), figures.error().toString().c_str());
-            continue;
+        for (const std::string& p : precisions)
+          for (StepMode mode : modes) {
+            const int64_t length = std::stoll(lengthName);
+            Result<SyntheticFigures> figures = Error("not run");
+            // An out-of-memory (the large shapes at 512) is a row that says so, not the end of the bench.
+            if (Status st = model::catchEngineFailure("the synthetic row", s.name(),
+                                                      [&]() -> Status {
+                                                        figures = synthetic(s, batch, length, steps,
+                                                                            model::precisionNamed(p).value(),
+                                                                            where, mode);
+                                                        return {};
+                                                      });
+                !st)
+              figures = st.error();
+            const std::string label = p + stepModeName(mode);
+            if (!figures) {
+              std::printf("| %s | %dx%lld | %s | failed: %s |\n", s.name().c_str(), batch,
+                          static_cast<long long>(length), label.c_str(), figures.error().toString().c_str());
+              continue;
+            }
+            std::printf("| %s | %dx%lld | %s | %.0f | %s | %.0f | %s |\n", s.name().c_str(), batch,
+                        static_cast<long long>(length), label.c_str(), figures->trainTokensPerSecond,
+                        figures->trainMemory.c_str(), figures->inferTokensPerSecond,
+                        figures->inferMemory.c_str());
+            std::fflush(stdout);
           }
-          std::printf("| %s | %dx%lld | %s | %.0f | %s | %.0f | %s |\n", s.name().c_str(), batch,
-                      static_cast<long long>(length), p.c_str(), figures->trainTokensPerSecond,
-                      figures->trainMemory.c_str(), figures->inferTokensPerSecond,
-                      figures->inferMemory.c_str());
-          std::fflush(stdout);
-        }
     }
   }
   return 0;
