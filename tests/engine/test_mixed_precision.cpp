@@ -7,8 +7,9 @@
 //    recomputation draws the same masks and leaves the generator where the plain run leaves it) and under
 //    bf16 autocast;
 //  - the Trainer: classification and NER (with a CRF) train in bf16 to the dev scores of fp32 within noise,
-//    a checkpointed run follows the fp32 run's losses, run.json records the precision, and checkpointing a
-//    from-scratch model is refused by option.
+//    a checkpointed run follows the fp32 run's losses, run.json records the precision, the from-scratch
+//    models (BiLSTM-CRF, n-gram) train in bf16 too, and checkpointing a from-scratch model is refused by
+//    option.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -298,6 +299,39 @@ void checkTraining(const fs::path& root) {
            "NER in bf16 reaches fp32's dev score within noise");
   } else {
     for (auto* r : {&n32, &n16})
+      if (!r->ok()) std::printf("error: %s\n", r->error().toString().c_str());
+  }
+
+  // The from-scratch models train under bf16 too (autocast reaches only their ATen matrix products).
+  TrainConfig bilstm;
+  bilstm.task = "ner";
+  bilstm.kind = ModelKind::FromScratch;
+  bilstm.wordDim = 16;
+  bilstm.charDim = 8;
+  bilstm.charFilters = 8;
+  bilstm.lstmHidden = 16;
+  bilstm.dropout = 0.1;
+  bilstm.epochs = 15;
+  bilstm.batchSize = 8;
+  bilstm.patience = 0;
+  bilstm.threads = 1;
+  bilstm.precision = "bf16";
+  auto lstm16 = quarry::test::train(bilstm, root / "bilstm-bf16", nerTrain, nerDev);
+  TrainConfig ngram;
+  ngram.task = "classify";
+  ngram.kind = ModelKind::FromScratch;
+  ngram.epochs = 10;
+  ngram.patience = 0;
+  ngram.threads = 1;
+  ngram.precision = "bf16";
+  auto ngram16 = quarry::test::train(ngram, root / "ngram-bf16", trainDocs, dev);
+  EXPECT(lstm16.ok() && ngram16.ok(), "the BiLSTM-CRF and the n-gram classifier train in bf16");
+  if (lstm16 && ngram16) {
+    std::printf("bf16 from scratch: BiLSTM-CRF dev F1 %.4f, n-gram classifier dev micro F1 %.4f\n",
+                lstm16->bestDevScore, ngram16->bestDevScore);
+    EXPECT(lstm16->bestDevScore > 0.8 && ngram16->bestDevScore > 0.8, "and learn their tasks");
+  } else {
+    for (auto* r : {&lstm16, &ngram16})
       if (!r->ok()) std::printf("error: %s\n", r->error().toString().c_str());
   }
 

@@ -278,7 +278,8 @@ at::Tensor biLstm(const at::Tensor& input, const at::Tensor& lengths, const std:
     const at::Tensor* w = weights.data() + 8 * layer;
     at::Tensor wIh = at::cat({w[0], w[4]}, 0);
     at::Tensor bias = at::cat({w[2] + w[3], w[6] + w[7]}, 0);
-    x = BiLstmLayerFunction::apply(fastLinear(x, wIh, bias), w[1], w[5], lens);
+    // Under autocast the input projection computes in bfloat16; the recurrence runs in float32.
+    x = BiLstmLayerFunction::apply(fastLinear(x, wIh, bias).to(at::kFloat), w[1], w[5], lens);
     if (layer + 1 < options.numLayers) x = fastDropout(x, options.dropout, options.training);
   }
   return x;

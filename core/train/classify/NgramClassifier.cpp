@@ -208,7 +208,7 @@ std::vector<std::vector<float>> NgramClassifier::predict(const ClassifierInputs&
     for (size_t begin = 0; begin < n; begin += step) {
       std::vector<int32_t> items;
       for (size_t i = begin; i < std::min(n, begin + step); ++i) items.push_back(static_cast<int32_t>(i));
-      at::Tensor l = logits(inputs, items);
+      at::Tensor l = logits(inputs, items).to(at::kFloat);
       at::Tensor p = (m_multiLabel ? at::sigmoid(l) : at::softmax(l, -1)).to(at::kCPU).contiguous();
       const float* data = p.data_ptr<float>();
       const int64_t c = p.size(1);

@@ -184,7 +184,7 @@ std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int ba
     if (batch.empty()) continue;
     model::TaggerBatch b = model::makeTaggerBatch(m_vocabulary, batch).to(m_device);
     const std::vector<std::vector<int64_t>> paths = m_model->decode(b);
-    const at::Tensor marginals = m_model->marginals(b).to(at::kCPU).contiguous();
+    const at::Tensor marginals = m_model->marginals(b).to(at::kCPU).to(at::kFloat).contiguous();
     const int64_t width = marginals.size(1), classes = marginals.size(2);
     const float* mp = marginals.data_ptr<float>();
     for (size_t r = 0; r < rows.size(); ++r) {
@@ -256,6 +256,7 @@ std::vector<std::vector<float>> BiLstmTagger::documentEmbeddings(const std::vect
     const at::Tensor states =
         m_model->meanWordStates(model::makeTaggerBatch(m_vocabulary, batch).to(m_device))
             .to(at::kCPU)
+            .to(at::kFloat)
             .contiguous();
     const float* data = states.data_ptr<float>();
     for (size_t p = begin; p < end; ++p) {

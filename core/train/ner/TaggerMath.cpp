@@ -74,7 +74,7 @@ std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<s
     const at::Tensor e = at::from_blob(grid.data(), {rows, width, classes}, at::TensorOptions().dtype(at::kFloat)).to(device);
     const at::Tensor m = at::from_blob(mask.data(), {rows, width}, at::TensorOptions().dtype(at::kByte)).to(at::kBool).to(device);
     const std::vector<std::vector<int64_t>> paths = crf.viterbi(e, m);
-    const at::Tensor marginals = crf.marginals(e, m).to(at::kCPU).contiguous();
+    const at::Tensor marginals = crf.marginals(e, m).to(at::kCPU).to(at::kFloat).contiguous();
     const float* mp = marginals.data_ptr<float>();
     for (int64_t r = 0; r < rows; ++r) {
       SentenceTags& t = out[order[begin + static_cast<size_t>(r)]];
