@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -308,20 +309,14 @@ int main(int argc, char** argv) {
   nlohmann::json overrides = nlohmann::json::object();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--no-corpus") {
-      runCorpus = false;
-      continue;
-    }
-    if (a == "--no-synthetic") {
-      runSynthetic = false;
-      continue;
-    }
-    if (a == "--checkpointing") {
-      checkpointRows = true;
-      continue;
-    }
-    if (a == "--cuda-graphs") {
-      graphRows = true;
+    // The switches without a value: the flag each sets and to what.
+    const std::map<std::string, std::pair<bool*, bool>> switches = {
+        {"--no-corpus", {&runCorpus, false}},
+        {"--no-synthetic", {&runSynthetic, false}},
+        {"--checkpointing", {&checkpointRows, true}},
+        {"--cuda-graphs", {&graphRows, true}}};
+    if (auto it = switches.find(a); it != switches.end()) {
+      *it->second.first = it->second.second;
       continue;
     }
     if (i + 1 >= argc) {

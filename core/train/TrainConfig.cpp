@@ -572,6 +572,11 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
                        modelKindName(ModelKind::FromScratch, c.task) + "\" or \"transformer\")",
                    source, 0, "model");
   }
+  const auto precision = model::precisionNamed(c.precision);
+  const bool precisionRuns =
+      precision && model::precisionSupported(precision.value(),
+                                             c.device == "cpu" ? c10::DeviceType::CPU : c10::DeviceType::CUDA)
+                       .ok();
   for (const Status& s :
        {check(isKnownTask(c.task), "task",
               "expected \"ner\", \"classify\", \"relation\", \"qa\", \"mlm\" or \"multi\""),
@@ -700,12 +705,9 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
               "weight_decay, max_grad_norm, focal_gamma and time_limit_seconds must not be negative"),
         check(c.device == "cpu" || c.device.rfind("cuda", 0) == 0, "device",
               "expected \"cpu\" or \"cuda[:N]\""),
-        check(model::precisionNamed(c.precision).ok(), "precision", "expected fp32, bf16 or fp16"),
-        check(!model::precisionNamed(c.precision).ok() ||
-                  model::precisionSupported(model::precisionNamed(c.precision).value(),
-                                            c.device == "cpu" ? c10::DeviceType::CPU : c10::DeviceType::CUDA)
-                      .ok(),
-              "precision", "fp16 needs a CUDA device; on the CPU use bf16 (or fp32)")})
+        check(precision.ok(), "precision", "expected fp32, bf16 or fp16"),
+        check(!precision.ok() || precisionRuns, "precision",
+              "fp16 needs a CUDA device; on the CPU use bf16 (or fp32)")})
     if (!s) return s.error();
   return c;
 }

@@ -89,23 +89,6 @@ bool autocastEnabled(c10::DeviceType device) { return isEnabled(autocastDevice(d
 
 c10::ScalarType autocastType(c10::DeviceType device) { return typeOf(autocastDevice(device)); }
 
-AutocastScope::AutocastScope(c10::DeviceType device, Precision precision) : m_device(autocastDevice(device)) {
-  if (precision == Precision::Float32) return;
-  m_active = true;
-  m_wasEnabled = isEnabled(m_device);
-  m_previousType = typeOf(m_device);
-  setType(m_device, precision == Precision::Float16 ? c10::ScalarType::Half : c10::ScalarType::BFloat16);
-  setEnabled(m_device, true);
-  at::autocast::increment_nesting();
-}
-
-AutocastScope::~AutocastScope() {
-  if (!m_active) return;
-  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-  setEnabled(m_device, m_wasEnabled);
-  setType(m_device, m_previousType);
-}
-
 AutocastState AutocastState::current(c10::DeviceType device) {
   AutocastState s;
   s.device = autocastDevice(device);
@@ -129,5 +112,18 @@ AutocastRestore::~AutocastRestore() {
   setEnabled(m_state.device, m_wasEnabled);
   setType(m_state.device, m_previousType);
 }
+
+namespace {
+AutocastState stateFor(c10::DeviceType device, Precision precision) {
+  AutocastState s;
+  s.device = autocastDevice(device);
+  s.enabled = precision != Precision::Float32;
+  s.type = precision == Precision::Float16 ? c10::ScalarType::Half : c10::ScalarType::BFloat16;
+  return s;
+}
+}  // namespace
+
+AutocastScope::AutocastScope(c10::DeviceType device, Precision precision)
+    : AutocastRestore(stateFor(device, precision)) {}
 
 }  // namespace quarry::model

@@ -33,23 +33,6 @@ Status precisionSupported(Precision precision, c10::DeviceType device);
 bool autocastEnabled(c10::DeviceType device);
 c10::ScalarType autocastType(c10::DeviceType device);
 
-// Turns autocast on for `device` in `precision` until destroyed, then restores what was before (and, when
-// leaving the outermost scope, drops the cached casts of the weights, as torch.autocast's __exit__ does).
-// Float32 changes nothing. Not copyable; one thread.
-class AutocastScope {
- public:
-  AutocastScope(c10::DeviceType device, Precision precision);
-  ~AutocastScope();
-  AutocastScope(const AutocastScope&) = delete;
-  AutocastScope& operator=(const AutocastScope&) = delete;
-
- private:
-  c10::DeviceType m_device;
-  bool m_active = false;
-  bool m_wasEnabled = false;
-  c10::ScalarType m_previousType = c10::ScalarType::Float;
-};
-
 // The autocast state of a device, captured to re-enter it later (gradient checkpointing recomputes a
 // layer in backward, outside the scope the forward ran in).
 struct AutocastState {
@@ -60,7 +43,9 @@ struct AutocastState {
   static AutocastState current(c10::DeviceType device);
 };
 
-// Re-enters a captured state until destroyed (nothing when it was off).
+// Enters a state until destroyed, then restores what was before (and, when leaving the outermost scope,
+// drops the cached casts of the weights, as torch.autocast's __exit__ does). A state that is off changes
+// nothing. Not copyable; one thread.
 class AutocastRestore {
  public:
   explicit AutocastRestore(const AutocastState& state);
@@ -72,6 +57,13 @@ class AutocastRestore {
   AutocastState m_state;
   bool m_wasEnabled = false;
   c10::ScalarType m_previousType = c10::ScalarType::Float;
+};
+
+// Turns autocast on for `device` in `precision` until destroyed (AutocastRestore of that state); Float32
+// changes nothing.
+class AutocastScope : private AutocastRestore {
+ public:
+  AutocastScope(c10::DeviceType device, Precision precision);
 };
 
 }  // namespace quarry::model

@@ -78,6 +78,14 @@ void adamwKernel(float* p, const float* g, float* m, float* v, int64_t begin, in
   adamwScalar(p, g, m, v, begin, end, c);
 }
 
+#ifdef QUARRY_HAVE_FUSED_ADAMW
+// A CUDA float32 parameter with a dense float32 gradient: updated by the multi-tensor kernel.
+bool fusedOnDevice(const at::Tensor& param, const at::Tensor& grad) {
+  return param.is_cuda() && param.scalar_type() == at::kFloat && grad.scalar_type() == at::kFloat &&
+         !grad.is_sparse();
+}
+#endif
+
 bool fusable(const at::Tensor& p, const at::Tensor& g, const AdamWParamState& s) {
   auto ok = [&](const at::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.is_contiguous(); };
   return ok(p) && ok(g) && ok(s.expAvg) && ok(s.expAvgSq) && !g.is_sparse();
@@ -104,9 +112,7 @@ void FusedAdamW::step() {
     for (auto& param : group.parameters) {
       AdamWParamState& s = m_state[index++];
       const at::Tensor& grad = param.grad();
-      if (!grad.defined() || !param.is_cuda() || param.scalar_type() != at::kFloat ||
-          grad.scalar_type() != at::kFloat || grad.is_sparse())
-        continue;
+      if (!grad.defined() || !fusedOnDevice(param, grad)) continue;
       if (!s.expAvg.defined()) {
         s.expAvg = at::zeros_like(param, at::MemoryFormat::Contiguous);
         s.expAvgSq = at::zeros_like(param, at::MemoryFormat::Contiguous);
@@ -133,9 +139,7 @@ void FusedAdamW::step() {
       const at::Tensor& grad = param.grad();
       if (!grad.defined()) continue;
 #ifdef QUARRY_HAVE_FUSED_ADAMW
-      if (param.is_cuda() && param.scalar_type() == at::kFloat && grad.scalar_type() == at::kFloat &&
-          !grad.is_sparse())
-        continue;  // updated above
+      if (fusedOnDevice(param, grad)) continue;  // updated above
 #endif
       if (!s.expAvg.defined()) {
         s.expAvg = at::zeros_like(param, at::MemoryFormat::Contiguous);
