@@ -13,7 +13,8 @@
 //                      [--checkpointing] [--cuda-graphs] [--no-corpus] [--no-synthetic] [--threads N]
 //                      [--output DIR] [--set key=value ...]
 // --checkpointing adds synthetic rows with gradient checkpointing (the activation memory it saves: the peak
-// column); --cuda-graphs adds rows whose training step is one captured CUDA graph (CUDA builds only).
+// column); --cuda-graphs adds rows whose training step is one captured CUDA graph (CUDA builds only): for
+// the corpus the Trainer's own cuda_graphs option (a graph per batch shape), for the synthetic rows one.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -111,7 +112,7 @@ std::string peakMemory(const c10::Device& device) {
 void corpusRows(const std::string& corpus, const std::string& tokenizer, const Shape& shape, int epochs,
                 int batch, size_t maxSentences, const std::vector<std::string>& precisions,
                 const std::string& device, int threads, const std::string& output,
-                const nlohmann::json& overrides) {
+                const nlohmann::json& overrides, bool graphRows) {
   auto train = bench::readConll(corpus + "/train.tsv");
   auto dev = bench::readConll(corpus + "/devel.tsv");
   if (train.empty()) {
@@ -128,7 +129,13 @@ void corpusRows(const std::string& corpus, const std::string& tokenizer, const S
   std::printf(
       "| precision | train s | real tok/s | padded tok/s | padding | peak memory | dev F1 |\n"
       "|---|---|---|---|---|---|---|\n");
+  std::vector<std::pair<std::string, bool>> rows;  // label, cuda_graphs
   for (const std::string& precision : precisions) {
+    rows.emplace_back(precision, false);
+    if (graphRows) rows.emplace_back(precision, true);
+  }
+  for (const auto& [precision, graphs] : rows) {
+    const std::string label = precision + (graphs ? " + CUDA graphs" : "");
     nlohmann::json cfg = {{"model", "transformer"},
                           {"tokenizer_folder", tokenizer},
                           {"random_layers", shape.layers},
@@ -143,9 +150,10 @@ void corpusRows(const std::string& corpus, const std::string& tokenizer, const S
                           {"seed", 13},
                           {"threads", threads},
                           {"device", device},
-                          {"precision", precision}};
+                          {"precision", precision},
+                          {"cuda_graphs", graphs}};
     for (auto it = overrides.begin(); it != overrides.end(); ++it) cfg[it.key()] = it.value();
-    auto request = bench::trainingRequest(cfg, output + "/ncbi-" + precision);
+    auto request = bench::trainingRequest(cfg, output + "/ncbi-" + precision + (graphs ? "-graphs" : ""));
     if (!request) return;
     request->train = train;
     request->dev = dev;
@@ -160,7 +168,7 @@ void corpusRows(const std::string& corpus, const std::string& tokenizer, const S
         !s)
       result = s.error();
     if (!result) {
-      std::printf("| %s | failed: %s |\n", precision.c_str(), result.error().toString().c_str());
+      std::printf("| %s | failed: %s |\n", label.c_str(), result.error().toString().c_str());
       continue;
     }
     double evalSeconds = 0;
@@ -168,8 +176,7 @@ void corpusRows(const std::string& corpus, const std::string& tokenizer, const S
     const double seconds = result->seconds - evalSeconds;
     const double real = static_cast<double>(result->trainPositions) / seconds;
     const double padded = static_cast<double>(result->paddedPositions) / seconds;
-    std::printf("| %s | %.1f | %.0f | %.0f | %.1f%% | %s | %.4f |\n", precision.c_str(), seconds, real,
-                padded,
+    std::printf("| %s | %.1f | %.0f | %.0f | %.1f%% | %s | %.4f |\n", label.c_str(), seconds, real, padded,
                 100.0 * (1.0 - static_cast<double>(result->trainPositions) /
                                    static_cast<double>(std::max<int64_t>(1, result->paddedPositions))),
                 peakMemory(where).c_str(), result->bestDevScore);
@@ -392,7 +399,7 @@ int main(int argc, char** argv) {
 
   if (runCorpus)
     corpusRows(corpus, tokenizer, shape, epochs, batch, maxSentences, precisions, device, threads, output,
-               overrides);
+               overrides, graphRows);
   std::vector<StepMode> modes = {StepMode::Plain};
   if (checkpointRows) modes.push_back(StepMode::Checkpointed);
   if (graphRows) modes.push_back(StepMode::CudaGraph);

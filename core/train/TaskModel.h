@@ -15,6 +15,7 @@
 #include "common/Error.h"
 #include "model/checkpoint/StateDict.h"
 #include "model/optim/ParameterGroups.h"
+#include "train/StagedBatch.h"
 
 namespace quarry::model {
 class TransformerModelImpl;  // model/encoder/TransformerModel.h
@@ -58,6 +59,20 @@ class TaskModel {
   // Mean loss over the labelled positions of `items`; the module is in the mode the caller set.
   virtual at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items, const LossOptions& options) = 0;
 
+  // Staged batches (train/StagedBatch.h), for the models that can lay a batch out ahead of its step:
+  // canStage says whether this model stages batches under `options` (false: the Trainer calls loss());
+  // stage builds a batch's host tensors from `inputs` alone (called from the Trainer's prefetch thread
+  // while the model trains: it must not touch the weights or the random generator); stagedLoss is the
+  // loss of a staged batch moved to the model's device, equal to loss() of its items, read nowhere on
+  // the host. capturableLoss: stagedLoss of batches staged to one fixed shape launches the same kernels
+  // on tensors of the same shapes every time (no host read, no data-dependent shape), so a CUDA graph
+  // can capture the step.
+  virtual bool canStage(const LossOptions& /*options*/) const { return false; }
+  virtual bool capturableLoss(const LossOptions& /*options*/) const { return false; }
+  virtual StagedBatch stage(const TaskInputs& inputs, const std::vector<int32_t>& items,
+                            const StageShape& shape) const;
+  virtual at::Tensor stagedLoss(const StagedBatch& batch, const LossOptions& options);
+
   virtual torch::nn::Module& module() = 0;
   // Parameter groups with layer numbers (0 = input side, the highest = the head) for layer-wise rates
   // and freezing.
@@ -82,7 +97,7 @@ class TaskModel {
   virtual model::TransformerModelImpl* transformerModel() { return nullptr; }
 
   // Gradient checkpointing (model/encoder/ActivationCheckpoint.h) in every transformer encoder the model
-  // trains; false when it has none that supports it (from-scratch models, DeBERTa-v2). By default the
+  // trains; false when it has none (the from-scratch models). By default the
   // encoder of transformerModel().
   virtual bool setGradientCheckpointing(bool on);
 };

@@ -360,6 +360,19 @@ const std::vector<Option>& declaredOptions() {
                       "the layer in backward (dropout masks repeat exactly): less activation memory for "
                       "long sequences and large encoders, about a third more compute",
                       "ner,classify,relation,qa,mlm,multi"));
+    o.push_back(
+        field("prefetch_batches", &TrainConfig::prefetchBatches,
+              "lay out this many training batches ahead on a background thread (pinned for a GPU) "
+              "while the current step computes; 0 = each in its step. Training is the same either way. "
+              "Models that stage their batches: the NER transformer (not while distilling)"));
+    o.push_back(
+        field("cuda_graphs", &TrainConfig::cudaGraphs,
+              "CUDA: capture the training step (forward, backward, clipping, AdamW) as one CUDA graph "
+              "per batch shape, batches padded to whole 32-column widths and the batch size, and "
+              "replay it: one launch per step instead of one per operator. NER transformers with a "
+              "softmax head; not with fp16, gradient accumulation, gradual unfreezing, L2-SP, "
+              "distillation or data-parallel training",
+              "ner"));
     return o;
   }();
   return all;
@@ -707,7 +720,11 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
               "expected \"cpu\" or \"cuda[:N]\""),
         check(precision.ok(), "precision", "expected fp32, bf16 or fp16"),
         check(!precision.ok() || precisionRuns, "precision",
-              "fp16 needs a CUDA device; on the CPU use bf16 (or fp32)")})
+              "fp16 needs a CUDA device; on the CPU use bf16 (or fp32)"),
+        check(c.prefetchBatches >= 0 && c.prefetchBatches <= 64, "prefetch_batches",
+              "must be between 0 and 64"),
+        check(!c.cudaGraphs || c.device.rfind("cuda", 0) == 0, "cuda_graphs",
+              "CUDA graphs need a CUDA device (device \"cuda\")")})
     if (!s) return s.error();
   return c;
 }

@@ -143,6 +143,9 @@ struct TrainConfig {
   // gradient scaling); the weights and optimizer state stay float32.
   std::string precision = "fp32";
   bool gradientCheckpointing = false;  // transformer: recompute each layer's activations in backward
+  // Staged batches (train/StagedBatch.h) built this many ahead on a background thread; 0 = in the step.
+  int prefetchBatches = 2;
+  bool cudaGraphs = false;  // CUDA: capture the step per batch shape and replay it (train/CudaGraphSteps.h)
 
   // The learning rates after applying the kind's defaults.
   double effectiveLearningRate() const;

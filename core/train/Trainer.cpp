@@ -19,6 +19,8 @@
 #include "model/kernels/Autocast.h"
 #include "model/optim/GradientClipping.h"
 #include "model/optim/GradientScaler.h"
+#include "train/BatchPrefetcher.h"
+#include "train/CudaGraphSteps.h"
 #include "train/Distillation.h"
 #include "train/L2spPenalty.h"
 #include "train/LearningRateSchedule.h"
@@ -223,7 +225,8 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
                    "gradient_checkpointing");
     if (!tagger->setGradientCheckpointing(true))
       return Error(
-          "gradient checkpointing applies to BERT, RoBERTa, DistilBERT and ELECTRA encoders, not to " +
+          "gradient checkpointing applies to transformer encoders (BERT, RoBERTa, DistilBERT, ELECTRA, "
+          "DeBERTa-v2/v3), not to " +
               tagger->describe(),
           "", 0, "gradient_checkpointing");
   }
@@ -276,6 +279,40 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
                  lossOptions.teacher->teacherFolder, lossOptions.teacher->temperature, lossOptions.teacher->alpha,
                  lossOptions.teacher->units.size());
   if (lossOptions.classWeights.defined()) lossOptions.classWeights = lossOptions.classWeights.to(device);
+
+  // Staged batches: laid out ahead on the prefetch thread when the model can (train/StagedBatch.h). CUDA
+  // graphs: the whole step captured per batch shape (train/CudaGraphSteps.h), for what a graph can hold.
+  const bool staged = tagger->canStage(lossOptions);
+  std::unique_ptr<CudaGraphSteps> graphs;
+  if (config.cudaGraphs) {
+    if (Status s = CudaGraphSteps::supported(device); !s) return s.error();
+    const std::string conflict =
+        !tagger->capturableLoss(lossOptions)
+            ? "the loss of " + tagger->describe() + (lossOptions.teacher ? " while distilling" : "") +
+                  " cannot be captured (CUDA graphs take NER transformers with a softmax head)"
+        : precision == model::Precision::Float16
+            ? std::string("fp16's loss scaling reads the device every step: use bf16")
+        : config.gradientAccumulation > 1 ? std::string("not with gradient_accumulation")
+        : group.active()                  ? std::string("not with data-parallel training")
+        : l2sp.active()                   ? std::string("not with L2-SP (l2sp_alpha)")
+        : config.unfreezeEvery > 0        ? std::string("not with gradual unfreezing (unfreeze_every)")
+                                          : std::string();
+    if (!conflict.empty()) return Error("CUDA graphs: " + conflict, "", 0, "cuda_graphs");
+    optimizer.useDeviceLearningRates(device);
+    graphs = std::make_unique<CudaGraphSteps>(device);
+  }
+  // A graph replays fixed shapes: batches are padded to the batch size (or whole 8 rows under a token
+  // budget) and to whole 32 columns, so a few shapes cover the run.
+  auto stageShape = [&](const std::vector<int32_t>& items) {
+    StageShape shape;
+    if (!graphs) return shape;
+    int32_t longest = 1;
+    for (int32_t item : items) longest = std::max(longest, lengths[static_cast<size_t>(item)]);
+    const auto rows = static_cast<int64_t>(items.size());
+    shape.rows = config.maxBatchTokens > 0 ? (rows + 7) / 8 * 8 : std::max<int64_t>(rows, config.batchSize);
+    shape.cols = (static_cast<int64_t>(longest) + 31) / 32 * 32;
+    return shape;
+  };
 
   const size_t batchesPerEpoch =
       makeBatches(lengths, config.batchSize, config.maxBatchTokens, config.seed, 0, true).size();
@@ -427,6 +464,17 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     const std::vector<std::vector<int32_t>> batches =
         makeBatches(lengths, config.batchSize, config.maxBatchTokens, config.seed, state.epoch, true);
     int accumulated = 0;
+    std::unique_ptr<BatchPrefetcher> prefetch;
+    if (staged)
+      prefetch = std::make_unique<BatchPrefetcher>(
+          static_cast<size_t>(state.batchInEpoch), batches.size(),
+          static_cast<size_t>(config.prefetchBatches), [&](size_t b) {
+            StagedBatch next = tagger->stage(*trainInputs, group.shard(batches[b]), stageShape(batches[b]));
+            if (device.is_cuda())  // pinned here, so that the step's copy to the device does not wait
+              for (at::Tensor& t : next.tensors)
+                if (t.defined()) t = t.pin_memory();
+            return next;
+          });
     for (size_t b = static_cast<size_t>(state.batchInEpoch); b < batches.size() && !stop; ++b) {
       // Dropout masks depend only on the run's seed and the batch's position, so a resume repeats them.
       // Data parallel: each rank its own stream (rank 0's is the one a single process draws).
@@ -436,19 +484,47 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         for (const std::string& group : setup.applyUnfreezing(state.step, state.epoch))
           logger->info("step {} epoch {}: {} starts to train", state.step, state.epoch + 1, group);
       lossOptions.epoch = state.epoch;
+      // The batch, staged ahead (this rank's share of it) or built by loss() below.
+      StagedBatch stagedBatch;
+      if (prefetch) {
+        stagedBatch = prefetch->next();
+        stagedBatch.toDevice(device);
+      }
       // The forward pass (and the loss) under autocast; backward outside it, as torch.autocast is used.
-      auto batchLoss = [&](const std::vector<int32_t>& items) {
+      auto batchLoss = [&](const std::vector<int32_t>& items, const StagedBatch* ready) {
         model::AutocastScope autocast(device.type(), precision);
-        return tagger->loss(*trainInputs, items, lossOptions).to(at::kFloat);
+        return (ready ? tagger->stagedLoss(*ready, lossOptions)
+                      : tagger->loss(*trainInputs, items, lossOptions))
+            .to(at::kFloat);
       };
-      if (!group.active()) {
-        at::Tensor loss = batchLoss(batches[b]);
+      bool stepped = false;  // the optimizer step ran inside a graph step
+      if (graphs) {
+        // The whole step at once: the schedule's rates go to the device first (a replay reads them there).
+        const double factor = schedule.factor(state.step);
+        for (size_t g = 0; g < optimizer.groups().size(); ++g)
+          optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
+        optimizer.syncLearningRates();
+        const CudaGraphSteps::Outcome outcome = graphs->run(
+            stagedBatch,
+            [&](const StagedBatch& ready) {
+              at::Tensor loss = batchLoss(ready.items, &ready);
+              loss.backward();
+              model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
+              optimizer.step();
+              return loss.detach();
+            },
+            [&] { optimizer.zeroGrad(); });
+        if (!outcome.hostRan) optimizer.countReplayedStep();
+        pendingLoss = pendingLoss.defined() ? pendingLoss + outcome.loss : outcome.loss;
+        stepped = true;
+      } else if (!group.active()) {
+        at::Tensor loss = batchLoss(batches[b], prefetch ? &stagedBatch : nullptr);
         scaler.scaled(loss / static_cast<double>(config.gradientAccumulation)).backward();
         pendingLoss = pendingLoss.defined() ? pendingLoss + loss.detach() : loss.detach();
       } else if (const std::vector<int32_t> mine = group.shard(batches[b]); !mine.empty()) {
         // This rank's items, weighted by their share of the batch: the summed gradient is the batch's.
         const double share = static_cast<double>(mine.size()) / static_cast<double>(batches[b].size());
-        at::Tensor loss = batchLoss(mine);
+        at::Tensor loss = batchLoss(mine, prefetch ? &stagedBatch : nullptr);
         scaler.scaled(loss * (share / static_cast<double>(config.gradientAccumulation))).backward();
         rankLoss += loss.item<double>() * share;
       }
@@ -457,7 +533,9 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         state.positions += lengths[static_cast<size_t>(item)];
         longest = std::max(longest, lengths[static_cast<size_t>(item)]);
       }
-      result.paddedPositions += static_cast<int64_t>(longest) * static_cast<int64_t>(batches[b].size());
+      result.paddedPositions += prefetch && !group.active()
+                                    ? stagedBatch.rows * stagedBatch.cols  // as laid out (graphs: padded)
+                                    : static_cast<int64_t>(longest) * static_cast<int64_t>(batches[b].size());
       ++pendingCount;
       ++accumulated;
       state.batchInEpoch = static_cast<int>(b + 1);
@@ -470,20 +548,22 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         settleLoss();  // the batch count (the losses were read to be summed over the ranks)
         rankLoss = 0;
       }
-      // fp16: gradients back to their true size; a step that overflowed is skipped (the scale backs off).
-      const bool finite = scaler.unscale(setup.parameters());
-      if (finite) {
-        l2sp.addGradients();
-        model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
-        const double factor = schedule.factor(state.step);
-        for (size_t g = 0; g < optimizer.groups().size(); ++g)
-          optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
-        optimizer.step();
-      } else {
-        logger->info("step {}: a gradient overflowed in fp16; step skipped, loss scale {} -> {}", state.step,
-                     scaler.scale(), scaler.scale() * scalerOptions.backoffFactor);
+      if (!stepped) {
+        // fp16: gradients back to their true size; a step that overflowed is skipped (the scale backs off).
+        const bool finite = scaler.unscale(setup.parameters());
+        if (finite) {
+          l2sp.addGradients();
+          model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
+          const double factor = schedule.factor(state.step);
+          for (size_t g = 0; g < optimizer.groups().size(); ++g)
+            optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
+          optimizer.step();
+        } else {
+          logger->info("step {}: a gradient overflowed in fp16; step skipped, loss scale {} -> {}",
+                       state.step, scaler.scale(), scaler.scale() * scalerOptions.backoffFactor);
+        }
+        scaler.update(finite);
       }
-      scaler.update(finite);
       optimizer.zeroGrad();
       ++state.step;
       bool cancelled = !report("train");

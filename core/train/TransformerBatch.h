@@ -28,6 +28,13 @@ TransformerBatch transformerBatch(const std::vector<const std::vector<int64_t>*>
                                   const std::vector<const std::vector<int64_t>*>& typeIds, int64_t padId,
                                   const c10::Device& device);
 
+// The same batch built on the host for staging (train/StagedBatch.h) in at least `rows` rows and `cols`
+// columns: the extra columns are padding, and each extra row holds one unmasked pad token (so that no
+// attention row is empty, which SDPA would answer with NaN) and is ignored by the caller's loss.
+TransformerBatch stagedTransformerBatch(const std::vector<const std::vector<int64_t>*>& ids,
+                                        const std::vector<const std::vector<int64_t>*>& typeIds,
+                                        int64_t padId, int64_t rows, int64_t cols);
+
 template <typename Sequence>
 TransformerBatch transformerBatch(const std::vector<Sequence>& all, const std::vector<int32_t>& items, int64_t padId,
                                   const c10::Device& device) {
@@ -39,6 +46,19 @@ TransformerBatch transformerBatch(const std::vector<Sequence>& all, const std::v
     typeIds.push_back(&all[static_cast<size_t>(i)].typeIds);
   }
   return transformerBatch(ids, typeIds, padId, device);
+}
+
+template <typename Sequence>
+TransformerBatch stagedTransformerBatch(const std::vector<Sequence>& all, const std::vector<int32_t>& items,
+                                        int64_t padId, int64_t rows, int64_t cols) {
+  std::vector<const std::vector<int64_t>*> ids, typeIds;
+  ids.reserve(items.size());
+  typeIds.reserve(items.size());
+  for (int32_t i : items) {
+    ids.push_back(&all[static_cast<size_t>(i)].ids);
+    typeIds.push_back(&all[static_cast<size_t>(i)].typeIds);
+  }
+  return stagedTransformerBatch(ids, typeIds, padId, rows, cols);
 }
 
 }  // namespace quarry::train

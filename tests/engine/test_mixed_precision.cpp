@@ -3,9 +3,10 @@
 //  - AutocastScope turns CPU autocast on and off (nested scopes restore), and the CPU fast paths step aside
 //    under it so that linear layers compute in bfloat16;
 //  - the fp16 loss scaler: scaling, unscaling, overflow found, back-off and growth, state.json round trip;
-//  - a checkpointed encoder gives the loss and every gradient of the plain one, with dropout on (the
-//    recomputation draws the same masks and leaves the generator where the plain run leaves it) and under
-//    bf16 autocast;
+//  - a checkpointed encoder (BERT, and DeBERTa-v3's layout, whose shared relative-position table gets its
+//    gradient through the checkpoint) gives the loss and every gradient of the plain one, with dropout on
+//    (the recomputation draws the same masks and leaves the generator where the plain run leaves it) and
+//    under bf16 autocast;
 //  - the Trainer: classification and NER (with a CRF) train in bf16 to the dev scores of fp32 within noise,
 //    a checkpointed run follows the fp32 run's losses, run.json records the precision, the from-scratch
 //    models (BiLSTM-CRF, n-gram) train in bf16 too, and checkpointing a from-scratch model is refused by
@@ -120,8 +121,10 @@ void checkScaler() {
   EXPECT(!bad.ok() && bad.error().field == "gradient_scaler", "a damaged scale is refused by field");
 }
 
-std::shared_ptr<model::TransformerModelImpl> tinyEncoder(double dropout) {
-  model::ModelConfig mc = model::ModelConfig::defaultsFor("bert");
+// A tiny random encoder: BERT, or DeBERTa-v3's layout (relative attention with c2p and p2c, log buckets,
+// the normalised relative-position table shared by every layer).
+std::shared_ptr<model::TransformerModelImpl> tinyEncoder(double dropout, const std::string& type = "bert") {
+  model::ModelConfig mc = model::ModelConfig::defaultsFor(type);
   mc.vocabSize = 50;
   mc.hiddenSize = 32;
   mc.numHiddenLayers = 3;
@@ -130,11 +133,20 @@ std::shared_ptr<model::TransformerModelImpl> tinyEncoder(double dropout) {
   mc.maxPositionEmbeddings = 32;
   mc.hiddenDropoutProb = dropout;
   mc.attentionProbsDropoutProb = dropout;
+  if (type == "deberta-v2") mc.typeVocabSize = 0;
+  json j = json::parse(mc.toJsonText());
+  if (type == "deberta-v2") {
+    j["relative_attention"] = true;
+    j["pos_att_type"] = {"p2c", "c2p"};
+    j["position_buckets"] = 8;
+    j["max_relative_positions"] = -1;
+    j["norm_rel_ebd"] = "layer_norm";
+    j["share_att_key"] = true;
+    j["position_biased_input"] = false;
+  }
   model::TransformerModelOptions options;
   options.seed = 11;
-  return model::TransformerModelImpl::create(
-             model::EncoderConfig::fromJson(json::parse(mc.toJsonText())).value(), options)
-      .value();
+  return model::TransformerModelImpl::create(model::EncoderConfig::fromJson(j).value(), options).value();
 }
 
 struct Pass {
@@ -150,7 +162,8 @@ Pass runPass(model::TransformerModelImpl& m, const at::Tensor& ids, const at::Te
   Pass out;
   {
     model::AutocastScope scope(c10::DeviceType::CPU, precision);
-    at::Tensor h = m.body->forward(ids, mask, {}, false).lastHiddenState;
+    at::Tensor h = m.body ? m.body->forward(ids, mask, {}, false).lastHiddenState
+                          : m.debertaBody->forward(ids, mask, {}, false).lastHiddenState;
     out.loss = h.to(at::kFloat).pow(2).mean();
   }
   out.loss.backward();
@@ -159,18 +172,18 @@ Pass runPass(model::TransformerModelImpl& m, const at::Tensor& ids, const at::Te
   return out;
 }
 
-void checkCheckpointing() {
-  auto m = tinyEncoder(0.1);
+void checkCheckpointing(const std::string& type) {
+  auto m = tinyEncoder(0.1, type);
   m->train();
   at::manual_seed(1);
   const at::Tensor ids = at::randint(5, 50, {4, 12});
   at::Tensor mask = at::ones({4, 12}, at::kLong);
   mask.narrow(1, 9, 3).narrow(0, 0, 2).zero_();  // two padded rows
   for (model::Precision precision : {model::Precision::Float32, model::Precision::BFloat16}) {
-    const std::string name = model::precisionName(precision);
+    const std::string name = type + " " + model::precisionName(precision);
     m->setGradientCheckpointing(false);
     const Pass plain = runPass(*m, ids, mask, precision);
-    EXPECT(m->setGradientCheckpointing(true), "a BERT body takes checkpointing");
+    EXPECT(m->setGradientCheckpointing(true), type + ": the body takes checkpointing");
     const Pass again = runPass(*m, ids, mask, precision);
     // The checkpointed forward runs without a graph (in-place and fused-projection paths), the same
     // arithmetic up to rounding.
@@ -200,10 +213,14 @@ void checkCheckpointing() {
   {
     at::NoGradGuard noGrad;
     m->eval();
-    at::Tensor a = m->body->forward(ids, mask, {}, false).lastHiddenState;
+    auto body = [&] {
+      return m->body ? m->body->forward(ids, mask, {}, false).lastHiddenState
+                     : m->debertaBody->forward(ids, mask, {}, false).lastHiddenState;
+    };
+    at::Tensor a = body();
     m->setGradientCheckpointing(false);
-    at::Tensor b = m->body->forward(ids, mask, {}, false).lastHiddenState;
-    EXPECT(at::equal(a, b), "inference is the same with and without checkpointing");
+    at::Tensor b = body();
+    EXPECT(at::equal(a, b), type + ": inference is the same with and without checkpointing");
   }
 }
 
@@ -357,7 +374,8 @@ int main() {
   checkNames();
   checkScope();
   checkScaler();
-  checkCheckpointing();
+  checkCheckpointing("bert");
+  checkCheckpointing("deberta-v2");
   checkTraining(root);
   fs::remove_all(root);
   if (quarry::test::g_failures) {

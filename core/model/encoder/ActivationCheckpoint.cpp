@@ -6,6 +6,7 @@
 #include <ATen/core/Generator.h>
 #include <ATen/core/grad_mode.h>
 #include <ATen/core/ivalue.h>
+#include <ATen/ops/empty.h>
 #include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/autograd/custom_function.h>
 #include <torch/custom_class.h>
@@ -18,7 +19,9 @@ namespace {
 
 // What backward needs to run the block again: the block, and the generator and autocast states.
 struct Recomputation : torch::CustomClassHolder {
-  CheckpointedBlock block;
+  CheckpointedPairBlock block;
+  bool hasSide = false;  // false: the block's second input is undefined (an empty placeholder goes through
+                         // the autograd Function, which takes no undefined input on LibTorch 1.13)
   at::Tensor cpuGeneratorState;
   c10::Device device{c10::kCPU};
   at::Tensor deviceGeneratorState;  // the input's CUDA device's generator; undefined on CPU
@@ -57,37 +60,40 @@ class GeneratorRewind {
 
 struct CheckpointFunction : torch::autograd::Function<CheckpointFunction> {
   static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& input,
-                            c10::intrusive_ptr<Recomputation> recomputation) {
+                            const at::Tensor& side, c10::intrusive_ptr<Recomputation> recomputation) {
     // Function::apply runs this with grad mode off: nothing of the block is recorded.
-    ctx->save_for_backward({input});
+    ctx->save_for_backward({input, side});
     ctx->saved_data["recomputation"] = c10::IValue::make_capsule(std::move(recomputation));
     const auto& r =
         *c10::static_intrusive_pointer_cast<Recomputation>(ctx->saved_data["recomputation"].toCapsule());
-    return r.block(input);
+    return r.block(input, r.hasSide ? side : at::Tensor());
   }
 
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                  torch::autograd::variable_list gradOutputs) {
     const auto r =
         c10::static_intrusive_pointer_cast<Recomputation>(ctx->saved_data["recomputation"].toCapsule());
-    const at::Tensor saved = ctx->get_saved_variables()[0];
-    at::Tensor input = saved.detach().requires_grad_(saved.requires_grad());
+    const auto saved = ctx->get_saved_variables();
+    at::Tensor input = saved[0].detach().requires_grad_(saved[0].requires_grad());
+    at::Tensor side;
+    if (r->hasSide) side = saved[1].detach().requires_grad_(saved[1].requires_grad());
     at::Tensor output;
     {
       GeneratorRewind rewind(*r);
       AutocastRestore autocast(r->autocast);
       at::AutoGradMode grad(true);
-      output = r->block(input);
+      output = r->block(input, side);
     }
     torch::autograd::backward({output}, {gradOutputs[0]});
-    return {input.grad(), at::Tensor()};
+    return {input.grad(), side.defined() ? side.grad() : at::Tensor(), at::Tensor()};
   }
 };
 
 }  // namespace
 
-at::Tensor checkpointed(const CheckpointedBlock& block, const at::Tensor& input) {
-  if (!at::GradMode::is_enabled() || !input.requires_grad()) return block(input);
+at::Tensor checkpointed(const CheckpointedPairBlock& block, const at::Tensor& input, const at::Tensor& side) {
+  if (!at::GradMode::is_enabled() || !(input.requires_grad() || (side.defined() && side.requires_grad())))
+    return block(input, side);
   auto r = c10::make_intrusive<Recomputation>();
   r->block = block;
   r->cpuGeneratorState = at::detail::getDefaultCPUGenerator().get_state();
@@ -95,7 +101,14 @@ at::Tensor checkpointed(const CheckpointedBlock& block, const at::Tensor& input)
   if (input.is_cuda())
     r->deviceGeneratorState = at::globalContext().defaultGenerator(input.device()).get_state();
   r->autocast = AutocastState::current(input.device().type());
-  return CheckpointFunction::apply(input, std::move(r));
+  r->hasSide = side.defined();
+  const at::Tensor carried = side.defined() ? side : at::empty({0}, input.options().requires_grad(false));
+  return CheckpointFunction::apply(input, carried, std::move(r));
+}
+
+at::Tensor checkpointed(const CheckpointedBlock& block, const at::Tensor& input) {
+  return checkpointed([block](const at::Tensor& x, const at::Tensor&) { return block(x); }, input,
+                      at::Tensor());
 }
 
 }  // namespace quarry::model

@@ -24,4 +24,10 @@ using CheckpointedBlock = std::function<at::Tensor(const at::Tensor& input)>;
 // that are not checkpointed.
 at::Tensor checkpointed(const CheckpointedBlock& block, const at::Tensor& input);
 
+// The same for a block of two inputs, both of which get their gradients: `side` is a tensor computed from
+// parameters outside the block that every layer reads (DeBERTa's normalised relative-position table); it
+// may be undefined.
+using CheckpointedPairBlock = std::function<at::Tensor(const at::Tensor& input, const at::Tensor& side)>;
+at::Tensor checkpointed(const CheckpointedPairBlock& block, const at::Tensor& input, const at::Tensor& side);
+
 }  // namespace quarry::model

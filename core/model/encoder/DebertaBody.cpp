@@ -5,6 +5,8 @@
 #include <ATen/ops/zeros.h>
 #include <torch/nn/modules/container/modulelist.h>
 
+#include "model/encoder/ActivationCheckpoint.h"
+
 namespace quarry::model {
 
 DebertaBodyImpl::DebertaBodyImpl(const EncoderConfig& c, Activation activation, const std::string& path,
@@ -80,7 +82,14 @@ BodyOutput DebertaBodyImpl::forward(const at::Tensor& inputIds, const at::Tensor
   }
   if (keepHiddenStates) out.hiddenStates.push_back(x);
   for (auto& layer : layers) {
-    x = layer->forward(x, mask, positions, positions.defined() ? &index : nullptr);
+    if (m_gradientCheckpointing)  // the block outlives this call: it holds the layer, mask and index by value
+      x = checkpointed(
+          [block = layer.ptr(), mask, index](const at::Tensor& h, const at::Tensor& table) {
+            return block->forward(h, mask, table, table.defined() ? &index : nullptr);
+          },
+          x, positions);
+    else
+      x = layer->forward(x, mask, positions, positions.defined() ? &index : nullptr);
     if (keepHiddenStates) out.hiddenStates.push_back(x);
   }
   out.lastHiddenState = x;

@@ -33,6 +33,11 @@ class DebertaBodyImpl : public torch::nn::Module {
   BodyOutput forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
                      const at::Tensor& tokenTypeIds, bool keepHiddenStates);
 
+  // Gradient checkpointing (ActivationCheckpoint.h): each layer recomputed in backward; the shared
+  // relative-position table passes through as the block's second input, so it keeps its gradient.
+  void setGradientCheckpointing(bool on) { m_gradientCheckpointing = on; }
+  bool gradientCheckpointing() const { return m_gradientCheckpointing; }
+
   // _init_weights for the embedding tables and rel_embeddings (N(0, stddev)); linear layers and
   // LayerNorms are initialised by the model. Runs without grad.
   void resetTables(double stddev, at::Generator& generator);
@@ -44,6 +49,7 @@ class DebertaBodyImpl : public torch::nn::Module {
 
  private:
   EncoderConfig m_config;
+  bool m_gradientCheckpointing = false;
 };
 TORCH_MODULE(DebertaBody);
 

@@ -6,6 +6,7 @@
 #include <ATen/TensorOperators.h>
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/gather.h>
+#include <ATen/ops/result_type.h>
 #include <ATen/ops/softmax.h>
 
 #include "model/kernels/BatchedMatmul.h"
@@ -65,8 +66,17 @@ at::Tensor disentangledAttention(const at::Tensor& q, const at::Tensor& k, const
   // torch.sqrt(torch.tensor(d, dtype=float) * scale_factor): a float32 value.
   const double scale = std::sqrt(static_cast<float>(headDim * params.scaleFactor));
   // In place when nothing is recorded for backward: the [B,h,T,T] tensors are the largest here.
+  // Only where the out-of-place op would give the same type: under bf16 autocast the scores are bfloat16
+  // and the padding bias float32, and an in-place add would keep bfloat16 where the graph-recording path
+  // promotes to float32 (the two paths, and a checkpointed layer's two passes, must compute the same).
   const bool inPlace = !at::GradMode::is_enabled();
   auto divided = [&](at::Tensor t) { return inPlace ? t.div_(scale) : t / scale; };
+  auto added = [&](at::Tensor a, const at::Tensor& b) {
+    return inPlace && a.scalar_type() == at::result_type(a, b) ? a.add_(b) : a + b;
+  };
+  auto multiplied = [&](at::Tensor a, const at::Tensor& b) {
+    return inPlace && a.scalar_type() == at::result_type(a, b) ? a.mul_(b) : a * b;
+  };
 
   at::Tensor scores = divided(batchedMatmul(headsOf(q, heads), headsOf(k, heads).transpose(-1, -2)));
   at::Tensor bias;  // [h,B,T,T]
@@ -77,15 +87,15 @@ at::Tensor disentangledAttention(const at::Tensor& q, const at::Tensor& k, const
     at::Tensor p2c =
         divided(positionScores(k, relative.positionQueries, relative.index->positionToContent, heads))
             .transpose(-1, -2);
-    bias = !bias.defined() ? p2c : inPlace ? bias.add_(p2c) : bias + p2c;
+    bias = !bias.defined() ? p2c : added(bias, p2c);
   }
   if (bias.defined()) {
     bias = bias.permute({1, 0, 2, 3});
-    scores = inPlace ? scores.add_(bias) : scores + bias;
+    scores = added(scores, bias);
   }
-  if (mask.keyBias.defined()) scores = inPlace ? scores.add_(mask.keyBias) : scores + mask.keyBias;
+  if (mask.keyBias.defined()) scores = added(scores, mask.keyBias);
   at::Tensor probs = at::softmax(scores, -1);
-  if (mask.queryKeep.defined()) probs = inPlace ? probs.mul_(mask.queryKeep) : probs * mask.queryKeep;
+  if (mask.queryKeep.defined()) probs = multiplied(probs, mask.queryKeep);
   probs = fastDropout(probs, params.dropout, params.training);
   at::Tensor context = batchedMatmul(probs, headsOf(v, heads));
   return context.permute({0, 2, 1, 3}).contiguous().view({batch, length, width});

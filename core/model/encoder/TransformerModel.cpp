@@ -128,9 +128,9 @@ ModelOutput TransformerModelImpl::forward(const at::Tensor& inputIds, const at::
 }
 
 bool TransformerModelImpl::setGradientCheckpointing(bool on) {
-  if (!body) return false;
-  body->setGradientCheckpointing(on);
-  return true;
+  if (body) body->setGradientCheckpointing(on);
+  if (debertaBody) debertaBody->setGradientCheckpointing(on);
+  return body || debertaBody;
 }
 
 Status TransformerModelImpl::shareBodyOf(const TransformerModelImpl& other) {

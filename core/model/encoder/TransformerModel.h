@@ -98,8 +98,8 @@ class TransformerModelImpl : public torch::nn::Module {
   // nothing changes then.
   Status shareBodyOf(const TransformerModelImpl& other);
 
-  // Gradient checkpointing of the encoder layers (EncoderBodyImpl::setGradientCheckpointing); false (and
-  // nothing changed) for a DeBERTa-v2 body, which has none yet.
+  // Gradient checkpointing of the encoder layers (EncoderBodyImpl's and DebertaBodyImpl's
+  // setGradientCheckpointing); false when the model has no body.
   bool setGradientCheckpointing(bool on);
 
   // Exactly one of the two is set: DeBERTa-v2 (disentangled attention) has a body of its own.

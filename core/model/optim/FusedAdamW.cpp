@@ -15,6 +15,9 @@
 #include <ATen/ops/_foreach_add.h>
 #include <ATen/ops/_fused_adamw.h>
 #define QUARRY_HAVE_FUSED_ADAMW 1
+#if TORCH_VERSION_MAJOR > 2 || TORCH_VERSION_MINOR >= 4
+#define QUARRY_HAVE_TENSOR_LR_ADAMW 1  // _fused_adamw_'s overload with the learning rate in a tensor
+#endif
 #endif
 
 namespace quarry::model {
@@ -99,6 +102,27 @@ FusedAdamW::FusedAdamW(std::vector<AdamWGroup> groups) : m_groups(std::move(grou
   m_state.resize(n);
 }
 
+void FusedAdamW::useDeviceLearningRates(const c10::Device& device) {
+  m_deviceRates.clear();
+  for (const AdamWGroup& group : m_groups)
+    m_deviceRates.push_back(
+        at::full({}, group.options.lr, at::TensorOptions().dtype(at::kFloat).device(device)));
+}
+
+void FusedAdamW::syncLearningRates() {
+  for (size_t g = 0; g < m_deviceRates.size() && g < m_groups.size(); ++g)
+    if (m_deviceRates[g].defined()) m_deviceRates[g].fill_(m_groups[g].options.lr);
+}
+
+void FusedAdamW::countReplayedStep() {
+  std::size_t index = 0;
+  for (const AdamWGroup& group : m_groups)
+    for (const at::Tensor& param : group.parameters) {
+      AdamWParamState& s = m_state[index++];
+      if (s.deviceStep.defined() && param.is_cuda()) s.step += 1;
+    }
+}
+
 void FusedAdamW::step() {
   at::NoGradGuard noGrad;
   std::size_t index = 0;
@@ -128,9 +152,16 @@ void FusedAdamW::step() {
     }
     if (!params.empty()) {
       at::_foreach_add_(steps, 1);
-      at::_fused_adamw_(params, grads, expAvgs, expAvgSqs, {}, steps, o.lr, o.beta1, o.beta2, o.weightDecay,
-                        o.eps,
-                        /*amsgrad=*/false, /*maximize=*/false);
+      const size_t g = static_cast<size_t>(&group - m_groups.data());
+#ifdef QUARRY_HAVE_TENSOR_LR_ADAMW
+      if (g < m_deviceRates.size() && m_deviceRates[g].defined())
+        at::_fused_adamw_(params, grads, expAvgs, expAvgSqs, {}, steps, m_deviceRates[g], o.beta1, o.beta2,
+                          o.weightDecay, o.eps, /*amsgrad=*/false, /*maximize=*/false);
+      else
+#endif
+        at::_fused_adamw_(params, grads, expAvgs, expAvgSqs, {}, steps, o.lr, o.beta1, o.beta2, o.weightDecay,
+                          o.eps, /*amsgrad=*/false, /*maximize=*/false);
+      (void)g;
     }
     index = first;
 #endif

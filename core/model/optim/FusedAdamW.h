@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 namespace quarry::model {
 
@@ -40,6 +41,16 @@ class FusedAdamW {
   // Drops the gradients (setToNone) or zeroes them in place.
   void zeroGrad(bool setToNone = true);
 
+  // CUDA graphs (train/CudaGraphSteps.h): the CUDA fused kernel reads each group's learning rate from a
+  // float32 tensor on `device` (LibTorch 2.4 and later), so that a captured step follows the schedule.
+  // syncLearningRates copies every group's options.lr into its tensor; call it before each step, outside
+  // any capture.
+  void useDeviceLearningRates(const c10::Device& device);
+  void syncLearningRates();
+  // A replayed captured step updated the parameters on the device: the host-side step counts (saved in
+  // checkpoints) are advanced to match, for every parameter the fused kernel updates.
+  void countReplayedStep();
+
   std::vector<AdamWGroup>& groups() { return m_groups; }
   const std::vector<AdamWGroup>& groups() const { return m_groups; }
   // One per parameter, in group order then parameter order (for checkpoints).
@@ -48,6 +59,7 @@ class FusedAdamW {
  private:
   std::vector<AdamWGroup> m_groups;
   std::vector<AdamWParamState> m_state;
+  std::vector<at::Tensor> m_deviceRates;  // per group: its lr on the device (useDeviceLearningRates)
 };
 
 }  // namespace quarry::model

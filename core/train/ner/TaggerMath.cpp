@@ -10,42 +10,55 @@
 
 namespace quarry::train {
 
-WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor& labels) {
-  const int64_t rows = logits.size(0), cols = logits.size(1), classes = logits.size(2);
-  const at::Tensor labelsCpu = labels.to(at::kCPU).contiguous();
-  const int64_t* lab = labelsCpu.data_ptr<int64_t>();
+LabelledPositions labelledPositions(const std::vector<const std::vector<int64_t>*>& labelRows, int64_t cols) {
   std::vector<std::vector<int64_t>> positions;
+  std::vector<std::vector<int64_t>> rowTags;
   size_t longest = 0;
-  for (int64_t r = 0; r < rows; ++r) {
-    std::vector<int64_t> row;
-    for (int64_t c = 0; c < cols; ++c)
-      if (lab[r * cols + c] != -100) row.push_back(r * cols + c);
+  for (size_t r = 0; r < labelRows.size(); ++r) {
+    std::vector<int64_t> row, tags;
+    const std::vector<int64_t>& labels = *labelRows[r];
+    const size_t n = std::min(labels.size(), static_cast<size_t>(cols));
+    for (size_t c = 0; c < n; ++c)
+      if (labels[c] != -100) {
+        row.push_back(static_cast<int64_t>(r) * cols + static_cast<int64_t>(c));
+        tags.push_back(labels[c]);
+      }
     if (row.empty()) continue;
     longest = std::max(longest, row.size());
     positions.push_back(std::move(row));
+    rowTags.push_back(std::move(tags));
   }
-  WordEmissions out;
+  LabelledPositions out;
   out.rows = static_cast<int64_t>(positions.size());
+  out.width = static_cast<int64_t>(longest);
   if (out.rows == 0) return out;
-  const int64_t width = static_cast<int64_t>(longest);
-  std::vector<int64_t> index(static_cast<size_t>(out.rows * width), 0), tags(index.size(), 0);
-  std::vector<uint8_t> mask(index.size(), 0);
+  const auto longOpts = at::TensorOptions().dtype(at::kLong);
+  out.index = at::zeros({out.rows * out.width}, longOpts);
+  out.tags = at::zeros({out.rows, out.width}, longOpts);
+  out.mask = at::zeros({out.rows, out.width}, at::TensorOptions().dtype(at::kBool));
+  int64_t* index = out.index.data_ptr<int64_t>();
+  int64_t* tags = out.tags.data_ptr<int64_t>();
+  bool* mask = out.mask.data_ptr<bool>();
   for (size_t r = 0; r < positions.size(); ++r)
     for (size_t w = 0; w < positions[r].size(); ++w) {
-      const size_t at = r * static_cast<size_t>(width) + w;
+      const size_t at = r * static_cast<size_t>(out.width) + w;
       index[at] = positions[r][w];
-      tags[at] = lab[positions[r][w]];
-      mask[at] = 1;
+      tags[at] = rowTags[r][w];
+      mask[at] = true;
     }
-  const auto longOpts = at::TensorOptions().dtype(at::kLong);
-  const at::Tensor indexT =
-      model::hostToDevice(at::from_blob(index.data(), {out.rows * width}, longOpts).clone(), logits.device());
-  out.emissions = logits.reshape({rows * cols, classes}).index_select(0, indexT).reshape({out.rows, width, classes});
-  out.tags =
-      model::hostToDevice(at::from_blob(tags.data(), {out.rows, width}, longOpts).clone(), logits.device());
-  out.mask = model::hostToDevice(
-      at::from_blob(mask.data(), {out.rows, width}, at::TensorOptions().dtype(at::kByte)).to(at::kBool),
-      logits.device());
+  return out;
+}
+
+WordEmissions gatherLabelledPositions(const at::Tensor& logits, const LabelledPositions& positions) {
+  WordEmissions out;
+  out.rows = positions.rows;
+  if (out.rows == 0) return out;
+  const int64_t classes = logits.size(2);
+  out.emissions = logits.reshape({logits.size(0) * logits.size(1), classes})
+                      .index_select(0, positions.index)
+                      .reshape({positions.rows, positions.width, classes});
+  out.tags = positions.tags;
+  out.mask = positions.mask;
   return out;
 }
 

@@ -11,15 +11,29 @@
 
 namespace quarry::train {
 
-// Rows of a [B,T,C] grid restricted to the positions whose label is not -100, left-aligned:
-// emissions [R,W,C], tags [R,W], mask [R,W] (bool). Rows without a labelled position are left out.
+// Where the labelled positions of a batch's label rows (-100 = none) sit in its [B,T] grid of `cols`
+// columns, found on the host from the rows themselves (so the device is never read for them), as CPU
+// tensors: index [R*W] into the flattened grid, tags [R,W], mask [R,W] (bool), left-aligned. Rows
+// without a labelled position are left out (rows = 0: none at all).
+struct LabelledPositions {
+  at::Tensor index;
+  at::Tensor tags;
+  at::Tensor mask;
+  int64_t rows = 0;
+  int64_t width = 0;
+};
+LabelledPositions labelledPositions(const std::vector<const std::vector<int64_t>*>& labelRows, int64_t cols);
+
+// Rows of a [B,T,C] grid restricted to the labelled positions (on the grid's device), left-aligned:
+// emissions [R,W,C], tags [R,W], mask [R,W] (bool).
 struct WordEmissions {
   at::Tensor emissions;
   at::Tensor tags;
   at::Tensor mask;
   int64_t rows = 0;
 };
-WordEmissions gatherLabelledPositions(const at::Tensor& logits, const at::Tensor& labels);
+// `positions` already on the logits' device.
+WordEmissions gatherLabelledPositions(const at::Tensor& logits, const LabelledPositions& positions);
 
 // Viterbi tags and their marginals, for sentences given as rows of words x classes raw scores; with
 // `distributions`, every word's marginals over all classes too.

@@ -134,43 +134,81 @@ std::unique_ptr<TaggerInputs> TransformerTagger::featurize(
   return inputs;
 }
 
-at::Tensor TransformerTagger::windowLogits(const TaskInputs& base, const std::vector<int32_t>& items,
-                                           at::Tensor* labels) {
+StagedBatch TransformerTagger::stage(const TaskInputs& base, const std::vector<int32_t>& items,
+                                     const StageShape& shape) const {
   const auto& inputs = static_cast<const TransformerInputs&>(base);
-  const TransformerBatch batch =
-      transformerBatch(inputs.windows, items, m_tokenizer->specialTokens().padId.value_or(0), m_device);
-  if (labels) {
-    std::vector<const std::vector<int64_t>*> rows;
-    for (int32_t i : items) rows.push_back(&inputs.windows[static_cast<size_t>(i)].labels);
-    *labels = paddedRows(rows, batch.cols, -100, m_device);
+  // Columns past the window would have no position embedding: a wider shape is cut to the window.
+  const int64_t cols = std::min<int64_t>(shape.cols, m_settings.maxLength);
+  const TransformerBatch batch = stagedTransformerBatch(
+      inputs.windows, items, m_tokenizer->specialTokens().padId.value_or(0), shape.rows, cols);
+  std::vector<const std::vector<int64_t>*> labelRows;
+  for (int32_t i : items) labelRows.push_back(&inputs.windows[static_cast<size_t>(i)].labels);
+  const std::vector<int64_t> none;
+  labelRows.resize(static_cast<size_t>(batch.rows), &none);  // padding rows: no label
+  StagedBatch staged;
+  staged.items = items;
+  staged.rows = batch.rows;
+  staged.cols = batch.cols;
+  staged.tensors = {batch.ids, batch.mask, batch.types, paddedRows(labelRows, batch.cols, -100, c10::kCPU)};
+  if (m_crf) {
+    const LabelledPositions positions = labelledPositions(labelRows, batch.cols);
+    staged.tensors.insert(staged.tensors.end(), {positions.index, positions.tags, positions.mask});
   }
+  return staged;
+}
+
+at::Tensor TransformerTagger::stagedLoss(const StagedBatch& batch, const LossOptions& options) {
+  const std::vector<at::Tensor>& t = batch.tensors;
   model::ForwardOptions fo;
   fo.hiddenStates = false;
-  return m_model->forward(batch.ids, batch.mask, batch.types, fo).logits;
+  const at::Tensor logits = m_model->forward(t[0], t[1], t[2], fo).logits;
+  const int64_t classes = logits.size(2);
+  if (!m_crf)
+    return tokenLoss(logits.reshape({-1, classes}), t[3].reshape({-1}), options.classWeights,
+                     options.focalGamma);
+  LabelledPositions positions;
+  positions.index = t[4];
+  positions.tags = t[5];
+  positions.mask = t[6];
+  positions.rows = t[5].defined() ? t[5].size(0) : 0;
+  positions.width = t[5].defined() ? t[5].size(1) : 0;
+  WordEmissions e = gatherLabelledPositions(logits, positions);
+  if (e.rows == 0) return logits.sum() * 0.0;
+  return m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
 }
 
 at::Tensor TransformerTagger::loss(const TaskInputs& inputs, const std::vector<int32_t>& items,
                                    const LossOptions& options) {
-  at::Tensor labels;
-  at::Tensor logits = windowLogits(inputs, items, &labels);
-  const int64_t classes = logits.size(2);
-  if (!options.teacher) {
-    if (!m_crf)
-      return tokenLoss(logits.reshape({-1, classes}), labels.reshape({-1}), options.classWeights,
-                       options.focalGamma);
-    WordEmissions e = gatherLabelledPositions(logits, labels);
-    if (e.rows == 0) return logits.sum() * 0.0;
-    return m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
-  }
+  StagedBatch batch = stage(inputs, items, StageShape{});
+  const bool labelled = [&] {
+    for (int32_t i : items)
+      for (int64_t label :
+           static_cast<const TransformerInputs&>(inputs).windows[static_cast<size_t>(i)].labels)
+        if (label != -100) return true;
+    return false;
+  }();
+  batch.toDevice(m_device);
+  if (!options.teacher) return stagedLoss(batch, options);
   // Distillation: the gold loss over the labelled words (none in unlabelled sentences), blended with the
   // teacher's soft targets at the first sub-token of every word a window owns (with a CRF: on its emissions).
   at::Tensor gold;
-  if (labels.ne(-100).any().item<bool>()) {
+  model::ForwardOptions fo;
+  fo.hiddenStates = false;
+  const at::Tensor logits = m_model->forward(batch.tensors[0], batch.tensors[1], batch.tensors[2], fo).logits;
+  const int64_t classes = logits.size(2);
+  if (labelled) {
     if (!m_crf) {
-      gold = tokenLoss(logits.reshape({-1, classes}), labels.reshape({-1}), options.classWeights, options.focalGamma);
+      gold = tokenLoss(logits.reshape({-1, classes}), batch.tensors[3].reshape({-1}), options.classWeights,
+                       options.focalGamma);
     } else {
-      WordEmissions e = gatherLabelledPositions(logits, labels);
-      if (e.rows > 0) gold = m_crf->negativeLogLikelihood(e.emissions, e.tags, e.mask);
+      LabelledPositions positions;
+      positions.index = batch.tensors[4];
+      positions.tags = batch.tensors[5];
+      positions.mask = batch.tensors[6];
+      positions.rows = batch.tensors[5].size(0);
+      positions.width = batch.tensors[5].size(1);
+      gold = m_crf->negativeLogLikelihood(gatherLabelledPositions(logits, positions).emissions,
+                                          positions.tags, positions.mask);
     }
   }
   const auto& windows = static_cast<const TransformerInputs&>(inputs).windows;
@@ -222,7 +260,14 @@ std::vector<SentenceTags> TransformerTagger::predict(const TaggerInputs& base, i
       std::vector<int32_t> items(order.begin() + static_cast<std::ptrdiff_t>(begin),
                                  order.begin() + static_cast<std::ptrdiff_t>(std::min(
                                                      order.size(), begin + static_cast<size_t>(batchSize))));
-      at::Tensor logits = windowLogits(inputs, items, nullptr).to(at::kCPU).to(at::kFloat).contiguous();
+      const TransformerBatch batch =
+          transformerBatch(inputs.windows, items, m_tokenizer->specialTokens().padId.value_or(0), m_device);
+      model::ForwardOptions fo;
+      fo.hiddenStates = false;
+      at::Tensor logits = m_model->forward(batch.ids, batch.mask, batch.types, fo)
+                              .logits.to(at::kCPU)
+                              .to(at::kFloat)
+                              .contiguous();
       const float* data = logits.data_ptr<float>();
       const int64_t cols = logits.size(1);
       for (size_t r = 0; r < items.size(); ++r) {

@@ -36,6 +36,14 @@ class TransformerTagger : public NerTagger {
   std::unique_ptr<TaggerInputs> featurize(const std::vector<SentenceExample>& sentences) const override;
   at::Tensor loss(const TaskInputs& inputs, const std::vector<int32_t>& items,
                   const LossOptions& options) override;
+  // Staged: ids, mask, token types and labels (-100 off the labelled positions), and with a CRF where
+  // its labelled positions sit (train/ner/TaggerMath.h). Distillation computes its loss in loss().
+  bool canStage(const LossOptions& options) const override { return options.teacher == nullptr; }
+  // The softmax head's loss is over a fixed grid; the CRF's over the labelled rows, whose count varies.
+  bool capturableLoss(const LossOptions& options) const override { return canStage(options) && !m_crf; }
+  StagedBatch stage(const TaskInputs& inputs, const std::vector<int32_t>& items,
+                    const StageShape& shape) const override;
+  at::Tensor stagedLoss(const StagedBatch& batch, const LossOptions& options) override;
   using NerTagger::predict;
   std::vector<SentenceTags> predict(const TaggerInputs& inputs, int batchSize, bool distributions) override;
   torch::nn::Module& module() override { return *m_root; }
@@ -60,7 +68,6 @@ class TransformerTagger : public NerTagger {
                                                           bool sameTags);
   // Copies the CRF's parameters from `crf` (names without the "crf." prefix).
   Status loadCrf(const model::StateDict& crf);
-  at::Tensor windowLogits(const TaskInputs& inputs, const std::vector<int32_t>& items, at::Tensor* labels);
 
   TagSet m_tags;
   TransformerTaggerSettings m_settings;
