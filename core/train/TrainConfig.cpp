@@ -370,7 +370,7 @@ const std::vector<Option>& declaredOptions() {
               "CUDA: capture the training step (forward, backward, clipping, AdamW) as one CUDA graph "
               "per batch shape, batches padded to whole 32-column widths and the batch size, and "
               "replay it: one launch per step instead of one per operator. NER transformers with a "
-              "softmax head; not with fp16, gradient accumulation, gradual unfreezing, L2-SP, "
+              "softmax head (not DeBERTa); not with fp16, gradient accumulation, gradual unfreezing, L2-SP, "
               "distillation or data-parallel training",
               "ner"));
     return o;

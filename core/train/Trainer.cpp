@@ -16,6 +16,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Log.h"
+#include "model/encoder/TransformerModel.h"
 #include "model/kernels/Autocast.h"
 #include "model/optim/GradientClipping.h"
 #include "model/optim/GradientScaler.h"
@@ -296,7 +297,10 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         : group.active()                  ? std::string("not with data-parallel training")
         : l2sp.active()                   ? std::string("not with L2-SP (l2sp_alpha)")
         : config.unfreezeEvery > 0        ? std::string("not with gradual unfreezing (unfreeze_every)")
-                                          : std::string();
+        : tagger->transformerModel() && tagger->transformerModel()->debertaBody
+            ? std::string(
+                  "not with a DeBERTa encoder (its relative positions are laid out on the host per step)")
+            : std::string();
     if (!conflict.empty()) return Error("CUDA graphs: " + conflict, "", 0, "cuda_graphs");
     optimizer.useDeviceLearningRates(device);
     graphs = std::make_unique<CudaGraphSteps>(device);

@@ -35,30 +35,33 @@ TransformerBatch stagedTransformerBatch(const std::vector<const std::vector<int6
                                         const std::vector<const std::vector<int64_t>*>& typeIds,
                                         int64_t padId, int64_t rows, int64_t cols);
 
+// The token ids and type ids of `items` of `all` (each with `ids` and `typeIds`), as the two overloads
+// above take them.
 template <typename Sequence>
-TransformerBatch transformerBatch(const std::vector<Sequence>& all, const std::vector<int32_t>& items, int64_t padId,
-                                  const c10::Device& device) {
+struct SequenceRows {
   std::vector<const std::vector<int64_t>*> ids, typeIds;
-  ids.reserve(items.size());
-  typeIds.reserve(items.size());
-  for (int32_t i : items) {
-    ids.push_back(&all[static_cast<size_t>(i)].ids);
-    typeIds.push_back(&all[static_cast<size_t>(i)].typeIds);
+  SequenceRows(const std::vector<Sequence>& all, const std::vector<int32_t>& items) {
+    ids.reserve(items.size());
+    typeIds.reserve(items.size());
+    for (int32_t i : items) {
+      ids.push_back(&all[static_cast<size_t>(i)].ids);
+      typeIds.push_back(&all[static_cast<size_t>(i)].typeIds);
+    }
   }
-  return transformerBatch(ids, typeIds, padId, device);
+};
+
+template <typename Sequence>
+TransformerBatch transformerBatch(const std::vector<Sequence>& all, const std::vector<int32_t>& items,
+                                  int64_t padId, const c10::Device& device) {
+  const SequenceRows<Sequence> rows(all, items);
+  return transformerBatch(rows.ids, rows.typeIds, padId, device);
 }
 
 template <typename Sequence>
 TransformerBatch stagedTransformerBatch(const std::vector<Sequence>& all, const std::vector<int32_t>& items,
                                         int64_t padId, int64_t rows, int64_t cols) {
-  std::vector<const std::vector<int64_t>*> ids, typeIds;
-  ids.reserve(items.size());
-  typeIds.reserve(items.size());
-  for (int32_t i : items) {
-    ids.push_back(&all[static_cast<size_t>(i)].ids);
-    typeIds.push_back(&all[static_cast<size_t>(i)].typeIds);
-  }
-  return stagedTransformerBatch(ids, typeIds, padId, rows, cols);
+  const SequenceRows<Sequence> sequences(all, items);
+  return stagedTransformerBatch(sequences.ids, sequences.typeIds, padId, rows, cols);
 }
 
 }  // namespace quarry::train

@@ -54,6 +54,26 @@ inline std::vector<document::AnnotatedDocument> makeTopicDocs(int count, uint64_
   return docs;
 }
 
+// Topic documents (NER) whose topic words are entities of their topic's type, without document labels.
+inline std::vector<document::AnnotatedDocument> makeTopicEntityDocs(int count, uint64_t seed) {
+  auto docs = makeTopicDocs(count, seed);
+  for (auto& d : docs) {
+    size_t pos = 0;
+    while (pos < d.text.size()) {
+      size_t end = d.text.find(' ', pos);
+      if (end == std::string::npos) end = d.text.size();
+      const std::string word = d.text.substr(pos, end - pos);
+      for (size_t t = 0; t < kTopicWords.size(); ++t)
+        for (const std::string& w : kTopicWords[t])
+          if (w == word)
+            d.entities.push_back({static_cast<int32_t>(pos), static_cast<int32_t>(end), kTopics[t]});
+      pos = end + 1;
+    }
+    d.labels.clear();
+  }
+  return docs;
+}
+
 // vocab.txt (the specials, ".", the topic words, the filler) and a BertTokenizer config in `folder`.
 inline std::string writeTopicTokenizer(const std::filesystem::path& folder) {
   std::filesystem::create_directories(folder);

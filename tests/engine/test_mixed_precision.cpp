@@ -224,27 +224,6 @@ void checkCheckpointing(const std::string& type) {
   }
 }
 
-// Topic documents whose topic words are entities of their topic's type (NER).
-std::vector<document::AnnotatedDocument> topicEntities(int count, uint64_t seed) {
-  auto docs = makeTopicDocs(count, seed);
-  for (auto& d : docs) {
-    size_t pos = 0;
-    while (pos < d.text.size()) {
-      size_t end = d.text.find(' ', pos);
-      if (end == std::string::npos) end = d.text.size();
-      const std::string word = d.text.substr(pos, end - pos);
-      for (size_t t = 0; t < quarry::test::kTopicWords.size(); ++t)
-        for (const std::string& w : quarry::test::kTopicWords[t])
-          if (w == word)
-            d.entities.push_back(
-                {static_cast<int32_t>(pos), static_cast<int32_t>(end), quarry::test::kTopics[t]});
-      pos = end + 1;
-    }
-    d.labels.clear();
-  }
-  return docs;
-}
-
 TrainConfig randomTransformer(const std::string& task, const std::string& tokenizer) {
   TrainConfig c;
   c.task = task;
@@ -299,7 +278,8 @@ void checkTraining(const fs::path& root) {
   EXPECT(run["config"]["precision"] == "bf16", "run.json records the precision");
 
   // NER with a CRF on top of bf16 emissions.
-  const auto nerTrain = topicEntities(120, 3), nerDev = topicEntities(40, 4);
+  const auto nerTrain = quarry::test::makeTopicEntityDocs(120, 3),
+             nerDev = quarry::test::makeTopicEntityDocs(40, 4);
   TrainConfig ner = randomTransformer("ner", tokenizer);
   ner.crf = true;
   ner.epochs = 8;

@@ -113,27 +113,6 @@ void checkPrefetcher() {
   EXPECT(a.shapeKey() != b.shapeKey(), "another shape, another key");
 }
 
-// Topic documents whose topic words are entities of their topic's type.
-std::vector<document::AnnotatedDocument> topicEntities(int count, uint64_t seed) {
-  auto docs = makeTopicDocs(count, seed);
-  for (auto& d : docs) {
-    size_t pos = 0;
-    while (pos < d.text.size()) {
-      size_t end = d.text.find(' ', pos);
-      if (end == std::string::npos) end = d.text.size();
-      const std::string word = d.text.substr(pos, end - pos);
-      for (size_t t = 0; t < quarry::test::kTopicWords.size(); ++t)
-        for (const std::string& w : quarry::test::kTopicWords[t])
-          if (w == word)
-            d.entities.push_back(
-                {static_cast<int32_t>(pos), static_cast<int32_t>(end), quarry::test::kTopics[t]});
-      pos = end + 1;
-    }
-    d.labels.clear();
-  }
-  return docs;
-}
-
 TrainConfig nerTransformer(const std::string& tokenizer, bool crf) {
   TrainConfig c;
   c.task = "ner";
@@ -183,7 +162,7 @@ bool sameGrads(const LossAndGrads& a, const LossAndGrads& b, double rtol, double
 }
 
 void checkStagedLoss(const std::string& tokenizer) {
-  const auto docs = topicEntities(30, 3);
+  const auto docs = quarry::test::makeTopicEntityDocs(30, 3);
   for (bool crf : {false, true}) {
     const std::string what = crf ? "CRF" : "softmax";
     TrainConfig c = nerTransformer(tokenizer, crf);
@@ -236,7 +215,7 @@ std::string fileBytes(const fs::path& p) {
 }
 
 void checkPrefetchTrainsTheSame(const fs::path& root, const std::string& tokenizer) {
-  const auto train = topicEntities(60, 4), dev = topicEntities(20, 5);
+  const auto train = quarry::test::makeTopicEntityDocs(60, 4), dev = quarry::test::makeTopicEntityDocs(20, 5);
   for (bool crf : {false, true}) {
     const std::string what = crf ? "CRF" : "softmax";
     TrainConfig inline0 = nerTransformer(tokenizer, crf);
@@ -286,7 +265,7 @@ void checkRefusals(const fs::path& root, const std::string& tokenizer) {
   TrainConfig inCode = nerTransformer(tokenizer, false);
   inCode.cudaGraphs = true;
   inCode.epochs = 1;
-  const auto docs = topicEntities(10, 6);
+  const auto docs = quarry::test::makeTopicEntityDocs(10, 6);
   auto refused = quarry::test::train(inCode, root / "graphs", docs, docs);
   EXPECT(!refused.ok() && refused.error().field == "cuda_graphs",
          "a config built in code with cuda_graphs on the CPU is refused by the Trainer, by field");

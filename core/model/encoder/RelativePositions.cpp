@@ -13,6 +13,8 @@
 #include <ATen/ops/sign.h>
 #include <ATen/ops/where.h>
 
+#include "model/kernels/HostToDevice.h"
+
 namespace quarry::model {
 
 at::Tensor logBucketPositions(const at::Tensor& relative, int64_t bucketSize, int64_t maxPosition) {
@@ -47,8 +49,9 @@ RelativePositionIndex relativePositionIndex(int64_t length, int64_t span, int64_
   RelativePositionIndex out;
   out.first = std::min(c2p.min().item<int64_t>(), p2c.min().item<int64_t>());
   out.count = std::max(c2p.max().item<int64_t>(), p2c.max().item<int64_t>()) - out.first + 1;
-  out.contentToPosition = (c2p - out.first).to(device);
-  out.positionToContent = (p2c - out.first).to(device);
+  // Made on the host (its range is read there): to a GPU by a pinned copy that does not make the host wait.
+  out.contentToPosition = hostToDevice(c2p - out.first, device);
+  out.positionToContent = hostToDevice(p2c - out.first, device);
   return out;
 }
 
