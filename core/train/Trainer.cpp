@@ -198,7 +198,10 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     if (loaded->dataFingerprint != fingerprint)
       return Error("the training data changed since this run was interrupted; start a new run", lastFolder, 0,
                    "data");
-    if (loaded->config != state.config)
+    // A run saved before an option existed lacks its key: compared with the defaults filled in.
+    json saved = loaded->config;
+    if (auto filled = TrainConfig::fromJson(saved, lastFolder)) saved = filled->toJson();
+    if (saved != state.config)
       return Error("the configuration differs from the interrupted run's", lastFolder, 0, "config");
     if (loaded->end && !loaded->end->empty())
       return Error("this run already ended (" + *loaded->end + " at step " + std::to_string(loaded->step) +

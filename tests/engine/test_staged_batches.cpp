@@ -247,6 +247,33 @@ void checkPrefetchTrainsTheSame(const fs::path& root, const std::string& tokeniz
   }
 }
 
+// A run interrupted before prefetch_batches and cuda_graphs existed: its state.json lacks their keys, and
+// it resumes (the saved configuration is compared with the defaults filled in), while a changed value is
+// still refused.
+void checkResumeOfAnOlderRun(const fs::path& root, const std::string& tokenizer) {
+  const auto train = quarry::test::makeTopicEntityDocs(40, 7), dev = quarry::test::makeTopicEntityDocs(10, 8);
+  TrainConfig c = nerTransformer(tokenizer, false);
+  const fs::path out = root / "older";
+  auto cut = quarry::test::train(c, out, train, dev, [](const TrainProgress& p) { return p.step < 7; });
+  EXPECT(cut.ok() && cut->end == TrainResult::End::Cancelled, "a run is cancelled at step 7");
+  const fs::path statePath = out / "last" / "state.json";
+  json state = json::parse(std::ifstream(statePath));
+  EXPECT(state["config"].contains("prefetch_batches"), "state.json holds the configuration");
+  state["config"].erase("prefetch_batches");
+  state["config"].erase("cuda_graphs");
+  json changed = state;
+  changed["config"]["learning_rate"] = 1.0;
+  std::ofstream(statePath) << changed.dump(2);
+  auto refused = quarry::test::train(c, out, train, dev, {}, true);
+  EXPECT(!refused.ok() && refused.error().field == "config",
+         "a saved configuration that differs in a value is still refused, by field");
+  std::ofstream(statePath) << state.dump(2);
+  auto resumed = quarry::test::train(c, out, train, dev, {}, true);
+  EXPECT(resumed.ok() && resumed->end == TrainResult::End::Finished && resumed->steps > cut->steps,
+         "the older run resumes from step 7 and finishes" +
+             (resumed.ok() ? std::string() : ": " + resumed.error().toString()));
+}
+
 void checkRefusals(const fs::path& root, const std::string& tokenizer) {
   auto fromJson = TrainConfig::fromJson(json{{"task", "ner"}, {"cuda_graphs", true}}, "config.json");
   EXPECT(!fromJson.ok() && fromJson.error().field == "cuda_graphs",
@@ -281,6 +308,7 @@ int main() {
   checkPrefetcher();
   checkStagedLoss(tokenizer);
   checkPrefetchTrainsTheSame(root, tokenizer);
+  checkResumeOfAnOlderRun(root, tokenizer);
   checkRefusals(root, tokenizer);
   fs::remove_all(root);
   if (quarry::test::g_failures) {
