@@ -466,6 +466,13 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
     return {};
   };
 
+  // Each group's rate for the coming step: its base rate times the schedule's factor.
+  auto scheduleRates = [&] {
+    const double factor = schedule.factor(state.step);
+    for (size_t g = 0; g < optimizer.groups().size(); ++g)
+      optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
+  };
+
   tagger->module().train();
   while (!stop && state.epoch < config.epochs && state.step < totalSteps) {
     const std::vector<std::vector<int32_t>> batches =
@@ -507,9 +514,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       bool stepped = false;  // the optimizer step ran inside a graph step
       if (graphs) {
         // The whole step at once: the schedule's rates go to the device first (a replay reads them there).
-        const double factor = schedule.factor(state.step);
-        for (size_t g = 0; g < optimizer.groups().size(); ++g)
-          optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
+        scheduleRates();
         optimizer.syncLearningRates();
         const CudaGraphSteps::Outcome outcome = graphs->run(
             stagedBatch,
@@ -561,9 +566,7 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
         if (finite) {
           l2sp.addGradients();
           model::clipGradientNorm(setup.parameters(), config.effectiveMaxGradNorm());
-          const double factor = schedule.factor(state.step);
-          for (size_t g = 0; g < optimizer.groups().size(); ++g)
-            optimizer.groups()[g].options.lr = setup.groups()[g].baseRate * factor;
+          scheduleRates();
           optimizer.step();
         } else {
           logger->info("step {}: a gradient overflowed in fp16; step skipped, loss scale {} -> {}",
