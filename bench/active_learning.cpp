@@ -6,7 +6,12 @@
 //
 //   bench_active_learning --corpus ncbi|bc5cdr|hallmarks|claudette [--strategies random,mnlp,diversity]
 //       [--seeds 3] [--seed-size 2%] [--round-size 2%] [--budget 50%] [--min-steps N] [--warm-start]
-//       [--threads N] [--set key=value]... [--output DIR] [--resume]
+//       [--first-seed N] [--no-full] [--threads N] [--set key=value]... [--output DIR] [--resume]
+//   bench_active_learning --merge DIR,DIR... --output DIR
+//
+// One process works one core; to use several, run one process per share of the curves (--strategies,
+// --first-seed and --seeds pick them; --no-full leaves the full-data model to one of them) and --merge
+// their folders into one table and chart (jobs::mergeSimulations: same data and options, no curve twice).
 //
 // SPLITS (declared here as in the other benches; no official test split is read):
 //   ncbi: ncbi-disease train.tsv = the pool (sentences), devel.tsv = dev; BiLSTM-CRF.
@@ -45,6 +50,51 @@ jobs::DocumentSet classificationSet(std::vector<document::AnnotatedDocument> doc
   return set;
 }
 
+// Prints the table, the hours to 99% and the two targets for the best strategy other than random.
+int report(const std::string& corpus, const jobs::SimulationOutcome& outcome, double wordsPerHour) {
+  const suggest::LearningCurveSummary& s = outcome.summary;
+  std::printf("corpus %s\n%s", corpus.c_str(), suggest::learningCurveTable(s).c_str());
+  // The best strategy other than random: the earliest to reach 99% of full; among those that do not, the one
+  // with the highest mean over its rounds (the area under its curve).
+  auto area = [](const suggest::StrategySummary& st) {
+    double sum = 0;
+    for (const suggest::CurveBand& b : st.bands) sum += b.mean;
+    return st.bands.empty() ? 0.0 : sum / double(st.bands.size());
+  };
+  const suggest::StrategySummary* best = nullptr;
+  for (const suggest::StrategySummary& st : s.strategies) {
+    if (st.strategy == "random") continue;
+    if (!best) {
+      best = &st;
+    } else if (st.shareAt99 || best->shareAt99) {
+      if (st.shareAt99 && (!best->shareAt99 || *st.shareAt99 < *best->shareAt99)) best = &st;
+    } else if (area(st) > area(*best)) {
+      best = &st;
+    }
+  }
+  for (const suggest::StrategySummary& st : s.strategies)
+    if (st.tokensAt99)
+      std::printf(
+          "%s: 99%% of full after %.1f hours of annotation at %.0f words/hour (the whole pool: %.1f hours)\n",
+          st.strategy.c_str(), suggest::annotationHours(*st.tokensAt99, wordsPerHour), wordsPerHour,
+          suggest::annotationHours(double(s.poolTokens), wordsPerHour));
+  if (best) {
+    std::printf(
+        "target 1 (99%% of full with <= 30%% of the pool): %s reaches it at %s -> %s\n",
+        best->strategy.c_str(),
+        best->shareAt99 ? (std::to_string(*best->shareAt99 * 100).substr(0, 5) + "%").c_str() : "never",
+        best->shareAt99 && *best->shareAt99 <= 0.30 + 1e-9 ? "met" : "not met");
+    std::printf(
+        "target 2 (above random at every round from the third on): %s is above from round %d, %d of %d "
+        "rounds "
+        "-> %s\n",
+        best->strategy.c_str(), best->aboveRandomFrom, best->roundsAboveRandom, best->roundsCompared,
+        best->aboveRandomFrom >= 0 && best->aboveRandomFrom <= 2 ? "met" : "not met");
+  }
+  std::printf("chart %s\n", outcome.chartPath.toUtf8().constData());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,7 +103,9 @@ int main(int argc, char** argv) {
   std::string corpus, strategies = "random,mnlp,diversity", output, seedSize = "2%", roundSize = "2%",
                       budget = "50%";
   int seeds = 3, minSteps = 0, threads = 1;
-  bool resume = false, warm = false;
+  uint64_t firstSeed = 1;
+  bool resume = false, warm = false, full = true;
+  QStringList merge;
   nlohmann::json overrides = nlohmann::json::object();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -61,6 +113,12 @@ int main(int argc, char** argv) {
     if (a == "--corpus") corpus = next();
     else if (a == "--strategies") strategies = next();
     else if (a == "--seeds") seeds = std::stoi(next());
+    else if (a == "--first-seed")
+      firstSeed = std::stoull(next());
+    else if (a == "--no-full")
+      full = false;
+    else if (a == "--merge")
+      merge = QString::fromStdString(next()).split(QLatin1Char(','), Qt::SkipEmptyParts);
     else if (a == "--seed-size") seedSize = next();
     else if (a == "--round-size") roundSize = next();
     else if (a == "--budget") budget = next();
@@ -74,6 +132,15 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
       return 2;
     }
+  }
+  if (!merge.isEmpty()) {
+    const jobs::SimulationOutcome merged = jobs::mergeSimulations(
+        merge, QString::fromStdString(output.empty() ? "bench-active-learning-merged" : output));
+    if (merged.status != RunStatus::Finished) {
+      std::fprintf(stderr, "%s\n", merged.errorText().toUtf8().constData());
+      return 1;
+    }
+    return report(corpus.empty() ? "merged" : corpus, merged, jobs::SimulationSpec().wordsPerHour);
   }
   const fs::path shared = fs::path(qEnvironmentVariableIsSet("QUARRY_SHARED_DIR")
                                        ? qEnvironmentVariable("QUARRY_SHARED_DIR").toStdString()
@@ -135,6 +202,8 @@ int main(int argc, char** argv) {
     from = comma + 1;
   }
   spec.seeds = seeds;
+  spec.firstSeed = firstSeed;
+  spec.trainFull = full;
   spec.minSteps = minSteps;
   spec.warmStart = warm;
   spec.threads = threads;
@@ -166,40 +235,5 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s (resume with --resume)\n", outcome.errorText().toUtf8().constData());
     return outcome.status == RunStatus::Cancelled ? 130 : 1;
   }
-  const suggest::LearningCurveSummary& s = outcome.summary;
-  std::printf("corpus %s\n%s", corpus.c_str(), suggest::learningCurveTable(s).c_str());
-  // The best strategy other than random: the earliest to reach 99% of full; among those that do not, the one
-  // with the highest mean over its rounds (the area under its curve).
-  auto area = [](const suggest::StrategySummary& st) {
-    double sum = 0;
-    for (const suggest::CurveBand& b : st.bands) sum += b.mean;
-    return st.bands.empty() ? 0.0 : sum / double(st.bands.size());
-  };
-  const suggest::StrategySummary* best = nullptr;
-  for (const suggest::StrategySummary& st : s.strategies) {
-    if (st.strategy == "random") continue;
-    if (!best) {
-      best = &st;
-    } else if (st.shareAt99 || best->shareAt99) {
-      if (st.shareAt99 && (!best->shareAt99 || *st.shareAt99 < *best->shareAt99)) best = &st;
-    } else if (area(st) > area(*best)) {
-      best = &st;
-    }
-  }
-  for (const suggest::StrategySummary& st : s.strategies)
-    if (st.tokensAt99)
-      std::printf("%s: 99%% of full after %.1f hours of annotation at %.0f words/hour (the whole pool: %.1f hours)\n",
-                  st.strategy.c_str(), suggest::annotationHours(*st.tokensAt99, wordsPerHour), wordsPerHour,
-                  suggest::annotationHours(double(s.poolTokens), wordsPerHour));
-  if (best) {
-    std::printf("target 1 (99%% of full with <= 30%% of the pool): %s reaches it at %s -> %s\n", best->strategy.c_str(),
-                best->shareAt99 ? (std::to_string(*best->shareAt99 * 100).substr(0, 5) + "%").c_str() : "never",
-                best->shareAt99 && *best->shareAt99 <= 0.30 + 1e-9 ? "met" : "not met");
-    std::printf("target 2 (above random at every round from the third on): %s is above from round %d, %d of %d rounds "
-                "-> %s\n",
-                best->strategy.c_str(), best->aboveRandomFrom, best->roundsAboveRandom, best->roundsCompared,
-                best->aboveRandomFrom >= 0 && best->aboveRandomFrom <= 2 ? "met" : "not met");
-  }
-  std::printf("chart %s\n", outcome.chartPath.toUtf8().constData());
-  return 0;
+  return report(corpus, outcome, wordsPerHour);
 }

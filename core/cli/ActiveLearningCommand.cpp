@@ -67,8 +67,12 @@ nlohmann::json summaryJson(const jobs::SimulationOutcome& outcome) {
 QString ActiveLearningCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
 
 void ActiveLearningCommand::configure(QCommandLineParser& parser) const {
-  parser.addPositionalArgument(QStringLiteral("simulate"),
-                               QStringLiteral("simulate: learning curves of a simulated annotator."));
+  parser.addPositionalArgument(
+      QStringLiteral("simulate|merge"),
+      QStringLiteral("simulate: learning curves of a simulated annotator. merge FOLDER...: "
+                     "the finished simulations in those folders (other strategies or "
+                     "seeds of the same data and options) as one table and chart in "
+                     "--output."));
   addFineTuningOptions(parser);
   parser.addOption({QStringLiteral("strategies"),
                     QStringLiteral("Comma-separated: random, least_confidence, margin, entropy, mnlp, diversity "
@@ -112,11 +116,27 @@ void ActiveLearningCommand::configure(QCommandLineParser& parser) const {
 int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) const {
   if (parser.isSet(QStringLiteral("help-config"))) return printTaskConfigHelp(parser, io);
   const QStringList args = parser.positionalArguments();
-  if (args.size() != 1 || args.front() != QLatin1String("simulate"))
-    return usage(io, QStringLiteral("say what to do: quarry-cli active-learning simulate ..."));
+  const bool merging = !args.isEmpty() && args.front() == QLatin1String("merge");
+  if (!merging && (args.size() != 1 || args.front() != QLatin1String("simulate")))
+    return usage(
+        io, QStringLiteral("say what to do: quarry-cli active-learning simulate ... or merge FOLDER..."));
   if (!parser.isSet(QStringLiteral("output")))
-    return usage(io, QStringLiteral("name the simulation's folder: --output FOLDER"));
+    return usage(io, merging
+                         ? QStringLiteral("name the folder of the merged table and chart: --output FOLDER")
+                         : QStringLiteral("name the simulation's folder: --output FOLDER"));
   const QString output = QFileInfo(parser.value(QStringLiteral("output"))).absoluteFilePath();
+  if (merging) {
+    if (args.size() < 2)
+      return usage(io, QStringLiteral("name the simulations' folders: merge FOLDER FOLDER..."));
+    bool ok = false;
+    const double wordsPerHour = parser.value(QStringLiteral("words-per-hour")).toDouble(&ok);
+    if (!ok || !(wordsPerHour > 0))
+      return usage(io, QStringLiteral("--words-per-hour takes a positive number"));
+    const jobs::SimulationOutcome merged = jobs::mergeSimulations(args.mid(1), output);
+    if (merged.status != RunStatus::Finished) return fail(io, merged.error);
+    printOutcome(merged, parser.isSet(QStringLiteral("json")), wordsPerHour, io);
+    return kExitOk;
+  }
   if (parser.isSet(QStringLiteral("resume")) && !parser.isSet(QStringLiteral("project")) &&
       !parser.isSet(QStringLiteral("train"))) {
     // A project's simulation resumes from its state alone, with the options it started with.
@@ -219,6 +239,12 @@ int ActiveLearningCommand::simulate(jobs::SimulationSpec spec, bool json, CliIo&
     io.err << "cancelled: resume with --resume (" << outcome.statePath << ")\n";
     return kExitCancelled;
   }
+  printOutcome(outcome, json, wordsPerHour, io);
+  return kExitOk;
+}
+
+void ActiveLearningCommand::printOutcome(const jobs::SimulationOutcome& outcome, bool json,
+                                         double wordsPerHour, CliIo& io) const {
   if (json) {
     nlohmann::json j = summaryJson(outcome);
     j["words_per_hour"] = wordsPerHour;
@@ -238,7 +264,6 @@ int ActiveLearningCommand::simulate(jobs::SimulationSpec spec, bool json, CliIo&
              << outcome.runIds.back() << ")\n";
   }
   io.out.flush();
-  return kExitOk;
 }
 
 }  // namespace quarry::cli

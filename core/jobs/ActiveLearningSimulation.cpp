@@ -178,14 +178,100 @@ QJsonObject specJson(const SimulationSpec& spec) {
 
 QString simulationStatePath(const QString& folder) { return QDir(folder).filePath(QStringLiteral("simulation.json")); }
 
-bool simulationUnfinished(const QString& folder) {
-  auto state = readState(simulationStatePath(folder));
-  if (!state) return false;
-  const QJsonObject spec = state->spec;
+namespace {
+
+// Whether a simulation has rounds (or its full-data model) left to train.
+bool unfinished(const SimulationState& state) {
+  const QJsonObject& spec = state.spec;
   const int expected = spec.value(QStringLiteral("strategies")).toArray().size() * spec.value(QStringLiteral("seeds")).toInt();
   int done = 0;
-  for (const CurveState& c : state->curves) done += c.done ? 1 : 0;
-  return (spec.value(QStringLiteral("train_full")).toBool() && !state->fullDone) || done < expected;
+  for (const CurveState& c : state.curves) done += c.done ? 1 : 0;
+  return (spec.value(QStringLiteral("train_full")).toBool() && !state.fullDone) || done < expected;
+}
+
+// The written report of finished curves: learning-curve.svg and .txt in `folder`.
+Status writeReport(const QString& folder, const suggest::LearningCurveSummary& summary,
+                   const std::string& task, SimulationUnit unit, int poolUnits, SimulationOutcome& outcome) {
+  const QDir out(folder);
+  const QString chart = out.filePath(QStringLiteral("learning-curve.svg"));
+  const QString table = out.filePath(QStringLiteral("learning-curve.txt"));
+  const std::string title = "Active learning on " + std::to_string(poolUnits) + " " +
+                            simulationUnitName(unit).toStdString() + " (" + task + ")";
+  if (Status s = writeText(chart, suggest::learningCurveSvg(summary, title)); !s) return s;
+  if (Status s = writeText(table, suggest::learningCurveTable(summary)); !s) return s;
+  outcome.chartPath = chart;
+  outcome.tablePath = table;
+  return {};
+}
+
+}  // namespace
+
+bool simulationUnfinished(const QString& folder) {
+  auto state = readState(simulationStatePath(folder));
+  return state && unfinished(state.value());
+}
+
+SimulationOutcome mergeSimulations(const QStringList& folders, const QString& outputFolder) {
+  SimulationOutcome outcome;
+  auto failed = [&outcome](Error e) {
+    outcome.status = RunStatus::Failed;
+    outcome.error = std::move(e);
+    return outcome;
+  };
+  if (folders.isEmpty()) return failed(Error("name the simulations to merge", "", 0, "folders"));
+  if (outputFolder.isEmpty())
+    return failed(Error("the merged report needs an output folder", "", 0, "output"));
+  QJsonObject fingerprint;
+  double fullScore = -1;
+  std::string metric;
+  for (const QString& folder : folders) {
+    const QString path = simulationStatePath(folder);
+    if (!QFileInfo::exists(path)) return failed(Error("there is no simulation here", path.toStdString()));
+    auto state = readState(path);
+    if (!state) return failed(state.error());
+    if (unfinished(state.value()))
+      return failed(Error("this simulation has rounds left: resume it before merging", path.toStdString(), 0,
+                          "curves"));
+    if (fingerprint.isEmpty()) {
+      fingerprint = state->fingerprint;
+    } else if (state->fingerprint != fingerprint) {
+      QString key;
+      for (const QString& k : fingerprint.keys() + state->fingerprint.keys())
+        if (fingerprint.value(k) != state->fingerprint.value(k)) {
+          key = k;
+          break;
+        }
+      return failed(Error("this simulation ran on other data or options than " +
+                              folders.front().toStdString() + " (" + key.toStdString() +
+                              " differs): only curves of one setting merge",
+                          path.toStdString(), 0, "fingerprint"));
+    }
+    if (fullScore < 0 && state->fullDone) fullScore = state->fullScore;
+    if (metric.empty()) metric = state->metric;
+    for (const CurveState& c : state->curves) {
+      for (const StrategyCurve& have : outcome.curves)
+        if (have.strategy == c.strategy && have.seed == c.seed)
+          return failed(Error("the " + c.strategy + " curve of seed " + std::to_string(c.seed) +
+                                  " is in two of the simulations merged",
+                              path.toStdString(), 0, "curves"));
+      outcome.curves.push_back({c.strategy, c.seed, c.points});
+    }
+  }
+  const std::string task = fingerprint.value(QStringLiteral("task")).toString().toStdString();
+  const SimulationUnit unit =
+      fingerprint.value(QStringLiteral("unit")).toString() == QLatin1String("sentences")
+          ? SimulationUnit::Sentence
+          : SimulationUnit::Document;
+  const int n = fingerprint.value(QStringLiteral("pool_units")).toInt();
+  outcome.summary = suggest::summarizeCurves(outcome.curves, fullScore, metric.empty() ? "score" : metric,
+                                             simulationUnitName(unit).toStdString(), n,
+                                             fingerprint.value(QStringLiteral("pool_words")).toInteger());
+  if (!QDir(outputFolder).mkpath(QStringLiteral(".")))
+    return failed(Error("cannot create the output folder", outputFolder.toStdString()));
+  if (Status s = writeReport(outputFolder, outcome.summary, task, unit, n, outcome); !s)
+    return failed(s.error());
+  outcome.status = RunStatus::Finished;
+  return outcome;
 }
 
 Result<SimulationSpec> resumeSpec(const QString& folder) {
@@ -664,14 +750,8 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   if (state.metric.empty()) state.metric = m_metric.empty() ? "score" : m_metric;
   outcome.summary = suggest::summarizeCurves(outcome.curves, state.fullScore, state.metric,
                                              simulationUnitName(m_spec.unit).toStdString(), n, poolWords);
-  const QString chart = out.filePath(QStringLiteral("learning-curve.svg"));
-  const QString table = out.filePath(QStringLiteral("learning-curve.txt"));
-  const std::string title = "Active learning on " + std::to_string(n) + " " +
-                            simulationUnitName(m_spec.unit).toStdString() + " (" + task + ")";
-  if (Status s = writeText(chart, suggest::learningCurveSvg(outcome.summary, title)); !s) return failed(s.error());
-  if (Status s = writeText(table, suggest::learningCurveTable(outcome.summary)); !s) return failed(s.error());
-  outcome.chartPath = chart;
-  outcome.tablePath = table;
+  if (Status s = writeReport(m_spec.outputFolder, outcome.summary, task, m_spec.unit, n, outcome); !s)
+    return failed(s.error());
   outcome.status = RunStatus::Finished;
   p.phase = QStringLiteral("done");
   p.points = std::make_shared<const std::vector<StrategyCurve>>(outcome.curves);

@@ -23,6 +23,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <atomic>
 #include <functional>
@@ -131,6 +132,15 @@ bool simulationUnfinished(const QString& folder);
 // with, resume set. Errors: no state there, or one of files (only a project's simulation can be resumed
 // without naming its documents again).
 Result<SimulationSpec> resumeSpec(const QString& folder);
+
+// Simulations of the same data and options that hold different curves (other strategies or seeds: one process
+// per core or machine, each with its own output folder and --first-seed, all but one without the full-data
+// model) as one: their curves side by side, the full-data score of the first folder that has one, and
+// learning-curve.svg / .txt written to `outputFolder` (which may be one of them; no state is written there).
+// Errors: a folder without a finished simulation (field curves: resume it first), data or options that differ
+// from the first folder's (field fingerprint, naming the key that differs), a curve (strategy and seed) in
+// two folders (field curves).
+SimulationOutcome mergeSimulations(const QStringList& folders, const QString& outputFolder);
 
 class ActiveLearningSimulation {
  public:

@@ -1,7 +1,8 @@
 // Active learning measured (jobs/ActiveLearningSimulation, quarry-cli active-learning simulate) on a tiny NER
 // project: the rounds' sizes, the same seed set for every strategy, every round a recorded run, the state,
 // chart and table written; a cancelled simulation resumed to the same curves as one never interrupted; a
-// resume with other options refused; warm start; sentence units; the CLI's table and JSON.
+// resume with other options refused; warm start; sentence units; simulations run side by side merged; the
+// CLI's table and JSON.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -223,6 +224,98 @@ class TestActiveLearningSimulation : public QObject {
     QVERIFY2(log.contains(QStringLiteral("warm start from")), qPrintable(log.left(2000)));
     QVERIFY(!readText(out + QStringLiteral("/entropy-seed5/round-0/train.log")).contains(QStringLiteral("warm start")) ||
             !QFileInfo::exists(out + QStringLiteral("/entropy-seed5/round-0")));
+  }
+
+  // The simulation of simulatesAndRecords run as two side by side (each strategy its own folder, one with the
+  // full-data model) and merged: the same curves, full score, table and chart; mismatches refused.
+  void mergeSideBySide() {
+    const QString randomPart = m_folder.path(QStringLiteral("part-random")),
+                  mnlpPart = m_folder.path(QStringLiteral("part-mnlp")),
+                  merged = m_folder.path(QStringLiteral("merged"));
+    SimulationSpec a = spec(randomPart);
+    a.strategies = {suggest::SelectionStrategy::Random};
+    a.record = false;
+    SimulationSpec b = spec(mnlpPart);
+    b.strategies = {suggest::SelectionStrategy::Mnlp};
+    b.trainFull = false;
+    b.record = false;
+    for (const SimulationSpec& part : {a, b}) {
+      const SimulationOutcome o = ActiveLearningSimulation(part).run();
+      QVERIFY2(o.status == RunStatus::Finished, qPrintable(o.errorText()));
+    }
+    const SimulationOutcome outcome = quarry::jobs::mergeSimulations({randomPart, mnlpPart}, merged);
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    const QJsonObject whole = readJson(m_folder.path(QStringLiteral("sim/simulation.json")));
+    QCOMPARE(labelledOf(readJson(randomPart + QStringLiteral("/simulation.json")), QStringLiteral("random")),
+             labelledOf(whole, QStringLiteral("random")));
+    QCOMPARE(labelledOf(readJson(mnlpPart + QStringLiteral("/simulation.json")), QStringLiteral("mnlp")),
+             labelledOf(whole, QStringLiteral("mnlp")));
+    QCOMPARE(outcome.curves.size(), size_t(2));
+    QCOMPARE(outcome.curves[0].strategy, std::string("random"));
+    QCOMPARE(outcome.curves[1].strategy, std::string("mnlp"));
+    const QJsonArray wholeCurves = whole.value(QStringLiteral("curves")).toArray();
+    for (size_t c = 0; c < 2; ++c) {
+      const QJsonArray points = wholeCurves[int(c)].toObject().value(QStringLiteral("points")).toArray();
+      QCOMPARE(outcome.curves[c].points.size(), size_t(points.size()));
+      for (size_t i = 0; i < outcome.curves[c].points.size(); ++i)
+        QCOMPARE(outcome.curves[c].points[i].score,
+                 points[int(i)].toObject().value(QStringLiteral("score")).toDouble());
+    }
+    const double wholeFull =
+        whole.value(QStringLiteral("full")).toObject().value(QStringLiteral("score")).toDouble();
+    QCOMPARE(outcome.summary.fullScore, wholeFull);
+    QCOMPARE(outcome.summary.poolUnits, int64_t(40));
+    QCOMPARE(outcome.summary.strategies.size(), size_t(2));
+    QCOMPARE(readText(outcome.tablePath), readText(m_folder.path(QStringLiteral("sim/learning-curve.txt"))));
+    QVERIFY(readText(outcome.chartPath).startsWith(QStringLiteral("<svg")));
+    QVERIFY(!QFileInfo::exists(merged + QStringLiteral("/simulation.json")));  // a report, not a simulation
+
+    // A curve twice, other options, rounds left, no simulation: refused by field.
+    const SimulationOutcome twice =
+        quarry::jobs::mergeSimulations({randomPart, mnlpPart, randomPart}, merged);
+    QCOMPARE(twice.status, RunStatus::Failed);
+    QCOMPARE(twice.error.field, std::string("curves"));
+    QVERIFY2(twice.errorText().contains(QStringLiteral("random curve of seed 5")),
+             qPrintable(twice.errorText()));
+    const SimulationOutcome other =
+        quarry::jobs::mergeSimulations({randomPart, m_folder.path(QStringLiteral("warm"))}, merged);
+    QCOMPARE(other.status, RunStatus::Failed);
+    QCOMPARE(other.error.field, std::string("fingerprint"));
+    QVERIFY2(other.errorText().contains(QStringLiteral("differs")), qPrintable(other.errorText()));
+    const QString open = m_folder.path(QStringLiteral("part-open"));
+    QVERIFY(QDir().mkpath(open));
+    QJsonObject state = readJson(mnlpPart + QStringLiteral("/simulation.json"));
+    QJsonArray curves = state.value(QStringLiteral("curves")).toArray();
+    QJsonObject curve = curves[0].toObject();
+    curve[QStringLiteral("done")] = false;
+    curves[0] = curve;
+    state[QStringLiteral("curves")] = curves;
+    QFile file(open + QStringLiteral("/simulation.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(state).toJson());
+    file.close();
+    const SimulationOutcome unfinished = quarry::jobs::mergeSimulations({randomPart, open}, merged);
+    QCOMPARE(unfinished.status, RunStatus::Failed);
+    QCOMPARE(unfinished.error.field, std::string("curves"));
+    QVERIFY2(unfinished.errorText().contains(QStringLiteral("resume")), qPrintable(unfinished.errorText()));
+    const SimulationOutcome none =
+        quarry::jobs::mergeSimulations({m_folder.path(QStringLiteral("nothing"))}, merged);
+    QCOMPARE(none.status, RunStatus::Failed);
+    QVERIFY2(none.errorText().contains(QStringLiteral("no simulation")), qPrintable(none.errorText()));
+
+    // From the command line.
+    const CliRun run = cli({QStringLiteral("active-learning"), QStringLiteral("merge"), randomPart, mnlpPart,
+                            QStringLiteral("--output"), m_folder.path(QStringLiteral("merged-cli")),
+                            QStringLiteral("--json")});
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QJsonObject j = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(j.value(QStringLiteral("strategies")).toArray().size(), 2);
+    QCOMPARE(j.value(QStringLiteral("full_score")).toDouble(), wholeFull);
+    QVERIFY(QFileInfo::exists(j.value(QStringLiteral("chart")).toString()));
+    const CliRun lonely = cli({QStringLiteral("active-learning"), QStringLiteral("merge"),
+                               QStringLiteral("--output"), m_folder.path(QStringLiteral("merged-cli"))});
+    QCOMPARE(lonely.code, 2);
+    QVERIFY2(lonely.err.contains(QStringLiteral("merge FOLDER")), qPrintable(lonely.err));
   }
 
   void refusals() {
