@@ -221,6 +221,9 @@ Result<TrainResult> Trainer::run(TrainingTask& task, const TrainConfig& config, 
       if (!warm) return warm.error();
       logger->info("warm start from {}: {} tensors ({} weights) taken, {} initialised afresh",
                    config.warmStartFolder, warm->copiedTensors, warm->copiedElements, warm->kept.size());
+      for (const WarmStartReport::KeyedTable& t : warm->byName)
+        logger->info("warm start: {} taken by name, {} of its {} rows (the rest new)", t.name, t.rowsTaken,
+                     t.rows);
     }
   }
   if (config.gradientCheckpointing) {

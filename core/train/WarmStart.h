@@ -1,9 +1,10 @@
 #pragma once
 // Warm start (TrainConfig::warmStartFolder): a new run's model begins from an earlier model of the same task
 // (active learning's previous round) wherever the two agree. Every parameter and buffer whose name and shape
-// are the same in both is copied; the rest keep their fresh initialisation: a BiLSTM tagger whose vocabulary
-// grew keeps its new word embedding table but takes the LSTM, the projection and the CRF; a classifier
-// whose label set grew takes the encoder and a fresh head.
+// are the same in both is copied; the rest keep their fresh initialisation: a classifier whose label set grew
+// takes the encoder and a fresh head. A table whose rows both models name (train/KeyedRows.h: a BiLSTM
+// tagger's word and character embeddings) is copied row by row by name, whatever its length and order: a
+// vocabulary that grew keeps every known word's row, and only the new words start afresh.
 
 #include <cstdint>
 #include <string>
@@ -19,6 +20,11 @@ struct WarmStartReport {
   int64_t copiedTensors = 0;  // parameters and buffers taken from the earlier model
   int64_t copiedElements = 0;
   std::vector<std::string> kept;  // names left as initialised (absent there or shaped differently)
+  struct KeyedTable {
+    std::string name;
+    int64_t rowsTaken = 0, rows = 0;  // rows taken by name, of the table's rows
+  };
+  std::vector<KeyedTable> byName;  // the tables copied row by row (counted in copiedTensors too)
 };
 
 // Copies into `model` what the model in `folder` (read by `task`'s loader) has of the same name and shape.

@@ -274,4 +274,15 @@ std::vector<std::vector<float>> BiLstmTagger::documentEmbeddings(const std::vect
   return out;
 }
 
+std::vector<std::string> BiLstmTagger::rowKeys(const std::string& tensorName) const {
+  const char* field = tensorName == "word_embedding.weight"   ? "words"
+                      : tensorName == "char_embedding.weight" ? "chars"
+                                                              : nullptr;
+  if (!field) return {};
+  std::vector<std::string> keys{"\x01pad", "\x01unk"};  // no word or character is spelt so
+  const nlohmann::json vocabulary = m_vocabulary.toJson();
+  for (const auto& key : vocabulary.at(field)) keys.push_back(key.get<std::string>());
+  return keys;
+}
+
 }  // namespace quarry::train

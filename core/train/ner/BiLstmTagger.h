@@ -6,11 +6,12 @@
 
 #include "model/bilstm/BiLstmCrfTagger.h"
 #include "model/bilstm/TaggerVocabulary.h"
+#include "train/KeyedRows.h"
 #include "train/ner/NerTagger.h"
 
 namespace quarry::train {
 
-class BiLstmTagger : public NerTagger {
+class BiLstmTagger : public NerTagger, public KeyedRows {
  public:
   // A new model whose vocabulary comes from the training sentences.
   static Result<std::unique_ptr<BiLstmTagger>> create(const TrainConfig& config, const TagSet& tags,
@@ -36,6 +37,9 @@ class BiLstmTagger : public NerTagger {
   // the pieces' mean word states, weighted by their words, L2-normalised.
   std::vector<std::vector<float>> documentEmbeddings(const std::vector<std::string>& texts,
                                                      int batchSize) override;
+  // word_embedding.weight: the vocabulary's normalised words; char_embedding.weight: its characters (both
+  // with padding and unknown first), so that a warm start keeps each known word's and character's row.
+  std::vector<std::string> rowKeys(const std::string& tensorName) const override;
 
  private:
   BiLstmTagger(TagSet tags, model::BiLstmCrfConfig config, model::TaggerVocabulary vocabulary);
