@@ -2,7 +2,8 @@
 // jobs/ActiveLearningSimulation (the job quarry-cli active-learning simulate runs), one corpus per process.
 // Prints the learning-curve table, the labelled share at which each strategy reaches 95% / 99% of the
 // full-data dev score, the annotation hours that share costs, and the targets: the best strategy
-// reaches 99% of full with at most 30% of the pool, and beats random at every round from the third on.
+// reaches 99% of full with at most 30% of the pool, and (each strategy) beats random at every round from the
+// third on.
 //
 //   bench_active_learning --corpus ncbi|bc5cdr|hallmarks|claudette [--strategies random,mnlp,diversity]
 //       [--seeds 3] [--seed-size 2%] [--round-size 2%] [--budget 50%] [--min-steps N] [--warm-start]
@@ -84,13 +85,15 @@ int report(const std::string& corpus, const jobs::SimulationOutcome& outcome, do
         best->strategy.c_str(),
         best->shareAt99 ? (std::to_string(*best->shareAt99 * 100).substr(0, 5) + "%").c_str() : "never",
         best->shareAt99 && *best->shareAt99 <= 0.30 + 1e-9 ? "met" : "not met");
-    std::printf(
-        "target 2 (above random at every round from the third on): %s is above from round %d, %d of %d "
-        "rounds "
-        "-> %s\n",
-        best->strategy.c_str(), best->aboveRandomFrom, best->roundsAboveRandom, best->roundsCompared,
-        best->aboveRandomFrom >= 0 && best->aboveRandomFrom <= 2 ? "met" : "not met");
   }
+  // Target 2 for every strategy but random: the best by the rule above need not be the one that meets it.
+  for (const suggest::StrategySummary& st : s.strategies)
+    if (st.strategy != "random")
+      std::printf(
+          "target 2 (above random at every round from the third on): %s is above from round %d, %d of %d "
+          "rounds -> %s\n",
+          st.strategy.c_str(), st.aboveRandomFrom, st.roundsAboveRandom, st.roundsCompared,
+          st.aboveRandomFrom >= 0 && st.aboveRandomFrom <= 2 ? "met" : "not met");
   std::printf("chart %s\n", outcome.chartPath.toUtf8().constData());
   return 0;
 }
