@@ -1,7 +1,8 @@
 #pragma once
 // The classification tests' corpus: short documents of one topic (or two, multi-label), words of each topic
 // mixed with filler; the vocabulary that covers them (a tokenizer folder); and a tiny random BERT over it
-// saved as a Hugging Face BertModel folder, a "pre-trained" base model for fine-tuning tests.
+// saved as a Hugging Face BertModel folder, a "pre-trained" base model for fine-tuning tests; the training
+// configuration of a tiny random transformer.
 
 #include <cstdint>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "model/checkpoint/HfFolderWriter.h"
 #include "model/checkpoint/ModelConfig.h"
 #include "model/encoder/TransformerModel.h"
+#include "train/TrainConfig.h"
 
 namespace quarry::test {
 
@@ -114,6 +116,29 @@ inline std::string writeTopicBaseFolder(const std::filesystem::path& folder, int
       {(folder / "vocab.txt").string(), (folder / "tokenizer_config.json").string()});
   EXPECT(saved.ok(), "the base folder is written");
   return folder.string();
+}
+
+// A tiny randomly initialised transformer (2 x 32, 2 heads) of `task` over `tokenizer`, batches of 8 at
+// lr 3e-3, seed 5, one thread, no early stopping; each test sets its window and epochs.
+inline train::TrainConfig tinyRandomTransformer(const std::string& task, const std::string& tokenizer,
+                                                int maxLength, int stride, int epochs) {
+  train::TrainConfig c;
+  c.task = task;
+  c.kind = train::ModelKind::Transformer;
+  c.tokenizerFolder = tokenizer;
+  c.randomLayers = 2;
+  c.randomHidden = 32;
+  c.randomHeads = 2;
+  c.randomIntermediate = 64;
+  c.maxLength = maxLength;
+  c.stride = stride;
+  c.epochs = epochs;
+  c.batchSize = 8;
+  c.learningRate = 3e-3;
+  c.patience = 0;
+  c.seed = 5;
+  c.threads = 1;
+  return c;
 }
 
 }  // namespace quarry::test

@@ -225,23 +225,7 @@ void checkCheckpointing(const std::string& type) {
 }
 
 TrainConfig randomTransformer(const std::string& task, const std::string& tokenizer) {
-  TrainConfig c;
-  c.task = task;
-  c.kind = ModelKind::Transformer;
-  c.tokenizerFolder = tokenizer;
-  c.randomLayers = 2;
-  c.randomHidden = 32;
-  c.randomHeads = 2;
-  c.randomIntermediate = 64;
-  c.maxLength = 24;
-  c.stride = 6;
-  c.epochs = 6;
-  c.batchSize = 8;
-  c.learningRate = 3e-3;
-  c.patience = 0;
-  c.seed = 5;
-  c.threads = 1;
-  return c;
+  return quarry::test::tinyRandomTransformer(task, tokenizer, 24, 6, 6);
 }
 
 void checkTraining(const fs::path& root) {

@@ -114,22 +114,7 @@ void checkPrefetcher() {
 }
 
 TrainConfig nerTransformer(const std::string& tokenizer, bool crf) {
-  TrainConfig c;
-  c.task = "ner";
-  c.kind = ModelKind::Transformer;
-  c.tokenizerFolder = tokenizer;
-  c.randomLayers = 2;
-  c.randomHidden = 32;
-  c.randomHeads = 2;
-  c.randomIntermediate = 64;
-  c.maxLength = 48;
-  c.stride = 8;
-  c.epochs = 3;
-  c.batchSize = 8;
-  c.learningRate = 3e-3;
-  c.patience = 0;
-  c.seed = 5;
-  c.threads = 1;
+  TrainConfig c = quarry::test::tinyRandomTransformer("ner", tokenizer, 48, 8, 3);
   c.crf = crf;
   return c;
 }
