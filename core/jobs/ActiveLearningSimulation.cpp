@@ -37,6 +37,11 @@ struct CurveState {
   std::vector<CurvePoint> points;
   std::vector<int32_t> labelled;  // unit indexes, in the order they were revealed
   int nextRound = 0;
+  // nextRound's batch is still to be picked: the previous round is trained and scored, its model is `model`.
+  // Saved so that a simulation stopped between training and selection (cancelled while it predicts the pool,
+  // or killed) resumes by picking the batch, neither training that round again nor warm-starting from a
+  // model already removed.
+  bool needsBatch = false;
   bool done = false;
   QString model;  // the latest round's best/ folder
 };
@@ -70,6 +75,7 @@ QJsonObject stateJson(const SimulationState& s) {
                               {QStringLiteral("points"), points},
                               {QStringLiteral("labelled"), labelled},
                               {QStringLiteral("next_round"), c.nextRound},
+                              {QStringLiteral("needs_batch"), c.needsBatch},
                               {QStringLiteral("done"), c.done},
                               {QStringLiteral("model"), c.model}});
   }
@@ -118,6 +124,7 @@ Result<SimulationState> readState(const QString& path) {
     }
     for (const QJsonValue& u : c.value(QStringLiteral("labelled")).toArray()) curve.labelled.push_back(u.toInt());
     curve.nextRound = c.value(QStringLiteral("next_round")).toInt();
+    curve.needsBatch = c.value(QStringLiteral("needs_batch")).toBool();
     curve.done = c.value(QStringLiteral("done")).toBool();
     curve.model = c.value(QStringLiteral("model")).toString();
     s.curves.push_back(std::move(curve));
@@ -681,6 +688,38 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
       p.lastScore = state.curves[index].points.empty() ? -1.0 : state.curves[index].points.back().score;
       while (!state.curves[index].done) {
         CurveState& curve = state.curves[index];
+        if (curve.needsBatch) {
+          // The next batch, from the units still unlabelled (in pool order), by the last round's model.
+          const int round = curve.nextRound - 1;
+          p.round = round;
+          p.labelledUnits = static_cast<qint64>(curve.labelled.size());
+          std::vector<char> taken(static_cast<size_t>(n), 0);
+          for (int32_t u : curve.labelled) taken[static_cast<size_t>(u)] = 1;
+          std::vector<int32_t> unlabelled;
+          for (int i = 0; i < n; ++i)
+            if (!taken[static_cast<size_t>(i)]) unlabelled.push_back(i);
+          std::vector<suggest::PoolUnit> units(unlabelled.size());
+          if (strategy != SelectionStrategy::Random) {
+            p.phase = QStringLiteral("predict");
+            if (progress) progress(p);
+            auto predicted = predictPool(unlabelled, curve.model, strategy == SelectionStrategy::Diversity);
+            if (!predicted) return stopped(predicted.error());
+            units = std::move(predicted.value());
+          }
+          p.phase = QStringLiteral("select");
+          if (progress) progress(p);
+          suggest::SelectionOptions options;
+          options.strategy = strategy;
+          CurveState& c = state.curves[index];
+          options.batchSize = std::min(batchCount, budget - static_cast<int>(c.labelled.size()));
+          options.seed = seed * 1000003ULL + static_cast<uint64_t>(round);
+          auto batch = suggest::selectBatch(units, options);
+          if (!batch) return stopped(batch.error());
+          for (int32_t b : batch.value()) c.labelled.push_back(unlabelled[static_cast<size_t>(b)]);
+          c.needsBatch = false;
+          if (Status s = save(); !s) return failed(s.error());
+          continue;
+        }
         const int round = curve.nextRound;
         p.round = round;
         p.labelledUnits = static_cast<qint64>(curve.labelled.size());
@@ -698,6 +737,20 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
         for (int32_t u : c.labelled) point.labelledTokens += m_unitWords[static_cast<size_t>(u)];
         point.score = score.value();
         c.points.push_back(point);
+        const QString previousModel = c.model;
+        c.model = best;
+        p.lastScore = score.value();
+        if (static_cast<int>(c.labelled.size()) >= budget || static_cast<int>(c.labelled.size()) >= n ||
+            round + 1 >= rounds) {
+          c.done = true;
+        } else {
+          c.nextRound = round + 1;
+          c.needsBatch = true;
+        }
+        // Saved before the previous model goes: the state on disk always names a model that exists.
+        if (Status s = save(); !s) return failed(s.error());
+        if (!m_spec.keepModels && !previousModel.isEmpty() && previousModel != c.model)
+          removeFolder(QFileInfo(previousModel).absolutePath());
         if (progress) {
           p.phase = QStringLiteral("scored");
           p.points = std::make_shared<const std::vector<StrategyCurve>>(curvesOf());
@@ -706,40 +759,6 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
           progress(p);
           p.points.reset();
         }
-        if (!m_spec.keepModels && !c.model.isEmpty()) removeFolder(QFileInfo(c.model).absolutePath());
-        c.model = best;
-        p.lastScore = score.value();
-        if (static_cast<int>(c.labelled.size()) >= budget || static_cast<int>(c.labelled.size()) >= n ||
-            round + 1 >= rounds) {
-          c.done = true;
-          if (Status s = save(); !s) return failed(s.error());
-          break;
-        }
-        // The next batch, from the units still unlabelled (in pool order).
-        std::vector<char> taken(static_cast<size_t>(n), 0);
-        for (int32_t u : c.labelled) taken[static_cast<size_t>(u)] = 1;
-        std::vector<int32_t> unlabelled;
-        for (int i = 0; i < n; ++i)
-          if (!taken[static_cast<size_t>(i)]) unlabelled.push_back(i);
-        std::vector<suggest::PoolUnit> units(unlabelled.size());
-        if (strategy != SelectionStrategy::Random) {
-          p.phase = QStringLiteral("predict");
-          if (progress) progress(p);
-          auto predicted = predictPool(unlabelled, c.model, strategy == SelectionStrategy::Diversity);
-          if (!predicted) return stopped(predicted.error());
-          units = std::move(predicted.value());
-        }
-        p.phase = QStringLiteral("select");
-        if (progress) progress(p);
-        suggest::SelectionOptions options;
-        options.strategy = strategy;
-        options.batchSize = std::min(batchCount, budget - static_cast<int>(c.labelled.size()));
-        options.seed = seed * 1000003ULL + static_cast<uint64_t>(round);
-        auto batch = suggest::selectBatch(units, options);
-        if (!batch) return stopped(batch.error());
-        for (int32_t b : batch.value()) c.labelled.push_back(unlabelled[static_cast<size_t>(b)]);
-        c.nextRound = round + 1;
-        if (Status s = save(); !s) return failed(s.error());
       }
       ++p.curvesDone;
     }

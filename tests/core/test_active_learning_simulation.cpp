@@ -1,8 +1,8 @@
 // Active learning measured (jobs/ActiveLearningSimulation, quarry-cli active-learning simulate) on a tiny NER
 // project: the rounds' sizes, the same seed set for every strategy, every round a recorded run, the state,
 // chart and table written; a cancelled simulation resumed to the same curves as one never interrupted; a
-// resume with other options refused; warm start; sentence units; simulations run side by side merged; the
-// CLI's table and JSON.
+// resume with other options refused; a stop between a round's training and its batch resumed; warm start;
+// sentence units; simulations run side by side merged; the CLI's table and JSON.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -224,6 +224,68 @@ class TestActiveLearningSimulation : public QObject {
     QVERIFY2(log.contains(QStringLiteral("warm start from")), qPrintable(log.left(2000)));
     QVERIFY(!readText(out + QStringLiteral("/entropy-seed5/round-0/train.log")).contains(QStringLiteral("warm start")) ||
             !QFileInfo::exists(out + QStringLiteral("/entropy-seed5/round-0")));
+  }
+
+  // Stopped after a round is trained and before its batch is picked (cancelled while it predicts the pool; a
+  // kill there leaves the same state on disk): the state names a model that exists and that the round is
+  // done, and the resumed simulation picks that batch, trains each round once, warm-starts from the model
+  // named and ends as the one never interrupted.
+  void stoppedBetweenTrainingAndSelection() {
+    SimulationSpec base = spec(QString());
+    base.strategies = {suggest::SelectionStrategy::Mnlp};
+    base.warmStart = true;
+    base.trainFull = false;
+    base.record = false;
+    SimulationSpec whole = base;
+    whole.outputFolder = m_folder.path(QStringLiteral("between-whole"));
+    const SimulationOutcome uninterrupted = ActiveLearningSimulation(whole).run();
+    QVERIFY2(uninterrupted.status == RunStatus::Finished, qPrintable(uninterrupted.errorText()));
+
+    SimulationSpec cut = base;
+    cut.outputFolder = m_folder.path(QStringLiteral("between-cut"));
+    ActiveLearningSimulation first(cut);
+    QJsonObject onDisk;
+    const SimulationOutcome cancelled = first.run([&](const quarry::jobs::SimulationProgress& p) {
+      if (p.round == 1 && p.phase == QLatin1String("predict") && onDisk.isEmpty()) {
+        onDisk = readJson(cut.outputFolder + QStringLiteral("/simulation.json"));
+        first.cancel();
+      }
+    });
+    QCOMPARE(cancelled.status, RunStatus::Cancelled);
+    for (const QJsonObject& state :
+         {onDisk, readJson(cut.outputFolder + QStringLiteral("/simulation.json"))}) {
+      const QJsonObject curve = state.value(QStringLiteral("curves")).toArray().at(0).toObject();
+      QCOMPARE(curve.value(QStringLiteral("points")).toArray().size(), 2);  // rounds 0 and 1 scored
+      QCOMPARE(curve.value(QStringLiteral("next_round")).toInt(), 2);
+      QCOMPARE(curve.value(QStringLiteral("needs_batch")).toBool(), true);
+      QCOMPARE(curve.value(QStringLiteral("labelled")).toArray().size(), 14);
+      const QString model = curve.value(QStringLiteral("model")).toString();
+      QVERIFY2(model.endsWith(QStringLiteral("mnlp-seed5/round-1/best")), qPrintable(model));
+      QVERIFY2(QFileInfo(model).isDir(), qPrintable(model));
+    }
+    QVERIFY(
+        !QFileInfo::exists(cut.outputFolder + QStringLiteral("/mnlp-seed5/round-0")));  // the model before
+
+    auto again = quarry::jobs::resumeSpec(cut.outputFolder);
+    QVERIFY2(again.ok(), again ? "" : again.error().toString().c_str());
+    const SimulationOutcome resumed = ActiveLearningSimulation(again.value()).run();
+    QVERIFY2(resumed.status == RunStatus::Finished, qPrintable(resumed.errorText()));
+    QCOMPARE(resumed.curves.size(), size_t(1));
+    const auto& points = resumed.curves.at(0).points;
+    const auto& expected = uninterrupted.curves.at(0).points;
+    QCOMPARE(points.size(), size_t(3));
+    for (size_t i = 0; i < points.size(); ++i) {
+      QCOMPARE(points[i].round, int(i));
+      QCOMPARE(points[i].labelledUnits, expected[i].labelledUnits);
+      QCOMPARE(points[i].score, expected[i].score);
+    }
+    QCOMPARE(
+        labelledOf(readJson(cut.outputFolder + QStringLiteral("/simulation.json")), QStringLiteral("mnlp")),
+        labelledOf(readJson(whole.outputFolder + QStringLiteral("/simulation.json")),
+                   QStringLiteral("mnlp")));
+    const QString log = readText(cut.outputFolder + QStringLiteral("/mnlp-seed5/round-2/train.log"));
+    QVERIFY2(log.contains(QStringLiteral("warm start from")) && log.contains(QStringLiteral("round-1")),
+             qPrintable(log.left(2000)));
   }
 
   // The simulation of simulatesAndRecords run as two side by side (each strategy its own folder, one with the
