@@ -373,77 +373,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="62"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="51"/>
         <source>random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="63"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="52"/>
         <source>A seeded random draw: the baseline every strategy is measured by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="54"/>
         <source>least confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="66"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="55"/>
         <source>The units whose most probable label is least probable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="68"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="57"/>
         <source>margin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="68"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="57"/>
         <source>The units whose two most probable labels are closest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="70"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="59"/>
         <source>entropy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="70"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="59"/>
         <source>The units whose label distributions are most spread out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="72"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="61"/>
         <source>MNLP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="72"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="61"/>
         <source>Maximum normalised log-probability: the least probable best labelling per word (long sentences are not favoured)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="75"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="64"/>
         <source>diversity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="76"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="65"/>
         <source>The most uncertain unit of each cluster of the pool, so a batch does not repeat itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="84"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="73"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="84"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="73"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="78"/>
         <location filename="../ui/training/TrainDialog.cpp" line="31"/>
         <source>%n categories</source>
         <translation>
@@ -452,7 +452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="90"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="79"/>
         <location filename="../ui/training/TrainDialog.cpp" line="33"/>
         <source>%n relations</source>
         <translation>
@@ -461,7 +461,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="80"/>
         <source>%n answers</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -469,22 +469,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="98"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="87"/>
         <source>train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="100"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="89"/>
         <source>dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="102"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="91"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="104"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="93"/>
         <source>unassigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,7 +494,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="92"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="81"/>
         <location filename="../ui/training/TrainDialog.cpp" line="35"/>
         <source>%n entities</source>
         <translation>
@@ -585,316 +585,316 @@
 <context>
     <name>quarry::ui::ActiveLearningDialog</name>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="144"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="133"/>
         <source>Simulate Active Learning — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="155"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="144"/>
         <source>A simulated annotator: the labelled documents of the pool split are taken as unlabelled. Each strategy starts from the same random seed set; a model trains on what is labelled, picks the next batch, and that batch&apos;s gold labels are revealed, round after round up to the budget. Every round is scored on the dev split and recorded as a run. The labels in the pool must be complete: what is not labelled there is taken as not there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="189"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="178"/>
         <source>Strategies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="210"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="199"/>
         <source>Curves per strategy, each from its own seed set: the band shows their spread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="799"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="202"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="214"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="799"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="203"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="215"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="204"/>
         <source>What the annotator labels at a time; sentences for NER only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="218"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="207"/>
         <source>The random seed set every curve starts from, as a share of the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="221"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="210"/>
         <source>What each round reveals, as a share of the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="224"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="213"/>
         <source>A curve stops once this share of the pool is labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="228"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="217"/>
         <source>Passes over the labelled data in each round (every other option at its default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="234"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="223"/>
         <source>as the epochs say</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="224"/>
         <source> steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="236"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="225"/>
         <source>A round on few labelled units trains at least this many steps (more epochs), so that an early round is not scored on a model that barely trained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="241"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="230"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="242"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="231"/>
         <source> evaluations without gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="244"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="233"/>
         <source>A round stops after this many evaluations without a better dev score. A model trained on few units often scores 0 for its first epochs: &apos;never&apos; trains them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="246"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="235"/>
         <source>from the previous round&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="248"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="237"/>
         <source>Each round goes on training the previous round&apos;s model instead of starting from scratch: faster, though the curve then depends on the order of the batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="257"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="246"/>
         <source>The annotator&apos;s pace, for the hours of annotation in the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="249"/>
         <source>T&amp;ask:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="261"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="250"/>
         <source>&amp;Pool:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="262"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="251"/>
         <source>Scored on (&amp;dev):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="263"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="252"/>
         <source>See&amp;ds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="264"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="253"/>
         <source>&amp;Unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="265"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="254"/>
         <source>Seed set:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="255"/>
         <source>&amp;Round size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="267"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="256"/>
         <source>&amp;Budget:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="257"/>
         <source>&amp;Epochs per round:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="269"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="258"/>
         <source>At least, per round:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="259"/>
         <source>Stop early a&amp;fter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="271"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="260"/>
         <source>Warm start:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="277"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="266"/>
         <source>&amp;Resume Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="279"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="268"/>
         <source>Continue this project&apos;s latest cancelled or interrupted simulation, with the options it started with, at the round it stopped in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="281"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="270"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="284"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="273"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="286"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="275"/>
         <source>Stop after the step in training; the rounds so far stay recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="291"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="280"/>
         <source>Choose the strategies and sizes, then Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="290"/>
         <source>Strategy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="290"/>
         <source>Reaches 95% at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="305"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="290"/>
         <source>Reaches 99% at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="291"/>
         <source>Hours to 99%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="291"/>
         <source>Rounds above random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="321"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="306"/>
         <source>&amp;Words per hour:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="328"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="313"/>
         <source>Save C&amp;hart…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="415"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="404"/>
         <source>%1 — %2 in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="444"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="433"/>
         <source>The pool and the dev split are the same: every round would be scored on what it trained on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="450"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="439"/>
         <source>Choose a task.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="460"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="449"/>
         <source>Choose at least one strategy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="499"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="488"/>
         <source>No cancelled or interrupted simulation of this project to resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="522"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="511"/>
         <source>Reading the pool…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="551"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="540"/>
         <source>Cancelling: the round in training stops after this step…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="581"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="570"/>
         <source>training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="583"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="572"/>
         <source>predicting the pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="585"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="574"/>
         <source>choosing the next batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="587"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="576"/>
         <source>scored on dev</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="589"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="578"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="592"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="581"/>
         <source>full data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="593"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="582"/>
         <source>%1 seed %2, round %3 of %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="594"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="583"/>
         <source>%1: %2, %3 of %4 %5 labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="598"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="587"/>
         <source> (last round: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="628"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Finished: %n round trained and recorded as a run.</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="641"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="630"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Cancelled: %n round recorded as a run; the curves so far are shown.</numerusform>
@@ -910,149 +910,129 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="643"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="632"/>
         <source>The simulation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="659"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="644"/>
         <source>The curves grow as the rounds are scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="660"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="645"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="666"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="641"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="654"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="672"/>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="680"/>
-        <source>labelled, % of the pool&apos;s %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
-        <source>dev score (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="713"/>
-        <source>%1 (min to max over the seeds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="732"/>
-        <source>%1% of full data (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="767"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="775"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="749"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="654"/>
         <source>No full-data score to measure by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="750"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="655"/>
         <source>not reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="750"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="655"/>
         <source>Not within the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="752"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="753"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
         <source>%1 words labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="763"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="668"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="764"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="669"/>
         <source>%1 words at %2 words per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="771"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="676"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="773"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="678"/>
         <source>Above random in every round from round %1 on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="774"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
         <source>Not above random in every round to the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="776"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
         <source>The baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="776"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
         <source>No random curve to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="784"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="689"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="796"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="701"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="805"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="710"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="811"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
         <source>No chart to save yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="816"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="721"/>
         <source>Save Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="818"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="822"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="727"/>
         <source>Cannot write the chart to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="825"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="730"/>
         <source>Chart saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,52 +1159,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="232"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="233"/>
         <source>The document as a whole: its labels, and the questions answered &quot;none&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="244"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="245"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="250"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="251"/>
         <source>%1&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="251"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="252"/>
         <source>(nothing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="259"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="260"/>
         <source>Not in every annotator&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="263"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="264"/>
         <source>Take %1&apos;s (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="264"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="265"/>
         <source>Take %1&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="284"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="285"/>
         <source>There is no annotator %1 here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="308"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="310"/>
         <source>Took %1&apos;s version of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/team/AdjudicationDialog.cpp" line="321"/>
+        <location filename="../ui/team/AdjudicationDialog.cpp" line="323"/>
         <source>%1 is adjudicated: training reads %2&apos;s gold layer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3469,6 +3449,39 @@ Overlap: when the other marked a span of the same type sharing a character.</sou
     <message>
         <location filename="../ui/LabelPalette.cpp" line="58"/>
         <source>%1 (question: Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quarry::ui::LearningCurveChart</name>
+    <message>
+        <location filename="../ui/training/LearningCurveChart.cpp" line="44"/>
+        <source>documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LearningCurveChart.cpp" line="44"/>
+        <source>sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LearningCurveChart.cpp" line="57"/>
+        <source>labelled, % of the pool&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LearningCurveChart.cpp" line="61"/>
+        <source>dev score (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LearningCurveChart.cpp" line="90"/>
+        <source>%1 (min to max over the seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/LearningCurveChart.cpp" line="110"/>
+        <source>%1% of full data (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

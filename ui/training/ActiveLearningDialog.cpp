@@ -2,11 +2,7 @@
 #include "store/ProjectLocation.h"
 
 #include <algorithm>
-#include <iterator>
 
-#include <QAreaSeries>
-#include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -22,8 +18,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLegendMarker>
-#include <QLineSeries>
 #include <QLocale>
 #include <QPixmap>
 #include <QProgressBar>
@@ -34,21 +28,16 @@
 #include <QThread>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include "jobs/TrainingJob.h"
 #include "store/ProjectStore.h"
 #include "train/TrainConfig.h"
+#include "training/LearningCurveChart.h"
 
 namespace quarry::ui {
 namespace {
 
 enum ResultColumn { Strategy, At95, At99, HoursTo99, AboveRandom, ResultColumnCount };
-
-// The colours of the engine's SVG chart (suggest/LearningCurve.cpp): random grey, the others in order.
-const char* const kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
-                                "#8c564b", "#e377c2", "#17becf", "#bcbd22"};
-const char* const kRandomColour = "#777777";
 
 QString strategyName(suggest::SelectionStrategy strategy) {
   return QString::fromStdString(suggest::selectionStrategyName(strategy));
@@ -293,12 +282,8 @@ ActiveLearningDialog::ActiveLearningDialog(ProjectStore& store, const QString& p
   m_status->setWordWrap(true);
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-  auto* chart = new QChart;
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setMargins(QMargins(4, 4, 4, 4));
-  m_chart = new QChartView(chart, this);
+  m_chart = new LearningCurveChart(this);
   m_chart->setObjectName(QStringLiteral("learningCurveChart"));
-  m_chart->setRenderHint(QPainter::Antialiasing);
   m_chart->setMinimumSize(480, 300);
   m_results = new QTableWidget(0, ResultColumnCount, this);
   m_results->setObjectName(QStringLiteral("simulationResults"));
@@ -391,6 +376,10 @@ ActiveLearningDialog::~ActiveLearningDialog() {
   delete m_thread;
 }
 
+QChartView* ActiveLearningDialog::chartView() const { return m_chart; }
+
+QList<QLineSeries*> ActiveLearningDialog::strategySeries() const { return m_chart->strategySeries(); }
+
 std::string ActiveLearningDialog::currentTask() const {
   return m_task->currentData().toString().toStdString();
 }
@@ -426,7 +415,7 @@ void ActiveLearningDialog::updateButtons() {
   m_start->setEnabled(!running && anyStrategy && m_task->count() > 0);
   m_cancel->setEnabled(running && m_simulation && !m_simulation->isCancelled());
   m_resume->setEnabled(!running && !resumableFolder().isEmpty());
-  m_saveChart->setEnabled(!m_strategySeries.isEmpty());
+  m_saveChart->setEnabled(!m_chart->strategySeries().isEmpty());
 }
 
 void ActiveLearningDialog::setStatus(const QString& text, bool error) {
@@ -647,97 +636,13 @@ void ActiveLearningDialog::ended(const std::shared_ptr<jobs::SimulationOutcome>&
 }
 
 void ActiveLearningDialog::showChart(const suggest::LearningCurveSummary& summary) {
-  QChart* chart = m_chart->chart();
-  chart->removeAllSeries();
-  for (QAbstractAxis* axis : chart->axes()) {
-    chart->removeAxis(axis);
-    delete axis;
-  }
-  m_strategySeries.clear();
   const QString unit = summary.unit == "documents" ? tr("documents") : tr("sentences");
-  if (summary.strategies.empty()) {
-    chart->setTitle(isRunning() ? tr("The curves grow as the rounds are scored.")
-                                : tr("No learning curves yet: Start simulates them."));
-    updateButtons();
-    return;
-  }
-  const QLocale locale;
-  chart->setTitle(
+  m_chart->showCurves(
+      summary,
       tr("Learning curves: %1 on %2 %3")
-          .arg(jobs::taskTitle(m_running.config.task), locale.toString(qint64(summary.poolUnits)), unit));
-  double maxX = 0, minY = 1, maxY = 0;
-  for (const suggest::StrategySummary& st : summary.strategies)
-    for (const suggest::CurveBand& b : st.bands) {
-      maxX = std::max(maxX, b.labelledShare * 100);
-      minY = std::min(minY, b.low);
-      maxY = std::max(maxY, b.high);
-    }
-  if (summary.fullScore > 0) {
-    minY = std::min(minY, 0.95 * summary.fullScore);
-    maxY = std::max(maxY, summary.fullScore);
-  }
-  auto* x = new QValueAxis(chart);
-  x->setTitleText(tr("labelled, % of the pool's %1").arg(unit));
-  x->setRange(0, maxX > 0 ? maxX * 1.04 : 1);  // the last points whole, not cut by the plot's edge
-  x->applyNiceNumbers();
-  auto* y = new QValueAxis(chart);
-  y->setTitleText(tr("dev score (%1)").arg(QString::fromStdString(summary.metric)));
-  y->setRange(std::max(0.0, minY - 0.05), std::min(1.0, std::max(maxY + 0.05, minY + 0.1)));
-  y->applyNiceNumbers();
-  y->setMin(std::max(0.0, y->min()));
-  chart->addAxis(x, Qt::AlignBottom);
-  chart->addAxis(y, Qt::AlignLeft);
-  auto attach = [&](QAbstractSeries* series) {
-    chart->addSeries(series);
-    series->attachAxis(x);
-    series->attachAxis(y);
-  };
-  size_t next = 0;
-  for (const suggest::StrategySummary& st : summary.strategies) {
-    const QString name = QString::fromStdString(st.strategy);
-    const QColor colour(QLatin1String(
-        name == QLatin1String("random") ? kRandomColour : kPalette[next++ % std::size(kPalette)]));
-    auto* band = new QAreaSeries;
-    auto* upper = new QLineSeries(band);
-    auto* lower = new QLineSeries(band);
-    auto* mean = new QLineSeries;
-    mean->setName(name);
-    for (const suggest::CurveBand& b : st.bands) {
-      const double at = b.labelledShare * 100;
-      upper->append(at, b.high);
-      lower->append(at, b.low);
-      mean->append(at, b.mean);
-    }
-    band->setUpperSeries(upper);
-    band->setLowerSeries(lower);
-    band->setName(tr("%1 (min to max over the seeds)").arg(name));
-    QColor fill = colour;
-    fill.setAlpha(50);
-    band->setBrush(fill);
-    band->setPen(Qt::NoPen);
-    attach(band);
-    for (QLegendMarker* marker : chart->legend()->markers(band)) marker->setVisible(false);
-    QPen line(colour);
-    line.setWidthF(2);
-    mean->setPen(line);
-    mean->setPointsVisible(true);
-    attach(mean);
-    m_strategySeries << mean;
-  }
-  if (summary.fullScore > 0)
-    for (const double fraction : {0.95, 0.99}) {
-      auto* reference = new QLineSeries;
-      const double at = fraction * summary.fullScore;
-      reference->setName(
-          tr("%1% of full data (%2)").arg(int(std::lround(fraction * 100))).arg(locale.toString(at, 'f', 3)));
-      reference->append(0, at);
-      reference->append(x->max(), at);
-      QPen dashed(QColor(QStringLiteral("#444444")));
-      dashed.setStyle(Qt::DashLine);
-      dashed.setWidthF(1.2);
-      reference->setPen(dashed);
-      attach(reference);
-    }
+          .arg(jobs::taskTitle(m_running.config.task), QLocale().toString(qint64(summary.poolUnits)), unit),
+      isRunning() ? tr("The curves grow as the rounds are scored.")
+                  : tr("No learning curves yet: Start simulates them."));
   updateButtons();
 }
 
@@ -807,7 +712,7 @@ void ActiveLearningDialog::showNote() {
 }
 
 bool ActiveLearningDialog::saveChart(const QString& path) {
-  if (m_strategySeries.isEmpty()) {
+  if (m_chart->strategySeries().isEmpty()) {
     setStatus(tr("No chart to save yet."), true);
     return false;
   }

@@ -18,8 +18,8 @@
 
 #include "jobs/ActiveLearningSimulation.h"
 
-class QCheckBox;
 class QChartView;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -35,6 +35,8 @@ class ProjectStore;
 }
 
 namespace quarry::ui {
+
+class LearningCurveChart;
 
 class ActiveLearningDialog : public QDialog {
   Q_OBJECT
@@ -89,10 +91,10 @@ class ActiveLearningDialog : public QDialog {
   QPushButton* saveChartButton() const { return m_saveChart; }
   QProgressBar* progressBar() const { return m_bar; }
   QLabel* statusLabel() const { return m_status; }
-  QChartView* chartView() const { return m_chart; }
+  QChartView* chartView() const;
   QTableWidget* resultsTable() const { return m_results; }
   // The chart's mean line of each strategy, in the results' order (the 95%/99% lines left out).
-  QList<QLineSeries*> strategySeries() const { return m_strategySeries; }
+  QList<QLineSeries*> strategySeries() const;
 
   // Closing while a simulation runs cancels it; the window closes once it has stopped.
   void reject() override;
@@ -144,9 +146,8 @@ class ActiveLearningDialog : public QDialog {
   QLabel* m_status = nullptr;
   QLabel* m_note = nullptr;    // the full-data score and the whole pool's hours
   QLabel* m_folder = nullptr;  // the output folder, a link to it
-  QChartView* m_chart = nullptr;
+  LearningCurveChart* m_chart = nullptr;
   QTableWidget* m_results = nullptr;
-  QList<QLineSeries*> m_strategySeries;
 
   std::unique_ptr<jobs::ActiveLearningSimulation> m_simulation;
   QThread* m_thread = nullptr;     // owned; null when no simulation runs
