@@ -24,14 +24,20 @@ DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistribution
   return out;
 }
 
-DocumentDecisions labelDecisions(const std::vector<float>& probabilities, bool multiLabel) {
+DocumentDecisions labelDecisions(const std::vector<float>& probabilities, bool multiLabel,
+                                 const std::vector<float>& thresholds) {
   DocumentDecisions out;
   if (!multiLabel) {
     if (!probabilities.empty())
       out.decisions.push_back({std::vector<double>(probabilities.begin(), probabilities.end()), 1.0});
     return out;
   }
-  for (float p : probabilities) out.decisions.push_back(binary(p));
+  for (size_t i = 0; i < probabilities.size(); ++i) {
+    const double p = probabilities[i];
+    const double t =
+        i < thresholds.size() && thresholds[i] > 0.0f && thresholds[i] < 1.0f ? thresholds[i] : 0.5;
+    out.decisions.push_back(binary(p < t ? 0.5 * p / t : 0.5 + 0.5 * (p - t) / (1.0 - t)));
+  }
   return out;
 }
 

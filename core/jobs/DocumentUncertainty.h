@@ -40,8 +40,12 @@ struct DocumentDecisions {
 
 // NER: one decision of length 1 per word, Mean.
 DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions);
-// Classification: the label distribution (single-label), or [p, 1 - p] per label (multi-label); Max.
-DocumentDecisions labelDecisions(const std::vector<float>& probabilities, bool multiLabel);
+// Classification: the label distribution (single-label), or [q, 1 - q] per label (multi-label); Max. q is
+// the label's probability measured from its decision threshold (DocumentClassifier::thresholds, tuned on
+// dev): 0..threshold maps linearly onto 0..0.5 and threshold..1 onto 0.5..1, so the most uncertain
+// probability is the one the model decides at, not 0.5. No threshold for a label (or none given): 0.5.
+DocumentDecisions labelDecisions(const std::vector<float>& probabilities, bool multiLabel,
+                                 const std::vector<float>& thresholds = {});
 // Relations and QA: [c, 1 - c] per confidence; Max.
 DocumentDecisions confidenceDecisions(const std::vector<double>& confidences);
 

@@ -107,7 +107,8 @@ class LabelPredictor : public TaskPredictor {
     counts.inputs += qint64(chunk.size());
     for (size_t d = 0; d < chunk.size(); ++d) {
       if (m_uncertainty)
-        results.uncertainty[begin + d] = labelDecisions(run.probabilities[d], m_classifier->multiLabel());
+        results.uncertainty[begin + d] =
+            labelDecisions(run.probabilities[d], m_classifier->multiLabel(), m_classifier->thresholds());
       counts.predictions += qint64(keepConfident(run.predicted[d], m_minConfidence));
       results.predictions[begin + d].labels = std::move(run.predicted[d]);
       results.probabilities[begin + d] = std::move(run.probabilities[d]);

@@ -115,6 +115,23 @@ class TestActiveLearningQueue : public QObject {
     const Prediction multi = uncertaintyPrediction(1, 2, quarry::jobs::labelDecisions({0.5f, 0.9f}, true));
     QCOMPARE(multi.payload.value(QStringLiteral("decisions")).toInt(), 2);
     QVERIFY(std::fabs(payloadOf(multi, "entropy") - 1.0) < 1e-9);
+    // Measured from each label's tuned threshold: at 0.2 a probability of 0.2 is the undecided one (entropy
+    // 1), 0.5 is a confident yes (q = 0.5 + 0.5 * 0.3 / 0.8 = 0.6875), 0.1 halfway to a sure no (q = 0.25).
+    auto binaryEntropy = [](double q) {
+      return -(q * std::log(q) + (1 - q) * std::log(1 - q)) / std::log(2.0);
+    };
+    const auto tuned = quarry::jobs::labelDecisions({0.2f, 0.5f, 0.1f}, true, {0.2f, 0.2f, 0.2f});
+    QCOMPARE(int(tuned.decisions.size()), 3);
+    QVERIFY(std::fabs(tuned.decisions[0].probabilities[0] - 0.5) < 1e-6);
+    QVERIFY(std::fabs(tuned.decisions[1].probabilities[0] - 0.6875) < 1e-6);
+    QVERIFY(std::fabs(tuned.decisions[2].probabilities[0] - 0.25) < 1e-6);
+    QVERIFY(std::fabs(payloadOf(uncertaintyPrediction(1, 2, tuned), "entropy") - 1.0) < 1e-6);
+    const Prediction yes = uncertaintyPrediction(1, 2, quarry::jobs::labelDecisions({0.5f}, true, {0.2f}));
+    QVERIFY(std::fabs(payloadOf(yes, "entropy") - binaryEntropy(0.6875)) < 1e-6);
+    // A threshold of 0.5 (or none) leaves the probability as it is.
+    const auto plain = quarry::jobs::labelDecisions({0.3f, 0.8f}, true, {0.5f});
+    QVERIFY(std::fabs(plain.decisions[0].probabilities[0] - 0.3) < 1e-6);
+    QVERIFY(std::fabs(plain.decisions[1].probabilities[0] - 0.8) < 1e-6);
 
     const Prediction none = uncertaintyPrediction(1, 2, quarry::jobs::confidenceDecisions({}));
     QCOMPARE(payloadOf(none, "entropy"), 0.0);
