@@ -710,13 +710,12 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
           if (progress) progress(p);
           suggest::SelectionOptions options;
           options.strategy = strategy;
-          CurveState& c = state.curves[index];
-          options.batchSize = std::min(batchCount, budget - static_cast<int>(c.labelled.size()));
+          options.batchSize = std::min(batchCount, budget - static_cast<int>(curve.labelled.size()));
           options.seed = seed * 1000003ULL + static_cast<uint64_t>(round);
           auto batch = suggest::selectBatch(units, options);
           if (!batch) return stopped(batch.error());
-          for (int32_t b : batch.value()) c.labelled.push_back(unlabelled[static_cast<size_t>(b)]);
-          c.needsBatch = false;
+          for (int32_t b : batch.value()) curve.labelled.push_back(unlabelled[static_cast<size_t>(b)]);
+          curve.needsBatch = false;
           if (Status s = save(); !s) return failed(s.error());
           continue;
         }
