@@ -9,6 +9,12 @@
 //       [--seeds 3] [--seed-size 2%] [--round-size 2%] [--budget 50%] [--min-steps N] [--warm-start]
 //       [--first-seed N] [--no-full] [--threads N] [--set key=value]... [--output DIR] [--resume]
 //   bench_active_learning --merge DIR,DIR... --output DIR
+//   bench_active_learning --corpus C --retrain DIR --round R [--min-steps N] [--set key=value]... --output
+//   DIR
+//
+// --retrain tells selection from training: for every curve of the (finished or not) simulation in DIR, the
+// units its strategy had labelled at round R are trained on again from scratch (the curve's seed, the
+// options given here), and each curve's warm-started score at R is printed beside the from-scratch one.
 //
 // One process works one core; to use several, run one process per share of the curves (--strategies,
 // --first-seed and --seeds pick them; --no-full leaves the full-data model to one of them) and --merge
@@ -35,6 +41,12 @@
 #include "common/SignalRouting.h"
 #include "jobs/ActiveLearningSimulation.h"
 #include "jobs/EngineDocuments.h"
+#include "jobs/TrainingJob.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace fs = std::filesystem;
 using namespace quarry;
@@ -98,6 +110,65 @@ int report(const std::string& corpus, const jobs::SimulationOutcome& outcome, do
   return 0;
 }
 
+// Trains each curve's round-R selection from scratch; prints strategy, seed, units, warm score, scratch
+// score.
+int retrain(const QString& folder, int round, const jobs::SimulationSpec& spec, int minSteps,
+            const QString& out) {
+  QFile f(jobs::simulationStatePath(folder));
+  if (!f.open(QIODevice::ReadOnly)) {
+    std::fprintf(stderr, "%s: cannot read\n", f.fileName().toUtf8().constData());
+    return 1;
+  }
+  const QJsonObject state = QJsonDocument::fromJson(f.readAll()).object();
+  const std::vector<document::AnnotatedDocument> units =
+      jobs::simulationUnits(spec.pool.documents, spec.unit);
+  std::printf("strategy seed round units warm_score scratch_score steps\n");
+  for (const QJsonValue& cv : state.value(QStringLiteral("curves")).toArray()) {
+    const QJsonObject c = cv.toObject();
+    const QJsonArray points = c.value(QStringLiteral("points")).toArray();
+    if (round >= points.size()) continue;
+    const QJsonObject point = points.at(round).toObject();
+    const int n = point.value(QStringLiteral("labelled_units")).toInt();
+    const QJsonArray labelled = c.value(QStringLiteral("labelled")).toArray();
+    if (n > labelled.size() || int(units.size()) != state.value(QStringLiteral("fingerprint"))
+                                                        .toObject()
+                                                        .value(QStringLiteral("pool_units"))
+                                                        .toInt()) {
+      std::fprintf(stderr, "%s: not this corpus\n", folder.toUtf8().constData());
+      return 1;
+    }
+    jobs::TrainingSpec t;
+    t.train = spec.pool;
+    t.train.documents.clear();
+    for (int i = 0; i < n; ++i) t.train.documents.push_back(units[size_t(labelled.at(i).toInt())]);
+    t.dev = spec.dev;
+    t.config = spec.config;
+    const QString strategy = c.value(QStringLiteral("strategy")).toString();
+    const int seed = c.value(QStringLiteral("seed")).toInt();
+    t.config.seed = uint64_t(seed);
+    const int64_t perEpoch = std::max<int64_t>(1, (n + t.config.batchSize - 1) / t.config.batchSize);
+    const int64_t epochs = (minSteps + perEpoch - 1) / perEpoch;
+    if (epochs > t.config.epochs) {
+      t.config.epochs = int(epochs);
+      if (t.config.evalEverySteps == 0)
+        t.config.evalEverySteps = int(std::max<int64_t>(perEpoch, minSteps / 10));
+    }
+    t.outputFolder =
+        QDir(out).filePath(QStringLiteral("%1-seed%2-round%3").arg(strategy).arg(seed).arg(round));
+    jobs::TrainingJob job(std::move(t));
+    const jobs::TrainingOutcome o = job.runHere();
+    if (o.status != RunStatus::Finished || !o.engineResult) {
+      std::fprintf(stderr, "%s\n", o.error.toString().c_str());
+      return 1;
+    }
+    std::printf("%s %d %d %d %.4f %.4f %lld\n", strategy.toUtf8().constData(), seed, round, n,
+                point.value(QStringLiteral("score")).toDouble(), o.engineResult->bestDevScore,
+                static_cast<long long>(o.engineResult->steps));
+    std::fflush(stdout);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -109,6 +180,8 @@ int main(int argc, char** argv) {
   uint64_t firstSeed = 1;
   bool resume = false, warm = false, full = true;
   QStringList merge;
+  QString retrainFrom;
+  int retrainRound = -1;
   nlohmann::json overrides = nlohmann::json::object();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -130,6 +203,10 @@ int main(int argc, char** argv) {
     else if (a == "--set") bench::addOverride(overrides, next());
     else if (a == "--output") output = next();
     else if (a == "--resume") resume = true;
+    else if (a == "--retrain")
+      retrainFrom = QString::fromStdString(next());
+    else if (a == "--round")
+      retrainRound = std::stoi(next());
     else if (a == "--warm-start") warm = true;
     else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
@@ -219,6 +296,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   spec.outputFolder = QString::fromStdString(output.empty() ? "bench-active-learning-" + corpus : output);
+  if (!retrainFrom.isEmpty()) {
+    if (retrainRound < 0) {
+      std::fprintf(stderr, "--retrain needs --round R\n");
+      return 2;
+    }
+    return retrain(retrainFrom, retrainRound, spec, minSteps, spec.outputFolder);
+  }
   spec.resume = resume;
   spec.record = false;
   const double wordsPerHour = spec.wordsPerHour;
