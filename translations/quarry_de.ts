@@ -607,15 +607,15 @@
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="202"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="707"/>
         <source>sentences</source>
         <translation>Sätze</translation>
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="203"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="707"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
@@ -895,7 +895,7 @@
         <translation> (letzte Runde: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="628"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="631"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Fertig: %n Runde trainiert und als Lauf erfasst.</numerusform>
@@ -903,7 +903,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="630"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="633"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Abgebrochen: %n Runde als Lauf erfasst; die bisherigen Kurven werden gezeigt.</numerusform>
@@ -911,129 +911,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="632"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="635"/>
         <source>The simulation failed: %1</source>
         <translation>Die Simulation ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="644"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="647"/>
         <source>The curves grow as the rounds are scored.</source>
         <translation>Die Kurven wachsen, sobald die Runden bewertet sind.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="645"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="648"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation>Noch keine Lernkurven: Starten simuliert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="641"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="645"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation>Lernkurven: %1 auf %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="654"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="672"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="680"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="675"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="683"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="654"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
         <source>No full-data score to measure by</source>
         <translation>Kein Wert mit allen Daten als Maßstab</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="655"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
         <source>not reached</source>
         <translation>nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="655"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
         <source>Not within the budget</source>
         <translation>Nicht innerhalb des Budgets</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="660"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="661"/>
         <source>%1 words labelled</source>
         <translation>%1 Wörter annotiert</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="668"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="671"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="669"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="672"/>
         <source>%1 words at %2 words per hour</source>
         <translation>%1 Wörter bei %2 Wörtern pro Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="676"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="678"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
         <source>Above random in every round from round %1 on</source>
         <translation>Ab Runde %1 in jeder Runde über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="682"/>
         <source>Not above random in every round to the end</source>
         <translation>Nicht bis zum Ende in jeder Runde über Zufall</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
         <source>The baseline</source>
         <translation>Die Grundlinie</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
         <source>No random curve to compare with</source>
         <translation>Keine Zufallskurve zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="689"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="692"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation>Ausgabeordner: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="701"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation>Alle Daten (%1 %2, %3 Wörter): %4 %5; alles zu annotieren dauert etwa %6 Stunden bei %7 Wörtern pro Stunde.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="711"/>
+        <source> (mean of %n seeds)</source>
+        <translation>
+            <numerusform> (Mittel über %n Seed)</numerusform>
+            <numerusform> (Mittel über %n Seeds)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="710"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation> Das Modell mit allen Daten hat nichts gelernt: länger trainieren (mehr Epochen oder nie früh abbrechen).</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="722"/>
         <source>No chart to save yet.</source>
         <translation>Noch kein Diagramm zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="721"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="727"/>
         <source>Save Chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="729"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="727"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="733"/>
         <source>Cannot write the chart to %1</source>
         <translation>Das Diagramm kann nicht nach %1 geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="730"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="736"/>
         <source>Chart saved to %1</source>
         <translation>Diagramm gespeichert unter %1</translation>
     </message>

@@ -606,15 +606,15 @@
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="202"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="707"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training/ActiveLearningDialog.cpp" line="203"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="639"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="642"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="707"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,7 +894,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="628"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="631"/>
         <source>Finished: %n round(s) trained and recorded as runs.</source>
         <translation>
             <numerusform>Finished: %n round trained and recorded as a run.</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="630"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="633"/>
         <source>Cancelled: %n round(s) recorded as runs; the curves so far are shown.</source>
         <translation>
             <numerusform>Cancelled: %n round recorded as a run; the curves so far are shown.</numerusform>
@@ -910,129 +910,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="632"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="635"/>
         <source>The simulation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="644"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="647"/>
         <source>The curves grow as the rounds are scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="645"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="648"/>
         <source>No learning curves yet: Start simulates them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="641"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="645"/>
         <source>Learning curves: %1 on %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="654"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="672"/>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="680"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="675"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="683"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="654"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
         <source>No full-data score to measure by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="655"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
         <source>not reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="655"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
         <source>Not within the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="657"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="660"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="658"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="661"/>
         <source>%1 words labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="668"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="671"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="669"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="672"/>
         <source>%1 words at %2 words per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="676"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="678"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
         <source>Above random in every round from round %1 on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="679"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="682"/>
         <source>Not above random in every round to the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
         <source>The baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="681"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="684"/>
         <source>No random curve to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="689"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="692"/>
         <source>Output folder: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="701"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="704"/>
         <source>Full data (%1 %2, %3 words): %4 %5; labelling all of it is about %6 hours at %7 words per hour.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="711"/>
+        <source> (mean of %n seeds)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="710"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
         <source> The full-data model learned nothing: train longer (more epochs, or never stop early).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="716"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="722"/>
         <source>No chart to save yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="721"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="727"/>
         <source>Save Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="723"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="729"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="727"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="733"/>
         <source>Cannot write the chart to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/ActiveLearningDialog.cpp" line="730"/>
+        <location filename="../ui/training/ActiveLearningDialog.cpp" line="736"/>
         <source>Chart saved to %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,9 +15,13 @@ namespace {
 
 nlohmann::json summaryJson(const jobs::SimulationOutcome& outcome) {
   const suggest::LearningCurveSummary& s = outcome.summary;
-  nlohmann::json j = {{"metric", s.metric},         {"unit", s.unit},
-                      {"pool_units", s.poolUnits}, {"pool_words", s.poolTokens},
-                      {"full_score", s.fullScore}, {"chart", outcome.chartPath.toStdString()},
+  nlohmann::json j = {{"metric", s.metric},
+                      {"unit", s.unit},
+                      {"pool_units", s.poolUnits},
+                      {"pool_words", s.poolTokens},
+                      {"full_score", s.fullScore},
+                      {"full_scores", s.fullScores},
+                      {"chart", outcome.chartPath.toStdString()},
                       {"state", outcome.statePath.toStdString()}};
   nlohmann::json runs = nlohmann::json::array();
   for (qint64 id : outcome.runIds) runs.push_back(id);
@@ -102,8 +106,10 @@ void ActiveLearningCommand::configure(QCommandLineParser& parser) const {
                     QStringLiteral("Train a round on few units for at least this many steps (more epochs, evaluated "
                                    "every tenth); default 0: the epochs as set."),
                     QStringLiteral("n"), QStringLiteral("0")});
-  parser.addOption({QStringLiteral("no-full"),
-                    QStringLiteral("Do not train on the whole pool (no full-data score, no 95%/99% shares).")});
+  parser.addOption(
+      {QStringLiteral("no-full"),
+       QStringLiteral("Do not train on the whole pool (by default once per seed, the full-data score being "
+                      "their mean; without it no 95%/99% shares).")});
   parser.addOption({QStringLiteral("no-record"), QStringLiteral("Do not record the rounds as runs of the project.")});
   parser.addOption({QStringLiteral("keep-models"),
                     QStringLiteral("Keep every round's model folder (default: each curve's latest).")});
@@ -206,9 +212,10 @@ int ActiveLearningCommand::simulate(jobs::SimulationSpec spec, bool json, CliIo&
   std::optional<ProgressReporter> reporter;
   QString label;
   auto progress = [&](const jobs::SimulationProgress& p) {
-    const QString now = p.strategy == QLatin1String("full")
-                            ? QStringLiteral("full data")
-                            : QStringLiteral("%1 seed %2 round %3/%4").arg(p.strategy).arg(p.seed).arg(p.round).arg(p.rounds);
+    const QString now =
+        p.strategy == QLatin1String("full")
+            ? QStringLiteral("full data seed %1").arg(p.seed)
+            : QStringLiteral("%1 seed %2 round %3/%4").arg(p.strategy).arg(p.seed).arg(p.round).arg(p.rounds);
     if (now != label || p.phase != QLatin1String("train")) {
       if (reporter) {
         reporter->finish();

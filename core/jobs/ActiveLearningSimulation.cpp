@@ -46,15 +46,42 @@ struct CurveState {
   QString model;  // the latest round's best/ folder
 };
 
+// One full-data model: the whole pool trained on with one seed.
+struct FullModel {
+  uint64_t seed = 0;
+  double score = -1;
+  QString model;  // its best/ folder
+};
+
 struct SimulationState {
   QJsonObject fingerprint;
   QJsonObject spec;  // what resumeSpec needs beyond the fingerprint: project, splits, strategies, seeds, ...
-  double fullScore = -1;
   std::string metric;
-  QString fullModel;
-  bool fullDone = false;
+  // The full-data models trained so far, one per seed of the simulation (a merge may hold others' seeds too).
+  std::vector<FullModel> full;
   std::vector<CurveState> curves;
+
+  const FullModel* fullOf(uint64_t seed) const {
+    for (const FullModel& f : full)
+      if (f.seed == seed) return &f;
+    return nullptr;
+  }
+  // The full-data score the curves are measured against: the mean over the seeds trained; -1 = none yet.
+  double fullScore() const {
+    if (full.empty()) return -1;
+    double sum = 0;
+    for (const FullModel& f : full) sum += f.score;
+    return sum / double(full.size());
+  }
 };
+
+// Their scores in seed order.
+std::vector<double> fullScoresOf(std::vector<FullModel> full) {
+  std::sort(full.begin(), full.end(), [](const FullModel& a, const FullModel& b) { return a.seed < b.seed; });
+  std::vector<double> out;
+  for (const FullModel& f : full) out.push_back(f.score);
+  return out;
+}
 
 QJsonObject pointJson(const CurvePoint& p) {
   return QJsonObject{{QStringLiteral("round"), p.round},
@@ -62,6 +89,19 @@ QJsonObject pointJson(const CurvePoint& p) {
                      {QStringLiteral("labelled_share"), p.labelledShare},
                      {QStringLiteral("labelled_tokens"), qint64(p.labelledTokens)},
                      {QStringLiteral("score"), p.score}};
+}
+
+// "full": the mean score (what older readers read as the full-data score) and each seed's model.
+QJsonObject fullJson(const SimulationState& s) {
+  QJsonArray seeds;
+  for (const FullModel& f : s.full)
+    seeds.append(QJsonObject{{QStringLiteral("seed"), qint64(f.seed)},
+                             {QStringLiteral("score"), f.score},
+                             {QStringLiteral("model"), f.model}});
+  return QJsonObject{{QStringLiteral("done"), !s.full.empty()},
+                     {QStringLiteral("score"), s.fullScore()},
+                     {QStringLiteral("model"), s.full.empty() ? QString() : s.full.front().model},
+                     {QStringLiteral("seeds"), seeds}};
 }
 
 QJsonObject stateJson(const SimulationState& s) {
@@ -82,9 +122,7 @@ QJsonObject stateJson(const SimulationState& s) {
   return QJsonObject{{QStringLiteral("version"), kStateVersion},
                      {QStringLiteral("fingerprint"), s.fingerprint},
                      {QStringLiteral("spec"), s.spec},
-                     {QStringLiteral("full"), QJsonObject{{QStringLiteral("done"), s.fullDone},
-                                                          {QStringLiteral("score"), s.fullScore},
-                                                          {QStringLiteral("model"), s.fullModel}}},
+                     {QStringLiteral("full"), fullJson(s)},
                      {QStringLiteral("metric"), QString::fromStdString(s.metric)},
                      {QStringLiteral("curves"), curves}};
 }
@@ -103,9 +141,19 @@ Result<SimulationState> readState(const QString& path) {
   s.fingerprint = o.value(QStringLiteral("fingerprint")).toObject();
   s.spec = o.value(QStringLiteral("spec")).toObject();
   const QJsonObject full = o.value(QStringLiteral("full")).toObject();
-  s.fullDone = full.value(QStringLiteral("done")).toBool();
-  s.fullScore = full.value(QStringLiteral("score")).toDouble(-1);
-  s.fullModel = full.value(QStringLiteral("model")).toString();
+  if (full.contains(QStringLiteral("seeds"))) {
+    for (const QJsonValue& v : full.value(QStringLiteral("seeds")).toArray()) {
+      const QJsonObject f = v.toObject();
+      s.full.push_back({static_cast<uint64_t>(f.value(QStringLiteral("seed")).toInteger()),
+                        f.value(QStringLiteral("score")).toDouble(-1),
+                        f.value(QStringLiteral("model")).toString()});
+    }
+  } else if (full.value(QStringLiteral("done")).toBool()) {
+    // A state written before full-data models were trained per seed: its one model had the first seed.
+    s.full.push_back({static_cast<uint64_t>(s.spec.value(QStringLiteral("first_seed")).toInteger(1)),
+                      full.value(QStringLiteral("score")).toDouble(-1),
+                      full.value(QStringLiteral("model")).toString()});
+  }
   s.metric = o.value(QStringLiteral("metric")).toString().toStdString();
   for (const QJsonValue& v : o.value(QStringLiteral("curves")).toArray()) {
     const QJsonObject c = v.toObject();
@@ -187,13 +235,19 @@ QString simulationStatePath(const QString& folder) { return QDir(folder).filePat
 
 namespace {
 
-// Whether a simulation has rounds (or its full-data model) left to train.
+// Whether a simulation has rounds (or full-data models) left to train.
 bool unfinished(const SimulationState& state) {
   const QJsonObject& spec = state.spec;
-  const int expected = spec.value(QStringLiteral("strategies")).toArray().size() * spec.value(QStringLiteral("seeds")).toInt();
+  const int seeds = spec.value(QStringLiteral("seeds")).toInt();
+  const int expected = spec.value(QStringLiteral("strategies")).toArray().size() * seeds;
   int done = 0;
   for (const CurveState& c : state.curves) done += c.done ? 1 : 0;
-  return (spec.value(QStringLiteral("train_full")).toBool() && !state.fullDone) || done < expected;
+  if (spec.value(QStringLiteral("train_full")).toBool()) {
+    const auto first = static_cast<uint64_t>(spec.value(QStringLiteral("first_seed")).toInteger(1));
+    for (int k = 0; k < seeds; ++k)
+      if (!state.fullOf(first + static_cast<uint64_t>(k))) return true;
+  }
+  return done < expected;
 }
 
 // The written report of finished curves: learning-curve.svg and .txt in `folder`.
@@ -229,7 +283,7 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
   if (outputFolder.isEmpty())
     return failed(Error("the merged report needs an output folder", "", 0, "output"));
   QJsonObject fingerprint;
-  double fullScore = -1;
+  std::vector<FullModel> full;  // every seed's full-data model, the first folder naming a seed giving it
   std::string metric;
   for (const QString& folder : folders) {
     const QString path = simulationStatePath(folder);
@@ -253,7 +307,9 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
                               " differs): only curves of one setting merge",
                           path.toStdString(), 0, "fingerprint"));
     }
-    if (fullScore < 0 && state->fullDone) fullScore = state->fullScore;
+    for (const FullModel& f : state->full)
+      if (std::none_of(full.begin(), full.end(), [&f](const FullModel& g) { return g.seed == f.seed; }))
+        full.push_back(f);
     if (metric.empty()) metric = state->metric;
     for (const CurveState& c : state->curves) {
       for (const StrategyCurve& have : outcome.curves)
@@ -270,9 +326,12 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
           ? SimulationUnit::Sentence
           : SimulationUnit::Document;
   const int n = fingerprint.value(QStringLiteral("pool_units")).toInt();
-  outcome.summary = suggest::summarizeCurves(outcome.curves, fullScore, metric.empty() ? "score" : metric,
-                                             simulationUnitName(unit).toStdString(), n,
-                                             fingerprint.value(QStringLiteral("pool_words")).toInteger());
+  SimulationState merged;
+  merged.full = full;
+  outcome.summary = suggest::summarizeCurves(
+      outcome.curves, merged.fullScore(), metric.empty() ? "score" : metric,
+      simulationUnitName(unit).toStdString(), n, fingerprint.value(QStringLiteral("pool_words")).toInteger());
+  outcome.summary.fullScores = fullScoresOf(full);
   if (!QDir(outputFolder).mkpath(QStringLiteral(".")))
     return failed(Error("cannot create the output folder", outputFolder.toStdString()));
   if (Status s = writeReport(outputFolder, outcome.summary, task, unit, n, outcome); !s)
@@ -649,20 +708,20 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
     return failed(e);
   };
 
-  // The full-data model.
-  if (m_spec.trainFull && !state.fullDone) {
+  // The full-data models, one per seed: the curves are means over seeds, and so is what they are measured by.
+  for (int k = 0; m_spec.trainFull && k < m_spec.seeds; ++k) {
+    const uint64_t seed = m_spec.firstSeed + static_cast<uint64_t>(k);
+    if (state.fullOf(seed)) continue;
     std::vector<int32_t> all(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) all[static_cast<size_t>(i)] = i;
     p.strategy = QStringLiteral("full");
-    p.seed = static_cast<qint64>(m_spec.firstSeed);
+    p.seed = static_cast<qint64>(seed);
     p.labelledUnits = n;
     QString best;
-    auto score = trainRound(all, out.filePath(QStringLiteral("full")), QStringLiteral("full"), m_spec.firstSeed, 0,
-                            {}, &best, progress, p);
+    auto score = trainRound(all, out.filePath(QStringLiteral("full-seed%1").arg(seed)),
+                            QStringLiteral("full"), seed, 0, {}, &best, progress, p);
     if (!score) return stopped(score.error());
-    state.fullDone = true;
-    state.fullScore = score.value();
-    state.fullModel = best;
+    state.full.push_back({seed, score.value(), best});
     state.metric = m_metric;
     if (Status s = save(); !s) return failed(s.error());
   }
@@ -753,7 +812,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
         if (progress) {
           p.phase = QStringLiteral("scored");
           p.points = std::make_shared<const std::vector<StrategyCurve>>(curvesOf());
-          p.fullScore = state.fullScore;
+          p.fullScore = state.fullScore();
           p.metric = QString::fromStdString(m_metric.empty() ? state.metric : m_metric);
           progress(p);
           p.points.reset();
@@ -766,14 +825,15 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   outcome.curves = curvesOf();
   outcome.runIds = m_runIds;
   if (state.metric.empty()) state.metric = m_metric.empty() ? "score" : m_metric;
-  outcome.summary = suggest::summarizeCurves(outcome.curves, state.fullScore, state.metric,
+  outcome.summary = suggest::summarizeCurves(outcome.curves, state.fullScore(), state.metric,
                                              simulationUnitName(m_spec.unit).toStdString(), n, poolWords);
+  outcome.summary.fullScores = fullScoresOf(state.full);
   if (Status s = writeReport(m_spec.outputFolder, outcome.summary, task, m_spec.unit, n, outcome); !s)
     return failed(s.error());
   outcome.status = RunStatus::Finished;
   p.phase = QStringLiteral("done");
   p.points = std::make_shared<const std::vector<StrategyCurve>>(outcome.curves);
-  p.fullScore = state.fullScore;
+  p.fullScore = state.fullScore();
   p.metric = QString::fromStdString(state.metric);
   if (progress) progress(p);
   return outcome;

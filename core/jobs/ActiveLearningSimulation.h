@@ -10,8 +10,8 @@
 //             batch by the strategy (suggest/BatchSelection.h: the same scores the workbench's queue ranks
 //             by), and reveal its gold labels (the oracle annotator);
 // until the budget of labelled units or the last round (a remainder of the budget under half a round is not
-// labelled). Once, the model trained on the whole pool gives the
-// full-data score that each curve is measured against.
+// labelled). Per seed, a model trained on the whole pool: the mean of their scores is the full-data score the
+// curves (means over the same seeds) are measured against.
 //
 // Every round is a TrainingJob (the trainer and options of any training run), recorded as a run of the
 // project when there is one (its data says strategy, seed, round and what was labelled). The state is kept
@@ -72,7 +72,7 @@ struct SimulationSpec {
   // A round on few units trains at least this many optimizer steps (more epochs, evaluated every tenth of
   // them), so that an early round is not scored on a model that barely trained; 0 = the epochs as set.
   int minSteps = 0;
-  bool trainFull = true;    // train on the whole pool once for the full-data score
+  bool trainFull = true;    // train on the whole pool once per seed for the full-data score
   bool record = true;       // with a project: record every round as a run
   bool keepModels = false;  // keep every round's model folder (else only each curve's latest)
   QString outputFolder;     // required: simulation.json, the rounds' models, the chart
@@ -134,12 +134,13 @@ bool simulationUnfinished(const QString& folder);
 Result<SimulationSpec> resumeSpec(const QString& folder);
 
 // Simulations of the same data and options that hold different curves (other strategies or seeds: one process
-// per core or machine, each with its own output folder and --first-seed, all but one without the full-data
-// model) as one: their curves side by side, the full-data score of the first folder that has one, and
-// learning-curve.svg / .txt written to `outputFolder` (which may be one of them; no state is written there).
-// Errors: a folder without a finished simulation (field curves: resume it first), data or options that differ
-// from the first folder's (field fingerprint, naming the key that differs), a curve (strategy and seed) in
-// two folders (field curves).
+// per core or machine, each with its own output folder and --first-seed, with or without their seeds'
+// full-data models) as one: their curves side by side, the full-data score the mean over every seed's
+// full-data model found (a seed in two folders counts once, from the first), and learning-curve.svg / .txt
+// written to `outputFolder` (which may be one of them; no state is written there). Errors: a folder without a
+// finished simulation (field curves: resume it first), data or options that differ from the first folder's
+// (field fingerprint, naming the key that differs), a curve (strategy and seed) in two folders (field
+// curves).
 SimulationOutcome mergeSimulations(const QStringList& folders, const QString& outputFolder);
 
 class ActiveLearningSimulation {

@@ -379,7 +379,13 @@ std::string learningCurveTable(const LearningCurveSummary& summary) {
       << " (pool: " << grouped(double(summary.poolUnits)) << ' ' << summary.unit << ", "
       << grouped(double(summary.poolTokens)) << " words); ";
   if (known) {
-    out << "full-data score " << fixed(summary.fullScore, 4) << "\n\n";
+    out << "full-data score " << fixed(summary.fullScore, 4);
+    if (summary.fullScores.size() > 1) {
+      const auto [low, high] = std::minmax_element(summary.fullScores.begin(), summary.fullScores.end());
+      out << " (mean of " << summary.fullScores.size() << " seeds, " << fixed(*low, 4) << ".."
+          << fixed(*high, 4) << ")";
+    }
+    out << "\n\n";
   } else {
     out << "the full-data score is unknown\n\n";
   }

@@ -53,7 +53,12 @@ struct StrategySummary {
 };
 
 struct LearningCurveSummary {
-  double fullScore = -1;     // the model trained on the whole pool; -1 = not known
+  // The model trained on the whole pool: with several seeds, the mean of their scores, so that it is measured
+  // as the curves are (a mean over seeds); -1 = not known.
+  double fullScore = -1;
+  // The full-data score of each seed that trained one, in seed order (the table prints their range); may be
+  // empty where only the mean is known.
+  std::vector<double> fullScores;
   std::string metric;        // "micro_f1"
   std::string unit;          // "sentences" or "documents"
   int64_t poolUnits = 0;

@@ -2,7 +2,8 @@
 // project: the rounds' sizes, the same seed set for every strategy, every round a recorded run, the state,
 // chart and table written; a cancelled simulation resumed to the same curves as one never interrupted; a
 // resume with other options refused; a stop between a round's training and its batch resumed; warm start;
-// sentence units; simulations run side by side merged; the CLI's table and JSON.
+// sentence units; simulations run side by side merged; a full-data model per seed, their mean the reference
+// (merged and read from older states too); the CLI's table and JSON.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -378,6 +379,88 @@ class TestActiveLearningSimulation : public QObject {
                                QStringLiteral("--output"), m_folder.path(QStringLiteral("merged-cli"))});
     QCOMPARE(lonely.code, 2);
     QVERIFY2(lonely.err.contains(QStringLiteral("merge FOLDER")), qPrintable(lonely.err));
+  }
+
+  // A full-data model per seed, the reference the curves (means over the seeds) are measured by being their
+  // mean; the same two seeds from two folders merge to the same mean; a state from before (one full-data
+  // model, no "seeds") reads as the first seed's and a resume trains only the seeds missing.
+  void fullDataModelPerSeed() {
+    const QString out = m_folder.path(QStringLiteral("full-seeds"));
+    SimulationSpec s = spec(out);
+    s.strategies = {suggest::SelectionStrategy::Random};
+    s.seeds = 2;
+    s.record = false;
+    s.budgetUnits = 8;  // the seed set only: one round a curve
+    QStringList fullSeeds;
+    const SimulationOutcome outcome =
+        ActiveLearningSimulation(s).run([&](const quarry::jobs::SimulationProgress& p) {
+          if (p.strategy == QLatin1String("full") && !fullSeeds.contains(QString::number(p.seed)))
+            fullSeeds << QString::number(p.seed);
+        });
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    QCOMPARE(fullSeeds, QStringList({QStringLiteral("5"), QStringLiteral("6")}));
+    const QJsonObject full = readJson(outcome.statePath).value(QStringLiteral("full")).toObject();
+    const QJsonArray seeds = full.value(QStringLiteral("seeds")).toArray();
+    QCOMPARE(seeds.size(), 2);
+    const double five = seeds[0].toObject().value(QStringLiteral("score")).toDouble(),
+                 six = seeds[1].toObject().value(QStringLiteral("score")).toDouble();
+    QCOMPARE(seeds[0].toObject().value(QStringLiteral("seed")).toInt(), 5);
+    QCOMPARE(seeds[1].toObject().value(QStringLiteral("seed")).toInt(), 6);
+    for (const QJsonValue& v : seeds)
+      QVERIFY(QFileInfo::exists(v.toObject().value(QStringLiteral("model")).toString() +
+                                QStringLiteral("/config.json")) ||
+              QFileInfo::exists(v.toObject().value(QStringLiteral("model")).toString()));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/full-seed5/best")));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/full-seed6/best")));
+    QVERIFY2(five > 0.5 && six > 0.5, qPrintable(QStringLiteral("%1 %2").arg(five).arg(six)));
+    QCOMPARE(outcome.summary.fullScore, (five + six) / 2);
+    QCOMPARE(full.value(QStringLiteral("score")).toDouble(), (five + six) / 2);
+    QCOMPARE(outcome.summary.fullScores, std::vector<double>({five, six}));
+    QVERIFY2(readText(outcome.tablePath).contains(QStringLiteral("(mean of 2 seeds, ")),
+             qPrintable(readText(outcome.tablePath).left(300)));
+
+    // The same seeds, one a folder, merged (the later folder first: seed order is kept).
+    const QString part5 = m_folder.path(QStringLiteral("full-seed-5")),
+                  part6 = m_folder.path(QStringLiteral("full-seed-6"));
+    SimulationSpec a = s, b = s;
+    a.seeds = b.seeds = 1;
+    a.outputFolder = part5;
+    b.firstSeed = 6;
+    b.outputFolder = part6;
+    for (const SimulationSpec& part : {a, b})
+      QVERIFY(ActiveLearningSimulation(part).run().status == RunStatus::Finished);
+    const SimulationOutcome merged =
+        quarry::jobs::mergeSimulations({part6, part5}, m_folder.path(QStringLiteral("full-merged")));
+    QVERIFY2(merged.status == RunStatus::Finished, qPrintable(merged.errorText()));
+    QCOMPARE(merged.summary.fullScore, (five + six) / 2);
+    QCOMPARE(merged.summary.fullScores, std::vector<double>({five, six}));
+
+    // A state as written before: one full-data model, no "seeds"; read as seed 5's. Resumed with two seeds,
+    // the simulation trains seed 6's alone and ends with the same mean.
+    QJsonObject old = readJson(part5 + QStringLiteral("/simulation.json"));
+    QJsonObject oldFull = old.value(QStringLiteral("full")).toObject();
+    oldFull.remove(QStringLiteral("seeds"));
+    old[QStringLiteral("full")] = oldFull;
+    QFile file(part5 + QStringLiteral("/simulation.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(old).toJson());
+    file.close();
+    const SimulationOutcome oldMerged =
+        quarry::jobs::mergeSimulations({part5, part6}, m_folder.path(QStringLiteral("full-merged-old")));
+    QVERIFY2(oldMerged.status == RunStatus::Finished, qPrintable(oldMerged.errorText()));
+    QCOMPARE(oldMerged.summary.fullScores, std::vector<double>({five, six}));
+    SimulationSpec more = a;
+    more.seeds = 2;
+    more.resume = true;
+    QStringList trained;
+    const SimulationOutcome resumed =
+        ActiveLearningSimulation(more).run([&](const quarry::jobs::SimulationProgress& p) {
+          if (p.phase == QLatin1String("train") && !trained.contains(p.strategy + QString::number(p.seed)))
+            trained << p.strategy + QString::number(p.seed);
+        });
+    QVERIFY2(resumed.status == RunStatus::Finished, qPrintable(resumed.errorText()));
+    QCOMPARE(trained, QStringList({QStringLiteral("full6"), QStringLiteral("random6")}));
+    QCOMPARE(resumed.summary.fullScore, (five + six) / 2);
   }
 
   void refusals() {

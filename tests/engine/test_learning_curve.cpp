@@ -402,6 +402,13 @@ void table() {
   EXPECT(!contains(unknown, "95% of full"), "no full score: no 95% line");
   EXPECT(contains(unknown, "above random in 4 of 5 rounds, from round 3"), "no full score: still compared");
 
+  LearningCurveSummary seeded = summarizeCurves(handMadeCurves(), 0.80, "micro_f1", "sentences", 100, 100000);
+  seeded.fullScores = {0.81, 0.78, 0.81};
+  EXPECT(contains(learningCurveTable(seeded), "full-data score 0.8000 (mean of 3 seeds, 0.7800..0.8100)"),
+         "full-data models of several seeds: the mean and their range");
+  seeded.fullScores = {0.80};
+  EXPECT(contains(learningCurveTable(seeded), "full-data score 0.8000\n"), "one seed: no range");
+
   const std::string alone = learningCurveTable(
       summarizeCurves({curve("entropy", 1, {1, 2}, {1, 2}, {0.5, 0.6})}, 0.8, "f1", "documents", 10, 10));
   EXPECT(!contains(alone, "random"), "no random curve: no comparison with it");

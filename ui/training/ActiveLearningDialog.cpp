@@ -588,11 +588,14 @@ void ActiveLearningDialog::showProgress(const jobs::SimulationProgress& p) {
   if (!m_simulation->isCancelled()) setStatus(text);
 
   // Every round (the full-data model's included) takes 1000 of the bar's units, filled by its steps.
-  const int full = m_running.trainFull ? 1 : 0;
+  const int full = m_running.trainFull ? m_running.seeds : 0;  // a full-data model per seed
   const qint64 rounds = qint64(p.curves) * p.rounds + full;
   if (rounds <= 0) return;
   qint64 done = 0;
-  if (p.strategy != QLatin1String("full")) done = (full + qint64(p.curvesDone) * p.rounds + p.round) * 1000;
+  if (p.strategy != QLatin1String("full"))
+    done = (full + qint64(p.curvesDone) * p.rounds + p.round) * 1000;
+  else
+    done = std::clamp<qint64>(p.seed - qint64(m_running.firstSeed), 0, full) * 1000;
   if (p.phase == QLatin1String("train"))
     done += p.totalSteps > 0 ? std::min<qint64>(1000, p.step * 1000 / p.totalSteps) : 0;
   else
@@ -703,7 +706,10 @@ void ActiveLearningDialog::showNote() {
           .arg(locale.toString(qint64(m_curves.poolUnits)),
                m_curves.unit == "documents" ? tr("documents") : tr("sentences"),
                locale.toString(qint64(m_curves.poolTokens)), locale.toString(m_curves.fullScore, 'f', 3),
-               QString::fromStdString(m_curves.metric),
+               QString::fromStdString(m_curves.metric) +
+                   (m_curves.fullScores.size() > 1
+                        ? tr(" (mean of %n seeds)", "", int(m_curves.fullScores.size()))
+                        : QString()),
                locale.toString(suggest::annotationHours(double(m_curves.poolTokens), pace), 'f', 1),
                locale.toString(pace, 'f', 0)) +
       (m_curves.fullScore > 0 ? QString()
