@@ -291,8 +291,8 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
     auto state = readState(path);
     if (!state) return failed(state.error());
     if (unfinished(state.value()))
-      return failed(Error("this simulation has rounds left: resume it before merging", path.toStdString(), 0,
-                          "curves"));
+      return failed(Error("this simulation has rounds or full-data models left: resume it before merging",
+                          path.toStdString(), 0, "curves"));
     if (fingerprint.isEmpty()) {
       fingerprint = state->fingerprint;
     } else if (state->fingerprint != fingerprint) {

@@ -435,6 +435,25 @@ class TestActiveLearningSimulation : public QObject {
     QCOMPARE(merged.summary.fullScore, (five + six) / 2);
     QCOMPARE(merged.summary.fullScores, std::vector<double>({five, six}));
 
+    // A simulation of two seeds with one seed's full-data model missing has work left: no merge.
+    QJsonObject missing = readJson(outcome.statePath);
+    QJsonObject missingFull = missing.value(QStringLiteral("full")).toObject();
+    QJsonArray one = missingFull.value(QStringLiteral("seeds")).toArray();
+    one.removeLast();
+    missingFull[QStringLiteral("seeds")] = one;
+    missing[QStringLiteral("full")] = missingFull;
+    const QString missingFolder = m_folder.path(QStringLiteral("full-missing"));
+    QVERIFY(QDir().mkpath(missingFolder));
+    QFile missingFile(missingFolder + QStringLiteral("/simulation.json"));
+    QVERIFY(missingFile.open(QIODevice::WriteOnly));
+    missingFile.write(QJsonDocument(missing).toJson());
+    missingFile.close();
+    const SimulationOutcome refused =
+        quarry::jobs::mergeSimulations({missingFolder}, m_folder.path(QStringLiteral("full-merged-missing")));
+    QCOMPARE(refused.status, RunStatus::Failed);
+    QVERIFY2(refused.errorText().contains(QStringLiteral("full-data models left")),
+             qPrintable(refused.errorText()));
+
     // A state as written before: one full-data model, no "seeds"; read as seed 5's. Resumed with two seeds,
     // the simulation trains seed 6's alone and ends with the same mean.
     QJsonObject old = readJson(part5 + QStringLiteral("/simulation.json"));
