@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -256,8 +257,11 @@ Status writeReport(const QString& folder, const suggest::LearningCurveSummary& s
   const QDir out(folder);
   const QString chart = out.filePath(QStringLiteral("learning-curve.svg"));
   const QString table = out.filePath(QStringLiteral("learning-curve.txt"));
-  const std::string title = "Active learning on " + std::to_string(poolUnits) + " " +
-                            simulationUnitName(unit).toStdString() + " (" + task + ")";
+  // Grouped as the table groups it ("5,433 sentences").
+  const std::string title =
+      "Active learning on " +
+      QLocale(QLocale::English, QLocale::UnitedStates).toString(poolUnits).toStdString() + " " +
+      simulationUnitName(unit).toStdString() + " (" + task + ")";
   if (Status s = writeText(chart, suggest::learningCurveSvg(summary, title)); !s) return s;
   if (Status s = writeText(table, suggest::learningCurveTable(summary)); !s) return s;
   outcome.chartPath = chart;

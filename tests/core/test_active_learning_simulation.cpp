@@ -130,6 +130,7 @@ class TestActiveLearningSimulation : public QObject {
 
     // Files: the chart and the table.
     QVERIFY(readText(outcome.chartPath).startsWith(QStringLiteral("<svg")));
+    QVERIFY(readText(outcome.chartPath).contains(QStringLiteral("Active learning on 40 documents (ner)")));
     QVERIFY(readText(outcome.tablePath).contains(QStringLiteral("mnlp")));
     // Only each curve's latest model is kept.
     QVERIFY(QFileInfo::exists(out + QStringLiteral("/mnlp-seed5/round-2/best")));
