@@ -494,7 +494,8 @@ Result<double> ActiveLearningSimulation::trainRound(const std::vector<int32_t>& 
   if (m_spec.record && !m_spec.projectPath.isEmpty()) {
     spec.recordProject = m_spec.projectPath;
     spec.runName = strategy == QLatin1String("full")
-                       ? QStringLiteral("Active learning: full data (%1 %2)")
+                       ? QStringLiteral("Active learning: full data, seed %1 (%2 %3)")
+                             .arg(seed)
                              .arg(labelled.size())
                              .arg(simulationUnitName(m_spec.unit))
                        : QStringLiteral("Active learning: %1 seed %2 round %3 (%4% labelled)")

@@ -144,6 +144,7 @@ class TestActiveLearningSimulation : public QObject {
     auto runs = store.value()->listRuns();
     QVERIFY(runs.ok());
     int rounds = 0;
+    QStringList fullRuns;
     for (const quarry::ModelRun& run : runs.value()) {
       const QJsonObject al = run.data.value(QStringLiteral("active_learning")).toObject();
       if (al.isEmpty()) continue;
@@ -155,8 +156,10 @@ class TestActiveLearningSimulation : public QObject {
       if (al.value(QStringLiteral("strategy")).toString() == QLatin1String("mnlp") &&
           al.value(QStringLiteral("round")).toInt() == 2)
         QCOMPARE(al.value(QStringLiteral("labelled_units")).toInt(), 20);
+      if (al.value(QStringLiteral("strategy")).toString() == QLatin1String("full")) fullRuns << run.name;
     }
     QCOMPARE(rounds, 7);
+    QCOMPARE(fullRuns, QStringList({QStringLiteral("Active learning: full data, seed 5 (40 documents)")}));
 
     // A second simulation in the same folder is refused; a resume with other options too.
     ActiveLearningSimulation again(spec(out));
