@@ -146,13 +146,7 @@ int retrain(const QString& folder, int round, const jobs::SimulationSpec& spec, 
     const QString strategy = c.value(QStringLiteral("strategy")).toString();
     const int seed = c.value(QStringLiteral("seed")).toInt();
     t.config.seed = uint64_t(seed);
-    const int64_t perEpoch = std::max<int64_t>(1, (n + t.config.batchSize - 1) / t.config.batchSize);
-    const int64_t epochs = (minSteps + perEpoch - 1) / perEpoch;
-    if (epochs > t.config.epochs) {
-      t.config.epochs = int(epochs);
-      if (t.config.evalEverySteps == 0)
-        t.config.evalEverySteps = int(std::max<int64_t>(perEpoch, minSteps / 10));
-    }
+    jobs::applyMinSteps(t.config, n, minSteps);
     t.outputFolder =
         QDir(out).filePath(QStringLiteral("%1-seed%2-round%3").arg(strategy).arg(seed).arg(round));
     jobs::TrainingJob job(std::move(t));

@@ -54,6 +54,14 @@ struct FullModel {
   QString model;  // its best/ folder
 };
 
+// The full-data score the curves are measured against: the mean over the seeds trained; -1 = none yet.
+double meanScore(const std::vector<FullModel>& full) {
+  if (full.empty()) return -1;
+  double sum = 0;
+  for (const FullModel& f : full) sum += f.score;
+  return sum / double(full.size());
+}
+
 struct SimulationState {
   QJsonObject fingerprint;
   QJsonObject spec;  // what resumeSpec needs beyond the fingerprint: project, splits, strategies, seeds, ...
@@ -67,13 +75,7 @@ struct SimulationState {
       if (f.seed == seed) return &f;
     return nullptr;
   }
-  // The full-data score the curves are measured against: the mean over the seeds trained; -1 = none yet.
-  double fullScore() const {
-    if (full.empty()) return -1;
-    double sum = 0;
-    for (const FullModel& f : full) sum += f.score;
-    return sum / double(full.size());
-  }
+  double fullScore() const { return meanScore(full); }
 };
 
 // Their scores in seed order.
@@ -330,10 +332,8 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
           ? SimulationUnit::Sentence
           : SimulationUnit::Document;
   const int n = fingerprint.value(QStringLiteral("pool_units")).toInt();
-  SimulationState merged;
-  merged.full = full;
   outcome.summary = suggest::summarizeCurves(
-      outcome.curves, merged.fullScore(), metric.empty() ? "score" : metric,
+      outcome.curves, meanScore(full), metric.empty() ? "score" : metric,
       simulationUnitName(unit).toStdString(), n, fingerprint.value(QStringLiteral("pool_words")).toInteger());
   outcome.summary.fullScores = fullScoresOf(full);
   if (!QDir(outputFolder).mkpath(QStringLiteral(".")))
@@ -421,6 +421,18 @@ qint64 wordCount(const std::string& text) {
   return words;
 }
 
+void applyMinSteps(train::TrainConfig& config, int64_t units, int minSteps) {
+  if (minSteps <= 0 || units <= 0) return;
+  const int64_t perEpoch =
+      std::max<int64_t>(1, (units + config.batchSize - 1) / std::max(1, config.batchSize) /
+                               std::max(1, config.gradientAccumulation));
+  const int64_t epochs = (minSteps + perEpoch - 1) / perEpoch;
+  if (epochs <= config.epochs) return;
+  config.epochs = static_cast<int>(epochs);
+  if (config.evalEverySteps == 0)
+    config.evalEverySteps = static_cast<int>(std::max(perEpoch, int64_t(minSteps / 10)));
+}
+
 std::vector<document::AnnotatedDocument> simulationUnits(const std::vector<document::AnnotatedDocument>& documents,
                                                          SimulationUnit unit) {
   if (unit == SimulationUnit::Document) return documents;
@@ -477,16 +489,7 @@ Result<double> ActiveLearningSimulation::trainRound(const std::vector<int32_t>& 
   spec.config = m_spec.config;
   spec.config.seed = seed;
   spec.config.warmStartFolder = warmFrom.toStdString();
-  if (m_spec.minSteps > 0 && !labelled.empty()) {
-    const int64_t perEpoch = std::max<int64_t>(
-        1, (static_cast<int64_t>(labelled.size()) + spec.config.batchSize - 1) / std::max(1, spec.config.batchSize) /
-               std::max(1, spec.config.gradientAccumulation));
-    const int64_t epochs = (m_spec.minSteps + perEpoch - 1) / perEpoch;
-    if (epochs > spec.config.epochs) {
-      spec.config.epochs = static_cast<int>(epochs);
-      if (spec.config.evalEverySteps == 0) spec.config.evalEverySteps = static_cast<int>(std::max(perEpoch, int64_t(m_spec.minSteps / 10)));
-    }
-  }
+  applyMinSteps(spec.config, static_cast<int64_t>(labelled.size()), m_spec.minSteps);
   spec.outputFolder = folder;
   qint64 words = 0;
   for (int32_t u : labelled) words += m_unitWords[static_cast<size_t>(u)];

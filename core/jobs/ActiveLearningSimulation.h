@@ -121,6 +121,9 @@ bool parseSimulationSize(const QString& text, int& units, double& share);
 // them and code point offsets shifted to the sentence; ids "<doc id>#<k>".
 std::vector<document::AnnotatedDocument> simulationUnits(const std::vector<document::AnnotatedDocument>& documents,
                                                          SimulationUnit unit);
+// A round on `units` units trains at least `minSteps` optimizer steps: more epochs where the configured ones
+// give fewer, then evaluated every tenth of them (unless an interval is set); minSteps <= 0 changes nothing.
+void applyMinSteps(train::TrainConfig& config, int64_t units, int minSteps);
 // Words of a text (what an annotator reads): maximal runs of non-space characters.
 qint64 wordCount(const std::string& text);
 

@@ -486,6 +486,37 @@ class TestActiveLearningSimulation : public QObject {
     QCOMPARE(resumed.summary.fullScore, (five + six) / 2);
   }
 
+  // A round on few units trains at least min-steps steps: more epochs (accumulation counted), evaluated every
+  // tenth; enough epochs already, no minimum, or an interval set: left as configured.
+  void minStepsStretchEpochs() {
+    auto config = [](int accumulation, int evalEvery) {
+      quarry::train::TrainConfig c;
+      c.batchSize = 8;
+      c.epochs = 10;
+      c.gradientAccumulation = accumulation;
+      c.evalEverySteps = evalEvery;
+      return c;
+    };
+    quarry::train::TrainConfig c = config(1, 0);
+    quarry::jobs::applyMinSteps(c, 8, 30);  // 1 step an epoch
+    QCOMPARE(c.epochs, 30);
+    QCOMPARE(c.evalEverySteps, 3);
+    quarry::train::TrainConfig accumulated = config(2, 0);
+    quarry::jobs::applyMinSteps(accumulated, 32, 30);  // 4 batches, 2 steps an epoch
+    QCOMPARE(accumulated.epochs, 15);
+    QCOMPARE(accumulated.evalEverySteps, 3);
+    quarry::train::TrainConfig enough = config(1, 0);
+    quarry::jobs::applyMinSteps(enough, 400, 30);  // 50 steps an epoch
+    QCOMPARE(enough.epochs, 10);
+    QCOMPARE(enough.evalEverySteps, 0);
+    quarry::jobs::applyMinSteps(enough, 8, 0);
+    QCOMPARE(enough.epochs, 10);
+    quarry::train::TrainConfig interval = config(1, 7);
+    quarry::jobs::applyMinSteps(interval, 8, 30);
+    QCOMPARE(interval.epochs, 30);
+    QCOMPARE(interval.evalEverySteps, 7);
+  }
+
   void refusals() {
     SimulationSpec s = spec(m_folder.path(QStringLiteral("refused")));
     s.config.task = "classify";
