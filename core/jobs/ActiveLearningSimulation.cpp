@@ -15,9 +15,10 @@
 #include "corpus/Document.h"
 #include "jobs/HashedTextEmbedding.h"
 #include "jobs/PredictionJob.h"
+#include "jobs/SimulationState.h"
 #include "jobs/TrainingJob.h"
-#include "store/ProjectStore.h"
 #include "store/ProjectLocation.h"
+#include "store/ProjectStore.h"
 #include "text/SentenceSplitter.h"
 #include "train/MetricReport.h"
 #include "train/Trainer.h"
@@ -28,160 +29,6 @@ namespace {
 using suggest::CurvePoint;
 using suggest::SelectionStrategy;
 using suggest::StrategyCurve;
-
-constexpr int kStateVersion = 1;
-
-// One curve's state between rounds.
-struct CurveState {
-  std::string strategy;
-  uint64_t seed = 0;
-  std::vector<CurvePoint> points;
-  std::vector<int32_t> labelled;  // unit indexes, in the order they were revealed
-  int nextRound = 0;
-  // nextRound's batch is still to be picked: the previous round is trained and scored, its model is `model`.
-  // Saved so that a simulation stopped between training and selection (cancelled while it predicts the pool,
-  // or killed) resumes by picking the batch, neither training that round again nor warm-starting from a
-  // model already removed.
-  bool needsBatch = false;
-  bool done = false;
-  QString model;  // the latest round's best/ folder
-};
-
-// One full-data model: the whole pool trained on with one seed.
-struct FullModel {
-  uint64_t seed = 0;
-  double score = -1;
-  QString model;  // its best/ folder
-};
-
-// The full-data score the curves are measured against: the mean over the seeds trained; -1 = none yet.
-double meanScore(const std::vector<FullModel>& full) {
-  if (full.empty()) return -1;
-  double sum = 0;
-  for (const FullModel& f : full) sum += f.score;
-  return sum / double(full.size());
-}
-
-struct SimulationState {
-  QJsonObject fingerprint;
-  QJsonObject spec;  // what resumeSpec needs beyond the fingerprint: project, splits, strategies, seeds, ...
-  std::string metric;
-  // The full-data models trained so far, one per seed of the simulation (a merge may hold others' seeds too).
-  std::vector<FullModel> full;
-  std::vector<CurveState> curves;
-
-  const FullModel* fullOf(uint64_t seed) const {
-    for (const FullModel& f : full)
-      if (f.seed == seed) return &f;
-    return nullptr;
-  }
-  double fullScore() const { return meanScore(full); }
-};
-
-// Their scores in seed order.
-std::vector<double> fullScoresOf(std::vector<FullModel> full) {
-  std::sort(full.begin(), full.end(), [](const FullModel& a, const FullModel& b) { return a.seed < b.seed; });
-  std::vector<double> out;
-  for (const FullModel& f : full) out.push_back(f.score);
-  return out;
-}
-
-QJsonObject pointJson(const CurvePoint& p) {
-  return QJsonObject{{QStringLiteral("round"), p.round},
-                     {QStringLiteral("labelled_units"), qint64(p.labelledUnits)},
-                     {QStringLiteral("labelled_share"), p.labelledShare},
-                     {QStringLiteral("labelled_tokens"), qint64(p.labelledTokens)},
-                     {QStringLiteral("score"), p.score}};
-}
-
-// "full": the mean score (what older readers read as the full-data score) and each seed's model.
-QJsonObject fullJson(const SimulationState& s) {
-  QJsonArray seeds;
-  for (const FullModel& f : s.full)
-    seeds.append(QJsonObject{{QStringLiteral("seed"), qint64(f.seed)},
-                             {QStringLiteral("score"), f.score},
-                             {QStringLiteral("model"), f.model}});
-  return QJsonObject{{QStringLiteral("done"), !s.full.empty()},
-                     {QStringLiteral("score"), s.fullScore()},
-                     {QStringLiteral("model"), s.full.empty() ? QString() : s.full.front().model},
-                     {QStringLiteral("seeds"), seeds}};
-}
-
-QJsonObject stateJson(const SimulationState& s) {
-  QJsonArray curves;
-  for (const CurveState& c : s.curves) {
-    QJsonArray points, labelled;
-    for (const CurvePoint& p : c.points) points.append(pointJson(p));
-    for (int32_t u : c.labelled) labelled.append(u);
-    curves.append(QJsonObject{{QStringLiteral("strategy"), QString::fromStdString(c.strategy)},
-                              {QStringLiteral("seed"), qint64(c.seed)},
-                              {QStringLiteral("points"), points},
-                              {QStringLiteral("labelled"), labelled},
-                              {QStringLiteral("next_round"), c.nextRound},
-                              {QStringLiteral("needs_batch"), c.needsBatch},
-                              {QStringLiteral("done"), c.done},
-                              {QStringLiteral("model"), c.model}});
-  }
-  return QJsonObject{{QStringLiteral("version"), kStateVersion},
-                     {QStringLiteral("fingerprint"), s.fingerprint},
-                     {QStringLiteral("spec"), s.spec},
-                     {QStringLiteral("full"), fullJson(s)},
-                     {QStringLiteral("metric"), QString::fromStdString(s.metric)},
-                     {QStringLiteral("curves"), curves}};
-}
-
-Result<SimulationState> readState(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return Error("cannot read the simulation's state", path.toStdString());
-  QJsonParseError parseError;
-  const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-  if (doc.isNull() || !doc.isObject())
-    return Error("not a simulation state: " + parseError.errorString().toStdString(), path.toStdString());
-  const QJsonObject o = doc.object();
-  if (o.value(QStringLiteral("version")).toInt() != kStateVersion)
-    return Error("a simulation state of another version", path.toStdString(), 0, "version");
-  SimulationState s;
-  s.fingerprint = o.value(QStringLiteral("fingerprint")).toObject();
-  s.spec = o.value(QStringLiteral("spec")).toObject();
-  const QJsonObject full = o.value(QStringLiteral("full")).toObject();
-  if (full.contains(QStringLiteral("seeds"))) {
-    for (const QJsonValue& v : full.value(QStringLiteral("seeds")).toArray()) {
-      const QJsonObject f = v.toObject();
-      s.full.push_back({static_cast<uint64_t>(f.value(QStringLiteral("seed")).toInteger()),
-                        f.value(QStringLiteral("score")).toDouble(-1),
-                        f.value(QStringLiteral("model")).toString()});
-    }
-  } else if (full.value(QStringLiteral("done")).toBool()) {
-    // A state written before full-data models were trained per seed: its one model had the first seed.
-    s.full.push_back({static_cast<uint64_t>(s.spec.value(QStringLiteral("first_seed")).toInteger(1)),
-                      full.value(QStringLiteral("score")).toDouble(-1),
-                      full.value(QStringLiteral("model")).toString()});
-  }
-  s.metric = o.value(QStringLiteral("metric")).toString().toStdString();
-  for (const QJsonValue& v : o.value(QStringLiteral("curves")).toArray()) {
-    const QJsonObject c = v.toObject();
-    CurveState curve;
-    curve.strategy = c.value(QStringLiteral("strategy")).toString().toStdString();
-    curve.seed = static_cast<uint64_t>(c.value(QStringLiteral("seed")).toInteger());
-    for (const QJsonValue& pv : c.value(QStringLiteral("points")).toArray()) {
-      const QJsonObject p = pv.toObject();
-      CurvePoint point;
-      point.round = p.value(QStringLiteral("round")).toInt();
-      point.labelledUnits = p.value(QStringLiteral("labelled_units")).toInteger();
-      point.labelledShare = p.value(QStringLiteral("labelled_share")).toDouble();
-      point.labelledTokens = p.value(QStringLiteral("labelled_tokens")).toInteger();
-      point.score = p.value(QStringLiteral("score")).toDouble();
-      curve.points.push_back(point);
-    }
-    for (const QJsonValue& u : c.value(QStringLiteral("labelled")).toArray()) curve.labelled.push_back(u.toInt());
-    curve.nextRound = c.value(QStringLiteral("next_round")).toInt();
-    curve.needsBatch = c.value(QStringLiteral("needs_batch")).toBool();
-    curve.done = c.value(QStringLiteral("done")).toBool();
-    curve.model = c.value(QStringLiteral("model")).toString();
-    s.curves.push_back(std::move(curve));
-  }
-  return s;
-}
 
 Status writeText(const QString& path, const std::string& text) {
   return AtomicFile::write(path.toStdString(), [&](std::ostream& out) { out << text; });
@@ -197,7 +44,6 @@ int sizeOf(int units, double share, int pool) {
 void removeFolder(const QString& folder) {
   if (!folder.isEmpty()) QDir(folder).removeRecursively();
 }
-
 
 QJsonArray splitArray(const QVector<Split>& splits) {
   QJsonArray out;
@@ -238,21 +84,6 @@ QString simulationStatePath(const QString& folder) { return QDir(folder).filePat
 
 namespace {
 
-// Whether a simulation has rounds (or full-data models) left to train.
-bool unfinished(const SimulationState& state) {
-  const QJsonObject& spec = state.spec;
-  const int seeds = spec.value(QStringLiteral("seeds")).toInt();
-  const int expected = spec.value(QStringLiteral("strategies")).toArray().size() * seeds;
-  int done = 0;
-  for (const CurveState& c : state.curves) done += c.done ? 1 : 0;
-  if (spec.value(QStringLiteral("train_full")).toBool()) {
-    const auto first = static_cast<uint64_t>(spec.value(QStringLiteral("first_seed")).toInteger(1));
-    for (int k = 0; k < seeds; ++k)
-      if (!state.fullOf(first + static_cast<uint64_t>(k))) return true;
-  }
-  return done < expected;
-}
-
 // The written report of finished curves: learning-curve.svg and .txt in `folder`.
 Status writeReport(const QString& folder, const suggest::LearningCurveSummary& summary,
                    const std::string& task, SimulationUnit unit, int poolUnits, SimulationOutcome& outcome) {
@@ -274,8 +105,8 @@ Status writeReport(const QString& folder, const suggest::LearningCurveSummary& s
 }  // namespace
 
 bool simulationUnfinished(const QString& folder) {
-  auto state = readState(simulationStatePath(folder));
-  return state && unfinished(state.value());
+  auto state = readSimulationState(simulationStatePath(folder));
+  return state && state->unfinished();
 }
 
 SimulationOutcome mergeSimulations(const QStringList& folders, const QString& outputFolder) {
@@ -294,9 +125,9 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
   for (const QString& folder : folders) {
     const QString path = simulationStatePath(folder);
     if (!QFileInfo::exists(path)) return failed(Error("there is no simulation here", path.toStdString()));
-    auto state = readState(path);
+    auto state = readSimulationState(path);
     if (!state) return failed(state.error());
-    if (unfinished(state.value()))
+    if (state->unfinished())
       return failed(Error("this simulation has rounds or full-data models left: resume it before merging",
                           path.toStdString(), 0, "curves"));
     if (fingerprint.isEmpty()) {
@@ -333,9 +164,9 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
           : SimulationUnit::Document;
   const int n = fingerprint.value(QStringLiteral("pool_units")).toInt();
   outcome.summary = suggest::summarizeCurves(
-      outcome.curves, meanScore(full), metric.empty() ? "score" : metric,
+      outcome.curves, meanFullScore(full), metric.empty() ? "score" : metric,
       simulationUnitName(unit).toStdString(), n, fingerprint.value(QStringLiteral("pool_words")).toInteger());
-  outcome.summary.fullScores = fullScoresOf(full);
+  outcome.summary.fullScores = fullScoresBySeed(full);
   if (!QDir(outputFolder).mkpath(QStringLiteral(".")))
     return failed(Error("cannot create the output folder", outputFolder.toStdString()));
   if (Status s = writeReport(outputFolder, outcome.summary, task, unit, n, outcome); !s)
@@ -347,7 +178,7 @@ SimulationOutcome mergeSimulations(const QStringList& folders, const QString& ou
 Result<SimulationSpec> resumeSpec(const QString& folder) {
   const QString path = simulationStatePath(folder);
   if (!QFileInfo::exists(path)) return Error("there is no simulation to resume here", path.toStdString());
-  auto state = readState(path);
+  auto state = readSimulationState(path);
   if (!state) return state.error();
   const QJsonObject f = state->fingerprint, o = state->spec;
   SimulationSpec spec;
@@ -676,7 +507,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   if (m_spec.resume) {
     if (!QFileInfo::exists(statePath))
       return failed(Error("there is no simulation to resume here", statePath.toStdString()));
-    auto loaded = readState(statePath);
+    auto loaded = readSimulationState(statePath);
     if (!loaded) return failed(loaded.error());
     state = std::move(loaded.value());
     if (state.fingerprint != fingerprint)
@@ -691,7 +522,8 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   }
   state.spec = specJson(m_spec);
   auto save = [&]() -> Status {
-    return writeText(statePath, QJsonDocument(stateJson(state)).toJson(QJsonDocument::Indented).toStdString());
+    return writeText(statePath,
+                     QJsonDocument(simulationStateJson(state)).toJson(QJsonDocument::Indented).toStdString());
   };
   auto curvesOf = [&state]() {
     std::vector<StrategyCurve> curves;
@@ -835,7 +667,7 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
   if (state.metric.empty()) state.metric = m_metric.empty() ? "score" : m_metric;
   outcome.summary = suggest::summarizeCurves(outcome.curves, state.fullScore(), state.metric,
                                              simulationUnitName(m_spec.unit).toStdString(), n, poolWords);
-  outcome.summary.fullScores = fullScoresOf(state.full);
+  outcome.summary.fullScores = fullScoresBySeed(state.full);
   if (Status s = writeReport(m_spec.outputFolder, outcome.summary, task, m_spec.unit, n, outcome); !s)
     return failed(s.error());
   outcome.status = RunStatus::Finished;
