@@ -413,6 +413,7 @@ Result<std::vector<suggest::PoolUnit>> ActiveLearningSimulation::predictPool(con
     pool[i].decisions = results.uncertainty[i].decisions;
     pool[i].aggregation = results.uncertainty[i].aggregation;
     pool[i].embedding = results.uncertainty[i].embedding;
+    pool[i].sequenceLogProbability = results.uncertainty[i].sequenceLogProbability;
     everyEmbedding = everyEmbedding && !pool[i].embedding.empty();
   }
   // A model without a document embedding (the n-gram classifier, the from-scratch relation and QA models):

@@ -15,9 +15,11 @@ suggest::UncertainDecision binary(double p) { return {{p, 1.0 - p}, 1.0}; }
 
 }  // namespace
 
-DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions) {
+DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions,
+                                double sequenceLogProbability) {
   DocumentDecisions out;
   out.aggregation = UncertaintyAggregation::Mean;
+  out.sequenceLogProbability = sequenceLogProbability;
   out.decisions.reserve(wordDistributions.size());
   for (const std::vector<float>& word : wordDistributions)
     out.decisions.push_back({std::vector<double>(word.begin(), word.end()), 1.0});
@@ -76,16 +78,18 @@ Prediction uncertaintyPrediction(qint64 runId, qint64 documentId, const Document
     row.payload.insert(QStringLiteral("reason_") + strategyKey(s), QString::fromStdString(u.reason));
     if (s == UncertaintyStrategy::Entropy) row.confidence = 1.0 - u.score;
   }
-  // MNLP (suggest/BatchSelection.h): 1 - the geometric mean of the decisions' top probabilities.
-  const double mnlp = suggest::mnlpUncertainty(document.decisions);
+  // MNLP (suggest/BatchSelection.h): 1 - the per-word geometric mean of the tag sequence's probability (or,
+  // where the task gives none, of the decisions' top probabilities).
+  const double mnlp = suggest::mnlpUncertainty(document.decisions, document.sequenceLogProbability);
   row.payload.insert(QStringLiteral("mnlp"), mnlp);
+  const QString of =
+      std::isnan(document.sequenceLogProbability)
+          ? QStringLiteral("MNLP %1: geometric mean of the top probability %2 over %3 decisions")
+          : QStringLiteral("MNLP %1: the tag sequence's probability per word, %2, over %3 words");
   row.payload.insert(QStringLiteral("reason_mnlp"),
                      document.decisions.empty()
                          ? QStringLiteral("no decisions")
-                         : QStringLiteral("MNLP %1: geometric mean of the top probability %2 over %3 decisions")
-                               .arg(mnlp, 0, 'f', 2)
-                               .arg(1.0 - mnlp, 0, 'f', 2)
-                               .arg(document.decisions.size()));
+                         : of.arg(mnlp, 0, 'f', 2).arg(1.0 - mnlp, 0, 'f', 2).arg(document.decisions.size()));
   if (!document.embedding.empty()) {
     QJsonArray numbers;
     for (float x : document.embedding) numbers.append(std::round(double(x) * 1e4) / 1e4);

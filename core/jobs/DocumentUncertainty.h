@@ -19,6 +19,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <cmath>
 #include <vector>
 
 #include "store/StoreTypes.h"
@@ -36,10 +37,15 @@ struct DocumentDecisions {
   // The document as the model reads it (train::TaskModel::documentEmbeddings, unit length), which the
   // diversity strategy clusters; empty when the model gives none.
   std::vector<float> embedding;
+  // NER: ln P of the predicted tag sequences, summed over the document's sentences (MNLP's numerator,
+  // suggest/BatchSelection.h); NaN for the other tasks.
+  double sequenceLogProbability = std::nan("");
 };
 
-// NER: one decision of length 1 per word, Mean.
-DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions);
+// NER: one decision of length 1 per word, Mean, and the tag sequences' log-probability (NaN: not known, MNLP
+// then reads the words' top probabilities).
+DocumentDecisions wordDecisions(std::vector<std::vector<float>> wordDistributions,
+                                double sequenceLogProbability = std::nan(""));
 // Classification: the label distribution (single-label), or [q, 1 - q] per label (multi-label); Max. q is
 // the label's probability measured from its decision threshold (DocumentClassifier::thresholds, tuned on
 // dev): 0..threshold maps linearly onto 0..0.5 and threshold..1 onto 0.5..1, so the most uncertain

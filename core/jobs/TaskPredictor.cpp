@@ -64,13 +64,14 @@ class EntityPredictor : public TaskPredictor {
     const auto started = std::chrono::steady_clock::now();
     const std::vector<AnnotatedDocument> chunk = chunkOf(results, begin, end);
     const train::NerData data = train::buildNerData(chunk, m_tagger->tags().types(), train::NerDataOptions{});
-    std::vector<std::vector<std::vector<float>>> words;
+    std::vector<train::DocumentTagDistributions> words;
     auto predicted = m_uncertainty ? train::predictSpans(*m_tagger, data, chunk.size(), m_batchSize, words)
                                    : train::predictSpans(*m_tagger, data, chunk.size(), m_batchSize);
     counts.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     counts.inputs += qint64(data.sentences.size());
     for (size_t d = 0; d < chunk.size(); ++d) {
-      if (m_uncertainty) results.uncertainty[begin + d] = wordDecisions(std::move(words[d]));
+      if (m_uncertainty)
+        results.uncertainty[begin + d] = wordDecisions(std::move(words[d].words), words[d].logProbability);
       counts.predictions += qint64(keepConfident(predicted[d], m_minConfidence));
       results.predictions[begin + d].entities = std::move(predicted[d]);
     }

@@ -70,20 +70,25 @@ Result<SelectionStrategy> selectionStrategyFromName(const std::string& name) {
 
 std::vector<SelectionStrategy> allSelectionStrategies() { return {std::begin(kStrategies), std::end(kStrategies)}; }
 
-double mnlpUncertainty(const std::vector<UncertainDecision>& decisions) {
+double mnlpUncertainty(const std::vector<UncertainDecision>& decisions, double sequenceLogProbability) {
   if (decisions.empty()) return 0.0;
   double logSum = 0.0;
-  for (const UncertainDecision& d : decisions) {
-    double top = 0.0;
-    for (double p : d.probabilities) top = std::max(top, p);
-    logSum += std::log(std::clamp(top, 1e-12, 1.0));
+  if (!std::isnan(sequenceLogProbability)) {
+    logSum = std::min(sequenceLogProbability, 0.0);
+  } else {
+    for (const UncertainDecision& d : decisions) {
+      double top = 0.0;
+      for (double p : d.probabilities) top = std::max(top, p);
+      logSum += std::log(std::clamp(top, 1e-12, 1.0));
+    }
   }
   const double meanLog = logSum / static_cast<double>(decisions.size());
   return std::clamp(1.0 - std::exp(meanLog), 0.0, 1.0);
 }
 
 double unitUncertainty(const PoolUnit& unit, SelectionStrategy strategy) {
-  if (strategy == SelectionStrategy::Mnlp) return mnlpUncertainty(unit.decisions);
+  if (strategy == SelectionStrategy::Mnlp)
+    return mnlpUncertainty(unit.decisions, unit.sequenceLogProbability);
   return scoreUnder(unit, scoringOf(strategy));
 }
 

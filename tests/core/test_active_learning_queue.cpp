@@ -143,6 +143,14 @@ class TestActiveLearningQueue : public QObject {
     const Prediction words = uncertaintyPrediction(1, 2, quarry::jobs::wordDecisions({{0.9f, 0.1f}, {0.4f, 0.6f}}));
     QVERIFY(std::fabs(payloadOf(words, "mnlp") - (1 - std::sqrt(0.9 * 0.6))) < 1e-6);
     QVERIFY(words.payload.value(QStringLiteral("reason_mnlp")).toString().contains(QStringLiteral("over 2 decisions")));
+    // A CRF tagger's ln P of the tag sequence, where given, is MNLP's numerator: ln 0.25 over 2 words, 1 -
+    // 0.5.
+    const Prediction path = uncertaintyPrediction(
+        1, 2, quarry::jobs::wordDecisions({{0.9f, 0.1f}, {0.4f, 0.6f}}, std::log(0.25)));
+    QVERIFY(std::fabs(payloadOf(path, "mnlp") - 0.5) < 1e-9);
+    QCOMPARE(path.payload.value(QStringLiteral("reason_mnlp")).toString(),
+             QStringLiteral("MNLP 0.50: the tag sequence's probability per word, 0.50, over 2 words"));
+    QCOMPARE(payloadOf(path, "entropy"), payloadOf(words, "entropy"));
   }
 
   // One uncertainty row per predicted document, equal to core/suggest over the stored word distributions.
@@ -169,11 +177,20 @@ class TestActiveLearningQueue : public QObject {
       QCOMPARE(
           decisions.decisions.size(),
           size_t(QString::fromStdString(results.documents.documents[d].text).split(QLatin1Char(' ')).size()));
+      // The BiLSTM-CRF's tag sequence: ln P below 0, and no likelier than its least sure word's marginal.
+      double lowestTop = 1;
       for (const suggest::UncertainDecision& word : decisions.decisions) {
-        double total = 0;
-        for (double p : word.probabilities) total += p;
+        double total = 0, top = 0;
+        for (double p : word.probabilities) {
+          total += p;
+          top = std::max(top, p);
+        }
         QVERIFY(std::fabs(total - 1) < 1e-4);
+        lowestTop = std::min(lowestTop, top);
       }
+      QVERIFY2(decisions.sequenceLogProbability < 0 &&
+                   decisions.sequenceLogProbability <= std::log(lowestTop) + 1e-4,
+               qPrintable(QString::number(decisions.sequenceLogProbability)));
       auto rows = m_store->predictionsForDocument(results.documents.storeIds[int(d)], m_runId);
       QVERIFY(rows.ok());
       int uncertain = 0;
@@ -191,6 +208,8 @@ class TestActiveLearningQueue : public QObject {
                    QString::fromStdString(u.reason));
         }
         QVERIFY(std::fabs(r.confidence - (1 - payloadOf(r, "entropy"))) < 1e-12);
+        QVERIFY(std::fabs(payloadOf(r, "mnlp") - (1 - std::exp(decisions.sequenceLogProbability /
+                                                               double(decisions.decisions.size())))) < 1e-9);
         // The BiLSTM's mean word state: 2 x lstm_hidden numbers at unit length, stored to 4 decimals.
         const std::vector<float> stored = quarry::jobs::storedEmbedding(r.payload);
         QCOMPARE(stored.size(), size_t(32));

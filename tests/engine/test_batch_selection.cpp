@@ -74,6 +74,11 @@ void scores() {
               -(0.4 * std::log(0.4) + 0.35 * std::log(0.35) + 0.25 * std::log(0.25)) / std::log(3.0)),
          "u4 entropy over three choices");
   EXPECT(near(mnlpUncertainty({}), 0.0), "MNLP without decisions is 0");
+  // The tagger's ln P of its labelling, where given, is MNLP's numerator instead of the words' top
+  // probabilities: 4 words and ln P = ln(1/16) give a per-word geometric mean of 1/2.
+  EXPECT(near(mnlpUncertainty(pool[2].decisions, std::log(1.0 / 16)), 0.5), "MNLP from the sequence's ln P");
+  EXPECT(near(mnlpUncertainty({}, -3.0), 0.0), "MNLP without decisions is 0, ln P or not");
+  EXPECT(near(mnlpUncertainty(pool[2].decisions, 0.5), 0.0), "a positive ln P (rounding) counts as 0");
   EXPECT(near(mnlpUncertainty({word({0.0, 0.0})}), 1.0 - 1e-12, 1e-15), "a top probability of 0 counts as 1e-12");
   EXPECT(near(unitUncertainty(pool[1], SelectionStrategy::Random), unitUncertainty(pool[1], SelectionStrategy::Entropy)),
          "random scores as entropy");
@@ -85,6 +90,19 @@ void uncertaintyBatches() {
   expectBatch(pool, SelectionStrategy::Margin, 3, "5,4,1");
   expectBatch(pool, SelectionStrategy::Entropy, 3, "4,1,3");
   expectBatch(pool, SelectionStrategy::Mnlp, 3, "6,4,5");
+  {
+    // With a CRF, a path can be far less likely than its words' marginals say: two units whose words look
+    // equally sure (top 0.9 each) are ordered by their sequences' ln P; a unit without one reads its words.
+    std::vector<PoolUnit> crfPool(3);
+    for (PoolUnit& u : crfPool) u.decisions = {word({0.9, 0.1}), word({0.9, 0.1})};
+    crfPool[0].sequenceLogProbability = std::log(0.85);
+    crfPool[1].sequenceLogProbability = std::log(0.5);
+    expectBatch(crfPool, SelectionStrategy::Mnlp, 3, "1,2,0");
+    EXPECT(near(unitUncertainty(crfPool[1], SelectionStrategy::Mnlp), 1.0 - std::sqrt(0.5)),
+           "u1 MNLP from ln P");
+    EXPECT(near(unitUncertainty(crfPool[2], SelectionStrategy::Mnlp), 0.1), "u2 MNLP from its words");
+    expectBatch(crfPool, SelectionStrategy::Entropy, 3, "0,1,2");  // the other strategies read the words only
+  }
   expectBatch(pool, SelectionStrategy::LeastConfidence, 100, "4,5,6,1,3,2,0");  // more than the pool: all of it
   expectBatch(pool, SelectionStrategy::Mnlp, 0, "");
   // Ties keep pool order; a unit without decisions ranks last.

@@ -111,14 +111,25 @@ double trainAndScore(const TrainConfig& config, const fs::path& out, std::vector
   return result->bestDevScore;
 }
 
-// Asked for distributions, a tagger (or decoder) gives the same tags and confidences as without, and per
-// word a distribution over every tag that sums to 1 and holds the confidence at the chosen tag.
+// Asked for distributions, a tagger (or decoder) gives the same tags and confidences as without, per word a
+// distribution over every tag that sums to 1 and holds the confidence at the chosen tag, and the tag
+// sequence's log-probability: with a softmax (argmax) the sum of the words' ln confidence, with a CRF at most
+// the lowest word's ln marginal (a path is no likelier than any one of its tags).
 void checkDistributions(const std::vector<SentenceTags>& plain, const std::vector<SentenceTags>& full,
                         size_t classes, bool argmax, const std::string& what) {
-  bool same = plain.size() == full.size(), sums = true, atTag = true, isMax = true;
+  bool same = plain.size() == full.size(), sums = true, atTag = true, isMax = true, path = true;
   for (size_t s = 0; same && s < plain.size(); ++s) {
     same = plain[s].tags == full[s].tags && plain[s].confidence == full[s].confidence &&
-           plain[s].distributions.empty() && full[s].distributions.size() == full[s].tags.size();
+           plain[s].distributions.empty() && full[s].distributions.size() == full[s].tags.size() &&
+           plain[s].logProbability == 0;
+    double logSum = 0, lowest = 0;
+    for (float c : full[s].confidence) {
+      logSum += std::log(double(c));
+      lowest = std::min(lowest, std::log(double(c)));
+    }
+    const double lp = full[s].logProbability;
+    path = path && lp <= 0 && std::isfinite(lp) &&
+           (argmax ? std::fabs(lp - logSum) < 1e-4 * std::max(1.0, std::fabs(logSum)) : lp <= lowest + 1e-4);
     for (size_t w = 0; same && w < full[s].distributions.size(); ++w) {
       const std::vector<float>& p = full[s].distributions[w];
       same = p.size() == classes;
@@ -136,6 +147,55 @@ void checkDistributions(const std::vector<SentenceTags>& plain, const std::vecto
   EXPECT(sums, what + ": each word's distribution sums to 1 (1e-4)");
   EXPECT(atTag, what + ": the distribution at the chosen tag is its confidence");
   EXPECT(isMax, what + ": the chosen tag is the most probable");
+  EXPECT(path,
+         what +
+             ": the tag sequence's log-probability (softmax: the sum of ln confidence; CRF: at most the "
+             "lowest word's ln marginal)");
+}
+
+// The CRF decoder's path log-probability is ln P(Viterbi path | x) exactly: against every one of the 5^4 tag
+// sequences of a 4-word sentence scored by hand, and it is not the sum of the path's ln marginals (MNLP's old
+// approximation).
+void checkCrfPathLogProbability(quarry::model::CrfImpl& crf, const std::vector<float>& scores,
+                                int64_t classes) {
+  const std::vector<SentenceTags> decoded = decodeWithCrf(crf, {scores}, classes, true);
+  const size_t words = scores.size() / size_t(classes);
+  const at::Tensor tr = crf.effectiveTransitions().to(at::kDouble).contiguous();
+  const at::Tensor st = crf.effectiveStart().to(at::kDouble).contiguous();
+  const at::Tensor en = crf.effectiveEnd().to(at::kDouble).contiguous();
+  const double* t = tr.data_ptr<double>();
+  auto pathScore = [&](const std::vector<int64_t>& y) {
+    double total = st.data_ptr<double>()[y[0]] + en.data_ptr<double>()[y.back()];
+    for (size_t w = 0; w < words; ++w) total += scores[w * size_t(classes) + size_t(y[w])];
+    for (size_t w = 1; w < words; ++w) total += t[y[w - 1] * classes + y[w]];
+    return total;
+  };
+  std::vector<double> all;
+  double best = -1e300;
+  std::vector<int64_t> y(words, 0), argBest;
+  for (;;) {
+    all.push_back(pathScore(y));
+    if (all.back() > best) {
+      best = all.back();
+      argBest = y;
+    }
+    size_t w = 0;
+    while (w < words && ++y[w] == classes) y[w++] = 0;
+    if (w == words) break;
+  }
+  double logZ = 0;
+  for (double a : all) logZ += std::exp(a - best);
+  logZ = best + std::log(logZ);
+  EXPECT(std::vector<int64_t>(decoded[0].tags.begin(), decoded[0].tags.end()) == argBest,
+         "CRF: Viterbi's path is the best of every sequence");
+  const double expected = best - logZ;
+  std::printf("CRF path ln P %.6f (by hand %.6f)\n", decoded[0].logProbability, expected);
+  EXPECT(std::fabs(decoded[0].logProbability - expected) < 1e-4,
+         "CRF: the path's ln P equals the enumeration's");
+  double marginalSum = 0;
+  for (float c : decoded[0].confidence) marginalSum += std::log(double(c));
+  EXPECT(std::fabs(decoded[0].logProbability - marginalSum) > 1e-3,
+         "CRF: the path's ln P is not the sum of its words' ln marginals");
 }
 
 void checkTaggerDistributions(NerTagger& tagger, const std::vector<document::AnnotatedDocument>& docs,
@@ -163,6 +223,7 @@ void checkDecoderDistributions() {
                      size_t(classes), false, "CRF marginals");
   checkDistributions(decodeWithSoftmax(scores, classes), decodeWithSoftmax(scores, classes, true),
                      size_t(classes), true, "softmax");
+  checkCrfPathLogProbability(crf, scores[1], classes);
 }
 
 }  // namespace

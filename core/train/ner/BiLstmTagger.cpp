@@ -7,12 +7,13 @@
 #include <ATen/ops/from_blob.h>
 #include <nlohmann/json.hpp>
 
-#include "model/checkpoint/AtomicFolder.h"
 #include "model/bilstm/BiLstmCrfFolder.h"
+#include "model/checkpoint/AtomicFolder.h"
 #include "text/Unicode.h"
 #include "text/WordSplitter.h"
 #include "train/Distillation.h"
 #include "train/DocumentEmbeddings.h"
+#include "train/ner/TaggerMath.h"
 
 namespace quarry::train {
 namespace fs = std::filesystem;
@@ -183,19 +184,10 @@ std::vector<SentenceTags> BiLstmTagger::predict(const TaggerInputs& base, int ba
     }
     if (batch.empty()) continue;
     model::TaggerBatch b = model::makeTaggerBatch(m_vocabulary, batch).to(m_device);
-    const std::vector<std::vector<int64_t>> paths = m_model->decode(b);
-    const at::Tensor marginals = m_model->marginals(b).to(at::kCPU).to(at::kFloat).contiguous();
-    const int64_t width = marginals.size(1), classes = marginals.size(2);
-    const float* mp = marginals.data_ptr<float>();
-    for (size_t r = 0; r < rows.size(); ++r) {
-      SentenceTags& t = out[rows[r]];
-      for (size_t w = 0; w < paths[r].size(); ++w) {
-        const float* word = mp + (static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes;
-        t.tags.push_back(static_cast<int32_t>(paths[r][w]));
-        t.confidence.push_back(word[paths[r][w]]);
-        if (distributions) t.distributions.emplace_back(word, word + classes);
-      }
-    }
+    // One pass of the network; Viterbi, marginals (and log Z) from its emissions.
+    std::vector<SentenceTags> tags =
+        decodeCrfBatch(*m_model->crf, m_model->emissions(b), b.mask, distributions);
+    for (size_t r = 0; r < rows.size(); ++r) out[rows[r]] = std::move(tags[r]);
   }
   if (wasTraining) m_model->train();
   return out;

@@ -26,13 +26,14 @@ std::vector<std::vector<document::PredictedEntity>> predictSpans(NerTagger& tagg
 
 std::vector<std::vector<document::PredictedEntity>> predictSpans(
     NerTagger& tagger, const NerData& data, size_t documentCount, int batchSize,
-    std::vector<std::vector<std::vector<float>>>& distributions) {
+    std::vector<DocumentTagDistributions>& distributions) {
   std::unique_ptr<TaggerInputs> inputs = tagger.featurize(data.sentences);
   std::vector<SentenceTags> tags = tagger.predict(*inputs, batchSize, true);
   distributions.assign(documentCount, {});
   for (size_t s = 0; s < data.sentences.size(); ++s) {
-    auto& words = distributions[static_cast<size_t>(data.sentences[s].document)];
-    for (std::vector<float>& w : tags[s].distributions) words.push_back(std::move(w));
+    DocumentTagDistributions& document = distributions[static_cast<size_t>(data.sentences[s].document)];
+    for (std::vector<float>& w : tags[s].distributions) document.words.push_back(std::move(w));
+    document.logProbability += tags[s].logProbability;
   }
   return spansByDocument(data, tags, tagger.tags(), documentCount);
 }

@@ -24,11 +24,17 @@ struct NerEvaluation {
 // Predicted spans of every document of `data` (built from `documents`).
 std::vector<std::vector<document::PredictedEntity>> predictSpans(NerTagger& tagger, const NerData& data, size_t documentCount,
                                                        int batchSize);
-// The same, and per document every word's distribution over tags (SentenceTags::distributions), its
-// sentences' words in order, into `distributions` (resized to documentCount).
+// One document's tag distributions for active learning: every word's distribution over tags
+// (SentenceTags::distributions), its sentences' words in order, and the sum over its sentences of the
+// predicted tag sequence's log-probability (SentenceTags::logProbability).
+struct DocumentTagDistributions {
+  std::vector<std::vector<float>> words;
+  double logProbability = 0;
+};
+// The same, and per document its tag distributions into `distributions` (resized to documentCount).
 std::vector<std::vector<document::PredictedEntity>> predictSpans(
     NerTagger& tagger, const NerData& data, size_t documentCount, int batchSize,
-    std::vector<std::vector<std::vector<float>>>& distributions);
+    std::vector<DocumentTagDistributions>& distributions);
 
 // Scores `tagger` on labelled data. `withErrors` fills the error breakdown (slower on big sets).
 NerEvaluation evaluateTagger(NerTagger& tagger, const std::vector<document::AnnotatedDocument>& documents, const NerData& data,

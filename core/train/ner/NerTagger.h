@@ -42,6 +42,10 @@ struct SentenceTags {
   // tag in TagSet order, the same numbers the confidence is read from (CRF marginals or softmax), so
   // distributions[w][tags[w]] == confidence[w]; empty otherwise.
   std::vector<std::vector<float>> distributions;
+  // With the distributions: ln P(tags | sentence) of the whole tag sequence returned (MNLP's numerator). With
+  // a CRF the Viterbi path's score less the log-partition, not the sum of its words' log-marginals; with a
+  // softmax head the sum of ln confidence. 0 otherwise.
+  double logProbability = 0;
 };
 
 // NER's task model: what the Trainer drives (TaskModel) plus featurizing sentences and tagging them.

@@ -86,19 +86,35 @@ std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<s
     }
     const at::Tensor e = at::from_blob(grid.data(), {rows, width, classes}, at::TensorOptions().dtype(at::kFloat)).to(device);
     const at::Tensor m = at::from_blob(mask.data(), {rows, width}, at::TensorOptions().dtype(at::kByte)).to(at::kBool).to(device);
-    const std::vector<std::vector<int64_t>> paths = crf.viterbi(e, m);
-    const at::Tensor marginals = crf.marginals(e, m).to(at::kCPU).to(at::kFloat).contiguous();
-    const float* mp = marginals.data_ptr<float>();
-    for (int64_t r = 0; r < rows; ++r) {
-      SentenceTags& t = out[order[begin + static_cast<size_t>(r)]];
-      for (size_t w = 0; w < paths[static_cast<size_t>(r)].size(); ++w) {
-        const int64_t tag = paths[static_cast<size_t>(r)][w];
-        const float* word = mp + (r * width + static_cast<int64_t>(w)) * classes;
-        t.tags.push_back(static_cast<int32_t>(tag));
-        t.confidence.push_back(word[tag]);
-        if (distributions) t.distributions.emplace_back(word, word + classes);
-      }
+    std::vector<SentenceTags> batch = decodeCrfBatch(crf, e, m, distributions);
+    for (int64_t r = 0; r < rows; ++r)
+      out[order[begin + static_cast<size_t>(r)]] = std::move(batch[static_cast<size_t>(r)]);
+  }
+  return out;
+}
+
+std::vector<SentenceTags> decodeCrfBatch(model::CrfImpl& crf, const at::Tensor& emissions,
+                                         const at::Tensor& mask, bool distributions) {
+  at::NoGradGuard noGrad;
+  std::vector<double> pathScores;
+  const std::vector<std::vector<int64_t>> paths =
+      crf.viterbi(emissions, mask, distributions ? &pathScores : nullptr);
+  const at::Tensor marginals = crf.marginals(emissions, mask).to(at::kCPU).to(at::kFloat).contiguous();
+  at::Tensor logZ;
+  if (distributions) logZ = crf.logPartition(emissions, mask).to(at::kCPU).to(at::kDouble).contiguous();
+  const int64_t width = marginals.size(1), classes = marginals.size(2);
+  const float* mp = marginals.data_ptr<float>();
+  std::vector<SentenceTags> out(paths.size());
+  for (size_t r = 0; r < paths.size(); ++r) {
+    SentenceTags& t = out[r];
+    for (size_t w = 0; w < paths[r].size(); ++w) {
+      const int64_t tag = paths[r][w];
+      const float* word = mp + (static_cast<int64_t>(r) * width + static_cast<int64_t>(w)) * classes;
+      t.tags.push_back(static_cast<int32_t>(tag));
+      t.confidence.push_back(word[tag]);
+      if (distributions) t.distributions.emplace_back(word, word + classes);
     }
+    if (distributions) t.logProbability = std::min(0.0, pathScores[r] - logZ.data_ptr<double>()[r]);
   }
   return out;
 }
@@ -116,6 +132,7 @@ std::vector<SentenceTags> decodeWithSoftmax(const std::vector<std::vector<float>
       out[s].tags.push_back(static_cast<int32_t>(best - row));
       out[s].confidence.push_back(static_cast<float>(1.0 / z));
       if (!distributions) continue;
+      out[s].logProbability -= std::log(z);
       std::vector<float> p(static_cast<size_t>(classes));
       for (int64_t c = 0; c < classes; ++c)
         p[static_cast<size_t>(c)] = static_cast<float>(std::exp(static_cast<double>(row[c] - *best)) / z);

@@ -35,8 +35,12 @@ struct WordEmissions {
 // `positions` already on the logits' device.
 WordEmissions gatherLabelledPositions(const at::Tensor& logits, const LabelledPositions& positions);
 
-// Viterbi tags and their marginals, for sentences given as rows of words x classes raw scores; with
-// `distributions`, every word's marginals over all classes too.
+// Viterbi tags and their marginals for a batch of emissions [B,W,C] with its mask [B,W] (rows left-aligned,
+// none empty); with `distributions`, every word's marginals over all classes and each path's log-probability
+// too (SentenceTags). No gradient.
+std::vector<SentenceTags> decodeCrfBatch(model::CrfImpl& crf, const at::Tensor& emissions,
+                                         const at::Tensor& mask, bool distributions);
+// The same for sentences given as rows of words x classes raw scores.
 std::vector<SentenceTags> decodeWithCrf(model::CrfImpl& crf, const std::vector<std::vector<float>>& scores,
                                         int64_t classes, bool distributions = false);
 // Argmax tags and their softmax probabilities; with `distributions`, every word's softmax too.
