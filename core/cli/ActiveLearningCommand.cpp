@@ -95,9 +95,11 @@ void ActiveLearningCommand::configure(QCommandLineParser& parser) const {
   parser.addOption({QStringLiteral("round-size"),
                     QStringLiteral("Units revealed per round: N or P% of the pool (default 2%)."),
                     QStringLiteral("size"), QStringLiteral("2%")});
-  parser.addOption({QStringLiteral("budget"),
-                    QStringLiteral("Stop once this many units are labelled: N or P% of the pool (default 50%)."),
-                    QStringLiteral("size"), QStringLiteral("50%")});
+  parser.addOption(
+      {QStringLiteral("budget"),
+       QStringLiteral("Stop once this many units are labelled: N or P% of the pool (default 50%). With "
+                      "--resume, a larger budget extends a finished simulation."),
+       QStringLiteral("size"), QStringLiteral("50%")});
   parser.addOption({QStringLiteral("rounds"), QStringLiteral("Stop after this many rounds (default: the budget)."),
                     QStringLiteral("n")});
   parser.addOption({QStringLiteral("warm-start"),
@@ -145,10 +147,23 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
   }
   if (parser.isSet(QStringLiteral("resume")) && !parser.isSet(QStringLiteral("project")) &&
       !parser.isSet(QStringLiteral("train"))) {
-    // A project's simulation resumes from its state alone, with the options it started with.
+    // A project's simulation resumes from its state alone, with the options it started with; a larger
+    // --budget or more --rounds extend it.
     auto resumed = jobs::resumeSpec(output);
     if (!resumed) return fail(io, resumed.error());
-    return simulate(std::move(resumed.value()), parser.isSet(QStringLiteral("json")), io);
+    jobs::SimulationSpec spec = std::move(resumed.value());
+    if (parser.isSet(QStringLiteral("budget"))) {
+      if (!jobs::parseSimulationSize(parser.value(QStringLiteral("budget")), spec.budgetUnits,
+                                     spec.budgetShare))
+        return usage(io, QStringLiteral("--budget takes a number of units or a percentage (\"5%\")"));
+      spec.maxRounds = 0;  // the rounds of the new budget, unless --rounds says
+    }
+    if (parser.isSet(QStringLiteral("rounds"))) {
+      bool ok = false;
+      spec.maxRounds = parser.value(QStringLiteral("rounds")).toInt(&ok);
+      if (!ok || spec.maxRounds < 1) return usage(io, QStringLiteral("--rounds takes a number from 1"));
+    }
+    return simulate(std::move(spec), parser.isSet(QStringLiteral("json")), io);
   }
   jobs::TrainingSpec training;
   if (const int code = readFineTuningSpec(parser, io, training); code != kExitOk) return code;

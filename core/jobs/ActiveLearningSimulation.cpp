@@ -60,6 +60,51 @@ QVector<Split> splitsOf(const QJsonValue& value) {
   return out;
 }
 
+// A resume with a larger budget or more rounds than the simulation in `state` was started with, and otherwise
+// the same data and options, extends it: its fingerprint becomes `fingerprint`, and each curve that ended at
+// the old budget goes on from its latest model, picking the batch after its last round as a simulation
+// started with this budget would have (the same selection seed). Errors: anything else differs (field
+// fingerprint), the budget or rounds are smaller, or a curve to extend lost its latest model (field curves).
+Status extendSimulation(SimulationState& state, const QJsonObject& fingerprint, int poolUnits) {
+  static const QStringList kExtensible{QStringLiteral("budget_units"), QStringLiteral("rounds")};
+  QJsonObject before = state.fingerprint, after = fingerprint;
+  for (const QString& key : kExtensible) {
+    before.remove(key);
+    after.remove(key);
+  }
+  if (before != after)
+    return Error(
+        "the data, sizes or options differ from the simulation being resumed; start a new one in "
+        "another folder (only a larger budget or more rounds extend it)",
+        "", 0, "fingerprint");
+  for (const QString& key : kExtensible)
+    if (fingerprint.value(key).toInt() < state.fingerprint.value(key).toInt())
+      return Error(
+          QStringLiteral("a smaller %1 (%2, was %3) than the simulation being resumed: a simulation is "
+                         "extended, never cut; start a new one in another folder")
+              .arg(key)
+              .arg(fingerprint.value(key).toInt())
+              .arg(state.fingerprint.value(key).toInt())
+              .toStdString(),
+          "", 0, "fingerprint");
+  const int budget = fingerprint.value(QStringLiteral("budget_units")).toInt();
+  const int rounds = fingerprint.value(QStringLiteral("rounds")).toInt();
+  for (CurveState& c : state.curves) {
+    if (!c.done || static_cast<int>(c.labelled.size()) >= std::min(budget, poolUnits) ||
+        static_cast<int>(c.points.size()) >= rounds)
+      continue;
+    if (c.model.isEmpty() || !QFileInfo::exists(c.model))
+      return Error("the " + c.strategy + " curve of seed " + std::to_string(c.seed) +
+                       " cannot go on: its latest model is gone (" + c.model.toStdString() + ")",
+                   "", 0, "curves");
+    c.done = false;
+    c.nextRound = static_cast<int>(c.points.size());
+    c.needsBatch = true;
+  }
+  state.fingerprint = fingerprint;
+  return {};
+}
+
 // The options a resume needs that the fingerprint does not hold.
 QJsonObject specJson(const SimulationSpec& spec) {
   QJsonArray strategies;
@@ -207,7 +252,8 @@ Result<SimulationSpec> resumeSpec(const QString& folder) {
   spec.seedUnits = f.value(QStringLiteral("seed_units")).toInt();
   spec.batchUnits = f.value(QStringLiteral("batch_units")).toInt();
   spec.budgetUnits = f.value(QStringLiteral("budget_units")).toInt();
-  spec.maxRounds = 0;
+  // The rounds it was started with (a --rounds below the budget's), so that a resume plans the same rounds.
+  spec.maxRounds = f.value(QStringLiteral("rounds")).toInt();
   spec.warmStart = f.value(QStringLiteral("warm_start")).toBool();
   spec.minSteps = f.value(QStringLiteral("min_steps")).toInt();
   auto config = train::TrainConfig::fromJson(
@@ -511,10 +557,10 @@ SimulationOutcome ActiveLearningSimulation::run(const std::function<void(const S
     auto loaded = readSimulationState(statePath);
     if (!loaded) return failed(loaded.error());
     state = std::move(loaded.value());
-    if (state.fingerprint != fingerprint)
-      return failed(Error("the data, sizes or options differ from the simulation being resumed; start a new one "
-                          "in another folder",
-                          statePath.toStdString(), 0, "fingerprint"));
+    if (state.fingerprint != fingerprint) {
+      if (Status s = extendSimulation(state, fingerprint, n); !s)
+        return failed(Error(s.error().message, statePath.toStdString(), 0, s.error().field));
+    }
   } else {
     if (QFileInfo::exists(statePath))
       return failed(Error("a simulation is already here: resume it, or choose another folder",

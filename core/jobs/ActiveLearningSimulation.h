@@ -16,7 +16,9 @@
 // Every round is a TrainingJob (the trainer and options of any training run), recorded as a run of the
 // project when there is one (its data says strategy, seed, round and what was labelled). The state is kept
 // in <output>/simulation.json after each round, so a cancelled or interrupted simulation resumes at the round
-// it stopped in (that round trains again). At the end <output>/learning-curve.svg and learning-curve.txt.
+// it stopped in (that round trains again). Resumed with a larger budget (or more rounds) and otherwise the
+// same data and options, a simulation is extended: each curve goes on from its latest model as one started
+// with that budget would have. At the end <output>/learning-curve.svg and learning-curve.txt.
 //
 // THREADS: run() works on the calling thread; cancel() may be called from any thread and stops the round
 // in training within one step.
@@ -76,7 +78,8 @@ struct SimulationSpec {
   bool record = true;       // with a project: record every round as a run
   bool keepModels = false;  // keep every round's model folder (else only each curve's latest)
   QString outputFolder;     // required: simulation.json, the rounds' models, the chart
-  bool resume = false;      // continue the simulation in outputFolder
+  bool resume =
+      false;  // continue (or, with a larger budget or maxRounds, extend) the simulation in outputFolder
   double wordsPerHour = 1500;  // the simulated annotator's pace, for the effort estimate
   int threads = 0;             // CPU threads for prediction; 0 = all cores
 };

@@ -70,6 +70,16 @@ class TestActiveLearningSimulation : public QObject {
     return s;
   }
 
+  // One warm-started MNLP curve in `output`, without a full-data model, recording nothing.
+  SimulationSpec warmMnlp(const QString& output) const {
+    SimulationSpec s = spec(output);
+    s.strategies = {suggest::SelectionStrategy::Mnlp};
+    s.warmStart = true;
+    s.trainFull = false;
+    s.record = false;
+    return s;
+  }
+
  private Q_SLOTS:
   void initTestCase() {
     const QString made = m_folder.make(40, 8);
@@ -236,18 +246,11 @@ class TestActiveLearningSimulation : public QObject {
   // done, and the resumed simulation picks that batch, trains each round once, warm-starts from the model
   // named and ends as the one never interrupted.
   void stoppedBetweenTrainingAndSelection() {
-    SimulationSpec base = spec(QString());
-    base.strategies = {suggest::SelectionStrategy::Mnlp};
-    base.warmStart = true;
-    base.trainFull = false;
-    base.record = false;
-    SimulationSpec whole = base;
-    whole.outputFolder = m_folder.path(QStringLiteral("between-whole"));
+    const SimulationSpec whole = warmMnlp(m_folder.path(QStringLiteral("between-whole")));
     const SimulationOutcome uninterrupted = ActiveLearningSimulation(whole).run();
     QVERIFY2(uninterrupted.status == RunStatus::Finished, qPrintable(uninterrupted.errorText()));
 
-    SimulationSpec cut = base;
-    cut.outputFolder = m_folder.path(QStringLiteral("between-cut"));
+    const SimulationSpec cut = warmMnlp(m_folder.path(QStringLiteral("between-cut")));
     ActiveLearningSimulation first(cut);
     QJsonObject onDisk;
     const SimulationOutcome cancelled = first.run([&](const quarry::jobs::SimulationProgress& p) {
@@ -289,6 +292,56 @@ class TestActiveLearningSimulation : public QObject {
         labelledOf(readJson(whole.outputFolder + QStringLiteral("/simulation.json")),
                    QStringLiteral("mnlp")));
     const QString log = readText(cut.outputFolder + QStringLiteral("/mnlp-seed5/round-2/train.log"));
+    QVERIFY2(log.contains(QStringLiteral("warm start from")) && log.contains(QStringLiteral("round-1")),
+             qPrintable(log.left(2000)));
+  }
+
+  // A simulation started with fewer rounds than its budget allows resumes as it was started (the state's
+  // rounds, not the budget's); resumed from the command line with more --rounds it is extended, and ends as
+  // the one started with them: the same units labelled and the same scores. A smaller budget is refused.
+  void extendedRounds() {
+    const SimulationSpec whole = warmMnlp(m_folder.path(QStringLiteral("extend-whole")));
+    const SimulationOutcome uninterrupted = ActiveLearningSimulation(whole).run();
+    QVERIFY2(uninterrupted.status == RunStatus::Finished, qPrintable(uninterrupted.errorText()));
+    QCOMPARE(uninterrupted.curves.at(0).points.size(), size_t(3));
+
+    SimulationSpec shorter = warmMnlp(m_folder.path(QStringLiteral("extend")));
+    shorter.maxRounds = 2;
+    const SimulationOutcome first = ActiveLearningSimulation(shorter).run();
+    QVERIFY2(first.status == RunStatus::Finished, qPrintable(first.errorText()));
+    QCOMPARE(first.curves.at(0).points.size(), size_t(2));
+    auto again = quarry::jobs::resumeSpec(shorter.outputFolder);
+    QVERIFY2(again.ok(), again ? "" : again.error().toString().c_str());
+    QCOMPARE(again->maxRounds, 2);
+    const SimulationOutcome same = ActiveLearningSimulation(again.value()).run();
+    QVERIFY2(same.status == RunStatus::Finished, qPrintable(same.errorText()));
+    QCOMPARE(same.curves.at(0).points.size(), size_t(2));
+
+    const QStringList resume{QStringLiteral("active-learning"), QStringLiteral("simulate"),
+                             QStringLiteral("--output"), shorter.outputFolder, QStringLiteral("--resume")};
+    const CliRun cut = cli(resume + QStringList{QStringLiteral("--budget"), QStringLiteral("10")});
+    QCOMPARE(cut.code, 1);
+    QVERIFY2(cut.err.contains(QStringLiteral("extended, never cut")), qPrintable(cut.err));
+    const CliRun extended =
+        cli(resume + QStringList{QStringLiteral("--rounds"), QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY2(extended.code == 0, qPrintable(extended.err));
+    const QJsonObject state = readJson(shorter.outputFolder + QStringLiteral("/simulation.json"));
+    QCOMPARE(state.value(QStringLiteral("fingerprint")).toObject().value(QStringLiteral("rounds")).toInt(),
+             3);
+    QCOMPARE(labelledOf(state, QStringLiteral("mnlp")),
+             labelledOf(readJson(whole.outputFolder + QStringLiteral("/simulation.json")),
+                        QStringLiteral("mnlp")));
+    const QJsonArray points = state.value(QStringLiteral("curves"))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(QStringLiteral("points"))
+                                  .toArray();
+    QCOMPARE(points.size(), 3);
+    for (int i = 0; i < 3; ++i)
+      QCOMPARE(points[i].toObject().value(QStringLiteral("score")).toDouble(),
+               uninterrupted.curves.at(0).points[size_t(i)].score);
+    const QString log = readText(shorter.outputFolder + QStringLiteral("/mnlp-seed5/round-2/train.log"));
     QVERIFY2(log.contains(QStringLiteral("warm start from")) && log.contains(QStringLiteral("round-1")),
              qPrintable(log.left(2000)));
   }
