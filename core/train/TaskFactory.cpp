@@ -17,6 +17,9 @@ namespace quarry::train {
 namespace fs = std::filesystem;
 
 Result<std::unique_ptr<TrainingTask>> createTrainingTask(const TrainRequest& request) {
+  // Options set in code (the jobs, the Train dialog, a bench) pass the checks a JSON configuration does: a
+  // model trained with, say, a window stride of half its length or more would not load again.
+  if (auto checked = TrainConfig::fromJson(request.config.toJson(), ""); !checked) return checked.error();
   const std::string& task = request.config.task;
   if (task == "ner") {
     auto t = NerTask::create(request);

@@ -677,8 +677,10 @@ Result<TrainConfig> TrainConfig::fromJson(const Json& json, const std::string& s
         check(c.gradientAccumulation > 0, "gradient_accumulation", "must be at least 1"),
         check(c.epochs > 0, "epochs", "must be at least 1"),
         check(c.maxLength >= 8, "max_length", "must be at least 8"),
-        check(c.task == kPretrainingTaskName || (c.stride >= 0 && c.stride < c.maxLength / 2), "stride",
-              "must be between 0 and max_length / 2"),  // masked LM packs sequences: no windows
+        // Masked LM packs sequences and relations read one span around each pair: no windows, no stride.
+        check(c.task == kPretrainingTaskName || c.task == "relation" ||
+                  (c.stride >= 0 && c.stride < c.maxLength / 2),
+              "stride", "must be between 0 and max_length / 2"),
         check(c.dropout >= 0 && c.dropout < 1, "dropout", "must be in [0, 1)"),
         check(c.warmupRatio >= 0 && c.warmupRatio < 1, "warmup_ratio", "must be in [0, 1)"),
         check(c.layerDecay > 0 && c.layerDecay <= 1, "layer_decay", "must be in (0, 1]"),

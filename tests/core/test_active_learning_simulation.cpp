@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "NerCorpusTestSupport.h"
+#include "SharedData.h"
 #include "jobs/ActiveLearningSimulation.h"
 #include "store/ProjectStore.h"
 
@@ -344,6 +345,45 @@ class TestActiveLearningSimulation : public QObject {
     const QString log = readText(shorter.outputFolder + QStringLiteral("/mnlp-seed5/round-2/train.log"));
     QVERIFY2(log.contains(QStringLiteral("warm start from")) && log.contains(QStringLiteral("round-1")),
              qPrintable(log.left(2000)));
+  }
+
+  // The curve of a pre-trained transformer (the shared tiny BERT, with a CRF head): each round fine-tunes the
+  // base folder or, warm-started, the previous round's model, and MNLP ranks the pool by the CRF's
+  // tag-sequence probabilities. Options set in code that a JSON configuration could not hold (a window stride
+  // of half the window) are refused before anything trains: the model saved would not load again.
+  void transformerCurve() {
+    const std::filesystem::path bert = quarry::test::fixturesDir() / "models" / "bert";
+    if (!std::filesystem::exists(bert / "config.json"))
+      QSKIP("SKIP: the shared BERT fixture is not found (set QUARRY_SHARED_DIR)");
+    SimulationSpec s = warmMnlp(m_folder.path(QStringLiteral("transformer")));
+    s.config.kind = quarry::train::ModelKind::Transformer;
+    s.config.modelFolder = bert.string();
+    s.config.crf = true;
+    s.config.learningRate = 3e-3;
+    s.config.maxLength = 64;  // stride stays at its default, 32
+    const SimulationOutcome refused = ActiveLearningSimulation(s).run();
+    QCOMPARE(refused.status, RunStatus::Failed);
+    QCOMPARE(refused.error.field, std::string("stride"));
+    QVERIFY(!QFileInfo::exists(s.outputFolder + QStringLiteral("/mnlp-seed5/round-0/best")));
+    s.config.stride = 16;
+    s.outputFolder = m_folder.path(QStringLiteral("transformer-16"));
+    const SimulationOutcome outcome = ActiveLearningSimulation(s).run();
+    QVERIFY2(outcome.status == RunStatus::Finished, qPrintable(outcome.errorText()));
+    const auto& points = outcome.curves.at(0).points;
+    QCOMPARE(points.size(), size_t(3));
+    QCOMPARE(points.back().labelledUnits, int64_t(20));
+    for (const auto& p : points) QVERIFY2(p.score >= 0 && p.score <= 1, qPrintable(QString::number(p.score)));
+    const QString first = readText(s.outputFolder + QStringLiteral("/mnlp-seed5/round-2/train.log"));
+    QVERIFY2(first.contains(QStringLiteral("warm start from")) && first.contains(QStringLiteral("round-1")),
+             qPrintable(first.left(2000)));
+    const QString model = readJson(s.outputFolder + QStringLiteral("/simulation.json"))
+                              .value(QStringLiteral("curves"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("model"))
+                              .toString();
+    QVERIFY2(QFileInfo::exists(model + QStringLiteral("/crf.safetensors")), qPrintable(model));
   }
 
   // The simulation of simulatesAndRecords run as two side by side (each strategy its own folder, one with the

@@ -235,6 +235,26 @@ int main() {
   fs::remove_all(root);
   std::vector<document::AnnotatedDocument> dev = makeCorpus(40, 2);
 
+  // 0. Options set in code pass the checks a JSON configuration does, before anything is written: a window
+  // stride of half the window is refused by field (its model would not load again); relations, which read
+  // no windows, take any stride.
+  {
+    TrainConfig c = smallBiLstm();
+    c.maxLength = 32;
+    c.stride = 16;
+    TrainRequest request;
+    request.config = c;
+    request.train = makeCorpus(20, 1);
+    request.dev = dev;
+    request.outputFolder = (root / "refused").string();
+    auto refused = NerTrainer::run(request);
+    EXPECT(!refused.ok() && refused.error().field == "stride",
+           "a stride of half max_length is refused by field");
+    EXPECT(!fs::exists(root / "refused" / "best"), "nothing trained for a refused configuration");
+    EXPECT(TrainConfig::fromJson({{"task", "relation"}, {"max_length", 32}}, "").ok(),
+           "relations take max_length 32 with the default stride (no windows)");
+  }
+
   // 1. The BiLSTM-CRF learns the task; the folder loads back and predicts identically.
   TrainResult bilstm;
   const double f1 = trainAndScore(smallBiLstm(), root / "bilstm", dev, &bilstm);

@@ -7,8 +7,9 @@
 #include <ATen/ops/from_blob.h>
 
 #include "common/Log.h"
-#include "train/TokenLoss.h"
 #include "train/RareLabelOversampling.h"
+#include "train/TaskFactory.h"
+#include "train/TokenLoss.h"
 #include "train/TrainState.h"
 #include "train/ner/NerAugmentation.h"
 #include "train/ner/NerEvaluation.h"
@@ -197,10 +198,9 @@ nlohmann::json NerTask::dataRecord() const {
 }
 
 Result<TrainResult> NerTrainer::run(const TrainRequest& request, const TrainCallback& callback) {
-  auto task = NerTask::create(request);
-  if (!task) return task.error();
-  return Trainer::run(*task.value(), request.config, request.outputFolder, request.resume, callback,
-                      request.distributed);
+  if (request.config.task != "ner")
+    return Error("NerTrainer trains NER, not \"" + request.config.task + "\"", "", 0, "task");
+  return runTraining(request, callback);
 }
 
 }  // namespace quarry::train
