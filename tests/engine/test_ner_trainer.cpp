@@ -94,14 +94,20 @@ std::string writeTinyTokenizer(const fs::path& folder) {
   return folder.string();
 }
 
-double trainAndScore(const TrainConfig& config, const fs::path& out, std::vector<document::AnnotatedDocument>& dev,
-                     TrainResult* resultOut = nullptr) {
+// A request to train `config` on `trainDocuments` synthetic documents into `out`.
+TrainRequest requestFor(const TrainConfig& config, const fs::path& out,
+                        const std::vector<document::AnnotatedDocument>& dev, int trainDocuments = 160) {
   TrainRequest request;
   request.config = config;
-  request.train = makeCorpus(160, 1);
+  request.train = makeCorpus(trainDocuments, 1);
   request.dev = dev;
   request.outputFolder = out.string();
-  auto result = NerTrainer::run(request);
+  return request;
+}
+
+double trainAndScore(const TrainConfig& config, const fs::path& out,
+                     std::vector<document::AnnotatedDocument>& dev, TrainResult* resultOut = nullptr) {
+  auto result = NerTrainer::run(requestFor(config, out, dev));
   if (!result) {
     std::fprintf(stderr, "training failed: %s\n", result.error().toString().c_str());
     ++quarry::test::g_failures;
@@ -242,12 +248,7 @@ int main() {
     TrainConfig c = smallBiLstm();
     c.maxLength = 32;
     c.stride = 16;
-    TrainRequest request;
-    request.config = c;
-    request.train = makeCorpus(20, 1);
-    request.dev = dev;
-    request.outputFolder = (root / "refused").string();
-    auto refused = NerTrainer::run(request);
+    auto refused = NerTrainer::run(requestFor(c, root / "refused", dev, 20));
     EXPECT(!refused.ok() && refused.error().field == "stride",
            "a stride of half max_length is refused by field");
     EXPECT(!fs::exists(root / "refused" / "best"), "nothing trained for a refused configuration");
@@ -320,11 +321,7 @@ int main() {
   {
     TrainConfig c = smallBiLstm();
     c.epochs = 2;
-    TrainRequest full;
-    full.config = c;
-    full.train = makeCorpus(160, 1);
-    full.dev = dev;
-    full.outputFolder = (root / "full").string();
+    TrainRequest full = requestFor(c, root / "full", dev);
     auto a = NerTrainer::run(full);
     EXPECT(a.ok(), "uninterrupted run");
 
