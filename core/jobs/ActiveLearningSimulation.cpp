@@ -63,8 +63,11 @@ QVector<Split> splitsOf(const QJsonValue& value) {
 // A resume with a larger budget or more rounds than the simulation in `state` was started with, and otherwise
 // the same data and options, extends it: its fingerprint becomes `fingerprint`, and each curve that ended at
 // the old budget goes on from its latest model, picking the batch after its last round as a simulation
-// started with this budget would have (the same selection seed). Errors: anything else differs (field
-// fingerprint), the budget or rounds are smaller, or a curve to extend lost its latest model (field curves).
+// started with this budget would have (the same selection seed). Where the old budget ended in a partial
+// round (a remainder under a whole batch), that round stays as it was and the rounds after it are whole, so
+// the extended curve labels that many units fewer per round than one started with the new budget. Errors:
+// anything else differs (field fingerprint), the budget or rounds are smaller, or a curve to extend lost its
+// latest model (field curves).
 Status extendSimulation(SimulationState& state, const QJsonObject& fingerprint, int poolUnits) {
   static const QStringList kExtensible{QStringLiteral("budget_units"), QStringLiteral("rounds")};
   QJsonObject before = state.fingerprint, after = fingerprint;

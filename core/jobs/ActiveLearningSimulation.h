@@ -18,7 +18,8 @@
 // in <output>/simulation.json after each round, so a cancelled or interrupted simulation resumes at the round
 // it stopped in (that round trains again). Resumed with a larger budget (or more rounds) and otherwise the
 // same data and options, a simulation is extended: each curve goes on from its latest model as one started
-// with that budget would have. At the end <output>/learning-curve.svg and learning-curve.txt.
+// with that budget would have (exactly so where the old budget ended on a whole round; a partial last round
+// stays partial). At the end <output>/learning-curve.svg and learning-curve.txt.
 //
 // THREADS: run() works on the calling thread; cancel() may be called from any thread and stops the round
 // in training within one step.
