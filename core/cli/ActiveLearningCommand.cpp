@@ -66,6 +66,14 @@ nlohmann::json summaryJson(const jobs::SimulationOutcome& outcome) {
   return j;
 }
 
+// --rounds, where given, into `maxRounds`; the usage error, or empty.
+QString readRounds(const QCommandLineParser& parser, int& maxRounds) {
+  if (!parser.isSet(QStringLiteral("rounds"))) return {};
+  bool ok = false;
+  maxRounds = parser.value(QStringLiteral("rounds")).toInt(&ok);
+  return ok && maxRounds >= 1 ? QString() : QStringLiteral("--rounds takes a number from 1");
+}
+
 }  // namespace
 
 QString ActiveLearningCommand::subject(const QCommandLineParser& parser) const { return trainingSubject(parser); }
@@ -158,11 +166,7 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
         return usage(io, QStringLiteral("--budget takes a number of units or a percentage (\"5%\")"));
       spec.maxRounds = 0;  // the rounds of the new budget, unless --rounds says
     }
-    if (parser.isSet(QStringLiteral("rounds"))) {
-      bool ok = false;
-      spec.maxRounds = parser.value(QStringLiteral("rounds")).toInt(&ok);
-      if (!ok || spec.maxRounds < 1) return usage(io, QStringLiteral("--rounds takes a number from 1"));
-    }
+    if (const QString bad = readRounds(parser, spec.maxRounds); !bad.isEmpty()) return usage(io, bad);
     return simulate(std::move(spec), parser.isSet(QStringLiteral("json")), io);
   }
   jobs::TrainingSpec training;
@@ -204,10 +208,7 @@ int ActiveLearningCommand::run(const QCommandLineParser& parser, CliIo& io) cons
         std::tuple{"budget", &spec.budgetUnits, &spec.budgetShare}})
     if (!jobs::parseSimulationSize(parser.value(QString::fromLatin1(flag)), *units, *share))
       return usage(io, QStringLiteral("--%1 takes a number of units or a percentage (\"5%\")").arg(QLatin1String(flag)));
-  if (parser.isSet(QStringLiteral("rounds"))) {
-    spec.maxRounds = parser.value(QStringLiteral("rounds")).toInt(&ok);
-    if (!ok || spec.maxRounds < 1) return usage(io, QStringLiteral("--rounds takes a number from 1"));
-  }
+  if (const QString bad = readRounds(parser, spec.maxRounds); !bad.isEmpty()) return usage(io, bad);
   spec.warmStart = parser.isSet(QStringLiteral("warm-start"));
   spec.minSteps = parser.value(QStringLiteral("min-steps")).toInt(&ok);
   if (!ok || spec.minSteps < 0) return usage(io, QStringLiteral("--min-steps takes a whole number"));

@@ -79,8 +79,8 @@ struct SimulationSpec {
   bool record = true;       // with a project: record every round as a run
   bool keepModels = false;  // keep every round's model folder (else only each curve's latest)
   QString outputFolder;     // required: simulation.json, the rounds' models, the chart
-  bool resume =
-      false;  // continue (or, with a larger budget or maxRounds, extend) the simulation in outputFolder
+  // Continue the simulation in outputFolder (or, with a larger budget or maxRounds, extend it).
+  bool resume = false;
   double wordsPerHour = 1500;  // the simulated annotator's pace, for the effort estimate
   int threads = 0;             // CPU threads for prediction; 0 = all cores
 };

@@ -159,11 +159,6 @@ std::vector<std::vector<int64_t>> BiLstmCrfTaggerImpl::decode(const TaggerBatch&
   return crf->viterbi(emissions(batch), batch.mask);
 }
 
-at::Tensor BiLstmCrfTaggerImpl::marginals(const TaggerBatch& batch) {
-  at::NoGradGuard noGrad;
-  return crf->marginals(emissions(batch), batch.mask);
-}
-
 std::vector<ParameterGroup> BiLstmCrfTaggerImpl::parameterGroups() {
   const char* blocks[] = {"embeddings", "lstm", "head"};
   std::vector<ParameterGroup> groups;

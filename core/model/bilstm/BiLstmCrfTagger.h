@@ -41,8 +41,6 @@ class BiLstmCrfTaggerImpl : public torch::nn::Module {
   at::Tensor loss(const TaggerBatch& batch, const at::Tensor& tags);
   // Viterbi tags per sentence (as long as the sentence). No gradient; uses the current mode.
   std::vector<std::vector<int64_t>> decode(const TaggerBatch& batch);
-  // P(tag | sentence) per word, [B,W,numTags], 0 past a sentence's end. No gradient.
-  at::Tensor marginals(const TaggerBatch& batch);
   // The BiLSTM's output averaged over each sentence's words, [B, 2 x hidden]: the sentence as the tagger
   // reads it (diversity sampling's embedding). No gradient; uses the current mode.
   at::Tensor meanWordStates(const TaggerBatch& batch);
